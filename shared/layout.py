@@ -1,0 +1,104 @@
+"""Where every object of a session lives in the bucket, and who writes it.
+
+tenants/<tenant>/sessions/<id>/
+    manifest.json            gateway, last step of a successful upload
+    input/<filename>         gateway (the upload, streamed)
+    context.txt              gateway
+    rows.jsonl               gateway (parsed input rows, `InputRow`)
+    markers/start.json       gateway
+    markers/cancel.json      gateway
+    plan.json                planning worker (deterministic)
+    chunks/input/<n>.jsonl   planning worker (`PlannedRow`)
+    chunks/results/<n>.jsonl chunk worker (`ResultRow`), written once per chunk
+    chunks/logs/<n>.jsonl    chunk worker (structlog JSON lines)
+    chunks/done/<n>.json     chunk worker, after results and logs (`ChunkSummary`)
+    final/status.json        finalizer, last (`FinalStatus`)
+    final/results.{csv,xlsx,json}, final/logs/<type>.log   finalizer
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LOG_TYPES: tuple[str, ...] = ("pipeline", "errors", "hubspot")
+EXPORT_FORMATS: tuple[str, ...] = ("csv", "xlsx", "json")
+
+
+def tenant_sessions_prefix(tenant: str) -> str:
+    return f"tenants/{tenant}/sessions/"
+
+
+def chunk_name(chunk: int) -> str:
+    return f"{chunk:06d}"
+
+
+def chunk_from_key(key: str) -> int:
+    """`.../chunks/done/000012.json` -> 12."""
+    return int(key.rsplit("/", 1)[-1].split(".", 1)[0])
+
+
+@dataclass(frozen=True)
+class SessionKeys:
+    tenant: str
+    session_id: str
+
+    @property
+    def prefix(self) -> str:
+        return f"{tenant_sessions_prefix(self.tenant)}{self.session_id}/"
+
+    @property
+    def manifest(self) -> str:
+        return self.prefix + "manifest.json"
+
+    def input_file(self, filename: str) -> str:
+        return self.prefix + "input/" + filename
+
+    @property
+    def context(self) -> str:
+        return self.prefix + "context.txt"
+
+    @property
+    def rows(self) -> str:
+        return self.prefix + "rows.jsonl"
+
+    @property
+    def start_marker(self) -> str:
+        return self.prefix + "markers/start.json"
+
+    @property
+    def cancel_marker(self) -> str:
+        return self.prefix + "markers/cancel.json"
+
+    @property
+    def plan(self) -> str:
+        return self.prefix + "plan.json"
+
+    def chunk_input(self, chunk: int) -> str:
+        return f"{self.prefix}chunks/input/{chunk_name(chunk)}.jsonl"
+
+    @property
+    def chunk_results_prefix(self) -> str:
+        return self.prefix + "chunks/results/"
+
+    def chunk_results(self, chunk: int) -> str:
+        return f"{self.chunk_results_prefix}{chunk_name(chunk)}.jsonl"
+
+    def chunk_logs(self, chunk: int) -> str:
+        return f"{self.prefix}chunks/logs/{chunk_name(chunk)}.jsonl"
+
+    @property
+    def chunk_done_prefix(self) -> str:
+        return self.prefix + "chunks/done/"
+
+    def chunk_done(self, chunk: int) -> str:
+        return f"{self.chunk_done_prefix}{chunk_name(chunk)}.json"
+
+    @property
+    def final_status(self) -> str:
+        return self.prefix + "final/status.json"
+
+    def final_results(self, fmt: str) -> str:
+        return f"{self.prefix}final/results.{fmt}"
+
+    def final_log(self, log_type: str) -> str:
+        return f"{self.prefix}final/logs/{log_type}.log"

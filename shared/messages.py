@@ -1,0 +1,100 @@
+"""Every message on the broker: versioned, frozen, and strict about unknown fields.
+
+Commands travel on queues (start, chunk task) or the control fanout (cancel); events
+travel on the events topic exchange. Consumers parse with `parse_command` /
+`parse_event`, which reject unknown kinds and versions.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from shared.models import Counters, SessionStatus
+
+SCHEMA_VERSION: Literal[1] = 1
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Message(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    v: Literal[1] = SCHEMA_VERSION
+    tenant: str
+    session_id: str
+
+    def to_bytes(self) -> bytes:
+        return self.model_dump_json().encode()
+
+
+# --- commands -------------------------------------------------------------------
+
+
+class StartSession(Message):
+    kind: Literal["session.start"] = "session.start"
+
+
+class CancelSession(Message):
+    kind: Literal["session.cancel"] = "session.cancel"
+
+
+class ChunkTask(Message):
+    kind: Literal["chunk.task"] = "chunk.task"
+    chunk: int
+    chunk_count: int
+    row_start: int
+    row_end: int
+
+
+Command = Annotated[StartSession | CancelSession | ChunkTask, Field(discriminator="kind")]
+_COMMANDS: TypeAdapter[Command] = TypeAdapter(Command)
+
+
+def parse_command(body: bytes) -> StartSession | CancelSession | ChunkTask:
+    return _COMMANDS.validate_json(body)
+
+
+# --- events ---------------------------------------------------------------------
+
+
+class SessionStatusChanged(Message):
+    """The session entered `status`. Totals are known from `running` on."""
+
+    kind: Literal["session.status"] = "session.status"
+    status: SessionStatus
+    at: datetime = Field(default_factory=utcnow)
+    total_rows: int | None = None
+    chunk_count: int | None = None
+    counters: Counters | None = None
+    reason: str | None = None
+
+
+class ChunkProgress(Message):
+    """Cumulative counters of one chunk: consumers keep the latest per chunk and sum."""
+
+    kind: Literal["chunk.progress"] = "chunk.progress"
+    chunk: int
+    counters: Counters
+    at: datetime = Field(default_factory=utcnow)
+    finished: bool = False
+
+
+class RowsFinished(Message):
+    """A batch of finished result rows (`ResultRow` dumped by alias)."""
+
+    kind: Literal["rows.finished"] = "rows.finished"
+    chunk: int
+    rows: list[dict[str, Any]]
+
+
+Event = Annotated[SessionStatusChanged | ChunkProgress | RowsFinished, Field(discriminator="kind")]
+_EVENTS: TypeAdapter[Event] = TypeAdapter(Event)
+
+
+def parse_event(body: bytes) -> SessionStatusChanged | ChunkProgress | RowsFinished:
+    return _EVENTS.validate_json(body)

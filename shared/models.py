@@ -1,0 +1,120 @@
+"""Records kept in object storage: the session manifest, plan, chunk summaries, final status.
+
+Each record has exactly one writer (see docs/storage-layout.md), so no record is ever
+read-modified-written by two processes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SessionStatus(StrEnum):
+    CREATED = "created"
+    QUEUED = "queued"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_final(self) -> bool:
+        return self in (SessionStatus.COMPLETED, SessionStatus.FAILED, SessionStatus.CANCELLED)
+
+
+class SessionOptions(Record):
+    run_llm_deep_search_pipeline: bool = False
+    write_to_hubspot: bool = False
+    use_hubspot_integration: bool = False
+
+
+class InputSummary(Record):
+    filename: str
+    format: Literal["csv", "xlsx", "xls"]
+    size_bytes: int
+    sheet: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    has_header: bool
+    columns: list[str]
+    name_column: str
+    website_column: str | None = None
+    rows: int
+    blank_rows_skipped: int = 0
+    duplicate_domains: int = 0
+
+
+class SessionManifest(Record):
+    """Written once by the gateway when the session is created; its presence is existence."""
+
+    version: Literal[1] = 1
+    session_id: str
+    tenant: str
+    created_at: datetime
+    options: SessionOptions
+    context_chars: int = 0
+    input: InputSummary
+    input_key: str
+
+
+class StartRequest(Record):
+    requested_at: datetime
+
+
+class CancelRequest(Record):
+    requested_at: datetime
+
+
+class Counters(Record):
+    """Row counters. `done` counts every finished row; the others are subsets of it."""
+
+    total: int = 0
+    done: int = 0
+    failed: int = 0
+    duplicates: int = 0
+    dead_links: int = 0
+    not_found: int = 0
+
+    def __add__(self, other: Counters) -> Counters:
+        return Counters(
+            **{name: getattr(self, name) + getattr(other, name) for name in Counters.model_fields}
+        )
+
+
+class Plan(Record):
+    """Written by the planning worker; deterministic for a given input and chunk size."""
+
+    session_id: str
+    total_rows: int
+    chunk_size: int
+    chunk_count: int
+    planned_at: datetime
+
+
+class ChunkSummary(Record):
+    """Written last for a chunk: its presence means the chunk's results are stored."""
+
+    chunk: int
+    counters: Counters
+    started_at: datetime
+    finished_at: datetime
+    cancelled: bool = False
+    dead_letter_reason: str | None = None
+
+
+class FinalStatus(Record):
+    """Written by the finalizer once every chunk is stored (or the session was cancelled)."""
+
+    status: SessionStatus
+    counters: Counters
+    finished_at: datetime
+    reason: str | None = None
+    outputs: list[str] = Field(default_factory=list)

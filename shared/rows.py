@@ -1,0 +1,83 @@
+"""Rows as they travel: parsed input rows, planned rows and enriched result rows."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Result columns in output order; the user's original columns come first, in input order.
+RESULT_COLUMNS: tuple[str, ...] = (
+    "Company_Name",
+    "Official_Website",
+    "LinkedIn_URL",
+    "Description",
+    "Timestamp",
+    "HubSpot_Company_ID",
+    "Row_Status",
+    "Match_Confidence",
+    "Description_Source",
+    "Sources",
+    "Deep_Search",
+    "Error",
+    "Notes",
+)
+
+
+class RowStatus(StrEnum):
+    OK = "ok"
+    DUPLICATE = "duplicate"
+    DEAD_URL = "dead_url"
+    NOT_FOUND = "not_found"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class InputRow(BaseModel):
+    """One data row of the upload, as the gateway parsed it (`rows.jsonl`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    row: int = Field(description="0-based position among the non-blank data rows")
+    name: str
+    website: str | None = None
+    original: dict[str, str] = Field(default_factory=dict)
+
+
+class PlannedRow(InputRow):
+    """An input row after normalization and in-session dedupe (chunk input objects)."""
+
+    name_key: str
+    domain: str | None = None
+    duplicate_of: int | None = None
+
+
+class ResultRow(BaseModel):
+    """One enriched row. Attribute names are snake_case; exports use the column aliases."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    row: int
+    original: dict[str, str] = Field(default_factory=dict)
+    company_name: str = Field(alias="Company_Name")
+    official_website: str = Field("", alias="Official_Website")
+    linkedin_url: str = Field("", alias="LinkedIn_URL")
+    description: str = Field("", alias="Description")
+    timestamp: str = Field("", alias="Timestamp")
+    hubspot_company_id: str = Field("", alias="HubSpot_Company_ID")
+    row_status: RowStatus = Field(RowStatus.OK, alias="Row_Status")
+    match_confidence: float | None = Field(None, alias="Match_Confidence")
+    description_source: str = Field("", alias="Description_Source")
+    sources: list[str] = Field(default_factory=list, alias="Sources")
+    deep_search: str = Field("", alias="Deep_Search")
+    error: str = Field("", alias="Error")
+    notes: str = Field("", alias="Notes")
+    duplicate_of: int | None = None
+
+    def output_cells(self) -> dict[str, object]:
+        """Original columns first, then the result columns, as exports lay them out."""
+        data = self.model_dump(by_alias=True, exclude={"row", "original", "duplicate_of"})
+        cells: dict[str, object] = dict(self.original)
+        for column in RESULT_COLUMNS:
+            cells[column] = data[column]
+        return cells

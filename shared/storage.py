@@ -1,0 +1,303 @@
+"""Object storage adapter on the `minio` SDK.
+
+The SDK is synchronous; every call runs on a bounded thread pool so the event loop never
+blocks. Uploads of unknown length stream through a small bounded queue into a multipart
+upload, so a large file never sits whole in memory or on local disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import io
+import queue
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from typing import BinaryIO, Protocol, TypeVar, cast
+
+import urllib3
+from minio import Minio
+from minio.deleteobjects import DeleteObject
+from minio.error import S3Error
+from pydantic import BaseModel
+
+from shared.errors import NotFound, Retryable
+from shared.settings import CommonSettings
+
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+PART_SIZE = 5 * 1024 * 1024  # S3's minimum multipart part size
+_MISSING_CODES = {"NoSuchKey", "NoSuchObject", "NoSuchBucket", "ResourceNotFound"}
+
+
+@dataclass(frozen=True)
+class ObjectInfo:
+    key: str
+    size: int
+    etag: str
+    last_modified: datetime | None
+
+
+class ObjectStore(Protocol):
+    async def ping(self) -> None: ...
+    async def put_bytes(
+        self, key: str, data: bytes, content_type: str = "application/octet-stream"
+    ) -> None: ...
+    async def put_stream(
+        self, key: str, chunks: AsyncIterator[bytes], content_type: str = "application/octet-stream"
+    ) -> int: ...
+    async def get_bytes(self, key: str) -> bytes: ...
+    def iter_bytes(self, key: str, chunk_size: int = 65536) -> AsyncIterator[bytes]: ...
+    async def stat(self, key: str) -> ObjectInfo | None: ...
+    async def exists(self, key: str) -> bool: ...
+    async def list_objects(self, prefix: str) -> list[ObjectInfo]: ...
+    async def list_children(self, prefix: str) -> list[str]: ...
+    async def delete(self, key: str) -> None: ...
+    async def delete_prefix(self, prefix: str) -> int: ...
+    async def put_model(self, key: str, model: BaseModel) -> None: ...
+    async def get_model(self, key: str, model_type: type[M]) -> M: ...
+
+
+class _QueueReader(io.RawIOBase):
+    """A blocking file-like view of a queue of byte chunks, read by the SDK's thread."""
+
+    def __init__(self, chunks: queue.Queue[bytes | BaseException | None]) -> None:
+        self._chunks = chunks
+        self._buffer = b""
+        self._eof = False
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._eof and (size < 0 or len(self._buffer) < size):
+            chunk = self._chunks.get()
+            if isinstance(chunk, BaseException):
+                # Raising (rather than ending the stream) makes the SDK abort the upload,
+                # so a failed upload never leaves a truncated object behind.
+                raise chunk
+            if chunk is None:
+                self._eof = True
+            else:
+                self._buffer += chunk
+        if size < 0:
+            out, self._buffer = self._buffer, b""
+        else:
+            out, self._buffer = self._buffer[:size], self._buffer[size:]
+        return out
+
+
+class MinioStore:
+    def __init__(
+        self,
+        endpoint: str,
+        access_key: str,
+        secret_key: str,
+        bucket: str,
+        *,
+        secure: bool = False,
+        region: str | None = None,
+        max_threads: int = 32,
+    ) -> None:
+        http = urllib3.PoolManager(
+            maxsize=max_threads,
+            timeout=urllib3.Timeout(connect=5, read=60),
+            retries=urllib3.Retry(
+                total=3, backoff_factor=0.2, status_forcelist=[500, 502, 503, 504]
+            ),
+        )
+        self._client = Minio(
+            endpoint,
+            access_key=access_key,
+            secret_key=secret_key,
+            secure=secure,
+            region=region,
+            http_client=http,
+        )
+        self.bucket = bucket
+        self._pool = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="s3")
+
+    async def _run(self, fn: Callable[[], T]) -> T:
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._pool, fn)
+        except S3Error as exc:
+            if exc.code in _MISSING_CODES:
+                raise NotFound(exc.message or exc.code) from exc
+            raise Retryable(f"storage error {exc.code}") from exc
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            raise Retryable(f"storage unreachable: {exc}") from exc
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    async def ensure_bucket(self) -> None:
+        def create() -> None:
+            if not self._client.bucket_exists(self.bucket):
+                try:
+                    self._client.make_bucket(self.bucket)
+                except S3Error as exc:
+                    if exc.code not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
+                        raise
+
+        await self._run(create)
+
+    async def ping(self) -> None:
+        await self._run(lambda: self._client.bucket_exists(self.bucket))
+
+    async def put_bytes(
+        self, key: str, data: bytes, content_type: str = "application/octet-stream"
+    ) -> None:
+        await self._run(
+            lambda: self._client.put_object(
+                self.bucket, key, io.BytesIO(data), len(data), content_type=content_type
+            )
+        )
+
+    async def put_stream(
+        self, key: str, chunks: AsyncIterator[bytes], content_type: str = "application/octet-stream"
+    ) -> int:
+        """Stream chunks into one object; returns the byte count. Memory stays bounded."""
+        pending: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=8)
+        reader = _QueueReader(pending)
+        upload = asyncio.ensure_future(
+            self._run(
+                lambda: self._client.put_object(
+                    self.bucket,
+                    key,
+                    cast(BinaryIO, reader),
+                    -1,
+                    content_type=content_type,
+                    part_size=PART_SIZE,
+                )
+            )
+        )
+        loop = asyncio.get_running_loop()
+        total = 0
+        try:
+            async for chunk in chunks:
+                if not chunk:
+                    continue
+                total += len(chunk)
+                while True:
+                    if upload.done():
+                        await upload  # the upload failed early: surface its error
+                        raise Retryable("storage upload ended before its input")
+                    try:
+                        await loop.run_in_executor(None, pending.put, chunk, True, 0.5)
+                        break
+                    except queue.Full:
+                        continue
+        except BaseException:
+            _drain_and_close(pending)
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(upload), timeout=30)
+            raise
+        await loop.run_in_executor(None, pending.put, None)
+        await upload
+        return total
+
+    async def get_bytes(self, key: str) -> bytes:
+        def read() -> bytes:
+            response = self._client.get_object(self.bucket, key)
+            try:
+                return response.read()
+            finally:
+                response.close()
+                response.release_conn()
+
+        return await self._run(read)
+
+    async def iter_bytes(self, key: str, chunk_size: int = 65536) -> AsyncIterator[bytes]:
+        response = await self._run(lambda: self._client.get_object(self.bucket, key))
+        stream = response.stream(chunk_size)
+        try:
+            while True:
+                chunk = await self._run(lambda: next(stream, b""))
+                if not chunk:
+                    break
+                yield chunk
+        finally:
+            response.close()
+            response.release_conn()
+
+    async def stat(self, key: str) -> ObjectInfo | None:
+        try:
+            found = await self._run(lambda: self._client.stat_object(self.bucket, key))
+        except NotFound:
+            return None
+        return ObjectInfo(key, found.size or 0, found.etag or "", found.last_modified)
+
+    async def exists(self, key: str) -> bool:
+        return await self.stat(key) is not None
+
+    async def list_objects(self, prefix: str) -> list[ObjectInfo]:
+        """Every object under `prefix`, sorted by key."""
+
+        def collect() -> list[ObjectInfo]:
+            return [
+                ObjectInfo(o.object_name or "", o.size or 0, o.etag or "", o.last_modified)
+                for o in self._client.list_objects(self.bucket, prefix=prefix, recursive=True)
+            ]
+
+        return sorted(await self._run(collect), key=lambda info: info.key)
+
+    async def list_children(self, prefix: str) -> list[str]:
+        """Names of the immediate 'folders' under `prefix` (which ends with '/'), sorted."""
+
+        def collect() -> list[str]:
+            names = []
+            for o in self._client.list_objects(self.bucket, prefix=prefix, recursive=False):
+                name = (o.object_name or "")[len(prefix) :]
+                if name.endswith("/"):
+                    names.append(name[:-1])
+            return names
+
+        return sorted(await self._run(collect))
+
+    async def delete(self, key: str) -> None:
+        await self._run(lambda: self._client.remove_object(self.bucket, key))
+
+    async def delete_prefix(self, prefix: str) -> int:
+        keys = [info.key for info in await self.list_objects(prefix)]
+        if not keys:
+            return 0
+
+        def remove() -> None:
+            errors = list(self._client.remove_objects(self.bucket, [DeleteObject(k) for k in keys]))
+            if errors:
+                raise Retryable(f"could not delete {len(errors)} objects under {prefix}")
+
+        await self._run(remove)
+        return len(keys)
+
+    async def put_model(self, key: str, model: BaseModel) -> None:
+        await self.put_bytes(key, model.model_dump_json().encode(), "application/json")
+
+    async def get_model(self, key: str, model_type: type[M]) -> M:
+        return model_type.model_validate_json(await self.get_bytes(key))
+
+
+def _drain_and_close(pending: queue.Queue[bytes | BaseException | None]) -> None:
+    """Unblock the SDK's reader thread and make it abort the upload."""
+    while True:
+        try:
+            pending.get_nowait()
+        except queue.Empty:
+            break
+    with contextlib.suppress(queue.Full):
+        pending.put_nowait(OSError("upload aborted by its producer"))
+
+
+def store_from_settings(settings: CommonSettings) -> MinioStore:
+    return MinioStore(
+        settings.s3_endpoint,
+        settings.s3_access_key,
+        settings.s3_secret_key.get_secret_value(),
+        settings.s3_bucket,
+        secure=settings.s3_secure,
+        region=settings.s3_region,
+    )

@@ -1,0 +1,111 @@
+"""Fixtures shared by every tier: real SeaweedFS and RabbitMQ, unique names per test."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import aio_pika
+import pytest
+
+from shared.broker import Broker, delete_topology
+from shared.settings import CommonSettings
+from shared.storage import MinioStore
+from shared.topology import Topology
+from tests.services import (
+    AMQP_URL,
+    TEST_S3_ACCESS_KEY,
+    TEST_S3_SECRET_KEY,
+    require_rabbitmq,
+    seaweedfs,
+)
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with seaweedfs(tmp_path_factory.mktemp("seaweedfs")) as endpoint:
+        yield endpoint
+
+
+@pytest.fixture(scope="session")
+def s3_bucket() -> str:
+    # One bucket per run: SeaweedFS gives each bucket its own volumes, so a bucket per
+    # test would exhaust them. Tests isolate by tenant and session id instead.
+    return f"dossier-test-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture(scope="session")
+def rabbitmq() -> str:
+    require_rabbitmq()
+    return AMQP_URL
+
+
+@pytest.fixture
+def topology_prefix() -> str:
+    return f"dtest-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def tenant() -> str:
+    return f"t{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def service_env(
+    s3_endpoint: str, s3_bucket: str, rabbitmq: str, topology_prefix: str
+) -> dict[str, str]:
+    """Environment for a service process (or settings object) of this test."""
+    return {
+        "DOSSIER_ENVIRONMENT": "test",
+        "DOSSIER_LOG_FORMAT": "json",
+        "DOSSIER_AMQP_URL": rabbitmq,
+        "DOSSIER_TOPOLOGY_PREFIX": topology_prefix,
+        "DOSSIER_S3_ENDPOINT": s3_endpoint,
+        "DOSSIER_S3_ACCESS_KEY": TEST_S3_ACCESS_KEY,
+        "DOSSIER_S3_SECRET_KEY": TEST_S3_SECRET_KEY,
+        "DOSSIER_S3_BUCKET": s3_bucket,
+    }
+
+
+@pytest.fixture
+def common_settings(service_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> CommonSettings:
+    for key, value in service_env.items():
+        monkeypatch.setenv(key, value)
+    return CommonSettings()
+
+
+@pytest.fixture
+async def store(common_settings: CommonSettings) -> AsyncIterator[MinioStore]:
+    store = MinioStore(
+        common_settings.s3_endpoint,
+        common_settings.s3_access_key,
+        common_settings.s3_secret_key.get_secret_value(),
+        common_settings.s3_bucket,
+    )
+    await store.ensure_bucket()
+    yield store
+    store.close()
+
+
+@pytest.fixture
+async def broker(common_settings: CommonSettings) -> AsyncIterator[Broker]:
+    broker = Broker(common_settings.amqp_url.get_secret_value(), common_settings.topology)
+    await broker.connect()
+    yield broker
+    await broker.close()
+    await drop_topology(common_settings.amqp_url.get_secret_value(), common_settings.topology)
+
+
+async def drop_topology(url: str, topology: Topology) -> None:
+    connection = await aio_pika.connect(url)
+    async with connection:
+        channel = await connection.channel()
+        await delete_topology(channel, topology)  # type: ignore[arg-type]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.fspath))
+        if "e2e" in path.parts:
+            item.add_marker(pytest.mark.e2e)
