@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from shared.auth import ApiKeys
 from shared.topology import Topology
 
 DEV_S3_SECRET = "dossier-dev-secret"  # noqa: S105  # development default, refused in production
@@ -31,6 +33,10 @@ class CommonSettings(BaseSettings):
     s3_region: str | None = None
     s3_bucket: str = "dossier"
 
+    # API keys (see shared/auth.py): inline `tenant:sha256` pairs and/or a keys file.
+    api_keys: str = ""
+    api_keys_file: Path | None = None
+
     @model_validator(mode="after")
     def _refuse_default_secrets_in_production(self) -> CommonSettings:
         if self.environment == "production":
@@ -39,6 +45,9 @@ class CommonSettings(BaseSettings):
             if self.amqp_url.get_secret_value() == DEV_AMQP_URL:
                 raise ValueError("DOSSIER_AMQP_URL must be set in production")
         return self
+
+    def load_api_keys(self) -> ApiKeys:
+        return ApiKeys.load(self.api_keys, self.api_keys_file)
 
     @property
     def topology(self) -> Topology:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 TEST_S3_ACCESS_KEY = "dossier-test"
-TEST_S3_SECRET_KEY = "dossier-test-secret"  # noqa: S105  # local throwaway server
+TEST_S3_SECRET_KEY = "dossier-test-secret"  # local throwaway server
 AMQP_URL = os.environ.get("DOSSIER_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 
 

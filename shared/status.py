@@ -1,0 +1,121 @@
+"""A session's state, derived from its objects in storage (the system of record).
+
+Status comes from which single-writer objects exist: manifest (created), start marker
+(queued), plan (running), cancel marker (cancelled), final status (completed, failed or
+cancelled). Counters are the sum of the stored chunk summaries; summaries never change
+once written, so readers may cache them by key.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from shared.errors import NotFound
+from shared.layout import SessionKeys
+from shared.models import (
+    CancelRequest,
+    ChunkSummary,
+    Counters,
+    FinalStatus,
+    Plan,
+    SessionManifest,
+    SessionStatus,
+    StartRequest,
+)
+from shared.storage import ObjectStore
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class SessionState(BaseModel):
+    """What the API and the notifier's snapshots say about one session."""
+
+    model_config = ConfigDict(frozen=True)
+
+    manifest: SessionManifest
+    status: SessionStatus
+    counters: Counters
+    chunk_count: int | None = None
+    chunks_done: int = 0
+    started_at: datetime | None = None
+    running_since: datetime | None = None
+    cancel_requested_at: datetime | None = None
+    finished_at: datetime | None = None
+    reason: str | None = None
+    finalized: bool = False
+
+
+class SessionStateReader:
+    def __init__(self, store: ObjectStore, summary_cache_size: int = 200_000) -> None:
+        self._store = store
+        self._summaries: dict[str, ChunkSummary] = {}
+        self._cache_size = summary_cache_size
+
+    async def read(self, tenant: str, session_id: str) -> SessionState:
+        keys = SessionKeys(tenant, session_id)
+        manifest = await self._store.get_model(keys.manifest, SessionManifest)
+        final, start, cancel, plan = await asyncio.gather(
+            self._optional(keys.final_status, FinalStatus),
+            self._optional(keys.start_marker, StartRequest),
+            self._optional(keys.cancel_marker, CancelRequest),
+            self._optional(keys.plan, Plan),
+        )
+        total = plan.total_rows if plan else manifest.input.rows
+        if final is not None:
+            return SessionState(
+                manifest=manifest,
+                status=final.status,
+                counters=final.counters,
+                chunk_count=plan.chunk_count if plan else None,
+                chunks_done=plan.chunk_count if plan else 0,
+                started_at=start.requested_at if start else None,
+                running_since=plan.planned_at if plan else None,
+                cancel_requested_at=cancel.requested_at if cancel else None,
+                finished_at=final.finished_at,
+                reason=final.reason,
+                finalized=True,
+            )
+        summaries = await self.chunk_summaries(keys) if plan else []
+        counters = sum((s.counters for s in summaries), Counters())
+        counters = counters.model_copy(update={"total": total})
+        if cancel is not None:
+            status = SessionStatus.CANCELLED
+        elif plan is not None:
+            status = SessionStatus.RUNNING
+        elif start is not None:
+            status = SessionStatus.QUEUED
+        else:
+            status = SessionStatus.CREATED
+        return SessionState(
+            manifest=manifest,
+            status=status,
+            counters=counters,
+            chunk_count=plan.chunk_count if plan else None,
+            chunks_done=len(summaries),
+            started_at=start.requested_at if start else None,
+            running_since=plan.planned_at if plan else None,
+            cancel_requested_at=cancel.requested_at if cancel else None,
+        )
+
+    async def chunk_summaries(self, keys: SessionKeys) -> list[ChunkSummary]:
+        listed = await self._store.list_objects(keys.chunk_done_prefix)
+        missing = [info.key for info in listed if info.key not in self._summaries]
+        loaded = await asyncio.gather(
+            *(self._store.get_model(key, ChunkSummary) for key in missing)
+        )
+        found = {info.key: self._summaries.get(info.key) for info in listed}
+        found.update(zip(missing, loaded, strict=True))
+        if len(self._summaries) + len(loaded) > self._cache_size:
+            self._summaries.clear()
+        self._summaries.update(zip(missing, loaded, strict=True))
+        return [summary for summary in found.values() if summary is not None]
+
+    async def _optional(self, key: str, model_type: type[M]) -> M | None:
+        try:
+            return await self._store.get_model(key, model_type)
+        except NotFound:
+            return None

@@ -1,0 +1,76 @@
+"""Run Dossier services as separate processes (`python -m gateway` and so on) for tests."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class ServiceProcess:
+    name: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+    def log_text(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def signal(self, sig: signal.Signals) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+
+    def stop(self, timeout: float = 15) -> int:
+        self.signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            return self.process.wait(5)
+
+
+def wait_http_ok(url: str, timeout: float, service: ServiceProcess | None = None) -> None:
+    """Poll a readiness URL until it answers 200; fail with the service's log otherwise."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if service is not None and service.process.poll() is not None:
+            raise RuntimeError(f"{service.name} exited early:\n{service.log_text()[-4000:]}")
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return
+        time.sleep(0.1)
+    log = service.log_text()[-4000:] if service else ""
+    raise RuntimeError(f"{url} not ready within {timeout:.0f}s\n{log}")
+
+
+@contextlib.contextmanager
+def service(
+    module: str, env: dict[str, str], log_dir: Path, name: str | None = None
+) -> Iterator[ServiceProcess]:
+    """Start `python -m <module>` with `env` added; stop it (SIGTERM, then SIGKILL) after."""
+    name = name or module
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / f"{name}.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", module],
+            cwd=REPO,
+            env={**os.environ, **env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        running = ServiceProcess(name, process, log_path)
+        try:
+            yield running
+        finally:
+            running.stop()
