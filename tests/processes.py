@@ -44,10 +44,9 @@ def wait_http_ok(url: str, timeout: float, service: ServiceProcess | None = None
     while time.monotonic() < deadline:
         if service is not None and service.process.poll() is not None:
             raise RuntimeError(f"{service.name} exited early:\n{service.log_text()[-4000:]}")
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.status == 200:
-                    return
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=1) as response:
+            if response.status == 200:
+                return
         time.sleep(0.1)
     log = service.log_text()[-4000:] if service else ""
     raise RuntimeError(f"{url} not ready within {timeout:.0f}s\n{log}")
