@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 from typing import Literal
 
 import structlog
@@ -13,6 +14,7 @@ def configure_logging(
     service: str,
     level: str = "INFO",
     fmt: Literal["auto", "json", "console"] = "auto",
+    extra_processors: Sequence[structlog.typing.Processor] = (),
 ) -> None:
     use_json = fmt == "json" or (fmt == "auto" and not sys.stderr.isatty())
     renderer: structlog.typing.Processor = (
@@ -27,6 +29,8 @@ def configure_logging(
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.StackInfoRenderer(),
             structlog.processors.format_exc_info,
+            # Services add their own steps here (the worker copies chunk lines to storage).
+            *extra_processors,
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(

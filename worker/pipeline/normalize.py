@@ -12,12 +12,16 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 import tldextract
+from cleanco import basename
 
 from shared.rows import InputRow, PlannedRow
 
 # The bundled public-suffix snapshot: no network access, ever.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _SPACES = re.compile(r"\s+")
+# Russian legal forms lead the name ("ООО Ромашка"); cleanco only knows trailing ones.
+_LEADING_LEGAL_FORM = re.compile(r"^(?:ооо|оао|зао|пао|ао|ип|нко)\s+", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
 def clean_text(value: str) -> str:
@@ -25,9 +29,30 @@ def clean_text(value: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """Case- and punctuation-insensitive key of a company name."""
-    text = clean_text(name).casefold()
-    return " ".join(re.findall(r"\w+", text))
+    """Case-, punctuation- and legal-suffix-insensitive key of a company name.
+
+    `Acme, Inc.` and `ACME` share a key; a name that is nothing but a legal form keeps it.
+    """
+    text = _LEADING_LEGAL_FORM.sub("", clean_text(name))
+    for _ in range(3):  # "Capcom Co., Ltd." carries two legal forms
+        stripped = basename(text).strip(" ,.")
+        if not stripped or stripped == text:
+            break
+        text = stripped
+    words = re.findall(r"\w+", text.casefold())
+    return " ".join(words) or " ".join(re.findall(r"\w+", clean_text(name).casefold()))
+
+
+def website_url(website: str | None) -> str | None:
+    """A fetchable URL for a website as users type it (`adidas.com` -> `https://adidas.com`)."""
+    if not website:
+        return None
+    text = clean_text(website)
+    if not text:
+        return None
+    if text.startswith("//"):
+        text = text[2:]
+    return text if _SCHEME.match(text) else f"https://{text}"
 
 
 def registered_domain(website: str | None) -> str | None:

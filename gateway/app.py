@@ -1,0 +1,102 @@
+"""The FastAPI application: routes, error mapping, docs, dashboard, and the lifespan."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import structlog
+from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from gateway.deps import Services, reject_unknown_query
+from gateway.docs import install_docs
+from gateway.errors import install_error_handlers
+from gateway.routes import archive, capabilities, health, logs, results, sessions
+from gateway.settings import GatewaySettings
+from shared.broker import Broker
+from shared.status import SessionStateReader
+from shared.storage import MinioStore
+
+log = structlog.get_logger()
+STATIC = Path(__file__).parent / "static"
+
+
+async def _connect_broker(broker: Broker, timeout: float) -> bool:
+    try:
+        await broker.connect(timeout=timeout)
+    except Exception as exc:  # any failure means "try again later"
+        log.warning("broker.connect_failed", error=repr(exc))
+        with contextlib.suppress(Exception):
+            await broker.close()
+        return False
+    log.info("broker.connected")
+    return True
+
+
+async def _prepare_bucket(store: MinioStore) -> bool:
+    try:
+        await store.ensure_bucket()
+    except Exception as exc:  # storage may come up after the gateway
+        log.warning("storage.unavailable", error=repr(exc))
+        return False
+    return True
+
+
+async def _keep_connecting(store: MinioStore, broker: Broker, pause: float) -> None:
+    """Retry in the background, so reads are served while the broker is still away."""
+    bucket_ok = broker_ok = False
+    while not (bucket_ok and broker_ok):
+        bucket_ok = bucket_ok or await _prepare_bucket(store)
+        broker_ok = broker_ok or await _connect_broker(broker, timeout=pause * 2)
+        if not (bucket_ok and broker_ok):
+            await asyncio.sleep(pause)
+
+
+def create_app(settings: GatewaySettings, store: MinioStore, broker: Broker) -> FastAPI:
+    services = Services(
+        settings=settings,
+        store=store,
+        broker=broker,
+        api_keys=settings.load_api_keys(),
+        states=SessionStateReader(store),
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        ready = await _prepare_bucket(store) and await _connect_broker(broker, timeout=5)
+        retrying = None
+        if not ready:
+            retrying = asyncio.create_task(
+                _keep_connecting(store, broker, settings.broker_retry_seconds)
+            )
+        try:
+            yield
+        finally:
+            if retrying is not None:
+                retrying.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await retrying
+            await broker.close()
+
+    app = FastAPI(
+        title="Dossier API",
+        version="1",
+        summary="Describe long lists of companies: upload, start, watch, download.",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.services = services
+    install_error_handlers(app)
+    install_docs(app)
+    strict = [Depends(reject_unknown_query)]
+    app.include_router(health.router, dependencies=strict)
+    app.include_router(capabilities.router, dependencies=strict)
+    for module in (sessions, results, logs, archive):
+        app.include_router(module.router, dependencies=strict)
+    if STATIC.is_dir():
+        app.mount("/", StaticFiles(directory=STATIC, html=True), name="dashboard")
+    return app

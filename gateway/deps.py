@@ -1,0 +1,104 @@
+"""Dependencies the routes receive, as `Annotated` aliases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
+
+from gateway.errors import ServiceUnavailable, SessionNotFound, Unauthorized
+from gateway.settings import GatewaySettings
+from shared.auth import ApiKeys
+from shared.broker import Broker
+from shared.errors import InvalidInput, NotFound
+from shared.ids import is_session_id
+from shared.layout import SessionKeys
+from shared.status import SessionState, SessionStateReader
+from shared.storage import ObjectStore
+
+ANONYMOUS_TENANT = "default"
+
+
+@dataclass
+class Services:
+    """What the lifespan opened; the routes only ever see these through dependencies."""
+
+    settings: GatewaySettings
+    store: ObjectStore
+    broker: Broker
+    api_keys: ApiKeys
+    states: SessionStateReader
+
+
+def _services(request: Request) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+def _store(services: ServicesDep) -> ObjectStore:
+    return services.store
+
+
+def _publisher(services: ServicesDep) -> Broker:
+    if not services.broker.ready:
+        raise ServiceUnavailable("broker_unavailable", "the message broker is not reachable")
+    return services.broker
+
+
+def _tenant(request: Request, services: ServicesDep) -> str:
+    if len(services.api_keys) == 0 and services.settings.environment != "production":
+        # Without configured keys (development only) every caller shares one tenant.
+        return ANONYMOUS_TENANT
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("send an API key as `Authorization: Bearer <key>`")
+    tenant = services.api_keys.tenant_for(token.strip())
+    if tenant is None:
+        raise Unauthorized("unknown API key")
+    return tenant
+
+
+def _session_keys(session_id: str, tenant: TenantDep) -> SessionKeys:
+    if not is_session_id(session_id):
+        raise SessionNotFound(session_id[:64])
+    return SessionKeys(tenant, session_id)
+
+
+async def _session_state(keys: SessionKeysDep, services: ServicesDep) -> SessionState:
+    try:
+        return await services.states.read(keys.tenant, keys.session_id)
+    except NotFound as exc:
+        raise SessionNotFound(keys.session_id) from exc
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {param.alias for param in dependant.query_params}
+    for child in dependant.dependencies:
+        names |= _query_names(child)
+    return names
+
+
+def reject_unknown_query(request: Request) -> None:
+    """Refuse query parameters the endpoint does not define instead of ignoring them."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = _query_names(route.dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        allowed = ", ".join(sorted(known)) or "none"
+        raise InvalidInput(
+            "unknown_parameter",
+            f"unknown query parameter(s): {', '.join(unknown)[:200]} (allowed: {allowed})",
+        )
+
+
+ServicesDep = Annotated[Services, Depends(_services)]
+StoreDep = Annotated[ObjectStore, Depends(_store)]
+PublisherDep = Annotated[Broker, Depends(_publisher)]
+TenantDep = Annotated[str, Depends(_tenant)]
+SessionKeysDep = Annotated[SessionKeys, Depends(_session_keys)]
+SessionStateDep = Annotated[SessionState, Depends(_session_state)]

@@ -1,0 +1,113 @@
+"""Every error the API answers with, mapped to HTTP in one place.
+
+Bodies are always `{"code": "...", "message": "..."}` so clients can branch on `code`.
+"""
+
+from __future__ import annotations
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from shared.errors import Conflict, InvalidInput, NotFound, Retryable
+
+log = structlog.get_logger()
+
+_HTTP_CODES = {
+    401: "unauthorized",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    415: "unsupported_media_type",
+}
+
+
+class SessionConflict(Conflict):
+    """The session's status does not allow the request (answered with 409)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class SessionNotFound(NotFound):
+    def __init__(self, session_id: str = "") -> None:
+        super().__init__("no such session")
+        self.session_id = session_id
+
+
+class Unauthorized(InvalidInput):
+    def __init__(self, message: str) -> None:
+        super().__init__("unauthorized", message, 401)
+
+
+class ServiceUnavailable(Retryable):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def error_body(code: str, message: str) -> dict[str, str]:
+    return {"code": code, "message": message}
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(item) for item in error.get("loc", ()) if item != "body")
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+async def _invalid_input(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, InvalidInput)
+    headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
+    return JSONResponse(error_body(exc.code, exc.message), exc.status_code, headers=headers)
+
+
+async def _not_found(_: Request, exc: Exception) -> JSONResponse:
+    if isinstance(exc, SessionNotFound):
+        return JSONResponse(error_body("session_not_found", "no such session"), 404)
+    return JSONResponse(error_body("not_found", str(exc) or "not found"), 404)
+
+
+async def _conflict(_: Request, exc: Exception) -> JSONResponse:
+    code = exc.code if isinstance(exc, SessionConflict) else "conflict"
+    return JSONResponse(error_body(code, str(exc)), 409)
+
+
+async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
+    code = exc.code if isinstance(exc, ServiceUnavailable) else "storage_unavailable"
+    log.warning("request.unavailable", error=str(exc))
+    return JSONResponse(error_body(code, str(exc)), 503, headers={"Retry-After": "5"})
+
+
+async def _validation(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    return JSONResponse(error_body("invalid_request", _validation_message(exc)), 422)
+
+
+async def _http(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    code = _HTTP_CODES.get(exc.status_code, "http_error")
+    message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
+    return JSONResponse(error_body(code, message), exc.status_code, headers=exc.headers)
+
+
+async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+    log.exception("request.failed", error=repr(exc))
+    return JSONResponse(error_body("internal_error", "the server failed on this request"), 500)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(InvalidInput, _invalid_input)
+    app.add_exception_handler(NotFound, _not_found)
+    app.add_exception_handler(Conflict, _conflict)
+    app.add_exception_handler(Retryable, _unavailable)
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(Exception, _unexpected)

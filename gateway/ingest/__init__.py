@@ -1,0 +1,1 @@
+"""Turning an uploaded spreadsheet into a stored session: stream, sniff, parse, write."""

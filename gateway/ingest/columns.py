@@ -1,0 +1,129 @@
+"""Which row is a header, and which columns hold the company name and the website.
+
+A header row is recognised by its cell names (English and Russian). Without one, the
+website column is the one whose values look like web addresses and the name column the
+first other column, so a name-only file without a header is valid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from shared.rows import RESULT_COLUMNS
+
+_NAME_EXACT = {
+    "company", "company name", "companyname", "name", "organisation", "organization",
+    "organisation name", "organization name", "org", "firm", "business", "account",
+    "account name", "brand", "employer", "компания", "название", "наименование",
+    "организация", "название компании", "наименование организации", "имя", "фирма",
+    "бренд", "клиент", "контрагент", "companies", "company title", "legal name",
+    "name of company", "client", "customer", "компании", "название организации",
+}  # fmt: skip
+_NAME_PARTS = ("company", "compan", "organi", "компан", "назван", "наимен", "организ")
+_WEBSITE_EXACT = {
+    "website", "web site", "site", "url", "domain", "web", "homepage", "home page",
+    "official website", "company website", "company url", "website url", "www", "link",
+    "сайт", "веб сайт", "вебсайт", "домен", "адрес сайта", "ссылка", "урл", "сайт компании",
+}  # fmt: skip
+_WEBSITE_PARTS = ("website", "web site", "url", "domain", "сайт", "домен")
+# Keys the results API adds beside the columns of each row.
+_RESERVED = ("row", "duplicate_of")
+_LETTER = re.compile(r"[^\W\d_]")
+_URLISH = re.compile(
+    r"^(https?://)?(www\.)?[\w-]+(\.[\w-]+)*\.[a-zа-я]{2,24}(:\d+)?([/?#]\S*)?$", re.IGNORECASE
+)
+
+
+def _label(cell: str) -> str:
+    return " ".join(re.sub(r"[_\-.:/]+", " ", cell.casefold()).split())
+
+
+def is_website_label(cell: str) -> bool:
+    label = _label(cell)
+    return label in _WEBSITE_EXACT or any(part in label for part in _WEBSITE_PARTS)
+
+
+def is_name_label(cell: str) -> bool:
+    label = _label(cell)
+    return label in _NAME_EXACT or any(part in label for part in _NAME_PARTS)
+
+
+def looks_like_url(value: str) -> bool:
+    return bool(_URLISH.match(value.strip())) and " " not in value.strip()
+
+
+def is_header(cells: Sequence[str]) -> bool:
+    """A first row is a header when a cell is a known column name and none is a URL."""
+    filled = [cell for cell in cells if cell]
+    if not filled or any(looks_like_url(cell) for cell in filled):
+        return False
+    # Exact names only: a data row such as "Bright Company" must not pass for a header.
+    return any(_label(cell) in _NAME_EXACT or _label(cell) in _WEBSITE_EXACT for cell in filled)
+
+
+@dataclass(frozen=True)
+class ColumnChoice:
+    columns: list[str]
+    name_index: int
+    website_index: int | None
+
+
+def _unique(names: Sequence[str]) -> list[str]:
+    """Non-empty, distinct column names that cannot collide with the result columns."""
+    taken: set[str] = set()
+    out: list[str] = []
+    for position, raw in enumerate(names, start=1):
+        name = raw or f"Column_{position}"
+        if name in RESULT_COLUMNS or name in _RESERVED:
+            name = f"{name} (input)"
+        candidate, suffix = name, 2
+        while candidate.casefold() in taken:
+            candidate, suffix = f"{name}_{suffix}", suffix + 1
+        taken.add(candidate.casefold())
+        out.append(candidate)
+    return out
+
+
+def choose_from_header(header: Sequence[str]) -> ColumnChoice:
+    website = next((i for i, cell in enumerate(header) if is_website_label(cell)), None)
+    name = next(
+        (i for i, cell in enumerate(header) if i != website and _label(cell) in _NAME_EXACT),
+        None,
+    )
+    if name is None:
+        name = next(
+            (i for i, cell in enumerate(header) if i != website and is_name_label(cell)), None
+        )
+    if name is None:
+        name = next((i for i, cell in enumerate(header) if i != website and cell), 0)
+    return ColumnChoice(_unique(header), name, website)
+
+
+def has_letters(value: str) -> bool:
+    return bool(_LETTER.search(value))
+
+
+def choose_from_data(sample: Sequence[Sequence[str]], width: int) -> ColumnChoice:
+    """Without a header: the website column is the most URL-like one (never the first),
+    the name column the first other column that mostly holds words."""
+    website: int | None = None
+    best = 0.0
+    for index in range(1, width):
+        values = [row[index] for row in sample if index < len(row) and row[index]]
+        if not values:
+            continue
+        share = sum(1 for value in values if looks_like_url(value)) / len(values)
+        if share >= 0.5 and share > best:
+            website, best = index, share
+    name = next(
+        (i for i in range(width) if i != website and _mostly_words(sample, i)),
+        0 if website != 0 else 1,
+    )
+    return ColumnChoice(_unique([""] * width), name, website)
+
+
+def _mostly_words(sample: Sequence[Sequence[str]], index: int) -> bool:
+    values = [row[index] for row in sample if index < len(row) and row[index]]
+    return bool(values) and sum(map(has_letters, values)) * 2 >= len(values)

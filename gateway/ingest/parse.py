@@ -1,0 +1,61 @@
+"""Parsing a stored upload into rows, in a worker thread, streaming the rows back out."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+
+from gateway.ingest.bridge import AsyncByteReader, iterate_in_thread
+from gateway.ingest.encoding import detect_delimiter, detect_encoding
+from gateway.ingest.records import csv_records, guarded, sheet_records
+from gateway.ingest.sniff import Format, check_workbook_archive
+from gateway.ingest.table import TableReader
+from gateway.settings import Limits
+from shared.storage import ObjectStore
+
+
+@dataclass
+class SourceInfo:
+    format: Format
+    sheet: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+
+
+class UploadParser:
+    """Yields rows.jsonl bytes; `table.stats` and `source` hold the summary afterwards."""
+
+    def __init__(self, store: ObjectStore, key: str, head: bytes, fmt: Format, limits: Limits):
+        self._store = store
+        self._key = key
+        self._head = head
+        self._limits = limits
+        self.source = SourceInfo(fmt)
+        self.table = TableReader(limits.max_rows, limits.max_cell_chars)
+
+    async def jsonl(self, sheet: str | None) -> AsyncIterator[bytes]:
+        if self.source.format == "csv":
+            stream = self._store.iter_bytes(self._key)
+            try:
+                records = self._csv(stream)
+                async for batch in iterate_in_thread(self.table.rows(records)):
+                    yield b"".join(row.model_dump_json().encode() + b"\n" for row in batch)
+            finally:
+                await stream.aclose()  # type: ignore[attr-defined]
+            return
+        data = await self._store.get_bytes(self._key)
+        if self.source.format == "xlsx":
+            await asyncio.to_thread(check_workbook_archive, data, self._limits.max_upload_bytes)
+        name, rows = await asyncio.to_thread(sheet_records, data, sheet)
+        self.source.sheet = name
+        async for batch in iterate_in_thread(self.table.rows(guarded(rows))):
+            yield b"".join(row.model_dump_json().encode() + b"\n" for row in batch)
+
+    def _csv(self, stream: AsyncIterator[bytes]) -> Iterator[list[str]]:
+        encoding = detect_encoding(self._head)
+        delimiter = detect_delimiter(self._head.decode(encoding, errors="ignore"))
+        self.source.encoding, self.source.delimiter = encoding, delimiter
+        reader = AsyncByteReader(stream, asyncio.get_running_loop())
+        return csv_records(io.BufferedReader(reader), encoding, delimiter)

@@ -1,0 +1,80 @@
+"""The format of an upload, told from its bytes (the file name's extension is ignored)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Literal
+
+from shared.errors import InvalidInput
+
+Format = Literal["csv", "xlsx", "xls"]
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Encrypted OOXML workbooks are OLE containers holding these streams (UTF-16 names).
+_ENCRYPTED_MARKERS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+# Uncompressed bytes allowed per uploaded byte, and in total, before a zip counts as a bomb.
+MAX_ZIP_RATIO = 200
+MAX_ZIP_EXPANDED = 2 * 1024 * 1024 * 1024
+
+UNSUPPORTED = (
+    "the file is not a CSV, XLSX or XLS spreadsheet; export it from your spreadsheet "
+    "program as CSV or XLSX"
+)
+
+
+def sniff_format(head: bytes) -> Format:
+    if not head:
+        raise InvalidInput("empty_file", "the uploaded file is empty")
+    if head.startswith(ZIP_MAGIC):
+        return "xlsx"
+    if head.startswith(OLE_MAGIC):
+        if any(marker in head for marker in _ENCRYPTED_MARKERS):
+            raise InvalidInput(
+                "password_protected", "the workbook is password-protected; remove the password"
+            )
+        return "xls"
+    if _looks_like_text(head):
+        return "csv"
+    raise InvalidInput("unsupported_format", UNSUPPORTED, 415)
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    sample = head[:8192]
+    if looks_like_utf16(sample):
+        return True
+    if b"\x00" in sample:
+        return False
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 13))
+    return controls <= len(sample) // 100
+
+
+def looks_like_utf16(sample: bytes) -> bool:
+    """UTF-16 without a BOM: text of mostly Latin or Cyrillic letters has NULs in a column."""
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return odd.count(0) > len(odd) * 0.4 or even.count(0) > len(even) * 0.4
+
+
+def check_workbook_archive(data: bytes, size_limit: int) -> None:
+    """Refuse corrupt archives and zip bombs before a parser expands them."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise InvalidInput("corrupt_file", "the workbook is damaged (not a readable XLSX)") from exc
+    names = {member.filename for member in members}
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise InvalidInput("unsupported_format", UNSUPPORTED, 415)
+    expanded = sum(member.file_size for member in members)
+    if expanded > min(MAX_ZIP_EXPANDED, max(size_limit, len(data) * MAX_ZIP_RATIO)):
+        raise InvalidInput(
+            "archive_too_large",
+            f"the workbook expands to {expanded} bytes, which is more than allowed "
+            "(a compressed file this inflated is refused)",
+            413,
+        )

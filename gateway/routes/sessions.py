@@ -1,0 +1,184 @@
+"""The session resource: list, create, read, preview, start, cancel, delete."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Query, Request, Response, status
+
+from gateway.deps import (
+    PublisherDep,
+    ServicesDep,
+    SessionKeysDep,
+    SessionStateDep,
+    StoreDep,
+    TenantDep,
+)
+from gateway.errors import SessionConflict
+from gateway.ingest.create import create_session
+from gateway.openapi import CREATE_FORM, SESSION_EXAMPLE
+from shared.errors import NotFound
+from shared.ids import is_session_id
+from shared.layout import SessionKeys, tenant_sessions_prefix
+from shared.messages import CancelSession, StartSession
+from shared.models import CancelRequest, Counters, SessionStatus, StartRequest
+from shared.session_view import session_view
+from shared.status import SessionState
+
+router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+PREVIEW_ROWS = 20
+_SESSION = {"content": {"application/json": {"example": SESSION_EXAMPLE}}}
+
+
+@router.get("", summary="The caller's sessions, newest first")
+async def list_sessions(
+    services: ServicesDep,
+    tenant: TenantDep,
+    status_filter: Annotated[SessionStatus | None, Query(alias="status")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(pattern=r"^[0-9a-f]{32}$")] = None,
+) -> dict[str, Any]:
+    """Cursor paging: pass `next_cursor` from one page as `cursor` to get the next."""
+    ids = await services.store.list_children(tenant_sessions_prefix(tenant))
+    ids = [sid for sid in reversed(ids) if is_session_id(sid) and (cursor is None or sid < cursor)]
+    items: list[dict[str, Any]] = []
+    position = 0
+    while position < len(ids) and len(items) < limit:
+        window = ids[position : position + limit]
+        position += len(window)
+        states = await asyncio.gather(*(_read_or_none(services, tenant, sid) for sid in window))
+        for sid, state in zip(window, states, strict=True):
+            if state is None or (status_filter is not None and state.status != status_filter):
+                continue
+            items.append(session_view(state))
+            if len(items) == limit:
+                position = ids.index(sid) + 1
+                break
+    more = position < len(ids)
+    return {"items": items, "next_cursor": items[-1]["session_id"] if more and items else None}
+
+
+async def _read_or_none(services: ServicesDep, tenant: str, sid: str) -> SessionState | None:
+    try:
+        return await services.states.read(tenant, sid)
+    except NotFound:
+        return None  # still being created, or deleted meanwhile
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Create a session from a spreadsheet",
+    openapi_extra=CREATE_FORM,
+    responses={201: _SESSION},
+)
+async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> dict[str, Any]:
+    length = request.headers.get("content-length")
+    manifest = await create_session(
+        services.store,
+        services.settings,
+        tenant,
+        request.stream(),
+        request.headers.get("content-type", ""),
+        int(length) if length and length.isdigit() else None,
+    )
+    state = SessionState(
+        manifest=manifest,
+        status=SessionStatus.CREATED,
+        counters=Counters(total=manifest.input.rows),
+    )
+    return session_view(state)
+
+
+@router.get("/{session_id}", summary="One session", responses={200: _SESSION})
+async def get_session(state: SessionStateDep) -> dict[str, Any]:
+    return session_view(state)
+
+
+@router.get("/{session_id}/preview", summary="Detected columns and the first parsed rows")
+async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep) -> dict[str, Any]:
+    rows: list[Any] = []
+    buffer = b""
+    stream = store.iter_bytes(keys.rows)
+    try:
+        async for chunk in stream:
+            buffer += chunk
+            while b"\n" in buffer and len(rows) < PREVIEW_ROWS:
+                line, buffer = buffer.split(b"\n", 1)
+                rows.append(orjson.loads(line))
+            if len(rows) >= PREVIEW_ROWS:
+                break
+    finally:
+        await stream.aclose()  # type: ignore[attr-defined]
+    return {"session_id": keys.session_id, "input": state.manifest.input.model_dump(), "rows": rows}
+
+
+@router.post(
+    "/{session_id}/start",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Queue the session for processing",
+    responses={202: _SESSION},
+)
+async def start(
+    state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, broker: PublisherDep
+) -> dict[str, Any]:
+    if state.status == SessionStatus.QUEUED:
+        return session_view(state)  # already queued: starting twice must not run twice
+    if state.status != SessionStatus.CREATED:
+        raise SessionConflict(
+            "session_finished" if state.status.is_final else "session_running",
+            f"the session is {state.status.value} and cannot be started again",
+        )
+    requested = StartRequest(requested_at=datetime.now(UTC))
+    await store.put_model(keys.start_marker, requested)
+    try:
+        await broker.publish_start(StartSession(tenant=keys.tenant, session_id=keys.session_id))
+    except BaseException:
+        # Without the command no worker would ever pick the session up: undo the marker.
+        await asyncio.shield(store.delete(keys.start_marker))
+        raise
+    queued = state.model_copy(
+        update={"status": SessionStatus.QUEUED, "started_at": requested.requested_at}
+    )
+    return session_view(queued)
+
+
+@router.post(
+    "/{session_id}/cancel",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Stop the session; finished rows are kept",
+    responses={202: _SESSION},
+)
+async def cancel(
+    state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, broker: PublisherDep
+) -> dict[str, Any]:
+    if state.status.is_final:
+        raise SessionConflict(
+            "session_finished", f"the session is already {state.status.value}; nothing changed"
+        )
+    requested = CancelRequest(requested_at=datetime.now(UTC))
+    await store.put_model(keys.cancel_marker, requested)
+    await broker.publish_cancel(CancelSession(tenant=keys.tenant, session_id=keys.session_id))
+    cancelled = state.model_copy(
+        update={"status": SessionStatus.CANCELLED, "cancel_requested_at": requested.requested_at}
+    )
+    return session_view(cancelled)
+
+
+@router.delete(
+    "/{session_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete the session and all its objects",
+)
+async def delete(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep) -> Response:
+    if state.status in (SessionStatus.QUEUED, SessionStatus.RUNNING):
+        raise SessionConflict(
+            "session_active", f"the session is {state.status.value}; cancel it first"
+        )
+    # The manifest goes first: from then on the session no longer exists for readers.
+    await store.delete(SessionKeys(keys.tenant, keys.session_id).manifest)
+    await store.delete_prefix(keys.prefix)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

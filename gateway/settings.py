@@ -1,0 +1,48 @@
+"""Settings of the HTTP gateway."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, model_validator
+from pydantic_settings import SettingsConfigDict
+
+from shared.providers import ProviderSettings
+from shared.settings import CommonSettings
+
+
+class Limits(BaseModel):
+    max_upload_bytes: int = 100 * 1024 * 1024
+    max_rows: int = 1_000_000
+    max_context_chars: int = 4_000
+    # A spreadsheet cell longer than this is refused rather than stored.
+    max_cell_chars: int = 10_000
+
+
+class GatewaySettings(CommonSettings, ProviderSettings):
+    model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore")
+
+    gateway_host: str = "127.0.0.1"
+    gateway_port: int = 8000
+    max_upload_bytes: int = 100 * 1024 * 1024
+    max_rows: int = 1_000_000
+    max_context_chars: int = 4_000
+    max_cell_chars: int = 10_000
+    notifier_public_url: str = "ws://127.0.0.1:8001/ws"
+    # Seconds between attempts to reach the broker when it was down at start.
+    broker_retry_seconds: float = 2.0
+
+    @model_validator(mode="after")
+    def _refuse_open_api_in_production(self) -> GatewaySettings:
+        if self.environment == "production" and len(self.load_api_keys()) == 0:
+            raise ValueError(
+                "API keys are required in production: set DOSSIER_API_KEYS or DOSSIER_API_KEYS_FILE"
+            )
+        return self
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(
+            max_upload_bytes=self.max_upload_bytes,
+            max_rows=self.max_rows,
+            max_context_chars=self.max_context_chars,
+            max_cell_chars=self.max_cell_chars,
+        )

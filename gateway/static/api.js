@@ -1,0 +1,110 @@
+// HTTP API client: every call carries the stored API key as a Bearer token.
+
+const KEY_STORAGE = "dossier.apiKey";
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+
+  get unauthorized() {
+    return this.status === 401 || this.status === 403;
+  }
+}
+
+export function getApiKey() {
+  try {
+    return localStorage.getItem(KEY_STORAGE) || "";
+  } catch {
+    return "";
+  }
+}
+
+export function setApiKey(key) {
+  if (key) localStorage.setItem(KEY_STORAGE, key);
+  else localStorage.removeItem(KEY_STORAGE);
+}
+
+const unauthorizedListeners = new Set();
+
+export function onUnauthorized(listener) {
+  unauthorizedListeners.add(listener);
+}
+
+async function errorFrom(response) {
+  let code = `http_${response.status}`;
+  let message = response.statusText || "Request failed";
+  try {
+    const body = await response.json();
+    const detail = body && typeof body === "object" ? body : {};
+    code = detail.code || code;
+    message = detail.message || (typeof detail.detail === "string" ? detail.detail : message);
+  } catch {
+    // A body that is not JSON keeps the status text as the message.
+  }
+  return new ApiError(response.status, code, message);
+}
+
+export async function request(path, { method = "GET", body, query, signal } = {}) {
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(query || {})) {
+    if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, value);
+  }
+  const headers = { Accept: "application/json" };
+  const key = getApiKey();
+  if (key) headers.Authorization = `Bearer ${key}`;
+  let response;
+  try {
+    response = await fetch(url, { method, body, headers, signal });
+  } catch (error) {
+    if (error.name === "AbortError") throw error;
+    throw new ApiError(0, "network", "The server cannot be reached. Check your connection.");
+  }
+  if (!response.ok) {
+    const error = await errorFrom(response);
+    if (error.unauthorized) for (const listener of unauthorizedListeners) listener(error);
+    throw error;
+  }
+  return response;
+}
+
+export async function json(path, options) {
+  const response = await request(path, options);
+  if (response.status === 204) return null;
+  return response.json();
+}
+
+export const api = {
+  capabilities: () => json("/api/capabilities"),
+  listSessions: (query) => json("/api/sessions", { query }),
+  getSession: (id) => json(`/api/sessions/${encodeURIComponent(id)}`),
+  createSession: (form) => json("/api/sessions", { method: "POST", body: form }),
+  preview: (id) => json(`/api/sessions/${encodeURIComponent(id)}/preview`),
+  start: (id) => json(`/api/sessions/${encodeURIComponent(id)}/start`, { method: "POST" }),
+  cancel: (id) => json(`/api/sessions/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
+  remove: (id) => request(`/api/sessions/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  results: (id, offset, limit, signal) =>
+    json(`/api/sessions/${encodeURIComponent(id)}/results`, { query: { offset, limit }, signal }),
+  logText: async (id, type, signal) =>
+    (await request(`/api/sessions/${encodeURIComponent(id)}/logs/${type}`, { signal })).text(),
+};
+
+// Downloads need the Bearer header, so they go through fetch and a blob URL.
+export async function download(path, fallbackName, query) {
+  const response = await request(path, { query });
+  const disposition = response.headers.get("Content-Disposition") || "";
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  const name = match ? decodeURIComponent(match[1]) : fallbackName;
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { name, size: blob.size };
+}

@@ -1,0 +1,31 @@
+// What the server can do, read from GET /api/capabilities, with the defaults the API
+// documents when a field is absent.
+
+const DEFAULT_CONTEXT_CHARS = 4000;
+
+function pick(object, names) {
+  for (const name of names) {
+    if (object && object[name] !== undefined && object[name] !== null) return object[name];
+  }
+  return undefined;
+}
+
+export function readCapabilities(caps) {
+  const limits = caps?.limits || {};
+  const search = Boolean(caps?.search);
+  const llm = Boolean(caps?.llm);
+  const hubspot = Boolean(caps?.hubspot);
+  const deepSearch = caps?.deep_search !== undefined ? Boolean(caps.deep_search) : search && llm;
+  const contextChars = Number(pick(limits, ["max_context_chars", "context_chars", "context"])
+    ?? pick(caps, ["max_context_chars", "context_max_chars"])) || DEFAULT_CONTEXT_CHARS;
+  const uploadBytes = Number(pick(limits, ["max_upload_bytes", "upload_bytes", "file_bytes"])
+    ?? pick(caps, ["max_upload_bytes"])) || null;
+  const maxRows = Number(pick(limits, ["max_rows", "rows"]) ?? pick(caps, ["max_rows"])) || null;
+  let deepSearchReason = "";
+  if (!deepSearch) {
+    const missing = [!search && "a search provider", !llm && "an LLM"].filter(Boolean);
+    deepSearchReason = `Unavailable: this server has no ${missing.join(" and ") || "deep search"} configured.`;
+  }
+  const hubspotReason = hubspot ? "" : "Unavailable: this server has no HubSpot token configured.";
+  return { search, llm, hubspot, deepSearch, deepSearchReason, hubspotReason, contextChars, uploadBytes, maxRows };
+}

@@ -1,0 +1,100 @@
+// What the server understood of the upload: detected columns and the first rows, with
+// Start and Discard.
+
+import { h, replace } from "../dom.js";
+import { bytes, count } from "../format.js";
+
+export function previewTable(preview, input) {
+  const columns = preview?.columns || input?.columns || [];
+  const rows = preview?.rows || preview?.items || [];
+  const parsed = rows.length > 0 && !Array.isArray(rows[0]) && "name" in rows[0];
+  const nameColumn = preview?.name_column ?? input?.name_column;
+  const websiteColumn = preview?.website_column ?? input?.website_column;
+  const headers = [
+    ...(parsed ? ["Company name", "Website"] : []),
+    ...columns,
+  ];
+  const cell = (row, column, index) => {
+    if (Array.isArray(row)) return row[index] ?? "";
+    const source = row.original || row.cells || row;
+    return source[column] ?? "";
+  };
+  return h("table", { class: "preview-table", id: "preview-table" },
+    h("caption", {}, `First ${count(rows.length)} rows as they will be processed`),
+    h("thead", {}, h("tr", {}, headers.map((name) => h("th", {
+      scope: "col",
+      class: name === nameColumn || name === websiteColumn ? "detected" : null,
+      title: name === nameColumn ? "Company name column" : name === websiteColumn ? "Website column" : null,
+    }, name, name === nameColumn ? " (name)" : "", name === websiteColumn ? " (website)" : "")))),
+    h("tbody", {}, rows.map((row) => h("tr", {},
+      parsed ? [h("td", {}, row.name ?? ""), h("td", {}, row.website ?? "")] : [],
+      columns.map((column, index) => h("td", {}, cell(row, column, index)))))));
+}
+
+function summary(session) {
+  const input = session.input || {};
+  const facts = [
+    ["File", `${input.filename || "—"}${input.size_bytes ? ` (${bytes(input.size_bytes)})` : ""}`],
+    ["Format", [input.format?.toUpperCase(), input.sheet && `sheet “${input.sheet}”`,
+      input.encoding, input.delimiter && `delimiter “${input.delimiter === "\t" ? "tab" : input.delimiter}”`]
+      .filter(Boolean).join(", ") || "—"],
+    ["Header row", input.has_header ? "Yes" : "No (first row is data)"],
+    ["Company name column", input.name_column || "—"],
+    ["Website column", input.website_column || "None (websites will be searched for)"],
+    ["Rows", count(input.rows)],
+    ["Blank rows skipped", count(input.blank_rows_skipped)],
+    ["Duplicates by domain", count(input.duplicate_domains)],
+  ];
+  return h("dl", { class: "facts", id: "preview-summary" },
+    facts.map(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]));
+}
+
+export function renderPreview(context, session, { onDiscarded }) {
+  const { api } = context;
+  const id = session.session_id;
+  const tableSlot = h("div", { class: "table-wrap", "aria-busy": "true" }, h("p", { class: "hint" }, "Loading preview…"));
+  const message = h("p", { class: "form-message", role: "alert" });
+  const start = h("button", { class: "button primary", type: "button", id: "start" }, "Start");
+  const discard = h("button", { class: "button secondary", type: "button", id: "discard" }, "Discard");
+
+  api.preview(id)
+    .then((preview) => replace(tableSlot, previewTable(preview, session.input)))
+    .catch((error) => replace(tableSlot, h("p", { class: "hint" },
+      `The row preview is not available (${error.message}). The detected columns are listed above.`)))
+    .finally(() => tableSlot.removeAttribute("aria-busy"));
+
+  start.addEventListener("click", async () => {
+    start.disabled = true;
+    discard.disabled = true;
+    message.textContent = "";
+    try {
+      await api.start(id);
+      window.location.hash = `#/sessions/${encodeURIComponent(id)}`;
+    } catch (error) {
+      message.textContent = `The session could not be started: ${error.message}`;
+      start.disabled = false;
+      discard.disabled = false;
+    }
+  });
+
+  discard.addEventListener("click", async () => {
+    discard.disabled = true;
+    try {
+      await api.remove(id);
+    } catch (error) {
+      message.textContent = `The upload could not be removed: ${error.message}`;
+      discard.disabled = false;
+      return;
+    }
+    onDiscarded();
+  });
+
+  const section = h("section", { class: "card", id: "preview", "aria-labelledby": "preview-title" },
+    h("h2", { id: "preview-title", tabindex: "-1" }, "2. Check what was detected"),
+    summary(session),
+    tableSlot,
+    message,
+    h("div", { class: "actions" }, start, discard));
+  queueMicrotask(() => section.querySelector("#preview-title").focus());
+  return section;
+}

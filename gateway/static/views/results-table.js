@@ -1,0 +1,214 @@
+// The results table: one page at a time from GET /results?offset=&limit=, so a session
+// of 100,000 rows costs no more than one page. Finished-row events refresh the visible
+// page (at most once every couple of seconds), never a polling loop.
+
+import { h, replace } from "../dom.js";
+import { count } from "../format.js";
+
+const PAGE_SIZES = [25, 50, 100, 200];
+const REFRESH_GAP_MS = 2000;
+
+function field(row, alias, snake) {
+  const value = row[alias] ?? row[snake];
+  return value === null || value === undefined ? "" : value;
+}
+
+function safeUrl(value) {
+  const text = String(value || "").trim();
+  if (!text) return null;
+  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
+  try {
+    const url = new URL(candidate);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function link(value, label) {
+  const href = safeUrl(value);
+  if (!href) return value ? String(value) : "";
+  return h("a", { href, target: "_blank", rel: "noopener noreferrer" }, label || String(value));
+}
+
+function expandable(text, summaryLength = 120) {
+  const value = String(text || "");
+  if (value.length <= summaryLength) return value;
+  return h("details", { class: "expand" },
+    h("summary", {}, `${value.slice(0, summaryLength).trimEnd()}…`),
+    h("p", {}, value));
+}
+
+function sources(list) {
+  const items = Array.isArray(list) ? list : String(list || "").split(/\s*[\n;]\s*|\s+(?=https?:)/).filter(Boolean);
+  if (!items.length) return "";
+  return h("details", { class: "expand" },
+    h("summary", {}, `${items.length} source${items.length === 1 ? "" : "s"}`),
+    h("ul", { class: "sources" }, items.map((item) => h("li", {}, link(item)))));
+}
+
+function shortHost(value) {
+  const href = safeUrl(value);
+  if (!href) return value;
+  const url = new URL(href);
+  return url.hostname.replace(/^www\./, "") + (url.pathname.length > 1 ? url.pathname : "");
+}
+
+function statusCell(status) {
+  return status ? h("span", { class: `row-status row-${status}` }, String(status).replace("_", " ")) : "";
+}
+
+export function resultPage(body) {
+  if (Array.isArray(body)) return { rows: body, total: null };
+  const rows = body?.rows || body?.items || body?.results || [];
+  const total = body?.total ?? body?.total_rows ?? body?.available ?? body?.count ?? null;
+  return { rows, total, nextOffset: body?.next_offset ?? null };
+}
+
+export function createResultsTable(context, sessionId) {
+  const { api } = context;
+  let offset = 0;
+  let limit = 50;
+  let known = 0;
+  let showInput = false;
+  let inputColumns = [];
+  let abort = null;
+  let refreshTimer = null;
+  let lastRefresh = 0;
+  let totalRows = 0;
+
+  const status = h("p", { class: "table-status", id: "results-status", "aria-live": "polite" });
+  const tableWrap = h("div", { class: "table-wrap results-wrap", tabindex: "0", "aria-label": "Results" });
+  const first = h("button", { class: "button small", type: "button", "aria-label": "First page" }, "«");
+  const prev = h("button", { class: "button small", type: "button", "aria-label": "Previous page" }, "‹ Prev");
+  const next = h("button", { class: "button small", type: "button", "aria-label": "Next page" }, "Next ›");
+  const last = h("button", { class: "button small", type: "button", "aria-label": "Last page" }, "»");
+  const size = h("select", { id: "page-size" }, PAGE_SIZES.map((n) => h("option", { value: n, selected: n === limit }, `${n} rows`)));
+  const jump = h("input", { id: "row-jump", type: "number", min: 1, inputMode: "numeric", class: "jump" });
+  const inputToggle = h("input", { id: "show-input", type: "checkbox" });
+
+  function render(rows) {
+    const extra = showInput ? inputColumns : [];
+    const table = h("table", { class: "results-table", id: "results-table" },
+      h("caption", { class: "visually-hidden" }, "Results"),
+      h("thead", {}, h("tr", {},
+        h("th", { scope: "col", class: "num" }, "#"),
+        extra.map((name) => h("th", { scope: "col" }, name)),
+        ["Company", "Website", "LinkedIn", "Status", "Description", "Sources", "Deep search", "Error"]
+          .map((name) => h("th", { scope: "col" }, name)))),
+      h("tbody", {}, rows.map((row) => {
+        const original = row.original || {};
+        const website = field(row, "Official_Website", "official_website");
+        const linkedin = field(row, "LinkedIn_URL", "linkedin_url");
+        return h("tr", { dataset: { row: row.row ?? "" } },
+          h("td", { class: "num" }, row.row !== undefined ? count(Number(row.row) + 1) : ""),
+          extra.map((name) => h("td", {}, original[name] ?? row[name] ?? "")),
+          h("td", { class: "company" }, field(row, "Company_Name", "company_name")),
+          h("td", {}, link(website, shortHost(website))),
+          h("td", {}, link(linkedin, linkedin ? "LinkedIn" : "")),
+          h("td", {}, statusCell(field(row, "Row_Status", "row_status"))),
+          h("td", { class: "description" }, expandable(field(row, "Description", "description"))),
+          h("td", {}, sources(field(row, "Sources", "sources"))),
+          h("td", { class: "description" }, expandable(field(row, "Deep_Search", "deep_search"), 80)),
+          h("td", { class: "error" }, expandable(field(row, "Error", "error"), 80)));
+      })));
+    replace(tableWrap, table);
+  }
+
+  function updateControls(rowsOnPage) {
+    const pages = Math.max(1, Math.ceil(known / limit));
+    const page = Math.floor(offset / limit) + 1;
+    first.disabled = prev.disabled = offset === 0;
+    next.disabled = last.disabled = offset + limit >= known;
+    if (!known) {
+      status.textContent = "No finished rows yet.";
+    } else {
+      const from = rowsOnPage ? offset + 1 : 0;
+      const of = totalRows && totalRows > known ? ` (${count(known)} finished of ${count(totalRows)})` : "";
+      status.textContent = `Rows ${count(from)}–${count(offset + rowsOnPage)} of ${count(known)}${of} · page ${page} of ${pages}`;
+    }
+    jump.max = Math.max(1, known);
+  }
+
+  async function load() {
+    abort?.abort();
+    abort = new AbortController();
+    lastRefresh = Date.now();
+    tableWrap.setAttribute("aria-busy", "true");
+    try {
+      const page = resultPage(await api.results(sessionId, offset, limit, abort.signal));
+      if (page.total !== null) known = page.total;
+      else known = Math.max(known, offset + page.rows.length);
+      const firstRow = page.rows[0];
+      if (firstRow?.original && !inputColumns.length) inputColumns = Object.keys(firstRow.original);
+      render(page.rows);
+      updateControls(page.rows.length);
+    } catch (error) {
+      if (error.name === "AbortError") return;
+      status.textContent = `Results could not be loaded: ${error.message}`;
+    } finally {
+      tableWrap.removeAttribute("aria-busy");
+    }
+  }
+
+  function goTo(newOffset) {
+    const maxOffset = Math.max(0, Math.floor(Math.max(known - 1, 0) / limit) * limit);
+    offset = Math.min(Math.max(0, newOffset), maxOffset);
+    load();
+  }
+
+  first.addEventListener("click", () => goTo(0));
+  prev.addEventListener("click", () => goTo(offset - limit));
+  next.addEventListener("click", () => goTo(offset + limit));
+  last.addEventListener("click", () => goTo(Number.MAX_SAFE_INTEGER));
+  size.addEventListener("change", () => {
+    limit = Number(size.value);
+    goTo(Math.floor(offset / limit) * limit);
+  });
+  jump.addEventListener("change", () => {
+    const row = Number(jump.value);
+    if (row >= 1) goTo(Math.floor((row - 1) / limit) * limit);
+  });
+  inputToggle.addEventListener("change", () => {
+    showInput = inputToggle.checked;
+    load();
+  });
+
+  // Called when finished rows arrive or the counters move: refresh only when the change
+  // can be visible on the current page.
+  function rowsChanged(rowIndexes, finishedCount, total) {
+    if (total) totalRows = total;
+    if (finishedCount > known) known = finishedCount;
+    const visible = rowIndexes === null
+      || rowIndexes.some((row) => row >= offset && row < offset + limit)
+      || known <= offset + limit;
+    if (!visible) {
+      updateControls(Math.min(limit, Math.max(0, known - offset)));
+      return;
+    }
+    clearTimeout(refreshTimer);
+    const wait = Math.max(0, REFRESH_GAP_MS - (Date.now() - lastRefresh));
+    refreshTimer = setTimeout(load, wait);
+  }
+
+  const element = h("section", { class: "card", "aria-labelledby": "results-title", id: "results" },
+    h("div", { class: "section-header" },
+      h("h2", { id: "results-title" }, "Results"),
+      h("label", { class: "inline" }, inputToggle, " Show input columns")),
+    h("div", { class: "pager" },
+      first, prev, next, last,
+      h("label", { for: "page-size", class: "visually-hidden" }, "Rows per page"), size,
+      h("label", { for: "row-jump" }, "Go to row"), jump),
+    status,
+    tableWrap);
+
+  return {
+    element,
+    load,
+    rowsChanged,
+    destroy() {
+      abort?.abort();
+      clearTimeout(refreshTimer);
+    },
+  };
+}

@@ -1,0 +1,235 @@
+// One session: live progress, actions (start, cancel, downloads), results and logs.
+
+import { download } from "../api.js";
+import { h, replace } from "../dom.js";
+import { progressBar, sessionTitle, statusBadge } from "../components.js";
+import { count, dateTime, duration, FINAL_STATUSES, rate, STATUS_LABELS } from "../format.js";
+import { createLogViewer } from "./logs.js";
+import { createResultsTable } from "./results-table.js";
+
+const DOWNLOADS = [
+  ["csv", "CSV"],
+  ["xlsx", "Excel (XLSX)"],
+  ["json", "JSON"],
+];
+const ANNOUNCE_GAP_MS = 10_000;
+
+function optionList(options = {}) {
+  const on = [
+    options.run_llm_deep_search_pipeline && "Deep search",
+    options.use_hubspot_integration && "Reuse HubSpot descriptions",
+    options.write_to_hubspot && "Write to HubSpot",
+  ].filter(Boolean);
+  return on.length ? on.join(" · ") : "No extra options";
+}
+
+export function renderSessionView(context, sessionId) {
+  const { api, store } = context;
+  let liveClient = null;
+  let lastAnnounced = { status: null, at: 0 };
+  const results = createResultsTable(context, sessionId);
+  const logs = createLogViewer(context, sessionId);
+
+  const title = h("h1", { id: "session-title" }, "Session");
+  const badge = h("span", { id: "session-status" });
+  const meta = h("p", { class: "meta", id: "session-meta" });
+  const reason = h("p", { class: "notice error", id: "session-reason", hidden: true });
+  const progressSlot = h("div", { id: "session-progress" });
+  const stats = h("dl", { class: "stats", id: "session-stats" });
+  const announcer = h("p", { class: "visually-hidden", id: "progress-announcer", "aria-live": "polite", "aria-atomic": "true" });
+  const message = h("p", { class: "form-message", role: "alert", id: "session-message" });
+  const startButton = h("button", { class: "button primary", type: "button", id: "start-session", hidden: true }, "Start");
+  const cancelButton = h("button", { class: "button danger", type: "button", id: "cancel-session", hidden: true }, "Cancel session");
+  const downloadButtons = DOWNLOADS.map(([format, label]) => h("button", {
+    class: "button secondary", type: "button", dataset: { format }, id: `download-${format}`,
+  }, label));
+  const archiveButton = h("button", { class: "button secondary", type: "button", id: "download-archive" }, "Archive (ZIP)");
+  const downloadNote = h("p", { class: "hint", id: "download-note" });
+
+  function stat(label, value, id) {
+    return h("div", { class: "stat" }, h("dt", {}, label), h("dd", { id }, value));
+  }
+
+  function draw() {
+    const session = store.get(sessionId);
+    if (!session) return;
+    const counters = session.counters;
+    const status = session.status;
+    title.textContent = sessionTitle(session);
+    replace(badge, statusBadge(status));
+    meta.textContent = `Created ${dateTime(session.created_at)} · ${optionList(session.options)}`
+      + (session.finished_at ? ` · finished ${dateTime(session.finished_at)}` : "");
+    reason.hidden = !session.reason;
+    reason.textContent = session.reason ? `Reason: ${session.reason}` : "";
+    replace(progressSlot, progressBar(counters, "Session progress"));
+    const percent = counters.total ? Math.floor((Math.min(counters.done, counters.total) / counters.total) * 100) : 0;
+    replace(stats,
+      stat("Done", `${count(counters.done)} / ${count(counters.total)} (${percent}%)`, "stat-done"),
+      stat("Failed", count(counters.failed), "stat-failed"),
+      stat("Duplicates", count(counters.duplicates), "stat-duplicates"),
+      stat("Dead links", count(counters.dead_links), "stat-dead-links"),
+      stat("Not found", count(counters.not_found), "stat-not-found"),
+      stat("Speed", status === "running" ? rate(session.rate) : "—", "stat-rate"),
+      stat("Time left", status === "running" ? duration(session.eta) : "—", "stat-eta"),
+      stat("Chunks", session.chunk_count ? `${count(session.chunks_done || 0)} / ${count(session.chunk_count)}` : "—", "stat-chunks"));
+    startButton.hidden = status !== "created";
+    cancelButton.hidden = !(status === "running" || status === "queued");
+    const final = FINAL_STATUSES.has(status);
+    const anyRows = counters.done > 0;
+    for (const button of downloadButtons) button.disabled = !(final || anyRows);
+    archiveButton.disabled = !final;
+    downloadNote.textContent = final
+      ? ""
+      : anyRows ? "Downloads now contain the rows finished so far." : "Downloads become available when rows finish.";
+    announce(session, percent);
+  }
+
+  // Screen readers hear status changes at once and progress at most every ten seconds.
+  function announce(session, percent) {
+    const now = Date.now();
+    const statusChanged = session.status !== lastAnnounced.status;
+    if (!statusChanged && now - lastAnnounced.at < ANNOUNCE_GAP_MS) return;
+    lastAnnounced = { status: session.status, at: now };
+    const label = STATUS_LABELS[session.status] || session.status;
+    announcer.textContent = session.status === "running"
+      ? `${label}: ${percent}% done, ${count(session.counters.done)} of ${count(session.counters.total)} rows.`
+      : `Session ${label.toLowerCase()}. ${count(session.counters.done)} of ${count(session.counters.total)} rows done.`;
+  }
+
+  async function fetchSession() {
+    try {
+      store.put(await api.getSession(sessionId));
+      message.textContent = "";
+    } catch (error) {
+      if (error.status === 404) {
+        replace(element, h("div", { class: "card" },
+          h("h1", {}, "Session not found"),
+          h("p", {}, "This session does not exist or belongs to another API key. "),
+          h("a", { href: "#/" }, "Back to sessions")));
+        return false;
+      }
+      message.textContent = `The session could not be loaded: ${error.message}`;
+    }
+    return true;
+  }
+
+  startButton.addEventListener("click", async () => {
+    startButton.disabled = true;
+    try {
+      await api.start(sessionId);
+      await fetchSession();
+    } catch (error) {
+      message.textContent = `The session could not be started: ${error.message}`;
+    } finally {
+      startButton.disabled = false;
+    }
+  });
+
+  cancelButton.addEventListener("click", async () => {
+    const confirmed = await context.confirm({
+      title: "Cancel this session?",
+      text: "Rows already finished are kept and stay downloadable. The remaining rows will not be processed.",
+      yes: "Cancel session",
+      no: "Keep running",
+    });
+    if (!confirmed) {
+      cancelButton.focus();
+      return;
+    }
+    cancelButton.disabled = true;
+    try {
+      await api.cancel(sessionId);
+      message.textContent = "";
+      await fetchSession();
+    } catch (error) {
+      message.textContent = `The session could not be cancelled: ${error.message}`;
+    } finally {
+      cancelButton.disabled = false;
+    }
+  });
+
+  async function runDownload(button, path, fallback, query) {
+    const label = button.textContent;
+    button.disabled = true;
+    button.textContent = "Preparing…";
+    try {
+      const { name } = await download(path, fallback, query);
+      downloadNote.textContent = `Downloaded ${name}.`;
+    } catch (error) {
+      downloadNote.textContent = `The download failed: ${error.message}`;
+    } finally {
+      button.textContent = label;
+      draw();
+    }
+  }
+
+  const base = `/api/sessions/${encodeURIComponent(sessionId)}`;
+  for (const button of downloadButtons) {
+    const format = button.dataset.format;
+    button.addEventListener("click", () => runDownload(button, `${base}/results`, `results.${format}`, { format }));
+  }
+  archiveButton.addEventListener("click", () => runDownload(archiveButton, `${base}/download_archive`, `${sessionId}.zip`));
+
+  const unsubscribe = store.subscribe((id, change) => {
+    if (id !== sessionId) return;
+    if (change.kind === "rows") {
+      const indexes = change.rows.map((row) => Number(row.row)).filter(Number.isFinite);
+      const session = store.get(sessionId);
+      results.rowsChanged(indexes, session?.counters.done || 0, session?.counters.total || 0);
+      return;
+    }
+    const before = element.dataset.status;
+    draw();
+    const session = store.get(sessionId);
+    if (!session) return;
+    element.dataset.status = session.status;
+    document.title = `${sessionTitle(session)} · Dossier`;
+    if (FINAL_STATUSES.has(session.status) && before !== session.status) {
+      results.rowsChanged(null, session.counters.done, session.counters.total);
+    } else if (change.kind === "chunk.progress" || change.kind === "snapshot") {
+      results.rowsChanged([], session.counters.done, session.counters.total);
+    }
+  });
+
+  function onLive(live) {
+    liveClient = live;
+    live?.subscribeSession(sessionId);
+  }
+
+  const element = h("section", { class: "view", id: "session-view" },
+    h("p", { class: "crumbs" }, h("a", { href: "#/" }, "← All sessions")),
+    h("div", { class: "view-header" }, h("div", { class: "title-row" }, title, badge)),
+    meta, reason, message,
+    h("section", { class: "card", "aria-labelledby": "progress-title" },
+      h("div", { class: "section-header" },
+        h("h2", { id: "progress-title" }, "Progress"),
+        h("div", { class: "actions" }, startButton, cancelButton)),
+      progressSlot, announcer, stats),
+    h("section", { class: "card", "aria-labelledby": "downloads-title" },
+      h("h2", { id: "downloads-title" }, "Downloads"),
+      h("div", { class: "actions wrap" }, downloadButtons, archiveButton),
+      downloadNote),
+    results.element,
+    logs.element);
+
+  onLive(context.live());
+  fetchSession().then((found) => {
+    if (!found) return;
+    const session = store.get(sessionId);
+    element.dataset.status = session?.status || "";
+    draw();
+    results.load();
+  });
+
+  return {
+    element,
+    title: "Session",
+    onLive,
+    destroy() {
+      unsubscribe();
+      results.destroy();
+      logs.destroy();
+      liveClient?.unsubscribeSession(sessionId);
+    },
+  };
+}

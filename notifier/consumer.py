@@ -1,0 +1,73 @@
+"""Events from the broker into the hub, through this replica's own exclusive queue.
+
+The connection is robust: after a broker outage it comes back with the queue and the
+consumer restored, and the hub resyncs every watched session from storage, since events
+published during the outage never reached this replica.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import aio_pika
+import structlog
+from aio_pika.abc import AbstractIncomingMessage, AbstractRobustConnection
+from pydantic import ValidationError
+
+from notifier.hub import Hub
+from notifier.metrics import Metrics
+from shared.broker import Broker
+from shared.messages import parse_event
+
+log = structlog.get_logger(__name__)
+
+_CONNECT_ERRORS = (OSError, ConnectionError, TimeoutError, aio_pika.exceptions.AMQPError)
+
+
+class EventConsumer:
+    def __init__(
+        self, broker: Broker, hub: Hub, metrics: Metrics, retry_interval: float = 2.0
+    ) -> None:
+        self._broker = broker
+        self._hub = hub
+        self._metrics = metrics
+        self._retry_interval = retry_interval
+        self._consuming = False
+        self._resyncs: set[asyncio.Task[None]] = set()
+
+    @property
+    def ready(self) -> bool:
+        return self._consuming and self._broker.ready and self._broker.connection.connected.is_set()
+
+    async def run(self) -> None:
+        """Connect (retrying while the broker is away) and start consuming; then return."""
+        while True:
+            try:
+                await self._broker.connect()
+                break
+            except _CONNECT_ERRORS as exc:
+                log.warning("notifier.broker_unavailable", error=str(exc))
+                await self._broker.close()
+                await asyncio.sleep(self._retry_interval)
+        self._broker.connection.reconnect_callbacks.add(self._on_reconnect)
+        await self._broker.consume_events(self._handle)
+        self._consuming = True
+        log.info("notifier.consuming", exchange=self._broker.topology.events_exchange)
+
+    def _on_reconnect(self, _connection: AbstractRobustConnection | None, /) -> None:
+        log.info("notifier.broker_reconnected")
+        task = asyncio.create_task(self._hub.resync("events_interrupted"))
+        self._resyncs.add(task)
+        task.add_done_callback(self._resyncs.discard)
+
+    async def _handle(self, message: AbstractIncomingMessage) -> None:
+        try:
+            event = parse_event(message.body)
+        except ValidationError as exc:
+            self._metrics.events_invalid += 1
+            log.warning(
+                "notifier.event_invalid", routing_key=message.routing_key, errors=exc.error_count()
+            )
+            return
+        self._metrics.events_in += 1
+        self._hub.dispatch(event, message.body.decode())

@@ -1,0 +1,172 @@
+"""One session's live state: the stored snapshot plus the events seen since.
+
+Chunk progress is cumulative per chunk, so the latest report of a chunk replaces the
+previous one and the session's counters are the sum over chunks. A chunk whose summary is
+stored counts with the stored (final) counters; live reports of it are ignored. That rule
+makes merging a fresh storage read with live events free of double counting, in any order.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
+from shared.models import ChunkSummary, Counters, SessionStatus
+from shared.status import SessionState
+
+FIELDS: tuple[str, ...] = tuple(Counters.model_fields)
+_ZERO: tuple[int, ...] = (0,) * len(FIELDS)
+_RANK = {
+    SessionStatus.CREATED: 0,
+    SessionStatus.QUEUED: 1,
+    SessionStatus.RUNNING: 2,
+    SessionStatus.COMPLETED: 3,
+    SessionStatus.FAILED: 3,
+    SessionStatus.CANCELLED: 3,
+}
+
+
+def _vector(counters: Counters) -> tuple[int, ...]:
+    return tuple(getattr(counters, name) for name in FIELDS)
+
+
+class LiveSession:
+    def __init__(self, tenant: str, session_id: str) -> None:
+        self.tenant = tenant
+        self.session_id = session_id
+        self.base: SessionState | None = None
+        self._stored: dict[int, tuple[int, ...]] = {}
+        self._live: dict[int, tuple[int, ...]] = {}
+        self._finished: set[int] = set()
+        self._sum: list[int] = list(_ZERO)
+        self._status: SessionStatus | None = None
+        self._status_at: dict[SessionStatus, datetime] = {}
+        self._final: SessionStatusChanged | None = None
+        self._total: int | None = None
+        self._chunk_count: int | None = None
+
+    # --- input --------------------------------------------------------------------
+
+    def apply(self, event: SessionStatusChanged | ChunkProgress | RowsFinished) -> None:
+        if isinstance(event, ChunkProgress):
+            self._apply_progress(event)
+        elif isinstance(event, SessionStatusChanged):
+            self._apply_status(event)
+
+    def _apply_progress(self, event: ChunkProgress) -> None:
+        if event.finished:
+            self._finished.add(event.chunk)
+        if event.chunk in self._stored:
+            return
+        self._replace(self._live.get(event.chunk, _ZERO), _vector(event.counters))
+        self._live[event.chunk] = _vector(event.counters)
+
+    def _apply_status(self, event: SessionStatusChanged) -> None:
+        self._status_at.setdefault(event.status, event.at)
+        if self._status is None or _RANK[event.status] >= _RANK[self._status]:
+            self._status = event.status
+        if event.total_rows is not None:
+            self._total = event.total_rows
+        if event.chunk_count is not None:
+            self._chunk_count = event.chunk_count
+        if event.status.is_final:
+            self._final = event
+
+    def merge_storage(self, state: SessionState, summaries: list[ChunkSummary]) -> None:
+        """Take a fresh storage read; stored chunk summaries replace live reports."""
+        self.base = state
+        for summary in summaries:
+            new = _vector(summary.counters)
+            old = self._stored.get(summary.chunk, self._live.get(summary.chunk, _ZERO))
+            self._replace(old, new)
+            self._stored[summary.chunk] = new
+            self._live.pop(summary.chunk, None)
+
+    def _replace(self, old: tuple[int, ...], new: tuple[int, ...]) -> None:
+        for index, (before, after) in enumerate(zip(old, new, strict=True)):
+            self._sum[index] += after - before
+
+    # --- output -------------------------------------------------------------------
+
+    @property
+    def is_final(self) -> bool:
+        return self.status.is_final
+
+    @property
+    def status(self) -> SessionStatus:
+        stored = self.base.status if self.base is not None else SessionStatus.CREATED
+        if stored.is_final or self._status is None:
+            return stored
+        return self._status if _RANK[self._status] > _RANK[stored] else stored
+
+    def counters(self) -> Counters:
+        if self.base is not None and self.base.finalized:
+            return self.base.counters
+        if self._final is not None and self._final.counters is not None:
+            return self._final.counters
+        values = dict(zip(FIELDS, self._sum, strict=True))
+        values["total"] = self._session_total()
+        return Counters(**values)
+
+    def _session_total(self) -> int:
+        if self._total is not None:
+            return self._total
+        return self.base.counters.total if self.base is not None else 0
+
+    def chunks_done(self) -> int:
+        return len(self._stored.keys() | self._finished)
+
+    def chunk_count(self) -> int | None:
+        stored = self.base.chunk_count if self.base is not None else None
+        return stored if stored is not None else self._chunk_count
+
+    def state(self) -> SessionState:
+        """The merged state; only valid once storage was read (`base` is set)."""
+        if self.base is None:
+            raise RuntimeError("session state was never read from storage")
+        base = self.base
+        final = self._final
+        return base.model_copy(
+            update={
+                "status": self.status,
+                "counters": self.counters(),
+                "chunk_count": self.chunk_count(),
+                "chunks_done": max(base.chunks_done, self.chunks_done()),
+                "started_at": base.started_at or self._status_at.get(SessionStatus.QUEUED),
+                "running_since": base.running_since or self._status_at.get(SessionStatus.RUNNING),
+                "finished_at": base.finished_at or (final.at if final else None),
+                "reason": base.reason or (final.reason if final else None),
+                "finalized": base.finalized or final is not None,
+            }
+        )
+
+    def running_since(self) -> datetime | None:
+        stored = self.base.running_since if self.base is not None else None
+        return stored or self._status_at.get(SessionStatus.RUNNING)
+
+    def progress(self, now: datetime) -> dict[str, Any]:
+        """The compact live figures sent with every status and progress event."""
+        counters = self.counters()
+        status = self.status
+        return {
+            "status": status.value,
+            "counters": counters.model_dump(),
+            "chunk_count": self.chunk_count(),
+            "chunks_done": self.chunks_done(),
+            **rate_and_eta(status, counters, self.running_since(), now),
+        }
+
+
+def rate_and_eta(
+    status: SessionStatus, counters: Counters, running_since: datetime | None, now: datetime
+) -> dict[str, float | None]:
+    """Rows per second since the session started running, and the seconds still needed."""
+    if status is not SessionStatus.RUNNING or running_since is None or counters.done <= 0:
+        return {"rows_per_second": None, "eta_seconds": None}
+    elapsed = (now - running_since).total_seconds()
+    if elapsed <= 0:
+        return {"rows_per_second": None, "eta_seconds": None}
+    rate = counters.done / elapsed
+    remaining = max(counters.total - counters.done, 0)
+    return {"rows_per_second": round(rate, 2), "eta_seconds": round(remaining / rate, 1)}

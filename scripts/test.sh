@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole check: install, make sure the services the suite needs exist, lint, type-check,
+# then run every test. pytest's "no tests collected" (exit 5) counts as a failure.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+"$REPO_ROOT/scripts/install.sh"
+"$REPO_ROOT/scripts/rabbitmq.sh"
+"$REPO_ROOT/scripts/chromium.sh"
+
+cd "$REPO_ROOT"
+say "ruff check"
+"$VENV/bin/ruff" check .
+say "ruff format --check"
+"$VENV/bin/ruff" format --check .
+say "mypy"
+"$VENV/bin/mypy"
+say "pytest"
+rc=0
+"$VENV/bin/pytest" "$@" || rc=$?
+if ((rc == 5)); then
+    die "pytest collected no tests"
+fi
+exit "$rc"

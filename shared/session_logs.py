@@ -1,0 +1,72 @@
+"""A session's logs, assembled from its per-chunk log objects.
+
+Each chunk writes `chunks/logs/<n>.jsonl`: structlog JSON lines carrying `session_id`,
+`chunk`, `row`, `level`, `event` and `channel` ("pipeline" or "hubspot"). A log type
+selects lines: `pipeline` (channel pipeline), `errors` (warning and worse, any channel),
+`hubspot` (channel hubspot). Lines of other sessions never appear, even if one slipped
+into a chunk's object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable
+from typing import Any
+
+import orjson
+
+from shared.layout import LOG_TYPES, SessionKeys
+from shared.storage import ObjectStore
+
+_ERROR_LEVELS = frozenset({"warning", "error", "critical", "exception"})
+_FIRST_KEYS = ("timestamp", "level", "event", "chunk", "row")
+_HIDDEN_KEYS = frozenset({"session_id", "channel", "service", "tenant"})
+
+
+def is_log_type(value: str) -> bool:
+    return value in LOG_TYPES
+
+
+def selects(record: dict[str, Any], log_type: str, session_id: str) -> bool:
+    if record.get("session_id") != session_id:
+        return False
+    channel = record.get("channel", "pipeline")
+    if log_type == "errors":
+        return str(record.get("level", "")).lower() in _ERROR_LEVELS
+    return bool(channel == log_type)
+
+
+def render(record: dict[str, Any]) -> str:
+    """`<time> <LEVEL> <event> chunk=3 row=17 key=value ...` on one line."""
+    parts = [
+        str(record.get("timestamp", "")),
+        str(record.get("level", "info")).upper(),
+        str(record.get("event", "")),
+    ]
+    parts.extend(f"{key}={record[key]}" for key in ("chunk", "row") if key in record)
+    for key, value in record.items():
+        if key in _FIRST_KEYS or key in _HIDDEN_KEYS:
+            continue
+        text = value if isinstance(value, str) else orjson.dumps(value).decode()
+        parts.append(f"{key}={' '.join(text.split())}")
+    return " ".join(part for part in parts if part)
+
+
+def select_lines(data: bytes, log_type: str, session_id: str) -> Iterable[str]:
+    for line in data.splitlines():
+        if not line.strip():
+            continue
+        try:
+            record = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            continue
+        if isinstance(record, dict) and selects(record, log_type, session_id):
+            yield render(record)
+
+
+async def session_log(store: ObjectStore, keys: SessionKeys, log_type: str) -> AsyncIterator[bytes]:
+    """The session's log of `log_type` as text, chunk by chunk in chunk order."""
+    for info in await store.list_objects(keys.prefix + "chunks/logs/"):
+        data = await store.get_bytes(info.key)
+        lines = list(select_lines(data, log_type, keys.session_id))
+        if lines:
+            yield ("\n".join(lines) + "\n").encode()

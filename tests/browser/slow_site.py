@@ -1,0 +1,63 @@
+"""A website on 127.0.0.1 that answers slowly, so a session stays running for a while."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class SlowSite:
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.requests = 0
+        self.released = threading.Event()
+        self._lock = threading.Lock()
+
+    def handler(self) -> type[BaseHTTPRequestHandler]:
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                with site._lock:
+                    site.requests += 1
+                # Waits on an event, not a sleep, so stopping the site frees every request.
+                site.released.wait(site.delay)
+                body = b"<html><head><title>Slow company</title></head><body>Hi</body></html>"
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                with contextlib.suppress(OSError):
+                    self.wfile.write(body)
+
+            do_HEAD = do_GET
+
+            def log_message(self, format: str, *args: object) -> None:
+                return
+
+        return Handler
+
+
+@contextlib.contextmanager
+def slow_sites(delay: float, count: int) -> Iterator[tuple[SlowSite, list[str]]]:
+    """`count` servers on distinct loopback addresses (127.0.0.2, ...), one per company:
+    the pipeline treats one address as one domain, and would fetch a shared one only once.
+    Yields the shared request counter and each server's base URL."""
+    site = SlowSite(delay)
+    servers = [ThreadingHTTPServer((f"127.0.0.{n + 2}", 0), site.handler()) for n in range(count)]
+    threads = []
+    for server in servers:
+        server.daemon_threads = True
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        threads.append(thread)
+    try:
+        yield site, [f"http://{s.server_address[0]}:{s.server_address[1]}" for s in servers]
+    finally:
+        site.released.set()
+        for server, thread in zip(servers, threads, strict=True):
+            server.shutdown()
+            server.server_close()
+            thread.join(5)

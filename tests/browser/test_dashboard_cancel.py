@@ -1,0 +1,99 @@
+"""Cancelling a running session from the dashboard: confirmation, then the session stops
+and keeps what it finished."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Page, expect
+
+from shared.topology import Topology
+from tests.browser.conftest import Stack, running_stack, screenshot, sign_in
+from tests.browser.slow_site import SlowSite, slow_sites
+from tests.conftest import drop_topology
+
+pytestmark = pytest.mark.browser
+
+ROWS = 12
+SITE_DELAY = 4.0
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[tuple[SlowSite, list[str]]]:
+    with slow_sites(SITE_DELAY, ROWS) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+async def stack(
+    base_env: dict[str, str],
+    tmp_path_factory: pytest.TempPathFactory,
+    site: tuple[SlowSite, list[str]],
+) -> AsyncIterator[Stack]:
+    logs = tmp_path_factory.mktemp("browser-cancel-logs")
+    # Fetching the slow site is the only network stage; a few rows are in flight at once.
+    worker = {
+        "DOSSIER_PIPELINE_STAGES": "normalize,website",
+        "DOSSIER_WORKER_CONCURRENCY": "2",
+        "DOSSIER_WORKER_CHUNK_SIZE": "6",
+        "DOSSIER_FETCH_TIMEOUT_S": "20",
+        "DOSSIER_RETRY_ATTEMPTS": "1",
+    }
+    with running_stack(base_env, logs, worker) as running:
+        yield running
+    await drop_topology(
+        base_env["DOSSIER_AMQP_URL"], Topology(base_env["DOSSIER_TOPOLOGY_PREFIX"])
+    )
+
+
+def slow_csv(path: Path, urls: list[str]) -> Path:
+    lines = ["name,website"]
+    lines += [f"Slow Company {n},{url}/about" for n, url in enumerate(urls)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+async def test_cancel_asks_for_confirmation_and_stops_a_running_session(
+    page: Page, stack: Stack, site: tuple[SlowSite, list[str]], tmp_path: Path
+) -> None:
+    slow, port = site
+    await sign_in(page, stack)
+    await page.get_by_role("link", name="New session").first.click()
+    await page.locator("#file").set_input_files(str(slow_csv(tmp_path / "slow.csv", urls)))
+    await page.get_by_role("button", name="Upload and preview").click()
+    await page.get_by_role("button", name="Start").click()
+    await page.wait_for_url(re.compile(r"#/sessions/[0-9a-f]+$"))
+    session_id = page.url.rsplit("/", 1)[-1]
+
+    status = page.locator("#session-status")
+    await expect(status).to_have_text("Running", timeout=30_000)
+    cancel = page.get_by_role("button", name="Cancel session")
+    await expect(cancel).to_be_visible()
+
+    # Declining the confirmation changes nothing.
+    await cancel.click()
+    dialog = page.get_by_role("dialog")
+    await expect(dialog).to_be_visible()
+    await screenshot(page, "08-cancel-confirmation")
+    await dialog.get_by_role("button", name="Keep running").click()
+    await expect(dialog).to_be_hidden()
+    await expect(status).to_have_text("Running")
+
+    await cancel.click()
+    await dialog.get_by_role("button", name="Cancel session").click()
+    await expect(status).to_have_text("Cancelled", timeout=15_000)
+    await expect(cancel).to_be_hidden()
+    await screenshot(page, "09-cancelled")
+
+    session = stack.api("GET", f"/api/sessions/{session_id}")
+    assert session["status"] == "cancelled"
+    assert session["counters"]["done"] < ROWS
+    assert slow.requests < ROWS, "the worker must stop fetching after the cancel"
+
+    # A reload shows the same honest state.
+    await page.reload()
+    await expect(status).to_have_text("Cancelled")
+    await expect(page.get_by_role("button", name="Cancel session")).to_be_hidden()

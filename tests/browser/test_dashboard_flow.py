@@ -1,0 +1,162 @@
+"""A user's main path through the dashboard: key, upload, preview, start, live progress,
+results, logs, CSV download, reload, session list, and the phone layout."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Page, expect
+
+from shared.topology import Topology
+from tests.browser.conftest import PHONE, Stack, running_stack, screenshot, sign_in
+from tests.conftest import drop_topology
+
+pytestmark = pytest.mark.browser
+
+ROWS = 40
+FINAL_TIMEOUT = 60_000
+
+
+@pytest.fixture(scope="module")
+async def stack(
+    base_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Stack]:
+    logs = tmp_path_factory.mktemp("browser-flow-logs")
+    with running_stack(base_env, logs, {"DOSSIER_PIPELINE_STAGES": "normalize"}) as running:
+        yield running
+    await drop_topology(
+        base_env["DOSSIER_AMQP_URL"], Topology(base_env["DOSSIER_TOPOLOGY_PREFIX"])
+    )
+
+
+def companies_csv(path: Path) -> Path:
+    lines = ["Company Name,Website,Group"]
+    lines += [
+        f"Company {n} GmbH,https://www.company{n}-test.com/en,g{n % 3}" for n in range(ROWS - 1)
+    ]
+    lines.append("Company Zero Again,company0-test.com,dup")  # same domain as the first row
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+async def upload(page: Page, file: Path, context_text: str) -> str:
+    """Choose the file, write the context, upload; returns the preview's summary text."""
+    await page.get_by_role("link", name="New session").first.click()
+    await page.locator("#file").set_input_files(str(file))
+    await expect(page.locator("#file-chosen")).to_contain_text(file.name)
+    await page.get_by_label("Context (optional)").fill(context_text)
+    await page.get_by_role("button", name="Upload and preview").click()
+    preview = page.locator("#preview")
+    await expect(preview.get_by_role("heading", name="2. Check what was detected")).to_be_visible()
+    return await preview.locator("#preview-summary").inner_text()
+
+
+async def test_upload_preview_start_and_watch_session_complete(
+    page: Page, stack: Stack, tmp_path: Path
+) -> None:
+    await sign_in(page, stack)
+    await page.get_by_role("link", name="New session").first.click()
+    counter = page.locator("#context-count")
+    await expect(counter).to_have_text("0 / 4,000 characters")
+    await page.get_by_label("Context (optional)").fill("Which of these run their own launcher?")
+    await expect(counter).to_have_text("38 / 4,000 characters")
+    # No providers are configured in the test deployment: the options say why they are off.
+    await expect(page.get_by_role("switch", name="Deep search")).to_be_disabled()
+    await expect(page.locator("#run_llm_deep_search_pipeline-hint")).to_contain_text("Unavailable")
+    await expect(page.get_by_role("switch", name="Write results to HubSpot")).to_be_disabled()
+    await screenshot(page, "01-new-session")
+
+    summary = await upload(page, companies_csv(tmp_path / "companies.csv"), "Game launchers")
+    assert "Company Name" in summary
+    assert re.search(rf"Rows\s+{ROWS}", summary)
+    table = page.locator("#preview-table")
+    await expect(table.locator("thead")).to_contain_text("Group")
+    await expect(table.locator("tbody tr")).to_have_count(20)
+    await expect(table.locator("tbody tr").first).to_contain_text("Company 0 GmbH")
+    await screenshot(page, "02-preview")
+
+    await page.get_by_role("button", name="Start").click()
+    await page.wait_for_url(re.compile(r"#/sessions/[0-9a-f]+$"))
+    session_id = page.url.rsplit("/", 1)[-1]
+    status = page.locator("#session-status")
+    await expect(status).to_have_text("Completed", timeout=FINAL_TIMEOUT)
+    await expect(page.locator("#stat-done")).to_have_text(f"{ROWS} / {ROWS} (100%)")
+    await expect(page.locator("#stat-duplicates")).to_have_text("1")
+    bar = page.get_by_role("progressbar", name="Session progress")
+    await expect(bar).to_have_attribute("aria-valuenow", str(ROWS))
+    await expect(page.locator("#cancel-session")).to_be_hidden()
+    assert stack.api("GET", f"/api/sessions/{session_id}")["status"] == "completed"
+
+    results = page.locator("#results-table tbody tr")
+    await expect(results).to_have_count(ROWS)
+    first = results.first
+    await expect(first).to_contain_text("Company 0")
+    website = first.get_by_role("link", name=re.compile("company0-test.com"))
+    await expect(website).to_have_attribute("href", re.compile(r"^https?://(www\.)?company0\."))
+    await expect(page.locator("#results-status")).to_contain_text(f"of {ROWS}")
+    await screenshot(page, "03-session-completed")
+
+    await page.get_by_text("Logs", exact=True).click()
+    await expect(page.get_by_role("tab", name="Pipeline")).to_have_attribute(
+        "aria-selected", "true"
+    )
+    await expect(page.locator("#log-note")).to_have_text(re.compile(r"line|empty"))
+    await page.get_by_role("tab", name="Errors").click()
+    await expect(page.get_by_role("tab", name="Errors")).to_have_attribute("aria-selected", "true")
+    await expect(page.locator("#log-note")).to_have_text(re.compile(r"line|empty"))
+    await screenshot(page, "04-logs")
+
+    async with page.expect_download() as download_info:
+        await page.get_by_role("button", name="CSV").click()
+    download = await download_info.value
+    data = Path(await download.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 BOM for Excel"
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == ROWS
+    assert list(rows[0])[:4] == ["Company Name", "Website", "Group", "Company_Name"]
+    assert rows[0]["Group"] == "g0"
+    assert rows[-1]["Row_Status"] == "duplicate"
+    assert download.suggested_filename.endswith(".csv")
+
+    # The URL names the session: a reload comes back to the same view.
+    await page.reload()
+    await expect(page.locator("#session-title")).to_have_text("companies.csv")
+    await expect(status).to_have_text("Completed")
+
+    await page.get_by_role("link", name="Sessions", exact=True).click()
+    row = page.locator(f'tr[data-session-id="{session_id}"]')
+    await expect(row).to_contain_text("Completed")
+    await expect(row).to_contain_text(f"{ROWS} / {ROWS}")
+    await screenshot(page, "05-session-list")
+
+
+async def test_a_wrong_api_key_is_refused_with_a_clear_message(page: Page, stack: Stack) -> None:
+    await page.goto(stack.url + "/")
+    await expect(page.get_by_text("Paste your Dossier API key")).to_be_visible()
+    await page.get_by_label("API key", exact=True).fill("dsk_not-a-real-key")
+    await page.get_by_role("button", name="Save key").click()
+    await expect(page.locator("#api-key-message")).to_contain_text("not accepted")
+    assert await page.evaluate("localStorage.getItem('dossier.apiKey')") is None
+
+
+async def test_phone_width_shows_sessions_as_cards_without_sideways_scrolling(
+    page: Page, stack: Stack, tmp_path: Path
+) -> None:
+    await page.set_viewport_size(PHONE)
+    await sign_in(page, stack)
+    await upload(page, companies_csv(tmp_path / "phone.csv"), "")
+    await page.get_by_role("button", name="Start").click()
+    await expect(page.locator("#session-status")).to_have_text("Completed", timeout=FINAL_TIMEOUT)
+    await screenshot(page, "06-phone-session")
+    assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    await page.get_by_role("link", name="Sessions", exact=True).click()
+    await expect(page.locator(".sessions-table tbody tr").first).to_be_visible()
+    # Cards: the table header is hidden and each cell carries its own label.
+    await expect(page.locator(".sessions-table thead")).to_be_hidden()
+    await screenshot(page, "07-phone-list")
+    assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

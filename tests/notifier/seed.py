@@ -1,0 +1,109 @@
+"""Session objects as the gateway and workers write them, and events as workers publish them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from shared.ids import new_session_id
+from shared.layout import SessionKeys
+from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
+from shared.models import (
+    ChunkSummary,
+    Counters,
+    FinalStatus,
+    InputSummary,
+    Plan,
+    SessionManifest,
+    SessionOptions,
+    SessionStatus,
+    StartRequest,
+)
+from shared.storage import ObjectStore
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def seed_session(
+    store: ObjectStore, tenant: str, rows: int = 30, chunk_size: int = 10, *, running: bool = True
+) -> SessionKeys:
+    """A created session; started and planned (running) unless `running` is False."""
+    keys = SessionKeys(tenant, new_session_id())
+    manifest = SessionManifest(
+        session_id=keys.session_id,
+        tenant=tenant,
+        created_at=now(),
+        options=SessionOptions(),
+        input=InputSummary(
+            filename="companies.csv",
+            format="csv",
+            size_bytes=40 * rows,
+            has_header=True,
+            columns=["name", "website"],
+            name_column="name",
+            website_column="website",
+            rows=rows,
+        ),
+        input_key=keys.input_file("companies.csv"),
+    )
+    await store.put_model(keys.manifest, manifest)
+    if running:
+        await store.put_model(keys.start_marker, StartRequest(requested_at=now()))
+        plan = Plan(
+            session_id=keys.session_id,
+            total_rows=rows,
+            chunk_size=chunk_size,
+            chunk_count=-(-rows // chunk_size),
+            planned_at=now(),
+        )
+        await store.put_model(keys.plan, plan)
+    return keys
+
+
+async def store_chunk_summary(store: ObjectStore, keys: SessionKeys, chunk: int, done: int) -> None:
+    summary = ChunkSummary(
+        chunk=chunk,
+        counters=Counters(total=done, done=done),
+        started_at=now(),
+        finished_at=now(),
+    )
+    await store.put_model(keys.chunk_done(chunk), summary)
+
+
+async def store_final(store: ObjectStore, keys: SessionKeys, done: int) -> None:
+    final = FinalStatus(
+        status=SessionStatus.COMPLETED,
+        counters=Counters(total=done, done=done),
+        finished_at=now(),
+    )
+    await store.put_model(keys.final_status, final)
+
+
+def progress(keys: SessionKeys, chunk: int, done: int, *, finished: bool = False) -> ChunkProgress:
+    return ChunkProgress(
+        tenant=keys.tenant,
+        session_id=keys.session_id,
+        chunk=chunk,
+        counters=Counters(total=10, done=done),
+        finished=finished,
+    )
+
+
+def status(keys: SessionKeys, value: SessionStatus, **fields: object) -> SessionStatusChanged:
+    return SessionStatusChanged.model_validate(
+        {"tenant": keys.tenant, "session_id": keys.session_id, "status": value, **fields}
+    )
+
+
+def rows(keys: SessionKeys, chunk: int, count: int, padding: int = 0) -> RowsFinished:
+    batch = [
+        {"row": chunk * 1000 + i, "Company_Name": f"Company {i}", "note": "x" * padding}
+        for i in range(count)
+    ]
+    return RowsFinished(tenant=keys.tenant, session_id=keys.session_id, chunk=chunk, rows=batch)
+
+
+def unique_tenant() -> str:
+    return f"t{uuid.uuid4().hex[:10]}"

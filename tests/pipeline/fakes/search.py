@@ -1,0 +1,95 @@
+"""Serper-compatible and SearXNG-compatible search APIs over one canned index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+API_KEY = "serper-test-key"
+
+# query substring -> (url, title, snippet)
+INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
+    (
+        "site:linkedin.com/company \"meta corp\"",
+        [
+            ("https://www.linkedin.com/company/metacorp-furniture", "Meta Corp | LinkedIn", "Meta Corp, office furniture, Berlin"),
+            ("https://www.linkedin.com/company/other-meta", "Metamorph Studios | LinkedIn", "games"),
+        ],
+    ),
+    ("site:linkedin.com/company", []),
+    (
+        "\"zenith analytics\" official website",
+        [
+            ("https://www.linkedin.com/company/zenith-analytics", "Zenith Analytics | LinkedIn", ""),
+            ("https://en.wikipedia.org/wiki/Zenith", "Zenith - Wikipedia", ""),
+            ("https://zenith-tours.com/offers", "Zenith Tours - holidays", ""),
+            ("https://zenith-analytics.com/platform", "Zenith Analytics platform", "forecast demand"),
+        ],
+    ),
+    (
+        "\"nowhere widgets\" official website",
+        [
+            ("https://www.crunchbase.com/organization/nowhere", "Nowhere Widgets - Crunchbase", ""),
+            ("https://megacorp.com/", "MegaCorp", ""),
+        ],
+    ),
+    ("launcher", [("https://gamenews.com/launchers", "Publishers and launchers", "AcmePlay launcher")]),
+]
+
+
+@dataclass
+class SearchState:
+    queries: list[str] = field(default_factory=list)
+    failing: bool = False
+    throttle_next: int = 0
+    keys: list[str] = field(default_factory=list)
+
+
+def _hits(query: str) -> list[tuple[str, str, str]]:
+    lowered = query.lower()
+    return next((hits for needle, hits in INDEX if needle in lowered), [])
+
+
+def search_app(state: SearchState) -> Starlette:
+    def refused() -> JSONResponse | None:
+        if state.failing:
+            return JSONResponse({"message": "upstream down"}, 503)
+        if state.throttle_next > 0:
+            state.throttle_next -= 1
+            return JSONResponse({"message": "slow down"}, 429, headers={"Retry-After": "0"})
+        return None
+
+    async def serper(request: Request) -> JSONResponse:
+        state.keys.append(request.headers.get("x-api-key", ""))
+        if request.headers.get("x-api-key") != API_KEY:
+            return JSONResponse({"message": "Unauthorized."}, 403)
+        body = await request.json()
+        state.queries.append(body["q"])
+        if (answer := refused()) is not None:
+            return answer
+        organic = [
+            {"title": t, "link": u, "snippet": s, "position": i}
+            for i, (u, t, s) in enumerate(_hits(body["q"])[: body.get("num", 10)], 1)
+        ]
+        return JSONResponse({"searchParameters": {"q": body["q"]}, "organic": organic})
+
+    async def searxng(request: Request) -> JSONResponse:
+        query = request.query_params["q"]
+        if request.query_params.get("format") != "json":
+            return JSONResponse({"message": "format"}, 403)
+        state.queries.append(query)
+        if (answer := refused()) is not None:
+            return answer
+        results = [
+            {"url": u, "title": t, "content": s, "engine": "fake", "score": 1.0}
+            for u, t, s in _hits(query)
+        ]
+        return JSONResponse({"query": query, "number_of_results": len(results), "results": results})
+
+    return Starlette(
+        routes=[Route("/search", serper, methods=["POST"]), Route("/search", searxng, methods=["GET"])]
+    )

@@ -1,0 +1,176 @@
+"""Company websites, served by one app that routes on the Host header."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Callable
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from starlette.types import Receive, Scope, Send
+
+
+def page(title: str, body: str, head: str = "") -> str:
+    return f"<!doctype html><html><head><title>{title}</title>{head}</head><body>{body}</body></html>"
+
+
+def jsonld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+ACME_HOME = page(
+    "Acme Rockets | Reusable launch vehicles",
+    "<nav><a href='/about'>About</a></nav><main><p>Acme Rockets designs and flies reusable "
+    "rockets that carry small satellites to low Earth orbit every week.</p></main>"
+    "<footer><a href='https://www.linkedin.com/company/acme-rockets/'>LinkedIn</a>"
+    "<a href='https://twitter.com/acmerockets'>Twitter</a></footer>",
+    '<meta name="description" content="Acme meta description that is long enough to use.">'
+    '<meta property="og:description" content="Acme OpenGraph description, long enough to use.">'
+    '<meta property="og:site_name" content="Acme Rockets">'
+    + jsonld(
+        {
+            "@context": "https://schema.org",
+            "@graph": [
+                {"@type": "WebSite", "name": "Acme"},
+                {
+                    "@type": "Organization",
+                    "name": "Acme Rockets Inc.",
+                    "description": "Acme Rockets builds reusable launch vehicles for small "
+                    "satellite operators.",
+                    "sameAs": ["https://www.linkedin.com/company/acme-rockets"],
+                },
+            ],
+        }
+    ),
+)
+LONG_TEXT = (
+    "Plain Text Company writes accounting software for small bakeries and cafes. "
+    "Our tools handle invoices, stock and payroll in one place, and work offline. "
+)
+CP1251_HOME = page(
+    "Ромашка — производство чая",
+    "<p>Компания Ромашка выращивает и упаковывает травяной чай на собственных полях с 1998 года.</p>",
+    '<meta charset="windows-1251">',
+)
+
+Site = dict[str, Callable[[Request], Response]]
+
+
+def html(text: str, status: int = 200) -> Callable[[Request], Response]:
+    return lambda _request: HTMLResponse(text, status)
+
+
+def redirect(url: str) -> Callable[[Request], Response]:
+    return lambda _request: RedirectResponse(url, 301)
+
+
+def _cp1251(_request: Request) -> Response:
+    return Response(CP1251_HOME.encode("cp1251"), media_type="text/html")
+
+
+def _huge(_request: Request) -> Response:
+    async def body() -> AsyncIterator[bytes]:
+        yield page(
+            "Huge Pages Ltd",
+            "",
+            '<meta name="description" content="Huge Pages Ltd hosts very large documents.">',
+        ).encode()[:-14]
+        filler = b"<p>" + b"lorem ipsum " * 800 + b"</p>"
+        for _ in range(2000):  # about 20 MB unless the client stops reading
+            yield filler
+
+    return StreamingResponse(body(), media_type="text/html; charset=utf-8")
+
+
+SITES: dict[str, Site] = {
+    "acme-rockets.com": {
+        "/": html(ACME_HOME),
+        "/about": html(page("About Acme", "<p>About Acme Rockets and its people.</p>")),
+    },
+    "blue-widgets.com": {
+        "/": html(
+            page(
+                "Blue Widgets",
+                "<p>short</p><a href='https://linkedin.com/company/Blue-Widgets?trk=x'>in</a>",
+                '<meta property="og:description" content="Blue Widgets makes widgets that '
+                'are blue, for factories across Europe.">',
+            )
+        )
+    },
+    "meta-corp.net": {
+        "/": html(
+            page(
+                "Meta Corp",
+                "<p>hi</p>",
+                '<meta name="description" content="Meta Corp sells office furniture to '
+                'startups in Berlin.">',
+            )
+        )
+    },
+    "plain-text-co.com": {
+        "/": html(page("Plain Text Co", "<p>Welcome!</p><a href='/about-us'>About us</a>")),
+        "/about-us": html(page("About", f"<main><p>{LONG_TEXT}</p></main>")),
+    },
+    "old-path.com": {
+        "/": redirect("https://www.old-path.com/en/"),
+        "/en/": html(page("Old Path Travel", "<p>Old Path Travel organises hiking trips.</p>")),
+    },
+    "oldbrand.com": {"/": redirect("https://newbrand.io/")},
+    "newbrand.io": {
+        "/": html(
+            page(
+                "NewBrand — cloud backups",
+                "<p>NewBrand (formerly OldBrand) keeps backups of your servers safe in "
+                "three regions.</p>",
+            )
+        )
+    },
+    "acquired-startup.com": {"/": redirect("https://megacorp.com/")},
+    "megacorp.com": {
+        "/": html(page("MegaCorp | Enterprise software", "<p>MegaCorp sells enterprise software.</p>"))
+    },
+    "parked-domain.com": {
+        "/": html(page("parked-domain.com", "<p>This domain is for sale! Buy this domain today.</p>"))
+    },
+    "gone-site.com": {"/": html(page("Not Found", "<p>404</p>"), 404)},
+    "broken-server.com": {"/": html(page("Error", "<p>oops</p>"), 503)},
+    "huge-site.com": {"/": _huge},
+    "russian-co.ru": {"/": _cp1251},
+    "http-only.org": {
+        "/": html(page("HTTP Only Org", "<p>HTTP Only Org repairs bicycles in Leeds since 1990.</p>"))
+    },
+    "zenith-analytics.com": {
+        "/": html(
+            page(
+                "Zenith Analytics — the data platform for retailers",
+                "<p>Zenith Analytics helps retailers forecast demand with machine learning "
+                "and data pipelines.</p><a href='https://www.linkedin.com/company/zenith-analytics'>in</a>",
+                '<meta property="og:site_name" content="Zenith Analytics">',
+            )
+        )
+    },
+    "zenith-tours.com": {
+        "/": html(page("Zenith Tours | Travel agency", "<p>Holidays in Spain and Italy.</p>"))
+    },
+    "gamenews.com": {
+        "/launchers": html(
+            page(
+                "Publishers and their launchers",
+                "<p>Acme Rockets surprised everyone: the company runs its own game launcher "
+                "called AcmePlay for its rocket simulation games.</p>",
+            )
+        )
+    },
+}
+
+
+async def farm_app(scope: Scope, receive: Receive, send: Send) -> None:
+    request = Request(scope, receive)
+    host = (request.headers.get("host") or "").split(":")[0]
+    if host == "slow-site.com":
+        await asyncio.sleep(5)  # far beyond the fetch timeout the tests configure
+    site = SITES.get(host.removeprefix("www.")) or {}
+    handler = site.get(request.url.path)
+    response = handler(request) if handler else HTMLResponse("not found", 404)
+    await response(scope, receive, send)

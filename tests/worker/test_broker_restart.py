@@ -1,0 +1,80 @@
+"""The local RabbitMQ restarts mid-session: the session still completes, rows once each.
+
+This test stops the broker's application for a few seconds (`rabbitmqctl stop_app`) and
+always starts it again, even when the test fails.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from shared.broker import Broker
+from shared.layout import SessionKeys
+from shared.models import SessionStatus
+from shared.storage import MinioStore
+from tests.services import wait_for_port
+from tests.worker.conftest import (
+    TEST_PIPELINE,
+    SlowSite,
+    Workers,
+    make_rows,
+    start_session,
+    stored_results,
+    wait_final,
+    wait_until,
+)
+
+
+def rabbitmqctl(*args: str) -> None:
+    subprocess.run(["rabbitmqctl", "-q", *args], check=True, timeout=60, capture_output=True)
+
+
+@contextmanager
+def broker_stopped() -> Iterator[None]:
+    rabbitmqctl("stop_app")
+    try:
+        yield
+    finally:
+        rabbitmqctl("start_app")
+        wait_for_port(5672, 30, "RabbitMQ")
+
+
+async def test_session_completes_across_a_broker_restart_without_lost_or_doubled_rows(
+    store: MinioStore,
+    broker: Broker,
+    workers: Workers,
+    tenant: str,
+    session_ids: Callable[[], str],
+    slow_site: SlowSite,
+) -> None:
+    if shutil.which("rabbitmqctl") is None:
+        pytest.fail("rabbitmqctl is needed to restart the local RabbitMQ")
+    workers.start(
+        2,
+        DOSSIER_WORKER_PIPELINE=TEST_PIPELINE,
+        DOSSIER_TEST_SLOW_URL=slow_site.url,
+        DOSSIER_WORKER_CHUNK_SIZE="40",
+        DOSSIER_WORKER_CONCURRENCY="16",
+    )
+    keys = await start_session(store, broker, tenant, session_ids(), make_rows(480, lambda n: ""))
+    await wait_until(lambda: _done_chunks(store, keys, 1), 30, "the first chunk to be stored")
+
+    with broker_stopped():
+        # Rows keep running while the broker is away; their acks are lost with it.
+        await wait_until(lambda: _done_chunks(store, keys, 3), 30, "chunks stored meanwhile")
+
+    final = await wait_final(store, keys, timeout=90)
+
+    assert final.status is SessionStatus.COMPLETED
+    assert final.counters.done == 480
+    results = await stored_results(store, keys)
+    assert sorted(r.row for r in results) == list(range(480))
+
+
+async def _done_chunks(store: MinioStore, keys: SessionKeys, count: int) -> bool:
+    return len(await store.list_objects(keys.chunk_done_prefix)) >= count

@@ -1,0 +1,139 @@
+"""Failures that must not sink a session: a poison row, a dead-lettered chunk, a killed
+worker."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from shared.broker import Broker
+from shared.layout import SessionKeys
+from shared.messages import ChunkTask
+from shared.models import Plan, SessionStatus
+from shared.rows import RowStatus
+from shared.storage import MinioStore
+from tests.worker.conftest import (
+    TEST_PIPELINE,
+    SlowSite,
+    Workers,
+    make_rows,
+    seed_session,
+    start_session,
+    stored_results,
+    wait_final,
+    wait_until,
+)
+from worker.pipeline.normalize import plan_rows
+
+
+async def test_a_row_whose_stage_raises_fails_alone_and_the_session_completes(
+    store: MinioStore,
+    broker: Broker,
+    workers: Workers,
+    tenant: str,
+    session_ids: Callable[[], str],
+) -> None:
+    workers.start(
+        1,
+        DOSSIER_WORKER_PIPELINE=TEST_PIPELINE,
+        DOSSIER_TEST_POISON_NAME="Company 7",
+        DOSSIER_WORKER_CHUNK_SIZE="10",
+    )
+    keys = await start_session(store, broker, tenant, session_ids(), make_rows(40))
+
+    final = await wait_final(store, keys, timeout=60)
+
+    assert final.status is SessionStatus.COMPLETED
+    assert (final.counters.done, final.counters.failed) == (40, 1)
+    results = {r.row: r for r in await stored_results(store, keys)}
+    assert sorted(results) == list(range(40))
+    assert results[7].row_status is RowStatus.FAILED
+    assert results[7].error == "PoisonedRow: stage refused Company 7"
+    assert all(r.row_status is RowStatus.OK for n, r in results.items() if n != 7)
+    errors_log = (await store.get_bytes(keys.final_log("errors"))).decode()
+    assert "row.failed" in errors_log
+    assert "row=7" in errors_log
+
+
+async def test_a_dead_lettered_chunk_becomes_failed_rows_and_the_session_completes(
+    store: MinioStore,
+    broker: Broker,
+    workers: Workers,
+    tenant: str,
+    session_ids: Callable[[], str],
+) -> None:
+    workers.start(1)
+    rows = make_rows(30)
+    keys = await seed_session(store, tenant, session_ids(), rows)
+    # Plan by hand, as the planner would, but with chunk 1's input unreadable.
+    planned = list(plan_rows(rows))
+    for chunk in range(3):
+        batch = planned[chunk * 10 : (chunk + 1) * 10]
+        data = b"".join(p.model_dump_json().encode() + b"\n" for p in batch)
+        await store.put_bytes(keys.chunk_input(chunk), b"{not json\n" if chunk == 1 else data)
+    plan = Plan(
+        session_id=keys.session_id,
+        total_rows=30,
+        chunk_size=10,
+        chunk_count=3,
+        planned_at=datetime.now(UTC),
+    )
+    await store.put_model(keys.plan, plan)
+    await broker.publish_chunk_tasks([_task(keys, n) for n in range(3)])
+
+    final = await wait_final(store, keys, timeout=60)
+
+    assert final.status is SessionStatus.COMPLETED
+    assert (final.counters.done, final.counters.failed) == (30, 10)
+    assert final.reason is not None
+    assert "dead-lettered" in final.reason
+    results = {r.row: r for r in await stored_results(store, keys)}
+    assert sorted(results) == list(range(30))
+    for n in range(10, 20):
+        assert results[n].row_status is RowStatus.FAILED
+        assert results[n].error.startswith("chunk dead-lettered after 1 deliveries: ")
+        assert results[n].company_name == f"Company {n}"
+    assert {results[n].row_status for n in (*range(10), *range(20, 30))} == {RowStatus.OK}
+
+
+def _task(keys: SessionKeys, chunk: int) -> ChunkTask:
+    return ChunkTask(
+        tenant=keys.tenant,
+        session_id=keys.session_id,
+        chunk=chunk,
+        chunk_count=3,
+        row_start=chunk * 10,
+        row_end=(chunk + 1) * 10,
+    )
+
+
+async def test_a_killed_worker_loses_nothing_and_the_session_completes(
+    store: MinioStore,
+    broker: Broker,
+    workers: Workers,
+    tenant: str,
+    session_ids: Callable[[], str],
+    slow_site: SlowSite,
+) -> None:
+    settings = {
+        "DOSSIER_WORKER_PIPELINE": TEST_PIPELINE,
+        "DOSSIER_TEST_SLOW_URL": slow_site.url,
+        "DOSSIER_WORKER_CHUNK_SIZE": "40",
+        "DOSSIER_WORKER_CONCURRENCY": "16",
+    }
+    victim, survivor = workers.start(2, **settings)
+    keys = await start_session(
+        store, broker, tenant, session_ids(), make_rows(480, lambda n: "")
+    )
+    await wait_until(lambda: '"chunk.started"' in victim.log_text(), 30, "the victim to start")
+
+    victim.signal(signal.SIGKILL)
+    final = await wait_final(store, keys, timeout=90)
+
+    assert victim.process.wait(5) == -signal.SIGKILL
+    assert final.status is SessionStatus.COMPLETED
+    assert final.counters.done == 480
+    results = await stored_results(store, keys)
+    assert sorted(r.row for r in results) == list(range(480))
+    assert '"chunk.finished"' in survivor.log_text()

@@ -1,0 +1,58 @@
+"""Several worker processes share one session; every row is stored exactly once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import orjson
+
+from shared.broker import Broker
+from shared.models import SessionStatus
+from shared.rows import RowStatus
+from shared.storage import MinioStore
+from tests.worker.conftest import Workers, make_rows, start_session, stored_results, wait_final
+
+
+def chunks_done_by(log_text: str, session_id: str) -> set[int]:
+    done = set()
+    for line in log_text.splitlines():
+        if not line.startswith("{"):
+            continue
+        record = orjson.loads(line)
+        if record.get("event") == "chunk.finished" and record.get("session_id") == session_id:
+            done.add(int(record["chunk"]))
+    return done
+
+
+async def test_three_workers_share_a_large_session_and_store_every_row_once(
+    store: MinioStore,
+    broker: Broker,
+    workers: Workers,
+    tenant: str,
+    session_ids: Callable[[], str],
+) -> None:
+    processes = workers.start(3)
+    session_id = session_ids()
+    # Every tenth row repeats an earlier website: duplicates are found across chunks.
+    rows = make_rows(
+        5000, lambda n: f"https://company{n - 9 if n % 10 == 9 else n}.com/page{n}"
+    )
+    keys = await start_session(store, broker, tenant, session_id, rows)
+
+    final = await wait_final(store, keys, timeout=90)
+
+    assert final.status is SessionStatus.COMPLETED
+    assert final.counters.total == final.counters.done == 5000
+    assert final.counters.duplicates == 500
+    results = await stored_results(store, keys)
+    assert sorted(r.row for r in results) == list(range(5000))
+    by_worker = [chunks_done_by(p.log_text(), session_id) for p in processes]
+    assert all(by_worker), f"chunks per worker: {[len(c) for c in by_worker]}"
+    assert set().union(*by_worker) == set(range(25))
+    exported = orjson.loads(await store.get_bytes(keys.final_results("json")))
+    assert [item["Company"] for item in exported] == [f"Company {n}" for n in range(5000)]
+    duplicate = exported[19]
+    assert duplicate["Row_Status"] == RowStatus.DUPLICATE
+    assert duplicate["Official_Website"] == exported[10]["Official_Website"]
+    assert duplicate["Website"] == "https://company10.com/page19"  # its own column kept
+    assert "duplicate of row 11" in duplicate["Notes"]

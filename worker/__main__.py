@@ -1,0 +1,46 @@
+"""Composition root of a worker: `python -m worker`."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+from collections.abc import Callable
+from contextlib import AsyncExitStack
+from typing import cast
+
+from shared.broker import Broker
+from shared.logging import configure_logging
+from shared.storage import store_from_settings
+from worker.logcapture import capture_processor
+from worker.pipeline.protocol import Pipeline
+from worker.pipeline.settings import PipelineSettings
+from worker.service import WorkerService
+from worker.settings import WorkerSettings
+
+PipelineFactory = Callable[[PipelineSettings], Pipeline]
+
+
+def load_factory(path: str) -> PipelineFactory:
+    module_name, _, attribute = path.partition(":")
+    return cast(PipelineFactory, getattr(importlib.import_module(module_name), attribute))
+
+
+async def main() -> None:
+    settings = WorkerSettings()
+    configure_logging(
+        "worker", settings.log_level, settings.log_format, extra_processors=[capture_processor]
+    )
+    async with AsyncExitStack() as stack:
+        store = store_from_settings(settings)
+        stack.callback(store.close)
+        await store.ensure_bucket()
+        broker = Broker(settings.amqp_url.get_secret_value(), settings.topology)
+        await broker.connect()
+        stack.push_async_callback(broker.close)
+        pipeline = load_factory(settings.pipeline_factory)(PipelineSettings())
+        stack.push_async_callback(pipeline.aclose)
+        await WorkerService(settings, store, broker, pipeline).run()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,102 @@
+"""A chunk's objects in storage: its input, and its results, logs and summary.
+
+A chunk's results are written once, after the chunk is done, under deterministic keys:
+results, then logs, then the summary LAST. The summary's presence means the chunk is
+stored, so a redelivered chunk whose summary exists is skipped, and one whose worker died
+before the summary is simply redone (overwriting the same keys, never adding rows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+import orjson
+
+from shared.layout import SessionKeys
+from shared.models import ChunkSummary, Counters
+from shared.rows import PlannedRow, ResultRow, RowStatus
+from shared.storage import ObjectStore
+
+_STATUS_COUNTER = {
+    RowStatus.FAILED: "failed",
+    RowStatus.DUPLICATE: "duplicates",
+    RowStatus.DEAD_URL: "dead_links",
+    RowStatus.NOT_FOUND: "not_found",
+}
+
+
+def count_rows(results: Iterable[ResultRow]) -> Counters:
+    values = dict.fromkeys(Counters.model_fields, 0)
+    for row in results:
+        values["total"] += 1
+        if row.row_status is RowStatus.CANCELLED:
+            continue
+        values["done"] += 1
+        extra = _STATUS_COUNTER.get(row.row_status)
+        if extra:
+            values[extra] += 1
+    return Counters(**values)
+
+
+def add_row(counters: Counters, row: ResultRow) -> Counters:
+    return counters + count_rows([row]).model_copy(update={"total": 0})
+
+
+async def read_chunk_rows(store: ObjectStore, keys: SessionKeys, chunk: int) -> list[PlannedRow]:
+    data = await store.get_bytes(keys.chunk_input(chunk))
+    return [PlannedRow.model_validate_json(line) for line in data.splitlines() if line.strip()]
+
+
+def encode_results(results: Iterable[ResultRow]) -> bytes:
+    return b"".join(
+        orjson.dumps(row.model_dump(mode="json", by_alias=True)) + b"\n" for row in results
+    )
+
+
+def decode_results(data: bytes) -> list[ResultRow]:
+    return [ResultRow.model_validate_json(line) for line in data.splitlines() if line.strip()]
+
+
+async def read_chunk_results(store: ObjectStore, keys: SessionKeys, chunk: int) -> list[ResultRow]:
+    return decode_results(await store.get_bytes(keys.chunk_results(chunk)))
+
+
+async def write_chunk(
+    store: ObjectStore,
+    keys: SessionKeys,
+    chunk: int,
+    results: list[ResultRow],
+    log_lines: bytes,
+    *,
+    started_at: datetime,
+    finished_at: datetime,
+    cancelled: bool = False,
+    dead_letter_reason: str | None = None,
+) -> ChunkSummary:
+    results = sorted(results, key=lambda r: r.row)
+    await store.put_bytes(keys.chunk_results(chunk), encode_results(results), "application/jsonl")
+    await store.put_bytes(keys.chunk_logs(chunk), log_lines, "application/jsonl")
+    summary = ChunkSummary(
+        chunk=chunk,
+        counters=count_rows(results),
+        started_at=started_at,
+        finished_at=finished_at,
+        cancelled=cancelled,
+        dead_letter_reason=dead_letter_reason,
+    )
+    await store.put_model(keys.chunk_done(chunk), summary)
+    return summary
+
+
+def unenriched_row(row: PlannedRow, status: RowStatus, error: str = "") -> ResultRow:
+    """A result for a row that was not enriched (cancelled, duplicate or failed)."""
+    return ResultRow(
+        row=row.row,
+        original=row.original,
+        company_name=row.name,
+        official_website=row.website or "",
+        row_status=status,
+        error=error,
+        duplicate_of=row.duplicate_of,
+    )

@@ -1,0 +1,74 @@
+"""Chunks the broker gave up on: their rows become `failed` rows with the reason.
+
+A chunk reaches the dead-letter queue when it was rejected as unprocessable or kept
+crashing its workers past the delivery limit. Its rows are stored as failed results with
+a summary, like any finished chunk, so the rest of the session still completes.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import orjson
+import structlog
+
+from shared.errors import NotFound
+from shared.layout import SessionKeys
+from shared.messages import ChunkTask
+from shared.rows import InputRow, PlannedRow, RowStatus
+from shared.storage import ObjectStore
+from worker.checkpoint import read_chunk_rows, unenriched_row, write_chunk
+from worker.finalizer import Finalizer
+from worker.logcapture import ChunkLog, collecting
+from worker.progress import ProgressReporter
+
+log = structlog.get_logger()
+
+
+class DeadChunkHandler:
+    def __init__(
+        self, store: ObjectStore, finalizer: Finalizer, progress: ProgressReporter
+    ) -> None:
+        self._store = store
+        self._finalizer = finalizer
+        self._progress = progress
+
+    async def handle(self, task: ChunkTask, deliveries: int, why: str) -> None:
+        keys = SessionKeys(task.tenant, task.session_id)
+        if await self._store.exists(keys.chunk_done(task.chunk)):
+            log.info("chunk.dead_letter_ignored", why="already stored")
+            await self._finalizer.maybe_finalize(keys, task.chunk_count)
+            return
+        reason = f"chunk dead-lettered after {deliveries} deliveries: {why}"
+        rows = await self._rows(keys, task)
+        chunk_log = ChunkLog()
+        with collecting(chunk_log):
+            log.error("chunk.dead_lettered", reason=reason, rows=len(rows))
+        now = datetime.now(UTC)
+        summary = await write_chunk(
+            self._store,
+            keys,
+            task.chunk,
+            [unenriched_row(row, RowStatus.FAILED, error=reason) for row in rows],
+            chunk_log.to_bytes(),
+            started_at=now,
+            finished_at=now,
+            dead_letter_reason=reason,
+        )
+        self._progress.finished(task, summary.counters)
+        await self._finalizer.maybe_finalize(keys, task.chunk_count)
+
+    async def _rows(self, keys: SessionKeys, task: ChunkTask) -> list[PlannedRow]:
+        """The chunk's planned rows, or, if those are unreadable, its input rows."""
+        try:
+            return await read_chunk_rows(self._store, keys, task.chunk)
+        except (NotFound, ValueError) as exc:
+            log.warning("chunk.input_unreadable", error=repr(exc))
+        rows: list[PlannedRow] = []
+        for line in (await self._store.get_bytes(keys.rows)).splitlines():
+            if not line.strip():
+                continue
+            row = InputRow.model_validate(orjson.loads(line))
+            if task.row_start <= row.row < task.row_end:
+                rows.append(PlannedRow(**row.model_dump(), name_key=""))
+        return rows

@@ -1,0 +1,179 @@
+"""Writes a session's final objects once every chunk is stored.
+
+Final objects depend only on stored objects (chunk results and summaries, the manifest,
+the cancel marker), never on the clock or on which worker runs, so two workers that
+finalize at the same moment write byte-identical objects. `final/status.json` is written
+last: its presence means every other final object is in place.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import structlog
+
+from shared.errors import NotFound
+from shared.exports import CONTENT_TYPES, CsvExport, JsonExport, XlsxExport, output_columns
+from shared.layout import LOG_TYPES, SessionKeys
+from shared.messages import SessionStatusChanged
+from shared.models import (
+    CancelRequest,
+    ChunkSummary,
+    Counters,
+    FinalStatus,
+    SessionManifest,
+    SessionStatus,
+)
+from shared.rows import ResultRow
+from shared.session_logs import session_log
+from shared.storage import PART_SIZE, ObjectStore
+from worker.events import EventPublisher, publish_safely
+from worker.merge import merged_results
+
+log = structlog.get_logger()
+
+
+class Finalizer:
+    def __init__(self, store: ObjectStore, publisher: EventPublisher) -> None:
+        self._store = store
+        self._publisher = publisher
+
+    async def maybe_finalize(self, keys: SessionKeys, chunk_count: int) -> bool:
+        """Finalize when every chunk's summary exists and nobody finalized yet."""
+        stored = await self._store.list_objects(keys.chunk_done_prefix)
+        if len(stored) < chunk_count or await self._store.exists(keys.final_status):
+            return False
+        await self.finalize(keys, chunk_count)
+        return True
+
+    async def finalize(self, keys: SessionKeys, chunk_count: int) -> FinalStatus:
+        manifest = await self._store.get_model(keys.manifest, SessionManifest)
+        cancel = await self._cancel_request(keys)
+        summaries = await asyncio.gather(
+            *(self._store.get_model(keys.chunk_done(n), ChunkSummary) for n in range(chunk_count))
+        )
+        outputs = await self._write_outputs(keys, manifest, chunk_count, summaries)
+        final = final_status(manifest, summaries, cancel, outputs)
+        await self._store.put_model(keys.final_status, final)
+        log.info("session.finalized", status=str(final.status), chunks=chunk_count)
+        await publish_safely(
+            self._publisher,
+            SessionStatusChanged(
+                tenant=keys.tenant,
+                session_id=keys.session_id,
+                status=final.status,
+                at=final.finished_at,
+                total_rows=final.counters.total,
+                chunk_count=chunk_count,
+                counters=final.counters,
+                reason=final.reason,
+            ),
+        )
+        return final
+
+    async def _cancel_request(self, keys: SessionKeys) -> CancelRequest | None:
+        try:
+            return await self._store.get_model(keys.cancel_marker, CancelRequest)
+        except NotFound:
+            return None
+
+    async def _write_outputs(
+        self,
+        keys: SessionKeys,
+        manifest: SessionManifest,
+        chunk_count: int,
+        summaries: list[ChunkSummary],
+    ) -> list[str]:
+        columns = output_columns(manifest.input.columns)
+        created = max((s.finished_at for s in summaries), default=manifest.created_at)
+        with tempfile.TemporaryDirectory(prefix="dossier-final-") as folder:
+            paths = {fmt: Path(folder) / f"results.{fmt}" for fmt in ("csv", "json", "xlsx")}
+            writer = _ExportFiles(paths, columns, created)
+            try:
+                async for batch in merged_results(self._store, keys, chunk_count):
+                    # Encoding (XLSX above all) is CPU work: keep it off the event loop.
+                    await asyncio.to_thread(writer.write, batch)
+            finally:
+                await asyncio.to_thread(writer.close)
+            outputs = []
+            for fmt, path in paths.items():
+                await upload_file(self._store, keys.final_results(fmt), path, CONTENT_TYPES[fmt])
+                outputs.append(keys.final_results(fmt))
+            for log_type in LOG_TYPES:
+                path = Path(folder) / f"{log_type}.log"
+                with path.open("wb") as sink:
+                    async for data in session_log(self._store, keys, log_type):
+                        await asyncio.to_thread(sink.write, data)
+                await upload_file(self._store, keys.final_log(log_type), path, "text/plain")
+                outputs.append(keys.final_log(log_type))
+        return outputs
+
+
+def final_status(
+    manifest: SessionManifest,
+    summaries: list[ChunkSummary],
+    cancel: CancelRequest | None,
+    outputs: list[str],
+) -> FinalStatus:
+    counters = sum((s.counters for s in summaries), Counters())
+    counters = counters.model_copy(update={"total": manifest.input.rows})
+    cancelled = cancel is not None or any(s.cancelled for s in summaries)
+    dead = [s for s in summaries if s.dead_letter_reason]
+    reason = None
+    if cancelled:
+        reason = "cancelled on request"
+    elif dead:
+        reason = f"{len(dead)} chunk(s) failed: {dead[0].dead_letter_reason}"
+    ends = [s.finished_at for s in summaries]
+    if cancel is not None:
+        ends.append(cancel.requested_at)
+    return FinalStatus(
+        status=SessionStatus.CANCELLED if cancelled else SessionStatus.COMPLETED,
+        counters=counters,
+        finished_at=max(ends, default=manifest.created_at).astimezone(UTC),
+        reason=reason,
+        outputs=outputs,
+    )
+
+
+class _ExportFiles:
+    """The three result files, written side by side from one pass over the rows."""
+
+    def __init__(self, paths: dict[str, Path], columns: list[str], created: datetime) -> None:
+        self._xlsx_path = paths["xlsx"]
+        self._csv_file = paths["csv"].open("wb")
+        self._json_file = paths["json"].open("wb")
+        self._csv = CsvExport(columns)
+        self._json = JsonExport(columns)
+        self._xlsx = XlsxExport(columns, created)
+        self._csv_file.write(self._csv.header())
+        self._json_file.write(self._json.header())
+
+    def write(self, rows: list[ResultRow]) -> None:
+        self._csv_file.write(self._csv.rows(rows))
+        self._json_file.write(self._json.rows(rows))
+        self._xlsx.rows(rows)
+
+    def close(self) -> None:
+        self._json_file.write(self._json.footer())
+        self._csv_file.close()
+        self._json_file.close()
+        self._xlsx.save(self._xlsx_path)
+
+
+async def upload_file(store: ObjectStore, key: str, path: Path, content_type: str) -> None:
+    size = (await asyncio.to_thread(path.stat)).st_size
+    if size < PART_SIZE:
+        await store.put_bytes(key, await asyncio.to_thread(path.read_bytes), content_type)
+        return
+    await store.put_stream(key, _file_chunks(path), content_type)
+
+
+async def _file_chunks(path: Path) -> AsyncIterator[bytes]:
+    with path.open("rb") as source:
+        while chunk := await asyncio.to_thread(source.read, PART_SIZE):
+            yield chunk

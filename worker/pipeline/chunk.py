@@ -1,0 +1,105 @@
+"""One chunk of one session going through the stages."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+import structlog
+
+from shared.rows import PlannedRow, ResultRow, RowStatus
+from worker.pipeline.draft import RowDraft
+from worker.pipeline.hubspot.sync import HubSpotSync
+from worker.pipeline.llm import LlmUnavailable
+from worker.pipeline.protocol import SessionContext
+from worker.pipeline.row_flow import RowFlow
+from worker.pipeline.toolkit import Toolkit
+
+
+class ChunkRun:
+    def __init__(self, kit: Toolkit, session: SessionContext) -> None:
+        self._kit = kit
+        self._session = session
+        bound = {"session_id": session.session_id, "chunk": session.chunk}
+        self._log = structlog.get_logger("dossier.pipeline").bind(channel="pipeline", **bound)
+        self._hubspot_log = structlog.get_logger("dossier.hubspot").bind(channel="hubspot", **bound)
+        self._hubspot: HubSpotSync | None = None
+        self._hubspot_note = ""
+        self._questions: list[str] = []
+        self._questions_error = ""
+
+    @property
+    def _uses_hubspot(self) -> bool:
+        options = self._session.options
+        wanted = options.use_hubspot_integration or options.write_to_hubspot
+        return wanted and self._kit.has("hubspot")
+
+    async def prepare(self, rows: Sequence[PlannedRow]) -> None:
+        kit = self._kit
+        if self._uses_hubspot:
+            if kit.hubspot is None or kit.hubspot_links is None:
+                self._hubspot_note = "HubSpot is not configured on this deployment"
+            else:
+                self._hubspot = HubSpotSync(
+                    kit.hubspot,
+                    kit.hubspot_links,
+                    kit.settings.hubspot_freshness_days,
+                    kit.settings.write_properties(),
+                    self._hubspot_log,
+                )
+                await self._hubspot.lookup([r for r in rows if r.duplicate_of is None])
+                if self._hubspot.lookup_error:
+                    self._hubspot_note = f"HubSpot look-up failed: {self._hubspot.lookup_error}"
+        if self._session.options.run_llm_deep_search_pipeline and kit.deep_search is not None:
+            await self._prepare_questions()
+        self._log.info("pipeline.chunk.prepared", rows=len(rows), questions=len(self._questions))
+
+    async def _prepare_questions(self) -> None:
+        assert self._kit.deep_search is not None
+        cached = self._kit.questions.get(self._session.session_id)
+        if cached is not None:
+            self._questions = cached
+            return
+        try:
+            self._questions = await self._kit.deep_search.questions(self._session.context_text)
+        except LlmUnavailable as error:
+            self._questions_error = f"deep search failed: {error}"
+            return
+        self._kit.questions.put(self._session.session_id, self._questions)
+
+    async def enrich(self, row: PlannedRow) -> ResultRow:
+        log = self._log.bind(row=row.row)
+        started = time.monotonic()
+        flow = RowFlow(self._kit, self._session, self._hubspot, self._questions, log)
+        try:
+            draft = await flow.run(row)
+        except Exception as error:  # one broken row must never fail the chunk
+            log.exception("pipeline.row.crashed")
+            draft = RowDraft(row)
+            draft.fail(RowStatus.FAILED, f"internal error while enriching ({type(error).__name__})")
+        if self._questions_error and draft.status is RowStatus.OK:
+            draft.fail(RowStatus.FAILED, self._questions_error)
+        draft.note(self._hubspot_note)
+        if self._kit.stages == {"normalize"}:
+            draft.note("normalized only: no network stage enabled")
+        log.info(
+            "pipeline.row.enriched",
+            status=draft.status.value,
+            website=draft.website,
+            description_source=draft.description_source,
+            error=draft.error,
+            ms=round((time.monotonic() - started) * 1000),
+        )
+        return draft.result()
+
+    async def finish(self, results: list[ResultRow]) -> list[ResultRow]:
+        if self._hubspot is None or not self._session.options.write_to_hubspot:
+            return results
+        try:
+            written = await self._hubspot.write(results)
+        except Exception as error:  # a failed write-back must not lose the chunk's rows
+            self._hubspot_log.exception("hubspot.write.crashed")
+            reason = f"error: HubSpot write-back failed ({type(error).__name__})"
+            return [r.model_copy(update={"hubspot_company_id": reason}) for r in results]
+        self._hubspot_log.info("hubspot.chunk.written", rows=len(written))
+        return written

@@ -1,0 +1,39 @@
+"""Bytes of a page to text: declared charset first, then sniffed, never an exception."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def _known(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_body(body: bytes, content_type: str) -> str:
+    header = _HEADER_CHARSET.search(content_type)
+    meta = _META_CHARSET.search(body[:4096])
+    declared = _known(header.group(1) if header else None) or _known(
+        meta.group(1).decode("ascii", "replace") if meta else None
+    )
+    if declared:
+        try:
+            return body.decode(declared)
+        except UnicodeDecodeError:
+            pass  # a wrong declaration: sniff instead
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        best = from_bytes(body[:200_000]).best()
+        encoding = best.encoding if best is not None else "utf-8"
+        return body.decode(encoding, errors="replace")

@@ -1,0 +1,131 @@
+"""Deep search: questions implied by the research context, answered per company from
+search results and fetched pages, each answer with its source URLs."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from worker.pipeline.fetch import Fetcher, FetchError
+from worker.pipeline.llm import LlmClient
+from worker.pipeline.page_facts import PageFacts, extract_facts
+from worker.pipeline.search.protocol import SearchHit, SearchProvider
+
+QUESTIONS_SCHEMA = {
+    "type": "object",
+    "properties": {"questions": {"type": "array", "items": {"type": "string"}}},
+    "required": ["questions"],
+    "additionalProperties": False,
+}
+ANSWERS_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "answers": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "question": {"type": "string"},
+                    "answer": {"type": "string"},
+                    "source_urls": {"type": "array", "items": {"type": "string"}},
+                },
+                "required": ["question", "answer", "source_urls"],
+                "additionalProperties": False,
+            },
+        }
+    },
+    "required": ["answers"],
+    "additionalProperties": False,
+}
+QUESTIONS_SYSTEM = (
+    "A sales researcher describes what they want to learn about each company of a list. "
+    "Turn it into at most {n} short, specific questions that can be answered about ONE "
+    "company from public web pages. Return only the questions."
+)
+ANSWERS_SYSTEM = (
+    "Answer each question about the company using ONLY the numbered sources given. Cite "
+    "the URLs of the sources each answer relies on. When the sources do not answer a "
+    "question, answer 'Not found in the sources' with no URLs."
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str
+    sources: tuple[str, ...]
+
+
+class DeepSearch:
+    def __init__(
+        self,
+        llm: LlmClient,
+        search: SearchProvider,
+        fetcher: Fetcher,
+        questions: int,
+        pages: int,
+        text_limit: int,
+    ) -> None:
+        self._llm = llm
+        self._search = search
+        self._fetcher = fetcher
+        self._questions = questions
+        self._pages = pages
+        self._limit = text_limit
+
+    async def questions(self, context_text: str) -> list[str]:
+        """Raises LlmUnavailable; an empty context asks nothing."""
+        if not context_text.strip():
+            return []
+        system = QUESTIONS_SYSTEM.format(n=self._questions)
+        answer = await self._llm.structured(system, context_text, "questions", QUESTIONS_SCHEMA)
+        found = [str(q).strip() for q in answer.get("questions", []) if str(q).strip()]
+        return found[: self._questions]
+
+    async def answer(self, name: str, questions: list[str], site: PageFacts | None) -> list[Answer]:
+        """Raises SearchUnavailable or LlmUnavailable when a provider is down."""
+        hits: dict[str, SearchHit] = {}
+        for results in await asyncio.gather(
+            *(self._search.search(f'"{name}" {question}', 5) for question in questions)
+        ):
+            for hit in results:
+                hits.setdefault(hit.url, hit)
+        pages = await self._fetch_pages(list(hits)[: self._pages])
+        sources: list[tuple[str, str]] = [(site.url, site.main_text)] if site else []
+        sources += [(facts.url, facts.main_text) for facts in pages]
+        sources += [(hit.url, f"{hit.title}. {hit.snippet}") for hit in hits.values()]
+        budget = max(500, self._limit // max(1, len(sources)))
+        numbered = "\n\n".join(
+            f"[{i}] {url}\n{text[:budget]}" for i, (url, text) in enumerate(sources, 1)
+        )
+        user = f"Company: {name}\nQuestions:\n" + "\n".join(f"- {q}" for q in questions)
+        user += f"\n\nSources:\n{numbered}"
+        data = await self._llm.structured(ANSWERS_SYSTEM, user, "answers", ANSWERS_SCHEMA)
+        known = {url for url, _ in sources}
+        return [
+            Answer(
+                str(item.get("question", "")),
+                str(item.get("answer", "")),
+                tuple(url for url in item.get("source_urls", []) if url in known),
+            )
+            for item in data.get("answers", [])
+            if isinstance(item, dict)
+        ]
+
+    async def _fetch_pages(self, urls: list[str]) -> list[PageFacts]:
+        async def one(url: str) -> PageFacts | None:
+            try:
+                page = await self._fetcher.fetch(url)
+            except FetchError:
+                return None
+            return extract_facts(page.url, page.text)
+
+        return [facts for facts in await asyncio.gather(*(one(u) for u in urls)) if facts]
+
+
+def render(answers: list[Answer]) -> str:
+    return "\n".join(
+        f"Q: {a.question}\nA: {a.answer}"
+        + (f" (sources: {', '.join(a.sources)})" if a.sources else "")
+        for a in answers
+    )

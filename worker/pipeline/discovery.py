@@ -1,0 +1,103 @@
+"""Finding the website of a company given only its name: search, fetch, score, pick."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from worker.pipeline.aggregators import is_aggregator
+from worker.pipeline.fetch import Fetcher, FetchError
+from worker.pipeline.linkedin import company_url
+from worker.pipeline.matching import (
+    best_name_similarity,
+    context_terms,
+    domain_similarity,
+    terms_found,
+)
+from worker.pipeline.normalize import registered_domain
+from worker.pipeline.page_facts import PageFacts, extract_facts
+from worker.pipeline.parked import parking_reason
+from worker.pipeline.search.protocol import SearchProvider
+
+
+@dataclass(frozen=True)
+class Candidate:
+    url: str
+    confidence: float
+    evidence: str
+    facts: PageFacts | None
+
+
+@dataclass(frozen=True)
+class Discovery:
+    best: Candidate | None
+    considered: int
+    reason: str = ""
+
+
+def _homepage(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme or 'https'}://{parts.netloc}/"
+
+
+class WebsiteDiscovery:
+    def __init__(
+        self,
+        search: SearchProvider,
+        fetcher: Fetcher,
+        results: int,
+        candidates: int,
+        threshold: float,
+    ) -> None:
+        self._search = search
+        self._fetcher = fetcher
+        self._results = results
+        self._candidates = candidates
+        self._threshold = threshold
+
+    async def discover(self, name: str, context_text: str) -> Discovery:
+        """Raises SearchUnavailable when the provider is down."""
+        hits = await self._search.search(f'"{name}" official website', self._results)
+        homepages: dict[str, str] = {}
+        for hit in hits:
+            domain = registered_domain(hit.url)
+            if domain and not is_aggregator(hit.url) and domain not in homepages:
+                homepages[domain] = _homepage(hit.url)
+        picked = list(homepages.values())[: self._candidates]
+        if not picked:
+            return Discovery(None, 0, f"search found no candidate website for '{name}'")
+        terms = context_terms(context_text)
+        scored = await asyncio.gather(*(self._score(url, name, terms) for url in picked))
+        best = max(scored, key=lambda c: c.confidence)
+        if best.confidence < self._threshold:
+            reason = (
+                f"no candidate matched well enough (best {best.url} at {best.confidence:.2f}, "
+                f"threshold {self._threshold:.2f})"
+            )
+            return Discovery(None, len(picked), reason)
+        return Discovery(best, len(picked))
+
+    async def _score(self, url: str, name: str, terms: list[str]) -> Candidate:
+        try:
+            page = await self._fetcher.fetch(url)
+        except FetchError as error:
+            return Candidate(url, 0.0, f"unreachable ({error.reason})", None)
+        facts = extract_facts(page.url, page.text)
+        parked = parking_reason(page.url, page.text)
+        if parked:
+            return Candidate(page.url, 0.0, parked, facts)
+        identity, matched = best_name_similarity(name, facts.identity_names())
+        domain = domain_similarity(name, registered_domain(page.url))
+        found = terms_found(terms, facts.main_text) if terms else []
+        context = len(found) / len(terms) if terms else 0.0
+        linkedin = any(company_url(link) for link in facts.socials.get("linkedin", []))
+        confidence = 0.6 * identity + 0.25 * domain + 0.1 * context + 0.05 * linkedin
+        if not terms:
+            confidence = confidence / 0.9  # no context to check: weigh the rest up
+        evidence = (
+            f"page names '{matched}' (name match {identity:.2f}), domain match {domain:.2f}"
+            + (f", context terms {len(found)}/{len(terms)}" if terms else "")
+            + (", links a LinkedIn company page" if linkedin else "")
+        )
+        return Candidate(page.url, round(min(confidence, 1.0), 2), evidence, facts)

@@ -1,0 +1,59 @@
+"""A result row under construction: every stage records what it found and where from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from shared.rows import PlannedRow, ResultRow, RowStatus
+
+
+@dataclass
+class RowDraft:
+    row: PlannedRow
+    website: str = ""
+    linkedin_url: str = ""
+    description: str = ""
+    description_source: str = ""
+    hubspot_company_id: str = ""
+    status: RowStatus = RowStatus.OK
+    match_confidence: float | None = None
+    deep_search: str = ""
+    error: str = ""
+    sources: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def source(self, url: str) -> None:
+        if url and url not in self.sources:
+            self.sources.append(url)
+
+    def note(self, text: str) -> None:
+        if text and text not in self.notes:
+            self.notes.append(text)
+
+    def fail(self, status: RowStatus, reason: str) -> None:
+        self.status = status
+        self.error = reason
+
+    @property
+    def stopped(self) -> bool:
+        return self.status is not RowStatus.OK
+
+    def result(self) -> ResultRow:
+        return ResultRow(
+            row=self.row.row,
+            original=self.row.original,
+            company_name=self.row.name,
+            official_website=self.website,
+            linkedin_url=self.linkedin_url,
+            description=self.description,
+            timestamp=datetime.now(UTC).isoformat(timespec="seconds"),
+            hubspot_company_id=self.hubspot_company_id,
+            row_status=self.status,
+            match_confidence=self.match_confidence,
+            description_source=self.description_source,
+            sources=self.sources,
+            deep_search=self.deep_search,
+            error=self.error,
+            notes="; ".join(self.notes),
+        )

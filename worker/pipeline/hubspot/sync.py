@@ -1,0 +1,198 @@
+"""HubSpot for one chunk: look companies up by exact domain, then write results back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import structlog
+
+from shared.rows import PlannedRow, ResultRow, RowStatus
+from worker.pipeline.hubspot.client import BatchOutcome, HubSpotClient, HubSpotError, exact_host
+from worker.pipeline.hubspot.links import RecordLinks
+from worker.pipeline.hubspot.records import DESCRIPTION, DESCRIPTION_UPDATED, OWNED, Company
+from worker.pipeline.normalize import registered_domain
+
+
+@dataclass
+class _Write:
+    domain: str
+    company: Company | None
+    properties: dict[str, str]
+    rows: list[int] = field(default_factory=list)
+
+
+class HubSpotSync:
+    def __init__(
+        self,
+        client: HubSpotClient,
+        links: RecordLinks,
+        freshness_days: int,
+        write_properties: tuple[str, ...],
+        log: structlog.typing.FilteringBoundLogger,
+    ) -> None:
+        self._client = client
+        self._links = links
+        self._freshness = freshness_days
+        self._properties = write_properties
+        self._log = log
+        self._found: dict[str, list[Company]] = {}
+        self._domains: dict[int, str] = {}
+        self.lookup_error: str | None = None
+
+    async def lookup(self, rows: Sequence[PlannedRow]) -> None:
+        self._domains = {row.row: exact_host(row.domain) for row in rows if row.domain}
+        try:
+            self._found = await self._client.find_by_domains(list(self._domains.values()))
+        except HubSpotError as error:
+            self.lookup_error = str(error)
+            self._log.error("hubspot.lookup.failed", reason=str(error), domains=len(self._domains))
+            return
+        self._log.info("hubspot.lookup.done", domains=len(self._domains), found=len(self._found))
+
+    def company(self, domain: str | None) -> Company | None:
+        """The record with exactly this domain; several -> the most recently modified."""
+        matches = self._found.get(exact_host(domain)) if domain else None
+        if not matches:
+            return None
+        return max(matches, key=lambda c: c.properties.get("hs_lastmodifieddate", ""))
+
+    def fresh_description(self, company: Company | None) -> str | None:
+        if company is None:
+            return None
+        return company.fresh_description(datetime.now(UTC).date(), self._freshness)
+
+    async def record_url(self, company: Company) -> str:
+        return await self._links.url(company.id)
+
+    async def write(self, results: list[ResultRow]) -> list[ResultRow]:
+        if self.lookup_error:
+            reason = f"error: not written, the look-up failed ({self.lookup_error})"
+            return [_with(r, reason) if r.row_status is RowStatus.OK else r for r in results]
+        writes = await self._plan(results)
+        updates = [w for w in writes.values() if w.company is not None and w.properties]
+        creates = [w for w in writes.values() if w.company is None]
+        outcome_ids: dict[int, str] = {}
+        for write in writes.values():
+            if write.company is not None and not write.properties:
+                outcome_ids.update(dict.fromkeys(write.rows, f"id:{write.company.id}"))
+        outcome_ids.update(await self._send("update", updates))
+        outcome_ids.update(await self._send("create", creates))
+        rows: list[ResultRow] = []
+        for result in results:
+            value = outcome_ids.get(result.row)
+            if value is None:
+                rows.append(result)
+            elif value.startswith("id:"):
+                rows.append(_with(result, await self._links.url(value[3:])))
+            else:
+                rows.append(_with(result, f"error: {value}"))
+        return rows
+
+    async def _plan(self, results: list[ResultRow]) -> dict[str, _Write]:
+        fresh = [
+            registered_domain(r.official_website)
+            for r in results
+            if r.row_status is RowStatus.OK and r.row not in self._domains and r.official_website
+        ]
+        discovered = [exact_host(d) for d in fresh if d]
+        if discovered:
+            try:  # discovered websites were unknown at look-up time
+                self._found.update(await self._client.find_by_domains(discovered))
+            except HubSpotError as error:
+                self.lookup_error = str(error)
+                return {}
+        writes: dict[str, _Write] = {}
+        for result in results:
+            domain = self._domains.get(result.row) or exact_host(
+                registered_domain(result.official_website) or ""
+            )
+            if result.row_status is not RowStatus.OK or not domain:
+                continue
+            write = writes.get(domain)
+            if write is None:
+                company = self.company(domain)
+                props = self._properties_for(result, company)
+                if company is None:
+                    props |= {"name": result.company_name, "domain": domain}
+                write = writes[domain] = _Write(domain, company, props)
+            write.rows.append(result.row)
+        return writes
+
+    def _properties_for(self, result: ResultRow, company: Company | None) -> dict[str, str]:
+        own_description = result.description_source not in ("", "hubspot")
+        values = {
+            DESCRIPTION: result.description if own_description else "",
+            DESCRIPTION_UPDATED: datetime.now(UTC).date().isoformat() if own_description else "",
+            "description": result.description if own_description else "",
+            "linkedin_company_page": result.linkedin_url,
+            "website": result.official_website,
+        }
+        existing = company.properties if company else {}
+        return {
+            name: values[name]
+            for name in self._properties
+            if values.get(name) and (name in OWNED or not existing.get(name, "").strip())
+        }
+
+    async def _send(self, action: str, writes: list[_Write]) -> dict[int, str]:
+        if not writes:
+            return {}
+        inputs: list[dict[str, Any]] = []
+        for write in writes:
+            item: dict[str, Any] = {
+                "properties": write.properties,
+                "objectWriteTraceId": str(write.rows[0]),
+            }
+            if write.company is not None:
+                item["id"] = write.company.id
+            inputs.append(item)
+        outcome: BatchOutcome = await self._client.batch(
+            "update" if action == "update" else "create", inputs
+        )
+        self._log.info(
+            "hubspot.batch.done",
+            action=action,
+            inputs=len(inputs),
+            results=len(outcome.results),
+            errors=len(outcome.errors),
+        )
+        return _match(writes, outcome)
+
+
+def _match(writes: list[_Write], outcome: BatchOutcome) -> dict[int, str]:
+    by_key: dict[str, _Write] = {}
+    for write in writes:
+        by_key[f"trace:{write.rows[0]}"] = write
+        by_key[f"domain:{write.domain}"] = write
+        if write.company is not None:
+            by_key[f"id:{write.company.id}"] = write
+    answers: dict[int, str] = {}
+    for result in outcome.results:
+        properties = result.get("properties") or {}
+        keys = [
+            f"trace:{result.get('objectWriteTraceId')}",
+            f"id:{result.get('id')}",
+            f"domain:{exact_host(str(properties.get('domain', '')))}",
+        ]
+        matched = next((by_key[k] for k in keys if k in by_key), None)
+        if matched is not None:
+            answers.update({row: f"id:{result.get('id')}" for row in matched.rows})
+    unmatched: list[str] = []
+    for error in outcome.errors:
+        targets = [by_key.get(f"trace:{i}") or by_key.get(f"id:{i}") for i in error.ids]
+        hits = [w for w in targets if w is not None]
+        if not hits:
+            unmatched.append(error.message)
+        for write in hits:
+            answers.update(dict.fromkeys(write.rows, error.message))
+    for write in writes:
+        for row in write.rows:
+            answers.setdefault(row, unmatched[0] if unmatched else "HubSpot returned no result")
+    return answers
+
+
+def _with(result: ResultRow, value: str) -> ResultRow:
+    return result.model_copy(update={"hubspot_company_id": value})

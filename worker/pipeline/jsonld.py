@@ -1,0 +1,79 @@
+"""JSON-LD Organization data (name, description, sameAs, url) from a page's scripts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+_ORGANIZATION_TYPES = {
+    "organization",
+    "corporation",
+    "localbusiness",
+    "onlinebusiness",
+    "onlinestore",
+    "ngo",
+    "educationalorganization",
+    "governmentorganization",
+    "researchorganization",
+    "newsmediaorganization",
+    "website",
+}
+
+
+@dataclass(frozen=True)
+class Organization:
+    type: str
+    name: str
+    description: str
+    url: str
+    same_as: tuple[str, ...]
+
+
+def _nodes(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _nodes(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _nodes(data.get("@graph", []))
+
+
+def _types(node: dict[str, Any]) -> list[str]:
+    value = node.get("@type", [])
+    return [str(t).lower() for t in (value if isinstance(value, list) else [value])]
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list) and value and isinstance(value[0], str):
+        return value[0].strip()
+    return ""
+
+
+def organizations(scripts: list[str]) -> list[Organization]:
+    """Organizations first, a WebSite node only as a name source of last resort."""
+    found: list[Organization] = []
+    for script in scripts:
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for node in _nodes(data):
+            kind = next((t for t in _types(node) if t in _ORGANIZATION_TYPES), None)
+            if kind is None:
+                continue
+            same_as = node.get("sameAs", [])
+            links = [same_as] if isinstance(same_as, str) else same_as
+            found.append(
+                Organization(
+                    type=kind,
+                    name=_text(node.get("name")),
+                    description=_text(node.get("description")),
+                    url=_text(node.get("url")),
+                    same_as=tuple(str(link) for link in links if isinstance(link, str)),
+                )
+            )
+    return sorted(found, key=lambda org: org.type == "website")

@@ -1,0 +1,104 @@
+"""OpenAI-compatible chat completions with JSON-schema structured answers.
+
+Works with OpenAI, Ollama and vLLM through `base_url`. The client's own retries are off:
+retries with backoff and jitter happen here, so every provider call behaves the same.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import openai
+import structlog
+from openai import AsyncOpenAI
+
+from worker.pipeline.retry import Transient, retrying
+
+
+class LlmUnavailable(Exception):
+    """The model could not answer (outage, refusal, invalid JSON); the text is user-facing."""
+
+
+class LlmClient:
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        model: str,
+        timeout_s: float,
+        temperature: float,
+        attempts: int,
+        max_wait: float,
+    ) -> None:
+        # Local servers (Ollama, vLLM) accept any key, but the client insists on one.
+        self._client = AsyncOpenAI(
+            base_url=base_url, api_key=api_key or "unused", timeout=timeout_s, max_retries=0
+        )
+        self._model = model
+        self._temperature = temperature
+        self._attempts = attempts
+        self._max_wait = max_wait
+        self._log = structlog.get_logger("dossier.pipeline").bind(channel="pipeline")
+
+    async def structured(
+        self, system: str, user: str, schema_name: str, schema: dict[str, Any]
+    ) -> dict[str, Any]:
+        try:
+            async for attempt in retrying(self._attempts, self._max_wait):
+                with attempt:
+                    return await self._ask(system, user, schema_name, schema)
+        except Transient as error:
+            raise LlmUnavailable(f"language model unavailable: {error.reason}") from error
+        raise AssertionError("unreachable")  # retrying() re-raises the last error
+
+    async def _ask(
+        self, system: str, user: str, schema_name: str, schema: dict[str, Any]
+    ) -> dict[str, Any]:
+        try:
+            completion = await self._client.chat.completions.create(
+                model=self._model,
+                temperature=self._temperature,
+                messages=[
+                    {"role": "system", "content": system},
+                    {"role": "user", "content": user},
+                ],
+                response_format={
+                    "type": "json_schema",
+                    "json_schema": {"name": schema_name, "schema": schema, "strict": True},
+                },
+            )
+        except (openai.APITimeoutError, openai.APIConnectionError) as error:
+            raise Transient(type(error).__name__) from error
+        except openai.RateLimitError as error:
+            raise Transient("HTTP 429", _retry_after(error.response)) from error
+        except openai.InternalServerError as error:
+            raise Transient(f"HTTP {error.status_code}") from error
+        except openai.APIStatusError as error:
+            status = error.status_code
+            raise LlmUnavailable(f"language model refused the request (HTTP {status})") from error
+        self._log.debug("llm.answered", schema=schema_name, model=self._model)
+        return _parse(completion.choices[0].message.content if completion.choices else None)
+
+    async def aclose(self) -> None:
+        await self._client.close()
+
+
+def _retry_after(response: Any) -> float | None:
+    value = response.headers.get("retry-after") if response is not None else None
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None
+
+
+def _parse(content: str | None) -> dict[str, Any]:
+    if not content:
+        raise LlmUnavailable("language model returned no answer")
+    try:
+        data = json.loads(content)
+    except ValueError as error:
+        raise LlmUnavailable("language model answer was not valid JSON") from error
+    if not isinstance(data, dict):
+        raise LlmUnavailable("language model answer was not a JSON object")
+    return data

@@ -1,0 +1,62 @@
+"""How well a page or a search hit matches a company name (0..1)."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from worker.pipeline.normalize import name_key
+
+_STOPWORDS = {
+    "the", "and", "for", "with", "that", "this", "which", "what", "who", "are", "our",
+    "their", "they", "from", "into", "have", "has", "run", "own", "companies", "company",
+    "these", "those", "about", "your", "you", "does", "them", "list", "all",
+}  # fmt: skip
+
+
+def name_similarity(name: str, candidate: str) -> float:
+    """Token-order-insensitive similarity of two names, legal forms ignored."""
+    left, right = name_key(name), name_key(candidate)
+    if not left or not right:
+        return 0.0
+    subset = fuzz.token_set_ratio(left, right) * 0.92
+    return round(max(fuzz.token_sort_ratio(left, right), subset) / 100, 3)
+
+
+def best_name_similarity(name: str, candidates: list[str]) -> tuple[float, str]:
+    scored = [(name_similarity(name, c), c) for c in candidates if c]
+    return max(scored, default=(0.0, ""))
+
+
+def domain_similarity(name: str, domain: str | None) -> float:
+    """`Bandai Namco` vs `bandainamcoent.eu` -> high; compares the name to the domain label."""
+    if not domain:
+        return 0.0
+    label = domain.split(".")[0].replace("-", "")
+    squashed = name_key(name).replace(" ", "")
+    if not squashed:
+        return 0.0
+    initials = "".join(word[0] for word in name_key(name).split())
+    return round(
+        max(fuzz.partial_ratio(squashed, label), fuzz.ratio(initials, label) * 0.9) / 100, 3
+    )
+
+
+def context_terms(context_text: str, limit: int = 12) -> list[str]:
+    words = re.findall(r"\w{4,}", context_text.casefold())
+    seen: list[str] = []
+    for word in words:
+        if word not in _STOPWORDS and word not in seen:
+            seen.append(word)
+    return seen[:limit]
+
+
+def terms_found(terms: list[str], text: str) -> list[str]:
+    lowered = text.casefold()
+    return [term for term in terms if term in lowered]
+
+
+def mentions_name(name: str, text: str) -> bool:
+    key = name_key(name)
+    return bool(key) and key in " ".join(re.findall(r"\w+", text.casefold()))

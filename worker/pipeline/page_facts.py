@@ -1,0 +1,126 @@
+"""Facts from one HTML page: title, descriptions, JSON-LD, social links, main text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
+
+from worker.pipeline.jsonld import Organization, organizations
+from worker.pipeline.normalize import clean_text, registered_domain
+
+_SOCIAL_DOMAINS = {
+    "linkedin.com": "linkedin",
+    "twitter.com": "twitter",
+    "x.com": "twitter",
+    "facebook.com": "facebook",
+    "instagram.com": "instagram",
+    "youtube.com": "youtube",
+    "github.com": "github",
+    "tiktok.com": "tiktok",
+    "vk.com": "vk",
+    "t.me": "telegram",
+}
+_ABOUT = re.compile(r"\b(about|company|who we are|о компании|о нас)\b", re.IGNORECASE)
+_NOISE_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "svg", "form", "template")
+MIN_PARAGRAPH = 80
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    url: str
+    title: str = ""
+    meta_description: str = ""
+    og_title: str = ""
+    og_description: str = ""
+    og_site_name: str = ""
+    organization: Organization | None = None
+    socials: dict[str, list[str]] = field(default_factory=dict)
+    about_url: str = ""
+    paragraphs: tuple[str, ...] = ()
+    main_text: str = ""
+
+    def identity_names(self) -> list[str]:
+        """What the page says its owner is called, strongest signals first."""
+        names = [self.og_site_name, self.organization.name if self.organization else ""]
+        names += [part for part in re.split(r"\s[|\-–—:·]\s", self.title) if part]
+        names.append(self.og_title)
+        return [clean_text(name) for name in names if name and name.strip()]
+
+
+def _meta(tree: HTMLParser, attribute: str, value: str) -> str:
+    for node in tree.css(f"meta[{attribute}]"):
+        if (node.attributes.get(attribute) or "").lower() == value:
+            return clean_text(node.attributes.get("content") or "")
+    return ""
+
+
+def _is_about(url: str, text: str) -> bool:
+    path = urlsplit(url).path
+    return bool(path.strip("/")) and bool(_ABOUT.search(text) or _ABOUT.search(path))
+
+
+def _links(tree: HTMLParser, base: str) -> tuple[dict[str, list[str]], str]:
+    socials: dict[str, list[str]] = {}
+    about = ""
+    own_domain = registered_domain(base)
+    for node in tree.css("a[href]"):
+        href = (node.attributes.get("href") or "").strip()
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        url = urljoin(base, href)
+        domain = registered_domain(url)
+        kind = _SOCIAL_DOMAINS.get(domain or "")
+        if kind:
+            bucket = socials.setdefault(kind, [])
+            if url not in bucket:
+                bucket.append(url)
+        elif not about and domain == own_domain and _is_about(url, node.text(strip=True)):
+            about = url
+    return socials, about
+
+
+def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str]:
+    for tag in _NOISE_TAGS:
+        for node in tree.css(tag):
+            node.decompose()
+    root: Node | None = tree.css_first("main") or tree.css_first("article") or tree.body
+    if root is None:
+        return (), ""
+    paragraphs = tuple(
+        text
+        for node in root.css("p, li, div")
+        if node.tag == "p" or not node.css_first("p, div, li")
+        for text in [clean_text(node.text(separator=" "))]
+        if len(text) >= MIN_PARAGRAPH
+    )
+    return paragraphs, clean_text(root.text(separator=" "))
+
+
+def extract_facts(url: str, html: str) -> PageFacts:
+    tree = HTMLParser(html)
+    title_node = tree.css_first("title")
+    scripts = [
+        node.text()
+        for node in tree.css("script")
+        if (node.attributes.get("type") or "").lower() == "application/ld+json"
+    ]
+    orgs = organizations(scripts)
+    socials, about = _links(tree, url)
+    paragraphs, main_text = _body_text(tree)
+    return PageFacts(
+        url=url,
+        title=clean_text(title_node.text()) if title_node else "",
+        meta_description=_meta(tree, "name", "description"),
+        og_title=_meta(tree, "property", "og:title"),
+        og_description=_meta(tree, "property", "og:description"),
+        og_site_name=_meta(tree, "property", "og:site_name"),
+        organization=orgs[0] if orgs else None,
+        socials=socials,
+        about_url=about,
+        paragraphs=paragraphs,
+        main_text=main_text,
+    )

@@ -1,0 +1,47 @@
+"""Retries with exponential backoff and jitter for transient provider failures."""
+
+from __future__ import annotations
+
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception_type,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
+
+
+class Transient(Exception):
+    """A failure worth retrying (429, 5xx, timeout); `retry_after` is the server's hint."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None
+
+
+def retrying(attempts: int, max_wait: float) -> AsyncRetrying:
+    backoff = wait_exponential_jitter(initial=0.2, max=max_wait, jitter=0.3)
+
+    def wait(state: RetryCallState) -> float:
+        outcome = state.outcome
+        error = outcome.exception() if outcome is not None else None
+        if isinstance(error, Transient) and error.retry_after is not None:
+            return min(error.retry_after, max_wait)
+        return float(backoff(state))
+
+    return AsyncRetrying(
+        stop=stop_after_attempt(max(1, attempts)),
+        wait=wait,
+        retry=retry_if_exception_type(Transient),
+        reraise=True,
+    )

@@ -1,0 +1,189 @@
+"""One row through the stages; each step records its findings, sources and reasons."""
+
+from __future__ import annotations
+
+import structlog
+
+from shared.rows import PlannedRow, RowStatus
+from worker.pipeline import description as describe
+from worker.pipeline import linkedin
+from worker.pipeline.deep_search import render
+from worker.pipeline.draft import RowDraft
+from worker.pipeline.fetch import FetchError
+from worker.pipeline.hubspot.records import Company
+from worker.pipeline.hubspot.sync import HubSpotSync
+from worker.pipeline.llm import LlmUnavailable
+from worker.pipeline.normalize import website_url
+from worker.pipeline.page_facts import PageFacts, extract_facts
+from worker.pipeline.protocol import SessionContext
+from worker.pipeline.search.protocol import SearchUnavailable
+from worker.pipeline.toolkit import Toolkit
+from worker.pipeline.website import WebsiteOutcome
+
+_THIN_TEXT = 400
+
+
+class RowFlow:
+    def __init__(
+        self,
+        kit: Toolkit,
+        session: SessionContext,
+        hubspot: HubSpotSync | None,
+        questions: list[str],
+        log: structlog.typing.FilteringBoundLogger,
+    ) -> None:
+        self._kit = kit
+        self._session = session
+        self._hubspot = hubspot
+        self._questions = questions
+        self._log = log
+
+    async def run(self, row: PlannedRow) -> RowDraft:
+        draft = RowDraft(row)
+        pages = await self._website(draft)
+        if draft.stopped:
+            return draft
+        company = self._hubspot.company(row.domain) if self._hubspot else None
+        if company is not None and self._hubspot is not None:
+            draft.hubspot_company_id = await self._hubspot.record_url(company)
+        if pages and self._kit.has("page"):
+            pages += await self._about_page(draft, pages[0])
+        if self._kit.has("linkedin"):
+            await self._linkedin(draft, pages)
+        await self._description(draft, pages, company)
+        if self._session.options.run_llm_deep_search_pipeline and self._kit.has("deep_search"):
+            await self._deep_search(draft, pages)
+        return draft
+
+    async def _website(self, draft: RowDraft) -> list[PageFacts]:
+        row, kit = draft.row, self._kit
+        given = website_url(row.website)
+        if not kit.has("website"):
+            draft.website = given or ""
+            if kit.stages != {"normalize"}:
+                draft.note("website not checked (stage disabled)")
+            return []
+        if given and kit.validator is not None:
+            check = await kit.validator.check(given, row.name)
+            if check.outcome is WebsiteOutcome.DEAD_URL:
+                draft.website = given
+                draft.fail(RowStatus.DEAD_URL, check.reason)
+                return []
+            draft.website = check.url
+            draft.source(check.url)
+            if check.outcome is WebsiteOutcome.REDIRECTED:
+                draft.note(check.reason)
+            return [check.facts] if check.facts and kit.has("page") else []
+        if kit.discovery is None:
+            draft.fail(RowStatus.NOT_FOUND, "no website given and no search provider configured")
+            return []
+        try:
+            found = await kit.discovery.discover(row.name, self._session.context_text)
+        except SearchUnavailable as error:
+            draft.fail(RowStatus.FAILED, str(error))
+            return []
+        if found.best is None:
+            draft.fail(RowStatus.NOT_FOUND, found.reason)
+            return []
+        draft.website = found.best.url
+        draft.match_confidence = found.best.confidence
+        draft.source(found.best.url)
+        draft.note(f"website found by search: {found.best.evidence}")
+        return [found.best.facts] if found.best.facts and kit.has("page") else []
+
+    async def _about_page(self, draft: RowDraft, home: PageFacts) -> list[PageFacts]:
+        described = home.organization and home.organization.description
+        thin = not (described or home.og_description or home.meta_description)
+        if not home.about_url or self._kit.fetcher is None:
+            return []
+        if not thin and len(home.main_text) >= _THIN_TEXT:
+            return []
+        try:
+            page = await self._kit.fetcher.fetch(home.about_url)
+        except FetchError as error:
+            draft.note(f"about page unreachable ({error.reason})")
+            return []
+        draft.source(page.url)
+        return [extract_facts(page.url, page.text)]
+
+    async def _linkedin(self, draft: RowDraft, pages: list[PageFacts]) -> None:
+        for facts in pages:
+            url = linkedin.from_site(facts, draft.row.name)
+            if url:
+                draft.linkedin_url = url
+                return
+        if self._kit.search is None:
+            draft.note("no LinkedIn link on the website")
+            return
+        settings = self._kit.settings
+        try:
+            found = await linkedin.from_search(
+                self._kit.search,
+                draft.row.name,
+                draft.row.domain,
+                settings.match_threshold,
+                settings.search_results,
+            )
+        except SearchUnavailable as error:
+            draft.note(f"LinkedIn search failed: {error}")
+            return
+        if found is None:
+            draft.note("no LinkedIn company page found")
+            return
+        draft.linkedin_url = found[0]
+        draft.note(f"LinkedIn page found by search (match {found[1]:.2f})")
+
+    async def _description(
+        self, draft: RowDraft, pages: list[PageFacts], company: Company | None
+    ) -> None:
+        fresh = self._hubspot.fresh_description(company) if self._hubspot else None
+        if fresh:
+            draft.description, draft.description_source = fresh, "hubspot"
+            draft.source(draft.hubspot_company_id)
+            return
+        if not self._kit.has("description"):
+            return
+        if not pages:
+            draft.note("no website text to describe the company from")
+            return
+        result = None
+        llm = self._kit.llm
+        if llm is not None:
+            try:
+                result = await describe.from_llm(
+                    llm,
+                    draft.row.name,
+                    pages,
+                    self._session.context_text,
+                    self._kit.settings.llm_max_input_chars,
+                )
+                if result is None:
+                    draft.note("the language model found too little text; extractive used")
+            except LlmUnavailable as error:
+                draft.note(f"{error}; extractive description used")
+        result = result or describe.extractive(pages)
+        if result is None:
+            draft.note("the website has no description text")
+            return
+        draft.description, draft.description_source = result.text, result.source
+        draft.source(result.url)
+
+    async def _deep_search(self, draft: RowDraft, pages: list[PageFacts]) -> None:
+        deep = self._kit.deep_search
+        if deep is None:
+            draft.note("deep search needs a language model and a search provider")
+            return
+        if not self._questions:
+            draft.note("deep search: the context implies no questions")
+            return
+        try:
+            answers = await deep.answer(
+                draft.row.name, self._questions, pages[0] if pages else None
+            )
+        except (SearchUnavailable, LlmUnavailable) as error:
+            draft.fail(RowStatus.FAILED, f"deep search failed: {error}")
+            return
+        draft.deep_search = render(answers)
+        for answer in answers:
+            for url in answer.sources:
+                draft.source(url)

@@ -1,0 +1,46 @@
+"""The HTTP call shared by the search providers: timeouts, retries, clear failures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import structlog
+
+from worker.pipeline.retry import Transient, retry_after_seconds, retrying
+from worker.pipeline.search.protocol import SearchUnavailable
+
+
+async def call_json(
+    client: httpx.AsyncClient,
+    request: httpx.Request,
+    provider: str,
+    attempts: int,
+    max_wait: float,
+) -> Any:
+    log = structlog.get_logger("dossier.pipeline").bind(channel="pipeline", provider=provider)
+    try:
+        async for attempt in retrying(attempts, max_wait):
+            with attempt:
+                try:
+                    response = await client.send(request)
+                except httpx.TimeoutException as error:
+                    raise Transient("timeout") from error
+                except httpx.TransportError as error:
+                    raise Transient(f"connection failed ({type(error).__name__})") from error
+                if response.status_code == 429 or response.status_code >= 500:
+                    log.warning("search.retry", status=response.status_code)
+                    raise Transient(
+                        f"HTTP {response.status_code}",
+                        retry_after_seconds(response.headers.get("retry-after")),
+                    )
+                if response.status_code >= 400:
+                    raise SearchUnavailable(
+                        f"{provider} search refused the request (HTTP {response.status_code})"
+                    )
+                return response.json()
+    except Transient as error:
+        raise SearchUnavailable(f"{provider} search unavailable: {error.reason}") from error
+    except ValueError as error:
+        raise SearchUnavailable(f"{provider} search answered with invalid JSON") from error
+    raise AssertionError("unreachable")  # retrying() re-raises the last error

@@ -1,0 +1,58 @@
+"""Settings of the enrichment pipeline: the providers plus limits, politeness and options."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+from pydantic_settings import SettingsConfigDict
+
+from shared.providers import ProviderSettings
+from worker.pipeline.stages import parse_stages
+
+
+class PipelineSettings(ProviderSettings):
+    model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore", populate_by_name=True)
+
+    # "all", or a comma-separated subset of the stage names in worker/pipeline/stages.py.
+    stages: str = Field("all", validation_alias="DOSSIER_PIPELINE_STAGES")
+
+    fetch_timeout_s: float = 10.0
+    fetch_max_bytes: int = 2_000_000
+    fetch_max_redirects: int = 5
+    fetch_attempts: int = 2
+    fetch_user_agent: str = "Mozilla/5.0 (compatible; DossierBot/1.0)"
+    host_concurrency: int = 2
+    host_min_interval_s: float = 0.5
+
+    retry_attempts: int = 3
+    retry_max_wait_s: float = 8.0
+
+    search_timeout_s: float = 15.0
+    search_results: int = 8
+    discovery_candidates: int = 4
+    match_threshold: float = 0.62
+
+    llm_timeout_s: float = 60.0
+    llm_max_input_chars: int = 12_000
+    llm_temperature: float = 0.0
+    deep_search_questions: int = 3
+    deep_search_pages: int = 3
+
+    hubspot_timeout_s: float = 20.0
+    hubspot_freshness_days: int = 182
+    hubspot_requests_per_10s: int = 100
+    hubspot_searches_per_s: int = 4
+    hubspot_write_properties: str = "ai_description,ai_description_updated,linkedin_company_page"
+    hubspot_portal_id: str = ""
+    hubspot_app_url: str = "https://app.hubspot.com"
+
+    @field_validator("stages")
+    @classmethod
+    def _known_stages(cls, value: str) -> str:
+        parse_stages(value)
+        return value
+
+    def stage_set(self) -> frozenset[str]:
+        return parse_stages(self.stages)
+
+    def write_properties(self) -> tuple[str, ...]:
+        return tuple(p.strip() for p in self.hubspot_write_properties.split(",") if p.strip())

@@ -1,0 +1,172 @@
+"""Plans a started session: normalized chunk inputs, the plan, and one task per chunk.
+
+Rows are read from `rows.jsonl` as a stream and normalized by one `plan_rows` pass, so
+duplicates are found across the whole session, not just within a chunk. Planning is safe
+to run twice: chunk inputs and the plan are deterministic, and a chunk task published
+twice is harmless because a chunk whose summary exists is skipped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Protocol
+
+import orjson
+import structlog
+
+from shared.errors import NotFound
+from shared.layout import SessionKeys
+from shared.messages import ChunkTask, SessionStatusChanged, StartSession
+from shared.models import Plan, SessionManifest, SessionStatus
+from shared.rows import InputRow, PlannedRow
+from shared.storage import ObjectStore
+from worker.events import EventPublisher, publish_safely
+from worker.finalizer import Finalizer
+from worker.pipeline.normalize import plan_rows
+
+log = structlog.get_logger()
+PARALLEL_WRITES = 8
+
+
+class TaskPublisher(EventPublisher, Protocol):
+    async def publish_chunk_tasks(self, tasks: list[ChunkTask]) -> None: ...
+
+
+class Planner:
+    def __init__(
+        self, store: ObjectStore, publisher: TaskPublisher, finalizer: Finalizer, chunk_size: int
+    ) -> None:
+        self._store = store
+        self._publisher = publisher
+        self._finalizer = finalizer
+        self._chunk_size = chunk_size
+
+    async def plan(self, command: StartSession, redelivered: bool = False) -> None:
+        keys = SessionKeys(command.tenant, command.session_id)
+        if await self._store.exists(keys.final_status):
+            log.info("plan.skipped", why="finalized")
+            return
+        # A missing or unreadable manifest is permanent: the command is dead-lettered.
+        await self._store.get_model(keys.manifest, SessionManifest)
+        if await self._store.exists(keys.cancel_marker):
+            log.info("plan.skipped", why="cancelled")
+            await self._finalizer.finalize(keys, chunk_count=0)
+            return
+        existing = await self._optional_plan(keys)
+        if existing is not None:
+            if redelivered:
+                # The last planner may have died between the plan and its tasks.
+                await self._publish_missing(keys, existing)
+            else:
+                log.info("plan.skipped", why="already planned")
+            return
+        plan = await self._write_chunks(keys)
+        await self._store.put_model(keys.plan, plan)
+        log.info("plan.written", rows=plan.total_rows, chunks=plan.chunk_count)
+        await publish_safely(
+            self._publisher,
+            SessionStatusChanged(
+                tenant=keys.tenant,
+                session_id=keys.session_id,
+                status=SessionStatus.RUNNING,
+                total_rows=plan.total_rows,
+                chunk_count=plan.chunk_count,
+            ),
+        )
+        await self._publisher.publish_chunk_tasks(self._tasks(keys, plan, range(plan.chunk_count)))
+        if plan.chunk_count == 0:
+            await self._finalizer.finalize(keys, chunk_count=0)
+
+    async def _optional_plan(self, keys: SessionKeys) -> Plan | None:
+        try:
+            return await self._store.get_model(keys.plan, Plan)
+        except NotFound:
+            return None
+
+    async def _publish_missing(self, keys: SessionKeys, plan: Plan) -> None:
+        stored = await self._store.list_objects(keys.chunk_done_prefix)
+        done = {int(info.key.rsplit("/", 1)[-1].split(".")[0]) for info in stored}
+        missing = [n for n in range(plan.chunk_count) if n not in done]
+        log.info("plan.republished", chunks=len(missing))
+        await self._publisher.publish_chunk_tasks(self._tasks(keys, plan, missing))
+        if not missing:
+            await self._finalizer.maybe_finalize(keys, plan.chunk_count)
+
+    def _tasks(self, keys: SessionKeys, plan: Plan, chunks: range | list[int]) -> list[ChunkTask]:
+        return [
+            ChunkTask(
+                tenant=keys.tenant,
+                session_id=keys.session_id,
+                chunk=n,
+                chunk_count=plan.chunk_count,
+                row_start=n * plan.chunk_size,
+                row_end=min((n + 1) * plan.chunk_size, plan.total_rows),
+            )
+            for n in chunks
+        ]
+
+    async def _write_chunks(self, keys: SessionKeys) -> Plan:
+        writes: set[asyncio.Task[None]] = set()
+        total = chunks = 0
+        try:
+            async for batch in planned_batches(self._store.iter_bytes(keys.rows), self._chunk_size):
+                data = b"".join(row.model_dump_json().encode() + b"\n" for row in batch)
+                key = keys.chunk_input(chunks)
+                writes.add(
+                    asyncio.create_task(self._store.put_bytes(key, data, "application/jsonl"))
+                )
+                total += len(batch)
+                chunks += 1
+                if len(writes) >= PARALLEL_WRITES:
+                    finished, writes = await asyncio.wait(writes, return_when="FIRST_COMPLETED")
+                    for write in finished:
+                        write.result()
+            await asyncio.gather(*writes)
+        finally:
+            for write in writes:
+                write.cancel()
+        return Plan(
+            session_id=keys.session_id,
+            total_rows=total,
+            chunk_size=self._chunk_size,
+            chunk_count=chunks,
+            planned_at=datetime.now(UTC),
+        )
+
+
+async def planned_batches(
+    data: AsyncIterator[bytes], batch_size: int
+) -> AsyncIterator[list[PlannedRow]]:
+    """Stream `rows.jsonl` bytes into batches of planned rows, deduped across all batches."""
+    pending: deque[InputRow] = deque()
+    planned = plan_rows(_drain(pending))
+    batch: list[PlannedRow] = []
+    async for line in _lines(data):
+        pending.append(InputRow.model_validate(orjson.loads(line)))
+        # plan_rows takes exactly one input per output, so the deque is never read empty.
+        batch.append(next(planned))
+        if len(batch) == batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _drain(pending: deque[InputRow]) -> Iterator[InputRow]:
+    while True:
+        yield pending.popleft()
+
+
+async def _lines(data: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    rest = b""
+    async for chunk in data:
+        rest += chunk
+        *lines, rest = rest.split(b"\n")
+        for line in lines:
+            if line.strip():
+                yield line
+    if rest.strip():
+        yield rest

@@ -1,0 +1,189 @@
+"""Runs one chunk task: its rows through the pipeline, with bounded concurrency.
+
+Rows of every chunk this worker holds share one pool of `concurrency` slots. A row whose
+stage raises becomes a `failed` row with the reason, and the chunk goes on. A cancel of
+the session (control message, or the marker seen by polling) stops the rows in flight at
+once and leaves the rest `cancelled`; finished rows are kept.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import UTC, datetime
+
+import structlog
+
+from shared.errors import NotFound
+from shared.layout import SessionKeys
+from shared.messages import ChunkTask
+from shared.models import Counters, SessionManifest
+from shared.rows import PlannedRow, ResultRow, RowStatus
+from shared.storage import ObjectStore
+from worker.cancel import CancelRegistry
+from worker.checkpoint import add_row, read_chunk_rows, unenriched_row, write_chunk
+from worker.finalizer import Finalizer
+from worker.logcapture import ChunkLog, collecting
+from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
+from worker.progress import ProgressReporter
+
+log = structlog.get_logger()
+
+
+class ChunkRunner:
+    def __init__(
+        self,
+        store: ObjectStore,
+        pipeline: Pipeline,
+        cancels: CancelRegistry,
+        progress: ProgressReporter,
+        finalizer: Finalizer,
+        *,
+        concurrency: int,
+        cancel_poll_s: float,
+    ) -> None:
+        self._store = store
+        self._pipeline = pipeline
+        self._cancels = cancels
+        self._progress = progress
+        self._finalizer = finalizer
+        self._slots = asyncio.Semaphore(concurrency)
+        self._cancel_poll_s = cancel_poll_s
+
+    async def run(self, task: ChunkTask) -> None:
+        keys = SessionKeys(task.tenant, task.session_id)
+        if await self._store.exists(keys.chunk_done(task.chunk)):
+            log.info("chunk.already_stored")
+            await self._finalizer.maybe_finalize(keys, task.chunk_count)
+            return
+        rows = await read_chunk_rows(self._store, keys, task.chunk)
+        started_at = datetime.now(UTC)
+        chunk_log = ChunkLog()
+        self._progress.started(task)
+        try:
+            with collecting(chunk_log):
+                log.info("chunk.started", rows=len(rows))
+                if await self._cancels.check_marker(keys):
+                    results = [unenriched_row(r, RowStatus.CANCELLED) for r in rows]
+                else:
+                    results = await self._enrich(task, keys, rows)
+                cancelled = any(r.row_status is RowStatus.CANCELLED for r in results)
+                log.info("chunk.finished", rows=len(results), cancelled=cancelled)
+            summary = await write_chunk(
+                self._store,
+                keys,
+                task.chunk,
+                results,
+                chunk_log.to_bytes(),
+                started_at=started_at,
+                finished_at=datetime.now(UTC),
+                cancelled=cancelled,
+            )
+        except BaseException:
+            self._progress.discard(task)
+            raise
+        self._progress.finished(task, summary.counters)
+        await self._finalizer.maybe_finalize(keys, task.chunk_count)
+
+    async def _enrich(
+        self, task: ChunkTask, keys: SessionKeys, rows: list[PlannedRow]
+    ) -> list[ResultRow]:
+        manifest = await self._store.get_model(keys.manifest, SessionManifest)
+        context = SessionContext(
+            tenant=task.tenant,
+            session_id=task.session_id,
+            chunk=task.chunk,
+            context_text=await self._context_text(keys),
+            options=manifest.options,
+        )
+        chunk = _ChunkRun(task, self._pipeline.open_chunk(context), self._progress)
+        cancel = self._cancels.event(task.session_id)
+        todo = [row for row in rows if row.duplicate_of is None]
+        for row in rows:
+            if row.duplicate_of is not None:
+                chunk.record(unenriched_row(row, RowStatus.DUPLICATE))
+        await chunk.pipeline.prepare(todo)
+        row_tasks = [asyncio.create_task(self._row(chunk, row, cancel)) for row in todo]
+        watcher = asyncio.create_task(self._watch_cancel(keys, cancel))
+        try:
+            everything: asyncio.Future[list[None]] = asyncio.gather(*row_tasks)
+            waiters: set[asyncio.Future[object]] = {everything, watcher}  # type: ignore[arg-type]
+            await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+            if not everything.done():
+                log.info("chunk.cancelling", in_flight=sum(not t.done() for t in row_tasks))
+                for row_task in row_tasks:
+                    row_task.cancel()
+            await asyncio.gather(*row_tasks, return_exceptions=True)
+        finally:
+            watcher.cancel()
+            for row_task in row_tasks:
+                row_task.cancel()
+        await chunk.finish()
+        return [chunk.results.get(r.row) or unenriched_row(r, RowStatus.CANCELLED) for r in rows]
+
+    async def _row(self, chunk: _ChunkRun, row: PlannedRow, cancel: asyncio.Event) -> None:
+        async with self._slots:
+            if cancel.is_set():
+                return
+            structlog.contextvars.bind_contextvars(row=row.row)
+            log.info("row.started")
+            began = time.monotonic()
+            try:
+                result = await chunk.pipeline.enrich(row)
+            except asyncio.CancelledError:
+                log.info("row.cancelled")
+                raise
+            except Exception as exc:
+                reason = f"{type(exc).__name__}: {exc}"
+                log.warning("row.failed", error=reason)
+                result = unenriched_row(row, RowStatus.FAILED, error=reason)
+            chunk.record(result)
+            log.info(
+                "row.finished",
+                status=str(result.row_status),
+                duration_ms=round((time.monotonic() - began) * 1000),
+            )
+
+    async def _watch_cancel(self, keys: SessionKeys, cancel: asyncio.Event) -> None:
+        """Ends when the session is cancelled; polls the marker in case a message was missed."""
+        while not cancel.is_set():
+            try:
+                await asyncio.wait_for(cancel.wait(), timeout=self._cancel_poll_s)
+            except TimeoutError:
+                try:
+                    await self._cancels.check_marker(keys)
+                except Exception as exc:
+                    log.warning("chunk.cancel_poll_failed", error=repr(exc))
+
+    async def _context_text(self, keys: SessionKeys) -> str:
+        try:
+            return (await self._store.get_bytes(keys.context)).decode("utf-8", "replace")
+        except NotFound:
+            return ""
+
+
+class _ChunkRun:
+    """Results of one chunk as rows finish, and their cumulative counters."""
+
+    def __init__(self, task: ChunkTask, pipeline: ChunkPipeline, progress: ProgressReporter):
+        self.task = task
+        self.pipeline = pipeline
+        self.results: dict[int, ResultRow] = {}
+        self.counters = Counters()
+        self._progress = progress
+
+    def record(self, result: ResultRow) -> None:
+        self.results[result.row] = result
+        self.counters = add_row(self.counters, result)
+        self._progress.row_finished(self.task, self.counters, result)
+
+    async def finish(self) -> None:
+        """The pipeline's batch step (write-backs) over the enriched rows; kept on error."""
+        enriched = [r for r in self.results.values() if r.row_status is not RowStatus.DUPLICATE]
+        try:
+            finished = await self.pipeline.finish(enriched)
+        except Exception as exc:
+            log.error("chunk.finish_failed", error=f"{type(exc).__name__}: {exc}")
+            return
+        for result in finished:
+            self.results[result.row] = result

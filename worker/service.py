@@ -1,0 +1,105 @@
+"""The worker service: consumers, progress loop and health server, with graceful stop.
+
+First SIGTERM (or SIGINT): stop taking messages, let chunks in flight finish within the
+grace period (the rest return to the queue when the connection closes), then exit.
+A second signal exits at once; the broker redelivers whatever was unacknowledged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+
+import structlog
+
+from shared.broker import Broker
+from shared.storage import ObjectStore
+from worker.cancel import CancelRegistry
+from worker.consumer import WorkerConsumers
+from worker.deadletter import DeadChunkHandler
+from worker.finalizer import Finalizer
+from worker.health import HealthServer
+from worker.pipeline.protocol import Pipeline
+from worker.planner import Planner
+from worker.progress import ProgressReporter
+from worker.runner import ChunkRunner
+from worker.settings import WorkerSettings
+
+log = structlog.get_logger()
+
+
+class WorkerService:
+    def __init__(
+        self, settings: WorkerSettings, store: ObjectStore, broker: Broker, pipeline: Pipeline
+    ) -> None:
+        self._settings = settings
+        self._store = store
+        self._broker = broker
+        progress = ProgressReporter(broker, settings.progress_interval_s)
+        finalizer = Finalizer(store, broker)
+        cancels = CancelRegistry(store)
+        runner = ChunkRunner(
+            store,
+            pipeline,
+            cancels,
+            progress,
+            finalizer,
+            concurrency=settings.concurrency,
+            cancel_poll_s=settings.cancel_poll_s,
+        )
+        self.progress = progress
+        self.consumers = WorkerConsumers(
+            broker,
+            Planner(store, broker, finalizer, settings.chunk_size),
+            runner,
+            DeadChunkHandler(store, finalizer, progress),
+            cancels,
+            settings.chunk_prefetch,
+        )
+        self._stop = asyncio.Event()
+
+    async def ready(self) -> bool:
+        if not self._broker.ready:
+            return False
+        try:
+            await asyncio.wait_for(self._store.ping(), timeout=2)
+        except Exception:
+            return False
+        return True
+
+    def _on_signal(self) -> None:
+        if self._stop.is_set():
+            log.warning("worker.exit_now")
+            os._exit(1)
+        log.info("worker.stopping")
+        self._stop.set()
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, self._on_signal)
+        health = None
+        if self._settings.health_port is not None:
+            health = HealthServer(
+                self._settings.health_host, self._settings.health_port, self.ready
+            )
+            await health.start()
+        progress_loop = asyncio.create_task(self.progress.run())
+        try:
+            await self.consumers.start()
+            log.info("worker.started", concurrency=self._settings.concurrency)
+            await self._stop.wait()
+            await self.consumers.stop_consuming()
+            if not await self.consumers.wait_idle(self._settings.shutdown_grace_s):
+                log.warning("worker.grace_expired")
+        finally:
+            progress_loop.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await progress_loop
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self.progress.flush(), timeout=5)
+            if health is not None:
+                await health.close()
+        log.info("worker.stopped")

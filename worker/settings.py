@@ -1,0 +1,31 @@
+"""Worker settings: concurrency, chunking, health port and the pipeline to run."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from shared.settings import CommonSettings
+
+
+class WorkerSettings(CommonSettings):
+    # Rows in flight at once in this process, across every chunk it holds.
+    concurrency: int = Field(32, ge=1, validation_alias="DOSSIER_WORKER_CONCURRENCY")
+    # Rows per chunk task. Small enough that a chunk ends far below RabbitMQ's consumer
+    # timeout (30 min by default) even when every row waits on slow sites.
+    chunk_size: int = Field(200, ge=1, validation_alias="DOSSIER_WORKER_CHUNK_SIZE")
+    # Chunks held at once: the next one fills row slots while the last rows of the
+    # previous one finish.
+    chunk_prefetch: int = Field(2, ge=1, validation_alias="DOSSIER_WORKER_CHUNK_PREFETCH")
+    health_host: str = Field("127.0.0.1", validation_alias="DOSSIER_WORKER_HEALTH_HOST")
+    health_port: int | None = Field(None, validation_alias="DOSSIER_WORKER_HEALTH_PORT")
+    # Seconds a SIGTERM waits for chunks in flight before giving them back to the broker.
+    shutdown_grace_s: float = Field(60.0, validation_alias="DOSSIER_WORKER_SHUTDOWN_GRACE_S")
+    # How often a running chunk re-reads the session's cancel marker (the control
+    # exchange is the fast path; the marker covers a missed message).
+    cancel_poll_s: float = Field(0.5, gt=0, validation_alias="DOSSIER_WORKER_CANCEL_POLL_S")
+    # Progress events per session and worker are coalesced to at most one per interval.
+    progress_interval_s: float = Field(0.3, gt=0, validation_alias="DOSSIER_WORKER_PROGRESS_S")
+    # `module:callable` taking PipelineSettings and returning a Pipeline.
+    pipeline_factory: str = Field(
+        "worker.pipeline.build:build_pipeline", validation_alias="DOSSIER_WORKER_PIPELINE"
+    )
