@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
+from collections.abc import Iterator
 
 import structlog
 import uvicorn
@@ -14,6 +17,15 @@ from shared.logging import configure_logging
 from shared.storage import store_from_settings
 
 
+class _Server(uvicorn.Server):
+    """uvicorn re-raises the stop signal after shutdown, which would skip our cleanup;
+    the composition root owns the signals instead."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
 async def main() -> None:
     settings = GatewaySettings()
     configure_logging("gateway", settings.log_level, settings.log_format)
@@ -22,19 +34,21 @@ async def main() -> None:
         log.warning("auth.disabled", reason="no API keys configured; every caller is 'default'")
     store = store_from_settings(settings)
     broker = Broker(settings.amqp_url.get_secret_value(), settings.topology)
-    app = create_app(settings, store, broker)
     config = uvicorn.Config(
-        app,
+        create_app(settings, store, broker),
         host=settings.gateway_host,
         port=settings.gateway_port,
         log_config=None,
         access_log=False,
         lifespan="on",
     )
-    server = uvicorn.Server(config)
+    server = _Server(config)
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        # Finish requests in flight, run the lifespan's shutdown, then return.
+        loop.add_signal_handler(sig, lambda: setattr(server, "should_exit", True))
     log.info("gateway.starting", host=settings.gateway_host, port=settings.gateway_port)
     try:
-        # uvicorn installs SIGTERM/SIGINT handlers and drains requests before returning.
         await server.serve()
     finally:
         store.close()

@@ -11,6 +11,7 @@ import structlog
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from gateway.access_log import AccessLog
 from gateway.deps import Services, reject_unknown_query
 from gateway.docs import install_docs
 from gateway.errors import install_error_handlers
@@ -90,6 +91,7 @@ def create_app(settings: GatewaySettings, store: MinioStore, broker: Broker) -> 
         redoc_url=None,
     )
     app.state.services = services
+    app.add_middleware(AccessLog)
     install_error_handlers(app)
     install_docs(app)
     strict = [Depends(reject_unknown_query)]

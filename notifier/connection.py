@@ -144,11 +144,12 @@ class Connection:
         """Write queued messages until the connection closes; the only writer."""
         while not self.closing.done():
             if not self._queue:
-                self._collapsed = False
                 self._wakeup.clear()
                 await self._wakeup.wait()
                 continue
             item = self._queue.popleft()
+            if not self._queue:
+                self._collapsed = False  # caught up: a later burst gets its own resync
             text = item.render(self._next_seq(item.session_id)) if item.sequenced else item.head
             try:
                 await asyncio.wait_for(self._sender.send_text(text), self._send_timeout)

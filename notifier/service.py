@@ -64,6 +64,9 @@ async def run_notifier(
             lifespan="off",
             server_header=False,
             ws_max_size=64 * 1024,
+            # Deflate runs per connection: fanning one event out to N clients would
+            # compress it N times.
+            ws_per_message_deflate=False,
             ws_ping_interval=settings.notifier_heartbeat_interval,
             ws_ping_timeout=settings.notifier_heartbeat_interval,
             timeout_graceful_shutdown=5,

@@ -6,11 +6,19 @@ source "$(dirname "$0")/lib.sh"
 
 [[ -d "$RUN_DIR" ]] || { say "nothing to stop ($RUN_DIR does not exist)"; exit 0; }
 
+shopt -s nullglob
+services=()
 for file in "$RUN_DIR"/worker-*.pid; do
-    [[ -e "$file" ]] || continue
-    stop_background "$(basename "$file" .pid)" "-m worker"
+    services+=("$(basename "$file" .pid):-m worker")
 done
-stop_background gateway "-m gateway"
-stop_background notifier "-m notifier"
+services+=("gateway:-m gateway" "notifier:-m notifier")
+
+# All services wind down in parallel; storage goes last, once nothing writes to it.
+for entry in "${services[@]}"; do
+    signal_background "${entry%%:*}" "${entry#*:}"
+done
+for entry in "${services[@]}"; do
+    stop_background "${entry%%:*}" "${entry#*:}"
+done
 stop_background seaweedfs "-dir=$RUN_DIR/seaweedfs"
 say "stopped; data and logs stay in $RUN_DIR"

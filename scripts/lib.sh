@@ -66,6 +66,13 @@ start_background() {
     say "$name started (pid $!, log $(log_file "$name"))"
 }
 
+# Ask a process to stop without waiting, so several can shut down at once.
+signal_background() {
+    if is_running "$1" "$2"; then
+        kill -TERM "$(cat "$(pid_file "$1")")" 2>/dev/null || true
+    fi
+}
+
 stop_background() {
     local name="$1" marker="$2" file pid
     file="$(pid_file "$name")"

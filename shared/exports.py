@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
 
 import orjson
 from openpyxl import Workbook
@@ -27,6 +27,8 @@ CONTENT_TYPES: dict[str, str] = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_CORE_PROPERTIES = "docProps/core.xml"
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def output_columns(input_columns: Sequence[str]) -> list[str]:
@@ -130,11 +132,12 @@ class XlsxExport:
     def __init__(self, columns: Sequence[str], created: datetime | None = None) -> None:
         self._columns = list(columns)
         self._book = Workbook(write_only=True)
+        self._stamp: str | None = None
         if created is not None:
             # Fixed document dates keep two writers of the same session byte-identical.
-            naive = created.replace(tzinfo=None, microsecond=0)
+            naive = created.astimezone(UTC).replace(tzinfo=None, microsecond=0)
             self._book.properties.created = naive
-            self._book.properties.modified = naive
+            self._stamp = naive.isoformat() + "Z"
         self._sheet = self._book.create_sheet("Results")
         self._sheet.append([neutralise(c) for c in self._columns])
 
@@ -145,18 +148,22 @@ class XlsxExport:
     def save(self, path: Path) -> None:
         raw = path.with_suffix(".raw.xlsx")
         self._book.save(raw)
-        stabilise_zip(raw, path)
+        stabilise_zip(raw, path, self._stamp)
         raw.unlink()
 
 
-def stabilise_zip(source: Path, target: Path) -> None:
-    """Copy a zip with fixed entry times, so equal content gives equal bytes."""
+def stabilise_zip(source: Path, target: Path, modified: str | None = None) -> None:
+    """Copy a zip with fixed entry times (and, for a workbook, a fixed `modified` date,
+    which openpyxl sets to the clock on save), so equal content gives equal bytes."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
         for info in old.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = info.external_attr
-            new.writestr(entry, old.read(info.filename))
+            data = old.read(info.filename)
+            if modified is not None and info.filename == _CORE_PROPERTIES:
+                data = _MODIFIED.sub(rb"\g<1>" + modified.encode() + rb"\g<2>", data)
+            new.writestr(entry, data)
 
 
 def write_xlsx(
@@ -165,8 +172,3 @@ def write_xlsx(
     export = XlsxExport(columns, created)
     export.rows(rows)
     export.save(path)
-
-
-def copy_file_chunks(source: BinaryIO, size: int = 1 << 20) -> Iterable[bytes]:
-    while chunk := source.read(size):
-        yield chunk

@@ -83,7 +83,8 @@ class ChunkRunner:
             self._progress.discard(task)
             raise
         self._progress.finished(task, summary.counters)
-        await self._finalizer.maybe_finalize(keys, task.chunk_count)
+        if await self._finalizer.maybe_finalize(keys, task.chunk_count):
+            self._cancels.forget(task.session_id)
 
     async def _enrich(
         self, task: ChunkTask, keys: SessionKeys, rows: list[PlannedRow]

@@ -78,12 +78,12 @@ async def create_session(
         first = b""
     filename = check_filename(form.filename)
     keys = SessionKeys(tenant, new_session_id())
-    structlog.contextvars.bind_contextvars(session_id=keys.session_id)
-    try:
-        return await _store_session(store, settings, keys, form, filename, first, file_chunks)
-    except BaseException:
-        await asyncio.shield(_forget(store, keys))
-        raise
+    with structlog.contextvars.bound_contextvars(session_id=keys.session_id):
+        try:
+            return await _store_session(store, settings, keys, form, filename, first, file_chunks)
+        except BaseException:
+            await asyncio.shield(_forget(store, keys))
+            raise
 
 
 async def _store_session(

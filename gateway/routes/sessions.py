@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import orjson
+import structlog
 from fastapi import APIRouter, Query, Request, Response, status
 
 from gateway.deps import (
@@ -17,18 +18,19 @@ from gateway.deps import (
     StoreDep,
     TenantDep,
 )
-from gateway.errors import SessionConflict
+from gateway.errors import ServiceUnavailable, SessionConflict
 from gateway.ingest.create import create_session
 from gateway.openapi import CREATE_FORM, SESSION_EXAMPLE
 from shared.errors import NotFound
 from shared.ids import is_session_id
 from shared.layout import SessionKeys, tenant_sessions_prefix
-from shared.messages import CancelSession, StartSession
+from shared.messages import CancelSession, SessionStatusChanged, StartSession
 from shared.models import CancelRequest, Counters, SessionStatus, StartRequest
 from shared.session_view import session_view
 from shared.status import SessionState
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+log = structlog.get_logger()
 PREVIEW_ROWS = 20
 _SESSION = {"content": {"application/json": {"example": SESSION_EXAMPLE}}}
 
@@ -116,6 +118,18 @@ async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep)
     return {"session_id": keys.session_id, "input": state.manifest.input.model_dump(), "rows": rows}
 
 
+async def _announce_queued(broker: PublisherDep, keys: SessionKeys) -> None:
+    """Tell live clients before any worker can say `running`; storage stays the truth, so a
+    lost event is only logged."""
+    event = SessionStatusChanged(
+        tenant=keys.tenant, session_id=keys.session_id, status=SessionStatus.QUEUED
+    )
+    try:
+        await broker.publish_event(event)
+    except Exception as exc:
+        log.warning("session.queued_event_lost", session_id=keys.session_id, error=str(exc))
+
+
 @router.post(
     "/{session_id}/start",
     status_code=status.HTTP_202_ACCEPTED,
@@ -134,11 +148,14 @@ async def start(
         )
     requested = StartRequest(requested_at=datetime.now(UTC))
     await store.put_model(keys.start_marker, requested)
+    await _announce_queued(broker, keys)
     try:
         await broker.publish_start(StartSession(tenant=keys.tenant, session_id=keys.session_id))
-    except BaseException:
+    except BaseException as exc:
         # Without the command no worker would ever pick the session up: undo the marker.
         await asyncio.shield(store.delete(keys.start_marker))
+        if isinstance(exc, Exception):
+            raise ServiceUnavailable("broker_unavailable", "the start was not accepted") from exc
         raise
     queued = state.model_copy(
         update={"status": SessionStatus.QUEUED, "started_at": requested.requested_at}
@@ -161,7 +178,13 @@ async def cancel(
         )
     requested = CancelRequest(requested_at=datetime.now(UTC))
     await store.put_model(keys.cancel_marker, requested)
-    await broker.publish_cancel(CancelSession(tenant=keys.tenant, session_id=keys.session_id))
+    try:
+        await broker.publish_cancel(CancelSession(tenant=keys.tenant, session_id=keys.session_id))
+    except Exception as exc:
+        # The marker alone still stops every chunk that has not started yet.
+        raise ServiceUnavailable(
+            "broker_unavailable", "cancel recorded, but running workers were not told"
+        ) from exc
     cancelled = state.model_copy(
         update={"status": SessionStatus.CANCELLED, "cancel_requested_at": requested.requested_at}
     )

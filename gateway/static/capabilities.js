@@ -23,8 +23,10 @@ export function readCapabilities(caps) {
   const maxRows = Number(pick(limits, ["max_rows", "rows"]) ?? pick(caps, ["max_rows"])) || null;
   let deepSearchReason = "";
   if (!deepSearch) {
-    const missing = [!search && "a search provider", !llm && "an LLM"].filter(Boolean);
-    deepSearchReason = `Unavailable: this server has no ${missing.join(" and ") || "deep search"} configured.`;
+    const missing = [!search && "search provider", !llm && "LLM"].filter(Boolean);
+    deepSearchReason = missing.length
+      ? `Unavailable: this server has no ${missing.join(" and no ")} configured.`
+      : "Unavailable on this server.";
   }
   const hubspotReason = hubspot ? "" : "Unavailable: this server has no HubSpot token configured.";
   return { search, llm, hubspot, deepSearch, deepSearchReason, hubspotReason, contextChars, uploadBytes, maxRows };

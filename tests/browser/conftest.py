@@ -38,6 +38,8 @@ class Stack:
     key: str
     tenant: str
     processes: tuple[ServiceProcess, ...]
+    env: dict[str, str]
+    log_dir: Path
 
     def api(self, method: str, path: str) -> Any:
         """A JSON call to the gateway with the stack's key (checks what the page shows)."""
@@ -83,6 +85,8 @@ def running_stack(
             key=key,
             tenant=tenant,
             processes=(gateway, notifier, worker),
+            env=env,
+            log_dir=log_dir,
         )
 
 
@@ -102,12 +106,17 @@ def base_env(s3_endpoint: str, s3_bucket: str, rabbitmq: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-async def browser() -> AsyncIterator[Browser]:
+def chromium() -> str:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+async def browser(chromium: str) -> AsyncIterator[Browser]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            executable_path=chromium, args=CHROMIUM_ARGS, headless=True
         )
         yield browser
         await browser.close()

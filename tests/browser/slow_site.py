@@ -32,8 +32,6 @@ class SlowSite:
                 with contextlib.suppress(OSError):
                     self.wfile.write(body)
 
-            do_HEAD = do_GET
-
             def log_message(self, format: str, *args: object) -> None:
                 return
 

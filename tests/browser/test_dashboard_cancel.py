@@ -44,9 +44,7 @@ async def stack(
     }
     with running_stack(base_env, logs, worker) as running:
         yield running
-    await drop_topology(
-        base_env["DOSSIER_AMQP_URL"], Topology(base_env["DOSSIER_TOPOLOGY_PREFIX"])
-    )
+    await drop_topology(base_env["DOSSIER_AMQP_URL"], Topology(base_env["DOSSIER_TOPOLOGY_PREFIX"]))
 
 
 def slow_csv(path: Path, urls: list[str]) -> Path:
@@ -59,7 +57,7 @@ def slow_csv(path: Path, urls: list[str]) -> Path:
 async def test_cancel_asks_for_confirmation_and_stops_a_running_session(
     page: Page, stack: Stack, site: tuple[SlowSite, list[str]], tmp_path: Path
 ) -> None:
-    slow, port = site
+    slow, urls = site
     await sign_in(page, stack)
     await page.get_by_role("link", name="New session").first.click()
     await page.locator("#file").set_input_files(str(slow_csv(tmp_path / "slow.csv", urls)))
@@ -72,12 +70,26 @@ async def test_cancel_asks_for_confirmation_and_stops_a_running_session(
     await expect(status).to_have_text("Running", timeout=30_000)
     cancel = page.get_by_role("button", name="Cancel session")
     await expect(cancel).to_be_visible()
+    # Live progress: the first rows finish while the rest still wait on the slow sites.
+    done = page.locator("#stat-done")
+    await expect(done).not_to_have_text(re.compile(r"^0 /"), timeout=30_000)
+    await expect(done).not_to_have_text(f"{ROWS} / {ROWS} (100%)")
+    await expect(page.locator("#stat-rate")).to_have_text(re.compile(r"rows/s|—"))
+    # Finished rows show in the table as they arrive, before their chunk is stored.
+    await expect(page.locator("#results-table .row-status").first).to_be_visible()
+    await expect(page.locator("#results-table tr.pending").first).to_be_visible()
+    await screenshot(page, "08-running")
+    # A second tab on the session list follows the same session live.
+    listing = await page.context.new_page()
+    await listing.goto(stack.url + "/#/")
+    listed = listing.locator(f'tr[data-session-id="{session_id}"]')
+    await expect(listed).to_contain_text("Running")
 
     # Declining the confirmation changes nothing.
     await cancel.click()
     dialog = page.get_by_role("dialog")
     await expect(dialog).to_be_visible()
-    await screenshot(page, "08-cancel-confirmation")
+    await screenshot(page, "09-cancel-confirmation")
     await dialog.get_by_role("button", name="Keep running").click()
     await expect(dialog).to_be_hidden()
     await expect(status).to_have_text("Running")
@@ -86,14 +98,19 @@ async def test_cancel_asks_for_confirmation_and_stops_a_running_session(
     await dialog.get_by_role("button", name="Cancel session").click()
     await expect(status).to_have_text("Cancelled", timeout=15_000)
     await expect(cancel).to_be_hidden()
-    await screenshot(page, "09-cancelled")
+    await screenshot(page, "10-cancelled")
+    await expect(listed).to_contain_text("Cancelled")
+    await listing.close()
 
     session = stack.api("GET", f"/api/sessions/{session_id}")
     assert session["status"] == "cancelled"
-    assert session["counters"]["done"] < ROWS
+    assert 0 < session["counters"]["done"] < ROWS, "finished rows are kept, the rest stop"
     assert slow.requests < ROWS, "the worker must stop fetching after the cancel"
 
-    # A reload shows the same honest state.
+    # A reload shows the same honest state, and the rows finished before the cancel.
     await page.reload()
     await expect(status).to_have_text("Cancelled")
     await expect(page.get_by_role("button", name="Cancel session")).to_be_hidden()
+    finished = page.locator("#results-table .row-status:not(.row-cancelled)")
+    await expect(finished.first).to_be_visible()
+    await expect(page.get_by_role("button", name="CSV")).to_be_enabled()

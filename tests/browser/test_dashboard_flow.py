@@ -3,6 +3,7 @@ results, logs, CSV download, reload, session list, and the phone layout."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import re
@@ -13,8 +14,16 @@ import pytest
 from playwright.async_api import Page, expect
 
 from shared.topology import Topology
-from tests.browser.conftest import PHONE, Stack, running_stack, screenshot, sign_in
+from tests.browser.conftest import (
+    PHONE,
+    READY_TIMEOUT,
+    Stack,
+    running_stack,
+    screenshot,
+    sign_in,
+)
 from tests.conftest import drop_topology
+from tests.processes import service, wait_http_ok
 
 pytestmark = pytest.mark.browser
 
@@ -29,9 +38,7 @@ async def stack(
     logs = tmp_path_factory.mktemp("browser-flow-logs")
     with running_stack(base_env, logs, {"DOSSIER_PIPELINE_STAGES": "normalize"}) as running:
         yield running
-    await drop_topology(
-        base_env["DOSSIER_AMQP_URL"], Topology(base_env["DOSSIER_TOPOLOGY_PREFIX"])
-    )
+    await drop_topology(base_env["DOSSIER_AMQP_URL"], Topology(base_env["DOSSIER_TOPOLOGY_PREFIX"]))
 
 
 def companies_csv(path: Path) -> Path:
@@ -97,7 +104,9 @@ async def test_upload_preview_start_and_watch_session_complete(
     first = results.first
     await expect(first).to_contain_text("Company 0")
     website = first.get_by_role("link", name=re.compile("company0-test.com"))
-    await expect(website).to_have_attribute("href", re.compile(r"^https?://(www\.)?company0\."))
+    await expect(website).to_have_attribute(
+        "href", re.compile(r"^https?://(www\.)?company0-test\.com")
+    )
     await expect(page.locator("#results-status")).to_contain_text(f"of {ROWS}")
     await screenshot(page, "03-session-completed")
 
@@ -114,7 +123,7 @@ async def test_upload_preview_start_and_watch_session_complete(
     async with page.expect_download() as download_info:
         await page.get_by_role("button", name="CSV").click()
     download = await download_info.value
-    data = Path(await download.path()).read_bytes()
+    data = await asyncio.to_thread(Path(await download.path()).read_bytes)
     assert data.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 BOM for Excel"
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert len(rows) == ROWS
@@ -160,3 +169,37 @@ async def test_phone_width_shows_sessions_as_cards_without_sideways_scrolling(
     await expect(page.locator(".sessions-table thead")).to_be_hidden()
     await screenshot(page, "07-phone-list")
     assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+async def test_live_updates_say_reconnecting_and_resume_when_the_notifier_returns(
+    page: Page, stack: Stack, tmp_path: Path
+) -> None:
+    await sign_in(page, stack)
+    indicator = page.locator("#live-indicator")
+    await expect(indicator).to_have_text("Live")
+    notifier = next(p for p in stack.processes if p.name == "notifier")
+    notifier.stop()
+    banner = page.get_by_role("status").filter(has_text="Live updates interrupted")
+    await expect(banner).to_contain_text("reconnecting")
+    await expect(indicator).to_have_text("Reconnecting…")
+    await screenshot(page, "11-reconnecting")
+
+    port = stack.env["DOSSIER_NOTIFIER_PORT"]
+    with service("notifier", stack.env, stack.log_dir, name="notifier-again") as again:
+        wait_http_ok(f"http://127.0.0.1:{port}/readyz", READY_TIMEOUT, again)
+        await expect(indicator).to_have_text("Live", timeout=30_000)
+        await expect(page.locator(".banner")).to_have_count(0)
+        # Live events flow again: a new session is followed to the end without a reload,
+        # and a list open in another tab shows it appear and finish by itself.
+        listing = await page.context.new_page()
+        await listing.goto(stack.url + "/#/")
+        await expect(listing.locator("#live-indicator")).to_have_text("Live")
+        await upload(page, companies_csv(tmp_path / "after.csv"), "")
+        await page.get_by_role("button", name="Start").click()
+        await expect(page.locator("#session-status")).to_have_text(
+            "Completed", timeout=FINAL_TIMEOUT
+        )
+        session_id = page.url.rsplit("/", 1)[-1]
+        listed = listing.locator(f'tr[data-session-id="{session_id}"]')
+        await expect(listed).to_contain_text("Completed")
+        await listing.close()

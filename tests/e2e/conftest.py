@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +12,7 @@ from shared.auth import hash_key, new_key
 from shared.topology import Topology
 from tests.conftest import drop_topology
 from tests.processes import ServiceProcess, service, wait_http_ok
-from tests.services import free_port
+from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, free_port
 
 READY_TIMEOUT = 60
 
@@ -33,13 +33,27 @@ class Stack:
         return "\n".join(f"--- {p.name}\n{p.log_text()[-3000:]}" for p in self.processes)
 
 
-@pytest.fixture
-async def stack(service_env: dict[str, str], tenant: str, tmp_path: Path) -> AsyncIterator[Stack]:
-    """Gateway, notifier and one worker running the network-free `normalize` pipeline."""
+@pytest.fixture(scope="module")
+async def stack(
+    s3_endpoint: str, s3_bucket: str, rabbitmq: str, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Stack]:
+    """Gateway, notifier and one worker running the network-free `normalize` pipeline.
+
+    Shared by the tests of a module: each test makes its own sessions.
+    """
+    tenant = f"t{uuid.uuid4().hex[:10]}"
     key = new_key()
+    topology = Topology(f"dtest-{uuid.uuid4().hex[:10]}")
     gateway_port, notifier_port, worker_port = free_port(), free_port(), free_port()
     env = {
-        **service_env,
+        "DOSSIER_ENVIRONMENT": "test",
+        "DOSSIER_LOG_FORMAT": "json",
+        "DOSSIER_AMQP_URL": rabbitmq,
+        "DOSSIER_TOPOLOGY_PREFIX": topology.prefix,
+        "DOSSIER_S3_ENDPOINT": s3_endpoint,
+        "DOSSIER_S3_ACCESS_KEY": TEST_S3_ACCESS_KEY,
+        "DOSSIER_S3_SECRET_KEY": TEST_S3_SECRET_KEY,
+        "DOSSIER_S3_BUCKET": s3_bucket,
         "DOSSIER_API_KEYS": f"{tenant}:{hash_key(key)}",
         "DOSSIER_PIPELINE_STAGES": "normalize",
         "DOSSIER_GATEWAY_HOST": "127.0.0.1",
@@ -49,7 +63,7 @@ async def stack(service_env: dict[str, str], tenant: str, tmp_path: Path) -> Asy
         "DOSSIER_NOTIFIER_PUBLIC_URL": f"ws://127.0.0.1:{notifier_port}/ws",
         "DOSSIER_WORKER_HEALTH_PORT": str(worker_port),
     }
-    logs = tmp_path / "logs"
+    logs = tmp_path_factory.mktemp("e2e-logs")
     with (
         service("gateway", env, logs) as gateway,
         service("notifier", env, logs) as notifier,
@@ -65,6 +79,4 @@ async def stack(service_env: dict[str, str], tenant: str, tmp_path: Path) -> Asy
             tenant=tenant,
             processes=(gateway, notifier, worker),
         )
-    await drop_topology(
-        service_env["DOSSIER_AMQP_URL"], Topology(service_env["DOSSIER_TOPOLOGY_PREFIX"])
-    )
+    await drop_topology(rabbitmq, topology)

@@ -82,9 +82,11 @@ class running_app:  # noqa: N801  # reads as a context manager function at call 
         return self.app
 
     async def __aexit__(self, *exc: object) -> None:
+        declared = self.broker.ready
         await self._lifespan.__aexit__(None, None, None)
         self.store.close()
-        await drop_topology(self.settings.amqp_url.get_secret_value(), self.settings.topology)
+        if declared:
+            await drop_topology(self.settings.amqp_url.get_secret_value(), self.settings.topology)
 
 
 def client_for(app: FastAPI, caller: Caller | None) -> httpx.AsyncClient:

@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from shared.broker import Broker
+from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.messages import StartSession
 from shared.models import FinalStatus, InputSummary, SessionManifest, SessionOptions, StartRequest
@@ -179,7 +180,5 @@ def slow_site() -> Iterator[SlowSite]:
 
 
 @pytest.fixture
-async def session_ids() -> AsyncIterator[Callable[[], str]]:
-    from shared.ids import new_session_id
-
-    yield new_session_id
+def session_ids() -> Callable[[], str]:
+    return new_session_id

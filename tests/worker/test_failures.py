@@ -123,9 +123,7 @@ async def test_a_killed_worker_loses_nothing_and_the_session_completes(
         "DOSSIER_WORKER_CONCURRENCY": "16",
     }
     victim, survivor = workers.start(2, **settings)
-    keys = await start_session(
-        store, broker, tenant, session_ids(), make_rows(480, lambda n: "")
-    )
+    keys = await start_session(store, broker, tenant, session_ids(), make_rows(480, lambda n: ""))
     await wait_until(lambda: '"chunk.started"' in victim.log_text(), 30, "the victim to start")
 
     victim.signal(signal.SIGKILL)

@@ -32,7 +32,7 @@ def enriched(row: PlannedRow) -> ResultRow:
         original=row.original,
         company_name=row.name,
         official_website=f"https://{row.domain}",
-        description="=HYPERLINK(\"http://evil\")" if row.row == 0 else f"About {row.name}",
+        description='=HYPERLINK("http://evil")' if row.row == 0 else f"About {row.name}",
         match_confidence=0.9,
         sources=[f"https://{row.domain}/about"],
     )
@@ -41,15 +41,18 @@ def enriched(row: PlannedRow) -> ResultRow:
 async def store_chunks(store: MinioStore, keys: SessionKeys, planned: list[PlannedRow]) -> int:
     chunks = [planned[n : n + 4] for n in range(0, len(planned), 4)]
     for number, rows in enumerate(chunks):
-        log = orjson.dumps(
-            {"session_id": keys.session_id, "chunk": number, "level": "info", "event": "x"}
-        )
+        line = {"timestamp": "T", "level": "info", "event": "x", "chunk": number}
+        lines = [
+            {**line, "session_id": keys.session_id},
+            {**line, "session_id": "another", "event": "leaked"},
+            {**line, "session_id": keys.session_id, "level": "error", "channel": "hubspot"},
+        ]
         await write_chunk(
             store,
             keys,
             number,
             [enriched(row) for row in rows],
-            log + b"\n",
+            b"".join(orjson.dumps(item) + b"\n" for item in lines),
             started_at=START,
             finished_at=START + timedelta(seconds=number),
         )
@@ -108,12 +111,16 @@ async def test_final_exports_keep_input_order_columns_and_neutralise_formulas(
     assert values[0][:4] == ("Company", "Website", "Group", "Company_Name")
     assert [v[0] for v in values[1:]] == [f"Company {n}" for n in range(10)]
     description = values[0].index("Description")
-    assert values[1][description] == "'=HYPERLINK(\"http://evil\")"
+    assert values[1][description] == '\'=HYPERLINK("http://evil")'
     exported = orjson.loads(await store.get_bytes(keys.final_results("json")))
-    assert exported[0]["Description"] == "=HYPERLINK(\"http://evil\")"  # JSON is not a sheet
+    assert exported[0]["Description"] == '=HYPERLINK("http://evil")'  # JSON is not a sheet
     assert exported[8]["Row_Status"] == "duplicate"
     assert exported[8]["Official_Website"] == "https://site0.com"
     assert exported[8]["Website"] == "https://site0.com"
     assert exported[8]["Company"] == "Company 8"
     pipeline_log = (await store.get_bytes(keys.final_log("pipeline"))).decode()
-    assert pipeline_log.count(" INFO x chunk=") == chunk_count
+    assert pipeline_log.splitlines() == [f"T INFO x chunk={n}" for n in range(chunk_count)]
+    hubspot_log = (await store.get_bytes(keys.final_log("hubspot"))).decode()
+    errors_log = (await store.get_bytes(keys.final_log("errors"))).decode()
+    assert hubspot_log == errors_log
+    assert hubspot_log.splitlines() == [f"T ERROR x chunk={n}" for n in range(chunk_count)]

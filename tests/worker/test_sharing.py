@@ -34,9 +34,7 @@ async def test_three_workers_share_a_large_session_and_store_every_row_once(
     processes = workers.start(3)
     session_id = session_ids()
     # Every tenth row repeats an earlier website: duplicates are found across chunks.
-    rows = make_rows(
-        5000, lambda n: f"https://company{n - 9 if n % 10 == 9 else n}.com/page{n}"
-    )
+    rows = make_rows(5000, lambda n: f"https://company{n - 9 if n % 10 == 9 else n}.com/page{n}")
     keys = await start_session(store, broker, tenant, session_id, rows)
 
     final = await wait_final(store, keys, timeout=90)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 
 import structlog
+from structlog.contextvars import bound_contextvars
 
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from worker.pipeline.draft import RowDraft
@@ -29,14 +31,24 @@ class ChunkRun:
         self._questions_error = ""
 
     @property
-    def _uses_hubspot(self) -> bool:
+    def _wants_hubspot(self) -> bool:
         options = self._session.options
-        wanted = options.use_hubspot_integration or options.write_to_hubspot
-        return wanted and self._kit.has("hubspot")
+        return options.use_hubspot_integration or options.write_to_hubspot
+
+    def _context(self, **extra: int) -> AbstractContextManager[None]:
+        """Session and chunk on every line, including those of the shared provider clients."""
+        session = self._session
+        return bound_contextvars(session_id=session.session_id, chunk=session.chunk, **extra)
 
     async def prepare(self, rows: Sequence[PlannedRow]) -> None:
+        with self._context():
+            await self._prepare(rows)
+
+    async def _prepare(self, rows: Sequence[PlannedRow]) -> None:
         kit = self._kit
-        if self._uses_hubspot:
+        if self._wants_hubspot and not kit.has("hubspot"):
+            self._hubspot_note = "HubSpot skipped: the hubspot stage is disabled"
+        elif self._wants_hubspot:
             if kit.hubspot is None or kit.hubspot_links is None:
                 self._hubspot_note = "HubSpot is not configured on this deployment"
             else:
@@ -45,6 +57,7 @@ class ChunkRun:
                     kit.hubspot_links,
                     kit.settings.hubspot_freshness_days,
                     kit.settings.write_properties(),
+                    kit.hubspot_created,
                     self._hubspot_log,
                 )
                 await self._hubspot.lookup([r for r in rows if r.duplicate_of is None])
@@ -68,6 +81,10 @@ class ChunkRun:
         self._kit.questions.put(self._session.session_id, self._questions)
 
     async def enrich(self, row: PlannedRow) -> ResultRow:
+        with self._context(row=row.row):
+            return await self._enrich(row)
+
+    async def _enrich(self, row: PlannedRow) -> ResultRow:
         log = self._log.bind(row=row.row)
         started = time.monotonic()
         flow = RowFlow(self._kit, self._session, self._hubspot, self._questions, log)
@@ -93,6 +110,10 @@ class ChunkRun:
         return draft.result()
 
     async def finish(self, results: list[ResultRow]) -> list[ResultRow]:
+        with self._context():
+            return await self._finish(results)
+
+    async def _finish(self, results: list[ResultRow]) -> list[ResultRow]:
         if self._hubspot is None or not self._session.options.write_to_hubspot:
             return results
         try:

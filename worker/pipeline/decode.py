@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 
 from charset_normalizer import from_bytes
@@ -27,13 +28,14 @@ def decode_body(body: bytes, content_type: str) -> str:
         meta.group(1).decode("ascii", "replace") if meta else None
     )
     if declared:
-        try:
+        # A wrong declaration falls through to sniffing.
+        with contextlib.suppress(UnicodeDecodeError):
             return body.decode(declared)
-        except UnicodeDecodeError:
-            pass  # a wrong declaration: sniff instead
     try:
         return body.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        if error.start >= len(body) - 3:  # a character cut in half by the size limit
+            return body.decode("utf-8", errors="replace")
         best = from_bytes(body[:200_000]).best()
         encoding = best.encoding if best is not None else "utf-8"
         return body.decode(encoding, errors="replace")

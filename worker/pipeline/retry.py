@@ -30,7 +30,7 @@ def retry_after_seconds(value: str | None) -> float | None:
 
 
 def retrying(attempts: int, max_wait: float) -> AsyncRetrying:
-    backoff = wait_exponential_jitter(initial=0.2, max=max_wait, jitter=0.3)
+    backoff = wait_exponential_jitter(multiplier=0.2, max=max_wait, jitter=min(0.3, max_wait))
 
     def wait(state: RetryCallState) -> float:
         outcome = state.outcome

@@ -63,6 +63,9 @@ class RowFlow:
             if kit.stages != {"normalize"}:
                 draft.note("website not checked (stage disabled)")
             return []
+        if given and not row.domain:
+            draft.note(f"'{row.website}' is not a web address; looked for the website instead")
+            given = None
         if given and kit.validator is not None:
             check = await kit.validator.check(given, row.name)
             if check.outcome is WebsiteOutcome.DEAD_URL:
@@ -103,7 +106,6 @@ class RowFlow:
         except FetchError as error:
             draft.note(f"about page unreachable ({error.reason})")
             return []
-        draft.source(page.url)
         return [extract_facts(page.url, page.text)]
 
     async def _linkedin(self, draft: RowDraft, pages: list[PageFacts]) -> None:
@@ -111,6 +113,7 @@ class RowFlow:
             url = linkedin.from_site(facts, draft.row.name)
             if url:
                 draft.linkedin_url = url
+                draft.note(f"LinkedIn page linked from {facts.url}")
                 return
         if self._kit.search is None:
             draft.note("no LinkedIn link on the website")
@@ -136,7 +139,8 @@ class RowFlow:
     async def _description(
         self, draft: RowDraft, pages: list[PageFacts], company: Company | None
     ) -> None:
-        fresh = self._hubspot.fresh_description(company) if self._hubspot else None
+        reuse = self._hubspot is not None and self._session.options.use_hubspot_integration
+        fresh = self._hubspot.fresh_description(company) if self._hubspot and reuse else None
         if fresh:
             draft.description, draft.description_source = fresh, "hubspot"
             draft.source(draft.hubspot_company_id)
@@ -166,7 +170,9 @@ class RowFlow:
             draft.note("the website has no description text")
             return
         draft.description, draft.description_source = result.text, result.source
-        draft.source(result.url)
+        # The model read every page; an extractive text comes from exactly one.
+        for url in [page.url for page in pages] if result.source == "llm" else [result.url]:
+            draft.source(url)
 
     async def _deep_search(self, draft: RowDraft, pages: list[PageFacts]) -> None:
         deep = self._kit.deep_search

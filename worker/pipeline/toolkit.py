@@ -10,6 +10,7 @@ from worker.pipeline.deep_search import DeepSearch
 from worker.pipeline.discovery import WebsiteDiscovery
 from worker.pipeline.fetch import Fetcher
 from worker.pipeline.hubspot.client import HubSpotClient
+from worker.pipeline.hubspot.created import CreatedCompanies
 from worker.pipeline.hubspot.links import RecordLinks
 from worker.pipeline.llm import LlmClient
 from worker.pipeline.search.protocol import SearchProvider
@@ -46,6 +47,7 @@ class Toolkit:
     deep_search: DeepSearch | None = None
     hubspot: HubSpotClient | None = None
     hubspot_links: RecordLinks | None = None
+    hubspot_created: CreatedCompanies = field(default_factory=CreatedCompanies)
     questions: QuestionCache = field(default_factory=QuestionCache)
 
     def has(self, stage: str) -> bool:

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from worker.pipeline.fetch import FetchedPage, Fetcher, FetchError
 from worker.pipeline.matching import best_name_similarity, mentions_name
-from worker.pipeline.normalize import registered_domain
+from worker.pipeline.normalize import registered_domain, website_url
 from worker.pipeline.page_facts import PageFacts, extract_facts
 from worker.pipeline.parked import parking_reason
 
@@ -47,13 +47,16 @@ class WebsiteValidator:
         self._fetcher = fetcher
         self._threshold = match_threshold
 
-    async def check(self, url: str, name: str) -> WebsiteCheck:
+    async def check(self, website: str, name: str) -> WebsiteCheck:
+        url = website_url(website) or website
         errors: list[str] = []
         for scheme in ("https", "http"):
             try:
                 page = await self._fetcher.fetch(_with_scheme(url, scheme))
             except FetchError as error:
                 errors.append(f"{scheme}: {error.reason}")
+                if error.kind == "dns":
+                    break  # the same name will not resolve over http either
                 continue
             return self._judge(url, name, page)
         return WebsiteCheck(WebsiteOutcome.DEAD_URL, url, reason="; ".join(errors))

@@ -7,7 +7,9 @@ import { bytes, count } from "../format.js";
 export function previewTable(preview, input) {
   const columns = preview?.columns || input?.columns || [];
   const rows = preview?.rows || preview?.items || [];
-  const parsed = rows.length > 0 && !Array.isArray(rows[0]) && "name" in rows[0];
+  // Parsed rows carry the original cells; show those, or the parsed name and website
+  // when the server did not keep the original columns.
+  const parsed = rows.length > 0 && !Array.isArray(rows[0]) && "name" in rows[0] && !columns.length;
   const nameColumn = preview?.name_column ?? input?.name_column;
   const websiteColumn = preview?.website_column ?? input?.website_column;
   const headers = [

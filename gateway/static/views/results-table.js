@@ -1,12 +1,14 @@
 // The results table: one page at a time from GET /results?offset=&limit=, so a session
-// of 100,000 rows costs no more than one page. Finished-row events refresh the visible
-// page (at most once every couple of seconds), never a polling loop.
+// of 100,000 rows costs no more than one page. While the session runs, finished rows
+// from the live connection fill the visible page directly; the page is fetched again
+// only when the session ends or live rows may have been missed. It never polls.
 
 import { h, replace } from "../dom.js";
 import { count } from "../format.js";
 
 const PAGE_SIZES = [25, 50, 100, 200];
 const REFRESH_GAP_MS = 2000;
+const RENDER_GAP_MS = 300;
 
 function field(row, alias, snake) {
   const value = row[alias] ?? row[snake];
@@ -28,7 +30,7 @@ function safeUrl(value) {
 function link(value, label) {
   const href = safeUrl(value);
   if (!href) return value ? String(value) : "";
-  return h("a", { href, target: "_blank", rel: "noopener noreferrer" }, label || String(value));
+  return h("a", { href, target: "_blank", rel: "noopener noreferrer", title: href }, label || String(value));
 }
 
 function expandable(text, summaryLength = 120) {
@@ -54,15 +56,34 @@ function shortHost(value) {
   return url.hostname.replace(/^www\./, "") + (url.pathname.length > 1 ? url.pathname : "");
 }
 
-function statusCell(status) {
-  return status ? h("span", { class: `row-status row-${status}` }, String(status).replace("_", " ")) : "";
+function statusCell(status, duplicateOf) {
+  if (!status) return "";
+  const badge = h("span", { class: `row-status row-${status}` }, String(status).replace("_", " "));
+  if (duplicateOf === null || duplicateOf === undefined || duplicateOf === "") return badge;
+  return [badge, h("span", { class: "hint block" }, `of row ${count(Number(duplicateOf) + 1)}`)];
+}
+
+const RESULT_COLUMNS = new Set([
+  "Company_Name", "Official_Website", "LinkedIn_URL", "Description", "Timestamp",
+  "HubSpot_Company_ID", "Row_Status", "Match_Confidence", "Description_Source", "Sources",
+  "Deep_Search", "Error", "Notes",
+]);
+
+// The user's own columns: the page's output columns before the result columns.
+function inputColumnsOf(page) {
+  if (page.columns?.length) return page.columns.filter((name) => !RESULT_COLUMNS.has(name));
+  const original = page.rows[0]?.original;
+  return original ? Object.keys(original) : [];
 }
 
 export function resultPage(body) {
   if (Array.isArray(body)) return { rows: body, total: null };
   const rows = body?.rows || body?.items || body?.results || [];
   const total = body?.total ?? body?.total_rows ?? body?.available ?? body?.count ?? null;
-  return { rows, total, nextOffset: body?.next_offset ?? null };
+  return {
+    rows, total, columns: body?.columns || null,
+    available: body?.available ?? null, partial: Boolean(body?.partial),
+  };
 }
 
 export function createResultsTable(context, sessionId) {
@@ -75,7 +96,12 @@ export function createResultsTable(context, sessionId) {
   let abort = null;
   let refreshTimer = null;
   let lastRefresh = 0;
-  let totalRows = 0;
+  let pendingOnPage = true;
+  let serverRows = [];
+  let partial = false;
+  let renderTimer = null;
+  // Rows of the visible page that arrived live and are not in the fetched page yet.
+  const liveRows = new Map();
 
   const status = h("p", { class: "table-status", id: "results-status", "aria-live": "polite" });
   const tableWrap = h("div", { class: "table-wrap results-wrap", tabindex: "0", "aria-label": "Results" });
@@ -87,8 +113,29 @@ export function createResultsTable(context, sessionId) {
   const jump = h("input", { id: "row-jump", type: "number", min: 1, inputMode: "numeric", class: "jump" });
   const inputToggle = h("input", { id: "show-input", type: "checkbox" });
 
+  // While the session runs, rows not finished yet are absent from a fetched page: live
+  // rows fill in, the rest show as pending so the page keeps its input order.
+  function pageRows() {
+    if (!partial) return serverRows;
+    const end = Math.min(offset + limit, known);
+    const byRow = new Map(serverRows.map((row) => [Number(row.row), row]));
+    const filled = [];
+    for (let index = offset; index < end; index += 1) {
+      filled.push(byRow.get(index) || liveRows.get(index) || { row: index, pending: true });
+    }
+    return filled;
+  }
+
+  function show() {
+    const rows = pageRows();
+    pendingOnPage = rows.some((row) => row.pending) || (partial && rows.length < limit);
+    render(rows);
+    updateControls(rows.length);
+  }
+
   function render(rows) {
     const extra = showInput ? inputColumns : [];
+    const width = 9 + extra.length;
     const table = h("table", { class: "results-table", id: "results-table" },
       h("caption", { class: "visually-hidden" }, "Results"),
       h("thead", {}, h("tr", {},
@@ -97,6 +144,11 @@ export function createResultsTable(context, sessionId) {
         ["Company", "Website", "LinkedIn", "Status", "Description", "Sources", "Deep search", "Error"]
           .map((name) => h("th", { scope: "col" }, name)))),
       h("tbody", {}, rows.map((row) => {
+        if (row.pending) {
+          return h("tr", { class: "pending", dataset: { row: row.row } },
+            h("td", { class: "num" }, count(row.row + 1)),
+            h("td", { colSpan: width - 1 }, "Pending"));
+        }
         const original = row.original || {};
         const website = field(row, "Official_Website", "official_website");
         const linkedin = field(row, "LinkedIn_URL", "linkedin_url");
@@ -104,9 +156,9 @@ export function createResultsTable(context, sessionId) {
           h("td", { class: "num" }, row.row !== undefined ? count(Number(row.row) + 1) : ""),
           extra.map((name) => h("td", {}, original[name] ?? row[name] ?? "")),
           h("td", { class: "company" }, field(row, "Company_Name", "company_name")),
-          h("td", {}, link(website, shortHost(website))),
+          h("td", { class: "website" }, link(website, shortHost(website))),
           h("td", {}, link(linkedin, linkedin ? "LinkedIn" : "")),
-          h("td", {}, statusCell(field(row, "Row_Status", "row_status"))),
+          h("td", {}, statusCell(field(row, "Row_Status", "row_status"), row.duplicate_of)),
           h("td", { class: "description" }, expandable(field(row, "Description", "description"))),
           h("td", {}, sources(field(row, "Sources", "sources"))),
           h("td", { class: "description" }, expandable(field(row, "Deep_Search", "deep_search"), 80)),
@@ -124,8 +176,7 @@ export function createResultsTable(context, sessionId) {
       status.textContent = "No finished rows yet.";
     } else {
       const from = rowsOnPage ? offset + 1 : 0;
-      const of = totalRows && totalRows > known ? ` (${count(known)} finished of ${count(totalRows)})` : "";
-      status.textContent = `Rows ${count(from)}–${count(offset + rowsOnPage)} of ${count(known)}${of} · page ${page} of ${pages}`;
+      status.textContent = `Rows ${count(from)}–${count(offset + rowsOnPage)} of ${count(known)} · page ${page} of ${pages}`;
     }
     jump.max = Math.max(1, known);
   }
@@ -139,10 +190,11 @@ export function createResultsTable(context, sessionId) {
       const page = resultPage(await api.results(sessionId, offset, limit, abort.signal));
       if (page.total !== null) known = page.total;
       else known = Math.max(known, offset + page.rows.length);
-      const firstRow = page.rows[0];
-      if (firstRow?.original && !inputColumns.length) inputColumns = Object.keys(firstRow.original);
-      render(page.rows);
-      updateControls(page.rows.length);
+      if (!inputColumns.length) inputColumns = inputColumnsOf(page);
+      serverRows = page.rows;
+      partial = page.partial;
+      for (const row of serverRows) liveRows.delete(Number(row.row));
+      show();
     } catch (error) {
       if (error.name === "AbortError") return;
       status.textContent = `Results could not be loaded: ${error.message}`;
@@ -154,6 +206,7 @@ export function createResultsTable(context, sessionId) {
   function goTo(newOffset) {
     const maxOffset = Math.max(0, Math.floor(Math.max(known - 1, 0) / limit) * limit);
     offset = Math.min(Math.max(0, newOffset), maxOffset);
+    liveRows.clear();
     load();
   }
 
@@ -174,20 +227,30 @@ export function createResultsTable(context, sessionId) {
     load();
   });
 
-  // Called when finished rows arrive or the counters move: refresh only when the change
-  // can be visible on the current page.
-  function rowsChanged(rowIndexes, finishedCount, total) {
-    if (total) totalRows = total;
-    if (finishedCount > known) known = finishedCount;
-    const visible = rowIndexes === null
-      || rowIndexes.some((row) => row >= offset && row < offset + limit)
-      || known <= offset + limit;
-    if (!visible) {
-      updateControls(Math.min(limit, Math.max(0, known - offset)));
-      return;
+  // Finished rows from the live connection: those on the visible page show at once.
+  function rowsArrived(rows) {
+    let visible = false;
+    for (const row of rows) {
+      const index = Number(row.row);
+      if (index >= offset && index < offset + limit) {
+        liveRows.set(index, row);
+        visible = true;
+      }
     }
+    if (visible && partial && !renderTimer) {
+      renderTimer = setTimeout(() => {
+        renderTimer = null;
+        show();
+      }, RENDER_GAP_MS);
+    }
+  }
+
+  // Fetch the page again: always when the session ended, otherwise only while it still
+  // shows pending rows (after a resync or a stored chunk), at most every couple of seconds.
+  function refresh(always) {
+    if (!always && !pendingOnPage) return;
     clearTimeout(refreshTimer);
-    const wait = Math.max(0, REFRESH_GAP_MS - (Date.now() - lastRefresh));
+    const wait = always ? 0 : Math.max(0, REFRESH_GAP_MS - (Date.now() - lastRefresh));
     refreshTimer = setTimeout(load, wait);
   }
 
@@ -205,10 +268,12 @@ export function createResultsTable(context, sessionId) {
   return {
     element,
     load,
-    rowsChanged,
+    rowsArrived,
+    refresh,
     destroy() {
       abort?.abort();
       clearTimeout(refreshTimer);
+      clearTimeout(renderTimer);
     },
   };
 }

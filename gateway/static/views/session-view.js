@@ -33,7 +33,7 @@ export function renderSessionView(context, sessionId) {
   const title = h("h1", { id: "session-title" }, "Session");
   const badge = h("span", { id: "session-status" });
   const meta = h("p", { class: "meta", id: "session-meta" });
-  const reason = h("p", { class: "notice error", id: "session-reason", hidden: true });
+  const reason = h("p", { class: "notice", id: "session-reason", hidden: true });
   const progressSlot = h("div", { id: "session-progress" });
   const stats = h("dl", { class: "stats", id: "session-stats" });
   const announcer = h("p", { class: "visually-hidden", id: "progress-announcer", "aria-live": "polite", "aria-atomic": "true" });
@@ -60,6 +60,7 @@ export function renderSessionView(context, sessionId) {
     meta.textContent = `Created ${dateTime(session.created_at)} · ${optionList(session.options)}`
       + (session.finished_at ? ` · finished ${dateTime(session.finished_at)}` : "");
     reason.hidden = !session.reason;
+    reason.classList.toggle("error", status === "failed");
     reason.textContent = session.reason ? `Reason: ${session.reason}` : "";
     replace(progressSlot, progressBar(counters, "Session progress"));
     const percent = counters.total ? Math.floor((Math.min(counters.done, counters.total) / counters.total) * 100) : 0;
@@ -173,9 +174,7 @@ export function renderSessionView(context, sessionId) {
   const unsubscribe = store.subscribe((id, change) => {
     if (id !== sessionId) return;
     if (change.kind === "rows") {
-      const indexes = change.rows.map((row) => Number(row.row)).filter(Number.isFinite);
-      const session = store.get(sessionId);
-      results.rowsChanged(indexes, session?.counters.done || 0, session?.counters.total || 0);
+      results.rowsArrived(change.rows);
       return;
     }
     const before = element.dataset.status;
@@ -184,10 +183,11 @@ export function renderSessionView(context, sessionId) {
     if (!session) return;
     element.dataset.status = session.status;
     document.title = `${sessionTitle(session)} · Dossier`;
-    if (FINAL_STATUSES.has(session.status) && before !== session.status) {
-      results.rowsChanged(null, session.counters.done, session.counters.total);
-    } else if (change.kind === "chunk.progress" || change.kind === "snapshot") {
-      results.rowsChanged([], session.counters.done, session.counters.total);
+    const ended = change.kind === "session.status" || before !== session.status;
+    if (FINAL_STATUSES.has(session.status) && ended) {
+      results.refresh(true);
+    } else if (change.kind === "snapshot" || (change.kind === "chunk.progress" && change.event.finished)) {
+      results.refresh(false);
     }
   });
 

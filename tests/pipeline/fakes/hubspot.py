@@ -23,7 +23,12 @@ class HubSpotState:
     calls: list[tuple[float, str]] = field(default_factory=list)
     throttle_next: int = 0
     failing: bool = False
+    lag: bool = False  # search misses records created through the API, as it lags
+    created: set[str] = field(default_factory=set)
     ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1001))
+
+    def reset(self) -> None:
+        self.__dict__.update(type(self)().__dict__)
 
     def add(self, **properties: str) -> str:
         company_id = str(next(self.ids))
@@ -31,7 +36,9 @@ class HubSpotState:
         return company_id
 
 
-def _record(company_id: str, properties: dict[str, str], wanted: list[str] | None = None) -> dict[str, Any]:
+def _record(
+    company_id: str, properties: dict[str, str], wanted: list[str] | None = None
+) -> dict[str, Any]:
     shown = {k: v for k, v in properties.items() if wanted is None or k in wanted}
     return {
         "id": company_id,
@@ -58,13 +65,20 @@ def hubspot_app(state: HubSpotState) -> Starlette:
     def gate(request: Request) -> JSONResponse | None:
         state.calls.append((time.monotonic(), request.url.path))
         if request.headers.get("authorization") != f"Bearer {TOKEN}":
-            return JSONResponse({"status": "error", "category": "INVALID_AUTHENTICATION", "message": "bad token"}, 401)
+            return JSONResponse(
+                {"status": "error", "category": "INVALID_AUTHENTICATION", "message": "bad token"},
+                401,
+            )
         if state.failing:
             return JSONResponse({"status": "error", "message": "internal error"}, 502)
         if state.throttle_next > 0:
             state.throttle_next -= 1
             return JSONResponse(
-                {"status": "error", "category": "RATE_LIMITS", "message": "You have reached your ten_secondly_rolling limit."},
+                {
+                    "status": "error",
+                    "category": "RATE_LIMITS",
+                    "message": "You have reached your ten_secondly_rolling limit.",
+                },
                 429,
                 headers={
                     "Retry-After": "1",
@@ -80,9 +94,13 @@ def hubspot_app(state: HubSpotState) -> Starlette:
             return refused
         body = await request.json()
         (flt,) = body["filterGroups"][0]["filters"]
-        assert flt["propertyName"] == "domain" and flt["operator"] == "IN"
+        assert (flt["propertyName"], flt["operator"]) == ("domain", "IN")
         values = {v.lower() for v in flt["values"]}
-        matches = [(i, p) for i, p in state.companies.items() if p.get("domain", "").lower() in values]
+        matches = [
+            (i, p)
+            for i, p in state.companies.items()
+            if p.get("domain", "").lower() in values and not (state.lag and i in state.created)
+        ]
         start = int(body.get("after") or 0)
         page = matches[start : start + int(body.get("limit", 10))]
         answer: dict[str, Any] = {
@@ -102,7 +120,14 @@ def hubspot_app(state: HubSpotState) -> Starlette:
         for item in inputs:
             company = state.companies.get(item["id"])
             if company is None:
-                errors.append({"status": "error", "category": "OBJECT_NOT_FOUND", "message": f"Object {item['id']} not found", "context": {"ids": [item["id"]]}})
+                errors.append(
+                    {
+                        "status": "error",
+                        "category": "OBJECT_NOT_FOUND",
+                        "message": f"Object {item['id']} not found",
+                        "context": {"ids": [item["id"]]},
+                    }
+                )
                 continue
             company.update(item["properties"])
             results.append(_record(item["id"], company))
@@ -117,16 +142,26 @@ def hubspot_app(state: HubSpotState) -> Starlette:
         for item in inputs:
             properties = item["properties"]
             if "rejected" in properties.get("name", "").lower():
-                errors.append({"status": "error", "category": "VALIDATION_ERROR", "message": "Property values were not valid: name", "context": {"objectWriteTraceId": [item.get("objectWriteTraceId")]}})
+                errors.append(
+                    {
+                        "status": "error",
+                        "category": "VALIDATION_ERROR",
+                        "message": "Property values were not valid: name",
+                        "context": {"objectWriteTraceId": [item.get("objectWriteTraceId")]},
+                    }
+                )
                 continue
             company_id = state.add(**properties)
+            state.created.add(company_id)
             results.append(_record(company_id, properties))
         return _batch_answer(results, errors)
 
     async def account(request: Request) -> JSONResponse:
         if (refused := gate(request)) is not None:
             return refused
-        return JSONResponse({"portalId": PORTAL_ID, "timeZone": "UTC", "uiDomain": "app.hubspot.com"})
+        return JSONResponse(
+            {"portalId": PORTAL_ID, "timeZone": "UTC", "uiDomain": "app.hubspot.com"}
+        )
 
     return Starlette(
         routes=[

@@ -21,6 +21,9 @@ class LlmState:
     requests: list[dict[str, Any]] = field(default_factory=list)
     failing: bool = False
 
+    def reset(self) -> None:
+        self.__dict__.update(type(self)().__dict__)
+
 
 def _describe(user: str) -> dict[str, Any]:
     company = re.search(r"Company: (.*)", user)
@@ -37,7 +40,9 @@ def _answers(user: str) -> dict[str, Any]:
     answers = []
     for question in questions:
         backing = [url for url, text in sources if "launcher" in text.lower()]
-        answer = "Yes: it runs its own launcher (AcmePlay)." if backing else "Not found in the sources"
+        answer = (
+            "Yes: it runs its own launcher (AcmePlay)." if backing else "Not found in the sources"
+        )
         answers.append({"question": question, "answer": answer, "source_urls": backing[:1]})
     return {"answers": answers}
 
@@ -54,7 +59,11 @@ def llm_app(state: LlmState) -> Starlette:
             content = _describe(user)
         elif schema == "questions":
             asks_launcher = "launcher" in user.lower()
-            content = {"questions": ["Does the company run its own game launcher?"] if asks_launcher else []}
+            content = {
+                "questions": ["Does the company run its own game launcher?"]
+                if asks_launcher
+                else []
+            }
         else:
             content = _answers(user)
         return JSONResponse(

@@ -14,30 +14,49 @@ API_KEY = "serper-test-key"
 # query substring -> (url, title, snippet)
 INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
     (
-        "site:linkedin.com/company \"meta corp\"",
+        'site:linkedin.com/company "meta corp"',
         [
-            ("https://www.linkedin.com/company/metacorp-furniture", "Meta Corp | LinkedIn", "Meta Corp, office furniture, Berlin"),
-            ("https://www.linkedin.com/company/other-meta", "Metamorph Studios | LinkedIn", "games"),
+            (
+                "https://www.linkedin.com/company/metacorp-furniture",
+                "Meta Corp | LinkedIn",
+                "Meta Corp, office furniture, Berlin",
+            ),
+            (
+                "https://www.linkedin.com/company/other-meta",
+                "Metamorph Studios | LinkedIn",
+                "games",
+            ),
         ],
     ),
     ("site:linkedin.com/company", []),
     (
-        "\"zenith analytics\" official website",
+        '"zenith analytics" official website',
         [
-            ("https://www.linkedin.com/company/zenith-analytics", "Zenith Analytics | LinkedIn", ""),
+            (
+                "https://www.linkedin.com/company/zenith-analytics",
+                "Zenith Analytics | LinkedIn",
+                "",
+            ),
             ("https://en.wikipedia.org/wiki/Zenith", "Zenith - Wikipedia", ""),
             ("https://zenith-tours.com/offers", "Zenith Tours - holidays", ""),
-            ("https://zenith-analytics.com/platform", "Zenith Analytics platform", "forecast demand"),
+            (
+                "https://zenith-analytics.com/platform",
+                "Zenith Analytics platform",
+                "forecast demand",
+            ),
         ],
     ),
     (
-        "\"nowhere widgets\" official website",
+        '"nowhere widgets" official website',
         [
             ("https://www.crunchbase.com/organization/nowhere", "Nowhere Widgets - Crunchbase", ""),
             ("https://megacorp.com/", "MegaCorp", ""),
         ],
     ),
-    ("launcher", [("https://gamenews.com/launchers", "Publishers and launchers", "AcmePlay launcher")]),
+    (
+        "launcher",
+        [("https://gamenews.com/launchers", "Publishers and launchers", "AcmePlay launcher")],
+    ),
 ]
 
 
@@ -47,6 +66,9 @@ class SearchState:
     failing: bool = False
     throttle_next: int = 0
     keys: list[str] = field(default_factory=list)
+
+    def reset(self) -> None:
+        self.__dict__.update(type(self)().__dict__)
 
 
 def _hits(query: str) -> list[tuple[str, str, str]]:
@@ -91,5 +113,8 @@ def search_app(state: SearchState) -> Starlette:
         return JSONResponse({"query": query, "number_of_results": len(results), "results": results})
 
     return Starlette(
-        routes=[Route("/search", serper, methods=["POST"]), Route("/search", searxng, methods=["GET"])]
+        routes=[
+            Route("/search", serper, methods=["POST"]),
+            Route("/search", searxng, methods=["GET"]),
+        ]
     )

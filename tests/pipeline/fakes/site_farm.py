@@ -12,7 +12,9 @@ from starlette.types import Receive, Scope, Send
 
 
 def page(title: str, body: str, head: str = "") -> str:
-    return f"<!doctype html><html><head><title>{title}</title>{head}</head><body>{body}</body></html>"
+    return (
+        f"<!doctype html><html><head><title>{title}</title>{head}</head><body>{body}</body></html>"
+    )
 
 
 def jsonld(data: object) -> str:
@@ -50,7 +52,8 @@ LONG_TEXT = (
 )
 CP1251_HOME = page(
     "Ромашка — производство чая",
-    "<p>Компания Ромашка выращивает и упаковывает травяной чай на собственных полях с 1998 года.</p>",
+    "<p>Компания Ромашка выращивает и упаковывает травяной чай "
+    "на собственных полях с 1998 года.</p>",
     '<meta charset="windows-1251">',
 )
 
@@ -128,17 +131,23 @@ SITES: dict[str, Site] = {
     },
     "acquired-startup.com": {"/": redirect("https://megacorp.com/")},
     "megacorp.com": {
-        "/": html(page("MegaCorp | Enterprise software", "<p>MegaCorp sells enterprise software.</p>"))
+        "/": html(
+            page("MegaCorp | Enterprise software", "<p>MegaCorp sells enterprise software.</p>")
+        )
     },
     "parked-domain.com": {
-        "/": html(page("parked-domain.com", "<p>This domain is for sale! Buy this domain today.</p>"))
+        "/": html(
+            page("parked-domain.com", "<p>This domain is for sale! Buy this domain today.</p>")
+        )
     },
     "gone-site.com": {"/": html(page("Not Found", "<p>404</p>"), 404)},
     "broken-server.com": {"/": html(page("Error", "<p>oops</p>"), 503)},
     "huge-site.com": {"/": _huge},
     "russian-co.ru": {"/": _cp1251},
     "http-only.org": {
-        "/": html(page("HTTP Only Org", "<p>HTTP Only Org repairs bicycles in Leeds since 1990.</p>"))
+        "/": html(
+            page("HTTP Only Org", "<p>HTTP Only Org repairs bicycles in Leeds since 1990.</p>")
+        )
     },
     "zenith-analytics.com": {
         "/": html(

@@ -11,6 +11,7 @@ import structlog
 
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from worker.pipeline.hubspot.client import BatchOutcome, HubSpotClient, HubSpotError, exact_host
+from worker.pipeline.hubspot.created import CreatedCompanies
 from worker.pipeline.hubspot.links import RecordLinks
 from worker.pipeline.hubspot.records import DESCRIPTION, DESCRIPTION_UPDATED, OWNED, Company
 from worker.pipeline.normalize import registered_domain
@@ -31,9 +32,11 @@ class HubSpotSync:
         links: RecordLinks,
         freshness_days: int,
         write_properties: tuple[str, ...],
+        created: CreatedCompanies,
         log: structlog.typing.FilteringBoundLogger,
     ) -> None:
         self._client = client
+        self._created = created
         self._links = links
         self._freshness = freshness_days
         self._properties = write_properties
@@ -54,9 +57,11 @@ class HubSpotSync:
 
     def company(self, domain: str | None) -> Company | None:
         """The record with exactly this domain; several -> the most recently modified."""
-        matches = self._found.get(exact_host(domain)) if domain else None
+        host = exact_host(domain) if domain else ""
+        matches = self._found.get(host)
         if not matches:
-            return None
+            created = self._created.get(host) if host else None
+            return Company(created, {"domain": host}) if created else None
         return max(matches, key=lambda c: c.properties.get("hs_lastmodifieddate", ""))
 
     def fresh_description(self, company: Company | None) -> str | None:
@@ -72,6 +77,9 @@ class HubSpotSync:
             reason = f"error: not written, the look-up failed ({self.lookup_error})"
             return [_with(r, reason) if r.row_status is RowStatus.OK else r for r in results]
         writes = await self._plan(results)
+        if self.lookup_error:
+            reason = f"error: not written, the look-up failed ({self.lookup_error})"
+            return [_with(r, reason) if r.row_status is RowStatus.OK else r for r in results]
         updates = [w for w in writes.values() if w.company is not None and w.properties]
         creates = [w for w in writes.values() if w.company is None]
         outcome_ids: dict[int, str] = {}
@@ -159,7 +167,13 @@ class HubSpotSync:
             results=len(outcome.results),
             errors=len(outcome.errors),
         )
-        return _match(writes, outcome)
+        answers = _match(writes, outcome)
+        if action == "create":
+            for write in writes:
+                answer = answers.get(write.rows[0], "")
+                if answer.startswith("id:"):
+                    self._created.add(write.domain, answer[3:])
+        return answers
 
 
 def _match(writes: list[_Write], outcome: BatchOutcome) -> dict[int, str]:

@@ -1,0 +1,121 @@
+"""Live aggregation: stored summaries and cumulative progress merge without double counting."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from notifier.live import LiveSession, rate_and_eta
+from shared.layout import SessionKeys
+from shared.models import (
+    ChunkSummary,
+    Counters,
+    InputSummary,
+    SessionManifest,
+    SessionOptions,
+    SessionStatus,
+)
+from shared.status import SessionState
+from tests.notifier.seed import progress, rows, status
+
+pytestmark = pytest.mark.unit
+
+KEYS = SessionKeys("acme", "0" * 32)
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def stored_state(status_: SessionStatus = SessionStatus.RUNNING, done: int = 0) -> SessionState:
+    manifest = SessionManifest(
+        session_id=KEYS.session_id,
+        tenant=KEYS.tenant,
+        created_at=T0,
+        options=SessionOptions(),
+        input=InputSummary(
+            filename="a.csv",
+            format="csv",
+            size_bytes=1,
+            has_header=True,
+            columns=["name"],
+            name_column="name",
+            rows=30,
+        ),
+        input_key="k",
+    )
+    return SessionState(
+        manifest=manifest,
+        status=status_,
+        counters=Counters(total=30, done=done),
+        chunk_count=3,
+        running_since=T0,
+    )
+
+
+def summary(chunk: int, done: int) -> ChunkSummary:
+    return ChunkSummary(
+        chunk=chunk, counters=Counters(total=10, done=done), started_at=T0, finished_at=T0
+    )
+
+
+def test_latest_progress_per_chunk_wins_and_chunks_sum() -> None:
+    live = LiveSession(KEYS.tenant, KEYS.session_id)
+    for event in (progress(KEYS, 0, 3), progress(KEYS, 1, 4), progress(KEYS, 0, 7)):
+        live.apply(event)
+    live.apply(rows(KEYS, 0, 2))
+    assert live.counters().done == 11
+
+
+def test_stored_summary_replaces_live_progress_of_its_chunk() -> None:
+    live = LiveSession(KEYS.tenant, KEYS.session_id)
+    live.apply(progress(KEYS, 0, 10, finished=True))
+    live.apply(progress(KEYS, 1, 4))
+    live.merge_storage(stored_state(done=10), [summary(0, 10)])
+    assert live.counters().done == 14
+    # A late or redelivered report of a stored chunk changes nothing.
+    live.apply(progress(KEYS, 0, 2))
+    assert live.counters().done == 14
+    live.merge_storage(stored_state(done=10), [summary(0, 10)])
+    assert live.counters().done == 14
+    state = live.state()
+    assert state.chunks_done == 1
+    assert state.counters.total == 30
+
+
+def test_live_status_moves_forward_and_storage_final_status_wins() -> None:
+    live = LiveSession(KEYS.tenant, KEYS.session_id)
+    live.merge_storage(stored_state(SessionStatus.QUEUED), [])
+    live.apply(status(KEYS, SessionStatus.RUNNING, at=T0))
+    assert live.status is SessionStatus.RUNNING
+    live.apply(status(KEYS, SessionStatus.QUEUED))
+    assert live.status is SessionStatus.RUNNING
+    live.merge_storage(stored_state(SessionStatus.CANCELLED), [])
+    assert live.status is SessionStatus.CANCELLED
+
+
+def test_final_status_event_carries_the_final_counters() -> None:
+    live = LiveSession(KEYS.tenant, KEYS.session_id)
+    live.merge_storage(stored_state(), [])
+    live.apply(progress(KEYS, 0, 5))
+    final = Counters(total=30, done=30, failed=2)
+    live.apply(status(KEYS, SessionStatus.COMPLETED, counters=final, at=T0))
+    state = live.state()
+    assert state.status is SessionStatus.COMPLETED
+    assert state.counters == final
+    assert state.finished_at == T0
+    assert state.finalized
+
+
+def test_state_needs_a_storage_read() -> None:
+    live = LiveSession(KEYS.tenant, KEYS.session_id)
+    live.apply(progress(KEYS, 0, 5))
+    with pytest.raises(RuntimeError):
+        live.state()
+
+
+def test_rate_and_eta_come_from_rows_done_since_running() -> None:
+    figures = rate_and_eta(
+        SessionStatus.RUNNING, Counters(total=100, done=20), T0, T0 + timedelta(seconds=10)
+    )
+    assert figures == {"rows_per_second": 2.0, "eta_seconds": 40.0}
+    idle = rate_and_eta(SessionStatus.QUEUED, Counters(total=100), None, T0)
+    assert idle == {"rows_per_second": None, "eta_seconds": None}

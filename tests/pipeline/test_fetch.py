@@ -1,0 +1,150 @@
+"""Fetching through the proxy with the test CA: limits, decoding and failure reasons."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import httpx
+import pytest
+
+from tests.pipeline.conftest import Farm, MakeSettings
+from worker.pipeline.decode import decode_body
+from worker.pipeline.fetch import Fetcher, FetchError, FetchLimits
+from worker.pipeline.politeness import HostGate
+
+
+def fetcher(settings: MakeSettings, **overrides: object) -> tuple[Fetcher, httpx.AsyncClient]:
+    s = settings(**overrides)
+    client = httpx.AsyncClient(trust_env=True, timeout=s.fetch_timeout_s)
+    limits = FetchLimits(
+        s.fetch_timeout_s, s.fetch_max_bytes, s.fetch_max_redirects, s.fetch_attempts, 0.1
+    )
+    return Fetcher(client, HostGate(2, 0.0), limits), client
+
+
+async def test_pages_are_fetched_through_the_https_proxy_with_the_configured_ca(
+    make_settings: MakeSettings, web_env: Farm
+) -> None:
+    fetch, client = fetcher(make_settings)
+    async with client:
+        page = await fetch.fetch("https://acme-rockets.com/")
+    assert page.status == 200
+    assert "Acme Rockets" in page.text
+    assert "acme-rockets.com" in web_env.proxy.tunnels
+
+
+async def test_redirect_chain_is_recorded_and_final_url_kept(make_settings: MakeSettings) -> None:
+    fetch, client = fetcher(make_settings)
+    async with client:
+        page = await fetch.fetch("https://old-path.com/")
+    assert page.url == "https://www.old-path.com/en/"
+    assert page.redirects == ("https://old-path.com/",)
+
+
+async def test_too_many_redirects_is_an_error(make_settings: MakeSettings) -> None:
+    fetch, client = fetcher(make_settings, fetch_max_redirects=0)
+    async with client:
+        with pytest.raises(FetchError) as caught:
+            await fetch.fetch("https://old-path.com/")
+    assert caught.value.kind == "redirects"
+
+
+async def test_windows_1251_page_declared_only_in_meta_is_decoded(
+    make_settings: MakeSettings,
+) -> None:
+    fetch, client = fetcher(make_settings)
+    async with client:
+        page = await fetch.fetch("https://russian-co.ru/")
+    assert "Компания Ромашка выращивает" in page.text
+
+
+async def test_huge_page_is_cut_at_the_size_limit(make_settings: MakeSettings) -> None:
+    fetch, client = fetcher(make_settings, fetch_max_bytes=100_000)
+    started = time.monotonic()
+    async with client:
+        page = await fetch.fetch("https://huge-site.com/")
+    assert page.truncated
+    assert len(page.text.encode()) <= 100_000
+    assert "Huge Pages Ltd hosts very large documents" in page.text
+    assert time.monotonic() - started < 5
+
+
+async def test_slow_page_times_out(make_settings: MakeSettings) -> None:
+    fetch, client = fetcher(make_settings, fetch_timeout_s=0.5)
+    async with client:
+        with pytest.raises(FetchError) as caught:
+            await fetch.fetch("https://slow-site.com/")
+    assert caught.value.kind == "timeout"
+
+
+@pytest.mark.parametrize(
+    ("url", "kind", "detail"),
+    [
+        ("https://dead-host.com/", "unreachable", "proxy"),
+        ("https://badtls.com/", "tls", "CERTIFICATE_VERIFY_FAILED"),
+        ("https://gone-site.com/", "http", "HTTP 404"),
+        ("https://broken-server.com/", "http", "HTTP 503"),
+    ],
+)
+async def test_failures_carry_their_kind(
+    make_settings: MakeSettings, url: str, kind: str, detail: str
+) -> None:
+    fetch, client = fetcher(make_settings)
+    async with client:
+        with pytest.raises(FetchError) as caught:
+            await fetch.fetch(url)
+    assert caught.value.kind == kind
+    assert detail in caught.value.reason
+
+
+async def test_host_gate_limits_requests_in_flight_per_host() -> None:
+    gate = HostGate(concurrency=2, min_interval_s=0.0)
+    in_flight = peak = 0
+    release = asyncio.Event()
+    three_in = asyncio.Event()
+
+    async def use(host: str) -> None:
+        nonlocal in_flight, peak
+        async with gate.hold(host):
+            in_flight += 1
+            peak = max(peak, in_flight)
+            if in_flight == 3:
+                three_in.set()
+            await release.wait()
+            in_flight -= 1
+
+    tasks = [asyncio.create_task(use("a.com")) for _ in range(5)]
+    other = asyncio.create_task(use("b.com"))
+    await asyncio.wait_for(three_in.wait(), 5)
+    for _ in range(20):  # give a wrongly admitted fourth request the chance to enter
+        await asyncio.sleep(0)
+    assert peak == 3  # two for a.com, one for b.com
+    release.set()
+    await asyncio.gather(*tasks, other)
+    assert gate.active_hosts() == 0
+
+
+def test_a_character_cut_by_the_size_limit_does_not_change_the_encoding() -> None:
+    text = "Компания " * 10
+    body = text.encode()[:-1]  # half of the last two-byte character
+    assert decode_body(body, "text/html").startswith("Компания Компания")
+
+
+def test_a_wrong_charset_declaration_falls_back_to_sniffing() -> None:
+    body = "<p>Привет, мир</p>".encode()
+    assert "Привет" in decode_body(body, "text/html; charset=ascii")
+
+
+async def test_host_gate_spaces_out_request_starts() -> None:
+    gate = HostGate(concurrency=5, min_interval_s=0.1)
+    loop = asyncio.get_running_loop()
+    starts: list[float] = []
+
+    async def use() -> None:
+        async with gate.hold("a.com"):
+            starts.append(loop.time())
+
+    await asyncio.gather(*(use() for _ in range(3)))
+    assert starts[1] - starts[0] >= 0.09
+    assert starts[2] - starts[1] >= 0.09

@@ -1,0 +1,206 @@
+"""HubSpot CRM v3: exact-domain look-up, fresh descriptions, batched write-back, 207, 429."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import pytest
+import structlog
+
+from shared.rows import PlannedRow, ResultRow, RowStatus
+from tests.pipeline.conftest import Server
+from tests.pipeline.fakes.hubspot import PORTAL_ID, TOKEN, HubSpotState
+from worker.pipeline.hubspot.client import HubSpotClient, HubSpotError
+from worker.pipeline.hubspot.created import CreatedCompanies
+from worker.pipeline.hubspot.links import RecordLinks
+from worker.pipeline.hubspot.rate_limit import RateLimiter
+from worker.pipeline.hubspot.sync import HubSpotSync
+
+TODAY = datetime.now(UTC).date()
+
+
+@pytest.fixture
+async def client(hubspot_server: Server[HubSpotState]) -> AsyncIterator[HubSpotClient]:
+    async with httpx.AsyncClient(
+        base_url=hubspot_server.url, headers={"Authorization": f"Bearer {TOKEN}"}
+    ) as http:
+        yield HubSpotClient(http, RateLimiter(1000, 10), RateLimiter(100, 1), 3, 2.0)
+
+
+def sync_for(
+    client: HubSpotClient, portal: str = "", created: CreatedCompanies | None = None
+) -> HubSpotSync:
+    properties = ("ai_description", "ai_description_updated", "linkedin_company_page")
+    log = structlog.get_logger().bind(channel="hubspot")
+    links = RecordLinks(client, "https://app.hubspot.com", portal)
+    return HubSpotSync(client, links, 182, properties, created or CreatedCompanies(), log)
+
+
+def planned(row: int, name: str, domain: str | None) -> PlannedRow:
+    return PlannedRow(row=row, name=name, name_key=name.lower(), domain=domain)
+
+
+def result(row: int, name: str, website: str, **fields: object) -> ResultRow:
+    return ResultRow(row=row, company_name=name, official_website=website, **fields)  # type: ignore[arg-type]
+
+
+def url(company_id: str) -> str:
+    return f"https://app.hubspot.com/contacts/{PORTAL_ID}/company/{company_id}"
+
+
+async def test_look_up_matches_exact_domains_only_and_never_falls_back(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    state = hubspot_server.state
+    acme = state.add(name="Acme", domain="www.acme-rockets.com")
+    state.add(name="Acme Copycat", domain="acme-rockets.co")
+    state.add(name="Unrelated", domain="unrelated.com")
+    sync = sync_for(client)
+    await sync.lookup([planned(0, "Acme", "acme-rockets.com"), planned(1, "Other", "nobody.com")])
+    found = sync.company("acme-rockets.com")
+    assert found is not None
+    assert found.id == acme
+    assert sync.company("nobody.com") is None
+    assert await sync.record_url(found) == url(acme)
+
+
+async def test_only_a_description_updated_within_the_window_is_reused(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    state = hubspot_server.state
+    fresh_date = (TODAY - timedelta(days=30)).isoformat()
+    stale_date = (TODAY - timedelta(days=400)).isoformat()
+    state.add(domain="fresh.com", ai_description="Fresh text.", ai_description_updated=fresh_date)
+    state.add(domain="stale.com", ai_description="Old text.", ai_description_updated=stale_date)
+    sync = sync_for(client)
+    await sync.lookup([planned(0, "F", "fresh.com"), planned(1, "S", "stale.com")])
+    assert sync.fresh_description(sync.company("fresh.com")) == "Fresh text."
+    assert sync.fresh_description(sync.company("stale.com")) is None
+
+
+async def test_write_back_updates_known_companies_creates_the_rest_and_records_each_row(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    state = hubspot_server.state
+    known = state.add(name="Acme", domain="acme-rockets.com", linkedin_company_page="https://human")
+    sync = sync_for(client)
+    await sync.lookup(
+        [
+            planned(0, "Acme", "acme-rockets.com"),
+            planned(1, "Blue", "blue-widgets.com"),
+            planned(2, "Rejected Inc", "rejected.com"),
+        ]
+    )
+    rows = [
+        result(
+            0,
+            "Acme",
+            "https://acme-rockets.com/",
+            description="Builds rockets.",
+            description_source="llm",
+            linkedin_url="https://www.linkedin.com/company/acme",
+        ),
+        result(
+            1,
+            "Blue",
+            "https://blue-widgets.com/",
+            description="Blue widgets.",
+            description_source="opengraph",
+        ),
+        result(
+            2, "Rejected Inc", "https://rejected.com/", description="x", description_source="meta"
+        ),
+        result(3, "Dead", "https://dead.com/", row_status=RowStatus.DEAD_URL),
+    ]
+    written = await sync.write(rows)
+    by_row = {r.row: r.hubspot_company_id for r in written}
+    assert by_row[0] == url(known)
+    assert state.companies[known]["ai_description"] == "Builds rockets."
+    assert state.companies[known]["ai_description_updated"] == TODAY.isoformat()
+    assert state.companies[known]["linkedin_company_page"] == "https://human"  # a person's value
+    created = next(i for i, p in state.companies.items() if p.get("domain") == "blue-widgets.com")
+    assert by_row[1] == url(created)
+    assert state.companies[created]["name"] == "Blue"
+    assert by_row[2] == "error: Property values were not valid: name"
+    assert by_row[3] == ""
+
+
+async def test_write_back_sends_batches_of_at_most_100(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    sync = sync_for(client, portal="7")
+    plans = [planned(i, f"Co {i}", f"co{i}.com") for i in range(150)]
+    await sync.lookup(plans)
+    written = await sync.write(
+        [
+            result(
+                i, f"Co {i}", f"https://co{i}.com/", description="d" * 30, description_source="meta"
+            )
+            for i in range(150)
+        ]
+    )
+    assert all(
+        r.hubspot_company_id.startswith("https://app.hubspot.com/contacts/7/") for r in written
+    )
+    creates = [path for _, path in hubspot_server.state.calls if path.endswith("batch/create")]
+    assert len(creates) == 2
+    assert len(hubspot_server.state.companies) == 150
+
+
+async def test_rate_limited_calls_wait_for_retry_after_and_succeed(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    hubspot_server.state.throttle_next = 1
+    hubspot_server.state.add(domain="acme-rockets.com")
+    found = await client.find_by_domains(["acme-rockets.com"])
+    assert list(found) == ["acme-rockets.com"]
+    (first, _), (second, _) = hubspot_server.state.calls
+    assert second - first >= 0.9  # Retry-After: 1
+
+
+async def test_hubspot_outage_is_a_clear_error_and_blocks_writes(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    hubspot_server.state.failing = True
+    with pytest.raises(HubSpotError, match="HubSpot unavailable: HTTP 502"):
+        await client.find_by_domains(["acme-rockets.com"])
+    sync = sync_for(client)
+    await sync.lookup([planned(0, "Acme", "acme-rockets.com")])
+    hubspot_server.state.failing = False
+    written = await sync.write([result(0, "Acme", "https://acme-rockets.com/")])
+    assert written[0].hubspot_company_id.startswith("error: not written, the look-up failed")
+    assert not any(path.endswith("batch/create") for _, path in hubspot_server.state.calls)
+
+
+async def test_rate_limiter_allows_at_most_n_starts_per_window() -> None:
+    limiter = RateLimiter(3, 0.3)
+    loop = asyncio.get_running_loop()
+    starts: list[float] = []
+
+    async def call() -> None:
+        await limiter.acquire()
+        starts.append(loop.time())
+
+    await asyncio.gather(*(call() for _ in range(7)))
+    for i in range(3, 7):
+        assert starts[i] - starts[i - 3] >= 0.29
+
+
+async def test_a_company_created_moments_ago_is_updated_not_created_again(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    created = CreatedCompanies()
+    hubspot_server.state.lag = True  # search does not see fresh records yet
+    for chunk in range(2):
+        sync = sync_for(client, portal="7", created=created)
+        await sync.lookup([planned(chunk, "Blue", None)])
+        row = result(chunk, "Blue", "https://blue-widgets.com/", description="x" * 30)
+        row.description_source = "meta"
+        await sync.write([row])
+    assert len(hubspot_server.state.companies) == 1
+    paths = [path for _, path in hubspot_server.state.calls]
+    assert paths.count("/crm/v3/objects/companies/batch/create") == 1
+    assert paths.count("/crm/v3/objects/companies/batch/update") == 1

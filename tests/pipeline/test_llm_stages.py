@@ -1,0 +1,85 @@
+"""Grounded descriptions and deep search against an OpenAI-compatible server."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from tests.pipeline.conftest import Farm, Server
+from tests.pipeline.fakes.llm import LlmState
+from tests.pipeline.fakes.search import SearchState
+from tests.pipeline.fakes.site_farm import ACME_HOME, page
+from worker.pipeline.deep_search import DeepSearch, render
+from worker.pipeline.description import from_llm
+from worker.pipeline.fetch import Fetcher, FetchLimits
+from worker.pipeline.llm import LlmClient, LlmUnavailable
+from worker.pipeline.page_facts import extract_facts
+from worker.pipeline.politeness import HostGate
+from worker.pipeline.search.searxng import SearxngSearch
+
+ACME = extract_facts("https://acme-rockets.com/", ACME_HOME)
+
+
+@pytest.fixture
+async def llm(llm_server: Server[LlmState]) -> AsyncIterator[LlmClient]:
+    client = LlmClient(llm_server.url, "sk-secret", "test-model", 5.0, 0.0, 2, 0.05)
+    yield client
+    await client.aclose()
+
+
+async def test_description_is_a_structured_answer_grounded_in_the_page_and_context(
+    llm: LlmClient, llm_server: Server[LlmState]
+) -> None:
+    result = await from_llm(llm, "Acme Rockets", [ACME], "Which of them build launchers?", 8000)
+    assert result is not None
+    assert result.source == "llm"
+    assert result.text == (
+        "Acme Rockets builds reusable launch vehicles for small satellite operators."
+    )
+    (request,) = llm_server.state.requests
+    assert request["model"] == "test-model"
+    assert request["response_format"]["type"] == "json_schema"
+    assert request["response_format"]["json_schema"]["strict"] is True
+    user = request["messages"][1]["content"]
+    assert "Which of them build launchers?" in user
+    assert "Acme Rockets designs and flies reusable rockets" in user
+
+
+async def test_text_too_thin_for_the_model_gives_no_description(llm: LlmClient) -> None:
+    facts = extract_facts("https://x.com/", page("X", "<p>hi</p>"))
+    assert await from_llm(llm, "X", [facts], "", 8000) is None
+
+
+async def test_model_outage_is_a_clear_error_after_retries(
+    llm: LlmClient, llm_server: Server[LlmState]
+) -> None:
+    llm_server.state.failing = True
+    with pytest.raises(LlmUnavailable, match="language model unavailable: HTTP 503"):
+        await from_llm(llm, "Acme Rockets", [ACME], "", 8000)
+    assert len(llm_server.state.requests) == 2
+
+
+async def test_deep_search_answers_context_questions_with_source_urls(
+    llm: LlmClient, search_server: Server[SearchState], web_env: Farm
+) -> None:
+    async with httpx.AsyncClient(trust_env=True, timeout=5) as client:
+        fetcher = Fetcher(client, HostGate(2, 0), FetchLimits(2.0, 300_000, 5, 1, 0.1))
+        search = SearxngSearch(client, search_server.url, "", 2, 0.05)
+        deep = DeepSearch(llm, search, fetcher, questions=3, pages=2, text_limit=8000)
+        questions = await deep.questions("Which of these companies run their own game launcher?")
+        assert questions == ["Does the company run its own game launcher?"]
+        answers = await deep.answer("Acme Rockets", questions, ACME)
+    assert answers[0].answer.startswith("Yes")
+    assert answers[0].sources == ("https://gamenews.com/launchers",)
+    assert "(sources: https://gamenews.com/launchers)" in render(answers)
+    assert any("launcher" in q for q in search_server.state.queries)
+
+
+async def test_deep_search_without_context_asks_nothing(
+    llm: LlmClient, llm_server: Server[LlmState]
+) -> None:
+    deep = DeepSearch(llm, None, None, 3, 2, 8000)  # type: ignore[arg-type]
+    assert await deep.questions("   ") == []
+    assert llm_server.state.requests == []

@@ -1,0 +1,84 @@
+"""Facts extracted from HTML: the sources every later stage relies on."""
+
+from __future__ import annotations
+
+from tests.pipeline.fakes.site_farm import ACME_HOME, jsonld, page
+from worker.pipeline.description import extractive, looks_like_error
+from worker.pipeline.linkedin import company_url, from_site
+from worker.pipeline.page_facts import extract_facts
+
+
+def test_json_ld_organization_wins_over_the_website_node_in_a_graph() -> None:
+    facts = extract_facts("https://acme-rockets.com/", ACME_HOME)
+    assert facts.organization is not None
+    assert facts.organization.name == "Acme Rockets Inc."
+    assert facts.organization.description.startswith("Acme Rockets builds reusable")
+    assert facts.og_site_name == "Acme Rockets"
+    assert facts.title == "Acme Rockets | Reusable launch vehicles"
+    assert facts.about_url == "https://acme-rockets.com/about"
+    assert facts.socials["twitter"] == ["https://twitter.com/acmerockets"]
+    assert "Acme Rockets" in facts.identity_names()
+
+
+def test_main_text_leaves_out_navigation_scripts_and_footers() -> None:
+    html = page(
+        "X",
+        "<nav>Menu Home Products</nav><main><p>" + "Real content. " * 10 + "</p></main>"
+        "<script>var tracking = 1;</script><footer>Copyright</footer>",
+    )
+    facts = extract_facts("https://x.com/", html)
+    assert "Real content." in facts.main_text
+    assert "Menu" not in facts.main_text
+    assert "tracking" not in facts.main_text
+    assert "Copyright" not in facts.main_text
+
+
+def test_broken_json_ld_is_ignored() -> None:
+    html = page("Y", "<p>y</p>", '<script type="application/ld+json">{not json</script>')
+    assert extract_facts("https://y.com/", html).organization is None
+
+
+def test_extractive_description_prefers_json_ld_then_og_then_meta_then_text() -> None:
+    acme = extract_facts("https://acme-rockets.com/", ACME_HOME)
+    assert extractive([acme]) is not None
+    assert extractive([acme]).source == "jsonld"  # type: ignore[union-attr]
+    og_only = page("O", "", '<meta property="og:description" content="' + "o" * 40 + ' og">')
+    meta_only = page("M", "", '<meta name="description" content="' + "m" * 40 + ' meta">')
+    text_only = page("T", "<p>" + "Text only company makes things. " * 4 + "</p>")
+    sources = [
+        extractive([extract_facts("https://o.com/", html)]).source  # type: ignore[union-attr]
+        for html in (og_only, meta_only, text_only)
+    ]
+    assert sources == ["opengraph", "meta", "page_text"]
+    assert extractive([extract_facts("https://n.com/", page("N", "<p>hi</p>"))]) is None
+
+
+def test_error_texts_are_never_descriptions() -> None:
+    assert looks_like_error("404 Not Found - the page you requested does not exist")
+    assert looks_like_error("Just a moment... Checking your browser before accessing")
+    assert looks_like_error("We use cookies to improve your experience on our website.")
+    assert not looks_like_error("Acme Rockets builds reusable launch vehicles for satellites.")
+    error_page = page("E", "", '<meta name="description" content="Access denied for this page.">')
+    assert extractive([extract_facts("https://e.com/", error_page)]) is None
+
+
+def test_linkedin_company_urls_are_canonical() -> None:
+    assert (
+        company_url("https://de.linkedin.com/company/Acme-Rockets/about/?trk=x")
+        == "https://www.linkedin.com/company/acme-rockets"
+    )
+    assert company_url("https://www.linkedin.com/in/some-person") is None
+    assert company_url("https://notlinkedin.com/company/acme") is None
+
+
+def test_linkedin_from_site_prefers_the_page_named_like_the_company() -> None:
+    html = page(
+        "Z",
+        "<a href='https://www.linkedin.com/company/partner-inc'>partner</a>"
+        "<a href='https://www.linkedin.com/company/zenith-analytics/'>us</a>",
+        jsonld({"@type": "Organization", "name": "Zenith", "sameAs": "https://x.com/zenith"}),
+    )
+    facts = extract_facts("https://zenith-analytics.com/", html)
+    assert (
+        from_site(facts, "Zenith Analytics") == "https://www.linkedin.com/company/zenith-analytics"
+    )

@@ -1,0 +1,224 @@
+"""The whole pipeline over a small chunk, built by `build_pipeline` from settings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from structlog.contextvars import merge_contextvars
+from structlog.testing import capture_logs
+
+from shared.rows import InputRow, ResultRow, RowStatus
+from tests.pipeline.conftest import MakeSettings, Server, session_context
+from tests.pipeline.fakes.hubspot import TOKEN, HubSpotState
+from tests.pipeline.fakes.search import API_KEY, SearchState
+from worker.pipeline.build import build_pipeline
+from worker.pipeline.normalize import plan_rows
+from worker.pipeline.protocol import SessionContext
+from worker.pipeline.settings import PipelineSettings
+
+INPUT = [
+    InputRow(row=0, name="Acme Rockets Inc.", website="acme-rockets.com", original={"id": "7"}),
+    InputRow(row=1, name="Zenith Analytics"),
+    InputRow(row=2, name="Acquired Startup", website="https://acquired-startup.com"),
+    InputRow(row=3, name="Nowhere Widgets"),
+    InputRow(row=4, name="Meta Corp", website="meta-corp.net"),
+    InputRow(row=5, name="Plain Text Co", website="plain-text-co.com"),
+    InputRow(row=6, name="Acme Rockets", website="https://www.acme-rockets.com/"),
+]
+
+
+async def run_chunk(settings: PipelineSettings, session: SessionContext) -> dict[int, ResultRow]:
+    pipeline = build_pipeline(settings)
+    try:
+        chunk = pipeline.open_chunk(session)
+        rows = list(plan_rows(INPUT))
+        await chunk.prepare(rows)
+        results = [await chunk.enrich(row) for row in rows if row.duplicate_of is None]
+        return {r.row: r for r in await chunk.finish(results)}
+    finally:
+        await pipeline.aclose()
+
+
+async def test_without_providers_rows_get_checked_websites_and_extractive_descriptions(
+    make_settings: MakeSettings,
+) -> None:
+    results = await run_chunk(make_settings(), session_context())
+    assert 6 not in results  # a duplicate of row 0: the engine fills it from the first
+    acme = results[0]
+    assert acme.row_status is RowStatus.OK
+    assert acme.official_website == "https://acme-rockets.com/"
+    assert acme.linkedin_url == "https://www.linkedin.com/company/acme-rockets"
+    assert acme.description_source == "jsonld"
+    assert acme.description.startswith("Acme Rockets builds reusable launch vehicles")
+    assert acme.sources == ["https://acme-rockets.com/"]
+    assert acme.original == {"id": "7"}
+    assert results[1].row_status is RowStatus.NOT_FOUND
+    assert results[1].error == "no website given and no search provider configured"
+    assert results[2].row_status is RowStatus.DEAD_URL
+    assert results[2].description == ""
+    assert "another company's site" in results[2].error
+    assert results[4].description_source == "meta"
+    assert "no LinkedIn link on the website" in results[4].notes
+    plain = results[5]
+    assert plain.description_source == "page_text"
+    assert plain.description.startswith("Plain Text Company writes accounting software")
+    assert plain.sources == ["https://plain-text-co.com/", "https://plain-text-co.com/about-us"]
+    assert datetime.fromisoformat(acme.timestamp) <= datetime.now(UTC)
+
+
+async def test_with_every_provider_rows_are_found_described_searched_and_synced(
+    make_settings: MakeSettings,
+    search_server: Server[SearchState],
+    hubspot_server: Server[HubSpotState],
+) -> None:
+    settings = make_settings(search="serper", llm=True, hubspot=True)
+    hubspot_server.state.add(name="Acme", domain="acme-rockets.com")
+    session = session_context(
+        "Which of these companies run their own game launcher?",
+        run_llm_deep_search_pipeline=True,
+        use_hubspot_integration=True,
+        write_to_hubspot=True,
+    )
+    with capture_logs(processors=[merge_contextvars]) as logs:
+        results = await run_chunk(settings, session)
+    acme, zenith, meta = results[0], results[1], results[4]
+    assert acme.description_source == "llm"
+    assert acme.deep_search.startswith("Q: Does the company run its own game launcher?")
+    assert "https://gamenews.com/launchers" in acme.sources
+    assert acme.hubspot_company_id.startswith("https://app.hubspot.com/contacts/424242/company/")
+    assert zenith.row_status is RowStatus.OK
+    assert zenith.official_website == "https://zenith-analytics.com/"
+    assert zenith.match_confidence is not None
+    assert zenith.match_confidence >= 0.62
+    assert "website found by search" in zenith.notes
+    assert zenith.linkedin_url == "https://www.linkedin.com/company/zenith-analytics"
+    assert meta.linkedin_url == "https://www.linkedin.com/company/metacorp-furniture"
+    assert results[3].row_status is RowStatus.NOT_FOUND
+    assert results[2].hubspot_company_id == ""  # dead rows are not written
+    created = {p.get("domain") for p in hubspot_server.state.companies.values()}
+    assert {"zenith-analytics.com", "meta-corp.net", "plain-text-co.com"} <= created
+    channels = {entry.get("channel") for entry in logs}
+    assert {"pipeline", "hubspot"} <= channels
+    hubspot_lines = [e for e in logs if e.get("channel") == "hubspot"]
+    assert {"hubspot.request", "hubspot.lookup.done", "hubspot.batch.done"} <= {
+        e["event"] for e in hubspot_lines
+    }
+    assert all(e["session_id"] == "s-test" for e in hubspot_lines)
+    row_lines = [e for e in logs if e["event"] == "pipeline.row.enriched"]
+    assert {(e["session_id"], e["chunk"]) for e in row_lines} == {("s-test", 0)}
+    assert sorted(e["row"] for e in row_lines) == [0, 1, 2, 3, 4, 5]
+    text = repr(logs)
+    assert TOKEN not in text
+    assert API_KEY not in text
+    assert "sk-test" not in text
+
+
+async def test_fresh_hubspot_description_is_reused_instead_of_recomputed(
+    make_settings: MakeSettings, hubspot_server: Server[HubSpotState]
+) -> None:
+    today = datetime.now(UTC).date().isoformat()
+    hubspot_server.state.add(
+        domain="acme-rockets.com", ai_description="From HubSpot.", ai_description_updated=today
+    )
+    settings = make_settings(llm=True, hubspot=True)
+    results = await run_chunk(settings, session_context(use_hubspot_integration=True))
+    assert results[0].description == "From HubSpot."
+    assert results[0].description_source == "hubspot"
+    assert results[0].hubspot_company_id in results[0].sources
+    assert results[5].description_source == "llm"
+
+
+async def test_search_outage_fails_only_the_rows_that_need_search(
+    make_settings: MakeSettings, search_server: Server[SearchState]
+) -> None:
+    search_server.state.failing = True
+    results = await run_chunk(make_settings(search="searxng"), session_context())
+    assert results[1].row_status is RowStatus.FAILED
+    assert results[1].error == "searxng search unavailable: HTTP 503"
+    assert results[0].row_status is RowStatus.OK
+    assert "LinkedIn search failed" in results[4].notes
+
+
+async def test_model_outage_falls_back_to_the_extractive_description(
+    make_settings: MakeSettings, llm_server: Server[object]
+) -> None:
+    llm_server.state.failing = True  # type: ignore[attr-defined]
+    results = await run_chunk(make_settings(llm=True), session_context())
+    assert results[0].description_source == "jsonld"
+    assert "language model unavailable" in results[0].notes
+
+
+async def test_stage_selection_limits_the_work(make_settings: MakeSettings) -> None:
+    results = await run_chunk(make_settings(stages="website"), session_context())
+    assert results[0].official_website == "https://acme-rockets.com/"
+    assert results[0].description == ""
+    assert results[0].linkedin_url == ""
+    assert results[2].row_status is RowStatus.DEAD_URL
+
+
+async def test_hubspot_options_without_a_token_are_explained_per_row(
+    make_settings: MakeSettings,
+) -> None:
+    results = await run_chunk(make_settings(), session_context(use_hubspot_integration=True))
+    assert "HubSpot is not configured" in results[0].notes
+    assert results[0].row_status is RowStatus.OK
+
+
+async def test_writing_to_hubspot_alone_does_not_reuse_its_descriptions(
+    make_settings: MakeSettings, hubspot_server: Server[HubSpotState]
+) -> None:
+    today = datetime.now(UTC).date().isoformat()
+    company = hubspot_server.state.add(
+        domain="acme-rockets.com", ai_description="Old words.", ai_description_updated=today
+    )
+    settings = make_settings(hubspot=True)
+    results = await run_chunk(settings, session_context(write_to_hubspot=True))
+    assert results[0].description_source == "jsonld"
+    assert results[0].hubspot_company_id.endswith(f"/company/{company}")
+    assert hubspot_server.state.companies[company]["ai_description"] == results[0].description
+
+
+async def test_hubspot_options_with_the_stage_disabled_are_explained(
+    make_settings: MakeSettings, hubspot_server: Server[HubSpotState]
+) -> None:
+    settings = make_settings(hubspot=True, stages="website,page,description")
+    results = await run_chunk(settings, session_context(write_to_hubspot=True))
+    assert "the hubspot stage is disabled" in results[0].notes
+    assert hubspot_server.state.calls == []
+
+
+async def test_deep_search_outage_fails_the_row_but_keeps_what_was_found(
+    make_settings: MakeSettings, search_server: Server[SearchState]
+) -> None:
+    settings = make_settings(search="serper", llm=True)
+    session = session_context(
+        "Which run their own game launcher?", run_llm_deep_search_pipeline=True
+    )
+    pipeline = build_pipeline(settings)
+    try:
+        chunk = pipeline.open_chunk(session)
+        (acme,) = list(plan_rows(INPUT[:1]))
+        await chunk.prepare([acme])
+        search_server.state.failing = True
+        result = await chunk.enrich(acme)
+    finally:
+        await pipeline.aclose()
+    assert result.row_status is RowStatus.FAILED
+    assert result.error == "deep search failed: serper search unavailable: HTTP 503"
+    assert result.official_website == "https://acme-rockets.com/"
+    assert result.description_source == "llm"
+
+
+async def test_a_website_cell_that_is_no_address_is_treated_as_missing(
+    make_settings: MakeSettings,
+) -> None:
+    pipeline = build_pipeline(make_settings(search="serper"))
+    try:
+        chunk = pipeline.open_chunk(session_context())
+        (row,) = plan_rows([InputRow(row=0, name="Zenith Analytics", website="n/a")])
+        await chunk.prepare([row])
+        result = await chunk.enrich(row)
+    finally:
+        await pipeline.aclose()
+    assert result.official_website == "https://zenith-analytics.com/"
+    assert "'n/a' is not a web address" in result.notes

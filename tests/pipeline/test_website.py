@@ -1,0 +1,74 @@
+"""Website validation: alive, redirects judged, parked and foreign sites refused."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.pipeline.conftest import MakeSettings
+from worker.pipeline.fetch import Fetcher, FetchLimits
+from worker.pipeline.politeness import HostGate
+from worker.pipeline.website import WebsiteCheck, WebsiteOutcome, WebsiteValidator
+
+
+async def check(settings: MakeSettings, url: str, name: str, **overrides: object) -> WebsiteCheck:
+    s = settings(**overrides)
+    limits = FetchLimits(s.fetch_timeout_s, s.fetch_max_bytes, 5, s.fetch_attempts, 0.1)
+    async with httpx.AsyncClient(trust_env=True) as client:
+        validator = WebsiteValidator(Fetcher(client, HostGate(2, 0), limits), s.match_threshold)
+        return await validator.check(url, name)
+
+
+async def test_live_website_is_ok_with_its_page_facts(make_settings: MakeSettings) -> None:
+    result = await check(make_settings, "https://acme-rockets.com", "Acme Rockets")
+    assert result.outcome is WebsiteOutcome.OK
+    assert result.facts is not None
+    assert result.facts.og_site_name == "Acme Rockets"
+
+
+async def test_redirect_within_the_domain_is_recorded(make_settings: MakeSettings) -> None:
+    result = await check(make_settings, "https://old-path.com", "Old Path Travel")
+    assert result.outcome is WebsiteOutcome.REDIRECTED
+    assert result.url == "https://www.old-path.com/en/"
+
+
+async def test_rebrand_redirect_naming_the_old_company_is_accepted(
+    make_settings: MakeSettings,
+) -> None:
+    result = await check(make_settings, "https://oldbrand.com", "OldBrand")
+    assert result.outcome is WebsiteOutcome.REDIRECTED
+    assert result.url == "https://newbrand.io/"
+
+
+async def test_redirect_to_another_company_is_not_the_website(make_settings: MakeSettings) -> None:
+    result = await check(make_settings, "acquired-startup.com", "Acquired Startup")
+    assert result.outcome is WebsiteOutcome.DEAD_URL
+    assert "another company's site (megacorp.com)" in result.reason
+
+
+async def test_parked_domain_is_dead(make_settings: MakeSettings) -> None:
+    result = await check(make_settings, "https://parked-domain.com", "Parked Co")
+    assert result.outcome is WebsiteOutcome.DEAD_URL
+    assert "parked domain" in result.reason
+
+
+async def test_http_only_site_falls_back_to_http(make_settings: MakeSettings) -> None:
+    result = await check(make_settings, "https://http-only.org", "HTTP Only Org")
+    assert result.outcome is WebsiteOutcome.OK
+    assert result.url == "http://http-only.org/"
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("https://dead-host.com", "https: unreachable"),
+        ("https://gone-site.com", "https: HTTP 404; http: HTTP 404"),
+        ("https://broken-server.com", "https: HTTP 503"),
+        ("https://badtls.com", "https: tls:"),
+        ("https://slow-site.com", "https: timeout"),
+    ],
+)
+async def test_dead_websites_say_why(make_settings: MakeSettings, url: str, reason: str) -> None:
+    result = await check(make_settings, url, "Whoever", fetch_timeout_s=0.5)
+    assert result.outcome is WebsiteOutcome.DEAD_URL
+    assert reason in result.reason
