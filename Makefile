@@ -8,22 +8,22 @@ help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 install:  ## create .venv and install the locked dependencies
-	@scripts/install.sh
+	@bash scripts/install.sh
 
 up:  ## start SeaweedFS, gateway, notifier and two workers (idempotent)
-	@scripts/up.sh
+	@bash scripts/up.sh
 
 down:  ## stop what make up started
-	@scripts/down.sh
+	@bash scripts/down.sh
 
 logs:  ## follow the logs of the running services
-	@scripts/logs.sh
+	@bash scripts/logs.sh
 
 test:  ## lint, type-check and run the whole test suite
-	@scripts/test.sh
+	@bash scripts/test.sh
 
 lint:  ## ruff check, ruff format --check, mypy
-	@scripts/install.sh
+	@bash scripts/install.sh
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy
@@ -33,8 +33,8 @@ format:  ## apply ruff fixes and formatting
 	.venv/bin/ruff format .
 
 bench:  ## run every benchmark in bench/
-	@scripts/bench.sh
+	@bash scripts/bench.sh
 
 lock:  ## regenerate requirements.lock from pyproject.toml
-	@scripts/install.sh
+	@bash scripts/install.sh
 	.venv/bin/uv pip compile --quiet pyproject.toml --all-extras --python-version 3.11 -o requirements.lock

@@ -152,7 +152,8 @@ class Connection:
                 self._collapsed = False  # caught up: a later burst gets its own resync
             text = item.render(self._next_seq(item.session_id)) if item.sequenced else item.head
             try:
-                await asyncio.wait_for(self._sender.send_text(text), self._send_timeout)
+                async with asyncio.timeout(self._send_timeout):
+                    await self._sender.send_text(text)
             except TimeoutError:
                 self._metrics.slow_disconnects += 1
                 self.close(CLOSE_TOO_SLOW, "client too slow")

@@ -40,6 +40,10 @@ async def run_notifier(
     keys: ApiKeys,
     stop: asyncio.Event,
 ) -> None:
+    if not len(keys):
+        if settings.environment == "production":
+            raise RuntimeError("no API keys: set DOSSIER_API_KEYS or DOSSIER_API_KEYS_FILE")
+        log.warning("auth.disabled", reason="no API keys configured; every caller is 'default'")
     # uvicorn logs the request path with its query string, which may carry a token.
     logging.getLogger("uvicorn.error").setLevel(logging.WARNING)
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
@@ -63,6 +67,7 @@ async def run_notifier(
             access_log=False,
             lifespan="off",
             server_header=False,
+            proxy_headers=False,
             ws_max_size=64 * 1024,
             # Deflate runs per connection: fanning one event out to N clients would
             # compress it N times.
@@ -72,8 +77,6 @@ async def run_notifier(
             timeout_graceful_shutdown=5,
         )
     )
-    if not len(keys):
-        log.warning("notifier.no_api_keys", hint="set DOSSIER_API_KEYS or DOSSIER_API_KEYS_FILE")
     background = [
         asyncio.create_task(consumer.run()),
         asyncio.create_task(_sweep(hub)),

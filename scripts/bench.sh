@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Run every benchmark script in bench/ against the local RabbitMQ.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-"$REPO_ROOT/scripts/install.sh"
-"$REPO_ROOT/scripts/rabbitmq.sh"
+bash "$REPO_ROOT/scripts/install.sh"
+bash "$REPO_ROOT/scripts/rabbitmq.sh"
 
 cd "$REPO_ROOT"
 shopt -s nullglob

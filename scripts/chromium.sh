@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests drive Debian's Chromium; install it when missing and running as root.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 if [[ -x /usr/bin/chromium ]]; then

@@ -2,6 +2,7 @@
 # Stop exactly the processes `make up` started, found through their pid files in .run/.
 # RabbitMQ is a system service shared with other programs and is left running.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 [[ -d "$RUN_DIR" ]] || { say "nothing to stop ($RUN_DIR does not exist)"; exit 0; }

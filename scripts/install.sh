@@ -3,6 +3,7 @@
 # Idempotent: does nothing when the lock file and pyproject.toml are unchanged since the
 # last successful install.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 UV_VERSION="0.13.9"
@@ -30,6 +31,9 @@ fi
 
 say "installing locked dependencies from requirements.lock"
 "$VENV/bin/uv" pip install --quiet --python "$PY" -r "$LOCK"
-"$VENV/bin/uv" pip install --quiet --python "$PY" --no-deps -e "$REPO_ROOT"
+# The project itself, with every extra: the lock pins all versions; a dependency added to
+# pyproject.toml but not yet locked is still installed rather than failing at import.
+extras="$("$PY" -c 'import sys, tomllib; print(",".join(tomllib.load(open(sys.argv[1], "rb"))["project"]["optional-dependencies"]))' "$REPO_ROOT/pyproject.toml")"
+"$VENV/bin/uv" pip install --quiet --python "$PY" --constraint "$LOCK" -e "${REPO_ROOT}[${extras}]"
 echo "$wanted" >"$STAMP"
 say "dependencies installed"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # variables are used by the scripts that source this
 # Shared by the scripts in this folder: paths, ports and process bookkeeping.
 # Every port and the runtime folder can be overridden from the environment, so a second
 # stack (a test of `make up`, say) can run beside the first one.
@@ -59,7 +60,7 @@ start_background() {
         # shellcheck disable=SC1090
         source "$env_file"
         set +a
-        cd "$REPO_ROOT"
+        cd "$REPO_ROOT" || exit 1
         exec setsid "$@" >>"$(log_file "$name")" 2>&1 </dev/null
     ) &
     echo $! >"$(pid_file "$name")"
@@ -67,9 +68,11 @@ start_background() {
 }
 
 # Ask a process to stop without waiting, so several can shut down at once.
+declare -A SIGNALLED=()
 signal_background() {
     if is_running "$1" "$2"; then
-        kill -TERM "$(cat "$(pid_file "$1")")" 2>/dev/null || true
+        SIGNALLED[$1]="$(cat "$(pid_file "$1")")"
+        kill -TERM "${SIGNALLED[$1]}" 2>/dev/null || true
     fi
 }
 
@@ -77,9 +80,12 @@ stop_background() {
     local name="$1" marker="$2" file pid
     file="$(pid_file "$name")"
     [[ -f "$file" ]] || return 0
+    pid="${SIGNALLED[$name]:-}"
     if is_running "$name" "$marker"; then
         pid="$(cat "$file")"
         kill -TERM "$pid" 2>/dev/null || true
+    fi
+    if [[ -n "$pid" ]]; then
         for _ in $(seq 1 150); do
             pid_alive "$pid" || break
             sleep 0.1

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Follow the logs of everything `make up` started.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 shopt -s nullglob

@@ -3,6 +3,7 @@
 # start it when installed and stopped, restart it when it accepts TCP but never speaks
 # AMQP, install Debian's package when running as root, else print the command to run.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 AMQP_PORT="${DOSSIER_DEV_AMQP_PORT:-5672}"

@@ -2,11 +2,12 @@
 # The whole check: install, make sure the services the suite needs exist, lint, type-check,
 # then run every test. pytest's "no tests collected" (exit 5) counts as a failure.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-"$REPO_ROOT/scripts/install.sh"
-"$REPO_ROOT/scripts/rabbitmq.sh"
-"$REPO_ROOT/scripts/chromium.sh"
+bash "$REPO_ROOT/scripts/install.sh"
+bash "$REPO_ROOT/scripts/rabbitmq.sh"
+bash "$REPO_ROOT/scripts/chromium.sh"
 
 cd "$REPO_ROOT"
 say "ruff check"

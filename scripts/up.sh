@@ -2,12 +2,13 @@
 # Start the whole stack on this machine: SeaweedFS, gateway, notifier and two workers,
 # against the local RabbitMQ. Safe to run again: running services are left alone.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 trap 'status=$?; ((status == 0)) || warn "make up failed; what it started runs until make down"' EXIT
 
-"$REPO_ROOT/scripts/install.sh"
-"$REPO_ROOT/scripts/rabbitmq.sh"
+bash "$REPO_ROOT/scripts/install.sh"
+bash "$REPO_ROOT/scripts/rabbitmq.sh"
 
 mkdir -p "$RUN_DIR/seaweedfs"
 chmod 700 "$RUN_DIR"
@@ -90,7 +91,8 @@ done
 cat <<DONE
 
 Dossier is running.
-  Dashboard and API   http://127.0.0.1:$GATEWAY_PORT/   (API under /api, docs in docs/api.md)
+  Dashboard           http://127.0.0.1:$GATEWAY_PORT/
+  API                 http://127.0.0.1:$GATEWAY_PORT/api   (reference: http://127.0.0.1:$GATEWAY_PORT/docs, docs/api.md)
   Live events         ws://127.0.0.1:$NOTIFIER_PORT/ws
   Object storage      http://127.0.0.1:$S3_PORT (SeaweedFS S3, data in $RUN_DIR/seaweedfs)
   Workers             $(for p in $WORKER_HEALTH_PORTS; do printf 'http://127.0.0.1:%s/readyz ' "$p"; done)

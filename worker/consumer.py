@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from shared.broker import Broker, work_queue_arguments
 from shared.errors import Permanent
 from shared.messages import CancelSession, ChunkTask, StartSession, parse_command
+from shared.topology import CHUNK_DELIVERY_LIMIT
 from worker.cancel import CancelRegistry
 from worker.deadletter import DeadChunkHandler
 from worker.planner import Planner
@@ -60,6 +61,7 @@ class WorkerConsumers:
         dead_chunks: DeadChunkHandler,
         cancels: CancelRegistry,
         chunk_prefetch: int,
+        retry_backoff_s: float,
     ) -> None:
         self._broker = broker
         self._planner = planner
@@ -67,6 +69,7 @@ class WorkerConsumers:
         self._dead_chunks = dead_chunks
         self._cancels = cancels
         self._chunk_prefetch = chunk_prefetch
+        self._retry_backoff_s = retry_backoff_s
         self._subscriptions: list[tuple[AbstractQueue, str]] = []
         self._dead_letter_channel: AbstractChannel | None = None
         self._in_flight = 0
@@ -191,8 +194,15 @@ class WorkerConsumers:
                 await _acknowledge(message.reject(requeue=False))
         except Exception as exc:
             count = deliveries(message)
-            log.warning("message.requeued", error=f"{type(exc).__name__}: {exc}", delivery=count)
-            await asyncio.sleep(min(MAX_BACKOFF_S, 0.5 * 2 ** (count - 1)))
+            error = f"{type(exc).__name__}: {exc}"
+            if dead_letter and count > CHUNK_DELIVERY_LIMIT:
+                # The broker would dead-letter it on this return anyway, without the cause.
+                log.error("message.dead_lettered", error=error, delivery=count)
+                if await self._dead_letter(message, error):
+                    await _acknowledge(message.ack())
+                    return
+            log.warning("message.requeued", error=error, delivery=count)
+            await asyncio.sleep(min(MAX_BACKOFF_S, self._retry_backoff_s * 2 ** (count - 1)))
             await _acknowledge(message.nack(requeue=True))
         else:
             await _acknowledge(message.ack())

@@ -131,8 +131,13 @@ def final_status(
     ends = [s.finished_at for s in summaries]
     if cancel is not None:
         ends.append(cancel.requested_at)
+    status = SessionStatus.COMPLETED
+    if cancelled:
+        status = SessionStatus.CANCELLED
+    elif dead and len(dead) == len(summaries):
+        status = SessionStatus.FAILED  # no chunk could be processed at all
     return FinalStatus(
-        status=SessionStatus.CANCELLED if cancelled else SessionStatus.COMPLETED,
+        status=status,
         counters=counters,
         finished_at=max(ends, default=manifest.created_at).astimezone(UTC),
         reason=reason,

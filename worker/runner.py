@@ -41,6 +41,7 @@ class ChunkRunner:
         *,
         concurrency: int,
         cancel_poll_s: float,
+        row_timeout_s: float,
     ) -> None:
         self._store = store
         self._pipeline = pipeline
@@ -49,6 +50,7 @@ class ChunkRunner:
         self._finalizer = finalizer
         self._slots = asyncio.Semaphore(concurrency)
         self._cancel_poll_s = cancel_poll_s
+        self._row_timeout_s = row_timeout_s
 
     async def run(self, task: ChunkTask) -> None:
         keys = SessionKeys(task.tenant, task.session_id)
@@ -130,7 +132,12 @@ class ChunkRunner:
             log.info("row.started")
             began = time.monotonic()
             try:
-                result = await chunk.pipeline.enrich(row)
+                async with asyncio.timeout(self._row_timeout_s):
+                    result = await chunk.pipeline.enrich(row)
+            except TimeoutError:
+                reason = f"timed out after {self._row_timeout_s:g} s"
+                log.warning("row.failed", error=reason)
+                result = unenriched_row(row, RowStatus.FAILED, error=reason)
             except asyncio.CancelledError:
                 log.info("row.cancelled")
                 raise

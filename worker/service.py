@@ -48,6 +48,7 @@ class WorkerService:
             finalizer,
             concurrency=settings.concurrency,
             cancel_poll_s=settings.cancel_poll_s,
+            row_timeout_s=settings.row_timeout_s,
         )
         self.progress = progress
         self.consumers = WorkerConsumers(
@@ -57,6 +58,7 @@ class WorkerService:
             DeadChunkHandler(store, finalizer, progress),
             cancels,
             settings.chunk_prefetch,
+            settings.retry_backoff_s,
         )
         self._stop = asyncio.Event()
 

@@ -16,6 +16,10 @@ class WorkerSettings(CommonSettings):
     # Chunks held at once: the next one fills row slots while the last rows of the
     # previous one finish.
     chunk_prefetch: int = Field(2, ge=1, validation_alias="DOSSIER_WORKER_CHUNK_PREFETCH")
+    # A row whose stages take longer fails with a timeout instead of holding its chunk.
+    row_timeout_s: float = Field(300.0, gt=0, validation_alias="DOSSIER_WORKER_ROW_TIMEOUT_S")
+    # First back-off before a failed message is requeued; doubles per delivery, up to 5 s.
+    retry_backoff_s: float = Field(0.5, ge=0, validation_alias="DOSSIER_WORKER_RETRY_BACKOFF_S")
     health_host: str = Field("127.0.0.1", validation_alias="DOSSIER_WORKER_HEALTH_HOST")
     health_port: int | None = Field(None, validation_alias="DOSSIER_WORKER_HEALTH_PORT")
     # Seconds a SIGTERM waits for chunks in flight before giving them back to the broker.

@@ -16,6 +16,8 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 from shared.errors import InvalidInput
 
 FILE_FIELD = "file"
+# The text fields together may hold at most this many times one field's limit.
+MAX_FIELDS = 8
 
 
 @dataclass
@@ -43,7 +45,8 @@ class FormStream:
         self._part: _Part | None = None
         self._header_field = b""
         self._header_value = b""
-        self._finished = False
+        self._complete = False
+        self._field_bytes = 0
         self._parser = MultipartParser(
             boundary,
             {
@@ -67,7 +70,6 @@ class FormStream:
             events, self._events = self._events, []
             for event in events:
                 yield event
-        self._finished = True
 
     async def file_chunks(self) -> AsyncIterator[bytes]:
         """Yield the `file` part's bytes; the rest of the body is read for its fields.
@@ -93,7 +95,10 @@ class FormStream:
                     yield data
                 else:
                     self._part.value += data
-                    if len(self._part.value) > self._max_field:
+                    self._field_bytes += len(data)
+                    if len(self._part.value) > self._max_field or (
+                        self._field_bytes > self._max_field * MAX_FIELDS
+                    ):
                         raise InvalidInput(
                             "field_too_large",
                             f"form field `{self._part.name[:40]}` exceeds {self._max_field} bytes",
@@ -102,6 +107,11 @@ class FormStream:
                 if not self._part.is_file:
                     self.fields[self._part.name] = self._decode(self._part)
                 self._part = None
+            elif kind == "done":
+                self._complete = True
+        if not self._complete:
+            # A body cut off mid-way must not pass for a complete (shorter) file.
+            raise InvalidInput("invalid_form", "the multipart body ended before its last boundary")
         if not saw_file:
             raise InvalidInput("missing_file", "the form has no `file` part")
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from gateway.ingest.bridge import AsyncByteReader, iterate_in_thread
 from gateway.ingest.encoding import detect_delimiter, detect_encoding
 from gateway.ingest.records import csv_records, guarded, sheet_records
-from gateway.ingest.sniff import Format, check_workbook_archive
+from gateway.ingest.sniff import Format, check_legacy_workbook, check_workbook_archive
 from gateway.ingest.table import TableReader
 from gateway.settings import Limits
 from shared.storage import ObjectStore
@@ -48,6 +48,8 @@ class UploadParser:
         data = await self._store.get_bytes(self._key)
         if self.source.format == "xlsx":
             await asyncio.to_thread(check_workbook_archive, data, self._limits.max_upload_bytes)
+        else:
+            await asyncio.to_thread(check_legacy_workbook, data)
         name, rows = await asyncio.to_thread(sheet_records, data, sheet)
         self.source.sheet = name
         async for batch in iterate_in_thread(self.table.rows(guarded(rows))):

@@ -52,6 +52,14 @@ def _looks_like_text(head: bytes) -> bool:
     return controls <= len(sample) // 100
 
 
+def check_legacy_workbook(data: bytes) -> None:
+    """An encrypted XLSX is an OLE file too; its stream names may sit anywhere in it."""
+    if any(marker in data for marker in _ENCRYPTED_MARKERS):
+        raise InvalidInput(
+            "password_protected", "the workbook is password-protected; remove the password"
+        )
+
+
 def looks_like_utf16(sample: bytes) -> bool:
     """UTF-16 without a BOM: text of mostly Latin or Cyrillic letters has NULs in a column."""
     if len(sample) < 4:

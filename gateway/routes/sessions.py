@@ -115,7 +115,15 @@ async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep)
                 break
     finally:
         await stream.aclose()  # type: ignore[attr-defined]
-    return {"session_id": keys.session_id, "input": state.manifest.input.model_dump(), "rows": rows}
+    summary = state.manifest.input
+    return {
+        "session_id": keys.session_id,
+        "columns": summary.columns,
+        "name_column": summary.name_column,
+        "website_column": summary.website_column,
+        "input": summary.model_dump(),
+        "rows": rows,
+    }
 
 
 async def _announce_queued(broker: PublisherDep, keys: SessionKeys) -> None:

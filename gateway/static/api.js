@@ -80,7 +80,7 @@ export const api = {
   capabilities: () => json("/api/capabilities"),
   listSessions: (query) => json("/api/sessions", { query }),
   getSession: (id) => json(`/api/sessions/${encodeURIComponent(id)}`),
-  createSession: (form) => json("/api/sessions", { method: "POST", body: form }),
+  createSession: (form, onProgress) => upload("/api/sessions", form, onProgress),
   preview: (id) => json(`/api/sessions/${encodeURIComponent(id)}/preview`),
   start: (id) => json(`/api/sessions/${encodeURIComponent(id)}/start`, { method: "POST" }),
   cancel: (id) => json(`/api/sessions/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
@@ -107,4 +107,42 @@ export async function download(path, fallbackName, query) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return { name, size: blob.size };
+}
+
+// Uploads go through XMLHttpRequest, the one browser API that reports upload progress.
+export function upload(path, form, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", new URL(path, window.location.origin));
+    xhr.setRequestHeader("Accept", "application/json");
+    const key = getApiKey();
+    if (key) xhr.setRequestHeader("Authorization", `Bearer ${key}`);
+    xhr.responseType = "text";
+    xhr.upload.addEventListener("progress", (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    });
+    xhr.addEventListener("error", () => {
+      reject(new ApiError(0, "network", "The server cannot be reached. Check your connection."));
+    });
+    xhr.addEventListener("load", () => {
+      let body = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body);
+        return;
+      }
+      const error = new ApiError(
+        xhr.status,
+        body?.code || `http_${xhr.status}`,
+        body?.message || xhr.statusText || "The upload failed",
+      );
+      if (error.unauthorized) for (const listener of unauthorizedListeners) listener(error);
+      reject(error);
+    });
+    xhr.send(form);
+  });
 }

@@ -122,7 +122,7 @@ class App {
     };
     if (name === "key") this.view = renderKeyView(context);
     else if (name === "new") this.view = renderNewSession(context);
-    else if (name === "session") this.view = renderSessionView(context, decodeURIComponent(sessionMatch[1]));
+    else if (name === "session") this.view = renderSessionView(context, decodeId(sessionMatch[1]));
     else this.view = renderSessionList(context);
     replace(this.main, this.view.element);
     for (const link of document.querySelectorAll("[data-nav]")) {
@@ -132,6 +132,14 @@ class App {
     document.title = this.view.title ? `${this.view.title} · Dossier` : "Dossier";
     if (this.routed) this.main.focus({ preventScroll: false });
     this.routed = true;
+  }
+}
+
+function decodeId(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

@@ -9,25 +9,25 @@ export function statusBadge(status) {
 }
 
 export function progressBar(counters, label) {
+  const bar = h("div", { class: "progress", role: "progressbar", "aria-label": label, "aria-valuemin": 0 },
+    h("span", { class: "progress-fill" }, h("span", { class: "progress-failed" })));
+  return updateProgressBar(bar, counters);
+}
+
+// Updates in place, so the bar keeps its identity (and focus) while values change.
+export function updateProgressBar(bar, counters) {
   const total = counters.total || 0;
   const done = Math.min(counters.done || 0, total || Infinity);
   const percent = total ? Math.floor((done / total) * 100) : 0;
-  const fill = h("span", { class: "progress-fill" });
+  const fill = bar.querySelector(".progress-fill");
+  const failed = bar.querySelector(".progress-failed");
   fill.style.width = `${total ? (done / total) * 100 : 0}%`;
-  if (counters.failed) {
-    const failed = h("span", { class: "progress-failed" });
-    failed.style.width = `${total ? (Math.min(counters.failed, done) / total) * 100 : 0}%`;
-    fill.append(failed);
-  }
-  return h("div", {
-    class: "progress",
-    role: "progressbar",
-    "aria-label": label,
-    "aria-valuemin": 0,
-    "aria-valuemax": total || 100,
-    "aria-valuenow": total ? done : 0,
-    "aria-valuetext": total ? `${count(done)} of ${count(total)} rows (${percent}%)` : "No rows yet",
-  }, fill);
+  failed.style.width = done ? `${(Math.min(counters.failed || 0, done) / done) * 100}%` : "0";
+  bar.setAttribute("aria-valuemax", String(total || 100));
+  bar.setAttribute("aria-valuenow", String(total ? done : 0));
+  bar.setAttribute("aria-valuetext",
+    total ? `${count(done)} of ${count(total)} rows (${percent}%)` : "No rows yet");
+  return bar;
 }
 
 export function sessionTitle(session) {

@@ -172,6 +172,11 @@ export class SessionStore {
     this.notify(id, { kind: "resource" });
   }
 
+  forget(id) {
+    this.sessions.delete(id);
+    this.notify(id, { kind: "deleted" });
+  }
+
   snapshot(id, state) {
     const existing = this.sessions.get(id);
     const resource = { ...state, session_id: state.session_id || id };

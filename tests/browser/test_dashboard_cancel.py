@@ -78,7 +78,7 @@ async def test_cancel_asks_for_confirmation_and_stops_a_running_session(
     # Finished rows show in the table as they arrive, before their chunk is stored.
     await expect(page.locator("#results-table .row-status").first).to_be_visible()
     await expect(page.locator("#results-table tr.pending").first).to_be_visible()
-    await screenshot(page, "08-running")
+    await screenshot(page, "09-running")
     # A second tab on the session list follows the same session live.
     listing = await page.context.new_page()
     await listing.goto(stack.url + "/#/")
@@ -89,7 +89,7 @@ async def test_cancel_asks_for_confirmation_and_stops_a_running_session(
     await cancel.click()
     dialog = page.get_by_role("dialog")
     await expect(dialog).to_be_visible()
-    await screenshot(page, "09-cancel-confirmation")
+    await screenshot(page, "10-cancel-confirmation")
     await dialog.get_by_role("button", name="Keep running").click()
     await expect(dialog).to_be_hidden()
     await expect(status).to_have_text("Running")
@@ -98,7 +98,7 @@ async def test_cancel_asks_for_confirmation_and_stops_a_running_session(
     await dialog.get_by_role("button", name="Cancel session").click()
     await expect(status).to_have_text("Cancelled", timeout=15_000)
     await expect(cancel).to_be_hidden()
-    await screenshot(page, "10-cancelled")
+    await screenshot(page, "11-cancelled")
     await expect(listed).to_contain_text("Cancelled")
     await listing.close()
 

@@ -1,29 +1,23 @@
 """A user's main path through the dashboard: key, upload, preview, start, live progress,
-results, logs, CSV download, reload, session list, and the phone layout."""
+results, logs, downloads, reload, session list, delete, paging and the phone layout."""
 
 from __future__ import annotations
 
 import asyncio
 import csv
 import io
+import json
 import re
+import zipfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import Download, Page, expect
 
 from shared.topology import Topology
-from tests.browser.conftest import (
-    PHONE,
-    READY_TIMEOUT,
-    Stack,
-    running_stack,
-    screenshot,
-    sign_in,
-)
+from tests.browser.conftest import PHONE, Stack, running_stack, screenshot, sign_in
 from tests.conftest import drop_topology
-from tests.processes import service, wait_http_ok
 
 pytestmark = pytest.mark.browser
 
@@ -49,6 +43,10 @@ def companies_csv(path: Path) -> Path:
     lines.append("Company Zero Again,company0-test.com,dup")  # same domain as the first row
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+async def read_download(download: Download) -> bytes:
+    return await asyncio.to_thread(Path(await download.path()).read_bytes)
 
 
 async def upload(page: Page, file: Path, context_text: str) -> str:
@@ -108,6 +106,10 @@ async def test_upload_preview_start_and_watch_session_complete(
         "href", re.compile(r"^https?://(www\.)?company0-test\.com")
     )
     await expect(page.locator("#results-status")).to_contain_text(f"of {ROWS}")
+    await expect(results.last).to_contain_text("of row 1")  # the duplicate names its original
+    await page.get_by_label("Show input columns").check()
+    await expect(page.locator("#results-table thead")).to_contain_text("Group")
+    await expect(first).to_contain_text("g0")
     await screenshot(page, "03-session-completed")
 
     await page.get_by_text("Logs", exact=True).click()
@@ -115,15 +117,18 @@ async def test_upload_preview_start_and_watch_session_complete(
         "aria-selected", "true"
     )
     await expect(page.locator("#log-note")).to_have_text(re.compile(r"line|empty"))
-    await page.get_by_role("tab", name="Errors").click()
+    # The log tabs work from the keyboard: arrow keys move the selection.
+    await page.get_by_role("tab", name="Pipeline").focus()
+    await page.keyboard.press("ArrowRight")
     await expect(page.get_by_role("tab", name="Errors")).to_have_attribute("aria-selected", "true")
+    await expect(page.get_by_role("tab", name="Errors")).to_be_focused()
     await expect(page.locator("#log-note")).to_have_text(re.compile(r"line|empty"))
     await screenshot(page, "04-logs")
 
     async with page.expect_download() as download_info:
         await page.get_by_role("button", name="CSV").click()
     download = await download_info.value
-    data = await asyncio.to_thread(Path(await download.path()).read_bytes)
+    data = await read_download(download)
     assert data.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 BOM for Excel"
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert len(rows) == ROWS
@@ -131,6 +136,16 @@ async def test_upload_preview_start_and_watch_session_complete(
     assert rows[0]["Group"] == "g0"
     assert rows[-1]["Row_Status"] == "duplicate"
     assert download.suggested_filename.endswith(".csv")
+
+    async with page.expect_download() as json_info:
+        await page.get_by_role("button", name="JSON").click()
+    exported = json.loads(await read_download(await json_info.value))
+    assert len(exported) == ROWS
+    async with page.expect_download() as archive_info:
+        await page.get_by_role("button", name="Archive (ZIP)").click()
+    archive = await archive_info.value
+    names = zipfile.ZipFile(io.BytesIO(await read_download(archive))).namelist()
+    assert any(name.endswith("results.csv") for name in names), names
 
     # The URL names the session: a reload comes back to the same view.
     await page.reload()
@@ -142,6 +157,19 @@ async def test_upload_preview_start_and_watch_session_complete(
     await expect(row).to_contain_text("Completed")
     await expect(row).to_contain_text(f"{ROWS} / {ROWS}")
     await screenshot(page, "05-session-list")
+    await page.get_by_label("Filter by status").select_option("cancelled")
+    await expect(row).to_have_count(0)
+    await page.get_by_label("Filter by status").select_option("completed")
+    await expect(row).to_contain_text("Completed")
+
+    # Deleting asks first, then the session is gone from the list and from the API.
+    await row.get_by_role("link").click()
+    await page.get_by_role("button", name="Delete session").click()
+    await page.get_by_role("dialog").get_by_role("button", name="Delete session").click()
+    await expect(page.get_by_role("heading", name="Sessions")).to_be_visible()
+    await expect(row).to_have_count(0)
+    listed = stack.api("GET", "/api/sessions?limit=200")["items"]
+    assert session_id not in [item["session_id"] for item in listed]
 
 
 async def test_a_wrong_api_key_is_refused_with_a_clear_message(page: Page, stack: Stack) -> None:
@@ -159,47 +187,71 @@ async def test_phone_width_shows_sessions_as_cards_without_sideways_scrolling(
     await page.set_viewport_size(PHONE)
     await sign_in(page, stack)
     await upload(page, companies_csv(tmp_path / "phone.csv"), "")
+    await screenshot(page, "06-phone-preview")
+    assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     await page.get_by_role("button", name="Start").click()
     await expect(page.locator("#session-status")).to_have_text("Completed", timeout=FINAL_TIMEOUT)
-    await screenshot(page, "06-phone-session")
+    await screenshot(page, "07-phone-session")
     assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     await page.get_by_role("link", name="Sessions", exact=True).click()
     await expect(page.locator(".sessions-table tbody tr").first).to_be_visible()
     # Cards: the table header is hidden and each cell carries its own label.
     await expect(page.locator(".sessions-table thead")).to_be_hidden()
-    await screenshot(page, "07-phone-list")
+    await screenshot(page, "08-phone-list")
     assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
-async def test_live_updates_say_reconnecting_and_resume_when_the_notifier_returns(
+async def test_a_file_the_server_cannot_read_shows_its_reason_and_creates_nothing(
     page: Page, stack: Stack, tmp_path: Path
 ) -> None:
+    before = len(stack.api("GET", "/api/sessions?limit=200")["items"])
     await sign_in(page, stack)
-    indicator = page.locator("#live-indicator")
-    await expect(indicator).to_have_text("Live")
-    notifier = next(p for p in stack.processes if p.name == "notifier")
-    notifier.stop()
-    banner = page.get_by_role("status").filter(has_text="Live updates interrupted")
-    await expect(banner).to_contain_text("reconnecting")
-    await expect(indicator).to_have_text("Reconnecting…")
-    await screenshot(page, "11-reconnecting")
+    await page.get_by_role("link", name="New session").first.click()
+    junk = tmp_path / "junk.csv"
+    junk.write_bytes(bytes(range(256)) * 64)
+    await page.locator("#file").set_input_files(str(junk))
+    await page.get_by_role("button", name="Upload and preview").click()
+    message = page.locator("#new-session-message")
+    await expect(message).not_to_be_empty()
+    await expect(page.locator("#preview")).to_have_count(0)
+    await screenshot(page, "13-upload-refused")
+    assert len(stack.api("GET", "/api/sessions?limit=200")["items"]) == before
 
-    port = stack.env["DOSSIER_NOTIFIER_PORT"]
-    with service("notifier", stack.env, stack.log_dir, name="notifier-again") as again:
-        wait_http_ok(f"http://127.0.0.1:{port}/readyz", READY_TIMEOUT, again)
-        await expect(indicator).to_have_text("Live", timeout=30_000)
-        await expect(page.locator(".banner")).to_have_count(0)
-        # Live events flow again: a new session is followed to the end without a reload,
-        # and a list open in another tab shows it appear and finish by itself.
-        listing = await page.context.new_page()
-        await listing.goto(stack.url + "/#/")
-        await expect(listing.locator("#live-indicator")).to_have_text("Live")
-        await upload(page, companies_csv(tmp_path / "after.csv"), "")
-        await page.get_by_role("button", name="Start").click()
-        await expect(page.locator("#session-status")).to_have_text(
-            "Completed", timeout=FINAL_TIMEOUT
-        )
-        session_id = page.url.rsplit("/", 1)[-1]
-        listed = listing.locator(f'tr[data-session-id="{session_id}"]')
-        await expect(listed).to_contain_text("Completed")
-        await listing.close()
+    # A context over the limit is refused before anything is sent.
+    await page.locator("#file").set_input_files(str(companies_csv(tmp_path / "ok.csv")))
+    await page.get_by_label("Context (optional)").fill("x" * 4001)
+    await expect(page.locator("#context-count")).to_have_class(re.compile(r"\bover\b"))
+    await page.get_by_role("button", name="Upload and preview").click()
+    await expect(message).to_contain_text("limited to 4,000 characters")
+    assert len(stack.api("GET", "/api/sessions?limit=200")["items"]) == before
+
+
+async def test_results_are_paged_and_jump_to_a_row(
+    page: Page, stack: Stack, tmp_path: Path
+) -> None:
+    rows = 260
+    big = tmp_path / "big.csv"
+    lines = ["Company Name,Website"] + [f"Firm {n},firm{n}-test.com" for n in range(rows)]
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    await sign_in(page, stack)
+    await upload(page, big, "")
+    await page.get_by_role("button", name="Start").click()
+    await expect(page.locator("#session-status")).to_have_text("Completed", timeout=FINAL_TIMEOUT)
+    table_rows = page.locator("#results-table tbody tr")
+    status = page.locator("#results-status")
+    await expect(status).to_have_text(f"Rows 1–50 of {rows} · page 1 of 6")
+    await expect(table_rows).to_have_count(50)
+
+    await page.get_by_role("button", name="Next page").click()
+    await expect(status).to_have_text(f"Rows 51–100 of {rows} · page 2 of 6")
+    await expect(table_rows.first).to_contain_text("Firm 50")
+
+    await page.get_by_label("Go to row").fill("255")
+    await page.get_by_label("Go to row").press("Enter")
+    await expect(status).to_have_text(f"Rows 251–{rows} of {rows} · page 6 of 6")
+    await expect(table_rows).to_have_count(10)
+    await expect(page.locator('#results-table tr[data-row="254"]')).to_contain_text("Firm 254")
+    await expect(page.get_by_role("button", name="Next page")).to_be_disabled()
+
+    await page.get_by_label("Rows per page").select_option("200")
+    await expect(status).to_have_text(f"Rows 201–{rows} of {rows} · page 2 of 2")

@@ -108,7 +108,7 @@ def stack_env(tmp_path: Path, topology_prefix: str) -> Iterator[dict[str, str]]:
                 os.kill(pid, signal.SIGKILL)
 
 
-async def test_make_up_starts_every_service_twice_harmlessly_and_make_down_stops_them(
+async def test_make_up_is_idempotent_restarts_dead_services_and_make_down_stops_all(
     stack_env: dict[str, str],
 ) -> None:
     run_dir = Path(stack_env["DOSSIER_RUN_DIR"])
@@ -127,10 +127,17 @@ async def test_make_up_starts_every_service_twice_harmlessly_and_make_down_stops
         assert status_of(f"http://127.0.0.1:{port}/readyz") == 200
     assert status_of(f"{gateway}/api/sessions", key) == 200
 
+    # A dead process leaves a stale pid file: the next `make up` restarts only that one.
+    os.kill(started["worker-2"], signal.SIGKILL)
     second = run("up.sh", stack_env)
     assert second.returncode == 0, second.stdout + second.stderr
-    assert "already running" in second.stdout
-    assert pids(run_dir) == started
+    assert "gateway already running" in second.stdout
+    restarted = pids(run_dir)
+    assert restarted["worker-2"] != started["worker-2"]
+    assert {k: v for k, v in restarted.items() if k != "worker-2"} == {
+        k: v for k, v in started.items() if k != "worker-2"
+    }
+    started = restarted
     assert (run_dir / "dev-api-key").read_text().strip() == key
 
     down = run("down.sh", stack_env)

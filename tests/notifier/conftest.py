@@ -127,9 +127,11 @@ def notifier(
 
 
 @contextlib.asynccontextmanager
-async def notifier_in_process(env: dict[str, str], **overrides: Any) -> AsyncIterator[Notifier]:
+async def notifier_in_process(
+    env: dict[str, str], *, with_keys: bool = True, **overrides: Any
+) -> AsyncIterator[Notifier]:
     """The same service in this event loop, with its broker adapter at hand."""
-    keys = make_keys()
+    keys = make_keys() if with_keys else {}
     port = free_port()
     settings = NotifierSettings(
         environment="test",

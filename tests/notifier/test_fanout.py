@@ -149,6 +149,28 @@ async def test_tenant_scope_gets_a_snapshot_before_the_first_event_of_a_session(
     assert all(m["progress"]["counters"]["done"] in (12, 13) for m in later[1:])
 
 
+async def test_unsubscribe_stops_events_and_resubscribe_continues_the_sequence(
+    notifier: Notifier, publisher: Broker, module_store: MinioStore
+) -> None:
+    tenant, key = notifier.take_tenant()
+    quiet = await seed_session(module_store, tenant)
+    loud = await seed_session(module_store, tenant)
+    async with await Client.open(notifier.url, key) as client:
+        assert (await client.subscribe(quiet.session_id))["seq"] == 1
+        assert (await client.subscribe(loud.session_id))["seq"] == 1
+        await client.send({"type": "unsubscribe", "session_id": quiet.session_id})
+        assert await client.recv() == {"type": "unsubscribed", "session_id": quiet.session_id}
+        await publisher.publish_event(progress(quiet, 0, 1))
+        await publisher.publish_event(progress(loud, 0, 2))
+        # The loud session's event is published after the quiet one's: it must come first.
+        event = await client.recv()
+        assert (event["session_id"], event["seq"]) == (loud.session_id, 2)
+        again = await client.subscribe(quiet.session_id)
+        assert again["type"] == "snapshot"
+        assert again["seq"] == 2
+        assert again["state"]["counters"]["done"] == 1
+
+
 async def test_unknown_session_is_answered_with_not_found(notifier: Notifier) -> None:
     _, key = notifier.take_tenant()
     async with await Client.open(notifier.url, key) as client:

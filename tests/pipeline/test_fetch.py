@@ -148,3 +148,10 @@ async def test_host_gate_spaces_out_request_starts() -> None:
     await asyncio.gather(*(use() for _ in range(3)))
     assert starts[1] - starts[0] >= 0.09
     assert starts[2] - starts[1] >= 0.09
+
+
+async def test_compressed_pages_are_decompressed(make_settings: MakeSettings) -> None:
+    fetch, client = fetcher(make_settings)
+    async with client:
+        page = await fetch.fetch("https://gzip-co.com/")
+    assert "Gzip Co compresses every page" in page.text

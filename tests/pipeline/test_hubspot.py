@@ -44,7 +44,7 @@ def planned(row: int, name: str, domain: str | None) -> PlannedRow:
 
 
 def result(row: int, name: str, website: str, **fields: object) -> ResultRow:
-    return ResultRow(row=row, company_name=name, official_website=website, **fields)  # type: ignore[arg-type]
+    return ResultRow(row=row, company_name=name, official_website=website, **fields)
 
 
 def url(company_id: str) -> str:
@@ -204,3 +204,19 @@ async def test_a_company_created_moments_ago_is_updated_not_created_again(
     paths = [path for _, path in hubspot_server.state.calls]
     assert paths.count("/crm/v3/objects/companies/batch/create") == 1
     assert paths.count("/crm/v3/objects/companies/batch/update") == 1
+
+
+async def test_a_batch_refused_as_a_whole_marks_each_of_its_rows(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    known = hubspot_server.state.add(name="Acme", domain="acme-rockets.com")
+    hubspot_server.state.missing_properties = {"ai_description"}
+    sync = sync_for(client)
+    await sync.lookup([planned(0, "Acme", "acme-rockets.com")])
+    row = result(0, "Acme", "https://acme-rockets.com/", description="Builds rockets.")
+    row.description_source = "llm"
+    (written,) = await sync.write([row])
+    assert written.hubspot_company_id == (
+        'error: HubSpot refused the request (HTTP 400: Property "ai_description" does not exist)'
+    )
+    assert "ai_description" not in hubspot_server.state.companies[known]

@@ -222,3 +222,20 @@ async def test_a_website_cell_that_is_no_address_is_treated_as_missing(
         await pipeline.aclose()
     assert result.official_website == "https://zenith-analytics.com/"
     assert "'n/a' is not a web address" in result.notes
+
+
+async def test_a_website_serving_a_pdf_is_alive_but_gives_no_description(
+    make_settings: MakeSettings,
+) -> None:
+    pipeline = build_pipeline(make_settings())
+    try:
+        chunk = pipeline.open_chunk(session_context())
+        (row,) = plan_rows([InputRow(row=0, name="PDF Only", website="pdf-only.com")])
+        await chunk.prepare([row])
+        result = await chunk.enrich(row)
+    finally:
+        await pipeline.aclose()
+    assert result.row_status is RowStatus.OK
+    assert result.official_website == "https://pdf-only.com/"
+    assert result.description == ""
+    assert "the website has no description text" in result.notes

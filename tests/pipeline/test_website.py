@@ -72,3 +72,10 @@ async def test_dead_websites_say_why(make_settings: MakeSettings, url: str, reas
     result = await check(make_settings, url, "Whoever", fetch_timeout_s=0.5)
     assert result.outcome is WebsiteOutcome.DEAD_URL
     assert reason in result.reason
+
+
+async def test_a_url_with_an_explicit_port_keeps_its_scheme(make_settings: MakeSettings) -> None:
+    result = await check(make_settings, "http://127.0.0.1:9/", "Nobody")  # discard port
+    assert result.outcome is WebsiteOutcome.DEAD_URL
+    assert result.reason.startswith("http: ")
+    assert "https" not in result.reason

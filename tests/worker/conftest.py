@@ -129,7 +129,8 @@ class Workers:
             self.processes.append(process)
             started.append((process, port))
         for process, port in started:
-            wait_http_ok(f"http://127.0.0.1:{port}/readyz", 30, process)
+            # Generous: several interpreters importing at once on a busy 2-core machine.
+            wait_http_ok(f"http://127.0.0.1:{port}/readyz", 60, process)
         return [process for process, _ in started]
 
 
@@ -153,6 +154,7 @@ class SlowSite:
                 time.sleep(site.delay)
                 body = b"<html><title>ok</title></html>"
                 self.send_response(200)
+                self.send_header("Connection", "close")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 with contextlib.suppress(OSError):

@@ -13,6 +13,7 @@ from shared.messages import ChunkTask
 from shared.models import Plan, SessionStatus
 from shared.rows import RowStatus
 from shared.storage import MinioStore
+from shared.topology import CHUNK_DELIVERY_LIMIT
 from tests.worker.conftest import (
     TEST_PIPELINE,
     SlowSite,
@@ -97,6 +98,35 @@ async def test_a_dead_lettered_chunk_becomes_failed_rows_and_the_session_complet
     assert {results[n].row_status for n in (*range(10), *range(20, 30))} == {RowStatus.OK}
 
 
+async def test_a_chunk_failing_on_every_delivery_is_dead_lettered_with_its_error(
+    store: MinioStore,
+    broker: Broker,
+    workers: Workers,
+    tenant: str,
+    session_ids: Callable[[], str],
+) -> None:
+    workers.start(
+        1,
+        DOSSIER_WORKER_PIPELINE=TEST_PIPELINE,
+        DOSSIER_TEST_CRASH_NAME="Company 15",
+        DOSSIER_WORKER_CHUNK_SIZE="10",
+        DOSSIER_WORKER_RETRY_BACKOFF_S="0.05",
+    )
+    keys = await start_session(store, broker, tenant, session_ids(), make_rows(30))
+
+    final = await wait_final(store, keys, timeout=60)
+
+    assert final.status is SessionStatus.COMPLETED
+    assert (final.counters.done, final.counters.failed) == (30, 10)
+    results = {r.row: r for r in await stored_results(store, keys)}
+    expected = (
+        f"chunk dead-lettered after {CHUNK_DELIVERY_LIMIT + 1} deliveries: "
+        "ConnectionError: batch look-up unreachable"
+    )
+    assert {results[n].error for n in range(10, 20)} == {expected}
+    assert {results[n].row_status for n in (*range(10), *range(20, 30))} == {RowStatus.OK}
+
+
 def _task(keys: SessionKeys, chunk: int) -> ChunkTask:
     return ChunkTask(
         tenant=keys.tenant,
@@ -119,11 +149,11 @@ async def test_a_killed_worker_loses_nothing_and_the_session_completes(
     settings = {
         "DOSSIER_WORKER_PIPELINE": TEST_PIPELINE,
         "DOSSIER_TEST_SLOW_URL": slow_site.url,
-        "DOSSIER_WORKER_CHUNK_SIZE": "40",
+        "DOSSIER_WORKER_CHUNK_SIZE": "20",
         "DOSSIER_WORKER_CONCURRENCY": "16",
     }
     victim, survivor = workers.start(2, **settings)
-    keys = await start_session(store, broker, tenant, session_ids(), make_rows(480, lambda n: ""))
+    keys = await start_session(store, broker, tenant, session_ids(), make_rows(240, lambda n: ""))
     await wait_until(lambda: '"chunk.started"' in victim.log_text(), 30, "the victim to start")
 
     victim.signal(signal.SIGKILL)
@@ -131,7 +161,7 @@ async def test_a_killed_worker_loses_nothing_and_the_session_completes(
 
     assert victim.process.wait(5) == -signal.SIGKILL
     assert final.status is SessionStatus.COMPLETED
-    assert final.counters.done == 480
+    assert final.counters.done == 240
     results = await stored_results(store, keys)
-    assert sorted(r.row for r in results) == list(range(480))
+    assert sorted(r.row for r in results) == list(range(240))
     assert '"chunk.finished"' in survivor.log_text()

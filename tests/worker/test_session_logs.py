@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import orjson
 
@@ -11,7 +11,7 @@ from shared.session_logs import render, select_lines, session_log
 from shared.storage import MinioStore
 
 
-def lines(*records: dict[str, object]) -> bytes:
+def lines(*records: Mapping[str, object]) -> bytes:
     return b"".join(orjson.dumps(r) + b"\n" for r in records)
 
 

@@ -46,26 +46,32 @@ class ChunkRun:
 
     async def _prepare(self, rows: Sequence[PlannedRow]) -> None:
         kit = self._kit
-        if self._wants_hubspot and not kit.has("hubspot"):
-            self._hubspot_note = "HubSpot skipped: the hubspot stage is disabled"
-        elif self._wants_hubspot:
-            if kit.hubspot is None or kit.hubspot_links is None:
-                self._hubspot_note = "HubSpot is not configured on this deployment"
-            else:
-                self._hubspot = HubSpotSync(
-                    kit.hubspot,
-                    kit.hubspot_links,
-                    kit.settings.hubspot_freshness_days,
-                    kit.settings.write_properties(),
-                    kit.hubspot_created,
-                    self._hubspot_log,
-                )
-                await self._hubspot.lookup([r for r in rows if r.duplicate_of is None])
-                if self._hubspot.lookup_error:
-                    self._hubspot_note = f"HubSpot look-up failed: {self._hubspot.lookup_error}"
-        if self._session.options.run_llm_deep_search_pipeline and kit.deep_search is not None:
+        if self._wants_hubspot:
+            await self._prepare_hubspot([r for r in rows if r.duplicate_of is None])
+        deep = self._session.options.run_llm_deep_search_pipeline and kit.has("deep_search")
+        if deep and kit.deep_search is not None:
             await self._prepare_questions()
         self._log.info("pipeline.chunk.prepared", rows=len(rows), questions=len(self._questions))
+
+    async def _prepare_hubspot(self, rows: list[PlannedRow]) -> None:
+        kit = self._kit
+        if not kit.has("hubspot"):
+            self._hubspot_note = "HubSpot skipped: the hubspot stage is disabled"
+            return
+        if kit.hubspot is None or kit.hubspot_links is None:
+            self._hubspot_note = "HubSpot is not configured on this deployment"
+            return
+        self._hubspot = HubSpotSync(
+            kit.hubspot,
+            kit.hubspot_links,
+            kit.settings.hubspot_freshness_days,
+            kit.settings.write_properties(),
+            kit.hubspot_created,
+            self._hubspot_log,
+        )
+        await self._hubspot.lookup(rows)
+        if self._hubspot.lookup_error:
+            self._hubspot_note = f"HubSpot look-up failed: {self._hubspot.lookup_error}"
 
     async def _prepare_questions(self) -> None:
         assert self._kit.deep_search is not None
@@ -99,7 +105,9 @@ class ChunkRun:
         draft.note(self._hubspot_note)
         if self._kit.stages == {"normalize"}:
             draft.note("normalized only: no network stage enabled")
-        log.info(
+        # Failed rows also belong in the session's error log; dead or unfound websites do not.
+        emit = log.warning if draft.status is RowStatus.FAILED else log.info
+        emit(
             "pipeline.row.enriched",
             status=draft.status.value,
             website=draft.website,

@@ -21,6 +21,12 @@ def _known(name: str | None) -> str | None:
         return None
 
 
+def is_html(content_type: str) -> bool:
+    """Pages worth reading as text; a missing type is sniffed as HTML, as browsers do."""
+    kind = content_type.split(";")[0].strip().lower()
+    return not kind or "html" in kind or "xml" in kind or kind == "text/plain"
+
+
 def decode_body(body: bytes, content_type: str) -> str:
     header = _HEADER_CHARSET.search(content_type)
     meta = _META_CHARSET.search(body[:4096])

@@ -118,7 +118,7 @@ class DeepSearch:
                 page = await self._fetcher.fetch(url)
             except FetchError:
                 return None
-            return extract_facts(page.url, page.text)
+            return extract_facts(page.url, page.text, page.content_type)
 
         return [facts for facts in await asyncio.gather(*(one(u) for u in urls)) if facts]
 

@@ -83,7 +83,7 @@ class WebsiteDiscovery:
             page = await self._fetcher.fetch(url)
         except FetchError as error:
             return Candidate(url, 0.0, f"unreachable ({error.reason})", None)
-        facts = extract_facts(page.url, page.text)
+        facts = extract_facts(page.url, page.text, page.content_type)
         parked = parking_reason(page.url, page.text)
         if parked:
             return Candidate(page.url, 0.0, parked, facts)

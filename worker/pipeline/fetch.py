@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from worker.pipeline.decode import decode_body
+from worker.pipeline.decode import decode_body, is_html
 from worker.pipeline.politeness import HostGate
 from worker.pipeline.retry import Transient, retrying
 
@@ -119,14 +119,14 @@ class Fetcher:
             status=response.status_code,
             redirects=tuple(chain),
             content_type=content_type,
-            text=decode_body(body, content_type),
+            text=decode_body(body, content_type) if is_html(content_type) else "",
             truncated=truncated,
         )
 
     async def _read(self, response: httpx.Response) -> tuple[bytes, bool]:
         chunks: list[bytes] = []
         size = 0
-        async for chunk in response.aiter_raw():
+        async for chunk in response.aiter_bytes():  # decompressed: the limit caps what we hold
             chunks.append(chunk)
             size += len(chunk)
             if size >= self._limits.max_bytes:

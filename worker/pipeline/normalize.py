@@ -19,7 +19,7 @@ from shared.rows import InputRow, PlannedRow
 # The bundled public-suffix snapshot: no network access, ever.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _SPACES = re.compile(r"\s+")
-# Russian legal forms lead the name ("ООО Ромашка"); cleanco only knows trailing ones.
+# Russian legal forms come first ("ООО Ромашка"); cleanco only knows trailing ones.
 _LEADING_LEGAL_FORM = re.compile(r"^(?:ооо|оао|зао|пао|ао|ип|нко)\s+", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 

@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
+from worker.pipeline.decode import is_html
 from worker.pipeline.jsonld import Organization, organizations
 from worker.pipeline.normalize import clean_text, registered_domain
 
@@ -100,7 +101,10 @@ def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str]:
     return paragraphs, clean_text(root.text(separator=" "))
 
 
-def extract_facts(url: str, html: str) -> PageFacts:
+def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
+    """Facts of an HTML page; a PDF or an image at the address yields none."""
+    if not is_html(content_type):
+        return PageFacts(url=url)
     tree = HTMLParser(html)
     title_node = tree.css_first("title")
     scripts = [

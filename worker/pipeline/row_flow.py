@@ -13,7 +13,7 @@ from worker.pipeline.fetch import FetchError
 from worker.pipeline.hubspot.records import Company
 from worker.pipeline.hubspot.sync import HubSpotSync
 from worker.pipeline.llm import LlmUnavailable
-from worker.pipeline.normalize import website_url
+from worker.pipeline.normalize import registered_domain, website_url
 from worker.pipeline.page_facts import PageFacts, extract_facts
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.search.protocol import SearchUnavailable
@@ -51,8 +51,11 @@ class RowFlow:
         if self._kit.has("linkedin"):
             await self._linkedin(draft, pages)
         await self._description(draft, pages, company)
-        if self._session.options.run_llm_deep_search_pipeline and self._kit.has("deep_search"):
-            await self._deep_search(draft, pages)
+        if self._session.options.run_llm_deep_search_pipeline:
+            if self._kit.has("deep_search"):
+                await self._deep_search(draft, pages)
+            else:
+                draft.note("deep search skipped: the deep_search stage is disabled")
         return draft
 
     async def _website(self, draft: RowDraft) -> list[PageFacts]:
@@ -106,7 +109,7 @@ class RowFlow:
         except FetchError as error:
             draft.note(f"about page unreachable ({error.reason})")
             return []
-        return [extract_facts(page.url, page.text)]
+        return [extract_facts(page.url, page.text, page.content_type)]
 
     async def _linkedin(self, draft: RowDraft, pages: list[PageFacts]) -> None:
         for facts in pages:
@@ -123,7 +126,7 @@ class RowFlow:
             found = await linkedin.from_search(
                 self._kit.search,
                 draft.row.name,
-                draft.row.domain,
+                draft.row.domain or registered_domain(draft.website),
                 settings.match_threshold,
                 settings.search_results,
             )

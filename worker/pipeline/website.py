@@ -33,6 +33,16 @@ def _with_scheme(url: str, scheme: str) -> str:
     return urlunsplit((scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
 
+def _schemes(url: str) -> tuple[str, ...]:
+    """https first, then http; a URL with an explicit port speaks only the scheme it names."""
+    parts = urlsplit(url)
+    try:
+        explicit_port = parts.port is not None
+    except ValueError:
+        explicit_port = False
+    return (parts.scheme,) if explicit_port else ("https", "http")
+
+
 def _same_place(left: str, right: str) -> bool:
     a, b = urlsplit(left), urlsplit(right)
 
@@ -50,7 +60,7 @@ class WebsiteValidator:
     async def check(self, website: str, name: str) -> WebsiteCheck:
         url = website_url(website) or website
         errors: list[str] = []
-        for scheme in ("https", "http"):
+        for scheme in _schemes(url):
             try:
                 page = await self._fetcher.fetch(_with_scheme(url, scheme))
             except FetchError as error:
@@ -62,7 +72,7 @@ class WebsiteValidator:
         return WebsiteCheck(WebsiteOutcome.DEAD_URL, url, reason="; ".join(errors))
 
     def _judge(self, url: str, name: str, page: FetchedPage) -> WebsiteCheck:
-        facts = extract_facts(page.url, page.text)
+        facts = extract_facts(page.url, page.text, page.content_type)
         parked = parking_reason(page.url, page.text)
         if parked:
             return WebsiteCheck(WebsiteOutcome.DEAD_URL, page.url, parked, page, facts)

@@ -52,7 +52,9 @@ export function renderKeyView(context) {
     try {
       await api.listSessions({ limit: 1 });
       context.onKeyChanged();
-      window.location.hash = "#/";
+      // A link to a session opened without a key leads to that session once it is set.
+      if (window.location.hash.startsWith("#/key")) window.location.hash = "#/";
+      else context.rerender();
     } catch (error) {
       setApiKey(previous);
       message.textContent = error instanceof ApiError && error.unauthorized

@@ -144,11 +144,13 @@ export function renderNewSession(context) {
     upload.disabled = true;
     upload.textContent = "Uploading…";
     try {
-      created = await api.createSession(data);
+      created = await api.createSession(data, (share) => {
+        upload.textContent = share < 1 ? `Uploading… ${Math.floor(share * 100)}%` : "Reading the file…";
+      });
       context.store.put(created);
       showPreview();
     } catch (error) {
-      message.textContent = error.message;
+      message.textContent = error.status ? `Upload refused: ${error.message}` : error.message;
     } finally {
       upload.disabled = false;
       upload.textContent = "Upload and preview";

@@ -104,7 +104,9 @@ export function createResultsTable(context, sessionId) {
   const liveRows = new Map();
 
   const status = h("p", { class: "table-status", id: "results-status", "aria-live": "polite" });
-  const tableWrap = h("div", { class: "table-wrap results-wrap", tabindex: "0", "aria-label": "Results" });
+  const tableWrap = h("div", {
+    class: "table-wrap results-wrap", tabindex: "0", role: "region", "aria-label": "Results table",
+  });
   const first = h("button", { class: "button small", type: "button", "aria-label": "First page" }, "«");
   const prev = h("button", { class: "button small", type: "button", "aria-label": "Previous page" }, "‹ Prev");
   const next = h("button", { class: "button small", type: "button", "aria-label": "Next page" }, "Next ›");

@@ -103,6 +103,11 @@ export function renderSessionList(context) {
 
   const unsubscribe = store.subscribe((id, change) => {
     const old = rows.get(id);
+    if (change.kind === "deleted") {
+      ids = ids.filter((known) => known !== id);
+      draw();
+      return;
+    }
     if (!old && !status && (change.kind === "unknown-session" || change.kind === "snapshot")) {
       const known = store.get(id);
       if (known && known.created_at) {

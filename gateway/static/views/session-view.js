@@ -2,7 +2,7 @@
 
 import { download } from "../api.js";
 import { h, replace } from "../dom.js";
-import { progressBar, sessionTitle, statusBadge } from "../components.js";
+import { progressBar, sessionTitle, statusBadge, updateProgressBar } from "../components.js";
 import { count, dateTime, duration, FINAL_STATUSES, rate, STATUS_LABELS } from "../format.js";
 import { createLogViewer } from "./logs.js";
 import { createResultsTable } from "./results-table.js";
@@ -34,12 +34,14 @@ export function renderSessionView(context, sessionId) {
   const badge = h("span", { id: "session-status" });
   const meta = h("p", { class: "meta", id: "session-meta" });
   const reason = h("p", { class: "notice", id: "session-reason", hidden: true });
-  const progressSlot = h("div", { id: "session-progress" });
+  const bar = progressBar({ total: 0, done: 0 }, "Session progress");
+  const progressSlot = h("div", { id: "session-progress" }, bar);
   const stats = h("dl", { class: "stats", id: "session-stats" });
   const announcer = h("p", { class: "visually-hidden", id: "progress-announcer", "aria-live": "polite", "aria-atomic": "true" });
   const message = h("p", { class: "form-message", role: "alert", id: "session-message" });
   const startButton = h("button", { class: "button primary", type: "button", id: "start-session", hidden: true }, "Start");
   const cancelButton = h("button", { class: "button danger", type: "button", id: "cancel-session", hidden: true }, "Cancel session");
+  const deleteButton = h("button", { class: "button secondary", type: "button", id: "delete-session", hidden: true }, "Delete session");
   const downloadButtons = DOWNLOADS.map(([format, label]) => h("button", {
     class: "button secondary", type: "button", dataset: { format }, id: `download-${format}`,
   }, label));
@@ -62,7 +64,7 @@ export function renderSessionView(context, sessionId) {
     reason.hidden = !session.reason;
     reason.classList.toggle("error", status === "failed");
     reason.textContent = session.reason ? `Reason: ${session.reason}` : "";
-    replace(progressSlot, progressBar(counters, "Session progress"));
+    updateProgressBar(bar, counters);
     const percent = counters.total ? Math.floor((Math.min(counters.done, counters.total) / counters.total) * 100) : 0;
     replace(stats,
       stat("Done", `${count(counters.done)} / ${count(counters.total)} (${percent}%)`, "stat-done"),
@@ -76,6 +78,7 @@ export function renderSessionView(context, sessionId) {
     startButton.hidden = status !== "created";
     cancelButton.hidden = !(status === "running" || status === "queued");
     const final = FINAL_STATUSES.has(status);
+    deleteButton.hidden = !(final || status === "created");
     const anyRows = counters.done > 0;
     for (const button of downloadButtons) button.disabled = !(final || anyRows);
     archiveButton.disabled = !final;
@@ -149,6 +152,28 @@ export function renderSessionView(context, sessionId) {
     }
   });
 
+  deleteButton.addEventListener("click", async () => {
+    const confirmed = await context.confirm({
+      title: "Delete this session?",
+      text: "Its upload, results and logs are removed for good. Download what you need first.",
+      yes: "Delete session",
+      no: "Keep it",
+    });
+    if (!confirmed) {
+      deleteButton.focus();
+      return;
+    }
+    deleteButton.disabled = true;
+    try {
+      await api.remove(sessionId);
+      store.forget(sessionId);
+      window.location.hash = "#/";
+    } catch (error) {
+      message.textContent = `The session could not be deleted: ${error.message}`;
+      deleteButton.disabled = false;
+    }
+  });
+
   async function runDownload(button, path, fallback, query) {
     const label = button.textContent;
     button.disabled = true;
@@ -203,7 +228,7 @@ export function renderSessionView(context, sessionId) {
     h("section", { class: "card", "aria-labelledby": "progress-title" },
       h("div", { class: "section-header" },
         h("h2", { id: "progress-title" }, "Progress"),
-        h("div", { class: "actions" }, startButton, cancelButton)),
+        h("div", { class: "actions" }, startButton, cancelButton, deleteButton)),
       progressSlot, announcer, stats),
     h("section", { class: "card", "aria-labelledby": "downloads-title" },
       h("h2", { id: "downloads-title" }, "Downloads"),

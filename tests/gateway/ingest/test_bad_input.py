@@ -35,6 +35,11 @@ def encrypted_workbook() -> bytes:
     return bytes(body)
 
 
+def encrypted_workbook_with_late_directory() -> bytes:
+    """Larger encrypted files keep their stream names far past the first bytes."""
+    return OLE_MAGIC + os.urandom(200_000).replace(b"\0", b"\1") + encrypted_workbook()[8:]
+
+
 def corrupt_xlsx() -> bytes:
     good = corpus.xlsx({"S": [["Company"], ["Capcom"]]})
     return good[: len(good) // 2]
@@ -61,6 +66,13 @@ async def assert_nothing_stored(store: MinioStore, owner: Caller) -> None:
         pytest.param(corrupt_xlsx(), "cut.xlsx", 422, "corrupt_file", id="corrupt-xlsx"),
         pytest.param(damaged_sheet_xlsx(), "bad.xlsx", 422, "corrupt_file", id="damaged-xml"),
         pytest.param(encrypted_workbook(), "secret.xlsx", 422, "password_protected", id="password"),
+        pytest.param(
+            encrypted_workbook_with_late_directory(),
+            "big-secret.xlsx",
+            422,
+            "password_protected",
+            id="password-late-directory",
+        ),
         pytest.param(zip_bomb(), "bomb.xlsx", 413, "archive_too_large", id="zip-bomb"),
         pytest.param(
             b"%PDF-1.7\n" + os.urandom(2000), "a.csv", 415, "unsupported_format", id="pdf"
@@ -111,6 +123,23 @@ async def test_filename_with_control_characters_is_refused(
     )
     assert response.status_code == 422, response.text
     assert response.json()["code"] == "invalid_filename"
+    await assert_nothing_stored(store, owner)
+
+
+async def test_body_cut_off_before_its_last_boundary_is_refused(
+    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+) -> None:
+    body = (
+        b"--b0undary\r\n"
+        b'Content-Disposition: form-data; name="file"; filename="cut.csv"\r\n'
+        b"Content-Type: text/csv\r\n\r\nCompany\nAcme\nGlob"
+    )
+    response = await client.post(
+        "/api/sessions",
+        content=body,
+        headers={"Content-Type": "multipart/form-data; boundary=b0undary"},
+    )
+    assert (response.status_code, response.json()["code"]) == (422, "invalid_form")
     await assert_nothing_stored(store, owner)
 
 

@@ -229,5 +229,6 @@ async def test_preview_shows_columns_and_first_twenty_rows(client: httpx.AsyncCl
     response = await client.get(f"/api/sessions/{session['session_id']}/preview")
     assert response.status_code == 200
     body = response.json()
-    assert body["input"]["columns"] == ["Company", "Website"]
+    assert body["input"]["columns"] == body["columns"] == ["Company", "Website"]
+    assert (body["name_column"], body["website_column"]) == ("Company", "Website")
     assert [row["name"] for row in body["rows"]] == [f"Company {i}" for i in range(20)]

@@ -23,6 +23,7 @@ class HubSpotState:
     calls: list[tuple[float, str]] = field(default_factory=list)
     throttle_next: int = 0
     failing: bool = False
+    missing_properties: set[str] = field(default_factory=set)  # not defined in the account
     lag: bool = False  # search misses records created through the API, as it lags
     created: set[str] = field(default_factory=set)
     ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1001))
@@ -89,6 +90,15 @@ def hubspot_app(state: HubSpotState) -> Starlette:
             )
         return None
 
+    def undefined(inputs: list[dict[str, Any]]) -> JSONResponse | None:
+        names = {name for item in inputs for name in item["properties"]}
+        for name in sorted(names & state.missing_properties):
+            message = f'Property "{name}" does not exist'
+            return JSONResponse(
+                {"status": "error", "category": "VALIDATION_ERROR", "message": message}, 400
+            )
+        return None
+
     async def search(request: Request) -> JSONResponse:
         if (refused := gate(request)) is not None:
             return refused
@@ -116,6 +126,8 @@ def hubspot_app(state: HubSpotState) -> Starlette:
             return refused
         inputs = (await request.json())["inputs"]
         assert len(inputs) <= 100
+        if (missing := undefined(inputs)) is not None:
+            return missing
         results, errors = [], []
         for item in inputs:
             company = state.companies.get(item["id"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 from collections.abc import AsyncIterator, Callable
 
@@ -70,6 +71,15 @@ def redirect(url: str) -> Callable[[Request], Response]:
 
 def _cp1251(_request: Request) -> Response:
     return Response(CP1251_HOME.encode("cp1251"), media_type="text/html")
+
+
+def _gzipped(_request: Request) -> Response:
+    body = page("Gzip Co", "<p>Gzip Co compresses every page it serves, to save bandwidth.</p>")
+    return Response(
+        gzip.compress(body.encode()),
+        media_type="text/html; charset=utf-8",
+        headers={"Content-Encoding": "gzip"},
+    )
 
 
 def _huge(_request: Request) -> Response:
@@ -143,6 +153,10 @@ SITES: dict[str, Site] = {
     "gone-site.com": {"/": html(page("Not Found", "<p>404</p>"), 404)},
     "broken-server.com": {"/": html(page("Error", "<p>oops</p>"), 503)},
     "huge-site.com": {"/": _huge},
+    "gzip-co.com": {"/": _gzipped},
+    "pdf-only.com": {
+        "/": lambda _r: Response(b"%PDF-1.4 \x00\xff binary", media_type="application/pdf")
+    },
     "russian-co.ru": {"/": _cp1251},
     "http-only.org": {
         "/": html(
@@ -178,7 +192,7 @@ async def farm_app(scope: Scope, receive: Receive, send: Send) -> None:
     request = Request(scope, receive)
     host = (request.headers.get("host") or "").split(":")[0]
     if host == "slow-site.com":
-        await asyncio.sleep(5)  # far beyond the fetch timeout the tests configure
+        await asyncio.sleep(2)  # four times the fetch timeout the slow-page tests configure
     site = SITES.get(host.removeprefix("www.")) or {}
     handler = site.get(request.url.path)
     response = handler(request) if handler else HTMLResponse("not found", 404)
