@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -30,11 +31,16 @@ async def _connect_broker(broker: Broker, timeout: float) -> bool:
         await broker.connect(timeout=timeout)
     except Exception as exc:  # any failure means "try again later"
         log.warning("broker.connect_failed", error=repr(exc))
-        with contextlib.suppress(Exception):
-            await broker.close()
-        return False
-    log.info("broker.connected")
-    return True
+    else:
+        log.info("broker.connected")
+        return True
+    with contextlib.suppress(Exception):
+        await broker.close()
+    # A failed connect leaves a half-made connection in a reference cycle; its finalizer
+    # schedules a close on the running loop, which only works on this thread. Collected
+    # later from a worker thread, it would leak a never-awaited coroutine instead.
+    gc.collect()
+    return False
 
 
 async def _prepare_bucket(store: MinioStore) -> bool:

@@ -80,3 +80,44 @@ SESSION_EXAMPLE: dict[str, Any] = {
     "reason": None,
     "finalized": False,
 }
+
+RESULTS_EXAMPLE: dict[str, Any] = {
+    "session_id": "018f2c3a9b7e4d1fa2c3b4d5e6f70812",
+    "status": "running",
+    "partial": True,
+    "columns": ["Company Name", "Website", "Company_Name", "Official_Website", "Row_Status"],
+    "total": 2,
+    "available": 1,
+    "offset": 0,
+    "limit": 100,
+    "next_offset": None,
+    "rows": [
+        {
+            "row": 0,
+            "Company Name": "Capcom",
+            "Website": "capcom.com",
+            "Company_Name": "Capcom",
+            "Official_Website": "https://www.capcom.com/",
+            "Row_Status": "ok",
+            "duplicate_of": None,
+        }
+    ],
+}
+
+CAPABILITIES_EXAMPLE: dict[str, Any] = {
+    "search": True,
+    "llm": True,
+    "hubspot": False,
+    "deep_search": True,
+    "notifier_url": "ws://127.0.0.1:8001/ws",
+    "limits": {
+        "max_upload_bytes": 104857600,
+        "max_rows": 1000000,
+        "max_context_chars": 4000,
+        "max_cell_chars": 10000,
+    },
+}
+
+
+def json_example(example: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {"application/json": {"example": example}}}}

@@ -171,6 +171,16 @@ class WebSocketEndpoint:
             connection.send(outgoing.control({"type": "subscribed", "scope": "tenant"}))
             return
         session_id = message.session_id or ""
+        limit = self._settings.notifier_max_subscriptions
+        if session_id not in connection.sessions and len(connection.sessions) >= limit:
+            connection.send(
+                outgoing.error(
+                    "too_many_subscriptions",
+                    f"at most {limit} sessions per connection; subscribe to the tenant scope",
+                    session_id,
+                )
+            )
+            return
         try:
             await self._hub.subscribe(connection, session_id)
         except NotFound:

@@ -52,6 +52,7 @@ class Hub:
         self._touched: dict[Key, float] = {}
         self._refreshed: dict[Key, float] = {}
         self._refreshing: dict[Key, asyncio.Task[LiveSession]] = {}
+        self._releasing: set[Key] = set()
         self._subscribers: dict[Key, set[Connection]] = {}
         self._watchers: dict[str, set[Connection]] = {}
         self.connections: set[Connection] = set()
@@ -120,8 +121,13 @@ class Hub:
         if task is None:
             task = asyncio.create_task(self._read(key))
             self._refreshing[key] = task
-            task.add_done_callback(lambda _: self._refreshing.pop(key, None))
+            task.add_done_callback(lambda done: self._forget_refresh(key, done))
         return await asyncio.shield(task)
+
+    def _forget_refresh(self, key: Key, done: asyncio.Task[LiveSession]) -> None:
+        self._refreshing.pop(key, None)
+        if not done.cancelled():
+            done.exception()  # retrieved here: every caller may have gone away meanwhile
 
     async def _read(self, key: Key) -> LiveSession:
         tenant, session_id = key
@@ -136,12 +142,15 @@ class Hub:
         return live
 
     def _start_refresh(self, key: Key) -> None:
-        if key in self._refreshing:
+        """Read the session once for every connection holding its events, then release them."""
+        if key in self._releasing:
             return
+        self._releasing.add(key)
         task = asyncio.create_task(self.refresh(key))
         task.add_done_callback(lambda done: self._release_held(key, done))
 
     def _release_held(self, key: Key, done: asyncio.Task[LiveSession]) -> None:
+        self._releasing.discard(key)
         failed = done.cancelled() or done.exception() is not None
         if failed and not done.cancelled():
             self._metrics.storage_errors += 1

@@ -21,6 +21,8 @@ class NotifierSettings(CommonSettings):
     notifier_heartbeat_interval: float = Field(default=20.0, gt=0)
     notifier_auth_timeout: float = Field(default=10.0, gt=0)
     notifier_max_clients: int = Field(default=10_000, ge=1)
+    # Sessions one connection may subscribe to one by one (the tenant scope covers all).
+    notifier_max_subscriptions: int = Field(default=1000, ge=1)
     # A session's stored state is re-read on subscribe when older than this.
     notifier_snapshot_max_age: float = Field(default=2.0, ge=0)
     # Sessions nobody watches are forgotten after this long without events.

@@ -1,6 +1,7 @@
 """Print the Markdown table of every DOSSIER_* variable, read from the settings classes.
 
-    .venv/bin/python scripts/env_table.py > /tmp/env.md
+    .venv/bin/python scripts/env_table.py            # print it
+    .venv/bin/python scripts/env_table.py --readme   # replace the table in README.md
 
 A variable's description is the comment just above its field (or the field's own
 description); `SERVICES` says which process reads each settings class.
@@ -10,8 +11,10 @@ from __future__ import annotations
 
 import ast
 import inspect
+import sys
 import textwrap
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from pydantic.fields import FieldInfo
@@ -32,6 +35,10 @@ SERVICES: tuple[tuple[type[BaseSettings], str], ...] = (
     (WorkerSettings, "worker"),
     (PipelineSettings, "worker"),
 )
+
+REPO = Path(__file__).resolve().parent.parent
+README_START = "<!-- env-table"
+README_END = "<!-- /env-table -->"
 
 # Meanings of fields that carry no comment in their settings class.
 DESCRIPTIONS: dict[str, str] = {
@@ -146,12 +153,27 @@ def rows() -> Iterator[tuple[str, str, str, str]]:
             yield variable, default_text(field), services, text
 
 
-def main() -> None:
-    print("| variable | default | read by | meaning |")
-    print("| --- | --- | --- | --- |")
+def table() -> str:
+    lines = ["| variable | default | read by | meaning |", "| --- | --- | --- | --- |"]
     for variable, default, services, text in rows():
         shown = f"`{default}`" if default and not default.startswith("(") else default
-        print(f"| `{variable}` | {shown} | {services} | {text.replace('|', '/')} |")
+        lines.append(f"| `{variable}` | {shown} | {services} | {text.replace('|', '/')} |")
+    return "\n".join(lines)
+
+
+def write_readme() -> None:
+    readme = REPO / "README.md"
+    text = readme.read_text()
+    start = text.index("\n", text.index(README_START)) + 1
+    end = text.index(README_END)
+    readme.write_text(text[:start] + table() + "\n" + text[end:])
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--readme"]:
+        write_readme()
+    else:
+        print(table())
 
 
 if __name__ == "__main__":

@@ -47,6 +47,23 @@ is_running() {
     tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"
 }
 
+# Something already accepts connections on the port (ours or not).
+port_taken() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# require_free_ports NAME MARKER PORT... : before starting NAME, refuse ports held by others.
+require_free_ports() {
+    local name="$1" marker="$2" port
+    shift 2
+    is_running "$name" "$marker" && return 0
+    for port in "$@"; do
+        if port_taken "$port"; then
+            die "port $port, needed by $name, is taken by another program: stop it or move $name (see docs/operations.md, Changing ports and places)"
+        fi
+    done
+}
+
 # start_background NAME MARKER ENV_FILE CMD... : run CMD detached with ENV_FILE sourced.
 start_background() {
     local name="$1" marker="$2" env_file="$3"

@@ -54,6 +54,15 @@ ENV
 chmod 600 "$ENV_FILE"
 
 WEED_MARKER="-dir=$RUN_DIR/seaweedfs"
+require_free_ports seaweedfs "$WEED_MARKER" "$S3_PORT" "$WEED_MASTER_PORT" "$WEED_VOLUME_PORT" "$WEED_FILER_PORT"
+require_free_ports gateway "-m gateway" "$GATEWAY_PORT"
+require_free_ports notifier "-m notifier" "$NOTIFIER_PORT"
+worker_index=0
+for port in $WORKER_HEALTH_PORTS; do
+    worker_index=$((worker_index + 1))
+    require_free_ports "worker-$worker_index" "-m worker" "$port"
+done
+
 start_background seaweedfs "$WEED_MARKER" "$ENV_FILE" \
     "$VENV/bin/weed" mini "$WEED_MARKER" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
     "-s3.port=$S3_PORT" "-s3.port.grpc=$((S3_PORT + WEED_GRPC_OFFSET))" \
@@ -65,7 +74,10 @@ start_background seaweedfs "$WEED_MARKER" "$ENV_FILE" \
 # Any HTTP answer (S3 says 403 to an anonymous request) means the endpoint is up.
 deadline=$((SECONDS + READY_TIMEOUT))
 until curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$S3_PORT/"; do
-    is_running seaweedfs "$WEED_MARKER" || { tail -n 40 "$(log_file seaweedfs)" >&2; die "SeaweedFS exited"; }
+    is_running seaweedfs "$WEED_MARKER" || {
+        tail -n 40 "$(log_file seaweedfs)" >&2
+        die "SeaweedFS exited"
+    }
     ((SECONDS < deadline)) || die "SeaweedFS S3 did not answer on 127.0.0.1:$S3_PORT within ${READY_TIMEOUT}s"
     sleep 0.3
 done

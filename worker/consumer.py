@@ -73,6 +73,7 @@ class WorkerConsumers:
         self._subscriptions: list[tuple[AbstractQueue, str]] = []
         self._dead_letter_channel: AbstractChannel | None = None
         self._in_flight = 0
+        self._tasks: set[asyncio.Task[None]] = set()
         self._idle = asyncio.Event()
         self._idle.set()
 
@@ -163,15 +164,21 @@ class WorkerConsumers:
         *,
         dead_letter: bool,
     ) -> None:
+        # The client library cancels its consumer tasks when the connection drops; the work
+        # runs in a task of its own so a broker outage does not abort a chunk half done.
+        # Its ack is then lost with the channel and the stored chunk is skipped on redelivery.
         self._in_flight += 1
         self._idle.clear()
-        structlog.contextvars.bind_contextvars(message_id=message.message_id)
-        try:
-            await self._settle(message, work, dead_letter)
-        finally:
-            self._in_flight -= 1
-            if self._in_flight == 0:
-                self._idle.set()
+        work_task = asyncio.create_task(self._settle(message, work, dead_letter))
+        self._tasks.add(work_task)
+        work_task.add_done_callback(self._work_done)
+        await asyncio.shield(work_task)
+
+    def _work_done(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        self._in_flight -= 1
+        if self._in_flight == 0:
+            self._idle.set()
 
     async def _settle(
         self,
@@ -179,6 +186,7 @@ class WorkerConsumers:
         work: Callable[[StartSession | CancelSession | ChunkTask], Awaitable[None]],
         dead_letter: bool,
     ) -> None:
+        structlog.contextvars.bind_contextvars(message_id=message.message_id)
         try:
             command = parse_command(message.body)
             structlog.contextvars.bind_contextvars(

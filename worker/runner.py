@@ -101,12 +101,12 @@ class ChunkRunner:
         )
         chunk = _ChunkRun(task, self._pipeline.open_chunk(context), self._progress)
         cancel = self._cancels.event(task.session_id)
-        todo = [row for row in rows if row.duplicate_of is None]
+        to_enrich = [row for row in rows if row.duplicate_of is None]
         for row in rows:
             if row.duplicate_of is not None:
                 chunk.record(unenriched_row(row, RowStatus.DUPLICATE))
-        await chunk.pipeline.prepare(todo)
-        row_tasks = [asyncio.create_task(self._row(chunk, row, cancel)) for row in todo]
+        await chunk.pipeline.prepare(to_enrich)
+        row_tasks = [asyncio.create_task(self._row(chunk, row, cancel)) for row in to_enrich]
         watcher = asyncio.create_task(self._watch_cancel(keys, cancel))
         try:
             everything: asyncio.Future[list[None]] = asyncio.gather(*row_tasks)

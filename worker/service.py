@@ -61,9 +61,11 @@ class WorkerService:
             settings.retry_backoff_s,
         )
         self._stop = asyncio.Event()
+        self._consuming = False
 
     async def ready(self) -> bool:
-        if not self._broker.ready:
+        """Consuming, connected to the broker, and storage answers."""
+        if not self._consuming or not self._broker.ready:
             return False
         try:
             await asyncio.wait_for(self._store.ping(), timeout=2)
@@ -91,8 +93,10 @@ class WorkerService:
         progress_loop = asyncio.create_task(self.progress.run())
         try:
             await self.consumers.start()
+            self._consuming = True
             log.info("worker.started", concurrency=self._settings.concurrency)
             await self._stop.wait()
+            self._consuming = False
             await self.consumers.stop_consuming()
             if not await self.consumers.wait_idle(self._settings.shutdown_grace_s):
                 log.warning("worker.grace_expired")

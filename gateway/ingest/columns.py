@@ -45,11 +45,6 @@ def is_website_label(cell: str) -> bool:
     return label in _WEBSITE_EXACT or any(part in label for part in _WEBSITE_PARTS)
 
 
-def is_name_label(cell: str) -> bool:
-    label = _label(cell)
-    return label in _NAME_EXACT or any(part in label for part in _NAME_PARTS)
-
-
 def looks_like_url(value: str) -> bool:
     return bool(_URLISH.match(value.strip())) and " " not in value.strip()
 
@@ -86,18 +81,18 @@ def _unique(names: Sequence[str]) -> list[str]:
     return out
 
 
+def _name_rank(cell: str) -> int:
+    """Lower is better: a company-ish label beats a plain `name` (maybe a contact's)."""
+    label = _label(cell)
+    if any(part in label for part in _NAME_PARTS):
+        return 0 if label in _NAME_EXACT else 1
+    return 2 if label in _NAME_EXACT else 3
+
+
 def choose_from_header(header: Sequence[str]) -> ColumnChoice:
     website = next((i for i, cell in enumerate(header) if is_website_label(cell)), None)
-    name = next(
-        (i for i, cell in enumerate(header) if i != website and _label(cell) in _NAME_EXACT),
-        None,
-    )
-    if name is None:
-        name = next(
-            (i for i, cell in enumerate(header) if i != website and is_name_label(cell)), None
-        )
-    if name is None:
-        name = next((i for i, cell in enumerate(header) if i != website and cell), 0)
+    candidates = [i for i, cell in enumerate(header) if i != website and cell]
+    name = min(candidates, key=lambda i: (_name_rank(header[i]), i)) if candidates else 0
     return ColumnChoice(_unique(header), name, website)
 
 

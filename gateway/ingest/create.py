@@ -37,6 +37,9 @@ class _CappedUpload:
         self._first, self._rest, self._limit = first, rest, limit
         self.head = b""
         self.size = 0
+        # Text after an all-ASCII head, from where the first non-ASCII byte appears: the
+        # head alone cannot tell UTF-8 from Windows-1251 when it is plain English.
+        self.late_sample: bytes | None = None
 
     async def chunks(self) -> AsyncIterator[bytes]:
         if self._first:
@@ -52,6 +55,11 @@ class _CappedUpload:
             )
         if len(self.head) < HEAD_BYTES:
             self.head += chunk[: HEAD_BYTES - len(self.head)]
+        elif self.late_sample is None and self.head.isascii() and not chunk.isascii():
+            first = next(i for i, byte in enumerate(chunk) if byte >= 0x80)
+            # Everything before `first` is ASCII, so any earlier offset is a character start.
+            start = max(0, first - 1024)
+            self.late_sample = chunk[start : start + HEAD_BYTES]
         return chunk
 
 
@@ -102,7 +110,7 @@ async def _store_session(
     fmt = sniff_format(upload.head)
     options = parse_options(form.fields, settings.capabilities())
     context = parse_context(form.fields, limits)
-    parser = UploadParser(store, input_key, upload.head, fmt, limits)
+    parser = UploadParser(store, input_key, upload.head, fmt, limits, upload.late_sample)
     sheet = form.fields.get("sheet", "").strip() or None
     await store.put_stream(keys.rows, parser.jsonl(sheet), "application/x-ndjson")
     await store.put_bytes(keys.context, context.encode(), "text/plain; charset=utf-8")

@@ -27,10 +27,19 @@ class SourceInfo:
 class UploadParser:
     """Yields rows.jsonl bytes; `table.stats` and `source` hold the summary afterwards."""
 
-    def __init__(self, store: ObjectStore, key: str, head: bytes, fmt: Format, limits: Limits):
+    def __init__(
+        self,
+        store: ObjectStore,
+        key: str,
+        head: bytes,
+        fmt: Format,
+        limits: Limits,
+        late_sample: bytes | None = None,
+    ) -> None:
         self._store = store
         self._key = key
         self._head = head
+        self._late_sample = late_sample
         self._limits = limits
         self.source = SourceInfo(fmt)
         self.table = TableReader(limits.max_rows, limits.max_cell_chars)
@@ -57,6 +66,9 @@ class UploadParser:
 
     def _csv(self, stream: AsyncIterator[bytes]) -> Iterator[list[str]]:
         encoding = detect_encoding(self._head)
+        if encoding == "utf-8" and self._late_sample:
+            later = detect_encoding(self._late_sample)
+            encoding = later if later in ("cp1251", "cp1252") else encoding
         delimiter = detect_delimiter(self._head.decode(encoding, errors="ignore"))
         self.source.encoding, self.source.delimiter = encoding, delimiter
         reader = AsyncByteReader(stream, asyncio.get_running_loop())

@@ -7,11 +7,16 @@ from typing import Any
 from fastapi import APIRouter
 
 from gateway.deps import ServicesDep
+from gateway.openapi import CAPABILITIES_EXAMPLE, json_example
 
 router = APIRouter(prefix="/api", tags=["capabilities"])
 
 
-@router.get("/capabilities", summary="Providers, notifier URL and upload limits")
+@router.get(
+    "/capabilities",
+    summary="Providers, notifier URL and upload limits",
+    responses=json_example(CAPABILITIES_EXAMPLE),
+)
 async def capabilities(services: ServicesDep) -> dict[str, Any]:
     settings = services.settings
     found = settings.capabilities()

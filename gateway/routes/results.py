@@ -9,6 +9,7 @@ from fastapi.responses import StreamingResponse
 
 from gateway.deps import SessionKeysDep, SessionStateDep, StoreDep
 from gateway.downloads import results_file
+from gateway.openapi import RESULTS_EXAMPLE
 from gateway.results_source import page_rows, read_plan, row_json
 from shared.exports import CONTENT_TYPES, output_columns
 
@@ -19,6 +20,15 @@ router = APIRouter(prefix="/api/sessions", tags=["results"])
     "/{session_id}/results",
     summary="Result rows in input order, or a CSV/XLSX/JSON download",
     response_model=None,
+    responses={
+        200: {
+            "content": {
+                "application/json": {"example": RESULTS_EXAMPLE},
+                "text/csv": {},
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {},
+            }
+        }
+    },
 )
 async def results(
     state: SessionStateDep,

@@ -24,8 +24,10 @@ export class LiveClient {
     this.timers = { retry: null, heartbeat: null };
     this.lastHeard = 0;
     this.stopped = false;
-    window.addEventListener("online", () => this.reconnectNow());
-    window.addEventListener("offline", () => this.setStatus("offline"));
+    this.listeners = new AbortController();
+    const signal = this.listeners.signal;
+    window.addEventListener("online", () => this.reconnectNow(), { signal });
+    window.addEventListener("offline", () => this.setStatus("offline"), { signal });
   }
 
   start() {
@@ -35,6 +37,7 @@ export class LiveClient {
 
   stop() {
     this.stopped = true;
+    this.listeners.abort();
     clearTimeout(this.timers.retry);
     clearInterval(this.timers.heartbeat);
     if (this.socket) this.socket.close(1000, "bye");
@@ -107,13 +110,16 @@ export class LiveClient {
     socket.addEventListener("close", (event) => this.closed(socket, event));
   }
 
-  startHeartbeat(socket) {
+  // Pings keep the server's idle timeout away; a server silent for several heartbeats is
+  // treated as gone, since a dead network path may never deliver a close.
+  startHeartbeat(socket, intervalMs = HEARTBEAT_MS) {
     clearInterval(this.timers.heartbeat);
+    const silenceLimit = Math.max(SILENCE_LIMIT_MS, intervalMs * 2.5);
     this.timers.heartbeat = setInterval(() => {
       if (socket !== this.socket) return;
-      if (Date.now() - this.lastHeard > SILENCE_LIMIT_MS) socket.close(4000, "silent server");
+      if (Date.now() - this.lastHeard > silenceLimit) socket.close(4000, "silent server");
       else this.send({ type: "ping" });
-    }, HEARTBEAT_MS);
+    }, intervalMs);
   }
 
   closed(socket, event) {
@@ -167,6 +173,9 @@ export class LiveClient {
       case "hello":
         this.attempt = 0;
         this.setStatus("live");
+        if (message.heartbeat_interval > 0 && this.socket) {
+          this.startHeartbeat(this.socket, Math.max(1000, message.heartbeat_interval * 1000));
+        }
         break;
       case "resync":
         // The server dropped queued messages for this session; a fresh snapshot follows.

@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from playwright.async_api import Browser, BrowserContext, Page, ViewportSize, async_playwright
 
 from shared.auth import hash_key, new_key
+from shared.topology import Topology
+from tests.conftest import drop_topology
 from tests.processes import REPO, ServiceProcess, service, wait_http_ok
 from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, free_port
 
@@ -28,8 +30,8 @@ CHROMIUM_ARGS = [
 ]
 READY_TIMEOUT = 60
 SCREENSHOTS = REPO / ".artifacts" / "screenshots"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 375, "height": 812}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 375, "height": 812}
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,20 @@ def running_stack(
             processes=(gateway, notifier, worker),
             env=env,
             log_dir=log_dir,
+        )
+
+
+@contextlib.asynccontextmanager
+async def stack_for_module(
+    base_env: dict[str, str], log_dir: Path, worker_env: dict[str, str]
+) -> AsyncIterator[Stack]:
+    """`running_stack`, then the module's exchanges and queues are deleted."""
+    try:
+        with running_stack(base_env, log_dir, worker_env) as running:
+            yield running
+    finally:
+        await drop_topology(
+            base_env["DOSSIER_AMQP_URL"], Topology(base_env["DOSSIER_TOPOLOGY_PREFIX"])
         )
 
 

@@ -44,7 +44,8 @@ def slow_sites(delay: float, count: int) -> Iterator[tuple[SlowSite, list[str]]]
     the pipeline treats one address as one domain, and would fetch a shared one only once.
     Yields the shared request counter and each server's base URL."""
     site = SlowSite(delay)
-    servers = [ThreadingHTTPServer((f"127.0.0.{n + 2}", 0), site.handler()) for n in range(count)]
+    hosts = [f"127.0.0.{n + 2}" for n in range(count)]
+    servers = [ThreadingHTTPServer((host, 0), site.handler()) for host in hosts]
     threads = []
     for server in servers:
         server.daemon_threads = True
@@ -52,7 +53,8 @@ def slow_sites(delay: float, count: int) -> Iterator[tuple[SlowSite, list[str]]]
         thread.start()
         threads.append(thread)
     try:
-        yield site, [f"http://{s.server_address[0]}:{s.server_address[1]}" for s in servers]
+        ports = [server.server_address[1] for server in servers]
+        yield site, [f"http://{host}:{port}" for host, port in zip(hosts, ports, strict=True)]
     finally:
         site.released.set()
         for server, thread in zip(servers, threads, strict=True):

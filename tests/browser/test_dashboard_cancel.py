@@ -10,10 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Page, expect
 
-from shared.topology import Topology
-from tests.browser.conftest import Stack, running_stack, screenshot, sign_in
+from tests.browser.conftest import Stack, screenshot, sign_in, stack_for_module
 from tests.browser.slow_site import SlowSite, slow_sites
-from tests.conftest import drop_topology
 
 pytestmark = pytest.mark.browser
 
@@ -42,9 +40,8 @@ async def stack(
         "DOSSIER_FETCH_TIMEOUT_S": "20",
         "DOSSIER_RETRY_ATTEMPTS": "1",
     }
-    with running_stack(base_env, logs, worker) as running:
+    async with stack_for_module(base_env, logs, worker) as running:
         yield running
-    await drop_topology(base_env["DOSSIER_AMQP_URL"], Topology(base_env["DOSSIER_TOPOLOGY_PREFIX"]))
 
 
 def slow_csv(path: Path, urls: list[str]) -> Path:

@@ -3,7 +3,6 @@ results, logs, downloads, reload, session list, delete, paging and the phone lay
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
@@ -13,16 +12,12 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Download, Page, expect
+from playwright.async_api import Page, expect
 
-from shared.topology import Topology
-from tests.browser.conftest import PHONE, Stack, running_stack, screenshot, sign_in
-from tests.conftest import drop_topology
+from tests.browser.conftest import PHONE, Stack, screenshot, sign_in, stack_for_module
+from tests.browser.steps import FINAL_TIMEOUT, ROWS, companies_csv, read_download, upload
 
 pytestmark = pytest.mark.browser
-
-ROWS = 40
-FINAL_TIMEOUT = 60_000
 
 
 @pytest.fixture(scope="module")
@@ -30,35 +25,9 @@ async def stack(
     base_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Stack]:
     logs = tmp_path_factory.mktemp("browser-flow-logs")
-    with running_stack(base_env, logs, {"DOSSIER_PIPELINE_STAGES": "normalize"}) as running:
+    worker = {"DOSSIER_PIPELINE_STAGES": "normalize"}
+    async with stack_for_module(base_env, logs, worker) as running:
         yield running
-    await drop_topology(base_env["DOSSIER_AMQP_URL"], Topology(base_env["DOSSIER_TOPOLOGY_PREFIX"]))
-
-
-def companies_csv(path: Path) -> Path:
-    lines = ["Company Name,Website,Group"]
-    lines += [
-        f"Company {n} GmbH,https://www.company{n}-test.com/en,g{n % 3}" for n in range(ROWS - 1)
-    ]
-    lines.append("Company Zero Again,company0-test.com,dup")  # same domain as the first row
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-async def read_download(download: Download) -> bytes:
-    return await asyncio.to_thread(Path(await download.path()).read_bytes)
-
-
-async def upload(page: Page, file: Path, context_text: str) -> str:
-    """Choose the file, write the context, upload; returns the preview's summary text."""
-    await page.get_by_role("link", name="New session").first.click()
-    await page.locator("#file").set_input_files(str(file))
-    await expect(page.locator("#file-chosen")).to_contain_text(file.name)
-    await page.get_by_label("Context (optional)").fill(context_text)
-    await page.get_by_role("button", name="Upload and preview").click()
-    preview = page.locator("#preview")
-    await expect(preview.get_by_role("heading", name="2. Check what was detected")).to_be_visible()
-    return await preview.locator("#preview-summary").inner_text()
 
 
 async def test_upload_preview_start_and_watch_session_complete(
@@ -178,6 +147,7 @@ async def test_a_wrong_api_key_is_refused_with_a_clear_message(page: Page, stack
     await page.get_by_label("API key", exact=True).fill("dsk_not-a-real-key")
     await page.get_by_role("button", name="Save key").click()
     await expect(page.locator("#api-key-message")).to_contain_text("not accepted")
+    await screenshot(page, "00-api-key-refused")
     assert await page.evaluate("localStorage.getItem('dossier.apiKey')") is None
 
 
@@ -255,3 +225,72 @@ async def test_results_are_paged_and_jump_to_a_row(
 
     await page.get_by_label("Rows per page").select_option("200")
     await expect(status).to_have_text(f"Rows 201–{rows} of {rows} · page 2 of 2")
+
+
+async def test_a_file_can_be_dropped_or_chosen_with_the_keyboard(
+    page: Page, stack: Stack, tmp_path: Path
+) -> None:
+    await sign_in(page, stack)
+    await page.get_by_role("link", name="New session").first.click()
+    chosen = page.locator("#file-chosen")
+
+    # Drag and drop: a file dropped on the area is taken like a chosen one.
+    await page.evaluate(
+        """() => {
+            const data = new DataTransfer();
+            const file = new File(["Company Name\\nAcme\\n"], "dropped.csv", { type: "text/csv" });
+            data.items.add(file);
+            const zone = document.getElementById("dropzone");
+            zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true }));
+            zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true }));
+        }"""
+    )
+    await expect(chosen).to_contain_text("dropped.csv")
+    # A file that is not a spreadsheet is refused before it is sent.
+    await page.evaluate(
+        """() => {
+            const data = new DataTransfer();
+            data.items.add(new File(["hello"], "notes.txt", { type: "text/plain" }));
+            document.getElementById("dropzone").dispatchEvent(
+                new DragEvent("drop", { dataTransfer: data, bubbles: true }));
+        }"""
+    )
+    await expect(page.locator("#new-session-message")).to_contain_text("not a CSV, XLSX or XLS")
+    await expect(chosen).to_contain_text("dropped.csv")
+
+    # Keyboard: the file input is reachable with Tab and opens the picker with Space.
+    await page.get_by_role("link", name="New session").first.focus()
+    for _ in range(4):
+        await page.keyboard.press("Tab")
+        if await page.evaluate("document.activeElement.id") == "file":
+            break
+    assert await page.evaluate("document.activeElement.id") == "file"
+    async with page.expect_file_chooser() as chooser_info:
+        await page.keyboard.press("Space")
+    chooser = await chooser_info.value
+    await chooser.set_files(str(companies_csv(tmp_path / "typed.csv")))
+    await expect(chosen).to_contain_text("typed.csv")
+    await page.get_by_role("button", name="Upload and preview").click()
+    await expect(page.locator("#preview-table tbody tr")).to_have_count(20)
+
+
+async def test_an_upload_can_be_discarded_or_started_later_from_its_page(
+    page: Page, stack: Stack, tmp_path: Path
+) -> None:
+    await sign_in(page, stack)
+    before = {item["session_id"] for item in stack.api("GET", "/api/sessions?limit=200")["items"]}
+    await upload(page, companies_csv(tmp_path / "discarded.csv"), "")
+    await page.get_by_role("button", name="Discard").click()
+    await expect(page.get_by_role("button", name="Upload and preview")).to_be_visible()
+    after = {item["session_id"] for item in stack.api("GET", "/api/sessions?limit=200")["items"]}
+    assert after == before, "a discarded upload leaves no session behind"
+
+    await upload(page, companies_csv(tmp_path / "later.csv"), "")
+    await page.get_by_role("link", name="Sessions", exact=True).click()
+    row = page.locator("tbody tr").filter(has_text="later.csv")
+    await expect(row).to_contain_text("Created")
+    await row.get_by_role("link", name="later.csv").click()
+    await expect(page.get_by_role("button", name="Cancel session")).to_be_hidden()
+    await page.get_by_role("button", name="Start").click()
+    await expect(page.locator("#session-status")).to_have_text("Completed", timeout=FINAL_TIMEOUT)
+    await expect(page.get_by_role("button", name="Start")).to_be_hidden()

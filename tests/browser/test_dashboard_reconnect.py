@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Page, expect
 
-from shared.topology import Topology
-from tests.browser.conftest import READY_TIMEOUT, Stack, running_stack, screenshot, sign_in
-from tests.browser.test_dashboard_flow import FINAL_TIMEOUT, companies_csv, upload
-from tests.conftest import drop_topology
+from tests.browser.conftest import READY_TIMEOUT, Stack, screenshot, sign_in, stack_for_module
+from tests.browser.steps import FINAL_TIMEOUT, companies_csv, upload
 from tests.processes import service, wait_http_ok
 
 pytestmark = pytest.mark.browser
@@ -24,9 +22,9 @@ async def stack(
 ) -> AsyncIterator[Stack]:
     # Its own services: this module stops the notifier.
     logs = tmp_path_factory.mktemp("browser-reconnect-logs")
-    with running_stack(base_env, logs, {"DOSSIER_PIPELINE_STAGES": "normalize"}) as running:
+    worker = {"DOSSIER_PIPELINE_STAGES": "normalize"}
+    async with stack_for_module(base_env, logs, worker) as running:
         yield running
-    await drop_topology(base_env["DOSSIER_AMQP_URL"], Topology(base_env["DOSSIER_TOPOLOGY_PREFIX"]))
 
 
 async def test_live_updates_say_reconnecting_and_resume_when_the_notifier_returns(

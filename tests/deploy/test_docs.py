@@ -25,7 +25,7 @@ def test_readme_documents_every_environment_variable_of_every_service() -> None:
     readme = (REPO / "README.md").read_text()
     documented = set(re.findall(r"`(DOSSIER_[A-Z0-9_]+)`", readme))
     missing = all_settings_variables() - documented
-    assert not missing, f"add to README (scripts/env_table.py prints the table): {sorted(missing)}"
+    assert not missing, f"add to README (run scripts/env_table.py --readme): {sorted(missing)}"
 
 
 @pytest.mark.parametrize(

@@ -148,3 +148,14 @@ async def test_make_up_is_idempotent_restarts_dead_services_and_make_down_stops_
     again = run("down.sh", stack_env)
     assert again.returncode == 0, again.stdout + again.stderr
     await drop_topology(AMQP_URL, Topology(stack_env["DOSSIER_TOPOLOGY_PREFIX"]))
+
+
+def test_make_up_refuses_a_port_held_by_another_program_before_starting_anything(
+    stack_env: dict[str, str],
+) -> None:
+    port = int(stack_env["DOSSIER_NOTIFIER_PORT"])
+    with socket.create_server(("127.0.0.1", port)):
+        result = run("up.sh", stack_env)
+    assert result.returncode != 0
+    assert f"port {port}, needed by notifier, is taken" in result.stderr
+    assert not pids(Path(stack_env["DOSSIER_RUN_DIR"]))

@@ -12,6 +12,7 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 
 from shared.broker import Broker
+from shared.messages import ChunkProgress, RowsFinished
 from shared.storage import MinioStore
 from tests.notifier.client import Client
 from tests.notifier.conftest import Notifier, notifier_process
@@ -74,7 +75,7 @@ async def test_slow_client_is_closed_without_delaying_the_others(
 
     # From here on the slow client reads nothing. 5 MB of row batches fill the socket
     # buffers (about 3 MB on loopback), then its queue.
-    events = []
+    events: list[ChunkProgress | RowsFinished] = []
     for batch in range(250):
         events.append(rows(keys, batch, 20, padding=1000))
         events.append(progress(keys, batch, 10, finished=True))

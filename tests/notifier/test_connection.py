@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import orjson
 import pytest
@@ -22,7 +23,7 @@ class GatedSocket:
     """Stands in for the client's socket: frames go through only while the gate is open."""
 
     def __init__(self) -> None:
-        self.frames: list[dict[str, object]] = []
+        self.frames: list[dict[str, Any]] = []
         self.gate = asyncio.Event()
         self.sent = asyncio.Condition()
 

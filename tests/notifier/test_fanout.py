@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import aio_pika
 import pytest
 from websockets.exceptions import ConnectionClosed
 
 from shared.broker import Broker
+from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
 from shared.models import SessionStatus
 from shared.storage import MinioStore
 from tests.notifier.client import Client
@@ -16,6 +18,8 @@ from tests.notifier.conftest import Notifier
 from tests.notifier.seed import progress, rows, seed_session, status, store_chunk_summary
 
 pytestmark = pytest.mark.e2e
+
+Event = ChunkProgress | RowsFinished | SessionStatusChanged
 
 
 async def collect(client: Client, count: int, timeout: float = 60) -> list[dict[str, Any]]:
@@ -32,7 +36,7 @@ async def test_two_hundred_clients_receive_every_event_in_order(
         snapshots = await asyncio.gather(*(c.subscribe(keys.session_id) for c in clients))
         assert all(s["type"] == "snapshot" and s["seq"] == 1 for s in snapshots)
         assert snapshots[0]["state"]["status"] == "running"
-        events = []
+        events: list[Event] = []
         for step in range(1, 11):
             for chunk in range(10):
                 events.append(progress(keys, chunk, step, finished=step == 10))
@@ -169,6 +173,26 @@ async def test_unsubscribe_stops_events_and_resubscribe_continues_the_sequence(
         assert again["type"] == "snapshot"
         assert again["seq"] == 2
         assert again["state"]["counters"]["done"] == 1
+
+
+async def test_malformed_events_are_counted_and_skipped(
+    notifier: Notifier, publisher: Broker, module_store: MinioStore
+) -> None:
+    tenant, key = notifier.take_tenant()
+    keys = await seed_session(module_store, tenant)
+    before = notifier.metrics()["events_invalid"]
+    async with await Client.open(notifier.url, key) as client:
+        await client.subscribe(keys.session_id)
+        channel = await publisher.connection.channel()
+        exchange = await channel.get_exchange(publisher.topology.events_exchange)
+        routing_key = publisher.topology.event_routing_key(keys.session_id, "chunk.progress")
+        for body in (b"not json", b'{"kind": "chunk.progress", "v": 2}'):
+            await exchange.publish(aio_pika.Message(body), routing_key=routing_key)
+        await publisher.publish_event(progress(keys, 0, 1))
+        event = await client.recv()
+        assert (event["seq"], event["progress"]["counters"]["done"]) == (2, 1)
+        await channel.close()
+    assert notifier.metrics()["events_invalid"] == before + 2
 
 
 async def test_unknown_session_is_answered_with_not_found(notifier: Notifier) -> None:

@@ -9,8 +9,10 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 
 from shared.broker import Broker
+from shared.storage import MinioStore
 from tests.notifier.client import Client
 from tests.notifier.conftest import Notifier, notifier_in_process
+from tests.notifier.seed import seed_session
 
 pytestmark = pytest.mark.integration
 
@@ -18,7 +20,11 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(scope="module")
 async def strict(module_env: dict[str, str], publisher: Broker) -> AsyncIterator[Notifier]:
     async with notifier_in_process(
-        module_env, notifier_idle_timeout=1.0, notifier_auth_timeout=0.5, notifier_max_clients=3
+        module_env,
+        notifier_idle_timeout=1.0,
+        notifier_auth_timeout=0.5,
+        notifier_max_clients=3,
+        notifier_max_subscriptions=2,
     ) as running:
         yield running
 
@@ -63,6 +69,20 @@ async def test_clients_beyond_the_limit_are_refused_with_4013(strict: Notifier) 
         await asyncio.gather(*(c.ws.close() for c in admitted))
 
 
+async def test_subscriptions_beyond_the_limit_are_refused(
+    strict: Notifier, module_store: MinioStore
+) -> None:
+    tenant, key = strict.take_tenant()
+    sessions = [await seed_session(module_store, tenant) for _ in range(3)]
+    async with await Client.open(strict.url, key) as client:
+        for keys in sessions[:2]:
+            assert (await client.subscribe(keys.session_id))["type"] == "snapshot"
+        refused = await client.subscribe(sessions[2].session_id)
+        assert refused["code"] == "too_many_subscriptions"
+        # Subscribing again to a session already held is not a new subscription.
+        assert (await client.subscribe(sessions[0].session_id))["seq"] == 2
+
+
 async def test_without_configured_keys_every_caller_is_the_default_tenant(
     module_env: dict[str, str], publisher: Broker
 ) -> None:
@@ -71,3 +91,7 @@ async def test_without_configured_keys_every_caller_is_the_default_tenant(
         await Client.open(open_notifier.url, "anything") as client,
     ):
         assert client.hello["tenant"] == "default"
+        # Clients that always authenticate by message are simply let through.
+        await client.send({"type": "auth", "token": "anything"})
+        await client.send({"type": "ping"})
+        assert await client.recv() == {"type": "pong"}

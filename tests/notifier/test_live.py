@@ -89,7 +89,8 @@ def test_live_status_moves_forward_and_storage_final_status_wins() -> None:
     live.apply(status(KEYS, SessionStatus.QUEUED))
     assert live.status is SessionStatus.RUNNING
     live.merge_storage(stored_state(SessionStatus.CANCELLED), [])
-    assert live.status is SessionStatus.CANCELLED
+    assert live.status.is_final
+    assert live.state().status is SessionStatus.CANCELLED
 
 
 def test_final_status_event_carries_the_final_counters() -> None:

@@ -20,7 +20,7 @@ from worker.pipeline.settings import PipelineSettings
 
 
 class PoisonedRow(RuntimeError):
-    pass
+    """A stage refusing one particular row."""
 
 
 async def fetch(url: str) -> None:

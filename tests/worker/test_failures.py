@@ -57,6 +57,31 @@ async def test_a_row_whose_stage_raises_fails_alone_and_the_session_completes(
     assert "row=7" in errors_log
 
 
+async def test_a_row_slower_than_the_row_timeout_fails_with_the_timeout(
+    store: MinioStore,
+    broker: Broker,
+    workers: Workers,
+    tenant: str,
+    session_ids: Callable[[], str],
+    slow_site: SlowSite,
+) -> None:
+    slow_site.delay = 10
+    workers.start(
+        1,
+        DOSSIER_WORKER_PIPELINE=TEST_PIPELINE,
+        DOSSIER_TEST_SLOW_URL=slow_site.url,
+        DOSSIER_WORKER_ROW_TIMEOUT_S="0.5",
+    )
+    keys = await start_session(store, broker, tenant, session_ids(), make_rows(5, lambda n: ""))
+
+    final = await wait_final(store, keys, timeout=30)
+
+    assert final.status is SessionStatus.COMPLETED
+    assert (final.counters.done, final.counters.failed) == (5, 5)
+    results = await stored_results(store, keys)
+    assert {r.error for r in results} == {"timed out after 0.5 s"}
+
+
 async def test_a_dead_lettered_chunk_becomes_failed_rows_and_the_session_completes(
     store: MinioStore,
     broker: Broker,

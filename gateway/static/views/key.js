@@ -6,9 +6,10 @@ import { h } from "../dom.js";
 export function renderKeyView(context) {
   const current = getApiKey();
   const input = h("input", {
-    id: "api-key", name: "api-key", type: "password", autocomplete: "off", spellcheck: false,
+    id: "api-key", name: "api-key", type: "password", autocomplete: "off",
     required: true, value: current, "aria-describedby": "api-key-help",
   });
+  input.spellcheck = false;
   const reveal = h("input", { id: "api-key-reveal", type: "checkbox" });
   reveal.addEventListener("change", () => { input.type = reveal.checked ? "text" : "password"; });
   const message = h("p", { class: "form-message", role: "alert", id: "api-key-message" });

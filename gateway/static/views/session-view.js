@@ -27,6 +27,7 @@ export function renderSessionView(context, sessionId) {
   const { api, store } = context;
   let liveClient = null;
   let lastAnnounced = { status: null, at: 0 };
+  let downloadStatus = "";
   const results = createResultsTable(context, sessionId);
   const logs = createLogViewer(context, sessionId);
 
@@ -46,7 +47,7 @@ export function renderSessionView(context, sessionId) {
     class: "button secondary", type: "button", dataset: { format }, id: `download-${format}`,
   }, label));
   const archiveButton = h("button", { class: "button secondary", type: "button", id: "download-archive" }, "Archive (ZIP)");
-  const downloadNote = h("p", { class: "hint", id: "download-note" });
+  const downloadNote = h("p", { class: "hint", id: "download-note", "aria-live": "polite" });
 
   function stat(label, value, id) {
     return h("div", { class: "stat" }, h("dt", {}, label), h("dd", { id }, value));
@@ -82,9 +83,9 @@ export function renderSessionView(context, sessionId) {
     const anyRows = counters.done > 0;
     for (const button of downloadButtons) button.disabled = !(final || anyRows);
     archiveButton.disabled = !final;
-    downloadNote.textContent = final
+    downloadNote.textContent = downloadStatus || (final
       ? ""
-      : anyRows ? "Downloads now contain the rows finished so far." : "Downloads become available when rows finish.";
+      : anyRows ? "Downloads now contain the rows finished so far." : "Downloads become available when rows finish.");
     announce(session, percent);
   }
 
@@ -180,9 +181,9 @@ export function renderSessionView(context, sessionId) {
     button.textContent = "Preparing…";
     try {
       const { name } = await download(path, fallback, query);
-      downloadNote.textContent = `Downloaded ${name}.`;
+      downloadStatus = `Downloaded ${name}.`;
     } catch (error) {
-      downloadNote.textContent = `The download failed: ${error.message}`;
+      downloadStatus = `The download failed: ${error.message}`;
     } finally {
       button.textContent = label;
       draw();

@@ -232,3 +232,14 @@ async def test_preview_shows_columns_and_first_twenty_rows(client: httpx.AsyncCl
     assert body["input"]["columns"] == body["columns"] == ["Company", "Website"]
     assert (body["name_column"], body["website_column"]) == ("Company", "Website")
     assert [row["name"] for row in body["rows"]] == [f"Company {i}" for i in range(20)]
+
+
+async def test_legacy_encoding_is_found_even_after_a_long_ascii_start(
+    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+) -> None:
+    english = "".join(f"Company {i};company{i}.com\r\n" for i in range(4000))
+    text = "Company;Website\r\n" + english + "Яндекс;yandex.ru\r\n"
+    session = await created(client, text.encode("cp1251"), "mixed.csv")
+    assert session["input"]["rows"] == 4001
+    rows = await stored_rows(store, owner, session["session_id"])
+    assert rows[-1]["name"] == "Яндекс"

@@ -31,6 +31,12 @@ def test_header_choice_prefers_name_labels_over_position() -> None:
     assert (choice.name_index, choice.website_index) == (2, 1)
 
 
+def test_a_company_label_beats_a_plain_name_label() -> None:
+    choice = choose_from_header(["Name", "Email", "Company Name", "Site"])
+    assert (choice.name_index, choice.website_index) == (2, 3)
+    assert choose_from_header(["Contact", "GAMING", "Website"]).name_index == 0
+
+
 def test_headerless_choice_skips_a_numeric_first_column() -> None:
     sample = [["1", "Capcom", "capcom.com"], ["2", "Sega", "sega.com"]]
     choice = choose_from_data(sample, 3)
