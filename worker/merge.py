@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections import deque
 from collections.abc import AsyncIterator
 
 from shared.layout import SessionKeys
@@ -36,16 +38,32 @@ async def merged_results(
     pass keeps only those in memory rather than every result of a large session.
     """
     targets: set[int] = set()
-    for chunk in range(chunk_count):
-        results = await read_chunk_results(store, keys, chunk)
+    async for results in _chunks_in_order(store, keys, chunk_count):
         targets.update(r.duplicate_of for r in results if r.duplicate_of is not None)
     firsts: dict[int, ResultRow] = {}
-    for chunk in range(chunk_count):
+    async for results in _chunks_in_order(store, keys, chunk_count):
         batch = []
-        for row in await read_chunk_results(store, keys, chunk):
+        for row in results:
             if row.row in targets:
                 firsts[row.row] = row
             if row.row_status is RowStatus.DUPLICATE and row.duplicate_of is not None:
                 row = fill_duplicate(row, firsts.get(row.duplicate_of))
             batch.append(row)
         yield batch
+
+
+async def _chunks_in_order(
+    store: ObjectStore, keys: SessionKeys, chunk_count: int, ahead: int = 4
+) -> AsyncIterator[list[ResultRow]]:
+    """Each chunk's results in chunk order, reading a few chunks ahead."""
+    pending: deque[asyncio.Task[list[ResultRow]]] = deque()
+    try:
+        for chunk in range(chunk_count):
+            pending.append(asyncio.create_task(read_chunk_results(store, keys, chunk)))
+            if len(pending) > ahead:
+                yield await pending.popleft()
+        while pending:
+            yield await pending.popleft()
+    finally:
+        for task in pending:
+            task.cancel()

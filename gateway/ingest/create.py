@@ -53,13 +53,16 @@ class _CappedUpload:
             raise InvalidInput(
                 "file_too_large", f"the file is larger than the limit of {self._limit} bytes", 413
             )
+        rest = chunk
         if len(self.head) < HEAD_BYTES:
-            self.head += chunk[: HEAD_BYTES - len(self.head)]
-        elif self.late_sample is None and self.head.isascii() and not chunk.isascii():
-            first = next(i for i, byte in enumerate(chunk) if byte >= 0x80)
+            taken = HEAD_BYTES - len(self.head)
+            self.head += chunk[:taken]
+            rest = chunk[taken:]
+        if rest and self.late_sample is None and self.head.isascii() and not rest.isascii():
+            first = next(i for i, byte in enumerate(rest) if byte >= 0x80)
             # Everything before `first` is ASCII, so any earlier offset is a character start.
             start = max(0, first - 1024)
-            self.late_sample = chunk[start : start + HEAD_BYTES]
+            self.late_sample = rest[start : start + HEAD_BYTES]
         return chunk
 
 

@@ -70,3 +70,19 @@ async def test_without_the_broker_reads_work_and_readiness_fails(
         assert (start.status_code, start.json()["code"]) == (503, "broker_unavailable")
         state = await http.get(f"/api/sessions/{created.json()['session_id']}")
         assert state.json()["status"] == "created"
+
+
+async def test_without_storage_requests_are_503_not_500(
+    make_settings: Callable[..., GatewaySettings], owner: Caller
+) -> None:
+    settings = make_settings(s3_endpoint=f"127.0.0.1:{free_port()}", broker_retry_seconds=0.2)
+    async with running_app(settings) as app, client_for(app, owner) as http:
+        ready = await http.get("/readyz")
+        assert ready.status_code == 503
+        assert ready.json()["checks"]["storage"] is False
+        listed = await http.get("/api/sessions")
+        assert (listed.status_code, listed.json()["code"]) == (503, "storage_unavailable")
+        created = await upload(http, b"Company\nAcme\n", "a.csv")
+        assert (created.status_code, created.json()["code"]) == (503, "storage_unavailable")
+        one = await http.get(f"/api/sessions/{'0' * 32}")
+        assert one.status_code == 503
