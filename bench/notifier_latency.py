@@ -149,7 +149,9 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
 
 
-async def _receive(url: str, sessions: list[str], expected: int, ready: Connection) -> list[float]:
+async def _receive(
+    url: str, sessions: list[str], expected: int, wait: float, ready: Connection
+) -> list[float]:
     sockets = await open_clients(url, len(sessions))
     gate = asyncio.Semaphore(64)
 
@@ -174,16 +176,21 @@ async def _receive(url: str, sessions: list[str], expected: int, ready: Connecti
 
     readers = [asyncio.create_task(receive(ws)) for ws in sockets]
     with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(all_in.wait(), expected / 10 + 60)
+        await asyncio.wait_for(all_in.wait(), wait)
     for task in readers:
         task.cancel()
     await asyncio.gather(*(ws.close() for ws in sockets), return_exceptions=True)
     return latencies
 
 
-def client_process(url: str, sessions: list[str], expected: int, pipe: Connection) -> None:
-    """Runs in its own process so the clients do not share a core with the publisher."""
-    pipe.send(asyncio.run(_receive(url, sessions, expected, pipe)))
+def client_process(
+    url: str, sessions: list[str], expected: int, wait: float, pipe: Connection
+) -> None:
+    """Runs in its own process so the clients do not share a core with the publisher.
+
+    After reporting "ready" it collects latencies for at most `wait` seconds.
+    """
+    pipe.send(asyncio.run(_receive(url, sessions, expected, wait, pipe)))
 
 
 def cpu_seconds(pid: int) -> float:
@@ -215,7 +222,7 @@ async def measure(stack: Stack, clients: int, rate: int, seconds: float, process
         share = slice(part, None, processes)
         worker = context.Process(
             target=client_process,
-            args=(stack.url, sessions[share], sum(expected[share]), theirs),
+            args=(stack.url, sessions[share], sum(expected[share]), seconds + 30, theirs),
         )
         worker.start()
         pipes.append(ours)

@@ -44,13 +44,13 @@ class EventConsumer:
         while True:
             try:
                 await self._broker.connect()
+                self._broker.connection.reconnect_callbacks.add(self._on_reconnect)
+                await self._broker.consume_events(self._handle)
                 break
             except _CONNECT_ERRORS as exc:
                 log.warning("notifier.broker_unavailable", error=str(exc))
                 await self._broker.close()
                 await asyncio.sleep(self._retry_interval)
-        self._broker.connection.reconnect_callbacks.add(self._on_reconnect)
-        await self._broker.consume_events(self._handle)
         self._consuming = True
         log.info("notifier.consuming", exchange=self._broker.topology.events_exchange)
 

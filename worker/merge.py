@@ -14,7 +14,7 @@ from worker.checkpoint import read_chunk_results
 
 def fill_duplicate(row: ResultRow, first: ResultRow | None) -> ResultRow:
     """The first occurrence's findings, with this row's own position, name and columns."""
-    if first is None:
+    if first is None or first.row_status is RowStatus.CANCELLED:
         return row
     note = f"duplicate of row {first.row + 1}"
     return first.model_copy(

@@ -24,6 +24,7 @@ from worker.cancel import CancelRegistry
 from worker.checkpoint import add_row, read_chunk_rows, unenriched_row, write_chunk
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting
+from worker.merge import fill_duplicate
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
 from worker.progress import ProgressReporter
 
@@ -102,9 +103,6 @@ class ChunkRunner:
         chunk = _ChunkRun(task, self._pipeline.open_chunk(context), self._progress)
         cancel = self._cancels.event(task.session_id)
         to_enrich = [row for row in rows if row.duplicate_of is None]
-        for row in rows:
-            if row.duplicate_of is not None:
-                chunk.record(unenriched_row(row, RowStatus.DUPLICATE))
         await chunk.pipeline.prepare(to_enrich)
         row_tasks = [asyncio.create_task(self._row(chunk, row, cancel)) for row in to_enrich]
         watcher = asyncio.create_task(self._watch_cancel(keys, cancel))
@@ -122,6 +120,12 @@ class ChunkRunner:
             for row_task in row_tasks:
                 row_task.cancel()
         await chunk.finish()
+        for row in rows:
+            if row.duplicate_of is not None:
+                # Filled now when the first occurrence is in this chunk; the finalizer fills
+                # the others from earlier chunks.
+                first = chunk.results.get(row.duplicate_of)
+                chunk.record(fill_duplicate(unenriched_row(row, RowStatus.DUPLICATE), first))
         return [chunk.results.get(r.row) or unenriched_row(r, RowStatus.CANCELLED) for r in rows]
 
     async def _row(self, chunk: _ChunkRun, row: PlannedRow, cancel: asyncio.Event) -> None:

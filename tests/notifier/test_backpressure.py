@@ -12,7 +12,6 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 
 from shared.broker import Broker
-from shared.messages import ChunkProgress, RowsFinished
 from shared.storage import MinioStore
 from tests.notifier.client import Client
 from tests.notifier.conftest import Notifier, notifier_process
@@ -21,6 +20,8 @@ from tests.notifier.seed import progress, rows, seed_session
 pytestmark = pytest.mark.e2e
 
 SEND_TIMEOUT = 30.0
+# At ~20 KB a batch, far more than any loopback socket buffer holds.
+MAX_BATCHES = 2000
 
 
 @pytest.fixture
@@ -45,17 +46,6 @@ def tiny_receive_buffer_socket(port: int) -> socket.socket:
     return sock
 
 
-async def wait_for_metric(notifier: Notifier, name: str, timeout: float = 30) -> int:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while loop.time() < deadline:
-        value = int((await loop.run_in_executor(None, notifier.metrics))[name])
-        if value > 0:
-            return value
-        await asyncio.sleep(0.2)
-    raise AssertionError(f"metric {name} stayed at 0")
-
-
 async def drain(client: Client) -> None:
     while True:
         await client.recv(SEND_TIMEOUT)
@@ -73,26 +63,30 @@ async def test_slow_client_is_closed_without_delaying_the_others(
     await slow.subscribe(keys.session_id)
     await asyncio.gather(*(c.subscribe(keys.session_id) for c in fast))
 
-    # From here on the slow client reads nothing. 5 MB of row batches fill the socket
-    # buffers (about 3 MB on loopback), then its queue.
-    events: list[ChunkProgress | RowsFinished] = []
-    for batch in range(250):
-        events.append(rows(keys, batch, 20, padding=1000))
-        events.append(progress(keys, batch, 10, finished=True))
-
-    # Lockstep: each event is published once every fast client has the previous one, so
-    # only the slow client falls behind.
+    # From here on the slow client reads nothing. Row batches of ~20 KB fill its socket
+    # buffers (a few MB on loopback), then its queue. Lockstep: each event is published
+    # once every fast client has the previous one, so only the slow client falls behind.
+    loop = asyncio.get_running_loop()
     slowest = 0.0
-    for seq, event in enumerate(events, start=2):
-        published = time.monotonic()
-        await publisher.publish_event(event)
-        got = await asyncio.gather(*(c.recv(SEND_TIMEOUT) for c in fast))
-        slowest = max(slowest, time.monotonic() - published)
-        assert all(m["seq"] == seq and m["event"]["kind"] == event.kind for m in got)
+    seq = 1
+    for batch in range(MAX_BATCHES):
+        for event in (rows(keys, batch, 20, padding=1000), progress(keys, batch, 10)):
+            seq += 1
+            published = time.monotonic()
+            await publisher.publish_event(event)
+            got = await asyncio.gather(*(c.recv(SEND_TIMEOUT) for c in fast))
+            slowest = max(slowest, time.monotonic() - published)
+            assert all(m["seq"] == seq and m["event"]["kind"] == event.kind for m in got)
+        if batch % 10 == 9:
+            metrics = await loop.run_in_executor(None, notifier.metrics)
+            if metrics["slow_disconnects"]:
+                break
     # Waiting on the slow client would have cost at least the send timeout.
     assert slowest < SEND_TIMEOUT / 3
-    assert await wait_for_metric(notifier, "slow_disconnects") == 1
-    assert await wait_for_metric(notifier, "coalesced") > 0
+    metrics = await loop.run_in_executor(None, notifier.metrics)
+    assert metrics["slow_disconnects"] == 1
+    assert metrics["coalesced"] > 0
+    assert metrics["connections"] == 5
 
     with pytest.raises(ConnectionClosed) as closed:
         await drain(slow)

@@ -44,6 +44,9 @@ async def test_three_workers_share_a_large_session_and_store_every_row_once(
     assert final.counters.duplicates == 500
     results = await stored_results(store, keys)
     assert sorted(r.row for r in results) == list(range(5000))
+    stored = {r.row: r for r in results}
+    # Filled already in the chunk results (first occurrence in the same chunk).
+    assert stored[19].official_website == stored[10].official_website != ""
     by_worker = [chunks_done_by(p.log_text(), session_id) for p in processes]
     assert all(by_worker), f"chunks per worker: {[len(c) for c in by_worker]}"
     assert set().union(*by_worker) == set(range(25))

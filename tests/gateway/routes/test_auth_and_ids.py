@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.gateway.routes_helpers import new_session
+from tests.gateway.steps import new_session
 
 
 async def test_requests_without_a_valid_key_are_401(

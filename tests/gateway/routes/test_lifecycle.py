@@ -11,14 +11,14 @@ from shared.messages import CancelSession, StartSession
 from shared.models import SessionStatus
 from shared.storage import MinioStore
 from tests.gateway.conftest import Caller
-from tests.gateway.routes_helpers import (
+from tests.gateway.seed import result_row, seed_chunk, seed_final, seed_plan
+from tests.gateway.steps import (
     commands_queue,
     control_listener,
     new_session,
     next_command,
     queued_count,
 )
-from tests.gateway.seed import result_row, seed_chunk, seed_final, seed_plan
 
 
 async def status_of(http: httpx.AsyncClient, session_id: str) -> str:

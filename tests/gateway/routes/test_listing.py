@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.gateway.routes_helpers import new_session
+from tests.gateway.steps import new_session
 
 
 async def test_list_is_newest_first_with_cursor_paging(client: httpx.AsyncClient) -> None:

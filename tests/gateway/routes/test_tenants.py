@@ -8,7 +8,7 @@ import pytest
 from shared.layout import SessionKeys
 from shared.storage import MinioStore
 from tests.gateway.conftest import Caller
-from tests.gateway.routes_helpers import new_session
+from tests.gateway.steps import new_session
 
 FOREIGN_REQUESTS = [
     ("GET", ""),

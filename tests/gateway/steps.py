@@ -1,4 +1,4 @@
-"""Helpers for the route tests: sessions made through the API, broker listeners."""
+"""Steps the route tests share: sessions made through the API, broker listeners."""
 
 from __future__ import annotations
 
