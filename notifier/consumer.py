@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from notifier.hub import Hub
 from notifier.metrics import Metrics
 from shared.broker import Broker
+from shared.ids import is_session_id, is_tenant
 from shared.messages import parse_event
 
 log = structlog.get_logger(__name__)
@@ -68,6 +69,11 @@ class EventConsumer:
             log.warning(
                 "notifier.event_invalid", routing_key=message.routing_key, errors=exc.error_count()
             )
+            return
+        # Tenant and session id become storage keys when a snapshot is read.
+        if not (is_tenant(event.tenant) and is_session_id(event.session_id)):
+            self._metrics.events_invalid += 1
+            log.warning("notifier.event_invalid", routing_key=message.routing_key, errors=1)
             return
         self._metrics.events_in += 1
         self._hub.dispatch(event, message.body.decode())

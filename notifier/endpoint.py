@@ -13,6 +13,7 @@ import time
 from typing import Any
 
 import structlog
+from pydantic import ValidationError
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from notifier import outgoing
@@ -117,7 +118,13 @@ class WebSocketEndpoint:
             self._metrics.connections -= 1
             for task in tasks:
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            outcomes = await asyncio.gather(*tasks, return_exceptions=True)
+        for outcome in outcomes:
+            # A peer that went away is normal; anything else is a fault worth a line.
+            if isinstance(outcome, Exception) and not isinstance(
+                outcome, OSError | WebSocketDisconnect | RuntimeError
+            ):
+                log.error("notifier.connection_failed", error=repr(outcome))
         code, reason = connection.closing.result() if connection.closing.done() else (0, "")
         if code:
             with contextlib.suppress(RuntimeError, OSError, WebSocketDisconnect, TimeoutError):
@@ -139,6 +146,10 @@ class WebSocketEndpoint:
                 async with asyncio.timeout(self._settings.notifier_idle_timeout):
                     message = await websocket.receive()
             except TimeoutError:
+                if connection.sessions or connection.watches_tenant:
+                    # A listener may stay silent: WebSocket pings (answered by every
+                    # client library and browser) already drop peers that are gone.
+                    continue
                 self._metrics.idle_disconnects += 1
                 connection.close(CLOSE_IDLE, "idle timeout")
                 return
@@ -185,7 +196,8 @@ class WebSocketEndpoint:
             await self._hub.subscribe(connection, session_id)
         except NotFound:
             connection.send(outgoing.error("not_found", "no such session", session_id))
-        except Retryable:
+        except (Retryable, ValidationError):
+            # Unreachable storage, or a stored record this version cannot read.
             self._metrics.storage_errors += 1
             connection.send(
                 outgoing.error("unavailable", "session state is unavailable, retry", session_id)

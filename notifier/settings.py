@@ -15,7 +15,7 @@ class NotifierSettings(CommonSettings):
     notifier_queue_size: int = Field(default=256, ge=8)
     # A single frame that cannot be written for this long marks the client as too slow.
     notifier_send_timeout: float = Field(default=10.0, gt=0)
-    # A client that sends nothing (not even {"type": "ping"}) for this long is closed.
+    # A client without subscriptions that sends nothing for this long is closed.
     notifier_idle_timeout: float = Field(default=60.0, gt=0)
     # Advertised to clients in `hello`; also the WebSocket-level ping interval.
     notifier_heartbeat_interval: float = Field(default=20.0, gt=0)

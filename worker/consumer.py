@@ -2,10 +2,11 @@
 dead-letter.
 
 - success: ack (for chunks, only after the chunk's objects are stored);
-- `Permanent` or an unreadable message: dead-letter at once, with the reason attached;
+- `Permanent` or an unreadable message: give up at once;
 - anything else (`Retryable`, a crash inside a stage's batch step, a broker or storage
-  blip): requeue after a short back-off; the queue's delivery limit dead-letters a chunk
-  that keeps failing.
+  blip): requeue after a short back-off, and give up on the last allowed delivery.
+Giving up on a chunk sends it to the dead-letter queue with the reason (its rows become
+failed rows); giving up on a start command ends the session as `failed` with the reason.
 Cancellation is a status, not an error: a cancelled chunk is stored and acked.
 """
 
@@ -33,6 +34,8 @@ log = structlog.get_logger()
 REASON_HEADER = "x-dossier-reason"
 DELIVERIES_HEADER = "x-dossier-deliveries"
 MAX_BACKOFF_S = 5.0
+# Handles a message that will not succeed (dead chunk, failed plan); True if it did.
+GiveUp = Callable[[AbstractIncomingMessage, str], Awaitable[bool]]
 
 
 def deliveries(message: AbstractIncomingMessage) -> int:
@@ -135,7 +138,18 @@ class WorkerConsumers:
                 raise Permanent(f"unexpected {command.kind} on the commands queue")
             await self._planner.plan(command, redelivered=bool(message.redelivered))
 
-        await self._deliver(message, work, dead_letter=False)
+        await self._deliver(message, work, give_up=self._fail_start)
+
+    async def _fail_start(self, message: AbstractIncomingMessage, reason: str) -> bool:
+        """A start that cannot be planned ends the session as failed, never stuck queued."""
+        try:
+            command = parse_command(message.body)
+            if not isinstance(command, StartSession):
+                return False
+            return await self._planner.fail(command, f"planning failed: {reason}")
+        except Exception as exc:
+            log.warning("plan.fail_not_recorded", error=repr(exc))
+            return False
 
     async def _on_chunk(self, message: AbstractIncomingMessage) -> None:
         async def work(command: StartSession | CancelSession | ChunkTask) -> None:
@@ -144,7 +158,7 @@ class WorkerConsumers:
             structlog.contextvars.bind_contextvars(chunk=command.chunk)
             await self._runner.run(command)
 
-        await self._deliver(message, work, dead_letter=True)
+        await self._deliver(message, work, give_up=self._dead_letter)
 
     async def _on_dead_chunk(self, message: AbstractIncomingMessage) -> None:
         async def work(command: StartSession | CancelSession | ChunkTask) -> None:
@@ -155,21 +169,21 @@ class WorkerConsumers:
                 command, deliveries(message), dead_letter_reason(message)
             )
 
-        await self._deliver(message, work, dead_letter=False)
+        await self._deliver(message, work, give_up=None)
 
     async def _deliver(
         self,
         message: AbstractIncomingMessage,
         work: Callable[[StartSession | CancelSession | ChunkTask], Awaitable[None]],
         *,
-        dead_letter: bool,
+        give_up: GiveUp | None,
     ) -> None:
         # The client library cancels its consumer tasks when the connection drops; the work
         # runs in a task of its own so a broker outage does not abort a chunk half done.
         # Its ack is then lost with the channel and the stored chunk is skipped on redelivery.
         self._in_flight += 1
         self._idle.clear()
-        work_task = asyncio.create_task(self._settle(message, work, dead_letter))
+        work_task = asyncio.create_task(self._settle(message, work, give_up))
         self._tasks.add(work_task)
         work_task.add_done_callback(self._work_done)
         await asyncio.shield(work_task)
@@ -184,7 +198,7 @@ class WorkerConsumers:
         self,
         message: AbstractIncomingMessage,
         work: Callable[[StartSession | CancelSession | ChunkTask], Awaitable[None]],
-        dead_letter: bool,
+        give_up: GiveUp | None,
     ) -> None:
         structlog.contextvars.bind_contextvars(message_id=message.message_id)
         try:
@@ -195,18 +209,18 @@ class WorkerConsumers:
             await work(command)
         except (Permanent, ValidationError) as exc:
             reason = f"{type(exc).__name__}: {exc}"
-            log.error("message.dead_lettered", error=reason)
-            if dead_letter and await self._dead_letter(message, reason):
+            log.error("message.given_up", error=reason)
+            if give_up is not None and await give_up(message, reason):
                 await _acknowledge(message.ack())
             else:
                 await _acknowledge(message.reject(requeue=False))
         except Exception as exc:
             count = deliveries(message)
             error = f"{type(exc).__name__}: {exc}"
-            if dead_letter and count > CHUNK_DELIVERY_LIMIT:
+            if give_up is not None and count > CHUNK_DELIVERY_LIMIT:
                 # The broker would dead-letter it on this return anyway, without the cause.
-                log.error("message.dead_lettered", error=error, delivery=count)
-                if await self._dead_letter(message, error):
+                log.error("message.given_up", error=error, delivery=count)
+                if await give_up(message, error):
                     await _acknowledge(message.ack())
                     return
             log.warning("message.requeued", error=error, delivery=count)

@@ -56,6 +56,8 @@ class DeadChunkHandler:
             dead_letter_reason=reason,
         )
         self._progress.finished(task, summary.counters)
+        # Sent before any finalization, so `completed` follows the chunk's last progress.
+        await self._progress.flush(only=task)
         await self._finalizer.maybe_finalize(keys, task.chunk_count)
 
     async def _rows(self, keys: SessionKeys, task: ChunkTask) -> list[PlannedRow]:

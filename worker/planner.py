@@ -20,7 +20,7 @@ import structlog
 from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.messages import ChunkTask, SessionStatusChanged, StartSession
-from shared.models import Plan, SessionManifest, SessionStatus
+from shared.models import Counters, FinalStatus, Plan, SessionManifest, SessionStatus
 from shared.rows import InputRow, PlannedRow
 from shared.storage import ObjectStore
 from worker.events import EventPublisher, publish_safely
@@ -79,6 +79,35 @@ class Planner:
         await self._publisher.publish_chunk_tasks(self._tasks(keys, plan, range(plan.chunk_count)))
         if plan.chunk_count == 0:
             await self._finalizer.finalize(keys, chunk_count=0)
+
+    async def fail(self, command: StartSession, reason: str) -> bool:
+        """Record that the session cannot be planned; False if there is no session."""
+        keys = SessionKeys(command.tenant, command.session_id)
+        if await self._store.exists(keys.final_status):
+            return True
+        try:
+            manifest = await self._store.get_model(keys.manifest, SessionManifest)
+        except NotFound:
+            return False
+        final = FinalStatus(
+            status=SessionStatus.FAILED,
+            counters=Counters(total=manifest.input.rows),
+            finished_at=datetime.now(UTC),
+            reason=reason,
+        )
+        await self._store.put_model(keys.final_status, final)
+        log.error("plan.failed", reason=reason)
+        await publish_safely(
+            self._publisher,
+            SessionStatusChanged(
+                tenant=keys.tenant,
+                session_id=keys.session_id,
+                status=SessionStatus.FAILED,
+                counters=final.counters,
+                reason=reason,
+            ),
+        )
+        return True
 
     async def _optional_plan(self, keys: SessionKeys) -> Plan | None:
         try:

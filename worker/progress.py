@@ -63,10 +63,11 @@ class ProgressReporter:
             await asyncio.sleep(self._interval)
             await self.flush()
 
-    async def flush(self) -> None:
+    async def flush(self, only: ChunkTask | None = None) -> None:
+        """Publish what changed since the last flush (of one chunk, with `only`)."""
         async with self._lock:
             for key, state in list(self._chunks.items()):
-                if not state.dirty:
+                if not state.dirty or (only and key != (only.session_id, only.chunk)):
                     continue
                 state.dirty = False
                 rows, state.rows = state.rows, []

@@ -86,6 +86,8 @@ class ChunkRunner:
             self._progress.discard(task)
             raise
         self._progress.finished(task, summary.counters)
+        # Sent before any finalization, so `completed` follows the chunk's last progress.
+        await self._progress.flush(only=task)
         if await self._finalizer.maybe_finalize(keys, task.chunk_count):
             self._cancels.forget(task.session_id)
 

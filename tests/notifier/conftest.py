@@ -101,8 +101,10 @@ async def publisher(module_env: dict[str, str]) -> AsyncIterator[Broker]:
 
 
 @contextlib.contextmanager
-def notifier_process(env: dict[str, str], log_dir: Path, **settings: str) -> Iterator[Notifier]:
-    keys = make_keys()
+def notifier_process(
+    env: dict[str, str], log_dir: Path, keys: dict[str, str] | None = None, **settings: str
+) -> Iterator[Notifier]:
+    keys = keys or make_keys()
     port = free_port()
     process_env = {
         **env,
@@ -128,14 +130,14 @@ def notifier(
 
 @contextlib.asynccontextmanager
 async def notifier_in_process(
-    env: dict[str, str], *, with_keys: bool = True, **overrides: Any
+    env: dict[str, str], *, with_keys: bool = True, ready: bool = True, **overrides: Any
 ) -> AsyncIterator[Notifier]:
     """The same service in this event loop, with its broker adapter at hand."""
     keys = make_keys() if with_keys else {}
     port = free_port()
     settings = NotifierSettings(
         environment="test",
-        amqp_url=env["DOSSIER_AMQP_URL"],
+        amqp_url=overrides.pop("amqp_url", env["DOSSIER_AMQP_URL"]),
         topology_prefix=env["DOSSIER_TOPOLOGY_PREFIX"],
         s3_endpoint=env["DOSSIER_S3_ENDPOINT"],
         s3_access_key=TEST_S3_ACCESS_KEY,
@@ -147,13 +149,13 @@ async def notifier_in_process(
     store = MinioStore(
         settings.s3_endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, settings.s3_bucket
     )
-    broker = Broker(env["DOSSIER_AMQP_URL"], settings.topology)
+    broker = Broker(settings.amqp_url.get_secret_value(), settings.topology)
     stop = asyncio.Event()
     hashes = {hash_key(key): tenant for tenant, key in keys.items()}
     task = asyncio.create_task(run_notifier(settings, store, broker, ApiKeys(hashes), stop))
     running = Notifier(port, keys, None, broker, list(keys))
     try:
-        await wait_ready(running, task)
+        await wait_ready(running, task, path="/readyz" if ready else "/healthz")
         yield running
     finally:
         stop.set()
@@ -162,14 +164,16 @@ async def notifier_in_process(
         store.close()
 
 
-async def wait_ready(running: Notifier, task: asyncio.Task[None], timeout: float = 30) -> None:
+async def wait_ready(
+    running: Notifier, task: asyncio.Task[None], timeout: float = 30, path: str = "/readyz"
+) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while loop.time() < deadline:
         if task.done():
             task.result()
             raise RuntimeError("the notifier stopped before it was ready")
-        if await loop.run_in_executor(None, _answers_200, running.http("/readyz")):
+        if await loop.run_in_executor(None, _answers_200, running.http(path)):
             return
         await asyncio.sleep(0.1)
     raise RuntimeError("the notifier was not ready in time")

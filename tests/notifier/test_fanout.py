@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
 import aio_pika
@@ -14,7 +15,7 @@ from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
 from shared.models import SessionStatus
 from shared.storage import MinioStore
 from tests.notifier.client import Client
-from tests.notifier.conftest import Notifier
+from tests.notifier.conftest import Notifier, notifier_process
 from tests.notifier.seed import progress, rows, seed_session, status, store_chunk_summary
 
 pytestmark = pytest.mark.e2e
@@ -55,6 +56,30 @@ async def test_two_hundred_clients_receive_every_event_in_order(
         last_progress = messages[-3]["progress"]
         assert last_progress["counters"]["done"] == 100
         assert messages[-1]["progress"]["status"] == "completed"
+
+
+async def test_every_replica_delivers_every_event_to_its_clients(
+    notifier: Notifier,
+    module_env: dict[str, str],
+    publisher: Broker,
+    module_store: MinioStore,
+    tmp_path: Path,
+) -> None:
+    tenant, key = notifier.take_tenant()
+    keys = await seed_session(module_store, tenant, rows=50, chunk_size=10)
+    with notifier_process(module_env, tmp_path, keys=notifier.keys) as second:
+        async with (
+            await Client.open(notifier.url, key) as first_client,
+            await Client.open(second.url, key) as second_client,
+        ):
+            for client in (first_client, second_client):
+                assert (await client.subscribe(keys.session_id))["seq"] == 1
+            for chunk in range(5):
+                await publisher.publish_event(progress(keys, chunk, 10, finished=True))
+            for client in (first_client, second_client):
+                got = await collect(client, 5)
+                assert [m["event"]["chunk"] for m in got] == [0, 1, 2, 3, 4]
+                assert got[-1]["progress"]["counters"]["done"] == 50
 
 
 async def test_reconnect_mid_session_gets_snapshot_without_double_counting(
@@ -186,13 +211,14 @@ async def test_malformed_events_are_counted_and_skipped(
         channel = await publisher.connection.channel()
         exchange = await channel.get_exchange(publisher.topology.events_exchange)
         routing_key = publisher.topology.event_routing_key(keys.session_id, "chunk.progress")
-        for body in (b"not json", b'{"kind": "chunk.progress", "v": 2}'):
+        escaping = progress(keys, 0, 9).model_copy(update={"session_id": "../../x"})
+        for body in (b"not json", b'{"kind": "chunk.progress", "v": 2}', escaping.to_bytes()):
             await exchange.publish(aio_pika.Message(body), routing_key=routing_key)
         await publisher.publish_event(progress(keys, 0, 1))
         event = await client.recv()
         assert (event["seq"], event["progress"]["counters"]["done"]) == (2, 1)
         await channel.close()
-    assert notifier.metrics()["events_invalid"] == before + 2
+    assert notifier.metrics()["events_invalid"] == before + 3
 
 
 async def test_unknown_session_is_answered_with_not_found(notifier: Notifier) -> None:

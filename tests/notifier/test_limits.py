@@ -12,7 +12,7 @@ from shared.broker import Broker
 from shared.storage import MinioStore
 from tests.notifier.client import Client
 from tests.notifier.conftest import Notifier, notifier_in_process
-from tests.notifier.seed import seed_session
+from tests.notifier.seed import progress, seed_session
 
 pytestmark = pytest.mark.integration
 
@@ -40,6 +40,18 @@ async def test_silent_client_is_closed_after_the_idle_timeout(strict: Notifier) 
     _, key = strict.take_tenant()
     async with await Client.open(strict.url, key) as client:
         assert await closed_code(client) == (4000, "idle timeout")
+
+
+async def test_silent_subscribed_client_stays_connected(
+    strict: Notifier, publisher: Broker, module_store: MinioStore
+) -> None:
+    tenant, key = strict.take_tenant()
+    keys = await seed_session(module_store, tenant)
+    async with await Client.open(strict.url, key) as client:
+        await client.subscribe(keys.session_id)
+        await asyncio.sleep(2.5)  # more than twice the idle timeout, without a word
+        await publisher.publish_event(progress(keys, 0, 4))
+        assert (await client.recv())["progress"]["counters"]["done"] == 4
 
 
 async def test_client_that_pings_stays_connected(strict: Notifier) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import urllib.error
 import urllib.request
 
@@ -13,6 +14,7 @@ from shared.storage import MinioStore
 from tests.notifier.client import Client
 from tests.notifier.conftest import Notifier, notifier_in_process
 from tests.notifier.seed import progress, seed_session, store_chunk_summary
+from tests.services import free_port
 
 pytestmark = pytest.mark.integration
 
@@ -22,6 +24,7 @@ def readiness(notifier: Notifier) -> int:
         with urllib.request.urlopen(notifier.http("/readyz"), timeout=2) as response:
             return int(response.status)
     except urllib.error.HTTPError as exc:
+        exc.close()
         return exc.code
 
 
@@ -75,3 +78,21 @@ async def test_lost_broker_connection_resyncs_subscribers_from_storage(
             update = await client.recv()
             assert update["seq"] == 4
             assert update["progress"]["counters"]["done"] == 23
+
+
+async def test_without_a_broker_clients_are_served_and_readiness_says_why(
+    module_env: dict[str, str], publisher: Broker, module_store: MinioStore
+) -> None:
+    nowhere = f"amqp://guest:guest@127.0.0.1:{free_port()}/"
+    async with notifier_in_process(module_env, ready=False, amqp_url=nowhere) as notifier:
+        loop = asyncio.get_running_loop()
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            await loop.run_in_executor(None, urllib.request.urlopen, notifier.http("/readyz"))
+        with refused.value as answer:
+            assert answer.code == 503
+            assert json.loads(answer.read())["checks"] == {"broker": False, "storage": True}
+        tenant, key = notifier.take_tenant()
+        keys = await seed_session(module_store, tenant)
+        async with await Client.open(notifier.url, key) as client:
+            snapshot = await client.subscribe(keys.session_id)
+            assert snapshot["state"]["status"] == "running"

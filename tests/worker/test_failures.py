@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from shared.broker import Broker
 from shared.layout import SessionKeys
-from shared.messages import ChunkTask
+from shared.messages import ChunkTask, StartSession
 from shared.models import Plan, SessionStatus
 from shared.rows import RowStatus
 from shared.storage import MinioStore
@@ -150,6 +150,27 @@ async def test_a_chunk_failing_on_every_delivery_is_dead_lettered_with_its_error
     )
     assert {results[n].error for n in range(10, 20)} == {expected}
     assert {results[n].row_status for n in (*range(10), *range(20, 30))} == {RowStatus.OK}
+
+
+async def test_a_session_that_cannot_be_planned_ends_failed_with_the_reason(
+    store: MinioStore,
+    broker: Broker,
+    workers: Workers,
+    tenant: str,
+    session_ids: Callable[[], str],
+) -> None:
+    workers.start(1)
+    keys = await seed_session(store, tenant, session_ids(), make_rows(10))
+    await store.delete(keys.rows)
+    await broker.publish_start(StartSession(tenant=tenant, session_id=keys.session_id))
+
+    final = await wait_final(store, keys, timeout=30)
+
+    assert final.status is SessionStatus.FAILED
+    assert final.reason is not None
+    assert final.reason.startswith("planning failed: NotFound")
+    assert final.counters.total == 10
+    assert not await store.exists(keys.plan)
 
 
 def _task(keys: SessionKeys, chunk: int) -> ChunkTask:

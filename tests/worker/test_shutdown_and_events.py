@@ -108,6 +108,8 @@ async def test_a_session_emits_running_cumulative_progress_rows_and_completed(
     assert sum(e.counters.done for e in latest.values()) == 100
     assert sum(e.counters.duplicates for e in latest.values()) == 10
     assert len(progress) <= 3 * 5  # coalesced, not one per row
+    completed_at = events.index(statuses[1])
+    assert all(events.index(e) < completed_at for e in progress if e.finished)
     finished = [row["row"] for e in events if isinstance(e, RowsFinished) for row in e.rows]
     assert sorted(finished) == list(range(100))
     assert statuses[1].counters is not None
