@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Protocol
 
 import structlog
@@ -11,14 +12,24 @@ from shared.messages import Message
 log = structlog.get_logger()
 
 
+# Work never waits long on an event: a chunk is stored whether or not its events go out.
+PUBLISH_TIMEOUT_S = 3.0
+
+
 class EventPublisher(Protocol):
+    @property
+    def ready(self) -> bool: ...
+
     async def publish_event(self, event: Message) -> None: ...
 
 
 async def publish_safely(publisher: EventPublisher, event: Message) -> bool:
     """Publish; on failure log and go on (consumers re-read state from storage)."""
     try:
-        await publisher.publish_event(event)
+        if not publisher.ready:
+            raise ConnectionError("broker not connected")
+        async with asyncio.timeout(PUBLISH_TIMEOUT_S):
+            await publisher.publish_event(event)
     except Exception as exc:
         log.warning(
             "event.publish_failed",
