@@ -213,9 +213,7 @@ class Hub:
     async def resync(self, reason: str = "events_interrupted") -> None:
         """After events may have been missed: re-read watched sessions, send fresh snapshots."""
         self._refreshed.clear()
-        keys = set(self._subscribers)
-        for connection in self.connections:
-            keys.update((connection.tenant, session_id) for session_id in connection.snapshotted)
+        keys = self._watched()
         limit = asyncio.Semaphore(16)
 
         async def one(key: Key) -> None:
@@ -226,22 +224,63 @@ class Hub:
                     self._metrics.storage_errors += 1
                     log.warning("notifier.resync_failed", session_id=key[1], error=str(exc))
                     return
-            snapshot = self.snapshot(*key)
-            for connection in self._targets(key):
-                if key[1] in connection.snapshotted and snapshot is not None:
-                    self._metrics.resyncs += 1
-                    connection.send(outgoing.resync(key[1], reason))
-                    connection.send(snapshot)
+            self._send_fresh(key, reason)
 
         await asyncio.gather(*(one(key) for key in keys))
         log.info("notifier.resynced", sessions=len(keys), reason=reason)
 
-    def forget_idle(self) -> int:
-        """Drop the live state of sessions nobody watches and nothing touched for a while."""
+    def _send_fresh(self, key: Key, reason: str) -> None:
+        snapshot = self.snapshot(*key)
+        for connection in self._targets(key):
+            if key[1] in connection.snapshotted and snapshot is not None:
+                self._metrics.resyncs += 1
+                connection.send(outgoing.resync(key[1], reason))
+                connection.send(snapshot)
+
+    async def recheck_quiet(self, quiet_for: float) -> int:
+        """Re-read watched, unfinished sessions that had no event for `quiet_for` seconds.
+
+        Events are published at most once and a worker that cannot reach the broker drops
+        them (storage stays the record), so a `completed` may never arrive while the session
+        is long finished in storage. Subscribers get a fresh snapshot when storage is ahead.
+        """
         now = time.monotonic()
+        quiet = [
+            key
+            for key in self._watched()
+            if (live := self._sessions.get(key)) is not None
+            and live.base is not None
+            and not live.finalized
+            and now - max(self._touched.get(key, 0.0), self._refreshed.get(key, 0.0)) >= quiet_for
+        ]
+        limit = asyncio.Semaphore(16)
+
+        async def one(key: Key) -> None:
+            async with limit:
+                before = self._live(key).fingerprint()
+                try:
+                    await self.refresh(key)
+                except (NotFound, Retryable) as exc:
+                    self._metrics.storage_errors += 1
+                    log.warning("notifier.recheck_failed", session_id=key[1], error=str(exc))
+                    return
+            if self._live(key).fingerprint() != before:
+                log.info("notifier.storage_ahead", session_id=key[1])
+                self._send_fresh(key, "events_missed")
+
+        await asyncio.gather(*(one(key) for key in quiet))
+        return len(quiet)
+
+    def _watched(self) -> set[Key]:
         watched = set(self._subscribers)
         for connection in self.connections:
             watched.update((connection.tenant, session_id) for session_id in connection.snapshotted)
+        return watched
+
+    def forget_idle(self) -> int:
+        """Drop the live state of sessions nobody watches and nothing touched for a while."""
+        now = time.monotonic()
+        watched = self._watched()
         idle = [
             key
             for key in self._sessions

@@ -141,6 +141,16 @@ class LiveSession:
             }
         )
 
+    @property
+    def finalized(self) -> bool:
+        """The final status and counters are known; nothing about the session changes after."""
+        return (self.base is not None and self.base.finalized) or self._final is not None
+
+    def fingerprint(self) -> tuple[object, ...]:
+        """What a snapshot shows of the session's progress; equal means nothing new."""
+        counters = _vector(self.counters())
+        return (self.status, self.finalized, counters, self.chunks_done(), self.chunk_count())
+
     def running_since(self) -> datetime | None:
         stored = self.base.running_since if self.base is not None else None
         return stored or self._status_at.get(SessionStatus.RUNNING)

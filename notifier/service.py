@@ -80,6 +80,7 @@ async def run_notifier(
     background = [
         asyncio.create_task(consumer.run()),
         asyncio.create_task(_sweep(hub)),
+        asyncio.create_task(_recheck(hub, settings.notifier_recheck_interval)),
     ]
     serving = asyncio.create_task(server.serve())
     log.info("notifier.started", host=settings.notifier_host, port=settings.notifier_port)
@@ -100,3 +101,13 @@ async def _sweep(hub: Hub) -> None:
         forgotten = hub.forget_idle()
         if forgotten:
             log.info("notifier.sessions_forgotten", count=forgotten)
+
+
+async def _recheck(hub: Hub, interval: float) -> None:
+    while True:
+        await asyncio.sleep(interval)
+        # One bad round (an unreadable record, say) must not end the checks for good.
+        try:
+            await hub.recheck_quiet(interval)
+        except Exception as exc:
+            log.error("notifier.recheck_round_failed", error=repr(exc))

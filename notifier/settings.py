@@ -27,3 +27,6 @@ class NotifierSettings(CommonSettings):
     notifier_snapshot_max_age: float = Field(default=2.0, ge=0)
     # Sessions nobody watches are forgotten after this long without events.
     notifier_session_ttl: float = Field(default=600.0, gt=0)
+    # A watched, unfinished session without events for this long is re-read from storage,
+    # so an event a worker could not publish (its `completed` above all) is made up for.
+    notifier_recheck_interval: float = Field(default=10.0, gt=0)

@@ -7,6 +7,7 @@ const HEARTBEAT_MS = 20_000;
 const SILENCE_LIMIT_MS = 50_000;
 const BACKOFF_START_MS = 500;
 const BACKOFF_MAX_MS = 15_000;
+const RESUBSCRIBE_MS = 2_000;
 
 export class LiveClient {
   constructor({ url, token, onSnapshot, onEvent, onStatus }) {
@@ -161,6 +162,17 @@ export class LiveClient {
     }
   }
 
+  // The notifier could not read the session from storage, so the subscription does not
+  // exist: without asking again the page would wait for events that never come.
+  retrySubscribe(id) {
+    const socket = this.socket;
+    setTimeout(() => {
+      if (socket === this.socket && this.sessions.has(id)) {
+        this.send({ type: "subscribe", session_id: id });
+      }
+    }, RESUBSCRIBE_MS);
+  }
+
   receive(data) {
     this.lastHeard = Date.now();
     let message;
@@ -193,6 +205,8 @@ export class LiveClient {
       case "error":
         if (/auth|token|unauthor/i.test(message.code || "")) {
           this.setStatus("unauthorized", message.message || "");
+        } else if (message.code === "unavailable" && message.session_id) {
+          this.retrySubscribe(message.session_id);
         }
         break;
       default:

@@ -177,9 +177,14 @@ export class SessionStore {
     this.notify(id, { kind: "deleted" });
   }
 
+  // A snapshot replaces what we had, but never reopens a finished session: the HTTP API
+  // reads the stored final status, which a notifier may not have heard of yet.
   snapshot(id, state) {
     const existing = this.sessions.get(id);
     const resource = { ...state, session_id: state.session_id || id };
+    if (existing && FINAL_STATUSES.has(existing.resource.status) && !FINAL_STATUSES.has(resource.status)) {
+      return;
+    }
     if (existing) existing.reset(resource);
     else this.sessions.set(id, new LiveSession(resource));
     this.notify(id, { kind: "snapshot" });
