@@ -36,7 +36,7 @@ from shared.broker import Broker, delete_topology
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.messages import ChunkProgress
-from shared.models import Counters, InputSummary, SessionManifest, SessionOptions
+from shared.models import Counters
 from shared.storage import MinioStore
 from shared.topology import Topology
 from tests.processes import ServiceProcess, service, wait_http_ok
@@ -48,6 +48,7 @@ from tests.services import (
     require_rabbitmq,
     seaweedfs,
 )
+from tests.sessions import csv_manifest
 
 TENANT = "bench"
 
@@ -109,22 +110,7 @@ async def seed_sessions(store: MinioStore, count: int) -> list[str]:
 
     async def one() -> str:
         keys = SessionKeys(TENANT, new_session_id())
-        manifest = SessionManifest(
-            session_id=keys.session_id,
-            tenant=TENANT,
-            created_at=datetime.now(UTC),
-            options=SessionOptions(),
-            input=InputSummary(
-                filename="bench.csv",
-                format="csv",
-                size_bytes=1,
-                has_header=True,
-                columns=["name"],
-                name_column="name",
-                rows=1_000_000,
-            ),
-            input_key=keys.input_file("bench.csv"),
-        )
+        manifest = csv_manifest(keys, "bench.csv", ["name"], 1_000_000)
         async with limit:
             await store.put_model(keys.manifest, manifest)
         return keys.session_id

@@ -1,42 +1,58 @@
-"""Result files as byte streams: the finalizer's objects, or built from chunk results.
+"""Result and log files as byte streams: the finalizer's objects, or built from chunks.
 
 A finalized session serves its final objects as stored. Before that (while running, or
-cancelled before finalization) the same exports are built from the chunks stored so far.
+cancelled before finalization) the same files are built from the chunks stored so far.
 """
 
 from __future__ import annotations
 
 import asyncio
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from functools import partial
 from pathlib import Path
 
 from gateway.results_source import all_rows
 from shared.exports import XlsxExport, output_columns, stream_csv, stream_json
 from shared.layout import SessionKeys
 from shared.rows import ResultRow
+from shared.session_logs import session_log
 from shared.status import SessionState
 from shared.storage import ObjectStore
 
 FILE_CHUNK = 256 * 1024
 
 
-async def results_file(
+def results_file(
     store: ObjectStore, keys: SessionKeys, state: SessionState, fmt: str
 ) -> AsyncIterator[bytes]:
-    final_key = keys.final_results(fmt)
-    if state.finalized and await store.exists(final_key):
-        async for chunk in store.iter_bytes(final_key):
-            yield chunk
-        return
-    columns = output_columns(state.manifest.input.columns)
-    rows = all_rows(store, keys)
-    if fmt == "csv":
-        source = stream_csv(columns, rows)
-    elif fmt == "json":
-        source = stream_json(columns, rows)
-    else:
-        source = _xlsx(columns, rows, state)
+    def build() -> AsyncIterator[bytes]:
+        columns = output_columns(state.manifest.input.columns)
+        rows = all_rows(store, keys)
+        if fmt == "csv":
+            return stream_csv(columns, rows)
+        if fmt == "json":
+            return stream_json(columns, rows)
+        return _xlsx(columns, rows, state)
+
+    return _final_or_built(store, keys.final_results(fmt), state, build)
+
+
+def log_file(
+    store: ObjectStore, keys: SessionKeys, state: SessionState, log_type: str
+) -> AsyncIterator[bytes]:
+    build = partial(session_log, store, keys, log_type)
+    return _final_or_built(store, keys.final_log(log_type), state, build)
+
+
+async def _final_or_built(
+    store: ObjectStore,
+    final_key: str,
+    state: SessionState,
+    build: Callable[[], AsyncIterator[bytes]],
+) -> AsyncIterator[bytes]:
+    stored = state.finalized and await store.exists(final_key)
+    source = store.iter_bytes(final_key) if stored else build()
     async for chunk in source:
         yield chunk
 

@@ -15,10 +15,9 @@ from shared.storage import MinioStore
 from shared.topology import Topology
 from tests.services import (
     AMQP_URL,
-    TEST_S3_ACCESS_KEY,
-    TEST_S3_SECRET_KEY,
     require_rabbitmq,
     seaweedfs,
+    service_settings,
 )
 
 
@@ -56,16 +55,7 @@ def service_env(
     s3_endpoint: str, s3_bucket: str, rabbitmq: str, topology_prefix: str
 ) -> dict[str, str]:
     """Environment for a service process (or settings object) of this test."""
-    return {
-        "DOSSIER_ENVIRONMENT": "test",
-        "DOSSIER_LOG_FORMAT": "json",
-        "DOSSIER_AMQP_URL": rabbitmq,
-        "DOSSIER_TOPOLOGY_PREFIX": topology_prefix,
-        "DOSSIER_S3_ENDPOINT": s3_endpoint,
-        "DOSSIER_S3_ACCESS_KEY": TEST_S3_ACCESS_KEY,
-        "DOSSIER_S3_SECRET_KEY": TEST_S3_SECRET_KEY,
-        "DOSSIER_S3_BUCKET": s3_bucket,
-    }
+    return service_settings(rabbitmq, topology_prefix, s3_endpoint, s3_bucket)
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.services import free_port
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -73,3 +75,45 @@ def service(
             yield running
         finally:
             running.stop()
+
+
+@dataclass(frozen=True)
+class RunningServices:
+    """Gateway, notifier and one worker, each answering on its readiness URL."""
+
+    gateway_url: str
+    notifier_ws: str
+    processes: tuple[ServiceProcess, ...]
+    env: dict[str, str]
+
+
+@contextlib.contextmanager
+def gateway_notifier_worker(
+    env: dict[str, str], log_dir: Path, worker_env: dict[str, str], ready_timeout: float
+) -> Iterator[RunningServices]:
+    """The three services on free local ports; `env` is extended with the ports, and the
+    worker also gets `worker_env`."""
+    gateway_port, notifier_port, worker_port = free_port(), free_port(), free_port()
+    env = {
+        **env,
+        "DOSSIER_GATEWAY_HOST": "127.0.0.1",
+        "DOSSIER_GATEWAY_PORT": str(gateway_port),
+        "DOSSIER_NOTIFIER_HOST": "127.0.0.1",
+        "DOSSIER_NOTIFIER_PORT": str(notifier_port),
+        "DOSSIER_NOTIFIER_PUBLIC_URL": f"ws://127.0.0.1:{notifier_port}/ws",
+        "DOSSIER_WORKER_HEALTH_PORT": str(worker_port),
+    }
+    with (
+        service("gateway", env, log_dir) as gateway,
+        service("notifier", env, log_dir) as notifier,
+        service("worker", {**env, **worker_env}, log_dir) as worker,
+    ):
+        wait_http_ok(f"http://127.0.0.1:{gateway_port}/readyz", ready_timeout, gateway)
+        wait_http_ok(f"http://127.0.0.1:{notifier_port}/readyz", ready_timeout, notifier)
+        wait_http_ok(f"http://127.0.0.1:{worker_port}/readyz", ready_timeout, worker)
+        yield RunningServices(
+            gateway_url=f"http://127.0.0.1:{gateway_port}",
+            notifier_ws=f"ws://127.0.0.1:{notifier_port}/ws",
+            processes=(gateway, notifier, worker),
+            env=env,
+        )

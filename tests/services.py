@@ -17,6 +17,23 @@ TEST_S3_SECRET_KEY = "dossier-test-secret"  # local throwaway server
 AMQP_URL = os.environ.get("DOSSIER_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 
 
+def service_settings(
+    amqp_url: str, topology_prefix: str, s3_endpoint: str, s3_bucket: str
+) -> dict[str, str]:
+    """Environment every service process of a test shares: the broker, its topology and
+    the object store."""
+    return {
+        "DOSSIER_ENVIRONMENT": "test",
+        "DOSSIER_LOG_FORMAT": "json",
+        "DOSSIER_AMQP_URL": amqp_url,
+        "DOSSIER_TOPOLOGY_PREFIX": topology_prefix,
+        "DOSSIER_S3_ENDPOINT": s3_endpoint,
+        "DOSSIER_S3_ACCESS_KEY": TEST_S3_ACCESS_KEY,
+        "DOSSIER_S3_SECRET_KEY": TEST_S3_SECRET_KEY,
+        "DOSSIER_S3_BUCKET": s3_bucket,
+    }
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

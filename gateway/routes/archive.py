@@ -11,8 +11,7 @@ from fastapi.responses import StreamingResponse
 from stream_zip import ZIP_64, Method, async_stream_zip
 
 from gateway.deps import SessionKeysDep, SessionStateDep, StoreDep
-from gateway.downloads import results_file
-from gateway.routes.logs import log_stream
+from gateway.downloads import log_file, results_file
 from shared.layout import EXPORT_FORMATS, LOG_TYPES, SessionKeys
 from shared.session_view import session_view
 from shared.status import SessionState
@@ -48,7 +47,7 @@ async def _members(
             now,
             _FILE_MODE,
             ZIP_64,
-            log_stream(store, keys, state, log_type),
+            log_file(store, keys, state, log_type),
         )
     view = orjson.dumps(session_view(state), option=orjson.OPT_INDENT_2)
     yield ("session.json", now, _FILE_MODE, ZIP_64, _once(view))

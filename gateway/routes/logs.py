@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from gateway.deps import SessionKeysDep, SessionStateDep, StoreDep
+from gateway.downloads import log_file
 from shared.errors import InvalidInput
-from shared.layout import LOG_TYPES, SessionKeys
-from shared.session_logs import is_log_type, session_log
-from shared.status import SessionState
-from shared.storage import ObjectStore
+from shared.layout import LOG_TYPES
+from shared.session_logs import is_log_type
 
 router = APIRouter(prefix="/api/sessions", tags=["logs"])
-
-
-async def log_stream(
-    store: ObjectStore, keys: SessionKeys, state: SessionState, log_type: str
-) -> AsyncIterator[bytes]:
-    final_key = keys.final_log(log_type)
-    if state.finalized and await store.exists(final_key):
-        async for chunk in store.iter_bytes(final_key):
-            yield chunk
-        return
-    async for chunk in session_log(store, keys, log_type):
-        yield chunk
 
 
 @router.get(
@@ -45,5 +30,5 @@ async def logs(
             404,
         )
     return StreamingResponse(
-        log_stream(store, keys, state, log_type), media_type="text/plain; charset=utf-8"
+        log_file(store, keys, state, log_type), media_type="text/plain; charset=utf-8"
     )

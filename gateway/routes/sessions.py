@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import orjson
 import structlog
 from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.types import DecoratedCallable
 
 from gateway.deps import (
     PublisherDep,
@@ -126,6 +128,18 @@ async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep)
     }
 
 
+def _accepted(path: str, summary: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """A request that is recorded now and carried out by the workers: 202 with the session."""
+    return router.post(
+        path, status_code=status.HTTP_202_ACCEPTED, summary=summary, responses={202: _SESSION}
+    )
+
+
+def _view_after(state: SessionState, status: SessionStatus, **times: datetime) -> dict[str, Any]:
+    """The session as readers will see it once the request just recorded takes effect."""
+    return session_view(state.model_copy(update={"status": status, **times}))
+
+
 async def _announce_queued(broker: PublisherDep, keys: SessionKeys) -> None:
     """Tell live clients before any worker can say `running`; storage stays the truth, so a
     lost event is only logged."""
@@ -138,12 +152,7 @@ async def _announce_queued(broker: PublisherDep, keys: SessionKeys) -> None:
         log.warning("session.queued_event_lost", session_id=keys.session_id, error=str(exc))
 
 
-@router.post(
-    "/{session_id}/start",
-    status_code=status.HTTP_202_ACCEPTED,
-    summary="Queue the session for processing",
-    responses={202: _SESSION},
-)
+@_accepted("/{session_id}/start", "Queue the session for processing")
 async def start(
     state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, broker: PublisherDep
 ) -> dict[str, Any]:
@@ -165,18 +174,10 @@ async def start(
         if isinstance(exc, Exception):
             raise ServiceUnavailable("broker_unavailable", "the start was not accepted") from exc
         raise
-    queued = state.model_copy(
-        update={"status": SessionStatus.QUEUED, "started_at": requested.requested_at}
-    )
-    return session_view(queued)
+    return _view_after(state, SessionStatus.QUEUED, started_at=requested.requested_at)
 
 
-@router.post(
-    "/{session_id}/cancel",
-    status_code=status.HTTP_202_ACCEPTED,
-    summary="Stop the session; finished rows are kept",
-    responses={202: _SESSION},
-)
+@_accepted("/{session_id}/cancel", "Stop the session; finished rows are kept")
 async def cancel(
     state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, broker: PublisherDep
 ) -> dict[str, Any]:
@@ -193,10 +194,7 @@ async def cancel(
         raise ServiceUnavailable(
             "broker_unavailable", "cancel recorded, but running workers were not told"
         ) from exc
-    cancelled = state.model_copy(
-        update={"status": SessionStatus.CANCELLED, "cancel_requested_at": requested.requested_at}
-    )
-    return session_view(cancelled)
+    return _view_after(state, SessionStatus.CANCELLED, cancel_requested_at=requested.requested_at)
 
 
 @router.delete(

@@ -17,8 +17,8 @@ from playwright.async_api import Browser, BrowserContext, Page, ViewportSize, as
 from shared.auth import hash_key, new_key
 from shared.topology import Topology
 from tests.conftest import drop_topology
-from tests.processes import REPO, ServiceProcess, service, wait_http_ok
-from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, free_port
+from tests.processes import REPO, ServiceProcess, gateway_notifier_worker
+from tests.services import service_settings
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -62,32 +62,18 @@ def running_stack(
     """Gateway, notifier and one worker for one tenant with a fresh API key."""
     tenant = f"t{uuid.uuid4().hex[:10]}"
     key = new_key()
-    gateway_port, notifier_port, worker_port = free_port(), free_port(), free_port()
     env = {
         **base_env,
         "DOSSIER_API_KEYS": f"{tenant}:{hash_key(key)}",
-        "DOSSIER_GATEWAY_HOST": "127.0.0.1",
-        "DOSSIER_GATEWAY_PORT": str(gateway_port),
-        "DOSSIER_NOTIFIER_HOST": "127.0.0.1",
-        "DOSSIER_NOTIFIER_PORT": str(notifier_port),
-        "DOSSIER_NOTIFIER_PUBLIC_URL": f"ws://127.0.0.1:{notifier_port}/ws",
-        "DOSSIER_WORKER_HEALTH_PORT": str(worker_port),
         "NO_PROXY": "127.0.0.1,localhost",
     }
-    with (
-        service("gateway", env, log_dir) as gateway,
-        service("notifier", env, log_dir) as notifier,
-        service("worker", {**env, **worker_env}, log_dir) as worker,
-    ):
-        wait_http_ok(f"http://127.0.0.1:{gateway_port}/readyz", READY_TIMEOUT, gateway)
-        wait_http_ok(f"http://127.0.0.1:{notifier_port}/readyz", READY_TIMEOUT, notifier)
-        wait_http_ok(f"http://127.0.0.1:{worker_port}/readyz", READY_TIMEOUT, worker)
+    with gateway_notifier_worker(env, log_dir, worker_env, READY_TIMEOUT) as running:
         yield Stack(
-            url=f"http://127.0.0.1:{gateway_port}",
+            url=running.gateway_url,
             key=key,
             tenant=tenant,
-            processes=(gateway, notifier, worker),
-            env=env,
+            processes=running.processes,
+            env=running.env,
             log_dir=log_dir,
         )
 
@@ -109,16 +95,27 @@ async def stack_for_module(
 @pytest.fixture(scope="module")
 def base_env(s3_endpoint: str, s3_bucket: str, rabbitmq: str) -> dict[str, str]:
     """Like `service_env`, shared by one module's tests so the services start once."""
-    return {
-        "DOSSIER_ENVIRONMENT": "test",
-        "DOSSIER_LOG_FORMAT": "json",
-        "DOSSIER_AMQP_URL": rabbitmq,
-        "DOSSIER_TOPOLOGY_PREFIX": f"dtest-{uuid.uuid4().hex[:10]}",
-        "DOSSIER_S3_ENDPOINT": s3_endpoint,
-        "DOSSIER_S3_ACCESS_KEY": TEST_S3_ACCESS_KEY,
-        "DOSSIER_S3_SECRET_KEY": TEST_S3_SECRET_KEY,
-        "DOSSIER_S3_BUCKET": s3_bucket,
-    }
+    return service_settings(rabbitmq, f"dtest-{uuid.uuid4().hex[:10]}", s3_endpoint, s3_bucket)
+
+
+@pytest.fixture(scope="module")
+def worker_env() -> dict[str, str]:
+    """The worker's own settings; a module that needs network stages overrides it."""
+    return {"DOSSIER_PIPELINE_STAGES": "normalize"}
+
+
+@pytest.fixture(scope="module")
+async def stack(
+    base_env: dict[str, str],
+    worker_env: dict[str, str],
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AsyncIterator[Stack]:
+    """Each module runs its own services (one of them stops the notifier), shared by its
+    tests."""
+    logs = tmp_path_factory.mktemp(f"{request.module.__name__.rsplit('.', 1)[-1]}-logs")
+    async with stack_for_module(base_env, logs, worker_env) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

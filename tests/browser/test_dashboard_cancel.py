@@ -4,14 +4,14 @@ and keeps what it finished."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import Stack, screenshot, sign_in, stack_for_module
-from tests.browser.slow_site import SlowSite, slow_sites
+from tests.browser.conftest import Stack, screenshot, sign_in
+from tests.slow_site import SlowSite, slow_sites
 
 pytestmark = pytest.mark.browser
 
@@ -26,22 +26,15 @@ def site() -> Iterator[tuple[SlowSite, list[str]]]:
 
 
 @pytest.fixture(scope="module")
-async def stack(
-    base_env: dict[str, str],
-    tmp_path_factory: pytest.TempPathFactory,
-    site: tuple[SlowSite, list[str]],
-) -> AsyncIterator[Stack]:
-    logs = tmp_path_factory.mktemp("browser-cancel-logs")
+def worker_env() -> dict[str, str]:
     # Fetching the slow site is the only network stage; a few rows are in flight at once.
-    worker = {
+    return {
         "DOSSIER_PIPELINE_STAGES": "normalize,website",
         "DOSSIER_WORKER_CONCURRENCY": "2",
         "DOSSIER_WORKER_CHUNK_SIZE": "6",
         "DOSSIER_FETCH_TIMEOUT_S": "20",
         "DOSSIER_RETRY_ATTEMPTS": "1",
     }
-    async with stack_for_module(base_env, logs, worker) as running:
-        yield running
 
 
 def slow_csv(path: Path, urls: list[str]) -> Path:

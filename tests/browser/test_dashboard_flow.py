@@ -8,26 +8,15 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import PHONE, Stack, screenshot, sign_in, stack_for_module
+from tests.browser.conftest import PHONE, Stack, screenshot, sign_in
 from tests.browser.steps import FINAL_TIMEOUT, ROWS, companies_csv, read_download, upload
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-async def stack(
-    base_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[Stack]:
-    logs = tmp_path_factory.mktemp("browser-flow-logs")
-    worker = {"DOSSIER_PIPELINE_STAGES": "normalize"}
-    async with stack_for_module(base_env, logs, worker) as running:
-        yield running
 
 
 async def test_upload_preview_start_and_watch_session_complete(

@@ -3,28 +3,16 @@ itself when the notifier returns, and follows sessions again."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import READY_TIMEOUT, Stack, screenshot, sign_in, stack_for_module
+from tests.browser.conftest import READY_TIMEOUT, Stack, screenshot, sign_in
 from tests.browser.steps import FINAL_TIMEOUT, companies_csv, upload
 from tests.processes import service, wait_http_ok
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-async def stack(
-    base_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[Stack]:
-    # Its own services: this module stops the notifier.
-    logs = tmp_path_factory.mktemp("browser-reconnect-logs")
-    worker = {"DOSSIER_PIPELINE_STAGES": "normalize"}
-    async with stack_for_module(base_env, logs, worker) as running:
-        yield running
 
 
 async def test_live_updates_say_reconnecting_and_resume_when_the_notifier_returns(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,7 +16,10 @@ from gateway.settings import GatewaySettings
 from shared.auth import hash_key, new_key
 from shared.broker import Broker
 from shared.storage import MinioStore, store_from_settings
+from shared.topology import Topology
 from tests.conftest import drop_topology
+from tests.processes import ServiceProcess, service, wait_http_ok
+from tests.services import free_port
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,35 @@ def owner(tenant: str) -> Caller:
 @pytest.fixture
 def stranger(tenant: str) -> Caller:
     return Caller(f"{tenant}-other", new_key())
+
+
+@dataclass(frozen=True)
+class GatewayProcess:
+    url: str
+    owner: Caller
+    service: ServiceProcess
+
+
+@pytest.fixture
+async def gateway_process(
+    service_env: dict[str, str], owner: Caller, tmp_path: Path
+) -> AsyncIterator[GatewayProcess]:
+    """`python -m gateway` ready to serve the owner; its topology is deleted after."""
+    port = free_port()
+    env = {
+        **service_env,
+        "DOSSIER_API_KEYS": f"{owner.tenant}:{hash_key(owner.key)}",
+        "DOSSIER_GATEWAY_PORT": str(port),
+    }
+    url = f"http://127.0.0.1:{port}"
+    try:
+        with service("gateway", env, tmp_path) as gateway:
+            wait_http_ok(f"{url}/readyz", 60, gateway)
+            yield GatewayProcess(url, owner, gateway)
+    finally:
+        await drop_topology(
+            service_env["DOSSIER_AMQP_URL"], Topology(service_env["DOSSIER_TOPOLOGY_PREFIX"])
+        )
 
 
 @pytest.fixture

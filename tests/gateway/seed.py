@@ -9,7 +9,7 @@ import orjson
 
 from shared.exports import output_columns, stream_csv, stream_json
 from shared.layout import SessionKeys
-from shared.models import ChunkSummary, Counters, FinalStatus, Plan, SessionStatus
+from shared.models import ChunkSummary, Counters, FinalStatus, SessionStatus
 from shared.rows import ResultRow, RowStatus
 from shared.storage import ObjectStore
 
@@ -29,18 +29,6 @@ def result_row(row: int, name: str, **extra: object) -> ResultRow:
             **extra,
         }
     )
-
-
-async def seed_plan(store: ObjectStore, keys: SessionKeys, total: int, chunk_size: int) -> Plan:
-    plan = Plan(
-        session_id=keys.session_id,
-        total_rows=total,
-        chunk_size=chunk_size,
-        chunk_count=-(-total // chunk_size),
-        planned_at=now(),
-    )
-    await store.put_model(keys.plan, plan)
-    return plan
 
 
 async def seed_chunk(

@@ -25,6 +25,14 @@ async def new_session(http: httpx.AsyncClient, content: bytes = CSV) -> str:
     return session_id
 
 
+async def started_session(http: httpx.AsyncClient) -> str:
+    """A session made through the API and queued."""
+    session_id = await new_session(http)
+    response = await http.post(f"/api/sessions/{session_id}/start")
+    assert response.status_code == 202, response.text
+    return session_id
+
+
 @asynccontextmanager
 async def commands_queue(settings: GatewaySettings) -> AsyncIterator[AbstractQueue]:
     connection = await aio_pika.connect(settings.amqp_url.get_secret_value())

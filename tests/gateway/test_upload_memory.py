@@ -7,11 +7,7 @@ from pathlib import Path
 
 import httpx
 
-from shared.auth import hash_key, new_key
-from shared.topology import Topology
-from tests.conftest import drop_topology
-from tests.processes import service, wait_http_ok
-from tests.services import free_port
+from tests.gateway.conftest import GatewayProcess
 
 UPLOAD_MB = 80
 LINE = b"Example Company Name Ltd,https://www.example.com/en," + b"x" * 200 + b"\n"
@@ -38,33 +34,21 @@ async def body() -> AsyncIterator[bytes]:
 
 
 async def test_an_80_mb_upload_does_not_grow_the_process_by_its_size(
-    service_env: dict[str, str], tenant: str, tmp_path: Path
+    gateway_process: GatewayProcess,
 ) -> None:
-    key = new_key()
-    port = free_port()
-    env = {
-        **service_env,
-        "DOSSIER_API_KEYS": f"{tenant}:{hash_key(key)}",
-        "DOSSIER_GATEWAY_PORT": str(port),
-    }
-    base = f"http://127.0.0.1:{port}"
-    with service("gateway", env, tmp_path) as gateway:
-        wait_http_ok(f"{base}/readyz", 60, gateway)
-        before = peak_rss_mb(gateway.process.pid)
-        async with httpx.AsyncClient(base_url=base, timeout=110) as http:
-            response = await http.post(
-                "/api/sessions",
-                content=body(),
-                headers={
-                    "Authorization": f"Bearer {key}",
-                    "Content-Type": f"multipart/form-data; boundary={BOUNDARY.decode()}",
-                },
-            )
-        assert response.status_code == 201, response.text
-        assert response.json()["input"]["size_bytes"] > UPLOAD_MB * 1024 * 1024 * 0.99
-        growth = peak_rss_mb(gateway.process.pid) - before
+    gateway = gateway_process.service
+    before = peak_rss_mb(gateway.process.pid)
+    async with httpx.AsyncClient(base_url=gateway_process.url, timeout=110) as http:
+        response = await http.post(
+            "/api/sessions",
+            content=body(),
+            headers={
+                **gateway_process.owner.headers,
+                "Content-Type": f"multipart/form-data; boundary={BOUNDARY.decode()}",
+            },
+        )
+    assert response.status_code == 201, response.text
+    assert response.json()["input"]["size_bytes"] > UPLOAD_MB * 1024 * 1024 * 0.99
+    growth = peak_rss_mb(gateway.process.pid) - before
     # Buffers (queue, S3 part, parser) take a fixed ~45 MB; holding the file would take 80+.
     assert growth < UPLOAD_MB * 0.75, f"peak memory grew by {growth:.0f} MB"
-    await drop_topology(
-        service_env["DOSSIER_AMQP_URL"], Topology(service_env["DOSSIER_TOPOLOGY_PREFIX"])
-    )

@@ -22,7 +22,7 @@ from shared.storage import MinioStore
 from shared.topology import Topology
 from tests.conftest import drop_topology
 from tests.processes import ServiceProcess, service, wait_http_ok
-from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, free_port
+from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, free_port, service_settings
 
 TENANTS_PER_MODULE = 24
 
@@ -63,16 +63,7 @@ def keys_setting(keys: dict[str, str]) -> str:
 
 @pytest.fixture(scope="module")
 def module_env(s3_endpoint: str, s3_bucket: str, rabbitmq: str) -> dict[str, str]:
-    return {
-        "DOSSIER_ENVIRONMENT": "test",
-        "DOSSIER_LOG_FORMAT": "json",
-        "DOSSIER_AMQP_URL": rabbitmq,
-        "DOSSIER_TOPOLOGY_PREFIX": f"dtest-{uuid.uuid4().hex[:10]}",
-        "DOSSIER_S3_ENDPOINT": s3_endpoint,
-        "DOSSIER_S3_ACCESS_KEY": TEST_S3_ACCESS_KEY,
-        "DOSSIER_S3_SECRET_KEY": TEST_S3_SECRET_KEY,
-        "DOSSIER_S3_BUCKET": s3_bucket,
-    }
+    return service_settings(rabbitmq, f"dtest-{uuid.uuid4().hex[:10]}", s3_endpoint, s3_bucket)
 
 
 @pytest.fixture(scope="module")

@@ -12,14 +12,11 @@ from shared.models import (
     ChunkSummary,
     Counters,
     FinalStatus,
-    InputSummary,
-    Plan,
-    SessionManifest,
-    SessionOptions,
     SessionStatus,
     StartRequest,
 )
 from shared.storage import ObjectStore
+from tests.sessions import csv_manifest, seed_plan
 
 
 def now() -> datetime:
@@ -31,34 +28,14 @@ async def seed_session(
 ) -> SessionKeys:
     """A created session; started and planned (running) unless `running` is False."""
     keys = SessionKeys(tenant, new_session_id())
-    manifest = SessionManifest(
-        session_id=keys.session_id,
-        tenant=tenant,
-        created_at=now(),
-        options=SessionOptions(),
-        input=InputSummary(
-            filename="companies.csv",
-            format="csv",
-            size_bytes=40 * rows,
-            has_header=True,
-            columns=["name", "website"],
-            name_column="name",
-            website_column="website",
-            rows=rows,
-        ),
-        input_key=keys.input_file("companies.csv"),
+    columns = ["name", "website"]
+    manifest = csv_manifest(
+        keys, "companies.csv", columns, rows, website_column="website", size_bytes=40 * rows
     )
     await store.put_model(keys.manifest, manifest)
     if running:
         await store.put_model(keys.start_marker, StartRequest(requested_at=now()))
-        plan = Plan(
-            session_id=keys.session_id,
-            total_rows=rows,
-            chunk_size=chunk_size,
-            chunk_count=-(-rows // chunk_size),
-            planned_at=now(),
-        )
-        await store.put_model(keys.plan, plan)
+        await seed_plan(store, keys, rows, chunk_size)
     return keys
 
 

@@ -11,13 +11,11 @@ from shared.layout import SessionKeys
 from shared.models import (
     ChunkSummary,
     Counters,
-    InputSummary,
-    SessionManifest,
-    SessionOptions,
     SessionStatus,
 )
 from shared.status import SessionState
 from tests.notifier.seed import progress, rows, status
+from tests.sessions import csv_manifest
 
 pytestmark = pytest.mark.unit
 
@@ -26,22 +24,7 @@ T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def stored_state(status_: SessionStatus = SessionStatus.RUNNING, done: int = 0) -> SessionState:
-    manifest = SessionManifest(
-        session_id=KEYS.session_id,
-        tenant=KEYS.tenant,
-        created_at=T0,
-        options=SessionOptions(),
-        input=InputSummary(
-            filename="a.csv",
-            format="csv",
-            size_bytes=1,
-            has_header=True,
-            columns=["name"],
-            name_column="name",
-            rows=30,
-        ),
-        input_key="k",
-    )
+    manifest = csv_manifest(KEYS, "a.csv", ["name"], 30, created_at=T0)
     return SessionState(
         manifest=manifest,
         status=status_,

@@ -20,7 +20,7 @@ from tests.pipeline.fakes.hubspot import TOKEN, HubSpotState
 from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import API_KEY, SearchState
 from tests.processes import service, wait_http_ok
-from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, free_port
+from tests.services import free_port, service_settings
 
 pytestmark = pytest.mark.e2e
 
@@ -48,14 +48,7 @@ def api(
     topology = Topology(f"dtest-{uuid.uuid4().hex[:10]}")
     gateway_port, worker_port = free_port(), free_port()
     env = {
-        "DOSSIER_ENVIRONMENT": "test",
-        "DOSSIER_LOG_FORMAT": "json",
-        "DOSSIER_AMQP_URL": rabbitmq,
-        "DOSSIER_TOPOLOGY_PREFIX": topology.prefix,
-        "DOSSIER_S3_ENDPOINT": s3_endpoint,
-        "DOSSIER_S3_ACCESS_KEY": TEST_S3_ACCESS_KEY,
-        "DOSSIER_S3_SECRET_KEY": TEST_S3_SECRET_KEY,
-        "DOSSIER_S3_BUCKET": s3_bucket,
+        **service_settings(rabbitmq, topology.prefix, s3_endpoint, s3_bucket),
         "DOSSIER_API_KEYS": f"{tenant}:{hash_key(key)}",
         "DOSSIER_GATEWAY_HOST": "127.0.0.1",
         "DOSSIER_GATEWAY_PORT": str(gateway_port),

@@ -8,26 +8,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
 
-from shared.broker import Broker
-from shared.layout import SessionKeys
 from shared.models import SessionStatus
-from shared.storage import MinioStore
 from tests.services import wait_for_port
-from tests.worker.conftest import (
-    TEST_PIPELINE,
-    SlowSite,
-    Workers,
-    make_rows,
-    start_session,
-    stored_results,
-    wait_final,
-    wait_until,
-)
+from tests.slow_site import SlowSite
+from tests.worker.conftest import Workers, slow_pipeline_env
+from tests.worker.sessions import Engine, make_rows, wait_until
 
 
 def rabbitmqctl(*args: str) -> None:
@@ -45,41 +35,31 @@ def broker_stopped() -> Iterator[None]:
 
 
 async def test_session_completes_across_a_broker_restart_without_lost_or_doubled_rows(
-    store: MinioStore,
-    broker: Broker,
-    workers: Workers,
-    tenant: str,
-    session_ids: Callable[[], str],
-    slow_site: SlowSite,
+    engine: Engine, workers: Workers, slow_site: SlowSite
 ) -> None:
     if shutil.which("rabbitmqctl") is None:
         pytest.fail("rabbitmqctl is needed to restart the local RabbitMQ")
     processes = workers.start(
         2,
-        DOSSIER_WORKER_PIPELINE=TEST_PIPELINE,
-        DOSSIER_TEST_SLOW_URL=slow_site.url,
+        **slow_pipeline_env(slow_site),
         DOSSIER_WORKER_CHUNK_SIZE="40",
         DOSSIER_WORKER_CONCURRENCY="16",
     )
-    keys = await start_session(store, broker, tenant, session_ids(), make_rows(480, lambda n: ""))
-    await wait_until(lambda: _done_chunks(store, keys, 1), 30, "the first chunk to be stored")
+    keys = await engine.start(make_rows(480, lambda n: ""))
+    await wait_until(lambda: engine.has_done_chunks(keys, 1), 30, "the first chunk to be stored")
 
     with broker_stopped():
         # Rows keep running while the broker is away; their acks are lost with it.
-        await wait_until(lambda: _done_chunks(store, keys, 3), 30, "chunks stored meanwhile")
+        await wait_until(lambda: engine.has_done_chunks(keys, 3), 30, "chunks stored meanwhile")
 
-    final = await wait_final(store, keys, timeout=90)
+    final = await engine.final(keys, timeout=90)
 
     assert final.status is SessionStatus.COMPLETED
     assert final.counters.done == 480
-    results = await stored_results(store, keys)
+    results = await engine.results(keys)
     assert sorted(r.row for r in results) == list(range(480))
     logs = "".join(p.log_text() for p in processes)
     # Chunks kept running through the outage and were stored; only their acks were lost,
     # and their redeliveries were skipped rather than redone.
     assert '"message.settle_failed"' in logs
     assert '"chunk.already_stored"' in logs
-
-
-async def _done_chunks(store: MinioStore, keys: SessionKeys, count: int) -> bool:
-    return len(await store.list_objects(keys.chunk_done_prefix)) >= count

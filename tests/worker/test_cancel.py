@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import orjson
 
 from shared.broker import Broker
 from shared.layout import SessionKeys
-from shared.messages import CancelSession, StartSession
+from shared.messages import CancelSession
 from shared.models import CancelRequest, SessionStatus
 from shared.rows import RowStatus
 from shared.storage import MinioStore
-from tests.worker.conftest import (
-    TEST_PIPELINE,
-    SlowSite,
-    Workers,
-    make_rows,
-    seed_session,
-    start_session,
-    stored_results,
-    wait_final,
-    wait_until,
-)
+from tests.slow_site import SlowSite
+from tests.worker.conftest import Workers, slow_pipeline_env
+from tests.worker.sessions import Engine, make_rows, wait_until
 
 
 async def cancel(store: MinioStore, broker: Broker, keys: SessionKeys) -> datetime:
@@ -46,40 +37,34 @@ async def row_starts(store: MinioStore, keys: SessionKeys) -> list[datetime]:
 
 
 async def test_cancel_stops_rows_on_every_worker_within_one_second(
-    store: MinioStore,
-    broker: Broker,
-    workers: Workers,
-    tenant: str,
-    session_ids: Callable[[], str],
-    slow_site: SlowSite,
+    engine: Engine, workers: Workers, slow_site: SlowSite
 ) -> None:
     workers.start(
         2,
-        DOSSIER_WORKER_PIPELINE=TEST_PIPELINE,
-        DOSSIER_TEST_SLOW_URL=slow_site.url,
+        **slow_pipeline_env(slow_site),
         DOSSIER_WORKER_CHUNK_SIZE="20",
         DOSSIER_WORKER_CONCURRENCY="8",
         DOSSIER_WORKER_CANCEL_POLL_S="5",  # the control message alone must be fast enough
     )
-    big = await start_session(store, broker, tenant, session_ids(), make_rows(400, lambda n: ""))
+    big = await engine.start(make_rows(400, lambda n: ""))
     await wait_until(
-        lambda: _has_done_chunks(store, big), 30, "the first chunks of the session to finish"
+        lambda: engine.has_done_chunks(big, 2), 30, "the first chunks of the session to finish"
     )
 
-    cancelled_at = await cancel(store, broker, big)
-    other = await start_session(store, broker, tenant, session_ids(), make_rows(60, lambda n: ""))
+    cancelled_at = await cancel(engine.store, engine.broker, big)
+    other = await engine.start(make_rows(60, lambda n: ""))
 
-    final = await wait_final(store, big, timeout=60)
-    other_final = await wait_final(store, other, timeout=60)
+    final = await engine.final(big, timeout=60)
+    other_final = await engine.final(other, timeout=60)
 
     assert final.status is SessionStatus.CANCELLED
     assert other_final.status is SessionStatus.COMPLETED
     assert other_final.counters.done == 60
-    starts = await row_starts(store, big)
+    starts = await row_starts(engine.store, big)
     assert starts
     latest = max(starts)
     assert latest <= cancelled_at + timedelta(seconds=1), latest - cancelled_at
-    results = await stored_results(store, big)
+    results = await engine.results(big)
     assert sorted(r.row for r in results) == list(range(400))
     statuses = {r.row_status for r in results}
     assert {RowStatus.OK, RowStatus.CANCELLED} <= statuses
@@ -87,24 +72,16 @@ async def test_cancel_stops_rows_on_every_worker_within_one_second(
     assert final.counters.done == finished < 400
 
 
-async def _has_done_chunks(store: MinioStore, keys: SessionKeys) -> bool:
-    return len(await store.list_objects(keys.chunk_done_prefix)) >= 2
-
-
 async def test_a_session_cancelled_before_planning_is_finalized_as_cancelled(
-    store: MinioStore,
-    broker: Broker,
-    workers: Workers,
-    tenant: str,
-    session_ids: Callable[[], str],
+    engine: Engine, workers: Workers
 ) -> None:
     workers.start(1)
-    keys = await seed_session(store, tenant, session_ids(), make_rows(10))
-    await store.put_model(keys.cancel_marker, CancelRequest(requested_at=datetime.now(UTC)))
-    await broker.publish_start(StartSession(tenant=tenant, session_id=keys.session_id))
+    keys = await engine.seed(make_rows(10))
+    await engine.store.put_model(keys.cancel_marker, CancelRequest(requested_at=datetime.now(UTC)))
+    await engine.send_start(keys)
 
-    final = await wait_final(store, keys, timeout=30)
+    final = await engine.final(keys, timeout=30)
 
     assert final.status is SessionStatus.CANCELLED
     assert final.counters.done == 0
-    assert not await store.exists(keys.plan)
+    assert not await engine.store.exists(keys.plan)

@@ -4,36 +4,21 @@ worker."""
 from __future__ import annotations
 
 import signal
-from collections.abc import Callable
-from datetime import UTC, datetime
 
-from shared.broker import Broker
 from shared.layout import SessionKeys
-from shared.messages import ChunkTask, StartSession
-from shared.models import Plan, SessionStatus
+from shared.messages import ChunkTask
+from shared.models import SessionStatus
 from shared.rows import RowStatus
-from shared.storage import MinioStore
 from shared.topology import CHUNK_DELIVERY_LIMIT
-from tests.worker.conftest import (
-    TEST_PIPELINE,
-    SlowSite,
-    Workers,
-    make_rows,
-    seed_session,
-    start_session,
-    stored_results,
-    wait_final,
-    wait_until,
-)
+from tests.sessions import seed_plan
+from tests.slow_site import SlowSite
+from tests.worker.conftest import TEST_PIPELINE, Workers, slow_pipeline_env
+from tests.worker.sessions import Engine, make_rows, wait_until
 from worker.pipeline.normalize import plan_rows
 
 
 async def test_a_row_whose_stage_raises_fails_alone_and_the_session_completes(
-    store: MinioStore,
-    broker: Broker,
-    workers: Workers,
-    tenant: str,
-    session_ids: Callable[[], str],
+    engine: Engine, workers: Workers
 ) -> None:
     workers.start(
         1,
@@ -41,80 +26,65 @@ async def test_a_row_whose_stage_raises_fails_alone_and_the_session_completes(
         DOSSIER_TEST_POISON_NAME="Company 7",
         DOSSIER_WORKER_CHUNK_SIZE="10",
     )
-    keys = await start_session(store, broker, tenant, session_ids(), make_rows(40))
+    keys = await engine.start(make_rows(40))
 
-    final = await wait_final(store, keys, timeout=60)
+    final = await engine.final(keys, timeout=60)
 
     assert final.status is SessionStatus.COMPLETED
     assert (final.counters.done, final.counters.failed) == (40, 1)
-    results = {r.row: r for r in await stored_results(store, keys)}
+    results = await engine.results_by_row(keys)
     assert sorted(results) == list(range(40))
     assert results[7].row_status is RowStatus.FAILED
     assert results[7].error == "PoisonedRow: stage refused Company 7"
     assert all(r.row_status is RowStatus.OK for n, r in results.items() if n != 7)
-    errors_log = (await store.get_bytes(keys.final_log("errors"))).decode()
+    errors_log = (await engine.store.get_bytes(keys.final_log("errors"))).decode()
     assert "row.failed" in errors_log
     assert "row=7" in errors_log
 
 
 async def test_a_row_slower_than_the_row_timeout_fails_with_the_timeout(
-    store: MinioStore,
-    broker: Broker,
-    workers: Workers,
-    tenant: str,
-    session_ids: Callable[[], str],
-    slow_site: SlowSite,
+    engine: Engine, workers: Workers, slow_site: SlowSite
 ) -> None:
     slow_site.delay = 10
     workers.start(
         1,
-        DOSSIER_WORKER_PIPELINE=TEST_PIPELINE,
-        DOSSIER_TEST_SLOW_URL=slow_site.url,
+        **slow_pipeline_env(slow_site),
         DOSSIER_WORKER_ROW_TIMEOUT_S="0.5",
     )
-    keys = await start_session(store, broker, tenant, session_ids(), make_rows(5, lambda n: ""))
+    keys = await engine.start(make_rows(5, lambda n: ""))
 
-    final = await wait_final(store, keys, timeout=30)
+    final = await engine.final(keys, timeout=30)
 
     assert final.status is SessionStatus.COMPLETED
     assert (final.counters.done, final.counters.failed) == (5, 5)
-    results = await stored_results(store, keys)
+    results = await engine.results(keys)
     assert {r.error for r in results} == {"timed out after 0.5 s"}
 
 
 async def test_a_dead_lettered_chunk_becomes_failed_rows_and_the_session_completes(
-    store: MinioStore,
-    broker: Broker,
-    workers: Workers,
-    tenant: str,
-    session_ids: Callable[[], str],
+    engine: Engine, workers: Workers
 ) -> None:
     workers.start(1)
     rows = make_rows(30)
-    keys = await seed_session(store, tenant, session_ids(), rows)
+    keys = await engine.seed(rows)
     # Plan by hand, as the planner would, but with chunk 1's input unreadable.
     planned = list(plan_rows(rows))
     for chunk in range(3):
         batch = planned[chunk * 10 : (chunk + 1) * 10]
         data = b"".join(p.model_dump_json().encode() + b"\n" for p in batch)
-        await store.put_bytes(keys.chunk_input(chunk), b"{not json\n" if chunk == 1 else data)
-    plan = Plan(
-        session_id=keys.session_id,
-        total_rows=30,
-        chunk_size=10,
-        chunk_count=3,
-        planned_at=datetime.now(UTC),
-    )
-    await store.put_model(keys.plan, plan)
-    await broker.publish_chunk_tasks([_task(keys, n) for n in range(3)])
+        await engine.store.put_bytes(
+            keys.chunk_input(chunk), b"{not json\n" if chunk == 1 else data
+        )
+    await seed_plan(engine.store, keys, total=30, chunk_size=10)
+    await engine.broker.publish_chunk_tasks([_task(keys, n) for n in range(3)])
 
-    final = await wait_final(store, keys, timeout=60)
+    final = await engine.final(keys, timeout=60)
 
     assert final.status is SessionStatus.COMPLETED
     assert (final.counters.done, final.counters.failed) == (30, 10)
     assert final.reason is not None
     assert "dead-lettered" in final.reason
-    results = {r.row: r for r in await stored_results(store, keys)}
+    results = await engine.results_by_row(keys)
     assert sorted(results) == list(range(30))
     for n in range(10, 20):
         assert results[n].row_status is RowStatus.FAILED
@@ -124,11 +94,7 @@ async def test_a_dead_lettered_chunk_becomes_failed_rows_and_the_session_complet
 
 
 async def test_a_chunk_failing_on_every_delivery_is_dead_lettered_with_its_error(
-    store: MinioStore,
-    broker: Broker,
-    workers: Workers,
-    tenant: str,
-    session_ids: Callable[[], str],
+    engine: Engine, workers: Workers
 ) -> None:
     workers.start(
         1,
@@ -137,13 +103,13 @@ async def test_a_chunk_failing_on_every_delivery_is_dead_lettered_with_its_error
         DOSSIER_WORKER_CHUNK_SIZE="10",
         DOSSIER_WORKER_RETRY_BACKOFF_S="0.05",
     )
-    keys = await start_session(store, broker, tenant, session_ids(), make_rows(30))
+    keys = await engine.start(make_rows(30))
 
-    final = await wait_final(store, keys, timeout=60)
+    final = await engine.final(keys, timeout=60)
 
     assert final.status is SessionStatus.COMPLETED
     assert (final.counters.done, final.counters.failed) == (30, 10)
-    results = {r.row: r for r in await stored_results(store, keys)}
+    results = await engine.results_by_row(keys)
     expected = (
         f"chunk dead-lettered after {CHUNK_DELIVERY_LIMIT + 1} deliveries: "
         "ConnectionError: batch look-up unreachable"
@@ -153,24 +119,20 @@ async def test_a_chunk_failing_on_every_delivery_is_dead_lettered_with_its_error
 
 
 async def test_a_session_that_cannot_be_planned_ends_failed_with_the_reason(
-    store: MinioStore,
-    broker: Broker,
-    workers: Workers,
-    tenant: str,
-    session_ids: Callable[[], str],
+    engine: Engine, workers: Workers
 ) -> None:
     workers.start(1)
-    keys = await seed_session(store, tenant, session_ids(), make_rows(10))
-    await store.delete(keys.rows)
-    await broker.publish_start(StartSession(tenant=tenant, session_id=keys.session_id))
+    keys = await engine.seed(make_rows(10))
+    await engine.store.delete(keys.rows)
+    await engine.send_start(keys)
 
-    final = await wait_final(store, keys, timeout=30)
+    final = await engine.final(keys, timeout=30)
 
     assert final.status is SessionStatus.FAILED
     assert final.reason is not None
     assert final.reason.startswith("planning failed: NotFound")
     assert final.counters.total == 10
-    assert not await store.exists(keys.plan)
+    assert not await engine.store.exists(keys.plan)
 
 
 def _task(keys: SessionKeys, chunk: int) -> ChunkTask:
@@ -185,29 +147,23 @@ def _task(keys: SessionKeys, chunk: int) -> ChunkTask:
 
 
 async def test_a_killed_worker_loses_nothing_and_the_session_completes(
-    store: MinioStore,
-    broker: Broker,
-    workers: Workers,
-    tenant: str,
-    session_ids: Callable[[], str],
-    slow_site: SlowSite,
+    engine: Engine, workers: Workers, slow_site: SlowSite
 ) -> None:
-    settings = {
-        "DOSSIER_WORKER_PIPELINE": TEST_PIPELINE,
-        "DOSSIER_TEST_SLOW_URL": slow_site.url,
-        "DOSSIER_WORKER_CHUNK_SIZE": "20",
-        "DOSSIER_WORKER_CONCURRENCY": "16",
-    }
-    victim, survivor = workers.start(2, **settings)
-    keys = await start_session(store, broker, tenant, session_ids(), make_rows(240, lambda n: ""))
+    victim, survivor = workers.start(
+        2,
+        **slow_pipeline_env(slow_site),
+        DOSSIER_WORKER_CHUNK_SIZE="20",
+        DOSSIER_WORKER_CONCURRENCY="16",
+    )
+    keys = await engine.start(make_rows(240, lambda n: ""))
     await wait_until(lambda: '"chunk.started"' in victim.log_text(), 30, "the victim to start")
 
     victim.signal(signal.SIGKILL)
-    final = await wait_final(store, keys, timeout=90)
+    final = await engine.final(keys, timeout=90)
 
     assert victim.process.wait(5) == -signal.SIGKILL
     assert final.status is SessionStatus.COMPLETED
     assert final.counters.done == 240
-    results = await stored_results(store, keys)
+    results = await engine.results(keys)
     assert sorted(r.row for r in results) == list(range(240))
     assert '"chunk.finished"' in survivor.log_text()

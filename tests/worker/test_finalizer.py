@@ -16,7 +16,7 @@ from shared.layout import LOG_TYPES, SessionKeys
 from shared.models import FinalStatus, SessionStatus
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage import MinioStore
-from tests.worker.conftest import make_rows, seed_session
+from tests.worker.sessions import make_rows, seed_session
 from worker.checkpoint import unenriched_row, write_chunk
 from worker.finalizer import Finalizer
 from worker.pipeline.normalize import plan_rows

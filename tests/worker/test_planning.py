@@ -12,7 +12,7 @@ from shared.messages import StartSession
 from shared.models import Plan
 from shared.settings import CommonSettings
 from shared.storage import MinioStore
-from tests.worker.conftest import make_rows, seed_session
+from tests.worker.sessions import make_rows, seed_session
 from worker.finalizer import Finalizer
 from worker.planner import Planner, planned_batches
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import orjson
 
-from shared.broker import Broker
+from shared.ids import new_session_id
 from shared.models import SessionStatus
 from shared.rows import RowStatus
-from shared.storage import MinioStore
-from tests.worker.conftest import Workers, make_rows, start_session, stored_results, wait_final
+from tests.worker.conftest import Workers
+from tests.worker.sessions import Engine, make_rows
 
 
 def chunks_done_by(log_text: str, session_id: str) -> set[int]:
@@ -25,24 +23,20 @@ def chunks_done_by(log_text: str, session_id: str) -> set[int]:
 
 
 async def test_three_workers_share_a_large_session_and_store_every_row_once(
-    store: MinioStore,
-    broker: Broker,
-    workers: Workers,
-    tenant: str,
-    session_ids: Callable[[], str],
+    engine: Engine, workers: Workers
 ) -> None:
     processes = workers.start(3)
-    session_id = session_ids()
+    session_id = new_session_id()
     # Every tenth row repeats an earlier website: duplicates are found across chunks.
     rows = make_rows(5000, lambda n: f"https://company{n - 9 if n % 10 == 9 else n}.com/page{n}")
-    keys = await start_session(store, broker, tenant, session_id, rows)
+    keys = await engine.start(rows, session_id)
 
-    final = await wait_final(store, keys, timeout=90)
+    final = await engine.final(keys, timeout=90)
 
     assert final.status is SessionStatus.COMPLETED
     assert final.counters.total == final.counters.done == 5000
     assert final.counters.duplicates == 500
-    results = await stored_results(store, keys)
+    results = await engine.results(keys)
     assert sorted(r.row for r in results) == list(range(5000))
     stored = {r.row: r for r in results}
     # Filled already in the chunk results (first occurrence in the same chunk).
@@ -50,7 +44,7 @@ async def test_three_workers_share_a_large_session_and_store_every_row_once(
     by_worker = [chunks_done_by(p.log_text(), session_id) for p in processes]
     assert all(by_worker), f"chunks per worker: {[len(c) for c in by_worker]}"
     assert set().union(*by_worker) == set(range(25))
-    exported = orjson.loads(await store.get_bytes(keys.final_results("json")))
+    exported = orjson.loads(await engine.store.get_bytes(keys.final_results("json")))
     assert [item["Company"] for item in exported] == [f"Company {n}" for n in range(5000)]
     duplicate = exported[19]
     assert duplicate["Row_Status"] == RowStatus.DUPLICATE

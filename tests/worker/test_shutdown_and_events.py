@@ -4,40 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Callable
 
 from aio_pika.abc import AbstractIncomingMessage
 
-from shared.broker import Broker
+from shared.ids import new_session_id
 from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged, parse_event
 from shared.models import SessionStatus
-from shared.storage import MinioStore
-from tests.worker.conftest import (
-    TEST_PIPELINE,
-    SlowSite,
-    Workers,
-    make_rows,
-    start_session,
-    stored_results,
-    wait_final,
-    wait_until,
-)
-
-SLOW = {"DOSSIER_WORKER_PIPELINE": TEST_PIPELINE, "DOSSIER_WORKER_CHUNK_SIZE": "20"}
+from tests.slow_site import SlowSite
+from tests.worker.conftest import Workers, slow_pipeline_env
+from tests.worker.sessions import Engine, make_rows, wait_until
 
 
 async def test_sigterm_finishes_chunks_in_flight_then_exits_and_another_worker_completes(
-    store: MinioStore,
-    broker: Broker,
-    workers: Workers,
-    tenant: str,
-    session_ids: Callable[[], str],
-    slow_site: SlowSite,
+    engine: Engine, workers: Workers, slow_site: SlowSite
 ) -> None:
-    (first,) = workers.start(
-        1, **SLOW, DOSSIER_TEST_SLOW_URL=slow_site.url, DOSSIER_WORKER_CONCURRENCY="8"
-    )
-    keys = await start_session(store, broker, tenant, session_ids(), make_rows(200, lambda n: ""))
+    slow = {**slow_pipeline_env(slow_site), "DOSSIER_WORKER_CHUNK_SIZE": "20"}
+    (first,) = workers.start(1, **slow, DOSSIER_WORKER_CONCURRENCY="8")
+    keys = await engine.start(make_rows(200, lambda n: ""))
     await wait_until(lambda: '"row.started"' in first.log_text(), 30, "rows to start")
 
     first.signal(signal.SIGTERM)
@@ -45,26 +28,21 @@ async def test_sigterm_finishes_chunks_in_flight_then_exits_and_another_worker_c
 
     assert code == 0
     assert '"worker.stopped"' in first.log_text()
-    stored = await store.list_objects(keys.chunk_done_prefix)
+    stored = await engine.store.list_objects(keys.chunk_done_prefix)
     assert 1 <= len(stored) < 10  # what it held was finished, the rest left for others
-    assert not await store.exists(keys.final_status)
-    workers.start(1, **SLOW, DOSSIER_TEST_SLOW_URL=slow_site.url, DOSSIER_WORKER_CONCURRENCY="64")
-    final = await wait_final(store, keys, timeout=60)
+    assert not await engine.store.exists(keys.final_status)
+    workers.start(1, **slow, DOSSIER_WORKER_CONCURRENCY="64")
+    final = await engine.final(keys, timeout=60)
     assert final.status is SessionStatus.COMPLETED
-    assert sorted(r.row for r in await stored_results(store, keys)) == list(range(200))
+    assert sorted(r.row for r in await engine.results(keys)) == list(range(200))
 
 
 async def test_a_second_sigterm_exits_at_once(
-    store: MinioStore,
-    broker: Broker,
-    workers: Workers,
-    tenant: str,
-    session_ids: Callable[[], str],
-    slow_site: SlowSite,
+    engine: Engine, workers: Workers, slow_site: SlowSite
 ) -> None:
     slow_site.delay = 5
-    (worker,) = workers.start(1, **SLOW, DOSSIER_TEST_SLOW_URL=slow_site.url)
-    await start_session(store, broker, tenant, session_ids(), make_rows(40, lambda n: ""))
+    (worker,) = workers.start(1, **slow_pipeline_env(slow_site), DOSSIER_WORKER_CHUNK_SIZE="20")
+    await engine.start(make_rows(40, lambda n: ""))
     await wait_until(lambda: '"row.started"' in worker.log_text(), 30, "rows to start")
 
     worker.signal(signal.SIGTERM)
@@ -76,23 +54,19 @@ async def test_a_second_sigterm_exits_at_once(
 
 
 async def test_a_session_emits_running_cumulative_progress_rows_and_completed(
-    store: MinioStore,
-    broker: Broker,
-    workers: Workers,
-    tenant: str,
-    session_ids: Callable[[], str],
+    engine: Engine, workers: Workers
 ) -> None:
     workers.start(1, DOSSIER_WORKER_CHUNK_SIZE="20")
-    session_id = session_ids()
+    session_id = new_session_id()
     events: list[SessionStatusChanged | ChunkProgress | RowsFinished] = []
 
     async def collect(message: AbstractIncomingMessage) -> None:
         events.append(parse_event(message.body))
 
-    await broker.consume_events(collect, f"session.{session_id}.#")
+    await engine.broker.consume_events(collect, f"session.{session_id}.#")
     rows = make_rows(100, lambda n: f"https://site{n % 90}.com")
-    keys = await start_session(store, broker, tenant, session_id, rows)
-    await wait_final(store, keys, timeout=60)
+    keys = await engine.start(rows, session_id)
+    await engine.final(keys, timeout=60)
     await wait_until(
         lambda: any(getattr(e, "status", None) is SessionStatus.COMPLETED for e in events),
         10,

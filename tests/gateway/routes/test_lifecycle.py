@@ -11,14 +11,16 @@ from shared.messages import CancelSession, StartSession
 from shared.models import SessionStatus
 from shared.storage import MinioStore
 from tests.gateway.conftest import Caller
-from tests.gateway.seed import result_row, seed_chunk, seed_final, seed_plan
+from tests.gateway.seed import result_row, seed_chunk, seed_final
 from tests.gateway.steps import (
     commands_queue,
     control_listener,
     new_session,
     next_command,
     queued_count,
+    started_session,
 )
+from tests.sessions import seed_plan
 
 
 async def status_of(http: httpx.AsyncClient, session_id: str) -> str:
@@ -51,9 +53,8 @@ async def test_start_publishes_one_start_command_and_queues_the_session(
 async def test_start_is_refused_while_running_and_after_finishing(
     client: httpx.AsyncClient, store: MinioStore, owner: Caller
 ) -> None:
-    session_id = await new_session(client)
+    session_id = await started_session(client)
     keys = SessionKeys(owner.tenant, session_id)
-    assert (await client.post(f"/api/sessions/{session_id}/start")).status_code == 202
     await seed_plan(store, keys, total=3, chunk_size=2)
     assert await status_of(client, session_id) == "running"
     running = await client.post(f"/api/sessions/{session_id}/start")
@@ -102,9 +103,8 @@ async def test_cancel_of_an_unfinished_session_marks_it_and_tells_every_worker(
 async def test_cancel_of_a_finished_session_changes_nothing(
     client: httpx.AsyncClient, store: MinioStore, owner: Caller, final: SessionStatus
 ) -> None:
-    session_id = await new_session(client)
+    session_id = await started_session(client)
     keys = SessionKeys(owner.tenant, session_id)
-    assert (await client.post(f"/api/sessions/{session_id}/start")).status_code == 202
     await seed_plan(store, keys, total=1, chunk_size=5)
     rows = [result_row(0, "Capcom")]
     await seed_chunk(store, keys, 0, rows)
@@ -130,9 +130,8 @@ async def test_second_cancel_is_refused_and_the_session_stays_cancelled(
 async def test_delete_is_refused_while_queued_or_running(
     client: httpx.AsyncClient, store: MinioStore, owner: Caller
 ) -> None:
-    session_id = await new_session(client)
+    session_id = await started_session(client)
     keys = SessionKeys(owner.tenant, session_id)
-    assert (await client.post(f"/api/sessions/{session_id}/start")).status_code == 202
     queued = await client.delete(f"/api/sessions/{session_id}")
     assert (queued.status_code, queued.json()["code"]) == (409, "session_active")
     await seed_plan(store, keys, total=3, chunk_size=2)

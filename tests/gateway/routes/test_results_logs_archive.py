@@ -15,8 +15,9 @@ from shared.models import SessionStatus
 from shared.rows import ResultRow
 from shared.storage import MinioStore
 from tests.gateway.conftest import Caller
-from tests.gateway.seed import result_row, seed_chunk, seed_final, seed_plan
+from tests.gateway.seed import result_row, seed_chunk, seed_final
 from tests.gateway.steps import new_session
+from tests.sessions import seed_plan
 
 NAMES = ["Capcom", "Krafton", "Sega", "Konami", "Atlus"]
 CSV = b"Company,Website\n" + b"".join(f"{n},{n.lower()}.com\n".encode() for n in NAMES)

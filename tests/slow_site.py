@@ -1,4 +1,4 @@
-"""A website on 127.0.0.1 that answers slowly, so a session stays running for a while."""
+"""A website on loopback addresses that answers slowly, so a session stays running."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class SlowSite:
+    """Every page answers after `delay` seconds, or at once when the site stops."""
+
     def __init__(self, delay: float) -> None:
         self.delay = delay
         self.requests = 0
+        self.urls: list[str] = []
         self.released = threading.Event()
         self._lock = threading.Lock()
 
@@ -54,7 +57,8 @@ def slow_sites(delay: float, count: int) -> Iterator[tuple[SlowSite, list[str]]]
         threads.append(thread)
     try:
         ports = [server.server_address[1] for server in servers]
-        yield site, [f"http://{host}:{port}" for host, port in zip(hosts, ports, strict=True)]
+        site.urls = [f"http://{host}:{port}" for host, port in zip(hosts, ports, strict=True)]
+        yield site, site.urls
     finally:
         site.released.set()
         for server, thread in zip(servers, threads, strict=True):
