@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import date, timedelta
 
 import httpx
 import pytest
@@ -19,7 +19,8 @@ from worker.pipeline.hubspot.links import RecordLinks
 from worker.pipeline.hubspot.rate_limit import RateLimiter
 from worker.pipeline.hubspot.sync import HubSpotSync
 
-TODAY = datetime.now(UTC).date()
+# A fixed clock: a run that crosses midnight must not change what "today" means.
+TODAY = date(2026, 6, 15)
 
 
 @pytest.fixture
@@ -36,7 +37,9 @@ def sync_for(
     properties = ("ai_description", "ai_description_updated", "linkedin_company_page")
     log = structlog.get_logger().bind(channel="hubspot")
     links = RecordLinks(client, "https://app.hubspot.com", portal)
-    return HubSpotSync(client, links, 182, properties, created or CreatedCompanies(), log)
+    return HubSpotSync(
+        client, links, 182, properties, created or CreatedCompanies(), log, today=lambda: TODAY
+    )
 
 
 def planned(row: int, name: str, domain: str | None) -> PlannedRow:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ CSV = (
 
 
 @pytest.fixture
-def api(
+async def api(
     tmp_path: Path,
     farm: Farm,
     s3_endpoint: str,
@@ -43,7 +43,7 @@ def api(
     search_server: Server[SearchState],
     llm_server: Server[LlmState],
     hubspot_server: Server[HubSpotState],
-) -> Iterator[tuple[str, str]]:
+) -> AsyncIterator[tuple[str, str]]:
     tenant, key = f"t{uuid.uuid4().hex[:10]}", new_key()
     topology = Topology(f"dtest-{uuid.uuid4().hex[:10]}")
     gateway_port, worker_port = free_port(), free_port()
@@ -72,10 +72,12 @@ def api(
         service("gateway", env, tmp_path) as gateway,
         service("worker", env, tmp_path) as worker,
     ):
-        wait_http_ok(f"http://127.0.0.1:{gateway_port}/readyz", 60, gateway)
-        wait_http_ok(f"http://127.0.0.1:{worker_port}/readyz", 60, worker)
+        await asyncio.to_thread(
+            wait_http_ok, f"http://127.0.0.1:{gateway_port}/readyz", 60, gateway
+        )
+        await asyncio.to_thread(wait_http_ok, f"http://127.0.0.1:{worker_port}/readyz", 60, worker)
         yield f"http://127.0.0.1:{gateway_port}", key
-    asyncio.run(drop_topology(rabbitmq, topology))
+    await drop_topology(rabbitmq, topology)
 
 
 async def wait_final(client: httpx.AsyncClient, session_id: str) -> dict[str, Any]:

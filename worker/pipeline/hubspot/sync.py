@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import structlog
@@ -34,8 +34,11 @@ class HubSpotSync:
         write_properties: tuple[str, ...],
         created: CreatedCompanies,
         log: structlog.typing.FilteringBoundLogger,
+        today: Callable[[], date] = lambda: datetime.now(UTC).date(),
     ) -> None:
         self._client = client
+        # One clock for freshness checks and the written date, so both agree across midnight.
+        self._today = today
         self._created = created
         self._links = links
         self._freshness = freshness_days
@@ -67,7 +70,7 @@ class HubSpotSync:
     def fresh_description(self, company: Company | None) -> str | None:
         if company is None:
             return None
-        return company.fresh_description(datetime.now(UTC).date(), self._freshness)
+        return company.fresh_description(self._today(), self._freshness)
 
     async def record_url(self, company: Company) -> str:
         return await self._links.url(company.id)
@@ -133,7 +136,7 @@ class HubSpotSync:
         own_description = result.description_source not in ("", "hubspot")
         values = {
             DESCRIPTION: result.description if own_description else "",
-            DESCRIPTION_UPDATED: datetime.now(UTC).date().isoformat() if own_description else "",
+            DESCRIPTION_UPDATED: self._today().isoformat() if own_description else "",
             "description": result.description if own_description else "",
             "linkedin_company_page": result.linkedin_url,
             "website": result.official_website,
