@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import secrets
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,8 +16,9 @@ from fastapi.staticfiles import StaticFiles
 from gateway.access_log import AccessLog
 from gateway.deps import Services, reject_unknown_query
 from gateway.docs import install_docs
+from gateway.download_tokens import DownloadTokens
 from gateway.errors import install_error_handlers
-from gateway.routes import archive, capabilities, health, logs, results, sessions
+from gateway.routes import archive, capabilities, download_token, health, logs, results, sessions
 from gateway.settings import GatewaySettings
 from shared.broker import Broker
 from shared.status import SessionStateReader
@@ -62,6 +64,13 @@ async def _keep_connecting(store: MinioStore, broker: Broker, pause: float) -> N
             await asyncio.sleep(pause)
 
 
+def _download_tokens(settings: GatewaySettings) -> DownloadTokens:
+    configured = settings.download_token_secret
+    # Unset is only allowed outside production, where one gateway process is the norm.
+    secret = configured.get_secret_value().encode() if configured else secrets.token_bytes(32)
+    return DownloadTokens(secret, settings.download_token_ttl_seconds)
+
+
 def create_app(settings: GatewaySettings, store: MinioStore, broker: Broker) -> FastAPI:
     services = Services(
         settings=settings,
@@ -69,6 +78,7 @@ def create_app(settings: GatewaySettings, store: MinioStore, broker: Broker) -> 
         broker=broker,
         api_keys=settings.load_api_keys(),
         states=SessionStateReader(store),
+        download_tokens=_download_tokens(settings),
     )
 
     @contextlib.asynccontextmanager
@@ -103,7 +113,7 @@ def create_app(settings: GatewaySettings, store: MinioStore, broker: Broker) -> 
     strict = [Depends(reject_unknown_query)]
     app.include_router(health.router, dependencies=strict)
     app.include_router(capabilities.router, dependencies=strict)
-    for module in (sessions, results, logs, archive):
+    for module in (sessions, results, logs, archive, download_token):
         app.include_router(module.router, dependencies=strict)
     if STATIC.is_dir():
         app.mount("/", StaticFiles(directory=STATIC, html=True), name="dashboard")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
+from gateway.download_tokens import DownloadTokens
 from gateway.errors import ServiceUnavailable, SessionNotFound, Unauthorized
 from gateway.settings import GatewaySettings
 from shared.auth import ApiKeys
@@ -31,6 +32,7 @@ class Services:
     broker: Broker
     api_keys: ApiKeys
     states: SessionStateReader
+    download_tokens: DownloadTokens
 
 
 def _services(request: Request) -> Services:
@@ -67,11 +69,40 @@ def _session_keys(session_id: str, tenant: TenantDep) -> SessionKeys:
     return SessionKeys(tenant, session_id)
 
 
-async def _session_state(keys: SessionKeysDep, services: ServicesDep) -> SessionState:
+def _download_keys(
+    session_id: str,
+    request: Request,
+    services: ServicesDep,
+    token: Annotated[
+        str | None,
+        Query(
+            description="A download token from `POST .../download_token`, for links that "
+            "cannot send the `Authorization` header",
+            max_length=512,
+        ),
+    ] = None,
+) -> SessionKeys:
+    if token is None or "authorization" in request.headers:
+        return _session_keys(session_id, _tenant(request, services))
+    tenant = services.download_tokens.tenant_for(token, session_id)
+    if tenant is None:
+        raise Unauthorized("the download token is invalid, expired or for another session")
+    return SessionKeys(tenant, session_id)
+
+
+async def _read_state(keys: SessionKeys, services: Services) -> SessionState:
     try:
         return await services.states.read(keys.tenant, keys.session_id)
     except NotFound as exc:
         raise SessionNotFound(keys.session_id) from exc
+
+
+async def _session_state(keys: SessionKeysDep, services: ServicesDep) -> SessionState:
+    return await _read_state(keys, services)
+
+
+async def _download_state(keys: DownloadKeysDep, services: ServicesDep) -> SessionState:
+    return await _read_state(keys, services)
 
 
 def _query_names(dependant: Dependant) -> set[str]:
@@ -102,3 +133,6 @@ PublisherDep = Annotated[Broker, Depends(_publisher)]
 TenantDep = Annotated[str, Depends(_tenant)]
 SessionKeysDep = Annotated[SessionKeys, Depends(_session_keys)]
 SessionStateDep = Annotated[SessionState, Depends(_session_state)]
+# The download endpoints also accept a download token in place of the API key.
+DownloadKeysDep = Annotated[SessionKeys, Depends(_download_keys)]
+DownloadStateDep = Annotated[SessionState, Depends(_download_state)]

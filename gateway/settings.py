@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from shared.providers import ProviderSettings
@@ -29,6 +29,11 @@ class GatewaySettings(CommonSettings, ProviderSettings):
     notifier_public_url: str = "ws://127.0.0.1:8001/ws"
     # Seconds between attempts to reach the broker when it was down at start.
     broker_retry_seconds: float = 2.0
+    # Signs the short-lived links the dashboard downloads files with; every gateway replica
+    # needs the same value. Outside production a random one per process is used when unset.
+    download_token_secret: SecretStr | None = None
+    # How long a download link stays valid, in seconds.
+    download_token_ttl_seconds: int = 300
 
     @model_validator(mode="after")
     def _refuse_open_api_in_production(self) -> GatewaySettings:
@@ -36,6 +41,11 @@ class GatewaySettings(CommonSettings, ProviderSettings):
             raise ValueError(
                 "API keys are required in production: set DOSSIER_API_KEYS or DOSSIER_API_KEYS_FILE"
             )
+        secret = self.download_token_secret
+        if self.environment == "production" and secret is None:
+            raise ValueError("DOSSIER_DOWNLOAD_TOKEN_SECRET must be set in production")
+        if secret is not None and len(secret.get_secret_value()) < 32:
+            raise ValueError("DOSSIER_DOWNLOAD_TOKEN_SECRET must be at least 32 characters")
         return self
 
     @property

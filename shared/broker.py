@@ -20,6 +20,7 @@ from aio_pika.abc import (
     AbstractRobustChannel,
     AbstractRobustConnection,
 )
+from aio_pika.connection import make_url
 
 from shared.messages import CancelSession, ChunkTask, Message, StartSession
 from shared.topology import CHUNK_DELIVERY_LIMIT, Topology
@@ -79,13 +80,23 @@ class Broker:
         self._exchanges: dict[str, AbstractExchange] = {}
 
     async def connect(self, timeout: float = 10.0) -> None:
-        self._connection = await aio_pika.connect_robust(self._url, timeout=timeout)
-        channel = await self._connection.channel(publisher_confirms=True)
-        assert isinstance(channel, AbstractRobustChannel)
-        self._channel = channel
-        await declare_topology(channel, self.topology)
-        for name in (self.topology.control_exchange, self.topology.events_exchange):
-            self._exchanges[name] = await channel.get_exchange(name)
+        # Services call this again and again while the broker is away: a failed attempt
+        # must close its connection, or each one leaves a live connection object behind.
+        await self.close()
+        connection = aio_pika.RobustConnection(make_url(self._url))
+        try:
+            await connection.connect(timeout=timeout)
+            channel = await connection.channel(publisher_confirms=True)
+            assert isinstance(channel, AbstractRobustChannel)
+            await declare_topology(channel, self.topology)
+            exchanges = {
+                name: await channel.get_exchange(name)
+                for name in (self.topology.control_exchange, self.topology.events_exchange)
+            }
+        except BaseException:
+            await connection.close()
+            raise
+        self._connection, self._channel, self._exchanges = connection, channel, exchanges
 
     @property
     def ready(self) -> bool:

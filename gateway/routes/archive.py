@@ -10,7 +10,7 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 from stream_zip import ZIP_64, Method, async_stream_zip
 
-from gateway.deps import SessionKeysDep, SessionStateDep, StoreDep
+from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
 from gateway.downloads import log_file, results_file
 from shared.layout import EXPORT_FORMATS, LOG_TYPES, SessionKeys
 from shared.session_view import session_view
@@ -60,7 +60,7 @@ async def _members(
     responses={200: {"content": {"application/zip": {}}}},
 )
 async def download_archive(
-    state: SessionStateDep, keys: SessionKeysDep, store: StoreDep
+    state: DownloadStateDep, keys: DownloadKeysDep, store: StoreDep
 ) -> StreamingResponse:
     return StreamingResponse(
         async_stream_zip(_members(store, keys, state)),

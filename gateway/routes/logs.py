@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
-from gateway.deps import SessionKeysDep, SessionStateDep, StoreDep
+from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
 from gateway.downloads import log_file
 from shared.errors import InvalidInput
 from shared.layout import LOG_TYPES
@@ -21,7 +21,7 @@ router = APIRouter(prefix="/api/sessions", tags=["logs"])
     responses={200: {"content": {"text/plain": {}}}},
 )
 async def logs(
-    log_type: str, state: SessionStateDep, keys: SessionKeysDep, store: StoreDep
+    log_type: str, state: DownloadStateDep, keys: DownloadKeysDep, store: StoreDep
 ) -> StreamingResponse:
     if not is_log_type(log_type):
         raise InvalidInput(

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from gateway.deps import SessionKeysDep, SessionStateDep, StoreDep
+from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
 from gateway.downloads import results_file
 from gateway.openapi import RESULTS_EXAMPLE
 from gateway.results_source import page_rows, read_plan, row_json
@@ -31,8 +31,8 @@ router = APIRouter(prefix="/api/sessions", tags=["results"])
     },
 )
 async def results(
-    state: SessionStateDep,
-    keys: SessionKeysDep,
+    state: DownloadStateDep,
+    keys: DownloadKeysDep,
     store: StoreDep,
     fmt: Annotated[Literal["csv", "xlsx", "json"] | None, Query(alias="format")] = None,
     offset: Annotated[int, Query(ge=0)] = 0,

@@ -91,22 +91,21 @@ export const api = {
     (await request(`/api/sessions/${encodeURIComponent(id)}/logs/${type}`, { signal })).text(),
 };
 
-// Downloads need the Bearer header, so they go through fetch and a blob URL.
-export async function download(path, fallbackName, query) {
-  const response = await request(path, { query });
-  const disposition = response.headers.get("Content-Disposition") || "";
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-  const name = match ? decodeURIComponent(match[1]) : fallbackName;
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
+// A link the browser follows itself streams the file straight to disk, however large.
+// A link cannot send the Bearer header, so a short-lived token for this one session's
+// downloads goes in the query instead.
+export async function download(sessionId, path, query) {
+  const { token } = await json(`/api/sessions/${encodeURIComponent(sessionId)}/download_token`, { method: "POST" });
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(query || {})) url.searchParams.set(key, value);
+  url.searchParams.set("token", token);
   const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
+  link.href = url.toString();
+  // Keeps the page where it is even if the server answered with an error instead of a file.
+  link.download = "";
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return { name, size: blob.size };
 }
 
 // Uploads go through XMLHttpRequest, the one browser API that reports upload progress.

@@ -93,7 +93,13 @@ async def test_upload_preview_start_and_watch_session_complete(
     assert list(rows[0])[:4] == ["Company Name", "Website", "Group", "Company_Name"]
     assert rows[0]["Group"] == "g0"
     assert rows[-1]["Row_Status"] == "duplicate"
-    assert download.suggested_filename.endswith(".csv")
+    assert download.suggested_filename.endswith("-results.csv")
+    # Streamed by the browser from a token link, not assembled in page memory as a blob.
+    assert download.url.startswith("http")
+    assert "token=" in download.url
+    await expect(page.locator("#download-note")).to_have_text(
+        "Your browser is downloading the results as CSV."
+    )
 
     async with page.expect_download() as json_info:
         await page.get_by_role("button", name="JSON").click()

@@ -21,13 +21,19 @@ from tests.deploy.compose_model import (
 
 pytestmark = pytest.mark.unit
 
-REQUIRED_SECRETS = ("RABBITMQ_PASSWORD", "MINIO_ROOT_PASSWORD", "DOSSIER_API_KEYS")
+REQUIRED_SECRETS = (
+    "RABBITMQ_PASSWORD",
+    "MINIO_ROOT_PASSWORD",
+    "DOSSIER_API_KEYS",
+    "DOSSIER_DOWNLOAD_TOKEN_SECRET",
+)
 SECRET_WORDS = ("PASSWORD", "SECRET", "TOKEN", "API_KEY")
 PORTS = {"gateway": 8000, "notifier": 8001}
 FILLED_ENV = {
     "RABBITMQ_PASSWORD": "rabbit-secret",
     "MINIO_ROOT_PASSWORD": "minio-secret",
     "DOSSIER_API_KEYS": "acme:" + "0" * 64,
+    "DOSSIER_DOWNLOAD_TOKEN_SECRET": "d" * 64,
 }
 
 

@@ -12,6 +12,7 @@ PRODUCTION = {
     "environment": "production",
     "s3_secret_key": "a-real-secret",
     "amqp_url": "amqp://dossier:secret@rabbit:5672/",
+    "download_token_secret": "x" * 32,
 }
 
 
@@ -23,6 +24,15 @@ def test_production_without_api_keys_refuses_to_start() -> None:
 def test_production_with_api_keys_starts() -> None:
     settings = GatewaySettings(**PRODUCTION, api_keys=f"acme:{hash_key('k')}")
     assert len(settings.load_api_keys()) == 1
+
+
+def test_production_needs_a_download_token_secret_of_at_least_32_characters() -> None:
+    keys = f"acme:{hash_key('k')}"
+    missing = {**PRODUCTION, "download_token_secret": None}
+    with pytest.raises(ValidationError, match="DOSSIER_DOWNLOAD_TOKEN_SECRET must be set"):
+        GatewaySettings(**missing, api_keys=keys)
+    with pytest.raises(ValidationError, match="at least 32 characters"):
+        GatewaySettings(**{**PRODUCTION, "download_token_secret": "short"}, api_keys=keys)
 
 
 def test_limits_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

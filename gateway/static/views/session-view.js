@@ -175,13 +175,13 @@ export function renderSessionView(context, sessionId) {
     }
   });
 
-  async function runDownload(button, path, fallback, query) {
+  async function runDownload(button, path, what, query) {
     const label = button.textContent;
     button.disabled = true;
     button.textContent = "Preparing…";
     try {
-      const { name } = await download(path, fallback, query);
-      downloadStatus = `Downloaded ${name}.`;
+      await download(sessionId, path, query);
+      downloadStatus = `Your browser is downloading ${what}.`;
     } catch (error) {
       downloadStatus = `The download failed: ${error.message}`;
     } finally {
@@ -193,9 +193,9 @@ export function renderSessionView(context, sessionId) {
   const base = `/api/sessions/${encodeURIComponent(sessionId)}`;
   for (const button of downloadButtons) {
     const format = button.dataset.format;
-    button.addEventListener("click", () => runDownload(button, `${base}/results`, `results.${format}`, { format }));
+    button.addEventListener("click", () => runDownload(button, `${base}/results`, `the results as ${format.toUpperCase()}`, { format }));
   }
-  archiveButton.addEventListener("click", () => runDownload(archiveButton, `${base}/download_archive`, `${sessionId}.zip`));
+  archiveButton.addEventListener("click", () => runDownload(archiveButton, `${base}/download_archive`, "the session archive"));
 
   const unsubscribe = store.subscribe((id, change) => {
     if (id !== sessionId) return;
