@@ -223,3 +223,59 @@ async def test_a_batch_refused_as_a_whole_marks_each_of_its_rows(
         'error: HubSpot refused the request (HTTP 400: Property "ai_description" does not exist)'
     )
     assert "ai_description" not in hubspot_server.state.companies[known]
+
+
+def searches(state: HubSpotState) -> int:
+    return sum(1 for _, path in state.calls if path.endswith("/companies/search"))
+
+
+async def test_websites_found_by_search_are_looked_up_together_and_not_again_on_write(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    state = hubspot_server.state
+    zenith = state.add(name="Zenith", domain="zenith-analytics.com")
+    sync = sync_for(client)
+    await sync.lookup([planned(0, "Acme", "acme-rockets.com"), planned(1, "Zenith", None)])
+    assert searches(state) == 1
+
+    # Rows finish their searches at about the same time and ask one by one.
+    answers = await asyncio.gather(
+        sync.company_for_found_website("https://www.zenith-analytics.com/"),
+        sync.company_for_found_website("zenith-analytics.com"),
+        sync.company_for_found_website("nobody-here.com"),
+        sync.company_for_found_website("acme-rockets.com"),
+    )
+    assert searches(state) == 2
+    found, error = answers[0]
+    assert found is not None
+    assert (found.id, error) == (zenith, None)
+    assert answers[1][0] is not None
+    assert answers[1][0].id == zenith
+    assert answers[2] == (None, None)
+    assert answers[3] == (None, None)  # already searched at the start of the chunk
+
+    rows = [
+        result(
+            1, "Zenith", "https://zenith-analytics.com/", description="Z.", description_source="llm"
+        )
+    ]
+    written = await sync.write(rows)
+    assert written[0].hubspot_company_id == url(zenith)
+    assert searches(state) == 2, "the write-back reuses what the rows looked up"
+
+
+async def test_a_failed_look_up_of_a_found_website_is_reported_and_tried_again_on_write(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    state = hubspot_server.state
+    sync = sync_for(client)
+    await sync.lookup([planned(1, "Zenith", None)])
+    state.failing = True
+    company, error = await sync.company_for_found_website("zenith-analytics.com")
+    assert company is None
+    assert error == "HubSpot unavailable: HTTP 502"
+    state.failing = False
+    zenith = state.add(name="Zenith", domain="zenith-analytics.com")
+    rows = [result(1, "Zenith", "https://zenith-analytics.com/", description="Z.")]
+    written = await sync.write(rows)
+    assert written[0].hubspot_company_id == url(zenith)

@@ -128,6 +128,26 @@ async def test_fresh_hubspot_description_is_reused_instead_of_recomputed(
     assert results[5].description_source == "llm"
 
 
+async def test_a_website_found_by_search_gets_its_fresh_hubspot_description_too(
+    make_settings: MakeSettings,
+    search_server: Server[SearchState],
+    hubspot_server: Server[HubSpotState],
+) -> None:
+    today = datetime.now(UTC).date().isoformat()
+    zenith = hubspot_server.state.add(
+        domain="zenith-analytics.com",
+        ai_description="Known to sales.",
+        ai_description_updated=today,
+    )
+    settings = make_settings(search="serper", llm=True, hubspot=True)
+    results = await run_chunk(settings, session_context(use_hubspot_integration=True))
+    found = results[1]
+    assert "website found by search" in found.notes
+    assert (found.description, found.description_source) == ("Known to sales.", "hubspot")
+    assert found.hubspot_company_id.endswith(f"/company/{zenith}")
+    assert found.hubspot_company_id in found.sources
+
+
 async def test_search_outage_fails_only_the_rows_that_need_search(
     make_settings: MakeSettings, search_server: Server[SearchState]
 ) -> None:

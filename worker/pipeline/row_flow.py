@@ -43,9 +43,7 @@ class RowFlow:
         pages = await self._website(draft)
         if draft.stopped:
             return draft
-        company = self._hubspot.company(row.domain) if self._hubspot else None
-        if company is not None and self._hubspot is not None:
-            draft.hubspot_company_id = await self._hubspot.record_url(company)
+        company = await self._crm_record(draft)
         if pages and self._kit.has("page"):
             pages += await self._about_page(draft, pages[0])
         if self._kit.has("linkedin"):
@@ -96,6 +94,21 @@ class RowFlow:
         draft.source(found.best.url)
         draft.note(f"website found by search: {found.best.evidence}")
         return [found.best.facts] if found.best.facts and kit.has("page") else []
+
+    async def _crm_record(self, draft: RowDraft) -> Company | None:
+        hubspot = self._hubspot
+        if hubspot is None:
+            return None
+        if draft.row.domain:
+            company = hubspot.company(draft.row.domain)
+        else:
+            found = registered_domain(draft.website) or ""
+            company, error = await hubspot.company_for_found_website(found)
+            if error:
+                draft.note(f"HubSpot look-up of the found website failed: {error}")
+        if company is not None:
+            draft.hubspot_company_id = await hubspot.record_url(company)
+        return company
 
     async def _about_page(self, draft: RowDraft, home: PageFacts) -> list[PageFacts]:
         described = home.organization and home.organization.description

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -35,6 +36,7 @@ class HubSpotSync:
         created: CreatedCompanies,
         log: structlog.typing.FilteringBoundLogger,
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
+        late_window_s: float = 0.2,
     ) -> None:
         self._client = client
         # One clock for freshness checks and the written date, so both agree across midnight.
@@ -47,6 +49,13 @@ class HubSpotSync:
         self._found: dict[str, list[Company]] = {}
         self._domains: dict[int, str] = {}
         self.lookup_error: str | None = None
+        # Websites found by search during the chunk, looked up together in small batches.
+        self._late: dict[str, asyncio.Future[str | None]] = {}
+        self._late_queue: list[str] = []
+        self._late_flush: asyncio.Task[None] | None = None
+        self._late_window = late_window_s
+        # Hosts already searched for, found or not.
+        self._known: set[str] = set()
 
     async def lookup(self, rows: Sequence[PlannedRow]) -> None:
         self._domains = {row.row: exact_host(row.domain) for row in rows if row.domain}
@@ -56,6 +65,7 @@ class HubSpotSync:
             self.lookup_error = str(error)
             self._log.error("hubspot.lookup.failed", reason=str(error), domains=len(self._domains))
             return
+        self._known.update(self._domains.values())
         self._log.info("hubspot.lookup.done", domains=len(self._domains), found=len(self._found))
 
     def company(self, domain: str | None) -> Company | None:
@@ -66,6 +76,47 @@ class HubSpotSync:
             created = self._created.get(host) if host else None
             return Company(created, {"domain": host}) if created else None
         return max(matches, key=lambda c: c.properties.get("hs_lastmodifieddate", ""))
+
+    async def company_for_found_website(self, domain: str) -> tuple[Company | None, str | None]:
+        """The record for a website found by search (unknown when the chunk was looked up).
+
+        Rows ask one by one as their searches finish; the look-ups are gathered for a short
+        moment and sent as one search, so a chunk of name-only rows costs a few requests.
+        Answers the record, or the reason the look-up failed.
+        """
+        host = exact_host(domain)
+        if not host:
+            return None, None
+        if host not in self._known and host not in self._late:
+            self._late[host] = asyncio.get_running_loop().create_future()
+            self._late_queue.append(host)
+            if self._late_flush is None or self._late_flush.done():
+                self._late_flush = asyncio.create_task(self._flush_late())
+        future = self._late.get(host)
+        # Shielded: a cancelled row must not cancel the answer other rows wait for.
+        error = await asyncio.shield(future) if future is not None else None
+        return self.company(host), error
+
+    async def _flush_late(self) -> None:
+        # Rows that ask while a search is in flight are served by the next round.
+        while self._late_queue:
+            await asyncio.sleep(self._late_window)
+            hosts, self._late_queue = self._late_queue, []
+            error: str | None = "the look-up was interrupted"
+            try:
+                self._found.update(await self._client.find_by_domains(hosts))
+                self._known.update(hosts)
+                error = None
+                self._log.info("hubspot.lookup.done", domains=len(hosts), found_by_search=True)
+            except HubSpotError as exc:
+                error = str(exc)
+                self._log.error("hubspot.lookup.failed", reason=error, domains=len(hosts))
+            finally:
+                for host in hosts:
+                    # A failed look-up is tried again by the write-back.
+                    future = self._late.pop(host) if error else self._late[host]
+                    if not future.done():
+                        future.set_result(error)
 
     def fresh_description(self, company: Company | None) -> str | None:
         if company is None:
@@ -108,10 +159,13 @@ class HubSpotSync:
             for r in results
             if r.row_status is RowStatus.OK and r.row not in self._domains and r.official_website
         ]
-        discovered = [exact_host(d) for d in fresh if d]
+        discovered = [
+            host for host in (exact_host(d) for d in fresh if d) if host not in self._known
+        ]
         if discovered:
             try:  # discovered websites were unknown at look-up time
                 self._found.update(await self._client.find_by_domains(discovered))
+                self._known.update(discovered)
             except HubSpotError as error:
                 self.lookup_error = str(error)
                 return {}
