@@ -27,11 +27,13 @@ INPUT = [
 ]
 
 
-async def run_chunk(settings: PipelineSettings, session: SessionContext) -> dict[int, ResultRow]:
+async def run_chunk(
+    settings: PipelineSettings, session: SessionContext, given: list[InputRow] = INPUT
+) -> dict[int, ResultRow]:
     pipeline = build_pipeline(settings)
     try:
         chunk = pipeline.open_chunk(session)
-        rows = list(plan_rows(INPUT))
+        rows = list(plan_rows(given))
         await chunk.prepare(rows)
         results = [await chunk.enrich(row) for row in rows if row.duplicate_of is None]
         return {r.row: r for r in await chunk.finish(results)}
@@ -146,6 +148,41 @@ async def test_a_website_found_by_search_gets_its_fresh_hubspot_description_too(
     assert (found.description, found.description_source) == ("Known to sales.", "hubspot")
     assert found.hubspot_company_id.endswith(f"/company/{zenith}")
     assert found.hubspot_company_id in found.sources
+
+
+MOVED = [
+    InputRow(row=0, name="Zenith Analytics", website="zenith-old-domain.com"),
+    InputRow(row=1, name="Nowhere Widgets", website="nowhere-widgets-dead.com"),
+]
+
+
+async def test_a_dead_given_website_starts_a_search_for_the_current_one(
+    make_settings: MakeSettings, search_server: Server[SearchState]
+) -> None:
+    results = await run_chunk(make_settings(search="serper"), session_context(), MOVED)
+    moved = results[0]
+    assert moved.row_status is RowStatus.OK
+    assert moved.official_website == "https://zenith-analytics.com/"
+    assert moved.match_confidence is not None
+    assert moved.match_confidence >= 0.62
+    assert "the given website https://zenith-old-domain.com is dead" in moved.notes
+    assert "website found by search" in moved.notes
+    assert moved.description
+    gone = results[1]
+    assert gone.row_status is RowStatus.DEAD_URL
+    assert gone.official_website == "https://nowhere-widgets-dead.com"
+    assert gone.error
+    assert "no other website found by search" in gone.notes
+    assert any("nowhere widgets" in q.lower() for q in search_server.state.queries)
+
+
+async def test_rediscovery_of_dead_websites_can_be_turned_off(
+    make_settings: MakeSettings, search_server: Server[SearchState]
+) -> None:
+    settings = make_settings(search="serper", rediscover_dead_websites=False)
+    results = await run_chunk(settings, session_context(), MOVED)
+    assert [results[0].row_status, results[1].row_status] == [RowStatus.DEAD_URL] * 2
+    assert search_server.state.queries == []
 
 
 async def test_search_outage_fails_only_the_rows_that_need_search(

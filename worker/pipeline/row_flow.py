@@ -8,6 +8,7 @@ from shared.rows import PlannedRow, RowStatus
 from worker.pipeline import description as describe
 from worker.pipeline import linkedin
 from worker.pipeline.deep_search import render
+from worker.pipeline.discovery import Candidate
 from worker.pipeline.draft import RowDraft
 from worker.pipeline.fetch import FetchError
 from worker.pipeline.hubspot.records import Company
@@ -71,6 +72,8 @@ class RowFlow:
             check = await kit.validator.check(given, row.name)
             if check.outcome is WebsiteOutcome.DEAD_URL:
                 draft.website = given
+                if kit.discovery is not None and kit.settings.rediscover_dead_websites:
+                    return await self._replace_dead(draft, given, check.reason)
                 draft.fail(RowStatus.DEAD_URL, check.reason)
                 return []
             draft.website = check.url
@@ -89,11 +92,31 @@ class RowFlow:
         if found.best is None:
             draft.fail(RowStatus.NOT_FOUND, found.reason)
             return []
-        draft.website = found.best.url
-        draft.match_confidence = found.best.confidence
-        draft.source(found.best.url)
-        draft.note(f"website found by search: {found.best.evidence}")
-        return [found.best.facts] if found.best.facts and kit.has("page") else []
+        return self._found_by_search(draft, found.best)
+
+    async def _replace_dead(self, draft: RowDraft, given: str, reason: str) -> list[PageFacts]:
+        """Companies move and rebrand: a dead given website starts a search for the current one."""
+        assert self._kit.discovery is not None
+        try:
+            found = await self._kit.discovery.discover(draft.row.name, self._session.context_text)
+        except SearchUnavailable as error:
+            draft.fail(RowStatus.DEAD_URL, reason)
+            draft.note(f"no other website looked for: {error}")
+            return []
+        best = found.best
+        if best is None or registered_domain(best.url) == draft.row.domain:
+            draft.fail(RowStatus.DEAD_URL, reason)
+            draft.note(f"no other website found by search: {found.reason or 'the same site'}")
+            return []
+        draft.note(f"the given website {given} is dead ({reason})")
+        return self._found_by_search(draft, best)
+
+    def _found_by_search(self, draft: RowDraft, best: Candidate) -> list[PageFacts]:
+        draft.website = best.url
+        draft.match_confidence = best.confidence
+        draft.source(best.url)
+        draft.note(f"website found by search: {best.evidence}")
+        return [best.facts] if best.facts and self._kit.has("page") else []
 
     async def _crm_record(self, draft: RowDraft) -> Company | None:
         hubspot = self._hubspot

@@ -30,6 +30,9 @@ class PipelineSettings(ProviderSettings):
     search_results: int = 8
     discovery_candidates: int = 4
     match_threshold: float = 0.62
+    # A given website that is dead starts a search for the company's current one (needs a
+    # search provider); the row keeps `dead_url` when none matches well enough.
+    rediscover_dead_websites: bool = True
 
     llm_timeout_s: float = 60.0
     llm_max_input_chars: int = 12_000
