@@ -279,3 +279,26 @@ async def test_a_failed_look_up_of_a_found_website_is_reported_and_tried_again_o
     rows = [result(1, "Zenith", "https://zenith-analytics.com/", description="Z.")]
     written = await sync.write(rows)
     assert written[0].hubspot_company_id == url(zenith)
+
+
+async def test_a_company_added_after_the_look_up_is_updated_not_created_twice(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    state = hubspot_server.state
+    sync = sync_for(client)
+    await sync.lookup([planned(0, "Acme", "acme-rockets.com")])
+    assert sync.company("acme-rockets.com") is None
+    # While the chunk ran, another session's worker (or a person) added the company.
+    added = state.add(name="Acme", domain="acme-rockets.com", description="Typed by sales.")
+    rows = [
+        result(
+            0, "Acme", "https://acme-rockets.com/", description="Rockets.", description_source="llm"
+        )
+    ]
+    written = await sync.write(rows)
+    assert written[0].hubspot_company_id == url(added)
+    assert [c for c in state.companies.values() if c.get("domain") == "acme-rockets.com"] == [
+        state.companies[added]
+    ]
+    assert state.companies[added]["ai_description"] == "Rockets."
+    assert state.companies[added]["description"] == "Typed by sales."

@@ -153,27 +153,31 @@ class HubSpotSync:
                 rows.append(_with(result, f"error: {value}"))
         return rows
 
+    def _host_of(self, result: ResultRow) -> str:
+        given = self._domains.get(result.row)
+        return given or exact_host(registered_domain(result.official_website) or "")
+
     async def _plan(self, results: list[ResultRow]) -> dict[str, _Write]:
-        fresh = [
-            registered_domain(r.official_website)
-            for r in results
-            if r.row_status is RowStatus.OK and r.row not in self._domains and r.official_website
-        ]
-        discovered = [
-            host for host in (exact_host(d) for d in fresh if d) if host not in self._known
-        ]
-        if discovered:
-            try:  # discovered websites were unknown at look-up time
-                self._found.update(await self._client.find_by_domains(discovered))
-                self._known.update(discovered)
+        # Search again, just before writing, for every domain that would be created: one
+        # unknown at look-up time (found by search), or one another worker or a person may
+        # have added since the chunk began. The write-back would otherwise duplicate it.
+        missing = sorted(
+            {
+                host
+                for host in (self._host_of(r) for r in results if r.row_status is RowStatus.OK)
+                if host and self.company(host) is None
+            }
+        )
+        if missing:
+            try:
+                self._found.update(await self._client.find_by_domains(missing))
+                self._known.update(missing)
             except HubSpotError as error:
                 self.lookup_error = str(error)
                 return {}
         writes: dict[str, _Write] = {}
         for result in results:
-            domain = self._domains.get(result.row) or exact_host(
-                registered_domain(result.official_website) or ""
-            )
+            domain = self._host_of(result)
             if result.row_status is not RowStatus.OK or not domain:
                 continue
             write = writes.get(domain)
