@@ -1,7 +1,8 @@
 """Result rows of a session, read from the chunk result objects in input order.
 
 Chunk `i` holds rows `[i * chunk_size, (i + 1) * chunk_size)`, so a page only reads the
-chunks it covers; while the session runs, chunks not written yet are simply absent.
+chunks it covers (and those holding the first occurrences of its duplicates); while the
+session runs, chunks not written yet are simply absent.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.models import Plan
+from shared.results import fill_duplicates, first_occurrences, merged_results, read_chunk_results
 from shared.rows import ResultRow
 from shared.storage import ObjectStore
 
@@ -23,35 +25,31 @@ async def read_plan(store: ObjectStore, keys: SessionKeys) -> Plan | None:
         return None
 
 
-async def chunk_rows(store: ObjectStore, key: str) -> list[ResultRow]:
-    try:
-        data = await store.get_bytes(key)
-    except NotFound:
-        return []
-    return [ResultRow.model_validate_json(line) for line in data.splitlines() if line.strip()]
-
-
 async def page_rows(
     store: ObjectStore, keys: SessionKeys, plan: Plan, offset: int, limit: int
 ) -> list[ResultRow]:
+    """Rows `[offset, offset + limit)` stored so far, duplicates filled wherever their
+    first occurrence is."""
     first = offset // plan.chunk_size
     last = min((offset + limit - 1) // plan.chunk_size, plan.chunk_count - 1)
     rows: list[ResultRow] = []
     for chunk in range(first, last + 1):
         rows.extend(
             row
-            for row in await chunk_rows(store, keys.chunk_results(chunk))
+            for row in await read_chunk_results(store, keys, chunk, missing_ok=True)
             if offset <= row.row < offset + limit
         )
-    return sorted(rows, key=lambda row: row.row)
+    rows.sort(key=lambda row: row.row)
+    return fill_duplicates(rows, await first_occurrences(store, keys, plan.chunk_size, rows))
 
 
 async def all_rows(store: ObjectStore, keys: SessionKeys) -> AsyncIterator[list[ResultRow]]:
-    """Every stored result row, one chunk per batch, in chunk order."""
-    for info in await store.list_objects(keys.chunk_results_prefix):
-        rows = await chunk_rows(store, info.key)
-        if rows:
-            yield sorted(rows, key=lambda row: row.row)
+    """Every row stored so far, one chunk per batch, in input order, duplicates filled."""
+    plan = await read_plan(store, keys)
+    if plan is None:
+        return
+    async for batch in merged_results(store, keys, plan.chunk_count, missing_ok=True):
+        yield batch
 
 
 def row_json(row: ResultRow) -> dict[str, Any]:

@@ -54,14 +54,6 @@ def encode_results(results: Iterable[ResultRow]) -> bytes:
     )
 
 
-def decode_results(data: bytes) -> list[ResultRow]:
-    return [ResultRow.model_validate_json(line) for line in data.splitlines() if line.strip()]
-
-
-async def read_chunk_results(store: ObjectStore, keys: SessionKeys, chunk: int) -> list[ResultRow]:
-    return decode_results(await store.get_bytes(keys.chunk_results(chunk)))
-
-
 async def write_chunk(
     store: ObjectStore,
     keys: SessionKeys,

@@ -28,11 +28,11 @@ from shared.models import (
     SessionManifest,
     SessionStatus,
 )
+from shared.results import merged_results
 from shared.rows import ResultRow
 from shared.session_logs import session_log
 from shared.storage import PART_SIZE, ObjectStore
 from worker.events import EventPublisher, publish_safely
-from worker.merge import merged_results
 
 log = structlog.get_logger()
 

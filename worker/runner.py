@@ -18,13 +18,13 @@ from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.messages import ChunkTask
 from shared.models import Counters, SessionManifest
+from shared.results import fill_duplicate
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage import ObjectStore
 from worker.cancel import CancelRegistry
 from worker.checkpoint import add_row, read_chunk_rows, unenriched_row, write_chunk
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting
-from worker.merge import fill_duplicate
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
 from worker.progress import ProgressReporter
 

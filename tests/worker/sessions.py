@@ -12,10 +12,10 @@ from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.messages import StartSession
 from shared.models import FinalStatus, StartRequest
+from shared.results import decode_results
 from shared.rows import InputRow, ResultRow
 from shared.storage import MinioStore
 from tests.sessions import csv_manifest
-from worker.checkpoint import decode_results
 
 COLUMNS = ["Company", "Website", "Group"]
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from shared.layout import SessionKeys
 from shared.models import SessionStatus
-from shared.rows import ResultRow
+from shared.rows import ResultRow, RowStatus
 from shared.storage import MinioStore
 from tests.gateway.conftest import Caller
 from tests.gateway.seed import result_row, seed_chunk, seed_final
@@ -193,3 +193,35 @@ async def test_archive_holds_input_context_results_logs_and_session(
     assert orjson.loads(archive.read("session.json"))["session_id"] == session_id
     assert b"row.done" in archive.read("logs/pipeline.log")
     assert len(orjson.loads(archive.read("results.json"))) == 3
+
+
+async def test_duplicates_are_filled_from_a_first_occurrence_in_another_chunk(
+    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+) -> None:
+    """Row 4 (chunk 2) repeats row 0's domain (chunk 0): pages and partial downloads show
+    row 0's findings under row 4's own name, while the session is still running."""
+    session_id = await new_session(client, CSV)
+    keys = SessionKeys(owner.tenant, session_id)
+    assert (await client.post(f"/api/sessions/{session_id}/start")).status_code == 202
+    await seed_plan(store, keys, total=5, chunk_size=2)
+    first = result_row(0, "Capcom", Description="Makes games.", LinkedIn_URL="https://li/c")
+    await seed_chunk(store, keys, 0, [first, result_row(1, "Krafton")])
+    duplicate = ResultRow.model_validate(
+        {"row": 4, "original": {"name": "Atlus"}, "Company_Name": "Atlus"}
+        | {"Row_Status": RowStatus.DUPLICATE, "duplicate_of": 0}
+    )
+    await seed_chunk(store, keys, 2, [duplicate])
+
+    page = (await client.get(f"/api/sessions/{session_id}/results?offset=4&limit=1")).json()
+    (row,) = page["rows"]
+    assert row["Company_Name"] == "Atlus"
+    assert row["Row_Status"] == "duplicate"
+    assert row["duplicate_of"] == 0
+    assert (row["Description"], row["LinkedIn_URL"]) == ("Makes games.", "https://li/c")
+    assert row["Official_Website"] == "https://capcom.example"
+    assert row["Notes"].startswith("duplicate of row 1")
+
+    download = await client.get(f"/api/sessions/{session_id}/results?format=csv")
+    by_row = list(csv.DictReader(io.StringIO(download.text.lstrip("\ufeff"))))
+    assert [r["Company_Name"] for r in by_row] == ["Capcom", "Krafton", "Atlus"]
+    assert by_row[2]["Description"] == "Makes games."

@@ -1,0 +1,116 @@
+"""A session's result rows as stored: chunk objects read back, duplicates filled, merged.
+
+Rows with the same domain are enriched once: the later ones are stored as `duplicate`
+pointing at the first occurrence, which may sit in another chunk. Everything that shows
+rows to a user (final outputs, result pages, downloads while running) fills them here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import AsyncIterator, Iterable
+
+from shared.errors import NotFound
+from shared.layout import SessionKeys
+from shared.rows import ResultRow, RowStatus
+from shared.storage import ObjectStore
+
+
+def decode_results(data: bytes) -> list[ResultRow]:
+    return [ResultRow.model_validate_json(line) for line in data.splitlines() if line.strip()]
+
+
+async def read_chunk_results(
+    store: ObjectStore, keys: SessionKeys, chunk: int, *, missing_ok: bool = False
+) -> list[ResultRow]:
+    """The chunk's stored rows; with `missing_ok`, none for a chunk not stored yet."""
+    try:
+        return decode_results(await store.get_bytes(keys.chunk_results(chunk)))
+    except NotFound:
+        if missing_ok:
+            return []
+        raise
+
+
+def fill_duplicate(row: ResultRow, first: ResultRow | None) -> ResultRow:
+    """The first occurrence's findings, with this row's own position, name and columns."""
+    if first is None or first.row_status is RowStatus.CANCELLED:
+        return row
+    note = f"duplicate of row {first.row + 1}"
+    return first.model_copy(
+        update={
+            "row": row.row,
+            "original": row.original,
+            "company_name": row.company_name,
+            "row_status": RowStatus.DUPLICATE,
+            "duplicate_of": first.row,
+            "notes": f"{note}; {first.notes}" if first.notes else note,
+        }
+    )
+
+
+def _is_duplicate(row: ResultRow) -> bool:
+    return row.row_status is RowStatus.DUPLICATE and row.duplicate_of is not None
+
+
+def fill_duplicates(rows: Iterable[ResultRow], firsts: dict[int, ResultRow]) -> list[ResultRow]:
+    return [
+        fill_duplicate(row, firsts.get(row.duplicate_of))
+        if _is_duplicate(row) and row.duplicate_of is not None
+        else row
+        for row in rows
+    ]
+
+
+async def first_occurrences(
+    store: ObjectStore, keys: SessionKeys, chunk_size: int, rows: list[ResultRow]
+) -> dict[int, ResultRow]:
+    """The first occurrences `rows` point at, read from whichever chunks hold them."""
+    have = {row.row: row for row in rows}
+    wanted = {r.duplicate_of for r in rows if _is_duplicate(r) and r.duplicate_of is not None}
+    missing = wanted - have.keys()
+    for chunk in sorted({row // chunk_size for row in missing}):
+        for row in await read_chunk_results(store, keys, chunk, missing_ok=True):
+            if row.row in missing:
+                have[row.row] = row
+    return have
+
+
+async def merged_results(
+    store: ObjectStore, keys: SessionKeys, chunk_count: int, *, missing_ok: bool = False
+) -> AsyncIterator[list[ResultRow]]:
+    """One batch per chunk, in chunk (so input) order, duplicates filled.
+
+    A first pass collects which rows are referenced as first occurrences, so the second
+    pass keeps only those in memory rather than every result of a large session. With
+    `missing_ok` (a session still running), a chunk not stored yet is an empty batch.
+    """
+    targets: set[int] = set()
+    async for results in _chunks_in_order(store, keys, chunk_count, missing_ok):
+        targets.update(r.duplicate_of for r in results if r.duplicate_of is not None)
+    firsts: dict[int, ResultRow] = {}
+    async for results in _chunks_in_order(store, keys, chunk_count, missing_ok):
+        firsts.update((row.row, row) for row in results if row.row in targets)
+        yield fill_duplicates(results, firsts)
+
+
+async def _chunks_in_order(
+    store: ObjectStore, keys: SessionKeys, chunk_count: int, missing_ok: bool, ahead: int = 4
+) -> AsyncIterator[list[ResultRow]]:
+    """Each chunk's results in chunk order, reading a few chunks ahead."""
+    pending: deque[asyncio.Task[list[ResultRow]]] = deque()
+
+    def read(chunk: int) -> asyncio.Task[list[ResultRow]]:
+        return asyncio.create_task(read_chunk_results(store, keys, chunk, missing_ok=missing_ok))
+
+    try:
+        for chunk in range(chunk_count):
+            pending.append(read(chunk))
+            if len(pending) > ahead:
+                yield await pending.popleft()
+        while pending:
+            yield await pending.popleft()
+    finally:
+        for task in pending:
+            task.cancel()
