@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import secrets
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -36,12 +35,6 @@ async def _connect_broker(broker: Broker, timeout: float) -> bool:
     else:
         log.info("broker.connected")
         return True
-    with contextlib.suppress(Exception):
-        await broker.close()
-    # A failed connect leaves a half-made connection in a reference cycle; its finalizer
-    # schedules a close on the running loop, which only works on this thread. Collected
-    # later from a worker thread, it would leak a never-awaited coroutine instead.
-    gc.collect()
     return False
 
 
