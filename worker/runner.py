@@ -18,7 +18,7 @@ from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.messages import ChunkTask
 from shared.models import Counters, SessionManifest
-from shared.results import fill_duplicate
+from shared.results import fill_duplicates, first_occurrences
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage import ObjectStore
 from worker.cancel import CancelRegistry
@@ -122,13 +122,29 @@ class ChunkRunner:
             for row_task in row_tasks:
                 row_task.cancel()
         await chunk.finish()
-        for row in rows:
-            if row.duplicate_of is not None:
-                # Filled now when the first occurrence is in this chunk; the finalizer fills
-                # the others from earlier chunks.
-                first = chunk.results.get(row.duplicate_of)
-                chunk.record(fill_duplicate(unenriched_row(row, RowStatus.DUPLICATE), first))
+        duplicates = [
+            unenriched_row(r, RowStatus.DUPLICATE) for r in rows if r.duplicate_of is not None
+        ]
+        firsts = await self._first_occurrences(task, keys, chunk.results, duplicates)
+        # A first occurrence in a chunk not stored yet is filled by the finalizer.
+        for filled in fill_duplicates(duplicates, firsts):
+            chunk.record(filled)
         return [chunk.results.get(r.row) or unenriched_row(r, RowStatus.CANCELLED) for r in rows]
+
+    async def _first_occurrences(
+        self,
+        task: ChunkTask,
+        keys: SessionKeys,
+        here: dict[int, ResultRow],
+        duplicates: list[ResultRow],
+    ) -> dict[int, ResultRow]:
+        """This chunk's rows, plus first occurrences from earlier chunks already stored."""
+        elsewhere = [d for d in duplicates if d.duplicate_of not in here]
+        if not elsewhere or task.chunk == 0:
+            return here
+        chunk_size = task.row_start // task.chunk
+        stored = await first_occurrences(self._store, keys, chunk_size, elsewhere)
+        return {**stored, **here}
 
     async def _row(self, chunk: _ChunkRun, row: PlannedRow, cancel: asyncio.Event) -> None:
         async with self._slots:

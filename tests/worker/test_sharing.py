@@ -51,3 +51,22 @@ async def test_three_workers_share_a_large_session_and_store_every_row_once(
     assert duplicate["Official_Website"] == exported[10]["Official_Website"]
     assert duplicate["Website"] == "https://company10.com/page19"  # its own column kept
     assert "duplicate of row 11" in duplicate["Notes"]
+
+
+async def test_a_duplicate_of_a_row_in_an_earlier_stored_chunk_is_filled_when_stored(
+    engine: Engine, workers: Workers
+) -> None:
+    # One chunk at a time, so chunk 0 is stored before chunk 1 runs.
+    workers.start(1, DOSSIER_WORKER_CHUNK_SIZE="5", DOSSIER_WORKER_CHUNK_PREFETCH="1")
+    rows = make_rows(10, lambda n: f"https://company{2 if n == 7 else n}.com/")
+    keys = await engine.start(rows)
+    final = await engine.final(keys, timeout=60)
+    assert final.counters.duplicates == 1
+    # The chunk's own stored rows (what live pages and events show), not the final merge.
+    stored = await engine.results_by_row(keys)
+    duplicate = stored[7]
+    assert duplicate.row_status is RowStatus.DUPLICATE
+    assert duplicate.duplicate_of == 2
+    assert duplicate.official_website == stored[2].official_website != ""
+    assert duplicate.company_name == "Company 7"
+    assert duplicate.notes.startswith("duplicate of row 3")
