@@ -18,7 +18,7 @@ import structlog
 
 from notifier import outgoing
 from notifier.connection import Connection
-from notifier.live import LiveSession, rate_and_eta
+from notifier.live import LiveSession
 from notifier.metrics import Metrics
 from notifier.outgoing import Outgoing, Role
 from shared.errors import NotFound, Retryable
@@ -107,11 +107,8 @@ class Hub:
         live = self._sessions.get((tenant, session_id))
         if live is None or live.base is None:
             return None
-        state = live.state()
-        view = session_view(state)
-        view.update(
-            rate_and_eta(state.status, state.counters, state.running_since, datetime.now(UTC))
-        )
+        view = session_view(live.state())
+        view.update(live.rate_and_eta(datetime.now(UTC)))
         self._metrics.snapshots += 1
         return outgoing.snapshot(session_id, view)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from notifier.rate import RecentRate
 from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
 from shared.models import ChunkSummary, Counters, SessionStatus
 from shared.status import SessionState
@@ -45,6 +46,7 @@ class LiveSession:
         self._final: SessionStatusChanged | None = None
         self._total: int | None = None
         self._chunk_count: int | None = None
+        self._pace = RecentRate()
 
     # --- input --------------------------------------------------------------------
 
@@ -159,24 +161,35 @@ class LiveSession:
         """The compact live figures sent with every status and progress event."""
         counters = self.counters()
         status = self.status
+        self._pace.observe(now, counters.done)
         return {
             "status": status.value,
             "counters": counters.model_dump(),
             "chunk_count": self.chunk_count(),
             "chunks_done": self.chunks_done(),
-            **rate_and_eta(status, counters, self.running_since(), now),
+            **self.rate_and_eta(now),
         }
+
+    def rate_and_eta(self, now: datetime) -> dict[str, float | None]:
+        counters = self.counters()
+        recent = self._pace.rows_per_second(now, counters.done)
+        return rate_and_eta(self.status, counters, self.running_since(), now, recent)
 
 
 def rate_and_eta(
-    status: SessionStatus, counters: Counters, running_since: datetime | None, now: datetime
+    status: SessionStatus,
+    counters: Counters,
+    running_since: datetime | None,
+    now: datetime,
+    recent: float | None = None,
 ) -> dict[str, float | None]:
-    """Rows per second since the session started running, and the seconds still needed."""
+    """Rows per second (the recent pace, else the average since the session started
+    running) and the seconds still needed at that pace."""
     if status is not SessionStatus.RUNNING or running_since is None or counters.done <= 0:
         return {"rows_per_second": None, "eta_seconds": None}
     elapsed = (now - running_since).total_seconds()
-    if elapsed <= 0:
+    if elapsed <= 0 and recent is None:
         return {"rows_per_second": None, "eta_seconds": None}
-    rate = counters.done / elapsed
+    rate = recent if recent is not None else counters.done / elapsed
     remaining = max(counters.total - counters.done, 0)
     return {"rows_per_second": round(rate, 2), "eta_seconds": round(remaining / rate, 1)}

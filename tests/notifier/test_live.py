@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from notifier.live import LiveSession, rate_and_eta
+from notifier.rate import RecentRate
 from shared.layout import SessionKeys
 from shared.models import (
     ChunkSummary,
@@ -103,3 +104,34 @@ def test_rate_and_eta_come_from_rows_done_since_running() -> None:
     assert figures == {"rows_per_second": 2.0, "eta_seconds": 40.0}
     idle = rate_and_eta(SessionStatus.QUEUED, Counters(total=100), None, T0)
     assert idle == {"rows_per_second": None, "eta_seconds": None}
+
+
+def test_rate_follows_the_recent_pace_not_the_average_since_the_start() -> None:
+    live = LiveSession(KEYS.tenant, KEYS.session_id)
+    live.merge_storage(stored_state(), [])
+    # Ten slow minutes (2 rows), then more workers: 4 rows every 10 s for 30 s.
+    t = T0 + timedelta(minutes=10)
+    live.apply(progress(KEYS, 0, 2))
+    first = live.progress(t)
+    # Too little seen yet: the average since running (2 rows in 600 s).
+    assert first["rows_per_second"] == round(2 / 600, 2)
+    for step in range(1, 4):
+        live.apply(progress(KEYS, 1, 4 * step))
+        figures = live.progress(t + timedelta(seconds=10 * step))
+    # 12 rows in the last 30 s; 16 of 30 rows left.
+    assert (figures["rows_per_second"], figures["eta_seconds"]) == (0.4, 40.0)
+    # A stall lowers the pace as time passes without progress.
+    stalled = live.rate_and_eta(t + timedelta(seconds=60))
+    assert stalled["rows_per_second"] == 0.2
+
+
+def test_recent_pace_forgets_samples_older_than_its_window() -> None:
+    pace = RecentRate(window_s=60, min_span_s=10)
+    for second, done in ((0, 0), (30, 30), (60, 60), (90, 150), (120, 240)):
+        pace.observe(T0 + timedelta(seconds=second), done)
+    # The window starts at 60 s (done 60): 180 rows in 60 s.
+    assert pace.rows_per_second(T0 + timedelta(seconds=120), 240) == 3.0
+    assert pace.rows_per_second(T0 + timedelta(seconds=125), 240) == 180 / 65
+    fresh = RecentRate(min_span_s=10)
+    fresh.observe(T0, 5)
+    assert fresh.rows_per_second(T0 + timedelta(seconds=5), 10) is None
