@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import httpx
 
 from gateway.settings import GatewaySettings
+from shared.layout import SessionKeys
+from shared.models import CancelRequest, StartRequest
 from tests.gateway.conftest import Caller, client_for, running_app, upload
 from tests.services import free_port
 
@@ -70,6 +73,27 @@ async def test_without_the_broker_reads_work_and_readiness_fails(
         assert (start.status_code, start.json()["code"]) == (503, "broker_unavailable")
         state = await http.get(f"/api/sessions/{created.json()['session_id']}")
         assert state.json()["status"] == "created"
+
+
+async def test_without_the_broker_a_cancel_is_still_recorded_and_accepted(
+    make_settings: Callable[..., GatewaySettings], owner: Caller
+) -> None:
+    nowhere = f"amqp://guest:guest@127.0.0.1:{free_port()}/"
+    settings = make_settings(amqp_url=nowhere, broker_retry_seconds=0.2)
+    running = running_app(settings)
+    async with running as app, client_for(app, owner) as http:
+        created = await upload(http, b"Company\nAcme\n", "a.csv")
+        session_id = created.json()["session_id"]
+        # Started while the broker was still there.
+        keys = SessionKeys(owner.tenant, session_id)
+        started = StartRequest(requested_at=datetime.now(UTC))
+        await running.store.put_model(keys.start_marker, started)
+        cancel = await http.post(f"/api/sessions/{session_id}/cancel")
+        assert cancel.status_code == 202, cancel.text
+        # Workers find the marker before each chunk and while running one.
+        marker = await running.store.get_model(keys.cancel_marker, CancelRequest)
+        assert marker.requested_at is not None
+        assert (await http.get(f"/api/sessions/{session_id}")).json()["cancel_requested_at"]
 
 
 async def test_without_storage_requests_are_503_not_500(
