@@ -54,6 +54,12 @@ def encode_results(results: Iterable[ResultRow]) -> bytes:
     )
 
 
+async def session_deleted(store: ObjectStore, keys: SessionKeys) -> bool:
+    """The session was deleted (a cancelled one, while its chunks drained): nothing more
+    may be written under its prefix, or the objects would outlive it with no owner."""
+    return not await store.exists(keys.manifest)
+
+
 async def write_chunk(
     store: ObjectStore,
     keys: SessionKeys,

@@ -17,7 +17,7 @@ from shared.layout import SessionKeys
 from shared.messages import ChunkTask
 from shared.rows import InputRow, PlannedRow, RowStatus
 from shared.storage import ObjectStore
-from worker.checkpoint import read_chunk_rows, unenriched_row, write_chunk
+from worker.checkpoint import read_chunk_rows, session_deleted, unenriched_row, write_chunk
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting
 from worker.progress import ProgressReporter
@@ -35,6 +35,9 @@ class DeadChunkHandler:
 
     async def handle(self, task: ChunkTask, deliveries: int, why: str) -> None:
         keys = SessionKeys(task.tenant, task.session_id)
+        if await session_deleted(self._store, keys):
+            log.info("chunk.dead_letter_ignored", why="session deleted")
+            return
         if await self._store.exists(keys.chunk_done(task.chunk)):
             log.info("chunk.dead_letter_ignored", why="already stored")
             await self._finalizer.maybe_finalize(keys, task.chunk_count)

@@ -22,7 +22,13 @@ from shared.results import fill_duplicates, first_occurrences
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage import ObjectStore
 from worker.cancel import CancelRegistry
-from worker.checkpoint import add_row, read_chunk_rows, unenriched_row, write_chunk
+from worker.checkpoint import (
+    add_row,
+    read_chunk_rows,
+    session_deleted,
+    unenriched_row,
+    write_chunk,
+)
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
@@ -59,6 +65,9 @@ class ChunkRunner:
             log.info("chunk.already_stored")
             await self._finalizer.maybe_finalize(keys, task.chunk_count)
             return
+        if await session_deleted(self._store, keys):
+            log.info("chunk.session_deleted")
+            return
         rows = await read_chunk_rows(self._store, keys, task.chunk)
         started_at = datetime.now(UTC)
         chunk_log = ChunkLog()
@@ -72,6 +81,10 @@ class ChunkRunner:
                     results = await self._enrich(task, keys, rows)
                 cancelled = any(r.row_status is RowStatus.CANCELLED for r in results)
                 log.info("chunk.finished", rows=len(results), cancelled=cancelled)
+            if await session_deleted(self._store, keys):
+                log.info("chunk.session_deleted")
+                self._progress.discard(task)
+                return
             summary = await write_chunk(
                 self._store,
                 keys,

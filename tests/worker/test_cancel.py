@@ -85,3 +85,27 @@ async def test_a_session_cancelled_before_planning_is_finalized_as_cancelled(
     assert final.status is SessionStatus.CANCELLED
     assert final.counters.done == 0
     assert not await engine.store.exists(keys.plan)
+
+
+async def test_a_session_deleted_while_its_chunks_run_gets_nothing_written_after(
+    engine: Engine, workers: Workers, slow_site: SlowSite
+) -> None:
+    slow_site.delay = 30.0
+    (worker,) = workers.start(
+        1,
+        **slow_pipeline_env(slow_site),
+        DOSSIER_WORKER_CHUNK_SIZE="5",
+        DOSSIER_WORKER_CONCURRENCY="5",
+    )
+    keys = await engine.start(make_rows(10, lambda n: ""))
+    await wait_until(lambda: slow_site.requests >= 5, 30, "the first chunk's rows in flight")
+    # What the gateway's DELETE of a (cancelled) session does: the manifest, then the rest.
+    await engine.store.delete(keys.manifest)
+    await engine.store.delete_prefix(keys.prefix)
+    slow_site.released.set()  # the rows in flight finish at once
+
+    def dropped() -> int:
+        return worker.log_text().count('"chunk.session_deleted"')
+
+    await wait_until(lambda: dropped() == 2, 30, "both chunks to be dropped")
+    assert await engine.store.list_objects(keys.prefix) == []
