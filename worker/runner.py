@@ -17,7 +17,7 @@ import structlog
 from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.messages import ChunkTask
-from shared.models import Counters, SessionManifest
+from shared.models import ChunkSummary, Counters, SessionManifest
 from shared.results import fill_duplicates, first_occurrences
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage import ObjectStore
@@ -65,9 +65,26 @@ class ChunkRunner:
             log.info("chunk.already_stored")
             await self._finalizer.maybe_finalize(keys, task.chunk_count)
             return
-        if await session_deleted(self._store, keys):
+        try:
+            summary = await self._run_and_store(task, keys)
+        except NotFound:
+            # The session's objects went away under the chunk: deleted, not a broken chunk.
+            if not await session_deleted(self._store, keys):
+                raise
+            summary = None
+        if summary is None:
             log.info("chunk.session_deleted")
             return
+        self._progress.finished(task, summary.counters)
+        # Sent before any finalization, so `completed` follows the chunk's last progress.
+        await self._progress.flush(only=task)
+        if await self._finalizer.maybe_finalize(keys, task.chunk_count):
+            self._cancels.forget(task.session_id)
+
+    async def _run_and_store(self, task: ChunkTask, keys: SessionKeys) -> ChunkSummary | None:
+        """The chunk's stored summary; None when the session was deleted meanwhile."""
+        if await session_deleted(self._store, keys):
+            return None
         rows = await read_chunk_rows(self._store, keys, task.chunk)
         started_at = datetime.now(UTC)
         chunk_log = ChunkLog()
@@ -82,10 +99,9 @@ class ChunkRunner:
                 cancelled = any(r.row_status is RowStatus.CANCELLED for r in results)
                 log.info("chunk.finished", rows=len(results), cancelled=cancelled)
             if await session_deleted(self._store, keys):
-                log.info("chunk.session_deleted")
                 self._progress.discard(task)
-                return
-            summary = await write_chunk(
+                return None
+            return await write_chunk(
                 self._store,
                 keys,
                 task.chunk,
@@ -98,11 +114,6 @@ class ChunkRunner:
         except BaseException:
             self._progress.discard(task)
             raise
-        self._progress.finished(task, summary.counters)
-        # Sent before any finalization, so `completed` follows the chunk's last progress.
-        await self._progress.flush(only=task)
-        if await self._finalizer.maybe_finalize(keys, task.chunk_count):
-            self._cancels.forget(task.session_id)
 
     async def _enrich(
         self, task: ChunkTask, keys: SessionKeys, rows: list[PlannedRow]
