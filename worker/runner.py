@@ -83,8 +83,6 @@ class ChunkRunner:
 
     async def _run_and_store(self, task: ChunkTask, keys: SessionKeys) -> ChunkSummary | None:
         """The chunk's stored summary; None when the session was deleted meanwhile."""
-        if await session_deleted(self._store, keys):
-            return None
         rows = await read_chunk_rows(self._store, keys, task.chunk)
         started_at = datetime.now(UTC)
         chunk_log = ChunkLog()
