@@ -50,17 +50,17 @@ def fill_duplicate(row: ResultRow, first: ResultRow | None) -> ResultRow:
     )
 
 
-def _is_duplicate(row: ResultRow) -> bool:
-    return row.row_status is RowStatus.DUPLICATE and row.duplicate_of is not None
+def _first_of(row: ResultRow) -> int | None:
+    """The row a duplicate repeats; None for any other row."""
+    return row.duplicate_of if row.row_status is RowStatus.DUPLICATE else None
 
 
 def fill_duplicates(rows: Iterable[ResultRow], firsts: dict[int, ResultRow]) -> list[ResultRow]:
-    return [
-        fill_duplicate(row, firsts.get(row.duplicate_of))
-        if _is_duplicate(row) and row.duplicate_of is not None
-        else row
-        for row in rows
-    ]
+    filled = []
+    for row in rows:
+        first = _first_of(row)
+        filled.append(row if first is None else fill_duplicate(row, firsts.get(first)))
+    return filled
 
 
 async def first_occurrences(
@@ -68,8 +68,7 @@ async def first_occurrences(
 ) -> dict[int, ResultRow]:
     """The first occurrences `rows` point at, read from whichever chunks hold them."""
     have = {row.row: row for row in rows}
-    wanted = {r.duplicate_of for r in rows if _is_duplicate(r) and r.duplicate_of is not None}
-    missing = wanted - have.keys()
+    missing = {first for first in map(_first_of, rows) if first is not None} - have.keys()
     for chunk in sorted({row // chunk_size for row in missing}):
         for row in await read_chunk_results(store, keys, chunk, missing_ok=True):
             if row.row in missing:
