@@ -32,12 +32,14 @@ from websockets.asyncio.client import ClientConnection, connect
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from shared.auth import hash_key, new_key
-from shared.broker import Broker, delete_topology
+from shared.broker.protocol import Broker
+from shared.broker.rabbit import RabbitBroker
+from shared.broker.rabbit_topology import delete_topology
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.messages import ChunkProgress
 from shared.models import Counters
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from shared.topology import Topology
 from tests.processes import ServiceProcess, service, wait_http_ok
 from tests.services import (
@@ -75,7 +77,7 @@ async def notifier_stack(**settings: str) -> AsyncIterator[Stack]:
         topology = Topology(f"bench-{uuid.uuid4().hex[:8]}")
         store = MinioStore(endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, "bench")
         await store.ensure_bucket()
-        broker = Broker(AMQP_URL, topology)
+        broker = RabbitBroker(AMQP_URL, topology)
         await broker.connect()
         key, port = new_key(), free_port()
         env = {
@@ -99,9 +101,7 @@ async def notifier_stack(**settings: str) -> AsyncIterator[Stack]:
                 yield Stack(store, broker, port, key, process)
         finally:
             await broker.close()
-            connection = await aio_pika.connect(AMQP_URL)
-            async with connection:
-                await delete_topology(await connection.channel(), topology)  # type: ignore[arg-type]
+            await delete_topology(AMQP_URL, topology)
             store.close()
 
 

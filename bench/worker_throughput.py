@@ -23,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from shared.broker import Broker, delete_topology
+from shared.broker.rabbit import RabbitBroker
+from shared.broker.rabbit_topology import delete_topology
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.messages import StartSession
@@ -34,7 +35,7 @@ from shared.models import (
     SessionOptions,
 )
 from shared.rows import InputRow
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from shared.topology import Topology
 from tests.processes import service, wait_http_ok
 from tests.services import (
@@ -122,7 +123,7 @@ async def run_one(
     prefix = f"bench-{uuid.uuid4().hex[:8]}"
     topology = Topology(prefix)
     env = {**env, "DOSSIER_TOPOLOGY_PREFIX": prefix, "DOSSIER_WORKER_CONCURRENCY": str(concurrency)}
-    broker = Broker(AMQP_URL, topology)
+    broker = RabbitBroker(AMQP_URL, topology)
     await broker.connect()
     try:
         with contextlib.ExitStack() as stack:
@@ -154,8 +155,7 @@ async def run_one(
         return rows, rows / wall, rows / max((last - first).total_seconds(), 1e-6)
     finally:
         with contextlib.suppress(Exception):
-            channel = await broker.connection.channel()
-            await delete_topology(channel, topology)
+            await delete_topology(AMQP_URL, topology)
         await broker.close()
 
 

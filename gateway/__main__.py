@@ -12,9 +12,9 @@ import uvicorn
 
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
-from shared.broker import Broker
+from shared.broker.rabbit import RabbitBroker
 from shared.logging import configure_logging
-from shared.storage import store_from_settings
+from shared.storage.s3 import store_from_settings
 
 
 class _Server(uvicorn.Server):
@@ -33,7 +33,7 @@ async def main() -> None:
     if len(settings.load_api_keys()) == 0:
         log.warning("auth.disabled", reason="no API keys configured; every caller is 'default'")
     store = store_from_settings(settings)
-    broker = Broker(settings.amqp_url.get_secret_value(), settings.topology)
+    broker = RabbitBroker(settings.amqp_url.get_secret_value(), settings.topology)
     config = uvicorn.Config(
         create_app(settings, store, broker),
         host=settings.gateway_host,

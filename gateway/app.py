@@ -19,9 +19,9 @@ from gateway.download_tokens import DownloadTokens
 from gateway.errors import install_error_handlers
 from gateway.routes import archive, capabilities, download_token, health, logs, results, sessions
 from gateway.settings import GatewaySettings
-from shared.broker import Broker
+from shared.broker.protocol import Broker
 from shared.status import SessionStateReader
-from shared.storage import MinioStore
+from shared.storage.protocol import ObjectStore
 
 log = structlog.get_logger()
 STATIC = Path(__file__).parent / "static"
@@ -38,7 +38,7 @@ async def _connect_broker(broker: Broker, timeout: float) -> bool:
     return False
 
 
-async def _prepare_bucket(store: MinioStore) -> bool:
+async def _prepare_bucket(store: ObjectStore) -> bool:
     try:
         await store.ensure_bucket()
     except Exception as exc:  # storage may come up after the gateway
@@ -47,7 +47,7 @@ async def _prepare_bucket(store: MinioStore) -> bool:
     return True
 
 
-async def _keep_connecting(store: MinioStore, broker: Broker, pause: float) -> None:
+async def _keep_connecting(store: ObjectStore, broker: Broker, pause: float) -> None:
     """Retry in the background, so reads are served while the broker is still away."""
     bucket_ok = broker_ok = False
     while not (bucket_ok and broker_ok):
@@ -64,7 +64,7 @@ def _download_tokens(settings: GatewaySettings) -> DownloadTokens:
     return DownloadTokens(secret, settings.download_token_ttl_seconds)
 
 
-def create_app(settings: GatewaySettings, store: MinioStore, broker: Broker) -> FastAPI:
+def create_app(settings: GatewaySettings, store: ObjectStore, broker: Broker) -> FastAPI:
     services = Services(
         settings=settings,
         store=store,

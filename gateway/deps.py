@@ -13,12 +13,12 @@ from gateway.download_tokens import DownloadTokens
 from gateway.errors import ServiceUnavailable, SessionNotFound, Unauthorized
 from gateway.settings import GatewaySettings
 from shared.auth import ApiKeys
-from shared.broker import Broker
+from shared.broker.protocol import Broker, Publisher
 from shared.errors import InvalidInput, NotFound
 from shared.ids import is_session_id
 from shared.layout import SessionKeys
 from shared.status import SessionState, SessionStateReader
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 ANONYMOUS_TENANT = "default"
 
@@ -44,7 +44,7 @@ def _store(services: ServicesDep) -> ObjectStore:
     return services.store
 
 
-def _publisher(services: ServicesDep) -> Broker:
+def _publisher(services: ServicesDep) -> Publisher:
     if not services.broker.ready:
         raise ServiceUnavailable("broker_unavailable", "the message broker is not reachable")
     return services.broker
@@ -129,7 +129,7 @@ def reject_unknown_query(request: Request) -> None:
 
 ServicesDep = Annotated[Services, Depends(_services)]
 StoreDep = Annotated[ObjectStore, Depends(_store)]
-PublisherDep = Annotated[Broker, Depends(_publisher)]
+PublisherDep = Annotated[Publisher, Depends(_publisher)]
 TenantDep = Annotated[str, Depends(_tenant)]
 SessionKeysDep = Annotated[SessionKeys, Depends(_session_keys)]
 SessionStateDep = Annotated[SessionState, Depends(_session_state)]

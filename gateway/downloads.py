@@ -18,7 +18,7 @@ from shared.layout import SessionKeys
 from shared.rows import ResultRow
 from shared.session_logs import session_log
 from shared.status import SessionState
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 FILE_CHUNK = 256 * 1024
 

@@ -15,7 +15,7 @@ from shared.layout import SessionKeys
 from shared.models import Plan
 from shared.results import fill_duplicates, first_occurrences, merged_results, read_chunk_results
 from shared.rows import ResultRow
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 
 async def read_plan(store: ObjectStore, keys: SessionKeys) -> Plan | None:

@@ -8,9 +8,9 @@ import signal
 
 from notifier.service import run_notifier
 from notifier.settings import NotifierSettings
-from shared.broker import Broker
+from shared.broker.rabbit import RabbitBroker
 from shared.logging import configure_logging
-from shared.storage import store_from_settings
+from shared.storage.s3 import store_from_settings
 
 
 async def _main(settings: NotifierSettings) -> None:
@@ -21,7 +21,7 @@ async def _main(settings: NotifierSettings) -> None:
     async with contextlib.AsyncExitStack() as stack:
         store = store_from_settings(settings)
         stack.callback(store.close)
-        broker = Broker(settings.amqp_url.get_secret_value(), settings.topology)
+        broker = RabbitBroker(settings.amqp_url.get_secret_value(), settings.topology)
         stack.push_async_callback(broker.close)
         await run_notifier(settings, store, broker, settings.load_api_keys(), stop)
 

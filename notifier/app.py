@@ -16,7 +16,7 @@ from notifier.endpoint import WebSocketEndpoint
 from notifier.hub import Hub
 from notifier.metrics import Metrics
 from shared.errors import Retryable
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 
 class Readiness:

@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import asyncio
 
-import aio_pika
 import structlog
-from aio_pika.abc import AbstractIncomingMessage, AbstractRobustConnection
 from pydantic import ValidationError
 
 from notifier.hub import Hub
 from notifier.metrics import Metrics
-from shared.broker import Broker
+from shared.broker.protocol import Broker
 from shared.ids import is_session_id, is_tenant
 from shared.messages import parse_event
 
 log = structlog.get_logger(__name__)
-
-_CONNECT_ERRORS = (OSError, ConnectionError, TimeoutError, aio_pika.exceptions.AMQPError)
 
 
 class EventConsumer:
@@ -38,42 +34,40 @@ class EventConsumer:
 
     @property
     def ready(self) -> bool:
-        return self._consuming and self._broker.ready and self._broker.connection.connected.is_set()
+        return self._consuming and self._broker.ready
 
     async def run(self) -> None:
         """Connect (retrying while the broker is away) and start consuming; then return."""
         while True:
             try:
                 await self._broker.connect()
-                self._broker.connection.reconnect_callbacks.add(self._on_reconnect)
                 await self._broker.consume_events(self._handle)
                 break
-            except _CONNECT_ERRORS as exc:
+            except Exception as exc:  # any failure to reach the broker means "try again"
                 log.warning("notifier.broker_unavailable", error=str(exc))
                 await self._broker.close()
                 await asyncio.sleep(self._retry_interval)
+        self._broker.on_reconnect(self._on_reconnect)
         self._consuming = True
         log.info("notifier.consuming", exchange=self._broker.topology.events_exchange)
 
-    def _on_reconnect(self, _connection: AbstractRobustConnection | None, /) -> None:
+    def _on_reconnect(self) -> None:
         log.info("notifier.broker_reconnected")
         task = asyncio.create_task(self._hub.resync("events_interrupted"))
         self._resyncs.add(task)
         task.add_done_callback(self._resyncs.discard)
 
-    async def _handle(self, message: AbstractIncomingMessage) -> None:
+    async def _handle(self, body: bytes, routing_key: str) -> None:
         try:
-            event = parse_event(message.body)
+            event = parse_event(body)
         except ValidationError as exc:
             self._metrics.events_invalid += 1
-            log.warning(
-                "notifier.event_invalid", routing_key=message.routing_key, errors=exc.error_count()
-            )
+            log.warning("notifier.event_invalid", routing_key=routing_key, errors=exc.error_count())
             return
         # Tenant and session id become storage keys when a snapshot is read.
         if not (is_tenant(event.tenant) and is_session_id(event.session_id)):
             self._metrics.events_invalid += 1
-            log.warning("notifier.event_invalid", routing_key=message.routing_key, errors=1)
+            log.warning("notifier.event_invalid", routing_key=routing_key, errors=1)
             return
         self._metrics.events_in += 1
-        self._hub.dispatch(event, message.body.decode())
+        self._hub.dispatch(event, body.decode())

@@ -18,9 +18,9 @@ from notifier.metrics import Metrics
 from notifier.protocol import CLOSE_GOING_AWAY
 from notifier.settings import NotifierSettings
 from shared.auth import ApiKeys
-from shared.broker import Broker
+from shared.broker.protocol import Broker
 from shared.status import SessionStateReader
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 log = structlog.get_logger(__name__)
 SWEEP_INTERVAL = 60.0

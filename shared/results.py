@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Iterable
 from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.rows import ResultRow, RowStatus
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 
 def decode_results(data: bytes) -> list[ResultRow]:

@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 from shared.layout import LOG_TYPES, SessionKeys
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 _ERROR_LEVELS = frozenset({"warning", "error", "critical", "exception"})
 _FIRST_KEYS = ("timestamp", "level", "event", "chunk", "row")

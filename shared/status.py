@@ -26,7 +26,7 @@ from shared.models import (
     SessionStatus,
     StartRequest,
 )
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 M = TypeVar("M", bound=BaseModel)
 

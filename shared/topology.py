@@ -1,11 +1,46 @@
-"""Names of every exchange and queue, and the routing keys of events."""
+"""Every exchange and queue: names, kinds and arguments, declared here and nowhere else.
+
+Both broker adapters read this one description: the RabbitMQ adapter declares it, the
+in-memory twin honours the same delivery limit and dead-letter routing.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 # A chunk that keeps crashing its worker is dead-lettered after this many deliveries.
 CHUNK_DELIVERY_LIMIT = 5
+
+
+class ExchangeKind(StrEnum):
+    DIRECT = "direct"
+    FANOUT = "fanout"
+    TOPIC = "topic"
+
+
+@dataclass(frozen=True)
+class ExchangeSpec:
+    name: str
+    kind: ExchangeKind
+
+
+@dataclass(frozen=True)
+class WorkQueueSpec:
+    """A durable quorum queue shared by every worker."""
+
+    name: str
+    # Deliveries allowed before the broker dead-letters the message; None: unlimited.
+    delivery_limit: int | None = None
+    # Where given-up messages go, routed by this queue's name; None: they are dropped.
+    dead_letter_exchange: str | None = None
+
+
+@dataclass(frozen=True)
+class Binding:
+    exchange: str
+    queue: str
+    routing_key: str
 
 
 @dataclass(frozen=True)
@@ -47,3 +82,37 @@ class Topology:
     @staticmethod
     def all_events_binding() -> str:
         return "session.#"
+
+    def private_queue_name(self, role: str, owner: str) -> str:
+        """Name of a process's own exclusive queue (control or events)."""
+        return f"{self.prefix}.{role}.{owner}"
+
+    # --- the declaration -------------------------------------------------------------
+
+    @property
+    def exchanges(self) -> tuple[ExchangeSpec, ...]:
+        return (
+            ExchangeSpec(self.dead_letter_exchange, ExchangeKind.DIRECT),
+            ExchangeSpec(self.control_exchange, ExchangeKind.FANOUT),
+            ExchangeSpec(self.events_exchange, ExchangeKind.TOPIC),
+        )
+
+    @property
+    def work_queues(self) -> tuple[WorkQueueSpec, ...]:
+        dead = self.dead_letter_exchange
+        return (
+            # A dead chunk is recorded as failed rows once; nothing is retried past it.
+            WorkQueueSpec(self.dead_chunks_queue),
+            WorkQueueSpec(self.commands_queue, CHUNK_DELIVERY_LIMIT, dead),
+            WorkQueueSpec(self.chunks_queue, CHUNK_DELIVERY_LIMIT, dead),
+        )
+
+    @property
+    def bindings(self) -> tuple[Binding, ...]:
+        return (Binding(self.dead_letter_exchange, self.dead_chunks_queue, self.chunks_queue),)
+
+    def work_queue(self, name: str) -> WorkQueueSpec:
+        for spec in self.work_queues:
+            if spec.name == name:
+                return spec
+        raise KeyError(f"{name} is not a work queue of this topology")

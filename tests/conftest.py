@@ -6,13 +6,12 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
-import aio_pika
 import pytest
 
-from shared.broker import Broker, delete_topology
+from shared.broker.rabbit import RabbitBroker
+from shared.broker.rabbit_topology import delete_topology
 from shared.settings import CommonSettings
-from shared.storage import MinioStore
-from shared.topology import Topology
+from shared.storage.s3 import MinioStore
 from tests.services import (
     AMQP_URL,
     require_rabbitmq,
@@ -79,19 +78,12 @@ async def store(common_settings: CommonSettings) -> AsyncIterator[MinioStore]:
 
 
 @pytest.fixture
-async def broker(common_settings: CommonSettings) -> AsyncIterator[Broker]:
-    broker = Broker(common_settings.amqp_url.get_secret_value(), common_settings.topology)
+async def broker(common_settings: CommonSettings) -> AsyncIterator[RabbitBroker]:
+    broker = RabbitBroker(common_settings.amqp_url.get_secret_value(), common_settings.topology)
     await broker.connect()
     yield broker
     await broker.close()
-    await drop_topology(common_settings.amqp_url.get_secret_value(), common_settings.topology)
-
-
-async def drop_topology(url: str, topology: Topology) -> None:
-    connection = await aio_pika.connect(url)
-    async with connection:
-        channel = await connection.channel()
-        await delete_topology(channel, topology)  # type: ignore[arg-type]
+    await delete_topology(common_settings.amqp_url.get_secret_value(), common_settings.topology)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

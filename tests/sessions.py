@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from shared.layout import SessionKeys
 from shared.models import InputSummary, Plan, SessionManifest, SessionOptions
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 
 def csv_manifest(

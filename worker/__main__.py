@@ -8,9 +8,9 @@ from collections.abc import Callable
 from contextlib import AsyncExitStack
 from typing import cast
 
-from shared.broker import Broker
+from shared.broker.rabbit import RabbitBroker
 from shared.logging import configure_logging
-from shared.storage import store_from_settings
+from shared.storage.s3 import store_from_settings
 from worker.logcapture import capture_processor
 from worker.pipeline.protocol import Pipeline
 from worker.pipeline.settings import PipelineSettings
@@ -34,7 +34,7 @@ async def main() -> None:
         store = store_from_settings(settings)
         stack.callback(store.close)
         await store.ensure_bucket()
-        broker = Broker(settings.amqp_url.get_secret_value(), settings.topology)
+        broker = RabbitBroker(settings.amqp_url.get_secret_value(), settings.topology)
         await broker.connect()
         stack.push_async_callback(broker.close)
         pipeline = load_factory(settings.pipeline_factory)(PipelineSettings())

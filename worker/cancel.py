@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from shared.layout import SessionKeys
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 
 class CancelRegistry:

@@ -16,7 +16,7 @@ import orjson
 from shared.layout import SessionKeys
 from shared.models import ChunkSummary, Counters
 from shared.rows import PlannedRow, ResultRow, RowStatus
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 _STATUS_COUNTER = {
     RowStatus.FAILED: "failed",

@@ -5,8 +5,8 @@ dead-letter.
 - `Permanent` or an unreadable message: give up at once;
 - anything else (`Retryable`, a crash inside a stage's batch step, a broker or storage
   blip): requeue after a short back-off, and give up on the last allowed delivery.
-Giving up on a chunk sends it to the dead-letter queue with the reason (its rows become
-failed rows); giving up on a start command ends the session as `failed` with the reason.
+Giving up on a chunk dead-letters it with the reason (its rows become failed rows);
+giving up on a start command ends the session as `failed` with the reason.
 Cancellation is a status, not an error: a cancelled chunk is stored and acked.
 """
 
@@ -14,45 +14,24 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any
 
-import aio_pika
 import structlog
-from aio_pika.abc import AbstractChannel, AbstractIncomingMessage, AbstractQueue
 from pydantic import ValidationError
 
-from shared.broker import Broker, work_queue_arguments
+from shared.broker.protocol import Broker, Death, Delivery, Subscription
 from shared.errors import Permanent
 from shared.messages import CancelSession, ChunkTask, StartSession, parse_command
-from shared.topology import CHUNK_DELIVERY_LIMIT
 from worker.cancel import CancelRegistry
 from worker.deadletter import DeadChunkHandler
 from worker.planner import Planner
 from worker.runner import ChunkRunner
 
 log = structlog.get_logger()
-REASON_HEADER = "x-dossier-reason"
-DELIVERIES_HEADER = "x-dossier-deliveries"
 MAX_BACKOFF_S = 5.0
-# Handles a message that will not succeed (dead chunk, failed plan); True if it did.
-GiveUp = Callable[[AbstractIncomingMessage, str], Awaitable[bool]]
-
-
-def deliveries(message: AbstractIncomingMessage) -> int:
-    """How many times this message was delivered, counting this delivery."""
-    headers = message.headers or {}
-    if DELIVERIES_HEADER in headers:
-        return int(str(headers[DELIVERIES_HEADER]))
-    return int(str(headers.get("x-delivery-count") or 0)) + 1
-
-
-def dead_letter_reason(message: AbstractIncomingMessage) -> str:
-    reason = message.headers.get(REASON_HEADER)
-    if reason:
-        return str(reason)
-    if message.headers.get("x-first-death-reason") == "delivery_limit":
-        return "delivery limit reached: the chunk kept failing or its workers kept stopping"
-    return str(message.headers.get("x-first-death-reason") or "rejected by the broker")
+Command = StartSession | CancelSession | ChunkTask
+Work = Callable[[Command, Delivery], Awaitable[None]]
+# Records that a message will never succeed (failed plan); True if it did.
+GiveUp = Callable[[Command, str], Awaitable[bool]]
 
 
 class WorkerConsumers:
@@ -73,8 +52,7 @@ class WorkerConsumers:
         self._cancels = cancels
         self._chunk_prefetch = chunk_prefetch
         self._retry_backoff_s = retry_backoff_s
-        self._subscriptions: list[tuple[AbstractQueue, str]] = []
-        self._dead_letter_channel: AbstractChannel | None = None
+        self._subscriptions: list[Subscription] = []
         self._in_flight = 0
         self._tasks: set[asyncio.Task[None]] = set()
         self._idle = asyncio.Event()
@@ -82,37 +60,23 @@ class WorkerConsumers:
 
     async def start(self) -> None:
         topology = self._broker.topology
-        self._dead_letter_channel = await self._broker.connection.channel(publisher_confirms=True)
         await self._broker.consume_control(self._on_control)
-        await self._subscribe(topology.dead_chunks_queue, self._on_dead_chunk, 1, quorum_only=True)
-        await self._subscribe(topology.commands_queue, self._on_command, 1)
-        await self._subscribe(topology.chunks_queue, self._on_chunk, self._chunk_prefetch)
-
-    async def _subscribe(
-        self,
-        name: str,
-        handler: Callable[[AbstractIncomingMessage], Awaitable[None]],
-        prefetch: int,
-        quorum_only: bool = False,
-    ) -> None:
-        channel = await self._broker.connection.channel()
-        await channel.set_qos(prefetch_count=prefetch)
-        arguments: dict[str, Any] = (
-            {"x-queue-type": "quorum"}
-            if quorum_only
-            else work_queue_arguments(self._broker.topology)
-        )
-        queue = await channel.declare_queue(name, durable=True, arguments=arguments)
-        tag = await queue.consume(handler, no_ack=False)
-        self._subscriptions.append((queue, tag))
+        for queue, work, prefetch in (
+            (topology.dead_chunks_queue, self._dead_chunk, 1),
+            (topology.commands_queue, self._plan, 1),
+            (topology.chunks_queue, self._chunk, self._chunk_prefetch),
+        ):
+            self._subscriptions.append(
+                await self._broker.consume_work(queue, self._handler(work), prefetch)
+            )
 
     async def stop_consuming(self) -> None:
         """Take no new messages; those prefetched but not started go back to the queue."""
-        for queue, tag in self._subscriptions:
+        for subscription in self._subscriptions:
             try:
-                await queue.cancel(tag)
+                await subscription.cancel()
             except Exception as exc:
-                log.warning("consumer.cancel_failed", queue=queue.name, error=repr(exc))
+                log.warning("consumer.cancel_failed", error=repr(exc))
         self._subscriptions.clear()
 
     async def wait_idle(self, timeout: float) -> bool:
@@ -122,9 +86,9 @@ class WorkerConsumers:
             return False
         return True
 
-    async def _on_control(self, message: AbstractIncomingMessage) -> None:
+    async def _on_control(self, body: bytes) -> None:
         try:
-            command = parse_command(message.body)
+            command = parse_command(body)
         except ValidationError:
             log.warning("control.unreadable")
             return
@@ -132,61 +96,53 @@ class WorkerConsumers:
             log.info("session.cancel_received", session_id=command.session_id)
             self._cancels.cancel(command.session_id)
 
-    async def _on_command(self, message: AbstractIncomingMessage) -> None:
-        async def work(command: StartSession | CancelSession | ChunkTask) -> None:
-            if not isinstance(command, StartSession):
-                raise Permanent(f"unexpected {command.kind} on the commands queue")
-            await self._planner.plan(command, redelivered=bool(message.redelivered))
+    # --- the work of each queue ---------------------------------------------------------
 
-        await self._deliver(message, work, give_up=self._fail_start)
+    async def _plan(self, command: Command, delivery: Delivery) -> None:
+        if not isinstance(command, StartSession):
+            raise Permanent(f"unexpected {command.kind} on the commands queue")
+        await self._planner.plan(command, redelivered=delivery.redelivered)
 
-    async def _fail_start(self, message: AbstractIncomingMessage, reason: str) -> bool:
+    async def _chunk(self, command: Command, _delivery: Delivery) -> None:
+        if not isinstance(command, ChunkTask):
+            raise Permanent(f"unexpected {command.kind} on the chunks queue")
+        structlog.contextvars.bind_contextvars(chunk=command.chunk)
+        await self._runner.run(command)
+
+    async def _dead_chunk(self, command: Command, delivery: Delivery) -> None:
+        if not isinstance(command, ChunkTask):
+            raise Permanent(f"unexpected {command.kind} on the dead chunks queue")
+        structlog.contextvars.bind_contextvars(chunk=command.chunk)
+        death = delivery.death or Death("rejected by the broker", delivery.attempt)
+        await self._dead_chunks.handle(command, death.attempts, death.reason)
+
+    async def _record_failed_start(self, command: Command, reason: str) -> bool:
         """A start that cannot be planned ends the session as failed, never stuck queued."""
+        if not isinstance(command, StartSession):
+            return False
         try:
-            command = parse_command(message.body)
-            if not isinstance(command, StartSession):
-                return False
             return await self._planner.fail(command, f"planning failed: {reason}")
         except Exception as exc:
             log.warning("plan.fail_not_recorded", error=repr(exc))
             return False
 
-    async def _on_chunk(self, message: AbstractIncomingMessage) -> None:
-        async def work(command: StartSession | CancelSession | ChunkTask) -> None:
-            if not isinstance(command, ChunkTask):
-                raise Permanent(f"unexpected {command.kind} on the chunks queue")
-            structlog.contextvars.bind_contextvars(chunk=command.chunk)
-            await self._runner.run(command)
+    # --- outcomes -----------------------------------------------------------------------
 
-        await self._deliver(message, work, give_up=self._dead_letter)
+    def _handler(self, work: Work) -> Callable[[Delivery], Awaitable[None]]:
+        give_up = self._record_failed_start if work == self._plan else None
 
-    async def _on_dead_chunk(self, message: AbstractIncomingMessage) -> None:
-        async def work(command: StartSession | CancelSession | ChunkTask) -> None:
-            if not isinstance(command, ChunkTask):
-                raise Permanent(f"unexpected {command.kind} on the dead chunks queue")
-            structlog.contextvars.bind_contextvars(chunk=command.chunk)
-            await self._dead_chunks.handle(
-                command, deliveries(message), dead_letter_reason(message)
-            )
+        async def handle(delivery: Delivery) -> None:
+            # The client library cancels its consumer tasks when the connection drops; the
+            # work runs in a task of its own so a broker outage does not abort a chunk half
+            # done. Its ack is then lost and the stored chunk is skipped on redelivery.
+            self._in_flight += 1
+            self._idle.clear()
+            task = asyncio.create_task(self._settle(delivery, work, give_up))
+            self._tasks.add(task)
+            task.add_done_callback(self._work_done)
+            await asyncio.shield(task)
 
-        await self._deliver(message, work, give_up=None)
-
-    async def _deliver(
-        self,
-        message: AbstractIncomingMessage,
-        work: Callable[[StartSession | CancelSession | ChunkTask], Awaitable[None]],
-        *,
-        give_up: GiveUp | None,
-    ) -> None:
-        # The client library cancels its consumer tasks when the connection drops; the work
-        # runs in a task of its own so a broker outage does not abort a chunk half done.
-        # Its ack is then lost with the channel and the stored chunk is skipped on redelivery.
-        self._in_flight += 1
-        self._idle.clear()
-        work_task = asyncio.create_task(self._settle(message, work, give_up))
-        self._tasks.add(work_task)
-        work_task.add_done_callback(self._work_done)
-        await asyncio.shield(work_task)
+        return handle
 
     def _work_done(self, task: asyncio.Task[None]) -> None:
         self._tasks.discard(task)
@@ -194,66 +150,38 @@ class WorkerConsumers:
         if self._in_flight == 0:
             self._idle.set()
 
-    async def _settle(
-        self,
-        message: AbstractIncomingMessage,
-        work: Callable[[StartSession | CancelSession | ChunkTask], Awaitable[None]],
-        give_up: GiveUp | None,
-    ) -> None:
-        structlog.contextvars.bind_contextvars(message_id=message.message_id)
+    async def _settle(self, delivery: Delivery, work: Work, give_up: GiveUp | None) -> None:
+        structlog.contextvars.bind_contextvars(message_id=delivery.message_id)
+        command: Command | None = None
         try:
-            command = parse_command(message.body)
+            command = parse_command(delivery.body)
             structlog.contextvars.bind_contextvars(
                 session_id=command.session_id, tenant=command.tenant
             )
-            await work(command)
+            await work(command, delivery)
         except (Permanent, ValidationError) as exc:
             reason = f"{type(exc).__name__}: {exc}"
             log.error("message.given_up", error=reason)
-            if give_up is not None and await give_up(message, reason):
-                await _acknowledge(message.ack())
-            else:
-                await _acknowledge(message.reject(requeue=False))
+            await self._give_up(delivery, command, reason, give_up)
         except Exception as exc:
-            count = deliveries(message)
             error = f"{type(exc).__name__}: {exc}"
-            if give_up is not None and count > CHUNK_DELIVERY_LIMIT:
+            if delivery.final_attempt:
                 # The broker would dead-letter it on this return anyway, without the cause.
-                log.error("message.given_up", error=error, delivery=count)
-                if await give_up(message, error):
-                    await _acknowledge(message.ack())
-                    return
-            log.warning("message.requeued", error=error, delivery=count)
-            await asyncio.sleep(min(MAX_BACKOFF_S, self._retry_backoff_s * 2 ** (count - 1)))
-            await _acknowledge(message.nack(requeue=True))
+                log.error("message.given_up", error=error, delivery=delivery.attempt)
+                await self._give_up(delivery, command, error, give_up)
+                return
+            log.warning("message.requeued", error=error, delivery=delivery.attempt)
+            await delivery.requeue(self._backoff(delivery.attempt))
         else:
-            await _acknowledge(message.ack())
+            await delivery.ack()
 
-    async def _dead_letter(self, message: AbstractIncomingMessage, reason: str) -> bool:
-        """Send to the dead-letter exchange with the reason; False if that failed."""
-        topology = self._broker.topology
-        try:
-            assert self._dead_letter_channel is not None
-            exchange = await self._dead_letter_channel.get_exchange(topology.dead_letter_exchange)
-            await exchange.publish(
-                aio_pika.Message(
-                    message.body,
-                    content_type="application/json",
-                    delivery_mode=aio_pika.DeliveryMode.PERSISTENT,
-                    headers={REASON_HEADER: reason, DELIVERIES_HEADER: deliveries(message)},
-                ),
-                routing_key=topology.chunks_queue,
-                timeout=10,
-            )
-        except Exception as exc:
-            log.warning("message.dead_letter_failed", error=repr(exc))
-            return False
-        return True
+    async def _give_up(
+        self, delivery: Delivery, command: Command | None, reason: str, give_up: GiveUp | None
+    ) -> None:
+        if give_up is not None and command is not None and await give_up(command, reason):
+            await delivery.ack()
+        else:
+            await delivery.dead_letter(reason)
 
-
-async def _acknowledge(settle: Awaitable[None]) -> None:
-    """Ack/nack on a channel the broker already closed fails; it redelivers anyway."""
-    try:
-        await settle
-    except Exception as exc:
-        log.warning("message.settle_failed", error=repr(exc))
+    def _backoff(self, attempt: int) -> float:
+        return min(MAX_BACKOFF_S, self._retry_backoff_s * 2.0 ** (attempt - 1))

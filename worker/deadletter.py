@@ -16,7 +16,7 @@ from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.messages import ChunkTask
 from shared.rows import InputRow, PlannedRow, RowStatus
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 from worker.checkpoint import read_chunk_rows, session_deleted, unenriched_row, write_chunk
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Protocol
 
 import structlog
 
+from shared.broker.protocol import Publisher
 from shared.messages import Message
 
 log = structlog.get_logger()
@@ -16,14 +16,7 @@ log = structlog.get_logger()
 PUBLISH_TIMEOUT_S = 3.0
 
 
-class EventPublisher(Protocol):
-    @property
-    def ready(self) -> bool: ...
-
-    async def publish_event(self, event: Message) -> None: ...
-
-
-async def publish_safely(publisher: EventPublisher, event: Message) -> bool:
+async def publish_safely(publisher: Publisher, event: Message) -> bool:
     """Publish; on failure log and go on (consumers re-read state from storage)."""
     try:
         if not publisher.ready:

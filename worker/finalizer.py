@@ -16,6 +16,7 @@ from pathlib import Path
 
 import structlog
 
+from shared.broker.protocol import Publisher
 from shared.errors import NotFound
 from shared.exports import CONTENT_TYPES, CsvExport, JsonExport, XlsxExport, output_columns
 from shared.layout import LOG_TYPES, SessionKeys
@@ -31,14 +32,16 @@ from shared.models import (
 from shared.results import merged_results
 from shared.rows import ResultRow
 from shared.session_logs import session_log
-from shared.storage import PART_SIZE, ObjectStore
-from worker.events import EventPublisher, publish_safely
+from shared.storage.protocol import ObjectStore
+from worker.events import publish_safely
 
 log = structlog.get_logger()
+# Files this large are streamed in blocks of this size rather than read whole.
+UPLOAD_BLOCK = 5 * 1024 * 1024
 
 
 class Finalizer:
-    def __init__(self, store: ObjectStore, publisher: EventPublisher) -> None:
+    def __init__(self, store: ObjectStore, publisher: Publisher) -> None:
         self._store = store
         self._publisher = publisher
 
@@ -172,7 +175,7 @@ class _ExportFiles:
 
 async def upload_file(store: ObjectStore, key: str, path: Path, content_type: str) -> None:
     size = (await asyncio.to_thread(path.stat)).st_size
-    if size < PART_SIZE:
+    if size < UPLOAD_BLOCK:
         await store.put_bytes(key, await asyncio.to_thread(path.read_bytes), content_type)
         return
     await store.put_stream(key, _file_chunks(path), content_type)
@@ -180,5 +183,5 @@ async def upload_file(store: ObjectStore, key: str, path: Path, content_type: st
 
 async def _file_chunks(path: Path) -> AsyncIterator[bytes]:
     with path.open("rb") as source:
-        while chunk := await asyncio.to_thread(source.read, PART_SIZE):
+        while chunk := await asyncio.to_thread(source.read, UPLOAD_BLOCK):
             yield chunk

@@ -12,18 +12,18 @@ import asyncio
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
-from typing import Protocol
 
 import orjson
 import structlog
 
+from shared.broker.protocol import Publisher
 from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.messages import ChunkTask, SessionStatusChanged, StartSession
 from shared.models import Counters, FinalStatus, Plan, SessionManifest, SessionStatus
 from shared.rows import InputRow, PlannedRow
-from shared.storage import ObjectStore
-from worker.events import EventPublisher, publish_safely
+from shared.storage.protocol import ObjectStore
+from worker.events import publish_safely
 from worker.finalizer import Finalizer
 from worker.pipeline.normalize import plan_rows
 
@@ -31,13 +31,9 @@ log = structlog.get_logger()
 PARALLEL_WRITES = 8
 
 
-class TaskPublisher(EventPublisher, Protocol):
-    async def publish_chunk_tasks(self, tasks: list[ChunkTask]) -> None: ...
-
-
 class Planner:
     def __init__(
-        self, store: ObjectStore, publisher: TaskPublisher, finalizer: Finalizer, chunk_size: int
+        self, store: ObjectStore, publisher: Publisher, finalizer: Finalizer, chunk_size: int
     ) -> None:
         self._store = store
         self._publisher = publisher

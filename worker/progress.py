@@ -12,10 +12,11 @@ import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
+from shared.broker.protocol import Publisher
 from shared.messages import ChunkProgress, ChunkTask, RowsFinished
 from shared.models import Counters
 from shared.rows import ResultRow
-from worker.events import EventPublisher, publish_safely
+from worker.events import publish_safely
 
 ROWS_PER_BATCH = 100
 
@@ -30,7 +31,7 @@ class _ChunkProgress:
 
 
 class ProgressReporter:
-    def __init__(self, publisher: EventPublisher, interval_s: float) -> None:
+    def __init__(self, publisher: Publisher, interval_s: float) -> None:
         self._publisher = publisher
         self._interval = interval_s
         self._chunks: dict[tuple[str, int], _ChunkProgress] = {}

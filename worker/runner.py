@@ -20,7 +20,7 @@ from shared.messages import ChunkTask
 from shared.models import ChunkSummary, Counters, SessionManifest
 from shared.results import fill_duplicates, first_occurrences
 from shared.rows import PlannedRow, ResultRow, RowStatus
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 from worker.cancel import CancelRegistry
 from worker.checkpoint import (
     add_row,

@@ -14,8 +14,8 @@ import signal
 
 import structlog
 
-from shared.broker import Broker
-from shared.storage import ObjectStore
+from shared.broker.protocol import Broker
+from shared.storage.protocol import ObjectStore
 from worker.cancel import CancelRegistry
 from worker.consumer import WorkerConsumers
 from worker.deadletter import DeadChunkHandler

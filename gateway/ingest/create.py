@@ -22,7 +22,7 @@ from shared.errors import InvalidInput
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.models import InputSummary, SessionManifest
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 log = structlog.get_logger()
 HEAD_BYTES = 64 * 1024

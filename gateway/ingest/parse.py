@@ -13,7 +13,7 @@ from gateway.ingest.records import csv_records, guarded, sheet_records
 from gateway.ingest.sniff import Format, check_legacy_workbook, check_workbook_archive
 from gateway.ingest.table import TableReader
 from gateway.settings import Limits
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 
 @dataclass

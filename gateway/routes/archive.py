@@ -15,7 +15,7 @@ from gateway.downloads import log_file, results_file
 from shared.layout import EXPORT_FORMATS, LOG_TYPES, SessionKeys
 from shared.session_view import session_view
 from shared.status import SessionState
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 router = APIRouter(prefix="/api/sessions", tags=["archive"])
 Member = tuple[str, datetime, int, Method, AsyncIterator[bytes]]

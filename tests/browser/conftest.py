@@ -15,8 +15,8 @@ import pytest
 from playwright.async_api import Browser, BrowserContext, Page, ViewportSize, async_playwright
 
 from shared.auth import hash_key, new_key
+from shared.broker.rabbit_topology import delete_topology
 from shared.topology import Topology
-from tests.conftest import drop_topology
 from tests.processes import REPO, ServiceProcess, gateway_notifier_worker
 from tests.services import service_settings
 
@@ -87,7 +87,7 @@ async def stack_for_module(
         with running_stack(base_env, log_dir, worker_env) as running:
             yield running
     finally:
-        await drop_topology(
+        await delete_topology(
             base_env["DOSSIER_AMQP_URL"], Topology(base_env["DOSSIER_TOPOLOGY_PREFIX"])
         )
 

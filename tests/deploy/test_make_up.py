@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from shared.broker.rabbit_topology import delete_topology
 from shared.topology import Topology
-from tests.conftest import drop_topology
 from tests.processes import REPO
 from tests.services import AMQP_URL, require_rabbitmq
 
@@ -147,7 +147,7 @@ async def test_make_up_is_idempotent_restarts_dead_services_and_make_down_stops_
 
     again = run("down.sh", stack_env)
     assert again.returncode == 0, again.stdout + again.stderr
-    await drop_topology(AMQP_URL, Topology(stack_env["DOSSIER_TOPOLOGY_PREFIX"]))
+    await delete_topology(AMQP_URL, Topology(stack_env["DOSSIER_TOPOLOGY_PREFIX"]))
 
 
 def test_make_up_refuses_a_port_held_by_another_program_before_starting_anything(

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import pytest
 
 from shared.auth import hash_key, new_key
+from shared.broker.rabbit_topology import delete_topology
 from shared.topology import Topology
-from tests.conftest import drop_topology
 from tests.processes import ServiceProcess, gateway_notifier_worker
 from tests.services import service_settings
 
@@ -58,4 +58,4 @@ async def stack(
             tenant=tenant,
             processes=running.processes,
         )
-    await drop_topology(rabbitmq, topology)
+    await delete_topology(rabbitmq, topology)

@@ -14,10 +14,10 @@ from fastapi import FastAPI
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from shared.auth import hash_key, new_key
-from shared.broker import Broker
-from shared.storage import MinioStore, store_from_settings
+from shared.broker.rabbit import RabbitBroker
+from shared.broker.rabbit_topology import delete_topology
+from shared.storage.s3 import MinioStore, store_from_settings
 from shared.topology import Topology
-from tests.conftest import drop_topology
 from tests.processes import ServiceProcess, service, wait_http_ok
 from tests.services import free_port
 
@@ -66,7 +66,7 @@ async def gateway_process(
             wait_http_ok(f"{url}/readyz", 60, gateway)
             yield GatewayProcess(url, owner, gateway)
     finally:
-        await drop_topology(
+        await delete_topology(
             service_env["DOSSIER_AMQP_URL"], Topology(service_env["DOSSIER_TOPOLOGY_PREFIX"])
         )
 
@@ -105,7 +105,7 @@ class running_app:  # noqa: N801  # reads as a context manager function at call 
     def __init__(self, settings: GatewaySettings) -> None:
         self.settings = settings
         self.store: MinioStore = store_from_settings(settings)
-        self.broker = Broker(settings.amqp_url.get_secret_value(), settings.topology)
+        self.broker = RabbitBroker(settings.amqp_url.get_secret_value(), settings.topology)
         self.app = create_app(settings, self.store, self.broker)
         self._lifespan: Any = None
 
@@ -119,7 +119,7 @@ class running_app:  # noqa: N801  # reads as a context manager function at call 
         await self._lifespan.__aexit__(None, None, None)
         self.store.close()
         if declared:
-            await drop_topology(self.settings.amqp_url.get_secret_value(), self.settings.topology)
+            await delete_topology(self.settings.amqp_url.get_secret_value(), self.settings.topology)
 
 
 def client_for(app: FastAPI, caller: Caller | None) -> httpx.AsyncClient:

@@ -11,7 +11,7 @@ from shared.exports import output_columns, stream_csv, stream_json
 from shared.layout import SessionKeys
 from shared.models import ChunkSummary, Counters, FinalStatus, SessionStatus
 from shared.rows import ResultRow, RowStatus
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 
 
 def now() -> datetime:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Route, async_playwright, expect
 
+from shared.broker.rabbit_topology import delete_topology
 from shared.topology import Topology
-from tests.conftest import drop_topology
 from tests.processes import service, wait_http_ok
 from tests.services import free_port
 
@@ -56,6 +56,6 @@ async def test_swagger_ui_renders_from_local_assets_only(
             finally:
                 await browser.close()
     assert outside == []
-    await drop_topology(
+    await delete_topology(
         service_env["DOSSIER_AMQP_URL"], Topology(service_env["DOSSIER_TOPOLOGY_PREFIX"])
     )

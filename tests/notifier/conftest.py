@@ -17,10 +17,11 @@ import pytest
 from notifier.service import run_notifier
 from notifier.settings import NotifierSettings
 from shared.auth import ApiKeys, hash_key, new_key
-from shared.broker import Broker
-from shared.storage import MinioStore
+from shared.broker.protocol import Broker
+from shared.broker.rabbit import RabbitBroker
+from shared.broker.rabbit_topology import delete_topology
+from shared.storage.s3 import MinioStore
 from shared.topology import Topology
-from tests.conftest import drop_topology
 from tests.processes import ServiceProcess, service, wait_http_ok
 from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, free_port, service_settings
 
@@ -84,11 +85,11 @@ async def publisher(module_env: dict[str, str]) -> AsyncIterator[Broker]:
     """Publishes events the way a worker does."""
     url = module_env["DOSSIER_AMQP_URL"]
     topology = Topology(module_env["DOSSIER_TOPOLOGY_PREFIX"])
-    broker = Broker(url, topology)
+    broker = RabbitBroker(url, topology)
     await broker.connect()
     yield broker
     await broker.close()
-    await drop_topology(url, topology)
+    await delete_topology(url, topology)
 
 
 @contextlib.contextmanager
@@ -140,7 +141,7 @@ async def notifier_in_process(
     store = MinioStore(
         settings.s3_endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, settings.s3_bucket
     )
-    broker = Broker(settings.amqp_url.get_secret_value(), settings.topology)
+    broker = RabbitBroker(settings.amqp_url.get_secret_value(), settings.topology)
     stop = asyncio.Event()
     hashes = {hash_key(key): tenant for tenant, key in keys.items()}
     task = asyncio.create_task(run_notifier(settings, store, broker, ApiKeys(hashes), stop))

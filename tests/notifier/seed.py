@@ -15,7 +15,7 @@ from shared.models import (
     SessionStatus,
     StartRequest,
 )
-from shared.storage import ObjectStore
+from shared.storage.protocol import ObjectStore
 from tests.sessions import csv_manifest, seed_plan
 
 

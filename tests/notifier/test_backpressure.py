@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from websockets.exceptions import ConnectionClosed
 
-from shared.broker import Broker
-from shared.storage import MinioStore
+from shared.broker.protocol import Broker
+from shared.storage.s3 import MinioStore
 from tests.notifier.client import Client
 from tests.notifier.conftest import Notifier, notifier_process
 from tests.notifier.seed import progress, rows, seed_session

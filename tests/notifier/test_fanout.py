@@ -10,10 +10,10 @@ import aio_pika
 import pytest
 from websockets.exceptions import ConnectionClosed
 
-from shared.broker import Broker
+from shared.broker.protocol import Broker
 from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
 from shared.models import SessionStatus
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from tests.notifier.client import Client
 from tests.notifier.conftest import Notifier, notifier_process
 from tests.notifier.seed import progress, rows, seed_session, status, store_chunk_summary

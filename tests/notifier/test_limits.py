@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator
 import pytest
 from websockets.exceptions import ConnectionClosed
 
-from shared.broker import Broker
-from shared.storage import MinioStore
+from shared.broker.protocol import Broker
+from shared.storage.s3 import MinioStore
 from tests.notifier.client import Client
 from tests.notifier.conftest import Notifier, notifier_in_process
 from tests.notifier.seed import progress, seed_session

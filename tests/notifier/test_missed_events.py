@@ -14,11 +14,11 @@ import pytest
 from notifier.connection import Connection
 from notifier.hub import Hub
 from notifier.metrics import Metrics
-from shared.broker import Broker
+from shared.broker.protocol import Broker
 from shared.layout import SessionKeys
 from shared.models import Counters, SessionStatus
 from shared.status import SessionStateReader
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from tests.notifier.client import Client
 from tests.notifier.conftest import notifier_in_process
 from tests.notifier.seed import (

@@ -13,8 +13,8 @@ import httpx
 import pytest
 
 from shared.auth import hash_key, new_key
+from shared.broker.rabbit_topology import delete_topology
 from shared.topology import Topology
-from tests.conftest import drop_topology
 from tests.pipeline.conftest import Farm, Server
 from tests.pipeline.fakes.hubspot import TOKEN, HubSpotState
 from tests.pipeline.fakes.llm import LlmState
@@ -77,7 +77,7 @@ async def api(
         )
         await asyncio.to_thread(wait_http_ok, f"http://127.0.0.1:{worker_port}/readyz", 60, worker)
         yield f"http://127.0.0.1:{gateway_port}", key
-    await drop_topology(rabbitmq, topology)
+    await delete_topology(rabbitmq, topology)
 
 
 async def wait_final(client: httpx.AsyncClient, session_id: str) -> dict[str, Any]:

@@ -1,68 +1,107 @@
-"""The storage adapter against a real S3 endpoint (SeaweedFS)."""
+"""The `ObjectStore` contract, run against the S3 adapter (SeaweedFS) and the in-memory twin."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import pytest
 
 from shared.errors import NotFound
 from shared.models import CancelRequest
-from shared.storage import MinioStore
+from shared.storage.memory import MemoryStore
+from shared.storage.protocol import ObjectStore
 
 pytestmark = pytest.mark.contract
 
 
+@pytest.fixture(params=["s3", "memory"])
+def any_store(request: pytest.FixtureRequest) -> ObjectStore:
+    if request.param == "memory":
+        return MemoryStore()
+    store: ObjectStore = request.getfixturevalue("store")
+    return store
+
+
 async def test_bytes_round_trip_and_missing_key_is_not_found(
-    store: MinioStore, tenant: str
+    any_store: ObjectStore, tenant: str
 ) -> None:
-    await store.put_bytes(f"{tenant}/a.txt", b"hello")
-    assert await store.get_bytes(f"{tenant}/a.txt") == b"hello"
-    assert await store.exists(f"{tenant}/a.txt")
+    await any_store.put_bytes(f"{tenant}/a.txt", b"hello")
+    assert await any_store.get_bytes(f"{tenant}/a.txt") == b"hello"
+    assert await any_store.exists(f"{tenant}/a.txt")
     with pytest.raises(NotFound):
-        await store.get_bytes(f"{tenant}/missing.txt")
-    assert await store.stat(f"{tenant}/missing.txt") is None
+        await any_store.get_bytes(f"{tenant}/missing.txt")
+    with pytest.raises(NotFound):
+        await any_store.get_model(f"{tenant}/missing.json", CancelRequest)
+    with pytest.raises(NotFound):
+        [chunk async for chunk in any_store.iter_bytes(f"{tenant}/missing.txt")]
+    assert await any_store.stat(f"{tenant}/missing.txt") is None
+    assert not await any_store.exists(f"{tenant}/missing.txt")
 
 
-async def test_stream_upload_of_unknown_length_spans_parts(store: MinioStore, tenant: str) -> None:
+async def test_a_key_holds_its_last_write(any_store: ObjectStore, tenant: str) -> None:
+    key = f"{tenant}/marker.json"
+    await any_store.put_bytes(key, b"first")
+    await any_store.put_bytes(key, b"second, longer")
+    assert await any_store.get_bytes(key) == b"second, longer"
+    info = await any_store.stat(key)
+    assert info is not None
+    assert (info.key, info.size) == (key, len(b"second, longer"))
+
+
+async def test_concurrent_writers_of_one_key_leave_one_whole_value(
+    any_store: ObjectStore, tenant: str
+) -> None:
+    key = f"{tenant}/race.bin"
+    values = [bytes([n]) * 10_000 for n in range(8)]
+    await asyncio.gather(*(any_store.put_bytes(key, value) for value in values))
+    assert await any_store.get_bytes(key) in values
+
+
+async def test_stream_upload_of_unknown_length_spans_parts(
+    any_store: ObjectStore, tenant: str
+) -> None:
     block = os.urandom(1024 * 1024)
 
     async def chunks() -> AsyncIterator[bytes]:
-        for _ in range(12):  # 12 MiB: three multipart parts
+        for _ in range(12):  # 12 MiB: three multipart parts on S3
             yield block
 
-    written = await store.put_stream(f"{tenant}/big.bin", chunks())
+    written = await any_store.put_stream(f"{tenant}/big.bin", chunks())
     assert written == 12 * len(block)
-    received = b"".join([c async for c in store.iter_bytes(f"{tenant}/big.bin", 1 << 20)])
+    received = b"".join([c async for c in any_store.iter_bytes(f"{tenant}/big.bin", 1 << 20)])
     assert received == block * 12
 
 
-async def test_failed_stream_upload_leaves_no_object(store: MinioStore, tenant: str) -> None:
+async def test_failed_stream_upload_leaves_no_object(any_store: ObjectStore, tenant: str) -> None:
     async def chunks() -> AsyncIterator[bytes]:
         yield b"x" * 1000
         raise ValueError("client went away")
 
     with pytest.raises(ValueError, match="client went away"):
-        await store.put_stream(f"{tenant}/broken.bin", chunks())
-    assert not await store.exists(f"{tenant}/broken.bin")
+        await any_store.put_stream(f"{tenant}/broken.bin", chunks())
+    assert not await any_store.exists(f"{tenant}/broken.bin")
 
 
-async def test_listing_children_and_deleting_a_prefix(store: MinioStore, tenant: str) -> None:
-    for key in ("s1/a", "s1/b/c", "s2/a"):
-        await store.put_bytes(f"{tenant}/{key}", b"1")
-    assert await store.list_children(f"{tenant}/") == ["s1", "s2"]
-    assert [o.key for o in await store.list_objects(f"{tenant}/s1/")] == [
+async def test_listing_children_and_deleting_a_prefix(any_store: ObjectStore, tenant: str) -> None:
+    for key in ("s2/a", "s1/b/c", "s1/a", "top.txt"):
+        await any_store.put_bytes(f"{tenant}/{key}", b"1")
+    assert await any_store.list_children(f"{tenant}/") == ["s1", "s2"]
+    assert [o.key for o in await any_store.list_objects(f"{tenant}/s1/")] == [
         f"{tenant}/s1/a",
         f"{tenant}/s1/b/c",
     ]
-    assert await store.delete_prefix(f"{tenant}/s1/") == 2
-    assert await store.list_objects(f"{tenant}/s1/") == []
+    assert await any_store.delete_prefix(f"{tenant}/s1/") == 2
+    assert await any_store.list_objects(f"{tenant}/s1/") == []
+    assert await any_store.delete_prefix(f"{tenant}/nothing/") == 0
+    await any_store.delete(f"{tenant}/s2/a")
+    await any_store.delete(f"{tenant}/s2/a")  # deleting a missing key is not an error
+    assert not await any_store.exists(f"{tenant}/s2/a")
 
 
-async def test_models_round_trip(store: MinioStore, tenant: str) -> None:
-    from datetime import UTC, datetime
-
+async def test_models_round_trip(any_store: ObjectStore, tenant: str) -> None:
     record = CancelRequest(requested_at=datetime(2026, 1, 2, tzinfo=UTC))
-    await store.put_model(f"{tenant}/cancel.json", record)
-    assert await store.get_model(f"{tenant}/cancel.json", CancelRequest) == record
+    await any_store.put_model(f"{tenant}/cancel.json", record)
+    assert await any_store.get_model(f"{tenant}/cancel.json", CancelRequest) == record

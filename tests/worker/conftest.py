@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from shared.broker import Broker
+from shared.broker.protocol import Broker
 from shared.ids import new_session_id
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from tests.processes import ServiceProcess, service, wait_http_ok
 from tests.services import free_port
 from tests.slow_site import SlowSite, slow_sites

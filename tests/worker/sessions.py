@@ -7,14 +7,14 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from shared.broker import Broker
+from shared.broker.protocol import Broker
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.messages import StartSession
 from shared.models import FinalStatus, StartRequest
 from shared.results import decode_results
 from shared.rows import InputRow, ResultRow
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from tests.sessions import csv_manifest
 
 COLUMNS = ["Company", "Website", "Group"]

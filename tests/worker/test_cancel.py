@@ -6,12 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 import orjson
 
-from shared.broker import Broker
+from shared.broker.protocol import Broker
 from shared.layout import SessionKeys
 from shared.messages import CancelSession
 from shared.models import CancelRequest, SessionStatus
 from shared.rows import RowStatus
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from tests.slow_site import SlowSite
 from tests.worker.conftest import Workers, slow_pipeline_env
 from tests.worker.sessions import Engine, make_rows, wait_until

@@ -11,11 +11,11 @@ from datetime import UTC, datetime, timedelta
 import orjson
 from openpyxl import load_workbook
 
-from shared.broker import Broker
+from shared.broker.protocol import Broker
 from shared.layout import LOG_TYPES, SessionKeys
 from shared.models import FinalStatus, SessionStatus
 from shared.rows import PlannedRow, ResultRow, RowStatus
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from tests.worker.sessions import make_rows, seed_session
 from worker.checkpoint import unenriched_row, write_chunk
 from worker.finalizer import Finalizer

@@ -6,12 +6,12 @@ from collections.abc import AsyncIterator, Callable
 
 import aio_pika
 
-from shared.broker import Broker
+from shared.broker.protocol import Broker
 from shared.layout import SessionKeys
 from shared.messages import StartSession
 from shared.models import Plan
 from shared.settings import CommonSettings
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from tests.worker.sessions import make_rows, seed_session
 from worker.finalizer import Finalizer
 from worker.planner import Planner, planned_batches

@@ -8,7 +8,7 @@ import orjson
 
 from shared.layout import SessionKeys
 from shared.session_logs import render, select_lines, session_log
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 
 
 def lines(*records: Mapping[str, object]) -> bytes:

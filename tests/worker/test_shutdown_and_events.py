@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import signal
 
-from aio_pika.abc import AbstractIncomingMessage
-
 from shared.ids import new_session_id
 from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged, parse_event
 from shared.models import SessionStatus
@@ -60,8 +58,8 @@ async def test_a_session_emits_running_cumulative_progress_rows_and_completed(
     session_id = new_session_id()
     events: list[SessionStatusChanged | ChunkProgress | RowsFinished] = []
 
-    async def collect(message: AbstractIncomingMessage) -> None:
-        events.append(parse_event(message.body))
+    async def collect(body: bytes, _routing_key: str) -> None:
+        events.append(parse_event(body))
 
     await engine.broker.consume_events(collect, f"session.{session_id}.#")
     rows = make_rows(100, lambda n: f"https://site{n % 90}.com")

@@ -12,7 +12,7 @@ import pytest
 
 from gateway.settings import GatewaySettings
 from shared.layout import tenant_sessions_prefix
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from tests.gateway import corpus
 from tests.gateway.conftest import Caller, client_for, running_app, upload
 

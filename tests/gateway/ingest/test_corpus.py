@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from shared.layout import SessionKeys
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from tests.gateway import corpus
 from tests.gateway.conftest import Caller, upload
 

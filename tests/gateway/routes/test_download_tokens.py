@@ -8,7 +8,7 @@ import zipfile
 
 import httpx
 
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from tests.gateway.conftest import Caller
 from tests.gateway.routes.test_results_logs_archive import running_session
 from tests.gateway.steps import new_session

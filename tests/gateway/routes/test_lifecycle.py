@@ -9,7 +9,7 @@ from gateway.settings import GatewaySettings
 from shared.layout import SessionKeys
 from shared.messages import CancelSession, StartSession
 from shared.models import SessionStatus
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from tests.gateway.conftest import Caller
 from tests.gateway.seed import result_row, seed_chunk, seed_final
 from tests.gateway.steps import (

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from shared.layout import SessionKeys
 from shared.models import SessionStatus
 from shared.rows import ResultRow, RowStatus
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from tests.gateway.conftest import Caller
 from tests.gateway.seed import result_row, seed_chunk, seed_final
 from tests.gateway.steps import new_session

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from shared.layout import SessionKeys
-from shared.storage import MinioStore
+from shared.storage.s3 import MinioStore
 from tests.gateway.conftest import Caller
 from tests.gateway.steps import new_session
 

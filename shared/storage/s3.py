@@ -1,4 +1,4 @@
-"""Object storage adapter on the `minio` SDK.
+"""Object storage adapter for any S3 API, on the `minio` SDK.
 
 The SDK is synchronous; every call runs on a bounded thread pool so the event loop never
 blocks. Uploads of unknown length stream through a small bounded queue into a multipart
@@ -13,52 +13,22 @@ import io
 import queue
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from datetime import datetime
-from typing import BinaryIO, Protocol, TypeVar, cast
+from typing import BinaryIO, TypeVar, cast
 
 import urllib3
 from minio import Minio
 from minio.deleteobjects import DeleteObject
 from minio.error import S3Error
-from pydantic import BaseModel
 
 from shared.errors import NotFound, Retryable
 from shared.settings import CommonSettings
+from shared.storage.base import DerivedOperations
+from shared.storage.protocol import ObjectInfo
 
 T = TypeVar("T")
-M = TypeVar("M", bound=BaseModel)
 
 PART_SIZE = 5 * 1024 * 1024  # S3's minimum multipart part size
 _MISSING_CODES = {"NoSuchKey", "NoSuchObject", "NoSuchBucket", "ResourceNotFound"}
-
-
-@dataclass(frozen=True)
-class ObjectInfo:
-    key: str
-    size: int
-    etag: str
-    last_modified: datetime | None
-
-
-class ObjectStore(Protocol):
-    async def ping(self) -> None: ...
-    async def put_bytes(
-        self, key: str, data: bytes, content_type: str = "application/octet-stream"
-    ) -> None: ...
-    async def put_stream(
-        self, key: str, chunks: AsyncIterator[bytes], content_type: str = "application/octet-stream"
-    ) -> int: ...
-    async def get_bytes(self, key: str) -> bytes: ...
-    def iter_bytes(self, key: str, chunk_size: int = 65536) -> AsyncIterator[bytes]: ...
-    async def stat(self, key: str) -> ObjectInfo | None: ...
-    async def exists(self, key: str) -> bool: ...
-    async def list_objects(self, prefix: str) -> list[ObjectInfo]: ...
-    async def list_children(self, prefix: str) -> list[str]: ...
-    async def delete(self, key: str) -> None: ...
-    async def delete_prefix(self, prefix: str) -> int: ...
-    async def put_model(self, key: str, model: BaseModel) -> None: ...
-    async def get_model(self, key: str, model_type: type[M]) -> M: ...
 
 
 class _QueueReader(io.RawIOBase):
@@ -90,7 +60,7 @@ class _QueueReader(io.RawIOBase):
         return out
 
 
-class MinioStore:
+class MinioStore(DerivedOperations):
     def __init__(
         self,
         endpoint: str,
@@ -231,9 +201,6 @@ class MinioStore:
             return None
         return ObjectInfo(key, found.size or 0, found.etag or "", found.last_modified)
 
-    async def exists(self, key: str) -> bool:
-        return await self.stat(key) is not None
-
     async def list_objects(self, prefix: str) -> list[ObjectInfo]:
         """Every object under `prefix`, sorted by key."""
 
@@ -273,12 +240,6 @@ class MinioStore:
 
         await self._run(remove)
         return len(keys)
-
-    async def put_model(self, key: str, model: BaseModel) -> None:
-        await self.put_bytes(key, model.model_dump_json().encode(), "application/json")
-
-    async def get_model(self, key: str, model_type: type[M]) -> M:
-        return model_type.model_validate_json(await self.get_bytes(key))
 
 
 def _drain_and_close(pending: queue.Queue[bytes | BaseException | None]) -> None:

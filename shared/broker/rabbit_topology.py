@@ -1,0 +1,41 @@
+"""Declaring `shared.topology` on RabbitMQ (and removing it, for tests' unique prefixes)."""
+
+from __future__ import annotations
+
+import aio_pika
+from aio_pika.abc import AbstractRobustChannel
+
+from shared.topology import Topology, WorkQueueSpec
+
+
+def queue_arguments(spec: WorkQueueSpec) -> dict[str, object]:
+    arguments: dict[str, object] = {"x-queue-type": "quorum"}
+    if spec.delivery_limit is not None:
+        arguments["x-delivery-limit"] = spec.delivery_limit
+    if spec.dead_letter_exchange is not None:
+        arguments["x-dead-letter-exchange"] = spec.dead_letter_exchange
+    return arguments
+
+
+async def declare_topology(channel: AbstractRobustChannel, topology: Topology) -> None:
+    """Declare every exchange, queue and binding; safe to run from every process."""
+    for exchange in topology.exchanges:
+        await channel.declare_exchange(
+            exchange.name, aio_pika.ExchangeType(exchange.kind.value), durable=True
+        )
+    for queue in topology.work_queues:
+        await channel.declare_queue(queue.name, durable=True, arguments=queue_arguments(queue))
+    for binding in topology.bindings:
+        declared = await channel.get_queue(binding.queue)
+        await declared.bind(binding.exchange, routing_key=binding.routing_key)
+
+
+async def delete_topology(url: str, topology: Topology) -> None:
+    """Remove what `declare_topology` made (tests clean up their unique prefixes)."""
+    connection = await aio_pika.connect(url)
+    async with connection:
+        channel = await connection.channel()
+        for queue in topology.work_queues:
+            await channel.queue_delete(queue.name)
+        for exchange in topology.exchanges:
+            await channel.exchange_delete(exchange.name)
