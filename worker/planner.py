@@ -25,7 +25,7 @@ from shared.rows import InputRow, PlannedRow
 from shared.storage import ObjectStore
 from worker.events import EventPublisher, publish_safely
 from worker.finalizer import Finalizer
-from worker.pipeline.normalize import plan_rows
+from worker.pipeline.stages.normalize import plan_rows
 
 log = structlog.get_logger()
 PARALLEL_WRITES = 8

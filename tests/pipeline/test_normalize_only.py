@@ -7,9 +7,9 @@ import pytest
 from shared.models import SessionOptions
 from shared.rows import InputRow, RowStatus
 from worker.pipeline.build import build_pipeline
-from worker.pipeline.normalize import name_key, plan_rows, registered_domain, website_url
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.settings import PipelineSettings
+from worker.pipeline.stages.normalize import name_key, plan_rows, registered_domain, website_url
 
 
 def test_name_key_ignores_case_punctuation_and_legal_forms() -> None:

@@ -19,7 +19,7 @@ from shared.storage import MinioStore
 from tests.worker.sessions import make_rows, seed_session
 from worker.checkpoint import unenriched_row, write_chunk
 from worker.finalizer import Finalizer
-from worker.pipeline.normalize import plan_rows
+from worker.pipeline.stages.normalize import plan_rows
 
 START = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
