@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from worker.pipeline.chunk import ChunkRun
+from worker.pipeline.chunk import ChunkEnrichment
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
 from worker.pipeline.clients.fetch.politeness import HostGate
 from worker.pipeline.clients.hubspot.companies_api import HubSpotClient
@@ -32,7 +32,7 @@ class EnrichmentPipeline:
         return self._kit
 
     def open_chunk(self, session: SessionContext) -> ChunkPipeline:
-        return ChunkRun(self._kit, session)
+        return ChunkEnrichment(self._kit, session)
 
     async def aclose(self) -> None:
         for client in self._clients:

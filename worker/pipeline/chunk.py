@@ -18,7 +18,7 @@ from worker.pipeline.stages.hubspot.sync import HubSpotSync
 from worker.pipeline.toolkit import Toolkit
 
 
-class ChunkRun:
+class ChunkEnrichment:
     def __init__(self, kit: Toolkit, session: SessionContext) -> None:
         self._kit = kit
         self._session = session
