@@ -11,10 +11,10 @@ from shared.rows import InputRow, ResultRow, RowStatus
 from tests.pipeline.conftest import MakeSettings, Server, session_context
 from tests.pipeline.fakes.hubspot import TOKEN, HubSpotState
 from tests.pipeline.fakes.search import API_KEY, SearchState
+from worker.dedupe import plan_rows
 from worker.pipeline.build import build_pipeline
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.settings import PipelineSettings
-from worker.pipeline.stages.normalize import plan_rows
 
 INPUT = [
     InputRow(row=0, name="Acme Rockets Inc.", website="acme-rockets.com", original={"id": "7"}),

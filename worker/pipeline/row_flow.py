@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import structlog
 
+from shared.company_keys import registered_domain
 from shared.rows import PlannedRow, RowStatus
 from worker.pipeline.clients.fetch.fetcher import FetchError
 from worker.pipeline.clients.hubspot.company_records import Company
@@ -16,7 +17,7 @@ from worker.pipeline.stages import linkedin
 from worker.pipeline.stages.deep_search import render
 from worker.pipeline.stages.discovery.website_search import Candidate
 from worker.pipeline.stages.hubspot.sync import HubSpotSync
-from worker.pipeline.stages.normalize import registered_domain, website_url
+from worker.pipeline.stages.normalize import website_url
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.website import WebsiteOutcome
 from worker.pipeline.toolkit import Toolkit

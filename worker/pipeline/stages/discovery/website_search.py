@@ -6,6 +6,7 @@ import asyncio
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from shared.company_keys import registered_domain
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
 from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.matching import (
@@ -16,7 +17,6 @@ from worker.pipeline.matching import (
 )
 from worker.pipeline.stages.discovery.aggregators import is_aggregator
 from worker.pipeline.stages.linkedin import company_url
-from worker.pipeline.stages.normalize import registered_domain
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import structlog
 
+from shared.company_keys import registered_domain
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from worker.pipeline.clients.hubspot.companies_api import (
     BatchOutcome,
@@ -25,7 +26,6 @@ from worker.pipeline.clients.hubspot.company_records import (
 )
 from worker.pipeline.stages.hubspot.created import CreatedCompanies
 from worker.pipeline.stages.hubspot.links import RecordLinks
-from worker.pipeline.stages.normalize import registered_domain
 
 
 @dataclass

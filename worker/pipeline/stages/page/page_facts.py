@@ -9,8 +9,8 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
+from shared.company_keys import clean_text, registered_domain
 from worker.pipeline.clients.fetch.decode import is_html
-from worker.pipeline.stages.normalize import clean_text, registered_domain
 from worker.pipeline.stages.page.jsonld import Organization, organizations
 
 _SOCIAL_DOMAINS = {
