@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.services import free_port
 from worker.pipeline.build import web_client
-from worker.pipeline.fetch import Fetcher, FetchLimits
-from worker.pipeline.politeness import HostGate
+from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
+from worker.pipeline.clients.fetch.politeness import HostGate
 from worker.pipeline.settings import PipelineSettings
 
 BODY = (

@@ -23,9 +23,9 @@ from shared.messages import ChunkTask, SessionStatusChanged, StartSession
 from shared.models import Counters, FinalStatus, Plan, SessionManifest, SessionStatus
 from shared.rows import InputRow, PlannedRow
 from shared.storage.protocol import ObjectStore
+from worker.dedupe import plan_rows
 from worker.events import publish_safely
 from worker.finalizer import Finalizer
-from worker.pipeline.normalize import plan_rows
 
 log = structlog.get_logger()
 PARALLEL_WRITES = 8

@@ -13,7 +13,7 @@ from gateway.ingest.columns import (
     has_letters,
     is_header,
 )
-from gateway.ingest.domains import registered_domain
+from shared.company_keys import registered_domain
 from shared.errors import InvalidInput
 from shared.rows import InputRow
 

@@ -9,9 +9,9 @@ import httpx
 import pytest
 
 from tests.pipeline.conftest import Farm, MakeSettings
-from worker.pipeline.decode import decode_body
-from worker.pipeline.fetch import Fetcher, FetchError, FetchLimits
-from worker.pipeline.politeness import HostGate
+from worker.pipeline.clients.fetch.decode import decode_body
+from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError, FetchLimits
+from worker.pipeline.clients.fetch.politeness import HostGate
 
 
 def fetcher(settings: MakeSettings, **overrides: object) -> tuple[Fetcher, httpx.AsyncClient]:

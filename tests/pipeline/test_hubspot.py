@@ -13,11 +13,11 @@ import structlog
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from tests.pipeline.conftest import Server
 from tests.pipeline.fakes.hubspot import PORTAL_ID, TOKEN, HubSpotState
-from worker.pipeline.hubspot.client import HubSpotClient, HubSpotError
-from worker.pipeline.hubspot.created import CreatedCompanies
-from worker.pipeline.hubspot.links import RecordLinks
-from worker.pipeline.hubspot.rate_limit import RateLimiter
-from worker.pipeline.hubspot.sync import HubSpotSync
+from worker.pipeline.clients.hubspot.companies_api import HubSpotClient, HubSpotError
+from worker.pipeline.clients.hubspot.rate_limit import RateLimiter
+from worker.pipeline.stages.hubspot.created import CreatedCompanies
+from worker.pipeline.stages.hubspot.links import RecordLinks
+from worker.pipeline.stages.hubspot.sync import HubSpotSync
 
 # A fixed clock: a run that crosses midnight must not change what "today" means.
 TODAY = date(2026, 6, 15)

@@ -11,13 +11,13 @@ from tests.pipeline.conftest import Farm, Server
 from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import SearchState
 from tests.pipeline.fakes.site_farm import ACME_HOME, page
-from worker.pipeline.deep_search import DeepSearch, render
-from worker.pipeline.description import from_llm
-from worker.pipeline.fetch import Fetcher, FetchLimits
-from worker.pipeline.llm import LlmClient, LlmUnavailable
-from worker.pipeline.page_facts import extract_facts
-from worker.pipeline.politeness import HostGate
-from worker.pipeline.search.searxng import SearxngSearch
+from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
+from worker.pipeline.clients.fetch.politeness import HostGate
+from worker.pipeline.clients.llm import LlmClient, LlmUnavailable
+from worker.pipeline.clients.search.searxng import SearxngSearch
+from worker.pipeline.stages.deep_search import DeepSearch, render
+from worker.pipeline.stages.description import from_llm
+from worker.pipeline.stages.page.page_facts import extract_facts
 
 ACME = extract_facts("https://acme-rockets.com/", ACME_HOME)
 

@@ -6,25 +6,18 @@ import pytest
 
 from shared.models import SessionOptions
 from shared.rows import InputRow, RowStatus
+from worker.dedupe import plan_rows
 from worker.pipeline.build import build_pipeline
-from worker.pipeline.normalize import name_key, plan_rows, registered_domain, website_url
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.settings import PipelineSettings
+from worker.pipeline.stages.normalize import website_url
 
 
-def test_name_key_ignores_case_punctuation_and_legal_forms() -> None:
-    assert name_key(" ACME, Inc. ") == name_key("Acme") == "acme"
-    assert name_key("ООО Ромашка") == "ромашка"
-    assert name_key("1&1 Telecommunication SE") == "1 1 telecommunication"
-    assert name_key("Ｅｌｅｃｔｒｏｎｉｃ Arts") == "electronic arts"  # NFKC folds full width
-
-
-def test_websites_become_registered_domains_and_fetchable_urls() -> None:
-    assert registered_domain("https://www.ea.com/en-gb") == "ea.com"
-    assert registered_domain("https://en.bandainamcoent.eu") == "bandainamcoent.eu"
-    assert registered_domain("not a website") is None
+def test_websites_become_fetchable_urls() -> None:
     assert website_url("epicgames.com/en-US") == "https://epicgames.com/en-US"
     assert website_url("http://adidas.com") == "http://adidas.com"
+    assert website_url("//ea.com") == "https://ea.com"
+    assert website_url("  ") is None
 
 
 def test_rows_with_the_same_domain_or_name_point_at_the_first() -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from tests.pipeline.fakes.site_farm import ACME_HOME, jsonld, page
-from worker.pipeline.description import extractive, looks_like_error
-from worker.pipeline.linkedin import company_url, from_site
-from worker.pipeline.page_facts import extract_facts
+from worker.pipeline.stages.description import extractive, looks_like_error
+from worker.pipeline.stages.linkedin import company_url, from_site
+from worker.pipeline.stages.page.page_facts import extract_facts
 
 
 def test_json_ld_organization_wins_over_the_website_node_in_a_graph() -> None:

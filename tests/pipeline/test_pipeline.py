@@ -11,8 +11,8 @@ from shared.rows import InputRow, ResultRow, RowStatus
 from tests.pipeline.conftest import MakeSettings, Server, session_context
 from tests.pipeline.fakes.hubspot import TOKEN, HubSpotState
 from tests.pipeline.fakes.search import API_KEY, SearchState
+from worker.dedupe import plan_rows
 from worker.pipeline.build import build_pipeline
-from worker.pipeline.normalize import plan_rows
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.settings import PipelineSettings
 

@@ -10,13 +10,13 @@ import pytest
 
 from tests.pipeline.conftest import Farm, MakeSettings, Server
 from tests.pipeline.fakes.search import API_KEY, SearchState
-from worker.pipeline.discovery import WebsiteDiscovery
-from worker.pipeline.fetch import Fetcher, FetchLimits
-from worker.pipeline.linkedin import from_search
-from worker.pipeline.politeness import HostGate
-from worker.pipeline.search.protocol import SearchProvider, SearchUnavailable
-from worker.pipeline.search.searxng import SearxngSearch
-from worker.pipeline.search.serper import SerperSearch
+from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
+from worker.pipeline.clients.fetch.politeness import HostGate
+from worker.pipeline.clients.search.provider import SearchProvider, SearchUnavailable
+from worker.pipeline.clients.search.searxng import SearxngSearch
+from worker.pipeline.clients.search.serper import SerperSearch
+from worker.pipeline.stages.discovery.website_search import WebsiteDiscovery
+from worker.pipeline.stages.linkedin import from_search
 
 
 @pytest.fixture

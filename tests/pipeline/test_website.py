@@ -6,9 +6,9 @@ import httpx
 import pytest
 
 from tests.pipeline.conftest import MakeSettings
-from worker.pipeline.fetch import Fetcher, FetchLimits
-from worker.pipeline.politeness import HostGate
-from worker.pipeline.website import WebsiteCheck, WebsiteOutcome, WebsiteValidator
+from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
+from worker.pipeline.clients.fetch.politeness import HostGate
+from worker.pipeline.stages.website import WebsiteCheck, WebsiteOutcome, WebsiteValidator
 
 
 async def check(settings: MakeSettings, url: str, name: str, **overrides: object) -> WebsiteCheck:

@@ -14,7 +14,7 @@ from tests.sessions import seed_plan
 from tests.slow_site import SlowSite
 from tests.worker.conftest import TEST_PIPELINE, Workers, slow_pipeline_env
 from tests.worker.sessions import Engine, make_rows, wait_until
-from worker.pipeline.normalize import plan_rows
+from worker.dedupe import plan_rows
 
 
 async def test_a_row_whose_stage_raises_fails_alone_and_the_session_completes(

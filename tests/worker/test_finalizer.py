@@ -18,8 +18,8 @@ from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.s3 import MinioStore
 from tests.worker.sessions import make_rows, seed_session
 from worker.checkpoint import unenriched_row, write_chunk
+from worker.dedupe import plan_rows
 from worker.finalizer import Finalizer
-from worker.pipeline.normalize import plan_rows
 
 START = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import httpx
 
-from worker.pipeline.chunk import ChunkRun
-from worker.pipeline.deep_search import DeepSearch
-from worker.pipeline.discovery import WebsiteDiscovery
-from worker.pipeline.fetch import Fetcher, FetchLimits
-from worker.pipeline.hubspot.client import HubSpotClient
-from worker.pipeline.hubspot.links import RecordLinks
-from worker.pipeline.hubspot.rate_limit import RateLimiter
-from worker.pipeline.llm import LlmClient
-from worker.pipeline.politeness import HostGate
+from worker.pipeline.chunk import ChunkEnrichment
+from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
+from worker.pipeline.clients.fetch.politeness import HostGate
+from worker.pipeline.clients.hubspot.companies_api import HubSpotClient
+from worker.pipeline.clients.hubspot.rate_limit import RateLimiter
+from worker.pipeline.clients.llm import LlmClient
+from worker.pipeline.clients.search.provider import SearchProvider
+from worker.pipeline.clients.search.searxng import SearxngSearch
+from worker.pipeline.clients.search.serper import SerperSearch
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
-from worker.pipeline.search.protocol import SearchProvider
-from worker.pipeline.search.searxng import SearxngSearch
-from worker.pipeline.search.serper import SerperSearch
 from worker.pipeline.settings import PipelineSettings
+from worker.pipeline.stages.deep_search import DeepSearch
+from worker.pipeline.stages.discovery.website_search import WebsiteDiscovery
+from worker.pipeline.stages.hubspot.links import RecordLinks
+from worker.pipeline.stages.website import WebsiteValidator
 from worker.pipeline.toolkit import Toolkit
-from worker.pipeline.website import WebsiteValidator
 
 
 class EnrichmentPipeline:
@@ -32,7 +32,7 @@ class EnrichmentPipeline:
         return self._kit
 
     def open_chunk(self, session: SessionContext) -> ChunkPipeline:
-        return ChunkRun(self._kit, session)
+        return ChunkEnrichment(self._kit, session)
 
     async def aclose(self) -> None:
         for client in self._clients:

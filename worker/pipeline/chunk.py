@@ -10,15 +10,15 @@ import structlog
 from structlog.contextvars import bound_contextvars
 
 from shared.rows import PlannedRow, ResultRow, RowStatus
+from worker.pipeline.clients.llm import LlmUnavailable
 from worker.pipeline.draft import RowDraft
-from worker.pipeline.hubspot.sync import HubSpotSync
-from worker.pipeline.llm import LlmUnavailable
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.row_flow import RowFlow
+from worker.pipeline.stages.hubspot.sync import HubSpotSync
 from worker.pipeline.toolkit import Toolkit
 
 
-class ChunkRun:
+class ChunkEnrichment:
     def __init__(self, kit: Toolkit, session: SessionContext) -> None:
         self._kit = kit
         self._session = session

@@ -6,7 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from worker.pipeline.normalize import name_key
+from shared.company_keys import name_key
 
 _STOPWORDS = {
     "the", "and", "for", "with", "that", "this", "which", "what", "who", "are", "our",

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import structlog
 
+from shared.company_keys import registered_domain
 from shared.rows import PlannedRow, RowStatus
-from worker.pipeline import description as describe
-from worker.pipeline import linkedin
-from worker.pipeline.deep_search import render
-from worker.pipeline.discovery import Candidate
+from worker.pipeline.clients.fetch.fetcher import FetchError
+from worker.pipeline.clients.hubspot.company_records import Company
+from worker.pipeline.clients.llm import LlmUnavailable
+from worker.pipeline.clients.search.provider import SearchUnavailable
 from worker.pipeline.draft import RowDraft
-from worker.pipeline.fetch import FetchError
-from worker.pipeline.hubspot.records import Company
-from worker.pipeline.hubspot.sync import HubSpotSync
-from worker.pipeline.llm import LlmUnavailable
-from worker.pipeline.normalize import registered_domain, website_url
-from worker.pipeline.page_facts import PageFacts, extract_facts
 from worker.pipeline.protocol import SessionContext
-from worker.pipeline.search.protocol import SearchUnavailable
+from worker.pipeline.stages import description as describe
+from worker.pipeline.stages import linkedin
+from worker.pipeline.stages.deep_search import render
+from worker.pipeline.stages.discovery.website_search import Candidate
+from worker.pipeline.stages.hubspot.sync import HubSpotSync
+from worker.pipeline.stages.normalize import website_url
+from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
+from worker.pipeline.stages.website import WebsiteOutcome
 from worker.pipeline.toolkit import Toolkit
-from worker.pipeline.website import WebsiteOutcome
 
 _THIN_TEXT = 400
 

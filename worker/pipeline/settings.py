@@ -6,13 +6,13 @@ from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from shared.providers import ProviderSettings
-from worker.pipeline.stages import parse_stages
+from worker.pipeline.stage_names import parse_stages
 
 
 class PipelineSettings(ProviderSettings):
     model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore", populate_by_name=True)
 
-    # "all", or a comma-separated subset of the stage names in worker/pipeline/stages.py.
+    # "all", or a comma-separated subset of the stage names in worker/pipeline/stage_names.py.
     stages: str = Field("all", validation_alias="DOSSIER_PIPELINE_STAGES")
 
     fetch_timeout_s: float = 10.0

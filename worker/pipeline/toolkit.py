@@ -6,16 +6,16 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from worker.pipeline.deep_search import DeepSearch
-from worker.pipeline.discovery import WebsiteDiscovery
-from worker.pipeline.fetch import Fetcher
-from worker.pipeline.hubspot.client import HubSpotClient
-from worker.pipeline.hubspot.created import CreatedCompanies
-from worker.pipeline.hubspot.links import RecordLinks
-from worker.pipeline.llm import LlmClient
-from worker.pipeline.search.protocol import SearchProvider
+from worker.pipeline.clients.fetch.fetcher import Fetcher
+from worker.pipeline.clients.hubspot.companies_api import HubSpotClient
+from worker.pipeline.clients.llm import LlmClient
+from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.settings import PipelineSettings
-from worker.pipeline.website import WebsiteValidator
+from worker.pipeline.stages.deep_search import DeepSearch
+from worker.pipeline.stages.discovery.website_search import WebsiteDiscovery
+from worker.pipeline.stages.hubspot.created import CreatedCompanies
+from worker.pipeline.stages.hubspot.links import RecordLinks
+from worker.pipeline.stages.website import WebsiteValidator
 
 
 class QuestionCache:

@@ -13,9 +13,9 @@ from typing import Any, Literal
 import httpx
 import structlog
 
-from worker.pipeline.hubspot.rate_limit import RateLimiter
-from worker.pipeline.hubspot.records import READ_PROPERTIES, Company, from_json
-from worker.pipeline.retry import Transient, retry_after_seconds, retrying
+from worker.pipeline.clients.hubspot.company_records import READ_PROPERTIES, Company, from_json
+from worker.pipeline.clients.hubspot.rate_limit import RateLimiter
+from worker.pipeline.clients.retry import Transient, retry_after_seconds, retrying
 
 BATCH = 100
 _SEARCH_VALUES = 50  # each domain is searched bare and with www., 100 values per filter

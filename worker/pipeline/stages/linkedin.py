@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.matching import domain_similarity, name_similarity
-from worker.pipeline.page_facts import PageFacts
-from worker.pipeline.search.protocol import SearchProvider
+from worker.pipeline.stages.page.page_facts import PageFacts
 
 _COMPANY_PATH = re.compile(r"^/company/([^/?#]+)")
 

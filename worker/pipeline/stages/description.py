@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from worker.pipeline.llm import LlmClient
-from worker.pipeline.page_facts import PageFacts
+from worker.pipeline.clients.llm import LlmClient
+from worker.pipeline.stages.page.page_facts import PageFacts
 
 MAX_EXTRACTIVE = 600
 _ERRORISH = re.compile(

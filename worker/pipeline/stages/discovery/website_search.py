@@ -6,19 +6,19 @@ import asyncio
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from worker.pipeline.aggregators import is_aggregator
-from worker.pipeline.fetch import Fetcher, FetchError
-from worker.pipeline.linkedin import company_url
+from shared.company_keys import registered_domain
+from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
+from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.matching import (
     best_name_similarity,
     context_terms,
     domain_similarity,
     terms_found,
 )
-from worker.pipeline.normalize import registered_domain
-from worker.pipeline.page_facts import PageFacts, extract_facts
-from worker.pipeline.parked import parking_reason
-from worker.pipeline.search.protocol import SearchProvider
+from worker.pipeline.stages.discovery.aggregators import is_aggregator
+from worker.pipeline.stages.linkedin import company_url
+from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
+from worker.pipeline.stages.page.parked import parking_reason
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit, urlunsplit
 
-from worker.pipeline.fetch import FetchedPage, Fetcher, FetchError
+from shared.company_keys import registered_domain
+from worker.pipeline.clients.fetch.fetcher import FetchedPage, Fetcher, FetchError
 from worker.pipeline.matching import best_name_similarity, mentions_name
-from worker.pipeline.normalize import registered_domain, website_url
-from worker.pipeline.page_facts import PageFacts, extract_facts
-from worker.pipeline.parked import parking_reason
+from worker.pipeline.stages.normalize import website_url
+from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
+from worker.pipeline.stages.page.parked import parking_reason
 
 
 class WebsiteOutcome(StrEnum):

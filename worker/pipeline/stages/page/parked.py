@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from worker.pipeline.normalize import registered_domain
+from shared.company_keys import registered_domain
 
 _PARKING_HOSTS = {
     "sedo.com",

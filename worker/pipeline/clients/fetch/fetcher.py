@@ -13,9 +13,9 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from worker.pipeline.decode import decode_body, is_html
-from worker.pipeline.politeness import HostGate
-from worker.pipeline.retry import Transient, retrying
+from worker.pipeline.clients.fetch.decode import decode_body, is_html
+from worker.pipeline.clients.fetch.politeness import HostGate
+from worker.pipeline.clients.retry import Transient, retrying
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 _RETRY_STATUSES = {429, 502, 503, 504}

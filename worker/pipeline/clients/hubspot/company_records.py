@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from worker.pipeline.normalize import registered_domain
+from shared.company_keys import registered_domain
 
 DESCRIPTION = "ai_description"
 DESCRIPTION_UPDATED = "ai_description_updated"

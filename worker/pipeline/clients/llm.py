@@ -13,7 +13,7 @@ import openai
 import structlog
 from openai import AsyncOpenAI
 
-from worker.pipeline.retry import Transient, retrying
+from worker.pipeline.clients.retry import Transient, retrying
 
 
 class LlmUnavailable(Exception):

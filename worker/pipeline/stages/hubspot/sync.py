@@ -10,12 +10,22 @@ from typing import Any
 
 import structlog
 
+from shared.company_keys import registered_domain
 from shared.rows import PlannedRow, ResultRow, RowStatus
-from worker.pipeline.hubspot.client import BatchOutcome, HubSpotClient, HubSpotError, exact_host
-from worker.pipeline.hubspot.created import CreatedCompanies
-from worker.pipeline.hubspot.links import RecordLinks
-from worker.pipeline.hubspot.records import DESCRIPTION, DESCRIPTION_UPDATED, OWNED, Company
-from worker.pipeline.normalize import registered_domain
+from worker.pipeline.clients.hubspot.companies_api import (
+    BatchOutcome,
+    HubSpotClient,
+    HubSpotError,
+    exact_host,
+)
+from worker.pipeline.clients.hubspot.company_records import (
+    DESCRIPTION,
+    DESCRIPTION_UPDATED,
+    OWNED,
+    Company,
+)
+from worker.pipeline.stages.hubspot.created import CreatedCompanies
+from worker.pipeline.stages.hubspot.links import RecordLinks
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from worker.pipeline.hubspot.client import HubSpotClient, HubSpotError
+from worker.pipeline.clients.hubspot.companies_api import HubSpotClient, HubSpotError
 
 
 class RecordLinks:

@@ -9,9 +9,9 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-from worker.pipeline.decode import is_html
-from worker.pipeline.jsonld import Organization, organizations
-from worker.pipeline.normalize import clean_text, registered_domain
+from shared.company_keys import clean_text, registered_domain
+from worker.pipeline.clients.fetch.decode import is_html
+from worker.pipeline.stages.page.jsonld import Organization, organizations
 
 _SOCIAL_DOMAINS = {
     "linkedin.com": "linkedin",

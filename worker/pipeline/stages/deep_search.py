@@ -6,10 +6,10 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from worker.pipeline.fetch import Fetcher, FetchError
-from worker.pipeline.llm import LlmClient
-from worker.pipeline.page_facts import PageFacts, extract_facts
-from worker.pipeline.search.protocol import SearchHit, SearchProvider
+from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
+from worker.pipeline.clients.llm import LlmClient
+from worker.pipeline.clients.search.provider import SearchHit, SearchProvider
+from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 
 QUESTIONS_SCHEMA = {
     "type": "object",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 
-from worker.pipeline.search.http import call_json
-from worker.pipeline.search.protocol import SearchHit
+from worker.pipeline.clients.search.http import call_json
+from worker.pipeline.clients.search.provider import SearchHit
 
 
 class SearxngSearch:

@@ -7,8 +7,8 @@ from typing import Any
 import httpx
 import structlog
 
-from worker.pipeline.retry import Transient, retry_after_seconds, retrying
-from worker.pipeline.search.protocol import SearchUnavailable
+from worker.pipeline.clients.retry import Transient, retry_after_seconds, retrying
+from worker.pipeline.clients.search.provider import SearchUnavailable
 
 
 async def call_json(

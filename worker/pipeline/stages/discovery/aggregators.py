@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from worker.pipeline.normalize import registered_domain
+from shared.company_keys import registered_domain
 
 AGGREGATOR_DOMAINS = frozenset(
     {

@@ -1,0 +1,49 @@
+"""The keys that make two rows the same company: the registered domain, else the name key.
+
+The gateway's upload summary counts duplicate domains and the worker's planner marks
+duplicate rows with these functions, so both see the same duplicates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import tldextract
+from cleanco import basename
+
+# The bundled public-suffix snapshot: no network access, ever.
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+_SPACES = re.compile(r"\s+")
+# Russian legal forms come first ("ООО Ромашка"); cleanco only knows trailing ones.
+_LEADING_LEGAL_FORM = re.compile(r"^(?:ооо|оао|зао|пао|ао|ип|нко)\s+", re.IGNORECASE)
+
+
+def clean_text(value: str) -> str:
+    """NFKC (full-width letters and digits become ASCII), inner whitespace one space, trimmed."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", value)).strip()
+
+
+def name_key(name: str) -> str:
+    """Case-, punctuation- and legal-suffix-insensitive key of a company name.
+
+    `Acme, Inc.` and `ACME` share a key; a name that is nothing but a legal form keeps it.
+    """
+    text = _LEADING_LEGAL_FORM.sub("", clean_text(name))
+    for _ in range(3):  # "Capcom Co., Ltd." carries two legal forms
+        stripped = basename(text).strip(" ,.")
+        if not stripped or stripped == text:
+            break
+        text = stripped
+    words = re.findall(r"\w+", text.casefold())
+    return " ".join(words) or " ".join(re.findall(r"\w+", clean_text(name).casefold()))
+
+
+def registered_domain(website: str | None) -> str | None:
+    """`https://www.ea.com/en-gb` -> `ea.com`; an IPv4 address is its own key; else None."""
+    if not website:
+        return None
+    extracted = _EXTRACT(clean_text(website).lower())
+    if extracted.domain and extracted.suffix:
+        return f"{extracted.domain}.{extracted.suffix}"
+    return extracted.ipv4 or None

@@ -1,0 +1,65 @@
+"""The keys that make two rows the same company: registered domain, else name key."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.company_keys import clean_text, name_key, registered_domain
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("website", "domain"),
+    [
+        ("https://www.ea.com/en-gb", "ea.com"),
+        ("https://en.bandainamcoent.eu", "bandainamcoent.eu"),
+        ("EXAMPLE.COM", "example.com"),
+        (" www.example.com ", "example.com"),
+        ("example.com:8080", "example.com"),
+        ("http://user:secret@example.com:8080/a?b=c#d", "example.com"),
+        ("//example.com", "example.com"),
+        ("example.com.", "example.com"),
+        ("https://example.com./about", "example.com"),
+        ("ｅｘａｍｐｌｅ．ｃｏｍ", "example.com"),
+        ("ＥＸＡＭＰＬＥ.com", "example.com"),
+        ("example。com", "example.com"),
+        ("https://shop.example.co.uk/x", "example.co.uk"),
+        ("www.sub.example.com.au", "example.com.au"),
+        ("https://www.BÜCHER.de/x", "bücher.de"),
+        ("xn--bcher-kva.de", "xn--bcher-kva.de"),
+        ("https://ПРИМЕР.РФ", "пример.рф"),
+        ("192.168.0.1", "192.168.0.1"),
+        ("http://192.168.0.1:8080/x", "192.168.0.1"),
+        ("１９２.１６８.０.１", "192.168.0.1"),
+        ("999.1.1.1", None),
+        ("1.2.3", None),
+        ("http://[::1]:8080/", None),
+        ("co.uk", None),
+        ("localhost", None),
+        ("not a website", None),
+        ("n/a", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_a_website_is_keyed_by_its_registered_domain(
+    website: str | None, domain: str | None
+) -> None:
+    assert registered_domain(website) == domain
+
+
+def test_name_key_ignores_case_punctuation_and_legal_forms() -> None:
+    assert name_key(" ACME, Inc. ") == name_key("Acme") == "acme"
+    assert name_key("Capcom Co., Ltd.") == "capcom"
+    assert name_key("ООО Ромашка") == "ромашка"
+    assert name_key("1&1 Telecommunication SE") == "1 1 telecommunication"
+    assert name_key("Ｅｌｅｃｔｒｏｎｉｃ Arts") == "electronic arts"
+
+
+def test_a_name_that_is_only_a_legal_form_keeps_it_as_its_key() -> None:
+    assert name_key("Inc.") == "inc"
+
+
+def test_clean_text_folds_width_and_whitespace() -> None:
+    assert clean_text("  Ｓｅｇａ \u00a0 Sammy\n") == "Sega Sammy"

@@ -1,0 +1,32 @@
+"""In-session dedupe, decided once per session at planning time over every row.
+
+Duplicates across chunks are found too: a later row with the same registered domain (or,
+without a website, the same name key) points at the first occurrence instead of being
+looked up again. The keys come from `shared.company_keys`, as in the upload summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from shared.company_keys import clean_text, name_key, registered_domain
+from shared.rows import InputRow, PlannedRow
+
+
+def plan_rows(rows: Iterable[InputRow]) -> Iterator[PlannedRow]:
+    first_by_key: dict[str, int] = {}
+    for row in rows:
+        name = clean_text(row.name)
+        domain = registered_domain(row.website)
+        key = name_key(name)
+        identity = f"domain:{domain}" if domain else f"name:{key}"
+        duplicate_of = first_by_key.setdefault(identity, row.row)
+        yield PlannedRow(
+            row=row.row,
+            name=name,
+            website=clean_text(row.website) if row.website else None,
+            original=row.original,
+            name_key=key,
+            domain=domain,
+            duplicate_of=None if duplicate_of == row.row else duplicate_of,
+        )
