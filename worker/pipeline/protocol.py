@@ -3,7 +3,7 @@
 The engine opens one `ChunkPipeline` per chunk, calls `prepare` with the chunk's rows
 (batch look-ups such as HubSpot by domain), `enrich` for every non-duplicate row with
 bounded concurrency, then `finish` with all results (batch write-backs). The engine
-never imports a stage; the pipeline never imports aio-pika or minio.
+never imports a stage; the pipeline never imports the broker or storage adapters.
 """
 
 from __future__ import annotations
