@@ -17,6 +17,8 @@ from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
 from shared.models import ChunkSummary, Counters
 from shared.status import SessionState
 
+# (tenant, session_id): every index of sessions is per tenant, so tenants never mix.
+SessionKey = tuple[str, str]
 FIELDS: tuple[str, ...] = tuple(Counters.model_fields)
 _ZERO: tuple[int, ...] = (0,) * len(FIELDS)
 
