@@ -20,8 +20,6 @@ from shared.layout import SessionKeys
 from shared.status import SessionState, SessionStateReader
 from shared.storage.protocol import ObjectStore
 
-ANONYMOUS_TENANT = "default"
-
 
 @dataclass
 class Services:
@@ -51,9 +49,9 @@ def _publisher(services: ServicesDep) -> Publisher:
 
 
 def _tenant(request: Request, services: ServicesDep) -> str:
-    if len(services.api_keys) == 0 and services.settings.environment != "production":
-        # Without configured keys (development only) every caller shares one tenant.
-        return ANONYMOUS_TENANT
+    anonymous = services.api_keys.anonymous_tenant(services.settings.environment)
+    if anonymous is not None:
+        return anonymous
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthorized("send an API key as `Authorization: Bearer <key>`")

@@ -10,6 +10,9 @@ from shared.settings import CommonSettings
 
 
 class Limits(BaseModel):
+    """What one upload may hold. `GatewaySettings` inherits these fields, so each is read
+    from its `DOSSIER_MAX_*` variable; the parsers get them alone, as `settings.limits`."""
+
     max_upload_bytes: int = 100 * 1024 * 1024
     max_rows: int = 1_000_000
     max_context_chars: int = 4_000
@@ -17,15 +20,11 @@ class Limits(BaseModel):
     max_cell_chars: int = 10_000
 
 
-class GatewaySettings(CommonSettings, ProviderSettings):
+class GatewaySettings(CommonSettings, ProviderSettings, Limits):
     model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore")
 
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8000
-    max_upload_bytes: int = 100 * 1024 * 1024
-    max_rows: int = 1_000_000
-    max_context_chars: int = 4_000
-    max_cell_chars: int = 10_000
     notifier_public_url: str = "ws://127.0.0.1:8001/ws"
     # Seconds between attempts to reach the broker when it was down at start.
     broker_retry_seconds: float = 2.0
@@ -50,9 +49,4 @@ class GatewaySettings(CommonSettings, ProviderSettings):
 
     @property
     def limits(self) -> Limits:
-        return Limits(
-            max_upload_bytes=self.max_upload_bytes,
-            max_rows=self.max_rows,
-            max_context_chars=self.max_context_chars,
-            max_cell_chars=self.max_cell_chars,
-        )
+        return Limits.model_validate(self.model_dump(include=set(Limits.model_fields)))

@@ -38,7 +38,6 @@ from shared.auth import ApiKeys
 from shared.errors import NotFound, Retryable
 
 log = structlog.get_logger(__name__)
-ANONYMOUS_TENANT = "default"
 
 
 class WebSocketEndpoint:
@@ -49,9 +48,7 @@ class WebSocketEndpoint:
         self._keys = keys
         self._settings = settings
         self._metrics = metrics
-        # Like the gateway: without configured keys (never in production) every caller
-        # shares one tenant.
-        self._open_access = len(keys) == 0 and settings.environment != "production"
+        self._anonymous = keys.anonymous_tenant(settings.environment)
 
     async def handle(self, websocket: WebSocket) -> None:
         offered = list(websocket.scope.get("subprotocols", []))
@@ -69,8 +66,8 @@ class WebSocketEndpoint:
         await self._serve(websocket, tenant)
 
     async def _authenticate(self, websocket: WebSocket, offered: list[str]) -> str | None:
-        if self._open_access:
-            return ANONYMOUS_TENANT
+        if self._anonymous is not None:
+            return self._anonymous
         token = websocket.query_params.get("token") or token_from_subprotocols(offered)
         if token is None:
             token = await self._token_from_first_message(websocket)

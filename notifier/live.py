@@ -12,20 +12,15 @@ from datetime import datetime
 from typing import Any
 
 from notifier.rate import RecentRate
+from shared.lifecycle import SessionStatus, advance
 from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
-from shared.models import ChunkSummary, Counters, SessionStatus
+from shared.models import ChunkSummary, Counters
 from shared.status import SessionState
 
+# (tenant, session_id): every index of sessions is per tenant, so tenants never mix.
+SessionKey = tuple[str, str]
 FIELDS: tuple[str, ...] = tuple(Counters.model_fields)
 _ZERO: tuple[int, ...] = (0,) * len(FIELDS)
-_RANK = {
-    SessionStatus.CREATED: 0,
-    SessionStatus.QUEUED: 1,
-    SessionStatus.RUNNING: 2,
-    SessionStatus.COMPLETED: 3,
-    SessionStatus.FAILED: 3,
-    SessionStatus.CANCELLED: 3,
-}
 
 
 def _vector(counters: Counters) -> tuple[int, ...]:
@@ -66,8 +61,7 @@ class LiveSession:
 
     def _apply_status(self, event: SessionStatusChanged) -> None:
         self._status_at.setdefault(event.status, event.at)
-        if self._status is None or _RANK[event.status] >= _RANK[self._status]:
-            self._status = event.status
+        self._status = advance(self._status, event.status)
         if event.total_rows is not None:
             self._total = event.total_rows
         if event.chunk_count is not None:
@@ -100,7 +94,7 @@ class LiveSession:
         stored = self.base.status if self.base is not None else SessionStatus.CREATED
         if stored.is_final or self._status is None:
             return stored
-        return self._status if _RANK[self._status] > _RANK[stored] else stored
+        return advance(stored, self._status)
 
     def counters(self) -> Counters:
         if self.base is not None and self.base.finalized:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
 
@@ -68,7 +69,6 @@ DESCRIPTIONS: dict[str, str] = {
     "DOSSIER_MAX_UPLOAD_BYTES": "Largest accepted upload.",
     "DOSSIER_MAX_ROWS": "Most data rows accepted in one file.",
     "DOSSIER_MAX_CONTEXT_CHARS": "Longest accepted context text.",
-    "DOSSIER_MAX_CELL_CHARS": "Longest accepted spreadsheet cell.",
     "DOSSIER_NOTIFIER_PUBLIC_URL": "WebSocket URL browsers use, told to the dashboard by "
     "`GET /api/capabilities`.",
     "DOSSIER_NOTIFIER_HOST": "Address the notifier listens on.",
@@ -113,7 +113,19 @@ def env_name(settings: type[BaseSettings], name: str, field: FieldInfo) -> str:
     return f"{settings.model_config.get('env_prefix', '')}{name}".upper()
 
 
-def field_comments(settings: type[BaseSettings]) -> dict[str, str]:
+def declaring_classes(settings: type[BaseSettings]) -> list[type[BaseModel]]:
+    """The class and the plain models it mixes in: their fields are its own variables."""
+    mixins = [
+        base
+        for base in settings.__mro__[1:]
+        if issubclass(base, BaseModel)
+        and not issubclass(base, BaseSettings)
+        and base is not BaseModel
+    ]
+    return [settings, *mixins]
+
+
+def field_comments(settings: type[BaseModel]) -> dict[str, str]:
     """The comment lines directly above each annotated field in the class body."""
     source = textwrap.dedent(inspect.getsource(settings))
     lines = source.splitlines()
@@ -142,8 +154,11 @@ def default_text(field: FieldInfo) -> str:
 def rows() -> Iterator[tuple[str, str, str, str]]:
     seen: set[str] = set()
     for settings, services in SERVICES:
-        comments = field_comments(settings)
-        own = settings.__annotations__
+        declaring = declaring_classes(settings)
+        comments: dict[str, str] = {}
+        for declared in reversed(declaring):
+            comments.update((name, text) for name, text in field_comments(declared).items() if text)
+        own = {name for declared in declaring for name in declared.__annotations__}
         for name, field in settings.model_fields.items():
             variable = env_name(settings, name, field)
             if variable in seen or name not in own:

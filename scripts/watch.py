@@ -20,7 +20,9 @@ from typing import Any
 
 import websockets
 
-FINAL = {"completed", "failed", "cancelled"}
+from shared.lifecycle import TERMINAL
+
+FINAL = {status.value for status in TERMINAL}
 REPO = Path(__file__).resolve().parent.parent
 
 

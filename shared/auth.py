@@ -16,6 +16,9 @@ from pathlib import Path
 
 from shared.ids import is_tenant
 
+# The tenant of every caller while no API keys are configured (never in production).
+ANONYMOUS_TENANT = "default"
+
 
 def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
@@ -51,6 +54,13 @@ class ApiKeys:
 
     def __len__(self) -> int:
         return len(self._hashes)
+
+    def anonymous_tenant(self, environment: str) -> str | None:
+        """The tenant every caller is when no keys are configured outside production;
+        None when callers must present a key."""
+        if len(self._hashes) == 0 and environment != "production":
+            return ANONYMOUS_TENANT
+        return None
 
     def tenant_for(self, key: str | None) -> str | None:
         if not key:

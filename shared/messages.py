@@ -12,7 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from shared.models import Counters, SessionStatus
+from shared.lifecycle import SessionStatus
+from shared.models import Counters
 
 SCHEMA_VERSION: Literal[1] = 1
 

@@ -2,8 +2,8 @@
 
 Status comes from which single-writer objects exist: manifest (created), start marker
 (queued), plan (running), cancel marker (cancelled), final status (completed, failed or
-cancelled). Counters are the sum of the stored chunk summaries; summaries never change
-once written, so readers may cache them by key.
+cancelled); shared/lifecycle.py holds that mapping. Counters are the sum of the stored
+chunk summaries; summaries never change once written, so readers may cache them by key.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from shared.errors import NotFound
 from shared.layout import SessionKeys
+from shared.lifecycle import SessionStatus, stored_status
 from shared.models import (
     CancelRequest,
     ChunkSummary,
@@ -23,7 +24,6 @@ from shared.models import (
     FinalStatus,
     Plan,
     SessionManifest,
-    SessionStatus,
     StartRequest,
 )
 from shared.storage.protocol import ObjectStore
@@ -82,17 +82,13 @@ class SessionStateReader:
         summaries = await self.chunk_summaries(keys) if plan else []
         counters = sum((s.counters for s in summaries), Counters())
         counters = counters.model_copy(update={"total": total})
-        if cancel is not None:
-            status = SessionStatus.CANCELLED
-        elif plan is not None:
-            status = SessionStatus.RUNNING
-        elif start is not None:
-            status = SessionStatus.QUEUED
-        else:
-            status = SessionStatus.CREATED
         return SessionState(
             manifest=manifest,
-            status=status,
+            status=stored_status(
+                start_requested=start is not None,
+                planned=plan is not None,
+                cancel_requested=cancel is not None,
+            ),
             counters=counters,
             chunk_count=plan.chunk_count if plan else None,
             chunks_done=len(summaries),

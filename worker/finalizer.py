@@ -20,15 +20,9 @@ from shared.broker.protocol import Publisher
 from shared.errors import NotFound
 from shared.exports import CONTENT_TYPES, CsvExport, JsonExport, XlsxExport, output_columns
 from shared.layout import LOG_TYPES, SessionKeys
+from shared.lifecycle import SessionStatus, finished_status
 from shared.messages import SessionStatusChanged
-from shared.models import (
-    CancelRequest,
-    ChunkSummary,
-    Counters,
-    FinalStatus,
-    SessionManifest,
-    SessionStatus,
-)
+from shared.models import CancelRequest, ChunkSummary, Counters, FinalStatus, SessionManifest
 from shared.results import merged_results
 from shared.rows import ResultRow
 from shared.session_logs import session_log
@@ -124,21 +118,16 @@ def final_status(
 ) -> FinalStatus:
     counters = sum((s.counters for s in summaries), Counters())
     counters = counters.model_copy(update={"total": manifest.input.rows})
-    cancelled = cancel is not None or any(s.cancelled for s in summaries)
+    status = finished_status(summaries, cancel_requested=cancel is not None)
     dead = [s for s in summaries if s.dead_letter_reason]
     reason = None
-    if cancelled:
+    if status is SessionStatus.CANCELLED:
         reason = "cancelled on request"
     elif dead:
         reason = f"{len(dead)} chunk(s) failed: {dead[0].dead_letter_reason}"
     ends = [s.finished_at for s in summaries]
     if cancel is not None:
         ends.append(cancel.requested_at)
-    status = SessionStatus.COMPLETED
-    if cancelled:
-        status = SessionStatus.CANCELLED
-    elif dead and len(dead) == len(summaries):
-        status = SessionStatus.FAILED  # no chunk could be processed at all
     return FinalStatus(
         status=status,
         counters=counters,

@@ -19,8 +19,9 @@ import structlog
 from shared.broker.protocol import Publisher
 from shared.errors import NotFound
 from shared.layout import SessionKeys
+from shared.lifecycle import SessionStatus
 from shared.messages import ChunkTask, SessionStatusChanged, StartSession
-from shared.models import Counters, FinalStatus, Plan, SessionManifest, SessionStatus
+from shared.models import Counters, FinalStatus, Plan, SessionManifest
 from shared.rows import InputRow, PlannedRow
 from shared.storage.protocol import ObjectStore
 from worker.dedupe import plan_rows

@@ -26,8 +26,9 @@ from gateway.openapi import CREATE_FORM, SESSION_EXAMPLE
 from shared.errors import NotFound
 from shared.ids import is_session_id
 from shared.layout import SessionKeys, tenant_sessions_prefix
+from shared.lifecycle import SessionStatus, can_cancel, can_delete, can_start
 from shared.messages import CancelSession, SessionStatusChanged, StartSession
-from shared.models import CancelRequest, Counters, SessionStatus, StartRequest
+from shared.models import CancelRequest, Counters, StartRequest
 from shared.session_view import session_view
 from shared.status import SessionState
 
@@ -158,7 +159,7 @@ async def start(
 ) -> dict[str, Any]:
     if state.status == SessionStatus.QUEUED:
         return session_view(state)  # already queued: starting twice must not run twice
-    if state.status != SessionStatus.CREATED:
+    if not can_start(state.status):
         raise SessionConflict(
             "session_finished" if state.status.is_final else "session_running",
             f"the session is {state.status.value} and cannot be started again",
@@ -181,7 +182,7 @@ async def start(
 async def cancel(
     state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, services: ServicesDep
 ) -> dict[str, Any]:
-    if state.status.is_final:
+    if not can_cancel(state.status):
         raise SessionConflict(
             "session_finished", f"the session is already {state.status.value}; nothing changed"
         )
@@ -205,7 +206,7 @@ async def cancel(
     summary="Delete the session and all its objects",
 )
 async def delete(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep) -> Response:
-    if state.status in (SessionStatus.QUEUED, SessionStatus.RUNNING):
+    if not can_delete(state.status):
         raise SessionConflict(
             "session_active", f"the session is {state.status.value}; cancel it first"
         )

@@ -9,7 +9,8 @@ import orjson
 
 from shared.exports import output_columns, stream_csv, stream_json
 from shared.layout import SessionKeys
-from shared.models import ChunkSummary, Counters, FinalStatus, SessionStatus
+from shared.lifecycle import SessionStatus
+from shared.models import ChunkSummary, Counters, FinalStatus
 from shared.rows import ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
 

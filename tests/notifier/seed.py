@@ -7,14 +7,9 @@ from datetime import UTC, datetime
 
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
+from shared.lifecycle import SessionStatus
 from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
-from shared.models import (
-    ChunkSummary,
-    Counters,
-    FinalStatus,
-    SessionStatus,
-    StartRequest,
-)
+from shared.models import ChunkSummary, Counters, FinalStatus, StartRequest
 from shared.storage.protocol import ObjectStore
 from tests.sessions import csv_manifest, seed_plan
 

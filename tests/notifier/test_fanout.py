@@ -11,8 +11,8 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 
 from shared.broker.protocol import Broker
+from shared.lifecycle import SessionStatus
 from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
-from shared.models import SessionStatus
 from shared.storage.s3 import MinioStore
 from tests.notifier.client import Client
 from tests.notifier.conftest import Notifier, notifier_process

@@ -9,11 +9,8 @@ import pytest
 from notifier.live import LiveSession, rate_and_eta
 from notifier.rate import RecentRate
 from shared.layout import SessionKeys
-from shared.models import (
-    ChunkSummary,
-    Counters,
-    SessionStatus,
-)
+from shared.lifecycle import SessionStatus
+from shared.models import ChunkSummary, Counters
 from shared.status import SessionState
 from tests.notifier.seed import progress, rows, status
 from tests.sessions import csv_manifest

@@ -16,7 +16,8 @@ from notifier.hub import Hub
 from notifier.metrics import Metrics
 from shared.broker.protocol import Broker
 from shared.layout import SessionKeys
-from shared.models import Counters, SessionStatus
+from shared.lifecycle import SessionStatus
+from shared.models import Counters
 from shared.status import SessionStateReader
 from shared.storage.s3 import MinioStore
 from tests.notifier.client import Client

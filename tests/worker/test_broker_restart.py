@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from shared.models import SessionStatus
+from shared.lifecycle import SessionStatus
 from tests.services import wait_for_port
 from tests.slow_site import SlowSite
 from tests.worker.conftest import Workers, slow_pipeline_env

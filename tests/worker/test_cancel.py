@@ -8,8 +8,9 @@ import orjson
 
 from shared.broker.protocol import Broker
 from shared.layout import SessionKeys
+from shared.lifecycle import SessionStatus
 from shared.messages import CancelSession
-from shared.models import CancelRequest, SessionStatus
+from shared.models import CancelRequest
 from shared.rows import RowStatus
 from shared.storage.s3 import MinioStore
 from tests.slow_site import SlowSite

@@ -6,8 +6,8 @@ from __future__ import annotations
 import signal
 
 from shared.layout import SessionKeys
+from shared.lifecycle import SessionStatus
 from shared.messages import ChunkTask
-from shared.models import SessionStatus
 from shared.rows import RowStatus
 from shared.topology import CHUNK_DELIVERY_LIMIT
 from tests.sessions import seed_plan

@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 
 from shared.broker.protocol import Broker
 from shared.layout import LOG_TYPES, SessionKeys
-from shared.models import FinalStatus, SessionStatus
+from shared.lifecycle import SessionStatus
+from shared.models import FinalStatus
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.s3 import MinioStore
 from tests.worker.sessions import make_rows, seed_session

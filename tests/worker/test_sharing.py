@@ -5,7 +5,7 @@ from __future__ import annotations
 import orjson
 
 from shared.ids import new_session_id
-from shared.models import SessionStatus
+from shared.lifecycle import SessionStatus
 from shared.rows import RowStatus
 from tests.worker.conftest import Workers
 from tests.worker.sessions import Engine, make_rows

@@ -6,8 +6,8 @@ import asyncio
 import signal
 
 from shared.ids import new_session_id
+from shared.lifecycle import SessionStatus
 from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged, parse_event
-from shared.models import SessionStatus
 from tests.slow_site import SlowSite
 from tests.worker.conftest import Workers, slow_pipeline_env
 from tests.worker.sessions import Engine, make_rows, wait_until

@@ -7,8 +7,8 @@ import pytest
 
 from gateway.settings import GatewaySettings
 from shared.layout import SessionKeys
+from shared.lifecycle import SessionStatus
 from shared.messages import CancelSession, StartSession
-from shared.models import SessionStatus
 from shared.storage.s3 import MinioStore
 from tests.gateway.conftest import Caller
 from tests.gateway.seed import result_row, seed_chunk, seed_final

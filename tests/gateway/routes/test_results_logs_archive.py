@@ -11,7 +11,7 @@ import orjson
 from openpyxl import load_workbook
 
 from shared.layout import SessionKeys
-from shared.models import SessionStatus
+from shared.lifecycle import SessionStatus
 from shared.rows import ResultRow, RowStatus
 from shared.storage.s3 import MinioStore
 from tests.gateway.conftest import Caller
