@@ -30,8 +30,7 @@ async def main() -> None:
     settings = GatewaySettings()
     configure_logging("gateway", settings.log_level, settings.log_format)
     log = structlog.get_logger()
-    if len(settings.load_api_keys()) == 0:
-        log.warning("auth.disabled", reason="no API keys configured; every caller is 'default'")
+    settings.load_api_keys().log_open_access(settings.environment)
     store = store_from_settings(settings)
     broker = RabbitBroker(settings.amqp_url.get_secret_value(), settings.topology)
     config = uvicorn.Config(

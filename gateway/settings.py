@@ -36,10 +36,7 @@ class GatewaySettings(CommonSettings, ProviderSettings, Limits):
 
     @model_validator(mode="after")
     def _refuse_open_api_in_production(self) -> GatewaySettings:
-        if self.environment == "production" and len(self.load_api_keys()) == 0:
-            raise ValueError(
-                "API keys are required in production: set DOSSIER_API_KEYS or DOSSIER_API_KEYS_FILE"
-            )
+        self.load_api_keys().refuse_open_access(self.environment)
         secret = self.download_token_secret
         if self.environment == "production" and secret is None:
             raise ValueError("DOSSIER_DOWNLOAD_TOKEN_SECRET must be set in production")

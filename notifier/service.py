@@ -40,10 +40,8 @@ async def run_notifier(
     keys: ApiKeys,
     stop: asyncio.Event,
 ) -> None:
-    if not len(keys):
-        if settings.environment == "production":
-            raise RuntimeError("no API keys: set DOSSIER_API_KEYS or DOSSIER_API_KEYS_FILE")
-        log.warning("auth.disabled", reason="no API keys configured; every caller is 'default'")
+    keys.refuse_open_access(settings.environment)
+    keys.log_open_access(settings.environment)
     # uvicorn logs the request path with its query string, which may carry a token.
     logging.getLogger("uvicorn.error").setLevel(logging.WARNING)
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)

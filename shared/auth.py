@@ -14,10 +14,13 @@ import secrets
 import sys
 from pathlib import Path
 
+import structlog
+
 from shared.ids import is_tenant
 
 # The tenant of every caller while no API keys are configured (never in production).
 ANONYMOUS_TENANT = "default"
+log = structlog.get_logger()
 
 
 def hash_key(key: str) -> str:
@@ -61,6 +64,20 @@ class ApiKeys:
         if len(self._hashes) == 0 and environment != "production":
             return ANONYMOUS_TENANT
         return None
+
+    def refuse_open_access(self, environment: str) -> None:
+        """Production never serves callers without keys: raise when none are configured."""
+        if len(self._hashes) == 0 and environment == "production":
+            raise ValueError(
+                "API keys are required in production: set DOSSIER_API_KEYS or DOSSIER_API_KEYS_FILE"
+            )
+
+    def log_open_access(self, environment: str) -> None:
+        if self.anonymous_tenant(environment) is not None:
+            log.warning(
+                "auth.disabled",
+                reason=f"no API keys configured; every caller is {ANONYMOUS_TENANT!r}",
+            )
 
     def tenant_for(self, key: str | None) -> str | None:
         if not key:
