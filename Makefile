@@ -2,10 +2,10 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help install up down logs test lint format bench lock
+.PHONY: help install up down logs test test-fast lint format bench lock
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 install:  ## create .venv and install the locked dependencies
 	@bash scripts/install.sh
@@ -21,6 +21,10 @@ logs:  ## follow the logs of the running services
 
 test:  ## lint, type-check and run the whole test suite
 	@bash scripts/test.sh
+
+test-fast:  ## the unit tier only: in-memory twins and loopback fakes, no services
+	@bash scripts/install.sh
+	.venv/bin/pytest -m unit -q
 
 lint:  ## ruff check, ruff format --check, mypy
 	@bash scripts/install.sh

@@ -13,6 +13,8 @@ from worker.pipeline.clients.fetch.decode import decode_body
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError, FetchLimits
 from worker.pipeline.clients.fetch.politeness import HostGate
 
+pytestmark = pytest.mark.unit
+
 
 def fetcher(settings: MakeSettings, **overrides: object) -> tuple[Fetcher, httpx.AsyncClient]:
     s = settings(**overrides)

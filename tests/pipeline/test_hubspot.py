@@ -19,6 +19,8 @@ from worker.pipeline.stages.hubspot.created import CreatedCompanies
 from worker.pipeline.stages.hubspot.links import RecordLinks
 from worker.pipeline.stages.hubspot.sync import HubSpotSync
 
+pytestmark = pytest.mark.unit
+
 # A fixed clock: a run that crosses midnight must not change what "today" means.
 TODAY = date(2026, 6, 15)
 

@@ -19,6 +19,8 @@ from worker.pipeline.stages.deep_search import DeepSearch, render
 from worker.pipeline.stages.description import from_llm
 from worker.pipeline.stages.page.page_facts import extract_facts
 
+pytestmark = pytest.mark.unit
+
 ACME = extract_facts("https://acme-rockets.com/", ACME_HOME)
 
 

@@ -12,6 +12,8 @@ from worker.pipeline.protocol import SessionContext
 from worker.pipeline.settings import PipelineSettings
 from worker.pipeline.stages.normalize import website_url
 
+pytestmark = pytest.mark.unit
+
 
 def test_websites_become_fetchable_urls() -> None:
     assert website_url("epicgames.com/en-US") == "https://epicgames.com/en-US"

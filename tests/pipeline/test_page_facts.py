@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.pipeline.fakes.site_farm import ACME_HOME, jsonld, page
 from worker.pipeline.stages.description import extractive, looks_like_error
 from worker.pipeline.stages.linkedin import company_url, from_site
 from worker.pipeline.stages.page.page_facts import extract_facts
+
+pytestmark = pytest.mark.unit
 
 
 def test_json_ld_organization_wins_over_the_website_node_in_a_graph() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from structlog.contextvars import merge_contextvars
 from structlog.testing import capture_logs
 
@@ -15,6 +16,8 @@ from worker.dedupe import plan_rows
 from worker.pipeline.build import build_pipeline
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.settings import PipelineSettings
+
+pytestmark = pytest.mark.unit
 
 INPUT = [
     InputRow(row=0, name="Acme Rockets Inc.", website="acme-rockets.com", original={"id": "7"}),

@@ -18,6 +18,8 @@ from worker.pipeline.clients.search.serper import SerperSearch
 from worker.pipeline.stages.discovery.website_search import WebsiteDiscovery
 from worker.pipeline.stages.linkedin import from_search
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.fixture
 async def client(web_env: Farm) -> AsyncIterator[httpx.AsyncClient]:

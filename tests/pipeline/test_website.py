@@ -10,6 +10,8 @@ from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
 from worker.pipeline.clients.fetch.politeness import HostGate
 from worker.pipeline.stages.website import WebsiteCheck, WebsiteOutcome, WebsiteValidator
 
+pytestmark = pytest.mark.unit
+
 
 async def check(settings: MakeSettings, url: str, name: str, **overrides: object) -> WebsiteCheck:
     s = settings(**overrides)
