@@ -44,13 +44,12 @@ class LlmClient:
     async def structured(
         self, system: str, user: str, schema_name: str, schema: dict[str, Any]
     ) -> dict[str, Any]:
+        retry = retrying(self._attempts, self._max_wait)
         try:
-            async for attempt in retrying(self._attempts, self._max_wait):
-                with attempt:
-                    return await self._ask(system, user, schema_name, schema)
+            answer: dict[str, Any] = await retry(self._ask, system, user, schema_name, schema)
         except Transient as error:
             raise LlmUnavailable(f"language model unavailable: {error.reason}") from error
-        raise AssertionError("unreachable")  # retrying() re-raises the last error
+        return answer
 
     async def _ask(
         self, system: str, user: str, schema_name: str, schema: dict[str, Any]

@@ -115,13 +115,12 @@ class HubSpotClient:
         return str(data.get("portalId", ""))
 
     async def _call(self, method: str, path: str, body: Any, search: bool) -> dict[str, Any]:
+        retry = retrying(self._attempts, self._max_wait)
         try:
-            async for attempt in retrying(self._attempts, self._max_wait):
-                with attempt:
-                    return await self._once(method, path, body, search)
+            result: dict[str, Any] = await retry(self._once, method, path, body, search)
         except Transient as error:
             raise HubSpotError(f"HubSpot unavailable: {error.reason}") from error
-        raise AssertionError("unreachable")  # retrying() re-raises the last error
+        return result
 
     async def _once(self, method: str, path: str, body: Any, search: bool) -> dict[str, Any]:
         await self._limiter.acquire()
