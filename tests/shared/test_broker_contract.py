@@ -74,6 +74,15 @@ class Inbox:
         return self.queue.empty()
 
 
+async def chunks_and_dead_chunks(broker: Broker, task: ChunkTask) -> tuple[Inbox, Inbox]:
+    """Consume both the chunks and the dead chunks queue, then publish `task`."""
+    work, dead = Inbox(), Inbox()
+    await broker.consume_work(broker.topology.chunks_queue, work.handle, prefetch=1)
+    await broker.consume_work(broker.topology.dead_chunks_queue, dead.handle, prefetch=1)
+    await broker.publish_chunk_tasks([task])
+    return work, dead
+
+
 async def test_start_command_is_delivered_once_and_acked(connect: Connect) -> None:
     broker = await connect()
     inbox = Inbox()
@@ -132,11 +141,7 @@ async def test_unsettled_work_returns_when_its_connection_drops(connect: Connect
 
 
 async def test_dead_letter_carries_the_reason_to_the_dead_chunks_queue(connect: Connect) -> None:
-    broker = await connect()
-    work, dead = Inbox(), Inbox()
-    await broker.consume_work(broker.topology.chunks_queue, work.handle, prefetch=1)
-    await broker.consume_work(broker.topology.dead_chunks_queue, dead.handle, prefetch=1)
-    await broker.publish_chunk_tasks([chunk(3)])
+    work, dead = await chunks_and_dead_chunks(await connect(), chunk(3))
     delivery = await work.next()
     assert delivery.death is None
     await delivery.requeue(0)
@@ -150,11 +155,7 @@ async def test_dead_letter_carries_the_reason_to_the_dead_chunks_queue(connect: 
 
 
 async def test_past_the_delivery_limit_the_broker_dead_letters(connect: Connect) -> None:
-    broker = await connect()
-    work, dead = Inbox(), Inbox()
-    await broker.consume_work(broker.topology.chunks_queue, work.handle, prefetch=1)
-    await broker.consume_work(broker.topology.dead_chunks_queue, dead.handle, prefetch=1)
-    await broker.publish_chunk_tasks([chunk(4)])
+    work, dead = await chunks_and_dead_chunks(await connect(), chunk(4))
     finals = []
     for _ in range(CHUNK_DELIVERY_LIMIT + 1):
         delivery = await work.next()
