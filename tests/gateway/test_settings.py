@@ -8,6 +8,8 @@ from pydantic import ValidationError
 from gateway.settings import GatewaySettings
 from shared.auth import hash_key
 
+pytestmark = pytest.mark.unit
+
 PRODUCTION = {
     "environment": "production",
     "s3_secret_key": "a-real-secret",
