@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from pydantic import ValidationError
 
@@ -10,7 +12,7 @@ from shared.auth import hash_key
 
 pytestmark = pytest.mark.unit
 
-PRODUCTION = {
+PRODUCTION: dict[str, Any] = {
     "environment": "production",
     "s3_secret_key": "a-real-secret",
     "amqp_url": "amqp://dossier:secret@rabbit:5672/",
