@@ -1,7 +1,14 @@
-"""The gateway app on real SeaweedFS and RabbitMQ, driven through httpx's ASGI transport."""
+"""The gateway app on the in-memory twins of storage and the broker, driven through httpx's
+ASGI transport.
+
+Here `store` is the `MemoryStore` the app writes to (it shadows the real store of
+tests/conftest.py) and `bus` is the `MemoryBus` its broker is attached to. Tests that need
+the real services ask for them by name: `real_settings`, `gateway_process`.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,12 +21,17 @@ from fastapi import FastAPI
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from shared.auth import hash_key, new_key
-from shared.broker.rabbit import RabbitBroker
+from shared.broker.memory import MemoryBroker
+from shared.broker.memory_bus import MemoryBus
+from shared.broker.protocol import Broker
 from shared.broker.rabbit_topology import delete_topology
-from shared.storage.s3 import MinioStore, store_from_settings
+from shared.storage.memory import MemoryStore
+from shared.storage.protocol import ObjectStore
 from shared.topology import Topology
 from tests.processes import ServiceProcess, service, wait_http_ok
 from tests.services import free_port
+
+MakeSettings = Callable[..., GatewaySettings]
 
 
 @dataclass(frozen=True)
@@ -73,40 +85,48 @@ async def gateway_process(
 
 @pytest.fixture
 def make_settings(
-    service_env: dict[str, str],
-    owner: Caller,
-    stranger: Caller,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Callable[..., GatewaySettings]:
-    for key, value in service_env.items():
-        monkeypatch.setenv(key, value)
+    owner: Caller, stranger: Caller, topology_prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> MakeSettings:
+    """Settings with keys for the owner and the stranger; keyword arguments override."""
+    # Whatever DOSSIER_* the shell exports (limits, endpoints) must not change a test.
+    for name in [name for name in os.environ if name.startswith("DOSSIER_")]:
+        monkeypatch.delenv(name)
     keys = ",".join(f"{c.tenant}:{hash_key(c.key)}" for c in (owner, stranger))
 
     def build(**overrides: Any) -> GatewaySettings:
-        return GatewaySettings(**{"api_keys": keys, **overrides})
+        fields = {"environment": "test", "topology_prefix": topology_prefix, "api_keys": keys}
+        return GatewaySettings(**{**fields, **overrides})
 
     return build
 
 
 @pytest.fixture
-def gateway_settings(make_settings: Callable[..., GatewaySettings]) -> GatewaySettings:
+def real_settings(make_settings: MakeSettings, service_env: dict[str, str]) -> MakeSettings:
+    """`make_settings` pointed at this test's SeaweedFS bucket and RabbitMQ topology."""
+    service = {name.removeprefix("DOSSIER_").lower(): value for name, value in service_env.items()}
+    return lambda **overrides: make_settings(**{**service, **overrides})
+
+
+@pytest.fixture
+def gateway_settings(make_settings: MakeSettings) -> GatewaySettings:
     return make_settings()
 
 
 @pytest.fixture
-async def gateway_app(gateway_settings: GatewaySettings) -> AsyncIterator[FastAPI]:
-    async with running_app(gateway_settings) as app:
-        yield app
+def store() -> MemoryStore:
+    return MemoryStore()
+
+
+@pytest.fixture
+def bus(gateway_settings: GatewaySettings) -> MemoryBus:
+    return MemoryBus(gateway_settings.topology)
 
 
 class running_app:  # noqa: N801  # reads as a context manager function at call sites
     """The app with its lifespan entered, as uvicorn would run it."""
 
-    def __init__(self, settings: GatewaySettings) -> None:
-        self.settings = settings
-        self.store: MinioStore = store_from_settings(settings)
-        self.broker = RabbitBroker(settings.amqp_url.get_secret_value(), settings.topology)
-        self.app = create_app(settings, self.store, self.broker)
+    def __init__(self, settings: GatewaySettings, store: ObjectStore, broker: Broker) -> None:
+        self.app = create_app(settings, store, broker)
         self._lifespan: Any = None
 
     async def __aenter__(self) -> FastAPI:
@@ -115,11 +135,24 @@ class running_app:  # noqa: N801  # reads as a context manager function at call 
         return self.app
 
     async def __aexit__(self, *exc: object) -> None:
-        declared = self.broker.ready
         await self._lifespan.__aexit__(None, None, None)
-        self.store.close()
-        if declared:
-            await delete_topology(self.settings.amqp_url.get_secret_value(), self.settings.topology)
+
+
+AppOnTwins = Callable[[GatewaySettings], running_app]
+
+
+@pytest.fixture
+def app_on_twins(store: MemoryStore, bus: MemoryBus) -> AppOnTwins:
+    """An app with other settings, on this test's `store` and `bus`."""
+    return lambda settings: running_app(settings, store, MemoryBroker(bus))
+
+
+@pytest.fixture
+async def gateway_app(
+    gateway_settings: GatewaySettings, app_on_twins: AppOnTwins
+) -> AsyncIterator[FastAPI]:
+    async with app_on_twins(gateway_settings) as app:
+        yield app
 
 
 def client_for(app: FastAPI, caller: Caller | None) -> httpx.AsyncClient:

@@ -1,17 +1,25 @@
-"""Steps the route tests share: sessions made through the API, broker listeners."""
+"""Steps the route tests share: sessions made through the API, and what the gateway
+published as another process on its bus receives it."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import uuid
 
-import aio_pika
 import httpx
-from aio_pika.abc import AbstractQueue
 
-from gateway.settings import GatewaySettings
-from shared.messages import CancelSession, StartSession, parse_command
+from shared.broker.memory import MemoryBroker
+from shared.broker.memory_bus import MemoryBus
+from shared.broker.protocol import Delivery
+from shared.lifecycle import SessionStatus
+from shared.messages import (
+    CancelSession,
+    Message,
+    SessionStatusChanged,
+    StartSession,
+    parse_command,
+    parse_event,
+)
 from tests.gateway.conftest import upload
 
 CSV = b"Company,Website\nCapcom,capcom.com\nKrafton,krafton.com\nSega,sega.com\n"
@@ -33,35 +41,76 @@ async def started_session(http: httpx.AsyncClient) -> str:
     return session_id
 
 
-@asynccontextmanager
-async def commands_queue(settings: GatewaySettings) -> AsyncIterator[AbstractQueue]:
-    connection = await aio_pika.connect(settings.amqp_url.get_secret_value())
-    async with connection:
-        channel = await connection.channel()
-        yield await channel.get_queue(settings.topology.commands_queue)
+class Listener:
+    """A process on the gateway's bus, subscribed as every worker (control) and the
+    notifier (events) are; broadcasts sent before it entered are not seen."""
 
+    def __init__(self, bus: MemoryBus) -> None:
+        self._bus = bus
+        self._broker = MemoryBroker(bus)
+        self._control: asyncio.Queue[bytes] = asyncio.Queue()
+        self._events: asyncio.Queue[tuple[bytes, str]] = asyncio.Queue()
+        # Sent by the listener itself after everything it asks about: once it arrives,
+        # every broadcast published before it has arrived too.
+        self._mark = uuid.uuid4().hex
 
-@asynccontextmanager
-async def control_listener(settings: GatewaySettings) -> AsyncIterator[AbstractQueue]:
-    """An exclusive queue on the control fanout, as each worker has."""
-    connection = await aio_pika.connect(settings.amqp_url.get_secret_value())
-    async with connection:
-        channel = await connection.channel()
-        queue = await channel.declare_queue(exclusive=True, auto_delete=True)
-        await queue.bind(settings.topology.control_exchange)
-        yield queue
+    async def __aenter__(self) -> Listener:
+        await self._broker.connect()
+        await self._broker.consume_control(self._on_control)
+        await self._broker.consume_events(self._on_event)
+        return self
 
+    async def __aexit__(self, *exc: object) -> None:
+        await self._broker.close()
 
-async def next_command(queue: AbstractQueue) -> StartSession | CancelSession:
-    async with queue.iterator() as messages:
-        message = await asyncio.wait_for(anext(messages), WAIT)
-        await message.ack()
-    command = parse_command(message.body)
-    assert isinstance(command, StartSession | CancelSession)
-    return command
+    async def _on_control(self, body: bytes) -> None:
+        await self._control.put(body)
 
+    async def _on_event(self, body: bytes, routing_key: str) -> None:
+        await self._events.put((body, routing_key))
 
-async def queued_count(queue: AbstractQueue) -> int:
-    declared = await queue.channel.declare_queue(queue.name, passive=True)
-    count = declared.declaration_result.message_count
-    return int(count or 0)
+    def waiting_commands(self) -> int:
+        return self._bus.depth(self._bus.topology.commands_queue)
+
+    async def take_commands(self) -> list[StartSession | CancelSession]:
+        """Every command waiting in the commands queue, taken off it as a worker would."""
+        waiting = self.waiting_commands()
+        if waiting == 0:
+            return []
+        inbox: asyncio.Queue[Delivery] = asyncio.Queue()
+        queue = self._bus.topology.commands_queue
+        subscription = await self._broker.consume_work(queue, inbox.put, prefetch=waiting)
+        deliveries = [await asyncio.wait_for(inbox.get(), WAIT) for _ in range(waiting)]
+        await subscription.cancel()
+        commands: list[StartSession | CancelSession] = []
+        for delivery in deliveries:
+            await delivery.ack()
+            command = parse_command(delivery.body)
+            assert isinstance(command, StartSession | CancelSession)
+            commands.append(command)
+        return commands
+
+    async def control(self) -> list[CancelSession]:
+        """The control broadcasts received since the last call, in order."""
+        await self._broker.publish_cancel(CancelSession(tenant=self._mark, session_id="0" * 32))
+        received: list[CancelSession] = []
+        while True:
+            command = parse_command(await asyncio.wait_for(self._control.get(), WAIT))
+            assert isinstance(command, CancelSession)
+            if command.tenant == self._mark:
+                return received
+            received.append(command)
+
+    async def events(self) -> list[tuple[str, Message]]:
+        """The events received since the last call, with their routing keys, in order."""
+        mark = SessionStatusChanged(
+            tenant=self._mark, session_id="0" * 32, status=SessionStatus.CREATED
+        )
+        await self._broker.publish_event(mark)
+        received: list[tuple[str, Message]] = []
+        while True:
+            body, routing_key = await asyncio.wait_for(self._events.get(), WAIT)
+            event = parse_event(body)
+            if event.tenant == self._mark:
+                return received
+            received.append((routing_key, event))

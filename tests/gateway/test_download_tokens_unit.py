@@ -6,6 +6,8 @@ import pytest
 
 from gateway.download_tokens import DownloadTokens
 
+pytestmark = pytest.mark.unit
+
 SESSION = "a" * 32
 OTHER = "b" * 32
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from tests.gateway.conftest import GatewayProcess
+
+pytestmark = pytest.mark.e2e
 
 
 async def test_gateway_process_creates_and_reads_a_session_over_http(

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from pydantic import ValidationError
 
 from gateway.settings import GatewaySettings
 from shared.auth import hash_key
 
-PRODUCTION = {
+pytestmark = pytest.mark.unit
+
+PRODUCTION: dict[str, Any] = {
     "environment": "production",
     "s3_secret_key": "a-real-secret",
     "amqp_url": "amqp://dossier:secret@rabbit:5672/",

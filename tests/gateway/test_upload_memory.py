@@ -6,8 +6,11 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.gateway.conftest import GatewayProcess
+
+pytestmark = pytest.mark.e2e
 
 UPLOAD_MB = 80
 LINE = b"Example Company Name Ltd,https://www.example.com/en," + b"x" * 200 + b"\n"

@@ -5,16 +5,17 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 
-from gateway.settings import GatewaySettings
 from shared.layout import tenant_sessions_prefix
-from shared.storage.s3 import MinioStore
+from shared.storage.memory import MemoryStore
 from tests.gateway import corpus
-from tests.gateway.conftest import Caller, client_for, running_app, upload
+from tests.gateway.conftest import AppOnTwins, Caller, MakeSettings, client_for, upload
+
+pytestmark = pytest.mark.unit
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -53,7 +54,7 @@ def damaged_sheet_xlsx() -> bytes:
     return out.getvalue()
 
 
-async def assert_nothing_stored(store: MinioStore, owner: Caller) -> None:
+async def assert_nothing_stored(store: MemoryStore, owner: Caller) -> None:
     assert await store.list_objects(tenant_sessions_prefix(owner.tenant)) == []
 
 
@@ -91,7 +92,7 @@ async def assert_nothing_stored(store: MinioStore, owner: Caller) -> None:
 )
 async def test_bad_upload_is_a_clear_4xx_and_leaves_nothing_behind(
     client: httpx.AsyncClient,
-    store: MinioStore,
+    store: MemoryStore,
     owner: Caller,
     content: bytes,
     filename: str,
@@ -108,7 +109,7 @@ async def test_bad_upload_is_a_clear_4xx_and_leaves_nothing_behind(
 
 @pytest.mark.parametrize("filename", [b"a\x07b.csv", b"tab\there.csv", b"x\x1b[31m.csv"])
 async def test_filename_with_control_characters_is_refused(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller, filename: bytes
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller, filename: bytes
 ) -> None:
     # Built by hand: HTTP clients would percent-encode the control characters.
     body = (
@@ -127,7 +128,7 @@ async def test_filename_with_control_characters_is_refused(
 
 
 async def test_body_cut_off_before_its_last_boundary_is_refused(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     body = (
         b"--b0undary\r\n"
@@ -156,7 +157,7 @@ async def test_body_cut_off_before_its_last_boundary_is_refused(
 )
 async def test_bad_form_fields_are_refused(
     client: httpx.AsyncClient,
-    store: MinioStore,
+    store: MemoryStore,
     owner: Caller,
     fields: dict[str, str],
     code: str,
@@ -169,7 +170,7 @@ async def test_bad_form_fields_are_refused(
 
 
 async def test_form_without_file_part_or_not_multipart_is_refused(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     no_file = await client.post(
         "/api/sessions", data={"context_text": "hello"}, files={"x": ("a", b"b")}
@@ -182,15 +183,15 @@ async def test_form_without_file_part_or_not_multipart_is_refused(
 
 @pytest.fixture
 async def limited(
-    make_settings: Callable[..., GatewaySettings], owner: Caller
+    make_settings: MakeSettings, app_on_twins: AppOnTwins, owner: Caller
 ) -> AsyncIterator[httpx.AsyncClient]:
     settings = make_settings(max_upload_bytes=10_000, max_rows=5, max_context_chars=10)
-    async with running_app(settings) as app, client_for(app, owner) as http:
+    async with app_on_twins(settings) as app, client_for(app, owner) as http:
         yield http
 
 
 async def test_limits_are_enforced_with_the_limit_in_the_message(
-    limited: httpx.AsyncClient, store: MinioStore, owner: Caller
+    limited: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     big = b"Company\n" + b"Acme Corporation International\n" * 1000
     too_big = await upload(limited, big, "big.csv")

@@ -9,9 +9,11 @@ import orjson
 import pytest
 
 from shared.layout import SessionKeys
-from shared.storage.s3 import MinioStore
+from shared.storage.memory import MemoryStore
 from tests.gateway import corpus
 from tests.gateway.conftest import Caller, upload
+
+pytestmark = pytest.mark.unit
 
 
 async def created(http: httpx.AsyncClient, content: bytes, name: str, **fields: str) -> Any:
@@ -20,7 +22,7 @@ async def created(http: httpx.AsyncClient, content: bytes, name: str, **fields: 
     return response.json()
 
 
-async def stored_rows(store: MinioStore, owner: Caller, session_id: str) -> list[Any]:
+async def stored_rows(store: MemoryStore, owner: Caller, session_id: str) -> list[Any]:
     data = await store.get_bytes(SessionKeys(owner.tenant, session_id).rows)
     return [orjson.loads(line) for line in data.splitlines()]
 
@@ -77,7 +79,7 @@ async def stored_rows(store: MinioStore, owner: Caller, session_id: str) -> list
 )
 async def test_csv_variants_are_decoded_split_and_trimmed(
     client: httpx.AsyncClient,
-    store: MinioStore,
+    store: MemoryStore,
     owner: Caller,
     content: bytes,
     encoding: str,
@@ -100,7 +102,7 @@ async def test_csv_variants_are_decoded_split_and_trimmed(
 
 
 async def test_name_only_file_without_header_keeps_its_first_row(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session = await created(client, corpus.NAME_ONLY, "names.csv")
     assert session["input"]["has_header"] is False
@@ -112,7 +114,7 @@ async def test_name_only_file_without_header_keeps_its_first_row(
 
 
 async def test_headerless_file_finds_the_website_column_by_its_values(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session = await created(client, b"Capcom,capcom.com\nSega,https://sega.com\n", "x.csv")
     assert session["input"]["has_header"] is False
@@ -126,7 +128,7 @@ async def test_headerless_file_finds_the_website_column_by_its_values(
 
 
 async def test_extra_columns_are_kept_with_their_values(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session = await created(client, corpus.EXTRA_COLUMNS, "gaming.csv")
     summary = session["input"]
@@ -143,7 +145,7 @@ async def test_extra_columns_are_kept_with_their_values(
 
 
 async def test_blank_rows_are_skipped_and_counted(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session = await created(client, corpus.BLANK_ROWS, "blank.csv")
     assert session["input"]["rows"] == 2
@@ -170,7 +172,7 @@ async def test_result_column_names_in_the_input_are_renamed_to_stay_distinct(
 
 
 async def test_xlsx_uses_the_first_non_empty_sheet_or_the_named_one(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     book = corpus.xlsx(
         {
@@ -202,7 +204,7 @@ async def test_unknown_sheet_is_refused_with_the_sheet_names(client: httpx.Async
 
 
 async def test_legacy_xls_is_read(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     content = corpus.xls(
         [
@@ -235,7 +237,7 @@ async def test_preview_shows_columns_and_first_twenty_rows(client: httpx.AsyncCl
 
 
 async def test_legacy_encoding_is_found_even_after_a_long_ascii_start(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     english = "".join(f"Company {i};company{i}.com\r\n" for i in range(4000))
     text = "Company;Website\r\n" + english + "Яндекс;yandex.ru\r\n"

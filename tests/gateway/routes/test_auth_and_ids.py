@@ -7,6 +7,8 @@ import pytest
 
 from tests.gateway.steps import new_session
 
+pytestmark = pytest.mark.unit
+
 
 async def test_requests_without_a_valid_key_are_401(
     anonymous: httpx.AsyncClient,

@@ -7,11 +7,14 @@ import io
 import zipfile
 
 import httpx
+import pytest
 
-from shared.storage.s3 import MinioStore
+from shared.storage.memory import MemoryStore
 from tests.gateway.conftest import Caller
 from tests.gateway.routes.test_results_logs_archive import running_session
 from tests.gateway.steps import new_session
+
+pytestmark = pytest.mark.unit
 
 
 async def issue(client: httpx.AsyncClient, session_id: str) -> str:
@@ -25,7 +28,7 @@ async def issue(client: httpx.AsyncClient, session_id: str) -> str:
 
 
 async def test_a_token_downloads_results_logs_and_the_archive_without_the_key(
-    client: httpx.AsyncClient, anonymous: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, anonymous: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session_id, _ = await running_session(client, store, owner)
     token = await issue(client, session_id)
@@ -47,7 +50,7 @@ async def test_a_token_downloads_results_logs_and_the_archive_without_the_key(
 
 
 async def test_a_token_opens_nothing_but_its_own_sessions_downloads(
-    client: httpx.AsyncClient, anonymous: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, anonymous: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session_id, _ = await running_session(client, store, owner)
     other_id = await new_session(client)
@@ -70,7 +73,7 @@ async def test_a_token_opens_nothing_but_its_own_sessions_downloads(
 
 
 async def test_forged_or_tampered_tokens_are_refused(
-    client: httpx.AsyncClient, anonymous: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, anonymous: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session_id, _ = await running_session(client, store, owner)
     token = await issue(client, session_id)

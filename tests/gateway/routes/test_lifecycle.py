@@ -5,22 +5,17 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from gateway.settings import GatewaySettings
+from shared.broker.memory_bus import MemoryBus
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
-from shared.messages import CancelSession, StartSession
-from shared.storage.s3 import MinioStore
+from shared.messages import CancelSession, SessionStatusChanged, StartSession
+from shared.storage.memory import MemoryStore
 from tests.gateway.conftest import Caller
 from tests.gateway.seed import result_row, seed_chunk, seed_final
-from tests.gateway.steps import (
-    commands_queue,
-    control_listener,
-    new_session,
-    next_command,
-    queued_count,
-    started_session,
-)
+from tests.gateway.steps import Listener, new_session, started_session
 from tests.sessions import seed_plan
+
+pytestmark = pytest.mark.unit
 
 
 async def status_of(http: httpx.AsyncClient, session_id: str) -> str:
@@ -31,27 +26,35 @@ async def status_of(http: httpx.AsyncClient, session_id: str) -> str:
 
 
 async def test_start_publishes_one_start_command_and_queues_the_session(
-    client: httpx.AsyncClient, gateway_settings: GatewaySettings, owner: Caller, store: MinioStore
+    client: httpx.AsyncClient, bus: MemoryBus, owner: Caller, store: MemoryStore
 ) -> None:
     session_id = await new_session(client)
-    async with commands_queue(gateway_settings) as queue:
+    async with Listener(bus) as listener:
         started = await client.post(f"/api/sessions/{session_id}/start")
         assert started.status_code == 202, started.text
         assert started.json()["status"] == "queued"
         assert started.json()["started_at"]
-        command = await next_command(queue)
-        assert command == StartSession(tenant=owner.tenant, session_id=session_id)
+        assert listener.waiting_commands() == 1
 
         again = await client.post(f"/api/sessions/{session_id}/start")
         assert again.status_code == 202
         assert again.json()["status"] == "queued"
-        assert await queued_count(queue) == 0, "a second start must not queue a second run"
+        assert listener.waiting_commands() == 1, "a second start must not queue a second run"
+        assert await listener.take_commands() == [
+            StartSession(tenant=owner.tenant, session_id=session_id)
+        ]
+        ((routing_key, event),) = await listener.events()
+        assert routing_key == f"session.{session_id}.session.status"
+        assert isinstance(event, SessionStatusChanged)
+        assert (event.tenant, event.session_id) == (owner.tenant, session_id)
+        assert event.status == SessionStatus.QUEUED
+        assert await listener.control() == []
     assert await store.exists(SessionKeys(owner.tenant, session_id).start_marker)
     assert await status_of(client, session_id) == "queued"
 
 
 async def test_start_is_refused_while_running_and_after_finishing(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, bus: MemoryBus, store: MemoryStore, owner: Caller
 ) -> None:
     session_id = await started_session(client)
     keys = SessionKeys(owner.tenant, session_id)
@@ -67,13 +70,14 @@ async def test_start_is_refused_while_running_and_after_finishing(
     assert await status_of(client, session_id) == "completed"
     finished = await client.post(f"/api/sessions/{session_id}/start")
     assert (finished.status_code, finished.json()["code"]) == (409, "session_finished")
+    assert bus.depth(bus.topology.commands_queue) == 1, "only the accepted start is queued"
 
 
 @pytest.mark.parametrize("stage", ["created", "queued", "running"])
 async def test_cancel_of_an_unfinished_session_marks_it_and_tells_every_worker(
     client: httpx.AsyncClient,
-    gateway_settings: GatewaySettings,
-    store: MinioStore,
+    bus: MemoryBus,
+    store: MemoryStore,
     owner: Caller,
     stage: str,
 ) -> None:
@@ -85,13 +89,13 @@ async def test_cancel_of_an_unfinished_session_marks_it_and_tells_every_worker(
         await seed_plan(store, keys, total=3, chunk_size=2)
         await seed_chunk(store, keys, 0, [result_row(0, "Capcom"), result_row(1, "Krafton")])
     assert await status_of(client, session_id) == stage
-    async with control_listener(gateway_settings) as control:
+    async with Listener(bus) as listener:
         cancelled = await client.post(f"/api/sessions/{session_id}/cancel")
         assert cancelled.status_code == 202, cancelled.text
         assert cancelled.json()["status"] == "cancelled"
-        assert await next_command(control) == CancelSession(
-            tenant=owner.tenant, session_id=session_id
-        )
+        assert await listener.control() == [
+            CancelSession(tenant=owner.tenant, session_id=session_id)
+        ]
     assert await store.exists(keys.cancel_marker)
     assert await status_of(client, session_id) == "cancelled"
     if stage == "running":
@@ -101,7 +105,11 @@ async def test_cancel_of_an_unfinished_session_marks_it_and_tells_every_worker(
 
 @pytest.mark.parametrize("final", [SessionStatus.COMPLETED, SessionStatus.FAILED])
 async def test_cancel_of_a_finished_session_changes_nothing(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller, final: SessionStatus
+    client: httpx.AsyncClient,
+    bus: MemoryBus,
+    store: MemoryStore,
+    owner: Caller,
+    final: SessionStatus,
 ) -> None:
     session_id = await started_session(client)
     keys = SessionKeys(owner.tenant, session_id)
@@ -109,26 +117,31 @@ async def test_cancel_of_a_finished_session_changes_nothing(
     rows = [result_row(0, "Capcom")]
     await seed_chunk(store, keys, 0, rows)
     await seed_final(store, keys, final, rows, ["Company"])
-    response = await client.post(f"/api/sessions/{session_id}/cancel")
+    async with Listener(bus) as listener:
+        response = await client.post(f"/api/sessions/{session_id}/cancel")
+        assert await listener.control() == []
     assert (response.status_code, response.json()["code"]) == (409, "session_finished")
     assert await status_of(client, session_id) == final.value
     assert not await store.exists(keys.cancel_marker)
 
 
 async def test_second_cancel_is_refused_and_the_session_stays_cancelled(
-    client: httpx.AsyncClient,
+    client: httpx.AsyncClient, bus: MemoryBus
 ) -> None:
     session_id = await new_session(client)
     assert (await client.post(f"/api/sessions/{session_id}/cancel")).status_code == 202
-    again = await client.post(f"/api/sessions/{session_id}/cancel")
+    async with Listener(bus) as listener:
+        again = await client.post(f"/api/sessions/{session_id}/cancel")
+        started = await client.post(f"/api/sessions/{session_id}/start")
+        assert await listener.control() == []
+        assert listener.waiting_commands() == 0
     assert (again.status_code, again.json()["code"]) == (409, "session_finished")
-    started = await client.post(f"/api/sessions/{session_id}/start")
     assert (started.status_code, started.json()["code"]) == (409, "session_finished")
     assert await status_of(client, session_id) == "cancelled"
 
 
 async def test_delete_is_refused_while_queued_or_running(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session_id = await started_session(client)
     keys = SessionKeys(owner.tenant, session_id)
@@ -142,7 +155,7 @@ async def test_delete_is_refused_while_queued_or_running(
 
 @pytest.mark.parametrize("stage", ["created", "completed", "cancelled"])
 async def test_delete_removes_every_object_of_the_session(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller, stage: str
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller, stage: str
 ) -> None:
     session_id = await new_session(client)
     keys = SessionKeys(owner.tenant, session_id)

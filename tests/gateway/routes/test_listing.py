@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from tests.gateway.steps import new_session
+
+pytestmark = pytest.mark.unit
 
 
 async def test_list_is_newest_first_with_cursor_paging(client: httpx.AsyncClient) -> None:

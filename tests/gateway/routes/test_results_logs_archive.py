@@ -8,16 +8,19 @@ import zipfile
 
 import httpx
 import orjson
+import pytest
 from openpyxl import load_workbook
 
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
 from shared.rows import ResultRow, RowStatus
-from shared.storage.s3 import MinioStore
+from shared.storage.memory import MemoryStore
 from tests.gateway.conftest import Caller
 from tests.gateway.seed import result_row, seed_chunk, seed_final
 from tests.gateway.steps import new_session
 from tests.sessions import seed_plan
+
+pytestmark = pytest.mark.unit
 
 NAMES = ["Capcom", "Krafton", "Sega", "Konami", "Atlus"]
 CSV = b"Company,Website\n" + b"".join(f"{n},{n.lower()}.com\n".encode() for n in NAMES)
@@ -42,7 +45,7 @@ def log_line(
 
 
 async def running_session(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> tuple[str, SessionKeys]:
     """Five rows in chunks of two; chunks 0 and 2 are done, chunk 1 is still running."""
     session_id = await new_session(client, CSV)
@@ -60,7 +63,7 @@ async def running_session(
 
 
 async def test_results_while_running_are_the_finished_rows_in_input_order(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session_id, _ = await running_session(client, store, owner)
     page = (await client.get(f"/api/sessions/{session_id}/results")).json()
@@ -85,7 +88,7 @@ async def test_results_of_a_session_not_started_are_empty(client: httpx.AsyncCli
 
 
 async def test_partial_downloads_are_built_from_the_chunks_so_far(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session_id, _ = await running_session(client, store, owner)
     url = f"/api/sessions/{session_id}/results"
@@ -113,7 +116,7 @@ async def test_partial_downloads_are_built_from_the_chunks_so_far(
 
 
 async def test_downloads_of_a_finalized_session_are_the_final_objects(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session_id, keys = await running_session(client, store, owner)
     await seed_chunk(store, keys, 1, rows_for(range(2, 4)))
@@ -127,7 +130,7 @@ async def test_downloads_of_a_finalized_session_are_the_final_objects(
 
 
 async def test_formula_cells_are_neutralised_in_csv_downloads(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session_id = await new_session(client, b"Company\n=cmd()\n")
     keys = SessionKeys(owner.tenant, session_id)
@@ -139,7 +142,7 @@ async def test_formula_cells_are_neutralised_in_csv_downloads(
 
 
 async def test_logs_hold_only_this_sessions_lines_of_the_asked_type(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session_id, _ = await running_session(client, store, owner)
     base = f"/api/sessions/{session_id}/logs"
@@ -162,7 +165,7 @@ async def test_logs_hold_only_this_sessions_lines_of_the_asked_type(
 
 
 async def test_logs_of_a_finalized_session_come_from_the_final_objects(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session_id, keys = await running_session(client, store, owner)
     await seed_final(store, keys, SessionStatus.COMPLETED, rows_for(range(5)), ["Company"])
@@ -171,7 +174,7 @@ async def test_logs_of_a_finalized_session_come_from_the_final_objects(
 
 
 async def test_archive_holds_input_context_results_logs_and_session(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     session_id, _ = await running_session(client, store, owner)
     response = await client.get(f"/api/sessions/{session_id}/download_archive")
@@ -196,7 +199,7 @@ async def test_archive_holds_input_context_results_logs_and_session(
 
 
 async def test_duplicates_are_filled_from_a_first_occurrence_in_another_chunk(
-    client: httpx.AsyncClient, store: MinioStore, owner: Caller
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
     """Row 4 (chunk 2) repeats row 0's domain (chunk 0): pages and partial downloads show
     row 0's findings under row 4's own name, while the session is still running."""

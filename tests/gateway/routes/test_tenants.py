@@ -5,10 +5,13 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from shared.broker.memory_bus import MemoryBus
 from shared.layout import SessionKeys
-from shared.storage.s3 import MinioStore
+from shared.storage.memory import MemoryStore
 from tests.gateway.conftest import Caller
-from tests.gateway.steps import new_session
+from tests.gateway.steps import Listener, new_session
+
+pytestmark = pytest.mark.unit
 
 FOREIGN_REQUESTS = [
     ("GET", ""),
@@ -27,7 +30,8 @@ FOREIGN_REQUESTS = [
 async def test_another_tenant_gets_404_and_changes_nothing(
     client: httpx.AsyncClient,
     other_client: httpx.AsyncClient,
-    store: MinioStore,
+    store: MemoryStore,
+    bus: MemoryBus,
     owner: Caller,
     method: str,
     suffix: str,
@@ -35,7 +39,10 @@ async def test_another_tenant_gets_404_and_changes_nothing(
     session_id = await new_session(client)
     keys = SessionKeys(owner.tenant, session_id)
     before = [info.key for info in await store.list_objects(keys.prefix)]
-    response = await other_client.request(method, f"/api/sessions/{session_id}{suffix}")
+    async with Listener(bus) as listener:
+        response = await other_client.request(method, f"/api/sessions/{session_id}{suffix}")
+        assert (listener.waiting_commands(), await listener.control()) == (0, [])
+        assert await listener.events() == []
     assert response.status_code == 404, response.text
     assert response.json()["code"] == "session_not_found"
     assert [info.key for info in await store.list_objects(keys.prefix)] == before
