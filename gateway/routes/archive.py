@@ -49,7 +49,7 @@ async def _members(
             ZIP_64,
             log_file(store, keys, state, log_type),
         )
-    view = orjson.dumps(session_view(state), option=orjson.OPT_INDENT_2)
+    view = orjson.dumps(session_view(state).model_dump(mode="json"), option=orjson.OPT_INDENT_2)
     yield ("session.json", now, _FILE_MODE, ZIP_64, _once(view))
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
-import orjson
 import structlog
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.types import DecoratedCallable
@@ -22,20 +21,20 @@ from gateway.deps import (
 )
 from gateway.errors import ServiceUnavailable, SessionConflict
 from gateway.ingest.create import create_session
-from gateway.openapi import CREATE_FORM, SESSION_EXAMPLE
+from gateway.openapi import CREATE_FORM
+from gateway.resources.sessions import PREVIEW_ROWS, Preview, SessionPage
 from shared.errors import NotFound
 from shared.ids import is_session_id
 from shared.layout import SessionKeys, tenant_sessions_prefix
 from shared.lifecycle import SessionStatus, can_cancel, can_delete, can_start
 from shared.messages import CancelSession, SessionStatusChanged, StartSession
 from shared.models import CancelRequest, Counters, StartRequest
-from shared.session_view import session_view
+from shared.rows import InputRow
+from shared.session_view import SessionView, session_view
 from shared.status import SessionState
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 log = structlog.get_logger()
-PREVIEW_ROWS = 20
-_SESSION = {"content": {"application/json": {"example": SESSION_EXAMPLE}}}
 
 
 @router.get("", summary="The caller's sessions, newest first")
@@ -45,11 +44,11 @@ async def list_sessions(
     status_filter: Annotated[SessionStatus | None, Query(alias="status")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(pattern=r"^[0-9a-f]{32}$")] = None,
-) -> dict[str, Any]:
+) -> SessionPage:
     """Cursor paging: pass `next_cursor` from one page as `cursor` to get the next."""
     ids = await services.store.list_children(tenant_sessions_prefix(tenant))
     ids = [sid for sid in reversed(ids) if is_session_id(sid) and (cursor is None or sid < cursor)]
-    items: list[dict[str, Any]] = []
+    items: list[SessionView] = []
     position = 0
     while position < len(ids) and len(items) < limit:
         window = ids[position : position + limit]
@@ -63,7 +62,7 @@ async def list_sessions(
                 position = ids.index(sid) + 1
                 break
     more = position < len(ids)
-    return {"items": items, "next_cursor": items[-1]["session_id"] if more and items else None}
+    return SessionPage(items=items, next_cursor=items[-1].session_id if more and items else None)
 
 
 async def _read_or_none(services: ServicesDep, tenant: str, sid: str) -> SessionState | None:
@@ -78,9 +77,8 @@ async def _read_or_none(services: ServicesDep, tenant: str, sid: str) -> Session
     status_code=status.HTTP_201_CREATED,
     summary="Create a session from a spreadsheet",
     openapi_extra=CREATE_FORM,
-    responses={201: _SESSION},
 )
-async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> dict[str, Any]:
+async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> SessionView:
     length = request.headers.get("content-length")
     manifest = await create_session(
         services.store,
@@ -98,14 +96,14 @@ async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> 
     return session_view(state)
 
 
-@router.get("/{session_id}", summary="One session", responses={200: _SESSION})
-async def get_session(state: SessionStateDep) -> dict[str, Any]:
+@router.get("/{session_id}", summary="One session")
+async def get_session(state: SessionStateDep) -> SessionView:
     return session_view(state)
 
 
 @router.get("/{session_id}/preview", summary="Detected columns and the first parsed rows")
-async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep) -> dict[str, Any]:
-    rows: list[Any] = []
+async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep) -> Preview:
+    rows: list[InputRow] = []
     buffer = b""
     stream = store.iter_bytes(keys.rows)
     try:
@@ -113,30 +111,28 @@ async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep)
             buffer += chunk
             while b"\n" in buffer and len(rows) < PREVIEW_ROWS:
                 line, buffer = buffer.split(b"\n", 1)
-                rows.append(orjson.loads(line))
+                rows.append(InputRow.model_validate_json(line))
             if len(rows) >= PREVIEW_ROWS:
                 break
     finally:
         await stream.aclose()  # type: ignore[attr-defined]
     summary = state.manifest.input
-    return {
-        "session_id": keys.session_id,
-        "columns": summary.columns,
-        "name_column": summary.name_column,
-        "website_column": summary.website_column,
-        "input": summary.model_dump(),
-        "rows": rows,
-    }
+    return Preview(
+        session_id=keys.session_id,
+        columns=summary.columns,
+        name_column=summary.name_column,
+        website_column=summary.website_column,
+        input=summary,
+        rows=rows,
+    )
 
 
 def _accepted(path: str, summary: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
     """A request that is recorded now and carried out by the workers: 202 with the session."""
-    return router.post(
-        path, status_code=status.HTTP_202_ACCEPTED, summary=summary, responses={202: _SESSION}
-    )
+    return router.post(path, status_code=status.HTTP_202_ACCEPTED, summary=summary)
 
 
-def _view_after(state: SessionState, status: SessionStatus, **times: datetime) -> dict[str, Any]:
+def _view_after(state: SessionState, status: SessionStatus, **times: datetime) -> SessionView:
     """The session as readers will see it once the request just recorded takes effect."""
     return session_view(state.model_copy(update={"status": status, **times}))
 
@@ -156,7 +152,7 @@ async def _announce_queued(broker: PublisherDep, keys: SessionKeys) -> None:
 @_accepted("/{session_id}/start", "Queue the session for processing")
 async def start(
     state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, broker: PublisherDep
-) -> dict[str, Any]:
+) -> SessionView:
     if state.status == SessionStatus.QUEUED:
         return session_view(state)  # already queued: starting twice must not run twice
     if not can_start(state.status):
@@ -181,7 +177,7 @@ async def start(
 @_accepted("/{session_id}/cancel", "Stop the session; finished rows are kept")
 async def cancel(
     state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, services: ServicesDep
-) -> dict[str, Any]:
+) -> SessionView:
     if not can_cancel(state.status):
         raise SessionConflict(
             "session_finished", f"the session is already {state.status.value}; nothing changed"
