@@ -5,12 +5,17 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from gateway.deps import ServicesDep
+from gateway.openapi import UNKNOWN_PARAMETER, errors
 from gateway.resources.service import DeploymentCapabilities
 
 router = APIRouter(prefix="/api", tags=["capabilities"])
 
 
-@router.get("/capabilities", summary="Providers, notifier URL and upload limits")
+@router.get(
+    "/capabilities",
+    summary="Providers, notifier URL and upload limits",
+    responses=errors(UNKNOWN_PARAMETER),
+)
 async def capabilities(services: ServicesDep) -> DeploymentCapabilities:
     settings = services.settings
     found = settings.capabilities()

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from fastapi import APIRouter
 
 from gateway.deps import ServicesDep, SessionStateDep
+from gateway.openapi import ON_SESSION, errors
 from gateway.resources.download_token import DownloadToken
 
 router = APIRouter(prefix="/api/sessions", tags=["downloads"])
@@ -16,6 +17,7 @@ router = APIRouter(prefix="/api/sessions", tags=["downloads"])
     "/{session_id}/download_token",
     summary="A short-lived token for downloading this session's files without the API key",
     status_code=201,
+    responses=errors(*ON_SESSION),
 )
 async def download_token(state: SessionStateDep, services: ServicesDep) -> DownloadToken:
     """Append `?token=...` (or `&token=...`) to `/results?format=...`, `/logs/{type}` or

@@ -5,13 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from gateway.deps import ServicesDep
+from gateway.openapi import UNKNOWN_PARAMETER, errors
 from gateway.resources.service import Health, Readiness, ReadinessChecks
 from shared.errors import DossierError
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", summary="The process is alive")
+@router.get("/healthz", summary="The process is alive", responses=errors(UNKNOWN_PARAMETER))
 async def healthz() -> Health:
     return Health(status="ok")
 
@@ -19,7 +20,10 @@ async def healthz() -> Health:
 @router.get(
     "/readyz",
     summary="The broker and the object storage are reachable",
-    responses={503: {"model": Readiness, "description": "A check failed"}},
+    responses={
+        **errors(UNKNOWN_PARAMETER),
+        503: {"model": Readiness, "description": "A check failed"},
+    },
 )
 async def readyz(services: ServicesDep, response: Response) -> Readiness:
     storage = True

@@ -7,6 +7,7 @@ from fastapi.responses import StreamingResponse
 
 from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
 from gateway.downloads import log_file
+from gateway.openapi import ON_DOWNLOAD, UNKNOWN_LOG_TYPE, errors
 from shared.errors import InvalidInput
 from shared.layout import LOG_TYPES
 from shared.session_logs import is_log_type
@@ -18,7 +19,10 @@ router = APIRouter(prefix="/api/sessions", tags=["logs"])
     "/{session_id}/logs/{log_type}",
     summary="The session's log of one type, as plain text",
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/plain": {}}}},
+    responses={
+        200: {"content": {"text/plain": {"schema": {"type": "string"}}}},
+        **errors(*ON_DOWNLOAD, UNKNOWN_LOG_TYPE),
+    },
 )
 async def logs(
     log_type: str, state: DownloadStateDep, keys: DownloadKeysDep, store: StoreDep

@@ -21,7 +21,24 @@ from gateway.deps import (
 )
 from gateway.errors import ServiceUnavailable, SessionConflict
 from gateway.ingest.create import create_session
-from gateway.openapi import CREATE_FORM
+from gateway.openapi import (
+    BROKER_UNAVAILABLE,
+    CREATE_FORM,
+    INVALID_QUERY,
+    NOT_A_FORM,
+    ON_SESSION,
+    SESSION_ACTIVE,
+    SESSION_FINISHED,
+    SESSION_RUNNING,
+    STORAGE_UNAVAILABLE,
+    UNAUTHORIZED,
+    UNKNOWN_PARAMETER,
+    UNSUPPORTED_FORMAT,
+    UPLOAD_REFUSED,
+    UPLOAD_TOO_LARGE,
+    Fault,
+    errors,
+)
 from gateway.resources.sessions import PREVIEW_ROWS, Preview, SessionPage
 from shared.errors import NotFound
 from shared.ids import is_session_id
@@ -37,7 +54,11 @@ router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 log = structlog.get_logger()
 
 
-@router.get("", summary="The caller's sessions, newest first")
+@router.get(
+    "",
+    summary="The caller's sessions, newest first",
+    responses=errors(UNAUTHORIZED, INVALID_QUERY, UNKNOWN_PARAMETER, STORAGE_UNAVAILABLE),
+)
 async def list_sessions(
     services: ServicesDep,
     tenant: TenantDep,
@@ -77,6 +98,15 @@ async def _read_or_none(services: ServicesDep, tenant: str, sid: str) -> Session
     status_code=status.HTTP_201_CREATED,
     summary="Create a session from a spreadsheet",
     openapi_extra=CREATE_FORM,
+    responses=errors(
+        UNAUTHORIZED,
+        UPLOAD_TOO_LARGE,
+        NOT_A_FORM,
+        UNSUPPORTED_FORMAT,
+        UPLOAD_REFUSED,
+        UNKNOWN_PARAMETER,
+        STORAGE_UNAVAILABLE,
+    ),
 )
 async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> SessionView:
     length = request.headers.get("content-length")
@@ -96,12 +126,16 @@ async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> 
     return session_view(state)
 
 
-@router.get("/{session_id}", summary="One session")
+@router.get("/{session_id}", summary="One session", responses=errors(*ON_SESSION))
 async def get_session(state: SessionStateDep) -> SessionView:
     return session_view(state)
 
 
-@router.get("/{session_id}/preview", summary="Detected columns and the first parsed rows")
+@router.get(
+    "/{session_id}/preview",
+    summary="Detected columns and the first parsed rows",
+    responses=errors(*ON_SESSION),
+)
 async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep) -> Preview:
     rows: list[InputRow] = []
     buffer = b""
@@ -127,9 +161,16 @@ async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep)
     )
 
 
-def _accepted(path: str, summary: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
+def _accepted(
+    path: str, summary: str, *faults: Fault
+) -> Callable[[DecoratedCallable], DecoratedCallable]:
     """A request that is recorded now and carried out by the workers: 202 with the session."""
-    return router.post(path, status_code=status.HTTP_202_ACCEPTED, summary=summary)
+    return router.post(
+        path,
+        status_code=status.HTTP_202_ACCEPTED,
+        summary=summary,
+        responses=errors(*ON_SESSION, *faults),
+    )
 
 
 def _view_after(state: SessionState, status: SessionStatus, **times: datetime) -> SessionView:
@@ -149,7 +190,13 @@ async def _announce_queued(broker: PublisherDep, keys: SessionKeys) -> None:
         log.warning("session.queued_event_lost", session_id=keys.session_id, error=str(exc))
 
 
-@_accepted("/{session_id}/start", "Queue the session for processing")
+@_accepted(
+    "/{session_id}/start",
+    "Queue the session for processing",
+    SESSION_RUNNING,
+    SESSION_FINISHED,
+    BROKER_UNAVAILABLE,
+)
 async def start(
     state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, broker: PublisherDep
 ) -> SessionView:
@@ -174,7 +221,7 @@ async def start(
     return _view_after(state, SessionStatus.QUEUED, started_at=requested.requested_at)
 
 
-@_accepted("/{session_id}/cancel", "Stop the session; finished rows are kept")
+@_accepted("/{session_id}/cancel", "Stop the session; finished rows are kept", SESSION_FINISHED)
 async def cancel(
     state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, services: ServicesDep
 ) -> SessionView:
@@ -200,6 +247,7 @@ async def cancel(
     "/{session_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete the session and all its objects",
+    responses=errors(*ON_SESSION, SESSION_ACTIVE),
 )
 async def delete(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep) -> Response:
     if not can_delete(state.status):
