@@ -55,7 +55,9 @@ class ServiceUnavailable(Retryable):
 class ApiError(BaseModel):
     """What every error answers with."""
 
-    code: str = Field(description="Stable and machine-readable: branch on this")
+    code: str = Field(
+        description="Stable and machine-readable: branch on this", examples=["session_not_found"]
+    )
     message: str = Field(description="For people; the wording may change")
 
 

@@ -152,6 +152,10 @@ STORAGE_UNAVAILABLE = _fault(
     "storage unreachable: connection refused",
 )
 
+# FastAPI requires the bearer scheme on every route that reads the key, and appends to lists
+# from `openapi_extra`: the empty alternative says a download token may replace the header.
+KEY_OR_TOKEN: dict[str, Any] = {"security": [{}]}
+
 # What every route reading one session can answer, besides its own faults.
 ON_SESSION = (UNAUTHORIZED, SESSION_NOT_FOUND, UNKNOWN_PARAMETER, STORAGE_UNAVAILABLE)
 ON_DOWNLOAD = (

@@ -12,7 +12,7 @@ from stream_zip import ZIP_64, Method, async_stream_zip
 
 from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
 from gateway.downloads import log_file, results_file
-from gateway.openapi import ON_DOWNLOAD, errors
+from gateway.openapi import KEY_OR_TOKEN, ON_DOWNLOAD, errors
 from shared.layout import EXPORT_FORMATS, LOG_TYPES, SessionKeys
 from shared.session_view import session_view
 from shared.status import SessionState
@@ -58,6 +58,7 @@ async def _members(
     "/{session_id}/download_archive",
     summary="A zip of the input, context, results in every format, logs and session.json",
     response_class=StreamingResponse,
+    openapi_extra=KEY_OR_TOKEN,
     responses={
         200: {"content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}},
         **errors(*ON_DOWNLOAD),

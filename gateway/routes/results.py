@@ -9,7 +9,7 @@ from fastapi.responses import StreamingResponse
 
 from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
 from gateway.downloads import results_file
-from gateway.openapi import ON_DOWNLOAD, errors
+from gateway.openapi import KEY_OR_TOKEN, ON_DOWNLOAD, errors
 from gateway.resources.results import ResultRowView, ResultsFile, ResultsPage
 from gateway.results_source import page_rows, read_plan
 from shared.exports import CONTENT_TYPES, output_columns
@@ -25,6 +25,7 @@ _FILES = {"text/csv": _FILE, CONTENT_TYPES["xlsx"]: _FILE}
     "/{session_id}/results",
     summary="Result rows in input order, or a CSV/XLSX/JSON download",
     response_model=ResultsPage | ResultsFile,
+    openapi_extra=KEY_OR_TOKEN,
     responses={200: {"content": _FILES}, **errors(*ON_DOWNLOAD)},
 )
 async def results(
