@@ -12,7 +12,8 @@ from stream_zip import ZIP_64, Method, async_stream_zip
 
 from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
 from gateway.downloads import log_file, results_file
-from gateway.openapi import KEY_OR_TOKEN, ON_DOWNLOAD, errors
+from gateway.openapi import KEY_OR_TOKEN
+from gateway.openapi.faults import ON_DOWNLOAD, errors
 from shared.layout import EXPORT_FORMATS, LOG_TYPES, SessionKeys
 from shared.session_view import session_view
 from shared.status import SessionState

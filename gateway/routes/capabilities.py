@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from gateway.deps import ServicesDep
-from gateway.openapi import UNKNOWN_PARAMETER, errors
+from gateway.openapi.faults import UNKNOWN_PARAMETER, errors
 from gateway.resources.service import DeploymentCapabilities
 
 router = APIRouter(prefix="/api", tags=["capabilities"])

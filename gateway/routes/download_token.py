@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from fastapi import APIRouter
 
 from gateway.deps import ServicesDep, SessionStateDep
-from gateway.openapi import ON_SESSION, errors
+from gateway.openapi.faults import ON_SESSION, errors
 from gateway.resources.download_token import DownloadToken
 
 router = APIRouter(prefix="/api/sessions", tags=["downloads"])

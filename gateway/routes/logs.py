@@ -9,7 +9,8 @@ from fastapi.responses import StreamingResponse
 
 from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
 from gateway.downloads import log_file
-from gateway.openapi import KEY_OR_TOKEN, ON_DOWNLOAD, UNKNOWN_LOG_TYPE, errors
+from gateway.openapi import KEY_OR_TOKEN
+from gateway.openapi.faults import ON_DOWNLOAD, UNKNOWN_LOG_TYPE, errors
 from shared.errors import InvalidInput
 from shared.layout import LOG_TYPES
 from shared.session_logs import is_log_type

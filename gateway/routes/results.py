@@ -9,7 +9,8 @@ from fastapi.responses import StreamingResponse
 
 from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
 from gateway.downloads import results_file
-from gateway.openapi import KEY_OR_TOKEN, ON_DOWNLOAD, errors
+from gateway.openapi import KEY_OR_TOKEN
+from gateway.openapi.faults import ON_DOWNLOAD, errors
 from gateway.resources.results import ResultRowView, ResultsFile, ResultsPage
 from gateway.results_source import page_rows, read_plan
 from shared.exports import CONTENT_TYPES, output_columns

@@ -21,9 +21,8 @@ from gateway.deps import (
 )
 from gateway.errors import ServiceUnavailable, SessionConflict
 from gateway.ingest.create import create_session
-from gateway.openapi import (
+from gateway.openapi.faults import (
     BROKER_UNAVAILABLE,
-    CREATE_FORM,
     INVALID_QUERY,
     NOT_A_FORM,
     ON_SESSION,
@@ -39,6 +38,7 @@ from gateway.openapi import (
     Fault,
     errors,
 )
+from gateway.openapi.upload_form import CREATE_FORM
 from gateway.resources.sessions import PREVIEW_ROWS, Preview, SessionPage
 from shared.errors import NotFound
 from shared.ids import is_session_id

@@ -1,5 +1,5 @@
-"""OpenAPI pieces FastAPI cannot infer from the routes: the streamed upload form, and the
-errors the exception handlers answer with."""
+"""The errors each route can answer with, for its `responses=`: the exception handlers
+answer them, so FastAPI cannot infer them. Bodies are `ApiError` (`{code, message}`)."""
 
 from __future__ import annotations
 
@@ -7,40 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from gateway.errors import ApiError
-
-_BOOL = {"type": "boolean", "default": False}
-
-CREATE_FORM: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {
-                        "file": {
-                            "type": "string",
-                            "format": "binary",
-                            "description": "CSV (any common encoding/delimiter), XLSX or XLS",
-                        },
-                        "context_text": {
-                            "type": "string",
-                            "description": "What the research is for (at most 4,000 chars)",
-                        },
-                        "sheet": {
-                            "type": "string",
-                            "description": "Workbook sheet to read (default: first non-empty)",
-                        },
-                        "run_llm_deep_search_pipeline": _BOOL,
-                        "write_to_hubspot": _BOOL,
-                        "use_hubspot_integration": _BOOL,
-                    },
-                }
-            }
-        },
-    }
-}
 
 
 @dataclass(frozen=True)
@@ -151,10 +117,6 @@ STORAGE_UNAVAILABLE = _fault(
     "storage_unavailable",
     "storage unreachable: connection refused",
 )
-
-# FastAPI requires the bearer scheme on every route that reads the key, and appends to lists
-# from `openapi_extra`: the empty alternative says a download token may replace the header.
-KEY_OR_TOKEN: dict[str, Any] = {"security": [{}]}
 
 # What every route reading one session can answer, besides its own faults.
 ON_SESSION = (UNAUTHORIZED, SESSION_NOT_FOUND, UNKNOWN_PARAMETER, STORAGE_UNAVAILABLE)
