@@ -18,9 +18,16 @@ Spec = dict[str, Any]
 METHODS = ("get", "post", "put", "patch", "delete")
 
 
-def app_on_twins(settings: GatewaySettings | None = None) -> FastAPI:
-    settings = settings or GatewaySettings(environment="development")
-    return create_app(settings, MemoryStore(), MemoryBroker(MemoryBus()))
+def app_on_twins(
+    settings: GatewaySettings | None = None,
+    store: MemoryStore | None = None,
+    broker: MemoryBroker | None = None,
+) -> FastAPI:
+    return create_app(
+        settings or GatewaySettings(environment="development"),
+        store or MemoryStore(),
+        broker or MemoryBroker(MemoryBus()),
+    )
 
 
 def operations(spec: Spec) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -31,10 +38,13 @@ def operations(spec: Spec) -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 
 def response_schema(spec: Spec, method: str, path: str, status: int, media: str) -> Any:
-    """The schema documented for this answer; a KeyError names what is undocumented."""
+    """The schema documented for this answer, which must be documented."""
     responses = spec["paths"][path][method]["responses"]
     assert str(status) in responses, f"{method.upper()} {path} does not document {status}"
     content = responses[str(status)].get("content", {})
+    if not media:
+        assert not content, f"{method.upper()} {path} {status} documents a body"
+        return None
     assert media in content, f"{method.upper()} {path} {status} does not document {media}"
     return content[media].get("schema")
 
