@@ -17,6 +17,7 @@ from gateway.deps import Services, reject_unknown_query
 from gateway.docs import install_docs
 from gateway.download_tokens import DownloadTokens
 from gateway.errors import install_error_handlers
+from gateway.openapi import DocumentedApi
 from gateway.routes import archive, capabilities, download_token, health, logs, results, sessions
 from gateway.settings import GatewaySettings
 from shared.broker.protocol import Broker
@@ -25,6 +26,12 @@ from shared.storage.protocol import ObjectStore
 
 log = structlog.get_logger()
 STATIC = Path(__file__).parent / "static"
+DESCRIPTION = (
+    "Every `/api/sessions` route needs an API key, sent as `Authorization: Bearer <key>`; "
+    "the download routes also take a `token` from `POST "
+    "/api/sessions/{session_id}/download_token` instead. Every error is JSON "
+    "`{code, message}`: branch on `code`."
+)
 
 
 async def _connect_broker(broker: Broker, timeout: float) -> bool:
@@ -91,10 +98,11 @@ def create_app(settings: GatewaySettings, store: ObjectStore, broker: Broker) ->
                     await retrying
             await broker.close()
 
-    app = FastAPI(
+    app = DocumentedApi(
         title="Dossier API",
         version="1",
         summary="Describe long lists of companies: upload, start, watch, download.",
+        description=DESCRIPTION,
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Path, Query, Request, Security
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from gateway.download_tokens import DownloadTokens
 from gateway.errors import ServiceUnavailable, SessionNotFound, Unauthorized
@@ -48,40 +49,54 @@ def _publisher(services: ServicesDep) -> Publisher:
     return services.broker
 
 
-def _tenant(request: Request, services: ServicesDep) -> str:
+# Declared as a security scheme so that /docs can send the key; a missing or malformed
+# header is answered below, with the API's own error body.
+_bearer = HTTPBearer(
+    scheme_name="ApiKey",
+    description="An API key, sent as `Authorization: Bearer <key>`",
+    auto_error=False,
+)
+BearerDep = Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)]
+
+
+def _tenant(services: ServicesDep, credentials: BearerDep) -> str:
     anonymous = services.api_keys.anonymous_tenant(services.settings.environment)
     if anonymous is not None:
         return anonymous
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    if credentials is None:
         raise Unauthorized("send an API key as `Authorization: Bearer <key>`")
-    tenant = services.api_keys.tenant_for(token.strip())
+    tenant = services.api_keys.tenant_for(credentials.credentials)
     if tenant is None:
         raise Unauthorized("unknown API key")
     return tenant
 
 
-def _session_keys(session_id: str, tenant: TenantDep) -> SessionKeys:
+SessionId = Annotated[str, Path(description="The session's id: 32 lowercase hex digits")]
+
+
+def _session_keys(session_id: SessionId, tenant: TenantDep) -> SessionKeys:
     if not is_session_id(session_id):
         raise SessionNotFound(session_id[:64])
     return SessionKeys(tenant, session_id)
 
 
 def _download_keys(
-    session_id: str,
+    session_id: SessionId,
     request: Request,
     services: ServicesDep,
+    credentials: BearerDep,
     token: Annotated[
         str | None,
         Query(
-            description="A download token from `POST .../download_token`, for links that "
-            "cannot send the `Authorization` header",
+            description="A token from `POST /api/sessions/{session_id}/download_token`, in "
+            "place of the `Authorization` header (for links that cannot send one); a header, "
+            "when sent, is used instead",
             max_length=512,
         ),
     ] = None,
 ) -> SessionKeys:
     if token is None or "authorization" in request.headers:
-        return _session_keys(session_id, _tenant(request, services))
+        return _session_keys(session_id, _tenant(services, credentials))
     tenant = services.download_tokens.tenant_for(token, session_id)
     if tenant is None:
         raise Unauthorized("the download token is invalid, expired or for another session")

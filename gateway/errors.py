@@ -9,6 +9,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from shared.errors import Conflict, InvalidInput, NotFound, Retryable
@@ -51,8 +52,17 @@ class ServiceUnavailable(Retryable):
         self.message = message
 
 
+class ApiError(BaseModel):
+    """What every error answers with."""
+
+    code: str = Field(
+        description="Stable and machine-readable: branch on this", examples=["session_not_found"]
+    )
+    message: str = Field(description="For people; the wording may change")
+
+
 def error_body(code: str, message: str) -> dict[str, str]:
-    return {"code": code, "message": message}
+    return ApiError(code=code, message=message).model_dump()
 
 
 def _validation_message(exc: RequestValidationError) -> str:

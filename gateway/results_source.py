@@ -8,7 +8,6 @@ session runs, chunks not written yet are simply absent.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
 
 from shared.errors import NotFound
 from shared.layout import SessionKeys
@@ -50,8 +49,3 @@ async def all_rows(store: ObjectStore, keys: SessionKeys) -> AsyncIterator[list[
         return
     async for batch in merged_results(store, keys, plan.chunk_count, missing_ok=True):
         yield batch
-
-
-def row_json(row: ResultRow) -> dict[str, Any]:
-    """A result row as the API shows it: its position, every output column, its duplicate."""
-    return {"row": row.row, **row.output_cells(), "duplicate_of": row.duplicate_of}

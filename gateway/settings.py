@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, SecretStr, model_validator
+from pydantic import BaseModel, ConfigDict, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from shared.providers import ProviderSettings
 from shared.settings import CommonSettings
 
 
+# `GatewaySettings` inherits these fields, so each is read from its `DOSSIER_MAX_*` variable;
+# the parsers get them alone, as `settings.limits`, and `/api/capabilities` shows them.
 class Limits(BaseModel):
-    """What one upload may hold. `GatewaySettings` inherits these fields, so each is read
-    from its `DOSSIER_MAX_*` variable; the parsers get them alone, as `settings.limits`."""
+    """What one upload may hold."""
+
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
 
     max_upload_bytes: int = 100 * 1024 * 1024
     max_rows: int = 1_000_000

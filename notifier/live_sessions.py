@@ -54,7 +54,7 @@ class LiveSessions:
         live = self._sessions.get((tenant, session_id))
         if live is None or live.base is None:
             return None
-        view = session_view(live.state())
+        view = session_view(live.state()).model_dump(mode="json")
         view.update(live.rate_and_eta(datetime.now(UTC)))
         self._metrics.snapshots += 1
         return outgoing.snapshot(session_id, view)

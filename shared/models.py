@@ -15,7 +15,10 @@ from shared.lifecycle import SessionStatus
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # A record is always written whole, so the API's schemas mark every field as present.
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", json_schema_serialization_defaults_required=True
+    )
 
 
 class SessionOptions(Record):

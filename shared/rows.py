@@ -36,7 +36,9 @@ class RowStatus(StrEnum):
 class InputRow(BaseModel):
     """One data row of the upload, as the gateway parsed it (`rows.jsonl`)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", json_schema_serialization_defaults_required=True
+    )
 
     row: int = Field(description="0-based position among the non-blank data rows")
     name: str

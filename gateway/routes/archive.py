@@ -12,6 +12,8 @@ from stream_zip import ZIP_64, Method, async_stream_zip
 
 from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
 from gateway.downloads import log_file, results_file
+from gateway.openapi import KEY_OR_TOKEN
+from gateway.openapi.faults import ON_DOWNLOAD, errors
 from shared.layout import EXPORT_FORMATS, LOG_TYPES, SessionKeys
 from shared.session_view import session_view
 from shared.status import SessionState
@@ -49,7 +51,7 @@ async def _members(
             ZIP_64,
             log_file(store, keys, state, log_type),
         )
-    view = orjson.dumps(session_view(state), option=orjson.OPT_INDENT_2)
+    view = orjson.dumps(session_view(state).model_dump(mode="json"), option=orjson.OPT_INDENT_2)
     yield ("session.json", now, _FILE_MODE, ZIP_64, _once(view))
 
 
@@ -57,7 +59,11 @@ async def _members(
     "/{session_id}/download_archive",
     summary="A zip of the input, context, results in every format, logs and session.json",
     response_class=StreamingResponse,
-    responses={200: {"content": {"application/zip": {}}}},
+    openapi_extra=KEY_OR_TOKEN,
+    responses={
+        200: {"content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}}},
+        **errors(*ON_DOWNLOAD),
+    },
 )
 async def download_archive(
     state: DownloadStateDep, keys: DownloadKeysDep, store: StoreDep

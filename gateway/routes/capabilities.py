@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 
 from gateway.deps import ServicesDep
-from gateway.openapi import CAPABILITIES_EXAMPLE, json_example
+from gateway.openapi.faults import UNKNOWN_PARAMETER, errors
+from gateway.resources.service import DeploymentCapabilities
 
 router = APIRouter(prefix="/api", tags=["capabilities"])
 
@@ -15,16 +14,16 @@ router = APIRouter(prefix="/api", tags=["capabilities"])
 @router.get(
     "/capabilities",
     summary="Providers, notifier URL and upload limits",
-    responses=json_example(CAPABILITIES_EXAMPLE),
+    responses=errors(UNKNOWN_PARAMETER),
 )
-async def capabilities(services: ServicesDep) -> dict[str, Any]:
+async def capabilities(services: ServicesDep) -> DeploymentCapabilities:
     settings = services.settings
     found = settings.capabilities()
-    return {
-        "search": found.search,
-        "llm": found.llm,
-        "hubspot": found.hubspot,
-        "deep_search": found.deep_search,
-        "notifier_url": settings.notifier_public_url,
-        "limits": settings.limits.model_dump(),
-    }
+    return DeploymentCapabilities(
+        search=found.search,
+        llm=found.llm,
+        hubspot=found.hubspot,
+        deep_search=found.deep_search,
+        notifier_url=settings.notifier_public_url,
+        limits=settings.limits,
+    )

@@ -2,26 +2,38 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Path
 from fastapi.responses import StreamingResponse
 
 from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
 from gateway.downloads import log_file
+from gateway.openapi import KEY_OR_TOKEN
+from gateway.openapi.faults import ON_DOWNLOAD, UNKNOWN_LOG_TYPE, errors
 from shared.errors import InvalidInput
 from shared.layout import LOG_TYPES
 from shared.session_logs import is_log_type
 
 router = APIRouter(prefix="/api/sessions", tags=["logs"])
+_LOG_TYPES = "One of " + ", ".join(f"`{log_type}`" for log_type in LOG_TYPES)
 
 
 @router.get(
     "/{session_id}/logs/{log_type}",
     summary="The session's log of one type, as plain text",
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/plain": {}}}},
+    openapi_extra=KEY_OR_TOKEN,
+    responses={
+        200: {"content": {"text/plain": {"schema": {"type": "string"}}}},
+        **errors(*ON_DOWNLOAD, UNKNOWN_LOG_TYPE),
+    },
 )
 async def logs(
-    log_type: str, state: DownloadStateDep, keys: DownloadKeysDep, store: StoreDep
+    log_type: Annotated[str, Path(description=_LOG_TYPES)],
+    state: DownloadStateDep,
+    keys: DownloadKeysDep,
+    store: StoreDep,
 ) -> StreamingResponse:
     if not is_log_type(log_type):
         raise InvalidInput(

@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
-import orjson
 import structlog
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.types import DecoratedCallable
@@ -22,34 +21,55 @@ from gateway.deps import (
 )
 from gateway.errors import ServiceUnavailable, SessionConflict
 from gateway.ingest.create import create_session
-from gateway.openapi import CREATE_FORM, SESSION_EXAMPLE
+from gateway.openapi.faults import (
+    BROKER_UNAVAILABLE,
+    INVALID_QUERY,
+    NOT_A_FORM,
+    ON_SESSION,
+    SESSION_ACTIVE,
+    SESSION_FINISHED,
+    SESSION_RUNNING,
+    STORAGE_UNAVAILABLE,
+    UNAUTHORIZED,
+    UNKNOWN_PARAMETER,
+    UNSUPPORTED_FORMAT,
+    UPLOAD_REFUSED,
+    UPLOAD_TOO_LARGE,
+    Fault,
+    errors,
+)
+from gateway.openapi.upload_form import CREATE_FORM
+from gateway.resources.sessions import PREVIEW_ROWS, Preview, SessionPage
 from shared.errors import NotFound
 from shared.ids import is_session_id
 from shared.layout import SessionKeys, tenant_sessions_prefix
 from shared.lifecycle import SessionStatus, can_cancel, can_delete, can_start
 from shared.messages import CancelSession, SessionStatusChanged, StartSession
 from shared.models import CancelRequest, Counters, StartRequest
-from shared.session_view import session_view
+from shared.rows import InputRow
+from shared.session_view import SessionView, session_view
 from shared.status import SessionState
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 log = structlog.get_logger()
-PREVIEW_ROWS = 20
-_SESSION = {"content": {"application/json": {"example": SESSION_EXAMPLE}}}
 
 
-@router.get("", summary="The caller's sessions, newest first")
+@router.get(
+    "",
+    summary="The caller's sessions, newest first",
+    responses=errors(UNAUTHORIZED, INVALID_QUERY, UNKNOWN_PARAMETER, STORAGE_UNAVAILABLE),
+)
 async def list_sessions(
     services: ServicesDep,
     tenant: TenantDep,
     status_filter: Annotated[SessionStatus | None, Query(alias="status")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(pattern=r"^[0-9a-f]{32}$")] = None,
-) -> dict[str, Any]:
+) -> SessionPage:
     """Cursor paging: pass `next_cursor` from one page as `cursor` to get the next."""
     ids = await services.store.list_children(tenant_sessions_prefix(tenant))
     ids = [sid for sid in reversed(ids) if is_session_id(sid) and (cursor is None or sid < cursor)]
-    items: list[dict[str, Any]] = []
+    items: list[SessionView] = []
     position = 0
     while position < len(ids) and len(items) < limit:
         window = ids[position : position + limit]
@@ -63,7 +83,7 @@ async def list_sessions(
                 position = ids.index(sid) + 1
                 break
     more = position < len(ids)
-    return {"items": items, "next_cursor": items[-1]["session_id"] if more and items else None}
+    return SessionPage(items=items, next_cursor=items[-1].session_id if more and items else None)
 
 
 async def _read_or_none(services: ServicesDep, tenant: str, sid: str) -> SessionState | None:
@@ -78,9 +98,17 @@ async def _read_or_none(services: ServicesDep, tenant: str, sid: str) -> Session
     status_code=status.HTTP_201_CREATED,
     summary="Create a session from a spreadsheet",
     openapi_extra=CREATE_FORM,
-    responses={201: _SESSION},
+    responses=errors(
+        UNAUTHORIZED,
+        UPLOAD_TOO_LARGE,
+        NOT_A_FORM,
+        UNSUPPORTED_FORMAT,
+        UPLOAD_REFUSED,
+        UNKNOWN_PARAMETER,
+        STORAGE_UNAVAILABLE,
+    ),
 )
-async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> dict[str, Any]:
+async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> SessionView:
     length = request.headers.get("content-length")
     manifest = await create_session(
         services.store,
@@ -98,14 +126,18 @@ async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> 
     return session_view(state)
 
 
-@router.get("/{session_id}", summary="One session", responses={200: _SESSION})
-async def get_session(state: SessionStateDep) -> dict[str, Any]:
+@router.get("/{session_id}", summary="One session", responses=errors(*ON_SESSION))
+async def get_session(state: SessionStateDep) -> SessionView:
     return session_view(state)
 
 
-@router.get("/{session_id}/preview", summary="Detected columns and the first parsed rows")
-async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep) -> dict[str, Any]:
-    rows: list[Any] = []
+@router.get(
+    "/{session_id}/preview",
+    summary="Detected columns and the first parsed rows",
+    responses=errors(*ON_SESSION),
+)
+async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep) -> Preview:
+    rows: list[InputRow] = []
     buffer = b""
     stream = store.iter_bytes(keys.rows)
     try:
@@ -113,30 +145,35 @@ async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep)
             buffer += chunk
             while b"\n" in buffer and len(rows) < PREVIEW_ROWS:
                 line, buffer = buffer.split(b"\n", 1)
-                rows.append(orjson.loads(line))
+                rows.append(InputRow.model_validate_json(line))
             if len(rows) >= PREVIEW_ROWS:
                 break
     finally:
         await stream.aclose()  # type: ignore[attr-defined]
     summary = state.manifest.input
-    return {
-        "session_id": keys.session_id,
-        "columns": summary.columns,
-        "name_column": summary.name_column,
-        "website_column": summary.website_column,
-        "input": summary.model_dump(),
-        "rows": rows,
-    }
-
-
-def _accepted(path: str, summary: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
-    """A request that is recorded now and carried out by the workers: 202 with the session."""
-    return router.post(
-        path, status_code=status.HTTP_202_ACCEPTED, summary=summary, responses={202: _SESSION}
+    return Preview(
+        session_id=keys.session_id,
+        columns=summary.columns,
+        name_column=summary.name_column,
+        website_column=summary.website_column,
+        input=summary,
+        rows=rows,
     )
 
 
-def _view_after(state: SessionState, status: SessionStatus, **times: datetime) -> dict[str, Any]:
+def _accepted(
+    path: str, summary: str, *faults: Fault
+) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """A request that is recorded now and carried out by the workers: 202 with the session."""
+    return router.post(
+        path,
+        status_code=status.HTTP_202_ACCEPTED,
+        summary=summary,
+        responses=errors(*ON_SESSION, *faults),
+    )
+
+
+def _view_after(state: SessionState, status: SessionStatus, **times: datetime) -> SessionView:
     """The session as readers will see it once the request just recorded takes effect."""
     return session_view(state.model_copy(update={"status": status, **times}))
 
@@ -153,10 +190,16 @@ async def _announce_queued(broker: PublisherDep, keys: SessionKeys) -> None:
         log.warning("session.queued_event_lost", session_id=keys.session_id, error=str(exc))
 
 
-@_accepted("/{session_id}/start", "Queue the session for processing")
+@_accepted(
+    "/{session_id}/start",
+    "Queue the session for processing",
+    SESSION_RUNNING,
+    SESSION_FINISHED,
+    BROKER_UNAVAILABLE,
+)
 async def start(
     state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, broker: PublisherDep
-) -> dict[str, Any]:
+) -> SessionView:
     if state.status == SessionStatus.QUEUED:
         return session_view(state)  # already queued: starting twice must not run twice
     if not can_start(state.status):
@@ -178,10 +221,10 @@ async def start(
     return _view_after(state, SessionStatus.QUEUED, started_at=requested.requested_at)
 
 
-@_accepted("/{session_id}/cancel", "Stop the session; finished rows are kept")
+@_accepted("/{session_id}/cancel", "Stop the session; finished rows are kept", SESSION_FINISHED)
 async def cancel(
     state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, services: ServicesDep
-) -> dict[str, Any]:
+) -> SessionView:
     if not can_cancel(state.status):
         raise SessionConflict(
             "session_finished", f"the session is already {state.status.value}; nothing changed"
@@ -204,6 +247,7 @@ async def cancel(
     "/{session_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete the session and all its objects",
+    responses=errors(*ON_SESSION, SESSION_ACTIVE),
 )
 async def delete(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep) -> Response:
     if not can_delete(state.status):

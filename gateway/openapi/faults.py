@@ -1,0 +1,153 @@
+"""The errors each route can answer with, for its `responses=`: the exception handlers
+answer them, so FastAPI cannot infer them. Bodies are `ApiError` (`{code, message}`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from gateway.errors import ApiError
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One error a route can answer with: its status, what it means, an example body."""
+
+    status: int
+    meaning: str
+    example: ApiError
+
+
+def _fault(status: int, meaning: str, code: str, message: str) -> Fault:
+    return Fault(status, meaning, ApiError(code=code, message=message))
+
+
+UNAUTHORIZED = _fault(
+    401,
+    "`unauthorized`: no `Authorization: Bearer` header, or an unknown API key",
+    "unauthorized",
+    "unknown API key",
+)
+UNAUTHORIZED_DOWNLOAD = _fault(
+    401,
+    "`unauthorized`: neither a known API key nor a valid download token for this session",
+    "unauthorized",
+    "the download token is invalid, expired or for another session",
+)
+SESSION_NOT_FOUND = _fault(
+    404,
+    "`session_not_found`: an unknown or malformed id, or another tenant's session",
+    "session_not_found",
+    "no such session",
+)
+UNKNOWN_LOG_TYPE = _fault(
+    404,
+    "`unknown_log_type`: a log type other than `pipeline`, `errors` and `hubspot`",
+    "unknown_log_type",
+    "unknown log type 'debug'; valid types: pipeline, errors, hubspot",
+)
+SESSION_RUNNING = _fault(
+    409,
+    "`session_running`: the session is running already",
+    "session_running",
+    "the session is running and cannot be started again",
+)
+SESSION_FINISHED = _fault(
+    409,
+    "`session_finished`: the session is completed, failed or cancelled",
+    "session_finished",
+    "the session is completed and cannot be started again",
+)
+SESSION_ACTIVE = _fault(
+    409,
+    "`session_active`: the session is queued or running; cancel it first",
+    "session_active",
+    "the session is running; cancel it first",
+)
+UPLOAD_TOO_LARGE = _fault(
+    413,
+    "`file_too_large`, `too_many_rows` or `archive_too_large` (an XLSX that expands far "
+    "beyond its size): the upload is over a limit of `/api/capabilities`",
+    "file_too_large",
+    "the file is larger than the limit of 104857600 bytes",
+)
+NOT_A_FORM = _fault(
+    415,
+    "`invalid_form`: the body is not `multipart/form-data`",
+    "invalid_form",
+    "send the upload as multipart/form-data with a `file` part",
+)
+UNSUPPORTED_FORMAT = _fault(
+    415,
+    "`unsupported_format`: the file is neither CSV, XLSX nor XLS (told from its content)",
+    "unsupported_format",
+    "the file is not a CSV, XLSX or XLS spreadsheet; export it from your spreadsheet "
+    "program as CSV or XLSX",
+)
+UPLOAD_REFUSED = _fault(
+    422,
+    "`missing_file`, `too_many_files`, `invalid_filename`, `invalid_form`, `empty_file`, "
+    "`no_rows`, `no_company_column`, `corrupt_file`, `password_protected`, "
+    "`sheet_not_found`, `field_too_large`, `context_too_long`, `invalid_option` or "
+    "`option_unavailable`: the form or the file is refused; the message says why",
+    "no_company_column",
+    "no column holds company names (every name cell is empty or a number)",
+)
+INVALID_QUERY = _fault(
+    422,
+    "`invalid_request`: a query parameter with a bad value",
+    "invalid_request",
+    "query.limit: Input should be a valid integer, unable to parse string as an integer",
+)
+UNKNOWN_PARAMETER = _fault(
+    422,
+    "`unknown_parameter`: a query parameter this endpoint does not define",
+    "unknown_parameter",
+    "unknown query parameter(s): page (allowed: cursor, limit, status)",
+)
+BROKER_UNAVAILABLE = _fault(
+    503,
+    "`broker_unavailable`: the message broker is unreachable; retry later",
+    "broker_unavailable",
+    "the message broker is not reachable",
+)
+STORAGE_UNAVAILABLE = _fault(
+    503,
+    "`storage_unavailable`: the object storage is unreachable; retry later",
+    "storage_unavailable",
+    "storage unreachable: connection refused",
+)
+
+# What every route reading one session can answer, besides its own faults.
+ON_SESSION = (UNAUTHORIZED, SESSION_NOT_FOUND, UNKNOWN_PARAMETER, STORAGE_UNAVAILABLE)
+ON_DOWNLOAD = (
+    UNAUTHORIZED_DOWNLOAD,
+    SESSION_NOT_FOUND,
+    INVALID_QUERY,
+    UNKNOWN_PARAMETER,
+    STORAGE_UNAVAILABLE,
+)
+
+_HEADERS: dict[int, dict[str, Any]] = {
+    401: {"WWW-Authenticate": {"description": "`Bearer`", "schema": {"type": "string"}}},
+    503: {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
+}
+
+
+def errors(*faults: Fault) -> dict[int | str, dict[str, Any]]:
+    """`responses=` for a route: each status it can fail with, documented with the
+    `{code, message}` model, every fault's meaning and an example of each code."""
+    responses: dict[int | str, dict[str, Any]] = {}
+    for status in sorted({fault.status for fault in faults}):
+        same = [fault for fault in faults if fault.status == status]
+        examples = {f.example.code: {"value": f.example.model_dump()} for f in same}
+        meanings = [fault.meaning for fault in same]
+        response: dict[str, Any] = {
+            "model": ApiError,
+            "description": "\n".join(f"- {m}" for m in meanings) if len(same) > 1 else meanings[0],
+            "content": {"application/json": {"examples": examples}},
+        }
+        if status in _HEADERS:
+            response["headers"] = _HEADERS[status]
+        responses[status] = response
+    return responses

@@ -1,0 +1,135 @@
+"""Result rows as the API shows them: a page of rows, and the rows of the JSON download.
+
+A row is flat: the user's input columns (always text) beside the result columns, keyed
+by column name, so its keys are only known per session. The result columns are declared
+here; the input columns are the typed extra keys.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    RootModel,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+from shared.lifecycle import SessionStatus
+from shared.rows import RESULT_COLUMNS, ResultRow, RowStatus
+
+
+class ResultCells(BaseModel):
+    """The result columns of one row; every other key is an input column, as text."""
+
+    model_config = ConfigDict(extra="allow", field_title_generator=lambda name, _: name)
+
+    __pydantic_extra__: dict[str, str] = Field(init=False)
+
+    Company_Name: str
+    Official_Website: str
+    LinkedIn_URL: str
+    Description: str
+    Timestamp: str
+    HubSpot_Company_ID: str
+    Row_Status: RowStatus
+    Match_Confidence: float | None
+    Description_Source: str
+    Sources: list[str]
+    Deep_Search: str
+    Error: str
+    Notes: str
+
+
+class ResultRowView(ResultCells):
+    """One result row of a page: its position, its cells, and the row it repeats."""
+
+    row: int = Field(description="0-based position among the input's data rows")
+    duplicate_of: int | None = Field(
+        description="For a repeated domain, the `row` whose findings this row copies"
+    )
+
+    @classmethod
+    def of(cls, row: ResultRow) -> ResultRowView:
+        return cls.model_validate(
+            {"row": row.row, **row.output_cells(), "duplicate_of": row.duplicate_of}
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # The serializer below only reorders keys: document the declared shape rather than
+        # the free-form dict its signature names.
+        declared = {key: value for key, value in core_schema.items() if key != "serialization"}
+        return handler(cast(CoreSchema, declared))
+
+    @model_serializer(mode="wrap")
+    def _in_column_order(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """`row`, the input columns, then the result columns and `duplicate_of` (declared
+        last): the order of `columns`, as rows have always been laid out."""
+        cells: dict[str, Any] = handler(self)
+        position = {"row": cells.pop("row")}
+        inputs = {key: cells.pop(key) for key in self.__pydantic_extra__}
+        return {**position, **inputs, **cells}
+
+
+_CELLS_EXAMPLE: dict[str, Any] = {
+    "Company Name": "Capcom",
+    "Website": "capcom.com",
+    "Company_Name": "Capcom",
+    "Official_Website": "https://www.capcom.com/",
+    "LinkedIn_URL": "https://www.linkedin.com/company/capcom",
+    "Description": "Japanese video game developer and publisher.",
+    "Timestamp": "2026-01-01T10:00:07+00:00",
+    "HubSpot_Company_ID": "",
+    "Row_Status": "ok",
+    "Match_Confidence": 0.95,
+    "Description_Source": "website",
+    "Sources": ["https://www.capcom.com/"],
+    "Deep_Search": "",
+    "Error": "",
+    "Notes": "",
+}
+
+RESULTS_EXAMPLE: dict[str, Any] = {
+    "session_id": "018f2c3a9b7e4d1fa2c3b4d5e6f70812",
+    "status": "running",
+    "partial": True,
+    "columns": ["Company Name", "Website", *RESULT_COLUMNS],
+    "total": 2,
+    "available": 1,
+    "offset": 0,
+    "limit": 100,
+    "next_offset": None,
+    "rows": [{"row": 0, **_CELLS_EXAMPLE, "duplicate_of": None}],
+}
+
+
+class ResultsPage(BaseModel):
+    """Rows in input order; rows not finished yet are absent from the page."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [RESULTS_EXAMPLE]})
+
+    session_id: str
+    status: SessionStatus
+    partial: bool = Field(description="The session is not finalized: rows may still come")
+    columns: list[str] = Field(description="The input columns in input order, then the results")
+    total: int = Field(description="Data rows in the input")
+    available: int = Field(description="Rows finished so far, across every page")
+    offset: int
+    limit: int
+    next_offset: int | None = Field(description="`offset` of the next page; null on the last")
+    rows: list[ResultRowView]
+
+
+class ResultsFile(RootModel[list[ResultCells]]):
+    """The `format=json` download: every row finished so far, keyed by column."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [[_CELLS_EXAMPLE]]})
