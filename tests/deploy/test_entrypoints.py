@@ -4,39 +4,13 @@ the Dossier services read into the credentials of the server they connect to."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.deploy.compose_model import REPO
+from tests.deploy.entrypoint_scripts import default_user, identities
 
 pytestmark = pytest.mark.unit
-
-S3_IDENTITIES = REPO / "deploy" / "seaweedfs" / "s3-identities.sh"
-DEFAULT_USER = REPO / "deploy" / "rabbitmq" / "default-user.sh"
-
-
-def run(script: Path, args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["sh", str(script), *args],
-        env={"PATH": os.environ["PATH"], **env},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=30,
-    )
-
-
-def identities(
-    tmp_path: Path, access_key: str, secret_key: str
-) -> subprocess.CompletedProcess[str]:
-    secret = tmp_path / "DOSSIER_S3_SECRET_KEY"
-    secret.write_text(secret_key + "\n")
-    config = tmp_path / "s3.json"
-    env = {"S3_ACCESS_KEY": access_key, "S3_SECRET_KEY_FILE": str(secret)}
-    return run(S3_IDENTITIES, [str(config), "cat", str(config)], env)
 
 
 def test_s3_identities_hold_one_admin_with_the_services_key_then_run_the_command(
@@ -61,14 +35,6 @@ def test_s3_identities_refuse_keys_that_would_break_the_file(
     assert result.returncode != 0
     assert reason in result.stderr
     assert result.stdout == ""
-
-
-def default_user(tmp_path: Path, url: str) -> subprocess.CompletedProcess[str]:
-    url_file = tmp_path / "DOSSIER_AMQP_URL"
-    url_file.write_text(url + "\n")
-    conf = tmp_path / "30-dossier-user.conf"
-    env = {"AMQP_URL_FILE": str(url_file), "RABBITMQ_USER_CONF": str(conf)}
-    return run(DEFAULT_USER, ["cat", str(conf)], env)
 
 
 @pytest.mark.parametrize(

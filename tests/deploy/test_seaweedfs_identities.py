@@ -12,7 +12,7 @@ import pytest
 from minio import Minio
 from minio.error import S3Error
 
-from tests.deploy.test_entrypoints import identities
+from tests.deploy.entrypoint_scripts import identities
 from tests.services import free_port, wait_for_port, weed_binary
 
 pytestmark = pytest.mark.integration
