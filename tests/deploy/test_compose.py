@@ -169,6 +169,17 @@ def test_make_secrets_writes_every_secret_compose_mounts_and_keeps_them(
     assert re.fullmatch(r"amqp://dossier:[0-9a-f]{48}@rabbitmq:5672/\n", before["amqp_url"])
 
 
+def test_secret_files_stay_out_of_git_and_of_image_builds() -> None:
+    ignored = {
+        line.strip().rstrip("/") for line in (REPO / ".dockerignore").read_text().splitlines()
+    }
+    assert "deploy/secrets" in ignored
+    gitignored = {
+        line.strip().rstrip("/") for line in (REPO / ".gitignore").read_text().splitlines()
+    }
+    assert "deploy/secrets" in gitignored
+
+
 @pytest.mark.parametrize("name", DOSSIER_SERVICES)
 def test_every_setting_a_service_requires_is_provided_and_passes_production_checks(
     services: dict[str, dict[str, Any]],
