@@ -25,6 +25,7 @@ from gateway.settings import GatewaySettings
 from notifier.settings import NotifierSettings
 from shared.providers import ProviderSettings
 from shared.settings import CommonSettings
+from shared.settings_sources import DEFAULT_SECRETS_DIR, SECRETS_DIR_VARIABLE
 from worker.pipeline.settings import PipelineSettings
 from worker.settings import WorkerSettings
 
@@ -35,6 +36,18 @@ SERVICES: tuple[tuple[type[BaseSettings], str], ...] = (
     (NotifierSettings, "notifier"),
     (WorkerSettings, "worker"),
     (PipelineSettings, "worker"),
+)
+
+# Variables read before any settings class, so no field carries them.
+SOURCE_ROWS: tuple[tuple[str, str, str, str], ...] = (
+    (
+        SECRETS_DIR_VARIABLE,
+        str(DEFAULT_SECRETS_DIR),
+        "all",
+        "Folder of files named like variables (`DOSSIER_S3_SECRET_KEY`), each holding its "
+        "value: how Docker secrets reach the services. A variable set in the environment "
+        "wins over its file; the default folder is skipped when absent.",
+    ),
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,7 +61,7 @@ DESCRIPTIONS: dict[str, str] = {
     "DOSSIER_LOG_LEVEL": "Lowest level logged.",
     "DOSSIER_LOG_FORMAT": "`json`, `console`, or `auto` (JSON unless attached to a terminal).",
     "DOSSIER_AMQP_URL": "RabbitMQ URL, `amqp://user:password@host:5672/vhost`.",
-    "DOSSIER_S3_ENDPOINT": "Object storage `host:port` (MinIO, SeaweedFS or any S3 API).",
+    "DOSSIER_S3_ENDPOINT": "Object storage `host:port` (SeaweedFS, Ceph, AWS S3 or any S3 API).",
     "DOSSIER_S3_ACCESS_KEY": "Object storage access key.",
     "DOSSIER_S3_SECRET_KEY": "Object storage secret key.",
     "DOSSIER_S3_SECURE": "Use HTTPS to reach the object storage.",
@@ -166,6 +179,8 @@ def rows() -> Iterator[tuple[str, str, str, str]]:
             seen.add(variable)
             text = field.description or comments.get(name) or DESCRIPTIONS.get(variable, "")
             yield variable, default_text(field), services, text
+        if settings is CommonSettings:
+            yield from SOURCE_ROWS
 
 
 def table() -> str:

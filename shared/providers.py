@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
+
+from shared.settings_sources import FileBackedSettings
 
 
 class Capabilities(BaseModel):
@@ -19,7 +21,7 @@ class Capabilities(BaseModel):
         return self.search and self.llm
 
 
-class ProviderSettings(BaseSettings):
+class ProviderSettings(FileBackedSettings):
     model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore")
 
     search_provider: Literal["none", "serper", "searxng"] = "none"

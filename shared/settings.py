@@ -6,16 +6,17 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
 
 from shared.auth import ApiKeys
+from shared.settings_sources import FileBackedSettings
 from shared.topology import Topology
 
 DEV_S3_SECRET = "dossier-dev-secret"  # noqa: S105  # development default, refused in production
 DEV_AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/"
 
 
-class CommonSettings(BaseSettings):
+class CommonSettings(FileBackedSettings):
     model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore")
 
     environment: Literal["development", "test", "production"] = "development"

@@ -56,3 +56,21 @@ def settings_env_names(settings: type[BaseSettings]) -> set[str]:
         alias = field.validation_alias
         names.add(alias.upper() if isinstance(alias, str) else f"{prefix}{name}".upper())
     return names
+
+
+def service_env(service: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, str]:
+    """A service's environment after interpolation with `env` as the host's variables."""
+    environment = service.get("environment", {})
+    assert isinstance(environment, dict), "environment must be a mapping"
+    return {str(key): interpolate(str(value), env) for key, value in environment.items()}
+
+
+def secret_mounts(service: Mapping[str, Any]) -> dict[str, str]:
+    """Path of each secret inside the container -> the name of the compose secret."""
+    mounts: dict[str, str] = {}
+    for entry in service.get("secrets", []):
+        source = entry if isinstance(entry, str) else entry["source"]
+        target = source if isinstance(entry, str) else entry.get("target", source)
+        path = target if target.startswith("/") else f"/run/secrets/{target}"
+        mounts[path] = source
+    return mounts
