@@ -33,7 +33,7 @@ class Notifier:
     port: int
     keys: dict[str, str]
     process: ServiceProcess | None = None
-    broker: Broker | None = None
+    broker: RabbitBroker | None = None
     _free: list[str] = field(default_factory=list)
 
     @property
@@ -81,7 +81,7 @@ async def module_store(module_env: dict[str, str]) -> AsyncIterator[MinioStore]:
 
 
 @pytest.fixture(scope="module")
-async def publisher(module_env: dict[str, str]) -> AsyncIterator[Broker]:
+async def publisher(module_env: dict[str, str]) -> AsyncIterator[RabbitBroker]:
     """Publishes events the way a worker does."""
     url = module_env["DOSSIER_AMQP_URL"]
     topology = Topology(module_env["DOSSIER_TOPOLOGY_PREFIX"])
