@@ -1,4 +1,5 @@
-"""A notifier per test module (as a process, or in this process), its keys and a publisher."""
+"""A notifier per test module (as a process, or in this process), its keys and a publisher;
+the hub and consumer on the in-memory twins per unit test."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from shared.broker.rabbit import RabbitBroker
 from shared.broker.rabbit_topology import delete_topology
 from shared.storage.s3 import MinioStore
 from shared.topology import Topology
+from tests.notifier.twins import TwinNotifier, twin_notifier
 from tests.processes import ServiceProcess, service, wait_http_ok
 from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, free_port, service_settings
 
@@ -177,3 +179,10 @@ def _answers_200(url: str) -> bool:
             return bool(response.status == 200)
     except OSError:
         return False
+
+
+@pytest.fixture
+async def twins() -> AsyncIterator[TwinNotifier]:
+    """The hub and event consumer on the in-memory broker and store."""
+    async with twin_notifier() as running:
+        yield running
