@@ -98,12 +98,23 @@ class SlowStore(MemoryStore):
 
 
 class ObservedBroker(MemoryBroker):
-    """A process's broker connection that counts the events its handler has finished with."""
+    """A process's broker connection that counts its attempts to connect and the events its
+    handler has finished with."""
 
     def __init__(self, bus: MemoryBus) -> None:
         super().__init__(bus)
+        self.attempts = 0
         self.handled = 0
         self._changed = asyncio.Condition()
+
+    async def connect(self, timeout: float = 10.0) -> None:
+        async with self._changed:
+            self.attempts += 1
+            self._changed.notify_all()
+        await super().connect(timeout)
+
+    async def wait_attempts(self, count: int) -> None:
+        await wait_for(self._changed, lambda: self.attempts >= count)
 
     async def consume_events(self, handler: EventHandler, binding: str | None = None) -> None:
         async def counted(body: bytes, routing_key: str) -> None:
