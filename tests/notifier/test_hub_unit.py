@@ -127,6 +127,29 @@ async def test_tenant_watcher_gets_held_events_after_the_first_snapshot(
     assert done(frames[3]) == 14
 
 
+async def test_tenant_watcher_whose_first_snapshot_read_failed_gets_one_with_the_next_event(
+    twins: TwinNotifier,
+) -> None:
+    tenant = unique_tenant()
+    keys = await seed_session(twins.store, tenant, rows=20, chunk_size=10)
+    await store_chunk_summary(twins.store, keys, 0, 10)
+    async with twins.connection(tenant) as (connection, socket):
+        twins.hub.watch_tenant(connection)
+        twins.store.available = False
+        await twins.publish(rows(keys, 1, 1), progress(keys, 1, 2))
+        # Without a snapshot the held row batch still goes out.
+        await socket.wait_frames(1)
+        twins.store.available = True
+        await twins.publish(progress(keys, 1, 3))
+        frames = await socket.wait_frames(2)
+        assert len(socket.frames) + connection.queued == 2
+    assert twins.metrics.storage_errors == 1
+    assert (frames[0]["seq"], frames[0]["event"]["kind"]) == (1, "rows.finished")
+    assert (frames[1]["type"], frames[1]["seq"]) == ("snapshot", 2)
+    assert figures(frames[1])["status"] == "running"
+    assert (done(frames[1]), figures(frames[1])["chunks_done"]) == (13, 1)
+
+
 async def test_tenant_watchers_get_every_session_and_subscribers_only_theirs(
     twins: TwinNotifier,
 ) -> None:
