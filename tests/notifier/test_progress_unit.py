@@ -3,7 +3,7 @@ reports sum correctly, and a stored chunk summary wins over every live report of
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -27,7 +27,7 @@ async def test_late_repeated_and_reordered_reports_sum_to_the_latest_of_each_chu
     keys = await seed_session(twins.store, tenant, rows=30, chunk_size=10)
     t0 = now()
 
-    def at(seconds: int) -> Any:
+    def at(seconds: int) -> datetime:
         return t0 + timedelta(seconds=seconds)
 
     reports = [
