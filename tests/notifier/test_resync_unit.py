@@ -118,6 +118,28 @@ async def test_a_resync_that_cannot_read_storage_is_made_up_by_the_next_recheck(
     assert frames[2]["state"]["counters"]["done"] == 10
 
 
+async def test_a_session_whose_record_cannot_be_read_does_not_stop_the_others_resync(
+    twins: TwinNotifier,
+) -> None:
+    tenant = unique_tenant()
+    broken = await seed_session(twins.store, tenant)
+    keys = await seed_session(twins.store, tenant)
+    async with twins.connection(tenant) as (connection, socket):
+        await twins.hub.subscribe(connection, broken.session_id)
+        await twins.hub.subscribe(connection, keys.session_id)
+        await twins.store.put_bytes(broken.manifest, b"{not a manifest")
+        await store_chunk_summary(twins.store, keys, 0, 10)
+        await twins.hub.resync()
+        frames = await socket.wait_frames(4)
+        assert len(socket.frames) + connection.queued == 4
+    assert twins.metrics.storage_errors == 1
+    assert frames[2] == resync_note(keys, "events_interrupted")
+    assert (frames[3]["session_id"], frames[3]["state"]["counters"]["done"]) == (
+        keys.session_id,
+        10,
+    )
+
+
 async def test_quiet_session_finished_in_storage_without_its_event_gets_a_fresh_snapshot(
     twins: TwinNotifier,
 ) -> None:
