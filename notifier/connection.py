@@ -90,8 +90,10 @@ class Connection:
             self._metrics.coalesced += 1
 
     def release(self, session_id: str, snapshot: Outgoing | None) -> None:
-        self.snapshotted.add(session_id)
+        """Send the snapshot, then the held events. Without a snapshot the session's next
+        event is held again, so this connection still gets one before its figures."""
         if snapshot is not None:
+            self.snapshotted.add(session_id)
             self.send(snapshot)
         for item in self.held.pop(session_id, []):
             self.send(item)

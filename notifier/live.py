@@ -1,9 +1,11 @@
 """One session's live state: the stored snapshot plus the events seen since.
 
-Chunk progress is cumulative per chunk, so the latest report of a chunk replaces the
-previous one and the session's counters are the sum over chunks. A chunk whose summary is
-stored counts with the stored (final) counters; live reports of it are ignored. That rule
-makes merging a fresh storage read with live events free of double counting, in any order.
+Chunk progress is cumulative per chunk, so the newest report of a chunk (by the time its
+worker stamped on it) replaces the previous one and the session's counters are the sum over
+chunks; a report that arrives after a newer one of its chunk is stale and ignored. A chunk
+whose summary is stored counts with the stored (final) counters; live reports of it are
+ignored. That rule makes merging a fresh storage read with live events free of double
+counting, in any order.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class LiveSession:
         self.base: SessionState | None = None
         self._stored: dict[int, tuple[int, ...]] = {}
         self._live: dict[int, tuple[int, ...]] = {}
+        self._live_at: dict[int, datetime] = {}
         self._finished: set[int] = set()
         self._sum: list[int] = list(_ZERO)
         self._status: SessionStatus | None = None
@@ -56,8 +59,12 @@ class LiveSession:
             self._finished.add(event.chunk)
         if event.chunk in self._stored:
             return
+        newest = self._live_at.get(event.chunk)
+        if newest is not None and event.at < newest:
+            return
         self._replace(self._live.get(event.chunk, _ZERO), _vector(event.counters))
         self._live[event.chunk] = _vector(event.counters)
+        self._live_at[event.chunk] = event.at
 
     def _apply_status(self, event: SessionStatusChanged) -> None:
         self._status_at.setdefault(event.status, event.at)
@@ -78,6 +85,7 @@ class LiveSession:
             self._replace(old, new)
             self._stored[summary.chunk] = new
             self._live.pop(summary.chunk, None)
+            self._live_at.pop(summary.chunk, None)
 
     def _replace(self, old: tuple[int, ...], new: tuple[int, ...]) -> None:
         for index, (before, after) in enumerate(zip(old, new, strict=True)):

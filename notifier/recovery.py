@@ -14,6 +14,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Iterable
 
 import structlog
+from pydantic import ValidationError
 
 from notifier import outgoing
 from notifier.live import SessionKey
@@ -65,7 +66,8 @@ class Recovery:
     async def _reread(self, key: SessionKey, failure: str) -> bool:
         try:
             await self._sessions.refresh(key)
-        except (NotFound, Retryable) as exc:
+        # An unreadable record of one session must not cut the others' recovery short.
+        except (NotFound, Retryable, ValidationError) as exc:
             self._metrics.storage_errors += 1
             log.warning(failure, session_id=key[1], error=str(exc))
             return False

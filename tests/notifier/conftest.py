@@ -1,4 +1,5 @@
-"""A notifier per test module (as a process, or in this process), its keys and a publisher."""
+"""A notifier per test module (as a process, or in this process), its keys and a publisher;
+the hub and consumer on the in-memory twins per unit test."""
 
 from __future__ import annotations
 
@@ -22,10 +23,25 @@ from shared.broker.rabbit import RabbitBroker
 from shared.broker.rabbit_topology import delete_topology
 from shared.storage.s3 import MinioStore
 from shared.topology import Topology
+from tests.notifier.twins import TwinNotifier, twin_notifier
 from tests.processes import ServiceProcess, service, wait_http_ok
 from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, free_port, service_settings
 
 TENANTS_PER_MODULE = 24
+TIERS = frozenset({"unit", "contract", "integration", "e2e", "browser"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse a notifier test without exactly one tier: `-m unit` and the like select by it."""
+    here = Path(__file__).parent
+    untiered = [
+        item.nodeid
+        for item in items
+        if here in Path(str(item.fspath)).parents
+        and len({mark.name for mark in item.iter_markers()} & TIERS) != 1
+    ]
+    if untiered:
+        raise pytest.UsageError(f"tests without exactly one tier marker: {untiered}")
 
 
 @dataclass
@@ -33,7 +49,7 @@ class Notifier:
     port: int
     keys: dict[str, str]
     process: ServiceProcess | None = None
-    broker: Broker | None = None
+    broker: RabbitBroker | None = None
     _free: list[str] = field(default_factory=list)
 
     @property
@@ -81,7 +97,7 @@ async def module_store(module_env: dict[str, str]) -> AsyncIterator[MinioStore]:
 
 
 @pytest.fixture(scope="module")
-async def publisher(module_env: dict[str, str]) -> AsyncIterator[Broker]:
+async def publisher(module_env: dict[str, str]) -> AsyncIterator[RabbitBroker]:
     """Publishes events the way a worker does."""
     url = module_env["DOSSIER_AMQP_URL"]
     topology = Topology(module_env["DOSSIER_TOPOLOGY_PREFIX"])
@@ -177,3 +193,10 @@ def _answers_200(url: str) -> bool:
             return bool(response.status == 200)
     except OSError:
         return False
+
+
+@pytest.fixture
+async def twins() -> AsyncIterator[TwinNotifier]:
+    """The hub and event consumer on the in-memory broker and store."""
+    async with twin_notifier() as running:
+        yield running

@@ -53,12 +53,20 @@ async def store_final(store: ObjectStore, keys: SessionKeys, done: int) -> None:
     await store.put_model(keys.final_status, final)
 
 
-def progress(keys: SessionKeys, chunk: int, done: int, *, finished: bool = False) -> ChunkProgress:
+def progress(
+    keys: SessionKeys,
+    chunk: int,
+    done: int,
+    *,
+    finished: bool = False,
+    at: datetime | None = None,
+) -> ChunkProgress:
     return ChunkProgress(
         tenant=keys.tenant,
         session_id=keys.session_id,
         chunk=chunk,
         counters=Counters(total=10, done=done),
+        at=at or now(),
         finished=finished,
     )
 

@@ -11,6 +11,7 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 
 from shared.broker.protocol import Broker
+from shared.broker.rabbit import RabbitBroker
 from shared.lifecycle import SessionStatus
 from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
 from shared.storage.s3 import MinioStore
@@ -201,7 +202,7 @@ async def test_unsubscribe_stops_events_and_resubscribe_continues_the_sequence(
 
 
 async def test_malformed_events_are_counted_and_skipped(
-    notifier: Notifier, publisher: Broker, module_store: MinioStore
+    notifier: Notifier, publisher: RabbitBroker, module_store: MinioStore
 ) -> None:
     tenant, key = notifier.take_tenant()
     keys = await seed_session(module_store, tenant)

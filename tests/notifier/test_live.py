@@ -46,6 +46,16 @@ def test_latest_progress_per_chunk_wins_and_chunks_sum() -> None:
     assert live.counters().done == 11
 
 
+def test_a_report_older_than_the_last_of_its_chunk_changes_nothing() -> None:
+    live = LiveSession(KEYS.tenant, KEYS.session_id)
+    live.apply(progress(KEYS, 0, 7, at=T0 + timedelta(seconds=2)))
+    live.apply(progress(KEYS, 0, 3, at=T0 + timedelta(seconds=1)))
+    assert live.counters().done == 7
+    # A worker that redoes the chunk counts from zero again, and reports later.
+    live.apply(progress(KEYS, 0, 2, at=T0 + timedelta(seconds=3)))
+    assert live.counters().done == 2
+
+
 def test_stored_summary_replaces_live_progress_of_its_chunk() -> None:
     live = LiveSession(KEYS.tenant, KEYS.session_id)
     live.apply(progress(KEYS, 0, 10, finished=True))

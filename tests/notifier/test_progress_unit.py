@@ -1,0 +1,89 @@
+"""Cumulative per-chunk progress through the in-memory broker: late, repeated and reordered
+reports sum correctly, and a stored chunk summary wins over every live report of it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+
+from tests.notifier.seed import now, progress, seed_session, store_chunk_summary, unique_tenant
+from tests.notifier.twins import TwinNotifier
+
+pytestmark = pytest.mark.unit
+
+
+def shown(frame: dict[str, Any]) -> tuple[int, int]:
+    """Rows done and chunks done, as the client displays them after this frame."""
+    figures = frame["state"] if frame["type"] == "snapshot" else frame["progress"]
+    return figures["counters"]["done"], figures["chunks_done"]
+
+
+async def test_late_repeated_and_reordered_reports_sum_to_the_latest_of_each_chunk(
+    twins: TwinNotifier,
+) -> None:
+    tenant = unique_tenant()
+    keys = await seed_session(twins.store, tenant, rows=30, chunk_size=10)
+    t0 = now()
+
+    def at(seconds: int) -> datetime:
+        return t0 + timedelta(seconds=seconds)
+
+    reports = [
+        progress(keys, 0, 3, at=at(1)),
+        progress(keys, 1, 4, at=at(2)),
+        progress(keys, 0, 7, at=at(3)),
+        progress(keys, 0, 3, at=at(1)),  # late: older than the report it follows
+        progress(keys, 1, 4, at=at(2)),  # delivered twice
+        progress(keys, 2, 5, at=at(5)),
+        progress(keys, 2, 2, at=at(4)),  # overtaken by the next report of its chunk
+        progress(keys, 1, 10, at=at(6), finished=True),
+    ]
+    async with twins.connection(tenant) as (connection, socket):
+        await twins.hub.subscribe(connection, keys.session_id)
+        await twins.publish(*reports)
+        frames = await socket.wait_frames(1 + len(reports))
+    assert [shown(frame) for frame in frames] == [
+        (0, 0),
+        (3, 0),
+        (7, 0),
+        (11, 0),
+        (11, 0),
+        (11, 0),
+        (16, 0),
+        (16, 0),
+        (22, 1),
+    ]
+
+
+async def test_stored_chunk_summary_wins_over_live_reports_of_its_chunk(
+    twins: TwinNotifier,
+) -> None:
+    tenant = unique_tenant()
+    keys = await seed_session(twins.store, tenant, rows=30, chunk_size=10)
+    async with twins.connection(tenant) as (connection, socket):
+        await twins.hub.subscribe(connection, keys.session_id)
+        await twins.publish(progress(keys, 0, 4), progress(keys, 1, 6))
+        await socket.wait_frames(3)
+        # The chunk's stored counters (9) differ from anything reported live.
+        await store_chunk_summary(twins.store, keys, 0, 9)
+        assert await twins.hub.recheck_quiet(0) == 1
+        frames = await socket.wait_frames(5)
+        assert frames[3]["type"] == "resync"
+        # Late and repeated reports of the stored chunk change nothing; others still count.
+        await twins.publish(
+            progress(keys, 0, 5), progress(keys, 0, 10, finished=True), progress(keys, 1, 7)
+        )
+        frames = await socket.wait_frames(8)
+        assert len(socket.frames) + connection.queued == 8
+    assert frames[4]["type"] == "snapshot"
+    assert [shown(frame) for frame in frames if frame["type"] != "resync"] == [
+        (0, 0),
+        (4, 0),
+        (10, 0),
+        (15, 1),
+        (15, 1),
+        (15, 1),
+        (16, 1),
+    ]
