@@ -11,13 +11,13 @@ from shared.layout import SessionKeys
 from shared.messages import CancelSession
 from shared.models import CancelRequest, SessionStatus
 from shared.rows import RowStatus
-from shared.storage.s3 import MinioStore
+from shared.storage.protocol import ObjectStore
 from tests.slow_site import SlowSite
 from tests.worker.conftest import Workers, slow_pipeline_env
 from tests.worker.sessions import Engine, make_rows, wait_until
 
 
-async def cancel(store: MinioStore, broker: Broker, keys: SessionKeys) -> datetime:
+async def cancel(store: ObjectStore, broker: Broker, keys: SessionKeys) -> datetime:
     """As the gateway does it: the marker first, then the control message."""
     at = datetime.now(UTC)
     await store.put_model(keys.cancel_marker, CancelRequest(requested_at=at))
@@ -25,7 +25,7 @@ async def cancel(store: MinioStore, broker: Broker, keys: SessionKeys) -> dateti
     return at
 
 
-async def row_starts(store: MinioStore, keys: SessionKeys) -> list[datetime]:
+async def row_starts(store: ObjectStore, keys: SessionKeys) -> list[datetime]:
     starts = []
     for info in await store.list_objects(keys.prefix + "chunks/logs/"):
         for line in (await store.get_bytes(info.key)).splitlines():
