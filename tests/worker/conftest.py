@@ -1,9 +1,10 @@
-"""Engine fixtures: the tenant's sessions, worker processes and a slow local website."""
+"""Engine fixtures: the tenant's sessions, worker processes and a slow local website; or
+`twin`, the whole engine in this process on the in-memory broker and store."""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from shared.storage.s3 import MinioStore
 from tests.processes import ServiceProcess, service, wait_http_ok
 from tests.services import free_port
 from tests.slow_site import SlowSite, slow_sites
+from tests.worker.engine import MemoryEngine, memory_engine
 from tests.worker.sessions import Engine
 
 TEST_PIPELINE = "tests.worker.pipelines:build_test_pipeline"
@@ -75,3 +77,9 @@ def session_ids() -> Callable[[], str]:
 @pytest.fixture
 def engine(store: MinioStore, broker: Broker, tenant: str) -> Engine:
     return Engine(store, broker, tenant)
+
+
+@pytest.fixture
+async def twin() -> AsyncIterator[MemoryEngine]:
+    async with memory_engine() as engine:
+        yield engine
