@@ -137,6 +137,8 @@ async def test_a_start_redelivered_after_a_cancel_keeps_the_rows_already_finishe
     twin.script.hold(keys.session_id, lambda row: row.row >= 10)
     await twin.send_start(keys)
     await twin.wait(lambda: twin.has_done_chunks(keys, 1), "chunk 0 to be stored")
+    ledger = twin.script.ledger(keys.session_id)
+    await twin.wait(lambda: len(ledger.waiting) == 8, "chunk 1 in flight")
     await twin.cancel(keys, message=False)
 
     await planner(twin, chunk_size=10).plan(start(keys), redelivered=True)
