@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 from shared.broker.protocol import Broker
-from shared.ids import new_session_id
 from shared.storage.s3 import MinioStore
 from tests.processes import ServiceProcess, service, wait_http_ok
 from tests.services import free_port
@@ -67,11 +66,6 @@ def slow_pipeline_env(site: SlowSite) -> dict[str, str]:
 def slow_site() -> Iterator[SlowSite]:
     with slow_sites(0.2, 1) as (site, _):
         yield site
-
-
-@pytest.fixture
-def session_ids() -> Callable[[], str]:
-    return new_session_id
 
 
 @pytest.fixture
