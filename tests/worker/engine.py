@@ -102,7 +102,7 @@ class InProcessWorker:
 
     def __init__(
         self, bus: MemoryBus, store: MemoryStore, settings: WorkerSettings, script: Script
-    ):
+    ) -> None:
         self.broker = MemoryBroker(bus)
         self.pipeline = ScriptedPipeline(script)
         self.service = WorkerService(settings, store, self.broker, self.pipeline)
@@ -206,10 +206,14 @@ class MemoryEngine(Engine):
         self.events.append(parse_event(body))
 
     async def close(self) -> None:
+        """Bring the twins back and let held rows go, so that no work outlives the test."""
+        if not self.bus.up:
+            self.bus.restore()
+        self.memory_store.available = True
         self.script.release()
-        for worker in self.workers:
-            await worker.stop()
+        stopped = [await worker.stop() for worker in self.workers]
         await self.client.close()
+        assert all(stopped), "work was still running after the shutdown grace"
 
 
 @contextlib.asynccontextmanager
