@@ -46,13 +46,14 @@ class Planner:
         if await self._store.exists(keys.final_status):
             log.info("plan.skipped", why="finalized")
             return
-        # A missing or unreadable manifest is permanent: the command is dead-lettered.
+        # A missing or unreadable manifest is permanent: planning gives up at once.
         await self._store.get_model(keys.manifest, SessionManifest)
-        if await self._store.exists(keys.cancel_marker):
+        existing = await self._optional_plan(keys)
+        # Once planned, a cancelled session is finalized from its chunks, finished rows kept.
+        if existing is None and await self._store.exists(keys.cancel_marker):
             log.info("plan.skipped", why="cancelled")
             await self._finalizer.finalize(keys, chunk_count=0)
             return
-        existing = await self._optional_plan(keys)
         if existing is not None:
             if redelivered:
                 # The last planner may have died between the plan and its tasks.
@@ -83,12 +84,14 @@ class Planner:
         if await self._store.exists(keys.final_status):
             return True
         try:
-            manifest = await self._store.get_model(keys.manifest, SessionManifest)
+            total = (await self._store.get_model(keys.manifest, SessionManifest)).input.rows
         except NotFound:
             return False
+        except ValueError:
+            total = 0  # the session exists, but its manifest cannot say how many rows
         final = FinalStatus(
             status=SessionStatus.FAILED,
-            counters=Counters(total=manifest.input.rows),
+            counters=Counters(total=total),
             finished_at=datetime.now(UTC),
             reason=reason,
         )

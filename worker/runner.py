@@ -131,7 +131,10 @@ class ChunkRunner:
         row_tasks = [asyncio.create_task(self._row(chunk, row, cancel)) for row in to_enrich]
         watcher = asyncio.create_task(self._watch_cancel(keys, cancel))
         try:
-            everything: asyncio.Future[list[None]] = asyncio.gather(*row_tasks)
+            # Rows cancelled below end this gathering with an exception nobody would read.
+            everything: asyncio.Future[list[BaseException | None]] = asyncio.gather(
+                *row_tasks, return_exceptions=True
+            )
             waiters: set[asyncio.Future[object]] = {everything, watcher}  # type: ignore[arg-type]
             await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
             if not everything.done():

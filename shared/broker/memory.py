@@ -130,9 +130,12 @@ class MemoryBroker:
         self._bus.brokers.add(self)
 
     async def close(self) -> None:
-        self.connection_lost()
+        # Gone before its deliveries return: none of them may come back to it.
         self.connected = False
         self._bus.brokers.discard(self)
+        for consumer in self._consumers:
+            self._bus.queues[consumer.queue].consumers.remove(consumer)
+        self.connection_lost()
         for broadcasts in self._broadcasts:
             if broadcasts.pump is not None:
                 broadcasts.pump.cancel()

@@ -69,3 +69,38 @@ async def test_an_outage_returns_unsettled_work_loses_broadcasts_and_reconnects(
     await worker.publish_event(progress)
     await asyncio.sleep(0.01)
     assert events == [f"session.{'a' * 32}.chunk.progress"]
+
+
+async def test_a_closed_connection_gives_its_unsettled_work_to_others_and_takes_no_more() -> None:
+    bus = MemoryBus()
+    leaving, staying = MemoryBroker(bus), MemoryBroker(bus)
+    for broker in (leaving, staying):
+        await broker.connect()
+    left: asyncio.Queue[Delivery] = asyncio.Queue()
+    stayed: asyncio.Queue[Delivery] = asyncio.Queue()
+    queue = bus.topology.chunks_queue
+    await leaving.consume_work(queue, left.put, prefetch=1)
+    await staying.consume_work(queue, stayed.put, prefetch=1)
+    await leaving.publish_chunk_tasks(
+        [
+            ChunkTask(
+                tenant="t", session_id="a" * 32, chunk=n, chunk_count=2, row_start=0, row_end=1
+            )
+            for n in range(2)
+        ]
+    )
+    await asyncio.wait_for(left.get(), 1)
+    first = await asyncio.wait_for(stayed.get(), 1)
+
+    await leaving.close()
+    assert bus.depth(queue) == 1  # the other consumer's prefetch is full: it waits
+    await first.ack()
+    again = await asyncio.wait_for(stayed.get(), 1)
+    assert again.attempt == 2
+    await leaving.connect()  # a new connection does not revive the old consumer
+    await again.ack()
+    await leaving.publish_chunk_tasks(
+        [ChunkTask(tenant="t", session_id="a" * 32, chunk=2, chunk_count=3, row_start=0, row_end=1)]
+    )
+    assert (await asyncio.wait_for(stayed.get(), 1)).attempt == 1
+    assert left.empty()

@@ -1,19 +1,20 @@
-"""Engine fixtures: the tenant's sessions, worker processes and a slow local website."""
+"""Engine fixtures: the tenant's sessions, worker processes and a slow local website; or
+`twin`, the whole engine in this process on the in-memory broker and store."""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 from shared.broker.protocol import Broker
-from shared.ids import new_session_id
 from shared.storage.s3 import MinioStore
 from tests.processes import ServiceProcess, service, wait_http_ok
 from tests.services import free_port
 from tests.slow_site import SlowSite, slow_sites
+from tests.worker.engine import MemoryEngine, memory_engine
 from tests.worker.sessions import Engine
 
 TEST_PIPELINE = "tests.worker.pipelines:build_test_pipeline"
@@ -68,10 +69,11 @@ def slow_site() -> Iterator[SlowSite]:
 
 
 @pytest.fixture
-def session_ids() -> Callable[[], str]:
-    return new_session_id
+def engine(store: MinioStore, broker: Broker, tenant: str) -> Engine:
+    return Engine(store, broker, tenant)
 
 
 @pytest.fixture
-def engine(store: MinioStore, broker: Broker, tenant: str) -> Engine:
-    return Engine(store, broker, tenant)
+async def twin() -> AsyncIterator[MemoryEngine]:
+    async with memory_engine() as engine:
+        yield engine

@@ -14,7 +14,7 @@ from shared.messages import StartSession
 from shared.models import FinalStatus, StartRequest
 from shared.results import decode_results
 from shared.rows import InputRow, ResultRow
-from shared.storage.s3 import MinioStore
+from shared.storage.protocol import ObjectStore
 from tests.sessions import csv_manifest
 
 COLUMNS = ["Company", "Website", "Group"]
@@ -30,7 +30,7 @@ def make_rows(count: int, website: Callable[[int], str] | None = None) -> list[I
 
 
 async def seed_session(
-    store: MinioStore, tenant: str, session_id: str, rows: list[InputRow]
+    store: ObjectStore, tenant: str, session_id: str, rows: list[InputRow]
 ) -> SessionKeys:
     """Write manifest, rows and start marker exactly as the gateway does."""
     keys = SessionKeys(tenant, session_id)
@@ -47,7 +47,7 @@ async def seed_session(
 
 
 async def start_session(
-    store: MinioStore, broker: Broker, tenant: str, session_id: str, rows: list[InputRow]
+    store: ObjectStore, broker: Broker, tenant: str, session_id: str, rows: list[InputRow]
 ) -> SessionKeys:
     keys = await seed_session(store, tenant, session_id, rows)
     await broker.publish_start(StartSession(tenant=tenant, session_id=session_id))
@@ -68,12 +68,14 @@ async def wait_until(
     raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
 
 
-async def wait_final(store: MinioStore, keys: SessionKeys, timeout: float) -> FinalStatus:
-    await wait_until(lambda: store.exists(keys.final_status), timeout, "the final status")
+async def wait_final(
+    store: ObjectStore, keys: SessionKeys, timeout: float, interval: float = 0.2
+) -> FinalStatus:
+    await wait_until(lambda: store.exists(keys.final_status), timeout, "the final status", interval)
     return await store.get_model(keys.final_status, FinalStatus)
 
 
-async def stored_results(store: MinioStore, keys: SessionKeys) -> list[ResultRow]:
+async def stored_results(store: ObjectStore, keys: SessionKeys) -> list[ResultRow]:
     results: list[ResultRow] = []
     for info in await store.list_objects(keys.chunk_results_prefix):
         results.extend(decode_results(await store.get_bytes(info.key)))
@@ -84,7 +86,10 @@ class Engine:
     """One tenant's sessions on the engine under test: seeded and started as the gateway
     does it, then watched through the objects the workers store."""
 
-    def __init__(self, store: MinioStore, broker: Broker, tenant: str) -> None:
+    # How often waits re-read storage; a store in memory answers at once.
+    poll_s = 0.2
+
+    def __init__(self, store: ObjectStore, broker: Broker, tenant: str) -> None:
         self.store = store
         self.broker = broker
         self.tenant = tenant
@@ -103,7 +108,7 @@ class Engine:
         )
 
     async def final(self, keys: SessionKeys, timeout: float) -> FinalStatus:
-        return await wait_final(self.store, keys, timeout)
+        return await wait_final(self.store, keys, timeout, self.poll_s)
 
     async def results(self, keys: SessionKeys) -> list[ResultRow]:
         return await stored_results(self.store, keys)

@@ -12,13 +12,13 @@ from shared.lifecycle import SessionStatus
 from shared.messages import CancelSession
 from shared.models import CancelRequest
 from shared.rows import RowStatus
-from shared.storage.s3 import MinioStore
+from shared.storage.protocol import ObjectStore
 from tests.slow_site import SlowSite
 from tests.worker.conftest import Workers, slow_pipeline_env
 from tests.worker.sessions import Engine, make_rows, wait_until
 
 
-async def cancel(store: MinioStore, broker: Broker, keys: SessionKeys) -> datetime:
+async def cancel(store: ObjectStore, broker: Broker, keys: SessionKeys) -> datetime:
     """As the gateway does it: the marker first, then the control message."""
     at = datetime.now(UTC)
     await store.put_model(keys.cancel_marker, CancelRequest(requested_at=at))
@@ -26,7 +26,7 @@ async def cancel(store: MinioStore, broker: Broker, keys: SessionKeys) -> dateti
     return at
 
 
-async def row_starts(store: MinioStore, keys: SessionKeys) -> list[datetime]:
+async def row_starts(store: ObjectStore, keys: SessionKeys) -> list[datetime]:
     starts = []
     for info in await store.list_objects(keys.prefix + "chunks/logs/"):
         for line in (await store.get_bytes(info.key)).splitlines():
@@ -71,42 +71,3 @@ async def test_cancel_stops_rows_on_every_worker_within_one_second(
     assert {RowStatus.OK, RowStatus.CANCELLED} <= statuses
     finished = sum(r.row_status is RowStatus.OK for r in results)
     assert final.counters.done == finished < 400
-
-
-async def test_a_session_cancelled_before_planning_is_finalized_as_cancelled(
-    engine: Engine, workers: Workers
-) -> None:
-    workers.start(1)
-    keys = await engine.seed(make_rows(10))
-    await engine.store.put_model(keys.cancel_marker, CancelRequest(requested_at=datetime.now(UTC)))
-    await engine.send_start(keys)
-
-    final = await engine.final(keys, timeout=30)
-
-    assert final.status is SessionStatus.CANCELLED
-    assert final.counters.done == 0
-    assert not await engine.store.exists(keys.plan)
-
-
-async def test_a_session_deleted_while_its_chunks_run_gets_nothing_written_after(
-    engine: Engine, workers: Workers, slow_site: SlowSite
-) -> None:
-    slow_site.delay = 30.0
-    (worker,) = workers.start(
-        1,
-        **slow_pipeline_env(slow_site),
-        DOSSIER_WORKER_CHUNK_SIZE="5",
-        DOSSIER_WORKER_CONCURRENCY="5",
-    )
-    keys = await engine.start(make_rows(10, lambda n: ""))
-    await wait_until(lambda: slow_site.requests >= 5, 30, "the first chunk's rows in flight")
-    # What the gateway's DELETE of a (cancelled) session does: the manifest, then the rest.
-    await engine.store.delete(keys.manifest)
-    await engine.store.delete_prefix(keys.prefix)
-    slow_site.released.set()  # the rows in flight finish at once
-
-    def dropped() -> int:
-        return worker.log_text().count('"chunk.session_deleted"')
-
-    await wait_until(lambda: dropped() == 2, 30, "both chunks to be dropped")
-    assert await engine.store.list_objects(keys.prefix) == []

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import orjson
+import pytest
 
+from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.session_logs import render, select_lines, session_log
-from shared.storage.s3 import MinioStore
+from shared.storage.memory import MemoryStore
+
+pytestmark = pytest.mark.unit
 
 
 def lines(*records: Mapping[str, object]) -> bytes:
@@ -55,10 +59,9 @@ def test_render_puts_time_level_event_and_position_first() -> None:
     assert render(record) == "t DEBUG x chunk=4 row=1 count=2"
 
 
-async def test_session_log_reads_chunk_logs_in_chunk_order(
-    store: MinioStore, tenant: str, session_ids: Callable[[], str]
-) -> None:
-    keys = SessionKeys(tenant, session_ids())
+async def test_session_log_reads_chunk_logs_in_chunk_order() -> None:
+    store = MemoryStore()
+    keys = SessionKeys("t", new_session_id())
     first = {"timestamp": "a", "level": "info", "event": "one", "session_id": keys.session_id}
     second = {**first, "timestamp": "b", "event": "two"}
     await store.put_bytes(keys.chunk_logs(1), lines(second))

@@ -1,0 +1,210 @@
+"""Planning on the in-memory twins: chunk inputs, the plan and one task per chunk; safe to
+run twice; cancelled or unplannable sessions end instead of staying queued."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+import pytest
+
+from shared.layout import SessionKeys
+from shared.lifecycle import SessionStatus
+from shared.messages import ChunkTask, SessionStatusChanged, StartSession, parse_command
+from shared.models import Plan
+from shared.rows import PlannedRow, RowStatus
+from tests.worker.engine import MemoryEngine
+from tests.worker.sessions import make_rows
+from worker.finalizer import Finalizer
+from worker.planner import Planner, planned_batches
+
+pytestmark = pytest.mark.unit
+
+
+def planner(twin: MemoryEngine, chunk_size: int) -> Planner:
+    return Planner(twin.store, twin.client, Finalizer(twin.store, twin.client), chunk_size)
+
+
+def start(keys: SessionKeys) -> StartSession:
+    return StartSession(tenant=keys.tenant, session_id=keys.session_id)
+
+
+def queued_tasks(twin: MemoryEngine) -> list[ChunkTask]:
+    queue = twin.bus.queues[twin.bus.topology.chunks_queue]
+    tasks = [parse_command(envelope.body) for envelope in queue.messages]
+    assert all(isinstance(task, ChunkTask) for task in tasks)
+    return [task for task in tasks if isinstance(task, ChunkTask)]
+
+
+async def chunk_inputs(twin: MemoryEngine, keys: SessionKeys) -> dict[str, bytes]:
+    return {k: v for k, v in (await twin.objects(keys)).items() if "/chunks/input/" in k}
+
+
+async def pieces(data: bytes, size: int) -> AsyncIterator[bytes]:
+    for begin in range(0, len(data), size):
+        yield data[begin : begin + size]
+
+
+async def test_batches_follow_the_stream_and_find_duplicates_across_batches() -> None:
+    rows = make_rows(25, lambda n: f"https://www.site{n % 20}.com/x")
+    data = b"".join(row.model_dump_json().encode() + b"\n" for row in rows)
+
+    batches = [batch async for batch in planned_batches(pieces(data, 37), 10)]
+
+    assert [len(batch) for batch in batches] == [10, 10, 5]
+    planned = [row for batch in batches for row in batch]
+    assert [row.row for row in planned] == list(range(25))
+    assert [row.duplicate_of for row in planned[20:]] == [0, 1, 2, 3, 4]
+    assert planned[3].domain == "site3.com"
+
+
+async def test_planning_writes_chunks_and_the_plan_then_one_task_per_chunk_and_running(
+    twin: MemoryEngine,
+) -> None:
+    keys = await twin.seed(make_rows(45, lambda n: f"https://site{n % 40}.com"))
+
+    await planner(twin, chunk_size=20).plan(start(keys))
+
+    plan = await twin.store.get_model(keys.plan, Plan)
+    assert (plan.total_rows, plan.chunk_count, plan.chunk_size) == (45, 3, 20)
+    inputs = await chunk_inputs(twin, keys)
+    assert list(inputs) == [keys.chunk_input(n) for n in range(3)]
+    planned = [
+        PlannedRow.model_validate_json(line)
+        for data in inputs.values()
+        for line in data.splitlines()
+    ]
+    assert [row.row for row in planned] == list(range(45))
+    assert [row.duplicate_of for row in planned[40:]] == [0, 1, 2, 3, 4]
+    tasks = queued_tasks(twin)
+    assert [(t.chunk, t.chunk_count, t.row_start, t.row_end) for t in tasks] == [
+        (0, 3, 0, 20),
+        (1, 3, 20, 40),
+        (2, 3, 40, 45),
+    ]
+    await twin.wait(lambda: twin.session_events(keys), "the running event")
+    (running,) = twin.session_events(keys)
+    assert isinstance(running, SessionStatusChanged)
+    assert (running.status, running.total_rows, running.chunk_count) == (
+        SessionStatus.RUNNING,
+        45,
+        3,
+    )
+
+
+async def test_a_start_delivered_twice_writes_the_same_chunks_and_publishes_once(
+    twin: MemoryEngine,
+) -> None:
+    keys = await twin.seed(make_rows(45))
+    planning = planner(twin, chunk_size=20)
+
+    await planning.plan(start(keys))
+    first = await chunk_inputs(twin, keys)
+    await planning.plan(start(keys))
+
+    assert await chunk_inputs(twin, keys) == first
+    assert [task.chunk for task in queued_tasks(twin)] == [0, 1, 2]
+
+
+async def test_a_redelivered_start_republishes_only_unstored_chunks_and_no_row_is_doubled(
+    twin: MemoryEngine,
+) -> None:
+    await twin.start_workers(1, chunk_prefetch=1, concurrency=4)
+    keys = await twin.seed(make_rows(30))
+    twin.script.hold(keys.session_id, lambda row: row.row >= 10)
+    await twin.send_start(keys)
+    await twin.wait(lambda: twin.has_done_chunks(keys, 1), "chunk 0 to be stored")
+    ledger = twin.script.ledger(keys.session_id)
+    await twin.wait(lambda: len(ledger.waiting) == 4, "chunk 1 in flight")
+    inputs = await chunk_inputs(twin, keys)
+
+    # As if the planner had died before its ack: its start comes back, redelivered.
+    await planner(twin, chunk_size=10).plan(start(keys), redelivered=True)
+
+    assert [task.chunk for task in queued_tasks(twin)] == [2, 1, 2]
+    twin.script.release()
+    final = await twin.final(keys)
+    assert (final.status, final.counters.done) == (SessionStatus.COMPLETED, 30)
+    assert sorted(r.row for r in await twin.results(keys)) == list(range(30))
+    assert await chunk_inputs(twin, keys) == inputs
+    assert ledger.enriched[0] == 1  # chunk 0 was not redone
+
+
+async def test_a_start_redelivered_after_a_cancel_keeps_the_rows_already_finished(
+    twin: MemoryEngine,
+) -> None:
+    await twin.start_workers(1, chunk_prefetch=1, cancel_poll_s=60)
+    keys = await twin.seed(make_rows(30))
+    twin.script.hold(keys.session_id, lambda row: row.row >= 10)
+    await twin.send_start(keys)
+    await twin.wait(lambda: twin.has_done_chunks(keys, 1), "chunk 0 to be stored")
+    ledger = twin.script.ledger(keys.session_id)
+    await twin.wait(lambda: len(ledger.waiting) == 8, "chunk 1 in flight")
+    await twin.cancel(keys, message=False)
+
+    await planner(twin, chunk_size=10).plan(start(keys), redelivered=True)
+
+    assert not await twin.store.exists(keys.final_status)
+    twin.script.release()
+    final = await twin.final(keys)
+    assert final.status is SessionStatus.CANCELLED
+    assert final.counters.done == 20  # chunk 0, and chunk 1 whose rows were in flight
+    results = await twin.results_by_row(keys)
+    assert {n for n, r in results.items() if r.row_status is RowStatus.OK} == set(range(20))
+
+
+async def test_a_session_cancelled_before_planning_is_finalized_as_cancelled_without_a_plan(
+    twin: MemoryEngine,
+) -> None:
+    await twin.start_workers(1)
+    keys = await twin.seed(make_rows(10))
+    await twin.cancel(keys)
+    await twin.send_start(keys)
+
+    final = await twin.final(keys)
+
+    assert final.status is SessionStatus.CANCELLED
+    assert (final.counters.total, final.counters.done) == (10, 0)
+    assert not await twin.store.exists(keys.plan)
+    assert twin.script.ledger(keys.session_id).started == []
+
+
+async def test_a_session_whose_rows_are_gone_ends_failed_with_the_reason(
+    twin: MemoryEngine,
+) -> None:
+    await twin.start_workers(1)
+    keys = await twin.seed(make_rows(10))
+    await twin.store.delete(keys.rows)
+    await twin.send_start(keys)
+
+    final = await twin.final(keys)
+    await twin.quiet()
+
+    assert final.status is SessionStatus.FAILED
+    assert final.reason is not None
+    assert final.reason.startswith("planning failed: NotFound: no object ")
+    assert final.counters.total == 10
+    assert not await twin.store.exists(keys.plan)
+    await twin.wait(lambda: twin.session_events(keys), "the failed event")
+    (failed,) = twin.session_events(keys)
+    assert isinstance(failed, SessionStatusChanged)
+    assert (failed.status, failed.reason) == (SessionStatus.FAILED, final.reason)
+
+
+async def test_a_session_whose_manifest_is_unreadable_ends_failed_with_the_reason(
+    twin: MemoryEngine,
+) -> None:
+    await twin.start_workers(1)
+    keys = await twin.seed(make_rows(10))
+    await twin.store.put_bytes(keys.manifest, b'{"version": 1, "session_id": ')
+    await twin.send_start(keys)
+
+    final = await twin.final(keys)
+    await twin.quiet()
+
+    assert final.status is SessionStatus.FAILED
+    assert final.reason is not None
+    assert final.reason.startswith("planning failed: ValidationError: ")
+    assert "SessionManifest" in final.reason
+    assert not await twin.store.exists(keys.plan)
+    assert final.finished_at <= datetime.now(UTC)
