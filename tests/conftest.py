@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import pytest
 
@@ -86,8 +85,15 @@ async def broker(common_settings: CommonSettings) -> AsyncIterator[RabbitBroker]
     await delete_topology(common_settings.amqp_url.get_secret_value(), common_settings.topology)
 
 
+TIERS = frozenset({"unit", "contract", "integration", "e2e", "browser"})
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        path = Path(str(item.fspath))
-        if "e2e" in path.parts:
-            item.add_marker(pytest.mark.e2e)
+    """Refuse a test without exactly one tier: `make test-fast` selects the unit tier by it."""
+    untiered = [
+        item.nodeid
+        for item in items
+        if len({mark.name for mark in item.iter_markers()} & TIERS) != 1
+    ]
+    if untiered:
+        raise pytest.UsageError(f"tests without exactly one tier marker: {untiered[:20]}")

@@ -28,20 +28,6 @@ from tests.processes import ServiceProcess, service, wait_http_ok
 from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, free_port, service_settings
 
 TENANTS_PER_MODULE = 24
-TIERS = frozenset({"unit", "contract", "integration", "e2e", "browser"})
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Refuse a notifier test without exactly one tier: `-m unit` and the like select by it."""
-    here = Path(__file__).parent
-    untiered = [
-        item.nodeid
-        for item in items
-        if here in Path(str(item.fspath)).parents
-        and len({mark.name for mark in item.iter_markers()} & TIERS) != 1
-    ]
-    if untiered:
-        raise pytest.UsageError(f"tests without exactly one tier marker: {untiered}")
 
 
 @dataclass

@@ -19,6 +19,8 @@ from tests.slow_site import SlowSite
 from tests.worker.conftest import Workers, slow_pipeline_env
 from tests.worker.sessions import Engine, make_rows, wait_until
 
+pytestmark = pytest.mark.e2e
+
 
 def rabbitmqctl(*args: str) -> None:
     subprocess.run(["rabbitmqctl", "-q", *args], check=True, timeout=60, capture_output=True)

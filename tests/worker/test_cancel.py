@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import orjson
+import pytest
 
 from shared.broker.protocol import Broker
 from shared.layout import SessionKeys
@@ -16,6 +17,8 @@ from shared.storage.protocol import ObjectStore
 from tests.slow_site import SlowSite
 from tests.worker.conftest import Workers, slow_pipeline_env
 from tests.worker.sessions import Engine, make_rows, wait_until
+
+pytestmark = pytest.mark.e2e
 
 
 async def cancel(store: ObjectStore, broker: Broker, keys: SessionKeys) -> datetime:

@@ -15,6 +15,8 @@ from openpyxl import load_workbook
 from shared.exports import neutralise, output_columns, stream_csv, stream_json, write_xlsx
 from shared.rows import RESULT_COLUMNS, ResultRow, RowStatus
 
+pytestmark = pytest.mark.unit
+
 ROWS = [
     ResultRow(
         row=0,

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import signal
 
+import pytest
+
 from shared.lifecycle import SessionStatus
 from shared.rows import RowStatus
 from shared.topology import CHUNK_DELIVERY_LIMIT
 from tests.slow_site import SlowSite
 from tests.worker.conftest import TEST_PIPELINE, Workers, slow_pipeline_env
 from tests.worker.sessions import Engine, make_rows, wait_until
+
+pytestmark = pytest.mark.e2e
 
 
 async def test_a_chunk_failing_on_every_delivery_is_dead_lettered_with_its_error(

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import orjson
+import pytest
 
 from shared.ids import new_session_id
 from shared.lifecycle import SessionStatus
 from shared.rows import RowStatus
 from tests.worker.conftest import Workers
 from tests.worker.sessions import Engine, make_rows
+
+pytestmark = pytest.mark.e2e
 
 
 def chunks_done_by(log_text: str, session_id: str) -> set[int]:

@@ -6,10 +6,14 @@ from __future__ import annotations
 import asyncio
 import signal
 
+import pytest
+
 from shared.lifecycle import SessionStatus
 from tests.slow_site import SlowSite
 from tests.worker.conftest import Workers, slow_pipeline_env
 from tests.worker.sessions import Engine, make_rows, wait_until
+
+pytestmark = pytest.mark.e2e
 
 
 async def test_sigterm_finishes_chunks_in_flight_then_exits_and_another_worker_completes(
