@@ -1,0 +1,344 @@
+"""The `dossier` command: upload, run, watch and download sessions from a terminal.
+
+Data (session ids, tables, JSON, files sent to `-o -`) goes to standard output;
+progress bars and messages go to standard error, so the output can be piped.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from client.api import DossierClient, ResultFormat, format_of
+from client.config import resolve_config
+from client.display import ProgressBars, session_lines, sessions_table, summary
+from client.errors import ApiError, ConfigError, DossierError, Unreachable
+from client.live import Progress, messages, progress_of
+
+EXIT_API_ERROR = 1
+EXIT_USAGE = 2
+EXIT_UNREACHABLE = 3
+EXIT_SESSION_FAILED = 4
+EXIT_INTERRUPTED = 130
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+app = typer.Typer(
+    name="dossier",
+    help="Enrich company lists with Dossier: upload, run, watch and download sessions.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
+    JSON = "json"
+
+
+class LogType(StrEnum):
+    PIPELINE = "pipeline"
+    ERRORS = "errors"
+    HUBSPOT = "hubspot"
+
+
+class Status(StrEnum):
+    CREATED = "created"
+    QUEUED = "queued"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+def fail(code: int, message: str) -> typer.Exit:
+    typer.echo(f"dossier: {message}", err=True)
+    return typer.Exit(code)
+
+
+def reported(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn the client's exceptions into one line on standard error and an exit code."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except ApiError as error:
+            raise fail(EXIT_API_ERROR, str(error)) from None
+        except Unreachable as error:
+            raise fail(EXIT_UNREACHABLE, str(error)) from None
+        except (ConfigError, DossierError) as error:
+            raise fail(EXIT_USAGE, str(error)) from None
+        except OSError as error:
+            raise fail(EXIT_USAGE, f"{error.filename or ''}: {error.strerror or error}") from None
+        except KeyboardInterrupt:
+            raise fail(EXIT_INTERRUPTED, "interrupted") from None
+
+    return run
+
+
+def stdout() -> Console:
+    return Console(highlight=False)
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def open_client(ctx: typer.Context) -> DossierClient:
+    return DossierClient(resolve_config(**ctx.obj))
+
+
+@app.callback()
+def settings(
+    ctx: typer.Context,
+    api_url: Annotated[
+        str | None, typer.Option(help="Gateway URL (else DOSSIER_API_URL, the config file)")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(help="Config file (else DOSSIER_CONFIG, ~/.config/dossier/config.toml)"),
+    ] = None,
+) -> None:
+    ctx.obj = {"api_url": api_url, "config_path": config}
+
+
+def output_format(output: Path | None, fmt: Format | None) -> ResultFormat:
+    if fmt is not None:
+        return fmt.value
+    if output is None or str(output) == "-":
+        return "xlsx"
+    try:
+        return format_of(output)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--output") from None
+
+
+def follow(client: DossierClient, session_id: str) -> Progress:
+    """Show the session's progress until it ends; its last state."""
+    last: Progress | None = None
+    with ProgressBars(stderr()) as bars:
+        for progress in client.watch(session_id):
+            bars.show(progress)
+            last = progress
+    if last is None:
+        raise DossierError(f"no progress of {session_id} arrived")
+    stderr().print(summary(last), markup=False)
+    return last
+
+
+def end_of(progress: Progress) -> None:
+    if progress.status != "completed":
+        raise fail(EXIT_SESSION_FAILED, f"session {progress.session_id} {progress.status}")
+
+
+@app.command()
+@reported
+def run(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV, XLSX or XLS")],
+    context: Annotated[
+        str | None, typer.Option("--context", "-c", help="What the research is for")
+    ] = None,
+    context_file: Annotated[
+        Path | None, typer.Option(exists=True, dir_okay=False, help="Read the context from a file")
+    ] = None,
+    deep_search: Annotated[
+        bool, typer.Option("--deep-search", help="Answer the context's questions")
+    ] = False,
+    hubspot_read: Annotated[
+        bool, typer.Option("--hubspot-read", help="Reuse fresh HubSpot descriptions")
+    ] = False,
+    hubspot_write: Annotated[
+        bool, typer.Option("--hubspot-write", help="Write the results to HubSpot")
+    ] = False,
+    sheet: Annotated[str | None, typer.Option(help="Workbook sheet to read")] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", "-w", help="Show progress, then download the results")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Results file (implies --watch; default xlsx)"),
+    ] = None,
+) -> None:
+    """Upload a file, start it and print its id; --watch follows it and downloads results."""
+    if context and context_file:
+        raise typer.BadParameter("give --context or --context-file, not both")
+    fmt = output_format(output, None)
+    text = context_file.read_text(encoding="utf-8") if context_file else context
+    with open_client(ctx) as client:
+        session = client.create_session(
+            file,
+            context=text,
+            deep_search=deep_search,
+            hubspot_read=hubspot_read,
+            hubspot_write=hubspot_write,
+            sheet=sheet,
+        )
+        session_id = session["session_id"]
+        source = session.get("input") or {}
+        stderr().print(
+            f"created {session_id}: {source.get('rows')} rows, names from "
+            f"{source.get('name_column')!r}, websites from {source.get('website_column')!r}",
+            markup=False,
+        )
+        client.start(session_id)
+        stdout().print(session_id)
+        if not (watch or output):
+            return
+        final = follow(client, session_id)
+        if final.status != "failed":
+            target = output or Path(f"{file.stem}-results.{fmt}")
+            client.download_results(session_id, target, fmt)
+            stderr().print(f"results saved to {target}", markup=False)
+    end_of(final)
+
+
+@app.command("list")
+@reported
+def list_sessions(
+    ctx: typer.Context,
+    status: Annotated[Status | None, typer.Option(help="Only sessions in this status")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=200, help="How many, newest first")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the sessions as JSON")] = False,
+) -> None:
+    """Your sessions, newest first."""
+    with open_client(ctx) as client:
+        page = client.list_sessions(status=status.value if status else None, limit=limit)
+    if as_json:
+        print_json(page["items"])
+    else:
+        stdout().print(sessions_table(page["items"]))
+
+
+@app.command()
+@reported
+def status(
+    ctx: typer.Context,
+    session_id: str,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the session as JSON")] = False,
+) -> None:
+    """One session: status, counters, input and options."""
+    with open_client(ctx) as client:
+        session = client.status(session_id)
+    if as_json:
+        print_json(session)
+    else:
+        stdout().print("\n".join(session_lines(session)), markup=False)
+
+
+@app.command()
+@reported
+def cancel(ctx: typer.Context, session_id: str) -> None:
+    """Stop a session; rows already finished are kept."""
+    with open_client(ctx) as client:
+        session = client.cancel(session_id)
+    stderr().print(f"{session_id} {session['status']}", markup=False)
+
+
+@app.command()
+@reported
+def results(
+    ctx: typer.Context,
+    session_id: str,
+    fmt: Annotated[
+        Format | None, typer.Option("--format", "-f", help="Default: from -o, else xlsx")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write, or - for stdout")
+    ] = None,
+) -> None:
+    """Download the results (partial while the session runs)."""
+    chosen = output_format(output, fmt)
+    with open_client(ctx) as client:
+        if output is not None and str(output) == "-":
+            for block in client.stream_results(session_id, chosen):
+                sys.stdout.buffer.write(block)
+            sys.stdout.buffer.flush()
+            return
+        target = output or Path(f"{session_id}-results.{chosen}")
+        client.download_results(session_id, target, chosen)
+    stderr().print(f"results saved to {target}", markup=False)
+
+
+@app.command()
+@reported
+def archive(
+    ctx: typer.Context,
+    session_id: str,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Zip file")] = None,
+) -> None:
+    """Download input, context, results, logs and metadata as one zip."""
+    target = output or Path(f"{session_id}.zip")
+    with open_client(ctx) as client:
+        client.download_archive(session_id, target)
+    stderr().print(f"archive saved to {target}", markup=False)
+
+
+@app.command()
+@reported
+def logs(
+    ctx: typer.Context,
+    session_id: str,
+    log_type: Annotated[LogType, typer.Argument(help="Which log")] = LogType.PIPELINE,
+) -> None:
+    """Print a session's log."""
+    with open_client(ctx) as client:
+        for block in client.iter_logs(session_id, log_type.value):
+            sys.stdout.buffer.write(block)
+    sys.stdout.buffer.flush()
+
+
+@app.command()
+@reported
+def watch(
+    ctx: typer.Context,
+    session_id: Annotated[str | None, typer.Argument(help="Session to follow")] = None,
+    tenant: Annotated[bool, typer.Option("--tenant", help="Every session of your tenant")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the notifier's messages, one JSON per line")
+    ] = False,
+) -> None:
+    """Follow a session live until it ends (or, with --tenant, every session until ^C)."""
+    if bool(session_id) == tenant:
+        raise typer.BadParameter("give a session id or --tenant")
+    with open_client(ctx) as client:
+        url, key = client.notifier_url(), client.config.api_key
+        if as_json:
+            print_messages(url, key, session_id)
+        elif session_id:
+            end_of(follow(client, session_id))
+        else:
+            with ProgressBars(stderr(), show_ids=True) as bars:
+                for progress in client.watch_tenant():
+                    bars.show(progress)
+
+
+def print_messages(url: str, key: str, session_id: str | None) -> None:
+    subscribe: dict[str, Any] = {"type": "subscribe", "scope": "tenant"}
+    if session_id:
+        subscribe = {"type": "subscribe", "session_id": session_id}
+    for message in messages(url, key, subscribe):
+        typer.echo(json.dumps(message, ensure_ascii=False))
+        progress = progress_of(message)
+        if session_id and progress and progress.session_id == session_id and progress.final:
+            return
+
+
+def print_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    app()

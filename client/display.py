@@ -1,0 +1,124 @@
+"""How the CLI shows sessions and their progress in a terminal (rich)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import TracebackType
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn
+from rich.progress import Progress as Bars
+from rich.table import Table
+
+from client.live import Progress
+
+COUNTER_NAMES = ("duplicates", "failed", "not_found", "dead_links")
+
+
+def duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}h {minutes:02d}m"
+    if minutes:
+        return f"{minutes}m {secs:02d}s"
+    return f"{secs}s"
+
+
+def rate(rows_per_second: float | None) -> str:
+    return "-" if rows_per_second is None else f"{rows_per_second:.1f} rows/s"
+
+
+def counters_text(counters: Mapping[str, int]) -> str:
+    done = f"{counters.get('done', 0)} of {counters.get('total', 0)} rows done"
+    rest = ", ".join(f"{counters.get(name, 0)} {name.replace('_', ' ')}" for name in COUNTER_NAMES)
+    return f"{done} ({rest})"
+
+
+def summary(progress: Progress) -> str:
+    return f"{progress.session_id} {progress.status}: {counters_text(progress.counters)}"
+
+
+class ProgressBars:
+    """One bar per watched session, with the notifier's own rate and ETA: it sees every
+    worker's progress, where a client-side estimate would only see its own updates."""
+
+    def __init__(self, console: Console, show_ids: bool = False) -> None:
+        self._show_ids = show_ids
+        self._tasks: dict[str, TaskID] = {}
+        self._bars = Bars(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TextColumn("ETA {task.fields[eta]}"),
+            console=console,
+        )
+
+    def __enter__(self) -> ProgressBars:
+        self._bars.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._bars.stop()
+
+    def show(self, progress: Progress) -> None:
+        label = progress.status
+        if self._show_ids:
+            label = f"{progress.session_id[:8]} {label}"
+        task = self._tasks.get(progress.session_id)
+        if task is None:
+            task = self._bars.add_task(label, total=None, rate="-", eta="-")
+            self._tasks[progress.session_id] = task
+        self._bars.update(
+            task,
+            description=label,
+            total=progress.total or None,
+            completed=progress.done,
+            rate=rate(progress.rows_per_second),
+            eta=duration(progress.eta_seconds),
+        )
+
+
+def sessions_table(sessions: Iterable[Mapping[str, Any]]) -> Table:
+    table = Table("session", "status", "created", "file", "rows", "done", box=None)
+    for session in sessions:
+        source = session.get("input") or {}
+        counters = session.get("counters") or {}
+        table.add_row(
+            str(session["session_id"]),
+            str(session["status"]),
+            str(session.get("created_at") or "")[:19].replace("T", " "),
+            str(source.get("filename") or ""),
+            str(source.get("rows", "")),
+            str(counters.get("done", "")),
+        )
+    return table
+
+
+def session_lines(session: Mapping[str, Any]) -> list[str]:
+    source = session.get("input") or {}
+    options = session.get("options") or {}
+    chosen = [name for name, value in options.items() if value] or ["none"]
+    reason = f" ({session['reason']})" if session.get("reason") else ""
+    lines = [
+        f"session   {session['session_id']}",
+        f"status    {session['status']}{reason}",
+        f"file      {source.get('filename', '')} ({source.get('format', '')}, "
+        f"{source.get('rows', 0)} rows)",
+        f"progress  {counters_text(session.get('counters') or {})}",
+        f"options   {', '.join(chosen)}",
+    ]
+    for name in ("created_at", "started_at", "finished_at"):
+        if session.get(name):
+            lines.append(f"{name.removesuffix('_at'):<10}{session[name]}")
+    return lines
