@@ -19,7 +19,13 @@ from rich.console import Console
 
 from client.api import DossierClient, ResultFormat, format_of
 from client.config import resolve_config
-from client.display import ProgressBars, session_lines, sessions_table, summary
+from client.display import (
+    ProgressBars,
+    created_line,
+    session_lines,
+    sessions_table,
+    summary,
+)
 from client.errors import ApiError, ConfigError, DossierError, Unreachable
 from client.live import Progress, messages, progress_of
 
@@ -88,6 +94,11 @@ def reported(command: Callable[P, R]) -> Callable[P, R]:
     return run
 
 
+def note(message: str) -> None:
+    """A message for the person at the terminal, never wrapped (scripts grep for it)."""
+    typer.echo(message, err=True)
+
+
 def stdout() -> Console:
     return Console(highlight=False)
 
@@ -134,7 +145,7 @@ def follow(client: DossierClient, session_id: str) -> Progress:
             last = progress
     if last is None:
         raise DossierError(f"no progress of {session_id} arrived")
-    stderr().print(summary(last), markup=False)
+    note(summary(last))
     return last
 
 
@@ -187,21 +198,16 @@ def run(
             sheet=sheet,
         )
         session_id = session["session_id"]
-        source = session.get("input") or {}
-        stderr().print(
-            f"created {session_id}: {source.get('rows')} rows, names from "
-            f"{source.get('name_column')!r}, websites from {source.get('website_column')!r}",
-            markup=False,
-        )
+        note(created_line(session))
         client.start(session_id)
-        stdout().print(session_id)
+        typer.echo(session_id)
         if not (watch or output):
             return
         final = follow(client, session_id)
         if final.status != "failed":
             target = output or Path(f"{file.stem}-results.{fmt}")
             client.download_results(session_id, target, fmt)
-            stderr().print(f"results saved to {target}", markup=False)
+            note(f"results saved to {target}")
     end_of(final)
 
 
@@ -235,7 +241,7 @@ def status(
     if as_json:
         print_json(session)
     else:
-        stdout().print("\n".join(session_lines(session)), markup=False)
+        typer.echo("\n".join(session_lines(session)))
 
 
 @app.command()
@@ -244,7 +250,7 @@ def cancel(ctx: typer.Context, session_id: str) -> None:
     """Stop a session; rows already finished are kept."""
     with open_client(ctx) as client:
         session = client.cancel(session_id)
-    stderr().print(f"{session_id} {session['status']}", markup=False)
+    note(f"{session_id} {session['status']}")
 
 
 @app.command()
@@ -269,7 +275,7 @@ def results(
             return
         target = output or Path(f"{session_id}-results.{chosen}")
         client.download_results(session_id, target, chosen)
-    stderr().print(f"results saved to {target}", markup=False)
+    note(f"results saved to {target}")
 
 
 @app.command()
@@ -283,7 +289,7 @@ def archive(
     target = output or Path(f"{session_id}.zip")
     with open_client(ctx) as client:
         client.download_archive(session_id, target)
-    stderr().print(f"archive saved to {target}", markup=False)
+    note(f"archive saved to {target}")
 
 
 @app.command()

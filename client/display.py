@@ -89,6 +89,16 @@ class ProgressBars:
         )
 
 
+def created_line(session: Mapping[str, Any]) -> str:
+    source = session.get("input") or {}
+    websites = source.get("website_column")
+    return (
+        f"created {session['session_id']}: {source.get('rows', 0)} rows, "
+        f"names from {source.get('name_column')!r}, "
+        + (f"websites from {websites!r}" if websites else "no website column")
+    )
+
+
 def sessions_table(sessions: Iterable[Mapping[str, Any]]) -> Table:
     table = Table("session", "status", "created", "file", "rows", "done", box=None)
     for session in sessions:
