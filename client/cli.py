@@ -100,7 +100,8 @@ def note(message: str) -> None:
 
 
 def stdout() -> Console:
-    return Console(highlight=False)
+    # Piped tables keep whole lines; a terminal's width applies only to a terminal.
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 10_000)
 
 
 def stderr() -> Console:

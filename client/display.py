@@ -74,7 +74,8 @@ class ProgressBars:
     def show(self, progress: Progress) -> None:
         label = progress.status
         if self._show_ids:
-            label = f"{progress.session_id[:8]} {label}"
+            # Whole ids: they are time-ordered, so sessions of one day share their start.
+            label = f"{progress.session_id} {label}"
         task = self._tasks.get(progress.session_id)
         if task is None:
             task = self._bars.add_task(label, total=None, rate="-", eta="-")
@@ -100,17 +101,22 @@ def created_line(session: Mapping[str, Any]) -> str:
 
 
 def sessions_table(sessions: Iterable[Mapping[str, Any]]) -> Table:
-    table = Table("session", "status", "created", "file", "rows", "done", box=None)
+    table = Table(box=None, pad_edge=False)
+    # Ids are what users copy into the next command: the file name shrinks, never they.
+    table.add_column("session", no_wrap=True, min_width=32)
+    table.add_column("status", no_wrap=True)
+    table.add_column("created", no_wrap=True)
+    table.add_column("done", no_wrap=True, justify="right")
+    table.add_column("file", overflow="ellipsis")
     for session in sessions:
         source = session.get("input") or {}
         counters = session.get("counters") or {}
         table.add_row(
             str(session["session_id"]),
             str(session["status"]),
-            str(session.get("created_at") or "")[:19].replace("T", " "),
+            str(session.get("created_at") or "")[:16].replace("T", " "),
+            f"{counters.get('done', 0)}/{source.get('rows', 0)}",
             str(source.get("filename") or ""),
-            str(source.get("rows", "")),
-            str(counters.get("done", "")),
         )
     return table
 
