@@ -337,7 +337,7 @@ def print_messages(url: str, key: str, session_id: str | None) -> None:
     if session_id:
         subscribe = {"type": "subscribe", "session_id": session_id}
     for message in messages(url, key, subscribe):
-        typer.echo(json.dumps(message, ensure_ascii=False))
+        typer.echo(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
         progress = progress_of(message)
         if session_id and progress and progress.session_id == session_id and progress.final:
             return

@@ -84,14 +84,15 @@ class _Reconnect(Exception):
 
 
 def messages(url: str, api_key: str, subscribe: Message) -> Iterator[Message]:
-    """Every message after `hello` for the subscription, across reconnects; raises
+    """Every message of the connection, `hello` first, across reconnects; raises
     `ApiError` for a refused key or subscription, `Unreachable` when the notifier stays
     away for several attempts in a row."""
     failures = 0
     while True:
         try:
-            with _open(url, api_key, subscribe) as ws:
+            with _open(url, api_key, subscribe) as (ws, hello):
                 failures = 0
+                yield hello
                 for raw in ws:
                     message = json.loads(raw)
                     if message.get("type") == "error":
@@ -109,7 +110,7 @@ def messages(url: str, api_key: str, subscribe: Message) -> Iterator[Message]:
 
 
 @contextlib.contextmanager
-def _open(url: str, api_key: str, subscribe: Message) -> Iterator[ClientConnection]:
+def _open(url: str, api_key: str, subscribe: Message) -> Iterator[tuple[ClientConnection, Message]]:
     try:
         ws = connect(url, open_timeout=OPEN_TIMEOUT, max_size=None)
     except (InvalidURI, ValueError) as error:
@@ -123,7 +124,7 @@ def _open(url: str, api_key: str, subscribe: Message) -> Iterator[ClientConnecti
         if hello.get("type") == "error":
             _raise_error(hello)
         ws.send(json.dumps(subscribe))
-        yield ws
+        yield ws, hello
 
 
 def _raise_error(message: Message) -> None:

@@ -101,7 +101,8 @@ def test_the_console_script_watches_as_json_and_reports_unknown_sessions(
     unknown = console_script(cli_env, "status", "f" * 32)
 
     assert watched.returncode == 0, watched.stderr
-    last = json.loads(watched.stdout.splitlines()[-1])
+    first, *_, last = [json.loads(line) for line in watched.stdout.splitlines()]
+    assert first["type"] == "hello"
     assert (last["type"], last["state"]["status"]) == ("snapshot", "completed")
     assert unknown.returncode == 1
     assert unknown.stderr.startswith("dossier: session_not_found: ")
