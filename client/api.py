@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal, get_args
 
 import httpx
 
@@ -27,21 +27,28 @@ if TYPE_CHECKING:
 Json = dict[str, Any]
 ResultFormat = Literal["csv", "xlsx", "json"]
 LogType = Literal["pipeline", "errors", "hubspot"]
-RESULT_FORMATS: tuple[ResultFormat, ...] = ("csv", "xlsx", "json")
+RESULT_FORMATS: tuple[ResultFormat, ...] = get_args(ResultFormat)
 # The largest page the gateway serves; results are read in as few requests as it allows.
 MAX_PAGE = 1000
 DOWNLOAD_BLOCK = 1024 * 1024
 
 
+def result_format(name: str) -> ResultFormat:
+    for fmt in RESULT_FORMATS:
+        if fmt == name.lower():
+            return fmt
+    raise ValueError(f"results are {', '.join(RESULT_FORMATS)}, not {name!r}")
+
+
 def format_of(path: Path, default: ResultFormat = "xlsx") -> ResultFormat:
     """The results format a file name asks for by its extension."""
-    suffix = path.suffix.lower().lstrip(".")
-    for fmt in RESULT_FORMATS:
-        if suffix == fmt:
-            return fmt
-    if suffix:
-        raise ValueError(f"{path.name}: results are csv, xlsx or json, not {suffix}")
-    return default
+    suffix = path.suffix.lstrip(".")
+    if not suffix:
+        return default
+    try:
+        return result_format(suffix)
+    except ValueError as error:
+        raise ValueError(f"{path.name}: {error}") from None
 
 
 class DossierClient:

@@ -6,18 +6,16 @@ progress bars and messages go to standard error, so the output can be piped.
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
-from client.api import DossierClient, ResultFormat, format_of
+from client import exit_codes
+from client.api import DossierClient, LogType, ResultFormat, format_of
 from client.config import resolve_config
 from client.display import (
     ProgressBars,
@@ -26,17 +24,10 @@ from client.display import (
     sessions_table,
     summary,
 )
-from client.errors import ApiError, ConfigError, DossierError, Unreachable
+from client.errors import DossierError
+from client.exit_codes import fail, reported
 from client.live import Progress, messages, progress_of
-
-EXIT_API_ERROR = 1
-EXIT_USAGE = 2
-EXIT_UNREACHABLE = 3
-EXIT_SESSION_FAILED = 4
-EXIT_INTERRUPTED = 130
-
-P = ParamSpec("P")
-R = TypeVar("R")
+from shared.lifecycle import SessionStatus
 
 app = typer.Typer(
     name="dossier",
@@ -45,53 +36,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-class Format(StrEnum):
-    CSV = "csv"
-    XLSX = "xlsx"
-    JSON = "json"
-
-
-class LogType(StrEnum):
-    PIPELINE = "pipeline"
-    ERRORS = "errors"
-    HUBSPOT = "hubspot"
-
-
-class Status(StrEnum):
-    CREATED = "created"
-    QUEUED = "queued"
-    RUNNING = "running"
-    COMPLETED = "completed"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
-
-
-def fail(code: int, message: str) -> typer.Exit:
-    typer.echo(f"dossier: {message}", err=True)
-    return typer.Exit(code)
-
-
-def reported(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn the client's exceptions into one line on standard error and an exit code."""
-
-    @functools.wraps(command)
-    def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return command(*args, **kwargs)
-        except ApiError as error:
-            raise fail(EXIT_API_ERROR, str(error)) from None
-        except Unreachable as error:
-            raise fail(EXIT_UNREACHABLE, str(error)) from None
-        except (ConfigError, DossierError) as error:
-            raise fail(EXIT_USAGE, str(error)) from None
-        except OSError as error:
-            raise fail(EXIT_USAGE, f"{error.filename or ''}: {error.strerror or error}") from None
-        except KeyboardInterrupt:
-            raise fail(EXIT_INTERRUPTED, "interrupted") from None
-
-    return run
 
 
 def note(message: str) -> None:
@@ -126,9 +70,9 @@ def settings(
     ctx.obj = {"api_url": api_url, "config_path": config}
 
 
-def output_format(output: Path | None, fmt: Format | None) -> ResultFormat:
+def output_format(output: Path | None, fmt: ResultFormat | None) -> ResultFormat:
     if fmt is not None:
-        return fmt.value
+        return fmt
     if output is None or str(output) == "-":
         return "xlsx"
     try:
@@ -152,7 +96,7 @@ def follow(client: DossierClient, session_id: str) -> Progress:
 
 def end_of(progress: Progress) -> None:
     if progress.status != "completed":
-        raise fail(EXIT_SESSION_FAILED, f"session {progress.session_id} {progress.status}")
+        raise fail(exit_codes.SESSION_FAILED, f"session {progress.session_id} {progress.status}")
 
 
 @app.command()
@@ -216,7 +160,9 @@ def run(
 @reported
 def list_sessions(
     ctx: typer.Context,
-    status: Annotated[Status | None, typer.Option(help="Only sessions in this status")] = None,
+    status: Annotated[
+        SessionStatus | None, typer.Option(help="Only sessions in this status")
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, max=200, help="How many, newest first")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print the sessions as JSON")] = False,
 ) -> None:
@@ -260,7 +206,8 @@ def results(
     ctx: typer.Context,
     session_id: str,
     fmt: Annotated[
-        Format | None, typer.Option("--format", "-f", help="Default: from -o, else xlsx")
+        ResultFormat | None,
+        typer.Option("--format", "-f", help="Default: from -o, else xlsx"),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write, or - for stdout")
@@ -298,11 +245,11 @@ def archive(
 def logs(
     ctx: typer.Context,
     session_id: str,
-    log_type: Annotated[LogType, typer.Argument(help="Which log")] = LogType.PIPELINE,
+    kind: Annotated[LogType, typer.Argument(help="Which log")] = "pipeline",
 ) -> None:
     """Print a session's log."""
     with open_client(ctx) as client:
-        for block in client.iter_logs(session_id, log_type.value):
+        for block in client.iter_logs(session_id, kind):
             sys.stdout.buffer.write(block)
     sys.stdout.buffer.flush()
 

@@ -18,8 +18,9 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from websockets.sync.client import ClientConnection, connect
 
 from client.errors import ApiError, Unreachable
+from shared.lifecycle import TERMINAL
 
-FINAL_STATUSES = frozenset({"completed", "failed", "cancelled"})
+FINAL_STATUSES = frozenset(status.value for status in TERMINAL)
 # Close codes after which connecting again is pointless.
 REFUSED = {4001: "unauthorized"}
 # Errors of a subscription the notifier may answer differently a moment later.

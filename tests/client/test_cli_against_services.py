@@ -25,6 +25,16 @@ COMMAND = str(Path(sys.executable).with_name("dossier"))
 HEADER = ["name", "website", "segment", *RESULT_COLUMNS]
 
 
+def xlsx_rows(path: Path) -> list[list[object]]:
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    try:
+        sheet = workbook.active
+        assert sheet is not None
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
 def test_run_with_watch_uploads_follows_and_downloads_the_xlsx(
     cli_env: dict[str, str | None], companies_csv: Path, tmp_path: Path
 ) -> None:
@@ -40,9 +50,7 @@ def test_run_with_watch_uploads_follows_and_downloads_the_xlsx(
     assert len(session_id) == 32
     assert f"{session_id} completed: 5 of 5 rows done (1 duplicates," in result.stderr
     assert f"results saved to {output}" in result.stderr
-    sheet = openpyxl.load_workbook(output, read_only=True).active
-    assert sheet is not None
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    rows = xlsx_rows(output)
     assert rows[0] == HEADER
     assert [row[0] for row in rows[1:]] == COMPANY_NAMES
     assert [row[HEADER.index("Row_Status")] for row in rows[1:]][2] == "duplicate"

@@ -121,4 +121,4 @@ def test_an_output_extension_that_is_no_results_format_is_refused(tmp_path: Path
     )
 
     assert result.exit_code == 2
-    assert "csv, xlsx or json" in result.stderr
+    assert "results are csv, xlsx, json" in result.stderr
