@@ -2,35 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 
 import pytest
 
-from shared.auth import hash_key, new_key
-from shared.broker.rabbit_topology import delete_topology
-from shared.topology import Topology
-from tests.processes import ServiceProcess, gateway_notifier_worker
-from tests.services import service_settings
-
-READY_TIMEOUT = 60
-
-
-@dataclass(frozen=True)
-class Stack:
-    api: str
-    ws: str
-    key: str
-    tenant: str
-    processes: tuple[ServiceProcess, ...]
-
-    @property
-    def headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.key}"}
-
-    def logs(self) -> str:
-        return "\n".join(f"--- {p.name}\n{p.log_text()[-3000:]}" for p in self.processes)
+from tests.stack import Stack, normalize_stack
 
 
 @pytest.fixture(scope="module")
@@ -41,21 +17,6 @@ async def stack(
 
     Shared by the tests of a module: each test makes its own sessions.
     """
-    tenant = f"t{uuid.uuid4().hex[:10]}"
-    key = new_key()
-    topology = Topology(f"dtest-{uuid.uuid4().hex[:10]}")
-    env = {
-        **service_settings(rabbitmq, topology.prefix, s3_endpoint, s3_bucket),
-        "DOSSIER_API_KEYS": f"{tenant}:{hash_key(key)}",
-        "DOSSIER_PIPELINE_STAGES": "normalize",
-    }
     logs = tmp_path_factory.mktemp("e2e-logs")
-    with gateway_notifier_worker(env, logs, {}, READY_TIMEOUT) as running:
-        yield Stack(
-            api=running.gateway_url,
-            ws=running.notifier_ws,
-            key=key,
-            tenant=tenant,
-            processes=running.processes,
-        )
-    await delete_topology(rabbitmq, topology)
+    async with normalize_stack(s3_endpoint, s3_bucket, rabbitmq, logs) as running:
+        yield running

@@ -10,7 +10,7 @@ import httpx
 import pytest
 import websockets
 
-from tests.e2e.conftest import Stack
+from tests.stack import Stack
 
 pytestmark = pytest.mark.e2e
 

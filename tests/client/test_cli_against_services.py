@@ -1,0 +1,117 @@
+"""The `dossier` command against the services running as processes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from client import DossierClient
+from client.cli import app
+from shared.rows import RESULT_COLUMNS
+from tests.client.conftest import COMPANY_NAMES
+
+pytestmark = pytest.mark.e2e
+
+COMMAND = str(Path(sys.executable).with_name("dossier"))
+HEADER = ["name", "website", "segment", *RESULT_COLUMNS]
+
+
+def xlsx_rows(path: Path) -> list[list[object]]:
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    try:
+        sheet = workbook.active
+        assert sheet is not None
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def test_run_with_watch_uploads_follows_and_downloads_the_xlsx(
+    cli_env: dict[str, str | None], companies_csv: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "results.xlsx"
+    result = CliRunner().invoke(
+        app,
+        ["run", str(companies_csv), "--context", "Tool makers", "--watch", "-o", str(output)],
+        env=cli_env,
+    )
+
+    assert result.exit_code == 0, result.output
+    session_id = result.stdout.strip()
+    assert len(session_id) == 32
+    assert f"{session_id} completed: 5 of 5 rows done (1 duplicates," in result.stderr
+    assert f"results saved to {output}" in result.stderr
+    rows = xlsx_rows(output)
+    assert rows[0] == HEADER
+    assert [row[0] for row in rows[1:]] == COMPANY_NAMES
+    assert [row[HEADER.index("Row_Status")] for row in rows[1:]][2] == "duplicate"
+
+
+def test_list_status_results_and_logs_read_a_finished_session(
+    cli_env: dict[str, str | None], finished_session: str, tmp_path: Path
+) -> None:
+    runner = CliRunner(env=cli_env)
+
+    listed = runner.invoke(app, ["list", "--json", "--status", "completed"])
+    status = runner.invoke(app, ["status", finished_session])
+    as_csv = runner.invoke(app, ["results", finished_session, "-o", str(tmp_path / "r.csv")])
+    as_json = runner.invoke(app, ["results", finished_session, "--format", "json", "-o", "-"])
+    errors_log = runner.invoke(app, ["logs", finished_session, "errors"])
+
+    for result in (listed, status, as_csv, as_json, errors_log):
+        assert result.exit_code == 0, result.output
+    assert finished_session in [item["session_id"] for item in json.loads(listed.stdout)]
+    assert "status    completed" in status.stdout
+    assert "5 of 5 rows done" in status.stdout
+    text = (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
+    assert [row["name"] for row in csv.DictReader(io.StringIO(text))] == COMPANY_NAMES
+    assert [row["name"] for row in json.loads(as_json.stdout)] == COMPANY_NAMES
+    assert errors_log.stdout == ""
+
+
+def test_cancel_stops_a_session_and_a_second_cancel_exits_with_the_api_error(
+    cli_env: dict[str, str | None], dossier: DossierClient, companies_csv: Path
+) -> None:
+    session_id = dossier.create_session(companies_csv)["session_id"]
+    runner = CliRunner(env=cli_env)
+
+    first = runner.invoke(app, ["cancel", session_id])
+    second = runner.invoke(app, ["cancel", session_id])
+
+    assert first.exit_code == 0, first.output
+    assert first.stderr.strip() == f"{session_id} cancelled"
+    assert second.exit_code == 1
+    assert second.stderr.startswith("dossier: session_finished: ")
+    assert second.stderr.count("\n") == 1
+
+
+def console_script(env: dict[str, str | None], *args: str) -> subprocess.CompletedProcess[str]:
+    merged = {**os.environ, **env}
+    clean = {key: value for key, value in merged.items() if value is not None}
+    return subprocess.run(
+        [COMMAND, *args], env=clean, capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_the_console_script_watches_as_json_and_reports_unknown_sessions(
+    cli_env: dict[str, str | None], finished_session: str
+) -> None:
+    watched = console_script(cli_env, "watch", finished_session, "--json")
+    unknown = console_script(cli_env, "status", "f" * 32)
+
+    assert watched.returncode == 0, watched.stderr
+    first, *_, last = [json.loads(line) for line in watched.stdout.splitlines()]
+    assert first["type"] == "hello"
+    assert (last["type"], last["state"]["status"]) == ("snapshot", "completed")
+    assert unknown.returncode == 1
+    assert unknown.stderr.startswith("dossier: session_not_found: ")
+    assert unknown.stderr.count("\n") == 1
