@@ -25,7 +25,7 @@ def test_results_frame_has_the_documented_columns_and_one_row_per_input_row(
     assert list(frame.index) == [0, 1, 2, 3, 4]
     assert list(frame["name"]) == COMPANY_NAMES
     assert list(frame["Row_Status"]) == ["ok", "ok", "duplicate", "ok", "ok"]
-    assert "globex.co.uk" in frame.loc[1, "Official_Website"]
+    assert "globex.co.uk" in str(frame.loc[1, "Official_Website"])
 
 
 def test_downloads_stream_the_files_of_a_finished_session(

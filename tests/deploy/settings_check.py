@@ -51,11 +51,12 @@ def settings_classes(service: str) -> tuple[type[BaseSettings], ...]:
     from worker.pipeline.settings import PipelineSettings
     from worker.settings import WorkerSettings
 
-    return {
+    classes: dict[str, tuple[type[BaseSettings], ...]] = {
         "gateway": (GatewaySettings,),
         "notifier": (NotifierSettings,),
         "worker": (WorkerSettings, PipelineSettings),
-    }[service]
+    }
+    return classes[service]
 
 
 def placeholder(path: str, env: Mapping[str, str]) -> str:
