@@ -1,11 +1,12 @@
-"""Liveness and readiness probes."""
+"""Liveness and readiness probes, and the metrics for Prometheus."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
-from gateway.deps import ServicesDep
+from gateway.deps import MetricsDep, ServicesDep
+from gateway.metrics import CONTENT_TYPE
 from shared.errors import DossierError
 
 router = APIRouter(tags=["health"])
@@ -28,3 +29,8 @@ async def readyz(services: ServicesDep) -> JSONResponse:
     return JSONResponse(
         {"status": "ready" if ready else "not_ready", "checks": checks}, 200 if ready else 503
     )
+
+
+@router.get("/metrics", include_in_schema=False)
+async def prometheus_metrics(metrics: MetricsDep) -> Response:
+    return Response(metrics.render(), media_type=CONTENT_TYPE)
