@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from shared.rows import PlannedRow, ResultRow
+from worker.pipeline.metrics import PipelineMetrics
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
 from worker.pipeline.settings import PipelineSettings
 
@@ -81,5 +82,5 @@ class _TestPipeline:
         return None
 
 
-def build_test_pipeline(settings: PipelineSettings) -> Pipeline:
+def build_test_pipeline(settings: PipelineSettings, metrics: PipelineMetrics) -> Pipeline:
     return _TestPipeline()
