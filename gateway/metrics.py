@@ -8,7 +8,13 @@ make a new series per session.
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    ProcessCollector,
+    generate_latest,
+)
 from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 from starlette.routing import Mount
 from starlette.types import Scope
@@ -26,6 +32,7 @@ UNMATCHED = "unmatched"
 class GatewayMetrics:
     def __init__(self, registry: CollectorRegistry) -> None:
         self.registry = registry
+        ProcessCollector(registry=registry)  # process_*: CPU, memory, open files
         self.requests = Counter(
             "dossier_gateway_requests",
             "HTTP requests answered, by route template, method and status",

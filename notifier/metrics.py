@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client import CollectorRegistry, ProcessCollector, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 from prometheus_client.metrics_core import (
     CounterMetricFamily,
@@ -136,6 +136,7 @@ class NotifierCollector:
 def registry_for(metrics: Metrics, occupancy: Callable[[], Occupancy]) -> CollectorRegistry:
     registry = CollectorRegistry()
     registry.register(NotifierCollector(metrics, occupancy))
+    ProcessCollector(registry=registry)  # process_*: CPU, memory, open files
     return registry
 
 
