@@ -129,7 +129,7 @@ class NotifierCollector:
             yield CounterMetricFamily(f"{PREFIX}{name}", documentation, value=value)
         yield metrics.lag.family(
             f"{PREFIX}publish_to_send_seconds",
-            "Seconds from an event's publication by a worker to its frame written to a client",
+            "Seconds from an event's publication (its `at`) to its frame written to a client",
         )
 
 
