@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from shared.rows import PlannedRow, ResultRow
+from worker.pipeline.metrics import PipelineMetrics
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
 from worker.pipeline.settings import PipelineSettings
 
@@ -58,5 +59,5 @@ class LatencyPipeline:
         return None
 
 
-def build(settings: PipelineSettings) -> Pipeline:
+def build(settings: PipelineSettings, metrics: PipelineMetrics) -> Pipeline:
     return LatencyPipeline()

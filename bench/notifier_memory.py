@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 import urllib.request
 from pathlib import Path
 
 import orjson
+from prometheus_client.parser import text_string_to_metric_families
 from websockets.asyncio.client import ClientConnection
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -37,7 +37,8 @@ def rss_bytes(pid: int) -> int:
 def open_connections(stack: Stack) -> int:
     url = f"http://127.0.0.1:{stack.port}/metrics"
     with urllib.request.urlopen(url, timeout=5) as response:
-        return int(json.loads(response.read())["connections"])
+        families = text_string_to_metric_families(response.read().decode())
+    return next(int(f.samples[0].value) for f in families if f.name == "dossier_notifier_clients")
 
 
 async def watch_tenant(sockets: list[ClientConnection]) -> None:

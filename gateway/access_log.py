@@ -1,4 +1,5 @@
-"""One canonical log line per request, with the request's context bound for its logs."""
+"""One canonical log line and one metrics sample per request, with the request's context
+bound for its logs."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ import uuid
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from gateway.metrics import GatewayMetrics
+
 log = structlog.get_logger()
 
 
 class AccessLog:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, metrics: GatewayMetrics) -> None:
         self.app = app
+        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -32,6 +36,8 @@ class AccessLog:
             try:
                 await self.app(scope, receive, record_status)
             finally:
+                seconds = time.perf_counter() - started
+                self.metrics.request(scope, status, seconds)
                 path = scope.get("path", "")
                 # Probes and static files would drown the API's lines; their failures stay.
                 if path.startswith("/api/") or path == "/api" or status >= 400:
@@ -40,5 +46,5 @@ class AccessLog:
                         method=scope.get("method"),
                         path=path[:200],
                         status=status,
-                        ms=round((time.perf_counter() - started) * 1000, 1),
+                        ms=round(seconds * 1000, 1),
                     )

@@ -11,12 +11,14 @@ from pathlib import Path
 import structlog
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
+from prometheus_client import CollectorRegistry
 
 from gateway.access_log import AccessLog
 from gateway.deps import Services, reject_unknown_query
 from gateway.docs import install_docs
 from gateway.download_tokens import DownloadTokens
 from gateway.errors import install_error_handlers
+from gateway.metrics import GatewayMetrics
 from gateway.openapi import DocumentedApi
 from gateway.routes import archive, capabilities, download_token, health, logs, results, sessions
 from gateway.settings import GatewaySettings
@@ -71,7 +73,12 @@ def _download_tokens(settings: GatewaySettings) -> DownloadTokens:
     return DownloadTokens(secret, settings.download_token_ttl_seconds)
 
 
-def create_app(settings: GatewaySettings, store: ObjectStore, broker: Broker) -> FastAPI:
+def create_app(
+    settings: GatewaySettings,
+    store: ObjectStore,
+    broker: Broker,
+    metrics: GatewayMetrics | None = None,
+) -> FastAPI:
     services = Services(
         settings=settings,
         store=store,
@@ -79,6 +86,7 @@ def create_app(settings: GatewaySettings, store: ObjectStore, broker: Broker) ->
         api_keys=settings.load_api_keys(),
         states=SessionStateReader(store),
         download_tokens=_download_tokens(settings),
+        metrics=metrics or GatewayMetrics(CollectorRegistry()),
     )
 
     @contextlib.asynccontextmanager
@@ -108,7 +116,7 @@ def create_app(settings: GatewaySettings, store: ObjectStore, broker: Broker) ->
         redoc_url=None,
     )
     app.state.services = services
-    app.add_middleware(AccessLog)
+    app.add_middleware(AccessLog, metrics=services.metrics)
     install_error_handlers(app)
     install_docs(app)
     strict = [Depends(reject_unknown_query)]

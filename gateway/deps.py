@@ -12,6 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from gateway.download_tokens import DownloadTokens
 from gateway.errors import ServiceUnavailable, SessionNotFound, Unauthorized
+from gateway.metrics import GatewayMetrics
 from gateway.settings import GatewaySettings
 from shared.auth import ApiKeys
 from shared.broker.protocol import Broker, Publisher
@@ -32,6 +33,7 @@ class Services:
     api_keys: ApiKeys
     states: SessionStateReader
     download_tokens: DownloadTokens
+    metrics: GatewayMetrics
 
 
 def _services(request: Request) -> Services:
@@ -41,6 +43,10 @@ def _services(request: Request) -> Services:
 
 def _store(services: ServicesDep) -> ObjectStore:
     return services.store
+
+
+def _metrics(services: ServicesDep) -> GatewayMetrics:
+    return services.metrics
 
 
 def _publisher(services: ServicesDep) -> Publisher:
@@ -142,6 +148,7 @@ def reject_unknown_query(request: Request) -> None:
 
 ServicesDep = Annotated[Services, Depends(_services)]
 StoreDep = Annotated[ObjectStore, Depends(_store)]
+MetricsDep = Annotated[GatewayMetrics, Depends(_metrics)]
 PublisherDep = Annotated[Publisher, Depends(_publisher)]
 TenantDep = Annotated[str, Depends(_tenant)]
 SessionKeysDep = Annotated[SessionKeys, Depends(_session_keys)]

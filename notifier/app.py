@@ -1,10 +1,11 @@
-"""The ASGI app: /ws for clients, /healthz, /readyz and /metrics for operators."""
+"""The ASGI app: /ws for clients, /healthz, /readyz and /metrics (Prometheus) for operators."""
 
 from __future__ import annotations
 
 import asyncio
 import time
 
+from prometheus_client import CollectorRegistry
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -13,8 +14,7 @@ from starlette.routing import Route, WebSocketRoute
 
 from notifier.consumer import EventConsumer
 from notifier.endpoint import WebSocketEndpoint
-from notifier.hub import Hub
-from notifier.metrics import Metrics
+from notifier.metrics import CONTENT_TYPE, render
 from shared.errors import Retryable
 from shared.storage.protocol import ObjectStore
 
@@ -41,7 +41,7 @@ class Readiness:
 
 
 def create_app(
-    hub: Hub, endpoint: WebSocketEndpoint, readiness: Readiness, metrics: Metrics
+    endpoint: WebSocketEndpoint, readiness: Readiness, registry: CollectorRegistry
 ) -> Starlette:
     async def healthz(_: Request) -> Response:
         return JSONResponse({"status": "ok"})
@@ -55,8 +55,7 @@ def create_app(
         )
 
     async def metrics_view(_: Request) -> Response:
-        queued = sum(connection.queued for connection in hub.connections)
-        return JSONResponse({**metrics.as_dict(), "sessions": hub.session_count, "queued": queued})
+        return Response(render(registry), media_type=CONTENT_TYPE)
 
     async def http_error(_: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import time
 from collections import deque
 from collections.abc import Callable
 from typing import Protocol
@@ -161,6 +162,8 @@ class Connection:
                 self.close(CLOSE_TOO_SLOW, "client too slow")
                 return
             self._metrics.messages_out += 1
+            if item.published_at is not None:
+                self._metrics.lag.observe(time.time() - item.published_at)
 
     def _next_seq(self, session_id: str | None) -> int:
         key = session_id or ""

@@ -19,7 +19,7 @@ from notifier import outgoing
 from notifier.connection import Connection
 from notifier.live import LiveSession, SessionKey
 from notifier.live_sessions import LiveSessions
-from notifier.metrics import Metrics
+from notifier.metrics import Metrics, Occupancy
 from notifier.outgoing import Outgoing, Role
 from notifier.recovery import Recovery
 from notifier.subscriptions import Subscriptions
@@ -50,9 +50,14 @@ class Hub:
     def connections(self) -> set[Connection]:
         return self._subscriptions.connections
 
-    @property
-    def session_count(self) -> int:
-        return len(self._sessions)
+    def occupancy(self) -> Occupancy:
+        connections = self.connections
+        return Occupancy(
+            sessions=len(self._sessions),
+            session_subscriptions=sum(len(c.sessions) for c in connections),
+            tenant_watches=sum(c.watches_tenant for c in connections),
+            queued=sum(c.queued for c in connections),
+        )
 
     # --- events -------------------------------------------------------------------
 
@@ -75,9 +80,12 @@ class Hub:
         if isinstance(event, RowsFinished):
             return outgoing.event(Role.ROWS, event.session_id, body, None)
         progress = live.progress(datetime.now(UTC))
+        published_at = event.at.timestamp()
         if isinstance(event, ChunkProgress):
-            return outgoing.event(Role.PROGRESS, event.session_id, body, progress, event.chunk)
-        return outgoing.event(Role.STATUS, event.session_id, body, progress)
+            return outgoing.event(
+                Role.PROGRESS, event.session_id, body, progress, event.chunk, published_at
+            )
+        return outgoing.event(Role.STATUS, event.session_id, body, progress, None, published_at)
 
     def _start_refresh(self, key: SessionKey) -> None:
         """Read the session once for every connection holding its events, then release them."""

@@ -75,6 +75,7 @@ class LiveSessions:
 
     async def _read(self, key: SessionKey) -> LiveSession:
         tenant, session_id = key
+        self._metrics.snapshot_reads += 1
         state = await self._reader.read(tenant, session_id)
         summaries = []
         if state.chunk_count is not None and not state.finalized:

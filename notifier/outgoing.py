@@ -30,6 +30,8 @@ class Outgoing:
     head: str
     tail: str = ""
     chunk: int | None = None
+    # When a worker published the event (epoch seconds), for the publish-to-send lag.
+    published_at: float | None = None
 
     @property
     def sequenced(self) -> bool:
@@ -89,9 +91,9 @@ def event(
     event_json: str,
     progress: dict[str, Any] | None,
     chunk: int | None = None,
+    published_at: float | None = None,
 ) -> Outgoing:
     """`event_json` is the broker message body as received (already validated)."""
     extra = f',"progress":{_json(progress)}' if progress is not None else ""
-    return Outgoing(
-        role, session_id, _head("event", session_id), f',"event":{event_json}{extra}}}', chunk
-    )
+    tail = f',"event":{event_json}{extra}}}'
+    return Outgoing(role, session_id, _head("event", session_id), tail, chunk, published_at)

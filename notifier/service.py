@@ -14,7 +14,7 @@ from notifier.app import Readiness, create_app
 from notifier.consumer import EventConsumer
 from notifier.endpoint import WebSocketEndpoint
 from notifier.hub import Hub
-from notifier.metrics import Metrics
+from notifier.metrics import Metrics, registry_for
 from notifier.protocol import CLOSE_GOING_AWAY
 from notifier.settings import NotifierSettings
 from shared.auth import ApiKeys
@@ -54,7 +54,9 @@ async def run_notifier(
     )
     consumer = EventConsumer(broker, hub, metrics)
     app = create_app(
-        hub, WebSocketEndpoint(hub, keys, settings, metrics), Readiness(consumer, store), metrics
+        WebSocketEndpoint(hub, keys, settings, metrics),
+        Readiness(consumer, store),
+        registry_for(metrics, hub.occupancy),
     )
     server = _Server(
         uvicorn.Config(

@@ -89,8 +89,8 @@ DESCRIPTIONS: dict[str, str] = {
     "DOSSIER_NOTIFIER_AUTH_TIMEOUT": "Seconds a client has to authenticate after connecting.",
     "DOSSIER_NOTIFIER_MAX_CLIENTS": "Most WebSocket clients one notifier serves.",
     "DOSSIER_WORKER_HEALTH_HOST": "Address of the worker's health server.",
-    "DOSSIER_WORKER_HEALTH_PORT": "Port of the worker's `/healthz` and `/readyz`; unset: no "
-    "health server.",
+    "DOSSIER_WORKER_HEALTH_PORT": "Port of the worker's `/healthz`, `/readyz` and `/metrics`; "
+    "unset: no health server.",
     "DOSSIER_FETCH_TIMEOUT_S": "Seconds allowed for one page fetch.",
     "DOSSIER_FETCH_MAX_BYTES": "Largest page body read.",
     "DOSSIER_FETCH_MAX_REDIRECTS": "Redirects followed per fetch.",

@@ -24,6 +24,8 @@ class Stack:
     key: str
     tenant: str
     processes: tuple[ServiceProcess, ...]
+    # The /metrics URL of each service: gateway, notifier, worker.
+    metrics: dict[str, str]
 
     @property
     def headers(self) -> dict[str, str]:
@@ -49,12 +51,18 @@ async def normalize_stack(
     }
     try:
         with gateway_notifier_worker(env, log_dir, {}, READY_TIMEOUT) as running:
+            local = "http://127.0.0.1"
             yield Stack(
                 api=running.gateway_url,
                 ws=running.notifier_ws,
                 key=key,
                 tenant=tenant,
                 processes=running.processes,
+                metrics={
+                    "gateway": f"{running.gateway_url}/metrics",
+                    "notifier": f"{local}:{running.env['DOSSIER_NOTIFIER_PORT']}/metrics",
+                    "worker": f"{local}:{running.env['DOSSIER_WORKER_HEALTH_PORT']}/metrics",
+                },
             )
     finally:
         await delete_topology(rabbitmq, topology)

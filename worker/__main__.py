@@ -8,16 +8,20 @@ from collections.abc import Callable
 from contextlib import AsyncExitStack
 from typing import cast
 
+from prometheus_client import CollectorRegistry
+
 from shared.broker.rabbit import RabbitBroker
 from shared.logging import configure_logging
 from shared.storage.s3 import store_from_settings
 from worker.logcapture import capture_processor
+from worker.metrics import WorkerMetrics
+from worker.pipeline.metrics import PipelineMetrics
 from worker.pipeline.protocol import Pipeline
 from worker.pipeline.settings import PipelineSettings
 from worker.service import WorkerService
 from worker.settings import WorkerSettings
 
-PipelineFactory = Callable[[PipelineSettings], Pipeline]
+PipelineFactory = Callable[[PipelineSettings, PipelineMetrics], Pipeline]
 
 
 def load_factory(path: str) -> PipelineFactory:
@@ -37,9 +41,10 @@ async def main() -> None:
         broker = RabbitBroker(settings.amqp_url.get_secret_value(), settings.topology)
         await broker.connect()
         stack.push_async_callback(broker.close)
-        pipeline = load_factory(settings.pipeline_factory)(PipelineSettings())
+        metrics = WorkerMetrics(CollectorRegistry())
+        pipeline = load_factory(settings.pipeline_factory)(PipelineSettings(), metrics)
         stack.push_async_callback(pipeline.aclose)
-        await WorkerService(settings, store, broker, pipeline).run()
+        await WorkerService(settings, store, broker, pipeline, metrics).run()
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from shared.errors import Permanent
 from shared.messages import CancelSession, ChunkTask, StartSession, parse_command
 from worker.cancel import CancelRegistry
 from worker.deadletter import DeadChunkHandler
+from worker.metrics import WorkerMetrics
 from worker.planner import Planner
 from worker.runner import ChunkRunner
 
@@ -42,10 +43,12 @@ class WorkerConsumers:
         runner: ChunkRunner,
         dead_chunks: DeadChunkHandler,
         cancels: CancelRegistry,
+        metrics: WorkerMetrics,
         chunk_prefetch: int,
         retry_backoff_s: float,
     ) -> None:
         self._broker = broker
+        self._metrics = metrics
         self._planner = planner
         self._runner = runner
         self._dead_chunks = dead_chunks
@@ -66,8 +69,9 @@ class WorkerConsumers:
             (topology.commands_queue, self._plan, 1),
             (topology.chunks_queue, self._chunk, self._chunk_prefetch),
         ):
+            self._metrics.consuming(queue)
             self._subscriptions.append(
-                await self._broker.consume_work(queue, self._handler(work), prefetch)
+                await self._broker.consume_work(queue, self._handler(queue, work), prefetch)
             )
 
     async def stop_consuming(self) -> None:
@@ -128,7 +132,7 @@ class WorkerConsumers:
 
     # --- outcomes -----------------------------------------------------------------------
 
-    def _handler(self, work: Work) -> Callable[[Delivery], Awaitable[None]]:
+    def _handler(self, queue: str, work: Work) -> Callable[[Delivery], Awaitable[None]]:
         give_up = self._record_failed_start if work == self._plan else None
 
         async def handle(delivery: Delivery) -> None:
@@ -137,7 +141,7 @@ class WorkerConsumers:
             # done. Its ack is then lost and the stored chunk is skipped on redelivery.
             self._in_flight += 1
             self._idle.clear()
-            task = asyncio.create_task(self._settle(delivery, work, give_up))
+            task = asyncio.create_task(self._settle(delivery, queue, work, give_up))
             self._tasks.add(task)
             task.add_done_callback(self._work_done)
             await asyncio.shield(task)
@@ -150,7 +154,9 @@ class WorkerConsumers:
         if self._in_flight == 0:
             self._idle.set()
 
-    async def _settle(self, delivery: Delivery, work: Work, give_up: GiveUp | None) -> None:
+    async def _settle(
+        self, delivery: Delivery, queue: str, work: Work, give_up: GiveUp | None
+    ) -> None:
         structlog.contextvars.bind_contextvars(message_id=delivery.message_id)
         command: Command | None = None
         try:
@@ -162,26 +168,31 @@ class WorkerConsumers:
         except (Permanent, ValidationError) as exc:
             reason = f"{type(exc).__name__}: {exc}"
             log.error("message.given_up", error=reason)
-            await self._give_up(delivery, command, reason, give_up)
+            outcome = await self._give_up(delivery, command, reason, give_up)
         except Exception as exc:
             error = f"{type(exc).__name__}: {exc}"
             if delivery.final_attempt:
                 # The broker would dead-letter it on this return anyway, without the cause.
                 log.error("message.given_up", error=error, delivery=delivery.attempt)
-                await self._give_up(delivery, command, error, give_up)
-                return
-            log.warning("message.requeued", error=error, delivery=delivery.attempt)
-            await delivery.requeue(self._backoff(delivery.attempt))
+                outcome = await self._give_up(delivery, command, error, give_up)
+            else:
+                log.warning("message.requeued", error=error, delivery=delivery.attempt)
+                await delivery.requeue(self._backoff(delivery.attempt))
+                outcome = "requeued"
         else:
             await delivery.ack()
+            outcome = "acked"
+        self._metrics.message_settled(queue, outcome)
 
     async def _give_up(
         self, delivery: Delivery, command: Command | None, reason: str, give_up: GiveUp | None
-    ) -> None:
+    ) -> str:
+        """How the message was settled: `acked` when the failure is recorded otherwise."""
         if give_up is not None and command is not None and await give_up(command, reason):
             await delivery.ack()
-        else:
-            await delivery.dead_letter(reason)
+            return "acked"
+        await delivery.dead_letter(reason)
+        return "dead_lettered"
 
     def _backoff(self, attempt: int) -> float:
         return min(MAX_BACKOFF_S, self._retry_backoff_s * 2.0 ** (attempt - 1))

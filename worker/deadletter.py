@@ -20,6 +20,7 @@ from shared.storage.protocol import ObjectStore
 from worker.checkpoint import read_chunk_rows, session_deleted, unenriched_row, write_chunk
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting
+from worker.metrics import WorkerMetrics
 from worker.progress import ProgressReporter
 
 log = structlog.get_logger()
@@ -27,11 +28,16 @@ log = structlog.get_logger()
 
 class DeadChunkHandler:
     def __init__(
-        self, store: ObjectStore, finalizer: Finalizer, progress: ProgressReporter
+        self,
+        store: ObjectStore,
+        finalizer: Finalizer,
+        progress: ProgressReporter,
+        metrics: WorkerMetrics,
     ) -> None:
         self._store = store
         self._finalizer = finalizer
         self._progress = progress
+        self._metrics = metrics
 
     async def handle(self, task: ChunkTask, deliveries: int, why: str) -> None:
         keys = SessionKeys(task.tenant, task.session_id)
@@ -48,16 +54,18 @@ class DeadChunkHandler:
         with collecting(chunk_log):
             log.error("chunk.dead_lettered", reason=reason, rows=len(rows))
         now = datetime.now(UTC)
+        failed = [unenriched_row(row, RowStatus.FAILED, error=reason) for row in rows]
         summary = await write_chunk(
             self._store,
             keys,
             task.chunk,
-            [unenriched_row(row, RowStatus.FAILED, error=reason) for row in rows],
+            failed,
             chunk_log.to_bytes(),
             started_at=now,
             finished_at=now,
             dead_letter_reason=reason,
         )
+        self._metrics.rows_stored(failed)
         self._progress.finished(task, summary.counters)
         # Sent before any finalization, so `completed` follows the chunk's last progress.
         await self._progress.flush(only=task)

@@ -31,6 +31,7 @@ from worker.checkpoint import (
 )
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting
+from worker.metrics import WorkerMetrics
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
 from worker.progress import ProgressReporter
 
@@ -45,6 +46,7 @@ class ChunkRunner:
         cancels: CancelRegistry,
         progress: ProgressReporter,
         finalizer: Finalizer,
+        metrics: WorkerMetrics,
         *,
         concurrency: int,
         cancel_poll_s: float,
@@ -55,6 +57,7 @@ class ChunkRunner:
         self._cancels = cancels
         self._progress = progress
         self._finalizer = finalizer
+        self._metrics = metrics
         self._slots = asyncio.Semaphore(concurrency)
         self._cancel_poll_s = cancel_poll_s
         self._row_timeout_s = row_timeout_s
@@ -85,6 +88,7 @@ class ChunkRunner:
         """The chunk's stored summary; None when the session was deleted meanwhile."""
         rows = await read_chunk_rows(self._store, keys, task.chunk)
         started_at = datetime.now(UTC)
+        began = time.monotonic()
         chunk_log = ChunkLog()
         self._progress.started(task)
         try:
@@ -99,7 +103,7 @@ class ChunkRunner:
             if await session_deleted(self._store, keys):
                 self._progress.discard(task)
                 return None
-            return await write_chunk(
+            summary = await write_chunk(
                 self._store,
                 keys,
                 task.chunk,
@@ -112,6 +116,9 @@ class ChunkRunner:
         except BaseException:
             self._progress.discard(task)
             raise
+        self._metrics.rows_stored(results)
+        self._metrics.chunk_stored(time.monotonic() - began)
+        return summary
 
     async def _enrich(
         self, task: ChunkTask, keys: SessionKeys, rows: list[PlannedRow]
@@ -179,11 +186,13 @@ class ChunkRunner:
             log.info("row.started")
             began = time.monotonic()
             try:
-                async with asyncio.timeout(self._row_timeout_s):
-                    result = await chunk.pipeline.enrich(row)
+                with self._metrics.rows_in_flight.track_inprogress():
+                    async with asyncio.timeout(self._row_timeout_s):
+                        result = await chunk.pipeline.enrich(row)
             except TimeoutError:
                 reason = f"timed out after {self._row_timeout_s:g} s"
                 log.warning("row.failed", error=reason)
+                self._metrics.row_failed("timeout")
                 result = unenriched_row(row, RowStatus.FAILED, error=reason)
             except asyncio.CancelledError:
                 log.info("row.cancelled")
@@ -191,6 +200,7 @@ class ChunkRunner:
             except Exception as exc:
                 reason = f"{type(exc).__name__}: {exc}"
                 log.warning("row.failed", error=reason)
+                self._metrics.row_failed("exception")
                 result = unenriched_row(row, RowStatus.FAILED, error=reason)
             chunk.record(result)
             log.info(

@@ -1,4 +1,5 @@
-"""The worker service: consumers, progress loop and health server, with graceful stop.
+"""The worker service: consumers, progress loop and health server (probes and metrics),
+with graceful stop.
 
 First SIGTERM (or SIGINT): stop taking messages, let chunks in flight finish within the
 grace period (the rest return to the queue when the connection closes), then exit.
@@ -21,6 +22,7 @@ from worker.consumer import WorkerConsumers
 from worker.deadletter import DeadChunkHandler
 from worker.finalizer import Finalizer
 from worker.health import HealthServer
+from worker.metrics import CONTENT_TYPE, WorkerMetrics
 from worker.pipeline.protocol import Pipeline
 from worker.planner import Planner
 from worker.progress import ProgressReporter
@@ -32,11 +34,17 @@ log = structlog.get_logger()
 
 class WorkerService:
     def __init__(
-        self, settings: WorkerSettings, store: ObjectStore, broker: Broker, pipeline: Pipeline
+        self,
+        settings: WorkerSettings,
+        store: ObjectStore,
+        broker: Broker,
+        pipeline: Pipeline,
+        metrics: WorkerMetrics,
     ) -> None:
         self._settings = settings
         self._store = store
         self._broker = broker
+        self._metrics = metrics
         progress = ProgressReporter(broker, settings.progress_interval_s)
         finalizer = Finalizer(store, broker)
         cancels = CancelRegistry(store)
@@ -46,6 +54,7 @@ class WorkerService:
             cancels,
             progress,
             finalizer,
+            metrics,
             concurrency=settings.concurrency,
             cancel_poll_s=settings.cancel_poll_s,
             row_timeout_s=settings.row_timeout_s,
@@ -55,8 +64,9 @@ class WorkerService:
             broker,
             Planner(store, broker, finalizer, settings.chunk_size),
             runner,
-            DeadChunkHandler(store, finalizer, progress),
+            DeadChunkHandler(store, finalizer, progress, metrics),
             cancels,
+            metrics,
             settings.chunk_prefetch,
             settings.retry_backoff_s,
         )
@@ -87,7 +97,11 @@ class WorkerService:
         health = None
         if self._settings.health_port is not None:
             health = HealthServer(
-                self._settings.health_host, self._settings.health_port, self.ready
+                self._settings.health_host,
+                self._settings.health_port,
+                self.ready,
+                self._metrics.render,
+                CONTENT_TYPE,
             )
             await health.start()
         progress_loop = asyncio.create_task(self.progress.run())

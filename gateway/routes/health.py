@@ -1,10 +1,11 @@
-"""Liveness and readiness probes."""
+"""Liveness and readiness probes, and the metrics for Prometheus."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from gateway.deps import ServicesDep
+from gateway.deps import MetricsDep, ServicesDep
+from gateway.metrics import CONTENT_TYPE
 from gateway.openapi.faults import UNKNOWN_PARAMETER, errors
 from gateway.resources.service import Health, Readiness, ReadinessChecks
 from shared.errors import DossierError
@@ -35,3 +36,8 @@ async def readyz(services: ServicesDep, response: Response) -> Readiness:
     ready = checks.broker and checks.storage
     response.status_code = 200 if ready else 503
     return Readiness(status="ready" if ready else "not_ready", checks=checks)
+
+
+@router.get("/metrics", include_in_schema=False)
+async def prometheus_metrics(metrics: MetricsDep) -> Response:
+    return Response(metrics.render(), media_type=CONTENT_TYPE)

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.types import DecoratedCallable
 
 from gateway.deps import (
+    MetricsDep,
     PublisherDep,
     ServicesDep,
     SessionKeysDep,
@@ -118,6 +119,7 @@ async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> 
         request.headers.get("content-type", ""),
         int(length) if length and length.isdigit() else None,
     )
+    services.metrics.session_created(manifest.input.size_bytes, manifest.input.rows)
     state = SessionState(
         manifest=manifest,
         status=SessionStatus.CREATED,
@@ -198,7 +200,11 @@ async def _announce_queued(broker: PublisherDep, keys: SessionKeys) -> None:
     BROKER_UNAVAILABLE,
 )
 async def start(
-    state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, broker: PublisherDep
+    state: SessionStateDep,
+    keys: SessionKeysDep,
+    store: StoreDep,
+    broker: PublisherDep,
+    metrics: MetricsDep,
 ) -> SessionView:
     if state.status == SessionStatus.QUEUED:
         return session_view(state)  # already queued: starting twice must not run twice
@@ -218,6 +224,7 @@ async def start(
         if isinstance(exc, Exception):
             raise ServiceUnavailable("broker_unavailable", "the start was not accepted") from exc
         raise
+    metrics.session_started()
     return _view_after(state, SessionStatus.QUEUED, started_at=requested.requested_at)
 
 
@@ -240,6 +247,7 @@ async def cancel(
         # Accepted all the same: workers check the marker before every chunk and poll it
         # while running one, so the cancel takes effect without the message too.
         log.warning("session.cancel_message_lost", session_id=keys.session_id, error=str(exc))
+    services.metrics.session_cancelled()
     return _view_after(state, SessionStatus.CANCELLED, cancel_requested_at=requested.requested_at)
 
 

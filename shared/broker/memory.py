@@ -136,9 +136,11 @@ class MemoryBroker:
         for consumer in self._consumers:
             self._bus.queues[consumer.queue].consumers.remove(consumer)
         self.connection_lost()
-        for broadcasts in self._broadcasts:
-            if broadcasts.pump is not None:
-                broadcasts.pump.cancel()
+        pumps = [b.pump for b in self._broadcasts if b.pump is not None]
+        for pump in pumps:
+            pump.cancel()
+        # Awaited, so no pump outlives its broker as a pending task.
+        await asyncio.gather(*pumps, return_exceptions=True)
         self._consumers.clear()
         self._broadcasts.clear()
 

@@ -43,7 +43,7 @@ async def test_invalid_events_are_counted_and_dropped(twins: TwinNotifier) -> No
             await twins.publish_raw(body, keys.session_id, "chunk.progress")
         assert twins.metrics.events_invalid == len(invalid)
         assert twins.metrics.events_in == 0
-        assert twins.hub.session_count == 1
+        assert twins.hub.occupancy().sessions == 1
         await twins.publish(progress(keys, 0, 1))
         frames = await socket.wait_frames(2)
         assert len(socket.frames) + connection.queued == 2
@@ -74,7 +74,7 @@ async def test_a_consumer_started_while_the_broker_is_away_consumes_once_it_is_b
         await worker.publish_event(progress(keys, 0, 4))
         await broker.wait_handled(1)
         assert metrics.events_in == 1
-        assert hub.session_count == 1
+        assert hub.occupancy().sessions == 1
     finally:
         starting.cancel()
         await broker.close()

@@ -41,7 +41,7 @@ async def test_idle_unwatched_sessions_are_forgotten_after_their_ttl(clock: Cloc
             await twins.hub.subscribe(connection, looked_at.session_id)
             twins.hub.unsubscribe(connection, looked_at.session_id)
             await twins.publish(progress(passing, 0, 3))
-            assert twins.hub.session_count == 3
+            assert twins.hub.occupancy().sessions == 3
 
             clock.now += TTL / 2
             await twins.publish(progress(looked_at, 0, 1))
@@ -49,21 +49,21 @@ async def test_idle_unwatched_sessions_are_forgotten_after_their_ttl(clock: Cloc
             assert twins.hub.forget_idle() == 0
             clock.now += 1
             assert twins.hub.forget_idle() == 1  # passing: nothing touched it for the TTL
-            assert twins.hub.session_count == 2
+            assert twins.hub.occupancy().sessions == 2
 
             clock.now += TTL / 2
             assert twins.hub.forget_idle() == 1  # looked_at: its event kept it a while longer
-            assert twins.hub.session_count == 1
+            assert twins.hub.occupancy().sessions == 1
 
             clock.now += 10 * TTL
             assert twins.hub.forget_idle() == 0  # watched sessions stay
-            assert twins.hub.session_count == 1
+            assert twins.hub.occupancy().sessions == 1
 
             # A forgotten session is read again from storage; its forgotten live report of
             # chunk 0 is gone, the stored chunk counts.
             await store_chunk_summary(twins.store, passing, 1, 10)
             await twins.hub.subscribe(connection, passing.session_id)
             frames = await socket.wait_frames(3)
-            assert twins.hub.session_count == 2
+            assert twins.hub.occupancy().sessions == 2
     assert frames[2]["session_id"] == passing.session_id
     assert frames[2]["state"]["counters"]["done"] == 10

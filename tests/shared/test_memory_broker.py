@@ -69,6 +69,8 @@ async def test_an_outage_returns_unsettled_work_loses_broadcasts_and_reconnects(
     await worker.publish_event(progress)
     await asyncio.sleep(0.01)
     assert events == [f"session.{'a' * 32}.chunk.progress"]
+    for broker in (worker, notifier):
+        await broker.close()
 
 
 async def test_a_closed_connection_gives_its_unsettled_work_to_others_and_takes_no_more() -> None:

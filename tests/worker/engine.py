@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import structlog
+from prometheus_client import CollectorRegistry
 
 from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
@@ -36,6 +37,7 @@ from shared.storage.memory import MemoryStore
 from tests.worker.scripted_pipeline import Script, ScriptedPipeline
 from tests.worker.sessions import Engine, wait_until
 from worker.logcapture import capture_processor
+from worker.metrics import WorkerMetrics
 from worker.service import WorkerService
 from worker.settings import WorkerSettings
 
@@ -105,7 +107,8 @@ class InProcessWorker:
     ) -> None:
         self.broker = MemoryBroker(bus)
         self.pipeline = ScriptedPipeline(script)
-        self.service = WorkerService(settings, store, self.broker, self.pipeline)
+        self.metrics = WorkerMetrics(CollectorRegistry())
+        self.service = WorkerService(settings, store, self.broker, self.pipeline, self.metrics)
         self._grace = settings.shutdown_grace_s
         self._progress_loop: asyncio.Task[None] | None = None
 

@@ -1,7 +1,8 @@
 """Pipelines for the engine's tests, loaded by worker processes via DOSSIER_WORKER_PIPELINE.
 
 `build_test_pipeline`: every row is `ok`; with DOSSIER_TEST_SLOW_URL set, each row first
-fetches `<url>/<row>` (a slow local server makes rows take real time); a chunk holding a
+fetches `<url>/<row>` (a slow local server makes rows take real time); a row named like
+DOSSIER_TEST_POISON_NAME raises in its stage; a chunk holding a
 row named like DOSSIER_TEST_CRASH_NAME fails as a whole, in its batch step, on every
 delivery. The engine's unit tests script rows in process instead (`scripted_pipeline.py`).
 """
@@ -15,8 +16,13 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from shared.rows import PlannedRow, ResultRow
+from worker.pipeline.metrics import PipelineMetrics
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
 from worker.pipeline.settings import PipelineSettings
+
+
+class PoisonedRow(RuntimeError):
+    """A stage refusing one particular row."""
 
 
 async def fetch(url: str) -> None:
@@ -36,8 +42,9 @@ async def fetch(url: str) -> None:
 
 
 class _Chunk:
-    def __init__(self, slow_url: str, crash: str) -> None:
+    def __init__(self, poison: str, slow_url: str, crash: str) -> None:
         self._crash = crash
+        self._poison = poison
         self._slow_url = slow_url
 
     async def prepare(self, rows: Sequence[PlannedRow]) -> None:
@@ -45,6 +52,8 @@ class _Chunk:
             raise ConnectionError("batch look-up unreachable")
 
     async def enrich(self, row: PlannedRow) -> ResultRow:
+        if self._poison and row.name == self._poison:
+            raise PoisonedRow(f"stage refused {row.name}")
         website = row.website or ""
         if self._slow_url:
             await fetch(f"{self._slow_url}/{row.row}")
@@ -63,15 +72,16 @@ class _Chunk:
 
 class _TestPipeline:
     def __init__(self) -> None:
+        self._poison = os.environ.get("DOSSIER_TEST_POISON_NAME", "")
         self._slow_url = os.environ.get("DOSSIER_TEST_SLOW_URL", "")
         self._crash = os.environ.get("DOSSIER_TEST_CRASH_NAME", "")
 
     def open_chunk(self, session: SessionContext) -> ChunkPipeline:
-        return _Chunk(self._slow_url, self._crash)
+        return _Chunk(self._poison, self._slow_url, self._crash)
 
     async def aclose(self) -> None:
         return None
 
 
-def build_test_pipeline(settings: PipelineSettings) -> Pipeline:
+def build_test_pipeline(settings: PipelineSettings, metrics: PipelineMetrics) -> Pipeline:
     return _TestPipeline()

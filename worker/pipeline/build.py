@@ -13,6 +13,7 @@ from worker.pipeline.clients.llm import LlmClient
 from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.clients.search.searxng import SearxngSearch
 from worker.pipeline.clients.search.serper import SerperSearch
+from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
 from worker.pipeline.settings import PipelineSettings
 from worker.pipeline.stages.deep_search import DeepSearch
@@ -41,7 +42,9 @@ class EnrichmentPipeline:
             await self._kit.llm.aclose()
 
 
-def _search(settings: PipelineSettings, client: httpx.AsyncClient) -> SearchProvider | None:
+def _search(
+    settings: PipelineSettings, client: httpx.AsyncClient, metrics: PipelineMetrics
+) -> SearchProvider | None:
     if not settings.capabilities().search:
         return None
     kind = SerperSearch if settings.search_provider == "serper" else SearxngSearch
@@ -51,10 +54,11 @@ def _search(settings: PipelineSettings, client: httpx.AsyncClient) -> SearchProv
         settings.search_api_key.get_secret_value(),
         settings.retry_attempts,
         settings.retry_max_wait_s,
+        metrics,
     )
 
 
-def _llm(settings: PipelineSettings) -> LlmClient | None:
+def _llm(settings: PipelineSettings, metrics: PipelineMetrics) -> LlmClient | None:
     if not settings.capabilities().llm:
         return None
     return LlmClient(
@@ -65,10 +69,13 @@ def _llm(settings: PipelineSettings) -> LlmClient | None:
         settings.llm_temperature,
         settings.retry_attempts,
         settings.retry_max_wait_s,
+        metrics,
     )
 
 
-def _hubspot(settings: PipelineSettings) -> tuple[HubSpotClient, RecordLinks, httpx.AsyncClient]:
+def _hubspot(
+    settings: PipelineSettings, metrics: PipelineMetrics
+) -> tuple[HubSpotClient, RecordLinks, httpx.AsyncClient]:
     client = httpx.AsyncClient(
         base_url=settings.hubspot_base_url,
         headers={"Authorization": f"Bearer {settings.hubspot_token.get_secret_value()}"},
@@ -81,6 +88,7 @@ def _hubspot(settings: PipelineSettings) -> tuple[HubSpotClient, RecordLinks, ht
         RateLimiter(settings.hubspot_searches_per_s, 1.0),
         settings.retry_attempts,
         settings.retry_max_wait_s,
+        metrics,
     )
     links = RecordLinks(hubspot, settings.hubspot_app_url, settings.hubspot_portal_id)
     return hubspot, links, client
@@ -104,10 +112,10 @@ def web_client(settings: PipelineSettings) -> httpx.AsyncClient:
     )
 
 
-def build_pipeline(settings: PipelineSettings) -> Pipeline:
+def build_pipeline(settings: PipelineSettings, metrics: PipelineMetrics = NO_METRICS) -> Pipeline:
     stages = settings.stage_set()
     if stages == {"normalize"}:
-        return EnrichmentPipeline(Toolkit(settings, stages), [])
+        return EnrichmentPipeline(Toolkit(settings, stages, metrics=metrics), [])
     web = web_client(settings)
     api = httpx.AsyncClient(trust_env=True, timeout=settings.search_timeout_s)
     clients = [web, api]
@@ -119,13 +127,13 @@ def build_pipeline(settings: PipelineSettings) -> Pipeline:
         settings.retry_max_wait_s,
     )
     fetcher = Fetcher(
-        web, HostGate(settings.host_concurrency, settings.host_min_interval_s), limits
+        web, HostGate(settings.host_concurrency, settings.host_min_interval_s), limits, metrics
     )
-    search = _search(settings, api)
-    llm = _llm(settings)
+    search = _search(settings, api, metrics)
+    llm = _llm(settings, metrics)
     hubspot = links = None
     if settings.capabilities().hubspot:
-        hubspot, links, hubspot_http = _hubspot(settings)
+        hubspot, links, hubspot_http = _hubspot(settings, metrics)
         clients.append(hubspot_http)
     kit = Toolkit(
         settings=settings,
@@ -155,5 +163,6 @@ def build_pipeline(settings: PipelineSettings) -> Pipeline:
         else None,
         hubspot=hubspot,
         hubspot_links=links,
+        metrics=metrics,
     )
     return EnrichmentPipeline(kit, clients)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Awaitable
+from typing import TypeVar
+
 import structlog
 
 from shared.company_keys import registered_domain
@@ -23,6 +27,7 @@ from worker.pipeline.stages.website import WebsiteOutcome
 from worker.pipeline.toolkit import Toolkit
 
 _THIN_TEXT = 400
+T = TypeVar("T")
 
 
 class RowFlow:
@@ -42,21 +47,31 @@ class RowFlow:
 
     async def run(self, row: PlannedRow) -> RowDraft:
         draft = RowDraft(row)
-        pages = await self._website(draft)
+        pages = await self._timed("website", self._website(draft))
         if draft.stopped:
             return draft
-        company = await self._crm_record(draft)
+        company = await self._timed("hubspot", self._crm_record(draft)) if self._hubspot else None
         if pages and self._kit.has("page"):
-            pages += await self._about_page(draft, pages[0])
+            pages += await self._timed("page", self._about_page(draft, pages[0]))
         if self._kit.has("linkedin"):
-            await self._linkedin(draft, pages)
-        await self._description(draft, pages, company)
+            await self._timed("linkedin", self._linkedin(draft, pages))
+        await self._timed("description", self._description(draft, pages, company))
         if self._session.options.run_llm_deep_search_pipeline:
             if self._kit.has("deep_search"):
-                await self._deep_search(draft, pages)
+                await self._timed("deep_search", self._deep_search(draft, pages))
             else:
                 draft.note("deep search skipped: the deep_search stage is disabled")
         return draft
+
+    async def _timed(self, stage: str, step: Awaitable[T]) -> T:
+        """The step, its time recorded as the stage's; a stage switched off records nothing,
+        so its histogram shows only real work."""
+        started = time.monotonic()
+        try:
+            return await step
+        finally:
+            if self._kit.has(stage):
+                self._kit.metrics.stage_finished(stage, time.monotonic() - started)
 
     async def _website(self, draft: RowDraft) -> list[PageFacts]:
         row, kit = draft.row, self._kit

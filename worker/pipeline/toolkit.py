@@ -10,6 +10,7 @@ from worker.pipeline.clients.fetch.fetcher import Fetcher
 from worker.pipeline.clients.hubspot.companies_api import HubSpotClient
 from worker.pipeline.clients.llm import LlmClient
 from worker.pipeline.clients.search.provider import SearchProvider
+from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
 from worker.pipeline.settings import PipelineSettings
 from worker.pipeline.stages.deep_search import DeepSearch
 from worker.pipeline.stages.discovery.website_search import WebsiteDiscovery
@@ -49,6 +50,7 @@ class Toolkit:
     hubspot_links: RecordLinks | None = None
     hubspot_created: CreatedCompanies = field(default_factory=CreatedCompanies)
     questions: QuestionCache = field(default_factory=QuestionCache)
+    metrics: PipelineMetrics = NO_METRICS
 
     def has(self, stage: str) -> bool:
         return stage in self.stages

@@ -14,6 +14,7 @@ import structlog
 from openai import AsyncOpenAI
 
 from worker.pipeline.clients.retry import Transient, retrying
+from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
 
 
 class LlmUnavailable(Exception):
@@ -30,6 +31,7 @@ class LlmClient:
         temperature: float,
         attempts: int,
         max_wait: float,
+        metrics: PipelineMetrics = NO_METRICS,
     ) -> None:
         # Local servers (Ollama, vLLM) accept any key, but the client insists on one.
         self._client = AsyncOpenAI(
@@ -39,15 +41,17 @@ class LlmClient:
         self._temperature = temperature
         self._attempts = attempts
         self._max_wait = max_wait
+        self._metrics = metrics
         self._log = structlog.get_logger("dossier.pipeline").bind(channel="pipeline")
 
     async def structured(
         self, system: str, user: str, schema_name: str, schema: dict[str, Any]
     ) -> dict[str, Any]:
-        retry = retrying(self._attempts, self._max_wait)
+        retry = retrying(self._attempts, self._max_wait, lambda: self._metrics.retried("llm"))
         try:
             answer: dict[str, Any] = await retry(self._ask, system, user, schema_name, schema)
         except Transient as error:
+            self._metrics.provider_called("llm", "unavailable")
             raise LlmUnavailable(f"language model unavailable: {error.reason}") from error
         return answer
 
@@ -75,9 +79,16 @@ class LlmClient:
             raise Transient(f"HTTP {error.status_code}") from error
         except openai.APIStatusError as error:
             status = error.status_code
+            self._metrics.provider_called("llm", "refused")
             raise LlmUnavailable(f"language model refused the request (HTTP {status})") from error
         self._log.debug("llm.answered", schema=schema_name, model=self._model)
-        return _parse(completion.choices[0].message.content if completion.choices else None)
+        try:
+            answer = _parse(completion.choices[0].message.content if completion.choices else None)
+        except LlmUnavailable:
+            self._metrics.provider_called("llm", "invalid_answer")
+            raise
+        self._metrics.provider_called("llm", "ok")
+        return answer
 
     async def aclose(self) -> None:
         await self._client.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -29,7 +31,10 @@ def retry_after_seconds(value: str | None) -> float | None:
         return None
 
 
-def retrying(attempts: int, max_wait: float) -> AsyncRetrying:
+def retrying(
+    attempts: int, max_wait: float, on_retry: Callable[[], None] | None = None
+) -> AsyncRetrying:
+    """`on_retry` is called before each wait for another attempt."""
     backoff = wait_exponential_jitter(multiplier=0.2, max=max_wait, jitter=min(0.3, max_wait))
 
     def wait(state: RetryCallState) -> float:
@@ -39,9 +44,14 @@ def retrying(attempts: int, max_wait: float) -> AsyncRetrying:
             return min(error.retry_after, max_wait)
         return float(backoff(state))
 
+    def before_sleep(_: RetryCallState) -> None:
+        if on_retry is not None:
+            on_retry()
+
     return AsyncRetrying(
         stop=stop_after_attempt(max(1, attempts)),
         wait=wait,
         retry=retry_if_exception_type(Transient),
+        before_sleep=before_sleep,
         reraise=True,
     )

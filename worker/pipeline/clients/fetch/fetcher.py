@@ -16,6 +16,7 @@ import httpx
 from worker.pipeline.clients.fetch.decode import decode_body, is_html
 from worker.pipeline.clients.fetch.politeness import HostGate
 from worker.pipeline.clients.retry import Transient, retrying
+from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 _RETRY_STATUSES = {429, 502, 503, 504}
@@ -55,13 +56,40 @@ class FetchLimits:
 
 
 class Fetcher:
-    def __init__(self, client: httpx.AsyncClient, gate: HostGate, limits: FetchLimits) -> None:
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        gate: HostGate,
+        limits: FetchLimits,
+        metrics: PipelineMetrics = NO_METRICS,
+    ) -> None:
         self._client = client
         self._gate = gate
         self._limits = limits
+        self._metrics = metrics
 
     async def get(self, url: str) -> FetchedPage:
-        async for attempt in retrying(self._limits.attempts, self._limits.max_wait_s):
+        try:
+            page = await self._get(url)
+        except FetchError as error:
+            self._metrics.page_fetched(error.kind)
+            raise
+        except Transient as error:
+            self._metrics.page_fetched(_transient_kind(error))
+            raise
+        if page.truncated:
+            self._metrics.page_fetched("too_large")
+        else:
+            self._metrics.page_fetched("redirected" if page.redirects else "ok")
+        return page
+
+    async def _get(self, url: str) -> FetchedPage:
+        attempts = retrying(
+            self._limits.attempts,
+            self._limits.max_wait_s,
+            lambda: self._metrics.retried("fetch"),
+        )
+        async for attempt in attempts:
             with attempt:
                 try:
                     async with asyncio.timeout(self._limits.timeout_s):
@@ -75,9 +103,7 @@ class Fetcher:
         try:
             return await self.get(url)
         except Transient as error:
-            raise FetchError(
-                "timeout" if error.reason == "timeout" else "http", _transient_detail(error)
-            ) from error
+            raise FetchError(_transient_kind(error), _transient_detail(error)) from error
 
     async def _follow(self, url: str) -> FetchedPage:
         chain: list[str] = []
@@ -143,6 +169,10 @@ def _connect_error(error: httpx.ConnectError) -> FetchError:
     if "name or service" in lowered or "nodename" in lowered or "getaddrinfo" in lowered:
         return FetchError("dns", "host name does not resolve")
     return FetchError("unreachable", text or "connection failed")
+
+
+def _transient_kind(error: Transient) -> str:
+    return "timeout" if error.reason == "timeout" else "http"
 
 
 def _transient_detail(error: Transient) -> str:

@@ -16,6 +16,7 @@ import structlog
 from worker.pipeline.clients.hubspot.company_records import READ_PROPERTIES, Company, from_json
 from worker.pipeline.clients.hubspot.rate_limit import RateLimiter
 from worker.pipeline.clients.retry import Transient, retry_after_seconds, retrying
+from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
 
 BATCH = 100
 _SEARCH_VALUES = 50  # each domain is searched bare and with www., 100 values per filter
@@ -50,8 +51,10 @@ class HubSpotClient:
         search_limiter: RateLimiter,
         attempts: int,
         max_wait: float,
+        metrics: PipelineMetrics = NO_METRICS,
     ) -> None:
         self._client = client
+        self._metrics = metrics
         self._limiter = limiter
         self._search_limiter = search_limiter
         self._attempts = attempts
@@ -115,10 +118,11 @@ class HubSpotClient:
         return str(data.get("portalId", ""))
 
     async def _call(self, method: str, path: str, body: Any, search: bool) -> dict[str, Any]:
-        retry = retrying(self._attempts, self._max_wait)
+        retry = retrying(self._attempts, self._max_wait, lambda: self._metrics.retried("hubspot"))
         try:
             result: dict[str, Any] = await retry(self._once, method, path, body, search)
         except Transient as error:
+            self._metrics.provider_called("hubspot", "unavailable")
             raise HubSpotError(f"HubSpot unavailable: {error.reason}") from error
         return result
 
@@ -151,8 +155,14 @@ class HubSpotClient:
         if status >= 500:
             raise Transient(f"HTTP {status}")
         if status >= 400:
+            self._metrics.provider_called("hubspot", "refused")
             raise HubSpotError(f"HubSpot refused the request (HTTP {status}: {_message(response)})")
-        data = response.json() if response.content else {}
+        try:
+            data = response.json() if response.content else {}
+        except ValueError:
+            self._metrics.provider_called("hubspot", "invalid_answer")
+            raise
+        self._metrics.provider_called("hubspot", "ok")
         return data if isinstance(data, dict) else {}
 
 

@@ -9,6 +9,7 @@ import structlog
 
 from worker.pipeline.clients.retry import Transient, retry_after_seconds, retrying
 from worker.pipeline.clients.search.provider import SearchUnavailable
+from worker.pipeline.metrics import PipelineMetrics
 
 
 async def call_json(
@@ -17,10 +18,11 @@ async def call_json(
     provider: str,
     attempts: int,
     max_wait: float,
+    metrics: PipelineMetrics,
 ) -> Any:
     log = structlog.get_logger("dossier.pipeline").bind(channel="pipeline", provider=provider)
     try:
-        async for attempt in retrying(attempts, max_wait):
+        async for attempt in retrying(attempts, max_wait, lambda: metrics.retried("search")):
             with attempt:
                 try:
                     response = await client.send(request)
@@ -35,12 +37,17 @@ async def call_json(
                         retry_after_seconds(response.headers.get("retry-after")),
                     )
                 if response.status_code >= 400:
+                    metrics.provider_called("search", "refused")
                     raise SearchUnavailable(
                         f"{provider} search refused the request (HTTP {response.status_code})"
                     )
-                return response.json()
+                data = response.json()
+                metrics.provider_called("search", "ok")
+                return data
     except Transient as error:
+        metrics.provider_called("search", "unavailable")
         raise SearchUnavailable(f"{provider} search unavailable: {error.reason}") from error
     except ValueError as error:
+        metrics.provider_called("search", "invalid_answer")
         raise SearchUnavailable(f"{provider} search answered with invalid JSON") from error
     raise AssertionError("unreachable")  # retrying() re-raises the last error

@@ -6,15 +6,23 @@ import httpx
 
 from worker.pipeline.clients.search.http import call_json
 from worker.pipeline.clients.search.provider import SearchHit
+from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
 
 
 class SearxngSearch:
     name = "searxng"
 
     def __init__(
-        self, client: httpx.AsyncClient, url: str, api_key: str, attempts: int, max_wait: float
+        self,
+        client: httpx.AsyncClient,
+        url: str,
+        api_key: str,
+        attempts: int,
+        max_wait: float,
+        metrics: PipelineMetrics = NO_METRICS,
     ) -> None:
         self._client = client
+        self._metrics = metrics
         base = url.rstrip("/")
         self._url = base if base.endswith("/search") else f"{base}/search"
         self._headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
@@ -25,7 +33,9 @@ class SearxngSearch:
         request = self._client.build_request(
             "GET", self._url, params={"q": query, "format": "json"}, headers=self._headers
         )
-        data = await call_json(self._client, request, self.name, self._attempts, self._max_wait)
+        data = await call_json(
+            self._client, request, self.name, self._attempts, self._max_wait, self._metrics
+        )
         results = data.get("results", []) if isinstance(data, dict) else []
         return [
             SearchHit(str(item["url"]), str(item.get("title", "")), str(item.get("content", "")))

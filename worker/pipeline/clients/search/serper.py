@@ -6,6 +6,7 @@ import httpx
 
 from worker.pipeline.clients.search.http import call_json
 from worker.pipeline.clients.search.provider import SearchHit
+from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
 
 DEFAULT_URL = "https://google.serper.dev/search"
 
@@ -14,9 +15,16 @@ class SerperSearch:
     name = "serper"
 
     def __init__(
-        self, client: httpx.AsyncClient, url: str, api_key: str, attempts: int, max_wait: float
+        self,
+        client: httpx.AsyncClient,
+        url: str,
+        api_key: str,
+        attempts: int,
+        max_wait: float,
+        metrics: PipelineMetrics = NO_METRICS,
     ) -> None:
         self._client = client
+        self._metrics = metrics
         self._url = url or DEFAULT_URL
         self._api_key = api_key
         self._attempts = attempts
@@ -29,7 +37,9 @@ class SerperSearch:
             json={"q": query, "num": limit},
             headers={"X-API-KEY": self._api_key},
         )
-        data = await call_json(self._client, request, self.name, self._attempts, self._max_wait)
+        data = await call_json(
+            self._client, request, self.name, self._attempts, self._max_wait, self._metrics
+        )
         organic = data.get("organic", []) if isinstance(data, dict) else []
         return [
             SearchHit(str(item["link"]), str(item.get("title", "")), str(item.get("snippet", "")))
