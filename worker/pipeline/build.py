@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 
 from worker.pipeline.chunk import ChunkEnrichment
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
@@ -23,7 +23,7 @@ from worker.pipeline.toolkit import Toolkit
 
 
 class EnrichmentPipeline:
-    def __init__(self, kit: Toolkit, clients: list[httpx.AsyncClient]) -> None:
+    def __init__(self, kit: Toolkit, clients: list[httpx2.AsyncClient]) -> None:
         self._kit = kit
         self._clients = clients
 
@@ -41,7 +41,7 @@ class EnrichmentPipeline:
             await self._kit.llm.aclose()
 
 
-def _search(settings: PipelineSettings, client: httpx.AsyncClient) -> SearchProvider | None:
+def _search(settings: PipelineSettings, client: httpx2.AsyncClient) -> SearchProvider | None:
     if not settings.capabilities().search:
         return None
     kind = SerperSearch if settings.search_provider == "serper" else SearxngSearch
@@ -68,8 +68,8 @@ def _llm(settings: PipelineSettings) -> LlmClient | None:
     )
 
 
-def _hubspot(settings: PipelineSettings) -> tuple[HubSpotClient, RecordLinks, httpx.AsyncClient]:
-    client = httpx.AsyncClient(
+def _hubspot(settings: PipelineSettings) -> tuple[HubSpotClient, RecordLinks, httpx2.AsyncClient]:
+    client = httpx2.AsyncClient(
         base_url=settings.hubspot_base_url,
         headers={"Authorization": f"Bearer {settings.hubspot_token.get_secret_value()}"},
         timeout=settings.hubspot_timeout_s,
@@ -86,19 +86,19 @@ def _hubspot(settings: PipelineSettings) -> tuple[HubSpotClient, RecordLinks, ht
     return hubspot, links, client
 
 
-def web_client(settings: PipelineSettings) -> httpx.AsyncClient:
+def web_client(settings: PipelineSettings) -> httpx2.AsyncClient:
     """The client for company websites.
 
     Few idle connections, kept briefly: a site is revisited within seconds (its about page)
     or never, and the pool scans every idle connection on each request, so a large pool of
     connections to sites already done costs more than it saves (bench/fetch_throughput.py).
     """
-    return httpx.AsyncClient(
+    return httpx2.AsyncClient(
         trust_env=True,  # HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE
         follow_redirects=False,
         timeout=settings.fetch_timeout_s,
         headers={"User-Agent": settings.fetch_user_agent, "Accept": "text/html,*/*;q=0.8"},
-        limits=httpx.Limits(
+        limits=httpx2.Limits(
             max_connections=200, max_keepalive_connections=16, keepalive_expiry=10.0
         ),
     )
@@ -109,7 +109,7 @@ def build_pipeline(settings: PipelineSettings) -> Pipeline:
     if stages == {"normalize"}:
         return EnrichmentPipeline(Toolkit(settings, stages), [])
     web = web_client(settings)
-    api = httpx.AsyncClient(trust_env=True, timeout=settings.search_timeout_s)
+    api = httpx2.AsyncClient(trust_env=True, timeout=settings.search_timeout_s)
     clients = [web, api]
     limits = FetchLimits(
         settings.fetch_timeout_s,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 
 from worker.pipeline.clients.search.http import call_json
 from worker.pipeline.clients.search.provider import SearchHit
@@ -12,7 +12,7 @@ class SearxngSearch:
     name = "searxng"
 
     def __init__(
-        self, client: httpx.AsyncClient, url: str, api_key: str, attempts: int, max_wait: float
+        self, client: httpx2.AsyncClient, url: str, api_key: str, attempts: int, max_wait: float
     ) -> None:
         self._client = client
         base = url.rstrip("/")
