@@ -41,4 +41,4 @@ bench:  ## run every benchmark in bench/
 
 lock:  ## regenerate requirements.lock from pyproject.toml
 	@bash scripts/install.sh
-	.venv/bin/uv pip compile --quiet pyproject.toml --all-extras --python-version 3.11 -o requirements.lock
+	.venv/bin/uv pip compile --quiet pyproject.toml --all-extras --universal --python-version 3.11 -o requirements.lock

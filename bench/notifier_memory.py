@@ -20,9 +20,9 @@ import orjson
 from prometheus_client.parser import text_string_to_metric_families
 from websockets.asyncio.client import ClientConnection
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from notifier_latency import Stack, notifier_stack, open_clients
+from bench.notifier_latency import Stack, notifier_stack, open_clients
 
 MIB = 1024 * 1024
 

@@ -13,6 +13,7 @@ scripts=(bench/*.py)
 ((${#scripts[@]})) || die "no benchmark scripts in bench/"
 failed=0
 for script in "${scripts[@]}"; do
+    [[ "$(basename "$script")" == __init__.py ]] && continue
     say "$script"
     "$PY" "$script" || { warn "$script failed"; failed=1; }
 done

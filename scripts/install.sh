@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Create .venv with Python 3.11 and install the locked dependencies plus the project itself.
-# Idempotent: does nothing when the lock file and pyproject.toml are unchanged since the
-# last successful install.
+# Create .venv with Python 3.11 (or the 3.11+ interpreter named by DOSSIER_PYTHON) and install
+# the locked dependencies plus the project itself. Idempotent: does nothing when the lock
+# file and pyproject.toml are unchanged since the last successful install.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -11,9 +11,15 @@ LOCK="$REPO_ROOT/requirements.lock"
 STAMP="$VENV/.dossier-install-stamp"
 
 python_bin="${DOSSIER_PYTHON:-python3.11}"
-if [[ ! -x "$PY" ]] || ! "$PY" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+version='import sys; print("%d.%d" % sys.version_info[:2])'
+# A venv of another Python than the one asked for is rebuilt; without that Python, an
+# existing venv is kept.
+if [[ ! -x "$PY" ]] || { command -v "$python_bin" >/dev/null &&
+    [[ "$("$PY" -c "$version")" != "$("$python_bin" -c "$version")" ]]; }; then
     command -v "$python_bin" >/dev/null ||
-        die "Python 3.11 is required: install it (Debian: apt-get install -y python3.11 python3.11-venv) or set DOSSIER_PYTHON"
+        die "Python 3.11 or newer is required: install python3.11 (Debian: apt-get install -y python3.11 python3.11-venv) or set DOSSIER_PYTHON to another one"
+    "$python_bin" -c 'import sys; sys.exit(sys.version_info < (3, 11))' ||
+        die "$python_bin is $("$python_bin" -V 2>&1); Dossier needs Python 3.11 or newer"
     say "creating $VENV with $("$python_bin" -V)"
     "$python_bin" -m venv --clear "$VENV"
 fi

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-import httpx
+import httpx2
 import pytest
 
 from tests.pipeline.conftest import Farm, MakeSettings
@@ -16,9 +16,9 @@ from worker.pipeline.clients.fetch.politeness import HostGate
 pytestmark = pytest.mark.unit
 
 
-def fetcher(settings: MakeSettings, **overrides: object) -> tuple[Fetcher, httpx.AsyncClient]:
+def fetcher(settings: MakeSettings, **overrides: object) -> tuple[Fetcher, httpx2.AsyncClient]:
     s = settings(**overrides)
-    client = httpx.AsyncClient(trust_env=True, timeout=s.fetch_timeout_s)
+    client = httpx2.AsyncClient(trust_env=True, timeout=s.fetch_timeout_s)
     limits = FetchLimits(
         s.fetch_timeout_s, s.fetch_max_bytes, s.fetch_max_redirects, s.fetch_attempts, 0.1
     )

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
 
-import httpx
+import httpx2
 import pytest
 import structlog
 
@@ -27,7 +27,7 @@ TODAY = date(2026, 6, 15)
 
 @pytest.fixture
 async def client(hubspot_server: Server[HubSpotState]) -> AsyncIterator[HubSpotClient]:
-    async with httpx.AsyncClient(
+    async with httpx2.AsyncClient(
         base_url=hubspot_server.url, headers={"Authorization": f"Bearer {TOKEN}"}
     ) as http:
         yield HubSpotClient(http, RateLimiter(1000, 10), RateLimiter(100, 1), 3, 2.0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-import httpx
+import httpx2
 import pytest
 
 from tests.pipeline.conftest import Farm, Server
@@ -66,7 +66,7 @@ async def test_model_outage_is_a_clear_error_after_retries(
 async def test_deep_search_answers_context_questions_with_source_urls(
     llm: LlmClient, search_server: Server[SearchState], web_env: Farm
 ) -> None:
-    async with httpx.AsyncClient(trust_env=True, timeout=5) as client:
+    async with httpx2.AsyncClient(trust_env=True, timeout=5) as client:
         fetcher = Fetcher(client, HostGate(2, 0), FetchLimits(2.0, 300_000, 5, 1, 0.1))
         search = SearxngSearch(client, search_server.url, "", 2, 0.05)
         deep = DeepSearch(llm, search, fetcher, questions=3, pages=2, text_limit=8000)

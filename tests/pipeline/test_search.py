@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-import httpx
+import httpx2
 import pytest
 
 from tests.pipeline.conftest import Farm, MakeSettings, Server
@@ -22,15 +22,15 @@ pytestmark = pytest.mark.unit
 
 
 @pytest.fixture
-async def client(web_env: Farm) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(trust_env=True, timeout=5) as client:
+async def client(web_env: Farm) -> AsyncIterator[httpx2.AsyncClient]:
+    async with httpx2.AsyncClient(trust_env=True, timeout=5) as client:
         yield client
 
 
 @pytest.fixture(params=["serper", "searxng"])
 def provider(
     request: pytest.FixtureRequest,
-    client: httpx.AsyncClient,
+    client: httpx2.AsyncClient,
     search_server: Server[SearchState],
     make_settings: MakeSettings,
 ) -> SearchProvider:
@@ -67,7 +67,7 @@ async def test_search_outage_is_a_clear_error_after_retries(
 
 
 async def test_serper_with_a_wrong_key_is_refused_without_retries(
-    client: httpx.AsyncClient, search_server: Server[SearchState]
+    client: httpx2.AsyncClient, search_server: Server[SearchState]
 ) -> None:
     serper = SerperSearch(client, f"{search_server.url}/search", "wrong", 3, 0.05)
     with pytest.raises(SearchUnavailable, match=r"refused the request \(HTTP 403\)"):
@@ -75,13 +75,13 @@ async def test_serper_with_a_wrong_key_is_refused_without_retries(
     assert search_server.state.keys == ["wrong"]
 
 
-def discovery(provider: SearchProvider, client: httpx.AsyncClient) -> WebsiteDiscovery:
+def discovery(provider: SearchProvider, client: httpx2.AsyncClient) -> WebsiteDiscovery:
     fetcher = Fetcher(client, HostGate(2, 0), FetchLimits(2.0, 300_000, 5, 1, 0.1))
     return WebsiteDiscovery(provider, fetcher, results=8, candidates=4, threshold=0.62)
 
 
 async def test_discovery_picks_the_matching_site_and_skips_aggregators(
-    provider: SearchProvider, client: httpx.AsyncClient
+    provider: SearchProvider, client: httpx2.AsyncClient
 ) -> None:
     found = await discovery(provider, client).discover("Zenith Analytics", "retail forecasting")
     assert found.best is not None
@@ -92,7 +92,7 @@ async def test_discovery_picks_the_matching_site_and_skips_aggregators(
 
 
 async def test_discovery_without_a_good_candidate_finds_nothing(
-    provider: SearchProvider, client: httpx.AsyncClient
+    provider: SearchProvider, client: httpx2.AsyncClient
 ) -> None:
     found = await discovery(provider, client).discover("Nowhere Widgets", "")
     assert found.best is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 
 from tests.pipeline.conftest import MakeSettings
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.unit
 async def check(settings: MakeSettings, url: str, name: str, **overrides: object) -> WebsiteCheck:
     s = settings(**overrides)
     limits = FetchLimits(s.fetch_timeout_s, s.fetch_max_bytes, 5, s.fetch_attempts, 0.1)
-    async with httpx.AsyncClient(trust_env=True) as client:
+    async with httpx2.AsyncClient(trust_env=True) as client:
         validator = WebsiteValidator(Fetcher(client, HostGate(2, 0), limits), s.match_threshold)
         return await validator.check(url, name)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 
 from worker.pipeline.chunk import ChunkEnrichment
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
@@ -24,7 +24,7 @@ from worker.pipeline.toolkit import Toolkit
 
 
 class EnrichmentPipeline:
-    def __init__(self, kit: Toolkit, clients: list[httpx.AsyncClient]) -> None:
+    def __init__(self, kit: Toolkit, clients: list[httpx2.AsyncClient]) -> None:
         self._kit = kit
         self._clients = clients
 
@@ -43,7 +43,7 @@ class EnrichmentPipeline:
 
 
 def _search(
-    settings: PipelineSettings, client: httpx.AsyncClient, metrics: PipelineMetrics
+    settings: PipelineSettings, client: httpx2.AsyncClient, metrics: PipelineMetrics
 ) -> SearchProvider | None:
     if not settings.capabilities().search:
         return None
@@ -75,8 +75,8 @@ def _llm(settings: PipelineSettings, metrics: PipelineMetrics) -> LlmClient | No
 
 def _hubspot(
     settings: PipelineSettings, metrics: PipelineMetrics
-) -> tuple[HubSpotClient, RecordLinks, httpx.AsyncClient]:
-    client = httpx.AsyncClient(
+) -> tuple[HubSpotClient, RecordLinks, httpx2.AsyncClient]:
+    client = httpx2.AsyncClient(
         base_url=settings.hubspot_base_url,
         headers={"Authorization": f"Bearer {settings.hubspot_token.get_secret_value()}"},
         timeout=settings.hubspot_timeout_s,
@@ -94,19 +94,19 @@ def _hubspot(
     return hubspot, links, client
 
 
-def web_client(settings: PipelineSettings) -> httpx.AsyncClient:
+def web_client(settings: PipelineSettings) -> httpx2.AsyncClient:
     """The client for company websites.
 
     Few idle connections, kept briefly: a site is revisited within seconds (its about page)
     or never, and the pool scans every idle connection on each request, so a large pool of
     connections to sites already done costs more than it saves (bench/fetch_throughput.py).
     """
-    return httpx.AsyncClient(
+    return httpx2.AsyncClient(
         trust_env=True,  # HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE
         follow_redirects=False,
         timeout=settings.fetch_timeout_s,
         headers={"User-Agent": settings.fetch_user_agent, "Accept": "text/html,*/*;q=0.8"},
-        limits=httpx.Limits(
+        limits=httpx2.Limits(
             max_connections=200, max_keepalive_connections=16, keepalive_expiry=10.0
         ),
     )
@@ -117,7 +117,7 @@ def build_pipeline(settings: PipelineSettings, metrics: PipelineMetrics = NO_MET
     if stages == {"normalize"}:
         return EnrichmentPipeline(Toolkit(settings, stages, metrics=metrics), [])
     web = web_client(settings)
-    api = httpx.AsyncClient(trust_env=True, timeout=settings.search_timeout_s)
+    api = httpx2.AsyncClient(trust_env=True, timeout=settings.search_timeout_s)
     clients = [web, api]
     limits = FetchLimits(
         settings.fetch_timeout_s,

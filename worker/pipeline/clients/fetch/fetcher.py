@@ -11,7 +11,7 @@ import ssl
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-import httpx
+import httpx2
 
 from worker.pipeline.clients.fetch.decode import decode_body, is_html
 from worker.pipeline.clients.fetch.politeness import HostGate
@@ -58,7 +58,7 @@ class FetchLimits:
 class Fetcher:
     def __init__(
         self,
-        client: httpx.AsyncClient,
+        client: httpx2.AsyncClient,
         gate: HostGate,
         limits: FetchLimits,
         metrics: PipelineMetrics = NO_METRICS,
@@ -130,13 +130,13 @@ class Fetcher:
                 if response.status_code >= 400:
                     raise FetchError("http", f"HTTP {response.status_code}")
                 body, truncated = await self._read(response)
-        except httpx.TimeoutException as error:
+        except httpx2.TimeoutException as error:
             raise Transient("timeout") from error
-        except httpx.ProxyError as error:
+        except httpx2.ProxyError as error:
             raise FetchError("unreachable", f"proxy refused the connection ({error})") from error
-        except httpx.ConnectError as error:
+        except httpx2.ConnectError as error:
             raise _connect_error(error) from error
-        except httpx.HTTPError as error:
+        except httpx2.HTTPError as error:
             raise FetchError("unreachable", str(error) or type(error).__name__) from error
         content_type = response.headers.get("content-type", "")
         return FetchedPage(
@@ -149,7 +149,7 @@ class Fetcher:
             truncated=truncated,
         )
 
-    async def _read(self, response: httpx.Response) -> tuple[bytes, bool]:
+    async def _read(self, response: httpx2.Response) -> tuple[bytes, bool]:
         chunks: list[bytes] = []
         size = 0
         async for chunk in response.aiter_bytes():  # decompressed: the limit caps what we hold
@@ -160,7 +160,7 @@ class Fetcher:
         return b"".join(chunks), False
 
 
-def _connect_error(error: httpx.ConnectError) -> FetchError:
+def _connect_error(error: httpx2.ConnectError) -> FetchError:
     text = str(error)
     cause = error.__context__
     if isinstance(cause, ssl.SSLError) or "CERTIFICATE" in text or "SSL" in text:

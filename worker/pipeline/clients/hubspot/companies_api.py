@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import httpx
+import httpx2
 import structlog
 
 from worker.pipeline.clients.hubspot.company_records import READ_PROPERTIES, Company, from_json
@@ -46,7 +46,7 @@ def exact_host(domain: str) -> str:
 class HubSpotClient:
     def __init__(
         self,
-        client: httpx.AsyncClient,
+        client: httpx2.AsyncClient,
         limiter: RateLimiter,
         search_limiter: RateLimiter,
         attempts: int,
@@ -133,10 +133,10 @@ class HubSpotClient:
         started = time.monotonic()
         try:
             response = await self._client.request(method, path, json=body)
-        except httpx.TimeoutException as error:
+        except httpx2.TimeoutException as error:
             self._log.warning("hubspot.timeout", method=method, path=path)
             raise Transient("timeout") from error
-        except httpx.TransportError as error:
+        except httpx2.TransportError as error:
             self._log.warning("hubspot.unreachable", method=method, path=path)
             raise Transient(f"connection failed ({type(error).__name__})") from error
         status = response.status_code
@@ -166,7 +166,7 @@ class HubSpotClient:
         return data if isinstance(data, dict) else {}
 
 
-def _message(response: httpx.Response) -> str:
+def _message(response: httpx2.Response) -> str:
     try:
         data = response.json()
     except ValueError:

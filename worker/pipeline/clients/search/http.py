@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 import structlog
 
 from worker.pipeline.clients.retry import Transient, retry_after_seconds, retrying
@@ -13,8 +13,8 @@ from worker.pipeline.metrics import PipelineMetrics
 
 
 async def call_json(
-    client: httpx.AsyncClient,
-    request: httpx.Request,
+    client: httpx2.AsyncClient,
+    request: httpx2.Request,
     provider: str,
     attempts: int,
     max_wait: float,
@@ -26,9 +26,9 @@ async def call_json(
             with attempt:
                 try:
                     response = await client.send(request)
-                except httpx.TimeoutException as error:
+                except httpx2.TimeoutException as error:
                     raise Transient("timeout") from error
-                except httpx.TransportError as error:
+                except httpx2.TransportError as error:
                     raise Transient(f"connection failed ({type(error).__name__})") from error
                 if response.status_code == 429 or response.status_code >= 500:
                     log.warning("search.retry", status=response.status_code)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 
 from worker.pipeline.clients.search.http import call_json
 from worker.pipeline.clients.search.provider import SearchHit
@@ -16,7 +16,7 @@ class SerperSearch:
 
     def __init__(
         self,
-        client: httpx.AsyncClient,
+        client: httpx2.AsyncClient,
         url: str,
         api_key: str,
         attempts: int,

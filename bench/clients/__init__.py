@@ -1,0 +1,1 @@
+"""The HTTP clients the fetch benchmark compares."""

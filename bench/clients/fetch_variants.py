@@ -1,0 +1,188 @@
+"""The clients bench/fetch_throughput.py compares, each a way to GET one page.
+
+A variant opens its client and yields `get(url)`; the fetcher variants run the worker's
+page fetcher on that library, so everything around the request itself is shared.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import ssl
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from types import ModuleType
+from typing import Any
+from urllib.parse import urlsplit
+
+from worker.pipeline.build import web_client
+from worker.pipeline.clients.fetch import fetcher as fetcher_module
+from worker.pipeline.clients.fetch.decode import decode_body, is_html
+from worker.pipeline.clients.fetch.fetcher import FetchedPage, Fetcher, FetchError, FetchLimits
+from worker.pipeline.clients.fetch.politeness import HostGate
+from worker.pipeline.clients.retry import Transient
+from worker.pipeline.settings import PipelineSettings
+
+SETTINGS = PipelineSettings(fetch_timeout_s=10)
+LIMITS = FetchLimits(10, 1_000_000, 5, 1, 1.0)
+
+Get = Callable[[str], Awaitable[object]]
+Variant = Callable[[], AbstractAsyncContextManager[Get]]
+
+
+@asynccontextmanager
+async def bare_asyncio() -> AsyncIterator[Get]:
+    tls = ssl.create_default_context()  # SSL_CERT_FILE names the throwaway CA
+    idle: dict[str, list[tuple[asyncio.StreamReader, asyncio.StreamWriter]]] = {}
+
+    async def get(url: str) -> None:
+        parts = urlsplit(url)
+        host, port = parts.hostname or "", parts.port or 0
+        pool = idle.setdefault(parts.netloc, [])
+        if pool:
+            reader, writer = pool.pop()
+        else:
+            secure = tls if parts.scheme == "https" else None
+            reader, writer = await asyncio.open_connection(host, port, ssl=secure)
+        writer.write(f"GET / HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+        await writer.drain()
+        if b" 200 " not in await reader.readline():
+            raise RuntimeError("the page server did not answer 200")
+        length, keep = 0, True
+        while (line := (await reader.readline()).lower()) != b"\r\n":
+            if line.startswith(b"content-length"):
+                length = int(line.split(b":")[1])
+            keep = keep and line != b"connection: close\r\n"
+        await reader.readexactly(length)
+        if keep:
+            pool.append((reader, writer))
+        else:
+            writer.close()
+
+    try:
+        yield get
+    finally:
+        for pool in idle.values():
+            for _, writer in pool:
+                writer.close()
+
+
+def httpx_family_client(module: ModuleType) -> Any:
+    """A client of httpx or httpx2 configured as worker.pipeline.build.web_client."""
+    if module.__name__ == worker_stack():
+        return web_client(SETTINGS)
+    return module.AsyncClient(
+        trust_env=True,
+        follow_redirects=False,
+        timeout=SETTINGS.fetch_timeout_s,
+        headers={"User-Agent": SETTINGS.fetch_user_agent, "Accept": "text/html,*/*;q=0.8"},
+        limits=module.Limits(
+            max_connections=200, max_keepalive_connections=16, keepalive_expiry=10.0
+        ),
+    )
+
+
+def worker_stack() -> str:
+    """The library of the worker's client, read from web_client's declared return type."""
+    return str(web_client.__annotations__["return"]).split(".")[0]
+
+
+def httpx_family(module: ModuleType) -> dict[str, Variant]:
+    @asynccontextmanager
+    async def bare() -> AsyncIterator[Get]:
+        async with httpx_family_client(module) as client:
+
+            async def get(url: str) -> bytes:
+                response = await client.get(url)
+                return bytes(response.content)
+
+            yield get
+
+    @asynccontextmanager
+    async def fetcher() -> AsyncIterator[Get]:
+        async with httpx_family_client(module) as client:
+            yield Fetcher(client, HostGate(2, 0.0), LIMITS).fetch
+
+    return {f"bare {module.__name__}": bare, f"fetcher {module.__name__}": fetcher}
+
+
+def aiohttp_family(aiohttp: ModuleType) -> dict[str, Variant]:
+    class AiohttpFetcher(Fetcher):
+        """The fetcher with its one request on aiohttp; everything around it is shared."""
+
+        async def _one(self, requested: str, url: str, chain: list[str]) -> FetchedPage | str:
+            try:
+                # The client given to this variant is an aiohttp session, not httpx2's.
+                session: Any = self._client
+                async with session.get(url, allow_redirects=False) as response:
+                    status = response.status
+                    if status in fetcher_module._REDIRECTS and "location" in response.headers:
+                        return str(response.headers["location"])
+                    if status in fetcher_module._RETRY_STATUSES:
+                        raise Transient(f"HTTP {status}")
+                    if status >= 400:
+                        raise FetchError("http", f"HTTP {status}")
+                    body, truncated = await self._read_chunks(response.content.iter_any())
+            except TimeoutError as error:
+                raise Transient("timeout") from error
+            except aiohttp.ClientError as error:
+                raise FetchError("unreachable", str(error) or type(error).__name__) from error
+            content_type = response.headers.get("content-type", "")
+            return FetchedPage(
+                requested_url=requested,
+                url=url,
+                status=status,
+                redirects=tuple(chain),
+                content_type=content_type,
+                text=decode_body(body, content_type) if is_html(content_type) else "",
+                truncated=truncated,
+            )
+
+        async def _read_chunks(self, chunks: AsyncIterator[bytes]) -> tuple[bytes, bool]:
+            held: list[bytes] = []
+            size = 0
+            async for chunk in chunks:
+                held.append(chunk)
+                size += len(chunk)
+                if size >= LIMITS.max_bytes:
+                    return b"".join(held)[: LIMITS.max_bytes], True
+            return b"".join(held), False
+
+    def session() -> Any:
+        return aiohttp.ClientSession(
+            # aiohttp's default context is made at import, before SSL_CERT_FILE is set here.
+            connector=aiohttp.TCPConnector(
+                limit=200, keepalive_timeout=10.0, ssl=ssl.create_default_context()
+            ),
+            trust_env=True,
+            timeout=aiohttp.ClientTimeout(total=SETTINGS.fetch_timeout_s),
+            headers={"User-Agent": SETTINGS.fetch_user_agent, "Accept": "text/html,*/*;q=0.8"},
+        )
+
+    @asynccontextmanager
+    async def bare() -> AsyncIterator[Get]:
+        async with session() as client:
+
+            async def get(url: str) -> bytes:
+                async with client.get(url) as response:
+                    return bytes(await response.read())
+
+            yield get
+
+    @asynccontextmanager
+    async def fetcher() -> AsyncIterator[Get]:
+        async with session() as client:
+            yield AiohttpFetcher(client, HostGate(2, 0.0), LIMITS).fetch
+
+    return {"bare aiohttp": bare, "fetcher aiohttp": fetcher}
+
+
+def variants() -> dict[str, Variant]:
+    found: dict[str, Variant] = {"bare asyncio": bare_asyncio}
+    families = {"httpx": httpx_family, "httpx2": httpx_family, "aiohttp": aiohttp_family}
+    for name, family in families.items():
+        try:
+            found |= family(importlib.import_module(name))
+        except ImportError:
+            print(f"{name} is not installed: skipped")
+    return found
