@@ -5,9 +5,9 @@ tenants/<tenant>/sessions/<id>/
     input/<filename>         gateway (the upload, streamed)
     context.txt              gateway
     rows.jsonl               gateway (parsed input rows, `InputRow`)
-    markers/start.json       gateway
+    markers/start.json       gateway (conditional write: one start owns it)
     markers/cancel.json      gateway
-    plan.json                planning worker (deterministic)
+    plan.json                planning worker (conditional write: one planner owns it)
     chunks/input/<n>.jsonl   planning worker (`PlannedRow`)
     chunks/results/<n>.jsonl chunk worker (`ResultRow`), written once per chunk
     chunks/logs/<n>.jsonl    chunk worker (structlog JSON lines)

@@ -89,5 +89,3 @@ async def test_a_start_losing_to_one_that_could_not_publish_is_not_accepted(
 
     assert (answer.status_code, answer.json()["code"]) == (503, "broker_unavailable")
     assert not await store.exists(SessionKeys(owner.tenant, session_id).start_marker)
-
-
