@@ -24,6 +24,7 @@ from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
 from worker.cancel import CancelRegistry, unless_cancelled
 from worker.checkpoint import (
+    StoredLedger,
     add_row,
     read_chunk_rows,
     session_deleted,
@@ -124,6 +125,7 @@ class ChunkRunner:
             chunk=task.chunk,
             context_text=await self._context_text(keys),
             options=manifest.options,
+            created=StoredLedger(self._store, keys, task.chunk),
         )
         chunk = _ChunkRun(task, self._pipeline.open_chunk(context), self._progress)
         to_enrich = [row for row in rows if row.duplicate_of is None]

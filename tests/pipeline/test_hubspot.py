@@ -9,12 +9,14 @@ from datetime import date, timedelta
 import httpx
 import pytest
 import structlog
+from structlog.testing import capture_logs
 
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from tests.pipeline.conftest import Server
 from tests.pipeline.fakes.hubspot import PORTAL_ID, TOKEN, HubSpotState
 from worker.pipeline.clients.hubspot.companies_api import HubSpotClient, HubSpotError
 from worker.pipeline.clients.hubspot.rate_limit import RateLimiter
+from worker.pipeline.protocol import CreatedLedger, MemoryLedger
 from worker.pipeline.stages.hubspot.created import CreatedCompanies
 from worker.pipeline.stages.hubspot.links import RecordLinks
 from worker.pipeline.stages.hubspot.sync import HubSpotSync
@@ -34,13 +36,23 @@ async def client(hubspot_server: Server[HubSpotState]) -> AsyncIterator[HubSpotC
 
 
 def sync_for(
-    client: HubSpotClient, portal: str = "", created: CreatedCompanies | None = None
+    client: HubSpotClient,
+    portal: str = "",
+    created: CreatedCompanies | None = None,
+    ledger: CreatedLedger | None = None,
 ) -> HubSpotSync:
     properties = ("ai_description", "ai_description_updated", "linkedin_company_page")
     log = structlog.get_logger().bind(channel="hubspot")
     links = RecordLinks(client, "https://app.hubspot.com", portal)
     return HubSpotSync(
-        client, links, 182, properties, created or CreatedCompanies(), log, today=lambda: TODAY
+        client,
+        links,
+        182,
+        properties,
+        created or CreatedCompanies(),
+        log,
+        today=lambda: TODAY,
+        ledger=ledger,
     )
 
 
@@ -50,6 +62,10 @@ def planned(row: int, name: str, domain: str | None) -> PlannedRow:
 
 def result(row: int, name: str, website: str, **fields: object) -> ResultRow:
     return ResultRow(row=row, company_name=name, official_website=website, **fields)
+
+
+CREATE = "/crm/v3/objects/companies/batch/create"
+UPDATE = "/crm/v3/objects/companies/batch/update"
 
 
 def url(company_id: str) -> str:
@@ -304,3 +320,78 @@ async def test_a_company_added_after_the_look_up_is_updated_not_created_twice(
     ]
     assert state.companies[added]["ai_description"] == "Rockets."
     assert state.companies[added]["description"] == "Typed by sales."
+
+
+class WatchedLedger(MemoryLedger):
+    """Notes, at each record, how many batch creates HubSpot had received by then."""
+
+    def __init__(self, state: HubSpotState, fails: bool = False) -> None:
+        super().__init__()
+        self._state = state
+        self._fails = fails
+        self.records: list[tuple[int, int]] = []
+
+    async def record(self, created: dict[str, str]) -> None:
+        creates = sum(1 for _, path in self._state.calls if path.endswith("batch/create"))
+        self.records.append((len(created), creates))
+        if self._fails:
+            raise ConnectionError("storage unreachable")
+        await super().record(created)
+
+
+async def test_each_batch_create_is_recorded_in_the_ledger_before_the_next_is_sent(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    ledger = WatchedLedger(hubspot_server.state)
+    sync = sync_for(client, portal="7", ledger=ledger)
+    await sync.lookup([planned(i, f"Co {i}", f"co{i}.com") for i in range(150)])
+    rows = [
+        result(i, f"Co {i}", f"https://co{i}.com/", description="d" * 30, description_source="meta")
+        for i in range(150)
+    ]
+    written = await sync.write(rows)
+    assert ledger.records == [(100, 1), (50, 2)]
+    kept = await ledger.read()
+    assert len(kept) == 150
+    assert {r.hubspot_company_id.rsplit("/", 1)[-1] for r in written} == set(kept.values())
+
+
+async def test_companies_in_the_ledger_are_updated_though_search_does_not_find_them(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    state = hubspot_server.state
+    state.lag = True
+    ledger = MemoryLedger()
+    row = result(0, "Blue", "https://blue-widgets.com/", description="x" * 30)
+    row.description_source = "meta"
+    first = sync_for(client, portal="7", ledger=ledger)
+    await first.lookup([planned(0, "Blue", "blue-widgets.com")])
+    (created,) = await first.write([row])
+    # The same chunk again, on a worker that never saw it: only the ledger knows.
+    again = sync_for(client, portal="7", ledger=ledger)
+    await again.lookup([planned(0, "Blue", "blue-widgets.com")])
+    company = again.company("blue-widgets.com")
+    assert company is not None
+    (updated,) = await again.write([row])
+    assert updated.hubspot_company_id == created.hubspot_company_id
+    assert created.hubspot_company_id.endswith(f"/company/{company.id}")
+    assert len(state.companies) == 1
+    paths = [path for _, path in state.calls]
+    assert (paths.count(CREATE), paths.count(UPDATE)) == (1, 1)
+
+
+async def test_a_ledger_that_cannot_be_kept_does_not_lose_the_created_ids(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    ledger = WatchedLedger(hubspot_server.state, fails=True)
+    sync = sync_for(client, portal="7", ledger=ledger)
+    await sync.lookup([planned(0, "Blue", "blue-widgets.com")])
+    row = result(0, "Blue", "https://blue-widgets.com/", description="x" * 30)
+    row.description_source = "meta"
+    with capture_logs() as logs:
+        (written,) = await sync.write([row])
+    (company_id,) = hubspot_server.state.companies
+    assert written.hubspot_company_id.endswith(f"/company/{company_id}")
+    assert [e["event"] for e in logs if e["log_level"] == "error"] == [
+        "hubspot.ledger.not_recorded"
+    ]

@@ -68,6 +68,7 @@ class ChunkEnrichment:
             kit.settings.write_properties(),
             kit.hubspot_created,
             self._hubspot_log,
+            ledger=self._session.created,
         )
         await self._hubspot.lookup(rows)
         if self._hubspot.lookup_error:
