@@ -138,15 +138,22 @@ async def test_write_back_updates_known_companies_creates_the_rest_and_records_e
     ]
     written = await sync.write(rows)
     by_row = {r.row: r.hubspot_company_id for r in written}
+    status = {r.row: r.hubspot_status for r in written}
     assert by_row[0] == url(known)
+    assert status[0] == "updated"
     assert state.companies[known]["ai_description"] == "Builds rockets."
     assert state.companies[known]["ai_description_updated"] == TODAY.isoformat()
     assert state.companies[known]["linkedin_company_page"] == "https://human"  # a person's value
     created = next(i for i, p in state.companies.items() if p.get("domain") == "blue-widgets.com")
     assert by_row[1] == url(created)
+    assert status[1] == "created"
     assert state.companies[created]["name"] == "Blue"
-    assert by_row[2] == "error: Property values were not valid: name"
-    assert by_row[3] == ""
+    # A refused row keeps its findings; the column users map back into HubSpot stays clean.
+    assert by_row[2] == ""
+    assert status[2] == "failed: Property values were not valid: name"
+    assert written[2].row_status is RowStatus.OK
+    assert written[2].description == "x"
+    assert (by_row[3], status[3]) == ("", "")
 
 
 async def test_write_back_sends_batches_of_at_most_100(
@@ -192,7 +199,9 @@ async def test_hubspot_outage_is_a_clear_error_and_blocks_writes(
     await sync.lookup([planned(0, "Acme", "acme-rockets.com")])
     hubspot_server.state.failing = False
     written = await sync.write([result(0, "Acme", "https://acme-rockets.com/")])
-    assert written[0].hubspot_company_id.startswith("error: not written, the look-up failed")
+    assert written[0].hubspot_company_id == ""
+    assert written[0].hubspot_status.startswith("failed: not written, the look-up failed")
+    assert written[0].row_status is RowStatus.OK
     assert not any(path.endswith("batch/create") for _, path in hubspot_server.state.calls)
 
 
@@ -237,9 +246,10 @@ async def test_a_batch_refused_as_a_whole_marks_each_of_its_rows(
     row = result(0, "Acme", "https://acme-rockets.com/", description="Builds rockets.")
     row.description_source = "llm"
     (written,) = await sync.write([row])
-    assert written.hubspot_company_id == (
-        'error: HubSpot refused the request (HTTP 400: Property "ai_description" does not exist)'
+    assert written.hubspot_status == (
+        'failed: HubSpot refused the request (HTTP 400: Property "ai_description" does not exist)'
     )
+    assert written.hubspot_company_id == ""
     assert "ai_description" not in hubspot_server.state.companies[known]
 
 

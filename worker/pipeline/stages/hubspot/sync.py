@@ -11,7 +11,7 @@ from typing import Any, Literal
 import structlog
 
 from shared.company_keys import registered_domain
-from shared.rows import PlannedRow, ResultRow, RowStatus
+from shared.rows import PlannedRow, ResultRow, RowStatus, StepStatus
 from worker.pipeline.clients.hubspot.companies_api import (
     BATCH,
     BatchOutcome,
@@ -146,30 +146,40 @@ class HubSpotSync:
         return await self._links.url(company.id)
 
     async def write(self, results: list[ResultRow]) -> list[ResultRow]:
+        """The rows with their write-back recorded in `HubSpot_Status` (`created`,
+        `updated`, `failed: <reason>`) and the record in `HubSpot_Company_ID`."""
+        writes = {} if self.lookup_error else await self._plan(results)
         if self.lookup_error:
-            reason = f"error: not written, the look-up failed ({self.lookup_error})"
-            return [_with(r, reason) if r.row_status is RowStatus.OK else r for r in results]
-        writes = await self._plan(results)
-        if self.lookup_error:
-            reason = f"error: not written, the look-up failed ({self.lookup_error})"
-            return [_with(r, reason) if r.row_status is RowStatus.OK else r for r in results]
+            # Writing blind could create companies that exist: nothing is written.
+            failed = StepStatus.failed(f"not written, the look-up failed ({self.lookup_error})")
+            return [_status(r, failed) if r.row_status is RowStatus.OK else r for r in results]
         updates = [w for w in writes.values() if w.company is not None and w.properties]
         creates = [w for w in writes.values() if w.company is None]
-        outcome_ids: dict[int, str] = {}
+        outcomes: dict[int, str] = {}  # row -> "id:<id>", or why it was not written
         for write in writes.values():
             if write.company is not None and not write.properties:
-                outcome_ids.update(dict.fromkeys(write.rows, f"id:{write.company.id}"))
-        outcome_ids.update(await self._send("update", updates))
-        outcome_ids.update(await self._send("create", creates))
+                outcomes.update(dict.fromkeys(write.rows, f"id:{write.company.id}"))
+        written: dict[int, StepStatus] = {}
+        steps: list[tuple[Literal["create", "update"], StepStatus, list[_Write]]] = [
+            ("update", StepStatus.UPDATED, updates),
+            ("create", StepStatus.CREATED, creates),
+        ]
+        for action, status, batch in steps:
+            answers = await self._send(action, batch)
+            outcomes.update(answers)
+            written.update((row, status) for row, answer in answers.items() if answer[:3] == "id:")
         rows: list[ResultRow] = []
         for result in results:
-            value = outcome_ids.get(result.row)
+            value = outcomes.get(result.row)
             if value is None:
                 rows.append(result)
             elif value.startswith("id:"):
-                rows.append(_with(result, await self._links.url(value[3:])))
+                update: dict[str, str] = {"hubspot_company_id": await self._links.url(value[3:])}
+                if result.row in written:
+                    update["hubspot_status"] = written[result.row]
+                rows.append(result.model_copy(update=update))
             else:
-                rows.append(_with(result, f"error: {value}"))
+                rows.append(_status(result, StepStatus.failed(value)))
         return rows
 
     def _host_of(self, result: ResultRow) -> str:
@@ -308,5 +318,5 @@ def _match(writes: list[_Write], outcome: BatchOutcome) -> dict[int, str]:
     return answers
 
 
-def _with(result: ResultRow, value: str) -> ResultRow:
-    return result.model_copy(update={"hubspot_company_id": value})
+def _status(result: ResultRow, status: str) -> ResultRow:
+    return result.model_copy(update={"hubspot_status": status})
