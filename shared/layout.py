@@ -5,13 +5,14 @@ tenants/<tenant>/sessions/<id>/
     input/<filename>         gateway (the upload, streamed)
     context.txt              gateway
     rows.jsonl               gateway (parsed input rows, `InputRow`)
-    markers/start.json       gateway
+    markers/start.json       gateway (conditional write: one start owns it)
     markers/cancel.json      gateway
-    plan.json                planning worker (deterministic)
+    plan.json                planning worker (conditional write: one planner owns it)
     chunks/input/<n>.jsonl   planning worker (`PlannedRow`)
     chunks/results/<n>.jsonl chunk worker (`ResultRow`), written once per chunk
     chunks/logs/<n>.jsonl    chunk worker (structlog JSON lines)
     chunks/done/<n>.json     chunk worker, after results and logs (`ChunkSummary`)
+    chunks/hubspot/<n>.json  chunk worker, after each HubSpot batch create (`HubSpotCreated`)
     final/status.json        finalizer, last (`FinalStatus`)
     final/results.{csv,xlsx,json}, final/logs/<type>.log   finalizer
 """
@@ -92,6 +93,9 @@ class SessionKeys:
 
     def chunk_done(self, chunk: int) -> str:
         return f"{self.chunk_done_prefix}{chunk_name(chunk)}.json"
+
+    def chunk_hubspot_created(self, chunk: int) -> str:
+        return f"{self.prefix}chunks/hubspot/{chunk_name(chunk)}.json"
 
     @property
     def final_status(self) -> str:

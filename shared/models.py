@@ -109,3 +109,10 @@ class FinalStatus(Record):
     finished_at: datetime
     reason: str | None = None
     outputs: list[str] = Field(default_factory=list)
+
+
+class HubSpotCreated(Record):
+    """Companies a chunk created in HubSpot, by domain, stored right after each batch
+    create: a redelivered chunk updates them instead of creating them again."""
+
+    companies: dict[str, str] = Field(default_factory=dict, description="domain -> company id")

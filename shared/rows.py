@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 # Result columns in output order; the user's original columns come first, in input order.
+# New columns go last, so files read by column position keep working.
 RESULT_COLUMNS: tuple[str, ...] = (
     "Company_Name",
     "Official_Website",
@@ -21,6 +22,8 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "Deep_Search",
     "Error",
     "Notes",
+    "Deep_Search_Status",
+    "HubSpot_Status",
 )
 
 
@@ -31,6 +34,21 @@ class RowStatus(StrEnum):
     NOT_FOUND = "not_found"
     FAILED = "failed"
     CANCELLED = "cancelled"
+
+
+class StepStatus(StrEnum):
+    """`Deep_Search_Status` and `HubSpot_Status`; a failure is `failed: <reason>`."""
+
+    OK = "ok"
+    SKIPPED = "skipped"
+    NOT_FOUND = "not_found"
+    REUSED = "reused"
+    CREATED = "created"
+    UPDATED = "updated"
+
+    @staticmethod
+    def failed(reason: str) -> str:
+        return f"failed: {reason}"
 
 
 class InputRow(BaseModel):
@@ -74,6 +92,9 @@ class ResultRow(BaseModel):
     deep_search: str = Field("", alias="Deep_Search")
     error: str = Field("", alias="Error")
     notes: str = Field("", alias="Notes")
+    # Optional steps report here, so their failures never touch the row's status or fields.
+    deep_search_status: str = Field("", alias="Deep_Search_Status")
+    hubspot_status: str = Field("", alias="HubSpot_Status")
     duplicate_of: int | None = None
 
     def output_cells(self) -> dict[str, object]:

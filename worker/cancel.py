@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
+from typing import Any
+
+import structlog
 
 from shared.layout import SessionKeys
 from shared.storage.protocol import ObjectStore
+
+log = structlog.get_logger()
 
 
 class CancelRegistry:
@@ -34,6 +40,43 @@ class CancelRegistry:
             return True
         return False
 
+    async def watch(self, keys: SessionKeys, poll_s: float) -> None:
+        """Ends when the session is cancelled: at once on the control message, and within
+        `poll_s` of the marker appearing, for a worker that missed the message."""
+        cancel = self.event(keys.session_id)
+        while not cancel.is_set():
+            try:
+                await asyncio.wait_for(cancel.wait(), timeout=poll_s)
+            except TimeoutError:
+                try:
+                    await self.check_marker(keys)
+                except Exception as exc:
+                    log.warning("chunk.cancel_poll_failed", error=repr(exc))
+
     def forget(self, session_id: str) -> None:
         """Drop a finished session's entry so the registry does not grow forever."""
         self._events.pop(session_id, None)
+
+
+async def unless_cancelled(
+    work: Coroutine[Any, Any, None], cancelled: asyncio.Future[None]
+) -> bool:
+    """Run `work` to its end, or stop it when `cancelled` (a `watch`) ends first.
+
+    True when the work finished (its error, if any, is raised); False when it was stopped.
+    """
+    running = asyncio.ensure_future(work)
+    try:
+        await asyncio.wait({running, cancelled}, return_when=asyncio.FIRST_COMPLETED)
+    except BaseException:
+        running.cancel()
+        raise
+    if running.done():
+        running.result()
+        return True
+    running.cancel()
+    # Waited without raising its CancelledError, so a cancel of this task still propagates.
+    await asyncio.wait({running})
+    if not running.cancelled() and running.exception() is not None:
+        log.warning("chunk.stopped_work_failed", error=repr(running.exception()))
+    return False

@@ -13,8 +13,9 @@ from datetime import datetime
 
 import orjson
 
+from shared.errors import NotFound
 from shared.layout import SessionKeys
-from shared.models import ChunkSummary, Counters
+from shared.models import ChunkSummary, Counters, HubSpotCreated
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
 
@@ -98,3 +99,29 @@ def unenriched_row(row: PlannedRow, status: RowStatus, error: str = "") -> Resul
         error=error,
         duplicate_of=row.duplicate_of,
     )
+
+
+class StoredLedger:
+    """The chunk's HubSpot ledger in storage (`chunks/hubspot/<n>.json`); its only writer is
+    the worker holding the chunk, which rewrites it whole after each batch create."""
+
+    def __init__(self, store: ObjectStore, keys: SessionKeys, chunk: int) -> None:
+        self._store = store
+        self._key = keys.chunk_hubspot_created(chunk)
+        self._created: dict[str, str] = {}
+        self._loaded = False
+
+    async def read(self) -> dict[str, str]:
+        try:
+            stored = await self._store.get_model(self._key, HubSpotCreated)
+        except NotFound:
+            stored = HubSpotCreated()
+        self._created = stored.companies | self._created
+        self._loaded = True
+        return dict(self._created)
+
+    async def record(self, created: dict[str, str]) -> None:
+        if not self._loaded:
+            await self.read()  # the object is rewritten whole: keep what is there
+        self._created |= created
+        await self._store.put_model(self._key, HubSpotCreated(companies=self._created))

@@ -2,8 +2,11 @@
 
 Rows are read from `rows.jsonl` as a stream and normalized by one `plan_rows` pass, so
 duplicates are found across the whole session, not just within a chunk. Planning is safe
-to run twice: chunk inputs and the plan are deterministic, and a chunk task published
-twice is harmless because a chunk whose summary exists is skipped.
+to run twice, even at once: chunk inputs are deterministic, the plan is stored only if
+none exists, and only the planner whose plan was stored publishes the chunk tasks. A
+redelivered start republishes the tasks of chunks not stored yet, because the planner
+before it may have died between its plan and its tasks; a chunk task published twice is
+harmless because a chunk whose summary exists is skipped.
 """
 
 from __future__ import annotations
@@ -55,14 +58,15 @@ class Planner:
             await self._finalizer.finalize(keys, chunk_count=0)
             return
         if existing is not None:
-            if redelivered:
-                # The last planner may have died between the plan and its tasks.
-                await self._publish_missing(keys, existing)
-            else:
-                log.info("plan.skipped", why="already planned")
+            await self._planned_before(keys, existing, redelivered, "already planned")
             return
         plan = await self._write_chunks(keys)
-        await self._store.put_model(keys.plan, plan)
+        # The plan is the claim: of planners racing on one session (a start delivered
+        # twice), only the one whose plan is stored publishes the chunk tasks.
+        if not await self._store.put_model_if_absent(keys.plan, plan):
+            theirs = await self._store.get_model(keys.plan, Plan)
+            await self._planned_before(keys, theirs, redelivered, "planned by another worker")
+            return
         log.info("plan.written", rows=plan.total_rows, chunks=plan.chunk_count)
         await publish_safely(
             self._publisher,
@@ -114,6 +118,15 @@ class Planner:
             return await self._store.get_model(keys.plan, Plan)
         except NotFound:
             return None
+
+    async def _planned_before(
+        self, keys: SessionKeys, plan: Plan, redelivered: bool, why: str
+    ) -> None:
+        if redelivered:
+            # The planner that stored the plan may have died before publishing its tasks.
+            await self._publish_missing(keys, plan)
+        else:
+            log.info("plan.skipped", why=why)
 
     async def _publish_missing(self, keys: SessionKeys, plan: Plan) -> None:
         stored = await self._store.list_objects(keys.chunk_done_prefix)

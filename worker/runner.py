@@ -3,7 +3,8 @@
 Rows of every chunk this worker holds share one pool of `concurrency` slots. A row whose
 stage raises becomes a `failed` row with the reason, and the chunk goes on. A cancel of
 the session (control message, or the marker seen by polling) stops the rows in flight at
-once and leaves the rest `cancelled`; finished rows are kept.
+once (the batch look-ups of `prepare` too) and leaves the rest `cancelled`; finished rows
+are kept.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from shared.models import ChunkSummary, Counters, SessionManifest
 from shared.results import fill_duplicates, first_occurrences
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
-from worker.cancel import CancelRegistry
+from worker.cancel import CancelRegistry, unless_cancelled
 from worker.checkpoint import (
+    StoredLedger,
     add_row,
     read_chunk_rows,
     session_deleted,
@@ -130,13 +132,38 @@ class ChunkRunner:
             chunk=task.chunk,
             context_text=await self._context_text(keys),
             options=manifest.options,
+            created=StoredLedger(self._store, keys, task.chunk),
         )
         chunk = _ChunkRun(task, self._pipeline.open_chunk(context), self._progress)
-        cancel = self._cancels.event(task.session_id)
         to_enrich = [row for row in rows if row.duplicate_of is None]
-        await chunk.pipeline.prepare(to_enrich)
+        # One watch spans the whole chunk: batch look-ups in `prepare` can take a minute.
+        watcher = asyncio.create_task(self._cancels.watch(keys, self._cancel_poll_s))
+        prepared = False
+        try:
+            prepared = await unless_cancelled(chunk.pipeline.prepare(to_enrich), watcher)
+            if prepared:
+                await self._rows(chunk, to_enrich, watcher)
+            else:
+                log.info("chunk.cancelled_while_preparing")
+        finally:
+            watcher.cancel()
+        if prepared:
+            await chunk.finish()
+        duplicates = [
+            unenriched_row(r, RowStatus.DUPLICATE) for r in rows if r.duplicate_of is not None
+        ]
+        firsts = await self._first_occurrences(task, keys, chunk.results, duplicates)
+        # A first occurrence in a chunk not stored yet is filled by the finalizer.
+        for filled in fill_duplicates(duplicates, firsts):
+            chunk.record(filled)
+        return [chunk.results.get(r.row) or unenriched_row(r, RowStatus.CANCELLED) for r in rows]
+
+    async def _rows(
+        self, chunk: _ChunkRun, to_enrich: list[PlannedRow], watcher: asyncio.Task[None]
+    ) -> None:
+        """Every row through the pipeline; on a cancel, the rows in flight are stopped."""
+        cancel = self._cancels.event(chunk.task.session_id)
         row_tasks = [asyncio.create_task(self._row(chunk, row, cancel)) for row in to_enrich]
-        watcher = asyncio.create_task(self._watch_cancel(keys, cancel))
         try:
             # Rows cancelled below end this gathering with an exception nobody would read.
             everything: asyncio.Future[list[BaseException | None]] = asyncio.gather(
@@ -150,18 +177,8 @@ class ChunkRunner:
                     row_task.cancel()
             await asyncio.gather(*row_tasks, return_exceptions=True)
         finally:
-            watcher.cancel()
             for row_task in row_tasks:
                 row_task.cancel()
-        await chunk.finish()
-        duplicates = [
-            unenriched_row(r, RowStatus.DUPLICATE) for r in rows if r.duplicate_of is not None
-        ]
-        firsts = await self._first_occurrences(task, keys, chunk.results, duplicates)
-        # A first occurrence in a chunk not stored yet is filled by the finalizer.
-        for filled in fill_duplicates(duplicates, firsts):
-            chunk.record(filled)
-        return [chunk.results.get(r.row) or unenriched_row(r, RowStatus.CANCELLED) for r in rows]
 
     async def _first_occurrences(
         self,
@@ -208,17 +225,6 @@ class ChunkRunner:
                 status=str(result.row_status),
                 duration_ms=round((time.monotonic() - began) * 1000),
             )
-
-    async def _watch_cancel(self, keys: SessionKeys, cancel: asyncio.Event) -> None:
-        """Ends when the session is cancelled; polls the marker in case a message was missed."""
-        while not cancel.is_set():
-            try:
-                await asyncio.wait_for(cancel.wait(), timeout=self._cancel_poll_s)
-            except TimeoutError:
-                try:
-                    await self._cancels.check_marker(keys)
-                except Exception as exc:
-                    log.warning("chunk.cancel_poll_failed", error=repr(exc))
 
     async def _context_text(self, keys: SessionKeys) -> str:
         try:

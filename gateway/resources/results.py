@@ -37,7 +37,10 @@ class ResultCells(BaseModel):
     LinkedIn_URL: str
     Description: str
     Timestamp: str
-    HubSpot_Company_ID: str
+    HubSpot_Company_ID: str = Field(
+        description="The HubSpot record's URL (its id when the portal is unknown); empty "
+        "without a record. Never an error: see `HubSpot_Status`"
+    )
     Row_Status: RowStatus
     Match_Confidence: float | None
     Description_Source: str
@@ -45,6 +48,15 @@ class ResultCells(BaseModel):
     Deep_Search: str
     Error: str
     Notes: str
+    Deep_Search_Status: str = Field(
+        description="Deep search for this row: `ok`, `skipped`, `failed: <reason>`; "
+        "empty when the session did not ask for it"
+    )
+    HubSpot_Status: str = Field(
+        description="HubSpot for this row: `ok` (record found), `reused` (its description), "
+        "`not_found`, `created`, `updated`, `skipped`, `failed: <reason>`; empty when the "
+        "session did not ask for it"
+    )
 
 
 class ResultRowView(ResultCells):
@@ -96,6 +108,8 @@ _CELLS_EXAMPLE: dict[str, Any] = {
     "Deep_Search": "",
     "Error": "",
     "Notes": "",
+    "Deep_Search_Status": "",
+    "HubSpot_Status": "",
 }
 
 RESULTS_EXAMPLE: dict[str, Any] = {

@@ -50,6 +50,7 @@ from shared.models import CancelRequest, Counters, StartRequest
 from shared.rows import InputRow
 from shared.session_view import SessionView, session_view
 from shared.status import SessionState
+from shared.storage.protocol import ObjectStore
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 log = structlog.get_logger()
@@ -214,7 +215,8 @@ async def start(
             f"the session is {state.status.value} and cannot be started again",
         )
     requested = StartRequest(requested_at=datetime.now(UTC))
-    await store.put_model(keys.start_marker, requested)
+    if not await store.put_model_if_absent(keys.start_marker, requested):
+        return await _started_by_another(state, keys, store)
     await _announce_queued(broker, keys)
     try:
         await broker.publish_start(StartSession(tenant=keys.tenant, session_id=keys.session_id))
@@ -226,6 +228,18 @@ async def start(
         raise
     metrics.session_started()
     return _view_after(state, SessionStatus.QUEUED, started_at=requested.requested_at)
+
+
+async def _started_by_another(
+    state: SessionState, keys: SessionKeys, store: ObjectStore
+) -> SessionView:
+    """A concurrent start owns the marker and publishes the one start command."""
+    try:
+        theirs = await store.get_model(keys.start_marker, StartRequest)
+    except NotFound:
+        # The owner could not publish and took its marker back.
+        raise ServiceUnavailable("broker_unavailable", "the start was not accepted") from None
+    return _view_after(state, SessionStatus.QUEUED, started_at=theirs.requested_at)
 
 
 @_accepted("/{session_id}/cancel", "Stop the session; finished rows are kept", SESSION_FINISHED)

@@ -19,6 +19,11 @@ class DerivedOperations(ABC):
     ) -> None: ...
 
     @abstractmethod
+    async def put_if_absent(
+        self, key: str, data: bytes, content_type: str = "application/octet-stream"
+    ) -> bool: ...
+
+    @abstractmethod
     async def get_bytes(self, key: str) -> bytes: ...
 
     @abstractmethod
@@ -29,6 +34,9 @@ class DerivedOperations(ABC):
 
     async def put_model(self, key: str, model: BaseModel) -> None:
         await self.put_bytes(key, model.model_dump_json().encode(), "application/json")
+
+    async def put_model_if_absent(self, key: str, model: BaseModel) -> bool:
+        return await self.put_if_absent(key, model.model_dump_json().encode(), "application/json")
 
     async def get_model(self, key: str, model_type: type[M]) -> M:
         return model_type.model_validate_json(await self.get_bytes(key))

@@ -54,6 +54,19 @@ class MemoryStore(DerivedOperations):
         self, key: str, data: bytes, content_type: str = "application/octet-stream"
     ) -> None:
         await self._reach()
+        self._write(key, data, content_type)
+
+    async def put_if_absent(
+        self, key: str, data: bytes, content_type: str = "application/octet-stream"
+    ) -> bool:
+        await self._reach()
+        # No await between the check and the write: racing writers see one winner.
+        if key in self._objects:
+            return False
+        self._write(key, data, content_type)
+        return True
+
+    def _write(self, key: str, data: bytes, content_type: str) -> None:
         info = ObjectInfo(key, len(data), hashlib.md5(data).hexdigest(), datetime.now(UTC))  # noqa: S324
         self._objects[key] = _Object(bytes(data), content_type, info)
 

@@ -2,7 +2,9 @@
 
 Semantics every implementation honours: a key holds the bytes of its last complete write
 (a failed streamed write leaves nothing); reading a missing key raises `NotFound`;
-listings are sorted by key; storage faults raise `Retryable`.
+listings are sorted by key; storage faults raise `Retryable`. `put_if_absent` is the one
+conditional write: of any number of writers racing on a missing key, exactly one stores
+its object, and every caller learns whether it was the one.
 """
 
 from __future__ import annotations
@@ -38,6 +40,15 @@ class ObjectStore(Protocol):
     ) -> int:
         """Write chunks of unknown total length as one object; returns the byte count."""
 
+    async def put_if_absent(
+        self, key: str, data: bytes, content_type: str = "application/octet-stream"
+    ) -> bool:
+        """Store `data` only if `key` holds no object; True for the writer that stored it.
+
+        An object stored by a retried request of this same call still counts as this
+        caller's, so writers that must tell each other apart write distinct bytes.
+        """
+
     async def get_bytes(self, key: str) -> bytes: ...
     def iter_bytes(self, key: str, chunk_size: int = 65536) -> AsyncIterator[bytes]: ...
     async def stat(self, key: str) -> ObjectInfo | None: ...
@@ -54,4 +65,5 @@ class ObjectStore(Protocol):
     async def delete(self, key: str) -> None: ...
     async def delete_prefix(self, prefix: str) -> int: ...
     async def put_model(self, key: str, model: BaseModel) -> None: ...
+    async def put_model_if_absent(self, key: str, model: BaseModel) -> bool: ...
     async def get_model(self, key: str, model_type: type[M]) -> M: ...

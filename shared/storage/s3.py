@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import io
 import queue
+import time
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import BinaryIO, TypeVar, cast
@@ -18,7 +19,7 @@ from typing import BinaryIO, TypeVar, cast
 import urllib3
 from minio import Minio
 from minio.deleteobjects import DeleteObject
-from minio.error import S3Error
+from minio.error import S3Error, ServerError
 
 from shared.errors import NotFound, Retryable
 from shared.settings import CommonSettings
@@ -29,6 +30,11 @@ T = TypeVar("T")
 
 PART_SIZE = 5 * 1024 * 1024  # S3's minimum multipart part size
 _MISSING_CODES = {"NoSuchKey", "NoSuchObject", "NoSuchBucket", "ResourceNotFound"}
+# Answers to a conditional write: the key is taken; another conditional write on the key is
+# in progress (AWS asks the client to try again).
+_TAKEN = 412
+_CONFLICT_CODE = "ConditionalRequestConflict"
+_CONFLICT_TRIES = 5
 
 
 class _QueueReader(io.RawIOBase):
@@ -126,6 +132,51 @@ class MinioStore(DerivedOperations):
                 self.bucket, key, io.BytesIO(data), len(data), content_type=content_type
             )
         )
+
+    async def put_if_absent(
+        self, key: str, data: bytes, content_type: str = "application/octet-stream"
+    ) -> bool:
+        """A PUT with `If-None-Match: *`: the server stores it only when the key is free.
+
+        The SDK's public `put_object` sends unknown headers as user metadata, so the request
+        goes through its signed lower-level PUT.
+        """
+        headers = {"Content-Type": content_type, "If-None-Match": "*"}
+
+        def put() -> bool:
+            for attempt in range(1, _CONFLICT_TRIES + 1):
+                try:
+                    self._client._put_object(self.bucket, key, data, headers=dict(headers))
+                except S3Error as exc:
+                    if exc.code == _CONFLICT_CODE and attempt < _CONFLICT_TRIES:
+                        time.sleep(0.05 * attempt)
+                        continue
+                    if exc.code != "PreconditionFailed" and _status(exc) != _TAKEN:
+                        raise
+                    # The HTTP client retries a PUT whose answer was lost; a retry of a
+                    # write that landed finds its own bytes.
+                    return self._holds(key, data)
+                except ServerError as exc:
+                    if exc.status_code != _TAKEN:
+                        raise
+                    return self._holds(key, data)
+                return True
+            raise Retryable(f"storage kept refusing the conditional write of {key}")
+
+        return await self._run(put)
+
+    def _holds(self, key: str, data: bytes) -> bool:
+        try:
+            response = self._client.get_object(self.bucket, key)
+        except S3Error as exc:
+            if exc.code in _MISSING_CODES:
+                return False
+            raise
+        try:
+            return bool(response.read() == data)
+        finally:
+            response.close()
+            response.release_conn()
 
     async def put_stream(
         self, key: str, chunks: AsyncIterator[bytes], content_type: str = "application/octet-stream"
@@ -240,6 +291,12 @@ class MinioStore(DerivedOperations):
 
         await self._run(remove)
         return len(keys)
+
+
+def _status(error: S3Error) -> int | None:
+    response = getattr(error, "response", None)
+    status = getattr(response, "status", None)
+    return status if isinstance(status, int) else None
 
 
 def _drain_and_close(pending: queue.Queue[bytes | BaseException | None]) -> None:

@@ -126,6 +126,24 @@ async def test_a_session_goes_through_real_storage_and_the_real_broker(
     assert (gone.status_code, gone.json()["code"]) == (404, "session_not_found")
 
 
+async def test_twenty_concurrent_starts_on_real_storage_queue_one_start_command(
+    real_gateway: RealGateway, owner: Caller
+) -> None:
+    http, settings = real_gateway.http, real_gateway.settings
+    created = await upload(http, CSV)
+    assert created.status_code == 201, created.text
+    session_id = created.json()["session_id"]
+
+    async with commands_queue(settings) as queue:
+        answers = await asyncio.gather(
+            *(http.post(f"/api/sessions/{session_id}/start") for _ in range(20))
+        )
+        assert {(a.status_code, a.json()["status"]) for a in answers} == {(202, "queued")}
+        assert len({a.json()["started_at"] for a in answers}) == 1
+        assert await next_command(queue) == StartSession(tenant=owner.tenant, session_id=session_id)
+        assert await queued_count(queue) == 0, "concurrent starts must queue one run"
+
+
 async def test_an_unreachable_s3_endpoint_answers_503_not_500(
     make_settings: MakeSettings, owner: Caller
 ) -> None:

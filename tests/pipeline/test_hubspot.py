@@ -9,12 +9,14 @@ from datetime import date, timedelta
 import httpx2
 import pytest
 import structlog
+from structlog.testing import capture_logs
 
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from tests.pipeline.conftest import Server
 from tests.pipeline.fakes.hubspot import PORTAL_ID, TOKEN, HubSpotState
 from worker.pipeline.clients.hubspot.companies_api import HubSpotClient, HubSpotError
 from worker.pipeline.clients.hubspot.rate_limit import RateLimiter
+from worker.pipeline.protocol import CreatedLedger, MemoryLedger
 from worker.pipeline.stages.hubspot.created import CreatedCompanies
 from worker.pipeline.stages.hubspot.links import RecordLinks
 from worker.pipeline.stages.hubspot.sync import HubSpotSync
@@ -34,13 +36,23 @@ async def client(hubspot_server: Server[HubSpotState]) -> AsyncIterator[HubSpotC
 
 
 def sync_for(
-    client: HubSpotClient, portal: str = "", created: CreatedCompanies | None = None
+    client: HubSpotClient,
+    portal: str = "",
+    created: CreatedCompanies | None = None,
+    ledger: CreatedLedger | None = None,
 ) -> HubSpotSync:
     properties = ("ai_description", "ai_description_updated", "linkedin_company_page")
     log = structlog.get_logger().bind(channel="hubspot")
     links = RecordLinks(client, "https://app.hubspot.com", portal)
     return HubSpotSync(
-        client, links, 182, properties, created or CreatedCompanies(), log, today=lambda: TODAY
+        client,
+        links,
+        182,
+        properties,
+        created or CreatedCompanies(),
+        log,
+        today=lambda: TODAY,
+        ledger=ledger,
     )
 
 
@@ -50,6 +62,10 @@ def planned(row: int, name: str, domain: str | None) -> PlannedRow:
 
 def result(row: int, name: str, website: str, **fields: object) -> ResultRow:
     return ResultRow(row=row, company_name=name, official_website=website, **fields)
+
+
+CREATE = "/crm/v3/objects/companies/batch/create"
+UPDATE = "/crm/v3/objects/companies/batch/update"
 
 
 def url(company_id: str) -> str:
@@ -122,15 +138,22 @@ async def test_write_back_updates_known_companies_creates_the_rest_and_records_e
     ]
     written = await sync.write(rows)
     by_row = {r.row: r.hubspot_company_id for r in written}
+    status = {r.row: r.hubspot_status for r in written}
     assert by_row[0] == url(known)
+    assert status[0] == "updated"
     assert state.companies[known]["ai_description"] == "Builds rockets."
     assert state.companies[known]["ai_description_updated"] == TODAY.isoformat()
     assert state.companies[known]["linkedin_company_page"] == "https://human"  # a person's value
     created = next(i for i, p in state.companies.items() if p.get("domain") == "blue-widgets.com")
     assert by_row[1] == url(created)
+    assert status[1] == "created"
     assert state.companies[created]["name"] == "Blue"
-    assert by_row[2] == "error: Property values were not valid: name"
-    assert by_row[3] == ""
+    # A refused row keeps its findings; the column users map back into HubSpot stays clean.
+    assert by_row[2] == ""
+    assert status[2] == "failed: Property values were not valid: name"
+    assert written[2].row_status is RowStatus.OK
+    assert written[2].description == "x"
+    assert (by_row[3], status[3]) == ("", "")
 
 
 async def test_write_back_sends_batches_of_at_most_100(
@@ -176,7 +199,9 @@ async def test_hubspot_outage_is_a_clear_error_and_blocks_writes(
     await sync.lookup([planned(0, "Acme", "acme-rockets.com")])
     hubspot_server.state.failing = False
     written = await sync.write([result(0, "Acme", "https://acme-rockets.com/")])
-    assert written[0].hubspot_company_id.startswith("error: not written, the look-up failed")
+    assert written[0].hubspot_company_id == ""
+    assert written[0].hubspot_status.startswith("failed: not written, the look-up failed")
+    assert written[0].row_status is RowStatus.OK
     assert not any(path.endswith("batch/create") for _, path in hubspot_server.state.calls)
 
 
@@ -221,9 +246,10 @@ async def test_a_batch_refused_as_a_whole_marks_each_of_its_rows(
     row = result(0, "Acme", "https://acme-rockets.com/", description="Builds rockets.")
     row.description_source = "llm"
     (written,) = await sync.write([row])
-    assert written.hubspot_company_id == (
-        'error: HubSpot refused the request (HTTP 400: Property "ai_description" does not exist)'
+    assert written.hubspot_status == (
+        'failed: HubSpot refused the request (HTTP 400: Property "ai_description" does not exist)'
     )
+    assert written.hubspot_company_id == ""
     assert "ai_description" not in hubspot_server.state.companies[known]
 
 
@@ -304,3 +330,78 @@ async def test_a_company_added_after_the_look_up_is_updated_not_created_twice(
     ]
     assert state.companies[added]["ai_description"] == "Rockets."
     assert state.companies[added]["description"] == "Typed by sales."
+
+
+class WatchedLedger(MemoryLedger):
+    """Notes, at each record, how many batch creates HubSpot had received by then."""
+
+    def __init__(self, state: HubSpotState, fails: bool = False) -> None:
+        super().__init__()
+        self._state = state
+        self._fails = fails
+        self.records: list[tuple[int, int]] = []
+
+    async def record(self, created: dict[str, str]) -> None:
+        creates = sum(1 for _, path in self._state.calls if path.endswith("batch/create"))
+        self.records.append((len(created), creates))
+        if self._fails:
+            raise ConnectionError("storage unreachable")
+        await super().record(created)
+
+
+async def test_each_batch_create_is_recorded_in_the_ledger_before_the_next_is_sent(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    ledger = WatchedLedger(hubspot_server.state)
+    sync = sync_for(client, portal="7", ledger=ledger)
+    await sync.lookup([planned(i, f"Co {i}", f"co{i}.com") for i in range(150)])
+    rows = [
+        result(i, f"Co {i}", f"https://co{i}.com/", description="d" * 30, description_source="meta")
+        for i in range(150)
+    ]
+    written = await sync.write(rows)
+    assert ledger.records == [(100, 1), (50, 2)]
+    kept = await ledger.read()
+    assert len(kept) == 150
+    assert {r.hubspot_company_id.rsplit("/", 1)[-1] for r in written} == set(kept.values())
+
+
+async def test_companies_in_the_ledger_are_updated_though_search_does_not_find_them(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    state = hubspot_server.state
+    state.lag = True
+    ledger = MemoryLedger()
+    row = result(0, "Blue", "https://blue-widgets.com/", description="x" * 30)
+    row.description_source = "meta"
+    first = sync_for(client, portal="7", ledger=ledger)
+    await first.lookup([planned(0, "Blue", "blue-widgets.com")])
+    (created,) = await first.write([row])
+    # The same chunk again, on a worker that never saw it: only the ledger knows.
+    again = sync_for(client, portal="7", ledger=ledger)
+    await again.lookup([planned(0, "Blue", "blue-widgets.com")])
+    company = again.company("blue-widgets.com")
+    assert company is not None
+    (updated,) = await again.write([row])
+    assert updated.hubspot_company_id == created.hubspot_company_id
+    assert created.hubspot_company_id.endswith(f"/company/{company.id}")
+    assert len(state.companies) == 1
+    paths = [path for _, path in state.calls]
+    assert (paths.count(CREATE), paths.count(UPDATE)) == (1, 1)
+
+
+async def test_a_ledger_that_cannot_be_kept_does_not_lose_the_created_ids(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    ledger = WatchedLedger(hubspot_server.state, fails=True)
+    sync = sync_for(client, portal="7", ledger=ledger)
+    await sync.lookup([planned(0, "Blue", "blue-widgets.com")])
+    row = result(0, "Blue", "https://blue-widgets.com/", description="x" * 30)
+    row.description_source = "meta"
+    with capture_logs() as logs:
+        (written,) = await sync.write([row])
+    (company_id,) = hubspot_server.state.companies
+    assert written.hubspot_company_id.endswith(f"/company/{company_id}")
+    assert [e["event"] for e in logs if e["log_level"] == "error"] == [
+        "hubspot.ledger.not_recorded"
+    ]

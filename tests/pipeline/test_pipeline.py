@@ -11,6 +11,7 @@ from structlog.testing import capture_logs
 from shared.rows import InputRow, ResultRow, RowStatus
 from tests.pipeline.conftest import MakeSettings, Server, session_context
 from tests.pipeline.fakes.hubspot import TOKEN, HubSpotState
+from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import API_KEY, SearchState
 from worker.dedupe import plan_rows
 from worker.pipeline.build import build_pipeline
@@ -100,6 +101,12 @@ async def test_with_every_provider_rows_are_found_described_searched_and_synced(
     assert meta.linkedin_url == "https://www.linkedin.com/company/metacorp-furniture"
     assert results[3].row_status is RowStatus.NOT_FOUND
     assert results[2].hubspot_company_id == ""  # dead rows are not written
+    assert results[2].hubspot_status == "skipped"
+    assert acme.hubspot_status == "updated"
+    assert (zenith.hubspot_status, meta.hubspot_status) == ("created", "created")
+    assert zenith.hubspot_company_id.startswith("https://app.hubspot.com/contacts/424242/")
+    assert acme.deep_search_status == "ok"
+    assert results[2].deep_search_status == "skipped"
     created = {p.get("domain") for p in hubspot_server.state.companies.values()}
     assert {"zenith-analytics.com", "meta-corp.net", "plain-text-co.com"} <= created
     channels = {entry.get("channel") for entry in logs}
@@ -222,6 +229,7 @@ async def test_hubspot_options_without_a_token_are_explained_per_row(
     results = await run_chunk(make_settings(), session_context(use_hubspot_integration=True))
     assert "HubSpot is not configured" in results[0].notes
     assert results[0].row_status is RowStatus.OK
+    assert results[0].hubspot_status == "skipped"
 
 
 async def test_writing_to_hubspot_alone_does_not_reuse_its_descriptions(
@@ -247,7 +255,7 @@ async def test_hubspot_options_with_the_stage_disabled_are_explained(
     assert hubspot_server.state.calls == []
 
 
-async def test_deep_search_outage_fails_the_row_but_keeps_what_was_found(
+async def test_deep_search_outage_keeps_the_row_and_what_was_found(
     make_settings: MakeSettings, search_server: Server[SearchState]
 ) -> None:
     settings = make_settings(search="serper", llm=True)
@@ -263,10 +271,67 @@ async def test_deep_search_outage_fails_the_row_but_keeps_what_was_found(
         result = await chunk.enrich(acme)
     finally:
         await pipeline.aclose()
-    assert result.row_status is RowStatus.FAILED
-    assert result.error == "deep search failed: serper search unavailable: HTTP 503"
+    assert result.row_status is RowStatus.OK
+    assert result.error == ""
+    assert result.deep_search_status == "failed: serper search unavailable: HTTP 503"
+    assert result.deep_search == ""
     assert result.official_website == "https://acme-rockets.com/"
     assert result.description_source == "llm"
+
+
+async def test_questions_the_model_could_not_give_leave_every_row_as_found(
+    make_settings: MakeSettings, search_server: Server[SearchState], llm_server: Server[LlmState]
+) -> None:
+    llm_server.state.failing = True
+    settings = make_settings(search="serper", llm=True)
+    session = session_context(
+        "Which run their own game launcher?", run_llm_deep_search_pipeline=True
+    )
+    results = await run_chunk(settings, session)
+    acme = results[0]
+    assert (acme.row_status, acme.error) == (RowStatus.OK, "")
+    assert acme.official_website == "https://acme-rockets.com/"
+    assert acme.description_source == "jsonld"  # the extractive fallback
+    assert acme.deep_search_status.startswith("failed: no questions from the context: ")
+    assert results[1].row_status is RowStatus.OK
+    assert results[1].deep_search_status.startswith("failed: ")
+    assert results[2].row_status is RowStatus.DEAD_URL
+    assert results[2].deep_search_status == "skipped"
+
+
+async def test_a_failed_hubspot_look_up_keeps_the_rows_and_says_so_in_its_own_column(
+    make_settings: MakeSettings, hubspot_server: Server[HubSpotState]
+) -> None:
+    hubspot_server.state.failing = True
+    settings = make_settings(hubspot=True)
+    results = await run_chunk(settings, session_context(use_hubspot_integration=True))
+    acme = results[0]
+    assert (acme.row_status, acme.error) == (RowStatus.OK, "")
+    assert acme.description_source == "jsonld"
+    assert acme.hubspot_company_id == ""
+    assert acme.hubspot_status == "failed: look-up failed (HubSpot unavailable: HTTP 502)"
+    assert results[2].hubspot_status == "skipped"  # a dead website is not looked up
+
+
+async def test_hubspot_status_says_what_the_look_up_found_and_what_was_reused(
+    make_settings: MakeSettings, hubspot_server: Server[HubSpotState]
+) -> None:
+    today = datetime.now(UTC).date().isoformat()
+    state = hubspot_server.state
+    acme = state.add(
+        domain="acme-rockets.com", ai_description="Known.", ai_description_updated=today
+    )
+    meta = state.add(domain="meta-corp.net", name="Meta Corp")
+    results = await run_chunk(
+        make_settings(hubspot=True), session_context(use_hubspot_integration=True)
+    )
+    assert (results[0].hubspot_status, results[0].description) == ("reused", "Known.")
+    assert results[0].hubspot_company_id.endswith(f"/company/{acme}")
+    assert results[4].hubspot_status == "ok"
+    assert results[4].hubspot_company_id.endswith(f"/company/{meta}")
+    assert (results[5].hubspot_status, results[5].hubspot_company_id) == ("not_found", "")
+    assert results[2].hubspot_status == "skipped"
+    assert all(r.deep_search_status == "" for r in results.values())
 
 
 async def test_a_website_cell_that_is_no_address_is_treated_as_missing(

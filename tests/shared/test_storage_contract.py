@@ -105,3 +105,31 @@ async def test_models_round_trip(any_store: ObjectStore, tenant: str) -> None:
     record = CancelRequest(requested_at=datetime(2026, 1, 2, tzinfo=UTC))
     await any_store.put_model(f"{tenant}/cancel.json", record)
     assert await any_store.get_model(f"{tenant}/cancel.json", CancelRequest) == record
+
+
+async def test_put_if_absent_stores_only_on_a_free_key(any_store: ObjectStore, tenant: str) -> None:
+    key = f"{tenant}/claim.json"
+    assert await any_store.put_if_absent(key, b"first", "application/json")
+    assert not await any_store.put_if_absent(key, b"second", "application/json")
+    assert await any_store.get_bytes(key) == b"first"
+    await any_store.put_bytes(f"{tenant}/plain.json", b"plain")
+    assert not await any_store.put_if_absent(f"{tenant}/plain.json", b"other")
+    await any_store.delete(key)
+    assert await any_store.put_if_absent(key, b"third")
+    assert await any_store.get_bytes(key) == b"third"
+    record = CancelRequest(requested_at=datetime(2026, 1, 2, tzinfo=UTC))
+    assert await any_store.put_model_if_absent(f"{tenant}/model.json", record)
+    later = CancelRequest(requested_at=datetime(2026, 1, 3, tzinfo=UTC))
+    assert not await any_store.put_model_if_absent(f"{tenant}/model.json", later)
+    assert await any_store.get_model(f"{tenant}/model.json", CancelRequest) == record
+
+
+async def test_of_concurrent_put_if_absent_exactly_one_wins_and_its_bytes_stay(
+    any_store: ObjectStore, tenant: str
+) -> None:
+    for attempt in range(5):
+        key = f"{tenant}/race-{attempt}.json"
+        values = [f"writer {n}".encode() for n in range(20)]
+        won = await asyncio.gather(*(any_store.put_if_absent(key, value) for value in values))
+        assert won.count(True) == 1, won
+        assert await any_store.get_bytes(key) == values[won.index(True)]

@@ -6,7 +6,9 @@ A row is `ok` at once unless the `Script` says otherwise:
   passing error, a given number of times or (None) on every delivery;
 - a chunk holding a name in `refused` fails in its batch step with a `Permanent` error;
 - a chunk holding a name in `write_back_fails` fails in its last batch step (`finish`);
-- rows chosen by `hold` wait on `gate`, as rows fetching slow sites would.
+- rows chosen by `hold` wait on `gate`, as rows fetching slow sites would;
+- the batch step (`prepare`) of a session chosen by `hold_prepare` waits on `gate`, as
+  HubSpot look-ups and question generation can take a minute.
 Every worker gets its own `ScriptedPipeline` on one shared `Script`, which keeps a
 `Ledger` per session of what was done, so tests can tell a row enriched twice.
 """
@@ -38,6 +40,8 @@ class Ledger:
     waiting: set[int] = field(default_factory=set)
     enriched: Counter[int] = field(default_factory=Counter)
     stopped: set[int] = field(default_factory=set)  # cancelled while in the stage
+    preparing: set[int] = field(default_factory=set)  # chunks waiting in `prepare`
+    prepare_stopped: set[int] = field(default_factory=set)  # chunks cancelled in `prepare`
 
     def preparations(self, chunk: int) -> list[float]:
         return [at for n, at in self.prepared if n == chunk]
@@ -51,11 +55,19 @@ class Script:
         self.write_back_fails: set[str] = set()
         self.gate = asyncio.Event()
         self._holds: dict[str, RowFilter] = {}
+        self._prepare_holds: set[str] = set()
         self._ledgers: defaultdict[str, Ledger] = defaultdict(Ledger)
 
     def hold(self, session_id: str, rows: RowFilter) -> None:
         """Rows of the session matching `rows` wait on the gate."""
         self._holds[session_id] = rows
+
+    def hold_prepare(self, session_id: str) -> None:
+        """The session's chunks wait on the gate in their batch step."""
+        self._prepare_holds.add(session_id)
+
+    def prepare_held(self, session_id: str) -> bool:
+        return session_id in self._prepare_holds and not self.gate.is_set()
 
     def release(self) -> None:
         self.gate.set()
@@ -87,7 +99,17 @@ class _ScriptedChunk:
         self._ledger = script.ledger(session.session_id)
 
     async def prepare(self, rows: Sequence[PlannedRow]) -> None:
-        self._ledger.prepared.append((self._session.chunk, asyncio.get_running_loop().time()))
+        chunk = self._session.chunk
+        self._ledger.prepared.append((chunk, asyncio.get_running_loop().time()))
+        if self._script.prepare_held(self._session.session_id):
+            self._ledger.preparing.add(chunk)
+            try:
+                await self._script.gate.wait()
+            except asyncio.CancelledError:
+                self._ledger.prepare_stopped.add(chunk)
+                raise
+            finally:
+                self._ledger.preparing.discard(chunk)
         self._script.fail_batch(rows)
 
     async def enrich(self, row: PlannedRow) -> ResultRow:

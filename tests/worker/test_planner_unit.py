@@ -3,6 +3,7 @@ run twice; cancelled or unplannable sessions end instead of staying queued."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
@@ -13,6 +14,7 @@ from shared.lifecycle import SessionStatus
 from shared.messages import ChunkTask, SessionStatusChanged, StartSession, parse_command
 from shared.models import Plan
 from shared.rows import PlannedRow, RowStatus
+from shared.storage.memory import MemoryStore
 from tests.worker.engine import MemoryEngine
 from tests.worker.sessions import make_rows
 from worker.finalizer import Finalizer
@@ -38,6 +40,30 @@ def queued_tasks(twin: MemoryEngine) -> list[ChunkTask]:
 
 async def chunk_inputs(twin: MemoryEngine, keys: SessionKeys) -> dict[str, bytes]:
     return {k: v for k, v in (await twin.objects(keys)).items() if "/chunks/input/" in k}
+
+
+def race_plan_claims(
+    monkeypatch: pytest.MonkeyPatch, store: MemoryStore, racers: int
+) -> list[bool]:
+    """Every plan claim waits until `racers` planners have written their chunks and reached
+    theirs, so they all race on one missing plan; returns the claims' outcomes."""
+    claim = store.put_if_absent
+    arrived: list[None] = []
+    all_in = asyncio.Event()
+    outcomes: list[bool] = []
+
+    async def racing(key: str, data: bytes, content_type: str = "application/json") -> bool:
+        if key.endswith("/plan.json"):
+            arrived.append(None)
+            if len(arrived) >= racers:
+                all_in.set()
+            await asyncio.wait_for(all_in.wait(), 5)
+        won = await claim(key, data, content_type)
+        outcomes.append(won)
+        return won
+
+    monkeypatch.setattr(store, "put_if_absent", racing)
+    return outcomes
 
 
 async def pieces(data: bytes, size: int) -> AsyncIterator[bytes]:
@@ -208,3 +234,52 @@ async def test_a_session_whose_manifest_is_unreadable_ends_failed_with_the_reaso
     assert "SessionManifest" in final.reason
     assert not await twin.store.exists(keys.plan)
     assert final.finished_at <= datetime.now(UTC)
+
+
+async def test_planners_racing_on_one_session_publish_one_set_of_chunk_tasks(
+    twin: MemoryEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = await twin.seed(make_rows(45))
+    claims = race_plan_claims(monkeypatch, twin.memory_store, racers=2)
+
+    await asyncio.gather(*(planner(twin, 20).plan(start(keys)) for _ in range(2)))
+
+    assert sorted(claims) == [False, True]
+    assert [task.chunk for task in queued_tasks(twin)] == [0, 1, 2]
+    assert len(twin.logged("plan.written")) == 1
+    assert twin.logged("plan.skipped", why="planned by another worker")
+
+
+async def test_a_redelivered_start_losing_the_plan_race_still_republishes_unstored_chunks(
+    twin: MemoryEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = await twin.seed(make_rows(45))
+    claims = race_plan_claims(monkeypatch, twin.memory_store, racers=2)
+
+    # The first delivery's planner may die after its plan: the redelivered one covers it.
+    await asyncio.gather(
+        planner(twin, 20).plan(start(keys)), planner(twin, 20).plan(start(keys), redelivered=True)
+    )
+
+    assert sorted(claims) == [False, True]
+    assert sorted(task.chunk for task in queued_tasks(twin)) == [0, 0, 1, 1, 2, 2]
+
+
+async def test_two_workers_given_the_same_start_twice_run_every_chunk_once(
+    twin: MemoryEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workers = await twin.start_workers(2)
+    claims = race_plan_claims(monkeypatch, twin.memory_store, racers=2)
+    keys = await twin.seed(make_rows(45))
+
+    await twin.send_start(keys)
+    await twin.send_start(keys)
+    final = await twin.final(keys)
+    await twin.quiet()
+
+    assert sorted(claims) == [False, True]
+    assert (final.status, final.counters.done) == (SessionStatus.COMPLETED, 45)
+    opened = sorted(chunk for worker in workers for _, chunk in worker.pipeline.chunks)
+    assert opened == [0, 1, 2, 3, 4]
+    assert set(twin.script.ledger(keys.session_id).enriched.values()) == {1}
+    assert not twin.logged("chunk.already_stored", session_id=keys.session_id)

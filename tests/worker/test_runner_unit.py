@@ -218,3 +218,47 @@ async def test_a_session_deleted_while_its_chunks_run_gets_nothing_written_after
     assert len(twin.logged("chunk.session_deleted", session_id=keys.session_id)) == 2
     assert await twin.objects(keys) == {}
     assert twin.bus.depth(twin.bus.topology.dead_chunks_queue) == 0
+
+
+async def test_a_cancel_message_stops_chunks_in_their_batch_step_within_a_second(
+    twin: MemoryEngine,
+) -> None:
+    # The marker is not polled during the test: only the control message can stop them.
+    workers = await twin.start_workers(2, chunk_prefetch=1, cancel_poll_s=60)
+    keys = await twin.seed(make_rows(30))
+    twin.script.hold_prepare(keys.session_id)
+    await twin.send_start(keys)
+    ledger = twin.script.ledger(keys.session_id)
+    await twin.wait(lambda: ledger.preparing == {0, 1}, "two chunks in their batch step")
+
+    await twin.cancel(keys)
+    final = await twin.final(keys, timeout=1)
+
+    assert final.status is SessionStatus.CANCELLED
+    assert ledger.prepare_stopped == {0, 1}
+    assert ledger.started == []
+    # Chunk 2 was taken after the cancel: cancelled without being opened.
+    assert sorted(chunk for w in workers for _, chunk in w.pipeline.chunks) == [0, 1]
+    results = await twin.results_by_row(keys)
+    assert sorted(results) == list(range(30))
+    assert {r.row_status for r in results.values()} == {RowStatus.CANCELLED}
+    assert {r.notes for r in results.values()} == {""}, "no write-back after a stopped prepare"
+    assert len(twin.logged("chunk.cancelled_while_preparing", session_id=keys.session_id)) == 2
+
+
+async def test_the_cancel_marker_alone_stops_a_chunk_in_its_batch_step(
+    twin: MemoryEngine,
+) -> None:
+    await twin.start_workers(1, chunk_prefetch=1, cancel_poll_s=0.02)
+    keys = await twin.seed(make_rows(10))
+    twin.script.hold_prepare(keys.session_id)
+    await twin.send_start(keys)
+    ledger = twin.script.ledger(keys.session_id)
+    await twin.wait(lambda: ledger.preparing == {0}, "the chunk in its batch step")
+
+    await twin.cancel(keys, message=False)
+    final = await twin.final(keys, timeout=1)
+
+    assert final.status is SessionStatus.CANCELLED
+    assert ledger.prepare_stopped == {0}
+    assert final.counters.done == 0

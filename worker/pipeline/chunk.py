@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager
 import structlog
 from structlog.contextvars import bound_contextvars
 
-from shared.rows import PlannedRow, ResultRow, RowStatus
+from shared.rows import PlannedRow, ResultRow, RowStatus, StepStatus
 from worker.pipeline.clients.llm import LlmUnavailable
 from worker.pipeline.draft import RowDraft
 from worker.pipeline.protocol import SessionContext
@@ -68,10 +68,9 @@ class ChunkEnrichment:
             kit.settings.write_properties(),
             kit.hubspot_created,
             self._hubspot_log,
+            ledger=self._session.created,
         )
         await self._hubspot.lookup(rows)
-        if self._hubspot.lookup_error:
-            self._hubspot_note = f"HubSpot look-up failed: {self._hubspot.lookup_error}"
 
     async def _prepare_questions(self) -> None:
         assert self._kit.deep_search is not None
@@ -82,7 +81,7 @@ class ChunkEnrichment:
         try:
             self._questions = await self._kit.deep_search.questions(self._session.context_text)
         except LlmUnavailable as error:
-            self._questions_error = f"deep search failed: {error}"
+            self._questions_error = f"no questions from the context: {error}"
             return
         self._kit.questions.put(self._session.session_id, self._questions)
 
@@ -93,15 +92,20 @@ class ChunkEnrichment:
     async def _enrich(self, row: PlannedRow) -> ResultRow:
         log = self._log.bind(row=row.row)
         started = time.monotonic()
-        flow = RowFlow(self._kit, self._session, self._hubspot, self._questions, log)
+        flow = RowFlow(
+            self._kit, self._session, self._hubspot, self._questions, log, self._questions_error
+        )
         try:
             draft = await flow.run(row)
         except Exception as error:  # one broken row must never fail the chunk
             log.exception("pipeline.row.crashed")
             draft = RowDraft(row)
             draft.fail(RowStatus.FAILED, f"internal error while enriching ({type(error).__name__})")
-        if self._questions_error and draft.status is RowStatus.OK:
-            draft.fail(RowStatus.FAILED, self._questions_error)
+        # Asked for, but not run for this row (it stopped early, or nothing to run it with).
+        if self._session.options.run_llm_deep_search_pipeline and not draft.deep_search_status:
+            draft.deep_search_status = StepStatus.SKIPPED
+        if self._wants_hubspot and not draft.hubspot_status:
+            draft.hubspot_status = StepStatus.SKIPPED
         draft.note(self._hubspot_note)
         if self._kit.stages == {"normalize"}:
             draft.note("normalized only: no network stage enabled")
@@ -128,7 +132,12 @@ class ChunkEnrichment:
             written = await self._hubspot.write(results)
         except Exception as error:  # a failed write-back must not lose the chunk's rows
             self._hubspot_log.exception("hubspot.write.crashed")
-            reason = f"error: HubSpot write-back failed ({type(error).__name__})"
-            return [r.model_copy(update={"hubspot_company_id": reason}) for r in results]
+            failed = StepStatus.failed(f"write-back failed ({type(error).__name__})")
+            return [
+                r.model_copy(update={"hubspot_status": failed})
+                if r.row_status is RowStatus.OK
+                else r
+                for r in results
+            ]
         self._hubspot_log.info("hubspot.chunk.written", rows=len(written))
         return written

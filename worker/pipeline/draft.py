@@ -19,6 +19,8 @@ class RowDraft:
     status: RowStatus = RowStatus.OK
     match_confidence: float | None = None
     deep_search: str = ""
+    deep_search_status: str = ""
+    hubspot_status: str = ""
     error: str = ""
     sources: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -56,4 +58,6 @@ class RowDraft:
             deep_search=self.deep_search,
             error=self.error,
             notes="; ".join(self.notes),
+            deep_search_status=self.deep_search_status,
+            hubspot_status=self.hubspot_status,
         )

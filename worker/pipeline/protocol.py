@@ -9,11 +9,35 @@ never imports a stage; the pipeline never imports the broker or storage adapters
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from shared.models import SessionOptions
 from shared.rows import PlannedRow, ResultRow
+
+
+class CreatedLedger(Protocol):
+    """The companies this chunk created in HubSpot (domain -> id), kept by the engine
+    across deliveries of the chunk: a chunk redone after a crash updates them instead of
+    creating them again, although HubSpot's search does not find them yet."""
+
+    async def read(self) -> dict[str, str]: ...
+
+    async def record(self, created: dict[str, str]) -> None:
+        """Add `created` to the ledger; returns once it is kept."""
+
+
+class MemoryLedger:
+    """A ledger that lives as long as the chunk's pipeline, for pipelines run alone."""
+
+    def __init__(self) -> None:
+        self._created: dict[str, str] = {}
+
+    async def read(self) -> dict[str, str]:
+        return dict(self._created)
+
+    async def record(self, created: dict[str, str]) -> None:
+        self._created |= created
 
 
 @dataclass(frozen=True)
@@ -23,6 +47,7 @@ class SessionContext:
     chunk: int
     context_text: str
     options: SessionOptions
+    created: CreatedLedger = field(default_factory=MemoryLedger)
 
 
 class ChunkPipeline(Protocol):

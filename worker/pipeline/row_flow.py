@@ -9,7 +9,7 @@ from typing import TypeVar
 import structlog
 
 from shared.company_keys import registered_domain
-from shared.rows import PlannedRow, RowStatus
+from shared.rows import PlannedRow, RowStatus, StepStatus
 from worker.pipeline.clients.fetch.fetcher import FetchError
 from worker.pipeline.clients.hubspot.company_records import Company
 from worker.pipeline.clients.llm import LlmUnavailable
@@ -38,11 +38,13 @@ class RowFlow:
         hubspot: HubSpotSync | None,
         questions: list[str],
         log: structlog.typing.FilteringBoundLogger,
+        questions_error: str = "",
     ) -> None:
         self._kit = kit
         self._session = session
         self._hubspot = hubspot
         self._questions = questions
+        self._questions_error = questions_error
         self._log = log
 
     async def run(self, row: PlannedRow) -> RowDraft:
@@ -61,6 +63,7 @@ class RowFlow:
                 await self._timed("deep_search", self._deep_search(draft, pages))
             else:
                 draft.note("deep search skipped: the deep_search stage is disabled")
+                draft.deep_search_status = StepStatus.SKIPPED
         return draft
 
     async def _timed(self, stage: str, step: Awaitable[T]) -> T:
@@ -139,14 +142,22 @@ class RowFlow:
         if hubspot is None:
             return None
         if draft.row.domain:
+            if hubspot.lookup_error:
+                draft.hubspot_status = StepStatus.failed(f"look-up failed ({hubspot.lookup_error})")
+                return None
             company = hubspot.company(draft.row.domain)
         else:
             found = registered_domain(draft.website) or ""
             company, error = await hubspot.company_for_found_website(found)
             if error:
-                draft.note(f"HubSpot look-up of the found website failed: {error}")
-        if company is not None:
-            draft.hubspot_company_id = await hubspot.record_url(company)
+                reason = f"look-up of the found website failed ({error})"
+                draft.hubspot_status = StepStatus.failed(reason)
+                return None
+        if company is None:
+            draft.hubspot_status = StepStatus.NOT_FOUND
+            return None
+        draft.hubspot_company_id = await hubspot.record_url(company)
+        draft.hubspot_status = StepStatus.OK
         return company
 
     async def _about_page(self, draft: RowDraft, home: PageFacts) -> list[PageFacts]:
@@ -198,6 +209,7 @@ class RowFlow:
         fresh = self._hubspot.fresh_description(company) if self._hubspot and reuse else None
         if fresh:
             draft.description, draft.description_source = fresh, "hubspot"
+            draft.hubspot_status = StepStatus.REUSED
             draft.source(draft.hubspot_company_id)
             return
         if not self._kit.has("description"):
@@ -233,18 +245,25 @@ class RowFlow:
         deep = self._kit.deep_search
         if deep is None:
             draft.note("deep search needs a language model and a search provider")
+            draft.deep_search_status = StepStatus.SKIPPED
+            return
+        if self._questions_error:
+            draft.deep_search_status = StepStatus.failed(self._questions_error)
             return
         if not self._questions:
             draft.note("deep search: the context implies no questions")
+            draft.deep_search_status = StepStatus.SKIPPED
             return
         try:
             answers = await deep.answer(
                 draft.row.name, self._questions, pages[0] if pages else None
             )
         except (SearchUnavailable, LlmUnavailable) as error:
-            draft.fail(RowStatus.FAILED, f"deep search failed: {error}")
+            # An optional step: the row keeps its status and everything found so far.
+            draft.deep_search_status = StepStatus.failed(str(error))
             return
         draft.deep_search = render(answers)
+        draft.deep_search_status = StepStatus.OK
         for answer in answers:
             for url in answer.sources:
                 draft.source(url)

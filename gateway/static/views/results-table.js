@@ -63,10 +63,17 @@ function statusCell(status, duplicateOf) {
   return [badge, h("span", { class: "hint block" }, `of row ${count(Number(duplicateOf) + 1)}`)];
 }
 
+// The answers, or why there are none: a failed deep search leaves the row itself `ok`.
+function deepSearch(row) {
+  const answers = field(row, "Deep_Search", "deep_search");
+  const status = field(row, "Deep_Search_Status", "deep_search_status") || "";
+  return answers || (String(status).startsWith("failed") ? `Deep search ${status}` : "");
+}
+
 const RESULT_COLUMNS = new Set([
   "Company_Name", "Official_Website", "LinkedIn_URL", "Description", "Timestamp",
   "HubSpot_Company_ID", "Row_Status", "Match_Confidence", "Description_Source", "Sources",
-  "Deep_Search", "Error", "Notes",
+  "Deep_Search", "Error", "Notes", "Deep_Search_Status", "HubSpot_Status",
 ]);
 
 // The user's own columns: the page's output columns before the result columns.
@@ -163,7 +170,7 @@ export function createResultsTable(context, sessionId) {
           h("td", {}, statusCell(field(row, "Row_Status", "row_status"), row.duplicate_of)),
           h("td", { class: "description" }, expandable(field(row, "Description", "description"))),
           h("td", {}, sources(field(row, "Sources", "sources"))),
-          h("td", { class: "description" }, expandable(field(row, "Deep_Search", "deep_search"), 80)),
+          h("td", { class: "description" }, expandable(deepSearch(row), 80)),
           h("td", { class: "error" }, expandable(field(row, "Error", "error"), 80)));
       })));
     replace(tableWrap, table);

@@ -6,13 +6,14 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal
 
 import structlog
 
 from shared.company_keys import registered_domain
-from shared.rows import PlannedRow, ResultRow, RowStatus
+from shared.rows import PlannedRow, ResultRow, RowStatus, StepStatus
 from worker.pipeline.clients.hubspot.companies_api import (
+    BATCH,
     BatchOutcome,
     HubSpotClient,
     HubSpotError,
@@ -24,6 +25,7 @@ from worker.pipeline.clients.hubspot.company_records import (
     OWNED,
     Company,
 )
+from worker.pipeline.protocol import CreatedLedger, MemoryLedger
 from worker.pipeline.stages.hubspot.created import CreatedCompanies
 from worker.pipeline.stages.hubspot.links import RecordLinks
 
@@ -47,8 +49,12 @@ class HubSpotSync:
         log: structlog.typing.FilteringBoundLogger,
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
         late_window_s: float = 0.2,
+        ledger: CreatedLedger | None = None,
     ) -> None:
         self._client = client
+        self._ledger = ledger or MemoryLedger()
+        # Created by an earlier delivery of this chunk, whatever HubSpot's search says yet.
+        self._created_here: dict[str, str] = {}
         # One clock for freshness checks and the written date, so both agree across midnight.
         self._today = today
         self._created = created
@@ -68,6 +74,9 @@ class HubSpotSync:
         self._known: set[str] = set()
 
     async def lookup(self, rows: Sequence[PlannedRow]) -> None:
+        self._created_here = await self._ledger.read()
+        if self._created_here:
+            self._log.info("hubspot.ledger.read", created=len(self._created_here))
         self._domains = {row.row: exact_host(row.domain) for row in rows if row.domain}
         try:
             self._found = await self._client.find_by_domains(list(self._domains.values()))
@@ -83,7 +92,7 @@ class HubSpotSync:
         host = exact_host(domain) if domain else ""
         matches = self._found.get(host)
         if not matches:
-            created = self._created.get(host) if host else None
+            created = (self._created_here.get(host) or self._created.get(host)) if host else None
             return Company(created, {"domain": host}) if created else None
         return max(matches, key=lambda c: c.properties.get("hs_lastmodifieddate", ""))
 
@@ -137,30 +146,40 @@ class HubSpotSync:
         return await self._links.url(company.id)
 
     async def write(self, results: list[ResultRow]) -> list[ResultRow]:
+        """The rows with their write-back recorded in `HubSpot_Status` (`created`,
+        `updated`, `failed: <reason>`) and the record in `HubSpot_Company_ID`."""
+        writes = {} if self.lookup_error else await self._plan(results)
         if self.lookup_error:
-            reason = f"error: not written, the look-up failed ({self.lookup_error})"
-            return [_with(r, reason) if r.row_status is RowStatus.OK else r for r in results]
-        writes = await self._plan(results)
-        if self.lookup_error:
-            reason = f"error: not written, the look-up failed ({self.lookup_error})"
-            return [_with(r, reason) if r.row_status is RowStatus.OK else r for r in results]
+            # Writing blind could create companies that exist: nothing is written.
+            failed = StepStatus.failed(f"not written, the look-up failed ({self.lookup_error})")
+            return [_status(r, failed) if r.row_status is RowStatus.OK else r for r in results]
         updates = [w for w in writes.values() if w.company is not None and w.properties]
         creates = [w for w in writes.values() if w.company is None]
-        outcome_ids: dict[int, str] = {}
+        outcomes: dict[int, str] = {}  # row -> "id:<id>", or why it was not written
         for write in writes.values():
             if write.company is not None and not write.properties:
-                outcome_ids.update(dict.fromkeys(write.rows, f"id:{write.company.id}"))
-        outcome_ids.update(await self._send("update", updates))
-        outcome_ids.update(await self._send("create", creates))
+                outcomes.update(dict.fromkeys(write.rows, f"id:{write.company.id}"))
+        written: dict[int, StepStatus] = {}
+        steps: list[tuple[Literal["create", "update"], StepStatus, list[_Write]]] = [
+            ("update", StepStatus.UPDATED, updates),
+            ("create", StepStatus.CREATED, creates),
+        ]
+        for action, status, batch in steps:
+            answers = await self._send(action, batch)
+            outcomes.update(answers)
+            written.update((row, status) for row, answer in answers.items() if answer[:3] == "id:")
         rows: list[ResultRow] = []
         for result in results:
-            value = outcome_ids.get(result.row)
+            value = outcomes.get(result.row)
             if value is None:
                 rows.append(result)
             elif value.startswith("id:"):
-                rows.append(_with(result, await self._links.url(value[3:])))
+                update: dict[str, str] = {"hubspot_company_id": await self._links.url(value[3:])}
+                if result.row in written:
+                    update["hubspot_status"] = written[result.row]
+                rows.append(result.model_copy(update=update))
             else:
-                rows.append(_with(result, f"error: {value}"))
+                rows.append(_status(result, StepStatus.failed(value)))
         return rows
 
     def _host_of(self, result: ResultRow) -> str:
@@ -216,35 +235,55 @@ class HubSpotSync:
             if values.get(name) and (name in OWNED or not existing.get(name, "").strip())
         }
 
-    async def _send(self, action: str, writes: list[_Write]) -> dict[int, str]:
-        if not writes:
-            return {}
-        inputs: list[dict[str, Any]] = []
-        for write in writes:
-            item: dict[str, Any] = {
-                "properties": write.properties,
-                "objectWriteTraceId": str(write.rows[0]),
-            }
-            if write.company is not None:
-                item["id"] = write.company.id
-            inputs.append(item)
-        outcome: BatchOutcome = await self._client.batch(
-            "update" if action == "update" else "create", inputs
-        )
-        self._log.info(
-            "hubspot.batch.done",
-            action=action,
-            inputs=len(inputs),
-            results=len(outcome.results),
-            errors=len(outcome.errors),
-        )
-        answers = _match(writes, outcome)
-        if action == "create":
-            for write in writes:
-                answer = answers.get(write.rows[0], "")
-                if answer.startswith("id:"):
-                    self._created.add(write.domain, answer[3:])
+    async def _send(
+        self, action: Literal["create", "update"], writes: list[_Write]
+    ) -> dict[int, str]:
+        answers: dict[int, str] = {}
+        # One batch at a time, so what a batch created is recorded before the next is sent.
+        for start in range(0, len(writes), BATCH):
+            part = writes[start : start + BATCH]
+            inputs: list[dict[str, Any]] = []
+            for write in part:
+                item: dict[str, Any] = {
+                    "properties": write.properties,
+                    "objectWriteTraceId": str(write.rows[0]),
+                }
+                if write.company is not None:
+                    item["id"] = write.company.id
+                inputs.append(item)
+            outcome: BatchOutcome = await self._client.batch(action, inputs)
+            found = _match(part, outcome)
+            if action == "create":
+                await self._remember(part, found)
+            self._log.info(
+                "hubspot.batch.done",
+                action=action,
+                inputs=len(inputs),
+                results=len(outcome.results),
+                errors=len(outcome.errors),
+            )
+            answers.update(found)
         return answers
+
+    async def _remember(self, writes: list[_Write], answers: dict[int, str]) -> None:
+        """Record the companies just created, before anything else can fail: a chunk redone
+        after a crash finds them here, as HubSpot's search may not show them yet."""
+        created = {
+            write.domain: answer[3:]
+            for write in writes
+            if (answer := answers.get(write.rows[0], "")).startswith("id:")
+        }
+        if not created:
+            return
+        for domain, company_id in created.items():
+            self._created.add(domain, company_id)
+        self._created_here |= created
+        try:
+            await self._ledger.record(created)
+        except Exception as error:
+            # The rows still get their ids, and the worker remembers them; only a crash
+            # before the chunk is stored could now create them twice.
+            self._log.error("hubspot.ledger.not_recorded", created=len(created), error=repr(error))
 
 
 def _match(writes: list[_Write], outcome: BatchOutcome) -> dict[int, str]:
@@ -279,5 +318,5 @@ def _match(writes: list[_Write], outcome: BatchOutcome) -> dict[int, str]:
     return answers
 
 
-def _with(result: ResultRow, value: str) -> ResultRow:
-    return result.model_copy(update={"hubspot_company_id": value})
+def _status(result: ResultRow, status: str) -> ResultRow:
+    return result.model_copy(update={"hubspot_status": status})
