@@ -102,6 +102,10 @@ def distributions_of(trees: tuple[str, ...]) -> frozenset[str]:
     for top, dists in providers.items():
         if top.endswith("-stubs") and top.removesuffix("-stubs") in checked:
             used |= {canonical(d) for d in dists}
+    # Some stub distributions (pandas-stubs) record no top-level name: their own name says it.
+    for _, name in declarations():
+        if name.endswith("-stubs") and name.removesuffix("-stubs") in checked:
+            used.add(name)
     return frozenset(used)
 
 
