@@ -1,7 +1,12 @@
 """Where every object of a session lives in the bucket, and who writes it.
 
+tenants/<tenant>/criteria/<name>.json     gateway (`CriteriaFile`, replaced whole)
+tenants/<tenant>/criteria/<name>.source   gateway (the uploaded file, as sent)
+
 tenants/<tenant>/sessions/<id>/
     manifest.json            gateway, last step of a successful upload
+    criteria.json            gateway, with the manifest: the criteria files chosen, as they
+                             were then (`CriteriaFile` list), so later edits never change a run
     input/<filename>         gateway (the upload, streamed)
     context.txt              gateway
     rows.jsonl               gateway (parsed input rows, `InputRow`)
@@ -27,6 +32,18 @@ EXPORT_FORMATS: tuple[str, ...] = ("csv", "xlsx", "json")
 
 def tenant_sessions_prefix(tenant: str) -> str:
     return f"tenants/{tenant}/sessions/"
+
+
+def tenant_criteria_prefix(tenant: str) -> str:
+    return f"tenants/{tenant}/criteria/"
+
+
+def criteria_key(tenant: str, name: str) -> str:
+    return f"{tenant_criteria_prefix(tenant)}{name}.json"
+
+
+def criteria_source_key(tenant: str, name: str) -> str:
+    return f"{tenant_criteria_prefix(tenant)}{name}.source"
 
 
 def chunk_name(chunk: int) -> str:
@@ -57,6 +74,10 @@ class SessionKeys:
     @property
     def context(self) -> str:
         return self.prefix + "context.txt"
+
+    @property
+    def criteria(self) -> str:
+        return self.prefix + "criteria.json"
 
     @property
     def rows(self) -> str:

@@ -21,10 +21,22 @@ class Record(BaseModel):
     )
 
 
+class QualificationOptions(Record):
+    """Qualify every company against these criteria files (tenant criteria names)."""
+
+    criteria: list[str]
+    # Only these products of the files; empty: every product.
+    products: list[str] = Field(default_factory=list)
+    # The rows are a finished session's results: their website is known, so only the pages
+    # and the qualification itself are fetched and asked.
+    qualify_only: bool = False
+
+
 class SessionOptions(Record):
     run_llm_deep_search_pipeline: bool = False
     write_to_hubspot: bool = False
     use_hubspot_integration: bool = False
+    qualification: QualificationOptions | None = None
 
 
 class InputSummary(Record):

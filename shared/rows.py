@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.criteria.model import ProductResult
+
 # Result columns in output order; the user's original columns come first, in input order.
 # New columns go last, so files read by column position keep working.
 RESULT_COLUMNS: tuple[str, ...] = (
@@ -95,6 +97,11 @@ class ResultRow(BaseModel):
     # Optional steps report here, so their failures never touch the row's status or fields.
     deep_search_status: str = Field("", alias="Deep_Search_Status")
     hubspot_status: str = Field("", alias="HubSpot_Status")
+    # Sessions with criteria: the products qualified for, and every product's verdict with
+    # its per-criterion evidence.
+    qualified_products: list[str] = Field(default_factory=list, alias="Qualified_Products")
+    qualification: list[ProductResult] = Field(default_factory=list, alias="Qualification")
+    qualification_status: str = Field("", alias="Qualification_Status")
     duplicate_of: int | None = None
 
     def output_cells(self) -> dict[str, object]:

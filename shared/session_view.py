@@ -31,6 +31,7 @@ EXAMPLE: dict[str, Any] = {
         "run_llm_deep_search_pipeline": False,
         "write_to_hubspot": False,
         "use_hubspot_integration": False,
+        "qualification": None,
     },
     "context_chars": 42,
     "input": {

@@ -13,6 +13,8 @@ from shared.providers import Capabilities
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off", ""}
 MAX_FILENAME_CHARS = 200
+# The options sent as true/false form fields.
+SWITCHES = ("run_llm_deep_search_pipeline", "write_to_hubspot", "use_hubspot_integration")
 
 
 def parse_bool(name: str, raw: str | None) -> bool:
@@ -27,9 +29,7 @@ def parse_bool(name: str, raw: str | None) -> bool:
 
 
 def parse_options(fields: Mapping[str, str], capabilities: Capabilities) -> SessionOptions:
-    options = SessionOptions(
-        **{name: parse_bool(name, fields.get(name)) for name in SessionOptions.model_fields}
-    )
+    options = SessionOptions(**{name: parse_bool(name, fields.get(name)) for name in SWITCHES})
     if options.run_llm_deep_search_pipeline and not capabilities.deep_search:
         raise InvalidInput(
             "option_unavailable",

@@ -59,6 +59,25 @@ class CriteriaFile(BaseModel):
         return [c for c in self.criteria if c.product == product]
 
 
+class SessionCriteria(BaseModel):
+    """The criteria a session qualifies against, as chosen at its creation."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    files: list[CriteriaFile]
+    # Only these products; empty: every product of the files.
+    products: list[str] = Field(default_factory=list)
+
+    def chosen(self) -> list[tuple[str, list[Criterion]]]:
+        """(product, its criteria) for every product to qualify, in file order."""
+        found: dict[str, list[Criterion]] = {}
+        for criteria_file in self.files:
+            for criterion in criteria_file.criteria:
+                if not self.products or criterion.product in self.products:
+                    found.setdefault(criterion.product, []).append(criterion)
+        return list(found.items())
+
+
 class CriterionResult(BaseModel):
     """A criterion's verdict with its evidence: a verbatim quote and where it was found."""
 

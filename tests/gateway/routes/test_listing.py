@@ -20,6 +20,7 @@ async def test_list_is_newest_first_with_cursor_paging(client: httpx.AsyncClient
         "run_llm_deep_search_pipeline": False,
         "write_to_hubspot": False,
         "use_hubspot_integration": False,
+        "qualification": None,
     }
     assert item["created_at"]
     seen = [s["session_id"] for s in first["items"]]
