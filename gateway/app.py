@@ -19,6 +19,7 @@ from gateway.download_tokens import DownloadTokens
 from gateway.errors import install_error_handlers
 from gateway.openapi import DocumentedApi
 from gateway.routes import archive, capabilities, download_token, health, logs, results, sessions
+from gateway.routing import Dashboard
 from gateway.settings import GatewaySettings
 from shared.broker.protocol import Broker
 from shared.status import SessionStateReader
@@ -117,5 +118,6 @@ def create_app(settings: GatewaySettings, store: ObjectStore, broker: Broker) ->
     for module in (sessions, results, logs, archive, download_token):
         app.include_router(module.router, dependencies=strict)
     if STATIC.is_dir():
-        app.mount("/", StaticFiles(directory=STATIC, html=True), name="dashboard")
+        files = StaticFiles(directory=STATIC, html=True)
+        app.router.routes.append(Dashboard(files, api=app.routes))
     return app

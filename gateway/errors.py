@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from gateway.routing import allowed_methods
 from shared.errors import Conflict, InvalidInput, NotFound, Retryable
 
 log = structlog.get_logger()
@@ -101,11 +102,17 @@ async def _validation(_: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(error_body("invalid_request", _validation_message(exc)), 422)
 
 
-async def _http(_: Request, exc: Exception) -> JSONResponse:
+async def _http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _HTTP_CODES.get(exc.status_code, "http_error")
     message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
-    return JSONResponse(error_body(code, message), exc.status_code, headers=exc.headers)
+    headers = exc.headers
+    if exc.status_code == 405:
+        # The route that raised knows its own method only; the path may serve several.
+        allowed = allowed_methods(request.app.routes, request.scope)
+        if allowed:
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+    return JSONResponse(error_body(code, message), exc.status_code, headers=headers)
 
 
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
