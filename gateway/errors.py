@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from gateway.routing import allowed_methods
 from shared.errors import Conflict, InvalidInput, NotFound, Retryable
@@ -115,6 +116,12 @@ async def _http(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(error_body(code, message), exc.status_code, headers=headers)
 
 
+async def _client_aborted(request: Request, exc: Exception) -> JSONResponse:
+    # The client went away mid-body: no fault of the server, and nobody reads this answer.
+    log.info("request.client_aborted", method=request.method, path=request.url.path[:200])
+    return JSONResponse(error_body("upload_aborted", "the connection closed mid-upload"), 400)
+
+
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
     log.exception("request.failed", error=repr(exc))
     return JSONResponse(error_body("internal_error", "the server failed on this request"), 500)
@@ -127,4 +134,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Retryable, _unavailable)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(ClientDisconnect, _client_aborted)
     app.add_exception_handler(Exception, _unexpected)
