@@ -13,6 +13,8 @@ class Metrics:
     auth_failures: int = 0
     idle_disconnects: int = 0
     slow_disconnects: int = 0
+    flood_disconnects: int = 0
+    bad_messages: int = 0
     events_in: int = 0
     events_invalid: int = 0
     messages_out: int = 0
