@@ -21,6 +21,7 @@ from gateway.errors import install_error_handlers
 from gateway.metrics import GatewayMetrics
 from gateway.openapi import DocumentedApi
 from gateway.routes import archive, capabilities, download_token, health, logs, results, sessions
+from gateway.routing import Dashboard
 from gateway.settings import GatewaySettings
 from shared.broker.protocol import Broker
 from shared.status import SessionStateReader
@@ -125,5 +126,6 @@ def create_app(
     for module in (sessions, results, logs, archive, download_token):
         app.include_router(module.router, dependencies=strict)
     if STATIC.is_dir():
-        app.mount("/", StaticFiles(directory=STATIC, html=True), name="dashboard")
+        files = StaticFiles(directory=STATIC, html=True)
+        app.router.routes.append(Dashboard(files, api=app.routes))
     return app

@@ -58,7 +58,8 @@ class DownloadTokens:
             payload = _unb64(encoded)
         except (binascii.Error, ValueError):
             return None
-        if not hmac.compare_digest(signature, self._sign(payload)):
+        # Bytes, not text: compare_digest refuses non-ASCII text instead of answering False.
+        if not hmac.compare_digest(signature.encode(), self._sign(payload).encode()):
             return None
         tenant, _, rest = payload.decode(errors="replace").partition(":")
         token_session, _, expiry = rest.partition(":")

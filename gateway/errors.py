@@ -11,7 +11,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
+from gateway.routing import allowed_methods
 from shared.errors import Conflict, InvalidInput, NotFound, Retryable
 
 log = structlog.get_logger()
@@ -101,11 +103,23 @@ async def _validation(_: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(error_body("invalid_request", _validation_message(exc)), 422)
 
 
-async def _http(_: Request, exc: Exception) -> JSONResponse:
+async def _http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _HTTP_CODES.get(exc.status_code, "http_error")
     message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
-    return JSONResponse(error_body(code, message), exc.status_code, headers=exc.headers)
+    headers = exc.headers
+    if exc.status_code == 405:
+        # The route that raised knows its own method only; the path may serve several.
+        allowed = allowed_methods(request.app.routes, request.scope)
+        if allowed:
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+    return JSONResponse(error_body(code, message), exc.status_code, headers=headers)
+
+
+async def _client_aborted(request: Request, exc: Exception) -> JSONResponse:
+    # The client went away mid-body: no fault of the server, and nobody reads this answer.
+    log.info("request.client_aborted", method=request.method, path=request.url.path[:200])
+    return JSONResponse(error_body("upload_aborted", "the connection closed mid-upload"), 400)
 
 
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
@@ -120,4 +134,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Retryable, _unavailable)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)
+    app.add_exception_handler(ClientDisconnect, _client_aborted)
     app.add_exception_handler(Exception, _unexpected)

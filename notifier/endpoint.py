@@ -18,12 +18,15 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from notifier import outgoing
 from notifier.connection import Connection
+from notifier.flood import MessageBudget
 from notifier.hub import Hub
 from notifier.metrics import Metrics
 from notifier.protocol import (
     CLOSE_AT_CAPACITY,
+    CLOSE_FLOODING,
     CLOSE_IDLE,
     CLOSE_UNAUTHORIZED,
+    CLOSE_UNSUPPORTED_DATA,
     SUBPROTOCOL,
     Auth,
     BadMessage,
@@ -123,6 +126,7 @@ class WebSocketEndpoint:
             ):
                 log.error("notifier.connection_failed", error=repr(outcome))
         code, reason = connection.closing.result() if connection.closing.done() else (0, "")
+        peer_code = outcomes[1] if isinstance(outcomes[1], int) else None
         if code:
             with contextlib.suppress(RuntimeError, OSError, WebSocketDisconnect, TimeoutError):
                 await asyncio.wait_for(
@@ -130,12 +134,15 @@ class WebSocketEndpoint:
                 )
         log.info(
             "notifier.connection_closed",
-            code=code or None,
+            code=code or peer_code,
             reason=reason or "client_closed",
             seconds=round(time.monotonic() - started, 3),
         )
 
-    async def _read(self, websocket: WebSocket, connection: Connection) -> None:
+    async def _read(self, websocket: WebSocket, connection: Connection) -> int | None:
+        """Read until the connection ends; the close code of a peer that left, if any."""
+        settings = self._settings
+        budget = MessageBudget(settings.notifier_message_rate, settings.notifier_message_burst)
         while True:
             try:
                 # asyncio.timeout, unlike wait_for, adds no task per wait: cheaper when
@@ -149,19 +156,27 @@ class WebSocketEndpoint:
                     continue
                 self._metrics.idle_disconnects += 1
                 connection.close(CLOSE_IDLE, "idle timeout")
-                return
+                return None
             if message["type"] == "websocket.disconnect":
-                return
+                # Also how the WebSocket layer reports a frame it refused (1002, 1007, 1009).
+                code: int | None = message.get("code")
+                return code
+            if not budget.spend():
+                self._metrics.flood_disconnects += 1
+                connection.close(CLOSE_FLOODING, "too many messages")
+                return None
             text = message.get("text")
             if text is None:
-                connection.send(outgoing.error("bad_message", "send JSON text frames"))
-                continue
+                self._metrics.bad_messages += 1
+                connection.close(CLOSE_UNSUPPORTED_DATA, "send JSON text frames")
+                return None
             await self._on_message(connection, text)
 
     async def _on_message(self, connection: Connection, text: str) -> None:
         try:
             message = parse_client_message(text)
         except BadMessage as exc:
+            self._metrics.bad_messages += 1
             connection.send(outgoing.error("bad_message", str(exc)))
             return
         # An `auth` message on an authenticated connection (from a client that always sends

@@ -59,6 +59,8 @@ class Metrics:
     auth_failures: int = 0
     idle_disconnects: int = 0
     slow_disconnects: int = 0
+    flood_disconnects: int = 0
+    bad_messages: int = 0
     events_in: int = 0
     events_invalid: int = 0
     messages_out: int = 0
@@ -88,6 +90,8 @@ COUNTERS: tuple[tuple[str, str, str], ...] = (
     ("auth_failures", "auth_failures", "Connections closed for a missing or unknown key"),
     ("idle_disconnects", "idle_disconnects", "Connections closed idle without subscriptions"),
     ("slow_disconnects", "slow_disconnects", "Connections closed as too slow (4008)"),
+    ("flood_disconnects", "flood_disconnects", "Connections closed for flooding (4029)"),
+    ("bad_messages", "bad_messages", "Malformed or binary frames received"),
     ("events_in", "events_in", "Events consumed from the broker and fanned out"),
     ("events_invalid", "events_invalid", "Events dropped as unreadable"),
     ("messages_out", "messages_out", "Frames written to clients"),

@@ -16,10 +16,14 @@ TOKEN_SUBPROTOCOL_PREFIX = "bearer."  # noqa: S105  # a prefix, not a secret
 
 CLOSE_NORMAL = 1000
 CLOSE_GOING_AWAY = 1001
+# The WebSocket layer itself closes with 1002 (not a WebSocket frame), 1007 (a text frame
+# that is not UTF-8) and 1009 (a frame over the size limit).
+CLOSE_UNSUPPORTED_DATA = 1003
 CLOSE_IDLE = 4000
 CLOSE_UNAUTHORIZED = 4001
 CLOSE_TOO_SLOW = 4008
 CLOSE_AT_CAPACITY = 4013
+CLOSE_FLOODING = 4029
 
 
 class ClientMessage(BaseModel):

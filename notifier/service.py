@@ -68,7 +68,7 @@ async def run_notifier(
             lifespan="off",
             server_header=False,
             proxy_headers=False,
-            ws_max_size=64 * 1024,
+            ws_max_size=settings.notifier_max_message_bytes,
             # Deflate runs per connection: fanning one event out to N clients would
             # compress it N times.
             ws_per_message_deflate=False,

@@ -21,6 +21,12 @@ class NotifierSettings(CommonSettings):
     notifier_heartbeat_interval: float = Field(default=20.0, gt=0)
     notifier_auth_timeout: float = Field(default=10.0, gt=0)
     notifier_max_clients: int = Field(default=10_000, ge=1)
+    # Largest client message; a bigger frame is refused by the WebSocket layer (close 1009).
+    notifier_max_message_bytes: int = Field(default=4096, ge=1024, le=1024 * 1024)
+    # Messages a client may send per second on average, and in one burst; past that it is
+    # flooding and is closed with code 4029.
+    notifier_message_rate: float = Field(default=20.0, gt=0)
+    notifier_message_burst: int = Field(default=100, ge=1)
     # Sessions one connection may subscribe to one by one (the tenant scope covers all).
     notifier_max_subscriptions: int = Field(default=1000, ge=1)
     # A session's stored state is re-read on subscribe when older than this.

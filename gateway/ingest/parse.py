@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from gateway.ingest.bridge import AsyncByteReader, iterate_in_thread
 from gateway.ingest.encoding import detect_delimiter, detect_encoding
 from gateway.ingest.records import csv_records, guarded, sheet_records
-from gateway.ingest.sniff import Format, check_legacy_workbook, check_workbook_archive
+from gateway.ingest.sniff import Format, check_legacy_workbook
 from gateway.ingest.table import TableReader
+from gateway.ingest.workbook_archive import check_workbook_archive
 from gateway.settings import Limits
 from shared.storage.protocol import ObjectStore
 

@@ -30,7 +30,10 @@ _LOG_TYPES = "One of " + ", ".join(f"`{log_type}`" for log_type in LOG_TYPES)
     },
 )
 async def logs(
-    log_type: Annotated[str, Path(description=_LOG_TYPES)],
+    # Declared as an enum for clients, checked below: another type is a 404, not a 422.
+    log_type: Annotated[
+        str, Path(description=_LOG_TYPES, json_schema_extra={"enum": list(LOG_TYPES)})
+    ],
     state: DownloadStateDep,
     keys: DownloadKeysDep,
     store: StoreDep,

@@ -42,3 +42,10 @@ def test_a_token_signed_with_another_secret_is_refused() -> None:
 def test_a_short_secret_is_refused() -> None:
     with pytest.raises(ValueError, match="at least 16 bytes"):
         DownloadTokens(b"short", 60)
+
+
+@pytest.mark.parametrize(
+    "token", ["QQ.é", "é.é", "QQ.\x00", "\udcff.QQ", "Ω" * 600, ".", "..", "QQ==.QQ"]
+)
+def test_a_malformed_token_is_refused_not_an_error(token: str) -> None:
+    assert DownloadTokens(b"s" * 32, 60).tenant_for(token, SESSION) is None

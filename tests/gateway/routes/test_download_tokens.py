@@ -80,7 +80,8 @@ async def test_forged_or_tampered_tokens_are_refused(
     payload, _, signature = token.partition(".")
     flipped = signature[:-1] + ("A" if signature[-1] != "A" else "B")
     url = f"/api/sessions/{session_id}/results"
-    for bad in (f"{payload}.{flipped}", "garbage", f"{payload}.", "%%%.%%%", ""):
+    odd = ("QQ.é", f"{payload}.{signature[:-1]}é", "é", "QQ.\x00", "\u202e.\ufeff")
+    for bad in (f"{payload}.{flipped}", "garbage", f"{payload}.", "%%%.%%%", "", *odd):
         response = await anonymous.get(url, params={"format": "json", "token": bad})
         assert (response.status_code, response.json()["code"]) == (401, "unauthorized"), bad
 
