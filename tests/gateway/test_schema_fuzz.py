@@ -17,7 +17,7 @@ from shared.auth import hash_key, new_key
 from tests.gateway import schema_fuzz
 from tests.gateway.openapi_spec import app_on_twins
 
-pytestmark = pytest.mark.unit
+pytestmark = pytest.mark.contract
 
 SEED = 13
 EXAMPLES = 10
