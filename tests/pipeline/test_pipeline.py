@@ -9,7 +9,7 @@ from structlog.contextvars import merge_contextvars
 from structlog.testing import capture_logs
 
 from shared.rows import InputRow, ResultRow, RowStatus
-from tests.pipeline.conftest import MakeSettings, Server, session_context
+from tests.pipeline.conftest import FARM_DNS, MakeSettings, Server, session_context
 from tests.pipeline.fakes.hubspot import TOKEN, HubSpotState
 from tests.pipeline.fakes.search import API_KEY, SearchState
 from worker.dedupe import plan_rows
@@ -33,7 +33,7 @@ INPUT = [
 async def run_chunk(
     settings: PipelineSettings, session: SessionContext, given: list[InputRow] = INPUT
 ) -> dict[int, ResultRow]:
-    pipeline = build_pipeline(settings)
+    pipeline = build_pipeline(settings, resolver=FARM_DNS)
     try:
         chunk = pipeline.open_chunk(session)
         rows = list(plan_rows(given))
@@ -254,7 +254,7 @@ async def test_deep_search_outage_fails_the_row_but_keeps_what_was_found(
     session = session_context(
         "Which run their own game launcher?", run_llm_deep_search_pipeline=True
     )
-    pipeline = build_pipeline(settings)
+    pipeline = build_pipeline(settings, resolver=FARM_DNS)
     try:
         chunk = pipeline.open_chunk(session)
         (acme,) = list(plan_rows(INPUT[:1]))
@@ -272,7 +272,7 @@ async def test_deep_search_outage_fails_the_row_but_keeps_what_was_found(
 async def test_a_website_cell_that_is_no_address_is_treated_as_missing(
     make_settings: MakeSettings,
 ) -> None:
-    pipeline = build_pipeline(make_settings(search="serper"))
+    pipeline = build_pipeline(make_settings(search="serper"), resolver=FARM_DNS)
     try:
         chunk = pipeline.open_chunk(session_context())
         (row,) = plan_rows([InputRow(row=0, name="Zenith Analytics", website="n/a")])
@@ -287,7 +287,7 @@ async def test_a_website_cell_that_is_no_address_is_treated_as_missing(
 async def test_a_website_serving_a_pdf_is_alive_but_gives_no_description(
     make_settings: MakeSettings,
 ) -> None:
-    pipeline = build_pipeline(make_settings())
+    pipeline = build_pipeline(make_settings(), resolver=FARM_DNS)
     try:
         chunk = pipeline.open_chunk(session_context())
         (row,) = plan_rows([InputRow(row=0, name="PDF Only", website="pdf-only.com")])
