@@ -74,11 +74,12 @@ async def test_deep_search_answers_context_questions_with_source_urls(
         deep = DeepSearch(llm, search, fetcher, questions=3, pages=2, text_limit=8000)
         questions = await deep.questions("Which of these companies run their own game launcher?")
         assert questions == ["Does the company run its own game launcher?"]
-        answers = await deep.answer("Acme Rockets", questions, ACME)
+        answers, skipped = await deep.answer("Acme Rockets", questions, ACME)
     assert answers[0].answer.startswith("Yes")
     assert answers[0].sources == ("https://gamenews.com/launchers",)
     assert "(sources: https://gamenews.com/launchers)" in render(answers)
     assert any("launcher" in q for q in search_server.state.queries)
+    assert skipped == []
 
 
 async def test_deep_search_without_context_asks_nothing(

@@ -246,7 +246,7 @@ def _redirected(error: FetchError, source: str, url: str) -> FetchError:
 
 def _robots_answer(answer: _Answer) -> RobotsFile:
     if answer.status == 429 or answer.status >= 500:
-        return RobotsFile(failure=f"answered HTTP {answer.status}")
+        raise Transient(f"robots.txt answered HTTP {answer.status}")
     if answer.status >= 300:
         return RobotsFile()  # no robots.txt: full access
     return RobotsFile.parse(answer.body.decode("utf-8", errors="replace"))

@@ -1,11 +1,11 @@
 """robots.txt (RFC 9309): the rules of each origin, parsed by protego, kept for a day.
 
 What a fetch of robots.txt gives decides access (RFC 9309, 2.3.1): a file is parsed; a
-4xx answer (or more than five redirects) means no rules, full access; a 5xx or 429
-answer means complete disallow. A robots.txt that cannot be reached at all (timeout,
-DNS, TLS, refused) fails the page fetch with that same reason, so the page is not
-fetched either. The cache lives in the worker process: each worker asks a site once a
-day, which is what the RFC expects of a crawler.
+4xx answer (or more than five redirects) means no rules, full access. A 5xx or 429
+answer, or a robots.txt that cannot be reached at all (timeout, DNS, TLS, refused),
+means complete disallow: the page fetch fails with that reason, is tried again as a
+page would be, and nothing is kept, so the next page asks again. Rules are kept for a
+day in the worker process: each worker asks a site once a day.
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ from urllib.parse import urlsplit
 from protego import Protego
 
 DAY_S = 86_400.0
-# A server that failed to give its robots.txt is asked again sooner: it may be back.
-FAILED_TTL_S = 600.0
 MAX_BYTES = 500 * 1024  # the least a parser must read (RFC 9309, 2.5)
 MAX_REDIRECTS = 5
 _ORIGINS_KEPT = 4096
@@ -31,20 +29,16 @@ _PRODUCT = re.compile(r"([A-Za-z_-]+)/")
 
 @dataclass(frozen=True)
 class RobotsFile:
-    """The outcome of fetching one robots.txt."""
+    """The rules of one robots.txt; none when the site has no robots.txt."""
 
     rules: Protego | None = None
-    # Without rules: full access, or none because the server failed (`failure` says how).
-    failure: str = ""
 
     @classmethod
     def parse(cls, text: str) -> RobotsFile:
         return cls(rules=Protego.parse(text))
 
     def allows(self, url: str, token: str) -> bool:
-        if self.rules is not None:
-            return self.rules.can_fetch(url, token)
-        return not self.failure
+        return self.rules is None or self.rules.can_fetch(url, token)
 
 
 Loader = Callable[[str], Awaitable[RobotsFile]]
@@ -86,13 +80,8 @@ class RobotsRules:
 
     async def refusal(self, url: str) -> str | None:
         """Why robots.txt keeps `url` from being fetched, or None when it may be."""
-        location = robots_url(url)
-        robots = await self._file(origin_of(url), location)
-        if robots.allows(url, self._token):
-            return None
-        if robots.failure:
-            return f"{location} {robots.failure}, so nothing on that site is fetched"
-        return f"robots.txt disallows {url}"
+        robots = await self._file(origin_of(url), robots_url(url))
+        return None if robots.allows(url, self._token) else f"robots.txt disallows {url}"
 
     def _cached(self, origin: str) -> RobotsFile | None:
         entry = self._files.get(origin)
@@ -119,8 +108,7 @@ class RobotsRules:
                 del self._loading[origin]
 
     def _keep(self, origin: str, robots: RobotsFile) -> None:
-        ttl = FAILED_TTL_S if robots.failure else DAY_S
-        self._files[origin] = (self._clock() + ttl, robots)
+        self._files[origin] = (self._clock() + DAY_S, robots)
         self._files.move_to_end(origin)
         while len(self._files) > _ORIGINS_KEPT:
             self._files.popitem(last=False)
