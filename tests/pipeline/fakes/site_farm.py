@@ -5,10 +5,17 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+from collections import Counter
 from collections.abc import AsyncIterator, Callable
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from starlette.responses import (
+    HTMLResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from starlette.types import Receive, Scope, Send
 
 
@@ -67,6 +74,34 @@ def html(text: str, status: int = 200) -> Callable[[Request], Response]:
 
 def redirect(url: str) -> Callable[[Request], Response]:
     return lambda _request: RedirectResponse(url, 301)
+
+
+# robots.txt requests per host, so tests can tell a cached answer from a new fetch.
+ROBOTS_ASKED: Counter[str] = Counter()
+
+
+def robots(text: str, status: int = 200) -> Callable[[Request], Response]:
+    def answer(request: Request) -> Response:
+        ROBOTS_ASKED[(request.headers.get("host") or "").split(":")[0]] += 1
+        return PlainTextResponse(text, status)
+
+    return answer
+
+
+def _robots_loop(request: Request) -> Response:
+    ROBOTS_ASKED[(request.headers.get("host") or "").split(":")[0]] += 1
+    return RedirectResponse("/robots.txt?again", 302)
+
+
+def company(name: str) -> Callable[[Request], Response]:
+    """A homepage that says enough about the company to be its description."""
+    return html(
+        page(
+            name,
+            f"<p>{name} makes things people want, and has done so for thirty years.</p>",
+            f'<meta name="description" content="{name} makes things people want, since 1995.">',
+        )
+    )
 
 
 def _cp1251(_request: Request) -> Response:
@@ -175,6 +210,35 @@ SITES: dict[str, Site] = {
     },
     "zenith-tours.com": {
         "/": html(page("Zenith Tours | Travel agency", "<p>Holidays in Spain and Italy.</p>"))
+    },
+    "robots-closed.com": {
+        "/": company("Closed Co"),
+        "/robots.txt": robots("User-agent: *\nDisallow: /\n"),
+    },
+    "robots-agents.com": {
+        "/": company("Agents Co"),
+        "/private": html(page("Private", "<p>private</p>")),
+        "/robots.txt": robots(
+            "User-agent: DossierBot\nDisallow: /private\n\nUser-agent: *\nDisallow: /\n"
+        ),
+    },
+    "robots-about.com": {
+        "/": html(page("Robots About Ltd", "<p>Welcome.</p><a href='/about'>About us</a>")),
+        "/about": html(page("About", f"<main><p>{LONG_TEXT}</p></main>")),
+        "/robots.txt": robots("User-agent: *\nDisallow: /about\n"),
+    },
+    "robots-broken.com": {"/": company("Broken Robots"), "/robots.txt": robots("oops", 503)},
+    "robots-throttled.com": {"/": company("Throttled"), "/robots.txt": robots("slow", 429)},
+    "robots-forbidden.com": {"/": company("Forbidden"), "/robots.txt": robots("no", 403)},
+    "robots-moved.com": {
+        "/": company("Moved Robots"),
+        "/secret": html(page("Secret", "<p>secret</p>")),
+        "/robots.txt": redirect("https://www.robots-moved.com/rules.txt"),
+        "/rules.txt": robots("User-agent: *\nDisallow: /secret\n"),
+    },
+    "robots-loop.com": {"/": company("Loop Robots"), "/robots.txt": _robots_loop},
+    "leaky-redirect.com": {
+        "/": redirect("http://169.254.169.254/latest/meta-data/iam/security-credentials/")
     },
     "gamenews.com": {
         "/launchers": html(

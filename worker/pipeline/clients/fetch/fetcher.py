@@ -209,6 +209,8 @@ class Fetcher:
                 )
         except Blocked as error:
             raise FetchError("blocked", str(error)) from error
+        except httpx2.InvalidURL as error:
+            raise FetchError("invalid_url", url) from error
         except UnresolvableHost as error:
             raise FetchError("dns", "host name does not resolve") from error
         except httpx2.TimeoutException as error:
