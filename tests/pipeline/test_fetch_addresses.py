@@ -9,12 +9,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import pytest
-from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from tests.pipeline.conftest import Farm, MakeSettings
 from tests.pipeline.fakes.dns import FarmResolver
+from tests.pipeline.fakes.inside import SECRET, Inside, inside_app
 from tests.pipeline.fakes.server import bound_socket, serve_app
 from worker.pipeline.build import web_fetcher
 from worker.pipeline.clients.fetch.addresses import IPAddress, ip_literal, refusal
@@ -23,32 +21,6 @@ from worker.pipeline.clients.fetch.guard import AddressGuard, Blocked, RefusedHo
 from worker.pipeline.clients.fetch.resolver import Resolver
 
 pytestmark = pytest.mark.unit
-
-SECRET = "s3cr3t-instance-credentials"
-
-
-@dataclass
-class Inside:
-    """A service on this machine that fetches must never reach; it records every request
-    and answers with a secret, redirecting `/out` to where a test says."""
-
-    port: int
-    hits: list[str] = field(default_factory=list)
-    host: str = ""
-
-
-def inside_app(inside: Inside) -> ASGIApp:
-    async def app(scope: Scope, receive: Receive, send: Send) -> None:
-        request = Request(scope, receive)
-        inside.hits.append(request.url.path)
-        response: Response
-        if request.url.path == "/out":
-            response = RedirectResponse(request.query_params["to"], 302)
-        else:
-            response = PlainTextResponse(f"{SECRET} from {inside.host}")
-        await response(scope, receive, send)
-
-    return app
 
 
 @pytest.fixture(scope="module")

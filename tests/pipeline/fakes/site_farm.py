@@ -76,21 +76,8 @@ def redirect(url: str) -> Callable[[Request], Response]:
     return lambda _request: RedirectResponse(url, 301)
 
 
-# robots.txt requests per host, so tests can tell a cached answer from a new fetch.
-ROBOTS_ASKED: Counter[str] = Counter()
-
-
 def robots(text: str, status: int = 200) -> Callable[[Request], Response]:
-    def answer(request: Request) -> Response:
-        ROBOTS_ASKED[(request.headers.get("host") or "").split(":")[0]] += 1
-        return PlainTextResponse(text, status)
-
-    return answer
-
-
-def _robots_loop(request: Request) -> Response:
-    ROBOTS_ASKED[(request.headers.get("host") or "").split(":")[0]] += 1
-    return RedirectResponse("/robots.txt?again", 302)
+    return lambda _request: PlainTextResponse(text, status)
 
 
 def company(name: str) -> Callable[[Request], Response]:
@@ -236,7 +223,10 @@ SITES: dict[str, Site] = {
         "/robots.txt": redirect("https://www.robots-moved.com/rules.txt"),
         "/rules.txt": robots("User-agent: *\nDisallow: /secret\n"),
     },
-    "robots-loop.com": {"/": company("Loop Robots"), "/robots.txt": _robots_loop},
+    "robots-loop.com": {
+        "/": company("Loop Robots"),
+        "/robots.txt": lambda _r: RedirectResponse("/robots.txt?again", 302),
+    },
     "leaky-redirect.com": {
         "/": redirect("http://169.254.169.254/latest/meta-data/iam/security-credentials/")
     },
@@ -252,9 +242,14 @@ SITES: dict[str, Site] = {
 }
 
 
+# Requests received per (host, path), so tests can tell what was fetched and how often.
+SERVED: Counter[tuple[str, str]] = Counter()
+
+
 async def farm_app(scope: Scope, receive: Receive, send: Send) -> None:
     request = Request(scope, receive)
     host = (request.headers.get("host") or "").split(":")[0]
+    SERVED[(host, request.url.path)] += 1
     if host == "slow-site.com":
         await asyncio.sleep(2)  # four times the fetch timeout the slow-page tests configure
     site = SITES.get(host.removeprefix("www.")) or {}

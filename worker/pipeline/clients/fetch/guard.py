@@ -93,7 +93,9 @@ class AddressGuard:
             reason = refusal(address, self._allow_private)
             if reason is None:
                 known = await self._service_at(address, port)
-                if known is not None:
+                if known is not None and ip_literal(known.host) is not None:
+                    reason = f"one of this deployment's services ({known})"
+                elif known is not None:
                     reason = f"the address of {known}, one of this deployment's services"
             if reason is not None:
                 raise Blocked(_why(name, literal, address, reason))
