@@ -167,6 +167,17 @@ async def test_a_public_name_reaches_its_site_with_its_host_header_and_tls_name(
         assert why == "acme-rockets.com resolves to 127.0.0.1, a loopback address"
 
 
+async def test_the_next_checked_address_is_tried_when_one_does_not_answer(
+    direct: MakeSettings, farm: Farm
+) -> None:
+    route = farm.proxy.routes["acme-rockets.com"]
+    resolver = FarmResolver({"acme-rockets.com": ["127.0.0.3", "127.0.0.1"]})  # .3: no server
+    url = f"http://acme-rockets.com:{route.http_port}/"
+    text = await fetch(direct, url, resolver, fetch_allow_private_networks=True)
+    assert isinstance(text, str), text
+    assert "Acme Rockets" in text
+
+
 async def test_a_redirect_to_an_inward_address_is_refused(
     direct: MakeSettings, inside: Inside, farm: Farm
 ) -> None:

@@ -14,17 +14,22 @@ from __future__ import annotations
 import ssl
 from collections.abc import Iterable, Mapping
 
+import anyio
 import httpcore2
 import httpx2
 from httpx2._utils import get_environment_proxies  # how httpx2 reads the proxy variables
 
+from worker.pipeline.clients.fetch.addresses import IPAddress
 from worker.pipeline.clients.fetch.guard import AddressGuard
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_NEXT_ATTEMPT_S = 0.25
 
 
 class GuardedBackend(httpcore2.AsyncNetworkBackend):
-    """Connects to the checked addresses of a host, in the resolver's order."""
+    """Connects to the checked addresses of a host, a new attempt every 250 ms until one
+    answers (Happy Eyeballs, as for a name), so an address that never answers costs
+    little."""
 
     def __init__(self, guard: AddressGuard) -> None:
         self._guard = guard
@@ -39,20 +44,35 @@ class GuardedBackend(httpcore2.AsyncNetworkBackend):
         socket_options: Iterable[httpcore2.SOCKET_OPTION] | None = None,
     ) -> httpcore2.AsyncNetworkStream:
         addresses = await self._guard.addresses(host, port)
-        failure: httpcore2.ConnectError | httpcore2.ConnectTimeout | None = None
-        for address in addresses:
+        connected: httpcore2.AsyncNetworkStream | None = None
+        failures: list[Exception] = []
+
+        async def attempt(address: IPAddress, done: anyio.Event) -> None:
+            nonlocal connected
             try:
-                return await self._sockets.connect_tcp(
-                    str(address),
-                    port,
-                    timeout=timeout,
-                    local_address=local_address,
-                    socket_options=socket_options,
+                stream = await self._sockets.connect_tcp(
+                    str(address), port, timeout, local_address, socket_options
                 )
-            except (httpcore2.ConnectError, httpcore2.ConnectTimeout) as error:
-                failure = error
-        assert failure is not None  # the guard returns at least one address
-        raise failure
+            except Exception as error:  # raised as is below, never as an exception group
+                failures.append(error)
+                return
+            finally:
+                done.set()
+            if connected is None:
+                connected = stream
+                group.cancel_scope.cancel()
+            else:
+                await stream.aclose()
+
+        async with anyio.create_task_group() as group:
+            for address in addresses:
+                done = anyio.Event()
+                group.start_soon(attempt, address, done)
+                with anyio.move_on_after(_NEXT_ATTEMPT_S):
+                    await done.wait()
+        if connected is not None:
+            return connected
+        raise failures[-1]
 
     async def connect_unix_socket(
         self,
