@@ -69,10 +69,6 @@ class AddressGuard:
         self._services_expire = float("-inf")
         self._services_lock = asyncio.Lock()
 
-    @property
-    def allow_private(self) -> bool:
-        return self._allow_private
-
     async def addresses(self, host: str, port: int) -> list[IPAddress]:
         """Every address of `host`, each one a fetch may connect to on `port`.
 

@@ -137,5 +137,5 @@ def guarded_client(
         follow_redirects=False,
         timeout=timeout,
         headers=dict(headers),
-        trust_env=True,
+        trust_env=False,  # the environment's proxies and CA file are read above
     )
