@@ -13,7 +13,7 @@ from rich.table import Table
 
 from client.live import Progress
 
-COUNTER_NAMES = ("duplicates", "failed", "not_found", "dead_links")
+COUNTER_NAMES = ("duplicates", "failed", "not_found", "dead_links", "blocked")
 
 
 def duration(seconds: float | None) -> str:

@@ -85,6 +85,7 @@ class Counters(Record):
     duplicates: int = 0
     dead_links: int = 0
     not_found: int = 0
+    blocked: int = 0
 
     def __add__(self, other: Counters) -> Counters:
         return Counters(

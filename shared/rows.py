@@ -33,6 +33,9 @@ class RowStatus(StrEnum):
     OK = "ok"
     DUPLICATE = "duplicate"
     DEAD_URL = "dead_url"
+    # The website (or a redirect from it) points where fetches may not go: a private
+    # network, this deployment's own services.
+    BLOCKED_URL = "blocked_url"
     NOT_FOUND = "not_found"
     FAILED = "failed"
     CANCELLED = "cancelled"

@@ -56,6 +56,7 @@ EXAMPLE: dict[str, Any] = {
         "duplicates": 4,
         "dead_links": 5,
         "not_found": 1,
+        "blocked": 0,
     },
     "chunk_count": 2,
     "chunks_done": 1,

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from contextlib import AsyncExitStack
 from typing import cast
 
+import structlog
 from prometheus_client import CollectorRegistry
 
 from shared.broker.rabbit import RabbitBroker
@@ -42,7 +43,10 @@ async def main() -> None:
         await broker.connect()
         stack.push_async_callback(broker.close)
         metrics = WorkerMetrics(CollectorRegistry())
-        pipeline = load_factory(settings.pipeline_factory)(PipelineSettings(), metrics)
+        pipeline_settings = PipelineSettings().refusing(settings.own_services())
+        if pipeline_settings.fetch_allow_private_networks and settings.environment == "production":
+            structlog.get_logger().warning("fetch.private_networks_allowed")
+        pipeline = load_factory(settings.pipeline_factory)(pipeline_settings, metrics)
         stack.push_async_callback(pipeline.aclose)
         await WorkerService(settings, store, broker, pipeline, metrics).run()
 

@@ -24,6 +24,7 @@ _STATUS_COUNTER = {
     RowStatus.DUPLICATE: "duplicates",
     RowStatus.DEAD_URL: "dead_links",
     RowStatus.NOT_FOUND: "not_found",
+    RowStatus.BLOCKED_URL: "blocked",
 }
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from pydantic import Field
 
 from shared.settings import CommonSettings
+
+_RABBITMQ_HTTP_PORTS = (15672, 15692)  # management UI and API, Prometheus
 
 
 class WorkerSettings(CommonSettings):
@@ -34,3 +38,41 @@ class WorkerSettings(CommonSettings):
     pipeline_factory: str = Field(
         "worker.pipeline.build:build_pipeline", validation_alias="DOSSIER_WORKER_PIPELINE"
     )
+    # Where the gateway and the notifier listen, when the worker's environment says so
+    # (`make up` and the test stacks give every service one environment): page fetches
+    # never reach them.
+    gateway_host: str = Field("127.0.0.1", validation_alias="DOSSIER_GATEWAY_HOST")
+    gateway_port: int | None = Field(None, validation_alias="DOSSIER_GATEWAY_PORT")
+    notifier_host: str = Field("127.0.0.1", validation_alias="DOSSIER_NOTIFIER_HOST")
+    notifier_port: int | None = Field(None, validation_alias="DOSSIER_NOTIFIER_PORT")
+
+    def own_services(self) -> list[str]:
+        """`host:port` of every service of this deployment the worker knows of."""
+        s3 = urlsplit(f"//{self.s3_endpoint}")
+        amqp = urlsplit(self.amqp_url.get_secret_value())
+        amqp_port = amqp.port or (5671 if amqp.scheme == "amqps" else 5672)
+        places = [
+            (s3.hostname, s3.port or (443 if self.s3_secure else 80)),
+            *((amqp.hostname, port) for port in (amqp_port, *_RABBITMQ_HTTP_PORTS)),
+            (self.gateway_host, self.gateway_port),
+            (self.notifier_host, self.notifier_port),
+            (self.health_host, self.health_port),
+        ]
+        return [
+            _host_port(where, port)
+            for host, port in places
+            if host and port
+            for where in _reachable_as(host)
+        ]
+
+
+def _reachable_as(host: str) -> tuple[str, ...]:
+    """A service listening on every interface answers on this host's loopback too."""
+    if host in ("0.0.0.0", "::", "[::]"):  # noqa: S104  # bind addresses, compared only
+        return ("127.0.0.1", "::1")
+    return (host,)
+
+
+def _host_port(host: str, port: int) -> str:
+    host = host.strip("[]")
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"

@@ -13,6 +13,7 @@ import pytest
 import trustme
 
 from shared.models import SessionOptions
+from tests.pipeline.fakes.dns import FarmResolver
 from tests.pipeline.fakes.hubspot import TOKEN, HubSpotState, hubspot_app
 from tests.pipeline.fakes.llm import LlmState, llm_app
 from tests.pipeline.fakes.proxy import ProxyState, Route, handler
@@ -116,6 +117,7 @@ def hubspot_server(_hubspot_server: Server[HubSpotState]) -> Server[HubSpotState
 
 
 MakeSettings = Callable[..., PipelineSettings]
+FARM_DNS = FarmResolver()
 
 
 @pytest.fixture
@@ -141,6 +143,8 @@ def make_settings(
             "host_min_interval_s": 0.0,
             "retry_attempts": 2,
             "retry_max_wait_s": 0.1,
+            # The farm and every fake are on 127.0.0.1 (see fakes/dns.py).
+            "fetch_allow_private_networks": True,
         }
         if search == "serper":
             values |= {"search_provider": "serper", "search_url": f"{search_server.url}/search"}

@@ -8,21 +8,17 @@ import time
 import httpx2
 import pytest
 
-from tests.pipeline.conftest import Farm, MakeSettings
+from tests.pipeline.conftest import FARM_DNS, Farm, MakeSettings
+from worker.pipeline.build import web_fetcher
 from worker.pipeline.clients.fetch.decode import decode_body
-from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError, FetchLimits
+from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
 from worker.pipeline.clients.fetch.politeness import HostGate
 
 pytestmark = pytest.mark.unit
 
 
 def fetcher(settings: MakeSettings, **overrides: object) -> tuple[Fetcher, httpx2.AsyncClient]:
-    s = settings(**overrides)
-    client = httpx2.AsyncClient(trust_env=True, timeout=s.fetch_timeout_s)
-    limits = FetchLimits(
-        s.fetch_timeout_s, s.fetch_max_bytes, s.fetch_max_redirects, s.fetch_attempts, 0.1
-    )
-    return Fetcher(client, HostGate(2, 0.0), limits), client
+    return web_fetcher(settings(**overrides), resolver=FARM_DNS)
 
 
 async def test_pages_are_fetched_through_the_https_proxy_with_the_configured_ca(

@@ -18,13 +18,14 @@ from shared.results import decode_results
 from shared.rows import InputRow, RowStatus
 from shared.storage.memory import MemoryStore
 from tests.pipeline.conftest import MakeSettings, Server
+from tests.pipeline.fakes.dns import build_farm_pipeline
 from tests.pipeline.fakes.hubspot import HubSpotState
 from tests.sessions import csv_manifest
 from worker.cancel import CancelRegistry
 from worker.dedupe import plan_rows
 from worker.finalizer import Finalizer
 from worker.metrics import WorkerMetrics
-from worker.pipeline.build import build_pipeline
+from worker.pipeline.metrics import NO_METRICS
 from worker.pipeline.settings import PipelineSettings
 from worker.progress import ProgressReporter
 from worker.runner import ChunkRunner
@@ -87,7 +88,7 @@ async def run_on_a_new_worker(
     store: MemoryStore, broker: MemoryBroker, settings: PipelineSettings, task: ChunkTask
 ) -> None:
     """One delivery of the chunk to a worker process of its own: nothing in memory."""
-    pipeline = build_pipeline(settings)
+    pipeline = build_farm_pipeline(settings, NO_METRICS)
     runner = ChunkRunner(
         store,
         pipeline,

@@ -7,12 +7,11 @@ from collections.abc import AsyncIterator
 import httpx2
 import pytest
 
-from tests.pipeline.conftest import Farm, Server
+from tests.pipeline.conftest import FARM_DNS, Farm, MakeSettings, Server
 from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import SearchState
 from tests.pipeline.fakes.site_farm import ACME_HOME, page
-from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
-from worker.pipeline.clients.fetch.politeness import HostGate
+from worker.pipeline.build import web_fetcher
 from worker.pipeline.clients.llm import LlmClient, LlmUnavailable
 from worker.pipeline.clients.search.searxng import SearxngSearch
 from worker.pipeline.stages.deep_search import DeepSearch, render
@@ -64,19 +63,23 @@ async def test_model_outage_is_a_clear_error_after_retries(
 
 
 async def test_deep_search_answers_context_questions_with_source_urls(
-    llm: LlmClient, search_server: Server[SearchState], web_env: Farm
+    llm: LlmClient,
+    search_server: Server[SearchState],
+    web_env: Farm,
+    make_settings: MakeSettings,
 ) -> None:
-    async with httpx2.AsyncClient(trust_env=True, timeout=5) as client:
-        fetcher = Fetcher(client, HostGate(2, 0), FetchLimits(2.0, 300_000, 5, 1, 0.1))
+    fetcher, web = web_fetcher(make_settings(fetch_timeout_s=2.0), resolver=FARM_DNS)
+    async with web, httpx2.AsyncClient(trust_env=True, timeout=5) as client:
         search = SearxngSearch(client, search_server.url, "", 2, 0.05)
         deep = DeepSearch(llm, search, fetcher, questions=3, pages=2, text_limit=8000)
         questions = await deep.questions("Which of these companies run their own game launcher?")
         assert questions == ["Does the company run its own game launcher?"]
-        answers = await deep.answer("Acme Rockets", questions, ACME)
+        answers, skipped = await deep.answer("Acme Rockets", questions, ACME)
     assert answers[0].answer.startswith("Yes")
     assert answers[0].sources == ("https://gamenews.com/launchers",)
     assert "(sources: https://gamenews.com/launchers)" in render(answers)
     assert any("launcher" in q for q in search_server.state.queries)
+    assert skipped == []
 
 
 async def test_deep_search_without_context_asks_nothing(

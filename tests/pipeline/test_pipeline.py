@@ -9,7 +9,7 @@ from structlog.contextvars import merge_contextvars
 from structlog.testing import capture_logs
 
 from shared.rows import InputRow, ResultRow, RowStatus
-from tests.pipeline.conftest import MakeSettings, Server, session_context
+from tests.pipeline.conftest import FARM_DNS, MakeSettings, Server, session_context
 from tests.pipeline.fakes.hubspot import TOKEN, HubSpotState
 from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import API_KEY, SearchState
@@ -34,7 +34,7 @@ INPUT = [
 async def run_chunk(
     settings: PipelineSettings, session: SessionContext, given: list[InputRow] = INPUT
 ) -> dict[int, ResultRow]:
-    pipeline = build_pipeline(settings)
+    pipeline = build_pipeline(settings, resolver=FARM_DNS)
     try:
         chunk = pipeline.open_chunk(session)
         rows = list(plan_rows(given))
@@ -262,7 +262,7 @@ async def test_deep_search_outage_keeps_the_row_and_what_was_found(
     session = session_context(
         "Which run their own game launcher?", run_llm_deep_search_pipeline=True
     )
-    pipeline = build_pipeline(settings)
+    pipeline = build_pipeline(settings, resolver=FARM_DNS)
     try:
         chunk = pipeline.open_chunk(session)
         (acme,) = list(plan_rows(INPUT[:1]))
@@ -337,7 +337,7 @@ async def test_hubspot_status_says_what_the_look_up_found_and_what_was_reused(
 async def test_a_website_cell_that_is_no_address_is_treated_as_missing(
     make_settings: MakeSettings,
 ) -> None:
-    pipeline = build_pipeline(make_settings(search="serper"))
+    pipeline = build_pipeline(make_settings(search="serper"), resolver=FARM_DNS)
     try:
         chunk = pipeline.open_chunk(session_context())
         (row,) = plan_rows([InputRow(row=0, name="Zenith Analytics", website="n/a")])
@@ -352,7 +352,7 @@ async def test_a_website_cell_that_is_no_address_is_treated_as_missing(
 async def test_a_website_serving_a_pdf_is_alive_but_gives_no_description(
     make_settings: MakeSettings,
 ) -> None:
-    pipeline = build_pipeline(make_settings())
+    pipeline = build_pipeline(make_settings(), resolver=FARM_DNS)
     try:
         chunk = pipeline.open_chunk(session_context())
         (row,) = plan_rows([InputRow(row=0, name="PDF Only", website="pdf-only.com")])

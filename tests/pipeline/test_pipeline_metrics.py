@@ -7,7 +7,7 @@ from prometheus_client import CollectorRegistry
 
 from shared.rows import InputRow
 from tests.metrics import Scrape
-from tests.pipeline.conftest import MakeSettings, Server, session_context
+from tests.pipeline.conftest import FARM_DNS, MakeSettings, Server, session_context
 from tests.pipeline.fakes.search import SearchState
 from tests.pipeline.test_pipeline import INPUT
 from worker.dedupe import plan_rows
@@ -23,7 +23,7 @@ async def run_chunk(
     settings: PipelineSettings, session: SessionContext, given: list[InputRow]
 ) -> Scrape:
     metrics = WorkerMetrics(CollectorRegistry())
-    pipeline = build_pipeline(settings, metrics)
+    pipeline = build_pipeline(settings, metrics, FARM_DNS)
     try:
         chunk = pipeline.open_chunk(session)
         rows = list(plan_rows(given))

@@ -8,10 +8,10 @@ from collections.abc import AsyncIterator
 import httpx2
 import pytest
 
-from tests.pipeline.conftest import Farm, MakeSettings, Server
+from tests.pipeline.conftest import FARM_DNS, Farm, MakeSettings, Server
 from tests.pipeline.fakes.search import API_KEY, SearchState
-from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
-from worker.pipeline.clients.fetch.politeness import HostGate
+from worker.pipeline.build import web_fetcher
+from worker.pipeline.clients.fetch.fetcher import Fetcher
 from worker.pipeline.clients.search.provider import SearchProvider, SearchUnavailable
 from worker.pipeline.clients.search.searxng import SearxngSearch
 from worker.pipeline.clients.search.serper import SerperSearch
@@ -25,6 +25,13 @@ pytestmark = pytest.mark.unit
 async def client(web_env: Farm) -> AsyncIterator[httpx2.AsyncClient]:
     async with httpx2.AsyncClient(trust_env=True, timeout=5) as client:
         yield client
+
+
+@pytest.fixture
+async def fetcher(make_settings: MakeSettings) -> AsyncIterator[Fetcher]:
+    fetcher, client = web_fetcher(make_settings(fetch_timeout_s=2.0), resolver=FARM_DNS)
+    async with client:
+        yield fetcher
 
 
 @pytest.fixture(params=["serper", "searxng"])
@@ -75,15 +82,14 @@ async def test_serper_with_a_wrong_key_is_refused_without_retries(
     assert search_server.state.keys == ["wrong"]
 
 
-def discovery(provider: SearchProvider, client: httpx2.AsyncClient) -> WebsiteDiscovery:
-    fetcher = Fetcher(client, HostGate(2, 0), FetchLimits(2.0, 300_000, 5, 1, 0.1))
+def discovery(provider: SearchProvider, fetcher: Fetcher) -> WebsiteDiscovery:
     return WebsiteDiscovery(provider, fetcher, results=8, candidates=4, threshold=0.62)
 
 
 async def test_discovery_picks_the_matching_site_and_skips_aggregators(
-    provider: SearchProvider, client: httpx2.AsyncClient
+    provider: SearchProvider, fetcher: Fetcher
 ) -> None:
-    found = await discovery(provider, client).discover("Zenith Analytics", "retail forecasting")
+    found = await discovery(provider, fetcher).discover("Zenith Analytics", "retail forecasting")
     assert found.best is not None
     assert found.best.url == "https://zenith-analytics.com/"
     assert found.best.confidence >= 0.8
@@ -92,9 +98,9 @@ async def test_discovery_picks_the_matching_site_and_skips_aggregators(
 
 
 async def test_discovery_without_a_good_candidate_finds_nothing(
-    provider: SearchProvider, client: httpx2.AsyncClient
+    provider: SearchProvider, fetcher: Fetcher
 ) -> None:
-    found = await discovery(provider, client).discover("Nowhere Widgets", "")
+    found = await discovery(provider, fetcher).discover("Nowhere Widgets", "")
     assert found.best is None
     assert "no candidate matched well enough" in found.reason
 

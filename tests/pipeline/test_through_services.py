@@ -63,6 +63,9 @@ async def api(
         "DOSSIER_HUBSPOT_TOKEN": TOKEN,
         "DOSSIER_FETCH_TIMEOUT_S": "2",
         "DOSSIER_HOST_MIN_INTERVAL_S": "0",
+        # The farm's names answer 127.0.0.1 (fakes/dns.py), reached through the proxy.
+        "DOSSIER_WORKER_PIPELINE": "tests.pipeline.fakes.dns:build_farm_pipeline",
+        "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
         "HTTPS_PROXY": farm.proxy_url,
         "HTTP_PROXY": farm.proxy_url,
         "NO_PROXY": "127.0.0.1,localhost",

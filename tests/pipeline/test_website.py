@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import httpx2
 import pytest
 
-from tests.pipeline.conftest import MakeSettings
-from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
-from worker.pipeline.clients.fetch.politeness import HostGate
+from tests.pipeline.conftest import FARM_DNS, MakeSettings
+from worker.pipeline.build import web_fetcher
 from worker.pipeline.stages.website import WebsiteCheck, WebsiteOutcome, WebsiteValidator
 
 pytestmark = pytest.mark.unit
@@ -15,10 +13,9 @@ pytestmark = pytest.mark.unit
 
 async def check(settings: MakeSettings, url: str, name: str, **overrides: object) -> WebsiteCheck:
     s = settings(**overrides)
-    limits = FetchLimits(s.fetch_timeout_s, s.fetch_max_bytes, 5, s.fetch_attempts, 0.1)
-    async with httpx2.AsyncClient(trust_env=True) as client:
-        validator = WebsiteValidator(Fetcher(client, HostGate(2, 0), limits), s.match_threshold)
-        return await validator.check(url, name)
+    fetcher, client = web_fetcher(s, resolver=FARM_DNS)
+    async with client:
+        return await WebsiteValidator(fetcher, s.match_threshold).check(url, name)
 
 
 async def test_live_website_is_ok_with_its_page_facts(make_settings: MakeSettings) -> None:

@@ -6,7 +6,11 @@ import httpx2
 
 from worker.pipeline.chunk import ChunkEnrichment
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
+from worker.pipeline.clients.fetch.guard import AddressGuard
 from worker.pipeline.clients.fetch.politeness import HostGate
+from worker.pipeline.clients.fetch.resolver import Resolver, SystemResolver
+from worker.pipeline.clients.fetch.robots import product_token
+from worker.pipeline.clients.fetch.transport import guarded_client
 from worker.pipeline.clients.hubspot.companies_api import HubSpotClient
 from worker.pipeline.clients.hubspot.rate_limit import RateLimiter
 from worker.pipeline.clients.llm import LlmClient
@@ -94,16 +98,21 @@ def _hubspot(
     return hubspot, links, client
 
 
-def web_client(settings: PipelineSettings) -> httpx2.AsyncClient:
-    """The client for company websites.
+def web_client(settings: PipelineSettings, resolver: Resolver | None = None) -> httpx2.AsyncClient:
+    """The client for company websites: only public addresses, unless the settings allow
+    private networks, and never the deployment's own services.
 
     Few idle connections, kept briefly: a site is revisited within seconds (its about page)
     or never, and the pool scans every idle connection on each request, so a large pool of
     connections to sites already done costs more than it saves (bench/fetch_throughput.py).
     """
-    return httpx2.AsyncClient(
-        trust_env=True,  # HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE
-        follow_redirects=False,
+    guard = AddressGuard(
+        resolver or SystemResolver(),
+        settings.fetch_allow_private_networks,
+        settings.refused_hosts(),
+    )
+    return guarded_client(
+        guard,
         timeout=settings.fetch_timeout_s,
         headers={"User-Agent": settings.fetch_user_agent, "Accept": "text/html,*/*;q=0.8"},
         limits=httpx2.Limits(
@@ -112,13 +121,13 @@ def web_client(settings: PipelineSettings) -> httpx2.AsyncClient:
     )
 
 
-def build_pipeline(settings: PipelineSettings, metrics: PipelineMetrics = NO_METRICS) -> Pipeline:
-    stages = settings.stage_set()
-    if stages == {"normalize"}:
-        return EnrichmentPipeline(Toolkit(settings, stages, metrics=metrics), [])
-    web = web_client(settings)
-    api = httpx2.AsyncClient(trust_env=True, timeout=settings.search_timeout_s)
-    clients = [web, api]
+def web_fetcher(
+    settings: PipelineSettings,
+    metrics: PipelineMetrics = NO_METRICS,
+    resolver: Resolver | None = None,
+) -> tuple[Fetcher, httpx2.AsyncClient]:
+    """The page fetcher every stage uses, and its client to close."""
+    client = web_client(settings, resolver)
     limits = FetchLimits(
         settings.fetch_timeout_s,
         settings.fetch_max_bytes,
@@ -126,9 +135,24 @@ def build_pipeline(settings: PipelineSettings, metrics: PipelineMetrics = NO_MET
         settings.fetch_attempts,
         settings.retry_max_wait_s,
     )
-    fetcher = Fetcher(
-        web, HostGate(settings.host_concurrency, settings.host_min_interval_s), limits, metrics
-    )
+    gate = HostGate(settings.host_concurrency, settings.host_min_interval_s)
+    token = product_token(settings.fetch_user_agent) if settings.fetch_respect_robots else None
+    return Fetcher(client, gate, limits, metrics, token), client
+
+
+def build_pipeline(
+    settings: PipelineSettings,
+    metrics: PipelineMetrics = NO_METRICS,
+    resolver: Resolver | None = None,
+) -> Pipeline:
+    """`resolver` replaces the system's for page fetches (tests map names to local sites)."""
+    stages = settings.stage_set()
+    if stages == {"normalize"}:
+        return EnrichmentPipeline(Toolkit(settings, stages, metrics=metrics), [])
+    fetcher, web = web_fetcher(settings, metrics, resolver)
+    # Search, LLM and HubSpot are the operator's own endpoints, not addresses from a list.
+    api = httpx2.AsyncClient(trust_env=True, timeout=settings.search_timeout_s)
+    clients = [web, api]
     search = _search(settings, api, metrics)
     llm = _llm(settings, metrics)
     hubspot = links = None

@@ -6,7 +6,8 @@ The pipeline knows nothing of Prometheus: the worker hands `build_pipeline` a re
 Outcomes, the values of the labels operators see:
 - a page fetch: `ok`, `redirected` (ended on another URL), `too_large` (cut at the size
   limit), or a `FetchError` kind: `timeout`, `dns`, `tls`, `http`, `unreachable`,
-  `invalid_url`, `redirects`;
+  `invalid_url`, `redirects`, `blocked` (an address fetches may not reach), `robots`
+  (robots.txt disallows the page);
 - a provider call (`search`, `llm`, `hubspot`), after its retries: `ok`, `unavailable`
   (timeouts, 429 or 5xx until the attempts ran out), `refused` (any other 4xx),
   `invalid_answer` (an answer that could not be read);

@@ -89,6 +89,14 @@ class RowFlow:
             given = None
         if given and kit.validator is not None:
             check = await kit.validator.check(given, row.name)
+            if check.outcome is WebsiteOutcome.BLOCKED:
+                draft.website = given
+                draft.fail(RowStatus.BLOCKED_URL, check.reason)
+                return []
+            if check.outcome is WebsiteOutcome.DISALLOWED:
+                draft.website = given
+                draft.note(check.reason)
+                return []
             if check.outcome is WebsiteOutcome.DEAD_URL:
                 draft.website = given
                 if kit.discovery is not None and kit.settings.rediscover_dead_websites:
@@ -108,6 +116,8 @@ class RowFlow:
         except SearchUnavailable as error:
             draft.fail(RowStatus.FAILED, str(error))
             return []
+        for note in found.skipped:
+            draft.note(note)
         if found.best is None:
             draft.fail(RowStatus.NOT_FOUND, found.reason)
             return []
@@ -122,6 +132,8 @@ class RowFlow:
             draft.fail(RowStatus.DEAD_URL, reason)
             draft.note(f"no other website looked for: {error}")
             return []
+        for note in found.skipped:
+            draft.note(note)
         best = found.best
         if best is None or registered_domain(best.url) == draft.row.domain:
             draft.fail(RowStatus.DEAD_URL, reason)
@@ -170,7 +182,10 @@ class RowFlow:
         try:
             page = await self._kit.fetcher.fetch(home.about_url)
         except FetchError as error:
-            draft.note(f"about page unreachable ({error.reason})")
+            if error.kind in ("robots", "blocked"):
+                draft.note(f"about page not fetched: {error.reason}")
+            else:
+                draft.note(f"about page unreachable ({error.reason})")
             return []
         return [extract_facts(page.url, page.text, page.content_type)]
 
@@ -255,7 +270,7 @@ class RowFlow:
             draft.deep_search_status = StepStatus.SKIPPED
             return
         try:
-            answers = await deep.answer(
+            answers, skipped = await deep.answer(
                 draft.row.name, self._questions, pages[0] if pages else None
             )
         except (SearchUnavailable, LlmUnavailable) as error:
@@ -264,6 +279,8 @@ class RowFlow:
             return
         draft.deep_search = render(answers)
         draft.deep_search_status = StepStatus.OK
+        for note in skipped:
+            draft.note(f"deep search: {note}")
         for answer in answers:
             for url in answer.sources:
                 draft.source(url)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from shared.providers import ProviderSettings
+from worker.pipeline.clients.fetch.guard import RefusedHost
 from worker.pipeline.stage_names import parse_stages
 
 
@@ -20,6 +23,17 @@ class PipelineSettings(ProviderSettings):
     fetch_max_redirects: int = 5
     fetch_attempts: int = 2
     fetch_user_agent: str = "Mozilla/5.0 (compatible; DossierBot/1.0)"
+    # Ask each site's robots.txt (RFC 9309) before fetching its pages, as the product
+    # token of DOSSIER_FETCH_USER_AGENT; turn off only for lists of your own sites.
+    fetch_respect_robots: bool = True
+    # Let fetches reach loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), CGNAT
+    # and documentation addresses: for tests and lab installs whose sites are local.
+    # Link-local (cloud metadata), multicast and reserved addresses stay refused.
+    fetch_allow_private_networks: bool = False
+    # Comma-separated `host` or `host:port` (`[v6]:port`) fetches never reach, besides
+    # the deployment's own services (object store, RabbitMQ, gateway, notifier), which
+    # are always refused.
+    fetch_refused_hosts: str = ""
     host_concurrency: int = 2
     host_min_interval_s: float = 0.5
 
@@ -54,8 +68,28 @@ class PipelineSettings(ProviderSettings):
         parse_stages(value)
         return value
 
+    @field_validator("fetch_refused_hosts")
+    @classmethod
+    def _hosts(cls, value: str) -> str:
+        _parse_hosts(value)
+        return value
+
+    def refused_hosts(self) -> tuple[RefusedHost, ...]:
+        return _parse_hosts(self.fetch_refused_hosts)
+
+    def refusing(self, entries: Iterable[str]) -> PipelineSettings:
+        """These settings with more hosts refused (the composition root adds the
+        deployment's own services)."""
+        hosts = ",".join(e for e in [self.fetch_refused_hosts, *entries] if e.strip())
+        _parse_hosts(hosts)
+        return self.model_copy(update={"fetch_refused_hosts": hosts})
+
     def stage_set(self) -> frozenset[str]:
         return parse_stages(self.stages)
 
     def write_properties(self) -> tuple[str, ...]:
         return tuple(p.strip() for p in self.hubspot_write_properties.split(",") if p.strip())
+
+
+def _parse_hosts(value: str) -> tuple[RefusedHost, ...]:
+    return tuple(RefusedHost.parse(entry) for entry in value.split(",") if entry.strip())

@@ -13,17 +13,23 @@ import uvicorn
 from starlette.types import ASGIApp
 
 
-def _socket() -> socket.socket:
+def bound_socket(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
     return sock
 
 
 @contextlib.contextmanager
-def serve_app(app: ASGIApp, certfile: Path | None = None) -> Iterator[int]:
-    """Yields the port once the server accepts connections."""
-    sock = _socket()
+def serve_app(
+    app: ASGIApp, certfile: Path | None = None, sock: socket.socket | None = None
+) -> Iterator[int]:
+    """Yields the port once the server accepts connections (on `sock` when given)."""
+    sock = sock or bound_socket()
     config = uvicorn.Config(
         app,
         log_level="warning",

@@ -5,10 +5,17 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+from collections import Counter
 from collections.abc import AsyncIterator, Callable
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from starlette.responses import (
+    HTMLResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from starlette.types import Receive, Scope, Send
 
 
@@ -67,6 +74,21 @@ def html(text: str, status: int = 200) -> Callable[[Request], Response]:
 
 def redirect(url: str) -> Callable[[Request], Response]:
     return lambda _request: RedirectResponse(url, 301)
+
+
+def robots(text: str, status: int = 200) -> Callable[[Request], Response]:
+    return lambda _request: PlainTextResponse(text, status)
+
+
+def company(name: str) -> Callable[[Request], Response]:
+    """A homepage that says enough about the company to be its description."""
+    return html(
+        page(
+            name,
+            f"<p>{name} makes things people want, and has done so for thirty years.</p>",
+            f'<meta name="description" content="{name} makes things people want, since 1995.">',
+        )
+    )
 
 
 def _cp1251(_request: Request) -> Response:
@@ -176,6 +198,38 @@ SITES: dict[str, Site] = {
     "zenith-tours.com": {
         "/": html(page("Zenith Tours | Travel agency", "<p>Holidays in Spain and Italy.</p>"))
     },
+    "robots-closed.com": {
+        "/": company("Closed Co"),
+        "/robots.txt": robots("User-agent: *\nDisallow: /\n"),
+    },
+    "robots-agents.com": {
+        "/": company("Agents Co"),
+        "/private": html(page("Private", "<p>private</p>")),
+        "/robots.txt": robots(
+            "User-agent: DossierBot\nDisallow: /private\n\nUser-agent: *\nDisallow: /\n"
+        ),
+    },
+    "robots-about.com": {
+        "/": html(page("Robots About Ltd", "<p>Welcome.</p><a href='/about'>About us</a>")),
+        "/about": html(page("About", f"<main><p>{LONG_TEXT}</p></main>")),
+        "/robots.txt": robots("User-agent: *\nDisallow: /about\n"),
+    },
+    "robots-broken.com": {"/": company("Broken Robots"), "/robots.txt": robots("oops", 503)},
+    "robots-throttled.com": {"/": company("Throttled"), "/robots.txt": robots("slow", 429)},
+    "robots-forbidden.com": {"/": company("Forbidden"), "/robots.txt": robots("no", 403)},
+    "robots-moved.com": {
+        "/": company("Moved Robots"),
+        "/secret": html(page("Secret", "<p>secret</p>")),
+        "/robots.txt": redirect("https://www.robots-moved.com/rules.txt"),
+        "/rules.txt": robots("User-agent: *\nDisallow: /secret\n"),
+    },
+    "robots-loop.com": {
+        "/": company("Loop Robots"),
+        "/robots.txt": lambda _r: RedirectResponse("/robots.txt?again", 302),
+    },
+    "leaky-redirect.com": {
+        "/": redirect("http://169.254.169.254/latest/meta-data/iam/security-credentials/")
+    },
     "gamenews.com": {
         "/launchers": html(
             page(
@@ -188,9 +242,14 @@ SITES: dict[str, Site] = {
 }
 
 
+# Requests received per (host, path), so tests can tell what was fetched and how often.
+SERVED: Counter[tuple[str, str]] = Counter()
+
+
 async def farm_app(scope: Scope, receive: Receive, send: Send) -> None:
     request = Request(scope, receive)
     host = (request.headers.get("host") or "").split(":")[0]
+    SERVED[(host, request.url.path)] += 1
     if host == "slow-site.com":
         await asyncio.sleep(2)  # four times the fetch timeout the slow-page tests configure
     site = SITES.get(host.removeprefix("www.")) or {}

@@ -82,15 +82,19 @@ class DeepSearch:
         found = [str(q).strip() for q in answer.get("questions", []) if str(q).strip()]
         return found[: self._questions]
 
-    async def answer(self, name: str, questions: list[str], site: PageFacts | None) -> list[Answer]:
-        """Raises SearchUnavailable or LlmUnavailable when a provider is down."""
+    async def answer(
+        self, name: str, questions: list[str], site: PageFacts | None
+    ) -> tuple[list[Answer], list[str]]:
+        """The answers, and why result pages were not read when robots.txt or the address
+        rules kept them from being fetched. Raises SearchUnavailable or LlmUnavailable when
+        a provider is down."""
         hits: dict[str, SearchHit] = {}
         for results in await asyncio.gather(
             *(self._search.search(f'"{name}" {question}', 5) for question in questions)
         ):
             for hit in results:
                 hits.setdefault(hit.url, hit)
-        pages = await self._fetch_pages(list(hits)[: self._pages])
+        pages, skipped = await self._fetch_pages(list(hits)[: self._pages])
         sources: list[tuple[str, str]] = [(site.url, site.main_text)] if site else []
         sources += [(facts.url, facts.main_text) for facts in pages]
         sources += [(hit.url, f"{hit.title}. {hit.snippet}") for hit in hits.values()]
@@ -102,7 +106,7 @@ class DeepSearch:
         user += f"\n\nSources:\n{numbered}"
         data = await self._llm.structured(ANSWERS_SYSTEM, user, "answers", ANSWERS_SCHEMA)
         known = {url for url, _ in sources}
-        return [
+        answers = [
             Answer(
                 str(item.get("question", "")),
                 str(item.get("answer", "")),
@@ -111,16 +115,22 @@ class DeepSearch:
             for item in data.get("answers", [])
             if isinstance(item, dict)
         ]
+        return answers, skipped
 
-    async def _fetch_pages(self, urls: list[str]) -> list[PageFacts]:
+    async def _fetch_pages(self, urls: list[str]) -> tuple[list[PageFacts], list[str]]:
+        skipped: list[str] = []
+
         async def one(url: str) -> PageFacts | None:
             try:
                 page = await self._fetcher.fetch(url)
-            except FetchError:
+            except FetchError as error:
+                if error.kind in ("robots", "blocked"):
+                    skipped.append(error.reason)
                 return None
             return extract_facts(page.url, page.text, page.content_type)
 
-        return [facts for facts in await asyncio.gather(*(one(u) for u in urls)) if facts]
+        found = await asyncio.gather(*(one(u) for u in urls))
+        return [facts for facts in found if facts], skipped
 
 
 def render(answers: list[Answer]) -> str:

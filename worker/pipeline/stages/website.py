@@ -18,6 +18,8 @@ class WebsiteOutcome(StrEnum):
     OK = "ok"
     REDIRECTED = "redirected"
     DEAD_URL = "dead_url"
+    BLOCKED = "blocked"  # an address fetches may not reach
+    DISALLOWED = "disallowed"  # robots.txt keeps the page from being fetched
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,10 @@ class WebsiteValidator:
             try:
                 page = await self._fetcher.fetch(_with_scheme(url, scheme))
             except FetchError as error:
+                if error.kind == "blocked":
+                    return WebsiteCheck(WebsiteOutcome.BLOCKED, url, reason=error.reason)
+                if error.kind == "robots":
+                    return WebsiteCheck(WebsiteOutcome.DISALLOWED, url, reason=error.reason)
                 errors.append(f"{scheme}: {error.reason}")
                 if error.kind == "dns":
                     break  # the same name will not resolve over http either

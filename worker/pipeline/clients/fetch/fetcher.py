@@ -1,7 +1,8 @@
 """Page fetching with limits on time, size and redirects, through the process's proxy.
 
-The client trusts the environment (HTTP(S)_PROXY, NO_PROXY, SSL_CERT_FILE). Redirects are
-followed by hand so every hop passes the host gate and the chain is recorded.
+The client comes from transport.py: every connection it makes passes the address guard.
+Redirects are followed by hand so every hop passes the host gate and robots.txt, and
+the chain is recorded.
 """
 
 from __future__ import annotations
@@ -13,8 +14,12 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx2
 
+from worker.pipeline.clients.fetch import robots
 from worker.pipeline.clients.fetch.decode import decode_body, is_html
+from worker.pipeline.clients.fetch.guard import Blocked
 from worker.pipeline.clients.fetch.politeness import HostGate
+from worker.pipeline.clients.fetch.resolver import UnresolvableHost
+from worker.pipeline.clients.fetch.robots import RobotsFile, RobotsRules
 from worker.pipeline.clients.retry import Transient, retrying
 from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
 
@@ -34,7 +39,8 @@ class FetchedPage:
 
 
 class FetchError(Exception):
-    """Why a URL could not be fetched: kind is dns, tls, timeout, http, unreachable, ..."""
+    """Why a URL could not be fetched: kind is dns, tls, timeout, http, unreachable,
+    blocked (an address fetches may not reach), robots (robots.txt says no), ..."""
 
     def __init__(self, kind: str, detail: str) -> None:
         super().__init__(f"{kind}: {detail}")
@@ -43,7 +49,7 @@ class FetchError(Exception):
 
     @property
     def reason(self) -> str:
-        return self.detail if self.kind == "http" else f"{self.kind}: {self.detail}"
+        return self.detail if self.kind in ("http", "robots") else f"{self.kind}: {self.detail}"
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,15 @@ class FetchLimits:
     max_wait_s: float
 
 
+@dataclass(frozen=True)
+class _Answer:
+    status: int
+    location: str | None
+    content_type: str
+    body: bytes
+    truncated: bool
+
+
 class Fetcher:
     def __init__(
         self,
@@ -62,11 +77,15 @@ class Fetcher:
         gate: HostGate,
         limits: FetchLimits,
         metrics: PipelineMetrics = NO_METRICS,
+        robots_token: str | None = None,
     ) -> None:
+        """`robots_token` is the product token robots.txt groups are matched against;
+        None fetches without asking robots.txt."""
         self._client = client
         self._gate = gate
         self._limits = limits
         self._metrics = metrics
+        self._robots = RobotsRules(robots_token, self._robots_file) if robots_token else None
 
     async def get(self, url: str) -> FetchedPage:
         try:
@@ -91,6 +110,8 @@ class Fetcher:
         )
         async for attempt in attempts:
             with attempt:
+                # Outside the page's time: robots.txt of a new site is a fetch of its own.
+                await self._allowed(url)
                 try:
                     async with asyncio.timeout(self._limits.timeout_s):
                         return await self._follow(url)
@@ -109,27 +130,89 @@ class Fetcher:
         chain: list[str] = []
         current = url
         for _ in range(self._limits.max_redirects + 1):
-            parts = urlsplit(current)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise FetchError("invalid_url", current)
-            async with self._gate.hold(parts.hostname):
-                page_or_location = await self._one(url, current, chain)
-            if isinstance(page_or_location, FetchedPage):
-                return page_or_location
-            chain.append(current)
-            current = urljoin(current, page_or_location)
+            host = _host(current)
+            try:
+                if chain:
+                    await self._allowed(current)
+                async with self._gate.hold(host):
+                    answer = await self._request(current, self._limits.max_bytes)
+            except FetchError as error:
+                if error.kind == "blocked" and chain:
+                    raise _redirected(error, chain[-1], current) from error
+                raise
+            if answer.location is not None:
+                chain.append(current)
+                current = urljoin(current, answer.location)
+                continue
+            if answer.status in _RETRY_STATUSES:
+                raise Transient(f"HTTP {answer.status}")
+            if answer.status >= 400:
+                raise FetchError("http", f"HTTP {answer.status}")
+            return FetchedPage(
+                requested_url=url,
+                url=current,
+                status=answer.status,
+                redirects=tuple(chain),
+                content_type=answer.content_type,
+                text=decode_body(answer.body, answer.content_type)
+                if is_html(answer.content_type)
+                else "",
+                truncated=answer.truncated,
+            )
         raise FetchError("redirects", f"more than {self._limits.max_redirects} redirects")
 
-    async def _one(self, requested: str, url: str, chain: list[str]) -> FetchedPage | str:
+    async def _allowed(self, url: str) -> None:
+        _host(url)
+        if self._robots is None:
+            return
+        refusal = await self._robots.refusal(url)
+        if refusal:
+            raise FetchError("robots", refusal)
+
+    async def _robots_file(self, url: str) -> RobotsFile:
+        """robots.txt at `url`, its redirects followed; network failures raise as for
+        pages, so a site that cannot be reached says why."""
+        chain: list[str] = []
+        current = url
+        try:
+            async with asyncio.timeout(self._limits.timeout_s):
+                for _ in range(robots.MAX_REDIRECTS + 1):
+                    try:
+                        async with self._gate.hold(_host(current)):
+                            answer = await self._request(current, robots.MAX_BYTES)
+                    except FetchError as error:
+                        if error.kind == "invalid_url":
+                            return RobotsFile()  # redirected off the web: no robots.txt
+                        if error.kind == "blocked" and chain:
+                            raise _redirected(error, chain[-1], current) from error
+                        raise
+                    if answer.location is None:
+                        return _robots_answer(answer)
+                    chain.append(current)
+                    current = urljoin(current, answer.location)
+        except TimeoutError as error:
+            raise Transient("timeout") from error
+        return RobotsFile()  # too many redirects: as if there were none (RFC 9309, 2.3.1.2)
+
+    async def _request(self, url: str, max_bytes: int) -> _Answer:
+        """One GET; a redirect answer carries its Location, bodies stop at `max_bytes`."""
         try:
             async with self._client.stream("GET", url) as response:
-                if response.status_code in _REDIRECTS and "location" in response.headers:
-                    return response.headers["location"]
-                if response.status_code in _RETRY_STATUSES:
-                    raise Transient(f"HTTP {response.status_code}")
-                if response.status_code >= 400:
-                    raise FetchError("http", f"HTTP {response.status_code}")
-                body, truncated = await self._read(response)
+                status = response.status_code
+                if status in _REDIRECTS and "location" in response.headers:
+                    return _Answer(status, response.headers["location"], "", b"", False)
+                body, truncated = b"", False
+                if status < 400:
+                    body, truncated = await _read(response, max_bytes)
+                return _Answer(
+                    status, None, response.headers.get("content-type", ""), body, truncated
+                )
+        except Blocked as error:
+            raise FetchError("blocked", str(error)) from error
+        except httpx2.InvalidURL as error:
+            raise FetchError("invalid_url", url) from error
+        except UnresolvableHost as error:
+            raise FetchError("dns", "host name does not resolve") from error
         except httpx2.TimeoutException as error:
             raise Transient("timeout") from error
         except httpx2.ProxyError as error:
@@ -138,26 +221,37 @@ class Fetcher:
             raise _connect_error(error) from error
         except httpx2.HTTPError as error:
             raise FetchError("unreachable", str(error) or type(error).__name__) from error
-        content_type = response.headers.get("content-type", "")
-        return FetchedPage(
-            requested_url=requested,
-            url=url,
-            status=response.status_code,
-            redirects=tuple(chain),
-            content_type=content_type,
-            text=decode_body(body, content_type) if is_html(content_type) else "",
-            truncated=truncated,
-        )
 
-    async def _read(self, response: httpx2.Response) -> tuple[bytes, bool]:
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_bytes():  # decompressed: the limit caps what we hold
-            chunks.append(chunk)
-            size += len(chunk)
-            if size >= self._limits.max_bytes:
-                return b"".join(chunks)[: self._limits.max_bytes], True
-        return b"".join(chunks), False
+
+async def _read(response: httpx2.Response, max_bytes: int) -> tuple[bytes, bool]:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():  # decompressed: the limit caps what we hold
+        chunks.append(chunk)
+        size += len(chunk)
+        if size >= max_bytes:
+            return b"".join(chunks)[:max_bytes], True
+    return b"".join(chunks), False
+
+
+def _host(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError("invalid_url", url)
+    return parts.hostname
+
+
+def _redirected(error: FetchError, source: str, url: str) -> FetchError:
+    """A refusal met on a redirect names it: the address came from the site."""
+    return FetchError("blocked", f"{source} redirects to {url}: {error.detail}")
+
+
+def _robots_answer(answer: _Answer) -> RobotsFile:
+    if answer.status == 429 or answer.status >= 500:
+        raise Transient(f"robots.txt answered HTTP {answer.status}")
+    if answer.status >= 300:
+        return RobotsFile()  # no robots.txt: full access
+    return RobotsFile.parse(answer.body.decode("utf-8", errors="replace"))
 
 
 def _connect_error(error: httpx2.ConnectError) -> FetchError:

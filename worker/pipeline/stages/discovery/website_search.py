@@ -27,6 +27,7 @@ class Candidate:
     confidence: float
     evidence: str
     facts: PageFacts | None
+    skipped: bool = False  # not fetched: robots.txt or the address rules forbid it
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class Discovery:
     best: Candidate | None
     considered: int
     reason: str = ""
+    # Candidates not fetched because robots.txt or the address rules forbid it.
+    skipped: tuple[str, ...] = ()
 
 
 def _homepage(url: str) -> str:
@@ -69,19 +72,23 @@ class WebsiteDiscovery:
             return Discovery(None, 0, f"search found no candidate website for '{name}'")
         terms = context_terms(context_text)
         scored = await asyncio.gather(*(self._score(url, name, terms) for url in picked))
+        skipped = tuple(c.evidence for c in scored if c.skipped)
         best = max(scored, key=lambda c: c.confidence)
         if best.confidence < self._threshold:
             reason = (
                 f"no candidate matched well enough (best {best.url} at {best.confidence:.2f}, "
                 f"threshold {self._threshold:.2f})"
             )
-            return Discovery(None, len(picked), reason)
-        return Discovery(best, len(picked))
+            return Discovery(None, len(picked), reason, skipped)
+        return Discovery(best, len(picked), skipped=skipped)
 
     async def _score(self, url: str, name: str, terms: list[str]) -> Candidate:
         try:
             page = await self._fetcher.fetch(url)
         except FetchError as error:
+            if error.kind in ("robots", "blocked"):
+                why = f"candidate {url} not fetched: {error.reason}"
+                return Candidate(url, 0.0, why, None, skipped=True)
             return Candidate(url, 0.0, f"unreachable ({error.reason})", None)
         facts = extract_facts(page.url, page.text, page.content_type)
         parked = parking_reason(page.url, page.text)

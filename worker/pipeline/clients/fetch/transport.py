@@ -1,0 +1,141 @@
+"""The HTTP client of page fetches, whose every connection passes the address guard.
+
+Direct connections: the guard resolves the host, checks every address, and the socket
+is opened to one of those checked addresses, never to the name, so a DNS answer that
+changes between check and connect (rebinding) changes nothing. TLS still verifies and
+sends SNI for the name, and the Host header is the URL's.
+
+Through a proxy (HTTP(S)_PROXY, ALL_PROXY; NO_PROXY honoured) the proxy connects, so the
+destination is resolved here and checked before the proxy is asked for it.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Iterable, Mapping
+
+import anyio
+import httpcore2
+import httpx2
+from httpx2._utils import get_environment_proxies  # how httpx2 reads the proxy variables
+
+from worker.pipeline.clients.fetch.addresses import IPAddress
+from worker.pipeline.clients.fetch.guard import AddressGuard
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_NEXT_ATTEMPT_S = 0.25
+
+
+class GuardedBackend(httpcore2.AsyncNetworkBackend):
+    """Connects to the checked addresses of a host, a new attempt every 250 ms until one
+    answers (Happy Eyeballs, as for a name), so an address that never answers costs
+    little."""
+
+    def __init__(self, guard: AddressGuard) -> None:
+        self._guard = guard
+        self._sockets = httpcore2.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore2.SOCKET_OPTION] | None = None,
+    ) -> httpcore2.AsyncNetworkStream:
+        addresses = await self._guard.addresses(host, port)
+        connected: httpcore2.AsyncNetworkStream | None = None
+        failures: list[Exception] = []
+
+        async def attempt(address: IPAddress, done: anyio.Event) -> None:
+            nonlocal connected
+            try:
+                stream = await self._sockets.connect_tcp(
+                    str(address), port, timeout, local_address, socket_options
+                )
+            except Exception as error:  # raised as is below, never as an exception group
+                failures.append(error)
+                return
+            finally:
+                done.set()
+            if connected is None:
+                connected = stream
+                group.cancel_scope.cancel()
+            else:
+                await stream.aclose()
+
+        async with anyio.create_task_group() as group:
+            for address in addresses:
+                done = anyio.Event()
+                group.start_soon(attempt, address, done)
+                with anyio.move_on_after(_NEXT_ATTEMPT_S):
+                    await done.wait()
+        if connected is not None:
+            return connected
+        raise failures[-1]
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[httpcore2.SOCKET_OPTION] | None = None,
+    ) -> httpcore2.AsyncNetworkStream:
+        raise httpcore2.ConnectError("page fetches never use unix sockets")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._sockets.sleep(seconds)
+
+
+class _DirectTransport(httpx2.AsyncHTTPTransport):
+    def __init__(self, guard: AddressGuard, context: ssl.SSLContext, limits: httpx2.Limits):
+        super().__init__(verify=context, limits=limits)
+        # httpx2's transport takes no network backend, but hands every request to this
+        # pool and maps its errors; the pool is built as httpx2 builds it, plus the guard.
+        self._pool = httpcore2.AsyncConnectionPool(
+            ssl_context=context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=GuardedBackend(guard),
+        )
+
+
+class _ProxiedTransport(httpx2.AsyncBaseTransport):
+    def __init__(self, guard: AddressGuard, proxied: httpx2.AsyncBaseTransport) -> None:
+        self._guard = guard
+        self._proxied = proxied
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        url = request.url
+        port = url.port or _DEFAULT_PORTS.get(url.scheme, 80)
+        await self._guard.addresses(url.raw_host.decode("ascii"), port)
+        return await self._proxied.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._proxied.aclose()
+
+
+def guarded_client(
+    guard: AddressGuard,
+    timeout: float,
+    headers: Mapping[str, str],
+    limits: httpx2.Limits,
+) -> httpx2.AsyncClient:
+    """An httpx2 client for untrusted URLs: the environment's proxies and CA file, no
+    automatic redirects (the fetcher follows them, checking each)."""
+    context = httpx2.create_ssl_context(trust_env=True)  # SSL_CERT_FILE, SSL_CERT_DIR
+    mounts: dict[str, httpx2.AsyncBaseTransport | None] = {}
+    for pattern, proxy in get_environment_proxies().items():
+        if proxy is None:
+            mounts[pattern] = None  # NO_PROXY: the direct transport
+            continue
+        through = httpx2.AsyncHTTPTransport(verify=context, limits=limits, proxy=proxy)
+        mounts[pattern] = _ProxiedTransport(guard, through)
+    return httpx2.AsyncClient(
+        transport=_DirectTransport(guard, context, limits),
+        mounts=mounts,
+        follow_redirects=False,
+        timeout=timeout,
+        headers=dict(headers),
+        trust_env=False,  # the environment's proxies and CA file are read above
+    )
