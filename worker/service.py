@@ -53,6 +53,7 @@ class WorkerService:
         self.progress = progress
         self.consumers = WorkerConsumers(
             broker,
+            store,
             Planner(store, broker, finalizer, settings.chunk_size),
             runner,
             DeadChunkHandler(store, finalizer, progress),
