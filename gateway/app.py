@@ -20,6 +20,7 @@ from gateway.errors import install_error_handlers
 from gateway.openapi import DocumentedApi
 from gateway.routes import archive, capabilities, download_token, health, logs, results, sessions
 from gateway.settings import GatewaySettings
+from gateway.shutdown import AnswerCutShort
 from shared.broker.protocol import Broker
 from shared.status import SessionStateReader
 from shared.storage.protocol import ObjectStore
@@ -108,7 +109,8 @@ def create_app(settings: GatewaySettings, store: ObjectStore, broker: Broker) ->
         redoc_url=None,
     )
     app.state.services = services
-    app.add_middleware(AccessLog)
+    app.add_middleware(AnswerCutShort)
+    app.add_middleware(AccessLog)  # outermost: it logs the 503 of a request cut short
     install_error_handlers(app)
     install_docs(app)
     strict = [Depends(reject_unknown_query)]
