@@ -43,6 +43,11 @@ class ChaosStack:
         return f"http://127.0.0.1:{self.env['DOSSIER_GATEWAY_PORT']}"
 
     @property
+    def url(self) -> str:
+        """The dashboard's address."""
+        return self.api
+
+    @property
     def ws(self) -> str:
         return self.env["DOSSIER_NOTIFIER_PUBLIC_URL"]
 
