@@ -71,6 +71,10 @@ class SeaweedFS:
     def endpoint(self) -> str:
         return f"127.0.0.1:{self.port}"
 
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
     def start(self, timeout: float = 60) -> None:
         env = dict(
             os.environ,
