@@ -99,6 +99,7 @@ async def chaos_stack(
     worker_env = {
         "DOSSIER_WORKER_PIPELINE": TEST_PIPELINE,
         "DOSSIER_TEST_SLOW_URL": site.urls[0],
+        # The default, pinned: the object store's outage is sized against these retries.
         "DOSSIER_WORKER_RETRY_BACKOFF_S": "0.5",
         **worker_env,
     }

@@ -63,12 +63,14 @@ async def upload_across_restart(
 
     probe = ApiProbe({})
     upload = asyncio.create_task(probe.ask("POST /api/sessions", post))
-    await asyncio.wait_for(sent.wait(), 20)
-    await asyncio.sleep(READ_S)
-    old = stack.gateway
-    old.signal(stop)
-    exit_code = await asyncio.to_thread(old.process.wait, 30)
-    restarted.set()
+    try:
+        await asyncio.wait_for(sent.wait(), 20)
+        await asyncio.sleep(READ_S)
+        old = stack.gateway
+        old.signal(stop)
+        exit_code = await asyncio.to_thread(old.process.wait, 30)
+    finally:
+        restarted.set()  # so that the upload ends, whatever happened to the gateway
     answer = await asyncio.wait_for(upload, 30)
     await asyncio.to_thread(stack.start_gateway)
     return answer, exit_code
