@@ -111,7 +111,7 @@ async def test_a_broker_restart_mid_session_answers_503_and_the_dashboard_recove
     # The notifier lost its events while the broker was away, and told the page to start
     # again from a fresh snapshot.
     resyncs = [m for m in received if m.get("type") == "resync"]
-    assert {m.get("reason") for m in resyncs} == {"events_interrupted"}, resyncs
+    assert "events_interrupted" in {m.get("reason") for m in resyncs}, resyncs
     live = await watch.last(timeout=30)
     assert (live.status, live.done, live.total) == ("completed", ROWS, ROWS)
     await assert_completed_with_every_row_once(api, session_id, ROWS, timeout=30)
