@@ -16,6 +16,9 @@ from shared.broker.rabbit import RabbitBroker
 from shared.logging import configure_logging
 from shared.storage.s3 import store_from_settings
 
+# How long requests cut short by a shutdown may take to remove what they stored.
+CLEANUP_TIMEOUT_S = 10
+
 
 class _Server(uvicorn.Server):
     """uvicorn re-raises the stop signal after shutdown, which would skip our cleanup;
@@ -40,16 +43,20 @@ async def main() -> None:
         log_config=None,
         access_log=False,
         lifespan="on",
+        timeout_graceful_shutdown=settings.gateway_shutdown_grace_s,
     )
     server = _Server(config)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
-        # Finish requests in flight, run the lifespan's shutdown, then return.
+        # Finish requests in flight (within the grace), run the lifespan's shutdown, return.
         loop.add_signal_handler(sig, lambda: setattr(server, "should_exit", True))
     log.info("gateway.starting", host=settings.gateway_host, port=settings.gateway_port)
     try:
         await server.serve()
     finally:
+        # Requests cut short at the end of the grace are still deleting what they stored.
+        if server.server_state.tasks:
+            await asyncio.wait(set(server.server_state.tasks), timeout=CLEANUP_TIMEOUT_S)
         store.close()
         log.info("gateway.stopped")
 

@@ -23,6 +23,7 @@ from gateway.openapi import DocumentedApi
 from gateway.routes import archive, capabilities, download_token, health, logs, results, sessions
 from gateway.routing import Dashboard
 from gateway.settings import GatewaySettings
+from gateway.shutdown import AnswerCutShort
 from shared.broker.protocol import Broker
 from shared.status import SessionStateReader
 from shared.storage.protocol import ObjectStore
@@ -117,7 +118,10 @@ def create_app(
         redoc_url=None,
     )
     app.state.services = services
-    app.add_middleware(AccessLog, metrics=services.metrics)
+    app.add_middleware(AnswerCutShort)
+    app.add_middleware(
+        AccessLog, metrics=services.metrics
+    )  # outermost: it logs the 503 of a request cut short
     install_error_handlers(app)
     install_docs(app)
     strict = [Depends(reject_unknown_query)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, SecretStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from shared.providers import ProviderSettings
@@ -31,6 +31,9 @@ class GatewaySettings(CommonSettings, ProviderSettings, Limits):
     notifier_public_url: str = "ws://127.0.0.1:8001/ws"
     # Seconds between attempts to reach the broker when it was down at start.
     broker_retry_seconds: float = 2.0
+    # Seconds a SIGTERM lets requests in flight finish; uploads still running are then
+    # answered 503 and leave nothing stored. Keep it below the orchestrator's stop timeout.
+    gateway_shutdown_grace_s: int = Field(default=5, ge=0)
     # Signs the short-lived links the dashboard downloads files with; every gateway replica
     # needs the same value. Outside production a random one per process is used when unset.
     download_token_secret: SecretStr | None = None

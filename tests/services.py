@@ -57,45 +57,83 @@ def weed_binary() -> str:
     return found
 
 
+class SeaweedFS:
+    """`weed mini` over one data folder on ports chosen once, so that killed and started
+    again it answers at the same endpoint with the same objects."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.port = free_port()
+        self._master, self._volume, self._filer = free_port(), free_port(), free_port()
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def endpoint(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def start(self, timeout: float = 60) -> None:
+        env = dict(
+            os.environ,
+            AWS_ACCESS_KEY_ID=TEST_S3_ACCESS_KEY,
+            AWS_SECRET_ACCESS_KEY=TEST_S3_SECRET_KEY,
+        )
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with (self.data_dir / "weed.log").open("ab") as log:
+            self._process = subprocess.Popen(
+                [
+                    weed_binary(),
+                    "mini",
+                    f"-dir={self.data_dir}",
+                    "-ip=127.0.0.1",
+                    "-ip.bind=127.0.0.1",
+                    f"-s3.port={self.port}",
+                    f"-master.port={self._master}",
+                    f"-volume.port={self._volume}",
+                    f"-filer.port={self._filer}",
+                    "-admin.ui=false",
+                    "-webdav=false",
+                ],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        try:
+            wait_for_port(self.port, timeout, "SeaweedFS S3")
+        except RuntimeError:
+            self.stop()
+            raise
+
+    def kill(self) -> None:
+        """SIGKILL: no chance to flush or say goodbye."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait(10)
+
+    def stop(self) -> None:
+        if self._process is None or self._process.poll() is not None:
+            return
+        self._process.terminate()
+        try:
+            self._process.wait(10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait(5)
+
+
 @contextlib.contextmanager
 def seaweedfs(data_dir: Path) -> Iterator[str]:
     """Start `weed mini` on free ports; yields the S3 endpoint `127.0.0.1:<port>`."""
-    port = free_port()
-    env = dict(
-        os.environ, AWS_ACCESS_KEY_ID=TEST_S3_ACCESS_KEY, AWS_SECRET_ACCESS_KEY=TEST_S3_SECRET_KEY
-    )
-    data_dir.mkdir(parents=True, exist_ok=True)
-    log = (data_dir / "weed.log").open("wb")
-    process = subprocess.Popen(
-        [
-            weed_binary(),
-            "mini",
-            f"-dir={data_dir}",
-            "-ip=127.0.0.1",
-            "-ip.bind=127.0.0.1",
-            f"-s3.port={port}",
-            f"-master.port={free_port()}",
-            f"-volume.port={free_port()}",
-            f"-filer.port={free_port()}",
-            "-admin.ui=false",
-            "-webdav=false",
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    server = SeaweedFS(data_dir)
+    server.start()
     try:
-        wait_for_port(port, 60, "SeaweedFS S3")
-        yield f"127.0.0.1:{port}"
+        yield server.endpoint
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
-        log.close()
+        server.stop()
 
 
 def require_rabbitmq() -> None:
@@ -106,3 +144,21 @@ def require_rabbitmq() -> None:
         raise RuntimeError(
             f"{exc}. Start it with `rabbitmq-server -detached` (make test does this)."
         ) from exc
+
+
+def rabbitmqctl(*args: str) -> None:
+    subprocess.run(["rabbitmqctl", "-q", *args], check=True, timeout=60, capture_output=True)
+
+
+@contextlib.contextmanager
+def rabbitmq_stopped() -> Iterator[None]:
+    """The local RabbitMQ's application stopped (`rabbitmqctl stop_app`) for the duration;
+    started again afterwards even when the body fails, since other tests share it."""
+    if shutil.which("rabbitmqctl") is None:
+        raise RuntimeError("rabbitmqctl is needed to restart the local RabbitMQ")
+    rabbitmqctl("stop_app")
+    try:
+        yield
+    finally:
+        rabbitmqctl("start_app")
+        wait_for_port(5672, 30, "RabbitMQ")

@@ -4,7 +4,9 @@ dead-letter.
 - success: ack (for chunks, only after the chunk's objects are stored);
 - `Permanent` or an unreadable message: give up at once;
 - anything else (`Retryable`, a crash inside a stage's batch step, a broker or storage
-  blip): requeue after a short back-off, and give up on the last allowed delivery.
+  blip): requeue after a short back-off, and give up on the last allowed delivery. While
+  the object store is away the requeue waits for it, so an outage uses up one delivery
+  of each message in flight rather than all of them.
 Giving up on a chunk dead-letters it with the reason (its rows become failed rows);
 giving up on a start command ends the session as `failed` with the reason.
 Cancellation is a status, not an error: a cancelled chunk is stored and acked.
@@ -21,6 +23,7 @@ from pydantic import ValidationError
 from shared.broker.protocol import Broker, Death, Delivery, Subscription
 from shared.errors import Permanent
 from shared.messages import CancelSession, ChunkTask, StartSession, parse_command
+from shared.storage.protocol import ObjectStore
 from worker.cancel import CancelRegistry
 from worker.deadletter import DeadChunkHandler
 from worker.metrics import WorkerMetrics
@@ -29,6 +32,8 @@ from worker.runner import ChunkRunner
 
 log = structlog.get_logger()
 MAX_BACKOFF_S = 5.0
+# The first pause between pings of an unreachable store, whatever the back-off setting.
+MIN_STORE_PAUSE_S = 0.05
 Command = StartSession | CancelSession | ChunkTask
 Work = Callable[[Command, Delivery], Awaitable[None]]
 # Records that a message will never succeed (failed plan); True if it did.
@@ -39,6 +44,7 @@ class WorkerConsumers:
     def __init__(
         self,
         broker: Broker,
+        store: ObjectStore,
         planner: Planner,
         runner: ChunkRunner,
         dead_chunks: DeadChunkHandler,
@@ -49,6 +55,7 @@ class WorkerConsumers:
     ) -> None:
         self._broker = broker
         self._metrics = metrics
+        self._store = store
         self._planner = planner
         self._runner = runner
         self._dead_chunks = dead_chunks
@@ -177,6 +184,7 @@ class WorkerConsumers:
                 outcome = await self._give_up(delivery, command, error, give_up)
             else:
                 log.warning("message.requeued", error=error, delivery=delivery.attempt)
+                await self._store_reachable()
                 await delivery.requeue(self._backoff(delivery.attempt))
                 outcome = "requeued"
         else:
@@ -193,6 +201,27 @@ class WorkerConsumers:
             return "acked"
         await delivery.dead_letter(reason)
         return "dead_lettered"
+
+    async def _store_reachable(self) -> None:
+        """Return once the object store answers. Every delivery counts towards the queue's
+        limit, which is there to stop poison messages; without this wait, retries during
+        a store outage of a few tens of seconds would use them all up and turn finished
+        work into failed rows."""
+        pause = max(MIN_STORE_PAUSE_S, self._retry_backoff_s)
+        waiting = False
+        while True:
+            try:
+                await self._store.ping()
+            except Exception as exc:  # whatever the cause, the store is not answering
+                if not waiting:
+                    log.warning("storage.waiting", error=f"{type(exc).__name__}: {exc}")
+                    waiting = True
+                await asyncio.sleep(pause)
+                pause = min(MAX_BACKOFF_S, pause * 2)
+            else:
+                if waiting:
+                    log.info("storage.reachable")
+                return
 
     def _backoff(self, attempt: int) -> float:
         return min(MAX_BACKOFF_S, self._retry_backoff_s * 2.0 ** (attempt - 1))

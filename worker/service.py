@@ -62,6 +62,7 @@ class WorkerService:
         self.progress = progress
         self.consumers = WorkerConsumers(
             broker,
+            store,
             Planner(store, broker, finalizer, settings.chunk_size),
             runner,
             DeadChunkHandler(store, finalizer, progress, metrics),

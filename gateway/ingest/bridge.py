@@ -11,13 +11,17 @@ T = TypeVar("T")
 
 
 class AsyncByteReader(io.RawIOBase):
-    """A readable file over an async byte iterator; read from a thread, never the loop."""
+    """A readable file over an async byte iterator; read from a thread, never the loop.
+    `aclose` (on the loop) closes the iterator."""
 
     def __init__(self, chunks: AsyncIterator[bytes], loop: asyncio.AbstractEventLoop) -> None:
         self._chunks = chunks
         self._loop = loop
         self._buffer = b""
         self._eof = False
+        self._closing = False
+        self._idle = asyncio.Event()
+        self._idle.set()
 
     def readable(self) -> bool:
         return True
@@ -36,10 +40,23 @@ class AsyncByteReader(io.RawIOBase):
         return size
 
     async def _next(self) -> bytes | None:
+        if self._closing:
+            return None
+        self._idle.clear()
         try:
             return await anext(self._chunks)
         except StopAsyncIteration:
             return None
+        finally:
+            self._idle.set()
+
+    async def aclose(self) -> None:
+        """Close the iterator. A parse given up half-way (its request cancelled) leaves its
+        thread reading: the read under way ends first, as an iterator cannot be closed
+        while it runs, and the thread then sees the end of the stream."""
+        self._closing = True
+        await self._idle.wait()
+        await self._chunks.aclose()  # type: ignore[attr-defined]
 
 
 async def iterate_in_thread(items: Iterator[T], batch: int = 500) -> AsyncIterator[list[T]]:

@@ -47,13 +47,13 @@ class UploadParser:
 
     async def jsonl(self, sheet: str | None) -> AsyncIterator[bytes]:
         if self.source.format == "csv":
-            stream = self._store.iter_bytes(self._key)
+            reader = AsyncByteReader(self._store.iter_bytes(self._key), asyncio.get_running_loop())
             try:
-                records = self._csv(stream)
+                records = self._csv(reader)
                 async for batch in iterate_in_thread(self.table.rows(records)):
                     yield b"".join(row.model_dump_json().encode() + b"\n" for row in batch)
             finally:
-                await stream.aclose()  # type: ignore[attr-defined]
+                await reader.aclose()
             return
         data = await self._store.get_bytes(self._key)
         if self.source.format == "xlsx":
@@ -65,12 +65,11 @@ class UploadParser:
         async for batch in iterate_in_thread(self.table.rows(guarded(rows))):
             yield b"".join(row.model_dump_json().encode() + b"\n" for row in batch)
 
-    def _csv(self, stream: AsyncIterator[bytes]) -> Iterator[list[str]]:
+    def _csv(self, reader: AsyncByteReader) -> Iterator[list[str]]:
         encoding = detect_encoding(self._head)
         if encoding == "utf-8" and self._late_sample:
             later = detect_encoding(self._late_sample)
             encoding = later if later in ("cp1251", "cp1252") else encoding
         delimiter = detect_delimiter(self._head.decode(encoding, errors="ignore"))
         self.source.encoding, self.source.delimiter = encoding, delimiter
-        reader = AsyncByteReader(stream, asyncio.get_running_loop())
         return csv_records(io.BufferedReader(reader), encoding, delimiter)

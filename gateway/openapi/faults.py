@@ -117,6 +117,12 @@ STORAGE_UNAVAILABLE = _fault(
     "storage_unavailable",
     "storage unreachable: connection refused",
 )
+SHUTTING_DOWN = _fault(
+    503,
+    "`shutting_down`: the gateway stopped before the upload ended; nothing was kept, send it again",
+    "shutting_down",
+    "the server is restarting; send the request again",
+)
 
 # What every route reading one session can answer, besides its own faults.
 ON_SESSION = (UNAUTHORIZED, SESSION_NOT_FOUND, UNKNOWN_PARAMETER, STORAGE_UNAVAILABLE)

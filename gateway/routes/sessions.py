@@ -30,6 +30,7 @@ from gateway.openapi.faults import (
     SESSION_ACTIVE,
     SESSION_FINISHED,
     SESSION_RUNNING,
+    SHUTTING_DOWN,
     STORAGE_UNAVAILABLE,
     UNAUTHORIZED,
     UNKNOWN_PARAMETER,
@@ -108,6 +109,7 @@ async def _read_or_none(services: ServicesDep, tenant: str, sid: str) -> Session
         UPLOAD_REFUSED,
         UNKNOWN_PARAMETER,
         STORAGE_UNAVAILABLE,
+        SHUTTING_DOWN,
     ),
 )
 async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> SessionView:

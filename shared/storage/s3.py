@@ -2,7 +2,10 @@
 
 The SDK is synchronous; every call runs on a bounded thread pool so the event loop never
 blocks. Uploads of unknown length stream through a small bounded queue into a multipart
-upload, so a large file never sits whole in memory or on local disk.
+upload, so a large file never sits whole in memory or on local disk. Such an upload holds
+its thread for as long as its producer takes (a client sending a file, a parser), so it
+runs on a thread of its own: on the shared pool, enough slow uploads would take every
+thread, and the reads that feed other uploads would wait behind them for good.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from shared.storage.protocol import ObjectInfo
 T = TypeVar("T")
 
 PART_SIZE = 5 * 1024 * 1024  # S3's minimum multipart part size
+# Streaming uploads at once; one more waits for one of them to end.
+MAX_STREAMS = 256
 _MISSING_CODES = {"NoSuchKey", "NoSuchObject", "NoSuchBucket", "ResourceNotFound"}
 # Answers to a conditional write: the key is taken; another conditional write on the key is
 # in progress (AWS asks the client to try again).
@@ -95,11 +100,13 @@ class MinioStore(DerivedOperations):
         )
         self.bucket = bucket
         self._pool = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="s3")
+        # Starts a thread only when none is idle, so it holds one per upload in progress.
+        self._streams = ThreadPoolExecutor(max_workers=MAX_STREAMS, thread_name_prefix="s3-up")
 
-    async def _run(self, fn: Callable[[], T]) -> T:
+    async def _run(self, fn: Callable[[], T], pool: ThreadPoolExecutor | None = None) -> T:
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._pool, fn)
+            return await loop.run_in_executor(pool or self._pool, fn)
         except S3Error as exc:
             if exc.code in _MISSING_CODES:
                 raise NotFound(exc.message or exc.code) from exc
@@ -109,6 +116,7 @@ class MinioStore(DerivedOperations):
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._streams.shutdown(wait=False, cancel_futures=True)
 
     async def ensure_bucket(self) -> None:
         def create() -> None:
@@ -193,7 +201,8 @@ class MinioStore(DerivedOperations):
                     -1,
                     content_type=content_type,
                     part_size=PART_SIZE,
-                )
+                ),
+                self._streams,
             )
         )
         loop = asyncio.get_running_loop()

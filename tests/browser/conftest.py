@@ -9,7 +9,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, ViewportSize, async_playwright
@@ -156,7 +156,17 @@ async def screenshot(page: Page, name: str) -> Path:
     return path
 
 
-async def sign_in(page: Page, stack: Stack) -> None:
+class Dashboard(Protocol):
+    """Where the dashboard is served, and a key it accepts."""
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def key(self) -> str: ...
+
+
+async def sign_in(page: Page, stack: Dashboard) -> None:
     """Open the dashboard and paste the API key, as a first-time user does."""
     await page.goto(stack.url + "/")
     await page.get_by_label("API key", exact=True).fill(stack.key)

@@ -85,6 +85,35 @@ async def test_failed_stream_upload_leaves_no_object(any_store: ObjectStore, ten
     assert not await any_store.exists(f"{tenant}/broken.bin")
 
 
+async def test_reads_are_answered_while_many_stream_uploads_wait_for_their_input(
+    any_store: ObjectStore, tenant: str
+) -> None:
+    uploads_count = 40  # more than the S3 adapter's pool of threads for ordinary calls
+    waiting = 0
+    all_waiting, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_client() -> AsyncIterator[bytes]:
+        nonlocal waiting
+        yield b"head,"
+        waiting += 1
+        if waiting == uploads_count:
+            all_waiting.set()
+        await release.wait()
+        yield b"tail"
+
+    uploads = [
+        asyncio.create_task(any_store.put_stream(f"{tenant}/slow/{n}", slow_client()))
+        for n in range(uploads_count)
+    ]
+    try:
+        await asyncio.wait_for(all_waiting.wait(), 10)
+        await asyncio.wait_for(any_store.put_bytes(f"{tenant}/other", b"other"), 10)
+        assert await asyncio.wait_for(any_store.get_bytes(f"{tenant}/other"), 10) == b"other"
+    finally:
+        release.set()
+    assert await asyncio.gather(*uploads) == [len(b"head,tail")] * uploads_count
+
+
 async def test_listing_children_and_deleting_a_prefix(any_store: ObjectStore, tenant: str) -> None:
     for key in ("s2/a", "s1/b/c", "s1/a", "top.txt"):
         await any_store.put_bytes(f"{tenant}/{key}", b"1")

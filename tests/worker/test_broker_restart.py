@@ -6,15 +6,10 @@ always starts it again, even when the test fails.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
 
 from shared.lifecycle import SessionStatus
-from tests.services import wait_for_port
+from tests.services import rabbitmq_stopped
 from tests.slow_site import SlowSite
 from tests.worker.conftest import Workers, slow_pipeline_env
 from tests.worker.sessions import Engine, make_rows, wait_until
@@ -22,25 +17,9 @@ from tests.worker.sessions import Engine, make_rows, wait_until
 pytestmark = pytest.mark.e2e
 
 
-def rabbitmqctl(*args: str) -> None:
-    subprocess.run(["rabbitmqctl", "-q", *args], check=True, timeout=60, capture_output=True)
-
-
-@contextmanager
-def broker_stopped() -> Iterator[None]:
-    rabbitmqctl("stop_app")
-    try:
-        yield
-    finally:
-        rabbitmqctl("start_app")
-        wait_for_port(5672, 30, "RabbitMQ")
-
-
 async def test_session_completes_across_a_broker_restart_without_lost_or_doubled_rows(
     engine: Engine, workers: Workers, slow_site: SlowSite
 ) -> None:
-    if shutil.which("rabbitmqctl") is None:
-        pytest.fail("rabbitmqctl is needed to restart the local RabbitMQ")
     processes = workers.start(
         2,
         **slow_pipeline_env(slow_site),
@@ -50,7 +29,7 @@ async def test_session_completes_across_a_broker_restart_without_lost_or_doubled
     keys = await engine.start(make_rows(480, lambda n: ""))
     await wait_until(lambda: engine.has_done_chunks(keys, 1), 30, "the first chunk to be stored")
 
-    with broker_stopped():
+    with rabbitmq_stopped():
         # Rows keep running while the broker is away; their acks are lost with it.
         await wait_until(lambda: engine.has_done_chunks(keys, 3), 30, "chunks stored meanwhile")
 

@@ -3,6 +3,8 @@ what the session looks like after: on in-process workers and the in-memory broke
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from shared.broker.memory_bus import Envelope
@@ -132,6 +134,34 @@ async def test_a_storage_outage_while_a_chunk_runs_requeues_it_and_it_is_stored_
     assert requeued[0]["error"].startswith("Retryable: storage unreachable")
     assert sorted(r.row for r in await twin.results(keys)) == list(range(20))
     assert ledger.enriched[0] == 2  # redone from its input, not added to
+
+
+async def test_a_storage_outage_outlasting_every_retry_uses_one_delivery_and_fails_no_row(
+    twin: MemoryEngine,
+) -> None:
+    await twin.start_workers(1, chunk_prefetch=1)
+    keys = await twin.seed(make_rows(20))
+    twin.script.hold(keys.session_id, lambda row: row.row < 10)
+    await twin.send_start(keys)
+    ledger = twin.script.ledger(keys.session_id)
+    await twin.wait(lambda: len(ledger.waiting) == 8, "chunk 0's rows in flight")
+
+    twin.memory_store.available = False
+    twin.script.release()
+    await twin.wait(lambda: twin.logged("storage.waiting", chunk=0), "the wait for storage")
+    # At this back-off all five retries would be spent within a few milliseconds.
+    await asyncio.sleep(0.3)
+    twin.memory_store.available = True
+    final = await twin.final(keys)
+
+    assert (final.status, final.counters.done, final.counters.failed) == (
+        SessionStatus.COMPLETED,
+        20,
+        0,
+    )
+    assert [r["delivery"] for r in twin.logged("message.requeued", chunk=0)] == [1]
+    assert twin.logged("message.given_up") == []
+    assert sorted(r.row for r in await twin.results(keys)) == list(range(20))
 
 
 async def test_a_broker_outage_mid_chunk_ends_with_every_row_stored_exactly_once(
