@@ -11,6 +11,8 @@ from typing import cast
 from prometheus_client import CollectorRegistry
 
 from shared.broker.rabbit import RabbitBroker
+from shared.budget.protocol import Budget
+from shared.budget.rabbit import RabbitBudget
 from shared.logging import configure_logging
 from shared.storage.s3 import store_from_settings
 from worker.logcapture import capture_processor
@@ -21,7 +23,7 @@ from worker.pipeline.settings import PipelineSettings
 from worker.service import WorkerService
 from worker.settings import WorkerSettings
 
-PipelineFactory = Callable[[PipelineSettings, PipelineMetrics], Pipeline]
+PipelineFactory = Callable[[PipelineSettings, PipelineMetrics, Budget], Pipeline]
 
 
 def load_factory(path: str) -> PipelineFactory:
@@ -41,8 +43,11 @@ async def main() -> None:
         broker = RabbitBroker(settings.amqp_url.get_secret_value(), settings.topology)
         await broker.connect()
         stack.push_async_callback(broker.close)
+        budget = RabbitBudget(settings.amqp_url.get_secret_value(), settings.topology)
+        await budget.connect()
+        stack.push_async_callback(budget.close)
         metrics = WorkerMetrics(CollectorRegistry())
-        pipeline = load_factory(settings.pipeline_factory)(PipelineSettings(), metrics)
+        pipeline = load_factory(settings.pipeline_factory)(PipelineSettings(), metrics, budget)
         stack.push_async_callback(pipeline.aclose)
         await WorkerService(settings, store, broker, pipeline, metrics).run()
 

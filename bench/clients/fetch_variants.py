@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
+from shared.budget.memory import MemoryBudget
 from worker.pipeline.build import web_client
 from worker.pipeline.clients.fetch import fetcher as fetcher_module
 from worker.pipeline.clients.fetch.decode import decode_body, is_html
@@ -101,7 +102,7 @@ def httpx_family(module: ModuleType) -> dict[str, Variant]:
     @asynccontextmanager
     async def fetcher() -> AsyncIterator[Get]:
         async with httpx_family_client(module) as client:
-            yield Fetcher(client, HostGate(2, 0.0), LIMITS).fetch
+            yield Fetcher(client, HostGate(MemoryBudget(), None, 2, 1.0), LIMITS).fetch
 
     return {f"bare {module.__name__}": bare, f"fetcher {module.__name__}": fetcher}
 
@@ -172,7 +173,7 @@ def aiohttp_family(aiohttp: ModuleType) -> dict[str, Variant]:
     @asynccontextmanager
     async def fetcher() -> AsyncIterator[Get]:
         async with session() as client:
-            yield AiohttpFetcher(client, HostGate(2, 0.0), LIMITS).fetch
+            yield AiohttpFetcher(client, HostGate(MemoryBudget(), None, 2, 1.0), LIMITS).fetch
 
     return {"bare aiohttp": bare, "fetcher aiohttp": fetcher}
 

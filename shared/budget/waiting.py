@@ -1,9 +1,9 @@
 """Taking a unit when there is none yet: retry with jittered, bounded back-off.
 
 The store tells only "taken" or "spent", never when the next unit frees, so takers poll.
-The pause grows from a few milliseconds to about the mean gap between two units of the
-window (capped at a second), so a spent budget costs its store a handful of attempts per
-waiting caller and window, and a unit that frees is found soon after.
+The pause grows from a few milliseconds to half the mean gap between two units of the
+window (between 10 ms and a second): a unit that frees is found within about that pause,
+and a spent budget costs its store at most two attempts per waiting caller and unit.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ async def take(budget: Budget, window: Window, key: str, max_wait_s: float) -> f
     """
     loop = asyncio.get_running_loop()
     started = loop.time()
-    longest = min(LONGEST_PAUSE_S, max(0.01, window.seconds / window.limit))
+    longest = min(LONGEST_PAUSE_S, max(0.01, window.seconds / window.limit / 2))
     pause = FIRST_PAUSE_S
     while True:
         try:

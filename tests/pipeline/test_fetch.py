@@ -8,6 +8,8 @@ import time
 import httpx2
 import pytest
 
+from shared.budget.memory import MemoryBudget
+from shared.budget.protocol import BudgetUnavailable, Window
 from tests.pipeline.conftest import Farm, MakeSettings
 from worker.pipeline.clients.fetch.decode import decode_body
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError, FetchLimits
@@ -16,13 +18,15 @@ from worker.pipeline.clients.fetch.politeness import HostGate
 pytestmark = pytest.mark.unit
 
 
-def fetcher(settings: MakeSettings, **overrides: object) -> tuple[Fetcher, httpx2.AsyncClient]:
+def fetcher(
+    settings: MakeSettings, gate: HostGate | None = None, **overrides: object
+) -> tuple[Fetcher, httpx2.AsyncClient]:
     s = settings(**overrides)
     client = httpx2.AsyncClient(trust_env=True, timeout=s.fetch_timeout_s)
     limits = FetchLimits(
         s.fetch_timeout_s, s.fetch_max_bytes, s.fetch_max_redirects, s.fetch_attempts, 0.1
     )
-    return Fetcher(client, HostGate(2, 0.0), limits), client
+    return Fetcher(client, gate or HostGate(MemoryBudget(), None, 2, 1.0), limits), client
 
 
 async def test_pages_are_fetched_through_the_https_proxy_with_the_configured_ca(
@@ -101,7 +105,7 @@ async def test_failures_carry_their_kind(
 
 
 async def test_host_gate_limits_requests_in_flight_per_host() -> None:
-    gate = HostGate(concurrency=2, min_interval_s=0.0)
+    gate = HostGate(MemoryBudget(), None, concurrency=2, max_wait_s=1.0)
     in_flight = peak = 0
     release = asyncio.Event()
     three_in = asyncio.Event()
@@ -138,18 +142,43 @@ def test_a_wrong_charset_declaration_falls_back_to_sniffing() -> None:
     assert "Привет" in decode_body(body, "text/html; charset=ascii")
 
 
-async def test_host_gate_spaces_out_request_starts() -> None:
-    gate = HostGate(concurrency=5, min_interval_s=0.1)
+async def test_gates_of_several_workers_share_each_hosts_request_budget() -> None:
+    budget, window = MemoryBudget(), Window("host", 2, 0.2)
+    gates = [HostGate(budget, window, 5, 5.0) for _ in range(3)]  # three workers
     loop = asyncio.get_running_loop()
     starts: list[float] = []
 
-    async def use() -> None:
-        async with gate.hold("a.com"):
-            starts.append(loop.time())
+    async def use(gate: HostGate, host: str) -> None:
+        async with gate.hold(host):
+            if host == "a.com":
+                starts.append(loop.time())
 
-    await asyncio.gather(*(use() for _ in range(3)))
-    assert starts[1] - starts[0] >= 0.09
-    assert starts[2] - starts[1] >= 0.09
+    await asyncio.gather(*(use(gates[n % 3], "a.com") for n in range(6)), use(gates[0], "b.com"))
+    starts.sort()
+    for i in range(2, 6):  # at most two starts in any 0.2 s, whichever worker made them
+        assert starts[i] - starts[i - 2] >= window.seconds
+
+
+async def test_a_host_whose_budget_cannot_be_reached_fails_the_request_clearly() -> None:
+    budget = MemoryBudget()
+    budget.available = False
+    gate = HostGate(budget, Window("host", 1, 0.5), 2, max_wait_s=0.2)
+    with pytest.raises(BudgetUnavailable, match="host budget could not be reached"):
+        async with gate.hold("a.com"):
+            pass
+    assert gate.active_hosts() == 0
+
+
+async def test_waiting_for_a_hosts_budget_does_not_count_against_the_fetch_timeout(
+    make_settings: MakeSettings, web_env: Farm
+) -> None:
+    gate = HostGate(MemoryBudget(), Window("host", 1, 0.6), 2, 5.0)
+    fetch, client = fetcher(make_settings, gate, fetch_timeout_s=0.4)
+    async with client:
+        first, second = await asyncio.gather(
+            fetch.fetch("https://acme-rockets.com/"), fetch.fetch("https://acme-rockets.com/about")
+        )
+    assert (first.status, second.status) == (200, 200)  # the second waited ~0.6 s first
 
 
 async def test_compressed_pages_are_decompressed(make_settings: MakeSettings) -> None:

@@ -1,14 +1,21 @@
-"""Composition of the pipeline from settings: the one place that names concrete providers."""
+"""Composition of the pipeline from settings: the one place that names concrete providers.
+
+The budgets that must hold for the whole deployment (HubSpot's account limits, politeness
+per website host) come in as a `Budget` from the worker's composition root; a pipeline
+built without one keeps them in this process only (`MemoryBudget`).
+"""
 
 from __future__ import annotations
 
 import httpx2
 
+from shared.budget.memory import MemoryBudget
+from shared.budget.protocol import Budget, Window
 from worker.pipeline.chunk import ChunkEnrichment
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
 from worker.pipeline.clients.fetch.politeness import HostGate
 from worker.pipeline.clients.hubspot.companies_api import HubSpotClient
-from worker.pipeline.clients.hubspot.rate_limit import RateLimiter
+from worker.pipeline.clients.hubspot.rate_limit import AccountLimits, account_key
 from worker.pipeline.clients.llm import LlmClient
 from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.clients.search.searxng import SearxngSearch
@@ -74,18 +81,25 @@ def _llm(settings: PipelineSettings, metrics: PipelineMetrics) -> LlmClient | No
 
 
 def _hubspot(
-    settings: PipelineSettings, metrics: PipelineMetrics
+    settings: PipelineSettings, metrics: PipelineMetrics, budget: Budget
 ) -> tuple[HubSpotClient, RecordLinks, httpx2.AsyncClient]:
+    token = settings.hubspot_token.get_secret_value()
     client = httpx2.AsyncClient(
         base_url=settings.hubspot_base_url,
-        headers={"Authorization": f"Bearer {settings.hubspot_token.get_secret_value()}"},
+        headers={"Authorization": f"Bearer {token}"},
         timeout=settings.hubspot_timeout_s,
         trust_env=True,
     )
+    limits = AccountLimits(
+        budget,
+        account_key(token),
+        Window("hubspot", settings.hubspot_requests_per_10s, settings.hubspot_window_s),
+        Window("hubspot-search", settings.hubspot_searches_per_s, 1.0),
+        settings.budget_max_wait_s,
+    )
     hubspot = HubSpotClient(
         client,
-        RateLimiter(settings.hubspot_requests_per_10s, 10.0),
-        RateLimiter(settings.hubspot_searches_per_s, 1.0),
+        limits,
         settings.retry_attempts,
         settings.retry_max_wait_s,
         metrics,
@@ -112,7 +126,18 @@ def web_client(settings: PipelineSettings) -> httpx2.AsyncClient:
     )
 
 
-def build_pipeline(settings: PipelineSettings, metrics: PipelineMetrics = NO_METRICS) -> Pipeline:
+def host_gate(settings: PipelineSettings, budget: Budget) -> HostGate:
+    interval = settings.host_min_interval_s
+    window = Window("host", settings.host_requests_per_interval, interval) if interval else None
+    return HostGate(budget, window, settings.host_concurrency, settings.budget_max_wait_s)
+
+
+def build_pipeline(
+    settings: PipelineSettings,
+    metrics: PipelineMetrics = NO_METRICS,
+    budget: Budget | None = None,
+) -> Pipeline:
+    budget = budget if budget is not None else MemoryBudget()
     stages = settings.stage_set()
     if stages == {"normalize"}:
         return EnrichmentPipeline(Toolkit(settings, stages, metrics=metrics), [])
@@ -126,14 +151,12 @@ def build_pipeline(settings: PipelineSettings, metrics: PipelineMetrics = NO_MET
         settings.fetch_attempts,
         settings.retry_max_wait_s,
     )
-    fetcher = Fetcher(
-        web, HostGate(settings.host_concurrency, settings.host_min_interval_s), limits, metrics
-    )
+    fetcher = Fetcher(web, host_gate(settings, budget), limits, metrics)
     search = _search(settings, api, metrics)
     llm = _llm(settings, metrics)
     hubspot = links = None
     if settings.capabilities().hubspot:
-        hubspot, links, hubspot_http = _hubspot(settings, metrics)
+        hubspot, links, hubspot_http = _hubspot(settings, metrics, budget)
         clients.append(hubspot_http)
     kit = Toolkit(
         settings=settings,

@@ -1,7 +1,9 @@
 """Page fetching with limits on time, size and redirects, through the process's proxy.
 
 The client trusts the environment (HTTP(S)_PROXY, NO_PROXY, SSL_CERT_FILE). Redirects are
-followed by hand so every hop passes the host gate and the chain is recorded.
+followed by hand so every hop passes the host gate and the chain is recorded. Time spent
+waiting at the gate (politeness) does not count against the fetch timeout: a site that
+answers slowly is a fact about the site, a wait for our own budget is not.
 """
 
 from __future__ import annotations
@@ -92,8 +94,8 @@ class Fetcher:
         async for attempt in attempts:
             with attempt:
                 try:
-                    async with asyncio.timeout(self._limits.timeout_s):
-                        return await self._follow(url)
+                    async with asyncio.timeout(self._limits.timeout_s) as deadline:
+                        return await self._follow(url, deadline)
                 except TimeoutError as error:
                     raise Transient("timeout") from error
         raise AssertionError("unreachable")  # retrying() re-raises the last error
@@ -105,14 +107,19 @@ class Fetcher:
         except Transient as error:
             raise FetchError(_transient_kind(error), _transient_detail(error)) from error
 
-    async def _follow(self, url: str) -> FetchedPage:
+    async def _follow(self, url: str, deadline: asyncio.Timeout) -> FetchedPage:
         chain: list[str] = []
         current = url
         for _ in range(self._limits.max_redirects + 1):
             parts = urlsplit(current)
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise FetchError("invalid_url", current)
-            async with self._gate.hold(parts.hostname):
+            # The fetch's clock stops while this hop waits at the gate.
+            when = deadline.when()
+            deadline.reschedule(None)
+            async with self._gate.hold(parts.hostname) as waited:
+                deadline.reschedule(None if when is None else when + waited)
+                self._metrics.budget_waited("host", waited)
                 page_or_location = await self._one(url, current, chain)
             if isinstance(page_or_location, FetchedPage):
                 return page_or_location

@@ -1,7 +1,10 @@
-"""Per-host politeness: at most N requests in flight and a minimum gap between starts.
+"""Politeness toward website hosts: a request rate for the whole deployment, and a cap on
+requests in flight from this process.
 
-Shared by every chunk of the worker process, so two sessions listing the same company
-do not hammer its site; entries disappear when a host has no users left.
+The rate is a shared budget per host (`shared/budget/`): whichever worker fetches from a
+host takes a unit of that host's window, so N workers together start at most
+`window.limit` requests to it per window, as one would. The cap on requests in flight is
+a semaphore per host in this process; entries disappear when a host has no users left.
 """
 
 from __future__ import annotations
@@ -9,59 +12,51 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from shared.budget.protocol import Budget, Window
+from shared.budget.waiting import take
 
 
 @dataclass
 class _Host:
     semaphore: asyncio.Semaphore
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    last_start: float = float("-inf")
     users: int = 0
 
 
 class HostGate:
-    def __init__(self, concurrency: int, min_interval_s: float) -> None:
+    def __init__(
+        self, budget: Budget, window: Window | None, concurrency: int, max_wait_s: float
+    ) -> None:
+        """`window` None: no rate limit (tests, benchmarks), only the cap in flight."""
+        self._budget = budget
+        self._window = window
         self._concurrency = max(1, concurrency)
-        self._interval = max(0.0, min_interval_s)
+        self._max_wait = max_wait_s
         self._hosts: dict[str, _Host] = {}
-        # Last start of hosts nobody uses right now, kept only while it still matters.
-        self._recent: dict[str, float] = {}
 
     @asynccontextmanager
-    async def hold(self, host: str) -> AsyncIterator[None]:
+    async def hold(self, host: str) -> AsyncIterator[float]:
+        """Hold a place for one request to `host`; yields the seconds spent waiting for it.
+
+        Raises `BudgetUnavailable` when the host's budget gave no unit within the longest
+        wait (or could not be reached for that long).
+        """
+        loop = asyncio.get_running_loop()
+        started = loop.time()
         entry = self._hosts.get(host)
         if entry is None:
             entry = self._hosts[host] = _Host(asyncio.Semaphore(self._concurrency))
-            entry.last_start = self._recent.pop(host, float("-inf"))
         entry.users += 1
         try:
             async with entry.semaphore:
-                await self._space_out(entry)
-                yield
+                if self._window is not None:
+                    await take(self._budget, self._window, host, self._max_wait)
+                yield loop.time() - started
         finally:
             entry.users -= 1
             if entry.users == 0:
                 self._hosts.pop(host, None)
-                self._remember(host, entry.last_start)
-
-    def _remember(self, host: str, last_start: float) -> None:
-        if self._interval == 0:
-            return
-        now = asyncio.get_running_loop().time()
-        self._recent[host] = last_start
-        if len(self._recent) > 1024:
-            self._recent = {h: t for h, t in self._recent.items() if now - t < self._interval}
-
-    async def _space_out(self, entry: _Host) -> None:
-        if self._interval == 0:
-            return
-        loop = asyncio.get_running_loop()
-        async with entry.lock:
-            delay = entry.last_start + self._interval - loop.time()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            entry.last_start = loop.time()
 
     def active_hosts(self) -> int:
         return len(self._hosts)
