@@ -28,29 +28,35 @@ class BudgetUnavailable(Exception):
     """No unit could be taken: the store is unreachable, or the window stayed spent."""
 
 
+# How much longer than its window a unit stays taken, unless a budget says otherwise.
+DEFAULT_MARGIN_S = 0.25
+
+
 @dataclass(frozen=True)
 class Window:
-    """At most `limit` units in any `seconds`; `name` tells budgets apart."""
+    """At most `limit` units in any `seconds`; `name` tells budgets apart.
+
+    Each unit stays taken `margin_s` longer than the window. The other side counts the
+    requests when they arrive, and the time from a unit's grant to its request's arrival
+    varies (a busy worker, a new connection): the margin keeps arrivals, not only grants,
+    within the limit, as long as that time varies by less than the margin.
+    """
 
     name: str
     limit: int
     seconds: float
+    margin_s: float = DEFAULT_MARGIN_S
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.name):
             raise ValueError(f"budget name {self.name!r}: lower-case letters, digits, dashes")
-        if self.limit < 1 or self.seconds <= 0:
+        if self.limit < 1 or self.seconds <= 0 or self.margin_s < 0:
             raise ValueError(f"budget {self.name}: needs a limit >= 1 and a window > 0 s")
 
     @property
     def hold_s(self) -> float:
-        """How long a unit stays taken: the window and a margin.
-
-        The request a unit pays for starts a little after the store granted it, and that
-        delay varies between processes; holding each unit slightly longer than the window
-        keeps the requests themselves, not only the grants, within the limit.
-        """
-        return self.seconds + max(0.05, 0.05 * self.seconds)
+        """How long a unit stays taken."""
+        return self.seconds + self.margin_s
 
 
 class Budget(Protocol):

@@ -43,8 +43,8 @@ async def test_a_store_that_comes_back_while_waited_for_grants_the_unit() -> Non
 
 
 def test_a_window_holds_its_units_a_little_longer_than_itself() -> None:
-    assert Window("hubspot", 100, 10.0).hold_s == pytest.approx(10.5)
-    assert Window("host", 1, 0.5).hold_s == pytest.approx(0.55)
+    assert Window("hubspot", 100, 10.0).hold_s == pytest.approx(10.25)
+    assert Window("host", 1, 0.5, margin_s=0.1).hold_s == pytest.approx(0.6)
 
 
 @pytest.mark.parametrize(
@@ -56,9 +56,9 @@ def test_a_window_refuses_bad_names_and_sizes(name: str, limit: int, seconds: fl
 
 
 def test_budget_queue_names_carry_a_digest_of_the_key_never_the_key() -> None:
-    spec = Topology("dossier").budget_queue("hubspot", 100, 10_500, "pat-secret-token")
+    spec = Topology("dossier").budget_queue("hubspot", 100, 10_250, "pat-secret-token")
     assert "pat-secret-token" not in spec.name
-    assert spec.name.startswith("dossier.budget.hubspot.100-per-10500ms.")
-    assert (spec.max_length, spec.message_ttl_ms, spec.expires_ms) == (100, 10_500, 42_000)
-    other = Topology("dossier").budget_queue("hubspot", 190, 10_500, "pat-secret-token")
+    assert spec.name.startswith("dossier.budget.hubspot.100-per-10250ms.")
+    assert (spec.max_length, spec.message_ttl_ms, spec.expires_ms) == (100, 10_250, 41_000)
+    other = Topology("dossier").budget_queue("hubspot", 190, 10_250, "pat-secret-token")
     assert other.name != spec.name

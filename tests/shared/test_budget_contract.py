@@ -16,6 +16,7 @@ from shared.budget.protocol import Budget, BudgetUnavailable, Window
 from shared.budget.rabbit import RabbitBudget
 from shared.budget.waiting import take
 from shared.topology import Topology
+from tests.windows import most_in_any_window
 
 pytestmark = pytest.mark.contract
 
@@ -62,14 +63,6 @@ async def store(request: pytest.FixtureRequest, topology_prefix: str) -> AsyncIt
 
 def key() -> str:
     return uuid.uuid4().hex
-
-
-def most_in_any_window(times: list[float], seconds: float) -> int:
-    ordered = sorted(times)
-    return max(
-        (sum(1 for t in ordered[i:] if t - start < seconds) for i, start in enumerate(ordered)),
-        default=0,
-    )
 
 
 async def test_takes_up_to_the_limit_then_answers_spent(store: Store) -> None:

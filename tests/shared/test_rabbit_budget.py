@@ -55,7 +55,7 @@ async def test_the_budget_is_a_bounded_classic_queue_whose_units_expire(
         "x-queue-type": "classic",
         "x-max-length": 7,
         "x-overflow": "reject-publish",
-        "x-message-ttl": 2100,
+        "x-message-ttl": 2250,
         "x-expires": 10_000,
     }
 

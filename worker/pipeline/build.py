@@ -93,8 +93,13 @@ def _hubspot(
     limits = AccountLimits(
         budget,
         account_key(token),
-        Window("hubspot", settings.hubspot_requests_per_10s, settings.hubspot_window_s),
-        Window("hubspot-search", settings.hubspot_searches_per_s, 1.0),
+        Window(
+            "hubspot",
+            settings.hubspot_requests_per_10s,
+            settings.hubspot_window_s,
+            settings.budget_margin_s,
+        ),
+        Window("hubspot-search", settings.hubspot_searches_per_s, 1.0, settings.budget_margin_s),
         settings.budget_max_wait_s,
     )
     hubspot = HubSpotClient(
@@ -126,10 +131,21 @@ def web_client(settings: PipelineSettings) -> httpx2.AsyncClient:
     )
 
 
-def host_gate(settings: PipelineSettings, budget: Budget) -> HostGate:
-    interval = settings.host_min_interval_s
-    window = Window("host", settings.host_requests_per_interval, interval) if interval else None
-    return HostGate(budget, window, settings.host_concurrency, settings.budget_max_wait_s)
+def page_fetcher(
+    settings: PipelineSettings, web: httpx2.AsyncClient, metrics: PipelineMetrics, budget: Budget
+) -> Fetcher:
+    interval, margin = settings.host_min_interval_s, settings.budget_margin_s
+    limit = settings.host_requests_per_interval
+    window = Window("host", limit, interval, margin) if interval else None
+    gate = HostGate(budget, window, settings.host_concurrency, settings.budget_max_wait_s)
+    limits = FetchLimits(
+        settings.fetch_timeout_s,
+        settings.fetch_max_bytes,
+        settings.fetch_max_redirects,
+        settings.fetch_attempts,
+        settings.retry_max_wait_s,
+    )
+    return Fetcher(web, gate, limits, metrics)
 
 
 def build_pipeline(
@@ -144,14 +160,7 @@ def build_pipeline(
     web = web_client(settings)
     api = httpx2.AsyncClient(trust_env=True, timeout=settings.search_timeout_s)
     clients = [web, api]
-    limits = FetchLimits(
-        settings.fetch_timeout_s,
-        settings.fetch_max_bytes,
-        settings.fetch_max_redirects,
-        settings.fetch_attempts,
-        settings.retry_max_wait_s,
-    )
-    fetcher = Fetcher(web, host_gate(settings, budget), limits, metrics)
+    fetcher = page_fetcher(settings, web, metrics, budget)
     search = _search(settings, api, metrics)
     llm = _llm(settings, metrics)
     hubspot = links = None

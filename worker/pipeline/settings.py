@@ -30,6 +30,10 @@ class PipelineSettings(ProviderSettings):
     # Longest wait for a unit of a shared budget (HubSpot, a host), or for RabbitMQ to answer
     # for it; past it the request fails with that reason instead of exceeding the budget.
     budget_max_wait_s: float = Field(60.0, gt=0)
+    # Each unit of a shared budget stays taken this much longer than its window: HubSpot and
+    # websites count requests as they arrive, and the time from a unit's grant to its
+    # request's arrival varies (a busy worker, a new connection) by up to about this much.
+    budget_margin_s: float = Field(0.25, ge=0)
 
     retry_attempts: int = 3
     retry_max_wait_s: float = 8.0
