@@ -1,14 +1,21 @@
-"""Budgets on RabbitMQ: one bounded classic queue per window and key.
+"""Budgets on RabbitMQ: one bounded classic queue per budget and key.
 
-Taking a unit publishes one small message with publisher confirms to the queue of that
-window and key (`Topology.budget_queue`): at most `limit` messages, each living
-`hold_s`, publishes beyond the limit rejected. An ack means the unit is taken; a nack
-means the window is spent. The broker alone counts, so there is no leader, no clock to
-agree on, and nothing to clean up after a crash: the message expires by itself.
+Taking a unit, or a slot, publishes one small message with publisher confirms to the
+queue of that budget and key (`Topology.budget_queue`): at most `limit` messages, each
+living the window's hold time (or the slots' lease), publishes beyond the limit
+rejected. An ack means taken; a nack means spent. The broker alone counts, so there is no
+leader, no clock to agree on, and nothing to clean up after a crash: every message
+expires by itself.
+
+Releasing a slot removes one message with `basic.get`: the oldest live one, whoever
+published it. Messages are alike, so the count is what matters, and it stays at least
+the number of live holders: a message expires only when it is the oldest, after every
+holder granted before it has had its whole lease; a release is only sent while the
+holder's own message is surely still there (`RELEASE_MARGIN_S`).
 
 A queue is declared on first use and again before a quarter of its idle expiry has
 passed, which both renews its lease (publishing alone does not) and keeps it alive until
-every unit in it has expired.
+every message in it has expired.
 """
 
 from __future__ import annotations
@@ -19,16 +26,19 @@ import uuid
 
 import aio_pika
 import aiormq
+import structlog
 from aio_pika.abc import AbstractRobustChannel, AbstractRobustConnection
 from aio_pika.connection import make_url
 from aio_pika.exceptions import AMQPError, DeliveryError
 from aiormq.exceptions import ChannelInvalidStateError
 
 from shared.broker.rabbit_topology import budget_queue_arguments
-from shared.budget.protocol import BudgetUnavailable, Window
+from shared.budget.protocol import RELEASE_MARGIN_S, BudgetUnavailable, Lease, Slots, Window
 from shared.topology import BudgetQueueSpec, Topology
 
+log = structlog.get_logger()
 TAKE_TIMEOUT_S = 5.0
+_FAILURES = (AMQPError, ChannelInvalidStateError, ConnectionError, TimeoutError)
 # Declarations remembered before the oldest are forgotten (each host fetched is one).
 _REMEMBERED = 4096
 
@@ -62,31 +72,43 @@ class RabbitBudget:
         self._declared.clear()
 
     async def try_take(self, window: Window, key: str) -> bool:
-        hold_ms = round(window.hold_s * 1000)
-        spec = self._topology.budget_queue(window.name, window.limit, hold_ms, key)
+        spec = self._spec(window.name, window.limit, window.hold_s, key)
+        return await self._publish(spec)
+
+    async def try_hold(self, slots: Slots, key: str) -> Lease | None:
+        spec = self._spec(slots.name, slots.limit, slots.lease_s, key)
+        if not await self._publish(spec):
+            return None
+        return _RabbitLease(self, spec.name, slots.lease_s - RELEASE_MARGIN_S)
+
+    def _spec(self, name: str, limit: int, seconds: float, key: str) -> BudgetQueueSpec:
+        return self._topology.budget_queue(name, limit, round(seconds * 1000), key)
+
+    def _channel_or_raise(self) -> AbstractRobustChannel:
         if self._channel is None:
             raise BudgetUnavailable("not connected to RabbitMQ")
+        return self._channel
+
+    async def _publish(self, spec: BudgetQueueSpec) -> bool:
+        channel = self._channel_or_raise()
         try:
             async with asyncio.timeout(TAKE_TIMEOUT_S):
-                return await self._take(self._channel, spec)
-        except (AMQPError, ChannelInvalidStateError, ConnectionError, TimeoutError) as error:
+                for _ in range(2):
+                    await self._declare(channel, spec)
+                    unit = aio_pika.Message(b"", message_id=uuid.uuid4().hex)
+                    try:
+                        answer = await channel.default_exchange.publish(
+                            unit, routing_key=spec.name, mandatory=True
+                        )
+                    except DeliveryError:
+                        return False  # rejected: the queue holds `limit` live messages
+                    if isinstance(answer, aiormq.spec.Basic.Ack):
+                        return True
+                    # Returned unroutable: the queue was deleted under us (by hand, or a
+                    # broker that lost it); declare it again and retry once.
+                    self._declared.pop(spec.name, None)
+        except _FAILURES as error:
             raise BudgetUnavailable(f"RabbitMQ: {type(error).__name__}") from error
-
-    async def _take(self, channel: AbstractRobustChannel, spec: BudgetQueueSpec) -> bool:
-        for _ in range(2):
-            await self._declare(channel, spec)
-            unit = aio_pika.Message(b"", message_id=uuid.uuid4().hex)
-            try:
-                answer = await channel.default_exchange.publish(
-                    unit, routing_key=spec.name, mandatory=True
-                )
-            except DeliveryError:
-                return False  # rejected: the queue holds `limit` live units
-            if isinstance(answer, aiormq.spec.Basic.Ack):
-                return True
-            # Returned unroutable: the queue was deleted under us (by hand, or a broker
-            # that lost it); declare it again and retry once.
-            self._declared.pop(spec.name, None)
         raise BudgetUnavailable(f"the budget queue {spec.name} keeps disappearing")
 
     async def _declare(self, channel: AbstractRobustChannel, spec: BudgetQueueSpec) -> None:
@@ -102,3 +124,26 @@ class RabbitBudget:
         self._declared[spec.name] = now
         if len(self._declared) > _REMEMBERED:
             del self._declared[next(iter(self._declared))]
+
+    async def remove_one(self, queue: str) -> None:
+        channel = self._channel_or_raise()
+        async with asyncio.timeout(TAKE_TIMEOUT_S):
+            declared = await channel.get_queue(queue, ensure=False)
+            await declared.get(no_ack=True, fail=False)
+
+
+class _RabbitLease:
+    def __init__(self, store: RabbitBudget, queue: str, releasable_s: float) -> None:
+        self._store = store
+        self._queue = queue
+        self._until = time.monotonic() + releasable_s
+        self._released = False
+
+    async def release(self) -> None:
+        if self._released or time.monotonic() >= self._until:
+            return
+        self._released = True
+        try:
+            await self._store.remove_one(self._queue)
+        except (BudgetUnavailable, *_FAILURES) as error:
+            log.warning("budget.release_failed", queue=self._queue, error=repr(error))

@@ -9,7 +9,7 @@ import httpx2
 import pytest
 
 from shared.budget.memory import MemoryBudget
-from shared.budget.protocol import BudgetUnavailable, Window
+from shared.budget.protocol import BudgetUnavailable, Slots, Window
 from tests.pipeline.conftest import Farm, MakeSettings
 from worker.pipeline.clients.fetch.decode import decode_body
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError, FetchLimits
@@ -26,7 +26,9 @@ def fetcher(
     limits = FetchLimits(
         s.fetch_timeout_s, s.fetch_max_bytes, s.fetch_max_redirects, s.fetch_attempts, 0.1
     )
-    return Fetcher(client, gate or HostGate(MemoryBudget(), None, 2, 1.0), limits), client
+    return Fetcher(
+        client, gate or HostGate(MemoryBudget(), None, Slots("host-slots", 2, 30.0), 1.0), limits
+    ), client
 
 
 async def test_pages_are_fetched_through_the_https_proxy_with_the_configured_ca(
@@ -104,13 +106,14 @@ async def test_failures_carry_their_kind(
     assert detail in caught.value.reason
 
 
-async def test_host_gate_limits_requests_in_flight_per_host() -> None:
-    gate = HostGate(MemoryBudget(), None, concurrency=2, max_wait_s=1.0)
+async def test_gates_of_several_workers_share_each_hosts_requests_in_flight() -> None:
+    budget = MemoryBudget()  # what RabbitMQ is to the workers of a deployment
+    gates = [HostGate(budget, None, Slots("host-slots", 2, 30.0), 5.0) for _ in range(3)]
     in_flight = peak = 0
     release = asyncio.Event()
     three_in = asyncio.Event()
 
-    async def use(host: str) -> None:
+    async def use(gate: HostGate, host: str) -> None:
         nonlocal in_flight, peak
         async with gate.hold(host):
             in_flight += 1
@@ -120,15 +123,14 @@ async def test_host_gate_limits_requests_in_flight_per_host() -> None:
             await release.wait()
             in_flight -= 1
 
-    tasks = [asyncio.create_task(use("a.com")) for _ in range(5)]
-    other = asyncio.create_task(use("b.com"))
+    tasks = [asyncio.create_task(use(gates[n % 3], "a.com")) for n in range(5)]
+    other = asyncio.create_task(use(gates[0], "b.com"))
     await asyncio.wait_for(three_in.wait(), 5)
-    for _ in range(20):  # give a wrongly admitted fourth request the chance to enter
-        await asyncio.sleep(0)
-    assert peak == 3  # two for a.com, one for b.com
+    await asyncio.sleep(0.3)  # a wrongly admitted fourth request has had its chance
+    assert peak == 3  # two for a.com, whichever workers hold them, one for b.com
     release.set()
     await asyncio.gather(*tasks, other)
-    assert gate.active_hosts() == 0
+    assert [gate.active_hosts() for gate in gates] == [0, 0, 0]
 
 
 def test_a_character_cut_by_the_size_limit_does_not_change_the_encoding() -> None:
@@ -144,7 +146,7 @@ def test_a_wrong_charset_declaration_falls_back_to_sniffing() -> None:
 
 async def test_gates_of_several_workers_share_each_hosts_request_budget() -> None:
     budget, window = MemoryBudget(), Window("host", 2, 0.2)
-    gates = [HostGate(budget, window, 5, 5.0) for _ in range(3)]  # three workers
+    gates = [HostGate(budget, window, Slots("host-slots", 5, 30.0), 5.0) for _ in range(3)]
     loop = asyncio.get_running_loop()
     starts: list[float] = []
 
@@ -162,8 +164,8 @@ async def test_gates_of_several_workers_share_each_hosts_request_budget() -> Non
 async def test_a_host_whose_budget_cannot_be_reached_fails_the_request_clearly() -> None:
     budget = MemoryBudget()
     budget.available = False
-    gate = HostGate(budget, Window("host", 1, 0.5), 2, max_wait_s=0.2)
-    with pytest.raises(BudgetUnavailable, match="host budget could not be reached"):
+    gate = HostGate(budget, Window("host", 1, 0.5), Slots("host-slots", 2, 30.0), 0.2)
+    with pytest.raises(BudgetUnavailable, match="budget could not be reached"):
         async with gate.hold("a.com"):
             pass
     assert gate.active_hosts() == 0
@@ -172,7 +174,7 @@ async def test_a_host_whose_budget_cannot_be_reached_fails_the_request_clearly()
 async def test_waiting_for_a_hosts_budget_does_not_count_against_the_fetch_timeout(
     make_settings: MakeSettings, web_env: Farm
 ) -> None:
-    gate = HostGate(MemoryBudget(), Window("host", 1, 0.6), 2, 5.0)
+    gate = HostGate(MemoryBudget(), Window("host", 1, 0.6), Slots("host-slots", 2, 30.0), 5.0)
     fetch, client = fetcher(make_settings, gate, fetch_timeout_s=0.4)
     async with client:
         first, second = await asyncio.gather(

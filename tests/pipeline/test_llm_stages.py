@@ -8,6 +8,7 @@ import httpx2
 import pytest
 
 from shared.budget.memory import MemoryBudget
+from shared.budget.protocol import Slots
 from tests.pipeline.conftest import Farm, Server
 from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import SearchState
@@ -69,7 +70,9 @@ async def test_deep_search_answers_context_questions_with_source_urls(
 ) -> None:
     async with httpx2.AsyncClient(trust_env=True, timeout=5) as client:
         fetcher = Fetcher(
-            client, HostGate(MemoryBudget(), None, 2, 1.0), FetchLimits(2.0, 300_000, 5, 1, 0.1)
+            client,
+            HostGate(MemoryBudget(), None, Slots("host-slots", 2, 30.0), 1.0),
+            FetchLimits(2.0, 300_000, 5, 1, 0.1),
         )
         search = SearxngSearch(client, search_server.url, "", 2, 0.05)
         deep = DeepSearch(llm, search, fetcher, questions=3, pages=2, text_limit=8000)

@@ -9,6 +9,7 @@ import httpx2
 import pytest
 
 from shared.budget.memory import MemoryBudget
+from shared.budget.protocol import Slots
 from tests.pipeline.conftest import Farm, MakeSettings, Server
 from tests.pipeline.fakes.search import API_KEY, SearchState
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
@@ -78,7 +79,9 @@ async def test_serper_with_a_wrong_key_is_refused_without_retries(
 
 def discovery(provider: SearchProvider, client: httpx2.AsyncClient) -> WebsiteDiscovery:
     fetcher = Fetcher(
-        client, HostGate(MemoryBudget(), None, 2, 1.0), FetchLimits(2.0, 300_000, 5, 1, 0.1)
+        client,
+        HostGate(MemoryBudget(), None, Slots("host-slots", 2, 30.0), 1.0),
+        FetchLimits(2.0, 300_000, 5, 1, 0.1),
     )
     return WebsiteDiscovery(provider, fetcher, results=8, candidates=4, threshold=0.62)
 

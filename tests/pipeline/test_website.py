@@ -6,6 +6,7 @@ import httpx2
 import pytest
 
 from shared.budget.memory import MemoryBudget
+from shared.budget.protocol import Slots
 from tests.pipeline.conftest import MakeSettings
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
 from worker.pipeline.clients.fetch.politeness import HostGate
@@ -19,7 +20,10 @@ async def check(settings: MakeSettings, url: str, name: str, **overrides: object
     limits = FetchLimits(s.fetch_timeout_s, s.fetch_max_bytes, 5, s.fetch_attempts, 0.1)
     async with httpx2.AsyncClient(trust_env=True) as client:
         validator = WebsiteValidator(
-            Fetcher(client, HostGate(MemoryBudget(), None, 2, 1.0), limits), s.match_threshold
+            Fetcher(
+                client, HostGate(MemoryBudget(), None, Slots("host-slots", 2, 30.0), 1.0), limits
+            ),
+            s.match_threshold,
         )
         return await validator.check(url, name)
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import pytest
 
 from shared.budget.memory import MemoryBudget
-from shared.budget.protocol import Budget, BudgetUnavailable, Window
+from shared.budget.protocol import RELEASE_MARGIN_S, Budget, BudgetUnavailable, Slots, Window
 from shared.budget.rabbit import RabbitBudget
-from shared.budget.waiting import take
+from shared.budget.waiting import hold, take
 from shared.topology import Topology
 from tests.windows import most_in_any_window
 
@@ -130,7 +130,58 @@ async def test_takers_in_three_processes_never_exceed_the_limit_in_any_window(
     assert len(granted) >= window.limit * int(2.5 / window.hold_s)
 
 
+async def test_slots_are_held_up_to_the_limit_and_a_release_frees_one_at_once(
+    store: Store,
+) -> None:
+    first, second = await store.connect(), await store.connect()
+    slots, host = Slots("test", 2, 30.0), key()
+    held = [await first.try_hold(slots, host), await second.try_hold(slots, host)]
+    assert None not in held
+    assert await first.try_hold(slots, host) is None
+    assert await first.try_hold(Slots("test", 2, 30.0), key()) is not None  # another key
+    await held[0].release()  # type: ignore[union-attr]
+    assert await second.try_hold(slots, host) is not None
+    assert await second.try_hold(slots, host) is None
+
+
+async def test_a_slot_never_released_frees_itself_when_its_lease_runs_out(store: Store) -> None:
+    budget = await store.connect()
+    slots, host = Slots("test", 1, RELEASE_MARGIN_S + 0.3), key()
+    lease = await budget.try_hold(slots, host)  # its holder dies: no release ever comes
+    assert lease is not None
+    assert await budget.try_hold(slots, host) is None
+    await asyncio.sleep(slots.lease_s + 0.1)
+    late = await budget.try_hold(slots, host)
+    assert late is not None
+    await lease.release()  # too late: frees nothing, least of all the new holder's slot
+    assert await budget.try_hold(slots, host) is None
+    await late.release()
+    assert await budget.try_hold(slots, host) is not None
+
+
+async def test_holders_in_three_processes_never_exceed_the_slots_at_once(store: Store) -> None:
+    budgets = [await store.connect() for _ in range(3)]
+    slots, host = Slots("test", 3, 10.0), key()
+    in_flight = most = done = 0
+
+    async def holder(budget: Budget) -> None:
+        nonlocal in_flight, most, done
+        for _ in range(4):
+            lease, _ = await hold(budget, slots, host, max_wait_s=30)
+            in_flight += 1
+            most = max(most, in_flight)
+            await asyncio.sleep(0.05)
+            in_flight -= 1
+            await lease.release()
+            done += 1
+
+    await asyncio.gather(*(holder(budgets[n % 3]) for n in range(12)))
+    assert (most, done) == (slots.limit, 48)
+
+
 async def test_a_store_that_cannot_answer_raises_unavailable(store: Store) -> None:
     budget = await store.unreachable()
     with pytest.raises(BudgetUnavailable):
         await budget.try_take(Window("test", 1, 1.0), key())
+    with pytest.raises(BudgetUnavailable):
+        await budget.try_hold(Slots("test", 1, 5.0), key())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import httpx2
 
 from shared.budget.memory import MemoryBudget
-from shared.budget.protocol import Budget, Window
+from shared.budget.protocol import RELEASE_MARGIN_S, Budget, Slots, Window
 from worker.pipeline.chunk import ChunkEnrichment
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
 from worker.pipeline.clients.fetch.politeness import HostGate
@@ -136,8 +136,11 @@ def page_fetcher(
 ) -> Fetcher:
     interval, margin = settings.host_min_interval_s, settings.budget_margin_s
     limit = settings.host_requests_per_interval
-    window = Window("host", limit, interval, margin) if interval else None
-    gate = HostGate(budget, window, settings.host_concurrency, settings.budget_max_wait_s)
+    rate = Window("host", limit, interval, margin) if interval else None
+    # One hop of a fetch ends within the fetch timeout (waits at the gate aside).
+    lease = settings.fetch_timeout_s + RELEASE_MARGIN_S + 1.0
+    in_flight = Slots("host-slots", settings.host_concurrency, lease)
+    gate = HostGate(budget, rate, in_flight, settings.budget_max_wait_s)
     limits = FetchLimits(
         settings.fetch_timeout_s,
         settings.fetch_max_bytes,

@@ -1,10 +1,12 @@
-"""Politeness toward website hosts: a request rate for the whole deployment, and a cap on
-requests in flight from this process.
+"""Politeness toward website hosts, for the whole deployment: a request rate and a number
+of requests in flight per host.
 
-The rate is a shared budget per host (`shared/budget/`): whichever worker fetches from a
-host takes a unit of that host's window, so N workers together start at most
-`window.limit` requests to it per window, as one would. The cap on requests in flight is
-a semaphore per host in this process; entries disappear when a host has no users left.
+Both are shared budgets keyed by host (`shared/budget/`): whichever worker fetches from a
+host takes a unit of that host's window and holds one of its slots, so N workers together
+start at most `rate.limit` requests to it per window and have at most `in_flight.limit`
+open at once, as one worker would. A semaphore per host in this process comes first, so
+the requests of one worker wait their turn here instead of polling the broker; entries
+disappear when a host has no users left.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from shared.budget.protocol import Budget, Window
-from shared.budget.waiting import take
+from shared.budget.protocol import Budget, Slots, Window
+from shared.budget.waiting import hold, take
 
 
 @dataclass
@@ -26,12 +28,12 @@ class _Host:
 
 class HostGate:
     def __init__(
-        self, budget: Budget, window: Window | None, concurrency: int, max_wait_s: float
+        self, budget: Budget, rate: Window | None, in_flight: Slots, max_wait_s: float
     ) -> None:
-        """`window` None: no rate limit (tests, benchmarks), only the cap in flight."""
+        """`rate` None: no rate limit (tests, benchmarks), only the requests in flight."""
         self._budget = budget
-        self._window = window
-        self._concurrency = max(1, concurrency)
+        self._rate = rate
+        self._in_flight = in_flight
         self._max_wait = max_wait_s
         self._hosts: dict[str, _Host] = {}
 
@@ -39,20 +41,27 @@ class HostGate:
     async def hold(self, host: str) -> AsyncIterator[float]:
         """Hold a place for one request to `host`; yields the seconds spent waiting for it.
 
-        Raises `BudgetUnavailable` when the host's budget gave no unit within the longest
-        wait (or could not be reached for that long).
+        The request must be done within the slots' lease. Raises `BudgetUnavailable` when
+        the host's budgets gave no place within the longest wait (or could not be reached
+        for that long).
         """
         loop = asyncio.get_running_loop()
         started = loop.time()
         entry = self._hosts.get(host)
         if entry is None:
-            entry = self._hosts[host] = _Host(asyncio.Semaphore(self._concurrency))
+            entry = self._hosts[host] = _Host(asyncio.Semaphore(self._in_flight.limit))
         entry.users += 1
         try:
             async with entry.semaphore:
-                if self._window is not None:
-                    await take(self._budget, self._window, host, self._max_wait)
-                yield loop.time() - started
+                # The slot first: a unit of the rate taken while waiting for a slot would
+                # be spent on nothing.
+                lease, _ = await hold(self._budget, self._in_flight, host, self._max_wait)
+                try:
+                    if self._rate is not None:
+                        await take(self._budget, self._rate, host, self._max_wait)
+                    yield loop.time() - started
+                finally:
+                    await lease.release()
         finally:
             entry.users -= 1
             if entry.users == 0:
