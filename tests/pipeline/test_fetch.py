@@ -133,6 +133,23 @@ async def test_gates_of_several_workers_share_each_hosts_requests_in_flight() ->
     assert [gate.active_hosts() for gate in gates] == [0, 0, 0]
 
 
+async def test_requests_in_flight_can_be_capped_per_worker_only() -> None:
+    budget, slots = MemoryBudget(), Slots("host-slots", 2, 30.0)
+    gates = [HostGate(budget, None, slots, 5.0, in_flight_shared=False) for _ in range(2)]
+    four_in = asyncio.Event()
+    in_flight = 0
+
+    async def use(gate: HostGate) -> None:
+        nonlocal in_flight
+        async with gate.hold("a.com"):
+            in_flight += 1
+            if in_flight == 4:
+                four_in.set()
+            await four_in.wait()
+
+    await asyncio.wait_for(asyncio.gather(*(use(gates[n % 2]) for n in range(4))), 5)
+
+
 def test_a_character_cut_by_the_size_limit_does_not_change_the_encoding() -> None:
     text = "Компания " * 10
     body = text.encode()[:-1]  # half of the last two-byte character

@@ -140,7 +140,9 @@ def page_fetcher(
     # One hop of a fetch ends within the fetch timeout (waits at the gate aside).
     lease = settings.fetch_timeout_s + RELEASE_MARGIN_S + 1.0
     in_flight = Slots("host-slots", settings.host_concurrency, lease)
-    gate = HostGate(budget, rate, in_flight, settings.budget_max_wait_s)
+    gate = HostGate(
+        budget, rate, in_flight, settings.budget_max_wait_s, settings.host_concurrency_shared
+    )
     limits = FetchLimits(
         settings.fetch_timeout_s,
         settings.fetch_max_bytes,

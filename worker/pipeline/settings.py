@@ -24,8 +24,12 @@ class PipelineSettings(ProviderSettings):
     # seconds, all workers together (one budget per host, shared through RabbitMQ).
     host_requests_per_interval: int = Field(1, ge=1)
     host_min_interval_s: float = Field(0.5, ge=0)
-    # Requests in flight at once to one website host, per worker process.
+    # Requests in flight at once to one website host, all workers together (one slot queue
+    # per host in RabbitMQ), and within each worker process.
     host_concurrency: int = Field(2, ge=1)
+    # false: DOSSIER_HOST_CONCURRENCY holds per worker process only, and a host met for the
+    # first time costs RabbitMQ one queue declaration instead of two (docs/operations.md).
+    host_concurrency_shared: bool = True
 
     # Longest wait for a unit of a shared budget (HubSpot, a host), or for RabbitMQ to answer
     # for it; past it the request fails with that reason instead of exceeding the budget.

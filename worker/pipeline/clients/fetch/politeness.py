@@ -6,7 +6,9 @@ host takes a unit of that host's window and holds one of its slots, so N workers
 start at most `rate.limit` requests to it per window and have at most `in_flight.limit`
 open at once, as one worker would. A semaphore per host in this process comes first, so
 the requests of one worker wait their turn here instead of polling the broker; entries
-disappear when a host has no users left.
+disappear when a host has no users left. With `in_flight_shared` off, that semaphore is
+the only cap on requests in flight (per process), and a new host costs the broker one
+queue instead of two.
 """
 
 from __future__ import annotations
@@ -28,13 +30,19 @@ class _Host:
 
 class HostGate:
     def __init__(
-        self, budget: Budget, rate: Window | None, in_flight: Slots, max_wait_s: float
+        self,
+        budget: Budget,
+        rate: Window | None,
+        in_flight: Slots,
+        max_wait_s: float,
+        in_flight_shared: bool = True,
     ) -> None:
         """`rate` None: no rate limit (tests, benchmarks), only the requests in flight."""
         self._budget = budget
         self._rate = rate
         self._in_flight = in_flight
         self._max_wait = max_wait_s
+        self._in_flight_shared = in_flight_shared
         self._hosts: dict[str, _Host] = {}
 
     @asynccontextmanager
@@ -55,13 +63,16 @@ class HostGate:
             async with entry.semaphore:
                 # The slot first: a unit of the rate taken while waiting for a slot would
                 # be spent on nothing.
-                lease, _ = await hold(self._budget, self._in_flight, host, self._max_wait)
+                lease = None
+                if self._in_flight_shared:
+                    lease, _ = await hold(self._budget, self._in_flight, host, self._max_wait)
                 try:
                     if self._rate is not None:
                         await take(self._budget, self._rate, host, self._max_wait)
                     yield loop.time() - started
                 finally:
-                    await lease.release()
+                    if lease is not None:
+                        await lease.release()
         finally:
             entry.users -= 1
             if entry.users == 0:
