@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 from shared.budget.protocol import RELEASE_MARGIN_S, BudgetUnavailable, Lease, Slots, Window
 
-# Past this many keys, those whose entries have all expired are forgotten.
+# Past this many keys, those whose entries have all expired are forgotten; the bound then
+# doubles with the keys still live, so pruning stays rare while many keys are in use.
 _PRUNE_AT = 1024
 
 
@@ -23,6 +24,7 @@ class MemoryBudget:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._queues: dict[tuple[Window | Slots, str], deque[float]] = {}
+        self._prune_at = _PRUNE_AT
         # Tests switch this off to stand for a broker that does not answer.
         self.available = True
 
@@ -43,7 +45,7 @@ class MemoryBudget:
         if len(entries) >= limit:
             return None
         entries.append(now)
-        if len(self._queues) > _PRUNE_AT:
+        if len(self._queues) > self._prune_at:
             self._prune(now)
         return now
 
@@ -70,6 +72,7 @@ class MemoryBudget:
             for (budget, key), entries in self._queues.items()
             if entries and now - entries[-1] < ttl(budget)
         }
+        self._prune_at = max(_PRUNE_AT, 2 * len(self._queues))
 
 
 class _MemoryLease:

@@ -62,3 +62,15 @@ def test_budget_queue_names_carry_a_digest_of_the_key_never_the_key() -> None:
     assert (spec.max_length, spec.message_ttl_ms, spec.expires_ms) == (100, 10_250, 41_000)
     other = Topology("dossier").budget_queue("hubspot", 190, 10_250, "pat-secret-token")
     assert other.name != spec.name
+
+
+async def test_the_twin_forgets_keys_whose_units_have_all_freed() -> None:
+    now = [0.0]
+    budget, window = MemoryBudget(clock=lambda: now[0]), Window("host", 1, 1.0)
+    for n in range(3000):
+        assert await budget.try_take(window, f"host-{n}")
+    now[0] = 10.0
+    for n in range(1200):  # past the bound again: the 3000 freed keys are dropped
+        assert await budget.try_take(window, f"later-{n}")
+    assert not await budget.try_take(window, "later-0")
+    assert len(budget._queues) == 1200
