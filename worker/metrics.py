@@ -90,7 +90,8 @@ class WorkerMetrics:
         )
         self.budget_waits = Histogram(
             "dossier_worker_budget_wait_seconds",
-            "Time a request waited for its units of a deployment-wide budget",
+            "Time a request waited to start: for units of deployment-wide budgets and, for a "
+            "website host, a place among the requests in flight",
             ["budget"],
             buckets=BUDGET_BUCKETS,
             registry=registry,

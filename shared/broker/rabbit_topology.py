@@ -18,8 +18,8 @@ def queue_arguments(spec: WorkQueueSpec) -> dict[str, object]:
 
 
 def budget_queue_arguments(spec: BudgetQueueSpec) -> dict[str, object]:
-    """A classic queue, named explicitly: a vhost whose default queue type is quorum would
-    otherwise make it one, and a quorum queue lets publishes in flight overshoot its
+    """A classic queue, named explicitly: a vhost or node whose default queue type is quorum
+    would otherwise make it one, and a quorum queue lets publishes in flight overshoot its
     `reject-publish` limit (docs/decisions/0008-deployment-budgets-as-bounded-queues.md).
     """
     return {
