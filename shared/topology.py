@@ -44,11 +44,11 @@ class WorkQueueSpec:
 
 @dataclass(frozen=True)
 class BudgetQueueSpec:
-    """A classic queue standing for one sliding-window budget (`shared/budget/`).
+    """A classic queue standing for one budget and key (`shared/budget/`).
 
-    Each unit taken is a message that lives `message_ttl_ms`; at `max_length` messages the
-    broker rejects further publishes. The queue is deleted after `expires_ms` without a
-    declaration, so budgets of idle keys (hosts, accounts) go away by themselves.
+    Each unit or slot taken is a message that lives `message_ttl_ms`; at `max_length`
+    messages the broker rejects further publishes. The queue is deleted after `expires_ms`
+    without a declaration, so budgets of idle keys (hosts, accounts) go away by themselves.
     """
 
     name: str

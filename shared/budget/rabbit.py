@@ -126,6 +126,7 @@ class RabbitBudget:
             del self._declared[next(iter(self._declared))]
 
     async def remove_one(self, queue: str) -> None:
+        """A slot's release: one message fewer, whichever (they are alike)."""
         channel = self._channel_or_raise()
         async with asyncio.timeout(TAKE_TIMEOUT_S):
             declared = await channel.get_queue(queue, ensure=False)
