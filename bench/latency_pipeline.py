@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from shared.budget.protocol import Budget
 from shared.rows import PlannedRow, ResultRow
 from worker.pipeline.metrics import PipelineMetrics
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
@@ -59,5 +60,5 @@ class LatencyPipeline:
         return None
 
 
-def build(settings: PipelineSettings, metrics: PipelineMetrics) -> Pipeline:
+def build(settings: PipelineSettings, metrics: PipelineMetrics, budget: Budget) -> Pipeline:
     return LatencyPipeline()

@@ -96,8 +96,8 @@ DESCRIPTIONS: dict[str, str] = {
     "DOSSIER_FETCH_MAX_REDIRECTS": "Redirects followed per fetch.",
     "DOSSIER_FETCH_ATTEMPTS": "Attempts per page fetch.",
     "DOSSIER_FETCH_USER_AGENT": "User-Agent of page fetches.",
-    "DOSSIER_HOST_CONCURRENCY": "Fetches in flight per website host.",
-    "DOSSIER_HOST_MIN_INTERVAL_S": "Seconds between two requests to one host.",
+    "DOSSIER_HOST_MIN_INTERVAL_S": "Window of `DOSSIER_HOST_REQUESTS_PER_INTERVAL`, in seconds, "
+    "for the whole deployment; 0 turns the rate limit per host off.",
     "DOSSIER_RETRY_ATTEMPTS": "Attempts per provider call (search, LLM, HubSpot).",
     "DOSSIER_RETRY_MAX_WAIT_S": "Longest back-off between attempts.",
     "DOSSIER_SEARCH_TIMEOUT_S": "Seconds allowed for one search request.",
@@ -111,8 +111,8 @@ DESCRIPTIONS: dict[str, str] = {
     "DOSSIER_DEEP_SEARCH_PAGES": "Pages read per question in deep search.",
     "DOSSIER_HUBSPOT_TIMEOUT_S": "Seconds allowed for one HubSpot request.",
     "DOSSIER_HUBSPOT_FRESHNESS_DAYS": "A HubSpot description newer than this is reused.",
-    "DOSSIER_HUBSPOT_REQUESTS_PER_10S": "HubSpot request budget per 10 s (190 on Pro/Enterprise).",
-    "DOSSIER_HUBSPOT_SEARCHES_PER_S": "HubSpot search requests per second.",
+    "DOSSIER_HUBSPOT_SEARCHES_PER_S": "HubSpot search requests per second, for the whole "
+    "deployment (HubSpot allows 4 per token).",
     "DOSSIER_HUBSPOT_WRITE_PROPERTIES": "Company properties written back to HubSpot.",
     "DOSSIER_HUBSPOT_PORTAL_ID": "Portal id, to link result rows to HubSpot records.",
     "DOSSIER_HUBSPOT_APP_URL": "HubSpot web app URL, for those links.",

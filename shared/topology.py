@@ -1,16 +1,22 @@
 """Every exchange and queue: names, kinds and arguments, declared here and nowhere else.
 
 Both broker adapters read this one description: the RabbitMQ adapter declares it, the
-in-memory twin honours the same delivery limit and dead-letter routing.
+in-memory twin honours the same delivery limit and dead-letter routing. The budget
+queues (`budget_queue`) are named here too and declared by `shared/budget/rabbit.py`
+when a key is first used.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from enum import StrEnum
 
 # A chunk that keeps crashing its worker is dead-lettered after this many deliveries.
 CHUNK_DELIVERY_LIMIT = 5
+# An idle budget queue lives at least this long, so a host fetched again soon (its About
+# page) reuses its queue instead of declaring a new one.
+BUDGET_QUEUE_MIN_EXPIRES_MS = 10_000
 
 
 class ExchangeKind(StrEnum):
@@ -34,6 +40,21 @@ class WorkQueueSpec:
     delivery_limit: int | None = None
     # Where given-up messages go, routed by this queue's name; None: they are dropped.
     dead_letter_exchange: str | None = None
+
+
+@dataclass(frozen=True)
+class BudgetQueueSpec:
+    """A classic queue standing for one budget and key (`shared/budget/`).
+
+    Each unit or slot taken is a message that lives `message_ttl_ms`; at `max_length`
+    messages the broker rejects further publishes. The queue is deleted after `expires_ms`
+    without a declaration, so budgets of idle keys (hosts, accounts) go away by themselves.
+    """
+
+    name: str
+    max_length: int
+    message_ttl_ms: int
+    expires_ms: int
 
 
 @dataclass(frozen=True)
@@ -86,6 +107,22 @@ class Topology:
     def private_queue_name(self, role: str, owner: str) -> str:
         """Name of a process's own exclusive queue (control or events)."""
         return f"{self.prefix}.{role}.{owner}"
+
+    def budget_queue(self, budget: str, limit: int, hold_ms: int, key: str) -> BudgetQueueSpec:
+        """The queue of one budget for one key, declared on first use (never up front).
+
+        The key is hashed: queue names stay short and safe, and a key derived from a secret
+        (an API token's digest) never shows up in the broker's listings. Limit and hold
+        time are part of the name, so a changed setting gets a new queue instead of a
+        declaration the broker refuses for its different arguments.
+        """
+        digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+        return BudgetQueueSpec(
+            name=f"{self.prefix}.budget.{budget}.{limit}-per-{hold_ms}ms.{digest}",
+            max_length=limit,
+            message_ttl_ms=hold_ms,
+            expires_ms=max(4 * hold_ms, BUDGET_QUEUE_MIN_EXPIRES_MS),
+        )
 
     # --- the declaration -------------------------------------------------------------
 

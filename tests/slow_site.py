@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -14,6 +15,10 @@ class SlowSite:
     def __init__(self, delay: float) -> None:
         self.delay = delay
         self.requests = 0
+        # When each request arrived (time.monotonic), and the most answered at once.
+        self.arrivals: list[float] = []
+        self.in_flight = 0
+        self.most_in_flight = 0
         self.urls: list[str] = []
         self.released = threading.Event()
         self._lock = threading.Lock()
@@ -25,8 +30,13 @@ class SlowSite:
             def do_GET(self) -> None:
                 with site._lock:
                     site.requests += 1
+                    site.arrivals.append(time.monotonic())
+                    site.in_flight += 1
+                    site.most_in_flight = max(site.most_in_flight, site.in_flight)
                 # Waits on an event, not a sleep, so stopping the site frees every request.
                 site.released.wait(site.delay)
+                with site._lock:
+                    site.in_flight -= 1
                 body = b"<html><head><title>Slow company</title></head><body>Hi</body></html>"
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")

@@ -12,6 +12,8 @@ import structlog
 from prometheus_client import CollectorRegistry
 
 from shared.broker.rabbit import RabbitBroker
+from shared.budget.protocol import Budget
+from shared.budget.rabbit import RabbitBudget
 from shared.logging import configure_logging
 from shared.storage.s3 import store_from_settings
 from worker.logcapture import capture_processor
@@ -22,7 +24,7 @@ from worker.pipeline.settings import PipelineSettings
 from worker.service import WorkerService
 from worker.settings import WorkerSettings
 
-PipelineFactory = Callable[[PipelineSettings, PipelineMetrics], Pipeline]
+PipelineFactory = Callable[[PipelineSettings, PipelineMetrics, Budget], Pipeline]
 
 
 def load_factory(path: str) -> PipelineFactory:
@@ -42,11 +44,14 @@ async def main() -> None:
         broker = RabbitBroker(settings.amqp_url.get_secret_value(), settings.topology)
         await broker.connect()
         stack.push_async_callback(broker.close)
+        budget = RabbitBudget(settings.amqp_url.get_secret_value(), settings.topology)
+        await budget.connect()
+        stack.push_async_callback(budget.close)
         metrics = WorkerMetrics(CollectorRegistry())
         pipeline_settings = PipelineSettings().refusing(settings.own_services())
         if pipeline_settings.fetch_allow_private_networks and settings.environment == "production":
             structlog.get_logger().warning("fetch.private_networks_allowed")
-        pipeline = load_factory(settings.pipeline_factory)(pipeline_settings, metrics)
+        pipeline = load_factory(settings.pipeline_factory)(pipeline_settings, metrics, budget)
         stack.push_async_callback(pipeline.aclose)
         await WorkerService(settings, store, broker, pipeline, metrics).run()
 

@@ -31,6 +31,9 @@ PROVIDERS = ("search", "llm", "hubspot")
 # A chunk of 200 rows takes from seconds (normalize only) to minutes (slow sites).
 CHUNK_BUCKETS = (1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1200, 1800)
 STAGE_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
+# Most takes find a unit at once; a spent HubSpot window is waited out in up to 10 s.
+BUDGET_BUCKETS = (0.005, 0.05, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
+BUDGETS = ("hubspot", "host")
 
 
 class WorkerMetrics:
@@ -85,6 +88,14 @@ class WorkerMetrics:
             ["client"],
             registry=registry,
         )
+        self.budget_waits = Histogram(
+            "dossier_worker_budget_wait_seconds",
+            "Time a request waited to start: for units of deployment-wide budgets and, for a "
+            "website host, a place among the requests in flight",
+            ["budget"],
+            buckets=BUDGET_BUCKETS,
+            registry=registry,
+        )
         self.messages = Counter(
             "dossier_worker_messages",
             "Broker messages settled, by queue and outcome",
@@ -99,6 +110,8 @@ class WorkerMetrics:
             self.provider_calls.labels(provider, "ok")
             self.retries.labels(provider)
         self.retries.labels("fetch")
+        for budget in BUDGETS:
+            self.budget_waits.labels(budget)
         self.fetches.labels("ok")
         for stage in STAGES:
             if stage != "normalize":  # runs when planning, not per row
@@ -139,3 +152,6 @@ class WorkerMetrics:
 
     def retried(self, client: str) -> None:
         self.retries.labels(client).inc()
+
+    def budget_waited(self, budget: str, seconds: float) -> None:
+        self.budget_waits.labels(budget).observe(seconds)

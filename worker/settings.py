@@ -33,8 +33,8 @@ class WorkerSettings(CommonSettings):
     cancel_poll_s: float = Field(0.5, gt=0, validation_alias="DOSSIER_WORKER_CANCEL_POLL_S")
     # Progress events per session and worker are coalesced to at most one per interval.
     progress_interval_s: float = Field(0.3, gt=0, validation_alias="DOSSIER_WORKER_PROGRESS_S")
-    # `module:callable` taking PipelineSettings and a PipelineMetrics recorder, returning a
-    # Pipeline.
+    # `module:callable` taking PipelineSettings, a PipelineMetrics recorder and the shared
+    # Budget, returning a Pipeline.
     pipeline_factory: str = Field(
         "worker.pipeline.build:build_pipeline", validation_alias="DOSSIER_WORKER_PIPELINE"
     )

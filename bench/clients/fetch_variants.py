@@ -15,6 +15,8 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
+from shared.budget.memory import MemoryBudget
+from shared.budget.protocol import Slots
 from worker.pipeline.build import web_client
 from worker.pipeline.clients.fetch import fetcher as fetcher_module
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError, FetchLimits
@@ -101,7 +103,9 @@ def httpx_family(module: ModuleType) -> dict[str, Variant]:
     @asynccontextmanager
     async def fetcher() -> AsyncIterator[Get]:
         async with httpx_family_client(module) as client:
-            yield Fetcher(client, HostGate(2, 0.0), LIMITS).fetch
+            yield Fetcher(
+                client, HostGate(MemoryBudget(), None, Slots("host-slots", 2, 30.0), 1.0), LIMITS
+            ).fetch
 
     return {f"bare {module.__name__}": bare, f"fetcher {module.__name__}": fetcher}
 
@@ -167,7 +171,9 @@ def aiohttp_family(aiohttp: ModuleType) -> dict[str, Variant]:
     @asynccontextmanager
     async def fetcher() -> AsyncIterator[Get]:
         async with session() as client:
-            yield AiohttpFetcher(client, HostGate(2, 0.0), LIMITS).fetch
+            yield AiohttpFetcher(
+                client, HostGate(MemoryBudget(), None, Slots("host-slots", 2, 30.0), 1.0), LIMITS
+            ).fetch
 
     return {"bare aiohttp": bare, "fetcher aiohttp": fetcher}
 

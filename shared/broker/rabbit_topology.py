@@ -5,7 +5,7 @@ from __future__ import annotations
 import aio_pika
 from aio_pika.abc import AbstractRobustChannel
 
-from shared.topology import Topology, WorkQueueSpec
+from shared.topology import BudgetQueueSpec, Topology, WorkQueueSpec
 
 
 def queue_arguments(spec: WorkQueueSpec) -> dict[str, object]:
@@ -15,6 +15,20 @@ def queue_arguments(spec: WorkQueueSpec) -> dict[str, object]:
     if spec.dead_letter_exchange is not None:
         arguments["x-dead-letter-exchange"] = spec.dead_letter_exchange
     return arguments
+
+
+def budget_queue_arguments(spec: BudgetQueueSpec) -> dict[str, object]:
+    """A classic queue, named explicitly: a vhost or node whose default queue type is quorum
+    would otherwise make it one, and a quorum queue lets publishes in flight overshoot its
+    `reject-publish` limit (docs/decisions/0008-deployment-budgets-as-bounded-queues.md).
+    """
+    return {
+        "x-queue-type": "classic",
+        "x-max-length": spec.max_length,
+        "x-overflow": "reject-publish",
+        "x-message-ttl": spec.message_ttl_ms,
+        "x-expires": spec.expires_ms,
+    }
 
 
 async def declare_topology(channel: AbstractRobustChannel, topology: Topology) -> None:

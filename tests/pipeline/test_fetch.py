@@ -8,17 +8,29 @@ import time
 import httpx2
 import pytest
 
+from shared.budget.memory import MemoryBudget
+from shared.budget.protocol import BudgetUnavailable, Slots, Window
 from tests.pipeline.conftest import FARM_DNS, Farm, MakeSettings
-from worker.pipeline.build import web_fetcher
+from worker.pipeline.build import page_fetcher, web_client
 from worker.pipeline.clients.fetch.decode import decode_body
-from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
+from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError, FetchLimits
 from worker.pipeline.clients.fetch.politeness import HostGate
+from worker.pipeline.metrics import NO_METRICS
 
 pytestmark = pytest.mark.unit
 
 
-def fetcher(settings: MakeSettings, **overrides: object) -> tuple[Fetcher, httpx2.AsyncClient]:
-    return web_fetcher(settings(**overrides), resolver=FARM_DNS)
+def fetcher(
+    settings: MakeSettings, gate: HostGate | None = None, **overrides: object
+) -> tuple[Fetcher, httpx2.AsyncClient]:
+    s = settings(**overrides)
+    web = web_client(s, FARM_DNS)
+    if gate is None:
+        return page_fetcher(s, web, NO_METRICS, MemoryBudget()), web
+    limits = FetchLimits(
+        s.fetch_timeout_s, s.fetch_max_bytes, s.fetch_max_redirects, s.fetch_attempts, 0.1
+    )
+    return Fetcher(web, gate, limits), web
 
 
 async def test_pages_are_fetched_through_the_https_proxy_with_the_configured_ca(
@@ -96,13 +108,14 @@ async def test_failures_carry_their_kind(
     assert detail in caught.value.reason
 
 
-async def test_host_gate_limits_requests_in_flight_per_host() -> None:
-    gate = HostGate(concurrency=2, min_interval_s=0.0)
+async def test_gates_of_several_workers_share_each_hosts_requests_in_flight() -> None:
+    budget = MemoryBudget()  # what RabbitMQ is to the workers of a deployment
+    gates = [HostGate(budget, None, Slots("host-slots", 2, 30.0), 5.0) for _ in range(3)]
     in_flight = peak = 0
     release = asyncio.Event()
     three_in = asyncio.Event()
 
-    async def use(host: str) -> None:
+    async def use(gate: HostGate, host: str) -> None:
         nonlocal in_flight, peak
         async with gate.hold(host):
             in_flight += 1
@@ -112,15 +125,31 @@ async def test_host_gate_limits_requests_in_flight_per_host() -> None:
             await release.wait()
             in_flight -= 1
 
-    tasks = [asyncio.create_task(use("a.com")) for _ in range(5)]
-    other = asyncio.create_task(use("b.com"))
+    tasks = [asyncio.create_task(use(gates[n % 3], "a.com")) for n in range(5)]
+    other = asyncio.create_task(use(gates[0], "b.com"))
     await asyncio.wait_for(three_in.wait(), 5)
-    for _ in range(20):  # give a wrongly admitted fourth request the chance to enter
-        await asyncio.sleep(0)
-    assert peak == 3  # two for a.com, one for b.com
+    await asyncio.sleep(0.3)  # a wrongly admitted fourth request has had its chance
+    assert peak == 3  # two for a.com, whichever workers hold them, one for b.com
     release.set()
     await asyncio.gather(*tasks, other)
-    assert gate.active_hosts() == 0
+    assert [gate.active_hosts() for gate in gates] == [0, 0, 0]
+
+
+async def test_requests_in_flight_can_be_capped_per_worker_only() -> None:
+    budget, slots = MemoryBudget(), Slots("host-slots", 2, 30.0)
+    gates = [HostGate(budget, None, slots, 5.0, in_flight_shared=False) for _ in range(2)]
+    four_in = asyncio.Event()
+    in_flight = 0
+
+    async def use(gate: HostGate) -> None:
+        nonlocal in_flight
+        async with gate.hold("a.com"):
+            in_flight += 1
+            if in_flight == 4:
+                four_in.set()
+            await four_in.wait()
+
+    await asyncio.wait_for(asyncio.gather(*(use(gates[n % 2]) for n in range(4))), 5)
 
 
 def test_a_character_cut_by_the_size_limit_does_not_change_the_encoding() -> None:
@@ -134,18 +163,43 @@ def test_a_wrong_charset_declaration_falls_back_to_sniffing() -> None:
     assert "Привет" in decode_body(body, "text/html; charset=ascii")
 
 
-async def test_host_gate_spaces_out_request_starts() -> None:
-    gate = HostGate(concurrency=5, min_interval_s=0.1)
+async def test_gates_of_several_workers_share_each_hosts_request_budget() -> None:
+    budget, window = MemoryBudget(), Window("host", 2, 0.2)
+    gates = [HostGate(budget, window, Slots("host-slots", 5, 30.0), 5.0) for _ in range(3)]
     loop = asyncio.get_running_loop()
     starts: list[float] = []
 
-    async def use() -> None:
-        async with gate.hold("a.com"):
-            starts.append(loop.time())
+    async def use(gate: HostGate, host: str) -> None:
+        async with gate.hold(host):
+            if host == "a.com":
+                starts.append(loop.time())
 
-    await asyncio.gather(*(use() for _ in range(3)))
-    assert starts[1] - starts[0] >= 0.09
-    assert starts[2] - starts[1] >= 0.09
+    await asyncio.gather(*(use(gates[n % 3], "a.com") for n in range(6)), use(gates[0], "b.com"))
+    starts.sort()
+    for i in range(2, 6):  # at most two starts in any 0.2 s, whichever worker made them
+        assert starts[i] - starts[i - 2] >= window.seconds
+
+
+async def test_a_host_whose_budget_cannot_be_reached_fails_the_request_clearly() -> None:
+    budget = MemoryBudget()
+    budget.available = False
+    gate = HostGate(budget, Window("host", 1, 0.5), Slots("host-slots", 2, 30.0), 0.2)
+    with pytest.raises(BudgetUnavailable, match="budget could not be reached"):
+        async with gate.hold("a.com"):
+            pass
+    assert gate.active_hosts() == 0
+
+
+async def test_waiting_for_a_hosts_budget_does_not_count_against_the_fetch_timeout(
+    make_settings: MakeSettings, web_env: Farm
+) -> None:
+    gate = HostGate(MemoryBudget(), Window("host", 1, 0.6), Slots("host-slots", 2, 30.0), 5.0)
+    fetch, client = fetcher(make_settings, gate, fetch_timeout_s=0.4)
+    async with client:
+        first, second = await asyncio.gather(
+            fetch.fetch("https://acme-rockets.com/"), fetch.fetch("https://acme-rockets.com/about")
+        )
+    assert (first.status, second.status) == (200, 200)  # the second waited ~0.6 s first
 
 
 async def test_compressed_pages_are_decompressed(make_settings: MakeSettings) -> None:

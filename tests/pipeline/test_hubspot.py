@@ -11,11 +11,13 @@ import pytest
 import structlog
 from structlog.testing import capture_logs
 
+from shared.budget.memory import MemoryBudget
+from shared.budget.protocol import Budget, Window
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from tests.pipeline.conftest import Server
 from tests.pipeline.fakes.hubspot import PORTAL_ID, TOKEN, HubSpotState
 from worker.pipeline.clients.hubspot.companies_api import HubSpotClient, HubSpotError
-from worker.pipeline.clients.hubspot.rate_limit import RateLimiter
+from worker.pipeline.clients.hubspot.rate_limit import AccountLimits, account_key
 from worker.pipeline.protocol import CreatedLedger, MemoryLedger
 from worker.pipeline.stages.hubspot.created import CreatedCompanies
 from worker.pipeline.stages.hubspot.links import RecordLinks
@@ -32,7 +34,17 @@ async def client(hubspot_server: Server[HubSpotState]) -> AsyncIterator[HubSpotC
     async with httpx2.AsyncClient(
         base_url=hubspot_server.url, headers={"Authorization": f"Bearer {TOKEN}"}
     ) as http:
-        yield HubSpotClient(http, RateLimiter(1000, 10), RateLimiter(100, 1), 3, 2.0)
+        yield HubSpotClient(http, limits(MemoryBudget(), 1000, 100), 3, 2.0)
+
+
+def limits(budget: Budget, requests: int, searches: int, window_s: float = 10.0) -> AccountLimits:
+    return AccountLimits(
+        budget,
+        account_key(TOKEN),
+        Window("hubspot", requests, window_s),
+        Window("hubspot-search", searches, 1.0),
+        max_wait_s=5.0,
+    )
 
 
 def sync_for(
@@ -205,18 +217,51 @@ async def test_hubspot_outage_is_a_clear_error_and_blocks_writes(
     assert not any(path.endswith("batch/create") for _, path in hubspot_server.state.calls)
 
 
-async def test_rate_limiter_allows_at_most_n_starts_per_window() -> None:
-    limiter = RateLimiter(3, 0.3)
-    loop = asyncio.get_running_loop()
-    starts: list[float] = []
+async def test_clients_of_several_workers_share_the_accounts_request_budget(
+    hubspot_server: Server[HubSpotState],
+) -> None:
+    budget = MemoryBudget()  # what RabbitMQ is to the workers of a deployment
+    async with httpx2.AsyncClient(
+        base_url=hubspot_server.url, headers={"Authorization": f"Bearer {TOKEN}"}
+    ) as http:
+        workers = [HubSpotClient(http, limits(budget, 3, 100, 0.4), 3, 2.0) for _ in range(3)]
+        await asyncio.gather(*(workers[n % 3].portal_id() for n in range(7)))
+    starts = sorted(at for at, _ in hubspot_server.state.calls)
+    for i in range(3, 7):  # at most three calls in any 0.4 s, all workers together
+        assert starts[i] - starts[i - 3] >= 0.4
 
-    async def call() -> None:
-        await limiter.acquire()
-        starts.append(loop.time())
 
-    await asyncio.gather(*(call() for _ in range(7)))
-    for i in range(3, 7):
-        assert starts[i] - starts[i - 3] >= 0.29
+async def test_searches_also_take_from_the_accounts_search_budget(
+    hubspot_server: Server[HubSpotState],
+) -> None:
+    async with httpx2.AsyncClient(
+        base_url=hubspot_server.url, headers={"Authorization": f"Bearer {TOKEN}"}
+    ) as http:
+        client = HubSpotClient(http, limits(MemoryBudget(), 100, 2), 3, 2.0)
+        await asyncio.gather(*(client.find_by_domains([f"d{n}.com"]) for n in range(3)))
+    first, _, third = sorted(at for at, _ in hubspot_server.state.calls)
+    assert third - first >= 1.0  # two searches per second
+
+
+async def test_a_budget_that_cannot_be_reached_is_a_clear_error_not_a_call(
+    hubspot_server: Server[HubSpotState],
+) -> None:
+    budget = MemoryBudget()
+    budget.available = False
+    account = AccountLimits(
+        budget, account_key(TOKEN), Window("hubspot", 10, 10), Window("hubspot-search", 4, 1), 0.2
+    )
+    async with httpx2.AsyncClient(base_url=hubspot_server.url) as http:
+        client = HubSpotClient(http, account, 3, 2.0)
+        with pytest.raises(HubSpotError, match="HubSpot not called: the hubspot-search budget"):
+            await client.find_by_domains(["acme-rockets.com"])
+    assert hubspot_server.state.calls == []
+
+
+def test_the_accounts_budget_key_is_a_digest_of_the_token() -> None:
+    key = account_key(TOKEN)
+    assert TOKEN not in key
+    assert key == account_key(TOKEN) != account_key("pat-another-account")
 
 
 async def test_a_company_created_moments_ago_is_updated_not_created_again(

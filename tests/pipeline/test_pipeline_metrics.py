@@ -23,7 +23,7 @@ async def run_chunk(
     settings: PipelineSettings, session: SessionContext, given: list[InputRow]
 ) -> Scrape:
     metrics = WorkerMetrics(CollectorRegistry())
-    pipeline = build_pipeline(settings, metrics, FARM_DNS)
+    pipeline = build_pipeline(settings, metrics, resolver=FARM_DNS)
     try:
         chunk = pipeline.open_chunk(session)
         rows = list(plan_rows(given))

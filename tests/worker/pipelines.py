@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+from shared.budget.protocol import Budget
 from shared.rows import PlannedRow, ResultRow
 from worker.pipeline.metrics import PipelineMetrics
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
@@ -83,5 +84,7 @@ class _TestPipeline:
         return None
 
 
-def build_test_pipeline(settings: PipelineSettings, metrics: PipelineMetrics) -> Pipeline:
+def build_test_pipeline(
+    settings: PipelineSettings, metrics: PipelineMetrics, budget: Budget
+) -> Pipeline:
     return _TestPipeline()

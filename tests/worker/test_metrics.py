@@ -14,6 +14,8 @@ from prometheus_client import CollectorRegistry
 
 from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
+from shared.budget.memory import MemoryBudget
+from shared.budget.protocol import Budget
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.messages import StartSession
@@ -40,7 +42,7 @@ pytestmark = pytest.mark.unit
 TENANT = "tmetrics"
 CHUNK_SIZE = 2
 WAIT = 20.0
-Factory = Callable[[PipelineSettings, PipelineMetrics], Pipeline]
+Factory = Callable[[PipelineSettings, PipelineMetrics, Budget], Pipeline]
 
 
 @dataclass
@@ -83,7 +85,7 @@ async def worker_on_twins(
     settings = WorkerSettings(environment="test", topology_prefix=topology.prefix)
     bus, store = MemoryBus(topology), MemoryStore()
     metrics = WorkerMetrics(CollectorRegistry())
-    pipeline = factory(PipelineSettings(), metrics)
+    pipeline = factory(PipelineSettings(), metrics, MemoryBudget())
     broker, gateway = MemoryBroker(bus), MemoryBroker(bus)
     await broker.connect()
     await gateway.connect()

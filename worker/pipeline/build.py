@@ -1,9 +1,16 @@
-"""Composition of the pipeline from settings: the one place that names concrete providers."""
+"""Composition of the pipeline from settings: the one place that names concrete providers.
+
+The budgets that must hold for the whole deployment (HubSpot's account limits, politeness
+per website host) come in as a `Budget` from the worker's composition root; a pipeline
+built without one keeps them in this process only (`MemoryBudget`).
+"""
 
 from __future__ import annotations
 
 import httpx2
 
+from shared.budget.memory import MemoryBudget
+from shared.budget.protocol import RELEASE_MARGIN_S, Budget, Slots, Window
 from worker.pipeline.chunk import ChunkEnrichment
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
 from worker.pipeline.clients.fetch.guard import AddressGuard
@@ -12,7 +19,7 @@ from worker.pipeline.clients.fetch.resolver import Resolver, SystemResolver
 from worker.pipeline.clients.fetch.robots import product_token
 from worker.pipeline.clients.fetch.transport import guarded_client
 from worker.pipeline.clients.hubspot.companies_api import HubSpotClient
-from worker.pipeline.clients.hubspot.rate_limit import RateLimiter
+from worker.pipeline.clients.hubspot.rate_limit import AccountLimits, account_key
 from worker.pipeline.clients.llm import LlmClient
 from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.clients.search.searxng import SearxngSearch
@@ -78,18 +85,30 @@ def _llm(settings: PipelineSettings, metrics: PipelineMetrics) -> LlmClient | No
 
 
 def _hubspot(
-    settings: PipelineSettings, metrics: PipelineMetrics
+    settings: PipelineSettings, metrics: PipelineMetrics, budget: Budget
 ) -> tuple[HubSpotClient, RecordLinks, httpx2.AsyncClient]:
+    token = settings.hubspot_token.get_secret_value()
     client = httpx2.AsyncClient(
         base_url=settings.hubspot_base_url,
-        headers={"Authorization": f"Bearer {settings.hubspot_token.get_secret_value()}"},
+        headers={"Authorization": f"Bearer {token}"},
         timeout=settings.hubspot_timeout_s,
         trust_env=True,
     )
+    limits = AccountLimits(
+        budget,
+        account_key(token),
+        Window(
+            "hubspot",
+            settings.hubspot_requests_per_10s,
+            settings.hubspot_window_s,
+            settings.budget_margin_s,
+        ),
+        Window("hubspot-search", settings.hubspot_searches_per_s, 1.0, settings.budget_margin_s),
+        settings.budget_max_wait_s,
+    )
     hubspot = HubSpotClient(
         client,
-        RateLimiter(settings.hubspot_requests_per_10s, 10.0),
-        RateLimiter(settings.hubspot_searches_per_s, 1.0),
+        limits,
         settings.retry_attempts,
         settings.retry_max_wait_s,
         metrics,
@@ -121,13 +140,19 @@ def web_client(settings: PipelineSettings, resolver: Resolver | None = None) -> 
     )
 
 
-def web_fetcher(
-    settings: PipelineSettings,
-    metrics: PipelineMetrics = NO_METRICS,
-    resolver: Resolver | None = None,
-) -> tuple[Fetcher, httpx2.AsyncClient]:
-    """The page fetcher every stage uses, and its client to close."""
-    client = web_client(settings, resolver)
+def page_fetcher(
+    settings: PipelineSettings, web: httpx2.AsyncClient, metrics: PipelineMetrics, budget: Budget
+) -> Fetcher:
+    """The page fetcher every stage uses, on `web` (see `web_client`)."""
+    interval, margin = settings.host_min_interval_s, settings.budget_margin_s
+    limit = settings.host_requests_per_interval
+    rate = Window("host", limit, interval, margin) if interval else None
+    # One hop of a fetch ends within the fetch timeout (waits at the gate aside).
+    lease = settings.fetch_timeout_s + RELEASE_MARGIN_S + 1.0
+    in_flight = Slots("host-slots", settings.host_concurrency, lease)
+    gate = HostGate(
+        budget, rate, in_flight, settings.budget_max_wait_s, settings.host_concurrency_shared
+    )
     limits = FetchLimits(
         settings.fetch_timeout_s,
         settings.fetch_max_bytes,
@@ -135,21 +160,35 @@ def web_fetcher(
         settings.fetch_attempts,
         settings.retry_max_wait_s,
     )
-    gate = HostGate(settings.host_concurrency, settings.host_min_interval_s)
     token = product_token(settings.fetch_user_agent) if settings.fetch_respect_robots else None
-    return Fetcher(client, gate, limits, metrics, token), client
+    return Fetcher(web, gate, limits, metrics, token)
+
+
+def web_fetcher(
+    settings: PipelineSettings,
+    metrics: PipelineMetrics = NO_METRICS,
+    resolver: Resolver | None = None,
+    budget: Budget | None = None,
+) -> tuple[Fetcher, httpx2.AsyncClient]:
+    """A page fetcher and its client to close; this process's own budget by default."""
+    web = web_client(settings, resolver)
+    budget = budget if budget is not None else MemoryBudget()
+    return page_fetcher(settings, web, metrics, budget), web
 
 
 def build_pipeline(
     settings: PipelineSettings,
     metrics: PipelineMetrics = NO_METRICS,
+    budget: Budget | None = None,
     resolver: Resolver | None = None,
 ) -> Pipeline:
-    """`resolver` replaces the system's for page fetches (tests map names to local sites)."""
+    """`resolver` replaces the system's for page fetches (tests map names to local sites);
+    `budget` is shared by every worker of the deployment (default: this process only)."""
+    budget = budget if budget is not None else MemoryBudget()
     stages = settings.stage_set()
     if stages == {"normalize"}:
         return EnrichmentPipeline(Toolkit(settings, stages, metrics=metrics), [])
-    fetcher, web = web_fetcher(settings, metrics, resolver)
+    fetcher, web = web_fetcher(settings, metrics, resolver, budget)
     # Search, LLM and HubSpot are the operator's own endpoints, not addresses from a list.
     api = httpx2.AsyncClient(trust_env=True, timeout=settings.search_timeout_s)
     clients = [web, api]
@@ -157,7 +196,7 @@ def build_pipeline(
     llm = _llm(settings, metrics)
     hubspot = links = None
     if settings.capabilities().hubspot:
-        hubspot, links, hubspot_http = _hubspot(settings, metrics)
+        hubspot, links, hubspot_http = _hubspot(settings, metrics, budget)
         clients.append(hubspot_http)
     kit = Toolkit(
         settings=settings,

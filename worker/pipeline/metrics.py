@@ -11,7 +11,9 @@ Outcomes, the values of the labels operators see:
 - a provider call (`search`, `llm`, `hubspot`), after its retries: `ok`, `unavailable`
   (timeouts, 429 or 5xx until the attempts ran out), `refused` (any other 4xx),
   `invalid_answer` (an answer that could not be read);
-- a retry of any outbound client (`fetch` and the three providers).
+- a retry of any outbound client (`fetch` and the three providers);
+- the time a request waited for its units of a deployment-wide budget: `hubspot` (the
+  account's requests and searches) or `host` (politeness toward one website host).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ class PipelineMetrics(Protocol):
 
     def retried(self, client: str) -> None: ...
 
+    def budget_waited(self, budget: str, seconds: float) -> None: ...
+
 
 class NoMetrics:
     def stage_finished(self, stage: str, seconds: float) -> None:
@@ -40,6 +44,9 @@ class NoMetrics:
         pass
 
     def retried(self, client: str) -> None:
+        pass
+
+    def budget_waited(self, budget: str, seconds: float) -> None:
         pass
 
 

@@ -34,8 +34,24 @@ class PipelineSettings(ProviderSettings):
     # the deployment's own services (object store, RabbitMQ, gateway, notifier), which
     # are always refused.
     fetch_refused_hosts: str = ""
-    host_concurrency: int = 2
-    host_min_interval_s: float = 0.5
+    # Requests to one website host that may start in any DOSSIER_HOST_MIN_INTERVAL_S
+    # seconds, all workers together (one budget per host, shared through RabbitMQ).
+    host_requests_per_interval: int = Field(1, ge=1)
+    host_min_interval_s: float = Field(0.5, ge=0)
+    # Requests in flight at once to one website host, all workers together (one slot queue
+    # per host in RabbitMQ), and within each worker process.
+    host_concurrency: int = Field(2, ge=1)
+    # false: DOSSIER_HOST_CONCURRENCY holds per worker process only, and a host met for the
+    # first time costs RabbitMQ one queue declaration instead of two (docs/operations.md).
+    host_concurrency_shared: bool = True
+
+    # Longest wait for a unit of a shared budget (HubSpot, a host), or for RabbitMQ to answer
+    # for it; past it the request fails with that reason instead of exceeding the budget.
+    budget_max_wait_s: float = Field(60.0, gt=0)
+    # Each unit of a shared budget stays taken this much longer than its window: HubSpot and
+    # websites count requests as they arrive, and the time from a unit's grant to its
+    # request's arrival varies (a busy worker, a new connection) by up to about this much.
+    budget_margin_s: float = Field(0.25, ge=0)
 
     retry_attempts: int = 3
     retry_max_wait_s: float = 8.0
@@ -56,8 +72,13 @@ class PipelineSettings(ProviderSettings):
 
     hubspot_timeout_s: float = 20.0
     hubspot_freshness_days: int = 182
-    hubspot_requests_per_10s: int = 100
-    hubspot_searches_per_s: int = 4
+    # HubSpot requests per DOSSIER_HUBSPOT_WINDOW_S seconds, all workers together (one
+    # budget per account, shared through RabbitMQ): 100 on Free/Starter, 190 on Pro and
+    # Enterprise.
+    hubspot_requests_per_10s: int = Field(100, ge=1)
+    # The window of DOSSIER_HUBSPOT_REQUESTS_PER_10S: HubSpot counts per 10 s.
+    hubspot_window_s: float = Field(10.0, gt=0)
+    hubspot_searches_per_s: int = Field(4, ge=1)
     hubspot_write_properties: str = "ai_description,ai_description_updated,linkedin_company_page"
     hubspot_portal_id: str = ""
     hubspot_app_url: str = "https://app.hubspot.com"

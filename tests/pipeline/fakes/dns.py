@@ -7,6 +7,7 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Mapping, Sequence
 
+from shared.budget.protocol import Budget
 from worker.pipeline.build import build_pipeline
 from worker.pipeline.clients.fetch.addresses import IPAddress
 from worker.pipeline.clients.fetch.resolver import UnresolvableHost
@@ -33,7 +34,9 @@ class FarmResolver:
         return [ipaddress.ip_address(address) for address in found]
 
 
-def build_farm_pipeline(settings: PipelineSettings, metrics: PipelineMetrics) -> Pipeline:
+def build_farm_pipeline(
+    settings: PipelineSettings, metrics: PipelineMetrics, budget: Budget | None = None
+) -> Pipeline:
     """The worker's pipeline with the farm's names (DOSSIER_WORKER_PIPELINE in a test's
     worker process, whose own resolver knows none of them)."""
-    return build_pipeline(settings, metrics, FarmResolver())
+    return build_pipeline(settings, metrics, budget, resolver=FarmResolver())

@@ -2,7 +2,9 @@
 
 The client comes from transport.py: every connection it makes passes the address guard.
 Redirects are followed by hand so every hop passes the host gate and robots.txt, and
-the chain is recorded.
+the chain is recorded. Time spent
+waiting at the gate (politeness) does not count against the fetch timeout: a site that
+answers slowly is a fact about the site, a wait for our own budget is not.
 """
 
 from __future__ import annotations
@@ -113,8 +115,8 @@ class Fetcher:
                 # Outside the page's time: robots.txt of a new site is a fetch of its own.
                 await self._allowed(url)
                 try:
-                    async with asyncio.timeout(self._limits.timeout_s):
-                        return await self._follow(url)
+                    async with asyncio.timeout(self._limits.timeout_s) as deadline:
+                        return await self._follow(url, deadline)
                 except TimeoutError as error:
                     raise Transient("timeout") from error
         raise AssertionError("unreachable")  # retrying() re-raises the last error
@@ -126,7 +128,7 @@ class Fetcher:
         except Transient as error:
             raise FetchError(_transient_kind(error), _transient_detail(error)) from error
 
-    async def _follow(self, url: str) -> FetchedPage:
+    async def _follow(self, url: str, deadline: asyncio.Timeout) -> FetchedPage:
         chain: list[str] = []
         current = url
         for _ in range(self._limits.max_redirects + 1):
@@ -134,7 +136,12 @@ class Fetcher:
             try:
                 if chain:
                     await self._allowed(current)
-                async with self._gate.hold(host):
+                # The fetch's clock stops while this hop waits at the gate.
+                when = deadline.when()
+                deadline.reschedule(None)
+                async with self._gate.hold(host) as waited:
+                    deadline.reschedule(None if when is None else when + waited)
+                    self._metrics.budget_waited("host", waited)
                     answer = await self._request(current, self._limits.max_bytes)
             except FetchError as error:
                 if error.kind == "blocked" and chain:

@@ -1,7 +1,14 @@
-"""Per-host politeness: at most N requests in flight and a minimum gap between starts.
+"""Politeness toward website hosts, for the whole deployment: a request rate and a number
+of requests in flight per host.
 
-Shared by every chunk of the worker process, so two sessions listing the same company
-do not hammer its site; entries disappear when a host has no users left.
+Both are shared budgets keyed by host (`shared/budget/`): whichever worker fetches from a
+host takes a unit of that host's window and holds one of its slots, so N workers together
+start at most `rate.limit` requests to it per window and have at most `in_flight.limit`
+open at once, as one worker would. A semaphore per host in this process comes first, so
+the requests of one worker wait their turn here instead of polling the broker; entries
+disappear when a host has no users left. With `in_flight_shared` off, that semaphore is
+the only cap on requests in flight (per process), and a new host costs the broker one
+queue instead of two.
 """
 
 from __future__ import annotations
@@ -9,59 +16,67 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from shared.budget.protocol import Budget, Slots, Window
+from shared.budget.waiting import hold, take
 
 
 @dataclass
 class _Host:
     semaphore: asyncio.Semaphore
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    last_start: float = float("-inf")
     users: int = 0
 
 
 class HostGate:
-    def __init__(self, concurrency: int, min_interval_s: float) -> None:
-        self._concurrency = max(1, concurrency)
-        self._interval = max(0.0, min_interval_s)
+    def __init__(
+        self,
+        budget: Budget,
+        rate: Window | None,
+        in_flight: Slots,
+        max_wait_s: float,
+        in_flight_shared: bool = True,
+    ) -> None:
+        """`rate` None: no rate limit (tests, benchmarks), only the requests in flight."""
+        self._budget = budget
+        self._rate = rate
+        self._in_flight = in_flight
+        self._max_wait = max_wait_s
+        self._in_flight_shared = in_flight_shared
         self._hosts: dict[str, _Host] = {}
-        # Last start of hosts nobody uses right now, kept only while it still matters.
-        self._recent: dict[str, float] = {}
 
     @asynccontextmanager
-    async def hold(self, host: str) -> AsyncIterator[None]:
+    async def hold(self, host: str) -> AsyncIterator[float]:
+        """Hold a place for one request to `host`; yields the seconds spent waiting for it.
+
+        The request must be done within the slots' lease. Raises `BudgetUnavailable` when
+        the host's budgets gave no place within the longest wait (or could not be reached
+        for that long).
+        """
+        loop = asyncio.get_running_loop()
+        started = loop.time()
         entry = self._hosts.get(host)
         if entry is None:
-            entry = self._hosts[host] = _Host(asyncio.Semaphore(self._concurrency))
-            entry.last_start = self._recent.pop(host, float("-inf"))
+            entry = self._hosts[host] = _Host(asyncio.Semaphore(self._in_flight.limit))
         entry.users += 1
         try:
             async with entry.semaphore:
-                await self._space_out(entry)
-                yield
+                # The slot first: a unit of the rate taken while waiting for a slot would
+                # be spent on nothing.
+                lease = None
+                if self._in_flight_shared:
+                    lease, _ = await hold(self._budget, self._in_flight, host, self._max_wait)
+                try:
+                    if self._rate is not None:
+                        await take(self._budget, self._rate, host, self._max_wait)
+                    yield loop.time() - started
+                finally:
+                    if lease is not None:
+                        await lease.release()
         finally:
             entry.users -= 1
             if entry.users == 0:
                 self._hosts.pop(host, None)
-                self._remember(host, entry.last_start)
-
-    def _remember(self, host: str, last_start: float) -> None:
-        if self._interval == 0:
-            return
-        now = asyncio.get_running_loop().time()
-        self._recent[host] = last_start
-        if len(self._recent) > 1024:
-            self._recent = {h: t for h, t in self._recent.items() if now - t < self._interval}
-
-    async def _space_out(self, entry: _Host) -> None:
-        if self._interval == 0:
-            return
-        loop = asyncio.get_running_loop()
-        async with entry.lock:
-            delay = entry.last_start + self._interval - loop.time()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            entry.last_start = loop.time()
 
     def active_hosts(self) -> int:
         return len(self._hosts)

@@ -1,7 +1,8 @@
 """HubSpot CRM v3 companies API: search by domain, batch create and update.
 
-Every call passes the process-wide rate limiter; 429 pauses all callers for the
-server's Retry-After; 429, 5xx and timeouts are retried with backoff and jitter.
+Every call takes its units of the account's budgets (`rate_limit.py`), shared by every
+worker; 429 pauses this process's callers for the server's Retry-After; 429, 5xx and
+timeouts are retried with backoff and jitter.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from typing import Any, Literal
 import httpx2
 import structlog
 
+from shared.budget.protocol import BudgetUnavailable
 from worker.pipeline.clients.hubspot.company_records import READ_PROPERTIES, Company, from_json
-from worker.pipeline.clients.hubspot.rate_limit import RateLimiter
+from worker.pipeline.clients.hubspot.rate_limit import AccountLimits
 from worker.pipeline.clients.retry import Transient, retry_after_seconds, retrying
 from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
 
@@ -47,16 +49,14 @@ class HubSpotClient:
     def __init__(
         self,
         client: httpx2.AsyncClient,
-        limiter: RateLimiter,
-        search_limiter: RateLimiter,
+        limits: AccountLimits,
         attempts: int,
         max_wait: float,
         metrics: PipelineMetrics = NO_METRICS,
     ) -> None:
         self._client = client
         self._metrics = metrics
-        self._limiter = limiter
-        self._search_limiter = search_limiter
+        self._limits = limits
         self._attempts = attempts
         self._max_wait = max_wait
         self._log = structlog.get_logger("dossier.hubspot").bind(channel="hubspot")
@@ -124,12 +124,14 @@ class HubSpotClient:
         except Transient as error:
             self._metrics.provider_called("hubspot", "unavailable")
             raise HubSpotError(f"HubSpot unavailable: {error.reason}") from error
+        except BudgetUnavailable as error:
+            self._log.error("hubspot.budget_unavailable", reason=str(error), path=path)
+            self._metrics.provider_called("hubspot", "unavailable")
+            raise HubSpotError(f"HubSpot not called: {error}") from error
         return result
 
     async def _once(self, method: str, path: str, body: Any, search: bool) -> dict[str, Any]:
-        await self._limiter.acquire()
-        if search:
-            await self._search_limiter.acquire()
+        self._metrics.budget_waited("hubspot", await self._limits.acquire(search))
         started = time.monotonic()
         try:
             response = await self._client.request(method, path, json=body)
@@ -150,7 +152,7 @@ class HubSpotClient:
         if status == 429:
             wait = retry_after_seconds(response.headers.get("retry-after")) or 1.0
             self._log.warning("hubspot.rate_limited", retry_after=wait, path=path)
-            self._limiter.pause(wait)
+            self._limits.pause(wait)
             raise Transient("HTTP 429 (rate limited)", wait)
         if status >= 500:
             raise Transient(f"HTTP {status}")

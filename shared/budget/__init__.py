@@ -1,0 +1,1 @@
+"""Budgets that hold for the whole deployment (see `protocol.py`)."""
