@@ -57,7 +57,7 @@ CDN = ProductResult(
         CriterionResult(
             criterion_id="r2",
             verdict=Verdict.PASSED,
-            quote="=HYPERLINK(\"http://evil\") we stream video",
+            quote='=HYPERLINK("http://evil") we stream video',
             source_url="https://acme.example/",
         ),
         CriterionResult(
@@ -176,7 +176,7 @@ def test_xlsx_has_an_evidence_sheet_line_per_company_and_criterion(tmp_path: Pat
             "General",
             "Streams video",
             "passed",
-            "'=HYPERLINK(\"http://evil\") we stream video",
+            '\'=HYPERLINK("http://evil") we stream video',
             "https://acme.example/",
         ),
         (
