@@ -12,7 +12,7 @@ from shared.criteria.rules import decide
 from worker.pipeline.clients.llm import LlmClient
 from worker.pipeline.stages.page.page_facts import PageFacts
 from worker.pipeline.stages.qualification.asking import Claim, ask, prompt
-from worker.pipeline.stages.qualification.quotes import PageText, cleaned
+from worker.pipeline.stages.qualification.quotes import PageText
 from worker.pipeline.stages.qualification.sources import EvidenceFinder, Source, url_key
 
 
@@ -85,6 +85,6 @@ def _checked(
     return CriterionResult(
         criterion_id=criterion.id,
         verdict=claim.verdict,
-        quote=cleaned(claim.quote),
+        quote=claim.quote.strip(),
         source_url=found[0].url,
     )
