@@ -270,3 +270,22 @@ async def test_the_qualification_summary_is_written_to_hubspot(
     assert hubspot_server.state.companies[existing]["dossier_qualification"].startswith(
         "CDN: not qualified"
     )
+
+
+async def test_qualify_only_updates_the_record_the_write_back_finds_by_domain(
+    make_settings: MakeSettings, hubspot_server: Server[HubSpotState]
+) -> None:
+    existing = hubspot_server.state.add(
+        name="StreamForge", domain="streamforge.com", ai_description="written by a person"
+    )
+    settings = make_settings(search="serper", llm=True, hubspot=True)
+    options = qualifying(qualify_only=True, write_to_hubspot=True)
+
+    (row,) = (await run_chunk(settings, session(options, ONLY_CDN), [STREAMFORGE])).values()
+
+    assert row.hubspot_status == "updated"
+    assert row.hubspot_company_id.endswith(f"/company/{existing}")
+    assert list(hubspot_server.state.companies) == [existing]
+    company = hubspot_server.state.companies[existing]
+    assert company["dossier_qualification"] == "CDN: qualified (Game studios), NTH 2/3"
+    assert company["ai_description"] == "written by a person"

@@ -50,10 +50,10 @@ class ChunkEnrichment:
         kit = self._kit
         only = self._session.qualify_only
         if self._wants_hubspot:
-            # Qualify-only rows are not looked up: the write-back finds their records.
-            await self._prepare_hubspot([r for r in rows if r.duplicate_of is None and not only])
-        deep = self._session.options.run_llm_deep_search_pipeline and kit.has("deep_search")
-        deep = deep and not only
+            # Qualify-only rows are not looked up: the write-back searches their domains.
+            await self._prepare_hubspot([] if only else [r for r in rows if r.duplicate_of is None])
+        asked = self._session.options.run_llm_deep_search_pipeline
+        deep = asked and kit.has("deep_search") and not only
         if deep and kit.deep_search is not None:
             await self._prepare_questions()
         self._log.info("pipeline.chunk.prepared", rows=len(rows), questions=len(self._questions))
