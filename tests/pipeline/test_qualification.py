@@ -22,6 +22,7 @@ from tests.pipeline.criteria import CDN, CRITERIA, ONLY_CDN, SECURITY, qualifyin
 from tests.pipeline.fakes.hubspot import HubSpotState
 from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import SearchState
+from tests.pipeline.test_pipeline_metrics import run_chunk as run_measured
 from worker.dedupe import plan_rows
 from worker.pipeline.build import build_pipeline
 from worker.pipeline.protocol import SessionContext
@@ -289,3 +290,16 @@ async def test_qualify_only_updates_the_record_the_write_back_finds_by_domain(
     company = hubspot_server.state.companies[existing]
     assert company["dossier_qualification"] == "CDN: qualified (Game studios), NTH 2/3"
     assert company["ai_description"] == "written by a person"
+
+
+async def test_model_calls_and_the_stage_time_reach_the_worker_metrics(
+    make_settings: MakeSettings,
+) -> None:
+    settings = make_settings(search="serper", llm=True)
+    scraped = await run_measured(settings, session(qualifying(), ONLY_CDN), [STREAMFORGE])
+
+    stage = "dossier_worker_stage_duration_seconds_count"
+    assert scraped.value(stage, stage="qualification") == 1
+    # The description and one question for the one product.
+    calls = "dossier_worker_provider_calls_total"
+    assert scraped.value(calls, provider="llm", outcome="ok") == 2
