@@ -13,7 +13,8 @@ from functools import partial
 from pathlib import Path
 
 from gateway.results_source import all_rows
-from shared.exports import XlsxExport, output_columns, stream_csv, stream_json
+from shared.criteria.snapshot import session_criteria
+from shared.exports import ExportLayout, XlsxExport, stream_csv, stream_json
 from shared.layout import SessionKeys
 from shared.rows import ResultRow
 from shared.session_logs import session_log
@@ -26,14 +27,18 @@ FILE_CHUNK = 256 * 1024
 def results_file(
     store: ObjectStore, keys: SessionKeys, state: SessionState, fmt: str
 ) -> AsyncIterator[bytes]:
-    def build() -> AsyncIterator[bytes]:
-        columns = output_columns(state.manifest.input.columns)
+    async def build() -> AsyncIterator[bytes]:
+        criteria = await session_criteria(store, keys, state.manifest.options)
+        layout = ExportLayout.of(state.manifest, criteria)
         rows = all_rows(store, keys)
         if fmt == "csv":
-            return stream_csv(columns, rows)
-        if fmt == "json":
-            return stream_json(columns, rows)
-        return _xlsx(columns, rows, state)
+            encoded = stream_csv(layout, rows)
+        elif fmt == "json":
+            encoded = stream_json(layout, rows)
+        else:
+            encoded = _xlsx(layout, rows, state)
+        async for chunk in encoded:
+            yield chunk
 
     return _final_or_built(store, keys.final_results(fmt), state, build)
 
@@ -58,13 +63,13 @@ async def _final_or_built(
 
 
 async def _xlsx(
-    columns: list[str], rows: AsyncIterator[list[ResultRow]], state: SessionState
+    layout: ExportLayout, rows: AsyncIterator[list[ResultRow]], state: SessionState
 ) -> AsyncIterator[bytes]:
     # XLSX is a zip with a central directory at the end: it is written to a temporary
     # file row by row (openpyxl write-only), then streamed out and removed.
     with tempfile.TemporaryDirectory(prefix="dossier-xlsx-") as folder:
         path = Path(folder) / "results.xlsx"
-        export = await asyncio.to_thread(XlsxExport, columns, state.manifest.created_at)
+        export = await asyncio.to_thread(XlsxExport, layout, state.manifest.created_at)
         async for batch in rows:
             await asyncio.to_thread(export.rows, batch)
         await asyncio.to_thread(export.save, path)

@@ -1,8 +1,13 @@
 """Result exports: CSV (UTF-8 with BOM), JSON and XLSX, written row by row.
 
 Spreadsheet cells that start with a formula trigger (= + - @ tab CR) get a leading
-apostrophe, so a company description can never run as a formula in Excel or Sheets.
-JSON keeps values as they are: it is read by programs, not spreadsheets.
+apostrophe, so a company description (or a quote taken from a website) can never run as
+a formula in Excel or Sheets. JSON keeps values as they are: it is read by programs, not
+spreadsheets.
+
+Sessions with criteria add a `Score: <Product>` column per product, the per-criterion
+evidence as each JSON row's `Qualification` array, and a second XLSX sheet of evidence;
+the CSV stays one table.
 """
 
 from __future__ import annotations
@@ -12,13 +17,18 @@ import io
 import re
 import zipfile
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 import orjson
 from openpyxl import Workbook
 
-from shared.rows import RESULT_COLUMNS, ResultRow
+from shared.criteria.evidence import EVIDENCE_COLUMNS, EvidenceTable
+from shared.criteria.model import SessionCriteria
+from shared.models import SessionManifest
+from shared.rows import RESULT_COLUMNS, ResultRow, score_column
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CONTENT_TYPES: dict[str, str] = {
@@ -29,39 +39,79 @@ CONTENT_TYPES: dict[str, str] = {
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _CORE_PROPERTIES = "docProps/core.xml"
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+EVIDENCE_KEY = "Qualification"
+EVIDENCE_SHEET = "Qualification"
+# Product names may hold spaces, so their list is not joined with one, as URLs are.
+_LIST_SEPARATORS = {"Qualified_Products": "; "}
 
 
-def output_columns(input_columns: Sequence[str]) -> list[str]:
-    """The user's columns in input order, then the result columns."""
+def output_columns(input_columns: Sequence[str], products: Sequence[str] = ()) -> list[str]:
+    """The user's columns in input order, the result columns, then a score per product."""
     columns = list(input_columns)
     columns.extend(c for c in RESULT_COLUMNS if c not in columns)
+    columns.extend(c for c in map(score_column, products) if c not in columns)
     return columns
+
+
+@dataclass(frozen=True)
+class ExportLayout:
+    """What a session's result files hold: its columns and, with criteria, the evidence."""
+
+    input_columns: Sequence[str]
+    qualification: bool = False
+    # The session's criteria snapshot: products for the score columns, and the criteria
+    # the evidence names.
+    criteria: SessionCriteria | None = None
+
+    @cached_property
+    def products(self) -> list[str]:
+        return [p for p, _ in self.criteria.chosen()] if self.criteria else []
+
+    @cached_property
+    def columns(self) -> list[str]:
+        return output_columns(self.input_columns, self.products)
+
+    @classmethod
+    def of(cls, manifest: SessionManifest, criteria: SessionCriteria | None) -> ExportLayout:
+        qualifies = manifest.options.qualification is not None
+        return cls(manifest.input.columns, qualifies, criteria if qualifies else None)
 
 
 def neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
 
 
-def cell_text(value: object) -> str:
+def cell_text(value: object, separator: str = " ") -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return " ".join(str(item) for item in value)
+        return separator.join(str(item) for item in value)
     if isinstance(value, float):
         return f"{value:.2f}"
     return str(value)
 
 
-def spreadsheet_values(row: ResultRow, columns: Sequence[str]) -> list[str]:
+def _cells(row: ResultRow, layout: ExportLayout) -> dict[str, object]:
     cells = row.output_cells()
-    return [neutralise(cell_text(cells.get(column))) for column in columns]
+    if layout.qualification:
+        cells |= dict.fromkeys(map(score_column, layout.products)) | row.score_cells()
+    return cells
+
+
+def spreadsheet_values(row: ResultRow, layout: ExportLayout) -> list[str]:
+    cells = _cells(row, layout)
+    return [
+        neutralise(cell_text(cells.get(column), _LIST_SEPARATORS.get(column, " ")))
+        for column in layout.columns
+    ]
 
 
 class CsvExport:
     """Encodes rows as CSV lines; `header` carries the BOM so Excel reads UTF-8."""
 
-    def __init__(self, columns: Sequence[str]) -> None:
-        self._columns = list(columns)
+    def __init__(self, layout: ExportLayout) -> None:
+        self._layout = layout
+        self._columns = layout.columns
         self._buffer = io.StringIO()
         self._writer = csv.writer(self._buffer, lineterminator="\r\n")
 
@@ -77,15 +127,16 @@ class CsvExport:
 
     def rows(self, rows: Iterable[ResultRow]) -> bytes:
         for row in rows:
-            self._writer.writerow(spreadsheet_values(row, self._columns))
+            self._writer.writerow(spreadsheet_values(row, self._layout))
         return self._take()
 
 
 class JsonExport:
-    """A JSON array of objects keyed by column, streamed element by element."""
+    """A JSON array of objects keyed by column, streamed element by element; with criteria,
+    each object ends with the row's evidence (`Qualification`)."""
 
-    def __init__(self, columns: Sequence[str]) -> None:
-        self._columns = list(columns)
+    def __init__(self, layout: ExportLayout) -> None:
+        self._layout = layout
         self._first = True
 
     def header(self) -> bytes:
@@ -94,8 +145,11 @@ class JsonExport:
     def rows(self, rows: Iterable[ResultRow]) -> bytes:
         parts: list[bytes] = []
         for row in rows:
-            cells = row.output_cells()
-            item = orjson.dumps({c: cells.get(c, "") for c in self._columns})
+            cells = _cells(row, self._layout)
+            values = {c: cells.get(c, "") for c in self._layout.columns}
+            if self._layout.qualification:
+                values[EVIDENCE_KEY] = [p.model_dump(mode="json") for p in row.qualification]
+            item = orjson.dumps(values)
             parts.append(item if self._first else b"," + item)
             self._first = False
         return b"\n".join(parts)
@@ -105,19 +159,19 @@ class JsonExport:
 
 
 async def stream_csv(
-    columns: Sequence[str], rows: AsyncIterable[Sequence[ResultRow]]
+    layout: ExportLayout, rows: AsyncIterable[Sequence[ResultRow]]
 ) -> AsyncIterator[bytes]:
     """CSV bytes for batches of rows, for HTTP responses and uploads."""
-    export = CsvExport(columns)
+    export = CsvExport(layout)
     yield export.header()
     async for batch in rows:
         yield export.rows(batch)
 
 
 async def stream_json(
-    columns: Sequence[str], rows: AsyncIterable[Sequence[ResultRow]]
+    layout: ExportLayout, rows: AsyncIterable[Sequence[ResultRow]]
 ) -> AsyncIterator[bytes]:
-    export = JsonExport(columns)
+    export = JsonExport(layout)
     yield export.header()
     async for batch in rows:
         data = export.rows(batch)
@@ -127,10 +181,13 @@ async def stream_json(
 
 
 class XlsxExport:
-    """openpyxl write-only workbook; rows stream to a temporary file, not to memory."""
+    """openpyxl write-only workbook; rows stream to a temporary file, not to memory.
 
-    def __init__(self, columns: Sequence[str], created: datetime | None = None) -> None:
-        self._columns = list(columns)
+    With criteria, a second sheet holds the evidence: one line per company and criterion.
+    """
+
+    def __init__(self, layout: ExportLayout, created: datetime | None = None) -> None:
+        self._layout = layout
         self._book = Workbook(write_only=True)
         self._stamp: str | None = None
         if created is not None:
@@ -139,11 +196,18 @@ class XlsxExport:
             self._book.properties.created = naive
             self._stamp = naive.isoformat() + "Z"
         self._sheet = self._book.create_sheet("Results")
-        self._sheet.append([neutralise(c) for c in self._columns])
+        self._sheet.append([neutralise(c) for c in layout.columns])
+        self._table = EvidenceTable(layout.criteria)
+        self._evidence = self._book.create_sheet(EVIDENCE_SHEET) if layout.qualification else None
+        if self._evidence is not None:
+            self._evidence.append(list(EVIDENCE_COLUMNS))
 
     def rows(self, rows: Iterable[ResultRow]) -> None:
         for row in rows:
-            self._sheet.append(spreadsheet_values(row, self._columns))
+            self._sheet.append(spreadsheet_values(row, self._layout))
+            if self._evidence is not None:
+                for line in self._table.lines(row):
+                    self._evidence.append([neutralise(cell) for cell in line])
 
     def save(self, path: Path) -> None:
         raw = path.with_suffix(".raw.xlsx")
@@ -167,8 +231,8 @@ def stabilise_zip(source: Path, target: Path, modified: str | None = None) -> No
 
 
 def write_xlsx(
-    path: Path, columns: Sequence[str], rows: Iterable[ResultRow], created: datetime | None = None
+    path: Path, layout: ExportLayout, rows: Iterable[ResultRow], created: datetime | None = None
 ) -> None:
-    export = XlsxExport(columns, created)
+    export = XlsxExport(layout, created)
     export.rows(rows)
     export.save(path)

@@ -26,7 +26,15 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "Notes",
     "Deep_Search_Status",
     "HubSpot_Status",
+    "Qualified_Products",
+    "Qualification_Status",
 )
+# Sessions with criteria add one score column per product, after the result columns.
+SCORE_PREFIX = "Score: "
+
+
+def score_column(product: str) -> str:
+    return SCORE_PREFIX + product
 
 
 class RowStatus(StrEnum):
@@ -42,7 +50,8 @@ class RowStatus(StrEnum):
 
 
 class StepStatus(StrEnum):
-    """`Deep_Search_Status` and `HubSpot_Status`; a failure is `failed: <reason>`."""
+    """`Deep_Search_Status`, `HubSpot_Status` and `Qualification_Status`; a failure is
+    `failed: <reason>`."""
 
     OK = "ok"
     SKIPPED = "skipped"
@@ -54,6 +63,10 @@ class StepStatus(StrEnum):
     @staticmethod
     def failed(reason: str) -> str:
         return f"failed: {reason}"
+
+    @staticmethod
+    def skipped_because(reason: str) -> str:
+        return f"skipped: {reason}"
 
 
 class InputRow(BaseModel):
@@ -114,3 +127,11 @@ class ResultRow(BaseModel):
         for column in RESULT_COLUMNS:
             cells[column] = data[column]
         return cells
+
+    def score_cells(self) -> dict[str, int | None]:
+        """`Score: <Product>` for each product qualified against: its NTH score, None when
+        the company does not qualify."""
+        return {
+            score_column(p.product): p.nth_score if p.qualified else None
+            for p in self.qualification
+        }

@@ -23,6 +23,8 @@ class Stack:
     ws: str
     key: str
     tenant: str
+    # The broker names of this stack, for tests that publish commands themselves.
+    topology: Topology
     processes: tuple[ServiceProcess, ...]
     # The /metrics URL of each service: gateway, notifier, worker.
     metrics: dict[str, str]
@@ -41,13 +43,24 @@ async def normalize_stack(
 ) -> AsyncIterator[Stack]:
     """The services of a new tenant and topology, the worker running the network-free
     `normalize` pipeline; the topology is deleted after."""
+    pipeline = {"DOSSIER_PIPELINE_STAGES": "normalize"}
+    async with services_stack(s3_endpoint, s3_bucket, rabbitmq, log_dir, pipeline) as running:
+        yield running
+
+
+@contextlib.asynccontextmanager
+async def services_stack(
+    s3_endpoint: str, s3_bucket: str, rabbitmq: str, log_dir: Path, env: dict[str, str]
+) -> AsyncIterator[Stack]:
+    """The services of a new tenant and topology, every one also given `env` (providers,
+    pipeline stages); the topology is deleted after."""
     tenant = f"t{uuid.uuid4().hex[:10]}"
     key = new_key()
     topology = Topology(f"dtest-{uuid.uuid4().hex[:10]}")
     env = {
         **service_settings(rabbitmq, topology.prefix, s3_endpoint, s3_bucket),
         "DOSSIER_API_KEYS": f"{tenant}:{hash_key(key)}",
-        "DOSSIER_PIPELINE_STAGES": "normalize",
+        **env,
     }
     try:
         with gateway_notifier_worker(env, log_dir, {}, READY_TIMEOUT) as running:
@@ -57,6 +70,7 @@ async def normalize_stack(
                 ws=running.notifier_ws,
                 key=key,
                 tenant=tenant,
+                topology=topology,
                 processes=running.processes,
                 metrics={
                     "gateway": f"{running.gateway_url}/metrics",

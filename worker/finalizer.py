@@ -1,9 +1,10 @@
 """Writes a session's final objects once every chunk is stored.
 
 Final objects depend only on stored objects (chunk results and summaries, the manifest,
-the cancel marker), never on the clock or on which worker runs, so two workers that
-finalize at the same moment write byte-identical objects. `final/status.json` is written
-last: its presence means every other final object is in place.
+the criteria snapshot, the cancel marker), never on the clock or on which worker runs, so
+two workers that finalize at the same moment write byte-identical objects.
+`final/status.json` is written last: its presence means every other final object is in
+place.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from pathlib import Path
 import structlog
 
 from shared.broker.protocol import Publisher
+from shared.criteria.snapshot import session_criteria
 from shared.errors import NotFound
-from shared.exports import CONTENT_TYPES, CsvExport, JsonExport, XlsxExport, output_columns
+from shared.exports import CONTENT_TYPES, CsvExport, ExportLayout, JsonExport, XlsxExport
 from shared.layout import LOG_TYPES, SessionKeys
 from shared.lifecycle import SessionStatus, finished_status
 from shared.messages import SessionStatusChanged
@@ -85,11 +87,13 @@ class Finalizer:
         chunk_count: int,
         summaries: list[ChunkSummary],
     ) -> list[str]:
-        columns = output_columns(manifest.input.columns)
+        layout = ExportLayout.of(
+            manifest, await session_criteria(self._store, keys, manifest.options)
+        )
         created = max((s.finished_at for s in summaries), default=manifest.created_at)
         with tempfile.TemporaryDirectory(prefix="dossier-final-") as folder:
             paths = {fmt: Path(folder) / f"results.{fmt}" for fmt in ("csv", "json", "xlsx")}
-            writer = _ExportFiles(paths, columns, created)
+            writer = _ExportFiles(paths, layout, created)
             try:
                 async for batch in merged_results(self._store, keys, chunk_count):
                     # Encoding (XLSX above all) is CPU work: keep it off the event loop.
@@ -140,13 +144,13 @@ def final_status(
 class _ExportFiles:
     """The three result files, written side by side from one pass over the rows."""
 
-    def __init__(self, paths: dict[str, Path], columns: list[str], created: datetime) -> None:
+    def __init__(self, paths: dict[str, Path], layout: ExportLayout, created: datetime) -> None:
         self._xlsx_path = paths["xlsx"]
         self._csv_file = paths["csv"].open("wb")
         self._json_file = paths["json"].open("wb")
-        self._csv = CsvExport(columns)
-        self._json = JsonExport(columns)
-        self._xlsx = XlsxExport(columns, created)
+        self._csv = CsvExport(layout)
+        self._json = JsonExport(layout)
+        self._xlsx = XlsxExport(layout, created)
         self._csv_file.write(self._csv.header())
         self._json_file.write(self._json.header())
 

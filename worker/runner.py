@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 import structlog
 
+from shared.criteria.snapshot import session_criteria
 from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.messages import ChunkTask
@@ -133,6 +134,8 @@ class ChunkRunner:
             context_text=await self._context_text(keys),
             options=manifest.options,
             created=StoredLedger(self._store, keys, task.chunk),
+            # The snapshot taken at creation: a redelivered chunk asks the same questions.
+            criteria=await session_criteria(self._store, keys, manifest.options),
         )
         chunk = _ChunkRun(task, self._pipeline.open_chunk(context), self._progress)
         to_enrich = [row for row in rows if row.duplicate_of is None]

@@ -2,7 +2,8 @@
 
 A row is flat: the user's input columns (always text) beside the result columns, keyed
 by column name, so its keys are only known per session. The result columns are declared
-here; the input columns are the typed extra keys.
+here; the input columns (and a session's `Score: <Product>` columns) are the typed extra
+keys.
 """
 
 from __future__ import annotations
@@ -21,16 +22,19 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from shared.criteria.model import ProductResult
 from shared.lifecycle import SessionStatus
 from shared.rows import RESULT_COLUMNS, ResultRow, RowStatus
 
 
 class ResultCells(BaseModel):
-    """The result columns of one row; every other key is an input column, as text."""
+    """The result columns of one row. Every other key is an input column, as text, or, in
+    a session with criteria, a `Score: <Product>` column: the company's Nice-to-have score
+    for the product, null when it does not qualify."""
 
     model_config = ConfigDict(extra="allow", field_title_generator=lambda name, _: name)
 
-    __pydantic_extra__: dict[str, str] = Field(init=False)
+    __pydantic_extra__: dict[str, str | int | None] = Field(init=False)
 
     Company_Name: str
     Official_Website: str
@@ -57,6 +61,18 @@ class ResultCells(BaseModel):
         "`not_found`, `created`, `updated`, `skipped`, `failed: <reason>`; empty when the "
         "session did not ask for it"
     )
+    Qualified_Products: list[str] = Field(
+        description="The products the company qualifies for; empty in a session without criteria"
+    )
+    Qualification_Status: str = Field(
+        description="Qualification for this row: `ok`, `skipped: <why>`, `failed: <reason>`; "
+        "empty in a session without criteria"
+    )
+    Qualification: list[ProductResult] | None = Field(
+        None,
+        description="Sessions with criteria: every product's verdict with each criterion's "
+        "verdict, verbatim quote and source URL; absent otherwise",
+    )
 
 
 class ResultRowView(ResultCells):
@@ -69,8 +85,9 @@ class ResultRowView(ResultCells):
 
     @classmethod
     def of(cls, row: ResultRow) -> ResultRowView:
+        evidence = {"Qualification": row.qualification} if row.qualification else {}
         return cls.model_validate(
-            {"row": row.row, **row.output_cells(), "duplicate_of": row.duplicate_of}
+            {"row": row.row, **row.output_cells(), **evidence, "duplicate_of": row.duplicate_of}
         )
 
     @classmethod
@@ -89,6 +106,8 @@ class ResultRowView(ResultCells):
         cells: dict[str, Any] = handler(self)
         position = {"row": cells.pop("row")}
         inputs = {key: cells.pop(key) for key in self.__pydantic_extra__}
+        if cells.get("Qualification") is None:
+            cells.pop("Qualification", None)
         return {**position, **inputs, **cells}
 
 
@@ -110,6 +129,8 @@ _CELLS_EXAMPLE: dict[str, Any] = {
     "Notes": "",
     "Deep_Search_Status": "",
     "HubSpot_Status": "",
+    "Qualified_Products": [],
+    "Qualification_Status": "",
 }
 
 RESULTS_EXAMPLE: dict[str, Any] = {

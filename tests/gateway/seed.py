@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import orjson
 
-from shared.exports import output_columns, stream_csv, stream_json
+from shared.exports import ExportLayout, stream_csv, stream_json
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
 from shared.models import ChunkSummary, Counters, FinalStatus
@@ -59,14 +59,14 @@ async def seed_final(
     rows: list[ResultRow],
     columns: list[str],
 ) -> None:
-    cols = output_columns(columns)
+    layout = ExportLayout(columns)
 
     async def batches() -> AsyncIterator[list[ResultRow]]:
         yield rows
 
-    csv_data = b"".join([chunk async for chunk in stream_csv(cols, batches())])
+    csv_data = b"".join([chunk async for chunk in stream_csv(layout, batches())])
     await store.put_bytes(keys.final_results("csv"), csv_data)
-    json_data = b"".join([chunk async for chunk in stream_json(cols, batches())])
+    json_data = b"".join([chunk async for chunk in stream_json(layout, batches())])
     await store.put_bytes(keys.final_results("json"), json_data)
     await store.put_bytes(keys.final_log("pipeline"), b"final pipeline log\n")
     final = FinalStatus(

@@ -38,6 +38,7 @@ from tests.worker.scripted_pipeline import Script, ScriptedPipeline
 from tests.worker.sessions import Engine, wait_until
 from worker.logcapture import capture_processor
 from worker.metrics import WorkerMetrics
+from worker.pipeline.protocol import Pipeline
 from worker.service import WorkerService
 from worker.settings import WorkerSettings
 
@@ -100,15 +101,26 @@ def captured_logs() -> Iterator[list[LogRecord]]:
 
 
 class InProcessWorker:
-    """One worker process's service, run as `WorkerService.run` does between signals."""
+    """One worker process's service, run as `WorkerService.run` does between signals.
+
+    It runs the scripted pipeline, or `pipeline` when one is given (a real one, built
+    against the pipeline's fakes); the caller closes that one.
+    """
 
     def __init__(
-        self, bus: MemoryBus, store: MemoryStore, settings: WorkerSettings, script: Script
+        self,
+        bus: MemoryBus,
+        store: MemoryStore,
+        settings: WorkerSettings,
+        script: Script,
+        pipeline: Pipeline | None = None,
     ) -> None:
         self.broker = MemoryBroker(bus)
         self.pipeline = ScriptedPipeline(script)
         self.metrics = WorkerMetrics(CollectorRegistry())
-        self.service = WorkerService(settings, store, self.broker, self.pipeline, self.metrics)
+        self.service = WorkerService(
+            settings, store, self.broker, pipeline or self.pipeline, self.metrics
+        )
         self._grace = settings.shutdown_grace_s
         self._progress_loop: asyncio.Task[None] | None = None
 
@@ -133,19 +145,23 @@ class InProcessWorker:
 class MemoryEngine(Engine):
     poll_s = POLL_S
 
-    def __init__(self, tenant: str = "tunit") -> None:
+    def __init__(self, tenant: str = "tunit", store: MemoryStore | None = None) -> None:
         self.bus = MemoryBus()
         self.client = MemoryBroker(self.bus)
-        self.memory_store = MemoryStore()
+        self.memory_store = store or MemoryStore()
         super().__init__(self.memory_store, self.client, tenant)
         self.script = Script()
         self.workers: list[InProcessWorker] = []
         self.events: list[Event] = []
         self.logs: list[LogRecord] = []
 
-    async def start_workers(self, count: int = 1, **settings: float) -> list[InProcessWorker]:
+    async def start_workers(
+        self, count: int = 1, pipeline: Pipeline | None = None, **settings: float
+    ) -> list[InProcessWorker]:
         started = [
-            InProcessWorker(self.bus, self.memory_store, worker_settings(**settings), self.script)
+            InProcessWorker(
+                self.bus, self.memory_store, worker_settings(**settings), self.script, pipeline
+            )
             for _ in range(count)
         ]
         for worker in started:
@@ -220,8 +236,8 @@ class MemoryEngine(Engine):
 
 
 @contextlib.asynccontextmanager
-async def memory_engine() -> AsyncIterator[MemoryEngine]:
-    engine = MemoryEngine()
+async def memory_engine(store: MemoryStore | None = None) -> AsyncIterator[MemoryEngine]:
+    engine = MemoryEngine(store=store)
     with captured_logs() as engine.logs:
         await engine.client.connect()
         await engine.client.consume_events(engine._collect)

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from shared.broker.protocol import Broker
+from shared.criteria.model import SessionCriteria
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.messages import StartSession
-from shared.models import FinalStatus, StartRequest
+from shared.models import FinalStatus, SessionOptions, StartRequest
 from shared.results import decode_results
 from shared.rows import InputRow, ResultRow
 from shared.storage.protocol import ObjectStore
@@ -30,17 +31,27 @@ def make_rows(count: int, website: Callable[[int], str] | None = None) -> list[I
 
 
 async def seed_session(
-    store: ObjectStore, tenant: str, session_id: str, rows: list[InputRow]
+    store: ObjectStore,
+    tenant: str,
+    session_id: str,
+    rows: list[InputRow],
+    options: SessionOptions | None = None,
+    criteria: SessionCriteria | None = None,
 ) -> SessionKeys:
-    """Write manifest, rows and start marker exactly as the gateway does."""
+    """Write manifest, rows and start marker exactly as the gateway does; with `criteria`,
+    the session's criteria snapshot too."""
     keys = SessionKeys(tenant, session_id)
     data = b"".join(row.model_dump_json().encode() + b"\n" for row in rows)
     await store.put_bytes(keys.input_file("input.csv"), b"Company,Website,Group\n", "text/csv")
     await store.put_bytes(keys.rows, data, "application/jsonl")
     await store.put_bytes(keys.context, b"", "text/plain")
+    if criteria is not None:
+        await store.put_model(keys.criteria, criteria)
     manifest = csv_manifest(
         keys, "input.csv", COLUMNS, len(rows), website_column="Website", size_bytes=len(data)
     )
+    if options is not None:
+        manifest = manifest.model_copy(update={"options": options})
     await store.put_model(keys.manifest, manifest)
     await store.put_model(keys.start_marker, StartRequest(requested_at=datetime.now(UTC)))
     return keys
@@ -94,9 +105,16 @@ class Engine:
         self.broker = broker
         self.tenant = tenant
 
-    async def seed(self, rows: list[InputRow], session_id: str | None = None) -> SessionKeys:
+    async def seed(
+        self,
+        rows: list[InputRow],
+        session_id: str | None = None,
+        options: SessionOptions | None = None,
+        criteria: SessionCriteria | None = None,
+    ) -> SessionKeys:
         """Stored and marked started, but no start command sent yet."""
-        return await seed_session(self.store, self.tenant, session_id or new_session_id(), rows)
+        session_id = session_id or new_session_id()
+        return await seed_session(self.store, self.tenant, session_id, rows, options, criteria)
 
     async def start(self, rows: list[InputRow], session_id: str | None = None) -> SessionKeys:
         session_id = session_id or new_session_id()

@@ -12,7 +12,14 @@ import orjson
 import pytest
 from openpyxl import load_workbook
 
-from shared.exports import neutralise, output_columns, stream_csv, stream_json, write_xlsx
+from shared.exports import (
+    ExportLayout,
+    neutralise,
+    output_columns,
+    stream_csv,
+    stream_json,
+    write_xlsx,
+)
 from shared.rows import RESULT_COLUMNS, ResultRow, RowStatus
 
 pytestmark = pytest.mark.unit
@@ -34,7 +41,8 @@ ROWS = [
         error="\tTimeout",
     ),
 ]
-COLUMNS = output_columns(["Name", "Note"])
+LAYOUT = ExportLayout(["Name", "Note"])
+COLUMNS = LAYOUT.columns
 
 
 async def batches(rows: Sequence[ResultRow]) -> AsyncIterator[Sequence[ResultRow]]:
@@ -64,7 +72,7 @@ def test_output_columns_are_the_input_columns_then_the_result_columns() -> None:
 
 
 async def test_csv_has_a_bom_and_neutralised_cells() -> None:
-    data = b"".join([chunk async for chunk in stream_csv(COLUMNS, batches(ROWS))])
+    data = b"".join([chunk async for chunk in stream_csv(LAYOUT, batches(ROWS))])
     assert data.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert table[0] == COLUMNS
@@ -79,7 +87,7 @@ async def test_csv_has_a_bom_and_neutralised_cells() -> None:
 
 
 async def test_json_is_one_array_of_objects_with_values_unchanged() -> None:
-    data = b"".join([chunk async for chunk in stream_json(COLUMNS, batches(ROWS))])
+    data = b"".join([chunk async for chunk in stream_json(LAYOUT, batches(ROWS))])
     items = orjson.loads(data)
     assert [item["Name"] for item in items] == ["=1+2", "Плюс"]
     assert items[0]["Sources"] == ["https://a.example", "https://b.example"]
@@ -93,12 +101,12 @@ async def test_json_of_no_rows_is_an_empty_array() -> None:
         for batch in empty:
             yield batch
 
-    assert orjson.loads(b"".join([c async for c in stream_json(COLUMNS, nothing())])) == []
+    assert orjson.loads(b"".join([c async for c in stream_json(LAYOUT, nothing())])) == []
 
 
 def test_xlsx_opens_with_neutralised_cells_and_fixed_dates(tmp_path: Path) -> None:
     created = datetime(2026, 5, 6, 7, 8, 9, tzinfo=UTC)
-    write_xlsx(tmp_path / "a.xlsx", COLUMNS, ROWS, created)
+    write_xlsx(tmp_path / "a.xlsx", LAYOUT, ROWS, created)
 
     book = load_workbook(tmp_path / "a.xlsx")
     sheet = book.active

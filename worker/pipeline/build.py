@@ -30,6 +30,8 @@ from worker.pipeline.settings import PipelineSettings
 from worker.pipeline.stages.deep_search import DeepSearch
 from worker.pipeline.stages.discovery.website_search import WebsiteDiscovery
 from worker.pipeline.stages.hubspot.links import RecordLinks
+from worker.pipeline.stages.qualification.qualifier import Qualifier
+from worker.pipeline.stages.qualification.sources import EvidenceFinder
 from worker.pipeline.stages.website import WebsiteValidator
 from worker.pipeline.toolkit import Toolkit
 
@@ -223,6 +225,15 @@ def build_pipeline(
             settings.llm_max_input_chars,
         )
         if llm and search
+        else None,
+        qualifier=Qualifier(
+            llm,
+            EvidenceFinder(
+                search, fetcher, settings.qualification_max_pages, settings.search_results
+            ),
+            settings.llm_max_input_chars,
+        )
+        if llm
         else None,
         hubspot=hubspot,
         hubspot_links=links,

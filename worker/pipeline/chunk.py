@@ -33,6 +33,8 @@ class ChunkEnrichment:
     @property
     def _wants_hubspot(self) -> bool:
         options = self._session.options
+        if self._session.qualify_only:
+            return options.write_to_hubspot
         return options.use_hubspot_integration or options.write_to_hubspot
 
     def _context(self, **extra: int) -> AbstractContextManager[None]:
@@ -46,9 +48,12 @@ class ChunkEnrichment:
 
     async def _prepare(self, rows: Sequence[PlannedRow]) -> None:
         kit = self._kit
+        only = self._session.qualify_only
         if self._wants_hubspot:
-            await self._prepare_hubspot([r for r in rows if r.duplicate_of is None])
-        deep = self._session.options.run_llm_deep_search_pipeline and kit.has("deep_search")
+            # Qualify-only rows are not looked up: the write-back searches their domains.
+            await self._prepare_hubspot([] if only else [r for r in rows if r.duplicate_of is None])
+        asked = self._session.options.run_llm_deep_search_pipeline
+        deep = asked and kit.has("deep_search") and not only
         if deep and kit.deep_search is not None:
             await self._prepare_questions()
         self._log.info("pipeline.chunk.prepared", rows=len(rows), questions=len(self._questions))
@@ -69,6 +74,9 @@ class ChunkEnrichment:
             kit.hubspot_created,
             self._hubspot_log,
             ledger=self._session.created,
+            qualification_property=kit.settings.hubspot_qualification_property
+            if self._session.options.qualification is not None
+            else "",
         )
         await self._hubspot.lookup(rows)
 
@@ -106,6 +114,9 @@ class ChunkEnrichment:
             draft.deep_search_status = StepStatus.SKIPPED
         if self._wants_hubspot and not draft.hubspot_status:
             draft.hubspot_status = StepStatus.SKIPPED
+        if self._session.options.qualification is not None and not draft.qualification_status:
+            why = f"no website to qualify ({draft.status.value})"
+            draft.qualification_status = StepStatus.skipped_because(why)
         draft.note(self._hubspot_note)
         if self._kit.stages == {"normalize"}:
             draft.note("normalized only: no network stage enabled")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from shared.criteria.model import ProductResult
 from shared.rows import PlannedRow, ResultRow, RowStatus
 
 
@@ -21,6 +22,8 @@ class RowDraft:
     deep_search: str = ""
     deep_search_status: str = ""
     hubspot_status: str = ""
+    qualification: list[ProductResult] = field(default_factory=list)
+    qualification_status: str = ""
     error: str = ""
     sources: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -60,4 +63,7 @@ class RowDraft:
             notes="; ".join(self.notes),
             deep_search_status=self.deep_search_status,
             hubspot_status=self.hubspot_status,
+            qualified_products=[p.product for p in self.qualification if p.qualified],
+            qualification=self.qualification,
+            qualification_status=self.qualification_status,
         )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from shared.criteria.model import SessionCriteria
 from shared.models import SessionOptions
 from shared.rows import PlannedRow, ResultRow
 
@@ -48,6 +49,14 @@ class SessionContext:
     context_text: str
     options: SessionOptions
     created: CreatedLedger = field(default_factory=MemoryLedger)
+    # The session's criteria snapshot when its options ask for qualification; None when
+    # they do not, or when the snapshot could not be read.
+    criteria: SessionCriteria | None = None
+
+    @property
+    def qualify_only(self) -> bool:
+        """Rows of a finished session, websites known: only pages and qualification."""
+        return self.options.qualification is not None and self.options.qualification.qualify_only
 
 
 class ChunkPipeline(Protocol):

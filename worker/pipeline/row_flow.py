@@ -23,6 +23,7 @@ from worker.pipeline.stages.discovery.website_search import Candidate
 from worker.pipeline.stages.hubspot.sync import HubSpotSync
 from worker.pipeline.stages.normalize import website_url
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
+from worker.pipeline.stages.qualification.row_step import qualify_row
 from worker.pipeline.stages.website import WebsiteOutcome
 from worker.pipeline.toolkit import Toolkit
 
@@ -49,12 +50,29 @@ class RowFlow:
 
     async def run(self, row: PlannedRow) -> RowDraft:
         draft = RowDraft(row)
-        pages = await self._timed("website", self._website(draft))
+        # Rows of a finished session: their website is known, only qualification is asked.
+        only = self._session.qualify_only
+        qualifying = self._session.options.qualification is not None
+        pages = await self._timed("website", self._website(draft, discover=not only))
         if draft.stopped:
             return draft
-        company = await self._timed("hubspot", self._crm_record(draft)) if self._hubspot else None
+        company = None
+        if self._hubspot and not only:
+            company = await self._timed("hubspot", self._crm_record(draft))
         if pages and self._kit.has("page"):
-            pages += await self._timed("page", self._about_page(draft, pages[0]))
+            # Criteria ask more of a company than a description does: read its About page.
+            about = self._about_page(draft, pages[0], always=qualifying)
+            pages += await self._timed("page", about)
+        if not only:
+            await self._describe(draft, pages, company)
+        if qualifying:
+            step = qualify_row(self._kit, self._session, draft, pages, self._log)
+            await self._timed("qualification", step)
+        return draft
+
+    async def _describe(
+        self, draft: RowDraft, pages: list[PageFacts], company: Company | None
+    ) -> None:
         if self._kit.has("linkedin"):
             await self._timed("linkedin", self._linkedin(draft, pages))
         await self._timed("description", self._description(draft, pages, company))
@@ -64,7 +82,6 @@ class RowFlow:
             else:
                 draft.note("deep search skipped: the deep_search stage is disabled")
                 draft.deep_search_status = StepStatus.SKIPPED
-        return draft
 
     async def _timed(self, stage: str, step: Awaitable[T]) -> T:
         """The step, its time recorded as the stage's; a stage switched off records nothing,
@@ -76,7 +93,8 @@ class RowFlow:
             if self._kit.has(stage):
                 self._kit.metrics.stage_finished(stage, time.monotonic() - started)
 
-    async def _website(self, draft: RowDraft) -> list[PageFacts]:
+    async def _website(self, draft: RowDraft, discover: bool = True) -> list[PageFacts]:
+        """The website checked; with `discover`, searched for when missing or dead."""
         row, kit = draft.row, self._kit
         given = website_url(row.website)
         if not kit.has("website"):
@@ -99,7 +117,8 @@ class RowFlow:
                 return []
             if check.outcome is WebsiteOutcome.DEAD_URL:
                 draft.website = given
-                if kit.discovery is not None and kit.settings.rediscover_dead_websites:
+                rediscover = discover and kit.settings.rediscover_dead_websites
+                if kit.discovery is not None and rediscover:
                     return await self._replace_dead(draft, given, check.reason)
                 draft.fail(RowStatus.DEAD_URL, check.reason)
                 return []
@@ -108,6 +127,9 @@ class RowFlow:
             if check.outcome is WebsiteOutcome.REDIRECTED:
                 draft.note(check.reason)
             return [check.facts] if check.facts and kit.has("page") else []
+        if not discover:
+            draft.fail(RowStatus.NOT_FOUND, "no website given")
+            return []
         if kit.discovery is None:
             draft.fail(RowStatus.NOT_FOUND, "no website given and no search provider configured")
             return []
@@ -172,12 +194,15 @@ class RowFlow:
         draft.hubspot_status = StepStatus.OK
         return company
 
-    async def _about_page(self, draft: RowDraft, home: PageFacts) -> list[PageFacts]:
+    async def _about_page(
+        self, draft: RowDraft, home: PageFacts, always: bool = False
+    ) -> list[PageFacts]:
+        """The About page, when the homepage says little (or `always`)."""
         described = home.organization and home.organization.description
         thin = not (described or home.og_description or home.meta_description)
         if not home.about_url or self._kit.fetcher is None:
             return []
-        if not thin and len(home.main_text) >= _THIN_TEXT:
+        if not always and not thin and len(home.main_text) >= _THIN_TEXT:
             return []
         try:
             page = await self._kit.fetcher.fetch(home.about_url)

@@ -69,6 +69,9 @@ class PipelineSettings(ProviderSettings):
     llm_temperature: float = 0.0
     deep_search_questions: int = 3
     deep_search_pages: int = 3
+    # Pages read per company to qualify it against product criteria, its own homepage and
+    # About page included; the rest are pages found by the criteria's searches.
+    qualification_max_pages: int = Field(6, ge=1)
 
     hubspot_timeout_s: float = 20.0
     hubspot_freshness_days: int = 182
@@ -82,6 +85,9 @@ class PipelineSettings(ProviderSettings):
     hubspot_write_properties: str = "ai_description,ai_description_updated,linkedin_company_page"
     hubspot_portal_id: str = ""
     hubspot_app_url: str = "https://app.hubspot.com"
+    # Company property that receives the qualification summary when `write_to_hubspot` is
+    # on (a multi-line text property); empty: not written.
+    hubspot_qualification_property: str = "dossier_qualification"
 
     @field_validator("stages")
     @classmethod

@@ -10,6 +10,7 @@ STAGES: tuple[str, ...] = (
     "description",
     "deep_search",
     "hubspot",
+    "qualification",
 )
 
 

@@ -16,6 +16,7 @@ from worker.pipeline.stages.deep_search import DeepSearch
 from worker.pipeline.stages.discovery.website_search import WebsiteDiscovery
 from worker.pipeline.stages.hubspot.created import CreatedCompanies
 from worker.pipeline.stages.hubspot.links import RecordLinks
+from worker.pipeline.stages.qualification.qualifier import Qualifier
 from worker.pipeline.stages.website import WebsiteValidator
 
 
@@ -46,6 +47,7 @@ class Toolkit:
     discovery: WebsiteDiscovery | None = None
     llm: LlmClient | None = None
     deep_search: DeepSearch | None = None
+    qualifier: Qualifier | None = None
     hubspot: HubSpotClient | None = None
     hubspot_links: RecordLinks | None = None
     hubspot_created: CreatedCompanies = field(default_factory=CreatedCompanies)

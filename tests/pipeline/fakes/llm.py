@@ -1,11 +1,19 @@
 """An OpenAI-compatible chat completions API answering with structured (JSON schema) output.
 
-Answers are derived from the prompt text only, so tests can check grounding."""
+Answers are derived from the prompt text only, so tests can check grounding.
+
+Qualification answers follow each criterion's signals (comma-separated), the first that
+applies deciding: `word` passes with the first source sentence holding it, `!word` fails
+with it, and `~word` passes with a quote that is on no page, as a model that makes
+evidence up would; a criterion none of whose signals is found has no data.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,8 +28,18 @@ from starlette.routing import Route
 class LlmState:
     requests: list[dict[str, Any]] = field(default_factory=list)
     failing: bool = False
+    # Qualification questions past this many wait, unanswered, until `release`.
+    hold_after: int | None = None
+    qualification_asked: int = 0
+    held: int = 0
+    # Set from the test's thread while the server waits in its own.
+    gate: threading.Event = field(default_factory=threading.Event)
+
+    def release(self) -> None:
+        self.gate.set()
 
     def reset(self) -> None:
+        self.release()
         self.__dict__.update(type(self)().__dict__)
 
 
@@ -47,6 +65,37 @@ def _answers(user: str) -> dict[str, Any]:
     return {"answers": answers}
 
 
+_CRITERION = re.compile(r"^- (c\d+) \[[^\]]+\] .*?(?:\(signals: (.*)\))?$", re.MULTILINE)
+_SOURCE = re.compile(r"^\[\d+\] (\S+)[^\n]*\n(.*?)(?=\n\n\[\d+\] |\Z)", re.MULTILINE | re.DOTALL)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip()]
+
+
+def _verdict(signals: str, sources: list[tuple[str, str]], company: str) -> dict[str, str]:
+    for signal in (s.strip() for s in signals.split(",") if s.strip()):
+        word = signal.lstrip("!~").lower()
+        if signal.startswith("~") and sources:
+            made_up = f"{company} is listed on every major {word} in the world."
+            return {"verdict": "passed", "quote": made_up, "source_url": sources[0][0]}
+        for url, text in sources:
+            found = next((s for s in _sentences(text) if word in s.lower()), None)
+            if found:
+                verdict = "failed" if signal.startswith("!") else "passed"
+                return {"verdict": verdict, "quote": found, "source_url": url}
+    return {"verdict": "no_data", "quote": "", "source_url": ""}
+
+
+def _qualification(user: str) -> dict[str, Any]:
+    company = re.search(r"^Company: (.*)$", user, re.MULTILINE)
+    sources = _SOURCE.findall(user.split("\nSources:\n", 1)[-1])
+    return {
+        key: _verdict(signals or "", sources, company.group(1) if company else "")
+        for key, signals in _CRITERION.findall(user)
+    }
+
+
 def llm_app(state: LlmState) -> Starlette:
     async def completions(request: Request) -> JSONResponse:
         body = await request.json()
@@ -57,6 +106,12 @@ def llm_app(state: LlmState) -> Starlette:
         user = next(m["content"] for m in body["messages"] if m["role"] == "user")
         if schema == "company_description":
             content = _describe(user)
+        elif schema == "qualification":
+            state.qualification_asked += 1
+            if state.hold_after is not None and state.qualification_asked > state.hold_after:
+                state.held += 1
+                await asyncio.to_thread(state.gate.wait, 30)
+            content = _qualification(user)
         elif schema == "questions":
             asks_launcher = "launcher" in user.lower()
             content = {

@@ -54,6 +54,17 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
+        "streamforge.com reviews",
+        [
+            (
+                f"https://gamepress.com/review{n}",
+                f"Press review {n}",
+                f"StreamForge in our review {n}",
+            )
+            for n in range(1, 7)
+        ],
+    ),
+    (
         "launcher",
         [("https://gamenews.com/launchers", "Publishers and launchers", "AcmePlay launcher")],
     ),

@@ -65,6 +65,28 @@ CP1251_HOME = page(
     '<meta charset="windows-1251">',
 )
 
+STREAMFORGE_HOME = page(
+    "StreamForge | Game streaming",
+    "<nav><a href='/about'>About us</a></nav><main><p>StreamForge runs a video streaming "
+    "platform for game studios. We deliver live events to players in 40 countries every "
+    "month.</p><p>=cmd|' /C calc'!A0 is not a formula here, only text on a page.</p></main>",
+    '<meta name="description" content="StreamForge: video streaming for games.">',
+)
+STREAMFORGE_ABOUT = page(
+    "About StreamForge",
+    "<main><p>StreamForge was founded in 2015 in Lyon. The company does not operate its own "
+    "data centres and rents cloud capacity instead. Our customers include indie game studios "
+    "and large publishers.</p></main>",
+)
+
+
+def press_page(n: int) -> str:
+    return page(
+        f"Press review {n}",
+        f"<p>Review {n}: StreamForge was founded by former game developers, says issue {n}.</p>",
+    )
+
+
 Site = dict[str, Callable[[Request], Response]]
 
 
@@ -119,6 +141,8 @@ def _huge(_request: Request) -> Response:
 
 
 SITES: dict[str, Site] = {
+    "streamforge.com": {"/": html(STREAMFORGE_HOME), "/about": html(STREAMFORGE_ABOUT)},
+    "gamepress.com": {f"/review{n}": html(press_page(n)) for n in range(1, 7)},
     "acme-rockets.com": {
         "/": html(ACME_HOME),
         "/about": html(page("About Acme", "<p>About Acme Rockets and its people.</p>")),

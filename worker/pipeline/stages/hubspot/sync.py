@@ -19,15 +19,11 @@ from worker.pipeline.clients.hubspot.companies_api import (
     HubSpotError,
     exact_host,
 )
-from worker.pipeline.clients.hubspot.company_records import (
-    DESCRIPTION,
-    DESCRIPTION_UPDATED,
-    OWNED,
-    Company,
-)
+from worker.pipeline.clients.hubspot.company_records import Company
 from worker.pipeline.protocol import CreatedLedger, MemoryLedger
 from worker.pipeline.stages.hubspot.created import CreatedCompanies
 from worker.pipeline.stages.hubspot.links import RecordLinks
+from worker.pipeline.stages.hubspot.properties import WrittenProperties
 
 
 @dataclass
@@ -50,6 +46,7 @@ class HubSpotSync:
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
         late_window_s: float = 0.2,
         ledger: CreatedLedger | None = None,
+        qualification_property: str = "",
     ) -> None:
         self._client = client
         self._ledger = ledger or MemoryLedger()
@@ -60,7 +57,7 @@ class HubSpotSync:
         self._created = created
         self._links = links
         self._freshness = freshness_days
-        self._properties = write_properties
+        self._properties = WrittenProperties(write_properties, qualification_property)
         self._log = log
         self._found: dict[str, list[Company]] = {}
         self._domains: dict[int, str] = {}
@@ -212,28 +209,12 @@ class HubSpotSync:
             write = writes.get(domain)
             if write is None:
                 company = self.company(domain)
-                props = self._properties_for(result, company)
+                props = self._properties.of(result, company, self._today())
                 if company is None:
                     props |= {"name": result.company_name, "domain": domain}
                 write = writes[domain] = _Write(domain, company, props)
             write.rows.append(result.row)
         return writes
-
-    def _properties_for(self, result: ResultRow, company: Company | None) -> dict[str, str]:
-        own_description = result.description_source not in ("", "hubspot")
-        values = {
-            DESCRIPTION: result.description if own_description else "",
-            DESCRIPTION_UPDATED: self._today().isoformat() if own_description else "",
-            "description": result.description if own_description else "",
-            "linkedin_company_page": result.linkedin_url,
-            "website": result.official_website,
-        }
-        existing = company.properties if company else {}
-        return {
-            name: values[name]
-            for name in self._properties
-            if values.get(name) and (name in OWNED or not existing.get(name, "").strip())
-        }
 
     async def _send(
         self, action: Literal["create", "update"], writes: list[_Write]
