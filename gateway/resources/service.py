@@ -48,6 +48,7 @@ class DeploymentCapabilities(BaseModel):
                         "max_rows": 1000000,
                         "max_context_chars": 4000,
                         "max_cell_chars": 10000,
+                        "max_criteria_bytes": 2097152,
                     },
                 }
             ]
