@@ -27,6 +27,7 @@ from gateway.routes import (
     download_token,
     health,
     logs,
+    qualify,
     results,
     sessions,
 )
@@ -133,7 +134,7 @@ def create_app(
     strict = [Depends(reject_unknown_query)]
     app.include_router(health.router, dependencies=strict)
     app.include_router(capabilities.router, dependencies=strict)
-    for module in (sessions, results, logs, archive, download_token, criteria):
+    for module in (sessions, qualify, results, logs, archive, download_token, criteria):
         app.include_router(module.router, dependencies=strict)
     if STATIC.is_dir():
         files = StaticFiles(directory=STATIC, html=True)

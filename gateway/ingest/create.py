@@ -1,8 +1,9 @@
 """Creating a session from an upload: every object is written, or none is.
 
-Order: the upload (streamed), the parsed rows, the context, and the manifest last; the
-manifest's presence is the session's existence, so a failure at any step deletes the
-session's prefix and leaves nothing half-made behind.
+Order: the upload (streamed), the parsed rows, the context, the criteria snapshot when the
+session qualifies, and the manifest last; the manifest's presence is the session's
+existence, so a failure at any step deletes the session's prefix and leaves nothing
+half-made behind.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from datetime import UTC, datetime
 
 import structlog
 
+from gateway.criteria.choice import qualification_from_form
+from gateway.criteria.library import CriteriaLibrary
 from gateway.ingest.capped import CappedUpload, check_declared_length
 from gateway.ingest.form import check_filename, parse_context, parse_options
 from gateway.ingest.multipart import FormStream
@@ -67,12 +70,18 @@ async def _store_session(
     input_key = keys.input_file(filename)
     await store.put_stream(input_key, upload.chunks())
     fmt = sniff_format(upload.head)
-    options = parse_options(form.fields, settings.capabilities())
+    capabilities = settings.capabilities()
+    options = parse_options(form.fields, capabilities)
+    library = CriteriaLibrary(store, keys.tenant)
+    qualification = await qualification_from_form(library, form.fields, capabilities)
     context = parse_context(form.fields, limits)
     parser = UploadParser(store, input_key, upload.head, fmt, limits, upload.late_sample)
     sheet = form.fields.get("sheet", "").strip() or None
     await store.put_stream(keys.rows, parser.jsonl(sheet), "application/x-ndjson")
     await store.put_bytes(keys.context, context.encode(), "text/plain; charset=utf-8")
+    if qualification is not None:
+        await store.put_model(keys.criteria, qualification.snapshot)
+        options = options.model_copy(update={"qualification": qualification.options})
     stats, source = parser.table.stats, parser.source
     manifest = SessionManifest(
         session_id=keys.session_id,

@@ -88,8 +88,9 @@ UPLOAD_REFUSED = _fault(
     422,
     "`missing_file`, `too_many_files`, `invalid_filename`, `invalid_form`, `empty_file`, "
     "`no_rows`, `no_company_column`, `corrupt_file`, `password_protected`, "
-    "`sheet_not_found`, `field_too_large`, `context_too_long`, `invalid_option` or "
-    "`option_unavailable`: the form or the file is refused; the message says why",
+    "`sheet_not_found`, `field_too_large`, `context_too_long`, `invalid_option`, "
+    "`option_unavailable`, `invalid_criteria_name`, `criteria_not_found` or "
+    "`product_not_found`: the form or the file is refused; the message says why",
     "no_company_column",
     "no column holds company names (every name cell is empty or a number)",
 )
@@ -128,6 +129,26 @@ CRITERIA_EXISTS = _fault(
     "`criteria_exists`: a criteria file of this name exists; replace it with PUT",
     "criteria_exists",
     "a criteria file named 'cdn' exists; replace it with PUT or choose another name",
+)
+QUALIFY_REFUSED = _fault(
+    422,
+    "`invalid_request` (a body that is not JSON `{criteria, products}`), "
+    "`invalid_criteria_name`, `criteria_not_found`, `product_not_found`, "
+    "`option_unavailable` (no LLM configured) or `no_rows`: the message says why",
+    "criteria_not_found",
+    "no criteria file named cdn; GET /api/criteria lists yours",
+)
+BODY_TOO_LARGE = _fault(
+    413,
+    "`body_too_large`: the JSON body is larger than 64 KB",
+    "body_too_large",
+    "the request body is larger than 65536 bytes",
+)
+SESSION_NOT_COMPLETED = _fault(
+    409,
+    "`session_not_completed`: only a completed session's results can be qualified",
+    "session_not_completed",
+    "the session is running; only a completed session can be qualified",
 )
 INVALID_QUERY = _fault(
     422,

@@ -32,6 +32,16 @@ CREATE_FORM: dict[str, Any] = {
                         "run_llm_deep_search_pipeline": _BOOL,
                         "write_to_hubspot": _BOOL,
                         "use_hubspot_integration": _BOOL,
+                        "criteria": {
+                            "type": "string",
+                            "description": "Qualify every company against these criteria "
+                            "files: their names, comma-separated (needs an LLM)",
+                        },
+                        "products": {
+                            "type": "string",
+                            "description": "Only these products of the criteria files, "
+                            "comma-separated (default: every product)",
+                        },
                     },
                 }
             }

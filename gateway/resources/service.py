@@ -42,6 +42,7 @@ class DeploymentCapabilities(BaseModel):
                     "llm": True,
                     "hubspot": False,
                     "deep_search": True,
+                    "qualification": True,
                     "notifier_url": "ws://127.0.0.1:8001/ws",
                     "limits": {
                         "max_upload_bytes": 104857600,
@@ -59,5 +60,6 @@ class DeploymentCapabilities(BaseModel):
     llm: bool = Field(description="A language model is configured")
     hubspot: bool = Field(description="A HubSpot token is configured")
     deep_search: bool = Field(description="`run_llm_deep_search_pipeline` can be honoured")
+    qualification: bool = Field(description="Sessions can qualify against criteria files")
     notifier_url: str = Field(description="The WebSocket URL for live progress")
     limits: Limits

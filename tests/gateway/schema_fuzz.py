@@ -25,6 +25,7 @@ CREATE = ("POST", "/api/sessions")
 REFUSING_VALID_FORMS = (
     ("POST", "/api/criteria"),
     ("PUT", "/api/criteria/{name}"),
+    ("POST", "/api/sessions/{session_id}/qualify"),
 )
 SPREADSHEETS = (
     b"Company,Website\nCapcom,capcom.com\nSega,sega.com\n",
@@ -32,7 +33,7 @@ SPREADSHEETS = (
     corpus.UTF8_BOM,
     corpus.xlsx({"Companies": [["Company", "Website"], ["Krafton", "krafton.com"]]}),
 )
-_TEXT_FIELDS = ("context_text", "sheet")
+_TEXT_FIELDS = ("context_text", "sheet", "criteria", "products")
 # The life of a session, each step with the answer that shows the sequence got that far.
 LIFECYCLE = (
     ("POST /api/sessions", 201),
@@ -44,7 +45,7 @@ LIFECYCLE = (
     ("GET /api/sessions/{session_id}/download_archive", 200),
     ("DELETE /api/sessions/{session_id}", 204),
 )
-BRANCHES = r"^/api/criteria"
+BRANCHES = r"^/api/(criteria|sessions/\{session_id\}/qualify)"
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
 _OPTIONS = ("run_llm_deep_search_pipeline", "write_to_hubspot", "use_hubspot_integration")
 
@@ -62,7 +63,8 @@ def config(*, seed: int, max_examples: int, phases: list[str]) -> schemathesis.C
             "operations": [
                 {
                     # A form that fits the document can still hold a file that is not a
-                    # spreadsheet, or an option this deployment lacks: refused, rightly.
+                    # spreadsheet, or an option this deployment lacks, or criteria never
+                    # uploaded: refused, rightly.
                     "include-method": method,
                     "include-path": path,
                     "checks": {"positive_data_acceptance": {"enabled": False}},

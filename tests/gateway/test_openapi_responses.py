@@ -173,6 +173,15 @@ async def test_the_criteria_routes_answer_as_documented(gateway: Gateway) -> Non
     await gateway.call("GET", "/api/criteria", 401, key=False)
 
 
+async def test_the_qualify_route_answers_as_documented(gateway: Gateway) -> None:
+    session_id = await new_session(gateway)
+    url, ids = f"{SESSION}/qualify", {"session_id": session_id}
+    await gateway.call("POST", url, 409, path=ids, json={"criteria": ["cdn"]})
+    await gateway.call("POST", url, 404, path={"session_id": "0" * 32}, json={"criteria": ["x"]})
+    await gateway.call("POST", url, 422, path=ids, json={"criteria": []})
+    await gateway.call("POST", url, 413, path=ids, json={"criteria": ["x" * 70000]})
+
+
 async def test_unreachable_services_answer_as_documented(gateway: Gateway) -> None:
     session_id = await new_session(gateway)
     ids = {"session_id": session_id}
