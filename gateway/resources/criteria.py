@@ -28,7 +28,7 @@ _SUMMARY: dict[str, Any] = {
         {
             "name": "CDN",
             "audiences": ["Game studios", "Broadcasters"],
-            "counts": {"general": 3, "qualification": 3, "mandatory": 4, "nth": 4},
+            "counts": {"general": 3, "qualification": 4, "mandatory": 3, "nth": 4},
         }
     ],
 }
