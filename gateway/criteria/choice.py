@@ -19,6 +19,7 @@ from shared.providers import Capabilities
 CRITERIA_FIELD = "criteria"
 PRODUCTS_FIELD = "products"
 _LISTED = 300
+MAX_FILES = 50
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ async def choose_criteria(
             "(see GET /api/capabilities)",
         )
     names = [check_name(name) for name in dict.fromkeys(names)]
+    if len(names) > MAX_FILES:
+        raise InvalidInput("invalid_option", f"name at most {MAX_FILES} criteria files")
     found = await asyncio.gather(*(library.find(name) for name in names))
     missing = [name for name, file in zip(names, found, strict=True) if file is None]
     if missing:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from gateway.criteria.choice import MAX_FILES
 from shared.criteria.reading import NAME
 from shared.models import InputSummary
 from shared.rows import InputRow
@@ -75,7 +76,7 @@ class QualifyRequest(BaseModel):
     )
 
     criteria: list[CriteriaName] = Field(
-        min_length=1, max_length=50, description="Names of the caller's criteria files"
+        min_length=1, max_length=MAX_FILES, description="Names of the caller's criteria files"
     )
     products: list[ProductName] = Field(
         default_factory=list,

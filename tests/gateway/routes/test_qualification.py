@@ -133,6 +133,7 @@ async def test_a_session_without_criteria_has_no_snapshot(
         ({"criteria": "cdn", "products": "WAF"}, "product_not_found", "their products: CDN"),
         ({"criteria": "cdn,-bad"}, "invalid_criteria_name", "criteria name"),
         ({"products": "CDN"}, "invalid_option", "criteria"),
+        ({"criteria": ",".join(f"c{n}" for n in range(51))}, "invalid_option", "at most 50"),
     ],
 )
 async def test_unknown_criteria_and_products_are_refused_naming_them(
