@@ -20,7 +20,17 @@ from gateway.download_tokens import DownloadTokens
 from gateway.errors import install_error_handlers
 from gateway.metrics import GatewayMetrics
 from gateway.openapi import DocumentedApi
-from gateway.routes import archive, capabilities, download_token, health, logs, results, sessions
+from gateway.routes import (
+    archive,
+    capabilities,
+    criteria,
+    download_token,
+    health,
+    logs,
+    qualify,
+    results,
+    sessions,
+)
 from gateway.routing import Dashboard
 from gateway.settings import GatewaySettings
 from gateway.shutdown import AnswerCutShort
@@ -31,7 +41,8 @@ from shared.storage.protocol import ObjectStore
 log = structlog.get_logger()
 STATIC = Path(__file__).parent / "static"
 DESCRIPTION = (
-    "Every `/api/sessions` route needs an API key, sent as `Authorization: Bearer <key>`; "
+    "Every `/api/sessions` and `/api/criteria` route needs an API key, sent as "
+    "`Authorization: Bearer <key>`; "
     "the download routes also take a `token` from `POST "
     "/api/sessions/{session_id}/download_token` instead. Every error is JSON "
     "`{code, message}`: branch on `code`."
@@ -127,7 +138,7 @@ def create_app(
     strict = [Depends(reject_unknown_query)]
     app.include_router(health.router, dependencies=strict)
     app.include_router(capabilities.router, dependencies=strict)
-    for module in (sessions, results, logs, archive, download_token):
+    for module in (sessions, qualify, results, logs, archive, download_token, criteria):
         app.include_router(module.router, dependencies=strict)
     if STATIC.is_dir():
         files = StaticFiles(directory=STATIC, html=True)

@@ -10,12 +10,14 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from gateway.criteria.library import CriteriaLibrary
 from gateway.download_tokens import DownloadTokens
 from gateway.errors import ServiceUnavailable, SessionNotFound, Unauthorized
 from gateway.metrics import GatewayMetrics
 from gateway.settings import GatewaySettings
 from shared.auth import ApiKeys
 from shared.broker.protocol import Broker, Publisher
+from shared.criteria.reading import NAME, check_name
 from shared.errors import InvalidInput, NotFound
 from shared.ids import is_session_id
 from shared.layout import SessionKeys
@@ -86,6 +88,25 @@ def _session_keys(session_id: SessionId, tenant: TenantDep) -> SessionKeys:
     return SessionKeys(tenant, session_id)
 
 
+CriteriaName = Annotated[
+    str,
+    Path(
+        description="The criteria file's name: 1-64 letters, digits, `.`, `_` or `-`, "
+        "starting with a letter or digit",
+        # Documented, and checked by `check_name` so that a bad name has its own code.
+        json_schema_extra={"pattern": NAME.pattern},
+    ),
+]
+
+
+def _criteria_name(name: CriteriaName) -> str:
+    return check_name(name)
+
+
+def _criteria_library(services: ServicesDep, tenant: TenantDep) -> CriteriaLibrary:
+    return CriteriaLibrary(services.store, tenant)
+
+
 def _download_keys(
     session_id: SessionId,
     request: Request,
@@ -152,6 +173,8 @@ MetricsDep = Annotated[GatewayMetrics, Depends(_metrics)]
 PublisherDep = Annotated[Publisher, Depends(_publisher)]
 TenantDep = Annotated[str, Depends(_tenant)]
 SessionKeysDep = Annotated[SessionKeys, Depends(_session_keys)]
+CriteriaLibraryDep = Annotated[CriteriaLibrary, Depends(_criteria_library)]
+CriteriaNameDep = Annotated[str, Depends(_criteria_name)]
 SessionStateDep = Annotated[SessionState, Depends(_session_state)]
 # The download endpoints also accept a download token in place of the API key.
 DownloadKeysDep = Annotated[SessionKeys, Depends(_download_keys)]

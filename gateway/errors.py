@@ -27,8 +27,8 @@ _HTTP_CODES = {
 }
 
 
-class SessionConflict(Conflict):
-    """The session's status does not allow the request (answered with 409)."""
+class ApiConflict(Conflict):
+    """A valid request that clashes with what is stored (answered with 409 and `code`)."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
@@ -36,10 +36,20 @@ class SessionConflict(Conflict):
         self.message = message
 
 
+class SessionConflict(ApiConflict):
+    """The session's status does not allow the request."""
+
+
 class SessionNotFound(NotFound):
     def __init__(self, session_id: str = "") -> None:
         super().__init__("no such session")
         self.session_id = session_id
+
+
+class CriteriaNotFound(NotFound):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no criteria file named {name!r}")
+        self.name = name
 
 
 class Unauthorized(InvalidInput):
@@ -71,7 +81,8 @@ def _validation_message(exc: RequestValidationError) -> str:
     parts = []
     for error in exc.errors():
         where = ".".join(str(item) for item in error.get("loc", ()) if item != "body")
-        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+        message = error.get("msg", "invalid")
+        parts.append(f"{where}: {message}" if where else message)
     return "; ".join(parts) or "invalid request"
 
 
@@ -84,11 +95,13 @@ async def _invalid_input(_: Request, exc: Exception) -> JSONResponse:
 async def _not_found(_: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, SessionNotFound):
         return JSONResponse(error_body("session_not_found", "no such session"), 404)
+    if isinstance(exc, CriteriaNotFound):
+        return JSONResponse(error_body("criteria_not_found", str(exc)), 404)
     return JSONResponse(error_body("not_found", str(exc) or "not found"), 404)
 
 
 async def _conflict(_: Request, exc: Exception) -> JSONResponse:
-    code = exc.code if isinstance(exc, SessionConflict) else "conflict"
+    code = exc.code if isinstance(exc, ApiConflict) else "conflict"
     return JSONResponse(error_body(code, str(exc)), 409)
 
 

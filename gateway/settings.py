@@ -21,6 +21,8 @@ class Limits(BaseModel):
     max_context_chars: int = 4_000
     # A spreadsheet cell longer than this is refused rather than stored.
     max_cell_chars: int = 10_000
+    # A criteria file is a few hundred rows at most.
+    max_criteria_bytes: int = 2 * 1024 * 1024
 
 
 class GatewaySettings(CommonSettings, ProviderSettings, Limits):

@@ -5,8 +5,9 @@ tenants/<tenant>/criteria/<name>.source   gateway (the uploaded file, as sent)
 
 tenants/<tenant>/sessions/<id>/
     manifest.json            gateway, last step of a successful upload
-    criteria.json            gateway, with the manifest: the criteria files chosen, as they
-                             were then (`CriteriaFile` list), so later edits never change a run
+    criteria.json            gateway, just before the manifest: the criteria files chosen
+                             and the products kept, as they were then (`SessionCriteria`),
+                             so later edits never change a run
     input/<filename>         gateway (the upload, streamed)
     context.txt              gateway
     rows.jsonl               gateway (parsed input rows, `InputRow`)

@@ -20,6 +20,12 @@ class Capabilities(BaseModel):
     def deep_search(self) -> bool:
         return self.search and self.llm
 
+    @property
+    def qualification(self) -> bool:
+        # Criteria whose place is a search fall back to the company's own pages without a
+        # search provider; only the model is indispensable.
+        return self.llm
+
 
 class ProviderSettings(FileBackedSettings):
     model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore")

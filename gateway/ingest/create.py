@@ -1,8 +1,9 @@
 """Creating a session from an upload: every object is written, or none is.
 
-Order: the upload (streamed), the parsed rows, the context, and the manifest last; the
-manifest's presence is the session's existence, so a failure at any step deletes the
-session's prefix and leaves nothing half-made behind.
+Order: the upload (streamed), the parsed rows, the context, the criteria snapshot when the
+session qualifies, and the manifest last; the manifest's presence is the session's
+existence, so a failure at any step deletes the session's prefix and leaves nothing
+half-made behind.
 """
 
 from __future__ import annotations
@@ -13,57 +14,20 @@ from datetime import UTC, datetime
 
 import structlog
 
+from gateway.criteria.choice import qualification_from_form
+from gateway.criteria.library import CriteriaLibrary
+from gateway.ingest.capped import CappedUpload, check_declared_length
 from gateway.ingest.form import check_filename, parse_context, parse_options
 from gateway.ingest.multipart import FormStream
 from gateway.ingest.parse import UploadParser
 from gateway.ingest.sniff import sniff_format
 from gateway.settings import GatewaySettings
-from shared.errors import InvalidInput
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.models import InputSummary, SessionManifest
 from shared.storage.protocol import ObjectStore
 
 log = structlog.get_logger()
-HEAD_BYTES = 64 * 1024
-# Room for the form's other fields on top of the file itself.
-FORM_OVERHEAD = 1024 * 1024
-
-
-class _CappedUpload:
-    """Counts the file's bytes, keeps its head for sniffing, and stops at the size limit."""
-
-    def __init__(self, first: bytes, rest: AsyncIterator[bytes], limit: int) -> None:
-        self._first, self._rest, self._limit = first, rest, limit
-        self.head = b""
-        self.size = 0
-        # Text after an all-ASCII head, from where the first non-ASCII byte appears: the
-        # head alone cannot tell UTF-8 from Windows-1251 when it is plain English.
-        self.late_sample: bytes | None = None
-
-    async def chunks(self) -> AsyncIterator[bytes]:
-        if self._first:
-            yield self._take(self._first)
-        async for chunk in self._rest:
-            yield self._take(chunk)
-
-    def _take(self, chunk: bytes) -> bytes:
-        self.size += len(chunk)
-        if self.size > self._limit:
-            raise InvalidInput(
-                "file_too_large", f"the file is larger than the limit of {self._limit} bytes", 413
-            )
-        rest = chunk
-        if len(self.head) < HEAD_BYTES:
-            taken = HEAD_BYTES - len(self.head)
-            self.head += chunk[:taken]
-            rest = chunk[taken:]
-        if rest and self.late_sample is None and self.head.isascii() and not rest.isascii():
-            first = next(i for i, byte in enumerate(rest) if byte >= 0x80)
-            # Everything before `first` is ASCII, so any earlier offset is a character start.
-            start = max(0, first - 1024)
-            self.late_sample = rest[start : start + HEAD_BYTES]
-        return chunk
 
 
 async def create_session(
@@ -75,12 +39,7 @@ async def create_session(
     content_length: int | None,
 ) -> SessionManifest:
     limits = settings.limits
-    if content_length is not None and content_length > limits.max_upload_bytes + FORM_OVERHEAD:
-        raise InvalidInput(
-            "file_too_large",
-            f"the upload is larger than the limit of {limits.max_upload_bytes} bytes",
-            413,
-        )
+    check_declared_length(content_length, limits.max_upload_bytes)
     form = FormStream(body, content_type, max_field_bytes=limits.max_context_chars * 4 + 1024)
     file_chunks = form.file_chunks()
     try:
@@ -93,7 +52,7 @@ async def create_session(
         try:
             return await _store_session(store, settings, keys, form, filename, first, file_chunks)
         except BaseException:
-            await asyncio.shield(_forget(store, keys))
+            await asyncio.shield(forget_session(store, keys))
             raise
 
 
@@ -107,16 +66,22 @@ async def _store_session(
     rest: AsyncIterator[bytes],
 ) -> SessionManifest:
     limits = settings.limits
-    upload = _CappedUpload(first, rest, limits.max_upload_bytes)
+    upload = CappedUpload(first, rest, limits.max_upload_bytes)
     input_key = keys.input_file(filename)
     await store.put_stream(input_key, upload.chunks())
     fmt = sniff_format(upload.head)
-    options = parse_options(form.fields, settings.capabilities())
+    capabilities = settings.capabilities()
+    options = parse_options(form.fields, capabilities)
+    library = CriteriaLibrary(store, keys.tenant)
+    qualification = await qualification_from_form(library, form.fields, capabilities)
     context = parse_context(form.fields, limits)
     parser = UploadParser(store, input_key, upload.head, fmt, limits, upload.late_sample)
     sheet = form.fields.get("sheet", "").strip() or None
     await store.put_stream(keys.rows, parser.jsonl(sheet), "application/x-ndjson")
     await store.put_bytes(keys.context, context.encode(), "text/plain; charset=utf-8")
+    if qualification is not None:
+        await store.put_model(keys.criteria, qualification.snapshot)
+        options = options.model_copy(update={"qualification": qualification.options})
     stats, source = parser.table.stats, parser.source
     manifest = SessionManifest(
         session_id=keys.session_id,
@@ -146,7 +111,7 @@ async def _store_session(
     return manifest
 
 
-async def _forget(store: ObjectStore, keys: SessionKeys) -> None:
+async def forget_session(store: ObjectStore, keys: SessionKeys) -> None:
     try:
         await store.delete_prefix(keys.prefix)
     except Exception as exc:  # the original error is the one to report

@@ -88,10 +88,67 @@ UPLOAD_REFUSED = _fault(
     422,
     "`missing_file`, `too_many_files`, `invalid_filename`, `invalid_form`, `empty_file`, "
     "`no_rows`, `no_company_column`, `corrupt_file`, `password_protected`, "
-    "`sheet_not_found`, `field_too_large`, `context_too_long`, `invalid_option` or "
-    "`option_unavailable`: the form or the file is refused; the message says why",
+    "`sheet_not_found`, `field_too_large`, `context_too_long`, `invalid_option`, "
+    "`option_unavailable`, `invalid_criteria_name`, `criteria_not_found` or "
+    "`product_not_found`: the form or the file is refused; the message says why",
     "no_company_column",
     "no column holds company names (every name cell is empty or a number)",
+)
+CRITERIA_REFUSED = _fault(
+    422,
+    "`invalid_criteria` (the message names the row and column), `invalid_criteria_name`, "
+    "`missing_file`, `too_many_files`, `invalid_filename`, `invalid_form`, `empty_file`, "
+    "`corrupt_file`, `password_protected` or `field_too_large`: the form or the file is "
+    "refused; the message says why",
+    "invalid_criteria",
+    "row 7, column 'Criteria Type': unknown type 'Sometimes': use General, Qualification, "
+    "Mandatory or NTH (Nice to Have)",
+)
+CRITERIA_TOO_LARGE = _fault(
+    413,
+    "`file_too_large` or `archive_too_large`: the file is over `max_criteria_bytes` of "
+    "`/api/capabilities`, or an XLSX expands far beyond its size",
+    "file_too_large",
+    "the file is larger than the limit of 2097152 bytes",
+)
+INVALID_CRITERIA_NAME = _fault(
+    422,
+    "`invalid_criteria_name`: a name is 1-64 letters, digits, `.`, `_` or `-`, starting "
+    "with a letter or digit",
+    "invalid_criteria_name",
+    "a criteria name is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit",
+)
+CRITERIA_NOT_FOUND = _fault(
+    404,
+    "`criteria_not_found`: the caller has no criteria file of this name",
+    "criteria_not_found",
+    "no criteria file named 'cdn'",
+)
+CRITERIA_EXISTS = _fault(
+    409,
+    "`criteria_exists`: a criteria file of this name exists; replace it with PUT",
+    "criteria_exists",
+    "a criteria file named 'cdn' exists; replace it with PUT or choose another name",
+)
+QUALIFY_REFUSED = _fault(
+    422,
+    "`invalid_request` (a body that is not JSON `{criteria, products}`), "
+    "`invalid_criteria_name`, `criteria_not_found`, `product_not_found`, "
+    "`option_unavailable` (no LLM configured) or `no_rows`: the message says why",
+    "criteria_not_found",
+    "no criteria file named cdn; GET /api/criteria lists yours",
+)
+BODY_TOO_LARGE = _fault(
+    413,
+    "`body_too_large`: the JSON body is larger than 64 KB",
+    "body_too_large",
+    "the request body is larger than 65536 bytes",
+)
+SESSION_NOT_COMPLETED = _fault(
+    409,
+    "`session_not_completed`: only a completed session's results can be qualified",
+    "session_not_completed",
+    "the session is running; only a completed session can be qualified",
 )
 INVALID_QUERY = _fault(
     422,

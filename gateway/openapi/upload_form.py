@@ -1,5 +1,5 @@
-"""The streamed upload form of `POST /api/sessions`: the route reads the body itself, so
-FastAPI cannot infer it."""
+"""The streamed upload forms of `POST /api/sessions` and of the criteria routes: the routes
+read the body themselves, so FastAPI cannot infer them."""
 
 from __future__ import annotations
 
@@ -32,9 +32,44 @@ CREATE_FORM: dict[str, Any] = {
                         "run_llm_deep_search_pipeline": _BOOL,
                         "write_to_hubspot": _BOOL,
                         "use_hubspot_integration": _BOOL,
+                        "criteria": {
+                            "type": "string",
+                            "description": "Qualify every company against these criteria "
+                            "files: their names, comma-separated (needs an LLM)",
+                        },
+                        "products": {
+                            "type": "string",
+                            "description": "Only these products of the criteria files, "
+                            "comma-separated (default: every product)",
+                        },
                     },
                 }
             }
         },
     }
 }
+
+
+def _criteria_form(*, named: bool) -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        "file": {
+            "type": "string",
+            "format": "binary",
+            "description": "CSV (any common encoding/delimiter), XLSX or XLS with the columns "
+            "Product, Target Audience, Criteria Type, Criteria, Place, Search Query, Signals",
+        }
+    }
+    if named:
+        properties["name"] = {
+            "type": "string",
+            "description": "The file's name for sessions (1-64 letters, digits, `.`, `_`, "
+            "`-`); default: the file name's stem, reduced to those characters",
+        }
+    schema = {"type": "object", "required": ["file"], "properties": properties}
+    return {
+        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": schema}}}
+    }
+
+
+CRITERIA_FORM = _criteria_form(named=True)
+CRITERIA_REPLACE_FORM = _criteria_form(named=False)

@@ -42,12 +42,14 @@ class DeploymentCapabilities(BaseModel):
                     "llm": True,
                     "hubspot": False,
                     "deep_search": True,
+                    "qualification": True,
                     "notifier_url": "ws://127.0.0.1:8001/ws",
                     "limits": {
                         "max_upload_bytes": 104857600,
                         "max_rows": 1000000,
                         "max_context_chars": 4000,
                         "max_cell_chars": 10000,
+                        "max_criteria_bytes": 2097152,
                     },
                 }
             ]
@@ -58,5 +60,6 @@ class DeploymentCapabilities(BaseModel):
     llm: bool = Field(description="A language model is configured")
     hubspot: bool = Field(description="A HubSpot token is configured")
     deep_search: bool = Field(description="`run_llm_deep_search_pipeline` can be honoured")
+    qualification: bool = Field(description="Sessions can qualify against criteria files")
     notifier_url: str = Field(description="The WebSocket URL for live progress")
     limits: Limits

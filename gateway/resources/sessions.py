@@ -1,9 +1,14 @@
-"""Bodies of the session routes besides the session itself: the list page and the preview."""
+"""Bodies of the session routes besides the session itself: the list page, the preview,
+and the request to qualify a completed session."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
 
+from gateway.criteria.choice import MAX_FILES
+from shared.criteria.reading import NAME
 from shared.models import InputSummary
 from shared.rows import InputRow
 from shared.session_view import EXAMPLE as SESSION_EXAMPLE
@@ -55,3 +60,26 @@ class Preview(BaseModel):
     website_column: str | None = Field(description="The column the websites are read from")
     input: InputSummary
     rows: list[InputRow] = Field(description=f"The first {PREVIEW_ROWS} data rows")
+
+
+# The pattern is documented, not enforced here: a bad name is answered with its own code.
+CriteriaName = Annotated[str, Field(max_length=64, json_schema_extra={"pattern": NAME.pattern})]
+ProductName = Annotated[str, Field(max_length=200)]
+
+
+class QualifyRequest(BaseModel):
+    """Criteria files to qualify the session's companies against, and which products."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"criteria": ["cdn"], "products": ["CDN"]}]},
+    )
+
+    criteria: list[CriteriaName] = Field(
+        min_length=1, max_length=MAX_FILES, description="Names of the caller's criteria files"
+    )
+    products: list[ProductName] = Field(
+        default_factory=list,
+        max_length=200,
+        description="Only these products of the files; empty: every product",
+    )

@@ -24,6 +24,7 @@ async def capabilities(services: ServicesDep) -> DeploymentCapabilities:
         llm=found.llm,
         hubspot=found.hubspot,
         deep_search=found.deep_search,
+        qualification=found.qualification,
         notifier_url=settings.notifier_public_url,
         limits=settings.limits,
     )

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -51,6 +52,9 @@ class CriteriaFile(BaseModel):
 
     name: str
     criteria: list[Criterion] = Field(min_length=1)
+    # The file as the user sent it, kept beside this one (`criteria_source_key`).
+    filename: str = ""
+    uploaded_at: datetime | None = None
 
     def products(self) -> list[str]:
         return list(dict.fromkeys(c.product for c in self.criteria))

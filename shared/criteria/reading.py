@@ -1,7 +1,8 @@
 """A criteria file's table (header and rows, already decoded) into a `CriteriaFile`.
 
 Spreadsheets written by people merge cells: a blank Product or Target Audience repeats
-the one above. Every refusal names the file row (1-based, header = row 1) and column.
+the one above. Every refusal names the file row (1-based, as a spreadsheet program numbers
+it) and column.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class CriteriaInvalid(InvalidInput):
 
 
 def check_name(name: str) -> str:
-    if not NAME.match(name):
+    if not NAME.fullmatch(name):
         raise InvalidInput(
             "invalid_criteria_name",
             "a criteria name is 1-64 letters, digits, '.', '_' or '-', "
@@ -60,7 +61,7 @@ def check_name(name: str) -> str:
     return name
 
 
-def _positions(header: Sequence[str]) -> dict[str, int]:
+def _positions(header: Sequence[str], line: int) -> dict[str, int]:
     wanted = {_key(column): column for column in COLUMNS}
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
@@ -70,19 +71,21 @@ def _positions(header: Sequence[str]) -> dict[str, int]:
     missing = [column for column in REQUIRED if column not in found]
     if missing:
         raise CriteriaInvalid(
-            f"missing column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}", row=1
+            f"missing column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}", row=line
         )
     return found
 
 
 def criteria_from_table(
-    name: str, header: Sequence[str], rows: Sequence[Sequence[str]]
+    name: str, header: Sequence[str], rows: Sequence[Sequence[str]], header_row: int = 1
 ) -> CriteriaFile:
-    positions = _positions(header)
+    """`rows` follow the header directly, blank ones included, so that every refusal names
+    the row a spreadsheet program shows; `header_row` is the header's own (1-based)."""
+    positions = _positions(header, header_row)
     criteria: list[Criterion] = []
     product = audience = ""
     for offset, cells in enumerate(rows):
-        line = offset + 2
+        line = offset + header_row + 1
 
         def cell(column: str, cells: Sequence[str] = cells, line: int = line) -> str:
             index = positions.get(column)

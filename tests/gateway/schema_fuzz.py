@@ -22,13 +22,18 @@ from schemathesis.transport.serialization import Binary
 from tests.gateway import corpus
 
 CREATE = ("POST", "/api/sessions")
+REFUSING_VALID_FORMS = (
+    ("POST", "/api/criteria"),
+    ("PUT", "/api/criteria/{name}"),
+    ("POST", "/api/sessions/{session_id}/qualify"),
+)
 SPREADSHEETS = (
     b"Company,Website\nCapcom,capcom.com\nSega,sega.com\n",
     corpus.RUSSIAN_CP1251,
     corpus.UTF8_BOM,
     corpus.xlsx({"Companies": [["Company", "Website"], ["Krafton", "krafton.com"]]}),
 )
-_TEXT_FIELDS = ("context_text", "sheet")
+_TEXT_FIELDS = ("context_text", "sheet", "criteria", "products")
 # The life of a session, each step with the answer that shows the sequence got that far.
 LIFECYCLE = (
     ("POST /api/sessions", 201),
@@ -40,6 +45,7 @@ LIFECYCLE = (
     ("GET /api/sessions/{session_id}/download_archive", 200),
     ("DELETE /api/sessions/{session_id}", 204),
 )
+BRANCHES = r"^/api/(criteria|sessions/\{session_id\}/qualify)"
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
 _OPTIONS = ("run_llm_deep_search_pipeline", "write_to_hubspot", "use_hubspot_integration")
 
@@ -57,10 +63,20 @@ def config(*, seed: int, max_examples: int, phases: list[str]) -> schemathesis.C
             "operations": [
                 {
                     # A form that fits the document can still hold a file that is not a
-                    # spreadsheet, or an option this deployment lacks: refused, rightly.
-                    "include-method": CREATE[0],
-                    "include-path": CREATE[1],
+                    # spreadsheet, or an option this deployment lacks, or criteria never
+                    # uploaded: refused, rightly.
+                    "include-method": method,
+                    "include-path": path,
                     "checks": {"positive_data_acceptance": {"enabled": False}},
+                }
+                for method, path in (CREATE, *REFUSING_VALID_FORMS)
+            ]
+            + [
+                {
+                    # Sequences follow one session through its life; these calls only ever
+                    # branch off it, and would spend the steps that reach its end.
+                    "include-path-regex": BRANCHES,
+                    "phases": {"stateful": {"enabled": False}},
                 }
             ],
         }

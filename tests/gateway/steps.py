@@ -1,5 +1,5 @@
-"""Steps the route tests share: sessions made through the API, and what the gateway
-published as another process on its bus receives it."""
+"""Steps the route tests share: sessions and criteria files made through the API, and what
+the gateway published as another process on its bus receives it."""
 
 from __future__ import annotations
 
@@ -24,6 +24,27 @@ from tests.gateway.conftest import upload
 
 CSV = b"Company,Website\nCapcom,capcom.com\nKrafton,krafton.com\nSega,sega.com\n"
 WAIT = 10.0
+CRITERIA_HEADER = "Product,Target Audience,Criteria Type,Criteria,Place,Search Query,Signals\n"
+CRITERIA_CSV = (
+    CRITERIA_HEADER + "CDN,,General,Serves video,website,,\n"
+    ",Studios,Qualification,Makes games,website,,\n"
+    ",,Mandatory,Runs servers,search,site:{website} servers,servers\n"
+    ",Broadcasters,Qualification,Broadcasts TV,website,,\n"
+    ",,NTH,Has an app,website,,app\n"
+).encode()
+
+
+async def send_criteria(
+    http: httpx.AsyncClient,
+    content: bytes,
+    filename: str = "cdn.csv",
+    method: str = "POST",
+    path: str = "/api/criteria",
+    **fields: str,
+) -> httpx.Response:
+    """Upload (or with PUT, replace) a criteria file."""
+    files = {"file": (filename, content, "application/octet-stream")}
+    return await http.request(method, path, files=files, data=fields)
 
 
 async def new_session(http: httpx.AsyncClient, content: bytes = CSV) -> str:

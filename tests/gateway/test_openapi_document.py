@@ -24,6 +24,8 @@ COMMITTED = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
 SESSION = "/api/sessions/{session_id}"
 DOWNLOADS = {f"{SESSION}/results", f"{SESSION}/logs/{{log_type}}", f"{SESSION}/download_archive"}
 ON_SESSION = {401, 404, 422, 503}
+CRITERIA = "/api/criteria/{name}"
+KEYED = ("/api/sessions", "/api/criteria")
 
 # The error statuses each operation can answer with; a new route is added here.
 ERRORS: dict[tuple[str, str], set[int]] = {
@@ -41,6 +43,12 @@ ERRORS: dict[tuple[str, str], set[int]] = {
     ("get", f"{SESSION}/logs/{{log_type}}"): ON_SESSION,
     ("get", f"{SESSION}/download_archive"): ON_SESSION,
     ("post", f"{SESSION}/download_token"): ON_SESSION,
+    ("post", f"{SESSION}/qualify"): ON_SESSION | {409, 413},
+    ("get", "/api/criteria"): {401, 422, 503},
+    ("post", "/api/criteria"): {401, 409, 413, 415, 422, 503},
+    ("get", CRITERIA): {401, 404, 422, 503},
+    ("put", CRITERIA): {401, 404, 413, 415, 422, 503},
+    ("delete", CRITERIA): {401, 404, 422, 503},
 }
 MAIN_RESOURCES = {
     "SessionView",
@@ -51,6 +59,8 @@ MAIN_RESOURCES = {
     "DownloadToken",
     "DeploymentCapabilities",
     "Readiness",
+    "CriteriaList",
+    "CriteriaDetail",
 }
 
 
@@ -102,7 +112,9 @@ def test_readiness_documents_its_503_with_the_readiness_body(spec: Spec) -> None
     assert response["content"]["application/json"]["schema"] == component("Readiness")
 
 
-def test_the_api_key_is_a_bearer_scheme_required_on_every_session_route(spec: Spec) -> None:
+def test_the_api_key_is_a_bearer_scheme_required_on_every_session_and_criteria_route(
+    spec: Spec,
+) -> None:
     schemes = spec["components"]["securitySchemes"]
     assert list(schemes) == ["ApiKey"]
     assert schemes["ApiKey"]["type"] == "http"
@@ -110,7 +122,7 @@ def test_the_api_key_is_a_bearer_scheme_required_on_every_session_route(spec: Sp
     assert "security" not in spec  # no key for the probes, capabilities and docs
     for method, path, operation in operations(spec):
         where = f"{method.upper()} {path}"
-        if not path.startswith("/api/sessions"):
+        if not path.startswith(KEYED):
             assert "security" not in operation, where
         elif path in DOWNLOADS:
             assert operation["security"] == [{"ApiKey": []}, {}], where

@@ -19,11 +19,13 @@ from shared.layout import SessionKeys
 from shared.storage.memory import MemoryStore
 from tests.gateway.openapi_spec import Spec, app_on_twins, response_schema, validator
 from tests.gateway.seed import result_row, seed_chunk
+from tests.gateway.steps import CRITERIA_CSV, CRITERIA_HEADER
 from tests.sessions import seed_plan
 
 pytestmark = pytest.mark.unit
 
 SESSION = "/api/sessions/{session_id}"
+CRITERIA = "/api/criteria/{name}"
 CSV = "Компания;Сайт;Group\nCapcom;capcom.com;A\nSega;sega.com;B\nCapcom JP;capcom.com;C\n"
 UPLOAD_LIMIT = 4096
 
@@ -61,7 +63,10 @@ class Gateway:
 async def gateway() -> AsyncIterator[Gateway]:
     key, tenant = new_key(), f"t{uuid.uuid4().hex[:10]}"
     settings = GatewaySettings(
-        environment="test", api_keys=f"{tenant}:{hash_key(key)}", max_upload_bytes=UPLOAD_LIMIT
+        environment="test",
+        api_keys=f"{tenant}:{hash_key(key)}",
+        max_upload_bytes=UPLOAD_LIMIT,
+        max_criteria_bytes=UPLOAD_LIMIT,
     )
     store, bus = MemoryStore(), MemoryBus()
     app = app_on_twins(settings, store, MemoryBroker(bus))
@@ -146,6 +151,35 @@ async def test_refusals_answer_as_documented(gateway: Gateway) -> None:
     await gateway.upload(b"%PDF-1.7\n\x00" + bytes(range(256)), 415)
     await gateway.upload(b"", 422)
     await gateway.call("POST", "/api/sessions", 415, content=b"Company\nCapcom\n")
+
+
+async def test_the_criteria_routes_answer_as_documented(gateway: Gateway) -> None:
+    files = {"file": ("cdn.csv", CRITERIA_CSV, "text/csv")}
+    named = {"name": "cdn"}
+    await gateway.call("POST", "/api/criteria", 201, files=files)
+    await gateway.call("POST", "/api/criteria", 409, files=files)
+    await gateway.call("GET", "/api/criteria", 200)
+    await gateway.call("GET", CRITERIA, 200, path=named)
+    await gateway.call("PUT", CRITERIA, 200, path=named, files=files)
+    bad = {"file": ("cdn.csv", CRITERIA_HEADER.encode() + b"CDN,,Sometimes,x,,,\n", "text/csv")}
+    await gateway.call("PUT", CRITERIA, 422, path=named, files=bad)
+    await gateway.call(
+        "POST", "/api/criteria", 413, files={"file": ("a.csv", b"x" * (UPLOAD_LIMIT + 1))}
+    )
+    await gateway.call("POST", "/api/criteria", 415, content=CRITERIA_CSV)
+    await gateway.call("GET", CRITERIA, 422, path={"name": "-cdn"})
+    await gateway.call("DELETE", CRITERIA, 204, path=named)
+    await gateway.call("DELETE", CRITERIA, 404, path=named)
+    await gateway.call("GET", "/api/criteria", 401, key=False)
+
+
+async def test_the_qualify_route_answers_as_documented(gateway: Gateway) -> None:
+    session_id = await new_session(gateway)
+    url, ids = f"{SESSION}/qualify", {"session_id": session_id}
+    await gateway.call("POST", url, 409, path=ids, json={"criteria": ["cdn"]})
+    await gateway.call("POST", url, 404, path={"session_id": "0" * 32}, json={"criteria": ["x"]})
+    await gateway.call("POST", url, 422, path=ids, json={"criteria": []})
+    await gateway.call("POST", url, 413, path=ids, json={"criteria": ["x" * 70000]})
 
 
 async def test_unreachable_services_answer_as_documented(gateway: Gateway) -> None:

@@ -10,6 +10,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import aio_pika
 import httpx
@@ -22,14 +23,20 @@ from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
 from shared.broker.rabbit import RabbitBroker
 from shared.broker.rabbit_topology import delete_topology
-from shared.layout import SessionKeys
+from shared.layout import (
+    SessionKeys,
+    criteria_key,
+    criteria_source_key,
+    tenant_criteria_prefix,
+)
 from shared.messages import CancelSession, StartSession, parse_command
 from shared.storage.s3 import MinioStore, store_from_settings
 from tests.gateway.conftest import Caller, MakeSettings, client_for, running_app, upload
-from tests.gateway.steps import CSV, WAIT
+from tests.gateway.steps import CRITERIA_CSV, CSV, WAIT, send_criteria
 from tests.services import free_port
 
 pytestmark = pytest.mark.integration
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "criteria"
 
 
 @dataclass(frozen=True)
@@ -142,6 +149,34 @@ async def test_twenty_concurrent_starts_on_real_storage_queue_one_start_command(
         assert len({a.json()["started_at"] for a in answers}) == 1
         assert await next_command(queue) == StartSession(tenant=owner.tenant, session_id=session_id)
         assert await queued_count(queue) == 0, "concurrent starts must queue one run"
+
+
+async def test_criteria_files_are_stored_listed_and_deleted_on_real_storage(
+    real_gateway: RealGateway, owner: Caller
+) -> None:
+    http, store = real_gateway.http, real_gateway.store
+    example = EXAMPLES / "security.xlsx"
+    created = await send_criteria(http, example.read_bytes(), example.name)
+    assert created.status_code == 201, created.text
+    assert created.json()["name"] == "security"
+    # The name is taken by a conditional write, which the S3 service must honour.
+    again = await send_criteria(http, CRITERIA_CSV, "other.csv", name="security")
+    assert (again.status_code, again.json()["code"]) == (409, "criteria_exists")
+    assert await store.get_bytes(criteria_source_key(owner.tenant, "security")) == (
+        example.read_bytes()
+    )
+    assert (await send_criteria(http, CRITERIA_CSV, "cdn.csv")).status_code == 201
+
+    listed = (await http.get("/api/criteria")).json()["items"]
+    assert [item["name"] for item in listed] == ["cdn", "security"]
+    assert listed[1]["products"][0]["name"] == "Bot and DDoS protection"
+
+    assert (await http.delete("/api/criteria/security")).status_code == 204
+    assert [item["name"] for item in (await http.get("/api/criteria")).json()["items"]] == ["cdn"]
+    keys = [info.key for info in await store.list_objects(tenant_criteria_prefix(owner.tenant))]
+    assert keys == [criteria_key(owner.tenant, "cdn"), criteria_source_key(owner.tenant, "cdn")]
+    gone = await http.get("/api/criteria/security")
+    assert (gone.status_code, gone.json()["code"]) == (404, "criteria_not_found")
 
 
 async def test_an_unreachable_s3_endpoint_answers_503_not_500(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from shared.criteria.model import Criterion, CriterionResult, CriterionType, Verdict
-from shared.criteria.reading import CriteriaInvalid, criteria_from_table
+from shared.criteria.reading import CriteriaInvalid, check_name, criteria_from_table
 from shared.criteria.rules import decide
+from shared.errors import InvalidInput
 
 pytestmark = pytest.mark.unit
 
@@ -76,6 +77,28 @@ def test_errors_name_the_row_and_column(
         criteria_from_table("bad", header, rows)
     assert message in raised.value.message
     assert raised.value.code == "invalid_criteria"
+
+
+def test_rows_below_a_header_further_down_keep_their_file_numbers() -> None:
+    criteria = criteria_from_table("late", HEADER, ROWS[:2], header_row=4)
+    assert [c.id for c in criteria.criteria] == ["r5", "r6"]
+    with pytest.raises(CriteriaInvalid) as raised:
+        criteria_from_table("late", HEADER, [[], ["CDN", "", "Often", "x"]], header_row=4)
+    assert raised.value.message.startswith("row 6, column 'Criteria Type'")
+    with pytest.raises(CriteriaInvalid) as missing:
+        criteria_from_table("late", ["Product"], [], header_row=3)
+    assert missing.value.message.startswith("row 3: missing column(s)")
+
+
+@pytest.mark.parametrize("name", ["", "-cdn", ".cdn", "cdn\n", "c dn", "cdn/x", "x" * 65, "ж"])
+def test_names_are_refused_unless_plain(name: str) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        check_name(name)
+    assert raised.value.code == "invalid_criteria_name"
+
+
+def test_plain_names_are_accepted() -> None:
+    assert [check_name(n) for n in ("cdn", "CDN-2026.v2", "a_b", "9" * 64)]
 
 
 def test_headers_match_whatever_their_case_and_spacing() -> None:

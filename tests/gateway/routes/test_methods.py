@@ -28,6 +28,8 @@ def documented_methods(app: FastAPI, template: str) -> str:
         ("PATCH", "/api/sessions/{session_id}/cancel"),
         ("GET", "/api/sessions/{session_id}/download_token"),
         ("POST", "/api/sessions/{session_id}/results"),
+        ("GET", "/api/sessions/{session_id}/qualify"),
+        ("DELETE", "/api/criteria"),
         ("TRACE", "/api/capabilities"),
         ("DELETE", "/healthz"),
     ],

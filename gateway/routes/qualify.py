@@ -1,0 +1,99 @@
+"""Qualifying a completed session's companies against criteria, as a new session."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request, status
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+
+from gateway.criteria.choice import choose_criteria
+from gateway.deps import CriteriaLibraryDep, ServicesDep, SessionKeysDep, SessionStateDep
+from gateway.errors import SessionConflict
+from gateway.ingest.from_results import session_from_results
+from gateway.openapi.faults import (
+    BODY_TOO_LARGE,
+    ON_SESSION,
+    QUALIFY_REFUSED,
+    SESSION_NOT_COMPLETED,
+    errors,
+)
+from gateway.resources.sessions import QualifyRequest
+from shared.errors import InvalidInput
+from shared.lifecycle import SessionStatus
+from shared.models import Counters
+from shared.session_view import SessionView, session_view
+from shared.status import SessionState
+
+router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+# A few dozen names; FastAPI would read a body of any size into memory before any check.
+MAX_BODY_BYTES = 64 * 1024
+_JSON_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": QualifyRequest.model_json_schema()}},
+    }
+}
+
+
+def _too_large() -> InvalidInput:
+    return InvalidInput(
+        "body_too_large", f"the request body is larger than {MAX_BODY_BYTES} bytes", 413
+    )
+
+
+async def _qualify_request(request: Request) -> QualifyRequest:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise _too_large()
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY_BYTES:
+            raise _too_large()
+    try:
+        return QualifyRequest.model_validate_json(body)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False)) from None
+
+
+QualifyRequestDep = Annotated[QualifyRequest, Depends(_qualify_request)]
+
+
+@router.post(
+    "/{session_id}/qualify",
+    status_code=status.HTTP_201_CREATED,
+    summary="A new session that qualifies this completed session's companies",
+    openapi_extra=_JSON_BODY,
+    responses=errors(*ON_SESSION, SESSION_NOT_COMPLETED, BODY_TOO_LARGE, QUALIFY_REFUSED),
+)
+async def qualify(
+    state: SessionStateDep,
+    keys: SessionKeysDep,
+    body: QualifyRequestDep,
+    library: CriteriaLibraryDep,
+    services: ServicesDep,
+) -> SessionView:
+    """The new session is `created`; start it as any other. Its rows are this session's
+    results: websites already found are not searched for again."""
+    if state.status != SessionStatus.COMPLETED:
+        raise SessionConflict(
+            "session_not_completed",
+            f"the session is {state.status.value}; only a completed session can be qualified",
+        )
+    chosen = await choose_criteria(
+        library,
+        body.criteria,
+        body.products,
+        services.settings.capabilities(),
+        qualify_only=True,
+    )
+    manifest = await session_from_results(services.store, state, keys, chosen)
+    services.metrics.session_created(manifest.input.size_bytes, manifest.input.rows)
+    created = SessionState(
+        manifest=manifest,
+        status=SessionStatus.CREATED,
+        counters=Counters(total=manifest.input.rows),
+    )
+    return session_view(created)
