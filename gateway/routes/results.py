@@ -13,7 +13,8 @@ from gateway.openapi import KEY_OR_TOKEN
 from gateway.openapi.faults import ON_DOWNLOAD, errors
 from gateway.resources.results import ResultRowView, ResultsFile, ResultsPage
 from gateway.results_source import page_rows, read_plan
-from shared.exports import CONTENT_TYPES, output_columns
+from shared.criteria.snapshot import session_criteria
+from shared.exports import CONTENT_TYPES, ExportLayout
 
 router = APIRouter(prefix="/api/sessions", tags=["results"])
 
@@ -49,11 +50,12 @@ async def results(
     plan = await read_plan(store, keys)
     total = plan.total_rows if plan else state.manifest.input.rows
     rows = await page_rows(store, keys, plan, offset, limit) if plan else []
+    criteria = await session_criteria(store, keys, state.manifest.options)
     return ResultsPage(
         session_id=keys.session_id,
         status=state.status,
         partial=not state.finalized,
-        columns=output_columns(state.manifest.input.columns),
+        columns=ExportLayout.of(state.manifest, criteria).columns,
         total=total,
         available=state.counters.done,
         offset=offset,
