@@ -8,8 +8,8 @@ import httpx2
 import structlog
 
 from worker.pipeline.clients.retry import Transient, retry_after_seconds, retrying
-from worker.pipeline.clients.search.provider import SearchUnavailable
-from worker.pipeline.metrics import PipelineMetrics
+from worker.pipeline.clients.search.provider import SearchHit, SearchUnavailable
+from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
 
 
 async def call_json(
@@ -51,3 +51,51 @@ async def call_json(
         metrics.provider_called("search", "invalid_answer")
         raise SearchUnavailable(f"{provider} search answered with invalid JSON") from error
     raise AssertionError("unreachable")  # retrying() re-raises the last error
+
+
+class JsonSearchApi:
+    """A search API answering JSON over HTTP; providers say how to ask and how to read."""
+
+    name = "search"
+    # Where the hits are in the answer, and the keys of a hit's URL, title and snippet.
+    results_key = "results"
+    url_key, title_key, snippet_key = "url", "title", "content"
+
+    def __init__(
+        self,
+        client: httpx2.AsyncClient,
+        url: str,
+        api_key: str,
+        attempts: int,
+        max_wait: float,
+        metrics: PipelineMetrics = NO_METRICS,
+    ) -> None:
+        self._client = client
+        self._url = url
+        self._api_key = api_key
+        self._attempts = attempts
+        self._max_wait = max_wait
+        self._metrics = metrics
+
+    def request(self, query: str, limit: int) -> httpx2.Request:
+        raise NotImplementedError
+
+    async def search(self, query: str, limit: int) -> list[SearchHit]:
+        data = await call_json(
+            self._client,
+            self.request(query, limit),
+            self.name,
+            self._attempts,
+            self._max_wait,
+            self._metrics,
+        )
+        items = data.get(self.results_key, []) if isinstance(data, dict) else []
+        return [
+            SearchHit(
+                str(item[self.url_key]),
+                str(item.get(self.title_key, "")),
+                str(item.get(self.snippet_key, "")),
+            )
+            for item in items
+            if isinstance(item, dict) and item.get(self.url_key)
+        ][:limit]
