@@ -22,9 +22,9 @@ from aio_pika.abc import (
     AbstractRobustChannel,
     AbstractRobustConnection,
 )
-from aio_pika.connection import make_url
 
 from shared.broker.protocol import ControlHandler, DeliveryHandler, EventHandler, Subscription
+from shared.broker.rabbit_connection import open_confirmed
 from shared.broker.rabbit_delivery import DELIVERIES_HEADER, REASON_HEADER, RabbitDelivery
 from shared.broker.rabbit_topology import declare_topology, queue_arguments
 from shared.messages import CancelSession, ChunkTask, Message, StartSession
@@ -62,22 +62,15 @@ class RabbitBroker:
         return self._topology
 
     async def connect(self, timeout: float = 10.0) -> None:
-        # Services call this again and again while the broker is away: a failed attempt
-        # must close its connection, or each one leaves a live connection object behind.
         await self.close()
-        connection = aio_pika.RobustConnection(make_url(self._url))
-        try:
-            await connection.connect(timeout=timeout)
-            channel = await connection.channel(publisher_confirms=True)
-            assert isinstance(channel, AbstractRobustChannel)
+        exchanges: dict[str, AbstractExchange] = {}
+
+        async def prepare(channel: AbstractRobustChannel) -> None:
             await declare_topology(channel, self._topology)
-            exchanges = {
-                spec.name: await channel.get_exchange(spec.name)
-                for spec in self._topology.exchanges
-            }
-        except BaseException:
-            await connection.close()
-            raise
+            for spec in self._topology.exchanges:
+                exchanges[spec.name] = await channel.get_exchange(spec.name)
+
+        connection, channel = await open_confirmed(self._url, timeout, prepare)
         connection.reconnect_callbacks.add(self._reconnected)
         self._connection, self._channel, self._exchanges = connection, channel, exchanges
 

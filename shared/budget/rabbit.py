@@ -28,10 +28,10 @@ import aio_pika
 import aiormq
 import structlog
 from aio_pika.abc import AbstractRobustChannel, AbstractRobustConnection
-from aio_pika.connection import make_url
 from aio_pika.exceptions import AMQPError, DeliveryError
 from aiormq.exceptions import ChannelInvalidStateError
 
+from shared.broker.rabbit_connection import open_confirmed
 from shared.broker.rabbit_topology import budget_queue_arguments
 from shared.budget.protocol import RELEASE_MARGIN_S, BudgetUnavailable, Lease, Slots, Window
 from shared.topology import BudgetQueueSpec, Topology
@@ -53,14 +53,7 @@ class RabbitBudget:
 
     async def connect(self, timeout: float = 10.0) -> None:
         await self.close()
-        connection = aio_pika.RobustConnection(make_url(self._url))
-        try:
-            await connection.connect(timeout=timeout)
-            channel = await connection.channel(publisher_confirms=True)
-            assert isinstance(channel, AbstractRobustChannel)
-        except BaseException:
-            await connection.close()
-            raise
+        connection, channel = await open_confirmed(self._url, timeout)
         # A broker that came back may have lost queues of idle keys: declare them again.
         connection.reconnect_callbacks.add(lambda _connection: self._declared.clear())
         self._connection, self._channel = connection, channel
