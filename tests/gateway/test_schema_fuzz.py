@@ -21,7 +21,7 @@ pytestmark = pytest.mark.contract
 
 SEED = 13
 EXAMPLES = 10
-SCENARIOS = 50
+SCENARIOS = 150
 
 
 @pytest.fixture(scope="module")
