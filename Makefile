@@ -24,7 +24,7 @@ test:  ## lint, type-check and run the whole test suite
 
 test-fast:  ## the unit tier only: in-memory twins and loopback fakes, no services
 	@bash scripts/install.sh
-	.venv/bin/pytest -m unit -q
+	.venv/bin/pytest -m unit -q -n 2 --ignore=tests/browser --ignore=tests/e2e --ignore=tests/chaos
 
 lint:  ## ruff check, ruff format --check, mypy
 	@bash scripts/install.sh
