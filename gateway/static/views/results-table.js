@@ -5,56 +5,11 @@
 
 import { h, replace } from "../dom.js";
 import { count } from "../format.js";
+import { expandable, field, link, shortHost, sources } from "./cells.js";
 
 const PAGE_SIZES = [25, 50, 100, 200];
 const REFRESH_GAP_MS = 2000;
 const RENDER_GAP_MS = 300;
-
-function field(row, alias, snake) {
-  const value = row[alias] ?? row[snake];
-  return value === null || value === undefined ? "" : value;
-}
-
-function safeUrl(value) {
-  const text = String(value || "").trim();
-  if (!text) return null;
-  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
-  try {
-    const url = new URL(candidate);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-function link(value, label) {
-  const href = safeUrl(value);
-  if (!href) return value ? String(value) : "";
-  return h("a", { href, target: "_blank", rel: "noopener noreferrer", title: href }, label || String(value));
-}
-
-function expandable(text, summaryLength = 120) {
-  const value = String(text || "");
-  if (value.length <= summaryLength) return value;
-  return h("details", { class: "expand" },
-    h("summary", {}, `${value.slice(0, summaryLength).trimEnd()}…`),
-    h("p", {}, value));
-}
-
-function sources(list) {
-  const items = Array.isArray(list) ? list : String(list || "").split(/\s*[\n;]\s*|\s+(?=https?:)/).filter(Boolean);
-  if (!items.length) return "";
-  return h("details", { class: "expand" },
-    h("summary", {}, `${items.length} source${items.length === 1 ? "" : "s"}`),
-    h("ul", { class: "sources" }, items.map((item) => h("li", {}, link(item)))));
-}
-
-function shortHost(value) {
-  const href = safeUrl(value);
-  if (!href) return value;
-  const url = new URL(href);
-  return url.hostname.replace(/^www\./, "") + (url.pathname.length > 1 ? url.pathname : "");
-}
 
 function statusCell(status, duplicateOf) {
   if (!status) return "";
@@ -74,6 +29,7 @@ const RESULT_COLUMNS = new Set([
   "Company_Name", "Official_Website", "LinkedIn_URL", "Description", "Timestamp",
   "HubSpot_Company_ID", "Row_Status", "Match_Confidence", "Description_Source", "Sources",
   "Deep_Search", "Error", "Notes", "Deep_Search_Status", "HubSpot_Status",
+  "Qualified_Products", "Qualification", "Qualification_Status",
 ]);
 
 // The user's own columns: the page's output columns before the result columns.
