@@ -1,11 +1,14 @@
 // The results table: one page at a time from GET /results?offset=&limit=, so a session
-// of 100,000 rows costs no more than one page. While the session runs, finished rows
+// of 100,000 rows costs no more than one page. A session with qualification shows the
+// same page either as the table or as the qualification view, on two tabs. While the session runs, finished rows
 // from the live connection fill the visible page directly; the page is fetched again
 // only when the session ends or live rows may have been missed. It never polls.
 
+import { createTabs } from "../components.js";
 import { h, replace } from "../dom.js";
 import { count } from "../format.js";
 import { expandable, field, link, shortHost, sources } from "./cells.js";
+import { qualificationList, qualifiedProductsCell } from "./qualification.js";
 
 const PAGE_SIZES = [25, 50, 100, 200];
 const REFRESH_GAP_MS = 2000;
@@ -63,13 +66,16 @@ export function createResultsTable(context, sessionId) {
   let serverRows = [];
   let partial = false;
   let renderTimer = null;
+  let qualification = null;
+  let mode = "table";
   // Rows of the visible page that arrived live and are not in the fetched page yet.
   const liveRows = new Map();
 
   const status = h("p", { class: "table-status", id: "results-status", "aria-live": "polite" });
   const tableWrap = h("div", {
-    class: "table-wrap results-wrap", tabindex: "0", role: "region", "aria-label": "Results table",
+    class: "table-wrap results-wrap", id: "results-panel", tabindex: "0", role: "region", "aria-label": "Results table",
   });
+
   const first = h("button", { class: "button small", type: "button", "aria-label": "First page" }, "«");
   const prev = h("button", { class: "button small", type: "button", "aria-label": "Previous page" }, "‹ Prev");
   const next = h("button", { class: "button small", type: "button", "aria-label": "Next page" }, "Next ›");
@@ -77,6 +83,8 @@ export function createResultsTable(context, sessionId) {
   const size = h("select", { id: "page-size" }, PAGE_SIZES.map((n) => h("option", { value: n, selected: n === limit }, `${n} rows`)));
   const jump = h("input", { id: "row-jump", type: "number", min: 1, inputMode: "numeric", class: "jump" });
   const inputToggle = h("input", { id: "show-input", type: "checkbox" });
+  const inputLabel = h("label", { class: "inline" }, inputToggle, " Show input columns");
+  const tabsSlot = h("div", { class: "results-tabs" });
 
   // While the session runs, rows not finished yet are absent from a fetched page: live
   // rows fill in, the rest show as pending so the page keeps its input order.
@@ -98,16 +106,31 @@ export function createResultsTable(context, sessionId) {
     updateControls(rows.length);
   }
 
+  // A re-render (a live row, a refresh) keeps open criteria lists open and focus in place.
   function render(rows) {
+    const open = new Set([...tableWrap.querySelectorAll("details[open][data-key]")].map((d) => d.dataset.key));
+    const active = tableWrap.contains(document.activeElement) ? document.activeElement : null;
+    const focusKey = active?.closest("[data-key]")?.dataset.key;
+    replace(tableWrap, mode === "qualification" ? qualificationList(rows, qualification.texts) : table(rows));
+    for (const details of tableWrap.querySelectorAll("details[data-key]")) {
+      if (open.has(details.dataset.key)) details.open = true;
+      if (details.dataset.key === focusKey) details.querySelector("summary").focus();
+    }
+    inputLabel.hidden = mode === "qualification";
+  }
+
+  function table(rows) {
     const extra = showInput ? inputColumns : [];
-    const width = 9 + extra.length;
-    const table = h("table", { class: "results-table", id: "results-table" },
+    const qualified = Boolean(qualification);
+    const width = 9 + extra.length + (qualified ? 1 : 0);
+    return h("table", { class: "results-table", id: "results-table" },
       h("caption", { class: "visually-hidden" }, "Results"),
       h("thead", {}, h("tr", {},
         h("th", { scope: "col", class: "num" }, "#"),
         extra.map((name) => h("th", { scope: "col" }, name)),
-        ["Company", "Website", "LinkedIn", "Status", "Description", "Sources", "Deep search", "Error"]
-          .map((name) => h("th", { scope: "col" }, name)))),
+        ["Company", "Website", "LinkedIn", "Status", qualified && "Qualified products",
+          "Description", "Sources", "Deep search", "Error"]
+          .filter(Boolean).map((name) => h("th", { scope: "col" }, name)))),
       h("tbody", {}, rows.map((row) => {
         if (row.pending) {
           return h("tr", { class: "pending", dataset: { row: row.row } },
@@ -124,12 +147,12 @@ export function createResultsTable(context, sessionId) {
           h("td", { class: "website" }, link(website, shortHost(website))),
           h("td", {}, link(linkedin, linkedin ? "LinkedIn" : "")),
           h("td", {}, statusCell(field(row, "Row_Status", "row_status"), row.duplicate_of)),
+          qualified ? h("td", { class: "qualified" }, qualifiedProductsCell(row)) : null,
           h("td", { class: "description" }, expandable(field(row, "Description", "description"))),
           h("td", {}, sources(field(row, "Sources", "sources"))),
           h("td", { class: "description" }, expandable(deepSearch(row), 80)),
           h("td", { class: "error" }, expandable(field(row, "Error", "error"), 80)));
       })));
-    replace(tableWrap, table);
   }
 
   function updateControls(rowsOnPage) {
@@ -219,10 +242,33 @@ export function createResultsTable(context, sessionId) {
     refreshTimer = setTimeout(load, wait);
   }
 
+  // `texts` resolves to the criteria texts; until then criteria show by id.
+  function setQualification(texts) {
+    qualification = { texts: null };
+    mode = "qualification";
+    const tabs = createTabs({
+      label: "Show results as",
+      tabs: [["qualification", "Qualification"], ["table", "Table"]],
+      panel: tableWrap,
+      selected: mode,
+      onSelect: (key) => {
+        mode = key;
+        show();
+      },
+    });
+    tableWrap.removeAttribute("aria-label");
+    replace(tabsSlot, tabs.element);
+    texts.then((loaded) => {
+      qualification.texts = loaded;
+      if (mode === "qualification" && serverRows.length + liveRows.size) show();
+    });
+  }
+
   const element = h("section", { class: "card", "aria-labelledby": "results-title", id: "results" },
     h("div", { class: "section-header" },
       h("h2", { id: "results-title" }, "Results"),
-      h("label", { class: "inline" }, inputToggle, " Show input columns")),
+      inputLabel),
+    tabsSlot,
     h("div", { class: "pager" },
       first, prev, next, last,
       h("label", { for: "page-size", class: "visually-hidden" }, "Rows per page"), size,
@@ -235,6 +281,7 @@ export function createResultsTable(context, sessionId) {
     load,
     rowsArrived,
     refresh,
+    setQualification,
     destroy() {
       abort?.abort();
       clearTimeout(refreshTimer);
