@@ -35,9 +35,12 @@ const RESULT_COLUMNS = new Set([
   "Qualified_Products", "Qualification", "Qualification_Status",
 ]);
 
-// The user's own columns: the page's output columns before the result columns.
+// The user's own columns: the page's output columns before the result columns (and the
+// per-product score columns of a session with criteria).
 function inputColumnsOf(page) {
-  if (page.columns?.length) return page.columns.filter((name) => !RESULT_COLUMNS.has(name));
+  if (page.columns?.length) {
+    return page.columns.filter((name) => !RESULT_COLUMNS.has(name) && !name.startsWith("Score: "));
+  }
   const original = page.rows[0]?.original;
   return original ? Object.keys(original) : [];
 }
