@@ -97,18 +97,21 @@ export function createCriteriaPicker(context, { id, legend = "Qualify against" }
     element,
     load,
     onChange: (listener) => onChange.add(listener),
-    // Unavailable: the choices are greyed out, cleared, and the hint says why.
+    // Unavailable: the choices are greyed out, cleared, and the hint says why. Resolves
+    // once the files are listed.
     setAvailable(isAvailable, reason) {
       available = isAvailable;
       element.disabled = !isAvailable;
       element.classList.toggle("disabled", !isAvailable);
       hint.textContent = isAvailable ? HINT : reason;
-      if (isAvailable) load();
-      else {
-        for (const box of [...fileBoxes, ...productBoxes]) box.input.checked = false;
-        drawProducts();
-        changed();
-      }
+      if (isAvailable) return load();
+      for (const box of [...fileBoxes, ...productBoxes]) box.input.checked = false;
+      drawProducts();
+      changed();
+      return Promise.resolve();
+    },
+    focus() {
+      (fileBoxes[0]?.input || element.querySelector("a"))?.focus();
     },
     selection() {
       if (!available) return { criteria: [], products: [] };

@@ -34,7 +34,9 @@ export function createQualifyAction(context, sessionId) {
     updateSubmit();
     try {
       const caps = readCapabilities(await context.capabilities());
-      picker.setAvailable(caps.qualification, caps.qualificationReason);
+      await picker.setAvailable(caps.qualification, caps.qualificationReason);
+      // The dialog opened before the files were listed: start on the first of them.
+      if (dialog.open && caps.qualification) picker.focus();
     } catch (error) {
       picker.setAvailable(false, `Unavailable: the server's capabilities could not be read (${error.message}).`);
     }
