@@ -38,7 +38,8 @@ function tally(criteria) {
   for (const result of criteria) counts[result.verdict] = (counts[result.verdict] || 0) + 1;
   const parts = [["passed", "passed"], ["failed", "failed"], ["no_data", "no data"]]
     .filter(([verdict]) => counts[verdict]).map(([verdict, label]) => `${counts[verdict]} ${label}`);
-  return `${criteria.length} criteria${parts.length ? `: ${parts.join(", ")}` : ""}`;
+  const noun = criteria.length === 1 ? "criterion" : "criteria";
+  return `${criteria.length} ${noun}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }
 
 function productItem(result, rowKey, texts) {
