@@ -1,6 +1,8 @@
 // Criteria files as the views show them: type names, product summaries, and the texts of
 // the criteria a session's rows refer to by id.
 
+import { count } from "./format.js";
+
 export const CRITERION_TYPES = [
   ["general", "General"],
   ["qualification", "Qualification"],
@@ -11,6 +13,10 @@ export const CRITERION_TYPES = [
 export const TYPE_LABELS = Object.fromEntries(CRITERION_TYPES);
 
 export const VERDICT_LABELS = { passed: "Passed", failed: "Failed", no_data: "No data" };
+
+export function criteriaCount(n) {
+  return `${count(n)} ${Number(n) === 1 ? "criterion" : "criteria"}`;
+}
 
 export function criteriaItems(body) {
   return Array.isArray(body) ? body : body?.items || [];

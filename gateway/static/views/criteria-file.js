@@ -1,7 +1,7 @@
 // One criteria file: its criteria grouped by product, then by type, as written.
 
 import { h, replace } from "../dom.js";
-import { CRITERION_TYPES } from "../criteria.js";
+import { CRITERION_TYPES, criteriaCount } from "../criteria.js";
 import { dateTime } from "../format.js";
 import { criteriaActions } from "./criteria-actions.js";
 
@@ -67,7 +67,7 @@ export function renderCriteriaFile(context, name) {
     }
     const criteria = file.criteria || [];
     meta.textContent = [file.filename, `uploaded ${dateTime(file.uploaded_at)}`,
-      `${criteria.length} criteria`].filter(Boolean).join(" · ");
+      criteriaCount(criteria.length)].filter(Boolean).join(" · ");
     const products = [...new Set(criteria.map((c) => c.product))];
     replace(groups, products.map((product, index) =>
       productSection(product, criteria.filter((c) => c.product === product), index)));

@@ -2,7 +2,7 @@
 // counts, replace or delete a file.
 
 import { h, replace } from "../dom.js";
-import { countsText, criteriaItems } from "../criteria.js";
+import { countsText, criteriaCount, criteriaItems } from "../criteria.js";
 import { dateTime } from "../format.js";
 import { CRITERIA_ACCEPT, criteriaActions } from "./criteria-actions.js";
 
@@ -109,7 +109,8 @@ export function renderCriteriaList(context) {
     uploadButton.textContent = "Uploading…";
     try {
       const item = await api.uploadCriteria(data);
-      reportUpload(`Uploaded “${item?.name || file.name}”: ${item?.criteria_count ?? "its"} criteria.`, false);
+      const size = item?.criteria_count === undefined ? "" : `: ${criteriaCount(item.criteria_count)}`;
+      reportUpload(`Uploaded “${item?.name || file.name}”${size}.`, false);
       form.reset();
       await load();
     } catch (error) {

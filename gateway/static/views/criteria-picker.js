@@ -2,7 +2,7 @@
 // by the new-session form and by the Qualify… dialog of a finished session.
 
 import { h, replace } from "../dom.js";
-import { criteriaItems, productNames } from "../criteria.js";
+import { criteriaCount, criteriaItems, productNames } from "../criteria.js";
 
 const HINT = "Check every company against your products' criteria. Leave all products unticked to qualify for every product of the chosen files.";
 
@@ -63,7 +63,7 @@ export function createCriteriaPicker(context, { id, legend = "Qualify against" }
     fileBoxes = files.map((file, index) => {
       const names = (file.products || []).map((product) => product.name);
       const box = checkbox(`${id}-file-${index}`, file.name, file.name,
-        `${names.join(", ") || "No products"} · ${file.criteria_count ?? 0} criteria`);
+        `${names.join(", ") || "No products"} · ${criteriaCount(file.criteria_count ?? 0)}`);
       box.input.addEventListener("change", () => {
         drawProducts();
         changed();

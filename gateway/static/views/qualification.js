@@ -3,7 +3,7 @@
 // the page it came from. Quotes are website text: they are only ever inserted as text.
 
 import { h } from "../dom.js";
-import { TYPE_LABELS, VERDICT_LABELS } from "../criteria.js";
+import { criteriaCount, TYPE_LABELS, VERDICT_LABELS } from "../criteria.js";
 import { count } from "../format.js";
 import { field, link, shortHost } from "./cells.js";
 
@@ -38,8 +38,7 @@ function tally(criteria) {
   for (const result of criteria) counts[result.verdict] = (counts[result.verdict] || 0) + 1;
   const parts = [["passed", "passed"], ["failed", "failed"], ["no_data", "no data"]]
     .filter(([verdict]) => counts[verdict]).map(([verdict, label]) => `${counts[verdict]} ${label}`);
-  const noun = criteria.length === 1 ? "criterion" : "criteria";
-  return `${criteria.length} ${noun}${parts.length ? `: ${parts.join(", ")}` : ""}`;
+  return `${criteriaCount(criteria.length)}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }
 
 function productItem(result, rowKey, texts) {
