@@ -47,7 +47,7 @@ async function errorFrom(response) {
   return new ApiError(response.status, code, message);
 }
 
-export async function request(path, { method = "GET", body, query, signal } = {}) {
+export async function request(path, { method = "GET", body, query, signal, contentType } = {}) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(query || {})) {
     if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, value);
@@ -55,6 +55,7 @@ export async function request(path, { method = "GET", body, query, signal } = {}
   const headers = { Accept: "application/json" };
   const key = getApiKey();
   if (key) headers.Authorization = `Bearer ${key}`;
+  if (contentType) headers["Content-Type"] = contentType;
   let response;
   try {
     response = await fetch(url, { method, body, headers, signal });
@@ -89,6 +90,15 @@ export const api = {
     json(`/api/sessions/${encodeURIComponent(id)}/results`, { query: { offset, limit }, signal }),
   logText: async (id, type, signal) =>
     (await request(`/api/sessions/${encodeURIComponent(id)}/logs/${type}`, { signal })).text(),
+  qualify: (id, selection) => json(`/api/sessions/${encodeURIComponent(id)}/qualify`, {
+    method: "POST", body: JSON.stringify(selection), contentType: "application/json",
+  }),
+  listCriteria: () => json("/api/criteria"),
+  getCriteria: (name) => json(`/api/criteria/${encodeURIComponent(name)}`),
+  uploadCriteria: (form, onProgress) => upload("/api/criteria", form, onProgress),
+  replaceCriteria: (name, form, onProgress) =>
+    upload(`/api/criteria/${encodeURIComponent(name)}`, form, onProgress, "PUT"),
+  removeCriteria: (name) => request(`/api/criteria/${encodeURIComponent(name)}`, { method: "DELETE" }),
 };
 
 // A link the browser follows itself streams the file straight to disk, however large.
@@ -109,10 +119,10 @@ export async function download(sessionId, path, query) {
 }
 
 // Uploads go through XMLHttpRequest, the one browser API that reports upload progress.
-export function upload(path, form, onProgress) {
+export function upload(path, form, onProgress, method = "POST") {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", new URL(path, window.location.origin));
+    xhr.open(method, new URL(path, window.location.origin));
     xhr.setRequestHeader("Accept", "application/json");
     const key = getApiKey();
     if (key) xhr.setRequestHeader("Authorization", `Bearer ${key}`);

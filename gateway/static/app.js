@@ -1,10 +1,12 @@
 // The page shell: API key, capabilities, the live connection, banners and hash routing
-// (#/ sessions, #/new, #/sessions/<id>, #/key).
+// (#/ sessions, #/new, #/sessions/<id>, #/criteria, #/criteria/<name>, #/key).
 
 import { api, getApiKey, onUnauthorized } from "./api.js";
 import { h, replace } from "./dom.js";
 import { LiveClient } from "./live.js";
 import { SessionStore } from "./sessions.js";
+import { renderCriteriaFile } from "./views/criteria-file.js";
+import { renderCriteriaList } from "./views/criteria-list.js";
 import { renderKeyView } from "./views/key.js";
 import { renderNewSession } from "./views/new-session.js";
 import { renderSessionList } from "./views/session-list.js";
@@ -103,11 +105,13 @@ class App {
   route() {
     const hash = window.location.hash || "#/";
     const sessionMatch = /^#\/sessions\/([^/?#]+)/.exec(hash);
+    const criteriaMatch = /^#\/criteria(?:\/([^/?#]+))?\/?$/.exec(hash);
     const key = getApiKey();
     let name = "list";
     if (hash.startsWith("#/key") || !key) name = "key";
     else if (hash.startsWith("#/new")) name = "new";
     else if (sessionMatch) name = "session";
+    else if (criteriaMatch) name = "criteria";
     this.view?.destroy?.();
     this.viewName = name;
     const context = {
@@ -123,6 +127,8 @@ class App {
     if (name === "key") this.view = renderKeyView(context);
     else if (name === "new") this.view = renderNewSession(context);
     else if (name === "session") this.view = renderSessionView(context, decodeId(sessionMatch[1]));
+    else if (name === "criteria" && criteriaMatch[1]) this.view = renderCriteriaFile(context, decodeId(criteriaMatch[1]));
+    else if (name === "criteria") this.view = renderCriteriaList(context);
     else this.view = renderSessionList(context);
     replace(this.main, this.view.element);
     for (const link of document.querySelectorAll("[data-nav]")) {

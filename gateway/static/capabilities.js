@@ -29,5 +29,14 @@ export function readCapabilities(caps) {
       : "Unavailable on this server.";
   }
   const hubspotReason = hubspot ? "" : "Unavailable: this server has no HubSpot token configured.";
-  return { search, llm, hubspot, deepSearch, deepSearchReason, hubspotReason, contextChars, uploadBytes, maxRows };
+  const qualification = Boolean(caps?.qualification);
+  // A server that does not mention qualification predates it, which is not the same as
+  // one without a language model.
+  const qualificationReason = qualification ? ""
+    : caps?.qualification === undefined ? "Unavailable: this server does not offer qualification."
+      : "Unavailable: this server has no language model configured.";
+  return {
+    search, llm, hubspot, deepSearch, deepSearchReason, hubspotReason, qualification,
+    qualificationReason, contextChars, uploadBytes, maxRows,
+  };
 }

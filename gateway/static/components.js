@@ -1,4 +1,4 @@
-// Small pieces shared by the views: status badge, progress bar, session title.
+// Small pieces shared by the views: status badge, progress bar, session title, tabs.
 
 import { h } from "./dom.js";
 import { count, STATUS_LABELS } from "./format.js";
@@ -37,4 +37,51 @@ export function sessionTitle(session) {
 export function progressText(counters) {
   if (!counters.total) return "—";
   return `${count(counters.done)} / ${count(counters.total)}`;
+}
+
+// A tab list over one panel: click, or arrow keys / Home / End once a tab has focus.
+export function createTabs({ label, tabs, panel, selected, onSelect }) {
+  let current = selected;
+  const buttons = new Map();
+  const list = h("div", { class: "tabs", role: "tablist", "aria-label": label },
+    tabs.map(([key, text]) => {
+      const tab = h("button", {
+        class: "tab", type: "button", role: "tab", id: `${panel.id}-tab-${key}`, "aria-controls": panel.id,
+      }, text);
+      tab.addEventListener("click", () => select(key));
+      buttons.set(key, tab);
+      return tab;
+    }));
+  panel.setAttribute("role", "tabpanel");
+
+  function mark() {
+    for (const [key, tab] of buttons) {
+      tab.setAttribute("aria-selected", key === current ? "true" : "false");
+      tab.tabIndex = key === current ? 0 : -1;
+    }
+    panel.setAttribute("aria-labelledby", `${panel.id}-tab-${current}`);
+  }
+
+  function select(key) {
+    current = key;
+    mark();
+    onSelect(key);
+  }
+
+  list.addEventListener("keydown", (event) => {
+    const order = tabs.map(([key]) => key);
+    const index = order.indexOf(current);
+    const target = {
+      ArrowRight: order[(index + 1) % order.length],
+      ArrowLeft: order[(index - 1 + order.length) % order.length],
+      Home: order[0],
+      End: order[order.length - 1],
+    }[event.key];
+    if (!target) return;
+    event.preventDefault();
+    select(target);
+    buttons.get(target).focus();
+  });
+  mark();
+  return { element: list, select, get selected() { return current; } };
 }

@@ -4,6 +4,7 @@
 import { h, replace } from "../dom.js";
 import { readCapabilities } from "../capabilities.js";
 import { bytes, count } from "../format.js";
+import { createCriteriaPicker } from "./criteria-picker.js";
 import { renderPreview } from "./preview.js";
 
 const ACCEPTED = [".csv", ".xlsx", ".xls"];
@@ -47,6 +48,8 @@ export function renderNewSession(context) {
   const writeHubspot = toggle("write_to_hubspot", "Write results to HubSpot",
     "Create or update the companies in HubSpot with the results.");
 
+  const qualify = createCriteriaPicker(context, { id: "qualify" });
+
   const message = h("p", { class: "form-message", role: "alert", id: "new-session-message" });
   const upload = h("button", { class: "button primary", type: "submit", id: "upload" }, "Upload and preview");
   const previewSlot = h("div", { id: "preview-slot" });
@@ -72,6 +75,7 @@ export function renderNewSession(context) {
       option.wrapper.classList.toggle("disabled", !available);
       option.hintEl.textContent = available ? option.baseHint : reason;
     }
+    qualify.setAvailable(caps.qualification, caps.qualificationReason);
     updateCounter();
   }
 
@@ -119,6 +123,7 @@ export function renderNewSession(context) {
     h("fieldset", { class: "options" },
       h("legend", {}, "Options"),
       deep.wrapper, useHubspot.wrapper, writeHubspot.wrapper),
+    qualify.element,
     message,
     h("div", { class: "actions" }, upload));
 
@@ -140,6 +145,11 @@ export function renderNewSession(context) {
     data.append("context_text", contextInput.value);
     for (const option of [deep, useHubspot, writeHubspot]) {
       data.append(option.input.name, option.input.checked ? "true" : "false");
+    }
+    const { criteria, products } = qualify.selection();
+    if (criteria.length) {
+      data.append("criteria", criteria.join(","));
+      if (products.length) data.append("products", products.join(","));
     }
     upload.disabled = true;
     upload.textContent = "Uploading…";

@@ -1,60 +1,18 @@
 // The results table: one page at a time from GET /results?offset=&limit=, so a session
-// of 100,000 rows costs no more than one page. While the session runs, finished rows
+// of 100,000 rows costs no more than one page. A session with qualification shows the
+// same page either as the table or as the qualification view, on two tabs. While the session runs, finished rows
 // from the live connection fill the visible page directly; the page is fetched again
 // only when the session ends or live rows may have been missed. It never polls.
 
+import { createTabs } from "../components.js";
 import { h, replace } from "../dom.js";
 import { count } from "../format.js";
+import { expandable, field, link, shortHost, sources } from "./cells.js";
+import { qualificationList, qualifiedProductsCell } from "./qualification.js";
 
 const PAGE_SIZES = [25, 50, 100, 200];
 const REFRESH_GAP_MS = 2000;
 const RENDER_GAP_MS = 300;
-
-function field(row, alias, snake) {
-  const value = row[alias] ?? row[snake];
-  return value === null || value === undefined ? "" : value;
-}
-
-function safeUrl(value) {
-  const text = String(value || "").trim();
-  if (!text) return null;
-  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
-  try {
-    const url = new URL(candidate);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-function link(value, label) {
-  const href = safeUrl(value);
-  if (!href) return value ? String(value) : "";
-  return h("a", { href, target: "_blank", rel: "noopener noreferrer", title: href }, label || String(value));
-}
-
-function expandable(text, summaryLength = 120) {
-  const value = String(text || "");
-  if (value.length <= summaryLength) return value;
-  return h("details", { class: "expand" },
-    h("summary", {}, `${value.slice(0, summaryLength).trimEnd()}…`),
-    h("p", {}, value));
-}
-
-function sources(list) {
-  const items = Array.isArray(list) ? list : String(list || "").split(/\s*[\n;]\s*|\s+(?=https?:)/).filter(Boolean);
-  if (!items.length) return "";
-  return h("details", { class: "expand" },
-    h("summary", {}, `${items.length} source${items.length === 1 ? "" : "s"}`),
-    h("ul", { class: "sources" }, items.map((item) => h("li", {}, link(item)))));
-}
-
-function shortHost(value) {
-  const href = safeUrl(value);
-  if (!href) return value;
-  const url = new URL(href);
-  return url.hostname.replace(/^www\./, "") + (url.pathname.length > 1 ? url.pathname : "");
-}
 
 function statusCell(status, duplicateOf) {
   if (!status) return "";
@@ -74,11 +32,15 @@ const RESULT_COLUMNS = new Set([
   "Company_Name", "Official_Website", "LinkedIn_URL", "Description", "Timestamp",
   "HubSpot_Company_ID", "Row_Status", "Match_Confidence", "Description_Source", "Sources",
   "Deep_Search", "Error", "Notes", "Deep_Search_Status", "HubSpot_Status",
+  "Qualified_Products", "Qualification", "Qualification_Status",
 ]);
 
-// The user's own columns: the page's output columns before the result columns.
+// The user's own columns: the page's output columns before the result columns (and the
+// per-product score columns of a session with criteria).
 function inputColumnsOf(page) {
-  if (page.columns?.length) return page.columns.filter((name) => !RESULT_COLUMNS.has(name));
+  if (page.columns?.length) {
+    return page.columns.filter((name) => !RESULT_COLUMNS.has(name) && !name.startsWith("Score: "));
+  }
   const original = page.rows[0]?.original;
   return original ? Object.keys(original) : [];
 }
@@ -107,13 +69,16 @@ export function createResultsTable(context, sessionId) {
   let serverRows = [];
   let partial = false;
   let renderTimer = null;
+  let qualification = null;
+  let mode = "table";
   // Rows of the visible page that arrived live and are not in the fetched page yet.
   const liveRows = new Map();
 
   const status = h("p", { class: "table-status", id: "results-status", "aria-live": "polite" });
   const tableWrap = h("div", {
-    class: "table-wrap results-wrap", tabindex: "0", role: "region", "aria-label": "Results table",
+    class: "table-wrap results-wrap", id: "results-panel", tabindex: "0", role: "region", "aria-label": "Results table",
   });
+
   const first = h("button", { class: "button small", type: "button", "aria-label": "First page" }, "«");
   const prev = h("button", { class: "button small", type: "button", "aria-label": "Previous page" }, "‹ Prev");
   const next = h("button", { class: "button small", type: "button", "aria-label": "Next page" }, "Next ›");
@@ -121,6 +86,8 @@ export function createResultsTable(context, sessionId) {
   const size = h("select", { id: "page-size" }, PAGE_SIZES.map((n) => h("option", { value: n, selected: n === limit }, `${n} rows`)));
   const jump = h("input", { id: "row-jump", type: "number", min: 1, inputMode: "numeric", class: "jump" });
   const inputToggle = h("input", { id: "show-input", type: "checkbox" });
+  const inputLabel = h("label", { class: "inline" }, inputToggle, " Show input columns");
+  const tabsSlot = h("div", { class: "results-tabs" });
 
   // While the session runs, rows not finished yet are absent from a fetched page: live
   // rows fill in, the rest show as pending so the page keeps its input order.
@@ -142,16 +109,31 @@ export function createResultsTable(context, sessionId) {
     updateControls(rows.length);
   }
 
+  // A re-render (a live row, a refresh) keeps open criteria lists open and focus in place.
   function render(rows) {
+    const open = new Set([...tableWrap.querySelectorAll("details[open][data-key]")].map((d) => d.dataset.key));
+    const active = tableWrap.contains(document.activeElement) ? document.activeElement : null;
+    const focusKey = active?.closest("[data-key]")?.dataset.key;
+    replace(tableWrap, mode === "qualification" ? qualificationList(rows, qualification.texts) : table(rows));
+    for (const details of tableWrap.querySelectorAll("details[data-key]")) {
+      if (open.has(details.dataset.key)) details.open = true;
+      if (details.dataset.key === focusKey) details.querySelector("summary").focus();
+    }
+    inputLabel.hidden = mode === "qualification";
+  }
+
+  function table(rows) {
     const extra = showInput ? inputColumns : [];
-    const width = 9 + extra.length;
-    const table = h("table", { class: "results-table", id: "results-table" },
+    const qualified = Boolean(qualification);
+    const width = 9 + extra.length + (qualified ? 1 : 0);
+    return h("table", { class: "results-table", id: "results-table" },
       h("caption", { class: "visually-hidden" }, "Results"),
       h("thead", {}, h("tr", {},
         h("th", { scope: "col", class: "num" }, "#"),
         extra.map((name) => h("th", { scope: "col" }, name)),
-        ["Company", "Website", "LinkedIn", "Status", "Description", "Sources", "Deep search", "Error"]
-          .map((name) => h("th", { scope: "col" }, name)))),
+        ["Company", "Website", "LinkedIn", "Status", qualified && "Qualified products",
+          "Description", "Sources", "Deep search", "Error"]
+          .filter(Boolean).map((name) => h("th", { scope: "col" }, name)))),
       h("tbody", {}, rows.map((row) => {
         if (row.pending) {
           return h("tr", { class: "pending", dataset: { row: row.row } },
@@ -168,12 +150,12 @@ export function createResultsTable(context, sessionId) {
           h("td", { class: "website" }, link(website, shortHost(website))),
           h("td", {}, link(linkedin, linkedin ? "LinkedIn" : "")),
           h("td", {}, statusCell(field(row, "Row_Status", "row_status"), row.duplicate_of)),
+          qualified ? h("td", { class: "qualified" }, qualifiedProductsCell(row)) : null,
           h("td", { class: "description" }, expandable(field(row, "Description", "description"))),
           h("td", {}, sources(field(row, "Sources", "sources"))),
           h("td", { class: "description" }, expandable(deepSearch(row), 80)),
           h("td", { class: "error" }, expandable(field(row, "Error", "error"), 80)));
       })));
-    replace(tableWrap, table);
   }
 
   function updateControls(rowsOnPage) {
@@ -263,10 +245,33 @@ export function createResultsTable(context, sessionId) {
     refreshTimer = setTimeout(load, wait);
   }
 
+  // `texts` resolves to the criteria texts; until then criteria show by id.
+  function setQualification(texts) {
+    qualification = { texts: null };
+    mode = "qualification";
+    const tabs = createTabs({
+      label: "Show results as",
+      tabs: [["qualification", "Qualification"], ["table", "Table"]],
+      panel: tableWrap,
+      selected: mode,
+      onSelect: (key) => {
+        mode = key;
+        show();
+      },
+    });
+    tableWrap.removeAttribute("aria-label");
+    replace(tabsSlot, tabs.element);
+    texts.then((loaded) => {
+      qualification.texts = loaded;
+      if (mode === "qualification" && serverRows.length + liveRows.size) show();
+    });
+  }
+
   const element = h("section", { class: "card", "aria-labelledby": "results-title", id: "results" },
     h("div", { class: "section-header" },
       h("h2", { id: "results-title" }, "Results"),
-      h("label", { class: "inline" }, inputToggle, " Show input columns")),
+      inputLabel),
+    tabsSlot,
     h("div", { class: "pager" },
       first, prev, next, last,
       h("label", { for: "page-size", class: "visually-hidden" }, "Rows per page"), size,
@@ -279,6 +284,7 @@ export function createResultsTable(context, sessionId) {
     load,
     rowsArrived,
     refresh,
+    setQualification,
     destroy() {
       abort?.abort();
       clearTimeout(refreshTimer);

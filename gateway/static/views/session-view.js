@@ -1,10 +1,12 @@
-// One session: live progress, actions (start, cancel, downloads), results and logs.
+// One session: live progress, actions (start, cancel, qualify, downloads), results and logs.
 
 import { download } from "../api.js";
 import { h, replace } from "../dom.js";
 import { progressBar, sessionTitle, statusBadge, updateProgressBar } from "../components.js";
+import { sessionCriteria } from "../criteria.js";
 import { count, dateTime, duration, FINAL_STATUSES, rate, STATUS_LABELS } from "../format.js";
 import { createLogViewer } from "./logs.js";
+import { createQualifyAction } from "./qualify-action.js";
 import { createResultsTable } from "./results-table.js";
 
 const DOWNLOADS = [
@@ -14,11 +16,19 @@ const DOWNLOADS = [
 ];
 const ANNOUNCE_GAP_MS = 10_000;
 
+function qualificationText(qualification) {
+  if (!qualification?.criteria?.length) return null;
+  const products = qualification.products?.length ? ` (${qualification.products.join(", ")})` : "";
+  const only = qualification.qualify_only ? " from known websites" : "";
+  return `Qualify against ${qualification.criteria.join(", ")}${products}${only}`;
+}
+
 function optionList(options = {}) {
   const on = [
     options.run_llm_deep_search_pipeline && "Deep search",
     options.use_hubspot_integration && "Reuse HubSpot descriptions",
     options.write_to_hubspot && "Write to HubSpot",
+    qualificationText(options.qualification),
   ].filter(Boolean);
   return on.length ? on.join(" · ") : "No extra options";
 }
@@ -30,6 +40,7 @@ export function renderSessionView(context, sessionId) {
   let downloadStatus = "";
   const results = createResultsTable(context, sessionId);
   const logs = createLogViewer(context, sessionId);
+  const qualify = createQualifyAction(context, sessionId);
 
   const title = h("h1", { id: "session-title" }, "Session");
   const badge = h("span", { id: "session-status" });
@@ -81,6 +92,7 @@ export function renderSessionView(context, sessionId) {
     cancelButton.hidden = !(status === "running" || status === "queued");
     const final = FINAL_STATUSES.has(status);
     deleteButton.hidden = !(final || status === "created");
+    qualify.update(session);
     const anyRows = counters.done > 0;
     for (const button of downloadButtons) button.disabled = !(final || anyRows);
     archiveButton.disabled = !final;
@@ -230,14 +242,15 @@ export function renderSessionView(context, sessionId) {
     h("section", { class: "card", "aria-labelledby": "progress-title" },
       h("div", { class: "section-header" },
         h("h2", { id: "progress-title" }, "Progress"),
-        h("div", { class: "actions" }, startButton, cancelButton, deleteButton)),
+        h("div", { class: "actions" }, startButton, cancelButton, qualify.button, deleteButton)),
       progressSlot, announcer, stats),
     h("section", { class: "card", "aria-labelledby": "downloads-title" },
       h("h2", { id: "downloads-title" }, "Downloads"),
       h("div", { class: "actions wrap" }, downloadButtons, archiveButton),
       downloadNote),
     results.element,
-    logs.element);
+    logs.element,
+    qualify.dialog);
 
   onLive(context.live());
   fetchSession().then((found) => {
@@ -245,6 +258,8 @@ export function renderSessionView(context, sessionId) {
     const session = store.get(sessionId);
     element.dataset.status = session?.status || "";
     draw();
+    const names = session?.options?.qualification?.criteria || [];
+    if (names.length) results.setQualification(sessionCriteria(api, sessionId, names));
     results.load();
   });
 
