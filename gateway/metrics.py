@@ -13,14 +13,12 @@ from prometheus_client import (
     Counter,
     Histogram,
     ProcessCollector,
-    generate_latest,
 )
-from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 from starlette.routing import Mount
 from starlette.types import Scope
 
-# Every Prometheus version reads 0.0.4; these names need none of 1.0.0's escaping.
-CONTENT_TYPE = CONTENT_TYPE_PLAIN_0_0_4
+from shared.metrics_exposition import render
+
 # Uploads of large files take tens of seconds; the defaults stop at 10 s.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
 # Any token is a valid method on the wire; labels must stay a small, fixed set.
@@ -84,7 +82,7 @@ class GatewayMetrics:
         self.sessions.labels("cancelled").inc()
 
     def render(self) -> bytes:
-        return generate_latest(self.registry)
+        return render(self.registry)
 
 
 def route_template(scope: Scope) -> str:

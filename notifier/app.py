@@ -14,8 +14,8 @@ from starlette.routing import Route, WebSocketRoute
 
 from notifier.consumer import EventConsumer
 from notifier.endpoint import WebSocketEndpoint
-from notifier.metrics import CONTENT_TYPE, render
 from shared.errors import Retryable
+from shared.metrics_exposition import CONTENT_TYPE, render
 from shared.storage.protocol import ObjectStore
 
 

@@ -15,8 +15,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from prometheus_client import CollectorRegistry, ProcessCollector, generate_latest
-from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
+from prometheus_client import CollectorRegistry, ProcessCollector
 from prometheus_client.metrics_core import (
     CounterMetricFamily,
     GaugeMetricFamily,
@@ -25,8 +24,6 @@ from prometheus_client.metrics_core import (
 )
 
 PREFIX = "dossier_notifier_"
-# Every Prometheus version reads 0.0.4; these names need none of 1.0.0's escaping.
-CONTENT_TYPE = CONTENT_TYPE_PLAIN_0_0_4
 LAG_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 
 
@@ -142,7 +139,3 @@ def registry_for(metrics: Metrics, occupancy: Callable[[], Occupancy]) -> Collec
     registry.register(NotifierCollector(metrics, occupancy))
     ProcessCollector(registry=registry)  # process_*: CPU, memory, open files
     return registry
-
-
-def render(registry: CollectorRegistry) -> bytes:
-    return generate_latest(registry)

@@ -17,15 +17,12 @@ from prometheus_client import (
     Gauge,
     Histogram,
     ProcessCollector,
-    generate_latest,
 )
-from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 
+from shared.metrics_exposition import render
 from shared.rows import ResultRow, RowStatus
 from worker.pipeline.stage_names import STAGES
 
-# Every Prometheus version reads 0.0.4; these names need none of 1.0.0's escaping.
-CONTENT_TYPE = CONTENT_TYPE_PLAIN_0_0_4
 MESSAGE_OUTCOMES = ("acked", "requeued", "dead_lettered")
 PROVIDERS = ("search", "llm", "hubspot")
 # A chunk of 200 rows takes from seconds (normalize only) to minutes (slow sites).
@@ -137,7 +134,7 @@ class WorkerMetrics:
         self.messages.labels(queue, outcome).inc()
 
     def render(self) -> bytes:
-        return generate_latest(self.registry)
+        return render(self.registry)
 
     # --- the pipeline (worker/pipeline/metrics.py) --------------------------------------
 

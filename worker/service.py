@@ -16,13 +16,14 @@ import signal
 import structlog
 
 from shared.broker.protocol import Broker
+from shared.metrics_exposition import CONTENT_TYPE
 from shared.storage.protocol import ObjectStore
 from worker.cancel import CancelRegistry
 from worker.consumer import WorkerConsumers
 from worker.deadletter import DeadChunkHandler
 from worker.finalizer import Finalizer
 from worker.health import HealthServer
-from worker.metrics import CONTENT_TYPE, WorkerMetrics
+from worker.metrics import WorkerMetrics
 from worker.pipeline.protocol import Pipeline
 from worker.planner import Planner
 from worker.progress import ProgressReporter

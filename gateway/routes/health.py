@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from gateway.deps import MetricsDep, ServicesDep
-from gateway.metrics import CONTENT_TYPE
 from gateway.openapi.faults import UNKNOWN_PARAMETER, errors
 from gateway.resources.service import Health, Readiness, ReadinessChecks
 from shared.errors import DossierError
+from shared.metrics_exposition import CONTENT_TYPE
 
 router = APIRouter(tags=["health"])
 

@@ -41,9 +41,6 @@ class MemoryStore(DerivedOperations):
             raise NotFound(f"no object {key}")
         return found
 
-    def content_type(self, key: str) -> str:
-        return self._found(key).content_type
-
     async def ensure_bucket(self) -> None:
         await self._reach()
 

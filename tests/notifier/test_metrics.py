@@ -12,13 +12,14 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
-from notifier.metrics import LAG_BUCKETS, Metrics, Occupancy, registry_for, render
+from notifier.metrics import LAG_BUCKETS, Metrics, Occupancy, registry_for
 from notifier.service import run_notifier
 from notifier.settings import NotifierSettings
 from shared.auth import ApiKeys, hash_key, new_key
 from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
 from shared.lifecycle import SessionStatus
+from shared.metrics_exposition import render
 from shared.storage.memory import MemoryStore
 from shared.topology import Topology
 from tests.metrics import Scrape

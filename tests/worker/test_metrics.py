@@ -19,6 +19,7 @@ from shared.budget.protocol import Budget
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.messages import StartSession
+from shared.metrics_exposition import CONTENT_TYPE
 from shared.models import StartRequest
 from shared.rows import InputRow
 from shared.storage.memory import MemoryStore
@@ -29,7 +30,7 @@ from tests.sessions import csv_manifest
 from tests.worker.pipelines import build_test_pipeline
 from tests.worker.sessions import COLUMNS, make_rows, wait_until
 from worker.health import HealthServer
-from worker.metrics import CONTENT_TYPE, WorkerMetrics
+from worker.metrics import WorkerMetrics
 from worker.pipeline.build import build_pipeline
 from worker.pipeline.metrics import PipelineMetrics
 from worker.pipeline.protocol import Pipeline

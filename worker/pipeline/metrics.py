@@ -34,6 +34,8 @@ class PipelineMetrics(Protocol):
 
 
 class NoMetrics:
+    """Records nothing: for a pipeline built without a metrics registry (tests, benches)."""
+
     def stage_finished(self, stage: str, seconds: float) -> None:
         pass
 

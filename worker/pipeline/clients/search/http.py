@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 import httpx2
@@ -53,7 +54,7 @@ async def call_json(
     raise AssertionError("unreachable")  # retrying() re-raises the last error
 
 
-class JsonSearchApi:
+class JsonSearchApi(ABC):
     """A search API answering JSON over HTTP; providers say how to ask and how to read."""
 
     name = "search"
@@ -77,8 +78,9 @@ class JsonSearchApi:
         self._max_wait = max_wait
         self._metrics = metrics
 
+    @abstractmethod
     def request(self, query: str, limit: int) -> httpx2.Request:
-        raise NotImplementedError
+        """The provider's HTTP request for `query`, asking for `limit` hits."""
 
     async def search(self, query: str, limit: int) -> list[SearchHit]:
         data = await call_json(
