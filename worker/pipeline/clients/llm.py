@@ -7,14 +7,15 @@ retries with backoff and jitter happen here, so every provider call behaves the 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import openai
 import structlog
-from openai import AsyncOpenAI
 
 from worker.pipeline.clients.retry import Transient, retrying
 from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
+
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI
 
 
 class LlmUnavailable(Exception):
@@ -33,8 +34,12 @@ class LlmClient:
         max_wait: float,
         metrics: PipelineMetrics = NO_METRICS,
     ) -> None:
+        # Imported here: the SDK takes longer to import than the rest of the worker, and a
+        # deployment without a model never needs it.
+        from openai import AsyncOpenAI
+
         # Local servers (Ollama, vLLM) accept any key, but the client insists on one.
-        self._client = AsyncOpenAI(
+        self._client: AsyncOpenAI = AsyncOpenAI(
             base_url=base_url, api_key=api_key or "unused", timeout=timeout_s, max_retries=0
         )
         self._model = model
@@ -58,6 +63,8 @@ class LlmClient:
     async def _ask(
         self, system: str, user: str, schema_name: str, schema: dict[str, Any]
     ) -> dict[str, Any]:
+        import openai
+
         try:
             completion = await self._client.chat.completions.create(
                 model=self._model,
