@@ -48,6 +48,15 @@ class SessionState(BaseModel):
     reason: str | None = None
     finalized: bool = False
 
+    @classmethod
+    def created(cls, manifest: SessionManifest) -> SessionState:
+        """A session just written: nothing started, every row still to do."""
+        return cls(
+            manifest=manifest,
+            status=SessionStatus.CREATED,
+            counters=Counters(total=manifest.input.rows),
+        )
+
 
 class SessionStateReader:
     def __init__(self, store: ObjectStore, summary_cache_size: int = 200_000) -> None:

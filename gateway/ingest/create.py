@@ -8,7 +8,6 @@ half-made behind.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
@@ -21,6 +20,7 @@ from gateway.ingest.form import check_filename, parse_context, parse_options
 from gateway.ingest.multipart import FormStream
 from gateway.ingest.parse import UploadParser
 from gateway.ingest.sniff import sniff_format
+from gateway.ingest.whole import written_whole
 from gateway.settings import GatewaySettings
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
@@ -48,12 +48,11 @@ async def create_session(
         first = b""
     filename = check_filename(form.filename)
     keys = SessionKeys(tenant, new_session_id())
-    with structlog.contextvars.bound_contextvars(session_id=keys.session_id):
-        try:
-            return await _store_session(store, settings, keys, form, filename, first, file_chunks)
-        except BaseException:
-            await asyncio.shield(forget_session(store, keys))
-            raise
+    return await written_whole(
+        store,
+        keys,
+        lambda: _store_session(store, settings, keys, form, filename, first, file_chunks),
+    )
 
 
 async def _store_session(
@@ -109,10 +108,3 @@ async def _store_session(
     await store.put_model(keys.manifest, manifest)
     log.info("session.created", rows=stats.rows, format=fmt, size_bytes=upload.size)
     return manifest
-
-
-async def forget_session(store: ObjectStore, keys: SessionKeys) -> None:
-    try:
-        await store.delete_prefix(keys.prefix)
-    except Exception as exc:  # the original error is the one to report
-        log.warning("session.cleanup_failed", error=repr(exc))

@@ -8,7 +8,6 @@ CSV, and the context is the finished session's.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
@@ -16,7 +15,7 @@ import structlog
 
 from gateway.criteria.choice import Qualification
 from gateway.downloads import results_file
-from gateway.ingest.create import forget_session
+from gateway.ingest.whole import written_whole
 from gateway.results_source import all_rows
 from shared.company_keys import registered_domain
 from shared.errors import InvalidInput, NotFound
@@ -64,12 +63,9 @@ async def session_from_results(
     qualification: Qualification,
 ) -> SessionManifest:
     keys = SessionKeys(source_keys.tenant, new_session_id())
-    with structlog.contextvars.bound_contextvars(session_id=keys.session_id):
-        try:
-            return await _store_session(store, source, source_keys, keys, qualification)
-        except BaseException:
-            await asyncio.shield(forget_session(store, keys))
-            raise
+    return await written_whole(
+        store, keys, lambda: _store_session(store, source, source_keys, keys, qualification)
+    )
 
 
 async def _store_session(

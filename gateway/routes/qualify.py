@@ -22,7 +22,6 @@ from gateway.openapi.faults import (
 from gateway.resources.sessions import QualifyRequest
 from shared.errors import InvalidInput
 from shared.lifecycle import SessionStatus
-from shared.models import Counters
 from shared.session_view import SessionView, session_view
 from shared.status import SessionState
 
@@ -91,9 +90,4 @@ async def qualify(
     )
     manifest = await session_from_results(services.store, state, keys, chosen)
     services.metrics.session_created(manifest.input.size_bytes, manifest.input.rows)
-    created = SessionState(
-        manifest=manifest,
-        status=SessionStatus.CREATED,
-        counters=Counters(total=manifest.input.rows),
-    )
-    return session_view(created)
+    return session_view(SessionState.created(manifest))

@@ -47,7 +47,7 @@ from shared.ids import is_session_id
 from shared.layout import SessionKeys, tenant_sessions_prefix
 from shared.lifecycle import SessionStatus, can_cancel, can_delete, can_start
 from shared.messages import CancelSession, SessionStatusChanged, StartSession
-from shared.models import CancelRequest, Counters, StartRequest
+from shared.models import CancelRequest, StartRequest
 from shared.rows import InputRow
 from shared.session_view import SessionView, session_view
 from shared.status import SessionState
@@ -123,12 +123,7 @@ async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> 
         int(length) if length and length.isdigit() else None,
     )
     services.metrics.session_created(manifest.input.size_bytes, manifest.input.rows)
-    state = SessionState(
-        manifest=manifest,
-        status=SessionStatus.CREATED,
-        counters=Counters(total=manifest.input.rows),
-    )
-    return session_view(state)
+    return session_view(SessionState.created(manifest))
 
 
 @router.get("/{session_id}", summary="One session", responses=errors(*ON_SESSION))
