@@ -27,7 +27,8 @@ class Candidate:
     confidence: float
     evidence: str
     facts: PageFacts | None
-    skipped: bool = False  # not fetched: robots.txt or the address rules forbid it
+    # Skipped: robots.txt or the address rules forbid fetching it, or it is a parked domain.
+    skipped: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Discovery:
     best: Candidate | None
     considered: int
     reason: str = ""
-    # Candidates not fetched because robots.txt or the address rules forbid it.
+    # Why candidates were skipped: not fetched (robots.txt, address rules) or parked.
     skipped: tuple[str, ...] = ()
 
 
@@ -91,9 +92,10 @@ class WebsiteDiscovery:
                 return Candidate(url, 0.0, why, None, skipped=True)
             return Candidate(url, 0.0, f"unreachable ({error.reason})", None)
         facts = extract_facts(page.url, page.text, page.content_type)
-        parked = parking_reason(page.url, page.text)
+        parked = parking_reason(page.url, facts, page.redirects)
         if parked:
-            return Candidate(page.url, 0.0, parked, facts)
+            why = f"candidate {url} skipped: {parked}"
+            return Candidate(page.url, 0.0, why, None, skipped=True)
         identity, matched = best_name_similarity(name, facts.identity_names())
         domain = domain_similarity(name, registered_domain(page.url))
         found = terms_found(terms, facts.main_text) if terms else []

@@ -1,0 +1,87 @@
+"""Where domains are sold and parked: marketplaces, parking services, registrar landers."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from shared.company_keys import registered_domain
+
+# Marketplaces, brokers, parking services and registrars whose landers show a domain's
+# sale or parking page. A link to one of them is common on ordinary sites ("hosted at
+# ..."); what counts is landing there, or a link that names the page's own domain.
+MARKETPLACES = frozenset(
+    {
+        "sedo.com",
+        "sedoparking.com",
+        "dan.com",
+        "afternic.com",
+        "hugedomains.com",
+        "buydomains.com",
+        "atom.com",
+        "squadhelp.com",
+        "brandbucket.com",
+        "undeveloped.com",
+        "efty.com",
+        "domainmarket.com",
+        "uniregistry.com",
+        "domainnamesales.com",
+        "flippa.com",
+        "perfectdomain.com",
+        "domainagents.com",
+        "bodis.com",
+        "parkingcrew.net",
+        "above.com",
+        "parklogic.com",
+        "domainsponsor.com",
+        "smartname.com",
+        "fabulous.com",
+        "godaddy.com",
+        "namecheap.com",
+        "porkbun.com",
+        "dynadot.com",
+        "epik.com",
+        "sav.com",
+        "namesilo.com",
+        "namebright.com",
+        "onamae.com",
+        "gname.com",
+        "juming.com",
+        "ename.com",
+        "reg.ru",
+    }
+)
+# Hosts whose scripts only parking pages load.
+PARKING_SCRIPT_HOSTS = frozenset(
+    {"parkingcrew.net", "bodis.com", "sedoparking.com", "above.com", "parklogic.com"}
+)
+_LANDER_PATH = re.compile(
+    r"/lander\b|/park(?:ed|ing)?\b|[?&](?:domain|d|dn)=|/for-?sale\b|/buy-?domain|/listing",
+    re.IGNORECASE,
+)
+_BODIS_HOST = re.compile(r"^ww\d+\.", re.IGNORECASE)
+
+
+def marketplace(url: str) -> str | None:
+    """The marketplace or parking service an address belongs to, if any."""
+    domain = registered_domain(url)
+    return domain if domain in MARKETPLACES else None
+
+
+def brand(domain: str | None) -> str:
+    return (domain or "").split(".", 1)[0]
+
+
+def names_domain(url: str, names: tuple[str, ...]) -> bool:
+    """Whether an address mentions the domain (in its path or query), as a listing does."""
+    parts = urlsplit(url)
+    where = unquote(f"{parts.path}?{parts.query}").lower()
+    return any(name in where for name in names)
+
+
+def looks_like_lander(url: str) -> bool:
+    """A parking lander's address: `/lander`, `?domain=...`, a `ww1.` host and the like."""
+    parts = urlsplit(url)
+    return bool(_LANDER_PATH.search(f"{parts.path}?{parts.query}")) or bool(
+        _BODIS_HOST.match(parts.hostname or "")
+    )
