@@ -107,8 +107,8 @@ def marketplace_links(page: Landing) -> Signal | None:
 def parking_scripts(page: Landing) -> Signal | None:
     shape = page.facts.shape
     for source in shape.script_sources:
-        if registered_domain(source) in hosts.PARKING_SCRIPT_HOSTS:
-            return Signal("parking_script", 0.7, f"loads {registered_domain(source)}", True)
+        if registered_domain(source) in hosts.PARKING_SCRIPT_HOSTS or _PARKING_JS.search(source):
+            return Signal("parking_script", 0.7, f"loads {source}", True)
     found = _PARKING_JS.search(shape.inline_scripts)
     if found:
         return Signal("parking_script", 0.7, f"parking script ('{found.group(0)}')", True)

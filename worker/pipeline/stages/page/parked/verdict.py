@@ -12,6 +12,8 @@ from worker.pipeline.stages.page.parked.signals import Landing, Signal
 # A page is parked when its evidence weighs at least this much and at least one piece
 # of it is about the domain itself: a tiny honest site (a few words, its domain as the
 # title) or a shop full of "for sale" never gets there on shape and selling words alone.
+# One domain-centric signal of this weight (landing on a marketplace) decides alone: the
+# content then is the marketplace's, and says nothing about the company.
 PARKED_AT = 1.0
 
 SIGNALS: tuple[Callable[[Landing], Signal | None], ...] = (
@@ -48,8 +50,9 @@ def judge(url: str, facts: PageFacts, redirects: tuple[str, ...] = ()) -> Parkin
     page = Landing(url, facts, redirects)
     found = tuple(signal for check in SIGNALS if (signal := check(page)) is not None)
     score = round(sum(signal.weight for signal in found), 2)
-    about_domain = any(signal.domain_centric for signal in found)
-    return ParkingVerdict(about_domain and score >= PARKED_AT, score, found)
+    centric = [signal.weight for signal in found if signal.domain_centric]
+    parked = bool(centric) and (score >= PARKED_AT or max(centric) >= PARKED_AT)
+    return ParkingVerdict(parked, score, found)
 
 
 def parking_reason(url: str, facts: PageFacts, redirects: tuple[str, ...] = ()) -> str | None:
