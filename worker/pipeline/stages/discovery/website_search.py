@@ -74,7 +74,11 @@ class WebsiteDiscovery:
         terms = context_terms(context_text)
         scored = await asyncio.gather(*(self._score(url, name, terms) for url in picked))
         skipped = tuple(c.evidence for c in scored if c.skipped)
-        best = max(scored, key=lambda c: c.confidence)
+        usable = [c for c in scored if not c.skipped]
+        if not usable:
+            reason = f"every candidate website for '{name}' was skipped"
+            return Discovery(None, len(picked), reason, skipped)
+        best = max(usable, key=lambda c: c.confidence)
         if best.confidence < self._threshold:
             reason = (
                 f"no candidate matched well enough (best {best.url} at {best.confidence:.2f}, "

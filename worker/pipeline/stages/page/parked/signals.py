@@ -133,6 +133,8 @@ def parking_wording(page: Landing) -> Signal | None:
 
 def own_domain_for_sale(page: Landing) -> Signal | None:
     """The page's own domain name beside a sale word, in any language."""
+    if hosts.marketplace(page.url):
+        return None  # a marketplace names itself everywhere; what it sells is elsewhere
     text = page.text().lower()
     for name in page.domain_names:
         start = text.find(name)
