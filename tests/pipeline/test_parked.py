@@ -234,10 +234,11 @@ def test_offer_forms() -> None:
         ("<p>" + "word " * 100 + "</p>", ""),
         ("<p>" + "word " * 200 + "</p>", "some_content"),
         (FILLER, "substantial_content"),
+        (FILLER * 3, "long_content"),
     ],
 )
 def test_content_amount(body: str, expected: str) -> None:
     found = parked_signals.content_amount(landing("https://a.com/", body))
     assert names(found) == expected
-    if found and expected in ("some_content", "substantial_content"):
+    if found and expected in ("some_content", "substantial_content", "long_content"):
         assert found.weight < 0

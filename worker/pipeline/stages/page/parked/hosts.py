@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from shared.company_keys import registered_domain
-
 # Marketplaces, brokers, parking services and registrars whose landers show a domain's
 # sale or parking page. A link to one of them is common on ordinary sites ("hosted at
 # ..."); what counts is landing there, or a link that names the page's own domain.
@@ -62,10 +60,28 @@ _LANDER_PATH = re.compile(
 _BODIS_HOST = re.compile(r"^ww\d+\.", re.IGNORECASE)
 
 
+def _host_pattern(listed: frozenset[str]) -> re.Pattern[str]:
+    # One anchored match per address rather than the public-suffix parser: pages carry
+    # many links. The host is the listed name or a subdomain of it.
+    names = "|".join(re.escape(name) for name in sorted(listed, key=len, reverse=True))
+    scheme, user, subdomain = r"(?:[a-z][a-z0-9+.-]*:)?//", r"(?:[^/?#@]*@)?", r"(?:[^/?#:]*\.)?"
+    return re.compile(rf"{scheme}{user}{subdomain}({names})\.?(?:[:/?#]|$)")
+
+
+_MARKETPLACE_URL = _host_pattern(MARKETPLACES)
+_PARKING_SCRIPT_URL = _host_pattern(PARKING_SCRIPT_HOSTS)
+
+
 def marketplace(url: str) -> str | None:
     """The marketplace or parking service an address belongs to, if any."""
-    domain = registered_domain(url)
-    return domain if domain in MARKETPLACES else None
+    found = _MARKETPLACE_URL.match(url.lower())
+    return found.group(1) if found else None
+
+
+def parking_script_host(url: str) -> str | None:
+    """The parking service a script is loaded from, if any."""
+    found = _PARKING_SCRIPT_URL.match(url.lower())
+    return found.group(1) if found else None
 
 
 def brand(domain: str | None) -> str:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from shared.company_keys import registered_domain
 from worker.pipeline.stages.page.page_facts import PageFacts
 from worker.pipeline.stages.page.parked import hosts, wording
 
-_TEXT_LIMIT = 20_000
+# Landers say what they are in their first lines; reading further only costs time.
+_TEXT_LIMIT = 6_000
 _PARKING_JS = re.compile(
     r"adsense/domains|caf\.js|['\"]dp-[\w-]+['\"]|sedoparking|parkingcrew|bodis|parklogic"
     r"|window\.park\b",
@@ -42,11 +44,11 @@ class Landing:
     facts: PageFacts
     redirects: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def domain(self) -> str:
         return registered_domain(self.url) or (urlsplit(self.url).hostname or "")
 
-    @property
+    @cached_property
     def domain_names(self) -> tuple[str, ...]:
         """The domain as written in ASCII and, for an internationalised one, in Unicode."""
         try:
@@ -55,14 +57,16 @@ class Landing:
             shown = self.domain
         return (self.domain,) if shown == self.domain else (self.domain, shown)
 
-    @property
+    @cached_property
     def origin(self) -> str:
         return (registered_domain(self.redirects[0]) or "") if self.redirects else self.domain
 
+    @cached_property
     def text(self) -> str:
+        """Title, descriptions and visible text, lower case, as every wording check reads it."""
         facts = self.facts
         parts = [facts.title, facts.meta_description, facts.og_title, facts.shape.text]
-        return " ".join(part for part in parts if part)[:_TEXT_LIMIT]
+        return " ".join(part for part in parts if part)[:_TEXT_LIMIT].lower()
 
 
 def landed_on_marketplace(page: Landing) -> Signal | None:
@@ -107,7 +111,7 @@ def marketplace_links(page: Landing) -> Signal | None:
 def parking_scripts(page: Landing) -> Signal | None:
     shape = page.facts.shape
     for source in shape.script_sources:
-        if registered_domain(source) in hosts.PARKING_SCRIPT_HOSTS or _PARKING_JS.search(source):
+        if hosts.parking_script_host(source) or _PARKING_JS.search(source):
             return Signal("parking_script", 0.7, f"loads {source}", True)
     found = _PARKING_JS.search(shape.inline_scripts)
     if found:
@@ -116,7 +120,7 @@ def parking_scripts(page: Landing) -> Signal | None:
 
 
 def sale_wording(page: Landing) -> Signal | None:
-    phrases = {m.group(0).lower() for m in wording.DOMAIN_SALE.finditer(page.text())}
+    phrases = set(wording.near(wording.DOMAIN_WORD, wording.DOMAIN_SALE, page.text))
     if not phrases:
         return None
     shown = ", ".join(f"'{p}'" for p in sorted(phrases)[:2])
@@ -125,17 +129,17 @@ def sale_wording(page: Landing) -> Signal | None:
 
 
 def parking_wording(page: Landing) -> Signal | None:
-    found = wording.PARKED.search(page.text())
-    if found is None:
+    found = wording.near(wording.PARKED_WORD, wording.PARKED, page.text)
+    if not found:
         return None
-    return Signal("parking_wording", 0.6, f"parking wording ('{found.group(0)}')", True)
+    return Signal("parking_wording", 0.6, f"parking wording ('{found[0]}')", True)
 
 
 def own_domain_for_sale(page: Landing) -> Signal | None:
     """The page's own domain name beside a sale word, in any language."""
     if hosts.marketplace(page.url):
         return None  # a marketplace names itself everywhere; what it sells is elsewhere
-    text = page.text().lower()
+    text = page.text
     for name in page.domain_names:
         start = text.find(name)
         while start >= 0:
@@ -147,10 +151,10 @@ def own_domain_for_sale(page: Landing) -> Signal | None:
 
 
 def selling_words(page: Landing) -> Signal | None:
-    found = wording.SELLING.search(page.text())
-    if found is None:
+    found = wording.near(wording.SELLING_WORD, wording.SELLING, page.text)
+    if not found:
         return None
-    return Signal("selling_words", 0.15, f"selling words ('{found.group(0)}')", False)
+    return Signal("selling_words", 0.15, f"selling words ('{found[0]}')", False)
 
 
 def _is_domain(text: str, page: Landing) -> bool:
@@ -185,6 +189,8 @@ def content_amount(page: Landing) -> Signal | None:
         return Signal("almost_no_content", 0.3, f"almost no content ({words} words)", False)
     if words < 60:
         return Signal("little_content", 0.2, f"little content ({words} words)", False)
+    if words > 1000:
+        return Signal("long_content", -1.0, f"{words} words of content", False)
     if words > 300:
         return Signal("substantial_content", -0.5, f"{words} words of content", False)
     if words > 150:
