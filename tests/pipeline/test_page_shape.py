@@ -43,14 +43,15 @@ def test_redirect_targets_from_meta_refresh_and_scripts() -> None:
     )
 
 
-def test_links_and_form_fields() -> None:
+def test_links_off_the_page_and_form_fields() -> None:
     html = (
         "<body><a href='/about'>About</a><a href='mailto:x@a.com'>mail</a>"
+        "<a href='https://sedo.com/x'>Sedo</a><a href='//dan.com/y'>Dan</a>"
         "<form><input name='Offer' placeholder='Your offer'><button id='send'>Go</button></form>"
         "</body>"
     )
     shape = extract_facts("https://a.com/", html).shape
-    assert shape.links == ("https://a.com/about",)
+    assert shape.links == ("https://sedo.com/x", "//dan.com/y")
     assert shape.form_fields == ("offer", "your offer", "send")
 
 

@@ -33,7 +33,7 @@ class PageShape:
     script_sources: tuple[str, ...] = ()
     inline_scripts: str = ""  # the first characters of the inline scripts, joined
     redirect_targets: tuple[str, ...] = ()  # meta refresh and script location targets
-    links: tuple[str, ...] = ()  # absolute addresses of the page's anchors
+    links: tuple[str, ...] = ()  # the anchors that lead off the page's own site
     form_fields: tuple[str, ...] = ()  # names and placeholders of form inputs, lower case
 
 
@@ -87,10 +87,10 @@ def page_shape(tree: HTMLParser, base: str) -> PageShape:
     heading = next((found for tag in _HEADLINE_TAGS if (found := tree.css_first(tag))), None)
     headline = clean_text(heading.text(separator=" ")) if heading is not None else ""
     links = tuple(
-        urljoin(base, href)
+        href
         for node in tree.css("a[href]")
         for href in [(node.attributes.get("href") or "").strip()]
-        if href and not href.startswith(("#", "mailto:", "tel:", "javascript:"))
+        if href.startswith(("http://", "https://", "//"))
     )
     return PageShape(
         words=_word_count(text),
