@@ -55,6 +55,11 @@ def test_links_off_the_page_and_form_fields() -> None:
     assert shape.form_fields == ("offer", "your offer", "send")
 
 
+def test_frames_and_iframes() -> None:
+    html = "<body><iframe src='/map'></iframe><iframe></iframe></body>"
+    assert extract_facts("https://a.com/", html).shape.frames == ("https://a.com/map",)
+
+
 def test_a_page_that_is_no_html_has_an_empty_shape() -> None:
     shape = extract_facts("https://a.com/f.pdf", "%PDF", "application/pdf").shape
     assert (shape.words, shape.text, shape.links) == (0, "", ())

@@ -116,6 +116,8 @@ TO_DAN = "<script>window.location.href = 'https://dan.com/buy-domain/a.com';</sc
         ("", TO_DAN, "marketplace_refresh"),
         ("", '<script>window.location.replace("/lander")</script>', "lander_refresh"),
         ("", '<script>location.assign("https://a.com/?domain=a.com")</script>', "lander_refresh"),
+        ("", '<script>location.href = "/login?next=https://a.com/app";</script>', ""),
+        ("", '<script>location.href = "/parking/";</script>', ""),
         ('<meta http-equiv="refresh" content="0; url=/en/">', "", ""),
         ("", '<script>window.location.href = "/en/dashboard";</script>', ""),
     ],
@@ -123,6 +125,15 @@ TO_DAN = "<script>window.location.href = 'https://dan.com/buy-domain/a.com';</sc
 def test_script_and_meta_refresh_redirects(head: str, body: str, expected: str) -> None:
     page = landing("https://a.com/", body, head=head)
     assert names(parked_signals.script_redirect(page)) == expected
+
+
+def test_a_marketplace_listing_in_a_frame_is_decisive() -> None:
+    frame = "<iframe src='https://www.afternic.com/forsale/harbourline.net'></iframe>"
+    page = landing("https://harbourline.net/", frame)
+    assert names(parked_signals.marketplace_frame(page)) == "marketplace_frame"
+    assert judge(page.url, page.facts).parked
+    maps = landing("https://cafe.no/", "<iframe src='https://www.google.com/maps/embed'></iframe>")
+    assert parked_signals.marketplace_frame(maps) is None
 
 
 @pytest.mark.parametrize(

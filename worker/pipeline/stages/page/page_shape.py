@@ -34,6 +34,7 @@ class PageShape:
     inline_scripts: str = ""  # the first characters of the inline scripts, joined
     redirect_targets: tuple[str, ...] = ()  # meta refresh and script location targets
     links: tuple[str, ...] = ()  # the anchors that lead off the page's own site
+    frames: tuple[str, ...] = ()  # addresses shown in frames and iframes
     form_fields: tuple[str, ...] = ()  # names and placeholders of form inputs, lower case
 
 
@@ -92,6 +93,11 @@ def page_shape(tree: HTMLParser, base: str) -> PageShape:
         for href in [(node.attributes.get("href") or "").strip()]
         if href.startswith(("http://", "https://", "//"))
     )
+    frames = tuple(
+        urljoin(base, src)
+        for node in tree.css("frame[src], iframe[src]")
+        if (src := (node.attributes.get("src") or "").strip())
+    )
     return PageShape(
         words=_word_count(text),
         text=text,
@@ -100,5 +106,6 @@ def page_shape(tree: HTMLParser, base: str) -> PageShape:
         inline_scripts=scripts,
         redirect_targets=redirects,
         links=links,
+        frames=frames,
         form_fields=_form_fields(tree),
     )

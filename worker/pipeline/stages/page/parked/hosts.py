@@ -53,8 +53,15 @@ MARKETPLACES = frozenset(
 PARKING_SCRIPT_HOSTS = frozenset(
     {"parkingcrew.net", "bodis.com", "sedoparking.com", "above.com", "parklogic.com"}
 )
+# Addresses of parking landers on the parked domain itself. Kept narrow: a car park's
+# `/parking` page or an estate agent's `/listing` is no lander.
 _LANDER_PATH = re.compile(
-    r"/lander\b|/park(?:ed|ing)?\b|[?&](?:domain|d|dn)=|/for-?sale\b|/buy-?domain|/listing",
+    r"/lander\b|/parked\b|/parking-?page|[?&]domain=|/for-?sale\b|/buy-?(?:this-?)?domain",
+    re.IGNORECASE,
+)
+# Pages of a marketplace that sell a name (as opposed to its home, help or sign-in pages).
+_LISTING_PATH = re.compile(
+    r"domain|buy|offer|detail|for-?sale|listing|lander|lease|inquir|/names?/|/lot/|[?&]d=",
     re.IGNORECASE,
 )
 _BODIS_HOST = re.compile(r"^ww\d+\.", re.IGNORECASE)
@@ -93,6 +100,12 @@ def names_domain(url: str, names: tuple[str, ...]) -> bool:
     parts = urlsplit(url)
     where = unquote(f"{parts.path}?{parts.query}").lower()
     return any(name in where for name in names)
+
+
+def looks_like_listing(url: str) -> bool:
+    """A marketplace address that sells a name: a listing, checkout or offer page."""
+    parts = urlsplit(url)
+    return bool(_LISTING_PATH.search(f"{parts.path}?{parts.query}"))
 
 
 def looks_like_lander(url: str) -> bool:

@@ -88,8 +88,17 @@ def script_redirect(page: Landing) -> Signal | None:
         found = hosts.marketplace(target)
         if found and hosts.brand(found) != hosts.brand(page.domain):
             return Signal("marketplace_refresh", 1.0, f"sends visitors to {found}", True)
-        if hosts.looks_like_lander(target) or hosts.names_domain(target, page.domain_names):
+        if hosts.looks_like_lander(target):
             return Signal("lander_refresh", 0.7, f"sends visitors to a lander ({target})", True)
+    return None
+
+
+def marketplace_frame(page: Landing) -> Signal | None:
+    """The page shows a marketplace's listing in a frame: a masked for-sale lander."""
+    for frame in page.facts.shape.frames:
+        found = hosts.marketplace(frame)
+        if found and found != page.domain and hosts.looks_like_listing(frame):
+            return Signal("marketplace_frame", 1.0, f"shows a listing at {found} in a frame", True)
     return None
 
 
@@ -101,7 +110,7 @@ def marketplace_links(page: Landing) -> Signal | None:
             continue
         if hosts.names_domain(link, page.domain_names):
             return Signal("listing_link", 0.7, f"links to its own listing at {found}", True)
-        if hosts.looks_like_lander(link) and (weakest is None or not weakest.domain_centric):
+        if hosts.looks_like_listing(link) and (weakest is None or not weakest.domain_centric):
             weakest = Signal("marketplace_link", 0.4, f"links to {found} listings", True)
         elif weakest is None:
             weakest = Signal("registrar_link", 0.1, f"links to {found}", False)

@@ -19,6 +19,7 @@ PARKED_AT = 1.0
 SIGNALS: tuple[Callable[[Landing], Signal | None], ...] = (
     signals.landed_on_marketplace,
     signals.script_redirect,
+    signals.marketplace_frame,
     signals.marketplace_links,
     signals.parking_scripts,
     signals.sale_wording,
