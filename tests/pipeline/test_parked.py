@@ -96,6 +96,15 @@ def test_a_marketplace_own_site_is_not_parked_on_its_own_domain() -> None:
     assert parked_signals.landed_on_marketplace(sibling) is None
 
 
+def test_a_marketplace_listing_given_as_the_website_is_parked() -> None:
+    body = "<h1>kettleworks.io</h1><p>This domain name is for sale. Buy now.</p>"
+    page = landing("https://dan.com/buy-domain/kettleworks.io", body, "kettleworks.io | Dan")
+    assert names(parked_signals.landed_on_marketplace(page)) == "marketplace_listing"
+    assert judge(page.url, page.facts).parked
+    home = landing("https://dan.com/", body, "Dan.com")
+    assert parked_signals.landed_on_marketplace(home) is None
+
+
 def test_a_redirect_to_a_ww1_lander_of_the_same_domain_counts() -> None:
     page = landing(
         "http://ww1.copperleaf-media.com/",

@@ -70,8 +70,12 @@ class Landing:
 
 
 def landed_on_marketplace(page: Landing) -> Signal | None:
-    """Redirected from the company's domain to a marketplace or parking service."""
+    """Redirected from the company's domain to a marketplace or parking service, or a
+    marketplace's listing page given as the website."""
     if not page.redirects:
+        found = hosts.marketplace(page.url)
+        if found and hosts.looks_like_listing(page.url):
+            return Signal("marketplace_listing", 0.7, f"is a listing at {found}", True)
         return None
     for hop in (*page.redirects[1:], page.url):
         found = hosts.marketplace(hop)
