@@ -140,6 +140,7 @@ RESULTS_EXAMPLE: dict[str, Any] = {
     "columns": ["Company Name", "Website", *RESULT_COLUMNS],
     "total": 2,
     "available": 1,
+    "matched": 1,
     "offset": 0,
     "limit": 100,
     "next_offset": None,
@@ -148,7 +149,8 @@ RESULTS_EXAMPLE: dict[str, Any] = {
 
 
 class ResultsPage(BaseModel):
-    """Rows in input order; rows not finished yet are absent from the page."""
+    """Rows in input order (or the order `sort` asks for); rows not finished yet are
+    absent from the page."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [RESULTS_EXAMPLE]})
 
@@ -158,6 +160,10 @@ class ResultsPage(BaseModel):
     columns: list[str] = Field(description="The input columns in input order, then the results")
     total: int = Field(description="Data rows in the input")
     available: int = Field(description="Rows finished so far, across every page")
+    matched: int = Field(
+        description="Rows finished so far that match `status`, `confidence` and `q`, "
+        "across every page (`available` when none is given)"
+    )
     offset: int
     limit: int
     next_offset: int | None = Field(description="`offset` of the next page; null on the last")
