@@ -50,7 +50,8 @@ async function errorFrom(response) {
 export async function request(path, { method = "GET", body, query, signal, contentType } = {}) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(query || {})) {
-    if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, value);
+    if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, item);
+    else if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, value);
   }
   const headers = { Accept: "application/json" };
   const key = getApiKey();
@@ -86,8 +87,9 @@ export const api = {
   start: (id) => json(`/api/sessions/${encodeURIComponent(id)}/start`, { method: "POST" }),
   cancel: (id) => json(`/api/sessions/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
   remove: (id) => request(`/api/sessions/${encodeURIComponent(id)}`, { method: "DELETE" }),
-  results: (id, offset, limit, signal) =>
-    json(`/api/sessions/${encodeURIComponent(id)}/results`, { query: { offset, limit }, signal }),
+  // `filters`: status, confidence, q and sort of the results query (see docs/api.md).
+  results: (id, offset, limit, signal, filters = {}) =>
+    json(`/api/sessions/${encodeURIComponent(id)}/results`, { query: { offset, limit, ...filters }, signal }),
   logText: async (id, type, signal) =>
     (await request(`/api/sessions/${encodeURIComponent(id)}/logs/${type}`, { signal })).text(),
   qualify: (id, selection) => json(`/api/sessions/${encodeURIComponent(id)}/qualify`, {
