@@ -23,6 +23,7 @@ from gateway.openapi import DocumentedApi
 from gateway.routes import (
     archive,
     capabilities,
+    columns,
     criteria,
     download_token,
     health,
@@ -138,7 +139,7 @@ def create_app(
     strict = [Depends(reject_unknown_query)]
     app.include_router(health.router, dependencies=strict)
     app.include_router(capabilities.router, dependencies=strict)
-    for module in (sessions, qualify, results, logs, archive, download_token, criteria):
+    for module in (sessions, columns, qualify, results, logs, archive, download_token, criteria):
         app.include_router(module.router, dependencies=strict)
     if STATIC.is_dir():
         files = StaticFiles(directory=STATIC, html=True)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from gateway.ingest.column_pick import ColumnPick, apply_pick
 from gateway.ingest.columns import (
     ColumnChoice,
     choose_from_data,
@@ -44,8 +45,9 @@ class TableStats:
 
 
 class TableReader:
-    def __init__(self, max_rows: int, max_cell_chars: int) -> None:
+    def __init__(self, max_rows: int, max_cell_chars: int, pick: ColumnPick | None = None) -> None:
         self.stats = TableStats()
+        self._pick = pick
         self._max_rows = max_rows
         self._max_cell = max_cell_chars
         self._domains: set[str] = set()
@@ -100,6 +102,7 @@ class TableReader:
             choice = choose_from_header(sample[0] + [""] * (width - len(sample[0])))
         else:
             choice = choose_from_data(sample, width)
+        choice = apply_pick(choice, self._pick)
         self.stats.columns = list(choice.columns)
         self.stats.name_column = choice.columns[choice.name_index]
         if choice.website_index is not None:

@@ -10,7 +10,7 @@ from fastapi.responses import StreamingResponse
 from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
 from gateway.downloads import results_file
 from gateway.openapi import KEY_OR_TOKEN
-from gateway.openapi.faults import ON_DOWNLOAD, errors
+from gateway.openapi.faults import ON_DOWNLOAD, RESULTS_QUERY_REFUSED, errors
 from gateway.resources.results import ResultRowView, ResultsFile, ResultsPage
 from gateway.results_query import QUERY_MAX, SORT_COLUMNS, ConfidenceBand, parse_query
 from gateway.results_scan import scan_page
@@ -46,7 +46,7 @@ _FILES = {"text/csv": _FILE, CONTENT_TYPES["xlsx"]: _FILE}
     summary="Result rows in input order, or a CSV/XLSX/JSON download",
     response_model=ResultsPage | ResultsFile,
     openapi_extra=KEY_OR_TOKEN,
-    responses={200: {"content": _FILES}, **errors(*ON_DOWNLOAD)},
+    responses={200: {"content": _FILES}, **errors(*ON_DOWNLOAD, RESULTS_QUERY_REFUSED)},
 )
 async def results(
     state: DownloadStateDep,
