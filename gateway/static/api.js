@@ -84,6 +84,10 @@ export const api = {
   getSession: (id) => json(`/api/sessions/${encodeURIComponent(id)}`),
   createSession: (form, onProgress) => upload("/api/sessions", form, onProgress),
   preview: (id) => json(`/api/sessions/${encodeURIComponent(id)}/preview`),
+  // `choice`: sheet, name_column, website_column (null: no website column).
+  setColumns: (id, choice) => json(`/api/sessions/${encodeURIComponent(id)}/columns`, {
+    method: "PUT", body: JSON.stringify(choice), contentType: "application/json",
+  }),
   start: (id) => json(`/api/sessions/${encodeURIComponent(id)}/start`, { method: "POST" }),
   cancel: (id) => json(`/api/sessions/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
   remove: (id) => request(`/api/sessions/${encodeURIComponent(id)}`, { method: "DELETE" }),
