@@ -4,7 +4,8 @@ Seeds a session of `--rows` result rows (chunks of `--chunk-size`, a tenth of th
 duplicates) into the in-memory object store, so the figures are the gateway's own work
 (reading, decoding, filtering, sorting) without network time, then times, over
 `--rounds` rounds, the plain first page (the baseline: it reads one chunk) against pages
-that must read every row.
+that must read every row, and against decoding every row as `ResultRow` (what reading
+the whole session through `all_rows` costs).
 
     .venv/bin/python bench/results_filter.py [--rows 100000] [--rounds 3]
 """
@@ -24,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from gateway.results_query import ResultsQuery, parse_query
 from gateway.results_scan import scan_page
-from gateway.results_source import page_rows, read_plan
+from gateway.results_source import all_rows, page_rows, read_plan
 from shared.layout import SessionKeys
 from shared.models import Plan
 from shared.rows import ResultRow, RowStatus
@@ -91,6 +92,9 @@ async def main(args: argparse.Namespace) -> None:
     async def plain() -> int:
         return len(await page_rows(store, keys, plan, 0, 100))
 
+    async def decoded() -> int:
+        return sum([len(batch) async for batch in all_rows(store, keys)])
+
     cases: list[tuple[str, ResultsQuery, int]] = [
         ("status=failed", parse_query(["failed"], [], None, None), 0),
         ("confidence=high", parse_query([], ["high"], None, None), 0),
@@ -103,6 +107,9 @@ async def main(args: argparse.Namespace) -> None:
     print(f"{args.rows:,} rows, chunks of {args.chunk_size}, pages of 100, median of {args.rounds}")
     print(f"{'page':<36} {'matched':>9} {'seconds':>9} {'cpu s':>7} {'x plain':>8}")
     print(f"{'plain first page (baseline)':<36} {'':>9} {baseline:9.3f} {baseline_cpu:7.3f} {1:8}")
+    seconds, cpu, rows = await timed(args.rounds, decoded)
+    label = "every row decoded (as downloads do)"
+    print(f"{label:<36} {rows:>9,} {seconds:9.3f} {cpu:7.3f} {seconds / baseline:8.0f}")
     for label, query, offset in cases:
 
         async def filtered(query: ResultsQuery = query, offset: int = offset) -> int:
