@@ -5,6 +5,7 @@ import { h, replace } from "../dom.js";
 import { progressBar, sessionTitle, statusBadge, updateProgressBar } from "../components.js";
 import { sessionCriteria } from "../criteria.js";
 import { count, dateTime, duration, FINAL_STATUSES, rate, STATUS_LABELS } from "../format.js";
+import { createEndNotice } from "./end-notice.js";
 import { createLogViewer } from "./logs.js";
 import { createQualifyAction } from "./qualify-action.js";
 import { createResultsTable } from "./results-table.js";
@@ -41,6 +42,7 @@ export function renderSessionView(context, sessionId) {
   const results = createResultsTable(context, sessionId);
   const logs = createLogViewer(context, sessionId);
   const qualify = createQualifyAction(context, sessionId);
+  const endNotice = createEndNotice(sessionId);
 
   const title = h("h1", { id: "session-title" }, "Session");
   const badge = h("span", { id: "session-status" });
@@ -223,6 +225,7 @@ export function renderSessionView(context, sessionId) {
     element.dataset.status = session.status;
     document.title = `${sessionTitle(session)} · Dossier`;
     const ended = change.kind === "session.status" || before !== session.status;
+    endNotice.sessionChanged(session, ended);
     if (FINAL_STATUSES.has(session.status) && ended) {
       results.refresh(true);
     } else if (change.kind === "snapshot" || (change.kind === "chunk.progress" && change.event.finished)) {
@@ -243,7 +246,7 @@ export function renderSessionView(context, sessionId) {
       h("div", { class: "section-header" },
         h("h2", { id: "progress-title" }, "Progress"),
         h("div", { class: "actions" }, startButton, cancelButton, qualify.button, deleteButton)),
-      progressSlot, announcer, stats),
+      progressSlot, announcer, stats, endNotice.element),
     h("section", { class: "card", "aria-labelledby": "downloads-title" },
       h("h2", { id: "downloads-title" }, "Downloads"),
       h("div", { class: "actions wrap" }, downloadButtons, archiveButton),
@@ -258,6 +261,7 @@ export function renderSessionView(context, sessionId) {
     const session = store.get(sessionId);
     element.dataset.status = session?.status || "";
     draw();
+    if (session) endNotice.sessionChanged(session, false);
     const names = session?.options?.qualification?.criteria || [];
     if (names.length) results.setQualification(sessionCriteria(api, sessionId, names));
     results.load();
