@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from gateway.deps import ServicesDep, SessionKeysDep, SessionStateDep
 from gateway.errors import SessionConflict
 from gateway.ingest.column_pick import ColumnPick
 from gateway.ingest.reread import reread_upload
-from gateway.openapi.faults import COLUMNS_REFUSED, ON_SESSION, SESSION_STARTED, errors
+from gateway.openapi.faults import (
+    BODY_TOO_LARGE,
+    COLUMNS_REFUSED,
+    ON_SESSION,
+    SESSION_STARTED,
+    errors,
+)
+from shared.errors import InvalidInput
 from shared.lifecycle import SessionStatus
 from shared.session_view import SessionView, session_view
 
@@ -40,13 +50,49 @@ class ColumnsRequest(BaseModel):
     )
 
 
+# Three names; FastAPI would read a body of any size into memory before any check.
+MAX_BODY_BYTES = 16 * 1024
+_JSON_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": ColumnsRequest.model_json_schema()}},
+    }
+}
+
+
+def _too_large() -> InvalidInput:
+    return InvalidInput(
+        "body_too_large", f"the request body is larger than {MAX_BODY_BYTES} bytes", 413
+    )
+
+
+async def _columns_request(request: Request) -> ColumnsRequest:
+    """The body, read up to its limit; anything but a JSON object of the fields is a 422."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise _too_large()
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY_BYTES:
+            raise _too_large()
+    try:
+        return ColumnsRequest.model_validate_json(body)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False)) from None
+
+
+ColumnsRequestDep = Annotated[ColumnsRequest, Depends(_columns_request)]
+
+
 @router.put(
     "/{session_id}/columns",
     summary="Read the upload again with other name/website columns or another sheet",
-    responses=errors(*ON_SESSION, SESSION_STARTED, COLUMNS_REFUSED),
+    openapi_extra=_JSON_BODY,
+    responses=errors(*ON_SESSION, SESSION_STARTED, BODY_TOO_LARGE, COLUMNS_REFUSED),
 )
 async def change_columns(
-    body: ColumnsRequest, state: SessionStateDep, keys: SessionKeysDep, services: ServicesDep
+    body: ColumnsRequestDep, state: SessionStateDep, keys: SessionKeysDep, services: ServicesDep
 ) -> SessionView:
     """Only before the session starts (409 `session_started` after). A column or sheet the
     file does not have is refused (422) and nothing changes; on success the session

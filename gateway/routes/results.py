@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
@@ -37,6 +37,18 @@ SORT_DOC = (
     "default `row` (input order). Sortable: " + ", ".join(f"`{c}`" for c in SORT_COLUMNS)
 )
 
+# The values allowed, in the document; they are checked by `parse_query`, so that an unknown
+# one is answered with its own code.
+_STATUSES: dict[str, Any] = {
+    "json_schema_extra": {"items": {"type": "string", "enum": [s.value for s in RowStatus]}}
+}
+_BANDS: dict[str, Any] = {
+    "json_schema_extra": {"items": {"type": "string", "enum": [b.value for b in ConfidenceBand]}}
+}
+_SORTS: dict[str, Any] = {
+    "json_schema_extra": {"enum": [*SORT_COLUMNS, *(f"-{c}" for c in SORT_COLUMNS)]}
+}
+
 _FILE = {"schema": {"type": "string", "format": "binary"}}
 _FILES = {"text/csv": _FILE, CONTENT_TYPES["xlsx"]: _FILE}
 
@@ -55,10 +67,10 @@ async def results(
     fmt: Annotated[Literal["csv", "xlsx", "json"] | None, Query(alias="format")] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    status: Annotated[list[str], Query(description=STATUS_DOC, max_length=20)] = [],  # noqa: B006  # copied per request
-    confidence: Annotated[list[str], Query(description=BAND_DOC, max_length=4)] = [],  # noqa: B006
+    status: Annotated[list[str], Query(description=STATUS_DOC, max_length=20, **_STATUSES)] = [],  # noqa: B006  # copied per request
+    confidence: Annotated[list[str], Query(description=BAND_DOC, max_length=4, **_BANDS)] = [],  # noqa: B006
     q: Annotated[str | None, Query(description=SEARCH_DOC, max_length=QUERY_MAX)] = None,
-    sort: Annotated[str | None, Query(description=SORT_DOC, max_length=40)] = None,
+    sort: Annotated[str | None, Query(description=SORT_DOC, max_length=40, **_SORTS)] = None,
 ) -> ResultsPage | StreamingResponse:
     """Without `format`: a page of rows (`ResultsPage`). With `format`: the file, as an
     attachment; `format=json` is an array of rows keyed by column (`ResultsFile`).

@@ -154,3 +154,13 @@ async def test_another_tenants_session_is_not_found(
     response = await put_columns(other_client, session_id, {"name_column": "Brand"})
     assert response.status_code == 404
     assert response.json()["code"] == "session_not_found"
+
+
+async def test_a_body_that_is_not_json_or_too_large_is_refused(client: httpx.AsyncClient) -> None:
+    session_id = await new_session(client, CSV)
+    url = f"/api/sessions/{session_id}/columns"
+    garbled = await client.put(url, content=b"\x1b{not json", headers={"Content-Type": "text/plain"})
+    assert (garbled.status_code, garbled.json()["code"]) == (422, "invalid_request")
+    huge = await client.put(url, json={"sheet": "x" * 20_000})
+    assert (huge.status_code, huge.json()["code"]) == (413, "body_too_large")
+    assert (await preview(client, session_id))["name_column"] == "Company"

@@ -234,6 +234,7 @@ async def test_qualifying_a_completed_session_makes_a_new_session_of_its_results
         "format": "csv",
         "size_bytes": 0,
         "sheet": None,
+        "sheets": [],
         "encoding": "utf-8-sig",
         "delimiter": ",",
         "has_header": True,
