@@ -159,7 +159,8 @@ async def test_another_tenants_session_is_not_found(
 async def test_a_body_that_is_not_json_or_too_large_is_refused(client: httpx.AsyncClient) -> None:
     session_id = await new_session(client, CSV)
     url = f"/api/sessions/{session_id}/columns"
-    garbled = await client.put(url, content=b"\x1b{not json", headers={"Content-Type": "text/plain"})
+    plain = {"Content-Type": "text/plain"}
+    garbled = await client.put(url, content=b"\x1b{not json", headers=plain)
     assert (garbled.status_code, garbled.json()["code"]) == (422, "invalid_request")
     huge = await client.put(url, json={"sheet": "x" * 20_000})
     assert (huge.status_code, huge.json()["code"]) == (413, "body_too_large")
