@@ -43,6 +43,8 @@ function summary(session) {
     ["Header row", input.has_header ? "Yes" : "No (first row is data)"],
     ["Company name column", input.name_column || "—"],
     ["Website column", input.website_column || "None (websites will be searched for)"],
+    ["Also used", Object.entries(input.fact_columns || {})
+      .map(([role, column]) => `${role}: “${column}”`).join(", ") || "—"],
     ["Rows", count(input.rows)],
     ["Blank rows skipped", count(input.blank_rows_skipped)],
     ["Duplicates by domain", count(input.duplicate_domains)],
