@@ -35,8 +35,8 @@ _ALIASES: dict[str, str] = {
 }  # fmt: skip
 # ISO 3166-1 alpha-2 codes that are also everyday words; alone they are not a country.
 _AMBIGUOUS_CODES = frozenset({"in", "it", "is", "no", "be", "to", "me", "am", "as", "at", "by"})
-# The country code of Kosovo is user-assigned; pycountry does not list it.
-_EXTRA_NAMES = {"XK": "Kosovo"}
+# Names people search by, where ISO's differs; Kosovo's code is user-assigned.
+_EXTRA_NAMES = {"XK": "Kosovo", "RU": "Russia", "BO": "Bolivia", "VE": "Venezuela"}
 
 
 def _fold(text: str) -> str:

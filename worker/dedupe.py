@@ -26,6 +26,7 @@ def plan_rows(rows: Iterable[InputRow]) -> Iterator[PlannedRow]:
             name=name,
             website=clean_text(row.website) if row.website else None,
             original=row.original,
+            facts=row.facts,
             name_key=key,
             domain=domain,
             duplicate_of=None if duplicate_of == row.row else duplicate_of,
