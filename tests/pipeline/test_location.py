@@ -120,8 +120,8 @@ def test_queries_add_the_place_and_the_other_script() -> None:
     assert website_queries("Acme") == ['"Acme" official website']
     place = RowPlace(country="DE", city="Berlin")
     assert website_queries("Acme", place) == ['"Acme" official website Berlin Germany']
-    assert website_queries("Яндекс") == ['"Яндекс" official website', '"Yandeks" official website']
+    assert website_queries("Яндекс") == ['"Яндекс" official website', '"yandeks" official website']
     russia = RowPlace(country="RU")
-    assert website_queries("Rostelecom", russia)[1] == '"Ростелеком" official website Russia'
+    assert website_queries("Rostelecom", russia)[1] == '"ростелеком" official website Russia'
     assert len(website_queries("Rostelecom", place)) == 1
     assert website_queries("Яндекс Yandex") == ['"Яндекс Yandex" official website']

@@ -9,6 +9,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from tests.pipeline.fakes.namesakes import NAMESAKE_INDEX
+
 API_KEY = "serper-test-key"
 
 # query substring -> (url, title, snippet)
@@ -69,6 +71,8 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("https://gamenews.com/launchers", "Publishers and launchers", "AcmePlay launcher")],
     ),
 ]
+
+INDEX += NAMESAKE_INDEX
 
 
 @dataclass
