@@ -13,6 +13,9 @@ same spelling fold (`shared.transliteration.fold`). Printed per candidate:
 The reverse direction (Latin -> Cyrillic, used only to widen searches) is printed for the
 project's own reader and the libraries that have one.
 
+Candidates not installed are skipped: `.venv/bin/uv pip install transliterate cyrtranslit
+anyascii` to compare them too.
+
     .venv/bin/python bench/transliteration.py [--rounds 5] [--line 0.8]
 """
 
