@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from shared.transliteration import other_script, skeleton, to_cyrillic, to_latin
-from worker.pipeline.matching import domain_similarity, name_similarity
+from worker.pipeline.matching import domain_similarity, mentions_name, name_similarity
 
 pytestmark = pytest.mark.unit
 
@@ -83,3 +83,11 @@ def test_the_other_script_only_for_a_name_in_one_script() -> None:
     assert other_script("Habr") == "Хабр"
     assert other_script("Yandex Яндекс") is None
     assert other_script("1234") is None
+
+
+def test_a_page_naming_the_company_in_the_other_script_mentions_it() -> None:
+    assert mentions_name("Яндекс", "Welcome to Yandex, the search engine")
+    assert mentions_name("ООО «Ростелеком»", "Rostelecom is a telecom operator")
+    assert mentions_name("Rostelecom", "ПАО Ростелеком: связь для всех")
+    assert not mentions_name("Яндекс", "Welcome to Sberbank online")
+    assert not mentions_name("Лукойл", "Rosneft and Gazprom")

@@ -77,5 +77,15 @@ def terms_found(terms: list[str], text: str) -> list[str]:
 
 
 def mentions_name(name: str, text: str) -> bool:
+    """The page names the company, in its own script or (`Яндекс` on a page saying
+    `Yandex`) in the other."""
     key = name_key(name)
-    return bool(key) and key in " ".join(re.findall(r"\w+", text.casefold()))
+    if not key:
+        return False
+    words = " ".join(re.findall(r"\w+", text.casefold()))
+    if key in words:
+        return True
+    if not has_cyrillic(key + words):
+        return False
+    folded = fold_key(key)
+    return bool(folded) and f" {folded} " in f" {fold_key(words)} "
