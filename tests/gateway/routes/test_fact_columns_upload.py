@@ -37,3 +37,22 @@ async def test_a_file_without_such_columns_reports_none(client: httpx.AsyncClien
     response = await upload(client, b"Company,Website\nCapcom,capcom.com\n")
     assert response.status_code == 201, response.text
     assert response.json()["input"]["fact_columns"] == {}
+
+
+async def test_a_column_of_garbage_countries_is_kept_as_typed_and_never_refused(
+    client: httpx.AsyncClient,
+) -> None:
+    garbage = "Company,Country\nAcme,xyz\nBolt,???\nCera,12345\nDune,Планета Земля\n"
+    response = await upload(client, garbage.encode())
+    assert response.status_code == 201, response.text
+    assert response.json()["input"]["fact_columns"] == {"country": "Country"}
+    preview = (await client.get(f"/api/sessions/{response.json()['session_id']}/preview")).json()
+    assert [row["facts"]["country"] for row in preview["rows"]] == [
+        "xyz", "???", "12345", "Планета Земля",
+    ]  # fmt: skip
+
+
+async def test_without_a_header_garbage_is_no_country_column(client: httpx.AsyncClient) -> None:
+    response = await upload(client, "Acme,xyz\nBolt,qq\nCera,zz\nДюна Смешанная Dune,??\n".encode())
+    assert response.status_code == 201, response.text
+    assert response.json()["input"]["fact_columns"] == {}
