@@ -7,6 +7,7 @@ import pytest
 
 from shared.rows import InputRow, RowStatus
 from tests.pipeline.conftest import MakeSettings, Server, session_context
+from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import SearchState
 from tests.pipeline.test_pipeline import run_chunk
 
@@ -85,3 +86,14 @@ async def test_unusable_cells_are_ignored_and_the_row_is_still_answered(
     assert "country '??' not recognised, ignored" in results[1].notes
     assert "industry cell of 500 characters ignored (too long)" in results[1].notes
     assert "country 'Mars' not recognised, ignored" in results[2].notes
+
+
+async def test_the_model_is_told_what_the_row_says_beside_the_context(
+    make_settings: MakeSettings, llm_server: Server[LlmState]
+) -> None:
+    rows = [row(0, "Nordlicht", country="DE", city="Hamburg", industry="Lighting")]
+    results = await run_chunk(make_settings(search="serper", llm=True), session_context(""), rows)
+    assert results[0].official_website == "https://nordlicht-leuchten.de/"
+    prompts = [request["messages"][1]["content"] for request in llm_server.state.requests]
+    line = "From the user's list: located in Hamburg, Germany; industry: Lighting"
+    assert any(line in prompt and "Nordlicht fertigt Leuchten" in prompt for prompt in prompts)
