@@ -45,6 +45,12 @@ _STEMS: dict[str, tuple[str, ...]] = {
     "region": ("region", "province", "регион", "област"),
     "industry": ("industr", "sector", "vertical", "отрасл", "индустр"),
 }
+# Headers about a person or a contact detail, not about the company: "Country Manager",
+# "City phone", "Менеджер региона".
+_NOT_ABOUT_COMPANY = (
+    "manager", "owner", "rep", "contact", "email", "e mail", "phone", "tel", "менеджер",
+    "ответствен", "телефон", "контакт", "почта",
+)  # fmt: skip
 # Share of a sample's filled cells that must read as countries for a column to be one.
 COUNTRY_VALUE_SHARE = 0.6
 
@@ -62,6 +68,8 @@ def header_role(cell: str) -> str | None:
         if label in _EXACT[role]:
             return role
     words = label.split()
+    if any(word.startswith(stop) for word in words for stop in _NOT_ABOUT_COMPANY):
+        return None
     for role in FACT_ROLES:
         if any(word.startswith(stem) for word in words for stem in _STEMS[role]):
             return role

@@ -35,7 +35,22 @@ def test_header_spellings_name_their_role(header: str, role: str) -> None:
 
 @pytest.mark.parametrize(
     "header",
-    ["Company", "Website", "Email", "Phone", "Notes", "Statement", "Название", "Сайт", "", "id"],
+    [
+        "Company",
+        "Website",
+        "Email",
+        "Phone",
+        "Notes",
+        "Statement",
+        "Название",
+        "Сайт",
+        "",
+        "id",
+        "Country Manager",
+        "City phone",
+        "Менеджер региона",
+        "Regional sales rep",
+    ],
 )
 def test_other_headers_name_no_role(header: str) -> None:
     assert header_role(header) is None
