@@ -121,7 +121,7 @@ class RowFlow:
                 draft.note(check.reason)
                 return []
             if check.outcome is WebsiteOutcome.DEAD_URL:
-                draft.website = given
+                draft.website = "" if check.parked else given  # a parked domain is nobody's
                 rediscover = discover and kit.settings.rediscover_dead_websites
                 if kit.discovery is not None and rediscover:
                     return await self._replace_dead(draft, given, check.reason)

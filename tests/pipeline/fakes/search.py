@@ -10,6 +10,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from tests.pipeline.fakes.namesakes import NAMESAKE_INDEX
+from tests.pipeline.fakes.parked_sites import PARKED_SEARCH
 
 API_KEY = "serper-test-key"
 
@@ -71,8 +72,8 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("https://gamenews.com/launchers", "Publishers and launchers", "AcmePlay launcher")],
     ),
 ]
-
-INDEX += NAMESAKE_INDEX
+INDEX.extend(PARKED_SEARCH)
+INDEX.extend(NAMESAKE_INDEX)
 
 
 @dataclass

@@ -30,7 +30,8 @@ class Candidate:
     confidence: float
     evidence: str
     facts: PageFacts | None
-    skipped: bool = False  # not fetched: robots.txt or the address rules forbid it
+    # Skipped: robots.txt or the address rules forbid fetching it, or it is a parked domain.
+    skipped: bool = False
     # How far the page agrees with the row's country and city (already in `confidence`);
     # breaks ties between namesakes whose confidence is capped at 1.
     location: float = 0.0
@@ -41,7 +42,7 @@ class Discovery:
     best: Candidate | None
     considered: int
     reason: str = ""
-    # Candidates not fetched because robots.txt or the address rules forbid it.
+    # Why candidates were skipped: not fetched (robots.txt, address rules) or parked.
     skipped: tuple[str, ...] = ()
 
 
@@ -83,7 +84,11 @@ class WebsiteDiscovery:
         terms = context_terms(context_text)
         scored = await asyncio.gather(*(self._score(url, name, terms, place) for url in picked))
         skipped = tuple(c.evidence for c in scored if c.skipped)
-        best = max(scored, key=lambda c: (c.confidence, c.location))
+        usable = [c for c in scored if not c.skipped]
+        if not usable:
+            reason = f"every candidate website for '{name}' was skipped"
+            return Discovery(None, len(picked), reason, skipped)
+        best = max(usable, key=lambda c: (c.confidence, c.location))
         if best.confidence < self._threshold:
             reason = (
                 f"no candidate matched well enough (best {best.url} at {best.confidence:.2f}, "
@@ -103,9 +108,10 @@ class WebsiteDiscovery:
                 return Candidate(url, 0.0, why, None, skipped=True)
             return Candidate(url, 0.0, f"unreachable ({error.reason})", None)
         facts = extract_facts(page.url, page.text, page.content_type)
-        parked = parking_reason(page.url, page.text)
+        parked = parking_reason(page.url, facts, page.redirects)
         if parked:
-            return Candidate(page.url, 0.0, parked, facts)
+            why = f"candidate {url} skipped: {parked}"
+            return Candidate(page.url, 0.0, why, None, skipped=True)
         identity, matched = best_name_similarity(name, facts.identity_names())
         domain = domain_similarity(name, registered_domain(page.url))
         found = terms_found(terms, facts.main_text) if terms else []
