@@ -13,8 +13,7 @@ same spelling fold (`shared.transliteration.fold`). Printed per candidate:
 The reverse direction (Latin -> Cyrillic, used only to widen searches) is printed for the
 project's own reader and the libraries that have one.
 
-Candidates not installed are skipped: `.venv/bin/uv pip install transliterate cyrtranslit
-anyascii` to compare them too.
+The candidates are development dependencies, so `make install` brings them all.
 
     .venv/bin/python bench/transliteration.py [--rounds 5] [--line 0.8]
 """
@@ -30,6 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import cyrtranslit
+import iuliia
+import transliterate
+from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from shared.company_keys import name_key
@@ -72,31 +75,11 @@ PAIRS: tuple[tuple[str, str], ...] = (
 
 def _backends() -> dict[str, Callable[[str], str]]:
     found: dict[str, Callable[[str], str]] = {"dossier (iuliia wikipedia)": to_latin}
-    try:
-        import iuliia
-
-        for scheme in ("WIKIPEDIA", "GOST_779", "BGN_PCGN", "YANDEX_MAPS", "MOSMETRO"):
-            found[f"iuliia {scheme.lower()}"] = getattr(iuliia, scheme).translate
-    except ImportError:
-        pass
-    try:
-        import transliterate
-
-        found["transliterate ru"] = lambda text: transliterate.translit(text, "ru", reversed=True)
-    except ImportError:
-        pass
-    try:
-        import cyrtranslit
-
-        found["cyrtranslit ru"] = lambda text: cyrtranslit.to_latin(text, "ru")
-    except ImportError:
-        pass
-    try:
-        from anyascii import anyascii
-
-        found["anyascii"] = anyascii
-    except ImportError:
-        pass
+    for scheme in ("WIKIPEDIA", "GOST_779", "BGN_PCGN", "YANDEX_MAPS", "MOSMETRO"):
+        found[f"iuliia {scheme.lower()}"] = getattr(iuliia, scheme).translate
+    found["transliterate ru"] = lambda text: transliterate.translit(text, "ru", reversed=True)
+    found["cyrtranslit ru"] = lambda text: cyrtranslit.to_latin(text, "ru")
+    found["anyascii"] = anyascii
     return found
 
 
@@ -125,20 +108,11 @@ def speed(romanise: Callable[[str], str], rounds: int) -> float:
 
 
 def _reverse() -> dict[str, Callable[[str], str]]:
-    found: dict[str, Callable[[str], str]] = {"dossier to_cyrillic": to_cyrillic}
-    try:
-        import transliterate
-
-        found["transliterate ru"] = lambda text: transliterate.translit(text, "ru")
-    except ImportError:
-        pass
-    try:
-        import cyrtranslit
-
-        found["cyrtranslit ru"] = lambda text: cyrtranslit.to_cyrillic(text, "ru")
-    except ImportError:
-        pass
-    return found
+    return {
+        "dossier to_cyrillic": to_cyrillic,
+        "transliterate ru": lambda text: transliterate.translit(text, "ru"),
+        "cyrtranslit ru": lambda text: cyrtranslit.to_cyrillic(text, "ru"),
+    }
 
 
 def main() -> None:
