@@ -25,6 +25,7 @@ from gateway.routes import (
     capabilities,
     criteria,
     download_token,
+    field_sets,
     health,
     logs,
     qualify,
@@ -138,7 +139,8 @@ def create_app(
     strict = [Depends(reject_unknown_query)]
     app.include_router(health.router, dependencies=strict)
     app.include_router(capabilities.router, dependencies=strict)
-    for module in (sessions, qualify, results, logs, archive, download_token, criteria):
+    routers = (sessions, qualify, results, logs, archive, download_token, criteria, field_sets)
+    for module in routers:
         app.include_router(module.router, dependencies=strict)
     if STATIC.is_dir():
         files = StaticFiles(directory=STATIC, html=True)

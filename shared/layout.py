@@ -2,6 +2,7 @@
 
 tenants/<tenant>/criteria/<name>.json     gateway (`CriteriaFile`, replaced whole)
 tenants/<tenant>/criteria/<name>.source   gateway (the uploaded file, as sent)
+tenants/<tenant>/field_sets/<id>.json     gateway (`FieldSet`, replaced whole)
 
 tenants/<tenant>/sessions/<id>/
     manifest.json            gateway, last step of a successful upload
@@ -45,6 +46,14 @@ def criteria_key(tenant: str, name: str) -> str:
 
 def criteria_source_key(tenant: str, name: str) -> str:
     return f"{tenant_criteria_prefix(tenant)}{name}.source"
+
+
+def field_set_key(tenant: str, set_id: str) -> str:
+    return f"tenants/{tenant}/field_sets/{set_id}.json"
+
+
+def field_sets_prefix(tenant: str) -> str:
+    return f"tenants/{tenant}/field_sets/"
 
 
 def chunk_name(chunk: int) -> str:

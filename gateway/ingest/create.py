@@ -15,6 +15,8 @@ import structlog
 
 from gateway.criteria.choice import qualification_from_form
 from gateway.criteria.library import CriteriaLibrary
+from gateway.fields.form import fields_from_form
+from gateway.fields.library import FieldSetLibrary
 from gateway.ingest.capped import CappedUpload, check_declared_length
 from gateway.ingest.form import check_filename, parse_context, parse_options
 from gateway.ingest.multipart import FormStream
@@ -73,6 +75,11 @@ async def _store_session(
     options = parse_options(form.fields, capabilities)
     library = CriteriaLibrary(store, keys.tenant)
     qualification = await qualification_from_form(library, form.fields, capabilities)
+    custom_fields = await fields_from_form(
+        form.fields, FieldSetLibrary(store, keys.tenant), capabilities
+    )
+    if custom_fields:
+        options = options.model_copy(update={"custom_fields": custom_fields})
     context = parse_context(form.fields, limits)
     parser = UploadParser(store, input_key, upload.head, fmt, limits, upload.late_sample)
     sheet = form.fields.get("sheet", "").strip() or None

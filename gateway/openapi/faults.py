@@ -89,8 +89,10 @@ UPLOAD_REFUSED = _fault(
     "`missing_file`, `too_many_files`, `invalid_filename`, `invalid_form`, `empty_file`, "
     "`no_rows`, `no_company_column`, `corrupt_file`, `password_protected`, "
     "`sheet_not_found`, `field_too_large`, `context_too_long`, `invalid_option`, "
-    "`option_unavailable`, `invalid_criteria_name`, `criteria_not_found` or "
-    "`product_not_found`: the form or the file is refused; the message says why",
+    "`option_unavailable`, `invalid_criteria_name`, `criteria_not_found`, "
+    "`product_not_found`, `field_set_not_found` (404), a refused field list "
+    "(`invalid_fields`, `too_many_fields`, `duplicate_field_name`, ...) or a refused webhook "
+    "URL (`invalid_webhook_url`): the form or the file is refused; the message says why",
     "no_company_column",
     "no column holds company names (every name cell is empty or a number)",
 )
@@ -143,6 +145,21 @@ BODY_TOO_LARGE = _fault(
     "`body_too_large`: the JSON body is larger than 64 KB",
     "body_too_large",
     "the request body is larger than 65536 bytes",
+)
+FIELD_SET_NOT_FOUND = _fault(
+    404,
+    "`field_set_not_found`: no field set with this id for the caller",
+    "field_set_not_found",
+    "no field set with id '0123456789abcdef0123456789abcdef'",
+)
+FIELDS_REFUSED = _fault(
+    422,
+    "`invalid_request`, `invalid_fields`, `invalid_field`, `too_many_fields`, "
+    "`duplicate_field_name`, `unknown_field_type`, `field_description_too_long`, "
+    "`enum_without_options` or `invalid_field_set`: the field list is refused; the message "
+    "says why",
+    "duplicate_field_name",
+    "the field name 'employees' is used twice",
 )
 SESSION_NOT_COMPLETED = _fault(
     409,

@@ -72,6 +72,9 @@ class PipelineSettings(ProviderSettings):
     # Pages read per company to qualify it against product criteria, its own homepage and
     # About page included; the rest are pages found by the criteria's searches.
     qualification_max_pages: int = Field(6, ge=1)
+    # Pages a company's custom fields are answered from: its own pages first, then the
+    # pages deep search read when that option is on.
+    fields_max_pages: int = Field(6, ge=1)
 
     hubspot_timeout_s: float = 20.0
     hubspot_freshness_days: int = 182

@@ -88,6 +88,13 @@ class DeepSearch:
         """The answers, and why result pages were not read when robots.txt or the address
         rules kept them from being fetched. Raises SearchUnavailable or LlmUnavailable when
         a provider is down."""
+        answers, skipped, _ = await self.answer_with_pages(name, questions, site)
+        return answers, skipped
+
+    async def answer_with_pages(
+        self, name: str, questions: list[str], site: PageFacts | None
+    ) -> tuple[list[Answer], list[str], list[PageFacts]]:
+        """As `answer`, with the result pages that were read (custom fields use them)."""
         hits: dict[str, SearchHit] = {}
         for results in await asyncio.gather(
             *(self._search.search(f'"{name}" {question}', 5) for question in questions)
@@ -115,7 +122,7 @@ class DeepSearch:
             for item in data.get("answers", [])
             if isinstance(item, dict)
         ]
-        return answers, skipped
+        return answers, skipped, pages
 
     async def _fetch_pages(self, urls: list[str]) -> tuple[list[PageFacts], list[str]]:
         skipped: list[str] = []
