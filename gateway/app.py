@@ -31,6 +31,7 @@ from gateway.routes import (
     qualify,
     results,
     sessions,
+    webhooks,
 )
 from gateway.routing import Dashboard
 from gateway.settings import GatewaySettings
@@ -139,7 +140,17 @@ def create_app(
     strict = [Depends(reject_unknown_query)]
     app.include_router(health.router, dependencies=strict)
     app.include_router(capabilities.router, dependencies=strict)
-    routers = (sessions, qualify, results, logs, archive, download_token, criteria, field_sets)
+    routers = (
+        sessions,
+        qualify,
+        results,
+        logs,
+        archive,
+        download_token,
+        criteria,
+        field_sets,
+        webhooks,
+    )
     for module in routers:
         app.include_router(module.router, dependencies=strict)
     if STATIC.is_dir():

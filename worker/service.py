@@ -29,6 +29,7 @@ from worker.planner import Planner
 from worker.progress import ProgressReporter
 from worker.runner import ChunkRunner
 from worker.settings import WorkerSettings
+from worker.webhooks.sender import WebhookSender
 
 log = structlog.get_logger()
 
@@ -41,13 +42,15 @@ class WorkerService:
         broker: Broker,
         pipeline: Pipeline,
         metrics: WorkerMetrics,
+        webhooks: WebhookSender | None = None,
     ) -> None:
         self._settings = settings
+        self._webhooks = webhooks
         self._store = store
         self._broker = broker
         self._metrics = metrics
         progress = ProgressReporter(broker, settings.progress_interval_s)
-        finalizer = Finalizer(store, broker)
+        finalizer = Finalizer(store, broker, webhooks)
         cancels = CancelRegistry(store)
         runner = ChunkRunner(
             store,
@@ -124,4 +127,6 @@ class WorkerService:
                 await asyncio.wait_for(self.progress.flush(), timeout=5)
             if health is not None:
                 await health.close()
+            if self._webhooks is not None:
+                await self._webhooks.aclose()
         log.info("worker.stopped")

@@ -161,6 +161,13 @@ FIELDS_REFUSED = _fault(
     "duplicate_field_name",
     "the field name 'employees' is used twice",
 )
+WEBHOOK_REFUSED = _fault(
+    422,
+    "`invalid_request` or `invalid_webhook_url`: not an http(s) URL, or one that points to "
+    "loopback, a private network or another address page fetches may not reach",
+    "invalid_webhook_url",
+    "the webhook URL points to a loopback address",
+)
 SESSION_NOT_COMPLETED = _fault(
     409,
     "`session_not_completed`: only a completed session's results can be qualified",

@@ -49,6 +49,12 @@ CREATE_FORM: dict[str, Any] = {
                             "text|number|boolean|enum|url|date, options (enum only)} "
                             "(needs an LLM)",
                         },
+                        "webhook_url": {
+                            "type": "string",
+                            "description": "Called with a signed JSON body when the session "
+                            "completes, fails or is cancelled (default: the tenant's, see "
+                            "GET /api/webhook)",
+                        },
                         "field_set": {
                             "type": "string",
                             "description": "The id of a saved field set, in place of "

@@ -25,7 +25,7 @@ SESSION = "/api/sessions/{session_id}"
 DOWNLOADS = {f"{SESSION}/results", f"{SESSION}/logs/{{log_type}}", f"{SESSION}/download_archive"}
 ON_SESSION = {401, 404, 422, 503}
 CRITERIA = "/api/criteria/{name}"
-KEYED = ("/api/sessions", "/api/criteria", "/api/field_sets")
+KEYED = ("/api/sessions", "/api/criteria", "/api/field_sets", "/api/webhook")
 FIELD_SET = "/api/field_sets/{set_id}"
 
 # The error statuses each operation can answer with; a new route is added here.
@@ -55,6 +55,9 @@ ERRORS: dict[tuple[str, str], set[int]] = {
     ("get", FIELD_SET): {401, 404, 422, 503},
     ("put", FIELD_SET): {401, 404, 413, 422, 503},
     ("delete", FIELD_SET): {401, 404, 422, 503},
+    ("get", "/api/webhook"): {401, 422, 503},
+    ("put", "/api/webhook"): {401, 413, 422, 503},
+    ("get", f"{SESSION}/webhook_deliveries"): ON_SESSION,
 }
 MAIN_RESOURCES = {
     "SessionView",

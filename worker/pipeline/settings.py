@@ -26,10 +26,6 @@ class PipelineSettings(ProviderSettings):
     # Ask each site's robots.txt (RFC 9309) before fetching its pages, as the product
     # token of DOSSIER_FETCH_USER_AGENT; turn off only for lists of your own sites.
     fetch_respect_robots: bool = True
-    # Let fetches reach loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), CGNAT
-    # and documentation addresses: for tests and lab installs whose sites are local.
-    # Link-local (cloud metadata), multicast and reserved addresses stay refused.
-    fetch_allow_private_networks: bool = False
     # Comma-separated `host` or `host:port` (`[v6]:port`) fetches never reach, besides
     # the deployment's own services (object store, RabbitMQ, gateway, notifier), which
     # are always refused.

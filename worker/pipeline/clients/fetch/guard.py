@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from worker.pipeline.clients.fetch.addresses import IPAddress, ip_literal, refusal
+from shared.addresses import IPAddress, ip_literal, refusal
 from worker.pipeline.clients.fetch.resolver import Resolver, UnresolvableHost
 
 # Service names are looked up again after this long: containers move.
