@@ -17,6 +17,8 @@ from gateway.access_log import AccessLog
 from gateway.deps import Services, reject_unknown_query
 from gateway.docs import install_docs
 from gateway.download_tokens import DownloadTokens
+from gateway.enrich.limits import TenantBuckets
+from gateway.enrich.protocol import Enricher
 from gateway.errors import install_error_handlers
 from gateway.metrics import GatewayMetrics
 from gateway.openapi import DocumentedApi
@@ -25,6 +27,7 @@ from gateway.routes import (
     capabilities,
     criteria,
     download_token,
+    enrich,
     field_sets,
     health,
     logs,
@@ -93,6 +96,7 @@ def create_app(
     store: ObjectStore,
     broker: Broker,
     metrics: GatewayMetrics | None = None,
+    enricher: Enricher | None = None,
 ) -> FastAPI:
     services = Services(
         settings=settings,
@@ -102,6 +106,8 @@ def create_app(
         states=SessionStateReader(store),
         download_tokens=_download_tokens(settings),
         metrics=metrics or GatewayMetrics(CollectorRegistry()),
+        enricher=enricher,
+        enrich_limits=TenantBuckets(settings.enrich_rate_per_minute, settings.enrich_burst),
     )
 
     @contextlib.asynccontextmanager
@@ -120,6 +126,8 @@ def create_app(
                 with contextlib.suppress(asyncio.CancelledError):
                     await retrying
             await broker.close()
+            if enricher is not None:
+                await enricher.close()
 
     app = DocumentedApi(
         title="Dossier API",
@@ -150,6 +158,7 @@ def create_app(
         criteria,
         field_sets,
         webhooks,
+        enrich,
     )
     for module in routers:
         app.include_router(module.router, dependencies=strict)

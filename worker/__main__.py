@@ -16,6 +16,7 @@ from shared.budget.protocol import Budget
 from shared.budget.rabbit import RabbitBudget
 from shared.logging import configure_logging
 from shared.storage.s3 import store_from_settings
+from worker.enrich.responder import EnrichResponder
 from worker.logcapture import capture_processor
 from worker.metrics import WorkerMetrics
 from worker.pipeline.build import web_client
@@ -62,7 +63,13 @@ async def main() -> None:
             settings.webhook_backoff_s,
             settings.webhook_timeout_s,
         )
-        await WorkerService(settings, store, broker, pipeline, metrics, webhooks).run()
+        enrich = EnrichResponder(
+            settings.amqp_url.get_secret_value(),
+            settings.topology,
+            pipeline,
+            settings.enrich_concurrency,
+        )
+        await WorkerService(settings, store, broker, pipeline, metrics, webhooks, enrich).run()
 
 
 if __name__ == "__main__":

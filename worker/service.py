@@ -21,6 +21,7 @@ from shared.storage.protocol import ObjectStore
 from worker.cancel import CancelRegistry
 from worker.consumer import WorkerConsumers
 from worker.deadletter import DeadChunkHandler
+from worker.enrich.responder import EnrichResponder
 from worker.finalizer import Finalizer
 from worker.health import HealthServer
 from worker.metrics import WorkerMetrics
@@ -43,9 +44,11 @@ class WorkerService:
         pipeline: Pipeline,
         metrics: WorkerMetrics,
         webhooks: WebhookSender | None = None,
+        enrich: EnrichResponder | None = None,
     ) -> None:
         self._settings = settings
         self._webhooks = webhooks
+        self._enrich = enrich
         self._store = store
         self._broker = broker
         self._metrics = metrics
@@ -112,10 +115,14 @@ class WorkerService:
         progress_loop = asyncio.create_task(self.progress.run())
         try:
             await self.consumers.start()
+            if self._enrich is not None:
+                await self._enrich.start()
             self._consuming = True
             log.info("worker.started", concurrency=self._settings.concurrency)
             await self._stop.wait()
             self._consuming = False
+            if self._enrich is not None:
+                await self._enrich.stop()
             await self.consumers.stop_consuming()
             if not await self.consumers.wait_idle(self._settings.shutdown_grace_s):
                 log.warning("worker.grace_expired")

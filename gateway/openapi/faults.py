@@ -168,6 +168,31 @@ WEBHOOK_REFUSED = _fault(
     "invalid_webhook_url",
     "the webhook URL points to a loopback address",
 )
+RATE_LIMITED = _fault(
+    429,
+    "`rate_limited`: too many requests from the caller; retry after `Retry-After` seconds",
+    "rate_limited",
+    "too many single-company requests; retry in 3 s",
+)
+ENRICH_FAILED = _fault(
+    502,
+    "`enrich_failed`: the worker could not enrich the company",
+    "enrich_failed",
+    "the worker could not enrich the company (RuntimeError)",
+)
+ENRICH_TIMEOUT = _fault(
+    504,
+    "`enrich_timeout`: no worker answered within the timeout (`DOSSIER_ENRICH_TIMEOUT_S`)",
+    "enrich_timeout",
+    "no answer within 60 s",
+)
+ENRICH_REFUSED = _fault(
+    422,
+    "`invalid_request`, `option_unavailable` or a refused field list (`too_many_fields`, "
+    "`duplicate_field_name`, ...): the request is refused; the message says why",
+    "option_unavailable",
+    "custom fields need a language model, and this server has none configured",
+)
 SESSION_NOT_COMPLETED = _fault(
     409,
     "`session_not_completed`: only a completed session's results can be qualified",
@@ -216,6 +241,7 @@ ON_DOWNLOAD = (
 )
 
 _HEADERS: dict[int, dict[str, Any]] = {
+    429: {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
     401: {"WWW-Authenticate": {"description": "`Bearer`", "schema": {"type": "string"}}},
     503: {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
 }

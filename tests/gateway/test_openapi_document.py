@@ -25,7 +25,7 @@ SESSION = "/api/sessions/{session_id}"
 DOWNLOADS = {f"{SESSION}/results", f"{SESSION}/logs/{{log_type}}", f"{SESSION}/download_archive"}
 ON_SESSION = {401, 404, 422, 503}
 CRITERIA = "/api/criteria/{name}"
-KEYED = ("/api/sessions", "/api/criteria", "/api/field_sets", "/api/webhook")
+KEYED = ("/api/sessions", "/api/criteria", "/api/field_sets", "/api/webhook", "/api/enrich")
 FIELD_SET = "/api/field_sets/{set_id}"
 
 # The error statuses each operation can answer with; a new route is added here.
@@ -58,6 +58,7 @@ ERRORS: dict[tuple[str, str], set[int]] = {
     ("get", "/api/webhook"): {401, 422, 503},
     ("put", "/api/webhook"): {401, 413, 422, 503},
     ("get", f"{SESSION}/webhook_deliveries"): ON_SESSION,
+    ("post", "/api/enrich"): {401, 413, 422, 429, 502, 503, 504},
 }
 MAIN_RESOURCES = {
     "SessionView",
