@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from gateway.fields.library import FieldSetLibrary
+from gateway.fields.library import FieldSetLibrary, FieldSetNotFound
 from shared.errors import InvalidInput
 from shared.fields.checks import check_fields
 from shared.fields.model import FieldSpec
@@ -29,7 +29,11 @@ async def fields_from_form(
             "(see GET /api/capabilities)",
         )
     if set_id:
-        return list((await library.get(set_id)).fields)
+        try:
+            return list((await library.get(set_id)).fields)
+        except FieldSetNotFound as missing:
+            # The form is refused, as for an unknown criteria file: 422, not 404.
+            raise InvalidInput(missing.code, missing.message) from None
     try:
         parsed = json.loads(raw)
     except ValueError:

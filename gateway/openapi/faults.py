@@ -90,7 +90,7 @@ UPLOAD_REFUSED = _fault(
     "`no_rows`, `no_company_column`, `corrupt_file`, `password_protected`, "
     "`sheet_not_found`, `field_too_large`, `context_too_long`, `invalid_option`, "
     "`option_unavailable`, `invalid_criteria_name`, `criteria_not_found`, "
-    "`product_not_found`, `field_set_not_found` (404), a refused field list "
+    "`product_not_found`, `field_set_not_found`, a refused field list "
     "(`invalid_fields`, `too_many_fields`, `duplicate_field_name`, ...) or a refused webhook "
     "URL (`invalid_webhook_url`): the form or the file is refused; the message says why",
     "no_company_column",

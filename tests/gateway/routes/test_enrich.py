@@ -11,29 +11,11 @@ import pytest
 from gateway.enrich.limits import TenantBuckets
 from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
-from shared.enrich import EnrichReply, EnrichRequest
 from shared.storage.memory import MemoryStore
 from tests.gateway.conftest import Caller, MakeSettings, client_for, running_app
-from worker.enrich.answer import answer
-from worker.pipeline.build import build_pipeline
-from worker.pipeline.settings import PipelineSettings
+from tests.gateway.local_enricher import LocalEnricher
 
 pytestmark = pytest.mark.unit
-
-
-class LocalEnricher:
-    """The worker's answering code, called without the broker."""
-
-    def __init__(self) -> None:
-        self.pipeline = build_pipeline(PipelineSettings(stages="normalize"))
-        self.asked: list[EnrichRequest] = []
-
-    async def ask(self, request: EnrichRequest, timeout_s: float) -> EnrichReply:
-        self.asked.append(request)
-        return await answer(self.pipeline, request)
-
-    async def close(self) -> None:
-        await self.pipeline.aclose()
 
 
 @pytest.fixture
