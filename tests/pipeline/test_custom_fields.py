@@ -117,3 +117,25 @@ async def test_without_a_model_the_fields_stay_empty_and_the_row_says_why(
     assert row.custom_fields == [FieldAnswer(name="countries")]
     assert "custom fields skipped: no language model configured" in row.notes
     assert asked(llm_server.state) == []
+
+
+ACME = InputRow(row=1, name="Acme Rockets", website="acme-rockets.com")
+LAUNCHER = FieldSpec(name="launcher", description="launcher called", type=FieldType.TEXT)
+
+
+@pytest.mark.parametrize("deep", [True, False])
+async def test_with_deep_search_its_pages_may_answer_a_field_too(
+    make_settings: MakeSettings, llm_server: Server[LlmState], deep: bool
+) -> None:
+    options = SessionOptions(custom_fields=[LAUNCHER], run_llm_deep_search_pipeline=deep)
+    context = SessionContext(
+        "tenant", "s-deep-fields", 0, "Which of these run their own game launcher?", options
+    )
+    results = await run_chunk(make_settings(search="serper", llm=True), context, [ACME])
+    [answer] = results[1].custom_fields
+    if deep:
+        assert answer.source_url == "https://gamenews.com/launchers"
+        assert "game launcher called AcmePlay" in str(answer.value)
+    else:
+        # The company's own pages never mention it.
+        assert answer == FieldAnswer(name="launcher")
