@@ -68,6 +68,7 @@ async def main() -> None:
             settings.topology,
             pipeline,
             settings.enrich_concurrency,
+            settings.row_timeout_s,
         )
         await WorkerService(settings, store, broker, pipeline, metrics, webhooks, enrich).run()
 

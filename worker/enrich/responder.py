@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from shared.broker.rabbit_connection import open_confirmed
 from shared.broker.rabbit_topology import declare_request_queue
-from shared.enrich import EnrichRequest
+from shared.enrich import EnrichReply, EnrichRequest
 from shared.topology import Topology
 from worker.enrich.answer import answer
 from worker.pipeline.protocol import Pipeline
@@ -21,8 +21,16 @@ log = structlog.get_logger()
 
 
 class EnrichResponder:
-    def __init__(self, url: str, topology: Topology, pipeline: Pipeline, concurrency: int) -> None:
+    def __init__(
+        self,
+        url: str,
+        topology: Topology,
+        pipeline: Pipeline,
+        concurrency: int,
+        timeout_s: float = 300.0,
+    ) -> None:
         self._url = url
+        self._timeout_s = timeout_s
         self._spec = topology.enrich_queue
         self._pipeline = pipeline
         self._concurrency = concurrency
@@ -52,7 +60,13 @@ class EnrichResponder:
             log.warning("enrich.unreadable_request")
             await message.reject()
             return
-        reply = await answer(self._pipeline, request)
+        try:
+            async with asyncio.timeout(self._timeout_s):
+                reply = await answer(self._pipeline, request)
+        except TimeoutError:
+            # A row that hangs must not hold a place for ever; its caller gave up long ago.
+            log.warning("enrich.timed_out", request_id=request.request_id)
+            reply = EnrichReply(request_id=request.request_id, error="row timed out")
         if message.reply_to and self._channel is not None:
             await self._channel.default_exchange.publish(
                 aio_pika.Message(reply.to_bytes(), correlation_id=message.correlation_id),
