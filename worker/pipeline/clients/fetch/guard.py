@@ -1,5 +1,5 @@
 """The check every outbound fetch passes before it connects: the host's addresses, each
-one allowed (addresses.py), none of them one of the deployment's own services."""
+one allowed (shared/addresses.py), none of them one of the deployment's own services."""
 
 from __future__ import annotations
 
