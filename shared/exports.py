@@ -80,6 +80,10 @@ class ExportLayout:
     def columns(self) -> list[str]:
         return output_columns(self.input_columns, self.products, self.fields)
 
+    @cached_property
+    def field_value_columns(self) -> frozenset[str]:
+        return frozenset(field_columns(name)[0] for name in self.fields)
+
     @classmethod
     def of(cls, manifest: SessionManifest, criteria: SessionCriteria | None) -> ExportLayout:
         qualifies = manifest.options.qualification is not None
@@ -112,9 +116,37 @@ def _cells(row: ResultRow, layout: ExportLayout) -> dict[str, object]:
 
 def spreadsheet_values(row: ResultRow, layout: ExportLayout) -> list[str]:
     cells = _cells(row, layout)
+    values = layout.field_value_columns
     return [
-        neutralise(cell_text(cells.get(column), _LIST_SEPARATORS.get(column, " ")))
+        field_text(cells.get(column))
+        if column in values
+        else neutralise(cell_text(cells.get(column), _LIST_SEPARATORS.get(column, " ")))
         for column in layout.columns
+    ]
+
+
+def field_text(value: object) -> str:
+    """A custom field's value as typed: numbers without padding, booleans as true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return format(value, ".15g")
+    return neutralise(str(value))
+
+
+def workbook_values(row: ResultRow, layout: ExportLayout) -> list[object]:
+    """As `spreadsheet_values`, but custom number and boolean fields stay numbers and
+    booleans, so a workbook can sum and filter them."""
+    texts = spreadsheet_values(row, layout)
+    cells = _cells(row, layout)
+    values = layout.field_value_columns
+    return [
+        cells.get(column)
+        if column in values and isinstance(cells.get(column), float | bool)
+        else text
+        for column, text in zip(layout.columns, texts, strict=True)
     ]
 
 
@@ -218,7 +250,7 @@ class XlsxExport:
 
     def rows(self, rows: Iterable[ResultRow]) -> None:
         for row in rows:
-            self._sheet.append(spreadsheet_values(row, self._layout))
+            self._sheet.append(workbook_values(row, self._layout))
             if self._evidence is not None:
                 for line in self._table.lines(row):
                     self._evidence.append([neutralise(cell) for cell in line])

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from shared.exports import ExportLayout, JsonExport, spreadsheet_values
+from shared.exports import ExportLayout, JsonExport, spreadsheet_values, workbook_values
 from shared.fields.model import FieldAnswer, FieldSpec, FieldType
 from shared.models import SessionOptions
 from shared.rows import InputRow, ResultRow
@@ -98,11 +98,13 @@ async def test_field_columns_follow_the_result_columns_in_every_export(
     ]
     cells = spreadsheet_values(results[0], layout)
     assert cells[-8:-4] == [
-        "40.00",
+        "40",
         "We deliver live events to players in 40 countries every month.",
         HOME,
         "0.80",
     ]
+    # A workbook keeps the number a number.
+    assert workbook_values(results[0], layout)[-8] == 40.0
     export = JsonExport(layout)
     [item] = json.loads(export.header() + export.rows([results[0]]) + export.footer())
     assert item["Field: countries"] == 40.0

@@ -101,3 +101,4 @@ async def test_fields_are_answered_by_the_worker_and_exported(
     sheet = load_workbook(io.BytesIO(workbook))["Results"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][rows[0].index("Field: founded")] == "2015"
+    assert rows[1][rows[0].index("Field: countries")] == 40
