@@ -3,16 +3,17 @@
 Generates the labelled web (bench/accuracy_web: 270+ companies in 25 classes), serves it
 over HTTPS through a CONNECT proxy with a test CA (`HTTPS_PROXY`, `SSL_CERT_FILE`), with
 LinkedIn behind its sign-in wall and a Serper- or SearXNG-compatible search engine
-answering from the same web. Starts a private SeaweedFS, the gateway, the notifier and a
-worker as processes against the local RabbitMQ (loopback only), uploads the companies
-three ways (name + website + country CSV, name + country CSV, mixed XLSX), waits for each
-session, downloads its JSON results and prints, per input: website precision and recall,
+answering from the same web. Starts a private SeaweedFS, the gateway, the notifier and
+the workers (two by default, as `make up`) as processes against the local RabbitMQ
+(loopback only), uploads the companies three ways (name + website + country CSV,
+name + country CSV, mixed XLSX), waits for each session, downloads its JSON results and
+prints, per input: website precision and recall,
 LinkedIn accuracy, description grounding, wrong-company rows, precision per confidence
 band, and the failures by class with example rows. Stops everything it started, also
 after `--limit` seconds.
 
     .venv/bin/python bench/accuracy.py [--input with_website|name_only|mixed_xlsx]
-        [--search serper|searxng] [--examples 3] [--limit 1500]
+        [--search serper|searxng] [--workers 2] [--examples 3] [--save DIR] [--limit 1500]
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import trustme
+import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -45,9 +46,9 @@ from bench.accuracy_web.server import all_hosts, web_app
 from shared.auth import hash_key, new_key
 from shared.broker.rabbit_topology import delete_topology
 from shared.topology import Topology
-from tests.pipeline.fakes.proxy import ProxyState, Route, handler
-from tests.pipeline.fakes.server import serve_app, serve_streams
-from tests.processes import gateway_notifier_worker
+from tests.pipeline.fakes.https_web import https_web
+from tests.pipeline.fakes.server import serve_app
+from tests.processes import gateway_notifier_worker, service, wait_http_ok
 from tests.services import AMQP_URL, SeaweedFS, free_port, require_rabbitmq, service_settings
 
 
@@ -60,40 +61,40 @@ class Outside:
 
 @contextlib.contextmanager
 def outside(web: Web, folder: Path, flavour: str) -> Iterator[Outside]:
-    hosts = all_hosts(web)
-    ca = trustme.CA()
-    ca.cert_pem.write_to_path(str(folder / "ca.pem"))
-    ca.issue_cert(*hosts).private_key_and_cert_chain_pem.write_to_path(str(folder / "web.pem"))
-    app = web_app(web)
+    refused = [host for host, site in web.sites.items() if site.dead == "refused"]
     index = SearchIndex(web.docs)
     with (
-        serve_app(app, folder / "web.pem") as tls_port,
-        serve_app(app) as http_port,
+        https_web(web_app(web), all_hosts(web), folder, refused) as sites,
         serve_app(search_app(index)) as search_port,
     ):
-        routes = {host: Route(tls_port, http_port) for host in hosts}
-        nobody = free_port()  # nothing listens there: connection refused
-        for host, site in web.sites.items():
-            if site.dead == "refused":
-                routes[host] = Route(nobody, nobody)
-        with serve_streams(handler(ProxyState(routes))) as proxy_port:
-            proxy = f"http://127.0.0.1:{proxy_port}"
-            search = f"http://127.0.0.1:{search_port}"
-            yield Outside(
-                {
-                    "DOSSIER_SEARCH_PROVIDER": flavour,
-                    "DOSSIER_SEARCH_URL": f"{search}/search" if flavour == "serper" else search,
-                    "DOSSIER_SEARCH_API_KEY": API_KEY,
-                    "HTTPS_PROXY": proxy,
-                    "HTTP_PROXY": proxy,
-                    "NO_PROXY": "127.0.0.1,localhost",
-                    "SSL_CERT_FILE": str(folder / "ca.pem"),
-                    # The web's names are resolved by the benchmark's resolver, to 127.0.0.1.
-                    "DOSSIER_WORKER_PIPELINE": "bench.accuracy_web.dns:build_bench_pipeline",
-                    "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
-                    DEAD_HOSTS_ENV: ",".join(web.dead_hosts()),
-                }
-            )
+        search = f"http://127.0.0.1:{search_port}"
+        yield Outside(
+            {
+                "DOSSIER_SEARCH_PROVIDER": flavour,
+                "DOSSIER_SEARCH_URL": f"{search}/search" if flavour == "serper" else search,
+                "DOSSIER_SEARCH_API_KEY": API_KEY,
+                "HTTPS_PROXY": sites.proxy_url,
+                "HTTP_PROXY": sites.proxy_url,
+                "NO_PROXY": "127.0.0.1,localhost",
+                "SSL_CERT_FILE": str(sites.ca_file),
+                # The web's names are resolved by the benchmark's resolver, to 127.0.0.1.
+                "DOSSIER_WORKER_PIPELINE": "bench.accuracy_web.dns:build_bench_pipeline",
+                "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
+                DEAD_HOSTS_ENV: ",".join(web.dead_hosts()),
+            }
+        )
+
+
+@contextlib.contextmanager
+def more_workers(env: dict[str, str], count: int, logs: Path) -> Iterator[None]:
+    """Workers beside the first, as `make up` runs several."""
+    with contextlib.ExitStack() as stack:
+        for n in range(count):
+            port = free_port()
+            worker_env = {**env, "DOSSIER_WORKER_HEALTH_PORT": str(port)}
+            worker = stack.enter_context(service("worker", worker_env, logs, f"worker-{n + 2}"))
+            wait_http_ok(f"http://127.0.0.1:{port}/readyz", 90, worker)
+        yield
 
 
 async def run_input(api: httpx.AsyncClient, kind: str, web: Web) -> list[dict[str, Any]]:
@@ -134,7 +135,10 @@ async def run(args: argparse.Namespace) -> dict[str, Score]:
                     "DOSSIER_API_KEYS": f"{tenant}:{hash_key(key)}",
                     **world.env,
                 }
-                with gateway_notifier_worker(env, folder / "logs", {}, 90) as services:
+                with (
+                    gateway_notifier_worker(env, folder / "logs", {}, 90) as services,
+                    more_workers(services.env, args.workers - 1, folder / "logs"),
+                ):
                     headers = {"Authorization": f"Bearer {key}"}
                     async with httpx.AsyncClient(
                         base_url=services.gateway_url, headers=headers, timeout=120
@@ -142,8 +146,12 @@ async def run(args: argparse.Namespace) -> dict[str, Score]:
                         for kind in kinds:
                             began = time.monotonic()
                             rows = await run_input(api, kind, web)
+                            took = time.monotonic() - began
+                            if args.save:
+                                args.save.mkdir(parents=True, exist_ok=True)
+                                (args.save / f"{kind}.json").write_bytes(orjson.dumps(rows))
                             scores[kind] = score(rows, labels)
-                            print(f"[{kind}: {len(rows)} rows in {time.monotonic() - began:.0f} s]")
+                            print(f"[{kind}: {len(rows)} rows in {took:.0f} s]")
                             _print(kind, scores[kind], args.examples)
         finally:
             store.stop()
@@ -166,6 +174,8 @@ def main() -> int:
     parser.add_argument(
         "--examples", type=int, default=3, help="example rows per class and failure kind"
     )
+    parser.add_argument("--workers", type=int, default=2, help="worker processes, as make up")
+    parser.add_argument("--save", type=Path, help="write each input's JSON results here")
     parser.add_argument("--limit", type=float, default=1500, help="stop after this many seconds")
     args = parser.parse_args()
     began = time.monotonic()

@@ -229,7 +229,7 @@ def rebrands(b: Builder) -> None:
 
 
 def groups(b: Builder) -> None:
-    for _ in range(5):
+    for n in range(6):
         brand, country = b.brand(), b.country()
         city = b.rng.choice(country.cities)
         members = [b.name(b.industry(), brand) for _ in range(2)]
@@ -243,6 +243,8 @@ def groups(b: Builder) -> None:
         info = replace(
             b.info(group, industry, city, country, group_domain), linkedin=linkedin, extra=(brands,)
         )
+        if n % 2:  # the group's site goes by the bare brand, as its subsidiaries' names begin
+            info = replace(info, title=f"{brand} | {' · '.join(m.split()[1] for m in members)}")
         built = b.site(group_domain, "jsonld", info, rank_boost=2.0)
         b.add("group", group, country.name, city, group_domain, built, linkedin)
         for member in members:

@@ -24,8 +24,23 @@ def _ppc(domain: str, topic: str) -> str:
     return f"<h2>Related searches</h2><ul>{links}</ul>"
 
 
+def _described(markup: str, text: str) -> str:
+    """Marketplace landers carry a meta description of the sale, which snippets show."""
+    meta = f'<meta name="description" content="{html.escape(text)}">'
+    return markup.replace("</head>", meta + "</head>", 1)
+
+
 def lander(style: int, domain: str, topic: str) -> tuple[str, str | None]:
     """(markup, meta-refresh or script target) of lander `style` for `domain`."""
+    sale = {
+        0: f"{domain} is available at a great price. Secure your domain name today with a "
+        "trusted transfer service and buyer protection.",
+        1: f"Get {domain} for your business. Affordable payment plans, lease to own, and "
+        "transfer within 24 hours.",
+        2: f"{domain} - the best resources about {topic} and related services, hand-picked.",
+        4: f"The owner of {domain} is accepting offers. Submit yours and negotiate directly.",
+        7: f"{domain} est disponible. Achetez ce nom de domaine premium en toute sécurité.",
+    }
     styles = [
         (  # marketplace "buy now" page
             _page(
@@ -124,7 +139,10 @@ def lander(style: int, domain: str, topic: str) -> tuple[str, str | None]:
             None,
         ),
     ]
-    return styles[style % len(styles)]
+    markup, target = styles[style % len(styles)]
+    if style % len(styles) in sale:
+        markup = _described(markup, sale[style % len(styles)])
+    return markup, target
 
 
 def marketplace_listing(host: str) -> str:

@@ -13,7 +13,6 @@ from typing import Any
 
 import httpx
 import pytest
-import trustme
 
 from bench.accuracy_web.catalogue import build_web
 from bench.accuracy_web.model import Company, Page, Web
@@ -21,8 +20,7 @@ from bench.accuracy_web.scoring import UNSCORED, grounded, score
 from bench.accuracy_web.search import SearchIndex
 from bench.accuracy_web.server import all_hosts, answer, web_app
 from shared.company_keys import registered_domain
-from tests.pipeline.fakes.proxy import ProxyState, Route, handler
-from tests.pipeline.fakes.server import serve_app, serve_streams
+from tests.pipeline.fakes.https_web import https_web
 
 pytestmark = pytest.mark.unit
 
@@ -175,20 +173,16 @@ def test_scorer_counts_precision_recall_bands_and_wrong_company_rows() -> None:
 
 
 def test_sites_are_served_over_https_through_the_proxy_with_the_test_ca(tmp_path: Path) -> None:
-    hosts = all_hosts(web())
-    ca = trustme.CA()
-    ca.cert_pem.write_to_path(str(tmp_path / "ca.pem"))
-    ca.issue_cert(*hosts).private_key_and_cert_chain_pem.write_to_path(str(tmp_path / "web.pem"))
     company = next(c for c in web().companies if c.cls == "cp1251")
-    with serve_app(web_app(web()), tmp_path / "web.pem") as port:
-        state = ProxyState({host: Route(port, None) for host in hosts})
-        with serve_streams(handler(state)) as proxy_port:
-            proxy = f"http://127.0.0.1:{proxy_port}"
-            trusted = ssl.create_default_context(cafile=str(tmp_path / "ca.pem"))
-            with httpx.Client(proxy=proxy, verify=trusted) as client:
-                page = client.get(company.homepage or "")
-                wall = client.get("https://www.linkedin.com/company/x", follow_redirects=True)
+    refused = next(h for h, site in web().sites.items() if site.dead == "refused")
+    with https_web(web_app(web()), all_hosts(web()), tmp_path, [refused]) as local:
+        trusted = ssl.create_default_context(cafile=str(local.ca_file))
+        with httpx.Client(proxy=local.proxy_url, verify=trusted) as client:
+            page = client.get(company.homepage or "")
+            wall = client.get("https://www.linkedin.com/company/x", follow_redirects=True)
+            with pytest.raises(httpx.ProxyError):
+                client.get(f"https://{refused}/")
     assert page.status_code == 200
     assert company.name in page.text
     assert "Sign in" in wall.text
-    assert state.tunnels[0] == httpx.URL(company.homepage or "").host
+    assert local.proxy.tunnels[0] == httpx.URL(company.homepage or "").host
