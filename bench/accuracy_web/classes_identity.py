@@ -31,6 +31,7 @@ def _own(
     linkedin = b.linkedin(name, slug, industry, city, country.name, domain)
     info = replace(b.info(name, industry, city, country, domain), linkedin=linkedin)
     built = b.site(domain, style or b.rng.choice(STYLES), info)
+    b.listings(name, city, country.name)
     b.add(cls, name, country.name, city, domain, built, linkedin, note=note)
 
 

@@ -28,7 +28,8 @@ def headline(name: str, s: Score) -> Iterator[str]:
         f"website precision {r(s.website_correct, s.website_filled):.3f} "
         f"({s.website_correct}/{s.website_filled})  "
         f"recall {r(s.website_found, s.website_truth):.3f} ({s.website_found}/{s.website_truth})  "
-        f"canonical homepage {s.homepage_exact}/{s.website_correct}"
+        f"canonical homepage {s.homepage_exact}/{s.website_correct}  "
+        f"flagged dead or blocked {s.website_flagged}"
     )
     yield (
         f"linkedin accuracy {r(s.linkedin_correct, s.rows):.3f} ({s.linkedin_correct}/{s.rows})  "

@@ -22,6 +22,7 @@ BANDS = (
     (0.0, "[0,0.6)"),
 )
 UNSCORED = "no score"
+FLAGGED = ("dead_url", "blocked_url")
 HIGH_BANDS = ("[0.9,1]", "[0.8,0.9)")
 _LINKEDIN = re.compile(r"linkedin\.com/company/([^/?#]+)", re.IGNORECASE)
 GROUNDED_SHARE = 0.6  # of the description's 5-character shingles found on the company's site
@@ -76,6 +77,7 @@ class Failure:
 class Score:
     rows: int = 0
     website_filled: int = 0
+    website_flagged: int = 0  # given back with a dead_url or blocked_url status
     website_correct: int = 0
     website_truth: int = 0
     website_found: int = 0
@@ -139,7 +141,10 @@ def _score_row(result: Score, row: dict[str, Any], company: Company) -> None:
         result.failures.append(failure)
 
     website = cell(row, "Official_Website")
-    domain = registered_domain(website) if website else None
+    # A website the row itself flags as dead or blocked is handed back, not accepted.
+    flagged = status in FLAGGED
+    result.website_flagged += bool(website) and flagged
+    domain = registered_domain(website) if website and not flagged else None
     wrong_bands: list[str] = []  # the confidence band of each wrong field
     if company.website and company.live:
         result.website_truth += 1
@@ -156,7 +161,7 @@ def _score_row(result: Score, row: dict[str, Any], company: Company) -> None:
             fail("website_wrong", company.website, website)
             wrong_bands.append(band(confidence))
     elif company.website and company.live:
-        fail("website_missed", company.website, cell(row, "Error"))
+        fail("website_missed", company.website, website or cell(row, "Error"))
 
     linkedin = linkedin_slug(cell(row, "LinkedIn_URL"))
     truth = linkedin_slug(company.linkedin or "")

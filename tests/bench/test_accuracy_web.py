@@ -144,6 +144,7 @@ def _label(key: str, website: str | None, linkedin: str | None = None) -> Compan
 def test_scorer_counts_precision_recall_bands_and_wrong_company_rows() -> None:
     made = [_label(key, f"{key}.ie") for key in "abc"]
     made.append(_label("d", None, "https://www.linkedin.com/company/d"))
+    made.append(_label("e", None))
     labels = {c.key: c for c in made}
     rows: list[dict[str, Any]] = [
         {"Ref": "a", "Official_Website": "https://a.ie/", "Match_Confidence": 0.95,
@@ -152,15 +153,17 @@ def test_scorer_counts_precision_recall_bands_and_wrong_company_rows() -> None:
          "LinkedIn_URL": "https://www.linkedin.com/company/other", "Row_Status": "ok",
          "Description": "Other sells insurance to drivers in Leeds and York."},
         {"Ref": "c", "Official_Website": "", "Row_Status": "not_found"},
+        # Handed back as dead: neither accepted nor counted against precision.
+        {"Ref": "e", "Official_Website": "https://e-old.ie/", "Row_Status": "dead_url"},
         {"Ref": "d", "Official_Website": "https://d-parked.com", "Row_Status": "ok",
          "LinkedIn_URL": "https://linkedin.com/company/D/", "Website_Confidence": "0.5",
          "Match_Confidence": "0.99"},
     ]  # fmt: skip
     result = score(rows, labels)
-    assert (result.website_filled, result.website_correct) == (3, 1)
+    assert (result.website_filled, result.website_correct, result.website_flagged) == (3, 1, 1)
     assert (result.website_truth, result.website_found) == (3, 1)
-    # a and c: no page, none given; d: the same page spelt otherwise.
-    assert result.linkedin_correct == 3
+    # a, c and e: no page, none given; d: the same page spelt otherwise.
+    assert result.linkedin_correct == 4
     assert (result.description_expected, result.description_grounded) == (3, 1)
     assert result.description_ungrounded == 1
     assert (result.wrong_rows, result.wrong_rows_high) == (2, 1)
