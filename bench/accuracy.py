@@ -135,9 +135,10 @@ async def run(args: argparse.Namespace) -> dict[str, Score]:
                     "DOSSIER_API_KEYS": f"{tenant}:{hash_key(key)}",
                     **world.env,
                 }
+                logs = args.save / "logs" if args.save else folder / "logs"
                 with (
-                    gateway_notifier_worker(env, folder / "logs", {}, 90) as services,
-                    more_workers(services.env, args.workers - 1, folder / "logs"),
+                    gateway_notifier_worker(env, logs, {}, 90) as services,
+                    more_workers(services.env, args.workers - 1, logs),
                 ):
                     headers = {"Authorization": f"Bearer {key}"}
                     async with httpx.AsyncClient(
@@ -175,7 +176,9 @@ def main() -> int:
         "--examples", type=int, default=3, help="example rows per class and failure kind"
     )
     parser.add_argument("--workers", type=int, default=2, help="worker processes, as make up")
-    parser.add_argument("--save", type=Path, help="write each input's JSON results here")
+    parser.add_argument(
+        "--save", type=Path, help="write each input's JSON results and the services' logs here"
+    )
     parser.add_argument("--limit", type=float, default=1500, help="stop after this many seconds")
     args = parser.parse_args()
     began = time.monotonic()

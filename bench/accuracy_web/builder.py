@@ -66,6 +66,11 @@ class Builder:
     def industry(self) -> Industry:
         return self.rng.choice(INDUSTRIES)
 
+    def industry_of(self, name: str) -> Industry:
+        """The trade a name ends with (`Kestrel Freight`), so the site says what it does."""
+        found = [i for i in INDUSTRIES if name.endswith(f" {i.noun}")]
+        return found[0] if found else self.industry()
+
     def country(self, *, not_named: tuple[str, ...] = ()) -> Country:
         return self.rng.choice([c for c in COUNTRIES[:10] if c.name not in not_named])
 

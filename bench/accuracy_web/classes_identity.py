@@ -27,7 +27,7 @@ def _own(
     note: str = "",
     style: str = "",
 ) -> None:
-    industry = b.industry()
+    industry = b.industry_of(name)
     linkedin = b.linkedin(name, slug, industry, city, country.name, domain)
     info = replace(b.info(name, industry, city, country, domain), linkedin=linkedin)
     built = b.site(domain, style or b.rng.choice(STYLES), info)
