@@ -11,7 +11,15 @@ from dataclasses import dataclass, replace
 
 from bench.accuracy_web.model import Company, Doc, LinkedInPage, Page, Site, Web
 from bench.accuracy_web.pages import SiteInfo, about_page, described_on_site, homepage, visible_text
-from bench.accuracy_web.vocab import BRANDS, COUNTRIES, INDUSTRIES, SENTENCES, Country, Industry
+from bench.accuracy_web.vocab import (
+    BRANDS,
+    COUNTRIES,
+    INDUSTRIES,
+    MORE,
+    SENTENCES,
+    Country,
+    Industry,
+)
 from shared.company_keys import registered_domain
 
 DIRECTORIES = ("bizindex.net", "firmaregister.net", "companyfacts.org")
@@ -85,6 +93,9 @@ class Builder:
             year=self.rng.randint(1962, 2021),
         )
 
+    def more(self, lang: str, country: str) -> str:
+        return self.rng.choice(MORE[lang]).format(staff=self.rng.randint(4, 90), country=country)
+
     def domain(self, name: str, country: Country, *, variant: int | None = None) -> str:
         slug = slugify(name)
         choice = self.rng.randrange(3) if variant is None else variant
@@ -101,6 +112,7 @@ class Builder:
         return SiteInfo(
             name=name,
             description=self.sentence(name, industry, city, country.name),
+            more=self.more("en", country.name),
             city=city,
             country=country.name,
             phone=f"{country.phone} {self.rng.randint(100, 999)} {self.rng.randint(1000, 9999)}",

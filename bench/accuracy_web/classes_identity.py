@@ -184,7 +184,8 @@ def scripts(b: Builder) -> None:
             b.add("cyrillic_name_latin_site", cyrillic, RUSSIA.name, city, domain, built, linkedin)
         else:  # a Latin name in the list, a Cyrillic site
             text = f"{cyrillic} — {what}. Наш офис находится в городе {city}."
-            info = replace(info, name=cyrillic, description=text, lang="ru")
+            more = b.more("ru", "Россия")
+            info = replace(info, name=cyrillic, description=text, more=more, lang="ru")
             built = b.site(domain, b.rng.choice(STYLES), info)
             b.add("latin_name_cyrillic_site", romanised, RUSSIA.name, city, domain, built, linkedin)
 

@@ -157,6 +157,7 @@ def encodings(b: Builder) -> None:
         info = replace(
             b.info(name, b.industry(), CITY_RU[city], RUSSIA, domain),
             description=description,
+            more=b.more("ru", "Россия"),
             lang="ru",
             country="Россия",
         )
@@ -179,6 +180,7 @@ def encodings(b: Builder) -> None:
         info = replace(
             b.info(name, b.industry(), city, country, domain),
             description=description,
+            more=b.more(country.iso.lower(), country.name),
             lang=country.iso.lower(),
         )
         built = b.site(
@@ -196,6 +198,7 @@ def encodings(b: Builder) -> None:
         info = replace(
             b.info(romaji, b.industry(), CITY_JP[city], JAPAN, domain),
             description=description,
+            more=b.more("ja", "日本"),
             lang="ja",
             title=f"{native} | {romaji}",
         )

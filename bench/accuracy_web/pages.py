@@ -20,6 +20,7 @@ class SiteInfo:
     country: str
     phone: str
     base: str  # https://host
+    more: str = ""  # what a page's paragraph says after the description
     linkedin: str | None = None  # linked from the footer (and JSON-LD sameAs)
     lang: str = "en"
     extra: tuple[str, ...] = ()  # more paragraphs: "formerly ...", the group's brands
@@ -129,14 +130,14 @@ def homepage(style: str, info: SiteInfo, rng: random.Random) -> str:
         )
     else:
         head = _head(info, "")
-        main = f"{hero}<p>{_e(info.description)} {_e(slogan)}</p>"
+        main = f"{hero}<p>{_e(info.description)} {_e(info.more)}</p><p>{_e(slogan)}</p>"
     return f'<!doctype html><html lang="{info.lang}">{head}{_body(info, rng, main)}</html>'
 
 
 def about_page(info: SiteInfo, rng: random.Random) -> str:
     facts = "".join(f"<li>{_e(k)}: {_e(v)}</li>" for k, v in info.facts.items())
     main = (
-        f"<h1>About {_e(info.name)}</h1><p>{_e(info.description)}</p>"
+        f"<h1>About {_e(info.name)}</h1><p>{_e(info.description)} {_e(info.more)}</p>"
         f"<ul>{facts}</ul><p>Visit us in {_e(info.city)}.</p>"
     )
     head = _head(info, "")

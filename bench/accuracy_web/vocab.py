@@ -94,6 +94,19 @@ SENTENCES = (
     "At {name} we design {product} for {audience}. Our team works from {city}.",
 )
 
+# What an About paragraph goes on to say, by page language.
+MORE = {
+    "en": (
+        "Our team of {staff} people serves customers across {country}.",
+        "We are proud of long partnerships and answer every enquiry within a day.",
+        "Quality, honesty and good service have guided us from the very first day.",
+    ),
+    "fr": ("Notre équipe de {staff} personnes accueille ses clients du lundi au samedi.",),
+    "de": ("Unser Team aus {staff} Leuten berät Sie gerne persönlich vor Ort.",),
+    "ru": ("Наша команда из {staff} человек работает для клиентов по всей стране.",),
+    "ja": ("お気軽にお問い合わせください。",),
+}
+
 
 @dataclass(frozen=True)
 class Country:
