@@ -189,3 +189,20 @@ def test_sites_are_served_over_https_through_the_proxy_with_the_test_ca(tmp_path
     assert company.name in page.text
     assert "Sign in" in wall.text
     assert local.proxy.tunnels[0] == httpx.URL(company.homepage or "").host
+
+
+def test_scorer_reads_per_field_columns_and_review_rows_when_results_have_them() -> None:
+    labels = {c.key: c for c in (_label("a", "a.ie"), _label("b", "b.ie"))}
+    rows: list[dict[str, Any]] = [
+        {"Ref": "a", "Official_Website": "https://a.ie/", "Website_Source": "search",
+         "Website_Confidence": "0.93", "LinkedIn_URL": "https://www.linkedin.com/company/x",
+         "LinkedIn_Source": "search", "LinkedIn_Confidence": "0.81", "Row_Status": "ok"},
+        {"Ref": "b", "Official_Website": "", "Row_Status": "needs_review",
+         "Review_Candidates": "https://b.ie/ (0.55: page names 'B')"},
+    ]  # fmt: skip
+    result = score(rows, labels)
+    assert result.sources == {"website search": [1, 1], "linkedin search": [1, 0]}
+    assert result.linkedin_bands == {"[0.8,0.9)": [1, 0]}
+    assert (result.wrong_rows, result.wrong_rows_high) == (1, 1)
+    assert (result.review_rows, result.review_with_truth) == (1, 1)
+    assert result.statuses == {"ok": 1, "needs_review": 1}
