@@ -16,6 +16,7 @@ from worker.pipeline.clients.llm import LlmUnavailable
 from worker.pipeline.clients.search.provider import SearchUnavailable
 from worker.pipeline.draft import RowDraft
 from worker.pipeline.protocol import SessionContext
+from worker.pipeline.row_place import RowPlace, row_place
 from worker.pipeline.stages import description as describe
 from worker.pipeline.stages import linkedin
 from worker.pipeline.stages.deep_search import render
@@ -47,9 +48,13 @@ class RowFlow:
         self._questions = questions
         self._questions_error = questions_error
         self._log = log
+        self._place = RowPlace()
 
     async def run(self, row: PlannedRow) -> RowDraft:
         draft = RowDraft(row)
+        self._place = row_place(row.facts)
+        for note in self._place.ignored:
+            draft.note(note)
         # Rows of a finished session: their website is known, only qualification is asked.
         only = self._session.qualify_only
         qualifying = self._session.options.qualification is not None
@@ -116,7 +121,7 @@ class RowFlow:
                 draft.note(check.reason)
                 return []
             if check.outcome is WebsiteOutcome.DEAD_URL:
-                draft.website = given
+                draft.website = "" if check.parked else given  # a parked domain is nobody's
                 rediscover = discover and kit.settings.rediscover_dead_websites
                 if kit.discovery is not None and rediscover:
                     return await self._replace_dead(draft, given, check.reason)
@@ -134,7 +139,7 @@ class RowFlow:
             draft.fail(RowStatus.NOT_FOUND, "no website given and no search provider configured")
             return []
         try:
-            found = await kit.discovery.discover(row.name, self._session.context_text)
+            found = await kit.discovery.discover(row.name, self._session.context_text, self._place)
         except SearchUnavailable as error:
             draft.fail(RowStatus.FAILED, str(error))
             return []
@@ -149,7 +154,9 @@ class RowFlow:
         """Companies move and rebrand: a dead given website starts a search for the current one."""
         assert self._kit.discovery is not None
         try:
-            found = await self._kit.discovery.discover(draft.row.name, self._session.context_text)
+            found = await self._kit.discovery.discover(
+                draft.row.name, self._session.context_text, self._place
+            )
         except SearchUnavailable as error:
             draft.fail(RowStatus.DEAD_URL, reason)
             draft.note(f"no other website looked for: {error}")
@@ -232,6 +239,7 @@ class RowFlow:
                 draft.row.domain or registered_domain(draft.website),
                 settings.match_threshold,
                 settings.search_results,
+                where=self._place.query_terms(),
             )
         except SearchUnavailable as error:
             draft.note(f"LinkedIn search failed: {error}")
@@ -267,6 +275,7 @@ class RowFlow:
                     pages,
                     self._session.context_text,
                     self._kit.settings.llm_max_input_chars,
+                    about=self._place.describe(),
                 )
                 if result is None:
                     draft.note("the language model found too little text; extractive used")
@@ -296,7 +305,11 @@ class RowFlow:
             return
         try:
             answers, skipped = await deep.answer(
-                draft.row.name, self._questions, pages[0] if pages else None
+                draft.row.name,
+                self._questions,
+                pages[0] if pages else None,
+                about=self._place.describe(),
+                where=self._place.query_terms(),
             )
         except (SearchUnavailable, LlmUnavailable) as error:
             # An optional step: the row keeps its status and everything found so far.

@@ -9,6 +9,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from tests.pipeline.fakes.namesakes import NAMESAKE_INDEX
+from tests.pipeline.fakes.parked_sites import PARKED_SEARCH
+
 API_KEY = "serper-test-key"
 
 # query substring -> (url, title, snippet)
@@ -69,6 +72,8 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("https://gamenews.com/launchers", "Publishers and launchers", "AcmePlay launcher")],
     ),
 ]
+INDEX.extend(PARKED_SEARCH)
+INDEX.extend(NAMESAKE_INDEX)
 
 
 @dataclass

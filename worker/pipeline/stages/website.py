@@ -29,6 +29,7 @@ class WebsiteCheck:
     reason: str = ""
     page: FetchedPage | None = None
     facts: PageFacts | None = None
+    parked: bool = False  # a parked or for-sale domain: no company's website at all
 
 
 def _with_scheme(url: str, scheme: str) -> str:
@@ -80,9 +81,9 @@ class WebsiteValidator:
 
     def _judge(self, url: str, name: str, page: FetchedPage) -> WebsiteCheck:
         facts = extract_facts(page.url, page.text, page.content_type)
-        parked = parking_reason(page.url, page.text)
+        parked = parking_reason(page.url, facts, page.redirects)
         if parked:
-            return WebsiteCheck(WebsiteOutcome.DEAD_URL, page.url, parked, page, facts)
+            return WebsiteCheck(WebsiteOutcome.DEAD_URL, page.url, parked, page, None, True)
         origin, final = registered_domain(url), registered_domain(page.url)
         if origin != final:
             score, _ = best_name_similarity(name, facts.identity_names())
