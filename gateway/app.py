@@ -29,6 +29,7 @@ from gateway.routes import (
     logs,
     qualify,
     results,
+    retry,
     sessions,
 )
 from gateway.routing import Dashboard
@@ -138,7 +139,7 @@ def create_app(
     strict = [Depends(reject_unknown_query)]
     app.include_router(health.router, dependencies=strict)
     app.include_router(capabilities.router, dependencies=strict)
-    for module in (sessions, qualify, results, logs, archive, download_token, criteria):
+    for module in (sessions, qualify, retry, results, logs, archive, download_token, criteria):
         app.include_router(module.router, dependencies=strict)
     if STATIC.is_dir():
         files = StaticFiles(directory=STATIC, html=True)

@@ -21,6 +21,9 @@ tenants/<tenant>/sessions/<id>/
     chunks/hubspot/<n>.json  chunk worker, after each HubSpot batch create (`HubSpotCreated`)
     final/status.json        finalizer, last (`FinalStatus`)
     final/results.{csv,xlsx,json}, final/logs/<type>.log   finalizer
+    retries/<k>/request.json gateway (conditional write: one retry owns round k, `RetryRequest`)
+    retries/<k>/plan.json, retries/<k>/chunks/...   retry round k, laid out like the
+                             session's own chunks; a round's chunk n replaces chunk n
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ def criteria_source_key(tenant: str, name: str) -> str:
     return f"{tenant_criteria_prefix(tenant)}{name}.source"
 
 
+def round_name(round_: int) -> str:
+    return f"{round_:04d}"
+
+
 def chunk_name(chunk: int) -> str:
     return f"{chunk:06d}"
 
@@ -60,10 +67,34 @@ def chunk_from_key(key: str) -> int:
 class SessionKeys:
     tenant: str
     session_id: str
+    # 0: the session's own run; k > 0: retry round k, whose plan and chunk objects live
+    # under `retries/<k>/`. Session-wide objects (manifest, markers, final) are shared.
+    round: int = 0
 
     @property
     def prefix(self) -> str:
         return f"{tenant_sessions_prefix(self.tenant)}{self.session_id}/"
+
+    @property
+    def retries_prefix(self) -> str:
+        return self.prefix + "retries/"
+
+    def in_round(self, round_: int) -> SessionKeys:
+        return SessionKeys(self.tenant, self.session_id, round_)
+
+    @property
+    def session(self) -> SessionKeys:
+        """The session's own keys, whatever round these are for."""
+        return self.in_round(0)
+
+    def retry_request(self, round_: int) -> str:
+        return f"{self.retries_prefix}{round_name(round_)}/request.json"
+
+    @property
+    def _run_prefix(self) -> str:
+        if self.round == 0:
+            return self.prefix
+        return f"{self.retries_prefix}{round_name(self.round)}/"
 
     @property
     def manifest(self) -> str:
@@ -94,30 +125,30 @@ class SessionKeys:
 
     @property
     def plan(self) -> str:
-        return self.prefix + "plan.json"
+        return self._run_prefix + "plan.json"
 
     def chunk_input(self, chunk: int) -> str:
-        return f"{self.prefix}chunks/input/{chunk_name(chunk)}.jsonl"
+        return f"{self._run_prefix}chunks/input/{chunk_name(chunk)}.jsonl"
 
     @property
     def chunk_results_prefix(self) -> str:
-        return self.prefix + "chunks/results/"
+        return self._run_prefix + "chunks/results/"
 
     def chunk_results(self, chunk: int) -> str:
         return f"{self.chunk_results_prefix}{chunk_name(chunk)}.jsonl"
 
     def chunk_logs(self, chunk: int) -> str:
-        return f"{self.prefix}chunks/logs/{chunk_name(chunk)}.jsonl"
+        return f"{self._run_prefix}chunks/logs/{chunk_name(chunk)}.jsonl"
 
     @property
     def chunk_done_prefix(self) -> str:
-        return self.prefix + "chunks/done/"
+        return self._run_prefix + "chunks/done/"
 
     def chunk_done(self, chunk: int) -> str:
         return f"{self.chunk_done_prefix}{chunk_name(chunk)}.json"
 
     def chunk_hubspot_created(self, chunk: int) -> str:
-        return f"{self.prefix}chunks/hubspot/{chunk_name(chunk)}.json"
+        return f"{self._run_prefix}chunks/hubspot/{chunk_name(chunk)}.json"
 
     @property
     def final_status(self) -> str:

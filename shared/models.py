@@ -122,6 +122,8 @@ class FinalStatus(Record):
     finished_at: datetime
     reason: str | None = None
     outputs: list[str] = Field(default_factory=list)
+    # The latest retry round these final objects include (0: the session's own run).
+    retry_round: int = 0
 
 
 class HubSpotCreated(Record):

@@ -28,6 +28,8 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "HubSpot_Status",
     "Qualified_Products",
     "Qualification_Status",
+    "Attempts",
+    "Last_Attempt_At",
 )
 # Sessions with criteria add one score column per product, after the result columns.
 SCORE_PREFIX = "Score: "
@@ -118,6 +120,9 @@ class ResultRow(BaseModel):
     qualified_products: list[str] = Field(default_factory=list, alias="Qualified_Products")
     qualification: list[ProductResult] = Field(default_factory=list, alias="Qualification")
     qualification_status: str = Field("", alias="Qualification_Status")
+    # How many times the row went through the pipeline (retries count), and when last.
+    attempts: int = Field(1, alias="Attempts")
+    last_attempt_at: str = Field("", alias="Last_Attempt_At")
     duplicate_of: int | None = None
 
     def output_cells(self) -> dict[str, object]:

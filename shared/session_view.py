@@ -62,6 +62,7 @@ EXAMPLE: dict[str, Any] = {
     "chunks_done": 1,
     "reason": None,
     "finalized": False,
+    "retry_round": 0,
 }
 
 
@@ -87,6 +88,9 @@ class SessionView(BaseModel):
         description="What ended the session: a cancel, or chunks that failed"
     )
     finalized: bool = Field(description="The merged result files and logs exist")
+    retry_round: int = Field(
+        0, description="Retry rounds asked for so far; while one runs, status is its own"
+    )
 
 
 def session_view(state: SessionState) -> SessionView:
@@ -107,4 +111,5 @@ def session_view(state: SessionState) -> SessionView:
         chunks_done=state.chunks_done,
         reason=state.reason,
         finalized=state.finalized,
+        retry_round=state.retry_round,
     )

@@ -27,6 +27,7 @@ from worker.metrics import WorkerMetrics
 from worker.pipeline.protocol import Pipeline
 from worker.planner import Planner
 from worker.progress import ProgressReporter
+from worker.retry_planner import RetryPlanner
 from worker.runner import ChunkRunner
 from worker.settings import WorkerSettings
 
@@ -65,6 +66,7 @@ class WorkerService:
             broker,
             store,
             Planner(store, broker, finalizer, settings.chunk_size),
+            RetryPlanner(store, broker, finalizer),
             runner,
             DeadChunkHandler(store, finalizer, progress, metrics),
             cancels,

@@ -44,6 +44,7 @@ ERRORS: dict[tuple[str, str], set[int]] = {
     ("get", f"{SESSION}/download_archive"): ON_SESSION,
     ("post", f"{SESSION}/download_token"): ON_SESSION,
     ("post", f"{SESSION}/qualify"): ON_SESSION | {409, 413},
+    ("post", f"{SESSION}/retry"): ON_SESSION | {409, 413, 503},
     ("get", "/api/criteria"): {401, 422, 503},
     ("post", "/api/criteria"): {401, 409, 413, 415, 422, 503},
     ("get", CRITERIA): {401, 404, 422, 503},
