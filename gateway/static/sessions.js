@@ -167,7 +167,9 @@ export class SessionStore {
       const rankNew = STATUS_RANK[resource.status] ?? 0;
       const behind = rankNew < rankNow
         || (rankNew === rankNow && (resource.counters?.done ?? 0) < existing.counters.done);
-      if (!behind) existing.reset(resource);
+      // A retry reopens a finished session: its newer round wins over the old final state.
+      const retried = (resource.retry_round ?? 0) > (existing.resource.retry_round ?? 0);
+      if (!behind || retried) existing.reset(resource);
     }
     this.notify(id, { kind: "resource" });
   }

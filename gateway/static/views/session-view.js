@@ -15,6 +15,15 @@ const DOWNLOADS = [
   ["json", "JSON"],
 ];
 const ANNOUNCE_GAP_MS = 10_000;
+const RETRY_POLL_MS = 2_000;
+// Rows the retry button runs again by default, as the session's counters count them.
+const RETRYABLE_COUNTERS = ["failed", "not_found", "dead_links", "needs_review"];
+
+function retryableRows(session) {
+  if (session.status !== "completed" && session.status !== "failed") return 0;
+  if (!session.chunk_count) return 0;
+  return RETRYABLE_COUNTERS.reduce((sum, name) => sum + (session.counters[name] || 0), 0);
+}
 
 function qualificationText(qualification) {
   if (!qualification?.criteria?.length) return null;
@@ -54,6 +63,8 @@ export function renderSessionView(context, sessionId) {
   const startButton = h("button", { class: "button primary", type: "button", id: "start-session", hidden: true }, "Start");
   const cancelButton = h("button", { class: "button danger", type: "button", id: "cancel-session", hidden: true }, "Cancel session");
   const deleteButton = h("button", { class: "button secondary", type: "button", id: "delete-session", hidden: true }, "Delete session");
+  const retryButton = h("button", { class: "button secondary", type: "button", id: "retry-session", hidden: true }, "Retry failed rows");
+  let retryPoll = null;
   const downloadButtons = DOWNLOADS.map(([format, label]) => h("button", {
     class: "button secondary", type: "button", dataset: { format }, id: `download-${format}`,
   }, label));
@@ -92,6 +103,12 @@ export function renderSessionView(context, sessionId) {
     cancelButton.hidden = !(status === "running" || status === "queued");
     const final = FINAL_STATUSES.has(status);
     deleteButton.hidden = !(final || status === "created");
+    const retryable = final ? retryableRows(session) : 0;
+    retryButton.hidden = retryable === 0;
+    retryButton.textContent = `Retry ${count(retryable)} failed row${retryable === 1 ? "" : "s"}`;
+    if (session.retry_round) {
+      meta.textContent += ` · retried ${session.retry_round} time${session.retry_round === 1 ? "" : "s"}`;
+    }
     qualify.update(session);
     const anyRows = counters.done > 0;
     for (const button of downloadButtons) button.disabled = !(final || anyRows);
@@ -163,6 +180,37 @@ export function renderSessionView(context, sessionId) {
       message.textContent = `The session could not be cancelled: ${error.message}`;
     } finally {
       cancelButton.disabled = false;
+    }
+  });
+
+  // The live channel may still hold the session's old final state while a retry runs:
+  // the stored state is read until the retry round is finalized.
+  async function followRetry(round) {
+    clearTimeout(retryPoll);
+    try {
+      const session = await api.getSession(sessionId);
+      store.put(session);
+      if (session.retry_round === round && session.finalized) {
+        results.refresh(true);
+        return;
+      }
+    } catch (error) {
+      message.textContent = `The session could not be loaded: ${error.message}`;
+    }
+    retryPoll = setTimeout(() => followRetry(round), RETRY_POLL_MS);
+  }
+
+  retryButton.addEventListener("click", async () => {
+    retryButton.disabled = true;
+    try {
+      const session = await api.retry(sessionId);
+      store.put(session);
+      message.textContent = "";
+      followRetry(session.retry_round);
+    } catch (error) {
+      message.textContent = `The rows could not be retried: ${error.message}`;
+    } finally {
+      retryButton.disabled = false;
     }
   });
 
@@ -242,7 +290,7 @@ export function renderSessionView(context, sessionId) {
     h("section", { class: "card", "aria-labelledby": "progress-title" },
       h("div", { class: "section-header" },
         h("h2", { id: "progress-title" }, "Progress"),
-        h("div", { class: "actions" }, startButton, cancelButton, qualify.button, deleteButton)),
+        h("div", { class: "actions" }, startButton, cancelButton, retryButton, qualify.button, deleteButton)),
       progressSlot, announcer, stats),
     h("section", { class: "card", "aria-labelledby": "downloads-title" },
       h("h2", { id: "downloads-title" }, "Downloads"),
@@ -268,6 +316,7 @@ export function renderSessionView(context, sessionId) {
     title: "Session",
     onLive,
     destroy() {
+      clearTimeout(retryPoll);
       unsubscribe();
       results.destroy();
       logs.destroy();
