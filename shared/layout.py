@@ -2,6 +2,8 @@
 
 tenants/<tenant>/criteria/<name>.json     gateway (`CriteriaFile`, replaced whole)
 tenants/<tenant>/criteria/<name>.source   gateway (the uploaded file, as sent)
+tenants/<tenant>/cache/domains/<domain>.json, cache/names/<country>/<digest>.json
+                                          chunk workers (`CacheEntry`, replaced whole)
 
 tenants/<tenant>/sessions/<id>/
     manifest.json            gateway, last step of a successful upload
@@ -40,6 +42,18 @@ def tenant_sessions_prefix(tenant: str) -> str:
 
 def tenant_criteria_prefix(tenant: str) -> str:
     return f"tenants/{tenant}/criteria/"
+
+
+def tenant_cache_prefix(tenant: str) -> str:
+    return f"tenants/{tenant}/cache/"
+
+
+def cache_domain_key(tenant: str, domain: str) -> str:
+    return f"{tenant_cache_prefix(tenant)}domains/{domain}.json"
+
+
+def cache_name_key(tenant: str, country: str, name_digest: str) -> str:
+    return f"{tenant_cache_prefix(tenant)}names/{country or '-'}/{name_digest}.json"
 
 
 def criteria_key(tenant: str, name: str) -> str:

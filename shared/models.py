@@ -37,6 +37,9 @@ class SessionOptions(Record):
     write_to_hubspot: bool = False
     use_hubspot_integration: bool = False
     qualification: QualificationOptions | None = None
+    # Reuse this tenant's recent findings for a domain (or name and country) when the
+    # deployment keeps them (DOSSIER_CACHE_DAYS); false runs every row afresh.
+    use_cache: bool = True
 
 
 class InputSummary(Record):
@@ -86,6 +89,8 @@ class Counters(Record):
     dead_links: int = 0
     not_found: int = 0
     blocked: int = 0
+    # Rows answered from the tenant's domain cache, with no fetch, search or model call.
+    cached: int = 0
 
     def __add__(self, other: Counters) -> Counters:
         return Counters(

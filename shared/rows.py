@@ -30,6 +30,7 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "Qualification_Status",
     "Attempts",
     "Last_Attempt_At",
+    "Cached_At",
 )
 # Sessions with criteria add one score column per product, after the result columns.
 SCORE_PREFIX = "Score: "
@@ -123,6 +124,8 @@ class ResultRow(BaseModel):
     # How many times the row went through the pipeline (retries count), and when last.
     attempts: int = Field(1, alias="Attempts")
     last_attempt_at: str = Field("", alias="Last_Attempt_At")
+    # When the findings reused from the tenant's domain cache were found; empty otherwise.
+    cached_at: str = Field("", alias="Cached_At")
     duplicate_of: int | None = None
 
     def output_cells(self) -> dict[str, object]:

@@ -32,6 +32,7 @@ EXAMPLE: dict[str, Any] = {
         "write_to_hubspot": False,
         "use_hubspot_integration": False,
         "qualification": None,
+        "use_cache": True,
     },
     "context_chars": 42,
     "input": {
@@ -57,6 +58,7 @@ EXAMPLE: dict[str, Any] = {
         "dead_links": 5,
         "not_found": 1,
         "blocked": 0,
+        "cached": 0,
     },
     "chunk_count": 2,
     "chunks_done": 1,

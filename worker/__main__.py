@@ -16,6 +16,7 @@ from shared.budget.protocol import Budget
 from shared.budget.rabbit import RabbitBudget
 from shared.logging import configure_logging
 from shared.storage.s3 import store_from_settings
+from worker.cached_pipeline import CachedPipeline
 from worker.logcapture import capture_processor
 from worker.metrics import WorkerMetrics
 from worker.pipeline.metrics import PipelineMetrics
@@ -51,7 +52,11 @@ async def main() -> None:
         pipeline_settings = PipelineSettings().refusing(settings.own_services())
         if pipeline_settings.fetch_allow_private_networks and settings.environment == "production":
             structlog.get_logger().warning("fetch.private_networks_allowed")
-        pipeline = load_factory(settings.pipeline_factory)(pipeline_settings, metrics, budget)
+        pipeline = CachedPipeline(
+            load_factory(settings.pipeline_factory)(pipeline_settings, metrics, budget),
+            store,
+            settings.cache_days,
+        )
         stack.push_async_callback(pipeline.aclose)
         await WorkerService(settings, store, broker, pipeline, metrics).run()
 

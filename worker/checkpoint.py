@@ -38,6 +38,8 @@ def count_rows(results: Iterable[ResultRow]) -> Counters:
         extra = _STATUS_COUNTER.get(row.row_status)
         if extra:
             values[extra] += 1
+        if row.cached_at and row.row_status is not RowStatus.DUPLICATE:
+            values["cached"] += 1
     return Counters(**values)
 
 
