@@ -31,6 +31,7 @@ from gateway.routes import (
     results,
     retry,
     sessions,
+    usage,
 )
 from gateway.routing import Dashboard
 from gateway.settings import GatewaySettings
@@ -139,7 +140,17 @@ def create_app(
     strict = [Depends(reject_unknown_query)]
     app.include_router(health.router, dependencies=strict)
     app.include_router(capabilities.router, dependencies=strict)
-    for module in (sessions, qualify, retry, results, logs, archive, download_token, criteria):
+    for module in (
+        sessions,
+        qualify,
+        retry,
+        results,
+        logs,
+        archive,
+        download_token,
+        criteria,
+        usage,
+    ):
         app.include_router(module.router, dependencies=strict)
     if STATIC.is_dir():
         files = StaticFiles(directory=STATIC, html=True)

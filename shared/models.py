@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.lifecycle import SessionStatus
+from shared.usage import Usage
 
 
 class Record(BaseModel):
@@ -117,6 +118,8 @@ class ChunkSummary(Record):
     finished_at: datetime
     cancelled: bool = False
     dead_letter_reason: str | None = None
+    # Outside calls the chunk's rows made (for a retry round: the chunk's earlier ones too).
+    usage: Usage = Field(default_factory=Usage)
 
 
 class FinalStatus(Record):
@@ -129,6 +132,7 @@ class FinalStatus(Record):
     outputs: list[str] = Field(default_factory=list)
     # The latest retry round these final objects include (0: the session's own run).
     retry_round: int = 0
+    usage: Usage = Field(default_factory=Usage)
 
 
 class HubSpotCreated(Record):

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSche
 from shared.lifecycle import SessionStatus
 from shared.models import Counters, InputSummary, SessionOptions
 from shared.status import SessionState
+from shared.usage import Usage
 
 # The resource has always written `+00:00`; pydantic would write `Z` for UTC.
 Timestamp = Annotated[
@@ -65,6 +66,7 @@ EXAMPLE: dict[str, Any] = {
     "reason": None,
     "finalized": False,
     "retry_round": 0,
+    "usage": {"fetches": 240, "searches": 12, "model_calls": 120, "hubspot_calls": 0},
 }
 
 
@@ -93,6 +95,9 @@ class SessionView(BaseModel):
     retry_round: int = Field(
         0, description="Retry rounds asked for so far; while one runs, status is its own"
     )
+    usage: Usage = Field(
+        default_factory=Usage, description="Outside calls the session's rows made so far"
+    )
 
 
 def session_view(state: SessionState) -> SessionView:
@@ -114,4 +119,5 @@ def session_view(state: SessionState) -> SessionView:
         reason=state.reason,
         finalized=state.finalized,
         retry_round=state.retry_round,
+        usage=state.usage,
     )

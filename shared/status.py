@@ -12,7 +12,7 @@ import asyncio
 from datetime import datetime
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from shared.errors import NotFound
 from shared.layout import SessionKeys
@@ -28,6 +28,7 @@ from shared.models import (
 )
 from shared.retry import RetryPlan, chunk_rounds, latest_request
 from shared.storage.protocol import ObjectStore
+from shared.usage import Usage
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -50,6 +51,7 @@ class SessionState(BaseModel):
     finalized: bool = False
     # The latest retry round asked for; while it runs, status and counters are its own.
     retry_round: int = 0
+    usage: Usage = Field(default_factory=Usage)
 
     @classmethod
     def created(cls, manifest: SessionManifest) -> SessionState:
@@ -94,6 +96,7 @@ class SessionStateReader:
                 reason=final.reason,
                 finalized=True,
                 retry_round=final.retry_round,
+                usage=final.usage,
             )
         summaries = await self.chunk_summaries(keys) if plan else []
         counters = sum((s.counters for s in summaries), Counters())
@@ -111,6 +114,7 @@ class SessionStateReader:
             started_at=start.requested_at if start else None,
             running_since=plan.planned_at if plan else None,
             cancel_requested_at=cancel.requested_at if cancel else None,
+            usage=sum((s.usage for s in summaries), Usage()),
         )
 
     async def _retrying(
@@ -144,6 +148,7 @@ class SessionStateReader:
             started_at=start.requested_at if start else None,
             running_since=retry_plan.planned_at if retry_plan else None,
             retry_round=round_,
+            usage=sum((s.usage for s in summaries), Usage()),
         )
 
     async def _summary(self, key: str) -> ChunkSummary:

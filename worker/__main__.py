@@ -24,6 +24,7 @@ from worker.pipeline.protocol import Pipeline
 from worker.pipeline.settings import PipelineSettings
 from worker.service import WorkerService
 from worker.settings import WorkerSettings
+from worker.usage import CountingMetrics
 
 PipelineFactory = Callable[[PipelineSettings, PipelineMetrics, Budget], Pipeline]
 
@@ -53,7 +54,10 @@ async def main() -> None:
         if pipeline_settings.fetch_allow_private_networks and settings.environment == "production":
             structlog.get_logger().warning("fetch.private_networks_allowed")
         pipeline = CachedPipeline(
-            load_factory(settings.pipeline_factory)(pipeline_settings, metrics, budget),
+            # Calls are counted per chunk (session usage) as they are reported as metrics.
+            load_factory(settings.pipeline_factory)(
+                pipeline_settings, CountingMetrics(metrics), budget
+            ),
             store,
             settings.cache_days,
         )

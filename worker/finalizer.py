@@ -37,6 +37,7 @@ from shared.retry import chunk_rounds
 from shared.rows import ResultRow
 from shared.session_logs import session_log
 from shared.storage.protocol import ObjectStore
+from shared.usage import Usage
 from worker.events import publish_safely
 
 log = structlog.get_logger()
@@ -168,6 +169,7 @@ def final_status(
     return FinalStatus(
         status=status,
         counters=counters,
+        usage=sum((s.usage for s in summaries), Usage()),
         finished_at=max(ends, default=manifest.created_at).astimezone(UTC),
         reason=reason,
         outputs=outputs,

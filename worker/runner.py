@@ -24,6 +24,7 @@ from shared.results import fill_duplicates, first_occurrences, read_chunk_result
 from shared.retry import chunk_rounds, merge_round, retried_row
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
+from shared.usage import Usage
 from worker.cancel import CancelRegistry, unless_cancelled
 from worker.checkpoint import (
     StoredLedger,
@@ -39,6 +40,7 @@ from worker.logcapture import ChunkLog, collecting
 from worker.metrics import WorkerMetrics
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
 from worker.progress import ProgressReporter
+from worker.usage import counting
 
 log = structlog.get_logger()
 
@@ -102,10 +104,11 @@ class ChunkRunner:
         try:
             with collecting(chunk_log):
                 log.info("chunk.started", rows=len(rows), round=keys.round)
-                if await self._cancels.check_marker(keys):
-                    results = [unenriched_row(r, RowStatus.CANCELLED) for r in rows]
-                else:
-                    results = await self._enrich(task, keys, rows, previous)
+                with counting() as tally:
+                    if await self._cancels.check_marker(keys):
+                        results = [unenriched_row(r, RowStatus.CANCELLED) for r in rows]
+                    else:
+                        results = await self._enrich(task, keys, rows, previous)
                 cancelled = any(r.row_status is RowStatus.CANCELLED for r in results)
                 log.info("chunk.finished", rows=len(results), cancelled=cancelled)
             stored = merge_round(previous, results) if keys.round else results
@@ -121,6 +124,7 @@ class ChunkRunner:
                 started_at=started_at,
                 finished_at=datetime.now(UTC),
                 cancelled=cancelled,
+                usage=tally.usage() + await self._earlier_usage(keys, task.chunk),
             )
         except BaseException:
             self._progress.discard(task)
@@ -135,6 +139,14 @@ class ChunkRunner:
             return []
         rounds = await chunk_rounds(self._store, keys, below=keys.round)
         return await read_chunk_results(self._store, keys.session, chunk, rounds=rounds)
+
+    async def _earlier_usage(self, keys: SessionKeys, chunk: int) -> Usage:
+        """A retry round's chunk replaces the chunk's summary: it carries what it cost so far."""
+        if keys.round == 0:
+            return Usage()
+        rounds = await chunk_rounds(self._store, keys, below=keys.round)
+        version = keys.session.in_round(rounds.get(chunk, 0))
+        return (await self._store.get_model(version.chunk_done(chunk), ChunkSummary)).usage
 
     async def _enrich(
         self,
