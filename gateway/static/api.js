@@ -85,6 +85,7 @@ export const api = {
   preview: (id) => json(`/api/sessions/${encodeURIComponent(id)}/preview`),
   start: (id) => json(`/api/sessions/${encodeURIComponent(id)}/start`, { method: "POST" }),
   cancel: (id) => json(`/api/sessions/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
+  usage: (month) => json("/api/usage", { query: month ? { month } : undefined }),
   retry: (id, statuses) => json(`/api/sessions/${encodeURIComponent(id)}/retry`, {
     method: "POST", body: statuses ? JSON.stringify({ statuses }) : undefined, contentType: "application/json",
   }),

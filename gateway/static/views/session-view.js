@@ -8,6 +8,7 @@ import { count, dateTime, duration, FINAL_STATUSES, rate, STATUS_LABELS } from "
 import { createLogViewer } from "./logs.js";
 import { createQualifyAction } from "./qualify-action.js";
 import { createResultsTable } from "./results-table.js";
+import { usageFacts } from "./usage.js";
 
 const DOWNLOADS = [
   ["csv", "CSV"],
@@ -58,6 +59,7 @@ export function renderSessionView(context, sessionId) {
   const bar = progressBar({ total: 0, done: 0 }, "Session progress");
   const progressSlot = h("div", { id: "session-progress" }, bar);
   const stats = h("dl", { class: "stats", id: "session-stats" });
+  const usageSlot = h("div", { id: "session-usage" });
   const announcer = h("p", { class: "visually-hidden", id: "progress-announcer", "aria-live": "polite", "aria-atomic": "true" });
   const message = h("p", { class: "form-message", role: "alert", id: "session-message" });
   const startButton = h("button", { class: "button primary", type: "button", id: "start-session", hidden: true }, "Start");
@@ -100,6 +102,7 @@ export function renderSessionView(context, sessionId) {
       stat("Speed", status === "running" ? rate(session.rate) : "—", "stat-rate"),
       stat("Time left", status === "running" ? duration(session.eta) : "—", "stat-eta"),
       stat("Chunks", session.chunk_count ? `${count(session.chunks_done || 0)} / ${count(session.chunk_count)}` : "—", "stat-chunks"));
+    replace(usageSlot, h("h3", {}, "Outside calls"), usageFacts(session.usage, "session-usage-figures"));
     startButton.hidden = status !== "created";
     cancelButton.hidden = !(status === "running" || status === "queued");
     const final = FINAL_STATUSES.has(status);
@@ -292,7 +295,7 @@ export function renderSessionView(context, sessionId) {
       h("div", { class: "section-header" },
         h("h2", { id: "progress-title" }, "Progress"),
         h("div", { class: "actions" }, startButton, cancelButton, retryButton, qualify.button, deleteButton)),
-      progressSlot, announcer, stats),
+      progressSlot, announcer, stats, usageSlot),
     h("section", { class: "card", "aria-labelledby": "downloads-title" },
       h("h2", { id: "downloads-title" }, "Downloads"),
       h("div", { class: "actions wrap" }, downloadButtons, archiveButton),
