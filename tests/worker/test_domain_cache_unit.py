@@ -60,7 +60,7 @@ def planned(n: int, name: str, domain: str | None, country: str = "") -> Planned
 
 
 def session(tenant: str = "acme", **options: object) -> SessionContext:
-    return SessionContext(tenant, f"s-{tenant}", 0, "context", SessionOptions(**options))  # type: ignore[arg-type]
+    return SessionContext(tenant, f"s-{tenant}", 0, "context", SessionOptions(**options))
 
 
 async def run(

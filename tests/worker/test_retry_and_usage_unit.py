@@ -79,7 +79,7 @@ def manifest(rows: int, website: str | None, **options: object) -> SessionManife
         session_id="0" * 32,
         tenant="t",
         created_at=datetime.now(UTC),
-        options=SessionOptions(**options),  # type: ignore[arg-type]
+        options=SessionOptions(**options),
         input=summary,
         input_key="k",
     )
