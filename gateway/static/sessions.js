@@ -80,8 +80,17 @@ class LiveSession {
   }
 
   // The notifier's merged figures for the session after this event.
+  // A retry reopened this finished session (known from the stored state): live channels
+  // may still hold its earlier final status, so only the stored state moves it on.
+  retrying() {
+    const resource = this.resource;
+    return (resource.retry_round || 0) > 0 && resource.finalized === false
+      && !FINAL_STATUSES.has(resource.status);
+  }
+
   applyProgress(progress) {
     const resource = this.resource;
+    if (this.retrying()) return;
     if (progress.status && (STATUS_RANK[progress.status] ?? 0) >= (STATUS_RANK[resource.status] ?? 0)) {
       resource.status = progress.status;
     }
@@ -124,6 +133,7 @@ class LiveSession {
 
   applyStatus(event) {
     const resource = this.resource;
+    if (this.retrying()) return;
     if ((STATUS_RANK[event.status] ?? 0) >= (STATUS_RANK[resource.status] ?? 0)) {
       resource.status = event.status;
     }
@@ -184,6 +194,7 @@ export class SessionStore {
   snapshot(id, state) {
     const existing = this.sessions.get(id);
     const resource = { ...state, session_id: state.session_id || id };
+    if (existing?.retrying() && (resource.retry_round || 0) < existing.resource.retry_round) return;
     if (existing && FINAL_STATUSES.has(existing.resource.status) && !FINAL_STATUSES.has(resource.status)) {
       return;
     }
