@@ -15,10 +15,12 @@ import structlog
 from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.messages import ChunkTask
+from shared.models import ChunkSummary
 from shared.results import read_chunk_results
 from shared.retry import chunk_rounds, merge_round, retried_row
 from shared.rows import InputRow, PlannedRow, ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
+from shared.usage import Usage
 from worker.checkpoint import read_chunk_rows, session_deleted, unenriched_row, write_chunk
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting
@@ -57,7 +59,9 @@ class DeadChunkHandler:
             log.error("chunk.dead_lettered", reason=reason, rows=len(rows))
         now = datetime.now(UTC)
         failed = [unenriched_row(row, RowStatus.FAILED, error=reason) for row in rows]
-        stored = await self._with_kept_rows(keys, task.chunk, failed) if keys.round else failed
+        stored, usage = failed, Usage()
+        if keys.round:
+            stored, usage = await self._with_kept_rows(keys, task.chunk, failed)
         summary = await write_chunk(
             self._store,
             keys,
@@ -67,6 +71,7 @@ class DeadChunkHandler:
             started_at=now,
             finished_at=now,
             dead_letter_reason=reason,
+            usage=usage,
         )
         self._metrics.rows_stored(failed)
         self._progress.finished(task, summary.counters)
@@ -76,13 +81,16 @@ class DeadChunkHandler:
 
     async def _with_kept_rows(
         self, keys: SessionKeys, chunk: int, failed: list[ResultRow]
-    ) -> list[ResultRow]:
-        """A retry round's chunk: the rows it kept, and its rows as failed new attempts."""
+    ) -> tuple[list[ResultRow], Usage]:
+        """A retry round's chunk: the rows it kept and its rows as failed new attempts, and
+        what the chunk cost before the round (its summary replaces the earlier one)."""
         rounds = await chunk_rounds(self._store, keys, below=keys.round)
         previous = await read_chunk_results(self._store, keys.session, chunk, rounds=rounds)
         before = {row.row: row for row in previous}
         attempts = [retried_row(before[r.row], r) if r.row in before else r for r in failed]
-        return merge_round(previous, attempts)
+        version = keys.session.in_round(rounds.get(chunk, 0))
+        summary = await self._store.get_model(version.chunk_done(chunk), ChunkSummary)
+        return merge_round(previous, attempts), summary.usage
 
     async def _rows(self, keys: SessionKeys, task: ChunkTask) -> list[PlannedRow]:
         """The chunk's planned rows, or, if those are unreadable, its input rows."""
