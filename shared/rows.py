@@ -29,6 +29,9 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "HubSpot_Status",
     "Qualified_Products",
     "Qualification_Status",
+    "Attempts",
+    "Last_Attempt_At",
+    "Cached_At",
 )
 # Sessions with criteria add one score column per product, after the result columns.
 SCORE_PREFIX = "Score: "
@@ -124,6 +127,11 @@ class ResultRow(BaseModel):
     qualified_products: list[str] = Field(default_factory=list, alias="Qualified_Products")
     qualification: list[ProductResult] = Field(default_factory=list, alias="Qualification")
     qualification_status: str = Field("", alias="Qualification_Status")
+    # How many times the row went through the pipeline (retries count), and when last.
+    attempts: int = Field(1, alias="Attempts")
+    last_attempt_at: str = Field("", alias="Last_Attempt_At")
+    # When the findings reused from the tenant's domain cache were found; empty otherwise.
+    cached_at: str = Field("", alias="Cached_At")
     duplicate_of: int | None = None
     # Sessions with custom fields: one answer per field, in the session's field order.
     custom_fields: list[FieldAnswer] = Field(default_factory=list, alias="Custom_Fields")
