@@ -11,7 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.fields.model import FieldSpec
 from shared.lifecycle import SessionStatus
+from shared.usage import Usage
 
 
 class Record(BaseModel):
@@ -37,6 +39,13 @@ class SessionOptions(Record):
     write_to_hubspot: bool = False
     use_hubspot_integration: bool = False
     qualification: QualificationOptions | None = None
+    # Questions answered per company with a cited, typed value (a language model needed).
+    custom_fields: list[FieldSpec] = Field(default_factory=list)
+    # Called when the session completes, fails or is cancelled; None: the tenant's default.
+    webhook_url: str | None = None
+    # Reuse this tenant's recent findings for a domain (or name and country) when the
+    # deployment keeps them (DOSSIER_CACHE_DAYS); false runs every row afresh.
+    use_cache: bool = True
 
 
 class InputSummary(Record):
@@ -55,6 +64,8 @@ class InputSummary(Record):
     rows: int
     blank_rows_skipped: int = 0
     duplicate_domains: int = 0
+    # Recognised columns by role (`shared.rows.FACT_ROLES`): country, city, region, industry.
+    fact_columns: dict[str, str] = Field(default_factory=dict)
 
 
 class SessionManifest(Record):
@@ -88,6 +99,8 @@ class Counters(Record):
     dead_links: int = 0
     not_found: int = 0
     blocked: int = 0
+    # Rows answered from the tenant's domain cache, with no fetch, search or model call.
+    cached: int = 0
 
     def __add__(self, other: Counters) -> Counters:
         return Counters(
@@ -114,6 +127,8 @@ class ChunkSummary(Record):
     finished_at: datetime
     cancelled: bool = False
     dead_letter_reason: str | None = None
+    # Outside calls the chunk's rows made (for a retry round: the chunk's earlier ones too).
+    usage: Usage = Field(default_factory=Usage)
 
 
 class FinalStatus(Record):
@@ -124,6 +139,9 @@ class FinalStatus(Record):
     finished_at: datetime
     reason: str | None = None
     outputs: list[str] = Field(default_factory=list)
+    # The latest retry round these final objects include (0: the session's own run).
+    retry_round: int = 0
+    usage: Usage = Field(default_factory=Usage)
 
 
 class HubSpotCreated(Record):

@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.criteria.model import ProductResult
+from shared.fields.model import FieldAnswer, field_cells
 
 # Result columns in output order; the user's original columns come first, in input order.
 # New columns go last, so files read by column position keep working.
@@ -28,9 +29,14 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "HubSpot_Status",
     "Qualified_Products",
     "Qualification_Status",
+    "Attempts",
+    "Last_Attempt_At",
+    "Cached_At",
 )
 # Sessions with criteria add one score column per product, after the result columns.
 SCORE_PREFIX = "Score: "
+# What the gateway recognises in other input columns and keeps with each row (`facts`).
+FACT_ROLES: tuple[str, ...] = ("country", "city", "region", "industry")
 
 
 def score_column(product: str) -> str:
@@ -80,6 +86,9 @@ class InputRow(BaseModel):
     name: str
     website: str | None = None
     original: dict[str, str] = Field(default_factory=dict)
+    # Added in rows format 2: cells of the recognised columns by role (`FACT_ROLES`), as
+    # typed; rows written before it have none.
+    facts: dict[str, str] = Field(default_factory=dict)
 
 
 class PlannedRow(InputRow):
@@ -118,11 +127,20 @@ class ResultRow(BaseModel):
     qualified_products: list[str] = Field(default_factory=list, alias="Qualified_Products")
     qualification: list[ProductResult] = Field(default_factory=list, alias="Qualification")
     qualification_status: str = Field("", alias="Qualification_Status")
+    # How many times the row went through the pipeline (retries count), and when last.
+    attempts: int = Field(1, alias="Attempts")
+    last_attempt_at: str = Field("", alias="Last_Attempt_At")
+    # When the findings reused from the tenant's domain cache were found; empty otherwise.
+    cached_at: str = Field("", alias="Cached_At")
     duplicate_of: int | None = None
+    # Sessions with custom fields: one answer per field, in the session's field order.
+    custom_fields: list[FieldAnswer] = Field(default_factory=list, alias="Custom_Fields")
 
     def output_cells(self) -> dict[str, object]:
         """Original columns first, then the result columns, as exports lay them out."""
-        data = self.model_dump(by_alias=True, exclude={"row", "original", "duplicate_of"})
+        data = self.model_dump(
+            by_alias=True, exclude={"row", "original", "duplicate_of", "custom_fields"}
+        )
         cells: dict[str, object] = dict(self.original)
         for column in RESULT_COLUMNS:
             cells[column] = data[column]
@@ -135,3 +153,11 @@ class ResultRow(BaseModel):
             score_column(p.product): p.nth_score if p.qualified else None
             for p in self.qualification
         }
+
+    def field_cells(self, names: list[str]) -> dict[str, object]:
+        """Value, quote, source and confidence columns for each of the session's fields."""
+        answers = {answer.name: answer for answer in self.custom_fields}
+        cells: dict[str, object] = {}
+        for name in names:
+            cells |= field_cells(answers.get(name), name)
+        return cells

@@ -59,6 +59,7 @@ async def reread_upload(
                     "rows": stats.rows,
                     "blank_rows_skipped": stats.blank_rows_skipped,
                     "duplicate_domains": stats.duplicate_domains,
+                    "fact_columns": stats.fact_columns,
                 }
             )
         }

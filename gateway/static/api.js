@@ -90,6 +90,10 @@ export const api = {
   }),
   start: (id) => json(`/api/sessions/${encodeURIComponent(id)}/start`, { method: "POST" }),
   cancel: (id) => json(`/api/sessions/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
+  usage: (month) => json("/api/usage", { query: month ? { month } : undefined }),
+  retry: (id, statuses) => json(`/api/sessions/${encodeURIComponent(id)}/retry`, {
+    method: "POST", body: statuses ? JSON.stringify({ statuses }) : undefined, contentType: "application/json",
+  }),
   remove: (id) => request(`/api/sessions/${encodeURIComponent(id)}`, { method: "DELETE" }),
   // `filters`: status, confidence, q and sort of the results query (see docs/api.md).
   results: (id, offset, limit, signal, filters = {}) =>

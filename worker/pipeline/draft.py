@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from shared.criteria.model import ProductResult
+from shared.fields.model import FieldAnswer
 from shared.rows import PlannedRow, ResultRow, RowStatus
 
 
@@ -24,6 +25,7 @@ class RowDraft:
     hubspot_status: str = ""
     qualification: list[ProductResult] = field(default_factory=list)
     qualification_status: str = ""
+    custom_fields: list[FieldAnswer] = field(default_factory=list)
     error: str = ""
     sources: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -66,4 +68,5 @@ class RowDraft:
             qualified_products=[p.product for p in self.qualification if p.qualified],
             qualification=self.qualification,
             qualification_status=self.qualification_status,
+            custom_fields=self.custom_fields,
         )

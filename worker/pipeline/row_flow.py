@@ -16,10 +16,12 @@ from worker.pipeline.clients.llm import LlmUnavailable
 from worker.pipeline.clients.search.provider import SearchUnavailable
 from worker.pipeline.draft import RowDraft
 from worker.pipeline.protocol import SessionContext
+from worker.pipeline.row_place import RowPlace, row_place
 from worker.pipeline.stages import description as describe
 from worker.pipeline.stages import linkedin
 from worker.pipeline.stages.deep_search import render
 from worker.pipeline.stages.discovery.website_search import Candidate
+from worker.pipeline.stages.fields.row_step import answer_fields
 from worker.pipeline.stages.hubspot.sync import HubSpotSync
 from worker.pipeline.stages.normalize import website_url
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
@@ -47,12 +49,19 @@ class RowFlow:
         self._questions = questions
         self._questions_error = questions_error
         self._log = log
+        self._place = RowPlace()
+        # Result pages deep search read: custom fields may quote them too.
+        self._deep_pages: list[PageFacts] = []
 
     async def run(self, row: PlannedRow) -> RowDraft:
         draft = RowDraft(row)
+        self._place = row_place(row.facts)
+        for note in self._place.ignored:
+            draft.note(note)
         # Rows of a finished session: their website is known, only qualification is asked.
         only = self._session.qualify_only
         qualifying = self._session.options.qualification is not None
+        asking = qualifying or bool(self._session.options.custom_fields)
         pages = await self._timed("website", self._website(draft, discover=not only))
         if draft.stopped:
             return draft
@@ -61,13 +70,18 @@ class RowFlow:
             company = await self._timed("hubspot", self._crm_record(draft))
         if pages and self._kit.has("page"):
             # Criteria ask more of a company than a description does: read its About page.
-            about = self._about_page(draft, pages[0], always=qualifying)
+            about = self._about_page(draft, pages[0], always=asking)
             pages += await self._timed("page", about)
         if not only:
             await self._describe(draft, pages, company)
         if qualifying:
             step = qualify_row(self._kit, self._session, draft, pages, self._log)
             await self._timed("qualification", step)
+        if self._session.options.custom_fields:
+            fields = answer_fields(
+                self._kit, self._session, draft, pages + self._deep_pages, self._log
+            )
+            await self._timed("fields", fields)
         return draft
 
     async def _describe(
@@ -134,7 +148,7 @@ class RowFlow:
             draft.fail(RowStatus.NOT_FOUND, "no website given and no search provider configured")
             return []
         try:
-            found = await kit.discovery.discover(row.name, self._session.context_text)
+            found = await kit.discovery.discover(row.name, self._session.context_text, self._place)
         except SearchUnavailable as error:
             draft.fail(RowStatus.FAILED, str(error))
             return []
@@ -149,7 +163,9 @@ class RowFlow:
         """Companies move and rebrand: a dead given website starts a search for the current one."""
         assert self._kit.discovery is not None
         try:
-            found = await self._kit.discovery.discover(draft.row.name, self._session.context_text)
+            found = await self._kit.discovery.discover(
+                draft.row.name, self._session.context_text, self._place
+            )
         except SearchUnavailable as error:
             draft.fail(RowStatus.DEAD_URL, reason)
             draft.note(f"no other website looked for: {error}")
@@ -232,6 +248,7 @@ class RowFlow:
                 draft.row.domain or registered_domain(draft.website),
                 settings.match_threshold,
                 settings.search_results,
+                where=self._place.query_terms(),
             )
         except SearchUnavailable as error:
             draft.note(f"LinkedIn search failed: {error}")
@@ -267,6 +284,7 @@ class RowFlow:
                     pages,
                     self._session.context_text,
                     self._kit.settings.llm_max_input_chars,
+                    about=self._place.describe(),
                 )
                 if result is None:
                     draft.note("the language model found too little text; extractive used")
@@ -295,8 +313,12 @@ class RowFlow:
             draft.deep_search_status = StepStatus.SKIPPED
             return
         try:
-            answers, skipped = await deep.answer(
-                draft.row.name, self._questions, pages[0] if pages else None
+            answers, skipped, self._deep_pages = await deep.answer_with_pages(
+                draft.row.name,
+                self._questions,
+                pages[0] if pages else None,
+                about=self._place.describe(),
+                where=self._place.query_terms(),
             )
         except (SearchUnavailable, LlmUnavailable) as error:
             # An optional step: the row keeps its status and everything found so far.

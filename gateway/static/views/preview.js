@@ -2,6 +2,7 @@
 // choice of columns or sheet, then Start and Discard.
 
 import { h, replace } from "../dom.js";
+import { estimateFacts } from "./usage.js";
 import { bytes, count } from "../format.js";
 import { createColumnChoice } from "./column-choice.js";
 
@@ -13,6 +14,9 @@ export function previewTable(preview, input) {
   const parsed = rows.length > 0 && !Array.isArray(rows[0]) && "name" in rows[0] && !columns.length;
   const nameColumn = preview?.name_column ?? input?.name_column;
   const websiteColumn = preview?.website_column ?? input?.website_column;
+  // Country, city, region and industry columns, by column name.
+  const roles = Object.fromEntries(Object.entries(
+    preview?.input?.fact_columns || input?.fact_columns || {}).map(([role, column]) => [column, role]));
   const headers = [
     ...(parsed ? ["Company name", "Website"] : []),
     ...columns,
@@ -26,9 +30,11 @@ export function previewTable(preview, input) {
     h("caption", {}, `First ${count(rows.length)} rows as they will be processed`),
     h("thead", {}, h("tr", {}, headers.map((name) => h("th", {
       scope: "col",
-      class: name === nameColumn || name === websiteColumn ? "detected" : null,
-      title: name === nameColumn ? "Company name column" : name === websiteColumn ? "Website column" : null,
-    }, name, name === nameColumn ? " (name)" : "", name === websiteColumn ? " (website)" : "")))),
+      class: name === nameColumn || name === websiteColumn || roles[name] ? "detected" : null,
+      title: name === nameColumn ? "Company name column" : name === websiteColumn ? "Website column"
+        : roles[name] ? `Used as the company's ${roles[name]}` : null,
+    }, name, name === nameColumn ? " (name)" : "", name === websiteColumn ? " (website)" : "",
+    roles[name] ? ` (${roles[name]})` : "")))),
     h("tbody", {}, rows.map((row) => h("tr", {},
       parsed ? [h("td", {}, row.name ?? ""), h("td", {}, row.website ?? "")] : [],
       columns.map((column, index) => h("td", {}, cell(row, column, index)))))));
@@ -44,6 +50,8 @@ function summary(session) {
     ["Header row", input.has_header ? "Yes" : "No (first row is data)"],
     ["Company name column", input.name_column || "—"],
     ["Website column", input.website_column || "None (websites will be searched for)"],
+    ["Also used", Object.entries(input.fact_columns || {})
+      .map(([role, column]) => `${role}: “${column}”`).join(", ") || "—"],
     ["Rows", count(input.rows)],
     ["Blank rows skipped", count(input.blank_rows_skipped)],
     ["Duplicates by domain", count(input.duplicate_domains)],
@@ -63,13 +71,17 @@ export function renderPreview(context, session, { onDiscarded }) {
   const start = h("button", { class: "button primary", type: "button", id: "start" }, "Start");
   const discard = h("button", { class: "button secondary", type: "button", id: "discard" }, "Discard");
 
+  const estimateSlot = h("div", { id: "estimate-slot" });
   // The summary, the column choice and the rows of the session as the server last read it.
   function show(current, announce) {
     replace(summarySlot, summary(current));
     replace(choiceSlot, createColumnChoice(api, current, (changed) => show(changed, true)));
     tableSlot.setAttribute("aria-busy", "true");
     api.preview(id)
-      .then((preview) => replace(tableSlot, previewTable(preview, current.input)))
+      .then((preview) => {
+        replace(tableSlot, previewTable(preview, current.input));
+        if (preview.estimate) replace(estimateSlot, estimateFacts(preview.estimate));
+      })
       .catch((error) => replace(tableSlot, h("p", { class: "hint" },
         `The row preview is not available (${error.message}). The detected columns are listed above.`)))
       .finally(() => {
@@ -108,6 +120,7 @@ export function renderPreview(context, session, { onDiscarded }) {
   const section = h("section", { class: "card", id: "preview", "aria-labelledby": "preview-title" },
     h("h2", { id: "preview-title", tabindex: "-1" }, "2. Check what was detected"),
     summarySlot,
+    estimateSlot,
     choiceSlot,
     note,
     tableSlot,

@@ -40,10 +40,17 @@ def from_site(facts: PageFacts, name: str) -> str | None:
 
 
 async def from_search(
-    search: SearchProvider, name: str, domain: str | None, threshold: float, limit: int
+    search: SearchProvider,
+    name: str,
+    domain: str | None,
+    threshold: float,
+    limit: int,
+    where: str = "",
 ) -> tuple[str, float] | None:
-    """Raises SearchUnavailable when the provider is down."""
-    hits = await search.search(f'site:linkedin.com/company "{name}"', limit)
+    """Raises SearchUnavailable when the provider is down. `where` (the row's city and
+    country) narrows the search to the company's own page among namesakes."""
+    query = " ".join(filter(None, (f'site:linkedin.com/company "{name}"', where)))
+    hits = await search.search(query, limit)
     best: tuple[str, float] | None = None
     for hit in hits:
         url = company_url(hit.url)

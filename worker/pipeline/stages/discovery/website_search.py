@@ -15,7 +15,10 @@ from worker.pipeline.matching import (
     domain_similarity,
     terms_found,
 )
+from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.aggregators import is_aggregator
+from worker.pipeline.stages.discovery.location import location_evidence
+from worker.pipeline.stages.discovery.queries import website_queries
 from worker.pipeline.stages.linkedin import company_url
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
@@ -29,6 +32,9 @@ class Candidate:
     facts: PageFacts | None
     # Skipped: robots.txt or the address rules forbid fetching it, or it is a parked domain.
     skipped: bool = False
+    # How far the page agrees with the row's country and city (already in `confidence`);
+    # breaks ties between namesakes whose confidence is capped at 1.
+    location: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -60,9 +66,13 @@ class WebsiteDiscovery:
         self._candidates = candidates
         self._threshold = threshold
 
-    async def discover(self, name: str, context_text: str) -> Discovery:
+    async def discover(
+        self, name: str, context_text: str, place: RowPlace | None = None
+    ) -> Discovery:
         """Raises SearchUnavailable when the provider is down."""
-        hits = await self._search.search(f'"{name}" official website', self._results)
+        hits = []
+        for query in website_queries(name, place):
+            hits += await self._search.search(query, self._results)
         homepages: dict[str, str] = {}
         for hit in hits:
             domain = registered_domain(hit.url)
@@ -72,13 +82,13 @@ class WebsiteDiscovery:
         if not picked:
             return Discovery(None, 0, f"search found no candidate website for '{name}'")
         terms = context_terms(context_text)
-        scored = await asyncio.gather(*(self._score(url, name, terms) for url in picked))
+        scored = await asyncio.gather(*(self._score(url, name, terms, place) for url in picked))
         skipped = tuple(c.evidence for c in scored if c.skipped)
         usable = [c for c in scored if not c.skipped]
         if not usable:
             reason = f"every candidate website for '{name}' was skipped"
             return Discovery(None, len(picked), reason, skipped)
-        best = max(usable, key=lambda c: c.confidence)
+        best = max(usable, key=lambda c: (c.confidence, c.location))
         if best.confidence < self._threshold:
             reason = (
                 f"no candidate matched well enough (best {best.url} at {best.confidence:.2f}, "
@@ -87,7 +97,9 @@ class WebsiteDiscovery:
             return Discovery(None, len(picked), reason, skipped)
         return Discovery(best, len(picked), skipped=skipped)
 
-    async def _score(self, url: str, name: str, terms: list[str]) -> Candidate:
+    async def _score(
+        self, url: str, name: str, terms: list[str], place: RowPlace | None = None
+    ) -> Candidate:
         try:
             page = await self._fetcher.fetch(url)
         except FetchError as error:
@@ -108,9 +120,14 @@ class WebsiteDiscovery:
         confidence = 0.6 * identity + 0.25 * domain + 0.1 * context + 0.05 * linkedin
         if not terms:
             confidence = confidence / 0.9  # no context to check: weigh the rest up
+        host = urlsplit(page.url).hostname or ""
+        where = location_evidence(host, page.text, facts.main_text, place)
+        confidence += where.score
         evidence = (
             f"page names '{matched}' (name match {identity:.2f}), domain match {domain:.2f}"
             + (f", context terms {len(found)}/{len(terms)}" if terms else "")
             + (", links a LinkedIn company page" if linkedin else "")
+            + (f", {where.describe()}" if where.describe() else "")
         )
-        return Candidate(page.url, round(min(confidence, 1.0), 2), evidence, facts)
+        confidence = round(max(min(confidence, 1.0), 0.0), 2)
+        return Candidate(page.url, confidence, evidence, facts, location=where.score)
