@@ -76,8 +76,9 @@ export function createResultFilters(onChange, statuses = ROW_STATUSES) {
       const button = h("button", { type: "button", class: "sort", dataset: { column } }, label,
         h("span", { class: "sort-mark", "aria-hidden": "true" },
           state === "ascending" ? " ▲" : state === "descending" ? " ▼" : ""));
+      // Read the sort at click time: a second click may come before the table redraws.
       button.addEventListener("click", () => {
-        sort = state === "none" ? column : state === "ascending" ? `-${column}` : "";
+        sort = sort === column ? `-${column}` : sort === `-${column}` ? "" : column;
         onChange({ focusSort: column });
       });
       return h("th", { scope: "col", "aria-sort": state }, button);
