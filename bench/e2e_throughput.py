@@ -17,6 +17,7 @@ the fields each found. Loopback only; everything started here stops with it.
 
     .venv/bin/python bench/e2e_throughput.py [--rows 1000] [--latency 0.2]
         [--concurrency 32 128]   # rows in flight per worker; default: the worker's default
+    [--worker-env DOSSIER_X=1 ...] [--logs DIR]
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,14 +160,22 @@ async def run_product(
     found = {
         "description": sum(1 for r in results if r.get("Description")),
         "linkedin": sum(1 for r in results if r.get("LinkedIn_URL")),
-        "ok": sum(1 for r in results if r.get("Row_Status") == "ok"),
     }
+    kinds = {c.name: c.kind for c in sites}
+    statuses = Counter(f"{kinds.get(r['Company_Name'])}: {r['Row_Status']}" for r in results)
+    missing = Counter(
+        kinds.get(r["Company_Name"])
+        for r in results
+        if not r.get("LinkedIn_URL") and kinds.get(r["Company_Name"]) != "dead"
+    )
     return {
         "status": state["status"],
         "wall_s": wall,
         "cpu_s": used,
         "requests": requests,
         "found": found,
+        "statuses": dict(sorted(statuses.items())),
+        "missing_linkedin": dict(missing),
     }
 
 
@@ -186,7 +196,7 @@ def service_env(endpoint: str, bucket: str, prefix: str, tenant_key: str) -> dic
     }
 
 
-def worker_env(web: Web, concurrency: int | None) -> dict[str, str]:
+def worker_env(web: Web, concurrency: int | None, extra: list[str]) -> dict[str, str]:
     """The sites' names resolve to the proxy's machine (loopback), which fetches must be
     allowed to reach; everything else is the worker's default."""
     env = {
@@ -196,7 +206,7 @@ def worker_env(web: Web, concurrency: int | None) -> dict[str, str]:
     }
     if concurrency is not None:
         env["DOSSIER_WORKER_CONCURRENCY"] = str(concurrency)
-    return env
+    return env | dict(item.split("=", 1) for item in extra)
 
 
 async def product_runs(
@@ -220,7 +230,7 @@ async def product_runs(
             "DOSSIER_NOTIFIER_HOST": "127.0.0.1",
             "DOSSIER_NOTIFIER_PORT": str(notifier_port),
         }
-        logs = folder / "logs"
+        logs = args.logs or folder / "logs"
         try:
             with (
                 service("gateway", env, logs) as gateway,
@@ -234,7 +244,7 @@ async def product_runs(
                         workers = []
                         for n in range(WORKERS):
                             port = free_port()
-                            own = {**env, **worker_env(web, concurrency)}
+                            own = {**env, **worker_env(web, concurrency, args.worker_env)}
                             own["DOSSIER_WORKER_HEALTH_PORT"] = str(port)
                             process = stack.enter_context(
                                 service("worker", own, logs, f"worker-{label}-{n}")
@@ -269,6 +279,8 @@ def report(args: argparse.Namespace, script: dict[str, Any], runs: list[tuple[st
             f"| {run['cpu_s'] * 1000 / rows:.1f} | {run['found']['description']} "
             f"| {run['found']['linkedin']} |"
         )
+        print(f"  row status by site kind: {run['statuses']}")
+        print(f"  no LinkedIn link found (live sites) by kind: {run['missing_linkedin']}")
         if run["status"] != "completed":
             print(f"  (the session ended {run['status']})")
     print("product rows/s: start command to final status; CPU: both worker processes.")
@@ -281,6 +293,10 @@ async def main() -> None:
     parser.add_argument(
         "--concurrency", type=int, nargs="*", help="rows in flight per worker (a sweep)"
     )
+    parser.add_argument(
+        "--worker-env", nargs="*", default=[], help="KEY=VALUE settings for the workers"
+    )
+    parser.add_argument("--logs", type=Path, help="keep the services' logs in this folder")
     args = parser.parse_args()
     require_rabbitmq()
     sites = companies(args.rows)
