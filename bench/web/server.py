@@ -101,14 +101,19 @@ class Sites:
         writer.close()
 
 
-async def stats(sites: Sites, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-    """GET /stats: the counts so far; GET /reset: counts to zero."""
+async def stats(
+    sites: Sites, proxy: ProxyState, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+) -> None:
+    """GET /stats: the counts so far (requests by kind, connections through the proxy);
+    GET /reset: counts to zero."""
     with contextlib.suppress(ConnectionError, asyncio.IncompleteReadError):
         head = await reader.readuntil(b"\r\n\r\n")
         if b"/reset" in head.split(b"\r\n")[0]:
             sites.requests.clear()
             sites.hosts_seen.clear()
-        body = json.dumps({"requests": sites.requests, "hosts": len(sites.hosts_seen)}).encode()
+            proxy.tunnels.clear()
+        counts = {"requests": sites.requests, "connections": len(proxy.tunnels)}
+        body = json.dumps(counts).encode()
         writer.write(
             b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: %d\r\n\r\n" % len(body)
         )
@@ -137,8 +142,9 @@ async def main(folder: Path, latency: float, count: int) -> None:
         if c.kind != "dead"
         for host in (c.domain, f"www.{c.domain}")
     }
-    proxy = await asyncio.start_server(handler(ProxyState(routes)), "127.0.0.1", 0, backlog=4096)
-    counter = await asyncio.start_server(lambda r, w: stats(web, r, w), "127.0.0.1", 0)
+    state = ProxyState(routes)
+    proxy = await asyncio.start_server(handler(state), "127.0.0.1", 0, backlog=4096)
+    counter = await asyncio.start_server(lambda r, w: stats(web, state, r, w), "127.0.0.1", 0)
     ports = [s.sockets[0].getsockname()[1] for s in (proxy, counter)]
     print(f"ports {ports[0]} {ports[1]}", flush=True)
     await asyncio.gather(
