@@ -172,6 +172,11 @@ async def run_product(
     }
     kinds = {c.name: c.kind for c in sites}
     statuses = Counter(f"{kinds.get(r['Company_Name'])}: {r['Row_Status']}" for r in results)
+    errors = Counter(
+        f"{kinds.get(r['Company_Name'])}: {r.get('Error', '')[:90]}"
+        for r in results
+        if r.get("Row_Status") != "ok"
+    )
     missing = Counter(
         kinds.get(r["Company_Name"])
         for r in results
@@ -186,6 +191,7 @@ async def run_product(
         "found": found,
         "statuses": dict(sorted(statuses.items())),
         "missing_linkedin": dict(missing),
+        "errors": errors.most_common(6),
     }
 
 
@@ -296,6 +302,7 @@ def report(args: argparse.Namespace, script: dict[str, Any], runs: list[tuple[st
         )
         print(f"  row status by site kind: {run['statuses']}")
         print(f"  no LinkedIn link found (live sites) by kind: {run['missing_linkedin']}")
+        print(f"  most frequent errors: {run['errors']}")
         if run["status"] != "completed":
             print(f"  (the session ended {run['status']})")
     print("product rows/s: start command to final status; CPU: both worker processes.")
