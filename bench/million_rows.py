@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import signal
 import socket
 import statistics
 import sys
@@ -51,7 +52,7 @@ MIB = 1024 * 1024
 
 
 def company_line(n: int) -> str:
-    return f"Northwind Trading {n:07d} Ltd,https://www.northwind-{n:07d}.example,Springfield,{n}\n"
+    return f"Northwind Trading {n:07d} Ltd,https://www.northwind-{n:07d}.com,Springfield,{n}\n"
 
 
 def write_csv(path: Path, rows: int, line: Callable[[int], str] = company_line) -> None:
@@ -71,7 +72,7 @@ def write_xlsx(path: Path, rows: int) -> None:
     sheet = book.create_sheet("Companies")
     sheet.append(["Company", "Website", "City", "Ref"])
     for n in range(rows):
-        sheet.append([f"Northwind Trading {n:07d} Ltd", f"northwind-{n:07d}.example", "Oslo", n])
+        sheet.append([f"Northwind Trading {n:07d} Ltd", f"northwind-{n:07d}.com", "Oslo", n])
     book.save(path)
 
 
@@ -294,7 +295,7 @@ async def main_run(args: argparse.Namespace, folder: Path, store: SeaweedFS, key
         print(f"worker peak RSS over every phase: {worker_peak(bench):.0f} MiB", flush=True)
         if "same" in args.variants:
             same = folder / "same.csv"
-            write_csv(same, args.rows, lambda n: f"Acme Corp,https://acme.example/,Oslo,{n}\n")
+            write_csv(same, args.rows, lambda n: f"Acme Corp,https://acme.com/,Oslo,{n}\n")
             session = await bench.upload(same, f"{args.rows}-row same-domain CSV")
             await bench.run_session(session, "same domain", args.limit)
             print(f"worker peak RSS, same domain: {worker_peak(bench):.0f} MiB", flush=True)
@@ -354,7 +355,13 @@ async def main(args: argparse.Namespace) -> int:
     return 0
 
 
+def stop_on_terminate(*_: object) -> None:
+    # SIGTERM unwinds like Ctrl-C, so the services and the store started here are stopped.
+    raise KeyboardInterrupt
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, stop_on_terminate)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--xlsx-rows", type=int, default=100_000)
