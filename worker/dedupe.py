@@ -8,19 +8,26 @@ looked up again. The keys come from `shared.company_keys`, as in the upload summ
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from hashlib import blake2b
 
 from shared.company_keys import clean_text, name_key, registered_domain
 from shared.rows import InputRow, PlannedRow
 
 
+def identity_digest(identity: str) -> int:
+    """64 bits of the key: a million keys as strings would hold ~150 MB; as these, ~70 MB.
+    Deterministic (unlike `hash`), so two planners of one session agree."""
+    return int.from_bytes(blake2b(identity.encode(), digest_size=8).digest(), "big")
+
+
 def plan_rows(rows: Iterable[InputRow]) -> Iterator[PlannedRow]:
-    first_by_key: dict[str, int] = {}
+    first_by_key: dict[int, int] = {}
     for row in rows:
         name = clean_text(row.name)
         domain = registered_domain(row.website)
         key = name_key(name)
         identity = f"domain:{domain}" if domain else f"name:{key}"
-        duplicate_of = first_by_key.setdefault(identity, row.row)
+        duplicate_of = first_by_key.setdefault(identity_digest(identity), row.row)
         yield PlannedRow(
             row=row.row,
             name=name,
