@@ -18,7 +18,8 @@ pytestmark = pytest.mark.unit
 def read(data: bytes) -> tuple[list[bytes], list[InputRow]]:
     encoding = detect_encoding(data)
     delimiter = detect_delimiter(data.decode(encoding, errors="ignore"))
-    lines = list(TableReader(1_000, 1_000).jsonl(csv_records(io.BytesIO(data), encoding, delimiter)))
+    records = csv_records(io.BytesIO(data), encoding, delimiter)
+    lines = list(TableReader(1_000, 1_000).jsonl(records))
     rows = list(TableReader(1_000, 1_000).rows(csv_records(io.BytesIO(data), encoding, delimiter)))
     return lines, rows
 
@@ -49,7 +50,8 @@ def test_semicolon_files_split_on_semicolons() -> None:
 def test_windows_1251_text_is_decoded() -> None:
     lines, rows = read("Компания,Сайт\nООО Ромашка,romashka.ru\n".encode("cp1251"))
     assert_same_as_models(lines, rows)
-    assert rows[0].name == "ООО Ромашка" and rows[0].website == "romashka.ru"
+    assert rows[0].name == "ООО Ромашка"
+    assert rows[0].website == "romashka.ru"
 
 
 def test_short_and_long_rows_keep_every_cell() -> None:
