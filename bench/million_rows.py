@@ -144,7 +144,9 @@ class Bench:
         response.raise_for_status()
         return dict(response.json())
 
-    async def run_session(self, session_id: str, label: str, limit: float) -> dict[str, object]:
+    async def run_session(
+        self, session_id: str, label: str, limit: float, through: str = "all"
+    ) -> dict[str, object]:
         """Start, then time planning, processing and finalization by polling the session."""
         (await self.api.post(f"/api/sessions/{session_id}/start")).raise_for_status()
         began = time.monotonic()
@@ -159,6 +161,9 @@ class Bench:
             if "planning" not in marks and status not in ("queued", "created"):
                 marks["planning"] = now
                 self.memory.phase = f"processing {label}"
+                if through == "planning":
+                    self.note(f"{label}: start -> running (planning)", now)
+                    return state
             chunks = state.get("chunk_count") or 0
             ended = bool(chunks) and state["chunks_done"] == chunks
             if "planning" in marks and "processing" not in marks and ended:
@@ -289,7 +294,10 @@ async def main_run(args: argparse.Namespace, folder: Path, store: SeaweedFS, key
         session = await bench.upload(csv_path, f"{args.rows}-row CSV")
         if args.xlsx_rows:
             await bench.upload(xlsx_path, f"{args.xlsx_rows}-row XLSX")
-        await bench.run_session(session, f"{args.rows} rows", args.limit)
+        await bench.run_session(session, f"{args.rows} rows", args.limit, args.through)
+        if args.through == "planning":
+            print(f"worker peak RSS while planning: {worker_peak(bench):.0f} MiB", flush=True)
+            return
         await bench.reads(session, args.rows)
         await bench.session_list(folder)
         print(f"worker peak RSS over every phase: {worker_peak(bench):.0f} MiB", flush=True)
@@ -374,6 +382,12 @@ if __name__ == "__main__":
         "--variants",
         default="main,same,dead",
         help="comma-separated: main (the million rows), same (one domain), dead (dead hosts)",
+    )
+    parser.add_argument(
+        "--through",
+        choices=("planning", "all"),
+        default="all",
+        help="planning: stop once the million-row session is planned (uploads and planning)",
     )
     parser.add_argument("--logs", type=Path, help="keep the services' logs in this folder")
     sys.exit(asyncio.run(main(parser.parse_args())))

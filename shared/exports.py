@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import zipfile
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ CONTENT_TYPES: dict[str, str] = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_COPY_BLOCK = 1024 * 1024
 _CORE_PROPERTIES = "docProps/core.xml"
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 EVIDENCE_KEY = "Qualification"
@@ -224,10 +226,15 @@ def stabilise_zip(source: Path, target: Path, modified: str | None = None) -> No
             entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = info.external_attr
-            data = old.read(info.filename)
             if modified is not None and info.filename == _CORE_PROPERTIES:
-                data = _MODIFIED.sub(rb"\g<1>" + modified.encode() + rb"\g<2>", data)
-            new.writestr(entry, data)
+                data = _MODIFIED.sub(rb"\g<1>" + modified.encode() + rb"\g<2>", old.read(info))
+                new.writestr(entry, data)
+                continue
+            # Copied in blocks: a million-row sheet is hundreds of megabytes of XML. The
+            # size, known in advance, lets zipfile choose ZIP64 as `writestr` would.
+            entry.file_size = info.file_size
+            with old.open(info) as part, new.open(entry, "w") as copy:
+                shutil.copyfileobj(part, copy, _COPY_BLOCK)
 
 
 def write_xlsx(
