@@ -128,8 +128,11 @@ class CsvExport:
         return b"\xef\xbb\xbf" + self._take()
 
     def rows(self, rows: Iterable[ResultRow]) -> bytes:
-        for row in rows:
-            self._writer.writerow(spreadsheet_values(row, self._layout))
+        return self.lines(spreadsheet_values(row, self._layout) for row in rows)
+
+    def lines(self, values: Iterable[list[str]]) -> bytes:
+        """CSV lines of rows already turned into `spreadsheet_values`."""
+        self._writer.writerows(values)
         return self._take()
 
 
@@ -204,9 +207,13 @@ class XlsxExport:
         if self._evidence is not None:
             self._evidence.append(list(EVIDENCE_COLUMNS))
 
-    def rows(self, rows: Iterable[ResultRow]) -> None:
-        for row in rows:
-            self._sheet.append(spreadsheet_values(row, self._layout))
+    def rows(self, rows: Sequence[ResultRow]) -> None:
+        self.append(rows, [spreadsheet_values(row, self._layout) for row in rows])
+
+    def append(self, rows: Sequence[ResultRow], values: Sequence[list[str]]) -> None:
+        """Rows with their `spreadsheet_values`, computed once for every export."""
+        for row, cells in zip(rows, values, strict=True):
+            self._sheet.append(cells)
             if self._evidence is not None:
                 for line in self._table.lines(row):
                     self._evidence.append([neutralise(cell) for cell in line])
@@ -241,5 +248,5 @@ def write_xlsx(
     path: Path, layout: ExportLayout, rows: Iterable[ResultRow], created: datetime | None = None
 ) -> None:
     export = XlsxExport(layout, created)
-    export.rows(rows)
+    export.rows(list(rows))
     export.save(path)

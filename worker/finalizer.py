@@ -20,7 +20,14 @@ import structlog
 from shared.broker.protocol import Publisher
 from shared.criteria.snapshot import session_criteria
 from shared.errors import NotFound
-from shared.exports import CONTENT_TYPES, CsvExport, ExportLayout, JsonExport, XlsxExport
+from shared.exports import (
+    CONTENT_TYPES,
+    CsvExport,
+    ExportLayout,
+    JsonExport,
+    XlsxExport,
+    spreadsheet_values,
+)
 from shared.layout import LOG_TYPES, SessionKeys
 from shared.lifecycle import SessionStatus, finished_status
 from shared.messages import SessionStatusChanged
@@ -145,6 +152,7 @@ class _ExportFiles:
     """The three result files, written side by side from one pass over the rows."""
 
     def __init__(self, paths: dict[str, Path], layout: ExportLayout, created: datetime) -> None:
+        self._layout = layout
         self._xlsx_path = paths["xlsx"]
         self._csv_file = paths["csv"].open("wb")
         self._json_file = paths["json"].open("wb")
@@ -155,9 +163,10 @@ class _ExportFiles:
         self._json_file.write(self._json.header())
 
     def write(self, rows: list[ResultRow]) -> None:
-        self._csv_file.write(self._csv.rows(rows))
+        values = [spreadsheet_values(row, self._layout) for row in rows]
+        self._csv_file.write(self._csv.lines(values))
         self._json_file.write(self._json.rows(rows))
-        self._xlsx.rows(rows)
+        self._xlsx.append(rows, values)
 
     def close(self) -> None:
         self._json_file.write(self._json.footer())
