@@ -82,8 +82,8 @@ async def test_planning_streams_every_row_once_in_order_with_duplicates_across_c
     assert all(len(batch) == chunk_size for batch in batches[:-1])
     links = expected_first(rows)
     assert {row.row: row.duplicate_of for row in planned} == links
-    crossing = [r for r in planned if r.duplicate_of is not None]
-    assert any(r.duplicate_of // chunk_size != r.row // chunk_size for r in crossing)
+    links_across = [(first, r.row) for r in planned if (first := r.duplicate_of) is not None]
+    assert any(first // chunk_size != row // chunk_size for first, row in links_across)
 
 
 async def stored_session(chunk_size: int) -> tuple[MemoryStore, list[PlannedRow], int]:
