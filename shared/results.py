@@ -129,7 +129,7 @@ async def _raw(store: ObjectStore, keys: SessionKeys, chunk: int, missing_ok: bo
 
 
 async def _chunks_in_order(
-    store: ObjectStore, keys: SessionKeys, chunk_count: int, missing_ok: bool, ahead: int = 4
+    store: ObjectStore, keys: SessionKeys, chunk_count: int, missing_ok: bool, ahead: int = 8
 ) -> AsyncIterator[bytes]:
     """Each chunk's stored results (JSON lines) in chunk order, reading a few chunks ahead."""
     pending: deque[asyncio.Task[bytes]] = deque()

@@ -34,7 +34,7 @@ from shared.messages import SessionStatusChanged
 from shared.models import CancelRequest, ChunkSummary, Counters, FinalStatus, SessionManifest
 from shared.results import merged_results
 from shared.rows import ResultRow
-from shared.session_logs import session_log
+from shared.session_logs import every_session_log
 from shared.storage.protocol import ObjectStore
 from worker.events import publish_safely
 
@@ -111,11 +111,16 @@ class Finalizer:
             for fmt, path in paths.items():
                 await upload_file(self._store, keys.final_results(fmt), path, CONTENT_TYPES[fmt])
                 outputs.append(keys.final_results(fmt))
-            for log_type in LOG_TYPES:
-                path = Path(folder) / f"{log_type}.log"
-                with path.open("wb") as sink:
-                    async for data in session_log(self._store, keys, log_type):
-                        await asyncio.to_thread(sink.write, data)
+            logs = {kind: Path(folder) / f"{kind}.log" for kind in LOG_TYPES}
+            sinks = {kind: path.open("wb") for kind, path in logs.items()}
+            try:
+                async for parts in every_session_log(self._store, keys):
+                    for kind, data in parts.items():
+                        await asyncio.to_thread(sinks[kind].write, data)
+            finally:
+                for sink in sinks.values():
+                    sink.close()
+            for log_type, path in logs.items():
                 await upload_file(self._store, keys.final_log(log_type), path, "text/plain")
                 outputs.append(keys.final_log(log_type))
         return outputs
