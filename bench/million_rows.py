@@ -45,8 +45,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.soak import deployment, rss_bytes
 from shared.auth import hash_key, new_key
 from shared.broker.rabbit_topology import delete_topology
+from shared.storage.s3 import MinioStore
 from shared.topology import Topology
-from tests.services import AMQP_URL, SeaweedFS, free_port, require_rabbitmq, service_settings
+from tests.services import (
+    AMQP_URL,
+    TEST_S3_ACCESS_KEY,
+    TEST_S3_SECRET_KEY,
+    SeaweedFS,
+    free_port,
+    require_rabbitmq,
+    service_settings,
+)
 
 MIB = 1024 * 1024
 
@@ -115,10 +124,17 @@ class Phases:
             yield f"  {name:<10} idle {self.baseline.get(name, 0) / MIB:.0f}: {cells}"
 
 
+async def file_chunks(path: Path, size: int = 1024 * 1024) -> AsyncIterator[bytes]:
+    with path.open("rb") as source:
+        while data := source.read(size):
+            yield data
+
+
 @dataclass
 class Bench:
     api: httpx.AsyncClient
     memory: Phases
+    store: MinioStore
     figures: dict[str, float] = field(default_factory=dict)
 
     def note(self, label: str, value: float, unit: str = "s") -> None:
@@ -126,6 +142,10 @@ class Bench:
         print(f"{label:<52} {value:10.3f} {unit}", flush=True)
 
     async def upload(self, path: Path, label: str) -> str:
+        # The baseline: the same bytes stored as one object, with no parsing at all.
+        began = time.monotonic()
+        await self.store.put_stream(f"baseline/{uuid.uuid4().hex}", file_chunks(path))
+        baseline = time.monotonic() - began
         self.memory.phase = f"upload {label}"
         before = rss_bytes(self.memory.pids["gateway"]) or 0
         began = time.monotonic()
@@ -135,6 +155,8 @@ class Bench:
         created.raise_for_status()
         self.memory.sample()
         self.note(f"upload {label} ({size_mib(path):.0f} MiB) -> 201", elapsed)
+        self.note("  the same file stored as it is (baseline)", baseline)
+        self.note("  upload / baseline", elapsed / baseline, "x")
         rise = self.memory.peak("gateway", self.memory.phase) - before
         self.note(f"gateway RSS rise during {label} upload", rise / MIB, "MiB")
         return str(created.json()["session_id"])
@@ -252,13 +274,17 @@ def stack_env(
 
 @contextlib.asynccontextmanager
 async def running_stack(
-    args: argparse.Namespace, store: SeaweedFS, key: str, logs: Path, extra: dict[str, str]
+    args: argparse.Namespace,
+    store_process: SeaweedFS,
+    key: str,
+    logs: Path,
+    extra: dict[str, str],
 ) -> AsyncIterator[Bench]:
     topology = Topology(f"million-{uuid.uuid4().hex[:8]}")
-    env = stack_env(store, topology, key, extra)
+    env = stack_env(store_process, topology, key, extra)
     try:
         with deployment(env, args.workers, logs) as pids:
-            memory = Phases({**pids, "seaweedfs": store.pid or 0})
+            memory = Phases({**pids, "seaweedfs": store_process.pid or 0})
             memory.baseline = {name: rss_bytes(pid) or 0 for name, pid in memory.pids.items()}
             sampler = asyncio.create_task(memory.run(args.interval))
             async with httpx.AsyncClient(
@@ -266,9 +292,13 @@ async def running_stack(
                 headers={"Authorization": f"Bearer {key}"},
                 timeout=600,
             ) as api:
+                store = MinioStore(
+                    store_process.endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, "million"
+                )
                 try:
-                    yield Bench(api, memory)
+                    yield Bench(api, memory, store)
                 finally:
+                    store.close()
                     sampler.cancel()
                     for line in memory.report():
                         print(line, flush=True)
