@@ -16,12 +16,14 @@ import csv
 import io
 import re
 import shutil
+import tempfile
 import zipfile
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
+from typing import IO
 
 import orjson
 from openpyxl import Workbook
@@ -30,6 +32,7 @@ from shared.criteria.evidence import EVIDENCE_COLUMNS, EvidenceTable
 from shared.criteria.model import SessionCriteria
 from shared.models import SessionManifest
 from shared.rows import RESULT_COLUMNS, ResultRow, score_column
+from shared.xlsx_rows import SheetRows, splice_rows
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CONTENT_TYPES: dict[str, str] = {
@@ -202,6 +205,9 @@ class XlsxExport:
             self._stamp = naive.isoformat() + "Z"
         self._sheet = self._book.create_sheet("Results")
         self._sheet.append([neutralise(c) for c in layout.columns])
+        # Data rows are written as markup to a file of their own, spliced in on save.
+        self._rows_file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by save)
+        self._rows = SheetRows(self._rows_file, first_row=2)
         self._table = EvidenceTable(layout.criteria)
         self._evidence = self._book.create_sheet(EVIDENCE_SHEET) if layout.qualification else None
         if self._evidence is not None:
@@ -212,8 +218,8 @@ class XlsxExport:
 
     def append(self, rows: Sequence[ResultRow], values: Sequence[list[str]]) -> None:
         """Rows with their `spreadsheet_values`, computed once for every export."""
-        for row, cells in zip(rows, values, strict=True):
-            self._sheet.append(cells)
+        self._rows.append(values)
+        for row in rows:
             if self._evidence is not None:
                 for line in self._table.lines(row):
                     self._evidence.append([neutralise(cell) for cell in line])
@@ -221,11 +227,19 @@ class XlsxExport:
     def save(self, path: Path) -> None:
         raw = path.with_suffix(".raw.xlsx")
         self._book.save(raw)
-        stabilise_zip(raw, path, self._stamp)
+        try:
+            stabilise_zip(raw, path, self._stamp, {self._sheet.path.lstrip("/"): self._rows_file})
+        finally:
+            self._rows_file.close()
         raw.unlink()
 
 
-def stabilise_zip(source: Path, target: Path, modified: str | None = None) -> None:
+def stabilise_zip(
+    source: Path,
+    target: Path,
+    modified: str | None = None,
+    sheet_rows: Mapping[str, IO[bytes]] | None = None,
+) -> None:
     """Copy a zip with fixed entry times (and, for a workbook, a fixed `modified` date,
     which openpyxl sets to the clock on save), so equal content gives equal bytes."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
@@ -233,6 +247,13 @@ def stabilise_zip(source: Path, target: Path, modified: str | None = None) -> No
             entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = info.external_attr
+            rows = (sheet_rows or {}).get(info.filename)
+            if rows is not None:
+                sheet = old.read(info)
+                entry.file_size = len(sheet) + rows.seek(0, io.SEEK_END) + 64
+                with new.open(entry, "w") as copy:
+                    splice_rows(sheet, rows, copy)
+                continue
             if modified is not None and info.filename == _CORE_PROPERTIES:
                 data = _MODIFIED.sub(rb"\g<1>" + modified.encode() + rb"\g<2>", old.read(info))
                 new.writestr(entry, data)
