@@ -9,6 +9,8 @@ into a chunk's object.
 
 from __future__ import annotations
 
+import asyncio
+from collections import deque
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
@@ -65,10 +67,41 @@ def select_lines(data: bytes, log_type: str, session_id: str) -> Iterable[str]:
 
 async def session_log(store: ObjectStore, keys: SessionKeys, log_type: str) -> AsyncIterator[bytes]:
     """The session's log of `log_type` as text, chunk by chunk in chunk order."""
-    # Retry rounds' chunk logs follow the session's own, round by round.
+    async for data in _chunk_logs(store, keys):
+        text = rendered(data, log_type, keys.session_id)
+        if text:
+            yield text
+
+
+async def every_session_log(
+    store: ObjectStore, keys: SessionKeys
+) -> AsyncIterator[dict[str, bytes]]:
+    """Every log type at once, chunk by chunk: each chunk's log object is read once."""
+    async for data in _chunk_logs(store, keys):
+        yield {kind: rendered(data, kind, keys.session_id) for kind in LOG_TYPES}
+
+
+def rendered(data: bytes, log_type: str, session_id: str) -> bytes:
+    lines = list(select_lines(data, log_type, session_id))
+    return ("\n".join(lines) + "\n").encode() if lines else b""
+
+
+async def _chunk_logs(
+    store: ObjectStore, keys: SessionKeys, ahead: int = 8
+) -> AsyncIterator[bytes]:
+    """Each chunk's log object in chunk order, then retry rounds' chunk logs round by
+    round, a few read ahead: one at a time, a session of thousands of chunks waits
+    thousands of round trips."""
     retried = [i for i in await store.list_objects(keys.retries_prefix) if "/chunks/logs/" in i.key]
-    for info in [*await store.list_objects(keys.prefix + "chunks/logs/"), *retried]:
-        data = await store.get_bytes(info.key)
-        lines = list(select_lines(data, log_type, keys.session_id))
-        if lines:
-            yield ("\n".join(lines) + "\n").encode()
+    objects = [*await store.list_objects(keys.prefix + "chunks/logs/"), *retried]
+    pending: deque[asyncio.Task[bytes]] = deque()
+    try:
+        for info in objects:
+            pending.append(asyncio.create_task(store.get_bytes(info.key)))
+            if len(pending) > ahead:
+                yield await pending.popleft()
+        while pending:
+            yield await pending.popleft()
+    finally:
+        for task in pending:
+            task.cancel()

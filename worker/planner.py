@@ -16,7 +16,6 @@ from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 
-import orjson
 import structlog
 
 from shared.broker.protocol import Publisher
@@ -187,7 +186,7 @@ async def planned_batches(
     planned = plan_rows(_drain(pending))
     batch: list[PlannedRow] = []
     async for line in _lines(data):
-        pending.append(InputRow.model_validate(orjson.loads(line)))
+        pending.append(InputRow.model_validate_json(line))
         # plan_rows takes exactly one input per output, so the deque is never read empty.
         batch.append(next(planned))
         if len(batch) == batch_size:
