@@ -8,6 +8,7 @@ import { count, dateTime, duration, FINAL_STATUSES, rate, STATUS_LABELS } from "
 import { createLogViewer } from "./logs.js";
 import { createQualifyAction } from "./qualify-action.js";
 import { createResultsTable } from "./results-table.js";
+import { createWebhookDeliveries } from "./webhook-deliveries.js";
 
 const DOWNLOADS = [
   ["csv", "CSV"],
@@ -28,6 +29,8 @@ function optionList(options = {}) {
     options.run_llm_deep_search_pipeline && "Deep search",
     options.use_hubspot_integration && "Reuse HubSpot descriptions",
     options.write_to_hubspot && "Write to HubSpot",
+    options.custom_fields?.length && `Fields: ${options.custom_fields.map((f) => f.name).join(", ")}`,
+    options.webhook_url && "Webhook",
     qualificationText(options.qualification),
   ].filter(Boolean);
   return on.length ? on.join(" · ") : "No extra options";
@@ -41,6 +44,7 @@ export function renderSessionView(context, sessionId) {
   const results = createResultsTable(context, sessionId);
   const logs = createLogViewer(context, sessionId);
   const qualify = createQualifyAction(context, sessionId);
+  const deliveries = createWebhookDeliveries(context, sessionId);
 
   const title = h("h1", { id: "session-title" }, "Session");
   const badge = h("span", { id: "session-status" });
@@ -225,6 +229,7 @@ export function renderSessionView(context, sessionId) {
     const ended = change.kind === "session.status" || before !== session.status;
     if (FINAL_STATUSES.has(session.status) && ended) {
       results.refresh(true);
+      deliveries.load(true);
     } else if (change.kind === "snapshot" || (change.kind === "chunk.progress" && change.event.finished)) {
       results.refresh(false);
     }
@@ -249,6 +254,7 @@ export function renderSessionView(context, sessionId) {
       h("div", { class: "actions wrap" }, downloadButtons, archiveButton),
       downloadNote),
     results.element,
+    deliveries.element,
     logs.element,
     qualify.dialog);
 
@@ -261,6 +267,7 @@ export function renderSessionView(context, sessionId) {
     const names = session?.options?.qualification?.criteria || [];
     if (names.length) results.setQualification(sessionCriteria(api, sessionId, names));
     results.load();
+    deliveries.load(FINAL_STATUSES.has(session?.status));
   });
 
   return {
@@ -270,6 +277,7 @@ export function renderSessionView(context, sessionId) {
     destroy() {
       unsubscribe();
       results.destroy();
+      deliveries.destroy();
       logs.destroy();
       liveClient?.unsubscribeSession(sessionId);
     },
