@@ -184,6 +184,16 @@ async def test_a_refused_field_list_shows_the_servers_message_beside_the_field(
     assert len(stack.api("GET", "/api/sessions")["items"]) == before
     await screenshot(page, "41-custom-fields-refused")
 
+    # The session's own webhook URL: refused by the server, whose reason shows by the box.
+    await field(page, 1).get_by_label("Description").fill("a summary")
+    await page.get_by_label("Webhook URL (optional)").fill("https://user@example.com/hook")
+    await page.get_by_role("button", name="Upload and preview").click()
+    await expect(page.locator("#webhook-error")).to_have_text(
+        "the webhook URL must not carry a user name or password"
+    )
+    await expect(error).to_be_empty()
+    assert len(stack.api("GET", "/api/sessions")["items"]) == before
+
 
 async def test_the_tenant_webhook_is_called_and_its_deliveries_listed(
     page: Page, stack: Stack, tmp_path: Path
