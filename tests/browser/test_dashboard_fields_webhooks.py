@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Locator, Page, expect
 
-from tests.browser.conftest import Stack, screenshot, sign_in
+from tests.browser.conftest import PHONE, Stack, screenshot, sign_in
 from tests.pipeline.conftest import Farm, Server, _llm_server, farm
 from tests.pipeline.fakes.llm import LlmState
 from tests.services import service_settings
@@ -103,10 +103,10 @@ async def test_two_fields_are_answered_with_their_quotes_and_sources(
     source = founded.locator(".field-source a")
     await expect(source).to_have_attribute("href", re.compile(r"^https://streamforge\.com/"))
     await expect(cell.locator("li[data-field='countries'] .field-value")).to_have_text("40")
+    await screenshot(page, "40-custom-fields")
     # The field columns are the session's answers, not the user's input columns.
     await page.get_by_label("Show input columns").check()
     await expect(page.locator("#results-table thead")).not_to_contain_text("Field: ")
-    await screenshot(page, "40-custom-fields")
 
 
 async def test_a_field_set_is_saved_then_loaded_into_a_new_session(
@@ -231,3 +231,16 @@ async def test_the_tenant_webhook_is_called_and_its_deliveries_listed(
         "The default webhook URL is cleared."
     )
     assert stack.api("GET", "/api/webhook")["url"] is None
+
+
+async def test_the_fields_editor_and_webhook_page_fit_a_phone(page: Page, stack: Stack) -> None:
+    await page.set_viewport_size(PHONE)
+    await sign_in(page, stack)
+    await page.get_by_role("link", name="New session").first.click()
+    await add_field(page, "segment", "enum", "who its customers are")
+    await expect(field(page, 0).get_by_label("Options (comma-separated)")).to_be_visible()
+    assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    await screenshot(page, "43-custom-fields-phone")
+    await page.get_by_role("link", name="Webhook", exact=True).click()
+    await expect(page.locator("#webhook-secret")).to_have_text(re.compile(r"^whsec_"))
+    assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -4,7 +4,7 @@
 import { h, replace } from "../dom.js";
 import { toApi } from "../field-rules.js";
 
-export function createFieldSetControls(context, editor, { id, check }) {
+export function createFieldSetControls(context, editor, { id, check, showRefusal }) {
   const { api } = context;
   let sets = [];
   const picker = h("select", { id: `${id}-set` });
@@ -97,6 +97,7 @@ export function createFieldSetControls(context, editor, { id, check }) {
       refresh(saved.id);
     } catch (error) {
       status.textContent = `The set was not saved: ${error.message}`;
+      showRefusal(error);
     }
   });
 

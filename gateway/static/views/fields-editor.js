@@ -81,7 +81,9 @@ export function createFieldsEditor(context, { id = "custom-fields" } = {}) {
       draw();
     },
   };
-  const sets = createFieldSetControls(context, editor, { id, check: () => check() });
+  const sets = createFieldSetControls(context, editor, {
+    id, check: () => check(), showRefusal: (error) => showRefusal(error),
+  });
   const element = h("fieldset", { class: "options custom-fields", id, "aria-describedby": hint.id },
     h("legend", {}, "Custom fields"), hint, list, h("div", { class: "actions" }, addButton), message,
     sets.element);
@@ -117,6 +119,18 @@ export function createFieldsEditor(context, { id = "custom-fields" } = {}) {
     return first < 0;
   }
 
+  // A server refusal about the fields: shown beside the field it names, else under the
+  // list. False when the error is about something else.
+  function showRefusal(error) {
+    if (!FIELD_CODES.has(error?.code) && !(error?.code === "option_unavailable" && rows.length)) return false;
+    const index = fieldIndexOf(error, editor.fields());
+    if (index >= 0 && rows[index]) {
+      rows[index].setProblem(error.message);
+      rows[index].name.focus();
+    } else message.textContent = error.message;
+    return true;
+  }
+
   return {
     element,
     setAvailable(available, reason) {
@@ -132,16 +146,6 @@ export function createFieldsEditor(context, { id = "custom-fields" } = {}) {
       const fields = editor.fields();
       return fields.length && !element.disabled ? JSON.stringify(fields.map(toApi)) : null;
     },
-    // A server refusal about the fields: shown beside the field it names, else under the
-    // list. False when the error is about something else.
-    showRefusal(error) {
-      if (!FIELD_CODES.has(error?.code) && !(error?.code === "option_unavailable" && rows.length)) return false;
-      const index = fieldIndexOf(error, editor.fields());
-      if (index >= 0 && rows[index]) {
-        rows[index].setProblem(error.message);
-        rows[index].name.focus();
-      } else message.textContent = error.message;
-      return true;
-    },
+    showRefusal,
   };
 }

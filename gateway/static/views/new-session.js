@@ -135,7 +135,7 @@ export function renderNewSession(context) {
     fields.element,
     h("label", { for: "webhook_url" }, "Webhook URL (optional)"),
     webhookInput,
-    h("span", { class: "hint", id: "webhook-hint" },
+    h("p", { class: "hint", id: "webhook-hint" },
       "Called when the session completes, fails or is cancelled. Empty: the default from Webhook settings."),
     webhookError,
     message,

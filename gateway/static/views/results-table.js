@@ -135,7 +135,7 @@ export function createResultsTable(context, sessionId) {
         h("th", { scope: "col", class: "num" }, "#"),
         extra.map((name) => h("th", { scope: "col" }, name)),
         ["Company", "Website", "LinkedIn", "Status", qualified && "Qualified products",
-          "Description", "Sources", "Deep search", customFields && "Fields", "Error"]
+          customFields && "Fields", "Description", "Sources", "Deep search", "Error"]
           .filter(Boolean).map((name) => h("th", { scope: "col" }, name)))),
       h("tbody", {}, rows.map((row) => {
         if (row.pending) {
@@ -154,10 +154,10 @@ export function createResultsTable(context, sessionId) {
           h("td", {}, link(linkedin, linkedin ? "LinkedIn" : "")),
           h("td", {}, statusCell(field(row, "Row_Status", "row_status"), row.duplicate_of)),
           qualified ? h("td", { class: "qualified" }, qualifiedProductsCell(row)) : null,
+          customFields ? h("td", { class: "fields" }, fieldsCell(row)) : null,
           h("td", { class: "description" }, expandable(field(row, "Description", "description"))),
           h("td", {}, sources(field(row, "Sources", "sources"))),
           h("td", { class: "description" }, expandable(deepSearch(row), 80)),
-          customFields ? h("td", { class: "fields" }, fieldsCell(row)) : null,
           h("td", { class: "error" }, expandable(field(row, "Error", "error"), 80)));
       })));
   }

@@ -50,7 +50,7 @@ export function renderWebhookSettings(context) {
     current,
     h("label", { for: urlInput.id }, "Webhook URL"),
     urlInput,
-    h("span", { class: "hint", id: "webhook-default-hint" },
+    h("p", { class: "hint", id: "webhook-default-hint" },
       "Called with a signed JSON body when a session completes, fails or is cancelled, unless the session names its own URL."),
     message,
     h("div", { class: "actions" }, saveButton, clearButton),
