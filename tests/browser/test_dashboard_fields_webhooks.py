@@ -8,15 +8,27 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from playwright.async_api import Locator, Page, expect
 
+from shared.fields.model import FieldAnswer, FieldSpec, FieldType
+from shared.ids import new_session_id
+from shared.layout import SessionKeys
+from shared.lifecycle import SessionStatus
+from shared.models import SessionOptions, StartRequest
+from shared.rows import ResultRow, RowStatus
+from shared.storage.s3 import MinioStore
 from tests.browser.conftest import PHONE, Stack, screenshot, sign_in
+from tests.browser.qualification_seed import HIDDEN_SOURCE, HOSTILE_QUOTE, INPUT_COLUMNS
+from tests.gateway.seed import seed_chunk, seed_final
 from tests.pipeline.conftest import Farm, Server, _llm_server, farm
 from tests.pipeline.fakes.llm import LlmState
 from tests.services import service_settings
+from tests.sessions import csv_manifest, seed_plan
 from tests.worker.webhook_receiver import webhook_receiver
 
 pytestmark = pytest.mark.browser
@@ -244,3 +256,80 @@ async def test_the_fields_editor_and_webhook_page_fit_a_phone(page: Page, stack:
     await page.get_by_role("link", name="Webhook", exact=True).click()
     await expect(page.locator("#webhook-secret")).to_have_text(re.compile(r"^whsec_"))
     assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.fixture
+async def store(base_env: dict[str, str]) -> AsyncIterator[MinioStore]:
+    store = MinioStore(
+        base_env["DOSSIER_S3_ENDPOINT"],
+        base_env["DOSSIER_S3_ACCESS_KEY"],
+        base_env["DOSSIER_S3_SECRET_KEY"],
+        base_env["DOSSIER_S3_BUCKET"],
+    )
+    await store.ensure_bucket()
+    yield store
+    store.close()
+
+
+async def seed_answered_session(store: MinioStore, tenant: str) -> SessionKeys:
+    """A completed session whose one row has answers as a website could make them: a quote
+    with markup, a source that is not a web address, a yes/no value and no answer."""
+    keys = SessionKeys(tenant, new_session_id())
+    manifest = csv_manifest(keys, "leads.csv", INPUT_COLUMNS, 1, website_column="Website")
+    specs = [
+        FieldSpec(name="analytics", type=FieldType.TEXT),
+        FieldSpec(name="sells_b2b", type=FieldType.BOOLEAN),
+        FieldSpec(name="founded", type=FieldType.DATE),
+    ]
+    options = SessionOptions(custom_fields=specs)
+    await store.put_model(keys.manifest, manifest.model_copy(update={"options": options}))
+    await store.put_model(keys.start_marker, StartRequest(requested_at=datetime.now(UTC)))
+    answers = [
+        FieldAnswer(name="analytics", value="yes", quote=HOSTILE_QUOTE, source_url=HIDDEN_SOURCE),
+        FieldAnswer(
+            name="sells_b2b",
+            value=True,
+            quote="We sell to businesses.",
+            source_url="https://acme.example/",
+            confidence=0.9,
+        ),
+        FieldAnswer(name="founded"),
+    ]
+    row = ResultRow.model_validate(
+        {
+            "row": 0,
+            "original": {"Company": "Acme", "Website": "acme.example"},
+            "Company_Name": "Acme",
+            "Official_Website": "https://acme.example/",
+            "Row_Status": RowStatus.OK,
+            "Custom_Fields": answers,
+        }
+    )
+    await seed_plan(store, keys, 1, chunk_size=1)
+    await seed_chunk(store, keys, 0, [row])
+    await seed_final(store, keys, SessionStatus.COMPLETED, [row], INPUT_COLUMNS)
+    return keys
+
+
+async def test_answers_from_a_website_show_as_text_and_only_web_links(
+    page: Page, stack: Stack, store: MinioStore
+) -> None:
+    keys = await seed_answered_session(store, stack.tenant)
+    await sign_in(page, stack)
+    await page.goto(f"{stack.url}/#/sessions/{keys.session_id}")
+    cell = page.locator("#results-table tr[data-row='0'] td.fields")
+    await expect(cell.locator("summary")).to_have_text("2 of 3 answered")
+    await cell.locator("summary").click()
+    hostile = cell.locator("li[data-field='analytics']")
+    await expect(hostile.locator("blockquote")).to_have_text(HOSTILE_QUOTE)
+    assert await hostile.locator("script").count() == 0
+    assert await page.evaluate("window.__pwned") is None
+    await expect(hostile.locator(".field-source")).to_have_text(HIDDEN_SOURCE)
+    assert await hostile.locator(".field-source a").count() == 0
+    b2b = cell.locator("li[data-field='sells_b2b']")
+    await expect(b2b.locator(".field-value")).to_have_text("yes")
+    await expect(b2b.locator(".field-source")).to_contain_text("90% sure")
+    await expect(b2b.locator(".field-source a")).to_have_attribute("href", "https://acme.example/")
+    await expect(cell.locator("li[data-field='founded'] .field-value")).to_have_text("no answer")
+    # No webhook: no deliveries panel.
+    await expect(page.locator("#webhook-deliveries")).to_be_hidden()

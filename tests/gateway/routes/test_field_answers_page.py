@@ -26,6 +26,7 @@ FOUNDED = FieldAnswer(
     source_url="https://streamforge.com/about",
     confidence=0.8,
 )
+SELLS_B2B = FieldAnswer(name="sells_b2b", value=True, quote="We sell to businesses.")
 
 
 async def answered_session(
@@ -35,12 +36,17 @@ async def answered_session(
     keys = SessionKeys(owner.tenant, session_id)
     if with_fields:
         manifest = await store.get_model(keys.manifest, SessionManifest)
-        spec = FieldSpec(name="founded", description="founded", type=FieldType.DATE)
-        options = manifest.options.model_copy(update={"custom_fields": [spec]})
+        specs = [
+            FieldSpec(name="founded", description="founded", type=FieldType.DATE),
+            FieldSpec(name="sells_b2b", type=FieldType.BOOLEAN),
+        ]
+        options = manifest.options.model_copy(update={"custom_fields": specs})
         await store.put_model(keys.manifest, manifest.model_copy(update={"options": options}))
     assert (await client.post(f"/api/sessions/{session_id}/start")).status_code == 202
     await seed_plan(store, keys, total=2, chunk_size=2)
-    answered = result_row(0, "StreamForge", Custom_Fields=[FOUNDED] if with_fields else [])
+    answered = result_row(
+        0, "StreamForge", Custom_Fields=[FOUNDED, SELLS_B2B] if with_fields else []
+    )
     await seed_chunk(store, keys, 0, [answered, result_row(1, "Gone")])
     return session_id
 
@@ -52,7 +58,9 @@ async def test_page_rows_carry_their_field_answers(
     page = (await client.get(f"/api/sessions/{session_id}/results")).json()
 
     first, second = page["rows"]
-    assert first["Custom_Fields"] == [FOUNDED.model_dump(mode="json")]
+    assert first["Custom_Fields"] == [a.model_dump(mode="json") for a in (FOUNDED, SELLS_B2B)]
+    # Values keep their type: a yes/no answer stays a JSON boolean.
+    assert first["Custom_Fields"][1]["value"] is True
     assert "Custom_Fields" not in second
     assert "Field: founded (quote)" in page["columns"]
 
