@@ -215,6 +215,10 @@ async def test_the_tenant_webhook_is_called_and_its_deliveries_listed(
     secret = page.locator("#webhook-secret")
     await expect(secret).to_have_text(re.compile(r"^whsec_"))
     assert await secret.inner_text() == stack.api("GET", "/api/webhook")["secret"]
+    await page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=stack.url)
+    await page.get_by_role("button", name="Copy secret").click()
+    await expect(page.locator("#webhook-copy-status")).to_have_text("Copied.")
+    assert await page.evaluate("navigator.clipboard.readText()") == await secret.inner_text()
     url_box = page.get_by_label("Webhook URL")
     await url_box.fill("ftp://example.com/hook")
     await page.get_by_role("button", name="Save").click()
