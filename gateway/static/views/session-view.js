@@ -6,9 +6,9 @@ import { progressBar, sessionTitle, statusBadge, updateProgressBar } from "../co
 import { sessionCriteria } from "../criteria.js";
 import { count, dateTime, duration, FINAL_STATUSES, rate, STATUS_LABELS } from "../format.js";
 import { createLogViewer } from "./logs.js";
+import { createWebhookDeliveries } from "./webhook-deliveries.js";
 import { createQualifyAction } from "./qualify-action.js";
 import { createResultsTable } from "./results-table.js";
-import { createWebhookDeliveries } from "./webhook-deliveries.js";
 
 const DOWNLOADS = [
   ["csv", "CSV"],
