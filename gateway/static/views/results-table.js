@@ -8,6 +8,7 @@ import { createTabs } from "../components.js";
 import { h, replace } from "../dom.js";
 import { count } from "../format.js";
 import { expandable, field, link, shortHost, sources } from "./cells.js";
+import { fieldsCell, hasFieldColumns } from "./field-answers.js";
 import { qualificationList, qualifiedProductsCell } from "./qualification.js";
 
 const PAGE_SIZES = [25, 50, 100, 200];
@@ -40,7 +41,8 @@ const RESULT_COLUMNS = new Set([
 // per-product score columns of a session with criteria).
 function inputColumnsOf(page) {
   if (page.columns?.length) {
-    return page.columns.filter((name) => !RESULT_COLUMNS.has(name) && !name.startsWith("Score: "));
+    return page.columns.filter((name) => !RESULT_COLUMNS.has(name) && !name.startsWith("Score: ")
+      && !name.startsWith("Field: "));
   }
   const original = page.rows[0]?.original;
   return original ? Object.keys(original) : [];
@@ -72,6 +74,7 @@ export function createResultsTable(context, sessionId) {
   let renderTimer = null;
   let qualification = null;
   let mode = "table";
+  let customFields = false;
   // Rows of the visible page that arrived live and are not in the fetched page yet.
   const liveRows = new Map();
 
@@ -126,14 +129,14 @@ export function createResultsTable(context, sessionId) {
   function table(rows) {
     const extra = showInput ? inputColumns : [];
     const qualified = Boolean(qualification);
-    const width = 9 + extra.length + (qualified ? 1 : 0);
+    const width = 9 + extra.length + (qualified ? 1 : 0) + (customFields ? 1 : 0);
     return h("table", { class: "results-table", id: "results-table" },
       h("caption", { class: "visually-hidden" }, "Results"),
       h("thead", {}, h("tr", {},
         h("th", { scope: "col", class: "num" }, "#"),
         extra.map((name) => h("th", { scope: "col" }, name)),
         ["Company", "Website", "LinkedIn", "Status", qualified && "Qualified products",
-          "Description", "Sources", "Deep search", "Error"]
+          customFields && "Fields", "Description", "Sources", "Deep search", "Error"]
           .filter(Boolean).map((name) => h("th", { scope: "col" }, name)))),
       h("tbody", {}, rows.map((row) => {
         if (row.pending) {
@@ -152,6 +155,7 @@ export function createResultsTable(context, sessionId) {
           h("td", {}, link(linkedin, linkedin ? "LinkedIn" : "")),
           h("td", {}, statusCell(field(row, "Row_Status", "row_status"), row.duplicate_of)),
           qualified ? h("td", { class: "qualified" }, qualifiedProductsCell(row)) : null,
+          customFields ? h("td", { class: "fields" }, fieldsCell(row)) : null,
           h("td", { class: "description" }, expandable(field(row, "Description", "description"))),
           h("td", {}, sources(field(row, "Sources", "sources"))),
           h("td", { class: "description" }, expandable(deepSearch(row), 80)),
@@ -183,6 +187,7 @@ export function createResultsTable(context, sessionId) {
       if (page.total !== null) known = page.total;
       else known = Math.max(known, offset + page.rows.length);
       if (!inputColumns.length) inputColumns = inputColumnsOf(page);
+      customFields = hasFieldColumns(page.columns);
       serverRows = page.rows;
       partial = page.partial;
       for (const row of serverRows) liveRows.delete(Number(row.row));

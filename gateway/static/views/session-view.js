@@ -6,6 +6,7 @@ import { progressBar, sessionTitle, statusBadge, updateProgressBar } from "../co
 import { sessionCriteria } from "../criteria.js";
 import { count, dateTime, duration, FINAL_STATUSES, rate, STATUS_LABELS } from "../format.js";
 import { createLogViewer } from "./logs.js";
+import { createWebhookDeliveries } from "./webhook-deliveries.js";
 import { createQualifyAction } from "./qualify-action.js";
 import { createResultsTable } from "./results-table.js";
 import { usageFacts } from "./usage.js";
@@ -38,6 +39,8 @@ function optionList(options = {}) {
     options.run_llm_deep_search_pipeline && "Deep search",
     options.use_hubspot_integration && "Reuse HubSpot descriptions",
     options.write_to_hubspot && "Write to HubSpot",
+    options.custom_fields?.length && `Fields: ${options.custom_fields.map((f) => f.name).join(", ")}`,
+    options.webhook_url && "Webhook",
     qualificationText(options.qualification),
   ].filter(Boolean);
   return on.length ? on.join(" · ") : "No extra options";
@@ -51,6 +54,7 @@ export function renderSessionView(context, sessionId) {
   const results = createResultsTable(context, sessionId);
   const logs = createLogViewer(context, sessionId);
   const qualify = createQualifyAction(context, sessionId);
+  const deliveries = createWebhookDeliveries(context, sessionId);
 
   const title = h("h1", { id: "session-title" }, "Session");
   const badge = h("span", { id: "session-status" });
@@ -277,6 +281,7 @@ export function renderSessionView(context, sessionId) {
     const ended = change.kind === "session.status" || before !== session.status;
     if (FINAL_STATUSES.has(session.status) && ended) {
       results.refresh(true);
+      deliveries.load(true);
     } else if (change.kind === "snapshot" || (change.kind === "chunk.progress" && change.event.finished)) {
       results.refresh(false);
     }
@@ -301,6 +306,7 @@ export function renderSessionView(context, sessionId) {
       h("div", { class: "actions wrap" }, downloadButtons, archiveButton),
       downloadNote),
     results.element,
+    deliveries.element,
     logs.element,
     qualify.dialog);
 
@@ -313,6 +319,7 @@ export function renderSessionView(context, sessionId) {
     const names = session?.options?.qualification?.criteria || [];
     if (names.length) results.setQualification(sessionCriteria(api, sessionId, names));
     results.load();
+    deliveries.load(FINAL_STATUSES.has(session?.status));
   });
 
   return {
@@ -323,6 +330,7 @@ export function renderSessionView(context, sessionId) {
       clearTimeout(retryPoll);
       unsubscribe();
       results.destroy();
+      deliveries.destroy();
       logs.destroy();
       liveClient?.unsubscribeSession(sessionId);
     },
