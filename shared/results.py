@@ -7,9 +7,7 @@ rows to a user (final outputs, result pages, downloads while running) fills them
 
 from __future__ import annotations
 
-import asyncio
 import heapq
-from collections import deque
 from collections.abc import AsyncIterator, Iterable, Iterator
 
 import orjson
@@ -19,6 +17,7 @@ from shared.layout import SessionKeys
 from shared.retry import chunk_rounds
 from shared.rows import ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
+from shared.storage.read_ahead import read_ahead
 
 
 def decode_results(data: bytes) -> list[ResultRow]:
@@ -145,7 +144,7 @@ async def _raw(
         raise
 
 
-async def _chunks_in_order(
+def _chunks_in_order(
     store: ObjectStore,
     keys: SessionKeys,
     chunk_count: int,
@@ -154,18 +153,5 @@ async def _chunks_in_order(
     ahead: int = 8,
 ) -> AsyncIterator[bytes]:
     """Each chunk's stored results (JSON lines) in chunk order, reading a few chunks ahead."""
-    pending: deque[asyncio.Task[bytes]] = deque()
-
-    def read(chunk: int) -> asyncio.Task[bytes]:
-        return asyncio.create_task(_raw(store, keys, chunk, missing_ok, rounds))
-
-    try:
-        for chunk in range(chunk_count):
-            pending.append(read(chunk))
-            if len(pending) > ahead:
-                yield await pending.popleft()
-        while pending:
-            yield await pending.popleft()
-    finally:
-        for task in pending:
-            task.cancel()
+    reads = (_raw(store, keys, chunk, missing_ok, rounds) for chunk in range(chunk_count))
+    return read_ahead(reads, ahead)

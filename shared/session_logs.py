@@ -9,8 +9,6 @@ into a chunk's object.
 
 from __future__ import annotations
 
-import asyncio
-from collections import deque
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
@@ -18,6 +16,7 @@ import orjson
 
 from shared.layout import LOG_TYPES, SessionKeys
 from shared.storage.protocol import ObjectStore
+from shared.storage.read_ahead import read_ahead
 
 _ERROR_LEVELS = frozenset({"warning", "error", "critical", "exception"})
 _FIRST_KEYS = ("timestamp", "level", "event", "chunk", "row")
@@ -90,18 +89,8 @@ async def _chunk_logs(
     store: ObjectStore, keys: SessionKeys, ahead: int = 8
 ) -> AsyncIterator[bytes]:
     """Each chunk's log object in chunk order, then retry rounds' chunk logs round by
-    round, a few read ahead: one at a time, a session of thousands of chunks waits
-    thousands of round trips."""
+    round, a few read ahead."""
     retried = [i for i in await store.list_objects(keys.retries_prefix) if "/chunks/logs/" in i.key]
     objects = [*await store.list_objects(keys.prefix + "chunks/logs/"), *retried]
-    pending: deque[asyncio.Task[bytes]] = deque()
-    try:
-        for info in objects:
-            pending.append(asyncio.create_task(store.get_bytes(info.key)))
-            if len(pending) > ahead:
-                yield await pending.popleft()
-        while pending:
-            yield await pending.popleft()
-    finally:
-        for task in pending:
-            task.cancel()
+    async for data in read_ahead((store.get_bytes(info.key) for info in objects), ahead):
+        yield data

@@ -23,6 +23,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from shared.criteria.model import ProductResult
+from shared.fields.model import FieldAnswer
 from shared.lifecycle import SessionStatus
 from shared.rows import RESULT_COLUMNS, ResultRow, RowStatus
 
@@ -73,6 +74,11 @@ class ResultCells(BaseModel):
         description="Sessions with criteria: every product's verdict with each criterion's "
         "verdict, verbatim quote and source URL; absent otherwise",
     )
+    Custom_Fields: list[FieldAnswer] | None = Field(
+        None,
+        description="Sessions with custom fields: each field's typed value, verbatim quote, "
+        "source URL and confidence, in the session's field order; absent otherwise",
+    )
 
 
 class ResultRowView(ResultCells):
@@ -85,7 +91,11 @@ class ResultRowView(ResultCells):
 
     @classmethod
     def of(cls, row: ResultRow) -> ResultRowView:
-        evidence = {"Qualification": row.qualification} if row.qualification else {}
+        evidence: dict[str, object] = {}
+        if row.qualification:
+            evidence["Qualification"] = row.qualification
+        if row.custom_fields:
+            evidence["Custom_Fields"] = row.custom_fields
         return cls.model_validate(
             {"row": row.row, **row.output_cells(), **evidence, "duplicate_of": row.duplicate_of}
         )
@@ -106,8 +116,9 @@ class ResultRowView(ResultCells):
         cells: dict[str, Any] = handler(self)
         position = {"row": cells.pop("row")}
         inputs = {key: cells.pop(key) for key in self.__pydantic_extra__}
-        if cells.get("Qualification") is None:
-            cells.pop("Qualification", None)
+        for optional in ("Qualification", "Custom_Fields"):
+            if cells.get(optional) is None:
+                cells.pop(optional, None)
         return {**position, **inputs, **cells}
 
 

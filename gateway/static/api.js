@@ -109,7 +109,19 @@ export const api = {
   replaceCriteria: (name, form, onProgress) =>
     upload(`/api/criteria/${encodeURIComponent(name)}`, form, onProgress, "PUT"),
   removeCriteria: (name) => request(`/api/criteria/${encodeURIComponent(name)}`, { method: "DELETE" }),
+  listFieldSets: () => json("/api/field_sets"),
+  getFieldSet: (id) => json(`/api/field_sets/${encodeURIComponent(id)}`),
+  createFieldSet: (body) => sendJson("/api/field_sets", "POST", body),
+  replaceFieldSet: (id, body) => sendJson(`/api/field_sets/${encodeURIComponent(id)}`, "PUT", body),
+  removeFieldSet: (id) => request(`/api/field_sets/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  getWebhook: () => json("/api/webhook"),
+  setWebhook: (url) => sendJson("/api/webhook", "PUT", { url }),
+  webhookDeliveries: (id) => json(`/api/sessions/${encodeURIComponent(id)}/webhook_deliveries`),
 };
+
+function sendJson(path, method, body) {
+  return json(path, { method, body: JSON.stringify(body), contentType: "application/json" });
+}
 
 // A link the browser follows itself streams the file straight to disk, however large.
 // A link cannot send the Bearer header, so a short-lived token for this one session's

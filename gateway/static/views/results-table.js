@@ -9,6 +9,7 @@ import { createTabs } from "../components.js";
 import { h, replace } from "../dom.js";
 import { count } from "../format.js";
 import { expandable, field, link, shortHost, sources } from "./cells.js";
+import { fieldsCell, hasFieldColumns } from "./field-answers.js";
 import { qualificationList, qualifiedProductsCell } from "./qualification.js";
 import { createResultFilters } from "./results-filters.js";
 
@@ -50,7 +51,8 @@ const RESULT_COLUMNS = new Set([
 // per-product score columns of a session with criteria).
 function inputColumnsOf(page) {
   if (page.columns?.length) {
-    return page.columns.filter((name) => !RESULT_COLUMNS.has(name) && !name.startsWith("Score: "));
+    return page.columns.filter((name) => !RESULT_COLUMNS.has(name) && !name.startsWith("Score: ")
+      && !name.startsWith("Field: "));
   }
   const original = page.rows[0]?.original;
   return original ? Object.keys(original) : [];
@@ -85,6 +87,7 @@ export function createResultsTable(context, sessionId) {
   let renderTimer = null;
   let qualification = null;
   let mode = "table";
+  let customFields = false;
   // Rows of the visible page that arrived live and are not in the fetched page yet.
   const liveRows = new Map();
 
@@ -149,7 +152,7 @@ export function createResultsTable(context, sessionId) {
   function table(rows) {
     const extra = showInput ? inputColumns : [];
     const qualified = Boolean(qualification);
-    const width = 10 + extra.length + (qualified ? 1 : 0);
+    const width = 10 + extra.length + (qualified ? 1 : 0) + (customFields ? 1 : 0);
     const sortable = (label, column) => filters.sortHeader(label, column);
     const plain = (label) => h("th", { scope: "col" }, label);
     return h("table", { class: "results-table", id: "results-table" },
@@ -161,6 +164,7 @@ export function createResultsTable(context, sessionId) {
         plain("LinkedIn"), sortable("Status", "Row_Status"),
         sortable("Confidence", "Match_Confidence"),
         qualified && plain("Qualified products"),
+        customFields && plain("Fields"),
         ["Description", "Sources", "Deep search", "Error"].map(plain))),
       h("tbody", {}, rows.map((row) => {
         if (row.pending) {
@@ -180,6 +184,7 @@ export function createResultsTable(context, sessionId) {
           h("td", {}, statusCell(field(row, "Row_Status", "row_status"), row.duplicate_of)),
           h("td", { class: "num confidence" }, confidenceCell(row)),
           qualified ? h("td", { class: "qualified" }, qualifiedProductsCell(row)) : null,
+          customFields ? h("td", { class: "fields" }, fieldsCell(row)) : null,
           h("td", { class: "description" }, expandable(field(row, "Description", "description"))),
           h("td", {}, sources(field(row, "Sources", "sources"))),
           h("td", { class: "description" }, expandable(deepSearch(row), 80)),
@@ -218,6 +223,7 @@ export function createResultsTable(context, sessionId) {
       else if (page.total !== null) known = page.total;
       else known = Math.max(known, offset + page.rows.length);
       if (!inputColumns.length) inputColumns = inputColumnsOf(page);
+      customFields = hasFieldColumns(page.columns);
       serverRows = page.rows;
       partial = page.partial;
       for (const row of serverRows) liveRows.delete(Number(row.row));

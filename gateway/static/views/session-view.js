@@ -7,6 +7,7 @@ import { sessionCriteria } from "../criteria.js";
 import { count, dateTime, duration, FINAL_STATUSES, rate, STATUS_LABELS } from "../format.js";
 import { createEndNotice } from "./end-notice.js";
 import { createLogViewer } from "./logs.js";
+import { createWebhookDeliveries } from "./webhook-deliveries.js";
 import { createQualifyAction } from "./qualify-action.js";
 import { createResultsTable } from "./results-table.js";
 import { usageFacts } from "./usage.js";
@@ -39,6 +40,8 @@ function optionList(options = {}) {
     options.run_llm_deep_search_pipeline && "Deep search",
     options.use_hubspot_integration && "Reuse HubSpot descriptions",
     options.write_to_hubspot && "Write to HubSpot",
+    options.custom_fields?.length && `Fields: ${options.custom_fields.map((f) => f.name).join(", ")}`,
+    options.webhook_url && "Webhook",
     qualificationText(options.qualification),
   ].filter(Boolean);
   return on.length ? on.join(" · ") : "No extra options";
@@ -53,6 +56,7 @@ export function renderSessionView(context, sessionId) {
   const logs = createLogViewer(context, sessionId);
   const qualify = createQualifyAction(context, sessionId);
   const endNotice = createEndNotice(sessionId);
+  const deliveries = createWebhookDeliveries(context, sessionId);
 
   const title = h("h1", { id: "session-title" }, "Session");
   const badge = h("span", { id: "session-status" });
@@ -280,6 +284,7 @@ export function renderSessionView(context, sessionId) {
     endNotice.sessionChanged(session, ended);
     if (FINAL_STATUSES.has(session.status) && ended) {
       results.refresh(true);
+      deliveries.load(true);
     } else if (change.kind === "snapshot" || (change.kind === "chunk.progress" && change.event.finished)) {
       results.refresh(false);
     }
@@ -304,6 +309,7 @@ export function renderSessionView(context, sessionId) {
       h("div", { class: "actions wrap" }, downloadButtons, archiveButton),
       downloadNote),
     results.element,
+    deliveries.element,
     logs.element,
     qualify.dialog);
 
@@ -317,6 +323,7 @@ export function renderSessionView(context, sessionId) {
     const names = session?.options?.qualification?.criteria || [];
     if (names.length) results.setQualification(sessionCriteria(api, sessionId, names));
     results.load();
+    deliveries.load(FINAL_STATUSES.has(session?.status));
   });
 
   return {
@@ -327,6 +334,7 @@ export function renderSessionView(context, sessionId) {
       clearTimeout(retryPoll);
       unsubscribe();
       results.destroy();
+      deliveries.destroy();
       logs.destroy();
       liveClient?.unsubscribeSession(sessionId);
     },
