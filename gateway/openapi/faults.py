@@ -201,7 +201,8 @@ SESSION_NOT_COMPLETED = _fault(
 )
 SESSION_STARTED = _fault(
     409,
-    "`session_started`: the session was started; its columns can no longer change",
+    "`session_started`: the session was started; its columns can no longer change. "
+    "`columns_fixed`: a session made by qualify from another session's results",
     "session_started",
     "the session is running; columns can only change before it starts",
 )

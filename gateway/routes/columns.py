@@ -94,13 +94,21 @@ ColumnsRequestDep = Annotated[ColumnsRequest, Depends(_columns_request)]
 async def change_columns(
     body: ColumnsRequestDep, state: SessionStateDep, keys: SessionKeysDep, services: ServicesDep
 ) -> SessionView:
-    """Only before the session starts (409 `session_started` after). A column or sheet the
-    file does not have is refused (422) and nothing changes; on success the session
-    resource shows the new columns and row count, and the preview the rows as now read."""
+    """Only before the session starts (409 `session_started` after), and not for a
+    session made by `qualify` from another session's results (409 `columns_fixed`). A
+    column or sheet the file does not have is refused (422) and nothing changes; on
+    success the session resource shows the new columns and row count, and the preview
+    the rows as now read."""
     if state.status != SessionStatus.CREATED or state.started_at is not None:
         raise SessionConflict(
             "session_started",
             f"the session is {state.status.value}; columns can only change before it starts",
+        )
+    qualification = state.manifest.options.qualification
+    if qualification is not None and qualification.qualify_only:
+        raise SessionConflict(
+            "columns_fixed",
+            "this session's rows are another session's results; its columns cannot change",
         )
     pick = ColumnPick(
         name=body.name_column,
