@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.errors import InvalidInput
+
 if TYPE_CHECKING:
     from shared.models import SessionManifest
 
@@ -96,10 +98,16 @@ def is_month(value: str) -> bool:
 
 
 def month_bounds_ms(month: str) -> tuple[int, int]:
-    """[start, end) of a UTC month in epoch milliseconds, as session ids begin with."""
+    """[start, end) of a UTC month in epoch milliseconds, as session ids begin with.
+    Raises InvalidInput for a month the calendar cannot hold (year 0, December 9999)."""
     year, number = (int(part) for part in month.split("-"))
-    start = datetime(year, number, 1, tzinfo=UTC)
-    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
+    try:
+        start = datetime(year, number, 1, tzinfo=UTC)
+        end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
+    except ValueError:
+        raise InvalidInput(
+            "invalid_request", f"month {month!r} is outside the calendar (years 1 to 9999)"
+        ) from None
     return int(start.timestamp() * 1000), int(end.timestamp() * 1000)
 
 
