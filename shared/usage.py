@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.errors import InvalidInput
-
 if TYPE_CHECKING:
     from shared.models import SessionManifest
 
-MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+# Session ids begin with epoch milliseconds: no session predates 1970.
+MONTH_PATTERN = r"^(19[7-9]\d|2\d{3})-(0[1-9]|1[0-2])$"
 _MONTH_RE = re.compile(MONTH_PATTERN)
 # HubSpot's batch endpoints take 100 companies per call.
 HUBSPOT_BATCH = 100
@@ -98,16 +97,10 @@ def is_month(value: str) -> bool:
 
 
 def month_bounds_ms(month: str) -> tuple[int, int]:
-    """[start, end) of a UTC month in epoch milliseconds, as session ids begin with.
-    Raises InvalidInput for a month the calendar cannot hold (year 0, December 9999)."""
+    """[start, end) of a UTC month in epoch milliseconds, as session ids begin with."""
     year, number = (int(part) for part in month.split("-"))
-    try:
-        start = datetime(year, number, 1, tzinfo=UTC)
-        end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
-    except ValueError:
-        raise InvalidInput(
-            "invalid_request", f"month {month!r} is outside the calendar (years 1 to 9999)"
-        ) from None
+    start = datetime(year, number, 1, tzinfo=UTC)
+    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=UTC)
     return int(start.timestamp() * 1000), int(end.timestamp() * 1000)
 
 
