@@ -86,6 +86,7 @@ class Counters(Record):
     dead_links: int = 0
     not_found: int = 0
     blocked: int = 0
+    needs_review: int = 0
 
     def __add__(self, other: Counters) -> Counters:
         return Counters(

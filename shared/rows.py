@@ -28,6 +28,11 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "HubSpot_Status",
     "Qualified_Products",
     "Qualification_Status",
+    "Website_Source",
+    "Website_Confidence",
+    "LinkedIn_Source",
+    "LinkedIn_Confidence",
+    "Review_Candidates",
 )
 # Sessions with criteria add one score column per product, after the result columns.
 SCORE_PREFIX = "Score: "
@@ -45,6 +50,9 @@ class RowStatus(StrEnum):
     # network, this deployment's own services.
     BLOCKED_URL = "blocked_url"
     NOT_FOUND = "not_found"
+    # A candidate was plausible but below the acceptance line: its field is empty and the
+    # candidate, with its evidence, is in `Review_Candidates` for a person to decide.
+    NEEDS_REVIEW = "needs_review"
     FAILED = "failed"
     CANCELLED = "cancelled"
 
@@ -118,6 +126,12 @@ class ResultRow(BaseModel):
     qualified_products: list[str] = Field(default_factory=list, alias="Qualified_Products")
     qualification: list[ProductResult] = Field(default_factory=list, alias="Qualification")
     qualification_status: str = Field("", alias="Qualification_Status")
+    # Where each field came from and how sure the pipeline is of it (0-1).
+    website_source: str = Field("", alias="Website_Source")
+    website_confidence: float | None = Field(None, alias="Website_Confidence")
+    linkedin_source: str = Field("", alias="LinkedIn_Source")
+    linkedin_confidence: float | None = Field(None, alias="LinkedIn_Confidence")
+    review_candidates: str = Field("", alias="Review_Candidates")
     duplicate_of: int | None = None
 
     def output_cells(self) -> dict[str, object]:

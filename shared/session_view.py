@@ -57,6 +57,7 @@ EXAMPLE: dict[str, Any] = {
         "dead_links": 5,
         "not_found": 1,
         "blocked": 0,
+        "needs_review": 0,
     },
     "chunk_count": 2,
     "chunks_done": 1,

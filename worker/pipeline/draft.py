@@ -25,6 +25,11 @@ class RowDraft:
     qualification: list[ProductResult] = field(default_factory=list)
     qualification_status: str = ""
     error: str = ""
+    website_source: str = ""
+    website_confidence: float | None = None
+    linkedin_source: str = ""
+    linkedin_confidence: float | None = None
+    review: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -39,6 +44,19 @@ class RowDraft:
     def fail(self, status: RowStatus, reason: str) -> None:
         self.status = status
         self.error = reason
+
+    def found_website(self, url: str, source: str, confidence: float) -> None:
+        """`Match_Confidence` stays the website's confidence, for files read by older tools."""
+        self.website, self.website_source = url, source
+        self.website_confidence = self.match_confidence = confidence
+
+    def for_review(self, entry: str, reason: str = "") -> None:
+        """A plausible candidate a person should decide on; a `reason` stops the row."""
+        if entry not in self.review:
+            self.review.append(entry)
+        if self.status is RowStatus.OK:
+            self.status = RowStatus.NEEDS_REVIEW
+            self.error = reason
 
     @property
     def stopped(self) -> bool:
@@ -66,4 +84,9 @@ class RowDraft:
             qualified_products=[p.product for p in self.qualification if p.qualified],
             qualification=self.qualification,
             qualification_status=self.qualification_status,
+            website_source=self.website_source,
+            website_confidence=self.website_confidence,
+            linkedin_source=self.linkedin_source,
+            linkedin_confidence=self.linkedin_confidence,
+            review_candidates=" | ".join(self.review),
         )

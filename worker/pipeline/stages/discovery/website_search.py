@@ -9,14 +9,11 @@ from urllib.parse import urlsplit
 from shared.company_keys import registered_domain
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
 from worker.pipeline.clients.search.provider import SearchProvider
-from worker.pipeline.matching import (
-    best_name_similarity,
-    context_terms,
-    domain_similarity,
-    terms_found,
-)
+from worker.pipeline.confidence.canonical import canonical_homepage
+from worker.pipeline.confidence.verdict import Verdict, verdict
+from worker.pipeline.confidence.website import WebsiteSource, website_score
+from worker.pipeline.matching import context_terms
 from worker.pipeline.stages.discovery.aggregators import is_aggregator
-from worker.pipeline.stages.linkedin import company_url
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
 
@@ -37,6 +34,8 @@ class Discovery:
     reason: str = ""
     # Candidates not fetched because robots.txt or the address rules forbid it.
     skipped: tuple[str, ...] = ()
+    # The best candidate when it is plausible but below the acceptance line.
+    review: Candidate | None = None
 
 
 def _homepage(url: str) -> str:
@@ -52,12 +51,14 @@ class WebsiteDiscovery:
         results: int,
         candidates: int,
         threshold: float,
+        accept: float = 0.8,
     ) -> None:
         self._search = search
         self._fetcher = fetcher
         self._results = results
         self._candidates = candidates
         self._threshold = threshold
+        self._accept = accept
 
     async def discover(self, name: str, context_text: str) -> Discovery:
         """Raises SearchUnavailable when the provider is down."""
@@ -74,12 +75,19 @@ class WebsiteDiscovery:
         scored = await asyncio.gather(*(self._score(url, name, terms) for url in picked))
         skipped = tuple(c.evidence for c in scored if c.skipped)
         best = max(scored, key=lambda c: c.confidence)
-        if best.confidence < self._threshold:
+        found = verdict(best.confidence, self._threshold, self._accept)
+        if found is Verdict.REJECT:
             reason = (
                 f"no candidate matched well enough (best {best.url} at {best.confidence:.2f}, "
                 f"threshold {self._threshold:.2f})"
             )
             return Discovery(None, len(picked), reason, skipped)
+        if found is Verdict.REVIEW:
+            reason = (
+                f"the best candidate, {best.url}, is below the acceptance line "
+                f"({best.confidence:.2f} < {self._accept:.2f})"
+            )
+            return Discovery(None, len(picked), reason, skipped, review=best)
         return Discovery(best, len(picked), skipped=skipped)
 
     async def _score(self, url: str, name: str, terms: list[str]) -> Candidate:
@@ -94,17 +102,6 @@ class WebsiteDiscovery:
         parked = parking_reason(page.url, page.text)
         if parked:
             return Candidate(page.url, 0.0, parked, facts)
-        identity, matched = best_name_similarity(name, facts.identity_names())
-        domain = domain_similarity(name, registered_domain(page.url))
-        found = terms_found(terms, facts.main_text) if terms else []
-        context = len(found) / len(terms) if terms else 0.0
-        linkedin = any(company_url(link) for link in facts.socials.get("linkedin", []))
-        confidence = 0.6 * identity + 0.25 * domain + 0.1 * context + 0.05 * linkedin
-        if not terms:
-            confidence = confidence / 0.9  # no context to check: weigh the rest up
-        evidence = (
-            f"page names '{matched}' (name match {identity:.2f}), domain match {domain:.2f}"
-            + (f", context terms {len(found)}/{len(terms)}" if terms else "")
-            + (", links a LinkedIn company page" if linkedin else "")
-        )
-        return Candidate(page.url, round(min(confidence, 1.0), 2), evidence, facts)
+        score = website_score(name, facts, WebsiteSource.SEARCH, terms)
+        home = canonical_homepage(page.url, facts)
+        return Candidate(home, score.confidence, score.describe(), facts)

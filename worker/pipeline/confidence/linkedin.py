@@ -1,0 +1,92 @@
+"""Whether a LinkedIn company page from search is the company's: named like it, and
+corroborated by something a namesake would not share.
+
+A search result that names the company proves little: namesakes abroad and sibling brands
+are named alike. It counts when it also agrees with what is known of the company: its
+domain in the result, the result's place and line of business found on the company's
+own site, or values from the row's own columns (a country, a city).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from worker.pipeline.confidence.verdict import Score, combine
+from worker.pipeline.matching import domain_similarity, name_similarity
+
+_TITLE_SPLIT = re.compile(r"\s[|\-–—]\s")
+_WORD = re.compile(r"\w{3,}")
+# Words every LinkedIn result carries, whoever the company is.
+_COMMON = {
+    "linkedin", "followers", "follower", "employees", "employee", "company", "companies",
+    "about", "industry", "website", "headquarters", "founded", "size", "specialties",
+    "view", "profile", "more", "join", "page", "sign", "people", "work", "jobs", "the",
+    "and", "for", "with", "our", "from", "that", "this", "are", "was", "has", "have",
+    "inc", "ltd", "llc", "gmbh", "limited", "group", "services", "solutions", "see",
+    "who", "what", "your", "you", "all", "new", "its", "their", "они", "для", "компания",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Hit:
+    url: str  # the canonical company page
+    title: str
+    snippet: str
+
+
+def _slug_name(url: str) -> str:
+    return url.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+
+
+def _distinct_words(text: str, name: str) -> dict[str, bool]:
+    """Words of the result beyond the name and LinkedIn's boilerplate, and whether each
+    was written as a proper noun (places usually are)."""
+    skip = {w.casefold() for w in _WORD.findall(name)} | _COMMON
+    words: dict[str, bool] = {}
+    for word in _WORD.findall(text):
+        folded = word.casefold()
+        if folded not in skip and not folded.isdigit():
+            words[folded] = words.get(folded, False) or word[0].isupper()
+    return words
+
+
+def _on_site(word: str, site_text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", site_text, re.IGNORECASE) is not None
+
+
+def judge_hit(
+    hit: Hit, name: str, domain: str | None, site_text: str, hints: Sequence[str] = ()
+) -> Score:
+    """The result's confidence; without corroboration it stays below any sane floor."""
+    title = _TITLE_SPLIT.split(hit.title)[0]
+    named = max(name_similarity(name, title), name_similarity(name, _slug_name(hit.url)))
+    if named < 0.8:
+        return Score(0.0, (f"names '{title}' (name match {named:.2f})",))
+    weights = [0.5 if named >= 0.9 else 0.35]
+    evidence = [f"names '{title}' (name match {named:.2f})"]
+    text = f"{hit.title} {hit.snippet}"
+    lowered = text.casefold()
+    if domain and domain.casefold() in lowered:
+        weights.append(0.9)
+        evidence.append(f"mentions {domain}")
+    slug = _slug_name(hit.url).replace(" ", "")
+    label = (domain or "").split(".")[0].replace("-", "")
+    if label and slug == label and domain_similarity(name, domain) < 0.75:
+        weights.append(0.6)
+        evidence.append(f"its address is the domain's name ({label})")
+    agreed = [h for h in hints if len(h) >= 3 and h.casefold() in lowered]
+    if agreed:
+        weights.append(min(0.85, 0.6 * len(agreed)))
+        evidence.append("agrees with the row: " + ", ".join(agreed))
+    if site_text:
+        words = _distinct_words(text, name)
+        shared = [w for w in words if _on_site(w, site_text)]
+        if shared:
+            strength = sum(0.5 if words[w] else 0.25 for w in shared)
+            weights.append(min(0.75, strength))
+            evidence.append("agrees with the company's site: " + ", ".join(shared[:5]))
+    if len(weights) == 1:
+        evidence.append("nothing else corroborates it")
+    return Score(round(combine(weights), 2), tuple(evidence))
