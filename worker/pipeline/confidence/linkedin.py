@@ -13,8 +13,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
+from shared.company_keys import name_key
 from worker.pipeline.confidence.verdict import Score, combine
-from worker.pipeline.matching import domain_similarity, name_similarity
+from worker.pipeline.matching import name_similarity
 
 _TITLE_SPLIT = re.compile(r"\s[|\-–—]\s")
 _WORD = re.compile(r"\w{3,}")
@@ -40,6 +43,12 @@ def _slug_name(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
 
 
+def _same_words(name: str, slug: str) -> float:
+    """Slugs add words freely (`other-meta`), so only the whole slug counts as the name."""
+    left, right = name_key(name), name_key(slug)
+    return round(fuzz.token_sort_ratio(left, right) / 100, 3) if left and right else 0.0
+
+
 def _distinct_words(text: str, name: str) -> dict[str, bool]:
     """Words of the result beyond the name and LinkedIn's boilerplate, and whether each
     was written as a proper noun (places usually are)."""
@@ -61,7 +70,8 @@ def judge_hit(
 ) -> Score:
     """The result's confidence; without corroboration it stays below any sane floor."""
     title = _TITLE_SPLIT.split(hit.title)[0]
-    named = max(name_similarity(name, title), name_similarity(name, _slug_name(hit.url)))
+    slug_name = _slug_name(hit.url)
+    named = max(name_similarity(name, title), _same_words(name, slug_name))
     if named < 0.8:
         return Score(0.0, (f"names '{title}' (name match {named:.2f})",))
     weights = [0.5 if named >= 0.9 else 0.35]
@@ -71,9 +81,9 @@ def judge_hit(
     if domain and domain.casefold() in lowered:
         weights.append(0.9)
         evidence.append(f"mentions {domain}")
-    slug = _slug_name(hit.url).replace(" ", "")
+    slug = slug_name.replace(" ", "")
     label = (domain or "").split(".")[0].replace("-", "")
-    if label and slug == label and domain_similarity(name, domain) < 0.75:
+    if label and slug == label and _same_words(name, slug_name) < 0.8:
         weights.append(0.6)
         evidence.append(f"its address is the domain's name ({label})")
     agreed = [h for h in hints if len(h) >= 3 and h.casefold() in lowered]
