@@ -28,7 +28,30 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
             ),
         ],
     ),
+    (
+        'site:linkedin.com/company "quiet harbor"',
+        [
+            (
+                "https://www.linkedin.com/company/quiet-harbor",
+                "Quiet Harbor | LinkedIn",
+                "Quiet Harbor · Yoga studio · Sydney, Australia",
+            )
+        ],
+    ),
+    (
+        'site:linkedin.com/company "broken server co"',
+        [
+            (
+                "https://www.linkedin.com/company/broken-server-co",
+                "Broken Server Co | LinkedIn",
+                "Broken Server Co · Web hosting · broken-server.com",
+            )
+        ],
+    ),
     ("site:linkedin.com/company", []),
+    ('"oldbrand" official website', [("https://newbrand.io/", "NewBrand", "cloud backups")]),
+    ('"silent rename" official website', [("https://fresh-name.com/", "Fresh Name", "")]),
+    ('"orbit software" official website', [("https://os-digital.net/", "Orbit Software", "")]),
     (
         '"zenith analytics" official website',
         [
