@@ -110,9 +110,14 @@ async def test_a_qualification_session_is_qualified_and_downloaded_through_the_s
     assert scores == [(2, None, None), (None, None, None), (None, None, None), (2, None, None)]
     assert exported[0]["Qualification"][0]["nth_score"] == 2
     header = next(csv.reader(io.StringIO(table.decode("utf-8-sig"))))
-    assert header[-5:] == [
+    assert header[-10:] == [
         "Qualified_Products",
         "Qualification_Status",
+        "Website_Source",
+        "Website_Confidence",
+        "LinkedIn_Source",
+        "LinkedIn_Confidence",
+        "Review_Candidates",
         "Score: CDN",
         "Score: Security",
         "Score: Ads",
