@@ -21,10 +21,9 @@ from worker.checkpoint import count_rows
 pytestmark = pytest.mark.unit
 
 
-def row(n: int, name: str, website: str | None = None) -> InputRow:
-    return InputRow(
-        row=n, name=name, website=website, original={"Name": name, "Site": website or ""}
-    )
+def row(n: int, name: str, website: str | None = None, **more: str) -> InputRow:
+    original = {"Name": name, "Site": website or "", "Country": "", "City": ""} | more
+    return InputRow(row=n, name=name, website=website, original=original)
 
 
 ROWS = [
@@ -34,6 +33,7 @@ ROWS = [
     row(3, "Silent Rename"),
     row(4, "Acme Rockets", "https://acme-rockets.com/about"),
     row(5, "Orbit Software"),
+    row(6, "Nordlicht GmbH", "nordlicht-werk.de", Country="Germany", City="Hamburg"),
 ]
 
 
@@ -61,6 +61,16 @@ async def test_a_namesake_linkedin_page_is_rejected_and_no_page_is_an_answer(
     assert harbor.website_confidence is not None
     assert harbor.website_confidence >= 0.95
     assert harbor.match_confidence == harbor.website_confidence
+
+
+async def test_the_rows_own_columns_choose_between_namesakes_on_linkedin(
+    results: dict[int, ResultRow],
+) -> None:
+    nordlicht = results[6]
+    assert nordlicht.row_status is RowStatus.OK
+    assert nordlicht.linkedin_url == "https://www.linkedin.com/company/nordlicht-gmbh"
+    assert nordlicht.linkedin_source == "search"
+    assert "agrees with the row: Germany, Hamburg" in nordlicht.notes
 
 
 async def test_a_site_that_is_down_keeps_its_website_and_gets_a_corroborated_linkedin(
@@ -118,7 +128,7 @@ async def test_a_doubtful_candidate_is_left_for_review_in_every_export(
     assert "title 'Orbit Software'" in doubtful.review_candidates
     assert count_rows(results.values()).needs_review == 1
 
-    layout = ExportLayout(["Name", "Site"])
+    layout = ExportLayout(["Name", "Site", "Country", "City"])
 
     async def batches() -> AsyncIterator[Sequence[ResultRow]]:
         yield [results[k] for k in sorted(results)]

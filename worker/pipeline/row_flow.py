@@ -17,6 +17,7 @@ from worker.pipeline.clients.search.provider import SearchUnavailable
 from worker.pipeline.confidence.verdict import Score, Verdict, review_entry, verdict
 from worker.pipeline.confidence.website import WebsiteSource, website_score
 from worker.pipeline.draft import RowDraft
+from worker.pipeline.matching import name_similarity
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.stages import description as describe
 from worker.pipeline.stages import linkedin
@@ -114,7 +115,7 @@ class RowFlow:
         if given and kit.validator is not None:
             check = await kit.validator.check(given, row.name)
             if check.outcome is WebsiteOutcome.BLOCKED:
-                draft.website = given
+                draft.website, draft.website_source = given, WebsiteSource.GIVEN
                 draft.fail(RowStatus.BLOCKED_URL, check.reason)
                 return []
             if check.outcome is WebsiteOutcome.DISALLOWED:
@@ -353,10 +354,14 @@ def _site_text(page: PageFacts) -> str:
 
 
 def _row_hints(row: PlannedRow) -> list[str]:
-    """The row's other cells (a country, a city, an industry), to check results against."""
-    skip = {row.name, row.website or ""}
-    return [
-        value.strip()
-        for value in row.original.values()
-        if value.strip() not in skip and any(ch.isalpha() for ch in value)
-    ]
+    """The row's other cells (a country, a city, an industry), to check results against;
+    its name and website cells would only repeat what the result is matched on."""
+    hints = []
+    for cell in row.original.values():
+        value = cell.strip()
+        if not any(ch.isalpha() for ch in value) or name_similarity(row.name, value) >= 0.8:
+            continue
+        if row.domain and (registered_domain(website_url(value)) == row.domain):
+            continue
+        hints.append(value)
+    return hints

@@ -48,6 +48,21 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
             )
         ],
     ),
+    (
+        'site:linkedin.com/company "nordlicht',
+        [
+            (
+                "https://www.linkedin.com/company/nordlicht-as",
+                "Nordlicht AS | LinkedIn",
+                "Nordlicht AS · Fishing · Oslo, Norway",
+            ),
+            (
+                "https://www.linkedin.com/company/nordlicht-gmbh",
+                "Nordlicht GmbH | LinkedIn",
+                "Nordlicht GmbH · Maschinenbau · Hamburg, Germany",
+            ),
+        ],
+    ),
     ("site:linkedin.com/company", []),
     ('"oldbrand" official website', [("https://newbrand.io/", "NewBrand", "cloud backups")]),
     ('"silent rename" official website', [("https://fresh-name.com/", "Fresh Name", "")]),

@@ -273,6 +273,9 @@ SITES: dict[str, Site] = {
             )
         )
     },
+    "nordlicht-werk.de": {
+        "/": html(page("Nordlicht GmbH", "<p>Nordlicht GmbH baut Förderbänder.</p>"))
+    },
     "os-digital.net": {
         "/": html(page("Orbit Software", "<p>Welcome. We write software for you.</p>"))
     },
