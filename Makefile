@@ -29,7 +29,7 @@ FAST_SKIP := --ignore=tests/browser --ignore=tests/e2e --ignore=tests/chaos \
 
 test-fast:  ## the unit tier only: in-memory twins and loopback fakes, no services
 	@bash scripts/install.sh
-	.venv/bin/pytest -m unit -q -n 2 $(FAST_SKIP)
+	env -u PYTHONDONTWRITEBYTECODE .venv/bin/pytest -m unit -q -n 2 $(FAST_SKIP)
 
 lint:  ## ruff check, ruff format --check, mypy
 	@bash scripts/install.sh

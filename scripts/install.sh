@@ -29,14 +29,19 @@ if [[ ! -x "$VENV/bin/uv" ]]; then
     "$VENV/bin/pip" install --quiet --disable-pip-version-check "uv==$UV_VERSION"
 fi
 
-wanted="$(cat "$LOCK" "$REPO_ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+# The install recipe is part of the stamp: a change to how packages are installed (such as
+# precompiled bytecode) reaches existing environments too.
+INSTALL_RECIPE="bytecode-compiled"
+wanted="$( (cat "$LOCK" "$REPO_ROOT/pyproject.toml"; echo "$INSTALL_RECIPE") | sha256sum | cut -d' ' -f1)"
 if [[ -f "$STAMP" && "$(cat "$STAMP")" == "$wanted" ]]; then
     say "dependencies are up to date ($VENV)"
     exit 0
 fi
 
 say "installing locked dependencies from requirements.lock"
-"$VENV/bin/uv" pip install --quiet --python "$PY" -r "$LOCK"
+# Bytecode is compiled once here: environments that set PYTHONDONTWRITEBYTECODE would
+# otherwise compile every imported library again in every process (seconds per test worker).
+"$VENV/bin/uv" pip install --quiet --compile-bytecode --python "$PY" -r "$LOCK"
 # The project itself, with every extra: the lock pins all versions; a dependency added to
 # pyproject.toml but not yet locked is still installed rather than failing at import.
 extras="$("$PY" -c 'import sys, tomllib; print(",".join(tomllib.load(open(sys.argv[1], "rb"))["project"]["optional-dependencies"]))' "$REPO_ROOT/pyproject.toml")"

@@ -18,7 +18,9 @@ say "mypy"
 "$VENV/bin/mypy"
 say "pytest"
 rc=0
-"$VENV/bin/pytest" "$@" || rc=$?
+# The project's own bytecode (and pytest's rewritten test modules) is cached between test
+# processes even where the environment asks Python not to write it.
+env -u PYTHONDONTWRITEBYTECODE "$VENV/bin/pytest" "$@" || rc=$?
 if ((rc == 5)); then
     die "pytest collected no tests"
 fi

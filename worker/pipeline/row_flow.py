@@ -127,7 +127,9 @@ class RowFlow:
                 draft.for_review(review_entry("website", check.url, check.score), check.reason)
                 return []
             if check.outcome is WebsiteOutcome.DEAD_URL:
-                draft.website, draft.website_source = given, WebsiteSource.GIVEN
+                # A parked domain is nobody's website.
+                draft.website = "" if check.parked else given
+                draft.website_source = "" if check.parked else WebsiteSource.GIVEN
                 self._down = check.down
                 rediscover = discover and kit.settings.rediscover_dead_websites
                 if kit.discovery is not None and rediscover:

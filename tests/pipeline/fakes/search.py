@@ -9,6 +9,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from tests.pipeline.fakes.parked_sites import PARKED_SEARCH
+
 API_KEY = "serper-test-key"
 
 # query substring -> (url, title, snippet)
@@ -107,6 +109,7 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("https://gamenews.com/launchers", "Publishers and launchers", "AcmePlay launcher")],
     ),
 ]
+INDEX.extend(PARKED_SEARCH)
 
 
 @dataclass

@@ -18,6 +18,8 @@ from starlette.responses import (
 )
 from starlette.types import Receive, Scope, Send
 
+from tests.pipeline.fakes.parked_sites import PARKED_SITES
+
 
 def page(title: str, body: str, head: str = "") -> str:
     return (
@@ -290,6 +292,7 @@ SITES: dict[str, Site] = {
     },
 }
 
+SITES.update(PARKED_SITES)
 
 # Requests received per (host, path), so tests can tell what was fetched and how often.
 SERVED: Counter[tuple[str, str]] = Counter()

@@ -32,6 +32,7 @@ class WebsiteCheck:
     reason: str = ""
     page: FetchedPage | None = None
     facts: PageFacts | None = None
+    parked: bool = False  # a parked or for-sale domain: no company's website at all
     score: Score | None = None
     source: WebsiteSource = WebsiteSource.GIVEN
     # Dead because the server is down (5xx, timeouts, refused), not gone or someone else's.
@@ -108,9 +109,9 @@ class WebsiteValidator:
 
     def _judge(self, url: str, name: str, page: FetchedPage) -> WebsiteCheck:
         facts = extract_facts(page.url, page.text, page.content_type)
-        parked = parking_reason(page.url, page.text)
+        parked = parking_reason(page.url, facts, page.redirects)
         if parked:
-            return WebsiteCheck(WebsiteOutcome.DEAD_URL, page.url, parked, page, facts)
+            return WebsiteCheck(WebsiteOutcome.DEAD_URL, page.url, parked, page, None, True)
         origin, final = registered_domain(url), registered_domain(page.url)
         source = WebsiteSource.REDIRECT if origin != final else WebsiteSource.GIVEN
         score = website_score(name, facts, source)
@@ -118,13 +119,17 @@ class WebsiteValidator:
         found = verdict(score.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT and source is WebsiteSource.REDIRECT:
             reason = f"redirects to another company's site ({final})"
-            return WebsiteCheck(WebsiteOutcome.DEAD_URL, home, reason, page, facts, score, source)
+            return WebsiteCheck(
+                WebsiteOutcome.DEAD_URL, home, reason, page, facts, score=score, source=source
+            )
         if found is not Verdict.ACCEPT:
             # A given website is never thrown away: a person decides on a doubtful one.
             reason = f"{home} may not be the company's website ({score.confidence:.2f})"
-            return WebsiteCheck(WebsiteOutcome.REVIEW, home, reason, page, facts, score, source)
+            return WebsiteCheck(
+                WebsiteOutcome.REVIEW, home, reason, page, facts, score=score, source=source
+            )
         if page.redirects and not _same_place(page.redirects[0], page.url):
             reason = f"redirected from {url} to {page.url}"
             outcome = WebsiteOutcome.REDIRECTED
-            return WebsiteCheck(outcome, home, reason, page, facts, score, source)
-        return WebsiteCheck(WebsiteOutcome.OK, home, "", page, facts, score, source)
+            return WebsiteCheck(outcome, home, reason, page, facts, score=score, source=source)
+        return WebsiteCheck(WebsiteOutcome.OK, home, "", page, facts, score=score, source=source)

@@ -24,7 +24,8 @@ class Candidate:
     confidence: float
     evidence: str
     facts: PageFacts | None
-    skipped: bool = False  # not fetched: robots.txt or the address rules forbid it
+    # Skipped: robots.txt or the address rules forbid fetching it, or it is a parked domain.
+    skipped: bool = False
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Discovery:
     best: Candidate | None
     considered: int
     reason: str = ""
-    # Candidates not fetched because robots.txt or the address rules forbid it.
+    # Why candidates were skipped: not fetched (robots.txt, address rules) or parked.
     skipped: tuple[str, ...] = ()
     # The best candidate when it is plausible but below the acceptance line.
     review: Candidate | None = None
@@ -74,7 +75,11 @@ class WebsiteDiscovery:
         terms = context_terms(context_text)
         scored = await asyncio.gather(*(self._score(url, name, terms) for url in picked))
         skipped = tuple(c.evidence for c in scored if c.skipped)
-        best = max(scored, key=lambda c: c.confidence)
+        usable = [c for c in scored if not c.skipped]
+        if not usable:
+            reason = f"every candidate website for '{name}' was skipped"
+            return Discovery(None, len(picked), reason, skipped)
+        best = max(usable, key=lambda c: c.confidence)
         found = verdict(best.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT:
             reason = (
@@ -99,9 +104,10 @@ class WebsiteDiscovery:
                 return Candidate(url, 0.0, why, None, skipped=True)
             return Candidate(url, 0.0, f"unreachable ({error.reason})", None)
         facts = extract_facts(page.url, page.text, page.content_type)
-        parked = parking_reason(page.url, page.text)
+        parked = parking_reason(page.url, facts, page.redirects)
         if parked:
-            return Candidate(page.url, 0.0, parked, facts)
+            why = f"candidate {url} skipped: {parked}"
+            return Candidate(page.url, 0.0, why, None, skipped=True)
         score = website_score(name, facts, WebsiteSource.SEARCH, terms)
         home = canonical_homepage(page.url, facts)
         return Candidate(home, score.confidence, score.describe(), facts)

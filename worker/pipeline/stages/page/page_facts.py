@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborNode as Node
 from shared.company_keys import clean_text, registered_domain
 from worker.pipeline.clients.fetch.decode import is_html
 from worker.pipeline.stages.page.jsonld import Organization, organizations
+from worker.pipeline.stages.page.page_shape import PageShape, page_shape
 
 _SOCIAL_DOMAINS = {
     "linkedin.com": "linkedin",
@@ -43,6 +44,7 @@ class PageFacts:
     about_url: str = ""
     paragraphs: tuple[str, ...] = ()
     main_text: str = ""
+    shape: PageShape = field(default_factory=PageShape)
     # Where the page says it lives: `<link rel=canonical>` and `og:url`, absolute.
     canonical_url: str = ""
     og_url: str = ""
@@ -128,6 +130,7 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     ]
     orgs = organizations(scripts)
     socials, about = _links(tree, url)
+    shape = page_shape(tree, url)
     paragraphs, main_text = _body_text(tree)
     return PageFacts(
         url=url,
@@ -141,6 +144,7 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
         about_url=about,
         paragraphs=paragraphs,
         main_text=main_text,
+        shape=shape,
         canonical_url=_canonical(tree, url),
         og_url=_absolute(url, _meta(tree, "property", "og:url")),
     )

@@ -1,0 +1,211 @@
+"""One function per signal. Each looks at the fetched page and answers with a weighted
+piece of evidence or nothing.
+
+Domain-centric signals speak about the domain itself (landing on a marketplace, "this
+domain is for sale", a parking script); shape signals (few words, the domain as the
+title) describe most landers but also many tiny honest sites, so they only add weight.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from shared.company_keys import registered_domain
+from worker.pipeline.stages.page.page_facts import PageFacts
+from worker.pipeline.stages.page.parked import hosts, wording
+
+# Landers say what they are in their first lines; reading further only costs time.
+_TEXT_LIMIT = 6_000
+_PARKING_JS = re.compile(
+    r"adsense/domains|caf\.js|['\"]dp-[\w-]+['\"]|sedoparking|parkingcrew|bodis|parklogic"
+    r"|window\.park\b",
+    re.IGNORECASE,
+)
+_OFFER_FIELD = re.compile(r"offer|\bbid\b|gebot|angebot|offre|oferta|offerta|\bbod\b|предлож")
+_NEAR = 60
+
+
+@dataclass(frozen=True)
+class Signal:
+    name: str
+    weight: float
+    detail: str
+    domain_centric: bool
+
+
+@dataclass(frozen=True)
+class Landing:
+    """A fetched page as the detector sees it: where it was asked for and where it ended."""
+
+    url: str
+    facts: PageFacts
+    redirects: tuple[str, ...] = ()
+
+    @cached_property
+    def domain(self) -> str:
+        return registered_domain(self.url) or (urlsplit(self.url).hostname or "")
+
+    @cached_property
+    def domain_names(self) -> tuple[str, ...]:
+        """The domain as written in ASCII and, for an internationalised one, in Unicode."""
+        try:
+            shown = self.domain.encode("ascii").decode("idna")
+        except UnicodeError:
+            shown = self.domain
+        return (self.domain,) if shown == self.domain else (self.domain, shown)
+
+    @cached_property
+    def origin(self) -> str:
+        return (registered_domain(self.redirects[0]) or "") if self.redirects else self.domain
+
+    @cached_property
+    def text(self) -> str:
+        """Title, descriptions and visible text, lower case, as every wording check reads it."""
+        facts = self.facts
+        parts = [facts.title, facts.meta_description, facts.og_title, facts.shape.text]
+        return " ".join(part for part in parts if part)[:_TEXT_LIMIT].lower()
+
+
+def landed_on_marketplace(page: Landing) -> Signal | None:
+    """Redirected from the company's domain to a marketplace or parking service, or a
+    marketplace's listing page given as the website."""
+    if not page.redirects:
+        found = hosts.marketplace(page.url)
+        if found and hosts.looks_like_listing(page.url):
+            return Signal("marketplace_listing", 0.7, f"is a listing at {found}", True)
+        return None
+    for hop in (*page.redirects[1:], page.url):
+        found = hosts.marketplace(hop)
+        if found and found != page.origin and hosts.brand(found) != hosts.brand(page.origin):
+            return Signal("marketplace_redirect", 1.0, f"redirects to {found}", True)
+    if page.origin != page.domain or not hosts.looks_like_lander(page.url):
+        return None
+    return Signal("lander_redirect", 0.6, f"redirects to a parking lander ({page.url})", True)
+
+
+def script_redirect(page: Landing) -> Signal | None:
+    """A meta refresh or script that moves the visitor to a marketplace or lander."""
+    for target in page.facts.shape.redirect_targets:
+        found = hosts.marketplace(target)
+        if found and hosts.brand(found) != hosts.brand(page.domain):
+            return Signal("marketplace_refresh", 1.0, f"sends visitors to {found}", True)
+        if hosts.looks_like_lander(target):
+            return Signal("lander_refresh", 0.7, f"sends visitors to a lander ({target})", True)
+    return None
+
+
+def marketplace_frame(page: Landing) -> Signal | None:
+    """The page shows a marketplace's listing in a frame: a masked for-sale lander."""
+    for frame in page.facts.shape.frames:
+        found = hosts.marketplace(frame)
+        if found and found != page.domain and hosts.looks_like_listing(frame):
+            return Signal("marketplace_frame", 1.0, f"shows a listing at {found} in a frame", True)
+    return None
+
+
+def marketplace_links(page: Landing) -> Signal | None:
+    weakest: Signal | None = None
+    for link in page.facts.shape.links:
+        found = hosts.marketplace(link)
+        if not found or found == page.domain:
+            continue
+        if hosts.names_domain(link, page.domain_names):
+            return Signal("listing_link", 0.7, f"links to its own listing at {found}", True)
+        if hosts.looks_like_listing(link) and (weakest is None or not weakest.domain_centric):
+            weakest = Signal("marketplace_link", 0.4, f"links to {found} listings", True)
+        elif weakest is None:
+            weakest = Signal("registrar_link", 0.1, f"links to {found}", False)
+    return weakest
+
+
+def parking_scripts(page: Landing) -> Signal | None:
+    shape = page.facts.shape
+    for source in shape.script_sources:
+        if hosts.parking_script_host(source) or _PARKING_JS.search(source):
+            return Signal("parking_script", 0.7, f"loads {source}", True)
+    found = _PARKING_JS.search(shape.inline_scripts)
+    if found:
+        return Signal("parking_script", 0.7, f"parking script ('{found.group(0)}')", True)
+    return None
+
+
+def sale_wording(page: Landing) -> Signal | None:
+    phrases = set(wording.near(wording.DOMAIN_WORD, wording.DOMAIN_SALE, page.text))
+    if not phrases:
+        return None
+    shown = ", ".join(f"'{p}'" for p in sorted(phrases)[:2])
+    weight = min(0.6 + 0.2 * (len(phrases) - 1), 1.0)
+    return Signal("sale_wording", weight, f"says the domain is for sale ({shown})", True)
+
+
+def parking_wording(page: Landing) -> Signal | None:
+    found = wording.near(wording.PARKED_WORD, wording.PARKED, page.text)
+    if not found:
+        return None
+    return Signal("parking_wording", 0.6, f"parking wording ('{found[0]}')", True)
+
+
+def own_domain_for_sale(page: Landing) -> Signal | None:
+    """The page's own domain name beside a sale word, in any language."""
+    if hosts.marketplace(page.url):
+        return None  # a marketplace names itself everywhere; what it sells is elsewhere
+    text = page.text
+    for name in page.domain_names:
+        start = text.find(name)
+        while start >= 0:
+            window = text[max(0, start - _NEAR) : start + len(name) + _NEAR]
+            if wording.SALE_WORD.search(window):
+                return Signal("domain_named_for_sale", 0.5, f"offers {name} itself", True)
+            start = text.find(name, start + 1)
+    return None
+
+
+def selling_words(page: Landing) -> Signal | None:
+    found = wording.near(wording.SELLING_WORD, wording.SELLING, page.text)
+    if not found:
+        return None
+    return Signal("selling_words", 0.15, f"selling words ('{found[0]}')", False)
+
+
+def _is_domain(text: str, page: Landing) -> bool:
+    bare = text.strip().lower().removeprefix("www.").rstrip("/")
+    host = (urlsplit(page.url).hostname or "").removeprefix("www.")
+    return bool(bare) and bare in {*page.domain_names, host}
+
+
+def title_is_domain(page: Landing) -> Signal | None:
+    if not _is_domain(page.facts.title, page):
+        return None
+    return Signal("title_is_domain", 0.35, "the title is just the domain name", False)
+
+
+def headline_is_domain(page: Landing) -> Signal | None:
+    if not _is_domain(page.facts.shape.headline, page):
+        return None
+    return Signal("headline_is_domain", 0.35, "the headline is just the domain name", False)
+
+
+def offer_form(page: Landing) -> Signal | None:
+    found = next((f for f in page.facts.shape.form_fields if _OFFER_FIELD.search(f)), None)
+    if found is None:
+        return None
+    return Signal("offer_form", 0.3, f"an offer form ('{found}')", False)
+
+
+def content_amount(page: Landing) -> Signal | None:
+    """Landers say little; a page with real content is most likely somebody's site."""
+    words = page.facts.shape.words
+    if words < 15:
+        return Signal("almost_no_content", 0.3, f"almost no content ({words} words)", False)
+    if words < 60:
+        return Signal("little_content", 0.2, f"little content ({words} words)", False)
+    if words > 1000:
+        return Signal("long_content", -1.0, f"{words} words of content", False)
+    if words > 300:
+        return Signal("substantial_content", -0.5, f"{words} words of content", False)
+    if words > 150:
+        return Signal("some_content", -0.2, f"{words} words of content", False)
+    return None

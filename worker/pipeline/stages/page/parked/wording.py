@@ -1,0 +1,139 @@
+"""Sale and parking wording in the major languages.
+
+Two strengths: phrases about *this domain* being for sale or parked (a company's own site
+almost never says them of itself), and ordinary selling words ("for sale", "make an
+offer") that shops and estate agents use every day and that only count beside others.
+Every pattern is matched against lower-case text.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _any(*phrases: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{phrase})" for phrase in phrases))
+
+
+# The long patterns are slow on long pages, so each only runs around the words its
+# phrases cannot do without, and not at all on a page without them.
+DOMAIN_WORD = _any(r"domain|domin|domein|domínio|домен|domen|alan ad|ドメイン|域名")
+PARKED_WORD = _any(r"domain|domin|домен|ドメイン|域名|parked|web ?page|website|registered")
+PARKED_WORD = _any(PARKED_WORD.pattern, r"related searches|sponsored|future home")
+SELLING_WORD = _any(
+    r"sale|lease|rent|offer|buy|verkauf|vermiet|vendre|louer|venta|vende|oferta|vendita",
+    r"offerta|venda|koop|huur|прода|sprzeda|satılık|販売|売り|出售|待售",
+)
+_ANCHORS_READ = 8  # landers say it early and briefly; a long page needs no more
+
+
+DOMAIN_SALE = _any(
+    # English
+    r"(?:this|the) domain(?: name)? (?:is|may be|might be|could be) (?:for sale|available)",
+    r"buy (?:this|the) domain\b",
+    r"(?:get|own|purchase|acquire) this domain\b",
+    r"domain(?: name)? (?:is )?for sale\b",
+    r"(?:make an|submit an|make|send an?) offer (?:on|for) this domain",
+    r"interested in (?:buying )?this domain",
+    r"inquire about (?:this|the) domain",
+    r"this premium domain\b",
+    r"domain (?:is )?available for (?:purchase|lease|acquisition)",
+    r"lease (?:this|the) domain\b",
+    # German
+    r"diese domain (?:steht zum verkauf|ist zu verkaufen|kaufen|kann erworben)",
+    r"die domain [\w.-]+ (?:steht zum verkauf|ist zu verkaufen|kaufen)",
+    r"domain (?:zu verkaufen|kaufen|steht zum verkauf)\b",
+    # French
+    r"ce (?:nom de )?domaine (?:est|pourrait être|peut être) (?:à vendre|en vente|disponible)",
+    r"acheter ce (?:nom de )?domaine\b",
+    r"nom de domaine à vendre\b",
+    # Spanish
+    r"este dominio (?:está|puede estar) (?:a la venta|en venta|disponible)",
+    r"comprar? este dominio\b",
+    r"dominio en venta\b",
+    # Italian
+    r"questo dominio (?:è|potrebbe essere) in vendita",
+    r"acquista(?:re)? questo dominio\b",
+    r"dominio in vendita\b",
+    # Portuguese
+    r"este domínio (?:está|pode estar) (?:à venda|disponível)",
+    r"compr(?:e|ar) este domínio\b",
+    r"domínio à venda\b",
+    # Dutch
+    r"(?:dit domein|deze domeinnaam|het domein [\w.-]+) (?:is|staat) te koop",
+    r"(?:koop|kopen) (?:dit domein|deze domeinnaam)\b",
+    r"domeinnaam te koop\b",
+    # Russian
+    r"(?:этот |данный )?домен(?: [\w.-]+)? (?:продаётся|продается|выставлен на продажу)",
+    r"купить (?:этот |данный )?домен\b",
+    r"домен на продажу\b",
+    # Polish
+    r"(?:ta )?domena(?: [\w.-]+)? (?:jest na sprzedaż|na sprzedaż|jest do kupienia)",
+    r"kup (?:tę|te) domenę\b",
+    # Turkish
+    r"(?:bu )?alan adı (?:satılıktır|satılık)",
+    r"bu alan adını satın al",
+    # Japanese
+    r"このドメイン(?:名)?は(?:販売中|売却|売り出し)",
+    r"ドメイン(?:名)?(?:販売中|売ります|を購入)",
+    # Chinese (simplified and traditional)
+    r"(?:该|此|这个|本)域名(?:正在)?(?:出售|转让|可转让|待售)",
+    r"(?:該|此|這個|本)域名(?:正在)?(?:出售|轉讓|待售)",
+    r"购买(?:该|此)域名|購買(?:該|此)域名",
+)
+
+PARKED = _any(
+    r"this domain (?:name )?(?:has been|was|is) (?:recently )?registered\b",
+    r"(?:domain|web ?page|website) is parked\b",
+    r"parked (?:free|domain|page)\b",
+    r"parked (?:by|at|with|courtesy)",
+    r"registered (?:at|with) (?:namecheap|porkbun|godaddy|dynadot|namesilo)",
+    r"related searches\b",
+    r"sponsored (?:listings|links)\b",
+    r"future home of (?:something|[\w-]+\.[a-z]{2,})",
+    r"domain(?: name)? (?:has )?expired\b|domain(?: name)? expired on",
+    r"diese domain wurde (?:soeben )?registriert|domain geparkt",
+    r"ce domaine (?:a été|est) (?:enregistré|parqué)",
+    r"este dominio (?:ha sido|fue) registrado|dominio aparcado",
+    r"домен (?:припаркован|зарегистрирован)",
+    r"このドメインは(?:お名前\.com|.{0,20})で(?:取得|登録)されています",
+    r"域名(?:已被)?(?:停放|注册)",
+)
+
+SELLING = _any(
+    r"for (?:sale|lease|rent)\b",
+    r"make (?:an|us an) offer\b",
+    r"buy now\b",
+    r"zu verkaufen\b|zum verkauf\b|zu vermieten\b",
+    r"à vendre\b|à louer\b|faire une offre\b",
+    r"en venta\b|a la venta\b|haga una oferta\b|se vende\b",
+    r"in vendita\b|fai un'offerta\b",
+    r"à venda\b|faça uma oferta\b",
+    r"te koop\b|te huur\b",
+    r"продаётся|продается|на продажу",
+    r"na sprzedaż\b",
+    r"satılık",
+    r"販売中|売り出し",
+    r"出售|待售",
+)
+
+# Any sale word near the page's own domain name: "brightpath.io is for sale".
+SALE_WORD = _any(
+    r"for sale|for lease|buy|purchase|offer",
+    r"verkauf|kaufen|vendre|vente|venta|vendita|venda|koop|продаж|прода|купить",
+    r"sprzeda|satılık|satın|販売|購入|出售|转让|轉讓",
+)
+
+
+def near(anchor: re.Pattern[str], pattern: re.Pattern[str], text: str) -> list[str]:
+    """The matches of `pattern` within reach of the first matches of `anchor` in `text`."""
+    spans: list[tuple[int, int]] = []
+    for count, word in enumerate(anchor.finditer(text)):
+        if count == _ANCHORS_READ:
+            break
+        start, end = max(0, word.start() - 30), word.end() + 80
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return [m.group(0) for start, end in spans for m in pattern.finditer(text[start:end])]
