@@ -34,6 +34,8 @@ ROWS = [
     row(4, "Acme Rockets", "https://acme-rockets.com/about"),
     row(5, "Orbit Software"),
     row(6, "Nordlicht GmbH", "nordlicht-werk.de", Country="Germany", City="Hamburg"),
+    row(7, "Kestrel Robotics"),
+    row(8, "Kestrel Logistics"),
 ]
 
 
@@ -106,6 +108,18 @@ async def test_a_rebrand_is_accepted_only_with_evidence_linking_the_names(
     assert "fresh-name.com" in unlinked.error
 
 
+async def test_a_subsidiary_gets_its_own_site_and_never_its_groups_unreviewed(
+    results: dict[int, ResultRow],
+) -> None:
+    own = results[7]
+    assert (own.row_status, own.official_website) == (RowStatus.OK, "https://kestrel-robotics.com/")
+    grouped = results[8]  # only the group's site names it
+    assert grouped.row_status is RowStatus.NEEDS_REVIEW
+    assert grouped.official_website == ""
+    assert grouped.review_candidates.startswith("website: https://kestrel-group.com/")
+    assert "the page lists it as part of its group" in grouped.review_candidates
+
+
 async def test_a_pasted_deep_link_becomes_the_sites_homepage(
     results: dict[int, ResultRow],
 ) -> None:
@@ -126,7 +140,7 @@ async def test_a_doubtful_candidate_is_left_for_review_in_every_export(
     assert doubtful.website_confidence is None
     assert doubtful.review_candidates.startswith("website: https://os-digital.net/ (0.")
     assert "title 'Orbit Software'" in doubtful.review_candidates
-    assert count_rows(results.values()).needs_review == 1
+    assert count_rows(results.values()).needs_review == 2
 
     layout = ExportLayout(["Name", "Site", "Country", "City"])
 

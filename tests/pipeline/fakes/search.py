@@ -68,6 +68,17 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("site:linkedin.com/company", []),
     ('"oldbrand" official website', [("https://newbrand.io/", "NewBrand", "cloud backups")]),
     ('"silent rename" official website', [("https://fresh-name.com/", "Fresh Name", "")]),
+    (
+        '"kestrel robotics" official website',
+        [
+            ("https://kestrel-group.com/", "Kestrel Group", "Kestrel Robotics is one of ours"),
+            ("https://kestrel-robotics.com/", "Kestrel Robotics", "robot arms"),
+        ],
+    ),
+    (
+        '"kestrel logistics" official website',
+        [("https://kestrel-group.com/", "Kestrel Group", "Kestrel Logistics is one of ours")],
+    ),
     ('"orbit software" official website', [("https://os-digital.net/", "Orbit Software", "")]),
     (
         '"zenith analytics" official website',

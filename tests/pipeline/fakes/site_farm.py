@@ -278,6 +278,23 @@ SITES: dict[str, Site] = {
     "nordlicht-werk.de": {
         "/": html(page("Nordlicht GmbH", "<p>Nordlicht GmbH baut Förderbänder.</p>"))
     },
+    "kestrel-group.com": {
+        "/": html(
+            page(
+                "Kestrel Group | Industrial holding",
+                "<p>Our companies: Kestrel Robotics, Kestrel Logistics and Kestrel Energy.</p>",
+                '<meta property="og:site_name" content="Kestrel Group">',
+            )
+        )
+    },
+    "kestrel-robotics.com": {
+        "/": html(
+            page(
+                "Kestrel Robotics | Industrial arms",
+                "<p>Kestrel Robotics builds industrial robot arms.</p>",
+            )
+        )
+    },
     "os-digital.net": {
         "/": html(page("Orbit Software", "<p>Welcome. We write software for you.</p>"))
     },
