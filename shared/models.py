@@ -53,6 +53,8 @@ class InputSummary(Record):
     rows: int
     blank_rows_skipped: int = 0
     duplicate_domains: int = 0
+    # Recognised columns by role (`shared.rows.FACT_ROLES`): country, city, region, industry.
+    fact_columns: dict[str, str] = Field(default_factory=dict)
 
 
 class SessionManifest(Record):

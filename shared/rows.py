@@ -36,6 +36,8 @@ RESULT_COLUMNS: tuple[str, ...] = (
 )
 # Sessions with criteria add one score column per product, after the result columns.
 SCORE_PREFIX = "Score: "
+# What the gateway recognises in other input columns and keeps with each row (`facts`).
+FACT_ROLES: tuple[str, ...] = ("country", "city", "region", "industry")
 
 
 def score_column(product: str) -> str:
@@ -88,6 +90,9 @@ class InputRow(BaseModel):
     name: str
     website: str | None = None
     original: dict[str, str] = Field(default_factory=dict)
+    # Added in rows format 2: cells of the recognised columns by role (`FACT_ROLES`), as
+    # typed; rows written before it have none.
+    facts: dict[str, str] = Field(default_factory=dict)
 
 
 class PlannedRow(InputRow):

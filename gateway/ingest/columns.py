@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from gateway.ingest.fact_columns import header_role
 from shared.rows import RESULT_COLUMNS
 
 _NAME_EXACT = {
@@ -84,6 +85,8 @@ def _unique(names: Sequence[str]) -> list[str]:
 def _name_rank(cell: str) -> int:
     """Lower is better: a company-ish label beats a plain `name` (maybe a contact's)."""
     label = _label(cell)
+    if label not in _NAME_EXACT and header_role(cell) is not None:
+        return 4  # "Company country" names a country, not the company
     if any(part in label for part in _NAME_PARTS):
         return 0 if label in _NAME_EXACT else 1
     return 2 if label in _NAME_EXACT else 3

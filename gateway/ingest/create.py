@@ -102,6 +102,7 @@ async def _store_session(
             rows=stats.rows,
             blank_rows_skipped=stats.blank_rows_skipped,
             duplicate_domains=stats.duplicate_domains,
+            fact_columns=stats.fact_columns,
         ),
         input_key=input_key,
     )

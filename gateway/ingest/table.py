@@ -13,6 +13,7 @@ from gateway.ingest.columns import (
     has_letters,
     is_header,
 )
+from gateway.ingest.fact_columns import detect_fact_columns
 from shared.company_keys import registered_domain
 from shared.errors import InvalidInput
 from shared.rows import InputRow
@@ -41,6 +42,8 @@ class TableStats:
     blank_rows_skipped: int = 0
     duplicate_domains: int = 0
     named_rows: int = 0
+    # Role -> column name of the recognised country, city, region and industry columns.
+    fact_columns: dict[str, str] = field(default_factory=dict)
 
 
 class TableReader:
@@ -49,6 +52,7 @@ class TableReader:
         self._max_rows = max_rows
         self._max_cell = max_cell_chars
         self._domains: set[str] = set()
+        self._facts: dict[str, int] = {}
 
     def rows(self, records: Iterable[Iterable[object]]) -> Iterator[InputRow]:
         cleaned = self._non_blank(records)
@@ -100,6 +104,14 @@ class TableReader:
             choice = choose_from_header(sample[0] + [""] * (width - len(sample[0])))
         else:
             choice = choose_from_data(sample, width)
+        taken = {choice.name_index}
+        if choice.website_index is not None:
+            taken.add(choice.website_index)
+        if self.stats.has_header:
+            self._facts = detect_fact_columns(sample[0], sample[1:], taken)
+        else:
+            self._facts = detect_fact_columns(None, sample, taken)
+        self.stats.fact_columns = {role: choice.columns[i] for role, i in self._facts.items()}
         self.stats.columns = list(choice.columns)
         self.stats.name_column = choice.columns[choice.name_index]
         if choice.website_index is not None:
@@ -129,6 +141,10 @@ class TableReader:
         original = {
             column: record[i] if i < len(record) else "" for i, column in enumerate(columns)
         }
-        row = InputRow(row=self.stats.rows, name=name, website=website, original=original)
+        cells = {role: record[i] for role, i in self._facts.items() if i < len(record)}
+        facts = {role: cell for role, cell in cells.items() if cell}
+        row = InputRow(
+            row=self.stats.rows, name=name, website=website, original=original, facts=facts
+        )
         self.stats.rows += 1
         return row

@@ -43,7 +43,8 @@ PREVIEW_EXAMPLE = {
             "row": 0,
             "name": "Capcom",
             "website": "capcom.com",
-            "original": {"Company Name": "Capcom", "Website": "capcom.com"},
+            "original": {"Company Name": "Capcom", "Website": "capcom.com", "Country": "Japan"},
+            "facts": {"country": "Japan"},
         }
     ],
 }

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from client.display import duration, summary
+from client.display import created_line, duration, summary
 from client.live import progress_of
 
 pytestmark = pytest.mark.unit
@@ -98,3 +98,19 @@ def test_summaries_read_as_a_sentence() -> None:
         "(2 duplicates, 1 failed, 0 not found, 0 dead links, 0 blocked, 0 needs review)"
     )
     assert [duration(s) for s in (None, 4.4, 65, 7322)] == ["-", "4s", "1m 05s", "2h 02m"]
+
+
+def test_the_created_line_names_the_columns_read() -> None:
+    session = {
+        "session_id": SESSION_ID,
+        "input": {
+            "rows": 3,
+            "name_column": "Company",
+            "website_column": None,
+            "fact_columns": {"country": "Страна", "city": "City"},
+        },
+    }
+    assert created_line(session) == (
+        f"created {SESSION_ID}: 3 rows, names from 'Company', no website column, "
+        "country from 'Страна', city from 'City'"
+    )

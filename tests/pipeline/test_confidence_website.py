@@ -35,6 +35,7 @@ def judged(name: str, facts: PageFacts, source: WebsiteSource = SEARCH) -> Verdi
 
 
 OWN_SITES = [
+    ("ООО Ромашка", page("https://romashka.ru/", "Ромашка — чай с собственных полей")),
     (
         "Zenith Analytics",
         page("https://zenith-analytics.com/", "Home", head=og("Zenith Analytics")),
@@ -68,7 +69,7 @@ def test_a_site_that_names_itself_like_the_company_is_accepted(name: str, facts:
 DOUBTFUL = [
     # Named like the company in the title, on a domain that says nothing of the name.
     ("Orbit Software", page("https://os-digital.net/", "Orbit Software")),
-    ("ООО Ромашка", page("https://romashka.ru/", "Ромашка — чай с собственных полей")),
+    ("ООО Ромашка", page("https://vasilek-tea.ru/", "Ромашка — чай с собственных полей")),
     ("Kettle & Co", page("https://yorkteas.co.uk/", "Kettle & Co: tea rooms in York")),
     # The name appears in the text only, on a site with a matching domain.
     ("Nimbus Print", page("https://nimbusprint.com/", "Welcome", "<p>Nimbus Print is here.</p>")),

@@ -7,6 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from shared.company_keys import name_key
+from shared.transliteration import fold, has_cyrillic, to_latin
 
 _STOPWORDS = {
     "the", "and", "for", "with", "that", "this", "which", "what", "who", "are", "our",
@@ -20,8 +21,22 @@ def name_similarity(name: str, candidate: str) -> float:
     left, right = name_key(name), name_key(candidate)
     if not left or not right:
         return 0.0
+    score = _similarity(left, right)
+    if has_cyrillic(left + right):
+        # `Яндекс` and `Yandex`, `Ростелеком` and `Rostelecom`: compare spelling skeletons.
+        score = max(score, _similarity(fold_key(left), fold_key(right)))
+    return round(score, 3)
+
+
+def fold_key(key: str) -> str:
+    return fold(to_latin(key))
+
+
+def _similarity(left: str, right: str) -> float:
+    if not left or not right:
+        return 0.0
     subset = fuzz.token_set_ratio(left, right) * 0.92
-    return round(max(fuzz.token_sort_ratio(left, right), subset) / 100, 3)
+    return max(fuzz.token_sort_ratio(left, right), subset) / 100
 
 
 def best_name_similarity(name: str, candidates: list[str]) -> tuple[float, str]:
@@ -34,10 +49,14 @@ def domain_similarity(name: str, domain: str | None) -> float:
     if not domain:
         return 0.0
     label = domain.split(".")[0].replace("-", "")
-    squashed = name_key(name).replace(" ", "")
+    key = name_key(name)
+    if has_cyrillic(key) and not has_cyrillic(label):
+        # `Яндекс` against `yandex.ru`: both as spelling skeletons.
+        key, label = fold_key(key), fold(label)
+    squashed = key.replace(" ", "")
     if not squashed:
         return 0.0
-    initials = "".join(word[0] for word in name_key(name).split())
+    initials = "".join(word[0] for word in key.split())
     return round(
         max(fuzz.partial_ratio(squashed, label), fuzz.ratio(initials, label) * 0.9) / 100, 3
     )
@@ -58,5 +77,15 @@ def terms_found(terms: list[str], text: str) -> list[str]:
 
 
 def mentions_name(name: str, text: str) -> bool:
+    """The page names the company, in its own script or (`Яндекс` on a page saying
+    `Yandex`) in the other."""
     key = name_key(name)
-    return bool(key) and key in " ".join(re.findall(r"\w+", text.casefold()))
+    if not key:
+        return False
+    words = " ".join(re.findall(r"\w+", text.casefold()))
+    if key in words:
+        return True
+    if not has_cyrillic(key + words):
+        return False
+    folded = fold_key(key)
+    return bool(folded) and f" {folded} " in f" {fold_key(words)} "

@@ -19,6 +19,7 @@ from worker.pipeline.confidence.website import WebsiteSource, website_score
 from worker.pipeline.draft import RowDraft
 from worker.pipeline.matching import name_similarity
 from worker.pipeline.protocol import SessionContext
+from worker.pipeline.row_place import RowPlace, row_place
 from worker.pipeline.stages import description as describe
 from worker.pipeline.stages import linkedin
 from worker.pipeline.stages.deep_search import render
@@ -50,10 +51,14 @@ class RowFlow:
         self._questions = questions
         self._questions_error = questions_error
         self._log = log
+        self._place = RowPlace()
         self._down = False
 
     async def run(self, row: PlannedRow) -> RowDraft:
         draft = RowDraft(row)
+        self._place = row_place(row.facts)
+        for note in self._place.ignored:
+            draft.note(note)
         # Rows of a finished session: their website is known, only qualification is asked.
         only = self._session.qualify_only
         qualifying = self._session.options.qualification is not None
@@ -149,7 +154,7 @@ class RowFlow:
             draft.fail(RowStatus.NOT_FOUND, "no website given and no search provider configured")
             return []
         try:
-            found = await kit.discovery.discover(row.name, self._session.context_text)
+            found = await kit.discovery.discover(row.name, self._session.context_text, self._place)
         except SearchUnavailable as error:
             draft.fail(RowStatus.FAILED, str(error))
             return []
@@ -167,7 +172,9 @@ class RowFlow:
         """Companies move and rebrand: a dead given website starts a search for the current one."""
         assert self._kit.discovery is not None
         try:
-            found = await self._kit.discovery.discover(draft.row.name, self._session.context_text)
+            found = await self._kit.discovery.discover(
+                draft.row.name, self._session.context_text, self._place
+            )
         except SearchUnavailable as error:
             draft.fail(RowStatus.DEAD_URL, reason)
             draft.note(f"no other website looked for: {error}")
@@ -263,6 +270,7 @@ class RowFlow:
                 settings.search_results,
                 site_text=" ".join(_site_text(page) for page in pages),
                 hints=_row_hints(draft.row),
+                where=self._place.query_terms(),
             )
         except SearchUnavailable as error:
             draft.note(f"LinkedIn search failed: {error}")
@@ -307,6 +315,7 @@ class RowFlow:
                     pages,
                     self._session.context_text,
                     self._kit.settings.llm_max_input_chars,
+                    about=self._place.describe(),
                 )
                 if result is None:
                     draft.note("the language model found too little text; extractive used")
@@ -336,7 +345,11 @@ class RowFlow:
             return
         try:
             answers, skipped = await deep.answer(
-                draft.row.name, self._questions, pages[0] if pages else None
+                draft.row.name,
+                self._questions,
+                pages[0] if pages else None,
+                about=self._place.describe(),
+                where=self._place.query_terms(),
             )
         except (SearchUnavailable, LlmUnavailable) as error:
             # An optional step: the row keeps its status and everything found so far.

@@ -12,6 +12,9 @@ export function previewTable(preview, input) {
   const parsed = rows.length > 0 && !Array.isArray(rows[0]) && "name" in rows[0] && !columns.length;
   const nameColumn = preview?.name_column ?? input?.name_column;
   const websiteColumn = preview?.website_column ?? input?.website_column;
+  // Country, city, region and industry columns, by column name.
+  const roles = Object.fromEntries(Object.entries(
+    preview?.input?.fact_columns || input?.fact_columns || {}).map(([role, column]) => [column, role]));
   const headers = [
     ...(parsed ? ["Company name", "Website"] : []),
     ...columns,
@@ -25,9 +28,11 @@ export function previewTable(preview, input) {
     h("caption", {}, `First ${count(rows.length)} rows as they will be processed`),
     h("thead", {}, h("tr", {}, headers.map((name) => h("th", {
       scope: "col",
-      class: name === nameColumn || name === websiteColumn ? "detected" : null,
-      title: name === nameColumn ? "Company name column" : name === websiteColumn ? "Website column" : null,
-    }, name, name === nameColumn ? " (name)" : "", name === websiteColumn ? " (website)" : "")))),
+      class: name === nameColumn || name === websiteColumn || roles[name] ? "detected" : null,
+      title: name === nameColumn ? "Company name column" : name === websiteColumn ? "Website column"
+        : roles[name] ? `Used as the company's ${roles[name]}` : null,
+    }, name, name === nameColumn ? " (name)" : "", name === websiteColumn ? " (website)" : "",
+    roles[name] ? ` (${roles[name]})` : "")))),
     h("tbody", {}, rows.map((row) => h("tr", {},
       parsed ? [h("td", {}, row.name ?? ""), h("td", {}, row.website ?? "")] : [],
       columns.map((column, index) => h("td", {}, cell(row, column, index)))))));
@@ -43,6 +48,8 @@ function summary(session) {
     ["Header row", input.has_header ? "Yes" : "No (first row is data)"],
     ["Company name column", input.name_column || "—"],
     ["Website column", input.website_column || "None (websites will be searched for)"],
+    ["Also used", Object.entries(input.fact_columns || {})
+      .map(([role, column]) => `${role}: “${column}”`).join(", ") || "—"],
     ["Rows", count(input.rows)],
     ["Blank rows skipped", count(input.blank_rows_skipped)],
     ["Duplicates by domain", count(input.duplicate_domains)],

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from tests.pipeline.fakes.namesakes import NAMESAKE_INDEX
 from tests.pipeline.fakes.parked_sites import PARKED_SEARCH
 
 API_KEY = "serper-test-key"
@@ -121,6 +122,7 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
     ),
 ]
 INDEX.extend(PARKED_SEARCH)
+INDEX.extend(NAMESAKE_INDEX)
 
 
 @dataclass

@@ -18,6 +18,7 @@ from starlette.responses import (
 )
 from starlette.types import Receive, Scope, Send
 
+from tests.pipeline.fakes.namesakes import NAMESAKE_SITES
 from tests.pipeline.fakes.parked_sites import PARKED_SITES
 
 
@@ -310,6 +311,7 @@ SITES: dict[str, Site] = {
 }
 
 SITES.update(PARKED_SITES)
+SITES.update(NAMESAKE_SITES)
 
 # Requests received per (host, path), so tests can tell what was fetched and how often.
 SERVED: Counter[tuple[str, str]] = Counter()

@@ -83,14 +83,23 @@ class DeepSearch:
         return found[: self._questions]
 
     async def answer(
-        self, name: str, questions: list[str], site: PageFacts | None
+        self,
+        name: str,
+        questions: list[str],
+        site: PageFacts | None,
+        about: str = "",
+        where: str = "",
     ) -> tuple[list[Answer], list[str]]:
         """The answers, and why result pages were not read when robots.txt or the address
         rules kept them from being fetched. Raises SearchUnavailable or LlmUnavailable when
-        a provider is down."""
+        a provider is down. `about` (the row's place and industry) goes in the prompt,
+        `where` (city, country) in the searches, to keep namesakes out."""
         hits: dict[str, SearchHit] = {}
         for results in await asyncio.gather(
-            *(self._search.search(f'"{name}" {question}', 5) for question in questions)
+            *(
+                self._search.search(" ".join(filter(None, (f'"{name}" {question}', where))), 5)
+                for question in questions
+            )
         ):
             for hit in results:
                 hits.setdefault(hit.url, hit)
@@ -102,7 +111,8 @@ class DeepSearch:
         numbered = "\n\n".join(
             f"[{i}] {url}\n{text[:budget]}" for i, (url, text) in enumerate(sources, 1)
         )
-        user = f"Company: {name}\nQuestions:\n" + "\n".join(f"- {q}" for q in questions)
+        user = f"Company: {name}\n" + (f"From the user's list: {about}\n" if about else "")
+        user += "Questions:\n" + "\n".join(f"- {q}" for q in questions)
         user += f"\n\nSources:\n{numbered}"
         data = await self._llm.structured(ANSWERS_SYSTEM, user, "answers", ANSWERS_SCHEMA)
         known = {url for url, _ in sources}

@@ -94,12 +94,19 @@ def grounding_text(pages: list[PageFacts], limit: int) -> str:
 
 
 async def from_llm(
-    llm: LlmClient, name: str, pages: list[PageFacts], context_text: str, limit: int
+    llm: LlmClient,
+    name: str,
+    pages: list[PageFacts],
+    context_text: str,
+    limit: int,
+    about: str = "",
 ) -> Description | None:
-    """None when the text says too little; raises LlmUnavailable on outages."""
+    """None when the text says too little; raises LlmUnavailable on outages. `about` is
+    what the row's own columns say (place, industry)."""
     user = (
         f"Company: {name}\n"
-        f"Research context: {context_text.strip() or '(none)'}\n\n"
+        + (f"From the user's list: {about}\n" if about else "")
+        + f"Research context: {context_text.strip() or '(none)'}\n\n"
         f"Website text:\n{grounding_text(pages, limit)}"
     )
     answer = await llm.structured(SYSTEM, user, "company_description", SCHEMA)

@@ -59,11 +59,14 @@ async def from_search(
     limit: int,
     site_text: str = "",
     hints: Sequence[str] = (),
+    where: str = "",
 ) -> tuple[str, Score] | None:
     """The best company page found, judged on what corroborates it (see
-    `confidence.linkedin`); None when search finds no company page at all. Raises
-    SearchUnavailable when the provider is down."""
-    hits = await search.search(f'site:linkedin.com/company "{name}"', limit)
+    `confidence.linkedin`); None when search finds no company page at all. `where` (the
+    row's city and country) narrows the search to the company's own page among
+    namesakes. Raises SearchUnavailable when the provider is down."""
+    query = " ".join(filter(None, (f'site:linkedin.com/company "{name}"', where)))
+    hits = await search.search(query, limit)
     best: tuple[str, Score] | None = None
     for hit in hits:
         url = company_url(hit.url)

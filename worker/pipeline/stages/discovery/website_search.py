@@ -13,7 +13,10 @@ from worker.pipeline.confidence.canonical import canonical_homepage
 from worker.pipeline.confidence.verdict import Verdict, verdict
 from worker.pipeline.confidence.website import WebsiteSource, website_score
 from worker.pipeline.matching import context_terms
+from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.aggregators import is_aggregator
+from worker.pipeline.stages.discovery.location import location_evidence
+from worker.pipeline.stages.discovery.queries import website_queries
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
 
@@ -26,6 +29,9 @@ class Candidate:
     facts: PageFacts | None
     # Skipped: robots.txt or the address rules forbid fetching it, or it is a parked domain.
     skipped: bool = False
+    # How far the page agrees with the row's country and city (already in `confidence`);
+    # breaks ties between namesakes whose confidence is capped at 1.
+    location: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -61,9 +67,13 @@ class WebsiteDiscovery:
         self._threshold = threshold
         self._accept = accept
 
-    async def discover(self, name: str, context_text: str) -> Discovery:
+    async def discover(
+        self, name: str, context_text: str, place: RowPlace | None = None
+    ) -> Discovery:
         """Raises SearchUnavailable when the provider is down."""
-        hits = await self._search.search(f'"{name}" official website', self._results)
+        hits = []
+        for query in website_queries(name, place):
+            hits += await self._search.search(query, self._results)
         homepages: dict[str, str] = {}
         for hit in hits:
             domain = registered_domain(hit.url)
@@ -73,13 +83,13 @@ class WebsiteDiscovery:
         if not picked:
             return Discovery(None, 0, f"search found no candidate website for '{name}'")
         terms = context_terms(context_text)
-        scored = await asyncio.gather(*(self._score(url, name, terms) for url in picked))
+        scored = await asyncio.gather(*(self._score(url, name, terms, place) for url in picked))
         skipped = tuple(c.evidence for c in scored if c.skipped)
         usable = [c for c in scored if not c.skipped]
         if not usable:
             reason = f"every candidate website for '{name}' was skipped"
             return Discovery(None, len(picked), reason, skipped)
-        best = max(usable, key=lambda c: c.confidence)
+        best = max(usable, key=lambda c: (c.confidence, c.location))
         found = verdict(best.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT:
             reason = (
@@ -95,7 +105,9 @@ class WebsiteDiscovery:
             return Discovery(None, len(picked), reason, skipped, review=best)
         return Discovery(best, len(picked), skipped=skipped)
 
-    async def _score(self, url: str, name: str, terms: list[str]) -> Candidate:
+    async def _score(
+        self, url: str, name: str, terms: list[str], place: RowPlace | None = None
+    ) -> Candidate:
         try:
             page = await self._fetcher.fetch(url)
         except FetchError as error:
@@ -109,5 +121,11 @@ class WebsiteDiscovery:
             why = f"candidate {url} skipped: {parked}"
             return Candidate(page.url, 0.0, why, None, skipped=True)
         score = website_score(name, facts, WebsiteSource.SEARCH, terms)
+        host = urlsplit(page.url).hostname or ""
+        # The row's country and city: agreeing signals add a little, contradicting ones
+        # take some away, so of two namesakes the one in the row's country wins.
+        where = location_evidence(host, page.text, facts.main_text, place)
+        confidence = round(max(min(score.confidence + where.score, 1.0), 0.0), 2)
+        evidence = ", ".join(filter(None, (score.describe(), where.describe())))
         home = canonical_homepage(page.url, facts)
-        return Candidate(home, score.confidence, score.describe(), facts)
+        return Candidate(home, confidence, evidence, facts, location=where.score)

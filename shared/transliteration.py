@@ -1,0 +1,99 @@
+"""Cyrillic <-> Latin for company names: search in the other script, match across scripts.
+
+Companies write their name one way and lists another: `Яндекс` / `Yandex`, `Ростелеком` /
+`Rostelecom`, `Лаборатория Касперского` / `Kaspersky Lab`. Cyrillic is romanised with the
+Wikipedia scheme (closest to how companies spell themselves, see docs/performance.md);
+names are compared by a `skeleton` that folds the usual informal spelling differences
+(`ks`/`x`, `kh`/`h`, `c`/`k`, `y`/`i`, doubled letters), so the romanisation scheme a
+company chose does not matter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import iuliia
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+# Russian adjectives in the genitive ("Лаборатория Касперского") name the brand in the
+# nominative ("Kaspersky"): put the ending back before romanising.
+_ADJECTIVE = re.compile(r"(ск|цк)(ого|ому|им|ом|ой|ая|ое|ие|их)\b", re.IGNORECASE)
+# Applied in order to lower-case ASCII; each folds two common spellings of one sound.
+_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"dzh|dj", "j"), (r"zh", "j"), (r"kh", "h"), (r"ks|cks|kc", "x"), (r"shch|sch", "w"),
+        (r"ts|tz", "c"), (r"ch", "q"), (r"ck", "k"), (r"c(?=[eiy])", "s"), (r"c", "k"),
+        (r"ph", "f"), (r"w", "v"), (r"(?<=[aeiou])y(?=[aeiou])", ""), (r"[yj]", "i"),
+        (r"ie\b", "i"), (r"ee", "i"), (r"oo", "u"), (r"'", ""), (r"(.)\1+", r"\1"),
+    )
+)  # fmt: skip
+# Latin to Cyrillic for search queries: longest spellings first.
+_TO_CYRILLIC: tuple[tuple[str, str], ...] = (
+    ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"),
+    ("sh", "ш"), ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("iy", "ий"),
+    ("yy", "ый"), ("ck", "к"), ("ph", "ф"), ("x", "кс"), ("ce", "це"), ("ci", "ци"),
+    ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"),
+    ("h", "х"), ("i", "и"), ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
+    ("v", "в"), ("w", "в"), ("y", "й"), ("z", "з"),
+)  # fmt: skip
+_LATIN_RUN = re.compile("|".join(re.escape(latin) for latin, _ in _TO_CYRILLIC), re.IGNORECASE)
+_CYRILLIC_OF = dict(_TO_CYRILLIC)
+
+
+def has_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+def has_latin(text: str) -> bool:
+    return bool(_LATIN.search(text))
+
+
+def to_latin(text: str) -> str:
+    """`Лаборатория Касперского` -> `Laboratoriya Kaspersky`; Latin text is kept."""
+    if not has_cyrillic(text):
+        return text
+    # Names are usually romanised from `е` even where `ё` is meant ("Pyaterochka").
+    plain = _ADJECTIVE.sub(r"\1ий", text).replace("ё", "е").replace("Ё", "Е")
+    return str(iuliia.WIKIPEDIA.translate(plain))
+
+
+def to_cyrillic(text: str) -> str:
+    """`Rostelecom` -> `Ростелеком`: a Russian reading of a Latin name, for searches."""
+
+    def letter(match: re.Match[str]) -> str:
+        cyrillic = _CYRILLIC_OF[match.group(0).lower()]
+        return cyrillic.capitalize() if match.group(0)[0].isupper() else cyrillic
+
+    word_final_y = re.sub(r"(?<=[a-z])y\b", "и", text)
+    return _LATIN_RUN.sub(letter, word_final_y)
+
+
+def skeleton(text: str) -> str:
+    """Script- and spelling-insensitive form: `Яндекс`, `Yandex` and `Jandeks` share one."""
+    return fold(to_latin(text))
+
+
+def fold(latin: str) -> str:
+    """Latin text folded over the usual spelling differences (see `skeleton`)."""
+    decomposed = unicodedata.normalize("NFKD", latin.casefold())
+    ascii_text = "".join(ch for ch in decomposed if ch.isascii())
+    words = []
+    for word in re.findall(r"[a-z0-9']+", ascii_text):
+        for pattern, repl in _FOLDS:
+            word = pattern.sub(repl, word)
+        if word:
+            words.append(word)
+    return " ".join(words)
+
+
+def other_script(name: str) -> str | None:
+    """The name in the other script, when it is written in only one of them."""
+    if has_cyrillic(name) and not has_latin(name):
+        return to_latin(name)
+    if has_latin(name) and not has_cyrillic(name):
+        return to_cyrillic(name)
+    return None

@@ -1,0 +1,127 @@
+"""A row's place from its columns, and how far a candidate page agrees with it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from worker.pipeline.row_place import RowPlace, row_place
+from worker.pipeline.stages.discovery.location import (
+    address_countries,
+    location_evidence,
+    page_language,
+    phone_countries,
+    tld_country,
+)
+from worker.pipeline.stages.discovery.queries import website_queries
+
+pytestmark = pytest.mark.unit
+
+
+def html(lang: str = "", head: str = "", body: str = "") -> str:
+    attr = f' lang="{lang}"' if lang else ""
+    return f"<!doctype html><html{attr}><head>{head}</head><body>{body}</body></html>"
+
+
+def address(country: object) -> str:
+    postal = {"@type": "PostalAddress", "addressCountry": country}
+    data = {"@type": "Organization", "address": postal}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def test_a_row_place_reads_country_names_and_codes_in_both_languages() -> None:
+    place = row_place({"country": "Германия", "city": "Berlin", "industry": "Logistics"})
+    assert (place.country, place.city, place.industry, place.ignored) == (
+        "DE", "Berlin", "Logistics", (),
+    )  # fmt: skip
+    assert row_place({"country": "usa"}).country == "US"
+    assert row_place({}).empty
+
+
+@pytest.mark.parametrize("garbage", ["xyz", "n/a", "???", "123", "Planet Earth", "Европа"])
+def test_a_country_that_is_no_country_is_ignored_and_said(garbage: str) -> None:
+    place = row_place({"country": garbage, "city": "Lyon"})
+    assert place.country is None
+    assert place.city == "Lyon"
+    assert place.ignored == (f"country '{garbage}' not recognised, ignored",)
+
+
+def test_an_overlong_cell_is_ignored_and_said() -> None:
+    place = row_place({"city": "word " * 100})
+    assert place.city == ""
+    assert "city cell of" in place.ignored[0]
+
+
+def test_prompt_and_query_text_of_a_place() -> None:
+    place = RowPlace(country="KR", city="Seoul", region="", industry="Games")
+    assert place.query_terms() == "Seoul South Korea"
+    assert place.describe() == "located in Seoul, South Korea; industry: Games"
+    assert RowPlace(industry="Games").describe() == "industry: Games"
+    assert RowPlace().describe() == ""
+
+
+@pytest.mark.parametrize(
+    ("host", "country"),
+    [("acme.de", "DE"), ("www.acme.co.uk", "GB"), ("acme.ru", "RU"), ("acme.com.br", "BR"),
+     ("acme.com", None), ("acme.io", None), ("acme.ai", None), ("acme.eu", None),
+     ("acme.it", "IT"), ("acme.jp", "JP"), ("acme.org", None)],
+)  # fmt: skip
+def test_country_code_tlds(host: str, country: str | None) -> None:
+    assert tld_country(host) == country
+
+
+def test_address_countries_from_structured_data() -> None:
+    assert address_countries(html(head=address("DE"))) == {"DE"}
+    assert address_countries(html(head=address("France"))) == {"FR"}
+    assert address_countries(html(head=address({"@type": "Country", "name": "Japan"}))) == {"JP"}
+    assert address_countries(html(head=address("Mars"))) == set()
+
+
+def test_phone_countries_from_international_numbers() -> None:
+    page = html(body="<a href='tel:+4930123456'>call</a> or +7 495 123-45-67")
+    assert {"DE", "RU"} <= phone_countries(page)
+    assert phone_countries(html(body="C++ 20 and +5 years of experience")) == set()
+
+
+def test_page_language_and_its_region() -> None:
+    assert page_language(html(lang="de-AT")) == ("de", "AT")
+    assert page_language(html(lang="ru")) == ("ru", None)
+    assert page_language(html()) == ("", None)
+
+
+def test_a_page_in_the_rows_country_scores_up_and_one_elsewhere_down() -> None:
+    place = RowPlace(country="DE", city="Hamburg")
+    home = html("de", address("DE"), "<p>Acme GmbH, Hafenstraße 1, Hamburg. +49 40 123456</p>")
+    abroad = html("fr", address("FR"), "<p>Acme SARL, 1 rue de Lyon, Paris. +33 1 23 45 67 89</p>")
+    good = location_evidence("acme.de", home, "Acme GmbH Hafenstraße 1, Hamburg", place)
+    bad = location_evidence("acme.fr", abroad, "Acme SARL 1 rue de Lyon, Paris", place)
+    assert good.score > 0 > bad.score
+    assert set(good.agrees) == {"tld", "address", "phone", "language", "city"}
+    assert set(bad.conflicts) == {"tld", "address", "phone", "language"}
+    assert "location differs" in bad.describe()
+
+
+def test_an_english_generic_site_is_neutral_and_no_place_changes_nothing() -> None:
+    page = html("en", "", "<p>Acme makes things.</p>")
+    germany = RowPlace(country="DE")
+    assert location_evidence("acme.com", page, "Acme makes things.", germany).score == 0
+    assert location_evidence("acme.fr", page, "", None).score == 0
+    assert location_evidence("acme.fr", page, "", RowPlace(industry="Games")).score == 0
+
+
+def test_a_cyrillic_city_is_found_in_its_latin_spelling() -> None:
+    place = RowPlace(city="Москва")
+    found = location_evidence("acme.com", "", "Offices in Moskva and Berlin", place)
+    assert found.agrees == ("city",)
+
+
+def test_queries_add_the_place_and_the_other_script() -> None:
+    assert website_queries("Acme") == ['"Acme" official website']
+    place = RowPlace(country="DE", city="Berlin")
+    assert website_queries("Acme", place) == ['"Acme" official website Berlin Germany']
+    assert website_queries("Яндекс") == ['"Яндекс" official website', '"yandeks" official website']
+    russia = RowPlace(country="RU")
+    assert website_queries("Rostelecom", russia)[1] == '"ростелеком" official website Russia'
+    assert len(website_queries("Rostelecom", place)) == 1
+    assert website_queries("Яндекс Yandex") == ['"Яндекс Yandex" official website']

@@ -1,0 +1,28 @@
+"""The searches run to find a company's website from its name and the row's place.
+
+The place (city, country) goes after the usual words, so a search without a place is
+unchanged. A name written in one script is also searched in the other when the company
+may well spell it so: a Cyrillic name always (most such companies also have a Latin
+name), a Latin name when the row's country writes in Cyrillic. The other spelling leaves
+out legal forms and quotes ("ООО «Ромашка»" -> "romashka"); case does not matter to
+search engines.
+"""
+
+from __future__ import annotations
+
+from shared.company_keys import name_key
+from shared.transliteration import has_cyrillic, other_script
+from worker.pipeline.row_place import RowPlace
+
+# Countries whose companies commonly write their names in Cyrillic.
+CYRILLIC_COUNTRIES = frozenset({"RU", "BY", "UA", "KZ", "KG", "TJ", "BG", "RS", "MK", "MN"})
+
+
+def website_queries(name: str, place: RowPlace | None = None) -> list[str]:
+    where = place.query_terms() if place else ""
+    names = [name]
+    # Legal forms and quotes ("ООО «Ромашка»") are no part of the name in the other script.
+    other = other_script(name_key(name))
+    if other and (has_cyrillic(name) or (place and place.country in CYRILLIC_COUNTRIES)):
+        names.append(other)
+    return [" ".join(filter(None, (f'"{each}" official website', where))) for each in names]
