@@ -7,6 +7,7 @@ later gateway adds simply appear); every error answer raises `ApiError`.
 from __future__ import annotations
 
 import contextlib
+import json
 import mimetypes
 import os
 import tempfile
@@ -94,8 +95,12 @@ class DossierClient:
         hubspot_read: bool = False,
         hubspot_write: bool = False,
         sheet: str | None = None,
+        custom_fields: list[Json] | None = None,
+        field_set: str | None = None,
+        webhook_url: str | None = None,
     ) -> Json:
-        """Upload a CSV/XLSX/XLS file; the new session (status `created`)."""
+        """Upload a CSV/XLSX/XLS file; the new session (status `created`). `custom_fields`
+        are `{name, description, type, options}` objects; `field_set` a saved set's id."""
         path = Path(path)
         form = {
             "run_llm_deep_search_pipeline": _flag(deep_search),
@@ -106,6 +111,12 @@ class DossierClient:
             form["context_text"] = context
         if sheet:
             form["sheet"] = sheet
+        if custom_fields:
+            form["custom_fields"] = json.dumps(custom_fields)
+        if field_set:
+            form["field_set"] = field_set
+        if webhook_url:
+            form["webhook_url"] = webhook_url
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         try:
             source = path.open("rb")
@@ -213,6 +224,44 @@ class DossierClient:
 
     def logs(self, session_id: str, log_type: LogType = "pipeline") -> str:
         return b"".join(self.iter_logs(session_id, log_type)).decode("utf-8", "replace")
+
+    # One company, field sets, webhooks
+
+    def enrich(
+        self,
+        name: str,
+        *,
+        website: str | None = None,
+        country: str | None = None,
+        context: str | None = None,
+        fields: list[Json] | None = None,
+    ) -> Json:
+        """One company enriched now: the result columns of a session row."""
+        body: Json = {"name": name}
+        body |= {k: v for k, v in (("website", website), ("country", country)) if v}
+        if context:
+            body["context"] = context
+        if fields:
+            body["fields"] = fields
+        return self._json("POST", "/api/enrich", json=body)
+
+    def field_sets(self) -> list[Json]:
+        return list(self._json("GET", "/api/field_sets")["items"])
+
+    def create_field_set(self, name: str, fields: list[Json]) -> Json:
+        return self._json("POST", "/api/field_sets", json={"name": name, "fields": fields})
+
+    def delete_field_set(self, set_id: str) -> None:
+        self._request("DELETE", f"/api/field_sets/{set_id}")
+
+    def webhook(self) -> Json:
+        return self._json("GET", "/api/webhook")
+
+    def set_webhook(self, url: str | None) -> Json:
+        return self._json("PUT", "/api/webhook", json={"url": url})
+
+    def webhook_deliveries(self, session_id: str) -> Json:
+        return self._json("GET", f"/api/sessions/{session_id}/webhook_deliveries")
 
     # Deployment and live progress
 

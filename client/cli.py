@@ -26,6 +26,8 @@ from client.display import (
 )
 from client.errors import DossierError
 from client.exit_codes import fail, reported
+from client.fields import fields_from
+from client.integrations import FieldOption, FieldsFile, register
 from client.live import Progress, messages, progress_of
 from shared.lifecycle import SessionStatus
 
@@ -127,6 +129,10 @@ def run(
         Path | None,
         typer.Option("--output", "-o", help="Results file (implies --watch; default xlsx)"),
     ] = None,
+    field: FieldOption = None,
+    fields: FieldsFile = None,
+    field_set: Annotated[str | None, typer.Option(help="A saved field set's id")] = None,
+    webhook: Annotated[str | None, typer.Option(help="URL called when the session ends")] = None,
 ) -> None:
     """Upload a file, start it and print its id; --watch follows it and downloads results."""
     if context and context_file:
@@ -141,6 +147,9 @@ def run(
             hubspot_read=hubspot_read,
             hubspot_write=hubspot_write,
             sheet=sheet,
+            custom_fields=fields_from(field or [], fields),
+            field_set=field_set,
+            webhook_url=webhook,
         )
         session_id = session["session_id"]
         note(created_line(session))
@@ -292,6 +301,9 @@ def print_messages(url: str, key: str, session_id: str | None) -> None:
 
 def print_json(value: Any) -> None:
     typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+register(app)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ import structlog
 import uvicorn
 
 from gateway.app import create_app
+from gateway.enrich.rabbit import RabbitEnricher
 from gateway.settings import GatewaySettings
 from shared.broker.rabbit import RabbitBroker
 from shared.logging import configure_logging
@@ -37,7 +38,12 @@ async def main() -> None:
     store = store_from_settings(settings)
     broker = RabbitBroker(settings.amqp_url.get_secret_value(), settings.topology)
     config = uvicorn.Config(
-        create_app(settings, store, broker),
+        create_app(
+            settings,
+            store,
+            broker,
+            enricher=RabbitEnricher(settings.amqp_url.get_secret_value(), settings.topology),
+        ),
         host=settings.gateway_host,
         port=settings.gateway_port,
         log_config=None,

@@ -17,6 +17,8 @@ from gateway.access_log import AccessLog
 from gateway.deps import Services, reject_unknown_query
 from gateway.docs import install_docs
 from gateway.download_tokens import DownloadTokens
+from gateway.enrich.limits import TenantBuckets
+from gateway.enrich.protocol import Enricher
 from gateway.errors import install_error_handlers
 from gateway.metrics import GatewayMetrics
 from gateway.openapi import DocumentedApi
@@ -25,11 +27,14 @@ from gateway.routes import (
     capabilities,
     criteria,
     download_token,
+    enrich,
+    field_sets,
     health,
     logs,
     qualify,
     results,
     sessions,
+    webhooks,
 )
 from gateway.routing import Dashboard
 from gateway.settings import GatewaySettings
@@ -91,6 +96,7 @@ def create_app(
     store: ObjectStore,
     broker: Broker,
     metrics: GatewayMetrics | None = None,
+    enricher: Enricher | None = None,
 ) -> FastAPI:
     services = Services(
         settings=settings,
@@ -100,6 +106,8 @@ def create_app(
         states=SessionStateReader(store),
         download_tokens=_download_tokens(settings),
         metrics=metrics or GatewayMetrics(CollectorRegistry()),
+        enricher=enricher,
+        enrich_limits=TenantBuckets(settings.enrich_rate_per_minute, settings.enrich_burst),
     )
 
     @contextlib.asynccontextmanager
@@ -118,6 +126,8 @@ def create_app(
                 with contextlib.suppress(asyncio.CancelledError):
                     await retrying
             await broker.close()
+            if enricher is not None:
+                await enricher.close()
 
     app = DocumentedApi(
         title="Dossier API",
@@ -138,7 +148,19 @@ def create_app(
     strict = [Depends(reject_unknown_query)]
     app.include_router(health.router, dependencies=strict)
     app.include_router(capabilities.router, dependencies=strict)
-    for module in (sessions, qualify, results, logs, archive, download_token, criteria):
+    routers = (
+        sessions,
+        qualify,
+        results,
+        logs,
+        archive,
+        download_token,
+        criteria,
+        field_sets,
+        webhooks,
+        enrich,
+    )
+    for module in routers:
         app.include_router(module.router, dependencies=strict)
     if STATIC.is_dir():
         files = StaticFiles(directory=STATIC, html=True)

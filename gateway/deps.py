@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request, Security
@@ -12,6 +12,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from gateway.criteria.library import CriteriaLibrary
 from gateway.download_tokens import DownloadTokens
+from gateway.enrich.limits import TenantBuckets
+from gateway.enrich.protocol import Enricher
 from gateway.errors import ServiceUnavailable, SessionNotFound, Unauthorized
 from gateway.metrics import GatewayMetrics
 from gateway.settings import GatewaySettings
@@ -36,6 +38,9 @@ class Services:
     states: SessionStateReader
     download_tokens: DownloadTokens
     metrics: GatewayMetrics
+    # Single-company requests: the request/reply client (None: not served) and the limits.
+    enricher: Enricher | None = None
+    enrich_limits: TenantBuckets = field(default_factory=lambda: TenantBuckets(60.0, 20))
 
 
 def _services(request: Request) -> Services:

@@ -57,6 +57,14 @@ class Unauthorized(InvalidInput):
         super().__init__("unauthorized", message, 401)
 
 
+class RateLimited(InvalidInput):
+    """Too many requests from one tenant: answered 429 with `Retry-After`."""
+
+    def __init__(self, message: str, retry_after_s: int) -> None:
+        super().__init__("rate_limited", message, 429)
+        self.headers = {"Retry-After": str(retry_after_s)}
+
+
 class ServiceUnavailable(Retryable):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
@@ -89,6 +97,7 @@ def _validation_message(exc: RequestValidationError) -> str:
 async def _invalid_input(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, InvalidInput)
     headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
+    headers = getattr(exc, "headers", None) or headers
     return JSONResponse(error_body(exc.code, exc.message), exc.status_code, headers=headers)
 
 

@@ -42,6 +42,13 @@ class GatewaySettings(CommonSettings, ProviderSettings, Limits):
     # How long a download link stays valid, in seconds.
     download_token_ttl_seconds: int = 300
 
+    # Seconds `POST /api/enrich` waits for a worker's answer before answering 504.
+    enrich_timeout_s: float = Field(default=60.0, gt=0, le=600)
+    # `POST /api/enrich` requests a minute per tenant and gateway process.
+    enrich_rate_per_minute: float = Field(default=60.0, ge=0)
+    # `POST /api/enrich` requests a tenant may send at once before that rate applies.
+    enrich_burst: int = Field(default=20, ge=1)
+
     @model_validator(mode="after")
     def _refuse_open_api_in_production(self) -> GatewaySettings:
         self.load_api_keys().refuse_open_access(self.environment)

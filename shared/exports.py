@@ -7,7 +7,8 @@ spreadsheets.
 
 Sessions with criteria add a `Score: <Product>` column per product, the per-criterion
 evidence as each JSON row's `Qualification` array, and a second XLSX sheet of evidence;
-the CSV stays one table.
+the CSV stays one table. Sessions with custom fields add value, quote, source and
+confidence columns per field, and each JSON row's `Custom_Fields` array.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from openpyxl import Workbook
 
 from shared.criteria.evidence import EVIDENCE_COLUMNS, EvidenceTable
 from shared.criteria.model import SessionCriteria
+from shared.fields.model import field_columns
 from shared.models import SessionManifest
 from shared.rows import RESULT_COLUMNS, ResultRow, score_column
 
@@ -40,16 +42,21 @@ _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _CORE_PROPERTIES = "docProps/core.xml"
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 EVIDENCE_KEY = "Qualification"
+FIELDS_KEY = "Custom_Fields"
 EVIDENCE_SHEET = "Qualification"
 # Product names may hold spaces, so their list is not joined with one, as URLs are.
 _LIST_SEPARATORS = {"Qualified_Products": "; "}
 
 
-def output_columns(input_columns: Sequence[str], products: Sequence[str] = ()) -> list[str]:
-    """The user's columns in input order, the result columns, then a score per product."""
+def output_columns(
+    input_columns: Sequence[str], products: Sequence[str] = (), fields: Sequence[str] = ()
+) -> list[str]:
+    """The user's columns in input order, the result columns, a score per product, then
+    value, quote, source and confidence per custom field."""
     columns = list(input_columns)
     columns.extend(c for c in RESULT_COLUMNS if c not in columns)
     columns.extend(c for c in map(score_column, products) if c not in columns)
+    columns.extend(c for name in fields for c in field_columns(name) if c not in columns)
     return columns
 
 
@@ -62,6 +69,8 @@ class ExportLayout:
     # The session's criteria snapshot: products for the score columns, and the criteria
     # the evidence names.
     criteria: SessionCriteria | None = None
+    # The session's custom field names, in the order the user gave them.
+    fields: Sequence[str] = ()
 
     @cached_property
     def products(self) -> list[str]:
@@ -69,12 +78,17 @@ class ExportLayout:
 
     @cached_property
     def columns(self) -> list[str]:
-        return output_columns(self.input_columns, self.products)
+        return output_columns(self.input_columns, self.products, self.fields)
+
+    @cached_property
+    def field_value_columns(self) -> frozenset[str]:
+        return frozenset(field_columns(name)[0] for name in self.fields)
 
     @classmethod
     def of(cls, manifest: SessionManifest, criteria: SessionCriteria | None) -> ExportLayout:
         qualifies = manifest.options.qualification is not None
-        return cls(manifest.input.columns, qualifies, criteria if qualifies else None)
+        fields = [spec.name for spec in manifest.options.custom_fields]
+        return cls(manifest.input.columns, qualifies, criteria if qualifies else None, fields)
 
 
 def neutralise(value: str) -> str:
@@ -95,14 +109,44 @@ def _cells(row: ResultRow, layout: ExportLayout) -> dict[str, object]:
     cells = row.output_cells()
     if layout.qualification:
         cells |= dict.fromkeys(map(score_column, layout.products)) | row.score_cells()
+    if layout.fields:
+        cells |= row.field_cells(list(layout.fields))
     return cells
 
 
 def spreadsheet_values(row: ResultRow, layout: ExportLayout) -> list[str]:
     cells = _cells(row, layout)
+    values = layout.field_value_columns
     return [
-        neutralise(cell_text(cells.get(column), _LIST_SEPARATORS.get(column, " ")))
+        field_text(cells.get(column))
+        if column in values
+        else neutralise(cell_text(cells.get(column), _LIST_SEPARATORS.get(column, " ")))
         for column in layout.columns
+    ]
+
+
+def field_text(value: object) -> str:
+    """A custom field's value as typed: numbers without padding, booleans as true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return format(value, ".15g")
+    return neutralise(str(value))
+
+
+def workbook_values(row: ResultRow, layout: ExportLayout) -> list[object]:
+    """As `spreadsheet_values`, but custom number and boolean fields stay numbers and
+    booleans, so a workbook can sum and filter them."""
+    texts = spreadsheet_values(row, layout)
+    cells = _cells(row, layout)
+    values = layout.field_value_columns
+    return [
+        cells.get(column)
+        if column in values and isinstance(cells.get(column), float | bool)
+        else text
+        for column, text in zip(layout.columns, texts, strict=True)
     ]
 
 
@@ -149,6 +193,8 @@ class JsonExport:
             values = {c: cells.get(c, "") for c in self._layout.columns}
             if self._layout.qualification:
                 values[EVIDENCE_KEY] = [p.model_dump(mode="json") for p in row.qualification]
+            if self._layout.fields:
+                values[FIELDS_KEY] = [a.model_dump(mode="json") for a in row.custom_fields]
             item = orjson.dumps(values)
             parts.append(item if self._first else b"," + item)
             self._first = False
@@ -204,7 +250,7 @@ class XlsxExport:
 
     def rows(self, rows: Iterable[ResultRow]) -> None:
         for row in rows:
-            self._sheet.append(spreadsheet_values(row, self._layout))
+            self._sheet.append(workbook_values(row, self._layout))
             if self._evidence is not None:
                 for line in self._table.lines(row):
                     self._evidence.append([neutralise(cell) for cell in line])

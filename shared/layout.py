@@ -2,6 +2,8 @@
 
 tenants/<tenant>/criteria/<name>.json     gateway (`CriteriaFile`, replaced whole)
 tenants/<tenant>/criteria/<name>.source   gateway (the uploaded file, as sent)
+tenants/<tenant>/field_sets/<id>.json     gateway (`FieldSet`, replaced whole)
+tenants/<tenant>/webhook.json             gateway (`WebhookConfig`: default URL and secret)
 
 tenants/<tenant>/sessions/<id>/
     manifest.json            gateway, last step of a successful upload
@@ -20,6 +22,8 @@ tenants/<tenant>/sessions/<id>/
     chunks/done/<n>.json     chunk worker, after results and logs (`ChunkSummary`)
     chunks/hubspot/<n>.json  chunk worker, after each HubSpot batch create (`HubSpotCreated`)
     final/status.json        finalizer, last (`FinalStatus`)
+    webhook/claim.json       finalizer (conditional write: one worker delivers the webhook)
+    webhook/deliveries.json  that worker, after each attempt (`DeliveryLog`)
     final/results.{csv,xlsx,json}, final/logs/<type>.log   finalizer
 """
 
@@ -45,6 +49,18 @@ def criteria_key(tenant: str, name: str) -> str:
 
 def criteria_source_key(tenant: str, name: str) -> str:
     return f"{tenant_criteria_prefix(tenant)}{name}.source"
+
+
+def field_set_key(tenant: str, set_id: str) -> str:
+    return f"tenants/{tenant}/field_sets/{set_id}.json"
+
+
+def webhook_config_key(tenant: str) -> str:
+    return f"tenants/{tenant}/webhook.json"
+
+
+def field_sets_prefix(tenant: str) -> str:
+    return f"tenants/{tenant}/field_sets/"
 
 
 def chunk_name(chunk: int) -> str:
@@ -118,6 +134,14 @@ class SessionKeys:
 
     def chunk_hubspot_created(self, chunk: int) -> str:
         return f"{self.prefix}chunks/hubspot/{chunk_name(chunk)}.json"
+
+    @property
+    def webhook_claim(self) -> str:
+        return self.prefix + "webhook/claim.json"
+
+    @property
+    def webhook_deliveries(self) -> str:
+        return self.prefix + "webhook/deliveries.json"
 
     @property
     def final_status(self) -> str:

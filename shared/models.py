@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.fields.model import FieldSpec
 from shared.lifecycle import SessionStatus
 
 
@@ -37,6 +38,10 @@ class SessionOptions(Record):
     write_to_hubspot: bool = False
     use_hubspot_integration: bool = False
     qualification: QualificationOptions | None = None
+    # Questions answered per company with a cited, typed value (a language model needed).
+    custom_fields: list[FieldSpec] = Field(default_factory=list)
+    # Called when the session completes, fails or is cancelled; None: the tenant's default.
+    webhook_url: str | None = None
 
 
 class InputSummary(Record):

@@ -41,6 +41,11 @@ class ProviderSettings(FileBackedSettings):
     hubspot_base_url: str = "https://api.hubapi.com"
     hubspot_token: SecretStr = SecretStr("")
 
+    # Let page fetches and webhooks reach loopback, private (10/8, 172.16/12, 192.168/16,
+    # fc00::/7), CGNAT and documentation addresses: for tests and lab installs whose sites
+    # are local. Link-local (cloud metadata), multicast and reserved addresses stay refused.
+    fetch_allow_private_networks: bool = False
+
     def capabilities(self) -> Capabilities:
         return Capabilities(
             search=self.search_provider != "none" and bool(self.search_url),

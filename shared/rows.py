@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.criteria.model import ProductResult
+from shared.fields.model import FieldAnswer, field_cells
 
 # Result columns in output order; the user's original columns come first, in input order.
 # New columns go last, so files read by column position keep working.
@@ -138,10 +139,14 @@ class ResultRow(BaseModel):
     linkedin_confidence: float | None = Field(None, alias="LinkedIn_Confidence")
     review_candidates: str = Field("", alias="Review_Candidates")
     duplicate_of: int | None = None
+    # Sessions with custom fields: one answer per field, in the session's field order.
+    custom_fields: list[FieldAnswer] = Field(default_factory=list, alias="Custom_Fields")
 
     def output_cells(self) -> dict[str, object]:
         """Original columns first, then the result columns, as exports lay them out."""
-        data = self.model_dump(by_alias=True, exclude={"row", "original", "duplicate_of"})
+        data = self.model_dump(
+            by_alias=True, exclude={"row", "original", "duplicate_of", "custom_fields"}
+        )
         cells: dict[str, object] = dict(self.original)
         for column in RESULT_COLUMNS:
             cells[column] = data[column]
@@ -154,3 +159,11 @@ class ResultRow(BaseModel):
             score_column(p.product): p.nth_score if p.qualified else None
             for p in self.qualification
         }
+
+    def field_cells(self, names: list[str]) -> dict[str, object]:
+        """Value, quote, source and confidence columns for each of the session's fields."""
+        answers = {answer.name: answer for answer in self.custom_fields}
+        cells: dict[str, object] = {}
+        for name in names:
+            cells |= field_cells(answers.get(name), name)
+        return cells

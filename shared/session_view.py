@@ -32,6 +32,8 @@ EXAMPLE: dict[str, Any] = {
         "write_to_hubspot": False,
         "use_hubspot_integration": False,
         "qualification": None,
+        "custom_fields": [],
+        "webhook_url": None,
     },
     "context_chars": 42,
     "input": {

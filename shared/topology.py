@@ -58,6 +58,19 @@ class BudgetQueueSpec:
 
 
 @dataclass(frozen=True)
+class RequestQueueSpec:
+    """A classic queue of requests answered over RabbitMQ's direct reply-to: each request
+    carries its own expiration (the caller's timeout), so one nobody waits for any more is
+    dropped by the broker instead of being worked on."""
+
+    name: str
+
+
+# The pseudo-queue a caller consumes replies from, without declaring a queue of its own.
+DIRECT_REPLY_TO = "amq.rabbitmq.reply-to"
+
+
+@dataclass(frozen=True)
 class Binding:
     exchange: str
     queue: str
@@ -77,6 +90,11 @@ class Topology:
     def chunks_queue(self) -> str:
         """Quorum queue of chunk tasks shared by every worker."""
         return f"{self.prefix}.chunks"
+
+    @property
+    def enrich_queue(self) -> RequestQueueSpec:
+        """Single-company enrichment requests (`POST /api/enrich`); any worker answers."""
+        return RequestQueueSpec(f"{self.prefix}.enrich")
 
     @property
     def dead_letter_exchange(self) -> str:

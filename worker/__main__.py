@@ -16,13 +16,16 @@ from shared.budget.protocol import Budget
 from shared.budget.rabbit import RabbitBudget
 from shared.logging import configure_logging
 from shared.storage.s3 import store_from_settings
+from worker.enrich.responder import EnrichResponder
 from worker.logcapture import capture_processor
 from worker.metrics import WorkerMetrics
+from worker.pipeline.build import web_client
 from worker.pipeline.metrics import PipelineMetrics
 from worker.pipeline.protocol import Pipeline
 from worker.pipeline.settings import PipelineSettings
 from worker.service import WorkerService
 from worker.settings import WorkerSettings
+from worker.webhooks.sender import WebhookSender
 
 PipelineFactory = Callable[[PipelineSettings, PipelineMetrics, Budget], Pipeline]
 
@@ -53,7 +56,21 @@ async def main() -> None:
             structlog.get_logger().warning("fetch.private_networks_allowed")
         pipeline = load_factory(settings.pipeline_factory)(pipeline_settings, metrics, budget)
         stack.push_async_callback(pipeline.aclose)
-        await WorkerService(settings, store, broker, pipeline, metrics).run()
+        webhooks = WebhookSender(
+            store,
+            web_client(pipeline_settings),
+            settings.webhook_attempts,
+            settings.webhook_backoff_s,
+            settings.webhook_timeout_s,
+        )
+        enrich = EnrichResponder(
+            settings.amqp_url.get_secret_value(),
+            settings.topology,
+            pipeline,
+            settings.enrich_concurrency,
+            settings.row_timeout_s,
+        )
+        await WorkerService(settings, store, broker, pipeline, metrics, webhooks, enrich).run()
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from shared.rows import ResultRow
 from shared.session_logs import session_log
 from shared.storage.protocol import ObjectStore
 from worker.events import publish_safely
+from worker.webhooks.sender import WebhookSender
 
 log = structlog.get_logger()
 # Files this large are streamed in blocks of this size rather than read whole.
@@ -37,9 +38,12 @@ UPLOAD_BLOCK = 5 * 1024 * 1024
 
 
 class Finalizer:
-    def __init__(self, store: ObjectStore, publisher: Publisher) -> None:
+    def __init__(
+        self, store: ObjectStore, publisher: Publisher, webhooks: WebhookSender | None = None
+    ) -> None:
         self._store = store
         self._publisher = publisher
+        self._webhooks = webhooks
 
     async def maybe_finalize(self, keys: SessionKeys, chunk_count: int) -> bool:
         """Finalize when every chunk's summary exists and nobody finalized yet."""
@@ -72,6 +76,11 @@ class Finalizer:
                 reason=final.reason,
             ),
         )
+        if self._webhooks is not None:
+            try:
+                await self._webhooks.session_ended(keys, manifest, final)
+            except Exception as exc:  # the session is final whatever the webhook does
+                log.warning("webhook.not_started", error=repr(exc))
         return final
 
     async def _cancel_request(self, keys: SessionKeys) -> CancelRequest | None:

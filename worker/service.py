@@ -21,6 +21,7 @@ from shared.storage.protocol import ObjectStore
 from worker.cancel import CancelRegistry
 from worker.consumer import WorkerConsumers
 from worker.deadletter import DeadChunkHandler
+from worker.enrich.responder import EnrichResponder
 from worker.finalizer import Finalizer
 from worker.health import HealthServer
 from worker.metrics import WorkerMetrics
@@ -29,6 +30,7 @@ from worker.planner import Planner
 from worker.progress import ProgressReporter
 from worker.runner import ChunkRunner
 from worker.settings import WorkerSettings
+from worker.webhooks.sender import WebhookSender
 
 log = structlog.get_logger()
 
@@ -41,13 +43,17 @@ class WorkerService:
         broker: Broker,
         pipeline: Pipeline,
         metrics: WorkerMetrics,
+        webhooks: WebhookSender | None = None,
+        enrich: EnrichResponder | None = None,
     ) -> None:
         self._settings = settings
+        self._webhooks = webhooks
+        self._enrich = enrich
         self._store = store
         self._broker = broker
         self._metrics = metrics
         progress = ProgressReporter(broker, settings.progress_interval_s)
-        finalizer = Finalizer(store, broker)
+        finalizer = Finalizer(store, broker, webhooks)
         cancels = CancelRegistry(store)
         runner = ChunkRunner(
             store,
@@ -109,10 +115,14 @@ class WorkerService:
         progress_loop = asyncio.create_task(self.progress.run())
         try:
             await self.consumers.start()
+            if self._enrich is not None:
+                await self._enrich.start()
             self._consuming = True
             log.info("worker.started", concurrency=self._settings.concurrency)
             await self._stop.wait()
             self._consuming = False
+            if self._enrich is not None:
+                await self._enrich.stop()
             await self.consumers.stop_consuming()
             if not await self.consumers.wait_idle(self._settings.shutdown_grace_s):
                 log.warning("worker.grace_expired")
@@ -124,4 +134,6 @@ class WorkerService:
                 await asyncio.wait_for(self.progress.flush(), timeout=5)
             if health is not None:
                 await health.close()
+            if self._webhooks is not None:
+                await self._webhooks.aclose()
         log.info("worker.stopped")

@@ -46,6 +46,15 @@ class WorkerSettings(CommonSettings):
     notifier_host: str = Field("127.0.0.1", validation_alias="DOSSIER_NOTIFIER_HOST")
     notifier_port: int | None = Field(None, validation_alias="DOSSIER_NOTIFIER_PORT")
 
+    # Single-company requests (`POST /api/enrich`) one worker answers at once.
+    enrich_concurrency: int = Field(8, ge=1, validation_alias="DOSSIER_WORKER_ENRICH_CONCURRENCY")
+    # Attempts in all to call a session's webhook (at most 10).
+    webhook_attempts: int = Field(5, ge=1, le=10, validation_alias="DOSSIER_WEBHOOK_ATTEMPTS")
+    # Seconds before the second attempt; each later wait doubles.
+    webhook_backoff_s: float = Field(2.0, ge=0, validation_alias="DOSSIER_WEBHOOK_BACKOFF_S")
+    # Seconds one webhook call may take.
+    webhook_timeout_s: float = Field(10.0, gt=0, validation_alias="DOSSIER_WEBHOOK_TIMEOUT_S")
+
     def own_services(self) -> list[str]:
         """`host:port` of every service of this deployment the worker knows of."""
         s3 = urlsplit(f"//{self.s3_endpoint}")

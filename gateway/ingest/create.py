@@ -15,6 +15,8 @@ import structlog
 
 from gateway.criteria.choice import qualification_from_form
 from gateway.criteria.library import CriteriaLibrary
+from gateway.fields.form import fields_from_form
+from gateway.fields.library import FieldSetLibrary
 from gateway.ingest.capped import CappedUpload, check_declared_length
 from gateway.ingest.form import check_filename, parse_context, parse_options
 from gateway.ingest.multipart import FormStream
@@ -22,6 +24,8 @@ from gateway.ingest.parse import UploadParser
 from gateway.ingest.sniff import sniff_format
 from gateway.ingest.whole import written_whole
 from gateway.settings import GatewaySettings
+from gateway.webhooks.config import WebhookSettingsStore
+from gateway.webhooks.form import session_webhook, webhook_from_form
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.models import InputSummary, SessionManifest
@@ -73,6 +77,12 @@ async def _store_session(
     options = parse_options(form.fields, capabilities)
     library = CriteriaLibrary(store, keys.tenant)
     qualification = await qualification_from_form(library, form.fields, capabilities)
+    custom_fields = await fields_from_form(
+        form.fields, FieldSetLibrary(store, keys.tenant), capabilities
+    )
+    if custom_fields:
+        options = options.model_copy(update={"custom_fields": custom_fields})
+    webhook = webhook_from_form(form.fields, settings.fetch_allow_private_networks)
     context = parse_context(form.fields, limits)
     parser = UploadParser(store, input_key, upload.head, fmt, limits, upload.late_sample)
     sheet = form.fields.get("sheet", "").strip() or None
@@ -82,6 +92,10 @@ async def _store_session(
         await store.put_model(keys.criteria, qualification.snapshot)
         options = options.model_copy(update={"qualification": qualification.options})
     stats, source = parser.table.stats, parser.source
+    # Last before the manifest: a refused upload leaves the tenant's settings as they were.
+    webhook = await session_webhook(webhook, WebhookSettingsStore(store, keys.tenant))
+    if webhook is not None:
+        options = options.model_copy(update={"webhook_url": webhook})
     manifest = SessionManifest(
         session_id=keys.session_id,
         tenant=keys.tenant,

@@ -89,8 +89,10 @@ UPLOAD_REFUSED = _fault(
     "`missing_file`, `too_many_files`, `invalid_filename`, `invalid_form`, `empty_file`, "
     "`no_rows`, `no_company_column`, `corrupt_file`, `password_protected`, "
     "`sheet_not_found`, `field_too_large`, `context_too_long`, `invalid_option`, "
-    "`option_unavailable`, `invalid_criteria_name`, `criteria_not_found` or "
-    "`product_not_found`: the form or the file is refused; the message says why",
+    "`option_unavailable`, `invalid_criteria_name`, `criteria_not_found`, "
+    "`product_not_found`, `field_set_not_found`, a refused field list "
+    "(`invalid_fields`, `too_many_fields`, `duplicate_field_name`, ...) or a refused webhook "
+    "URL (`invalid_webhook_url`): the form or the file is refused; the message says why",
     "no_company_column",
     "no column holds company names (every name cell is empty or a number)",
 )
@@ -144,6 +146,53 @@ BODY_TOO_LARGE = _fault(
     "body_too_large",
     "the request body is larger than 65536 bytes",
 )
+FIELD_SET_NOT_FOUND = _fault(
+    404,
+    "`field_set_not_found`: no field set with this id for the caller",
+    "field_set_not_found",
+    "no field set with id '0123456789abcdef0123456789abcdef'",
+)
+FIELDS_REFUSED = _fault(
+    422,
+    "`invalid_request`, `invalid_fields`, `invalid_field`, `too_many_fields`, "
+    "`duplicate_field_name`, `unknown_field_type`, `field_description_too_long`, "
+    "`enum_without_options` or `invalid_field_set`: the field list is refused; the message "
+    "says why",
+    "duplicate_field_name",
+    "the field name 'employees' is used twice",
+)
+WEBHOOK_REFUSED = _fault(
+    422,
+    "`invalid_request` or `invalid_webhook_url`: not an http(s) URL, or one that points to "
+    "loopback, a private network or another address page fetches may not reach",
+    "invalid_webhook_url",
+    "the webhook URL points to a loopback address",
+)
+RATE_LIMITED = _fault(
+    429,
+    "`rate_limited`: too many requests from the caller; retry after `Retry-After` seconds",
+    "rate_limited",
+    "too many single-company requests; retry in 3 s",
+)
+ENRICH_FAILED = _fault(
+    502,
+    "`enrich_failed`: the worker could not enrich the company",
+    "enrich_failed",
+    "the worker could not enrich the company (RuntimeError)",
+)
+ENRICH_TIMEOUT = _fault(
+    504,
+    "`enrich_timeout`: no worker answered within the timeout (`DOSSIER_ENRICH_TIMEOUT_S`)",
+    "enrich_timeout",
+    "no answer within 60 s",
+)
+ENRICH_REFUSED = _fault(
+    422,
+    "`invalid_request`, `option_unavailable` or a refused field list (`too_many_fields`, "
+    "`duplicate_field_name`, ...): the request is refused; the message says why",
+    "option_unavailable",
+    "custom fields need a language model, and this server has none configured",
+)
 SESSION_NOT_COMPLETED = _fault(
     409,
     "`session_not_completed`: only a completed session's results can be qualified",
@@ -192,6 +241,7 @@ ON_DOWNLOAD = (
 )
 
 _HEADERS: dict[int, dict[str, Any]] = {
+    429: {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
     401: {"WWW-Authenticate": {"description": "`Bearer`", "schema": {"type": "string"}}},
     503: {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
 }

@@ -42,6 +42,24 @@ CREATE_FORM: dict[str, Any] = {
                             "description": "Only these products of the criteria files, "
                             "comma-separated (default: every product)",
                         },
+                        "custom_fields": {
+                            "type": "string",
+                            "description": "Up to 10 custom fields answered per company with "
+                            "a cited value: a JSON array of {name, description, type: "
+                            "text|number|boolean|enum|url|date, options (enum only)} "
+                            "(needs an LLM)",
+                        },
+                        "webhook_url": {
+                            "type": "string",
+                            "description": "Called with a signed JSON body when the session "
+                            "completes, fails or is cancelled (default: the tenant's, see "
+                            "GET /api/webhook)",
+                        },
+                        "field_set": {
+                            "type": "string",
+                            "description": "The id of a saved field set, in place of "
+                            "custom_fields (needs an LLM)",
+                        },
                     },
                 }
             }

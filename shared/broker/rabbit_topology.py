@@ -5,7 +5,7 @@ from __future__ import annotations
 import aio_pika
 from aio_pika.abc import AbstractRobustChannel
 
-from shared.topology import BudgetQueueSpec, Topology, WorkQueueSpec
+from shared.topology import BudgetQueueSpec, RequestQueueSpec, Topology, WorkQueueSpec
 
 
 def queue_arguments(spec: WorkQueueSpec) -> dict[str, object]:
@@ -31,6 +31,16 @@ def budget_queue_arguments(spec: BudgetQueueSpec) -> dict[str, object]:
     }
 
 
+def request_queue_arguments(_: RequestQueueSpec) -> dict[str, object]:
+    # Classic, named explicitly: per-message expiry must drop a request nobody awaits.
+    return {"x-queue-type": "classic"}
+
+
+async def declare_request_queue(channel: AbstractRobustChannel, spec: RequestQueueSpec) -> None:
+    """Declared by its callers and its consumers alike, whichever comes first."""
+    await channel.declare_queue(spec.name, durable=True, arguments=request_queue_arguments(spec))
+
+
 async def declare_topology(channel: AbstractRobustChannel, topology: Topology) -> None:
     """Declare every exchange, queue and binding; safe to run from every process."""
     for exchange in topology.exchanges:
@@ -51,5 +61,6 @@ async def delete_topology(url: str, topology: Topology) -> None:
         channel = await connection.channel()
         for queue in topology.work_queues:
             await channel.queue_delete(queue.name)
+        await channel.queue_delete(topology.enrich_queue.name)
         for exchange in topology.exchanges:
             await channel.exchange_delete(exchange.name)

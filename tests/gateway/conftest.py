@@ -19,6 +19,7 @@ import pytest
 from fastapi import FastAPI
 
 from gateway.app import create_app
+from gateway.enrich.protocol import Enricher
 from gateway.settings import GatewaySettings
 from shared.auth import hash_key, new_key
 from shared.broker.memory import MemoryBroker
@@ -125,8 +126,14 @@ def bus(gateway_settings: GatewaySettings) -> MemoryBus:
 class running_app:  # noqa: N801  # reads as a context manager function at call sites
     """The app with its lifespan entered, as uvicorn would run it."""
 
-    def __init__(self, settings: GatewaySettings, store: ObjectStore, broker: Broker) -> None:
-        self.app = create_app(settings, store, broker)
+    def __init__(
+        self,
+        settings: GatewaySettings,
+        store: ObjectStore,
+        broker: Broker,
+        enricher: Enricher | None = None,
+    ) -> None:
+        self.app = create_app(settings, store, broker, enricher=enricher)
         self._lifespan: Any = None
 
     async def __aenter__(self) -> FastAPI:

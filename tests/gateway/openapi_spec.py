@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from jsonschema import Draft202012Validator
 
 from gateway.app import create_app
+from gateway.enrich.protocol import Enricher
 from gateway.settings import GatewaySettings
 from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
@@ -22,11 +23,13 @@ def app_on_twins(
     settings: GatewaySettings | None = None,
     store: MemoryStore | None = None,
     broker: MemoryBroker | None = None,
+    enricher: Enricher | None = None,
 ) -> FastAPI:
     return create_app(
         settings or GatewaySettings(environment="development"),
         store or MemoryStore(),
         broker or MemoryBroker(MemoryBus()),
+        enricher=enricher,
     )
 
 

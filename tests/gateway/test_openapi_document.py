@@ -25,7 +25,8 @@ SESSION = "/api/sessions/{session_id}"
 DOWNLOADS = {f"{SESSION}/results", f"{SESSION}/logs/{{log_type}}", f"{SESSION}/download_archive"}
 ON_SESSION = {401, 404, 422, 503}
 CRITERIA = "/api/criteria/{name}"
-KEYED = ("/api/sessions", "/api/criteria")
+KEYED = ("/api/sessions", "/api/criteria", "/api/field_sets", "/api/webhook", "/api/enrich")
+FIELD_SET = "/api/field_sets/{set_id}"
 
 # The error statuses each operation can answer with; a new route is added here.
 ERRORS: dict[tuple[str, str], set[int]] = {
@@ -49,6 +50,15 @@ ERRORS: dict[tuple[str, str], set[int]] = {
     ("get", CRITERIA): {401, 404, 422, 503},
     ("put", CRITERIA): {401, 404, 413, 415, 422, 503},
     ("delete", CRITERIA): {401, 404, 422, 503},
+    ("get", "/api/field_sets"): {401, 422, 503},
+    ("post", "/api/field_sets"): {401, 413, 422, 503},
+    ("get", FIELD_SET): {401, 404, 422, 503},
+    ("put", FIELD_SET): {401, 404, 413, 422, 503},
+    ("delete", FIELD_SET): {401, 404, 422, 503},
+    ("get", "/api/webhook"): {401, 422, 503},
+    ("put", "/api/webhook"): {401, 413, 422, 503},
+    ("get", f"{SESSION}/webhook_deliveries"): ON_SESSION,
+    ("post", "/api/enrich"): {401, 413, 422, 429, 502, 503, 504},
 }
 MAIN_RESOURCES = {
     "SessionView",

@@ -15,6 +15,7 @@ from schemathesis.python import asgi
 from gateway.settings import GatewaySettings
 from shared.auth import hash_key, new_key
 from tests.gateway import schema_fuzz
+from tests.gateway.local_enricher import LocalEnricher
 from tests.gateway.openapi_spec import app_on_twins
 
 pytestmark = pytest.mark.contract
@@ -43,7 +44,7 @@ def served_app(key: str) -> Iterator[FastAPI]:
         llm_model="none",
         hubspot_token="pat-none",
     )
-    yield app_on_twins(settings)
+    yield app_on_twins(settings, enricher=LocalEnricher())
     asgi.shutdown_lifespans()
 
 

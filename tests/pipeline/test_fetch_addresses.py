@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from shared.addresses import IPAddress, ip_literal, refusal
 from tests.pipeline.conftest import Farm, MakeSettings
 from tests.pipeline.fakes.dns import FarmResolver
 from tests.pipeline.fakes.inside import SECRET, Inside, inside_app
 from tests.pipeline.fakes.server import bound_socket, serve_app
 from worker.pipeline.build import web_fetcher
-from worker.pipeline.clients.fetch.addresses import IPAddress, ip_literal, refusal
 from worker.pipeline.clients.fetch.fetcher import FetchError
 from worker.pipeline.clients.fetch.guard import AddressGuard, Blocked, RefusedHost
 from worker.pipeline.clients.fetch.resolver import Resolver

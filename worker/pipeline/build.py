@@ -29,6 +29,7 @@ from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
 from worker.pipeline.settings import PipelineSettings
 from worker.pipeline.stages.deep_search import DeepSearch
 from worker.pipeline.stages.discovery.website_search import WebsiteDiscovery
+from worker.pipeline.stages.fields.answerer import FieldAnswerer
 from worker.pipeline.stages.hubspot.links import RecordLinks
 from worker.pipeline.stages.qualification.qualifier import Qualifier
 from worker.pipeline.stages.qualification.sources import EvidenceFinder
@@ -234,6 +235,9 @@ def build_pipeline(
             ),
             settings.llm_max_input_chars,
         )
+        if llm
+        else None,
+        fields=FieldAnswerer(llm, settings.llm_max_input_chars, settings.fields_max_pages)
         if llm
         else None,
         hubspot=hubspot,

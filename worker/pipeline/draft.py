@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from shared.criteria.model import ProductResult
+from shared.fields.model import FieldAnswer
 from shared.rows import PlannedRow, ResultRow, RowStatus
 
 
@@ -24,6 +25,7 @@ class RowDraft:
     hubspot_status: str = ""
     qualification: list[ProductResult] = field(default_factory=list)
     qualification_status: str = ""
+    custom_fields: list[FieldAnswer] = field(default_factory=list)
     error: str = ""
     website_source: str = ""
     website_confidence: float | None = None
@@ -84,6 +86,7 @@ class RowDraft:
             qualified_products=[p.product for p in self.qualification if p.qualified],
             qualification=self.qualification,
             qualification_status=self.qualification_status,
+            custom_fields=self.custom_fields,
             website_source=self.website_source,
             website_confidence=self.website_confidence,
             linkedin_source=self.linkedin_source,

@@ -24,6 +24,7 @@ from worker.pipeline.stages import description as describe
 from worker.pipeline.stages import linkedin
 from worker.pipeline.stages.deep_search import render
 from worker.pipeline.stages.discovery.website_search import Candidate
+from worker.pipeline.stages.fields.row_step import answer_fields
 from worker.pipeline.stages.hubspot.sync import HubSpotSync
 from worker.pipeline.stages.normalize import website_url
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
@@ -52,6 +53,8 @@ class RowFlow:
         self._questions_error = questions_error
         self._log = log
         self._place = RowPlace()
+        # Result pages deep search read: custom fields may quote them too.
+        self._deep_pages: list[PageFacts] = []
         self._down = False
 
     async def run(self, row: PlannedRow) -> RowDraft:
@@ -62,6 +65,7 @@ class RowFlow:
         # Rows of a finished session: their website is known, only qualification is asked.
         only = self._session.qualify_only
         qualifying = self._session.options.qualification is not None
+        asking = qualifying or bool(self._session.options.custom_fields)
         pages = await self._timed("website", self._website(draft, discover=not only))
         if draft.stopped:
             if self._down and not only and self._kit.has("linkedin"):
@@ -73,13 +77,18 @@ class RowFlow:
             company = await self._timed("hubspot", self._crm_record(draft))
         if pages and self._kit.has("page"):
             # Criteria ask more of a company than a description does: read its About page.
-            about = self._about_page(draft, pages[0], always=qualifying)
+            about = self._about_page(draft, pages[0], always=asking)
             pages += await self._timed("page", about)
         if not only:
             await self._describe(draft, pages, company)
         if qualifying:
             step = qualify_row(self._kit, self._session, draft, pages, self._log)
             await self._timed("qualification", step)
+        if self._session.options.custom_fields:
+            fields = answer_fields(
+                self._kit, self._session, draft, pages + self._deep_pages, self._log
+            )
+            await self._timed("fields", fields)
         return draft
 
     async def _describe(
@@ -344,7 +353,7 @@ class RowFlow:
             draft.deep_search_status = StepStatus.SKIPPED
             return
         try:
-            answers, skipped = await deep.answer(
+            answers, skipped, self._deep_pages = await deep.answer_with_pages(
                 draft.row.name,
                 self._questions,
                 pages[0] if pages else None,

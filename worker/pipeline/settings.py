@@ -26,10 +26,6 @@ class PipelineSettings(ProviderSettings):
     # Ask each site's robots.txt (RFC 9309) before fetching its pages, as the product
     # token of DOSSIER_FETCH_USER_AGENT; turn off only for lists of your own sites.
     fetch_respect_robots: bool = True
-    # Let fetches reach loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), CGNAT
-    # and documentation addresses: for tests and lab installs whose sites are local.
-    # Link-local (cloud metadata), multicast and reserved addresses stay refused.
-    fetch_allow_private_networks: bool = False
     # Comma-separated `host` or `host:port` (`[v6]:port`) fetches never reach, besides
     # the deployment's own services (object store, RabbitMQ, gateway, notifier), which
     # are always refused.
@@ -75,6 +71,9 @@ class PipelineSettings(ProviderSettings):
     # Pages read per company to qualify it against product criteria, its own homepage and
     # About page included; the rest are pages found by the criteria's searches.
     qualification_max_pages: int = Field(6, ge=1)
+    # Pages a company's custom fields are answered from: its own pages first, then the
+    # pages deep search read when that option is on.
+    fields_max_pages: int = Field(6, ge=1)
 
     hubspot_timeout_s: float = 20.0
     hubspot_freshness_days: int = 182

@@ -11,6 +11,7 @@ STAGES: tuple[str, ...] = (
     "deep_search",
     "hubspot",
     "qualification",
+    "fields",
 )
 
 

@@ -14,6 +14,7 @@ from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
 from worker.pipeline.settings import PipelineSettings
 from worker.pipeline.stages.deep_search import DeepSearch
 from worker.pipeline.stages.discovery.website_search import WebsiteDiscovery
+from worker.pipeline.stages.fields.answerer import FieldAnswerer
 from worker.pipeline.stages.hubspot.created import CreatedCompanies
 from worker.pipeline.stages.hubspot.links import RecordLinks
 from worker.pipeline.stages.qualification.qualifier import Qualifier
@@ -48,6 +49,7 @@ class Toolkit:
     llm: LlmClient | None = None
     deep_search: DeepSearch | None = None
     qualifier: Qualifier | None = None
+    fields: FieldAnswerer | None = None
     hubspot: HubSpotClient | None = None
     hubspot_links: RecordLinks | None = None
     hubspot_created: CreatedCompanies = field(default_factory=CreatedCompanies)

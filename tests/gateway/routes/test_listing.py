@@ -21,6 +21,8 @@ async def test_list_is_newest_first_with_cursor_paging(client: httpx.AsyncClient
         "write_to_hubspot": False,
         "use_hubspot_integration": False,
         "qualification": None,
+        "custom_fields": [],
+        "webhook_url": None,
     }
     assert item["created_at"]
     seen = [s["session_id"] for s in first["items"]]

@@ -7,9 +7,9 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Mapping, Sequence
 
+from shared.addresses import IPAddress
 from shared.budget.protocol import Budget
 from worker.pipeline.build import build_pipeline
-from worker.pipeline.clients.fetch.addresses import IPAddress
 from worker.pipeline.clients.fetch.resolver import UnresolvableHost
 from worker.pipeline.metrics import PipelineMetrics
 from worker.pipeline.protocol import Pipeline

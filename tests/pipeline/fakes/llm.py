@@ -6,6 +6,11 @@ Qualification answers follow each criterion's signals (comma-separated), the fir
 applies deciding: `word` passes with the first source sentence holding it, `!word` fails
 with it, and `~word` passes with a quote that is on no page, as a model that makes
 evidence up would; a criterion none of whose signals is found has no data.
+
+Custom fields are answered from the first source sentence holding the field's description
+(a single keyword): a number field takes the sentence's first number, a boolean `true`, an
+enum the first option the sentence names, a date its first year, a URL the source's, text
+the sentence itself. A description starting with `~` gets a value with a made-up quote.
 """
 
 from __future__ import annotations
@@ -96,6 +101,44 @@ def _qualification(user: str) -> dict[str, Any]:
     }
 
 
+_FIELD = re.compile(r"^- (f\d+) (.+?) \[(\w+)\](?:: (.*?))?(?: \(one of: (.*)\))?$", re.MULTILINE)
+
+
+def _field_value(kind: str, sentence: str, url: str, options: list[str]) -> object:
+    if kind == "number":
+        number = re.search(r"\d[\d,]*", sentence)
+        return float(number.group().replace(",", "")) if number else None
+    if kind == "boolean":
+        return True
+    if kind == "enum":
+        return next((o for o in options if o.lower() in sentence.lower()), None)
+    if kind == "date":
+        year = re.search(r"\b(1[89]|20)\d\d\b", sentence)
+        return year.group() if year else None
+    return url if kind == "url" else sentence
+
+
+def _custom_fields(user: str) -> dict[str, Any]:
+    sources = _SOURCE.findall(user.split("\nSources:\n", 1)[-1])
+    answers: dict[str, Any] = {}
+    for key, _name, kind, description, options in _FIELD.findall(user):
+        word = (description or "").strip()
+        answer: dict[str, Any] = {"value": None, "quote": "", "source_url": "", "confidence": 0}
+        if word.startswith("~") and sources:
+            made_up = "This company was founded on the Moon in 1850."
+            value = _field_value(kind, made_up, sources[0][0], options.split(", "))
+            answer = {"value": value, "quote": made_up, "source_url": sources[0][0]}
+            answer["confidence"] = 0.9
+        for url, text in sources if word and not word.startswith("~") else []:
+            found = next((s for s in _sentences(text) if word.lower() in s.lower()), None)
+            if found:
+                value = _field_value(kind, found, url, options.split(", "))
+                answer = {"value": value, "quote": found, "source_url": url, "confidence": 0.8}
+                break
+        answers[key] = answer
+    return answers
+
+
 def llm_app(state: LlmState) -> Starlette:
     async def completions(request: Request) -> JSONResponse:
         body = await request.json()
@@ -112,6 +155,8 @@ def llm_app(state: LlmState) -> Starlette:
                 state.held += 1
                 await asyncio.to_thread(state.gate.wait, 30)
             content = _qualification(user)
+        elif schema == "custom_fields":
+            content = _custom_fields(user)
         elif schema == "questions":
             asks_launcher = "launcher" in user.lower()
             content = {

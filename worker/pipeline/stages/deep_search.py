@@ -94,6 +94,18 @@ class DeepSearch:
         rules kept them from being fetched. Raises SearchUnavailable or LlmUnavailable when
         a provider is down. `about` (the row's place and industry) goes in the prompt,
         `where` (city, country) in the searches, to keep namesakes out."""
+        answers, skipped, _ = await self.answer_with_pages(name, questions, site, about, where)
+        return answers, skipped
+
+    async def answer_with_pages(
+        self,
+        name: str,
+        questions: list[str],
+        site: PageFacts | None,
+        about: str = "",
+        where: str = "",
+    ) -> tuple[list[Answer], list[str], list[PageFacts]]:
+        """As `answer`, with the result pages that were read (custom fields use them)."""
         hits: dict[str, SearchHit] = {}
         for results in await asyncio.gather(
             *(
@@ -125,7 +137,7 @@ class DeepSearch:
             for item in data.get("answers", [])
             if isinstance(item, dict)
         ]
-        return answers, skipped
+        return answers, skipped, pages
 
     async def _fetch_pages(self, urls: list[str]) -> tuple[list[PageFacts], list[str]]:
         skipped: list[str] = []

@@ -1,5 +1,5 @@
 """The check every outbound fetch passes before it connects: the host's addresses, each
-one allowed (addresses.py), none of them one of the deployment's own services."""
+one allowed (shared/addresses.py), none of them one of the deployment's own services."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from worker.pipeline.clients.fetch.addresses import IPAddress, ip_literal, refusal
+from shared.addresses import IPAddress, ip_literal, refusal
 from worker.pipeline.clients.fetch.resolver import Resolver, UnresolvableHost
 
 # Service names are looked up again after this long: containers move.

@@ -8,7 +8,7 @@ import ipaddress
 import socket
 from typing import Protocol
 
-from worker.pipeline.clients.fetch.addresses import IPAddress
+from shared.addresses import IPAddress
 
 
 class UnresolvableHost(Exception):

@@ -19,7 +19,7 @@ import httpcore2
 import httpx2
 from httpx2._utils import get_environment_proxies  # how httpx2 reads the proxy variables
 
-from worker.pipeline.clients.fetch.addresses import IPAddress
+from shared.addresses import IPAddress
 from worker.pipeline.clients.fetch.guard import AddressGuard
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}

@@ -1,0 +1,18 @@
+"""What the enrich route needs: a request answered by a worker within a timeout."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from shared.enrich import EnrichReply, EnrichRequest
+
+
+class EnrichTimeout(Exception):
+    """No worker answered within the timeout."""
+
+
+class Enricher(Protocol):
+    async def ask(self, request: EnrichRequest, timeout_s: float) -> EnrichReply:
+        """Raises EnrichTimeout, or ConnectionError when the broker is unreachable."""
+
+    async def close(self) -> None: ...

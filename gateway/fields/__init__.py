@@ -1,0 +1,1 @@
+"""Custom fields at the gateway: the tenant's saved field sets and the upload's fields."""

@@ -1,0 +1,104 @@
+"""Custom fields through the running services: uploaded to the gateway with the field
+list, answered by a worker process against the fake OpenAI-compatible server (one answer
+quoting text that is on no page, so dropped), and downloaded in every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from openpyxl import load_workbook
+
+from tests.pipeline.conftest import Farm, Server
+from tests.pipeline.fakes.llm import LlmState
+from tests.pipeline.test_through_services import wait_final
+from tests.stack import Stack, services_stack
+
+pytestmark = pytest.mark.e2e
+
+FIELDS = [
+    {"name": "countries", "description": "countries", "type": "number"},
+    {"name": "founded", "description": "founded", "type": "date"},
+    {"name": "moon_base", "description": "~made up", "type": "text"},
+]
+CSV = b"Company,Website\nStreamForge,streamforge.com\nGone Site,gone-site.com\n"
+
+
+@pytest.fixture
+async def stack(
+    tmp_path: Path,
+    farm: Farm,
+    s3_endpoint: str,
+    s3_bucket: str,
+    rabbitmq: str,
+    llm_server: Server[LlmState],
+) -> AsyncIterator[Stack]:
+    env = {
+        "DOSSIER_LLM_BASE_URL": llm_server.url,
+        "DOSSIER_LLM_API_KEY": "sk-test",
+        "DOSSIER_LLM_MODEL": "test-model",
+        "DOSSIER_FETCH_TIMEOUT_S": "2",
+        "DOSSIER_HOST_MIN_INTERVAL_S": "0",
+        "DOSSIER_WORKER_PIPELINE": "tests.pipeline.fakes.dns:build_farm_pipeline",
+        "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
+        "HTTPS_PROXY": farm.proxy_url,
+        "HTTP_PROXY": farm.proxy_url,
+        "NO_PROXY": "127.0.0.1,localhost",
+        "SSL_CERT_FILE": str(farm.ca_file),
+    }
+    async with services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, env) as running:
+        yield running
+
+
+async def test_fields_are_answered_by_the_worker_and_exported(
+    stack: Stack, llm_server: Server[LlmState]
+) -> None:
+    async with httpx.AsyncClient(base_url=stack.api, headers=stack.headers) as client:
+        created = await client.post(
+            "/api/sessions",
+            files={"file": ("companies.csv", CSV, "text/csv")},
+            data={"custom_fields": json.dumps(FIELDS)},
+        )
+        assert created.status_code == 201, created.text
+        session_id = created.json()["session_id"]
+        await client.post(f"/api/sessions/{session_id}/start")
+        assert (await wait_final(client, session_id))["status"] == "completed", stack.logs()
+        results = f"/api/sessions/{session_id}/results"
+        exported = (await client.get(results, params={"format": "json"})).json()
+        table = (await client.get(results, params={"format": "csv"})).content
+        workbook = (await client.get(results, params={"format": "xlsx"})).content
+
+    streamforge, gone = exported
+    assert streamforge["Field: countries"] == 40.0
+    assert streamforge["Field: countries (source)"] == "https://streamforge.com/"
+    assert streamforge["Field: founded"] == "2015"
+    assert streamforge["Field: founded (quote)"] == "StreamForge was founded in 2015 in Lyon."
+    # The model's made-up quote is on no page: no value, and the row says why.
+    assert streamforge["Field: moon_base"] is None
+    assert "dropped (moon_base)" in streamforge["Notes"]
+    assert [a["name"] for a in streamforge["Custom_Fields"]] == [f["name"] for f in FIELDS]
+    assert gone["Field: countries"] is None
+    # One model call for the one company with pages; the dead site asks nothing.
+    asked = [
+        r
+        for r in llm_server.state.requests
+        if r["response_format"]["json_schema"]["name"] == "custom_fields"
+    ]
+    assert len(asked) == 1
+
+    header = next(csv.reader(io.StringIO(table.decode("utf-8-sig"))))
+    assert header[-12:-8] == [
+        "Field: countries",
+        "Field: countries (quote)",
+        "Field: countries (source)",
+        "Field: countries (confidence)",
+    ]
+    sheet = load_workbook(io.BytesIO(workbook))["Results"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][rows[0].index("Field: founded")] == "2015"
+    assert rows[1][rows[0].index("Field: countries")] == 40

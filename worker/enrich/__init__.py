@@ -1,0 +1,1 @@
+"""Single-company enrichment: requests from the gateway answered by the pipeline."""

@@ -1,0 +1,1 @@
+"""Calling a session's webhook when it ends."""
