@@ -83,6 +83,18 @@ def test_a_result_that_agrees_with_what_is_known_is_accepted(
 
 
 NAMESAKES = [
+    # A namesake in the same trade: trade words shared with the site prove nothing.
+    (
+        hit(
+            "corrie-textiles",
+            "Corrie Textiles | LinkedIn",
+            "Corrie Textiles | Textile Mill | Porto, Portugal",
+        ),
+        "Corrie Textiles",
+        "corrie-textiles.co.uk",
+        "Corrie Textiles weaves wool cloth in Leeds for tailors across England.",
+        [],
+    ),
     # Named alike, nothing else: "no page" beats a namesake.
     (hit("meta-corp", "Meta Corp | LinkedIn", ""), "Meta Corp", "meta-corp.net", "", []),
     (
@@ -147,6 +159,6 @@ def test_a_result_named_otherwise_scores_nothing() -> None:
 def test_the_evidence_says_what_agreed() -> None:
     h = hit("metacorp-furniture", "Meta Corp | LinkedIn", "Meta Corp, office furniture, Berlin")
     score = judge_hit(h, "Meta Corp", "meta-corp.net", META_SITE)
-    assert "agrees with the company's site: office, furniture, berlin" in score.describe()
+    assert "the company's site also names: Berlin" in score.describe()
     alone = judge_hit(h, "Meta Corp", "meta-corp.net", "")
     assert "nothing else corroborates it" in alone.describe()

@@ -113,7 +113,7 @@ async def test_linkedin_search_fallback_picks_the_page_named_like_the_company(
     assert found is not None
     assert found[0] == "https://www.linkedin.com/company/metacorp-furniture"
     assert found[1].confidence >= 0.8
-    assert "berlin" in found[1].describe()
+    assert "Berlin" in found[1].describe()
 
 
 async def test_linkedin_search_result_without_corroboration_scores_low(

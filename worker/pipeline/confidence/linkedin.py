@@ -49,20 +49,18 @@ def _same_words(name: str, slug: str) -> float:
     return round(fuzz.token_sort_ratio(left, right) / 100, 3) if left and right else 0.0
 
 
-def _distinct_words(text: str, name: str) -> dict[str, bool]:
-    """Words of the result beyond the name and LinkedIn's boilerplate, and whether each
-    was written as a proper noun (places usually are)."""
+def _capitalised_words(text: str, name: str) -> list[str]:
+    """Capitalised words of the result beyond the name and LinkedIn's boilerplate."""
     skip = {w.casefold() for w in _WORD.findall(name)} | _COMMON
-    words: dict[str, bool] = {}
-    for word in _WORD.findall(text):
-        folded = word.casefold()
-        if folded not in skip and not folded.isdigit():
-            words[folded] = words.get(folded, False) or word[0].isupper()
-    return words
+    found = [w for w in _WORD.findall(text) if w[0].isupper() and w.casefold() not in skip]
+    return list(dict.fromkeys(found))
 
 
-def _on_site(word: str, site_text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", site_text, re.IGNORECASE) is not None
+def _named_on_site(word: str, site_text: str) -> bool:
+    """The site writes the word as a proper noun mid-sentence (`based in Leeds`), so it is
+    a place or a name, not the trade words namesakes in the same business share."""
+    pattern = rf"\b[a-zа-яё]\w*[\s,]+{re.escape(word)}(?!\w)"
+    return re.search(pattern, site_text) is not None
 
 
 def judge_hit(
@@ -91,12 +89,10 @@ def judge_hit(
         weights.append(min(0.85, 0.6 * len(agreed)))
         evidence.append("agrees with the row: " + ", ".join(agreed))
     if site_text:
-        words = _distinct_words(text, name)
-        shared = [w for w in words if _on_site(w, site_text)]
+        shared = [w for w in _capitalised_words(text, name) if _named_on_site(w, site_text)]
         if shared:
-            strength = sum(0.5 if words[w] else 0.25 for w in shared)
-            weights.append(min(0.75, strength))
-            evidence.append("agrees with the company's site: " + ", ".join(shared[:5]))
+            weights.append(min(0.75, 0.6 * len(shared)))
+            evidence.append("the company's site also names: " + ", ".join(shared[:5]))
     if len(weights) == 1:
         evidence.append("nothing else corroborates it")
     return Score(round(combine(weights), 2), tuple(evidence))

@@ -35,7 +35,8 @@ class WebsiteCheck:
     parked: bool = False  # a parked or for-sale domain: no company's website at all
     score: Score | None = None
     source: WebsiteSource = WebsiteSource.GIVEN
-    # Dead because the server is down (5xx, timeouts, refused), not gone or someone else's.
+    # Dead because it could not be fetched (down or gone), not parked or someone else's:
+    # the company may still have a LinkedIn page.
     down: bool = False
 
 
@@ -63,12 +64,6 @@ def _same_place(left: str, right: str) -> bool:
     return (host(a.hostname), a.path.rstrip("/")) == (host(b.hostname), b.path.rstrip("/"))
 
 
-def _is_down(error: FetchError) -> bool:
-    if error.kind == "http":
-        return error.detail.startswith("HTTP 5")
-    return error.kind in ("timeout", "unreachable")
-
-
 class WebsiteValidator:
     def __init__(self, fetcher: Fetcher, match_threshold: float, accept: float = 0.8) -> None:
         self._fetcher = fetcher
@@ -89,7 +84,6 @@ class WebsiteValidator:
 
     async def _check(self, url: str, name: str) -> WebsiteCheck:
         errors: list[str] = []
-        down = True
         for scheme in _schemes(url):
             try:
                 page = await self._fetcher.fetch(_with_scheme(url, scheme))
@@ -99,13 +93,12 @@ class WebsiteValidator:
                 if error.kind == "robots":
                     return WebsiteCheck(WebsiteOutcome.DISALLOWED, url, reason=error.reason)
                 errors.append(f"{scheme}: {error.reason}")
-                down = down and _is_down(error)
                 if error.kind == "dns":
                     break  # the same name will not resolve over http either
                 continue
             return self._judge(url, name, page)
         reason = "; ".join(errors)
-        return WebsiteCheck(WebsiteOutcome.DEAD_URL, url, reason=reason, down=down)
+        return WebsiteCheck(WebsiteOutcome.DEAD_URL, url, reason=reason, down=True)
 
     def _judge(self, url: str, name: str, page: FetchedPage) -> WebsiteCheck:
         facts = extract_facts(page.url, page.text, page.content_type)
