@@ -33,7 +33,9 @@ from gateway.routes import (
     logs,
     qualify,
     results,
+    retry,
     sessions,
+    usage,
     webhooks,
 )
 from gateway.routing import Dashboard
@@ -151,6 +153,7 @@ def create_app(
     routers = (
         sessions,
         qualify,
+        retry,
         results,
         logs,
         archive,
@@ -159,6 +162,7 @@ def create_app(
         field_sets,
         webhooks,
         enrich,
+        usage,
     )
     for module in routers:
         app.include_router(module.router, dependencies=strict)

@@ -97,7 +97,7 @@ DESCRIPTIONS: dict[str, str] = {
     "DOSSIER_FETCH_ATTEMPTS": "Attempts per page fetch.",
     "DOSSIER_FETCH_USER_AGENT": "User-Agent of page fetches.",
     "DOSSIER_HOST_MIN_INTERVAL_S": "Window of `DOSSIER_HOST_REQUESTS_PER_INTERVAL`, in seconds, "
-    "for the whole deployment; 0 turns the rate limit per host off.",
+    "for the whole deployment; 0 (the default) sets no fixed rate per host.",
     "DOSSIER_RETRY_ATTEMPTS": "Attempts per provider call (search, LLM, HubSpot).",
     "DOSSIER_RETRY_MAX_WAIT_S": "Longest back-off between attempts.",
     "DOSSIER_SEARCH_TIMEOUT_S": "Seconds allowed for one search request.",

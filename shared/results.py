@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Iterable
 
 from shared.errors import NotFound
 from shared.layout import SessionKeys
+from shared.retry import chunk_rounds
 from shared.rows import ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
 
@@ -22,11 +23,18 @@ def decode_results(data: bytes) -> list[ResultRow]:
 
 
 async def read_chunk_results(
-    store: ObjectStore, keys: SessionKeys, chunk: int, *, missing_ok: bool = False
+    store: ObjectStore,
+    keys: SessionKeys,
+    chunk: int,
+    *,
+    missing_ok: bool = False,
+    rounds: dict[int, int] | None = None,
 ) -> list[ResultRow]:
-    """The chunk's stored rows; with `missing_ok`, none for a chunk not stored yet."""
+    """The chunk's stored rows, from the latest retry round in `rounds` that stored it;
+    with `missing_ok`, none for a chunk not stored yet."""
+    version = keys.in_round(rounds.get(chunk, 0)) if rounds else keys
     try:
-        return decode_results(await store.get_bytes(keys.chunk_results(chunk)))
+        return decode_results(await store.get_bytes(version.chunk_results(chunk)))
     except NotFound:
         if missing_ok:
             return []
@@ -64,13 +72,17 @@ def fill_duplicates(rows: Iterable[ResultRow], firsts: dict[int, ResultRow]) -> 
 
 
 async def first_occurrences(
-    store: ObjectStore, keys: SessionKeys, chunk_size: int, rows: list[ResultRow]
+    store: ObjectStore,
+    keys: SessionKeys,
+    chunk_size: int,
+    rows: list[ResultRow],
+    rounds: dict[int, int] | None = None,
 ) -> dict[int, ResultRow]:
     """The first occurrences `rows` point at, read from whichever chunks hold them."""
     have = {row.row: row for row in rows}
     missing = {first for first in map(_first_of, rows) if first is not None} - have.keys()
     for chunk in sorted({row // chunk_size for row in missing}):
-        for row in await read_chunk_results(store, keys, chunk, missing_ok=True):
+        for row in await read_chunk_results(store, keys, chunk, missing_ok=True, rounds=rounds):
             if row.row in missing:
                 have[row.row] = row
     return have
@@ -85,23 +97,32 @@ async def merged_results(
     pass keeps only those in memory rather than every result of a large session. With
     `missing_ok` (a session still running), a chunk not stored yet is an empty batch.
     """
+    # Retried chunks are read from the round that stored them last.
+    rounds = await chunk_rounds(store, keys)
     targets: set[int] = set()
-    async for results in _chunks_in_order(store, keys, chunk_count, missing_ok):
+    async for results in _chunks_in_order(store, keys, chunk_count, missing_ok, rounds):
         targets.update(r.duplicate_of for r in results if r.duplicate_of is not None)
     firsts: dict[int, ResultRow] = {}
-    async for results in _chunks_in_order(store, keys, chunk_count, missing_ok):
+    async for results in _chunks_in_order(store, keys, chunk_count, missing_ok, rounds):
         firsts.update((row.row, row) for row in results if row.row in targets)
         yield fill_duplicates(results, firsts)
 
 
 async def _chunks_in_order(
-    store: ObjectStore, keys: SessionKeys, chunk_count: int, missing_ok: bool, ahead: int = 4
+    store: ObjectStore,
+    keys: SessionKeys,
+    chunk_count: int,
+    missing_ok: bool,
+    rounds: dict[int, int],
+    ahead: int = 4,
 ) -> AsyncIterator[list[ResultRow]]:
     """Each chunk's results in chunk order, reading a few chunks ahead."""
     pending: deque[asyncio.Task[list[ResultRow]]] = deque()
 
     def read(chunk: int) -> asyncio.Task[list[ResultRow]]:
-        return asyncio.create_task(read_chunk_results(store, keys, chunk, missing_ok=missing_ok))
+        return asyncio.create_task(
+            read_chunk_results(store, keys, chunk, missing_ok=missing_ok, rounds=rounds)
+        )
 
     try:
         for chunk in range(chunk_count):

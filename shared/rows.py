@@ -29,6 +29,9 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "HubSpot_Status",
     "Qualified_Products",
     "Qualification_Status",
+    "Attempts",
+    "Last_Attempt_At",
+    "Cached_At",
     "Website_Source",
     "Website_Confidence",
     "LinkedIn_Source",
@@ -132,6 +135,11 @@ class ResultRow(BaseModel):
     qualified_products: list[str] = Field(default_factory=list, alias="Qualified_Products")
     qualification: list[ProductResult] = Field(default_factory=list, alias="Qualification")
     qualification_status: str = Field("", alias="Qualification_Status")
+    # How many times the row went through the pipeline (retries count), and when last.
+    attempts: int = Field(1, alias="Attempts")
+    last_attempt_at: str = Field("", alias="Last_Attempt_At")
+    # When the findings reused from the tenant's domain cache were found; empty otherwise.
+    cached_at: str = Field("", alias="Cached_At")
     # Where each field came from and how sure the pipeline is of it (0-1).
     website_source: str = Field("", alias="Website_Source")
     website_confidence: float | None = Field(None, alias="Website_Confidence")

@@ -65,7 +65,9 @@ def select_lines(data: bytes, log_type: str, session_id: str) -> Iterable[str]:
 
 async def session_log(store: ObjectStore, keys: SessionKeys, log_type: str) -> AsyncIterator[bytes]:
     """The session's log of `log_type` as text, chunk by chunk in chunk order."""
-    for info in await store.list_objects(keys.prefix + "chunks/logs/"):
+    # Retry rounds' chunk logs follow the session's own, round by round.
+    retried = [i for i in await store.list_objects(keys.retries_prefix) if "/chunks/logs/" in i.key]
+    for info in [*await store.list_objects(keys.prefix + "chunks/logs/"), *retried]:
         data = await store.get_bytes(info.key)
         lines = list(select_lines(data, log_type, keys.session_id))
         if lines:

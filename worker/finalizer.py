@@ -24,11 +24,20 @@ from shared.exports import CONTENT_TYPES, CsvExport, ExportLayout, JsonExport, X
 from shared.layout import LOG_TYPES, SessionKeys
 from shared.lifecycle import SessionStatus, finished_status
 from shared.messages import SessionStatusChanged
-from shared.models import CancelRequest, ChunkSummary, Counters, FinalStatus, SessionManifest
+from shared.models import (
+    CancelRequest,
+    ChunkSummary,
+    Counters,
+    FinalStatus,
+    Plan,
+    SessionManifest,
+)
 from shared.results import merged_results
+from shared.retry import chunk_rounds
 from shared.rows import ResultRow
 from shared.session_logs import session_log
 from shared.storage.protocol import ObjectStore
+from shared.usage import Usage
 from worker.events import publish_safely
 from worker.webhooks.sender import WebhookSender
 
@@ -46,23 +55,48 @@ class Finalizer:
         self._webhooks = webhooks
 
     async def maybe_finalize(self, keys: SessionKeys, chunk_count: int) -> bool:
-        """Finalize when every chunk's summary exists and nobody finalized yet."""
+        """Finalize when every chunk's summary exists and nobody finalized yet. For the keys
+        of a retry round, `chunk_count` is the round's: the session is finalized again,
+        each chunk from its latest version."""
         stored = await self._store.list_objects(keys.chunk_done_prefix)
-        if len(stored) < chunk_count or await self._store.exists(keys.final_status):
+        if len(stored) < chunk_count:
             return False
-        await self.finalize(keys, chunk_count)
+        if keys.round == 0:
+            if await self._store.exists(keys.final_status):
+                return False
+            await self.finalize(keys, chunk_count)
+            return True
+        if await self._finalized_round(keys) >= keys.round:
+            return False
+        plan = await self._store.get_model(keys.session.plan, Plan)
+        await self.finalize(keys.session, plan.chunk_count, retry_round=keys.round)
         return True
 
-    async def finalize(self, keys: SessionKeys, chunk_count: int) -> FinalStatus:
+    async def _finalized_round(self, keys: SessionKeys) -> int:
+        try:
+            return (await self._store.get_model(keys.final_status, FinalStatus)).retry_round
+        except NotFound:
+            return -1
+
+    async def finalize(
+        self, keys: SessionKeys, chunk_count: int, retry_round: int = 0
+    ) -> FinalStatus:
         manifest = await self._store.get_model(keys.manifest, SessionManifest)
         cancel = await self._cancel_request(keys)
+        rounds = await chunk_rounds(self._store, keys)
         summaries = await asyncio.gather(
-            *(self._store.get_model(keys.chunk_done(n), ChunkSummary) for n in range(chunk_count))
+            *(
+                self._store.get_model(keys.in_round(rounds.get(n, 0)).chunk_done(n), ChunkSummary)
+                for n in range(chunk_count)
+            )
         )
         outputs = await self._write_outputs(keys, manifest, chunk_count, summaries)
         final = final_status(manifest, summaries, cancel, outputs)
+        final = final.model_copy(update={"retry_round": retry_round})
         await self._store.put_model(keys.final_status, final)
-        log.info("session.finalized", status=str(final.status), chunks=chunk_count)
+        log.info(
+            "session.finalized", status=str(final.status), chunks=chunk_count, round=retry_round
+        )
         await publish_safely(
             self._publisher,
             SessionStatusChanged(
@@ -144,6 +178,7 @@ def final_status(
     return FinalStatus(
         status=status,
         counters=counters,
+        usage=sum((s.usage for s in summaries), Usage()),
         finished_at=max(ends, default=manifest.created_at).astimezone(UTC),
         reason=reason,
         outputs=outputs,

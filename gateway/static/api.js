@@ -85,6 +85,10 @@ export const api = {
   preview: (id) => json(`/api/sessions/${encodeURIComponent(id)}/preview`),
   start: (id) => json(`/api/sessions/${encodeURIComponent(id)}/start`, { method: "POST" }),
   cancel: (id) => json(`/api/sessions/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
+  usage: (month) => json("/api/usage", { query: month ? { month } : undefined }),
+  retry: (id, statuses) => json(`/api/sessions/${encodeURIComponent(id)}/retry`, {
+    method: "POST", body: statuses ? JSON.stringify({ statuses }) : undefined, contentType: "application/json",
+  }),
   remove: (id) => request(`/api/sessions/${encodeURIComponent(id)}`, { method: "DELETE" }),
   results: (id, offset, limit, signal) =>
     json(`/api/sessions/${encodeURIComponent(id)}/results`, { query: { offset, limit }, signal }),

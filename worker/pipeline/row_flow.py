@@ -241,12 +241,11 @@ class RowFlow:
     async def _about_page(
         self, draft: RowDraft, home: PageFacts, always: bool = False
     ) -> list[PageFacts]:
-        """The About page, when the homepage says little (or `always`)."""
-        described = home.organization and home.organization.description
-        thin = not (described or home.og_description or home.meta_description)
+        """The About page, only when the row needs more than the homepage gives (or
+        `always`)."""
         if not home.about_url or self._kit.fetcher is None:
             return []
-        if not always and not thin and len(home.main_text) >= _THIN_TEXT:
+        if not always and not self._needs_about(home):
             return []
         try:
             page = await self._kit.fetcher.fetch(home.about_url)
@@ -257,6 +256,16 @@ class RowFlow:
                 draft.note(f"about page unreachable ({error.reason})")
             return []
         return [extract_facts(page.url, page.text, page.content_type)]
+
+    def _needs_about(self, home: PageFacts) -> bool:
+        """An extractive description needs one usable text, which the homepage may give; a
+        language model writes from the text, and a homepage that says little gives it too
+        little."""
+        if not self._kit.has("description"):
+            return False
+        if describe.extractive([home]) is None:
+            return True
+        return self._kit.llm is not None and len(home.main_text) < _THIN_TEXT
 
     async def _linkedin(self, draft: RowDraft, pages: list[PageFacts]) -> None:
         for facts in pages:

@@ -47,6 +47,9 @@ export function renderNewSession(context) {
     "Take descriptions fresher than six months from HubSpot instead of recomputing them.");
   const writeHubspot = toggle("write_to_hubspot", "Write results to HubSpot",
     "Create or update the companies in HubSpot with the results.");
+  const useCache = toggle("use_cache", "Reuse recent findings",
+    "Answer companies your team enriched recently from the cache, without fetching them again.");
+  useCache.input.checked = true;
 
   const qualify = createCriteriaPicker(context, { id: "qualify" });
 
@@ -122,7 +125,7 @@ export function renderNewSession(context) {
       contextCount, contextAlert),
     h("fieldset", { class: "options" },
       h("legend", {}, "Options"),
-      deep.wrapper, useHubspot.wrapper, writeHubspot.wrapper),
+      deep.wrapper, useHubspot.wrapper, writeHubspot.wrapper, useCache.wrapper),
     qualify.element,
     message,
     h("div", { class: "actions" }, upload));
@@ -143,7 +146,7 @@ export function renderNewSession(context) {
     const data = new FormData();
     data.append("file", file, file.name);
     data.append("context_text", contextInput.value);
-    for (const option of [deep, useHubspot, writeHubspot]) {
+    for (const option of [deep, useHubspot, writeHubspot, useCache]) {
       data.append(option.input.name, option.input.checked ? "true" : "false");
     }
     const { criteria, products } = qualify.selection();

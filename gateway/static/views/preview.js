@@ -2,6 +2,7 @@
 // Start and Discard.
 
 import { h, replace } from "../dom.js";
+import { estimateFacts } from "./usage.js";
 import { bytes, count } from "../format.js";
 
 export function previewTable(preview, input) {
@@ -66,8 +67,12 @@ export function renderPreview(context, session, { onDiscarded }) {
   const start = h("button", { class: "button primary", type: "button", id: "start" }, "Start");
   const discard = h("button", { class: "button secondary", type: "button", id: "discard" }, "Discard");
 
+  const estimateSlot = h("div", { id: "estimate-slot" });
   api.preview(id)
-    .then((preview) => replace(tableSlot, previewTable(preview, session.input)))
+    .then((preview) => {
+      replace(tableSlot, previewTable(preview, session.input));
+      if (preview.estimate) replace(estimateSlot, estimateFacts(preview.estimate));
+    })
     .catch((error) => replace(tableSlot, h("p", { class: "hint" },
       `The row preview is not available (${error.message}). The detected columns are listed above.`)))
     .finally(() => tableSlot.removeAttribute("aria-busy"));
@@ -101,6 +106,7 @@ export function renderPreview(context, session, { onDiscarded }) {
   const section = h("section", { class: "card", id: "preview", "aria-labelledby": "preview-title" },
     h("h2", { id: "preview-title", tabindex: "-1" }, "2. Check what was detected"),
     summary(session),
+    estimateSlot,
     tableSlot,
     message,
     h("div", { class: "actions" }, start, discard));

@@ -49,6 +49,7 @@ const RESULT_COLUMNS = new Set([
   "HubSpot_Company_ID", "Row_Status", "Match_Confidence", "Description_Source", "Sources",
   "Deep_Search", "Error", "Notes", "Deep_Search_Status", "HubSpot_Status",
   "Qualified_Products", "Qualification", "Qualification_Status",
+  "Attempts", "Last_Attempt_At", "Cached_At",
   "Website_Source", "Website_Confidence", "LinkedIn_Source", "LinkedIn_Confidence",
   "Review_Candidates",
 ]);

@@ -8,6 +8,7 @@ import { count, dateTime, duration, FINAL_STATUSES, rate, STATUS_LABELS } from "
 import { createLogViewer } from "./logs.js";
 import { createQualifyAction } from "./qualify-action.js";
 import { createResultsTable } from "./results-table.js";
+import { usageFacts } from "./usage.js";
 
 const DOWNLOADS = [
   ["csv", "CSV"],
@@ -15,6 +16,15 @@ const DOWNLOADS = [
   ["json", "JSON"],
 ];
 const ANNOUNCE_GAP_MS = 10_000;
+const RETRY_POLL_MS = 2_000;
+// Rows the retry button runs again by default, as the session's counters count them.
+const RETRYABLE_COUNTERS = ["failed", "not_found", "dead_links", "needs_review"];
+
+function retryableRows(session) {
+  if (session.status !== "completed" && session.status !== "failed") return 0;
+  if (!session.chunk_count) return 0;
+  return RETRYABLE_COUNTERS.reduce((sum, name) => sum + (session.counters[name] || 0), 0);
+}
 
 function qualificationText(qualification) {
   if (!qualification?.criteria?.length) return null;
@@ -49,11 +59,14 @@ export function renderSessionView(context, sessionId) {
   const bar = progressBar({ total: 0, done: 0 }, "Session progress");
   const progressSlot = h("div", { id: "session-progress" }, bar);
   const stats = h("dl", { class: "stats", id: "session-stats" });
+  const usageSlot = h("div", { id: "session-usage" });
   const announcer = h("p", { class: "visually-hidden", id: "progress-announcer", "aria-live": "polite", "aria-atomic": "true" });
   const message = h("p", { class: "form-message", role: "alert", id: "session-message" });
   const startButton = h("button", { class: "button primary", type: "button", id: "start-session", hidden: true }, "Start");
   const cancelButton = h("button", { class: "button danger", type: "button", id: "cancel-session", hidden: true }, "Cancel session");
   const deleteButton = h("button", { class: "button secondary", type: "button", id: "delete-session", hidden: true }, "Delete session");
+  const retryButton = h("button", { class: "button secondary", type: "button", id: "retry-session", hidden: true }, "Retry failed rows");
+  let retryPoll = null;
   const downloadButtons = DOWNLOADS.map(([format, label]) => h("button", {
     class: "button secondary", type: "button", dataset: { format }, id: `download-${format}`,
   }, label));
@@ -85,14 +98,22 @@ export function renderSessionView(context, sessionId) {
       stat("Dead links", count(counters.dead_links), "stat-dead-links"),
       stat("Not found", count(counters.not_found), "stat-not-found"),
       stat("Blocked", count(counters.blocked), "stat-blocked"),
+      stat("From cache", count(counters.cached || 0), "stat-cached"),
       stat("To review", count(counters.needs_review), "stat-needs-review"),
       stat("Speed", status === "running" ? rate(session.rate) : "—", "stat-rate"),
       stat("Time left", status === "running" ? duration(session.eta) : "—", "stat-eta"),
       stat("Chunks", session.chunk_count ? `${count(session.chunks_done || 0)} / ${count(session.chunk_count)}` : "—", "stat-chunks"));
+    replace(usageSlot, h("h3", {}, "Outside calls"), usageFacts(session.usage, "session-usage-figures"));
     startButton.hidden = status !== "created";
     cancelButton.hidden = !(status === "running" || status === "queued");
     const final = FINAL_STATUSES.has(status);
     deleteButton.hidden = !(final || status === "created");
+    const retryable = final ? retryableRows(session) : 0;
+    retryButton.hidden = retryable === 0;
+    retryButton.textContent = `Retry ${count(retryable)} failed row${retryable === 1 ? "" : "s"}`;
+    if (session.retry_round) {
+      meta.textContent += ` · retried ${session.retry_round} time${session.retry_round === 1 ? "" : "s"}`;
+    }
     qualify.update(session);
     const anyRows = counters.done > 0;
     for (const button of downloadButtons) button.disabled = !(final || anyRows);
@@ -164,6 +185,37 @@ export function renderSessionView(context, sessionId) {
       message.textContent = `The session could not be cancelled: ${error.message}`;
     } finally {
       cancelButton.disabled = false;
+    }
+  });
+
+  // The live channel may still hold the session's old final state while a retry runs:
+  // the stored state is read until the retry round is finalized.
+  async function followRetry(round) {
+    clearTimeout(retryPoll);
+    try {
+      const session = await api.getSession(sessionId);
+      store.put(session);
+      if (session.retry_round === round && session.finalized) {
+        results.refresh(true);
+        return;
+      }
+    } catch (error) {
+      message.textContent = `The session could not be loaded: ${error.message}`;
+    }
+    retryPoll = setTimeout(() => followRetry(round), RETRY_POLL_MS);
+  }
+
+  retryButton.addEventListener("click", async () => {
+    retryButton.disabled = true;
+    try {
+      const session = await api.retry(sessionId);
+      store.put(session);
+      message.textContent = "";
+      followRetry(session.retry_round);
+    } catch (error) {
+      message.textContent = `The rows could not be retried: ${error.message}`;
+    } finally {
+      retryButton.disabled = false;
     }
   });
 
@@ -243,8 +295,8 @@ export function renderSessionView(context, sessionId) {
     h("section", { class: "card", "aria-labelledby": "progress-title" },
       h("div", { class: "section-header" },
         h("h2", { id: "progress-title" }, "Progress"),
-        h("div", { class: "actions" }, startButton, cancelButton, qualify.button, deleteButton)),
-      progressSlot, announcer, stats),
+        h("div", { class: "actions" }, startButton, cancelButton, retryButton, qualify.button, deleteButton)),
+      progressSlot, announcer, stats, usageSlot),
     h("section", { class: "card", "aria-labelledby": "downloads-title" },
       h("h2", { id: "downloads-title" }, "Downloads"),
       h("div", { class: "actions wrap" }, downloadButtons, archiveButton),
@@ -269,6 +321,7 @@ export function renderSessionView(context, sessionId) {
     title: "Session",
     onLive,
     destroy() {
+      clearTimeout(retryPoll);
       unsubscribe();
       results.destroy();
       logs.destroy();
