@@ -25,6 +25,7 @@ from gateway.openapi import DocumentedApi
 from gateway.routes import (
     archive,
     capabilities,
+    columns,
     criteria,
     download_token,
     enrich,
@@ -152,6 +153,7 @@ def create_app(
     app.include_router(capabilities.router, dependencies=strict)
     routers = (
         sessions,
+        columns,
         qualify,
         retry,
         results,

@@ -8,13 +8,15 @@ tenants/<tenant>/cache/domains/<domain>.json, cache/names/<country>/<digest>.jso
                                           chunk workers (`CacheEntry`, replaced whole)
 
 tenants/<tenant>/sessions/<id>/
-    manifest.json            gateway, last step of a successful upload
+    manifest.json            gateway, last step of a successful upload; replaced (after
+                             rows.jsonl) when the columns or sheet change before the start
     criteria.json            gateway, just before the manifest: the criteria files chosen
                              and the products kept, as they were then (`SessionCriteria`),
                              so later edits never change a run
     input/<filename>         gateway (the upload, streamed)
     context.txt              gateway
-    rows.jsonl               gateway (parsed input rows, `InputRow`)
+    rows.jsonl               gateway (parsed input rows, `InputRow`); written again by
+                             `PUT .../columns`, only before the start marker exists
     markers/start.json       gateway (conditional write: one start owns it)
     markers/cancel.json      gateway
     plan.json                planning worker (conditional write: one planner owns it)

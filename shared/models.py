@@ -53,6 +53,8 @@ class InputSummary(Record):
     format: Literal["csv", "xlsx", "xls"]
     size_bytes: int
     sheet: str | None = None
+    # Every sheet of a workbook, so another can be chosen before starting.
+    sheets: list[str] = Field(default_factory=list)
     encoding: str | None = None
     delimiter: str | None = None
     has_header: bool

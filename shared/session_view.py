@@ -43,6 +43,7 @@ EXAMPLE: dict[str, Any] = {
         "format": "csv",
         "size_bytes": 1234,
         "sheet": None,
+        "sheets": [],
         "encoding": "utf-8",
         "delimiter": ",",
         "has_header": True,

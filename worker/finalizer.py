@@ -20,7 +20,14 @@ import structlog
 from shared.broker.protocol import Publisher
 from shared.criteria.snapshot import session_criteria
 from shared.errors import NotFound
-from shared.exports import CONTENT_TYPES, CsvExport, ExportLayout, JsonExport, XlsxExport
+from shared.exports import (
+    CONTENT_TYPES,
+    CsvExport,
+    ExportLayout,
+    JsonExport,
+    XlsxExport,
+    spreadsheet_values,
+)
 from shared.layout import LOG_TYPES, SessionKeys
 from shared.lifecycle import SessionStatus, finished_status
 from shared.messages import SessionStatusChanged
@@ -35,7 +42,7 @@ from shared.models import (
 from shared.results import merged_results
 from shared.retry import chunk_rounds
 from shared.rows import ResultRow
-from shared.session_logs import session_log
+from shared.session_logs import every_session_log
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
 from worker.events import publish_safely
@@ -147,11 +154,16 @@ class Finalizer:
             for fmt, path in paths.items():
                 await upload_file(self._store, keys.final_results(fmt), path, CONTENT_TYPES[fmt])
                 outputs.append(keys.final_results(fmt))
-            for log_type in LOG_TYPES:
-                path = Path(folder) / f"{log_type}.log"
-                with path.open("wb") as sink:
-                    async for data in session_log(self._store, keys, log_type):
-                        await asyncio.to_thread(sink.write, data)
+            logs = {kind: Path(folder) / f"{kind}.log" for kind in LOG_TYPES}
+            sinks = {kind: path.open("wb") for kind, path in logs.items()}
+            try:
+                async for parts in every_session_log(self._store, keys):
+                    for kind, data in parts.items():
+                        await asyncio.to_thread(sinks[kind].write, data)
+            finally:
+                for sink in sinks.values():
+                    sink.close()
+            for log_type, path in logs.items():
                 await upload_file(self._store, keys.final_log(log_type), path, "text/plain")
                 outputs.append(keys.final_log(log_type))
         return outputs
@@ -189,6 +201,7 @@ class _ExportFiles:
     """The three result files, written side by side from one pass over the rows."""
 
     def __init__(self, paths: dict[str, Path], layout: ExportLayout, created: datetime) -> None:
+        self._layout = layout
         self._xlsx_path = paths["xlsx"]
         self._csv_file = paths["csv"].open("wb")
         self._json_file = paths["json"].open("wb")
@@ -199,9 +212,10 @@ class _ExportFiles:
         self._json_file.write(self._json.header())
 
     def write(self, rows: list[ResultRow]) -> None:
-        self._csv_file.write(self._csv.rows(rows))
+        values = [spreadsheet_values(row, self._layout) for row in rows]
+        self._csv_file.write(self._csv.lines(values))
         self._json_file.write(self._json.rows(rows))
-        self._xlsx.rows(rows)
+        self._xlsx.append(rows, values)
 
     def close(self) -> None:
         self._json_file.write(self._json.footer())

@@ -47,6 +47,7 @@ ERRORS: dict[tuple[str, str], set[int]] = {
     ("get", f"{SESSION}/preview"): ON_SESSION,
     ("post", f"{SESSION}/start"): ON_SESSION | {409},
     ("post", f"{SESSION}/cancel"): ON_SESSION | {409},
+    ("put", f"{SESSION}/columns"): ON_SESSION | {409, 413},
     ("get", f"{SESSION}/results"): ON_SESSION,
     ("get", f"{SESSION}/logs/{{log_type}}"): ON_SESSION,
     ("get", f"{SESSION}/download_archive"): ON_SESSION,

@@ -362,7 +362,7 @@ class RowFlow:
             draft.deep_search_status = StepStatus.SKIPPED
             return
         try:
-            answers, skipped, self._deep_pages = await deep.answer_with_pages(
+            answers, skipped, self._deep_pages = await deep.answer(
                 draft.row.name,
                 self._questions,
                 pages[0] if pages else None,

@@ -5,7 +5,9 @@ import { h, replace } from "../dom.js";
 import { progressBar, sessionTitle, statusBadge, updateProgressBar } from "../components.js";
 import { sessionCriteria } from "../criteria.js";
 import { count, dateTime, duration, FINAL_STATUSES, rate, STATUS_LABELS } from "../format.js";
+import { createEndNotice } from "./end-notice.js";
 import { createLogViewer } from "./logs.js";
+import { createWebhookDeliveries } from "./webhook-deliveries.js";
 import { createQualifyAction } from "./qualify-action.js";
 import { createResultsTable } from "./results-table.js";
 import { usageFacts } from "./usage.js";
@@ -38,6 +40,8 @@ function optionList(options = {}) {
     options.run_llm_deep_search_pipeline && "Deep search",
     options.use_hubspot_integration && "Reuse HubSpot descriptions",
     options.write_to_hubspot && "Write to HubSpot",
+    options.custom_fields?.length && `Fields: ${options.custom_fields.map((f) => f.name).join(", ")}`,
+    options.webhook_url && "Webhook",
     qualificationText(options.qualification),
   ].filter(Boolean);
   return on.length ? on.join(" · ") : "No extra options";
@@ -51,6 +55,8 @@ export function renderSessionView(context, sessionId) {
   const results = createResultsTable(context, sessionId);
   const logs = createLogViewer(context, sessionId);
   const qualify = createQualifyAction(context, sessionId);
+  const endNotice = createEndNotice(sessionId);
+  const deliveries = createWebhookDeliveries(context, sessionId);
 
   const title = h("h1", { id: "session-title" }, "Session");
   const badge = h("span", { id: "session-status" });
@@ -276,8 +282,10 @@ export function renderSessionView(context, sessionId) {
     element.dataset.status = session.status;
     document.title = `${sessionTitle(session)} · Dossier`;
     const ended = change.kind === "session.status" || before !== session.status;
+    endNotice.sessionChanged(session, ended);
     if (FINAL_STATUSES.has(session.status) && ended) {
       results.refresh(true);
+      deliveries.load(true);
     } else if (change.kind === "snapshot" || (change.kind === "chunk.progress" && change.event.finished)) {
       results.refresh(false);
     }
@@ -296,12 +304,13 @@ export function renderSessionView(context, sessionId) {
       h("div", { class: "section-header" },
         h("h2", { id: "progress-title" }, "Progress"),
         h("div", { class: "actions" }, startButton, cancelButton, retryButton, qualify.button, deleteButton)),
-      progressSlot, announcer, stats, usageSlot),
+      progressSlot, announcer, stats, usageSlot, endNotice.element),
     h("section", { class: "card", "aria-labelledby": "downloads-title" },
       h("h2", { id: "downloads-title" }, "Downloads"),
       h("div", { class: "actions wrap" }, downloadButtons, archiveButton),
       downloadNote),
     results.element,
+    deliveries.element,
     logs.element,
     qualify.dialog);
 
@@ -311,9 +320,11 @@ export function renderSessionView(context, sessionId) {
     const session = store.get(sessionId);
     element.dataset.status = session?.status || "";
     draw();
+    if (session) endNotice.sessionChanged(session, false);
     const names = session?.options?.qualification?.criteria || [];
     if (names.length) results.setQualification(sessionCriteria(api, sessionId, names));
     results.load();
+    deliveries.load(FINAL_STATUSES.has(session?.status));
   });
 
   return {
@@ -324,6 +335,7 @@ export function renderSessionView(context, sessionId) {
       clearTimeout(retryPoll);
       unsubscribe();
       results.destroy();
+      deliveries.destroy();
       logs.destroy();
       liveClient?.unsubscribeSession(sessionId);
     },
