@@ -103,7 +103,8 @@ DESCRIPTIONS: dict[str, str] = {
     "DOSSIER_SEARCH_TIMEOUT_S": "Seconds allowed for one search request.",
     "DOSSIER_SEARCH_RESULTS": "Results asked from the search provider.",
     "DOSSIER_DISCOVERY_CANDIDATES": "Candidate websites checked when discovering a website.",
-    "DOSSIER_MATCH_THRESHOLD": "Lowest name-match score accepted for a discovered website.",
+    "DOSSIER_MATCH_THRESHOLD": "Lowest confidence at which a website or LinkedIn candidate is "
+    "kept for review; below it the candidate is rejected.",
     "DOSSIER_LLM_TIMEOUT_S": "Seconds allowed for one LLM call.",
     "DOSSIER_LLM_MAX_INPUT_CHARS": "Most page text sent to the LLM.",
     "DOSSIER_LLM_TEMPERATURE": "LLM sampling temperature.",

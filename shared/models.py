@@ -101,6 +101,7 @@ class Counters(Record):
     blocked: int = 0
     # Rows answered from the tenant's domain cache, with no fetch, search or model call.
     cached: int = 0
+    needs_review: int = 0
 
     def __add__(self, other: Counters) -> Counters:
         return Counters(

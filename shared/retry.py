@@ -19,8 +19,8 @@ from shared.models import Counters, Record
 from shared.rows import ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
 
-# A row the reviewer must look at; counted once rows can carry that status.
-NEEDS_REVIEW = "needs_review"
+# A row whose candidate a person should decide on (`Review_Candidates`).
+NEEDS_REVIEW = RowStatus.NEEDS_REVIEW.value
 DEFAULT_RETRY_STATUSES: tuple[str, ...] = (
     RowStatus.FAILED.value,
     RowStatus.NOT_FOUND.value,

@@ -64,6 +64,7 @@ EXAMPLE: dict[str, Any] = {
         "not_found": 1,
         "blocked": 0,
         "cached": 0,
+        "needs_review": 0,
     },
     "chunk_count": 2,
     "chunks_done": 1,

@@ -26,6 +26,7 @@ _STATUS_COUNTER = {
     RowStatus.DEAD_URL: "dead_links",
     RowStatus.NOT_FOUND: "not_found",
     RowStatus.BLOCKED_URL: "blocked",
+    RowStatus.NEEDS_REVIEW: "needs_review",
 }
 
 

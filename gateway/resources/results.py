@@ -69,6 +69,25 @@ class ResultCells(BaseModel):
         description="Qualification for this row: `ok`, `skipped: <why>`, `failed: <reason>`; "
         "empty in a session without criteria"
     )
+    Website_Source: str = Field(
+        description="How `Official_Website` was found: `given`, `redirect` (the given one "
+        "redirects to another domain), `search`, `rediscovered` (found by search, the given "
+        "one being dead); empty without a website"
+    )
+    Website_Confidence: float | None = Field(
+        description="How sure the website is the company's (0-1); `Match_Confidence` repeats it"
+    )
+    LinkedIn_Source: str = Field(
+        description="How `LinkedIn_URL` was found: `site` (a link on the company's site), "
+        "`structured_data` (the site's JSON-LD sameAs), `search`; empty without one"
+    )
+    LinkedIn_Confidence: float | None = Field(
+        description="How sure the LinkedIn page is the company's (0-1)"
+    )
+    Review_Candidates: str = Field(
+        description="Candidates plausible but below the acceptance line, for a person to "
+        "decide (`needs_review`): `<field>: <url> (<confidence>; <evidence>)`, ` | ` between"
+    )
     Qualification: list[ProductResult] | None = Field(
         None,
         description="Sessions with criteria: every product's verdict with each criterion's "
@@ -142,6 +161,11 @@ _CELLS_EXAMPLE: dict[str, Any] = {
     "HubSpot_Status": "",
     "Qualified_Products": [],
     "Qualification_Status": "",
+    "Website_Source": "given",
+    "Website_Confidence": 0.95,
+    "LinkedIn_Source": "structured_data",
+    "LinkedIn_Confidence": 0.95,
+    "Review_Candidates": "",
 }
 
 RESULTS_EXAMPLE: dict[str, Any] = {

@@ -6,12 +6,12 @@
 
 import { FINAL_STATUSES } from "./format.js";
 
-const COUNTER_NAMES = ["done", "failed", "duplicates", "dead_links", "not_found", "blocked", "cached"];
+const COUNTER_NAMES = ["done", "failed", "duplicates", "dead_links", "not_found", "blocked", "cached", "needs_review"];
 const RATE_WINDOW_MS = 30_000;
 const STATUS_RANK = { created: 0, queued: 1, running: 2, completed: 3, failed: 3, cancelled: 3 };
 
 function emptyCounters() {
-  return { total: 0, done: 0, failed: 0, duplicates: 0, dead_links: 0, not_found: 0, blocked: 0, cached: 0 };
+  return { total: 0, done: 0, failed: 0, duplicates: 0, dead_links: 0, not_found: 0, blocked: 0, cached: 0, needs_review: 0 };
 }
 
 class LiveSession {

@@ -214,7 +214,7 @@ def build_pipeline(
         settings=settings,
         stages=stages,
         fetcher=fetcher,
-        validator=WebsiteValidator(fetcher, settings.match_threshold),
+        validator=WebsiteValidator(fetcher, settings.match_threshold, settings.accept_confidence),
         search=search,
         discovery=WebsiteDiscovery(
             search,
@@ -222,6 +222,7 @@ def build_pipeline(
             settings.search_results,
             settings.discovery_candidates,
             settings.match_threshold,
+            settings.accept_confidence,
         )
         if search
         else None,

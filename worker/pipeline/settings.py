@@ -66,6 +66,9 @@ class PipelineSettings(ProviderSettings):
     search_results: int = 8
     discovery_candidates: int = 4
     match_threshold: float = 0.62
+    # A website or LinkedIn page at or above this confidence fills its field; one between
+    # DOSSIER_MATCH_THRESHOLD and this is left for review (the row is `needs_review`).
+    accept_confidence: float = Field(0.8, ge=0, le=1)
     # A given website that is dead starts a search for the company's current one (needs a
     # search provider); the row keeps `dead_url` when none matches well enough.
     rediscover_dead_websites: bool = True

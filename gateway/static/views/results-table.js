@@ -39,12 +39,30 @@ function deepSearch(row) {
   return answers || (String(status).startsWith("failed") ? `Deep search ${status}` : "");
 }
 
+// Where a field came from and how sure of it the pipeline is, under the field.
+function provenance(row, source, confidence) {
+  const from = field(row, source, source.toLowerCase());
+  const sure = field(row, confidence, confidence.toLowerCase());
+  if (!from && sure === "") return null;
+  const parts = [from, sure === "" ? "" : Number(sure).toFixed(2)].filter(Boolean);
+  return h("span", { class: "hint block", title: `${source}, ${confidence}` }, parts.join(" · "));
+}
+
+// Why the row is not ok, and the candidates a person should decide on.
+function problems(row) {
+  const error = field(row, "Error", "error");
+  const review = field(row, "Review_Candidates", "review_candidates");
+  return [error, review && `To review: ${review}`].filter(Boolean).join(" — ");
+}
+
 const RESULT_COLUMNS = new Set([
   "Company_Name", "Official_Website", "LinkedIn_URL", "Description", "Timestamp",
   "HubSpot_Company_ID", "Row_Status", "Match_Confidence", "Description_Source", "Sources",
   "Deep_Search", "Error", "Notes", "Deep_Search_Status", "HubSpot_Status",
   "Qualified_Products", "Qualification", "Qualification_Status",
   "Attempts", "Last_Attempt_At", "Cached_At",
+  "Website_Source", "Website_Confidence", "LinkedIn_Source", "LinkedIn_Confidence",
+  "Review_Candidates",
 ]);
 
 // The user's own columns: the page's output columns before the result columns (and the
@@ -179,8 +197,10 @@ export function createResultsTable(context, sessionId) {
           h("td", { class: "num" }, row.row !== undefined ? count(Number(row.row) + 1) : ""),
           extra.map((name) => h("td", {}, original[name] ?? row[name] ?? "")),
           h("td", { class: "company" }, field(row, "Company_Name", "company_name")),
-          h("td", { class: "website" }, link(website, shortHost(website))),
-          h("td", {}, link(linkedin, linkedin ? "LinkedIn" : "")),
+          h("td", { class: "website" }, link(website, shortHost(website)),
+            provenance(row, "Website_Source", "Website_Confidence")),
+          h("td", {}, link(linkedin, linkedin ? "LinkedIn" : ""),
+            provenance(row, "LinkedIn_Source", "LinkedIn_Confidence")),
           h("td", {}, statusCell(field(row, "Row_Status", "row_status"), row.duplicate_of)),
           h("td", { class: "num confidence" }, confidenceCell(row)),
           qualified ? h("td", { class: "qualified" }, qualifiedProductsCell(row)) : null,
@@ -188,7 +208,7 @@ export function createResultsTable(context, sessionId) {
           h("td", { class: "description" }, expandable(field(row, "Description", "description"))),
           h("td", {}, sources(field(row, "Sources", "sources"))),
           h("td", { class: "description" }, expandable(deepSearch(row), 80)),
-          h("td", { class: "error" }, expandable(field(row, "Error", "error"), 80)));
+          h("td", { class: "error" }, expandable(problems(row), 80)));
       })));
   }
 

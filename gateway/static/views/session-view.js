@@ -105,6 +105,7 @@ export function renderSessionView(context, sessionId) {
       stat("Not found", count(counters.not_found), "stat-not-found"),
       stat("Blocked", count(counters.blocked), "stat-blocked"),
       stat("From cache", count(counters.cached || 0), "stat-cached"),
+      stat("To review", count(counters.needs_review), "stat-needs-review"),
       stat("Speed", status === "running" ? rate(session.rate) : "—", "stat-rate"),
       stat("Time left", status === "running" ? duration(session.eta) : "—", "stat-eta"),
       stat("Chunks", session.chunk_count ? `${count(session.chunks_done || 0)} / ${count(session.chunk_count)}` : "—", "stat-chunks"));
