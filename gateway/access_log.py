@@ -9,15 +9,12 @@ import uuid
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gateway.metrics import GatewayMetrics
-
 log = structlog.get_logger()
 
 
 class AccessLog:
-    def __init__(self, app: ASGIApp, metrics: GatewayMetrics) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -37,7 +34,8 @@ class AccessLog:
                 await self.app(scope, receive, record_status)
             finally:
                 seconds = time.perf_counter() - started
-                self.metrics.request(scope, status, seconds)
+                # The app's own services: Starlette puts the app in the scope first.
+                scope["app"].state.services.metrics.request(scope, status, seconds)
                 path = scope.get("path", "")
                 # Probes and static files would drown the API's lines; their failures stay.
                 if path.startswith("/api/") or path == "/api" or status >= 400:

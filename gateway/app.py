@@ -94,14 +94,15 @@ def _download_tokens(settings: GatewaySettings) -> DownloadTokens:
     return DownloadTokens(secret, settings.download_token_ttl_seconds)
 
 
-def create_app(
+def build_services(
     settings: GatewaySettings,
     store: ObjectStore,
     broker: Broker,
     metrics: GatewayMetrics | None = None,
     enricher: Enricher | None = None,
-) -> FastAPI:
-    services = Services(
+) -> Services:
+    """Everything the routes use, opened around them by the app's lifespan."""
+    return Services(
         settings=settings,
         store=store,
         broker=broker,
@@ -113,39 +114,56 @@ def create_app(
         enrich_limits=TenantBuckets(settings.enrich_rate_per_minute, settings.enrich_burst),
     )
 
-    @contextlib.asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        ready = await _prepare_bucket(store) and await _connect_broker(broker, timeout=5)
-        retrying = None
-        if not ready:
-            retrying = asyncio.create_task(
-                _keep_connecting(store, broker, settings.broker_retry_seconds)
-            )
-        try:
-            yield
-        finally:
-            if retrying is not None:
-                retrying.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await retrying
-            await broker.close()
-            if enricher is not None:
-                await enricher.close()
 
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    services: Services = app.state.services
+    store, broker = services.store, services.broker
+    ready = await _prepare_bucket(store) and await _connect_broker(broker, timeout=5)
+    retrying = None
+    if not ready:
+        retrying = asyncio.create_task(
+            _keep_connecting(store, broker, services.settings.broker_retry_seconds)
+        )
+    try:
+        yield
+    finally:
+        if retrying is not None:
+            retrying.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await retrying
+        await broker.close()
+        if services.enricher is not None:
+            await services.enricher.close()
+
+
+def create_app(
+    settings: GatewaySettings,
+    store: ObjectStore,
+    broker: Broker,
+    metrics: GatewayMetrics | None = None,
+    enricher: Enricher | None = None,
+) -> FastAPI:
+    app = api_app()
+    app.state.services = build_services(settings, store, broker, metrics, enricher)
+    return app
+
+
+def api_app() -> FastAPI:
+    """The routes, middleware and handlers, without services: everything in it reads
+    `app.state.services`, so one app can serve again with others (FastAPI builds each
+    route's request model on first use, per app: a fifth of a second)."""
     app = DocumentedApi(
         title="Dossier API",
         version="1",
         summary="Describe long lists of companies: upload, start, watch, download.",
         description=DESCRIPTION,
-        lifespan=lifespan,
+        lifespan=_lifespan,
         docs_url=None,
         redoc_url=None,
     )
-    app.state.services = services
     app.add_middleware(AnswerCutShort)
-    app.add_middleware(
-        AccessLog, metrics=services.metrics
-    )  # outermost: it logs the 503 of a request cut short
+    app.add_middleware(AccessLog)  # outermost: it logs the 503 of a request cut short
     install_error_handlers(app)
     install_docs(app)
     strict = [Depends(reject_unknown_query)]

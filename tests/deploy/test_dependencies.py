@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib.metadata import packages_distributions
 from pathlib import Path
@@ -46,9 +46,14 @@ def declared_name(requirement: str) -> str:
     return canonical(match.group())
 
 
-def imported_names(path: Path) -> Iterator[str]:
+@cache
+def imported_names(path: Path) -> tuple[str, ...]:
     """Absolute module names imported anywhere in the file, functions included."""
-    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+    return tuple(_imports(ast.parse(path.read_text(), str(path))))
+
+
+def _imports(tree: ast.AST) -> Iterator[str]:
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
@@ -93,9 +98,14 @@ def top_level_imports(trees: tuple[str, ...]) -> frozenset[str]:
 
 
 @cache
+def installed_providers() -> Mapping[str, list[str]]:
+    return packages_distributions()
+
+
+@cache
 def distributions_of(trees: tuple[str, ...]) -> frozenset[str]:
     """Installed distributions providing the modules the code of `trees` imports."""
-    providers = packages_distributions()
+    providers = installed_providers()
     imports = top_level_imports(trees)
     used = {canonical(d) for name in imports for d in providers.get(name, [])}
     # A stub distribution's top level is `<module>-stubs`; it serves the code mypy checks.
