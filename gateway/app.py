@@ -35,6 +35,7 @@ from gateway.routes import (
     qualify,
     results,
     retry,
+    review,
     sessions,
     usage,
     webhooks,
@@ -154,6 +155,7 @@ def create_app(
     routers = (
         sessions,
         columns,
+        review,
         qualify,
         retry,
         results,
