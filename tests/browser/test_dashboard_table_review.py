@@ -91,13 +91,14 @@ async def test_review_candidates_are_accepted_and_rejected_inline(
     await page.goto(f"{stack.url}/#/sessions/{session_id}")
     acme = page.locator('#results-table tr[data-row="0"]')
     await expect(acme.locator(".row-status")).to_have_text("needs review")
-    await expect(acme.locator(".candidate")).to_contain_text(ACME_SITE)
+    await expect(acme.locator("td.error")).to_contain_text(f"To review: website: {ACME_SITE}")
     await screenshot(page, "33-review-candidates")
 
     await acme.get_by_role("button", name="Accept the candidate for Acme").click()
     await expect(acme.locator(".row-status")).to_have_text("ok")
     await expect(acme.locator("td.website")).to_have_text("acme-corp.example")
     await expect(page.locator("#results-status")).to_contain_text("Accepted the candidate for Acme")
+    await expect(acme.locator("td.error")).to_have_text("")
 
     globex = page.locator('#results-table tr[data-row="2"]')
     reject = globex.get_by_role("button", name="Reject the candidate for Globex")

@@ -52,7 +52,9 @@ function provenance(row, source, confidence) {
 // Why the row is not ok, and the candidates a person should decide on.
 function problems(row) {
   const error = field(row, "Error", "error");
-  const review = field(row, "Review_Candidates", "review_candidates");
+  // A decided row keeps its candidates for the record; they are no longer to review.
+  const open = field(row, "Row_Status", "row_status") === "needs_review";
+  const review = open && field(row, "Review_Candidates", "review_candidates");
   return [error, review && `To review: ${review}`].filter(Boolean).join(" — ");
 }
 

@@ -1,4 +1,4 @@
-// A row left for review: the candidates the pipeline set aside, with Accept and Reject.
+// A row left for review: Accept or Reject its candidates (listed in its Error cell).
 // The decision is stored by the server (POST /rows/{row}/review) and shows everywhere
 // the row does: pages, filters and downloads.
 
@@ -8,7 +8,6 @@ import { field } from "./cells.js";
 export function reviewCell(row, decide) {
   const status = field(row, "Row_Status", "row_status");
   if (status !== "needs_review") return null;
-  const candidates = String(field(row, "Review_Candidates", "review_candidates") || "");
   const name = field(row, "Company_Name", "company_name");
   const button = (decision, label) => {
     const element = h("button", {
@@ -24,6 +23,5 @@ export function reviewCell(row, decide) {
     return element;
   };
   return h("div", { class: "review" },
-    candidates.split(" | ").filter(Boolean).map((entry) => h("span", { class: "hint block candidate" }, entry)),
     h("div", { class: "review-actions" }, button("accept", "Accept"), button("reject", "Reject")));
 }
