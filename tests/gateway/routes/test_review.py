@@ -205,18 +205,21 @@ async def test_decisions_survive_refinalizing_and_a_retry_round(
 ) -> None:
     assert (await decide(client, session, 0, {"decision": "accept"})).status_code == 200
     assert (await decide(client, session, 1, {"decision": "reject"})).status_code == 200
-    # A retry round ran chunk 0 again: Acme still in review, Globex found this time.
-    globex = result_row(1, "Globex", Attempts=2)
-    await seed_chunk(store, session.in_round(1), 0, [ROWS[0], globex])
+    # A retry round stored its copy of chunk 0 (a reviewed row is kept as it was), then
+    # the finalizer wrote the result files anew, from rows without the decisions.
+    initech = result_row(2, "Initech", Attempts=2)
+    await seed_chunk(store, session.in_round(1), 0, ROWS[:2])
+    await seed_chunk(store, session.in_round(1), 1, [initech, ROWS[3]])
     await seed_final(store, session, SessionStatus.COMPLETED, ROWS, ["Company"])
     page = await rows_of(client, session)
     assert (page[0]["Row_Status"], page[0]["Official_Website"]) == ("ok", ACME_SITE)
-    assert (page[1]["Row_Status"], page[1]["Official_Website"]) == ("ok", "https://globex.example")
+    assert (page[1]["Row_Status"], page[1]["Official_Website"]) == ("not_found", "")
+    assert page[2]["Attempts"] == 2
     url = f"/api/sessions/{session.session_id}/results"
     table = list(
         csv.DictReader(io.StringIO((await client.get(url, params={"format": "csv"})).text))
     )
-    assert [row["Row_Status"] for row in table][:2] == ["ok", "ok"]
+    assert [row["Row_Status"] for row in table][:2] == ["ok", "not_found"]
 
 
 async def test_no_decision_while_the_session_runs(
