@@ -35,6 +35,7 @@ from gateway.routes import (
     qualify,
     results,
     retry,
+    review,
     sessions,
     usage,
     webhooks,
@@ -172,6 +173,7 @@ def api_app() -> FastAPI:
     routers = (
         sessions,
         columns,
+        review,
         qualify,
         retry,
         results,

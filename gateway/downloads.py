@@ -13,6 +13,8 @@ from functools import partial
 from pathlib import Path
 
 from gateway.results_source import all_rows
+from gateway.review.decision import ReviewDecision, with_decisions
+from gateway.review.storage import read_decisions
 from shared.criteria.snapshot import session_criteria
 from shared.exports import ExportLayout, XlsxExport, stream_csv, stream_json
 from shared.layout import SessionKeys
@@ -30,7 +32,7 @@ def results_file(
     async def build() -> AsyncIterator[bytes]:
         criteria = await session_criteria(store, keys, state.manifest.options)
         layout = ExportLayout.of(state.manifest, criteria)
-        rows = all_rows(store, keys)
+        rows = _reviewed(all_rows(store, keys), await read_decisions(store, keys))
         if fmt == "csv":
             encoded = stream_csv(layout, rows)
         elif fmt == "json":
@@ -40,7 +42,22 @@ def results_file(
         async for chunk in encoded:
             yield chunk
 
-    return _final_or_built(store, keys.final_results(fmt), state, build)
+    async def chosen() -> AsyncIterator[bytes]:
+        # The finalizer's files predate any review decision: with one, files are rebuilt.
+        reviewed = bool(await store.list_objects(keys.reviews_prefix))
+        final = keys.final_results(fmt)
+        source = build() if reviewed else _final_or_built(store, final, state, build)
+        async for chunk in source:
+            yield chunk
+
+    return chosen()
+
+
+async def _reviewed(
+    batches: AsyncIterator[list[ResultRow]], decisions: dict[int, ReviewDecision]
+) -> AsyncIterator[list[ResultRow]]:
+    async for batch in batches:
+        yield with_decisions(batch, decisions)
 
 
 def log_file(

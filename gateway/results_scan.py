@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 
 from gateway.results_query import FACT_COLUMNS, Facts, ResultsQuery
+from gateway.review.decision import ReviewDecision, decided, with_decisions
 from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.models import Plan
@@ -33,7 +34,13 @@ READ_AHEAD = 4
 
 
 async def scan_page(
-    store: ObjectStore, keys: SessionKeys, plan: Plan, query: ResultsQuery, offset: int, limit: int
+    store: ObjectStore,
+    keys: SessionKeys,
+    plan: Plan,
+    query: ResultsQuery,
+    offset: int,
+    limit: int,
+    decisions: dict[int, ReviewDecision] | None = None,
 ) -> tuple[int, list[ResultRow]]:
     """How many stored rows match `query`, and the page `[offset, offset + limit)` of them
     in the query's order. Only the best matches up to the page's end are kept (trimmed as
@@ -46,7 +53,12 @@ async def scan_page(
     kept: list[_Match] = []
     async for lines in _chunk_lines(store, keys, plan.chunk_count):
         for line in lines:
-            facts = _facts(orjson.loads(line), firsts, targets)
+            cells = orjson.loads(line)
+            if decisions and cells["row"] in decisions:
+                # A reviewed row is filtered and sorted as the decision leaves it.
+                line = _decided_line(line, decisions[cells["row"]])
+                cells = orjson.loads(line)
+            facts = _facts(cells, firsts, targets)
             if not query.matches(facts):
                 continue
             matched += 1
@@ -56,7 +68,7 @@ async def scan_page(
             kept = _best(query, kept, keep)
     page = [ResultRow.model_validate_json(line) for _, line in _best(query, kept, keep)[offset:]]
     filled = fill_duplicates(page, await first_occurrences(store, keys, plan.chunk_size, page))
-    return matched, filled
+    return matched, with_decisions(filled, decisions or {})
 
 
 async def _duplicate_targets(store: ObjectStore, keys: SessionKeys, chunk_count: int) -> set[int]:
@@ -73,6 +85,11 @@ async def _duplicate_targets(store: ObjectStore, keys: SessionKeys, chunk_count:
 
 
 _DUPLICATE = b'"Row_Status":"duplicate"'
+
+
+def _decided_line(line: bytes, decision: ReviewDecision) -> bytes:
+    row = decided(ResultRow.model_validate_json(line), decision)
+    return orjson.dumps(row.model_dump(mode="json", by_alias=True))
 
 
 def _facts(cells: dict[str, Any], firsts: dict[int, Facts], targets: set[int]) -> Facts:

@@ -25,6 +25,8 @@ tenants/<tenant>/sessions/<id>/
     chunks/logs/<n>.jsonl    chunk worker (structlog JSON lines)
     chunks/done/<n>.json     chunk worker, after results and logs (`ChunkSummary`)
     chunks/hubspot/<n>.json  chunk worker, after each HubSpot batch create (`HubSpotCreated`)
+    reviews/<row>.json       gateway, once per row: a person's decision on a row left for
+                             review (`ReviewDecision`), applied wherever rows are shown
     final/status.json        finalizer, last (`FinalStatus`)
     webhook/claim.json       finalizer (conditional write: one worker delivers the webhook)
     webhook/deliveries.json  that worker, after each attempt (`DeliveryLog`)
@@ -189,6 +191,13 @@ class SessionKeys:
     @property
     def webhook_deliveries(self) -> str:
         return self.prefix + "webhook/deliveries.json"
+
+    @property
+    def reviews_prefix(self) -> str:
+        return self.prefix + "reviews/"
+
+    def review(self, row: int) -> str:
+        return f"{self.reviews_prefix}{row:09d}.json"
 
     @property
     def final_status(self) -> str:

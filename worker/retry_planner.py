@@ -13,7 +13,7 @@ import structlog
 
 from shared.broker.protocol import Publisher
 from shared.errors import NotFound
-from shared.layout import SessionKeys
+from shared.layout import SessionKeys, chunk_from_key
 from shared.messages import RetryChunkTask, RetrySession
 from shared.models import FinalStatus, Plan
 from shared.results import read_chunk_results
@@ -96,11 +96,19 @@ class RetryPlanner:
         self, keys: SessionKeys, round_keys: SessionKeys, session_plan: Plan, request: RetryRequest
     ) -> RetryPlan:
         rounds = await chunk_rounds(self._store, keys, below=request.round)
+        # A person decided these rows: running them again could overturn the decision.
+        reviewed = {
+            chunk_from_key(info.key) for info in await self._store.list_objects(keys.reviews_prefix)
+        }
         chunks: list[int] = []
         total = 0
         for n in range(session_plan.chunk_count):
             current = await read_chunk_results(self._store, keys, n, rounds=rounds)
-            wanted = {r.row for r in current if r.row_status.value in request.statuses}
+            wanted = {
+                r.row
+                for r in current
+                if r.row_status.value in request.statuses and r.row not in reviewed
+            }
             if not wanted:
                 continue
             planned = [r for r in await read_chunk_rows(self._store, keys, n) if r.row in wanted]

@@ -199,6 +199,30 @@ SESSION_NOT_COMPLETED = _fault(
     "session_not_completed",
     "the session is running; only a completed session can be qualified",
 )
+ROW_NOT_FOUND = _fault(
+    404,
+    "`row_not_found`: the session has no result for this row (yet)",
+    "row_not_found",
+    "the session has no result for row 12 (yet)",
+)
+ROW_NOT_IN_REVIEW = _fault(
+    409,
+    "`row_not_in_review`: the row is not `needs_review`, or was decided already",
+    "row_not_in_review",
+    "row 12 is ok, not needs_review",
+)
+REVIEW_WHILE_RUNNING = _fault(
+    409,
+    "`session_running`: the session is queued or running; review once it has ended",
+    "session_running",
+    "the session is running; review once it has ended",
+)
+REVIEW_REFUSED = _fault(
+    422,
+    '`invalid_request`: a body other than `{"decision": "accept"}` or `"reject"`',
+    "invalid_request",
+    "decision: Input should be 'accept' or 'reject'",
+)
 SESSION_STARTED = _fault(
     409,
     "`session_started`: the session was started; its columns can no longer change. "

@@ -15,6 +15,8 @@ from gateway.resources.results import ResultRowView, ResultsFile, ResultsPage
 from gateway.results_query import QUERY_MAX, SORT_COLUMNS, ConfidenceBand, parse_query
 from gateway.results_scan import scan_page
 from gateway.results_source import page_rows, read_plan
+from gateway.review.decision import with_decisions
+from gateway.review.storage import read_decisions
 from shared.criteria.snapshot import session_criteria
 from shared.exports import CONTENT_TYPES, ExportLayout
 from shared.rows import RowStatus
@@ -88,11 +90,13 @@ async def results(
         )
     plan = await read_plan(store, keys)
     total = plan.total_rows if plan else state.manifest.input.rows
+    decisions = await read_decisions(store, keys) if plan else {}
     if query.plain:
         rows = await page_rows(store, keys, plan, offset, limit) if plan else []
+        rows = with_decisions(rows, decisions)
         matched, end = state.counters.done, total
     elif plan:
-        matched, rows = await scan_page(store, keys, plan, query, offset, limit)
+        matched, rows = await scan_page(store, keys, plan, query, offset, limit, decisions)
         end = matched
     else:
         matched, rows, end = 0, [], 0

@@ -88,6 +88,9 @@ export const api = {
   setColumns: (id, choice) => json(`/api/sessions/${encodeURIComponent(id)}/columns`, {
     method: "PUT", body: JSON.stringify(choice), contentType: "application/json",
   }),
+  review: (id, row, decision) => json(`/api/sessions/${encodeURIComponent(id)}/rows/${row}/review`, {
+    method: "POST", body: JSON.stringify({ decision }), contentType: "application/json",
+  }),
   start: (id) => json(`/api/sessions/${encodeURIComponent(id)}/start`, { method: "POST" }),
   cancel: (id) => json(`/api/sessions/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
   usage: (month) => json("/api/usage", { query: month ? { month } : undefined }),

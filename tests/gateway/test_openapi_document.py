@@ -48,6 +48,7 @@ ERRORS: dict[tuple[str, str], set[int]] = {
     ("post", f"{SESSION}/start"): ON_SESSION | {409},
     ("post", f"{SESSION}/cancel"): ON_SESSION | {409},
     ("put", f"{SESSION}/columns"): ON_SESSION | {409, 413},
+    ("post", f"{SESSION}/rows/{{row}}/review"): ON_SESSION | {409, 413},
     ("get", f"{SESSION}/results"): ON_SESSION,
     ("get", f"{SESSION}/logs/{{log_type}}"): ON_SESSION,
     ("get", f"{SESSION}/download_archive"): ON_SESSION,

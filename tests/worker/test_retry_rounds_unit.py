@@ -69,6 +69,22 @@ async def test_a_round_reruns_only_the_failed_rows_in_their_chunks(twin: MemoryE
     assert all(ledger.enriched[n] == 1 for n in range(30) if n not in (3, 15))
 
 
+async def test_a_round_leaves_the_rows_a_person_reviewed(twin: MemoryEngine) -> None:
+    await twin.start_workers(2, chunk_size=10)
+    twin.script.poison = {"Company 3", "Company 15"}
+    keys = await twin.start(make_rows(30))
+    await twin.final(keys)
+    # The gateway stores a decision per reviewed row; only its presence counts here.
+    await twin.store.put_bytes(keys.review(3), b'{"row": 3, "decision": "reject"}')
+
+    twin.script.poison.clear()
+    await retry(twin, keys, 1, ["failed"])
+
+    after = {row.row: row for row in await rows(twin, keys)}
+    assert (after[3].row_status, after[3].attempts) == (RowStatus.FAILED, 1)
+    assert (after[15].row_status, after[15].attempts) == (RowStatus.OK, 2)
+
+
 async def test_a_rounds_chunk_given_up_on_fails_its_rows_and_keeps_the_others(
     twin: MemoryEngine,
 ) -> None:

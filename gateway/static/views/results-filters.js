@@ -5,7 +5,7 @@
 import { h } from "../dom.js";
 
 export const ROW_STATUSES = [
-  ["ok", "OK"], ["duplicate", "Duplicate"],
+  ["ok", "OK"], ["needs_review", "Needs review"], ["duplicate", "Duplicate"],
   ["not_found", "Not found"], ["dead_url", "Dead URL"], ["blocked_url", "Blocked URL"],
   ["failed", "Failed"], ["cancelled", "Cancelled"],
 ];

@@ -12,6 +12,7 @@ import { expandable, field, link, shortHost, sources } from "./cells.js";
 import { fieldsCell, hasFieldColumns } from "./field-answers.js";
 import { qualificationList, qualifiedProductsCell } from "./qualification.js";
 import { createResultFilters } from "./results-filters.js";
+import { reviewCell } from "./review-cell.js";
 
 const PAGE_SIZES = [25, 50, 100, 200];
 const REFRESH_GAP_MS = 2000;
@@ -51,7 +52,9 @@ function provenance(row, source, confidence) {
 // Why the row is not ok, and the candidates a person should decide on.
 function problems(row) {
   const error = field(row, "Error", "error");
-  const review = field(row, "Review_Candidates", "review_candidates");
+  // A decided row keeps its candidates for the record; they are no longer to review.
+  const open = field(row, "Row_Status", "row_status") === "needs_review";
+  const review = open && field(row, "Review_Candidates", "review_candidates");
   return [error, review && `To review: ${review}`].filter(Boolean).join(" — ");
 }
 
@@ -201,7 +204,8 @@ export function createResultsTable(context, sessionId) {
             provenance(row, "Website_Source", "Website_Confidence")),
           h("td", {}, link(linkedin, linkedin ? "LinkedIn" : ""),
             provenance(row, "LinkedIn_Source", "LinkedIn_Confidence")),
-          h("td", {}, statusCell(field(row, "Row_Status", "row_status"), row.duplicate_of)),
+          h("td", { class: "status" }, statusCell(field(row, "Row_Status", "row_status"), row.duplicate_of),
+            reviewCell(row, decide)),
           h("td", { class: "num confidence" }, confidenceCell(row)),
           qualified ? h("td", { class: "qualified" }, qualifiedProductsCell(row)) : null,
           customFields ? h("td", { class: "fields" }, fieldsCell(row)) : null,
@@ -253,6 +257,21 @@ export function createResultsTable(context, sessionId) {
       status.textContent = `Results could not be loaded: ${error.message}`;
     } finally {
       tableWrap.removeAttribute("aria-busy");
+    }
+  }
+
+  // Accept or reject a row's review candidate; the server answers the row as decided.
+  async function decide(row, decision) {
+    try {
+      const decided = await api.review(sessionId, row.row, decision);
+      serverRows = serverRows.map((each) => (Number(each.row) === Number(decided.row) ? decided : each));
+      liveRows.delete(Number(decided.row));
+      show();
+      status.textContent = `${decision === "accept" ? "Accepted" : "Rejected"} the candidate for ${field(decided, "Company_Name", "company_name")}.`;
+      return true;
+    } catch (error) {
+      status.textContent = `The decision was not saved: ${error.message}`;
+      return false;
     }
   }
 

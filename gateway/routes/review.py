@@ -1,0 +1,105 @@
+"""Accepting or rejecting the candidate of a row left for review."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+
+from gateway.deps import SessionKeysDep, SessionStateDep, StoreDep
+from gateway.errors import ApiConflict, SessionConflict
+from gateway.openapi.faults import (
+    BODY_TOO_LARGE,
+    ON_SESSION,
+    REVIEW_REFUSED,
+    REVIEW_WHILE_RUNNING,
+    ROW_NOT_FOUND,
+    ROW_NOT_IN_REVIEW,
+    errors,
+)
+from gateway.resources.results import ResultRowView
+from gateway.results_source import page_rows, read_plan
+from gateway.review.decision import ReviewDecision, ReviewRequest, decided, in_review
+from gateway.review.storage import read_decisions, save_decision
+from shared.errors import InvalidInput
+from shared.lifecycle import ACTIVE
+
+router = APIRouter(prefix="/api/sessions", tags=["results"])
+
+MAX_BODY_BYTES = 1024
+_JSON_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": ReviewRequest.model_json_schema()}},
+    }
+}
+RowNumber = Annotated[int, Path(ge=0, le=10**9, description="The row's 0-based `row`")]
+
+
+async def _review_request(request: Request) -> ReviewRequest:
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY_BYTES:
+            raise InvalidInput(
+                "body_too_large", f"the request body is larger than {MAX_BODY_BYTES} bytes", 413
+            )
+    try:
+        return ReviewRequest.model_validate_json(body)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False)) from None
+
+
+@router.post(
+    "/{session_id}/rows/{row}/review",
+    summary="Accept or reject the candidate of a row left for review",
+    openapi_extra=_JSON_BODY,
+    responses=errors(
+        *ON_SESSION,
+        ROW_NOT_FOUND,
+        ROW_NOT_IN_REVIEW,
+        REVIEW_WHILE_RUNNING,
+        BODY_TOO_LARGE,
+        REVIEW_REFUSED,
+    ),
+)
+async def review(
+    row: RowNumber,
+    body: Annotated[ReviewRequest, Depends(_review_request)],
+    state: SessionStateDep,
+    keys: SessionKeysDep,
+    store: StoreDep,
+) -> ResultRowView:
+    """Only a `needs_review` row (409 `row_not_in_review` otherwise, a decided one
+    included). `accept` fills `Official_Website` and/or `LinkedIn_URL` from
+    `Review_Candidates` and makes the row `ok`; `reject` leaves them empty (`not_found`
+    without a website, else `ok`). Both add a note to `Notes`. Stored beside the results,
+    the decision shows in result pages, filters and every download, and holds for the
+    row's duplicates. Refused (409 `session_running`) while the session runs.
+    Answers the row."""
+    if state.status in ACTIVE:
+        # The row may be re-run any moment: a decision now could judge a stale candidate.
+        raise SessionConflict(
+            "session_running", f"the session is {state.status.value}; review once it has ended"
+        )
+    plan = await read_plan(store, keys)
+    found = await page_rows(store, keys, plan, row, 1) if plan else []
+    if not found:
+        raise InvalidInput("row_not_found", f"the session has no result for row {row} (yet)", 404)
+    current = found[0]
+    if row in await read_decisions(store, keys) or not in_review(current):
+        raise ApiConflict(
+            "row_not_in_review", f"row {row} is {current.row_status.value}, not needs_review"
+        )
+    decision = ReviewDecision(
+        row=row,
+        decision=body.decision,
+        decided_at=datetime.now(UTC),
+        candidates=current.review_candidates,
+    )
+    if not await save_decision(store, keys, decision):
+        raise ApiConflict("row_not_in_review", f"row {row} was decided a moment ago")
+    return ResultRowView.of(decided(current, decision))
