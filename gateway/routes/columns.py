@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, ConfigDict, Field
 
 from gateway.deps import ServicesDep, SessionKeysDep, SessionStateDep
 from gateway.errors import SessionConflict
 from gateway.ingest.column_pick import ColumnPick
 from gateway.ingest.reread import reread_upload
+from gateway.json_body import documented_body, json_body
 from gateway.openapi.faults import (
     BODY_TOO_LARGE,
     COLUMNS_REFUSED,
@@ -19,7 +19,6 @@ from gateway.openapi.faults import (
     SESSION_STARTED,
     errors,
 )
-from shared.errors import InvalidInput
 from shared.lifecycle import SessionStatus
 from shared.session_view import SessionView, session_view
 
@@ -52,37 +51,10 @@ class ColumnsRequest(BaseModel):
 
 # Three names; FastAPI would read a body of any size into memory before any check.
 MAX_BODY_BYTES = 16 * 1024
-_JSON_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/json": {"schema": ColumnsRequest.model_json_schema()}},
-    }
-}
+_JSON_BODY = documented_body(ColumnsRequest)
 
 
-def _too_large() -> InvalidInput:
-    return InvalidInput(
-        "body_too_large", f"the request body is larger than {MAX_BODY_BYTES} bytes", 413
-    )
-
-
-async def _columns_request(request: Request) -> ColumnsRequest:
-    """The body, read up to its limit; anything but a JSON object of the fields is a 422."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise _too_large()
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY_BYTES:
-            raise _too_large()
-    try:
-        return ColumnsRequest.model_validate_json(body)
-    except ValidationError as exc:
-        raise RequestValidationError(exc.errors(include_url=False)) from None
-
-
-ColumnsRequestDep = Annotated[ColumnsRequest, Depends(_columns_request)]
+ColumnsRequestDep = Annotated[ColumnsRequest, Depends(json_body(ColumnsRequest, MAX_BODY_BYTES))]
 
 
 @router.put(

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, status
-from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
+from fastapi import APIRouter, Depends, status
 
 from gateway.criteria.choice import choose_criteria
 from gateway.deps import CriteriaLibraryDep, ServicesDep, SessionKeysDep, SessionStateDep
 from gateway.errors import SessionConflict
 from gateway.ingest.from_results import session_from_results
+from gateway.json_body import documented_body, json_body
 from gateway.openapi.faults import (
     BODY_TOO_LARGE,
     ON_SESSION,
@@ -20,7 +19,6 @@ from gateway.openapi.faults import (
     errors,
 )
 from gateway.resources.sessions import QualifyRequest
-from shared.errors import InvalidInput
 from shared.lifecycle import SessionStatus
 from shared.session_view import SessionView, session_view
 from shared.status import SessionState
@@ -28,36 +26,10 @@ from shared.status import SessionState
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 # A few dozen names; FastAPI would read a body of any size into memory before any check.
 MAX_BODY_BYTES = 64 * 1024
-_JSON_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/json": {"schema": QualifyRequest.model_json_schema()}},
-    }
-}
+_JSON_BODY = documented_body(QualifyRequest)
 
 
-def _too_large() -> InvalidInput:
-    return InvalidInput(
-        "body_too_large", f"the request body is larger than {MAX_BODY_BYTES} bytes", 413
-    )
-
-
-async def _qualify_request(request: Request) -> QualifyRequest:
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise _too_large()
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY_BYTES:
-            raise _too_large()
-    try:
-        return QualifyRequest.model_validate_json(body)
-    except ValidationError as exc:
-        raise RequestValidationError(exc.errors(include_url=False)) from None
-
-
-QualifyRequestDep = Annotated[QualifyRequest, Depends(_qualify_request)]
+QualifyRequestDep = Annotated[QualifyRequest, Depends(json_body(QualifyRequest, MAX_BODY_BYTES))]
 
 
 @router.post(

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import structlog
 from fastapi import APIRouter, Depends, Request, status
-from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from gateway.deps import PublisherDep, SessionKeysDep, SessionStateDep, StoreDep
 from gateway.errors import ServiceUnavailable, SessionConflict
+from gateway.json_body import capped_body, documented_body, parsed_body
 from gateway.openapi.faults import (
     BODY_TOO_LARGE,
     BROKER_UNAVAILABLE,
@@ -53,28 +53,14 @@ class RetryBody(BaseModel):
     )
 
 
-_JSON_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": False,
-        "content": {"application/json": {"schema": RetryBody.model_json_schema()}},
-    }
-}
+_JSON_BODY = documented_body(RetryBody, required=False)
 
 
 async def _retry_body(request: Request) -> RetryBody:
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY_BYTES:
-            raise InvalidInput(
-                "body_too_large", f"the request body is larger than {MAX_BODY_BYTES} bytes", 413
-            )
+    body = await capped_body(request, MAX_BODY_BYTES)
     if not body.strip():
         return RetryBody()
-    try:
-        parsed = RetryBody.model_validate_json(body)
-    except ValidationError as exc:
-        raise RequestValidationError(exc.errors(include_url=False)) from None
+    parsed = parsed_body(RetryBody, body)
     unknown = unknown_statuses(parsed.statuses)
     if unknown:
         raise InvalidInput(

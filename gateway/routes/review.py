@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
-from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
 
 from gateway.deps import SessionKeysDep, SessionStateDep, StoreDep
 from gateway.errors import ApiConflict, SessionConflict
+from gateway.json_body import documented_body, read_json
 from gateway.openapi.faults import (
     BODY_TOO_LARGE,
     ON_SESSION,
@@ -30,27 +29,12 @@ from shared.lifecycle import ACTIVE
 router = APIRouter(prefix="/api/sessions", tags=["results"])
 
 MAX_BODY_BYTES = 1024
-_JSON_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/json": {"schema": ReviewRequest.model_json_schema()}},
-    }
-}
+_JSON_BODY = documented_body(ReviewRequest)
 RowNumber = Annotated[int, Path(ge=0, le=10**9, description="The row's 0-based `row`")]
 
 
 async def _review_request(request: Request) -> ReviewRequest:
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY_BYTES:
-            raise InvalidInput(
-                "body_too_large", f"the request body is larger than {MAX_BODY_BYTES} bytes", 413
-            )
-    try:
-        return ReviewRequest.model_validate_json(body)
-    except ValidationError as exc:
-        raise RequestValidationError(exc.errors(include_url=False)) from None
+    return await read_json(request, ReviewRequest, MAX_BODY_BYTES)
 
 
 @router.post(
