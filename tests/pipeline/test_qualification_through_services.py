@@ -21,8 +21,8 @@ from shared.storage.s3 import MinioStore
 from tests.pipeline.conftest import Farm, Server
 from tests.pipeline.criteria import CRITERIA, qualifying
 from tests.pipeline.fakes.llm import LlmState
-from tests.pipeline.fakes.search import API_KEY, SearchState
-from tests.pipeline.test_through_services import wait_final
+from tests.pipeline.fakes.search import SearchState
+from tests.pipeline.services_steps import farm_env, llm_env, search_env, wait_final
 from tests.stack import Stack, services_stack
 from tests.worker.sessions import seed_session
 
@@ -53,22 +53,11 @@ async def stack(
     llm_server: Server[LlmState],
 ) -> AsyncIterator[Stack]:
     env = {
-        "DOSSIER_SEARCH_PROVIDER": "serper",
-        "DOSSIER_SEARCH_URL": f"{search_server.url}/search",
-        "DOSSIER_SEARCH_API_KEY": API_KEY,
-        "DOSSIER_LLM_BASE_URL": llm_server.url,
-        "DOSSIER_LLM_API_KEY": "sk-test",
-        "DOSSIER_LLM_MODEL": "test-model",
+        **search_env(search_server),
+        **llm_env(llm_server),
         "DOSSIER_FETCH_TIMEOUT_S": "2",
-        "DOSSIER_HOST_MIN_INTERVAL_S": "0",
         "DOSSIER_WORKER_CHUNK_SIZE": "2",
-        # The farm's sites resolve (to loopback) only through the farm's resolver.
-        "DOSSIER_WORKER_PIPELINE": "tests.pipeline.fakes.dns:build_farm_pipeline",
-        "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
-        "HTTPS_PROXY": farm.proxy_url,
-        "HTTP_PROXY": farm.proxy_url,
-        "NO_PROXY": "127.0.0.1,localhost",
-        "SSL_CERT_FILE": str(farm.ca_file),
+        **farm_env(farm),
     }
     async with services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, env) as running:
         yield running
