@@ -5,13 +5,16 @@ upload / start / wait calls every such test makes through the gateway."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from tests.pipeline.conftest import Farm, Server
-from tests.pipeline.fakes.llm import LlmState
-from tests.pipeline.fakes.search import API_KEY, SearchState
+from tests.pipeline.fakes.search import API_KEY
+
+if TYPE_CHECKING:  # the conftest starts the services with farm_env
+    from tests.pipeline.conftest import Farm, Server
+    from tests.pipeline.fakes.llm import LlmState
+    from tests.pipeline.fakes.search import SearchState
 
 
 def farm_env(farm: Farm) -> dict[str, str]:

@@ -8,16 +8,15 @@ import csv
 import io
 import json
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
 from openpyxl import load_workbook
 
-from tests.pipeline.conftest import Farm, Server
+from tests.pipeline.conftest import FarmServices, Server
 from tests.pipeline.fakes.llm import LlmState
-from tests.pipeline.services_steps import farm_env, llm_env, upload, wait_final
-from tests.stack import Stack, services_stack
+from tests.pipeline.services_steps import llm_env, upload, wait_final
+from tests.stack import Stack
 
 pytestmark = pytest.mark.e2e
 
@@ -31,19 +30,14 @@ CSV = b"Company,Website\nStreamForge,streamforge.com\nGone Site,gone-site.com\n"
 
 @pytest.fixture
 async def stack(
-    tmp_path: Path,
-    farm: Farm,
-    s3_endpoint: str,
-    s3_bucket: str,
-    rabbitmq: str,
     llm_server: Server[LlmState],
+    farm_services: FarmServices,
 ) -> AsyncIterator[Stack]:
     env = {
         **llm_env(llm_server),
         "DOSSIER_FETCH_TIMEOUT_S": "2",
-        **farm_env(farm),
     }
-    async with services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, env) as running:
+    async with farm_services(env) as running:
         yield running
 
 

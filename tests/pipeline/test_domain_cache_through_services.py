@@ -12,11 +12,11 @@ import httpx
 import pytest
 
 from shared.auth import hash_key, new_key
-from tests.pipeline.conftest import Farm, Server
+from tests.pipeline.conftest import Farm, FarmServices, Server
 from tests.pipeline.fakes.search import SearchState
 from tests.pipeline.fakes.site_farm import SERVED
-from tests.pipeline.services_steps import farm_env, search_env, start, upload, wait_final
-from tests.stack import Stack, services_stack
+from tests.pipeline.services_steps import search_env, start, upload, wait_final
+from tests.stack import Stack
 
 pytestmark = pytest.mark.e2e
 
@@ -35,11 +35,8 @@ OTHER_KEY = new_key()
 @pytest.fixture
 async def stack(
     tmp_path: Path,
-    farm: Farm,
-    s3_endpoint: str,
-    s3_bucket: str,
-    rabbitmq: str,
     search_server: Server[SearchState],
+    farm_services: FarmServices,
 ) -> AsyncIterator[Stack]:
     keys_file = tmp_path / "more-keys"
     keys_file.write_text(f"{OTHER_TENANT} {hash_key(OTHER_KEY)}\n")
@@ -48,9 +45,8 @@ async def stack(
         "DOSSIER_CACHE_DAYS": "30",
         **search_env(search_server),
         "DOSSIER_FETCH_TIMEOUT_S": "2",
-        **farm_env(farm),
     }
-    async with services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, env) as running:
+    async with farm_services(env) as running:
         yield running
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -18,12 +17,12 @@ from shared.ids import new_session_id
 from shared.messages import StartSession
 from shared.rows import RESULT_COLUMNS, InputRow
 from shared.storage.s3 import MinioStore
-from tests.pipeline.conftest import Farm, Server
+from tests.pipeline.conftest import FarmServices, Server
 from tests.pipeline.criteria import CRITERIA, qualifying
 from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import SearchState
-from tests.pipeline.services_steps import farm_env, llm_env, search_env, wait_final
-from tests.stack import Stack, services_stack
+from tests.pipeline.services_steps import llm_env, search_env, wait_final
+from tests.stack import Stack
 from tests.worker.sessions import seed_session
 
 pytestmark = pytest.mark.e2e
@@ -44,22 +43,17 @@ ROWS = [
 
 @pytest.fixture
 async def stack(
-    tmp_path: Path,
-    farm: Farm,
-    s3_endpoint: str,
-    s3_bucket: str,
-    rabbitmq: str,
     search_server: Server[SearchState],
     llm_server: Server[LlmState],
+    farm_services: FarmServices,
 ) -> AsyncIterator[Stack]:
     env = {
         **search_env(search_server),
         **llm_env(llm_server),
         "DOSSIER_FETCH_TIMEOUT_S": "2",
         "DOSSIER_WORKER_CHUNK_SIZE": "2",
-        **farm_env(farm),
     }
-    async with services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, env) as running:
+    async with farm_services(env) as running:
         yield running
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -13,11 +12,11 @@ import pytest
 
 from shared.layout import SessionKeys
 from shared.storage.s3 import MinioStore
-from tests.pipeline.conftest import Farm, Server
+from tests.pipeline.conftest import Farm, FarmServices, Server
 from tests.pipeline.fakes.search import SearchState
 from tests.pipeline.fakes.site_farm import SERVED
-from tests.pipeline.services_steps import farm_env, search_env, start, upload, wait_final
-from tests.stack import Stack, services_stack
+from tests.pipeline.services_steps import search_env, start, upload, wait_final
+from tests.stack import Stack
 
 pytestmark = pytest.mark.e2e
 
@@ -34,20 +33,15 @@ SLOW_CSV = "Company,Website\nSlow Company,slow-site.com\n"
 
 @pytest.fixture
 async def stack(
-    tmp_path: Path,
-    farm: Farm,
-    s3_endpoint: str,
-    s3_bucket: str,
-    rabbitmq: str,
     search_server: Server[SearchState],
+    farm_services: FarmServices,
 ) -> AsyncIterator[Stack]:
     env = {
         **search_env(search_server),
         "DOSSIER_FETCH_TIMEOUT_S": "1",
         "DOSSIER_WORKER_CHUNK_SIZE": "2",
-        **farm_env(farm),
     }
-    async with services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, env) as running:
+    async with farm_services(env) as running:
         yield running
 
 

@@ -4,17 +4,16 @@ provider configured through the environment and reached over the network."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.pipeline.conftest import Farm, Server
+from tests.pipeline.conftest import FarmServices, Server
 from tests.pipeline.fakes.hubspot import TOKEN, HubSpotState
 from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import SearchState
-from tests.pipeline.services_steps import farm_env, llm_env, search_env, start, upload, wait_final
-from tests.stack import Stack, services_stack
+from tests.pipeline.services_steps import llm_env, search_env, start, upload, wait_final
+from tests.stack import Stack
 
 pytestmark = pytest.mark.e2e
 
@@ -29,14 +28,10 @@ CSV = (
 
 @pytest.fixture
 async def stack(
-    tmp_path: Path,
-    farm: Farm,
-    s3_endpoint: str,
-    s3_bucket: str,
-    rabbitmq: str,
     search_server: Server[SearchState],
     llm_server: Server[LlmState],
     hubspot_server: Server[HubSpotState],
+    farm_services: FarmServices,
 ) -> AsyncIterator[Stack]:
     env = {
         **search_env(search_server),
@@ -44,9 +39,8 @@ async def stack(
         "DOSSIER_HUBSPOT_BASE_URL": hubspot_server.url,
         "DOSSIER_HUBSPOT_TOKEN": TOKEN,
         "DOSSIER_FETCH_TIMEOUT_S": "2",
-        **farm_env(farm),
     }
-    async with services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, env) as running:
+    async with farm_services(env) as running:
         yield running
 
 

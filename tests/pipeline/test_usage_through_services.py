@@ -4,18 +4,17 @@ worker records, against the requests the fake web, search and model servers saw.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
 
 from shared.usage import current_month
-from tests.pipeline.conftest import Farm, Server
+from tests.pipeline.conftest import FarmServices, Server
 from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import SearchState
 from tests.pipeline.fakes.site_farm import SERVED
-from tests.pipeline.services_steps import farm_env, llm_env, search_env, start, upload, wait_final
-from tests.stack import Stack, services_stack
+from tests.pipeline.services_steps import llm_env, search_env, start, upload, wait_final
+from tests.stack import Stack
 
 pytestmark = pytest.mark.e2e
 
@@ -30,22 +29,17 @@ CSV = (
 
 @pytest.fixture
 async def stack(
-    tmp_path: Path,
-    farm: Farm,
-    s3_endpoint: str,
-    s3_bucket: str,
-    rabbitmq: str,
     search_server: Server[SearchState],
     llm_server: Server[LlmState],
+    farm_services: FarmServices,
 ) -> AsyncIterator[Stack]:
     env = {
         **search_env(search_server),
         **llm_env(llm_server),
         "DOSSIER_FETCH_TIMEOUT_S": "2",
         "DOSSIER_WORKER_CHUNK_SIZE": "2",
-        **farm_env(farm),
     }
-    async with services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, env) as running:
+    async with farm_services(env) as running:
         yield running
 
 
