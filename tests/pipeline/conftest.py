@@ -4,7 +4,7 @@ HTTPS proxy with a test CA, search APIs, an OpenAI-compatible LLM and HubSpot.""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +21,7 @@ from tests.pipeline.fakes.proxy import ProxyState, Route, handler
 from tests.pipeline.fakes.search import API_KEY, SearchState, search_app
 from tests.pipeline.fakes.server import serve_app, serve_streams
 from tests.pipeline.fakes.site_farm import SITES, farm_app
-from tests.pipeline.services_steps import farm_env
+from tests.pipeline.services_steps import farm_env, llm_env, search_env
 from tests.stack import Stack, services_stack
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.settings import PipelineSettings
@@ -187,3 +187,20 @@ def farm_services(
         return services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, settings)
 
     return start
+
+
+@pytest.fixture
+async def search_llm_stack(
+    search_server: Server[SearchState],
+    llm_server: Server[LlmState],
+    farm_services: FarmServices,
+) -> AsyncIterator[Stack]:
+    """The services with the fake search API and model configured, two rows a chunk."""
+    env = {
+        **search_env(search_server),
+        **llm_env(llm_server),
+        "DOSSIER_FETCH_TIMEOUT_S": "2",
+        "DOSSIER_WORKER_CHUNK_SIZE": "2",
+    }
+    async with farm_services(env) as running:
+        yield running

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -17,11 +16,10 @@ from shared.ids import new_session_id
 from shared.messages import StartSession
 from shared.rows import RESULT_COLUMNS, InputRow
 from shared.storage.s3 import MinioStore
-from tests.pipeline.conftest import FarmServices, Server
+from tests.pipeline.conftest import Server
 from tests.pipeline.criteria import CRITERIA, qualifying
 from tests.pipeline.fakes.llm import LlmState
-from tests.pipeline.fakes.search import SearchState
-from tests.pipeline.services_steps import llm_env, search_env, wait_final
+from tests.pipeline.services_steps import wait_final
 from tests.stack import Stack
 from tests.worker.sessions import seed_session
 
@@ -41,36 +39,24 @@ ROWS = [
 ]
 
 
-@pytest.fixture
-async def stack(
-    search_server: Server[SearchState],
-    llm_server: Server[LlmState],
-    farm_services: FarmServices,
-) -> AsyncIterator[Stack]:
-    env = {
-        **search_env(search_server),
-        **llm_env(llm_server),
-        "DOSSIER_FETCH_TIMEOUT_S": "2",
-        "DOSSIER_WORKER_CHUNK_SIZE": "2",
-    }
-    async with farm_services(env) as running:
-        yield running
-
-
 async def test_a_qualification_session_is_qualified_and_downloaded_through_the_services(
-    stack: Stack, store: MinioStore, rabbitmq: str, llm_server: Server[LlmState]
+    search_llm_stack: Stack, store: MinioStore, rabbitmq: str, llm_server: Server[LlmState]
 ) -> None:
-    keys = await seed_session(store, stack.tenant, new_session_id(), ROWS, qualifying(), CRITERIA)
-    broker = RabbitBroker(rabbitmq, stack.topology)
+    keys = await seed_session(
+        store, search_llm_stack.tenant, new_session_id(), ROWS, qualifying(), CRITERIA
+    )
+    broker = RabbitBroker(rabbitmq, search_llm_stack.topology)
     await broker.connect()
     try:
         await broker.publish_start(StartSession(tenant=keys.tenant, session_id=keys.session_id))
     finally:
         await broker.close()
 
-    async with httpx.AsyncClient(base_url=stack.api, headers=stack.headers) as client:
+    async with httpx.AsyncClient(
+        base_url=search_llm_stack.api, headers=search_llm_stack.headers
+    ) as client:
         state = await wait_final(client, keys.session_id)
-        assert state["status"] == "completed", stack.logs()
+        assert state["status"] == "completed", search_llm_stack.logs()
         results = f"/api/sessions/{keys.session_id}/results"
         page = (await client.get(results)).json()
         exported = (await client.get(results, params={"format": "json"})).json()

@@ -3,17 +3,15 @@ worker records, against the requests the fake web, search and model servers saw.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import httpx
 import pytest
 
 from shared.usage import current_month
-from tests.pipeline.conftest import FarmServices, Server
+from tests.pipeline.conftest import Server
 from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import SearchState
 from tests.pipeline.fakes.site_farm import SERVED
-from tests.pipeline.services_steps import llm_env, search_env, start, upload, wait_final
+from tests.pipeline.services_steps import start, upload, wait_final
 from tests.stack import Stack
 
 pytestmark = pytest.mark.e2e
@@ -27,32 +25,18 @@ CSV = (
 )
 
 
-@pytest.fixture
-async def stack(
-    search_server: Server[SearchState],
-    llm_server: Server[LlmState],
-    farm_services: FarmServices,
-) -> AsyncIterator[Stack]:
-    env = {
-        **search_env(search_server),
-        **llm_env(llm_server),
-        "DOSSIER_FETCH_TIMEOUT_S": "2",
-        "DOSSIER_WORKER_CHUNK_SIZE": "2",
-    }
-    async with farm_services(env) as running:
-        yield running
-
-
 async def test_the_counted_usage_matches_the_requests_the_outside_servers_saw(
-    stack: Stack, search_server: Server[SearchState], llm_server: Server[LlmState]
+    search_llm_stack: Stack, search_server: Server[SearchState], llm_server: Server[LlmState]
 ) -> None:
     SERVED.clear()
-    async with httpx.AsyncClient(base_url=stack.api, headers=stack.headers) as client:
+    async with httpx.AsyncClient(
+        base_url=search_llm_stack.api, headers=search_llm_stack.headers
+    ) as client:
         session_id = await upload(client, CSV.encode())
         estimate = (await client.get(f"/api/sessions/{session_id}/preview")).json()["estimate"]
         await start(client, session_id)
         state = await wait_final(client, session_id)
-        assert state["status"] == "completed", stack.logs()
+        assert state["status"] == "completed", search_llm_stack.logs()
         monthly = (await client.get("/api/usage", params={"month": current_month()})).json()
         this_month = (await client.get("/api/usage")).json()
         empty = (await client.get("/api/usage", params={"month": "2001-01"})).json()
