@@ -42,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx
 
+from bench.process_stats import cpu_seconds
 from bench.web.companies import Company, companies
 from shared.auth import hash_key, new_key
 from shared.storage.s3 import MinioStore
@@ -56,7 +57,6 @@ from tests.services import (
 )
 
 REPO = Path(__file__).resolve().parent.parent
-TICKS = os.sysconf("SC_CLK_TCK")
 WORKERS = 2
 
 
@@ -96,12 +96,6 @@ def local_web(folder: Path, latency: float, rows: int) -> Iterator[Web]:
     finally:
         process.terminate()
         process.wait(10)
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU of a process so far (/proc/<pid>/stat, fields 14 and 15)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS
 
 
 def per_row(requests: dict[str, int], rows: int) -> str:

@@ -14,7 +14,6 @@ import argparse
 import asyncio
 import contextlib
 import multiprocessing
-import os
 import sys
 import tempfile
 import time
@@ -31,6 +30,7 @@ from websockets.asyncio.client import ClientConnection, connect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.process_stats import cpu_seconds
 from shared.auth import hash_key, new_key
 from shared.broker.protocol import Broker
 from shared.broker.rabbit import RabbitBroker
@@ -177,11 +177,6 @@ def client_process(
     After reporting "ready" it collects latencies for at most `wait` seconds.
     """
     pipe.send(asyncio.run(_receive(url, sessions, expected, wait, pipe)))
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -260,19 +259,6 @@ async def test_the_fields_editor_and_webhook_page_fit_a_phone(page: Page, stack:
     await page.get_by_role("link", name="Webhook", exact=True).click()
     await expect(page.locator("#webhook-secret")).to_have_text(re.compile(r"^whsec_"))
     assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-
-
-@pytest.fixture
-async def store(base_env: dict[str, str]) -> AsyncIterator[MinioStore]:
-    store = MinioStore(
-        base_env["DOSSIER_S3_ENDPOINT"],
-        base_env["DOSSIER_S3_ACCESS_KEY"],
-        base_env["DOSSIER_S3_SECRET_KEY"],
-        base_env["DOSSIER_S3_BUCKET"],
-    )
-    await store.ensure_bucket()
-    yield store
-    store.close()
 
 
 async def seed_answered_session(store: MinioStore, tenant: str) -> SessionKeys:

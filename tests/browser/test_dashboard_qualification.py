@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -45,19 +44,6 @@ def base_env(s3_endpoint: str, s3_bucket: str, rabbitmq: str) -> dict[str, str]:
         "DOSSIER_LLM_BASE_URL": "http://127.0.0.1:9/v1",
         "DOSSIER_LLM_MODEL": "test-model",
     }
-
-
-@pytest.fixture
-async def store(base_env: dict[str, str]) -> AsyncIterator[MinioStore]:
-    store = MinioStore(
-        base_env["DOSSIER_S3_ENDPOINT"],
-        base_env["DOSSIER_S3_ACCESS_KEY"],
-        base_env["DOSSIER_S3_SECRET_KEY"],
-        base_env["DOSSIER_S3_BUCKET"],
-    )
-    await store.ensure_bucket()
-    yield store
-    store.close()
 
 
 def unique_name() -> str:

@@ -14,7 +14,7 @@ import pytest
 
 from shared.webhooks.model import SIGNATURE_HEADER, TIMESTAMP_HEADER
 from shared.webhooks.signing import verify
-from tests.pipeline.test_through_services import wait_final
+from tests.pipeline.services_steps import wait_final
 from tests.stack import Stack, services_stack
 from tests.worker.webhook_receiver import webhook_receiver
 

@@ -4,7 +4,8 @@ HTTPS proxy with a test CA, search APIs, an OpenAI-compatible LLM and HubSpot.""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -20,6 +21,8 @@ from tests.pipeline.fakes.proxy import ProxyState, Route, handler
 from tests.pipeline.fakes.search import API_KEY, SearchState, search_app
 from tests.pipeline.fakes.server import serve_app, serve_streams
 from tests.pipeline.fakes.site_farm import SITES, farm_app
+from tests.pipeline.services_steps import farm_env, llm_env, search_env
+from tests.stack import Stack, services_stack
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.settings import PipelineSettings
 
@@ -167,3 +170,37 @@ def session_context(
     context_text: str = "", chunk: int = 0, session_id: str = "s-test", **options: bool
 ) -> SessionContext:
     return SessionContext("tenant", session_id, chunk, context_text, SessionOptions(**options))
+
+
+FarmServices = Callable[[dict[str, str]], AbstractAsyncContextManager[Stack]]
+
+
+@pytest.fixture
+def farm_services(
+    tmp_path: Path, farm: Farm, s3_endpoint: str, s3_bucket: str, rabbitmq: str
+) -> FarmServices:
+    """Starts the service processes of a new tenant and topology, the worker reaching the
+    farm's sites, every service also given `env` (providers, limits)."""
+
+    def start(env: dict[str, str]) -> AbstractAsyncContextManager[Stack]:
+        settings = {**env, **farm_env(farm)}
+        return services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, settings)
+
+    return start
+
+
+@pytest.fixture
+async def search_llm_stack(
+    search_server: Server[SearchState],
+    llm_server: Server[LlmState],
+    farm_services: FarmServices,
+) -> AsyncIterator[Stack]:
+    """The services with the fake search API and model configured, two rows a chunk."""
+    env = {
+        **search_env(search_server),
+        **llm_env(llm_server),
+        "DOSSIER_FETCH_TIMEOUT_S": "2",
+        "DOSSIER_WORKER_CHUNK_SIZE": "2",
+    }
+    async with farm_services(env) as running:
+        yield running

@@ -8,16 +8,15 @@ import csv
 import io
 import json
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
 from openpyxl import load_workbook
 
-from tests.pipeline.conftest import Farm, Server
+from tests.pipeline.conftest import FarmServices, Server
 from tests.pipeline.fakes.llm import LlmState
-from tests.pipeline.test_through_services import wait_final
-from tests.stack import Stack, services_stack
+from tests.pipeline.services_steps import llm_env, upload, wait_final
+from tests.stack import Stack
 
 pytestmark = pytest.mark.e2e
 
@@ -31,27 +30,14 @@ CSV = b"Company,Website\nStreamForge,streamforge.com\nGone Site,gone-site.com\n"
 
 @pytest.fixture
 async def stack(
-    tmp_path: Path,
-    farm: Farm,
-    s3_endpoint: str,
-    s3_bucket: str,
-    rabbitmq: str,
     llm_server: Server[LlmState],
+    farm_services: FarmServices,
 ) -> AsyncIterator[Stack]:
     env = {
-        "DOSSIER_LLM_BASE_URL": llm_server.url,
-        "DOSSIER_LLM_API_KEY": "sk-test",
-        "DOSSIER_LLM_MODEL": "test-model",
+        **llm_env(llm_server),
         "DOSSIER_FETCH_TIMEOUT_S": "2",
-        "DOSSIER_HOST_MIN_INTERVAL_S": "0",
-        "DOSSIER_WORKER_PIPELINE": "tests.pipeline.fakes.dns:build_farm_pipeline",
-        "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
-        "HTTPS_PROXY": farm.proxy_url,
-        "HTTP_PROXY": farm.proxy_url,
-        "NO_PROXY": "127.0.0.1,localhost",
-        "SSL_CERT_FILE": str(farm.ca_file),
     }
-    async with services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, env) as running:
+    async with farm_services(env) as running:
         yield running
 
 
@@ -59,13 +45,8 @@ async def test_fields_are_answered_by_the_worker_and_exported(
     stack: Stack, llm_server: Server[LlmState]
 ) -> None:
     async with httpx.AsyncClient(base_url=stack.api, headers=stack.headers) as client:
-        created = await client.post(
-            "/api/sessions",
-            files={"file": ("companies.csv", CSV, "text/csv")},
-            data={"custom_fields": json.dumps(FIELDS)},
-        )
-        assert created.status_code == 201, created.text
-        session_id = created.json()["session_id"]
+        form = {"custom_fields": json.dumps(FIELDS)}
+        session_id = await upload(client, CSV, form, filename="companies.csv")
         await client.post(f"/api/sessions/{session_id}/start")
         assert (await wait_final(client, session_id))["status"] == "completed", stack.logs()
         results = f"/api/sessions/{session_id}/results"

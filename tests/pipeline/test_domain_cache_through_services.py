@@ -12,11 +12,11 @@ import httpx
 import pytest
 
 from shared.auth import hash_key, new_key
-from tests.pipeline.conftest import Farm, Server
-from tests.pipeline.fakes.search import API_KEY, SearchState
+from tests.pipeline.conftest import Farm, FarmServices, Server
+from tests.pipeline.fakes.search import SearchState
 from tests.pipeline.fakes.site_farm import SERVED
-from tests.pipeline.test_through_services import wait_final
-from tests.stack import Stack, services_stack
+from tests.pipeline.services_steps import search_env, start, upload, wait_final
+from tests.stack import Stack
 
 pytestmark = pytest.mark.e2e
 
@@ -35,30 +35,18 @@ OTHER_KEY = new_key()
 @pytest.fixture
 async def stack(
     tmp_path: Path,
-    farm: Farm,
-    s3_endpoint: str,
-    s3_bucket: str,
-    rabbitmq: str,
     search_server: Server[SearchState],
+    farm_services: FarmServices,
 ) -> AsyncIterator[Stack]:
     keys_file = tmp_path / "more-keys"
     keys_file.write_text(f"{OTHER_TENANT} {hash_key(OTHER_KEY)}\n")
     env = {
         "DOSSIER_API_KEYS_FILE": str(keys_file),
         "DOSSIER_CACHE_DAYS": "30",
-        "DOSSIER_SEARCH_PROVIDER": "serper",
-        "DOSSIER_SEARCH_URL": f"{search_server.url}/search",
-        "DOSSIER_SEARCH_API_KEY": API_KEY,
+        **search_env(search_server),
         "DOSSIER_FETCH_TIMEOUT_S": "2",
-        "DOSSIER_HOST_MIN_INTERVAL_S": "0",
-        "DOSSIER_WORKER_PIPELINE": "tests.pipeline.fakes.dns:build_farm_pipeline",
-        "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
-        "HTTPS_PROXY": farm.proxy_url,
-        "HTTP_PROXY": farm.proxy_url,
-        "NO_PROXY": "127.0.0.1,localhost",
-        "SSL_CERT_FILE": str(farm.ca_file),
     }
-    async with services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, env) as running:
+    async with farm_services(env) as running:
         yield running
 
 
@@ -67,11 +55,8 @@ async def _run(
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     headers = {"Authorization": f"Bearer {key}"}
     async with httpx.AsyncClient(base_url=stack.api, headers=headers) as client:
-        files = {"file": ("list.csv", CSV.encode(), "text/csv")}
-        created = await client.post("/api/sessions", data=form or {}, files=files)
-        assert created.status_code == 201, created.text
-        session_id = created.json()["session_id"]
-        assert (await client.post(f"/api/sessions/{session_id}/start")).status_code == 202
+        session_id = await upload(client, CSV.encode(), form)
+        await start(client, session_id)
         state = await wait_final(client, session_id)
         assert state["status"] == "completed", stack.logs()
         page = (await client.get(f"/api/sessions/{session_id}/results")).json()

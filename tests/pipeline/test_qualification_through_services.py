@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -18,12 +16,11 @@ from shared.ids import new_session_id
 from shared.messages import StartSession
 from shared.rows import RESULT_COLUMNS, InputRow
 from shared.storage.s3 import MinioStore
-from tests.pipeline.conftest import Farm, Server
+from tests.pipeline.conftest import Server
 from tests.pipeline.criteria import CRITERIA, qualifying
 from tests.pipeline.fakes.llm import LlmState
-from tests.pipeline.fakes.search import API_KEY, SearchState
-from tests.pipeline.test_through_services import wait_final
-from tests.stack import Stack, services_stack
+from tests.pipeline.services_steps import wait_final
+from tests.stack import Stack
 from tests.worker.sessions import seed_session
 
 pytestmark = pytest.mark.e2e
@@ -42,52 +39,24 @@ ROWS = [
 ]
 
 
-@pytest.fixture
-async def stack(
-    tmp_path: Path,
-    farm: Farm,
-    s3_endpoint: str,
-    s3_bucket: str,
-    rabbitmq: str,
-    search_server: Server[SearchState],
-    llm_server: Server[LlmState],
-) -> AsyncIterator[Stack]:
-    env = {
-        "DOSSIER_SEARCH_PROVIDER": "serper",
-        "DOSSIER_SEARCH_URL": f"{search_server.url}/search",
-        "DOSSIER_SEARCH_API_KEY": API_KEY,
-        "DOSSIER_LLM_BASE_URL": llm_server.url,
-        "DOSSIER_LLM_API_KEY": "sk-test",
-        "DOSSIER_LLM_MODEL": "test-model",
-        "DOSSIER_FETCH_TIMEOUT_S": "2",
-        "DOSSIER_HOST_MIN_INTERVAL_S": "0",
-        "DOSSIER_WORKER_CHUNK_SIZE": "2",
-        # The farm's sites resolve (to loopback) only through the farm's resolver.
-        "DOSSIER_WORKER_PIPELINE": "tests.pipeline.fakes.dns:build_farm_pipeline",
-        "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
-        "HTTPS_PROXY": farm.proxy_url,
-        "HTTP_PROXY": farm.proxy_url,
-        "NO_PROXY": "127.0.0.1,localhost",
-        "SSL_CERT_FILE": str(farm.ca_file),
-    }
-    async with services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, env) as running:
-        yield running
-
-
 async def test_a_qualification_session_is_qualified_and_downloaded_through_the_services(
-    stack: Stack, store: MinioStore, rabbitmq: str, llm_server: Server[LlmState]
+    search_llm_stack: Stack, store: MinioStore, rabbitmq: str, llm_server: Server[LlmState]
 ) -> None:
-    keys = await seed_session(store, stack.tenant, new_session_id(), ROWS, qualifying(), CRITERIA)
-    broker = RabbitBroker(rabbitmq, stack.topology)
+    keys = await seed_session(
+        store, search_llm_stack.tenant, new_session_id(), ROWS, qualifying(), CRITERIA
+    )
+    broker = RabbitBroker(rabbitmq, search_llm_stack.topology)
     await broker.connect()
     try:
         await broker.publish_start(StartSession(tenant=keys.tenant, session_id=keys.session_id))
     finally:
         await broker.close()
 
-    async with httpx.AsyncClient(base_url=stack.api, headers=stack.headers) as client:
+    async with httpx.AsyncClient(
+        base_url=search_llm_stack.api, headers=search_llm_stack.headers
+    ) as client:
         state = await wait_final(client, keys.session_id)
-        assert state["status"] == "completed", stack.logs()
+        assert state["status"] == "completed", search_llm_stack.logs()
         results = f"/api/sessions/{keys.session_id}/results"
         page = (await client.get(results)).json()
         exported = (await client.get(results, params={"format": "json"})).json()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import csv
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,11 +13,11 @@ import pytest
 
 from shared.layout import SessionKeys
 from shared.storage.s3 import MinioStore
-from tests.pipeline.conftest import Farm, Server
-from tests.pipeline.fakes.search import API_KEY, SearchState
+from tests.pipeline.conftest import Farm, FarmServices, Server
+from tests.pipeline.fakes.search import SearchState
 from tests.pipeline.fakes.site_farm import SERVED
-from tests.pipeline.test_through_services import wait_final
-from tests.stack import Stack, services_stack
+from tests.pipeline.services_steps import search_env, start, upload, wait_final
+from tests.stack import Stack
 
 pytestmark = pytest.mark.e2e
 
@@ -35,36 +34,16 @@ SLOW_CSV = "Company,Website\nSlow Company,slow-site.com\n"
 
 @pytest.fixture
 async def stack(
-    tmp_path: Path,
-    farm: Farm,
-    s3_endpoint: str,
-    s3_bucket: str,
-    rabbitmq: str,
     search_server: Server[SearchState],
+    farm_services: FarmServices,
 ) -> AsyncIterator[Stack]:
     env = {
-        "DOSSIER_SEARCH_PROVIDER": "serper",
-        "DOSSIER_SEARCH_URL": f"{search_server.url}/search",
-        "DOSSIER_SEARCH_API_KEY": API_KEY,
+        **search_env(search_server),
         "DOSSIER_FETCH_TIMEOUT_S": "1",
-        "DOSSIER_HOST_MIN_INTERVAL_S": "0",
         "DOSSIER_WORKER_CHUNK_SIZE": "2",
-        "DOSSIER_WORKER_PIPELINE": "tests.pipeline.fakes.dns:build_farm_pipeline",
-        "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
-        "HTTPS_PROXY": farm.proxy_url,
-        "HTTP_PROXY": farm.proxy_url,
-        "NO_PROXY": "127.0.0.1,localhost",
-        "SSL_CERT_FILE": str(farm.ca_file),
     }
-    async with services_stack(s3_endpoint, s3_bucket, rabbitmq, tmp_path, env) as running:
+    async with farm_services(env) as running:
         yield running
-
-
-async def _create(client: httpx.AsyncClient, data: str) -> str:
-    files = {"file": ("list.csv", data.encode(), "text/csv")}
-    created = await client.post("/api/sessions", files=files)
-    assert created.status_code == 201, created.text
-    return str(created.json()["session_id"])
 
 
 def _csv_lines(data: bytes) -> dict[str, str]:
@@ -82,9 +61,9 @@ async def test_a_retry_runs_only_the_failed_rows_and_keeps_the_others_byte_for_b
 ) -> None:
     async with httpx.AsyncClient(base_url=stack.api, headers=stack.headers) as client:
         search_server.state.failing = True
-        session_id = await _create(client, CSV)
+        session_id = await upload(client, CSV.encode())
         keys = SessionKeys(stack.tenant, session_id)
-        assert (await client.post(f"/api/sessions/{session_id}/start")).status_code == 202
+        await start(client, session_id)
         first = await wait_final(client, session_id)
         assert first["status"] == "completed", stack.logs()
         results = f"/api/sessions/{session_id}/results"
@@ -139,12 +118,12 @@ async def test_retry_is_refused_while_running_and_for_bad_input_and_nothing_chan
     stack: Stack, store: MinioStore
 ) -> None:
     async with httpx.AsyncClient(base_url=stack.api, headers=stack.headers) as client:
-        session_id = await _create(client, SLOW_CSV)
+        session_id = await upload(client, SLOW_CSV.encode())
         keys = SessionKeys(stack.tenant, session_id)
         retry = f"/api/sessions/{session_id}/retry"
         not_started = await client.post(retry)
         assert (not_started.status_code, not_started.json()["code"]) == (409, "session_not_started")
-        assert (await client.post(f"/api/sessions/{session_id}/start")).status_code == 202
+        await start(client, session_id)
         objects = await _stored(store, keys)
         running = await client.post(retry, json={"statuses": ["failed"]})
         assert (running.status_code, running.json()["code"]) == (409, "session_running")
