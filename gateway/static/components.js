@@ -85,3 +85,21 @@ export function createTabs({ label, tabs, panel, selected, onSelect }) {
   mark();
   return { element: list, select, get selected() { return current; } };
 }
+
+// A button whose action asks first: `act` runs only once the dialog is confirmed, with the
+// button disabled meanwhile; kept as it was, the focus returns to the button. `act`
+// reports its own failures.
+export function confirmedAction(button, confirm, dialog, act) {
+  button.addEventListener("click", async () => {
+    if (!(await confirm(dialog))) {
+      button.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      await act();
+    } finally {
+      button.disabled = false;
+    }
+  });
+}

@@ -1,5 +1,6 @@
 // Replace and Delete for one criteria file, on the list and on the file's own page.
 
+import { confirmedAction } from "../components.js";
 import { h } from "../dom.js";
 
 export const CRITERIA_ACCEPT = ".csv,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel";
@@ -42,25 +43,19 @@ export function criteriaActions(context, name, { report, onReplaced, onDeleted }
     }
   });
 
-  deleteButton.addEventListener("click", async () => {
-    const confirmed = await context.confirm({
-      title: `Delete the criteria file “${name}”?`,
-      text: "New sessions can no longer qualify against it. Sessions that already used it keep their results.",
-      yes: "Delete criteria",
-      no: "Keep it",
-    });
-    if (!confirmed) {
-      deleteButton.focus();
-      return;
-    }
-    deleteButton.disabled = true;
+  const deleteDialog = {
+    title: `Delete the criteria file “${name}”?`,
+    text: "New sessions can no longer qualify against it. Sessions that already used it keep their results.",
+    yes: "Delete criteria",
+    no: "Keep it",
+  };
+  confirmedAction(deleteButton, context.confirm, deleteDialog, async () => {
     try {
       await api.removeCriteria(name);
       report(`Deleted “${name}”.`, false);
       onDeleted();
     } catch (error) {
       report(`“${name}” could not be deleted: ${error.message}`, true);
-      deleteButton.disabled = false;
     }
   });
 

@@ -2,7 +2,9 @@
 
 import { download } from "../api.js";
 import { h, replace } from "../dom.js";
-import { progressBar, sessionTitle, statusBadge, updateProgressBar } from "../components.js";
+import {
+  confirmedAction, progressBar, sessionTitle, statusBadge, updateProgressBar,
+} from "../components.js";
 import { sessionCriteria } from "../criteria.js";
 import { count, dateTime, duration, FINAL_STATUSES, rate, STATUS_LABELS } from "../format.js";
 import { createEndNotice } from "./end-notice.js";
@@ -171,26 +173,19 @@ export function renderSessionView(context, sessionId) {
     }
   });
 
-  cancelButton.addEventListener("click", async () => {
-    const confirmed = await context.confirm({
-      title: "Cancel this session?",
-      text: "Rows already finished are kept and stay downloadable. The remaining rows will not be processed.",
-      yes: "Cancel session",
-      no: "Keep running",
-    });
-    if (!confirmed) {
-      cancelButton.focus();
-      return;
-    }
-    cancelButton.disabled = true;
+  const cancelDialog = {
+    title: "Cancel this session?",
+    text: "Rows already finished are kept and stay downloadable. The remaining rows will not be processed.",
+    yes: "Cancel session",
+    no: "Keep running",
+  };
+  confirmedAction(cancelButton, context.confirm, cancelDialog, async () => {
     try {
       await api.cancel(sessionId);
       message.textContent = "";
       await fetchSession();
     } catch (error) {
       message.textContent = `The session could not be cancelled: ${error.message}`;
-    } finally {
-      cancelButton.disabled = false;
     }
   });
 
@@ -225,25 +220,19 @@ export function renderSessionView(context, sessionId) {
     }
   });
 
-  deleteButton.addEventListener("click", async () => {
-    const confirmed = await context.confirm({
-      title: "Delete this session?",
-      text: "Its upload, results and logs are removed for good. Download what you need first.",
-      yes: "Delete session",
-      no: "Keep it",
-    });
-    if (!confirmed) {
-      deleteButton.focus();
-      return;
-    }
-    deleteButton.disabled = true;
+  const deleteDialog = {
+    title: "Delete this session?",
+    text: "Its upload, results and logs are removed for good. Download what you need first.",
+    yes: "Delete session",
+    no: "Keep it",
+  };
+  confirmedAction(deleteButton, context.confirm, deleteDialog, async () => {
     try {
       await api.remove(sessionId);
       store.forget(sessionId);
       window.location.hash = "#/";
     } catch (error) {
       message.textContent = `The session could not be deleted: ${error.message}`;
-      deleteButton.disabled = false;
     }
   });
 
