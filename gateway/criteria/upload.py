@@ -17,10 +17,9 @@ from datetime import UTC, datetime
 from pathlib import PurePosixPath
 from typing import Any
 
-from gateway.ingest.capped import HEAD_BYTES, CappedUpload, check_declared_length
+from gateway.ingest.capped import HEAD_BYTES
 from gateway.ingest.encoding import detect_delimiter, detect_encoding
-from gateway.ingest.form import check_filename
-from gateway.ingest.multipart import FormStream
+from gateway.ingest.file_part import open_file_part
 from gateway.ingest.records import csv_records, guarded, sheet_records
 from gateway.ingest.sniff import Format, check_legacy_workbook, sniff_format
 from gateway.ingest.table import clean_cell
@@ -70,18 +69,11 @@ async def read_criteria_upload(
     name: str | None = None,
 ) -> CriteriaUpload:
     """The checked criteria of a `file` part; `name` is the one being replaced, if any."""
-    check_declared_length(content_length, limit)
-    form = FormStream(body, content_type, max_field_bytes=MAX_FIELD_BYTES)
-    chunks = form.file_chunks()
-    try:
-        first = await anext(chunks)
-    except StopAsyncIteration:
-        first = b""
-    filename = check_filename(form.filename)
-    upload = CappedUpload(first, chunks, limit)
-    data = b"".join([chunk async for chunk in upload.chunks()])
+    part = await open_file_part(body, content_type, content_length, limit, MAX_FIELD_BYTES)
+    filename = part.filename
+    data = b"".join([chunk async for chunk in part.upload.chunks()])
     fmt = sniff_format(data[:HEAD_BYTES])
-    chosen = _chosen_name(form.fields.get(NAME_FIELD, "").strip(), name, filename)
+    chosen = _chosen_name(part.form.fields.get(NAME_FIELD, "").strip(), name, filename)
     table = await asyncio.to_thread(read_table, data, fmt, limit)
     criteria = criteria_from_table(chosen, table.header, table.rows, table.header_row)
     stamped = criteria.model_copy(update={"filename": filename, "uploaded_at": datetime.now(UTC)})

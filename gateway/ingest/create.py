@@ -17,9 +17,8 @@ from gateway.criteria.choice import qualification_from_form
 from gateway.criteria.library import CriteriaLibrary
 from gateway.fields.form import fields_from_form
 from gateway.fields.library import FieldSetLibrary
-from gateway.ingest.capped import CappedUpload, check_declared_length
-from gateway.ingest.form import check_filename, parse_context, parse_options
-from gateway.ingest.multipart import FormStream
+from gateway.ingest.file_part import FilePart, open_file_part
+from gateway.ingest.form import parse_context, parse_options
 from gateway.ingest.parse import UploadParser
 from gateway.ingest.sniff import sniff_format
 from gateway.ingest.whole import written_whole
@@ -43,33 +42,25 @@ async def create_session(
     content_length: int | None,
 ) -> SessionManifest:
     limits = settings.limits
-    check_declared_length(content_length, limits.max_upload_bytes)
-    form = FormStream(body, content_type, max_field_bytes=limits.max_context_chars * 4 + 1024)
-    file_chunks = form.file_chunks()
-    try:
-        first = await anext(file_chunks)
-    except StopAsyncIteration:
-        first = b""
-    filename = check_filename(form.filename)
-    keys = SessionKeys(tenant, new_session_id())
-    return await written_whole(
-        store,
-        keys,
-        lambda: _store_session(store, settings, keys, form, filename, first, file_chunks),
+    part = await open_file_part(
+        body,
+        content_type,
+        content_length,
+        limits.max_upload_bytes,
+        max_field_bytes=limits.max_context_chars * 4 + 1024,
     )
+    keys = SessionKeys(tenant, new_session_id())
+    return await written_whole(store, keys, lambda: _store_session(store, settings, keys, part))
 
 
 async def _store_session(
     store: ObjectStore,
     settings: GatewaySettings,
     keys: SessionKeys,
-    form: FormStream,
-    filename: str,
-    first: bytes,
-    rest: AsyncIterator[bytes],
+    part: FilePart,
 ) -> SessionManifest:
     limits = settings.limits
-    upload = CappedUpload(first, rest, limits.max_upload_bytes)
+    form, filename, upload = part.form, part.filename, part.upload
     input_key = keys.input_file(filename)
     await store.put_stream(input_key, upload.chunks())
     fmt = sniff_format(upload.head)
