@@ -12,6 +12,8 @@ import unicodedata
 import tldextract
 from cleanco import basename
 
+from shared.transliteration import skeleton
+
 # The bundled public-suffix snapshot: no network access, ever.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _SPACES = re.compile(r"\s+")
@@ -37,6 +39,16 @@ def name_key(name: str) -> str:
         text = stripped
     words = re.findall(r"\w+", text.casefold())
     return " ".join(words) or " ".join(re.findall(r"\w+", clean_text(name).casefold()))
+
+
+def place_key(place: str) -> str:
+    """Case-, accent-, punctuation- and script-insensitive key of a city or region cell.
+
+    `Saint-Étienne`, `saint etienne` and `SAINT ETIENNE` share a key, as do `Самара` and
+    `Samara`; a cell of only other scripts keeps its words, case-folded.
+    """
+    text = clean_text(place)
+    return skeleton(text) or " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def registered_domain(website: str | None) -> str | None:
