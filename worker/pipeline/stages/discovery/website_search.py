@@ -112,7 +112,8 @@ class WebsiteDiscovery:
         if parked:
             why = f"candidate {url} skipped: {parked}"
             return Candidate(page.url, 0.0, why, None, skipped=True)
-        identity, matched = best_name_similarity(name, facts.identity_names())
+        page_text = f"{facts.title} {facts.main_text}"
+        identity, matched = best_name_similarity(name, facts.identity_names(), page_text)
         domain = domain_similarity(name, registered_domain(page.url))
         found = terms_found(terms, facts.main_text) if terms else []
         context = len(found) / len(terms) if terms else 0.0
