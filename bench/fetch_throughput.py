@@ -104,7 +104,7 @@ async def measure_once(variant: Variant, urls: list[str], concurrency: int) -> t
 
 
 async def wait_listening(url: str) -> None:
-    for _ in range(100):
+    for _ in range(600):  # a minute: a busy machine starts the server slowly
         try:
             async with bare_asyncio() as get:
                 await get(url)

@@ -11,7 +11,7 @@ import json
 import mimetypes
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, Literal, get_args
@@ -137,6 +137,11 @@ class DossierClient:
 
     def cancel(self, session_id: str) -> Json:
         return self._json("POST", f"/api/sessions/{session_id}/cancel")
+
+    def retry(self, session_id: str, statuses: Sequence[str] = ()) -> Json:
+        """Run the rows of `statuses` again (the server's default set when empty)."""
+        body = {"statuses": list(statuses)} if statuses else None
+        return self._json("POST", f"/api/sessions/{session_id}/retry", json=body)
 
     def delete(self, session_id: str) -> None:
         self._request("DELETE", f"/api/sessions/{session_id}")

@@ -211,6 +211,28 @@ def cancel(ctx: typer.Context, session_id: str) -> None:
 
 @app.command()
 @reported
+def retry(
+    ctx: typer.Context,
+    session_id: str,
+    status_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            "-s",
+            help="Row_Status to run again; repeat for several "
+            "(default: failed, not_found, dead_url, needs_review)",
+        ),
+    ] = None,
+) -> None:
+    """Run a finished session's failed rows again; every other row is kept. `dossier status`
+    shows it running, then finished with new result files."""
+    with open_client(ctx) as client:
+        session = client.retry(session_id, status_ or ())
+    note(f"{session_id} {session['status']} (retry {session['retry_round']})")
+
+
+@app.command()
+@reported
 def results(
     ctx: typer.Context,
     session_id: str,

@@ -13,7 +13,14 @@ from rich.table import Table
 
 from client.live import Progress
 
-COUNTER_NAMES = ("duplicates", "failed", "not_found", "dead_links", "blocked")
+COUNTER_NAMES = (
+    "duplicates",
+    "failed",
+    "not_found",
+    "dead_links",
+    "blocked",
+    "needs_review",
+)
 
 
 def duration(seconds: float | None) -> str:

@@ -25,6 +25,7 @@ from gateway.openapi import DocumentedApi
 from gateway.routes import (
     archive,
     capabilities,
+    columns,
     criteria,
     download_token,
     enrich,
@@ -33,7 +34,9 @@ from gateway.routes import (
     logs,
     qualify,
     results,
+    retry,
     sessions,
+    usage,
     webhooks,
 )
 from gateway.routing import Dashboard
@@ -150,7 +153,9 @@ def create_app(
     app.include_router(capabilities.router, dependencies=strict)
     routers = (
         sessions,
+        columns,
         qualify,
+        retry,
         results,
         logs,
         archive,
@@ -159,6 +164,7 @@ def create_app(
         field_sets,
         webhooks,
         enrich,
+        usage,
     )
     for module in routers:
         app.include_router(module.router, dependencies=strict)

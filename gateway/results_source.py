@@ -13,6 +13,7 @@ from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.models import Plan
 from shared.results import fill_duplicates, first_occurrences, merged_results, read_chunk_results
+from shared.retry import chunk_rounds
 from shared.rows import ResultRow
 from shared.storage.protocol import ObjectStore
 
@@ -31,15 +32,17 @@ async def page_rows(
     first occurrence is."""
     first = offset // plan.chunk_size
     last = min((offset + limit - 1) // plan.chunk_size, plan.chunk_count - 1)
+    rounds = await chunk_rounds(store, keys)
     rows: list[ResultRow] = []
     for chunk in range(first, last + 1):
         rows.extend(
             row
-            for row in await read_chunk_results(store, keys, chunk, missing_ok=True)
+            for row in await read_chunk_results(store, keys, chunk, missing_ok=True, rounds=rounds)
             if offset <= row.row < offset + limit
         )
     rows.sort(key=lambda row: row.row)
-    return fill_duplicates(rows, await first_occurrences(store, keys, plan.chunk_size, rows))
+    firsts = await first_occurrences(store, keys, plan.chunk_size, rows, rounds)
+    return fill_duplicates(rows, firsts)
 
 
 async def all_rows(store: ObjectStore, keys: SessionKeys) -> AsyncIterator[list[ResultRow]]:

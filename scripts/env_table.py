@@ -97,13 +97,14 @@ DESCRIPTIONS: dict[str, str] = {
     "DOSSIER_FETCH_ATTEMPTS": "Attempts per page fetch.",
     "DOSSIER_FETCH_USER_AGENT": "User-Agent of page fetches.",
     "DOSSIER_HOST_MIN_INTERVAL_S": "Window of `DOSSIER_HOST_REQUESTS_PER_INTERVAL`, in seconds, "
-    "for the whole deployment; 0 turns the rate limit per host off.",
+    "for the whole deployment; 0 (the default) sets no fixed rate per host.",
     "DOSSIER_RETRY_ATTEMPTS": "Attempts per provider call (search, LLM, HubSpot).",
     "DOSSIER_RETRY_MAX_WAIT_S": "Longest back-off between attempts.",
     "DOSSIER_SEARCH_TIMEOUT_S": "Seconds allowed for one search request.",
     "DOSSIER_SEARCH_RESULTS": "Results asked from the search provider.",
     "DOSSIER_DISCOVERY_CANDIDATES": "Candidate websites checked when discovering a website.",
-    "DOSSIER_MATCH_THRESHOLD": "Lowest name-match score accepted for a discovered website.",
+    "DOSSIER_MATCH_THRESHOLD": "Lowest confidence at which a website or LinkedIn candidate is "
+    "kept for review; below it the candidate is rejected.",
     "DOSSIER_LLM_TIMEOUT_S": "Seconds allowed for one LLM call.",
     "DOSSIER_LLM_MAX_INPUT_CHARS": "Most page text sent to the LLM.",
     "DOSSIER_LLM_TEMPERATURE": "LLM sampling temperature.",

@@ -10,12 +10,14 @@ import re
 import unicodedata
 
 import tldextract
-from cleanco import basename
 
+from shared.legal_forms import basename
+from shared.public_suffix import UNSURE, SuffixWalk
 from shared.transliteration import skeleton
 
 # The bundled public-suffix snapshot: no network access, ever.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+_WALK = SuffixWalk(_EXTRACT)
 _SPACES = re.compile(r"\s+")
 # Russian legal forms come first ("ООО Ромашка"); cleanco only knows trailing ones.
 _LEADING_LEGAL_FORM = re.compile(r"^(?:ооо|оао|зао|пао|ао|ип|нко)\s+", re.IGNORECASE)
@@ -55,6 +57,9 @@ def registered_domain(website: str | None) -> str | None:
     """`https://www.ea.com/en-gb` -> `ea.com`; an IPv4 address is its own key; else None."""
     if not website:
         return None
+    quick = _WALK.registered_domain(website.strip().lower())
+    if quick != UNSURE:
+        return quick
     extracted = _EXTRACT(clean_text(website).lower())
     if extracted.domain and extracted.suffix:
         return f"{extracted.domain}.{extracted.suffix}"

@@ -16,12 +16,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
+import tempfile
 import zipfile
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
+from typing import IO
 
 import orjson
 from openpyxl import Workbook
@@ -31,6 +34,7 @@ from shared.criteria.model import SessionCriteria
 from shared.fields.model import field_columns
 from shared.models import SessionManifest
 from shared.rows import RESULT_COLUMNS, ResultRow, score_column
+from shared.xlsx_rows import SheetRows, splice_rows
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CONTENT_TYPES: dict[str, str] = {
@@ -39,6 +43,7 @@ CONTENT_TYPES: dict[str, str] = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_COPY_BLOCK = 1024 * 1024
 _CORE_PROPERTIES = "docProps/core.xml"
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 EVIDENCE_KEY = "Qualification"
@@ -136,10 +141,12 @@ def field_text(value: object) -> str:
     return neutralise(str(value))
 
 
-def workbook_values(row: ResultRow, layout: ExportLayout) -> list[object]:
-    """As `spreadsheet_values`, but custom number and boolean fields stay numbers and
-    booleans, so a workbook can sum and filter them."""
-    texts = spreadsheet_values(row, layout)
+def workbook_values(
+    row: ResultRow, layout: ExportLayout, texts: Sequence[str] | None = None
+) -> list[object]:
+    """As `spreadsheet_values` (`texts`, when already computed), but custom number and
+    boolean fields stay numbers and booleans, so a workbook can sum and filter them."""
+    texts = spreadsheet_values(row, layout) if texts is None else texts
     cells = _cells(row, layout)
     values = layout.field_value_columns
     return [
@@ -170,8 +177,11 @@ class CsvExport:
         return b"\xef\xbb\xbf" + self._take()
 
     def rows(self, rows: Iterable[ResultRow]) -> bytes:
-        for row in rows:
-            self._writer.writerow(spreadsheet_values(row, self._layout))
+        return self.lines(spreadsheet_values(row, self._layout) for row in rows)
+
+    def lines(self, values: Iterable[list[str]]) -> bytes:
+        """CSV lines of rows already turned into `spreadsheet_values`."""
+        self._writer.writerows(values)
         return self._take()
 
 
@@ -243,14 +253,27 @@ class XlsxExport:
             self._stamp = naive.isoformat() + "Z"
         self._sheet = self._book.create_sheet("Results")
         self._sheet.append([neutralise(c) for c in layout.columns])
+        # Data rows are written as markup to a file of their own, spliced in on save.
+        self._rows_file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by save)
+        self._rows = SheetRows(self._rows_file, first_row=2)
         self._table = EvidenceTable(layout.criteria)
         self._evidence = self._book.create_sheet(EVIDENCE_SHEET) if layout.qualification else None
         if self._evidence is not None:
             self._evidence.append(list(EVIDENCE_COLUMNS))
 
-    def rows(self, rows: Iterable[ResultRow]) -> None:
+    def rows(self, rows: Sequence[ResultRow]) -> None:
+        self.append(rows, [spreadsheet_values(row, self._layout) for row in rows])
+
+    def append(self, rows: Sequence[ResultRow], values: Sequence[list[str]]) -> None:
+        """Rows with their `spreadsheet_values`, computed once for every export."""
+        cells: Sequence[Sequence[object]] = values
+        if self._layout.field_value_columns:
+            cells = [
+                workbook_values(row, self._layout, texts)
+                for row, texts in zip(rows, values, strict=True)
+            ]
+        self._rows.append(cells)
         for row in rows:
-            self._sheet.append(workbook_values(row, self._layout))
             if self._evidence is not None:
                 for line in self._table.lines(row):
                     self._evidence.append([neutralise(cell) for cell in line])
@@ -258,11 +281,19 @@ class XlsxExport:
     def save(self, path: Path) -> None:
         raw = path.with_suffix(".raw.xlsx")
         self._book.save(raw)
-        stabilise_zip(raw, path, self._stamp)
+        try:
+            stabilise_zip(raw, path, self._stamp, {self._sheet.path.lstrip("/"): self._rows_file})
+        finally:
+            self._rows_file.close()
         raw.unlink()
 
 
-def stabilise_zip(source: Path, target: Path, modified: str | None = None) -> None:
+def stabilise_zip(
+    source: Path,
+    target: Path,
+    modified: str | None = None,
+    sheet_rows: Mapping[str, IO[bytes]] | None = None,
+) -> None:
     """Copy a zip with fixed entry times (and, for a workbook, a fixed `modified` date,
     which openpyxl sets to the clock on save), so equal content gives equal bytes."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
@@ -270,15 +301,27 @@ def stabilise_zip(source: Path, target: Path, modified: str | None = None) -> No
             entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = info.external_attr
-            data = old.read(info.filename)
+            rows = (sheet_rows or {}).get(info.filename)
+            if rows is not None:
+                sheet = old.read(info)
+                entry.file_size = len(sheet) + rows.seek(0, io.SEEK_END) + 64
+                with new.open(entry, "w") as copy:
+                    splice_rows(sheet, rows, copy)
+                continue
             if modified is not None and info.filename == _CORE_PROPERTIES:
-                data = _MODIFIED.sub(rb"\g<1>" + modified.encode() + rb"\g<2>", data)
-            new.writestr(entry, data)
+                data = _MODIFIED.sub(rb"\g<1>" + modified.encode() + rb"\g<2>", old.read(info))
+                new.writestr(entry, data)
+                continue
+            # Copied in blocks: a million-row sheet is hundreds of megabytes of XML. The
+            # size, known in advance, lets zipfile choose ZIP64 as `writestr` would.
+            entry.file_size = info.file_size
+            with old.open(info) as part, new.open(entry, "w") as copy:
+                shutil.copyfileobj(part, copy, _COPY_BLOCK)
 
 
 def write_xlsx(
     path: Path, layout: ExportLayout, rows: Iterable[ResultRow], created: datetime | None = None
 ) -> None:
     export = XlsxExport(layout, created)
-    export.rows(rows)
+    export.rows(list(rows))
     export.save(path)

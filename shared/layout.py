@@ -4,15 +4,19 @@ tenants/<tenant>/criteria/<name>.json     gateway (`CriteriaFile`, replaced whol
 tenants/<tenant>/criteria/<name>.source   gateway (the uploaded file, as sent)
 tenants/<tenant>/field_sets/<id>.json     gateway (`FieldSet`, replaced whole)
 tenants/<tenant>/webhook.json             gateway (`WebhookConfig`: default URL and secret)
+tenants/<tenant>/cache/domains/<domain>.json, cache/names/<country>/<digest>.json
+                                          chunk workers (`CacheEntry`, replaced whole)
 
 tenants/<tenant>/sessions/<id>/
-    manifest.json            gateway, last step of a successful upload
+    manifest.json            gateway, last step of a successful upload; replaced (after
+                             rows.jsonl) when the columns or sheet change before the start
     criteria.json            gateway, just before the manifest: the criteria files chosen
                              and the products kept, as they were then (`SessionCriteria`),
                              so later edits never change a run
     input/<filename>         gateway (the upload, streamed)
     context.txt              gateway
-    rows.jsonl               gateway (parsed input rows, `InputRow`)
+    rows.jsonl               gateway (parsed input rows, `InputRow`); written again by
+                             `PUT .../columns`, only before the start marker exists
     markers/start.json       gateway (conditional write: one start owns it)
     markers/cancel.json      gateway
     plan.json                planning worker (conditional write: one planner owns it)
@@ -25,6 +29,9 @@ tenants/<tenant>/sessions/<id>/
     webhook/claim.json       finalizer (conditional write: one worker delivers the webhook)
     webhook/deliveries.json  that worker, after each attempt (`DeliveryLog`)
     final/results.{csv,xlsx,json}, final/logs/<type>.log   finalizer
+    retries/<k>/request.json gateway (conditional write: one retry owns round k, `RetryRequest`)
+    retries/<k>/plan.json, retries/<k>/chunks/...   retry round k, laid out like the
+                             session's own chunks; a round's chunk n replaces chunk n
 """
 
 from __future__ import annotations
@@ -41,6 +48,18 @@ def tenant_sessions_prefix(tenant: str) -> str:
 
 def tenant_criteria_prefix(tenant: str) -> str:
     return f"tenants/{tenant}/criteria/"
+
+
+def tenant_cache_prefix(tenant: str) -> str:
+    return f"tenants/{tenant}/cache/"
+
+
+def cache_domain_key(tenant: str, domain: str) -> str:
+    return f"{tenant_cache_prefix(tenant)}domains/{domain}.json"
+
+
+def cache_name_key(tenant: str, country: str, name_digest: str) -> str:
+    return f"{tenant_cache_prefix(tenant)}names/{country or '-'}/{name_digest}.json"
 
 
 def criteria_key(tenant: str, name: str) -> str:
@@ -63,6 +82,10 @@ def field_sets_prefix(tenant: str) -> str:
     return f"tenants/{tenant}/field_sets/"
 
 
+def round_name(round_: int) -> str:
+    return f"{round_:04d}"
+
+
 def chunk_name(chunk: int) -> str:
     return f"{chunk:06d}"
 
@@ -76,10 +99,34 @@ def chunk_from_key(key: str) -> int:
 class SessionKeys:
     tenant: str
     session_id: str
+    # 0: the session's own run; k > 0: retry round k, whose plan and chunk objects live
+    # under `retries/<k>/`. Session-wide objects (manifest, markers, final) are shared.
+    round: int = 0
 
     @property
     def prefix(self) -> str:
         return f"{tenant_sessions_prefix(self.tenant)}{self.session_id}/"
+
+    @property
+    def retries_prefix(self) -> str:
+        return self.prefix + "retries/"
+
+    def in_round(self, round_: int) -> SessionKeys:
+        return SessionKeys(self.tenant, self.session_id, round_)
+
+    @property
+    def session(self) -> SessionKeys:
+        """The session's own keys, whatever round these are for."""
+        return self.in_round(0)
+
+    def retry_request(self, round_: int) -> str:
+        return f"{self.retries_prefix}{round_name(round_)}/request.json"
+
+    @property
+    def _run_prefix(self) -> str:
+        if self.round == 0:
+            return self.prefix
+        return f"{self.retries_prefix}{round_name(self.round)}/"
 
     @property
     def manifest(self) -> str:
@@ -110,30 +157,30 @@ class SessionKeys:
 
     @property
     def plan(self) -> str:
-        return self.prefix + "plan.json"
+        return self._run_prefix + "plan.json"
 
     def chunk_input(self, chunk: int) -> str:
-        return f"{self.prefix}chunks/input/{chunk_name(chunk)}.jsonl"
+        return f"{self._run_prefix}chunks/input/{chunk_name(chunk)}.jsonl"
 
     @property
     def chunk_results_prefix(self) -> str:
-        return self.prefix + "chunks/results/"
+        return self._run_prefix + "chunks/results/"
 
     def chunk_results(self, chunk: int) -> str:
         return f"{self.chunk_results_prefix}{chunk_name(chunk)}.jsonl"
 
     def chunk_logs(self, chunk: int) -> str:
-        return f"{self.prefix}chunks/logs/{chunk_name(chunk)}.jsonl"
+        return f"{self._run_prefix}chunks/logs/{chunk_name(chunk)}.jsonl"
 
     @property
     def chunk_done_prefix(self) -> str:
-        return self.prefix + "chunks/done/"
+        return self._run_prefix + "chunks/done/"
 
     def chunk_done(self, chunk: int) -> str:
         return f"{self.chunk_done_prefix}{chunk_name(chunk)}.json"
 
     def chunk_hubspot_created(self, chunk: int) -> str:
-        return f"{self.prefix}chunks/hubspot/{chunk_name(chunk)}.json"
+        return f"{self._run_prefix}chunks/hubspot/{chunk_name(chunk)}.json"
 
     @property
     def webhook_claim(self) -> str:

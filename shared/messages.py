@@ -52,11 +52,31 @@ class ChunkTask(Message):
     row_end: int
 
 
-Command = Annotated[StartSession | CancelSession | ChunkTask, Field(discriminator="kind")]
+class RetrySession(Message):
+    """Plan retry round `round` (its request is stored) of a finished session."""
+
+    kind: Literal["session.retry"] = "session.retry"
+    round: int = Field(ge=1)
+
+
+class RetryChunkTask(ChunkTask):
+    """Chunk `chunk` of retry round `round`: only the round's rows of that session chunk.
+    `chunk_count` is how many chunks the round has."""
+
+    kind: Literal["chunk.retry"] = "chunk.retry"  # type: ignore[assignment]
+    round: int = Field(ge=1)
+
+
+Command = Annotated[
+    StartSession | CancelSession | ChunkTask | RetrySession | RetryChunkTask,
+    Field(discriminator="kind"),
+]
 _COMMANDS: TypeAdapter[Command] = TypeAdapter(Command)
 
 
-def parse_command(body: bytes) -> StartSession | CancelSession | ChunkTask:
+def parse_command(
+    body: bytes,
+) -> StartSession | CancelSession | ChunkTask | RetrySession | RetryChunkTask:
     return _COMMANDS.validate_json(body)
 
 

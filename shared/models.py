@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from shared.fields.model import FieldSpec
 from shared.lifecycle import SessionStatus
+from shared.usage import Usage
 
 
 class Record(BaseModel):
@@ -42,6 +43,9 @@ class SessionOptions(Record):
     custom_fields: list[FieldSpec] = Field(default_factory=list)
     # Called when the session completes, fails or is cancelled; None: the tenant's default.
     webhook_url: str | None = None
+    # Reuse this tenant's recent findings for a domain (or name and country) when the
+    # deployment keeps them (DOSSIER_CACHE_DAYS); false runs every row afresh.
+    use_cache: bool = True
 
 
 class InputSummary(Record):
@@ -49,6 +53,8 @@ class InputSummary(Record):
     format: Literal["csv", "xlsx", "xls"]
     size_bytes: int
     sheet: str | None = None
+    # Every sheet of a workbook, so another can be chosen before starting.
+    sheets: list[str] = Field(default_factory=list)
     encoding: str | None = None
     delimiter: str | None = None
     has_header: bool
@@ -93,6 +99,9 @@ class Counters(Record):
     dead_links: int = 0
     not_found: int = 0
     blocked: int = 0
+    # Rows answered from the tenant's domain cache, with no fetch, search or model call.
+    cached: int = 0
+    needs_review: int = 0
 
     def __add__(self, other: Counters) -> Counters:
         return Counters(
@@ -119,6 +128,8 @@ class ChunkSummary(Record):
     finished_at: datetime
     cancelled: bool = False
     dead_letter_reason: str | None = None
+    # Outside calls the chunk's rows made (for a retry round: the chunk's earlier ones too).
+    usage: Usage = Field(default_factory=Usage)
 
 
 class FinalStatus(Record):
@@ -129,6 +140,9 @@ class FinalStatus(Record):
     finished_at: datetime
     reason: str | None = None
     outputs: list[str] = Field(default_factory=list)
+    # The latest retry round these final objects include (0: the session's own run).
+    retry_round: int = 0
+    usage: Usage = Field(default_factory=Usage)
 
 
 class HubSpotCreated(Record):

@@ -7,14 +7,17 @@ rows to a user (final outputs, result pages, downloads while running) fills them
 
 from __future__ import annotations
 
-import asyncio
-from collections import deque
-from collections.abc import AsyncIterator, Iterable
+import heapq
+from collections.abc import AsyncIterator, Iterable, Iterator
+
+import orjson
 
 from shared.errors import NotFound
 from shared.layout import SessionKeys
+from shared.retry import chunk_rounds
 from shared.rows import ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
+from shared.storage.read_ahead import read_ahead
 
 
 def decode_results(data: bytes) -> list[ResultRow]:
@@ -22,11 +25,18 @@ def decode_results(data: bytes) -> list[ResultRow]:
 
 
 async def read_chunk_results(
-    store: ObjectStore, keys: SessionKeys, chunk: int, *, missing_ok: bool = False
+    store: ObjectStore,
+    keys: SessionKeys,
+    chunk: int,
+    *,
+    missing_ok: bool = False,
+    rounds: dict[int, int] | None = None,
 ) -> list[ResultRow]:
-    """The chunk's stored rows; with `missing_ok`, none for a chunk not stored yet."""
+    """The chunk's stored rows, from the latest retry round in `rounds` that stored it;
+    with `missing_ok`, none for a chunk not stored yet."""
+    version = keys.in_round(rounds.get(chunk, 0)) if rounds else keys
     try:
-        return decode_results(await store.get_bytes(keys.chunk_results(chunk)))
+        return decode_results(await store.get_bytes(version.chunk_results(chunk)))
     except NotFound:
         if missing_ok:
             return []
@@ -64,13 +74,17 @@ def fill_duplicates(rows: Iterable[ResultRow], firsts: dict[int, ResultRow]) -> 
 
 
 async def first_occurrences(
-    store: ObjectStore, keys: SessionKeys, chunk_size: int, rows: list[ResultRow]
+    store: ObjectStore,
+    keys: SessionKeys,
+    chunk_size: int,
+    rows: list[ResultRow],
+    rounds: dict[int, int] | None = None,
 ) -> dict[int, ResultRow]:
     """The first occurrences `rows` point at, read from whichever chunks hold them."""
     have = {row.row: row for row in rows}
     missing = {first for first in map(_first_of, rows) if first is not None} - have.keys()
     for chunk in sorted({row // chunk_size for row in missing}):
-        for row in await read_chunk_results(store, keys, chunk, missing_ok=True):
+        for row in await read_chunk_results(store, keys, chunk, missing_ok=True, rounds=rounds):
             if row.row in missing:
                 have[row.row] = row
     return have
@@ -81,35 +95,63 @@ async def merged_results(
 ) -> AsyncIterator[list[ResultRow]]:
     """One batch per chunk, in chunk (so input) order, duplicates filled.
 
-    A first pass collects which rows are referenced as first occurrences, so the second
-    pass keeps only those in memory rather than every result of a large session. With
-    `missing_ok` (a session still running), a chunk not stored yet is an empty batch.
+    A first pass collects which rows are referenced as first occurrences and by which row
+    last; the second pass keeps only those, as their stored lines, and only until their
+    last duplicate has passed. With `missing_ok` (a session still running), a chunk not
+    stored yet is an empty batch.
     """
-    targets: set[int] = set()
-    async for results in _chunks_in_order(store, keys, chunk_count, missing_ok):
-        targets.update(r.duplicate_of for r in results if r.duplicate_of is not None)
-    firsts: dict[int, ResultRow] = {}
-    async for results in _chunks_in_order(store, keys, chunk_count, missing_ok):
-        firsts.update((row.row, row) for row in results if row.row in targets)
-        yield fill_duplicates(results, firsts)
+    # Retried chunks are read from the round that stored them last.
+    rounds = await chunk_rounds(store, keys)
+    last_use: dict[int, int] = {}
+    async for data in _chunks_in_order(store, keys, chunk_count, missing_ok, rounds):
+        for target, row in duplicate_targets(data):
+            last_use[target] = max(row, last_use.get(target, row))
+    firsts: dict[int, bytes] = {}
+    expiry: list[tuple[int, int]] = []  # (last duplicate, first occurrence), a heap
+    async for data in _chunks_in_order(store, keys, chunk_count, missing_ok, rounds):
+        lines = [line for line in data.splitlines() if line.strip()]
+        results = [ResultRow.model_validate_json(line) for line in lines]
+        for result, line in zip(results, lines, strict=True):
+            if result.row in last_use:
+                firsts[result.row] = line
+                heapq.heappush(expiry, (last_use[result.row], result.row))
+        wanted = {first for first in map(_first_of, results) if first is not None}
+        known = {n: ResultRow.model_validate_json(firsts[n]) for n in wanted if n in firsts}
+        yield fill_duplicates(results, known)
+        while results and expiry and expiry[0][0] <= results[-1].row:
+            firsts.pop(heapq.heappop(expiry)[1], None)
 
 
-async def _chunks_in_order(
-    store: ObjectStore, keys: SessionKeys, chunk_count: int, missing_ok: bool, ahead: int = 4
-) -> AsyncIterator[list[ResultRow]]:
-    """Each chunk's results in chunk order, reading a few chunks ahead."""
-    pending: deque[asyncio.Task[list[ResultRow]]] = deque()
+def duplicate_targets(data: bytes) -> Iterator[tuple[int, int]]:
+    """(first occurrence, duplicate row) pairs of stored results, read without building
+    the rows: the first pass over a large session needs only these two fields."""
+    for line in data.splitlines():
+        if line.strip() and b'"duplicate_of":null' not in line:
+            fields = orjson.loads(line)
+            if fields.get("duplicate_of") is not None:
+                yield int(fields["duplicate_of"]), int(fields["row"])
 
-    def read(chunk: int) -> asyncio.Task[list[ResultRow]]:
-        return asyncio.create_task(read_chunk_results(store, keys, chunk, missing_ok=missing_ok))
 
+async def _raw(
+    store: ObjectStore, keys: SessionKeys, chunk: int, missing_ok: bool, rounds: dict[int, int]
+) -> bytes:
+    version = keys.in_round(rounds.get(chunk, 0)) if rounds else keys
     try:
-        for chunk in range(chunk_count):
-            pending.append(read(chunk))
-            if len(pending) > ahead:
-                yield await pending.popleft()
-        while pending:
-            yield await pending.popleft()
-    finally:
-        for task in pending:
-            task.cancel()
+        return await store.get_bytes(version.chunk_results(chunk))
+    except NotFound:
+        if missing_ok:
+            return b""
+        raise
+
+
+def _chunks_in_order(
+    store: ObjectStore,
+    keys: SessionKeys,
+    chunk_count: int,
+    missing_ok: bool,
+    rounds: dict[int, int],
+    ahead: int = 8,
+) -> AsyncIterator[bytes]:
+    """Each chunk's stored results (JSON lines) in chunk order, reading a few chunks ahead."""
+    reads = (_raw(store, keys, chunk, missing_ok, rounds) for chunk in range(chunk_count))
+    return read_ahead(reads, ahead)

@@ -29,6 +29,14 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "HubSpot_Status",
     "Qualified_Products",
     "Qualification_Status",
+    "Attempts",
+    "Last_Attempt_At",
+    "Cached_At",
+    "Website_Source",
+    "Website_Confidence",
+    "LinkedIn_Source",
+    "LinkedIn_Confidence",
+    "Review_Candidates",
 )
 # Sessions with criteria add one score column per product, after the result columns.
 SCORE_PREFIX = "Score: "
@@ -48,6 +56,9 @@ class RowStatus(StrEnum):
     # network, this deployment's own services.
     BLOCKED_URL = "blocked_url"
     NOT_FOUND = "not_found"
+    # A candidate was plausible but below the acceptance line: its field is empty and the
+    # candidate, with its evidence, is in `Review_Candidates` for a person to decide.
+    NEEDS_REVIEW = "needs_review"
     FAILED = "failed"
     CANCELLED = "cancelled"
 
@@ -124,6 +135,17 @@ class ResultRow(BaseModel):
     qualified_products: list[str] = Field(default_factory=list, alias="Qualified_Products")
     qualification: list[ProductResult] = Field(default_factory=list, alias="Qualification")
     qualification_status: str = Field("", alias="Qualification_Status")
+    # How many times the row went through the pipeline (retries count), and when last.
+    attempts: int = Field(1, alias="Attempts")
+    last_attempt_at: str = Field("", alias="Last_Attempt_At")
+    # When the findings reused from the tenant's domain cache were found; empty otherwise.
+    cached_at: str = Field("", alias="Cached_At")
+    # Where each field came from and how sure the pipeline is of it (0-1).
+    website_source: str = Field("", alias="Website_Source")
+    website_confidence: float | None = Field(None, alias="Website_Confidence")
+    linkedin_source: str = Field("", alias="LinkedIn_Source")
+    linkedin_confidence: float | None = Field(None, alias="LinkedIn_Confidence")
+    review_candidates: str = Field("", alias="Review_Candidates")
     duplicate_of: int | None = None
     # Sessions with custom fields: one answer per field, in the session's field order.
     custom_fields: list[FieldAnswer] = Field(default_factory=list, alias="Custom_Fields")

@@ -16,6 +16,7 @@ import orjson
 
 from shared.layout import LOG_TYPES, SessionKeys
 from shared.storage.protocol import ObjectStore
+from shared.storage.read_ahead import read_ahead
 
 _ERROR_LEVELS = frozenset({"warning", "error", "critical", "exception"})
 _FIRST_KEYS = ("timestamp", "level", "event", "chunk", "row")
@@ -65,8 +66,31 @@ def select_lines(data: bytes, log_type: str, session_id: str) -> Iterable[str]:
 
 async def session_log(store: ObjectStore, keys: SessionKeys, log_type: str) -> AsyncIterator[bytes]:
     """The session's log of `log_type` as text, chunk by chunk in chunk order."""
-    for info in await store.list_objects(keys.prefix + "chunks/logs/"):
-        data = await store.get_bytes(info.key)
-        lines = list(select_lines(data, log_type, keys.session_id))
-        if lines:
-            yield ("\n".join(lines) + "\n").encode()
+    async for data in _chunk_logs(store, keys):
+        text = rendered(data, log_type, keys.session_id)
+        if text:
+            yield text
+
+
+async def every_session_log(
+    store: ObjectStore, keys: SessionKeys
+) -> AsyncIterator[dict[str, bytes]]:
+    """Every log type at once, chunk by chunk: each chunk's log object is read once."""
+    async for data in _chunk_logs(store, keys):
+        yield {kind: rendered(data, kind, keys.session_id) for kind in LOG_TYPES}
+
+
+def rendered(data: bytes, log_type: str, session_id: str) -> bytes:
+    lines = list(select_lines(data, log_type, session_id))
+    return ("\n".join(lines) + "\n").encode() if lines else b""
+
+
+async def _chunk_logs(
+    store: ObjectStore, keys: SessionKeys, ahead: int = 8
+) -> AsyncIterator[bytes]:
+    """Each chunk's log object in chunk order, then retry rounds' chunk logs round by
+    round, a few read ahead."""
+    retried = [i for i in await store.list_objects(keys.retries_prefix) if "/chunks/logs/" in i.key]
+    objects = [*await store.list_objects(keys.prefix + "chunks/logs/"), *retried]
+    async for data in read_ahead((store.get_bytes(info.key) for info in objects), ahead):
+        yield data

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSche
 from shared.lifecycle import SessionStatus
 from shared.models import Counters, InputSummary, SessionOptions
 from shared.status import SessionState
+from shared.usage import Usage
 
 # The resource has always written `+00:00`; pydantic would write `Z` for UTC.
 Timestamp = Annotated[
@@ -34,6 +35,7 @@ EXAMPLE: dict[str, Any] = {
         "qualification": None,
         "custom_fields": [],
         "webhook_url": None,
+        "use_cache": True,
     },
     "context_chars": 42,
     "input": {
@@ -41,6 +43,7 @@ EXAMPLE: dict[str, Any] = {
         "format": "csv",
         "size_bytes": 1234,
         "sheet": None,
+        "sheets": [],
         "encoding": "utf-8",
         "delimiter": ",",
         "has_header": True,
@@ -60,11 +63,15 @@ EXAMPLE: dict[str, Any] = {
         "dead_links": 5,
         "not_found": 1,
         "blocked": 0,
+        "cached": 0,
+        "needs_review": 0,
     },
     "chunk_count": 2,
     "chunks_done": 1,
     "reason": None,
     "finalized": False,
+    "retry_round": 0,
+    "usage": {"fetches": 240, "searches": 12, "model_calls": 120, "hubspot_calls": 0},
 }
 
 
@@ -90,6 +97,12 @@ class SessionView(BaseModel):
         description="What ended the session: a cancel, or chunks that failed"
     )
     finalized: bool = Field(description="The merged result files and logs exist")
+    retry_round: int = Field(
+        0, description="Retry rounds asked for so far; while one runs, status is its own"
+    )
+    usage: Usage = Field(
+        default_factory=Usage, description="Outside calls the session's rows made so far"
+    )
 
 
 def session_view(state: SessionState) -> SessionView:
@@ -110,4 +123,6 @@ def session_view(state: SessionState) -> SessionView:
         chunks_done=state.chunks_done,
         reason=state.reason,
         finalized=state.finalized,
+        retry_round=state.retry_round,
+        usage=state.usage,
     )

@@ -12,7 +12,7 @@ import asyncio
 from datetime import datetime
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from shared.errors import NotFound
 from shared.layout import SessionKeys
@@ -26,7 +26,9 @@ from shared.models import (
     SessionManifest,
     StartRequest,
 )
+from shared.retry import RetryPlan, chunk_rounds, latest_request
 from shared.storage.protocol import ObjectStore
+from shared.usage import Usage
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -47,6 +49,9 @@ class SessionState(BaseModel):
     finished_at: datetime | None = None
     reason: str | None = None
     finalized: bool = False
+    # The latest retry round asked for; while it runs, status and counters are its own.
+    retry_round: int = 0
+    usage: Usage = Field(default_factory=Usage)
 
     @classmethod
     def created(cls, manifest: SessionManifest) -> SessionState:
@@ -74,6 +79,9 @@ class SessionStateReader:
             self._optional(keys.plan, Plan),
         )
         total = plan.total_rows if plan else manifest.input.rows
+        retry = await latest_request(self._store, keys) if final is not None else None
+        if final is not None and plan is not None and retry and retry.round > final.retry_round:
+            return await self._retrying(keys, manifest, plan, final, retry.round, start)
         if final is not None:
             return SessionState(
                 manifest=manifest,
@@ -87,6 +95,8 @@ class SessionStateReader:
                 finished_at=final.finished_at,
                 reason=final.reason,
                 finalized=True,
+                retry_round=final.retry_round,
+                usage=final.usage,
             )
         summaries = await self.chunk_summaries(keys) if plan else []
         counters = sum((s.counters for s in summaries), Counters())
@@ -104,7 +114,50 @@ class SessionStateReader:
             started_at=start.requested_at if start else None,
             running_since=plan.planned_at if plan else None,
             cancel_requested_at=cancel.requested_at if cancel else None,
+            usage=sum((s.usage for s in summaries), Usage()),
         )
+
+    async def _retrying(
+        self,
+        keys: SessionKeys,
+        manifest: SessionManifest,
+        plan: Plan,
+        final: FinalStatus,
+        round_: int,
+        start: StartRequest | None,
+    ) -> SessionState:
+        """A finished session whose retry round `round_` is not finalized yet: queued until
+        a worker plans the round, then running; counters are each chunk's latest version."""
+        round_keys = keys.in_round(round_)
+        retry_plan = await self._optional(round_keys.plan, RetryPlan)
+        rounds = await chunk_rounds(self._store, keys)
+        summaries = await asyncio.gather(
+            *(
+                self._summary(keys.in_round(rounds.get(n, 0)).chunk_done(n))
+                for n in range(plan.chunk_count)
+            )
+        )
+        counters = sum((s.counters for s in summaries), Counters())
+        done = sum(1 for n in retry_plan.chunks if rounds.get(n) == round_) if retry_plan else 0
+        return SessionState(
+            manifest=manifest,
+            status=SessionStatus.RUNNING if retry_plan else SessionStatus.QUEUED,
+            counters=counters.model_copy(update={"total": plan.total_rows}),
+            chunk_count=len(retry_plan.chunks) if retry_plan else None,
+            chunks_done=done,
+            started_at=start.requested_at if start else None,
+            running_since=retry_plan.planned_at if retry_plan else None,
+            retry_round=round_,
+            usage=sum((s.usage for s in summaries), Usage()),
+        )
+
+    async def _summary(self, key: str) -> ChunkSummary:
+        cached = self._summaries.get(key)
+        if cached is None:
+            cached = await self._store.get_model(key, ChunkSummary)
+            if len(self._summaries) < self._cache_size:
+                self._summaries[key] = cached
+        return cached
 
     async def chunk_summaries(self, keys: SessionKeys) -> list[ChunkSummary]:
         listed = await self._store.list_objects(keys.chunk_done_prefix)

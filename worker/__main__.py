@@ -16,6 +16,7 @@ from shared.budget.protocol import Budget
 from shared.budget.rabbit import RabbitBudget
 from shared.logging import configure_logging
 from shared.storage.s3 import store_from_settings
+from worker.cached_pipeline import CachedPipeline
 from worker.enrich.responder import EnrichResponder
 from worker.logcapture import capture_processor
 from worker.metrics import WorkerMetrics
@@ -25,6 +26,7 @@ from worker.pipeline.protocol import Pipeline
 from worker.pipeline.settings import PipelineSettings
 from worker.service import WorkerService
 from worker.settings import WorkerSettings
+from worker.usage import CountingMetrics
 from worker.webhooks.sender import WebhookSender
 
 PipelineFactory = Callable[[PipelineSettings, PipelineMetrics, Budget], Pipeline]
@@ -54,7 +56,14 @@ async def main() -> None:
         pipeline_settings = PipelineSettings().refusing(settings.own_services())
         if pipeline_settings.fetch_allow_private_networks and settings.environment == "production":
             structlog.get_logger().warning("fetch.private_networks_allowed")
-        pipeline = load_factory(settings.pipeline_factory)(pipeline_settings, metrics, budget)
+        pipeline = CachedPipeline(
+            # Calls are counted per chunk (session usage) as they are reported as metrics.
+            load_factory(settings.pipeline_factory)(
+                pipeline_settings, CountingMetrics(metrics), budget
+            ),
+            store,
+            settings.cache_days,
+        )
         stack.push_async_callback(pipeline.aclose)
         webhooks = WebhookSender(
             store,

@@ -18,6 +18,7 @@ from shared.layout import SessionKeys
 from shared.models import ChunkSummary, Counters, HubSpotCreated
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
+from shared.usage import Usage
 
 _STATUS_COUNTER = {
     RowStatus.FAILED: "failed",
@@ -25,6 +26,7 @@ _STATUS_COUNTER = {
     RowStatus.DEAD_URL: "dead_links",
     RowStatus.NOT_FOUND: "not_found",
     RowStatus.BLOCKED_URL: "blocked",
+    RowStatus.NEEDS_REVIEW: "needs_review",
 }
 
 
@@ -38,6 +40,8 @@ def count_rows(results: Iterable[ResultRow]) -> Counters:
         extra = _STATUS_COUNTER.get(row.row_status)
         if extra:
             values[extra] += 1
+        if row.cached_at and row.row_status is not RowStatus.DUPLICATE:
+            values["cached"] += 1
     return Counters(**values)
 
 
@@ -73,6 +77,7 @@ async def write_chunk(
     finished_at: datetime,
     cancelled: bool = False,
     dead_letter_reason: str | None = None,
+    usage: Usage | None = None,
 ) -> ChunkSummary:
     results = sorted(results, key=lambda r: r.row)
     await store.put_bytes(keys.chunk_results(chunk), encode_results(results), "application/jsonl")
@@ -84,6 +89,7 @@ async def write_chunk(
         finished_at=finished_at,
         cancelled=cancelled,
         dead_letter_reason=dead_letter_reason,
+        usage=usage or Usage(),
     )
     await store.put_model(keys.chunk_done(chunk), summary)
     return summary

@@ -22,19 +22,20 @@ from pydantic import ValidationError
 
 from shared.broker.protocol import Broker, Death, Delivery, Subscription
 from shared.errors import Permanent
-from shared.messages import CancelSession, ChunkTask, StartSession, parse_command
+from shared.messages import CancelSession, ChunkTask, RetrySession, StartSession, parse_command
 from shared.storage.protocol import ObjectStore
 from worker.cancel import CancelRegistry
 from worker.deadletter import DeadChunkHandler
 from worker.metrics import WorkerMetrics
 from worker.planner import Planner
+from worker.retry_planner import RetryPlanner
 from worker.runner import ChunkRunner
 
 log = structlog.get_logger()
 MAX_BACKOFF_S = 5.0
 # The first pause between pings of an unreachable store, whatever the back-off setting.
 MIN_STORE_PAUSE_S = 0.05
-Command = StartSession | CancelSession | ChunkTask
+Command = StartSession | CancelSession | ChunkTask | RetrySession
 Work = Callable[[Command, Delivery], Awaitable[None]]
 # Records that a message will never succeed (failed plan); True if it did.
 GiveUp = Callable[[Command, str], Awaitable[bool]]
@@ -46,6 +47,7 @@ class WorkerConsumers:
         broker: Broker,
         store: ObjectStore,
         planner: Planner,
+        retry_planner: RetryPlanner,
         runner: ChunkRunner,
         dead_chunks: DeadChunkHandler,
         cancels: CancelRegistry,
@@ -57,6 +59,7 @@ class WorkerConsumers:
         self._metrics = metrics
         self._store = store
         self._planner = planner
+        self._retry_planner = retry_planner
         self._runner = runner
         self._dead_chunks = dead_chunks
         self._cancels = cancels
@@ -110,6 +113,9 @@ class WorkerConsumers:
     # --- the work of each queue ---------------------------------------------------------
 
     async def _plan(self, command: Command, delivery: Delivery) -> None:
+        if isinstance(command, RetrySession):
+            await self._retry_planner.plan(command, redelivered=delivery.redelivered)
+            return
         if not isinstance(command, StartSession):
             raise Permanent(f"unexpected {command.kind} on the commands queue")
         await self._planner.plan(command, redelivered=delivery.redelivered)
@@ -128,10 +134,13 @@ class WorkerConsumers:
         await self._dead_chunks.handle(command, death.attempts, death.reason)
 
     async def _record_failed_start(self, command: Command, reason: str) -> bool:
-        """A start that cannot be planned ends the session as failed, never stuck queued."""
-        if not isinstance(command, StartSession):
+        """A start that cannot be planned ends the session as failed, never stuck queued;
+        a retry that cannot be planned ends with the rows the session had."""
+        if not isinstance(command, StartSession | RetrySession):
             return False
         try:
+            if isinstance(command, RetrySession):
+                return await self._retry_planner.give_up(command, reason)
             return await self._planner.fail(command, f"planning failed: {reason}")
         except Exception as exc:
             log.warning("plan.fail_not_recorded", error=repr(exc))

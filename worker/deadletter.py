@@ -15,8 +15,12 @@ import structlog
 from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.messages import ChunkTask
-from shared.rows import InputRow, PlannedRow, RowStatus
+from shared.models import ChunkSummary
+from shared.results import read_chunk_results
+from shared.retry import chunk_rounds, merge_round, retried_row
+from shared.rows import InputRow, PlannedRow, ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
+from shared.usage import Usage
 from worker.checkpoint import read_chunk_rows, session_deleted, unenriched_row, write_chunk
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting
@@ -40,7 +44,7 @@ class DeadChunkHandler:
         self._metrics = metrics
 
     async def handle(self, task: ChunkTask, deliveries: int, why: str) -> None:
-        keys = SessionKeys(task.tenant, task.session_id)
+        keys = SessionKeys(task.tenant, task.session_id, getattr(task, "round", 0))
         if await session_deleted(self._store, keys):
             log.info("chunk.dead_letter_ignored", why="session deleted")
             return
@@ -55,15 +59,19 @@ class DeadChunkHandler:
             log.error("chunk.dead_lettered", reason=reason, rows=len(rows))
         now = datetime.now(UTC)
         failed = [unenriched_row(row, RowStatus.FAILED, error=reason) for row in rows]
+        stored, usage = failed, Usage()
+        if keys.round:
+            stored, usage = await self._with_kept_rows(keys, task.chunk, failed)
         summary = await write_chunk(
             self._store,
             keys,
             task.chunk,
-            failed,
+            stored,
             chunk_log.to_bytes(),
             started_at=now,
             finished_at=now,
             dead_letter_reason=reason,
+            usage=usage,
         )
         self._metrics.rows_stored(failed)
         self._progress.finished(task, summary.counters)
@@ -71,12 +79,27 @@ class DeadChunkHandler:
         await self._progress.flush(only=task)
         await self._finalizer.maybe_finalize(keys, task.chunk_count)
 
+    async def _with_kept_rows(
+        self, keys: SessionKeys, chunk: int, failed: list[ResultRow]
+    ) -> tuple[list[ResultRow], Usage]:
+        """A retry round's chunk: the rows it kept and its rows as failed new attempts, and
+        what the chunk cost before the round (its summary replaces the earlier one)."""
+        rounds = await chunk_rounds(self._store, keys, below=keys.round)
+        previous = await read_chunk_results(self._store, keys.session, chunk, rounds=rounds)
+        before = {row.row: row for row in previous}
+        attempts = [retried_row(before[r.row], r) if r.row in before else r for r in failed]
+        version = keys.session.in_round(rounds.get(chunk, 0))
+        summary = await self._store.get_model(version.chunk_done(chunk), ChunkSummary)
+        return merge_round(previous, attempts), summary.usage
+
     async def _rows(self, keys: SessionKeys, task: ChunkTask) -> list[PlannedRow]:
         """The chunk's planned rows, or, if those are unreadable, its input rows."""
         try:
             return await read_chunk_rows(self._store, keys, task.chunk)
         except (NotFound, ValueError) as exc:
             log.warning("chunk.input_unreadable", error=repr(exc))
+            if keys.round:
+                return []  # a retry round's rows unknown: the chunk keeps every row it had
         rows: list[PlannedRow] = []
         for line in (await self._store.get_bytes(keys.rows)).splitlines():
             if not line.strip():

@@ -20,15 +20,31 @@ import structlog
 from shared.broker.protocol import Publisher
 from shared.criteria.snapshot import session_criteria
 from shared.errors import NotFound
-from shared.exports import CONTENT_TYPES, CsvExport, ExportLayout, JsonExport, XlsxExport
+from shared.exports import (
+    CONTENT_TYPES,
+    CsvExport,
+    ExportLayout,
+    JsonExport,
+    XlsxExport,
+    spreadsheet_values,
+)
 from shared.layout import LOG_TYPES, SessionKeys
 from shared.lifecycle import SessionStatus, finished_status
 from shared.messages import SessionStatusChanged
-from shared.models import CancelRequest, ChunkSummary, Counters, FinalStatus, SessionManifest
+from shared.models import (
+    CancelRequest,
+    ChunkSummary,
+    Counters,
+    FinalStatus,
+    Plan,
+    SessionManifest,
+)
 from shared.results import merged_results
+from shared.retry import chunk_rounds
 from shared.rows import ResultRow
-from shared.session_logs import session_log
+from shared.session_logs import every_session_log
 from shared.storage.protocol import ObjectStore
+from shared.usage import Usage
 from worker.events import publish_safely
 from worker.webhooks.sender import WebhookSender
 
@@ -46,23 +62,48 @@ class Finalizer:
         self._webhooks = webhooks
 
     async def maybe_finalize(self, keys: SessionKeys, chunk_count: int) -> bool:
-        """Finalize when every chunk's summary exists and nobody finalized yet."""
+        """Finalize when every chunk's summary exists and nobody finalized yet. For the keys
+        of a retry round, `chunk_count` is the round's: the session is finalized again,
+        each chunk from its latest version."""
         stored = await self._store.list_objects(keys.chunk_done_prefix)
-        if len(stored) < chunk_count or await self._store.exists(keys.final_status):
+        if len(stored) < chunk_count:
             return False
-        await self.finalize(keys, chunk_count)
+        if keys.round == 0:
+            if await self._store.exists(keys.final_status):
+                return False
+            await self.finalize(keys, chunk_count)
+            return True
+        if await self._finalized_round(keys) >= keys.round:
+            return False
+        plan = await self._store.get_model(keys.session.plan, Plan)
+        await self.finalize(keys.session, plan.chunk_count, retry_round=keys.round)
         return True
 
-    async def finalize(self, keys: SessionKeys, chunk_count: int) -> FinalStatus:
+    async def _finalized_round(self, keys: SessionKeys) -> int:
+        try:
+            return (await self._store.get_model(keys.final_status, FinalStatus)).retry_round
+        except NotFound:
+            return -1
+
+    async def finalize(
+        self, keys: SessionKeys, chunk_count: int, retry_round: int = 0
+    ) -> FinalStatus:
         manifest = await self._store.get_model(keys.manifest, SessionManifest)
         cancel = await self._cancel_request(keys)
+        rounds = await chunk_rounds(self._store, keys)
         summaries = await asyncio.gather(
-            *(self._store.get_model(keys.chunk_done(n), ChunkSummary) for n in range(chunk_count))
+            *(
+                self._store.get_model(keys.in_round(rounds.get(n, 0)).chunk_done(n), ChunkSummary)
+                for n in range(chunk_count)
+            )
         )
         outputs = await self._write_outputs(keys, manifest, chunk_count, summaries)
         final = final_status(manifest, summaries, cancel, outputs)
+        final = final.model_copy(update={"retry_round": retry_round})
         await self._store.put_model(keys.final_status, final)
-        log.info("session.finalized", status=str(final.status), chunks=chunk_count)
+        log.info(
+            "session.finalized", status=str(final.status), chunks=chunk_count, round=retry_round
+        )
         await publish_safely(
             self._publisher,
             SessionStatusChanged(
@@ -113,11 +154,16 @@ class Finalizer:
             for fmt, path in paths.items():
                 await upload_file(self._store, keys.final_results(fmt), path, CONTENT_TYPES[fmt])
                 outputs.append(keys.final_results(fmt))
-            for log_type in LOG_TYPES:
-                path = Path(folder) / f"{log_type}.log"
-                with path.open("wb") as sink:
-                    async for data in session_log(self._store, keys, log_type):
-                        await asyncio.to_thread(sink.write, data)
+            logs = {kind: Path(folder) / f"{kind}.log" for kind in LOG_TYPES}
+            sinks = {kind: path.open("wb") for kind, path in logs.items()}
+            try:
+                async for parts in every_session_log(self._store, keys):
+                    for kind, data in parts.items():
+                        await asyncio.to_thread(sinks[kind].write, data)
+            finally:
+                for sink in sinks.values():
+                    sink.close()
+            for log_type, path in logs.items():
                 await upload_file(self._store, keys.final_log(log_type), path, "text/plain")
                 outputs.append(keys.final_log(log_type))
         return outputs
@@ -144,6 +190,7 @@ def final_status(
     return FinalStatus(
         status=status,
         counters=counters,
+        usage=sum((s.usage for s in summaries), Usage()),
         finished_at=max(ends, default=manifest.created_at).astimezone(UTC),
         reason=reason,
         outputs=outputs,
@@ -154,6 +201,7 @@ class _ExportFiles:
     """The three result files, written side by side from one pass over the rows."""
 
     def __init__(self, paths: dict[str, Path], layout: ExportLayout, created: datetime) -> None:
+        self._layout = layout
         self._xlsx_path = paths["xlsx"]
         self._csv_file = paths["csv"].open("wb")
         self._json_file = paths["json"].open("wb")
@@ -164,9 +212,10 @@ class _ExportFiles:
         self._json_file.write(self._json.header())
 
     def write(self, rows: list[ResultRow]) -> None:
-        self._csv_file.write(self._csv.rows(rows))
+        values = [spreadsheet_values(row, self._layout) for row in rows]
+        self._csv_file.write(self._csv.lines(values))
         self._json_file.write(self._json.rows(rows))
-        self._xlsx.rows(rows)
+        self._xlsx.append(rows, values)
 
     def close(self) -> None:
         self._json_file.write(self._json.footer())

@@ -16,8 +16,8 @@ from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 
-import orjson
 import structlog
+from pydantic import ValidationError
 
 from shared.broker.protocol import Publisher
 from shared.errors import NotFound
@@ -187,7 +187,12 @@ async def planned_batches(
     planned = plan_rows(_drain(pending))
     batch: list[PlannedRow] = []
     async for line in _lines(data):
-        pending.append(InputRow.model_validate(orjson.loads(line)))
+        try:
+            pending.append(InputRow.model_validate_json(line))
+        except ValidationError as exc:
+            # A stored row that does not read is not an unreadable message: it fails the
+            # planning like any other error, not the command that asked for it.
+            raise ValueError(f"unreadable row in rows.jsonl: {exc.errors()[0]['msg']}") from None
         # plan_rows takes exactly one input per output, so the deque is never read empty.
         batch.append(next(planned))
         if len(batch) == batch_size:

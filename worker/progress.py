@@ -37,8 +37,9 @@ class ProgressReporter:
         self._chunks: dict[tuple[str, int], _ChunkProgress] = {}
         self._lock = asyncio.Lock()
 
-    def started(self, task: ChunkTask) -> None:
-        self._chunks[(task.session_id, task.chunk)] = _ChunkProgress(task)
+    def started(self, task: ChunkTask, counters: Counters | None = None) -> None:
+        """`counters`: rows the chunk holds already (a retry round keeps the rest)."""
+        self._chunks[(task.session_id, task.chunk)] = _ChunkProgress(task, counters or Counters())
 
     def row_finished(self, task: ChunkTask, counters: Counters, row: ResultRow) -> None:
         state = self._chunks.get((task.session_id, task.chunk))

@@ -20,13 +20,16 @@ from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.messages import ChunkTask
 from shared.models import ChunkSummary, Counters, SessionManifest
-from shared.results import fill_duplicates, first_occurrences
+from shared.results import fill_duplicates, first_occurrences, read_chunk_results
+from shared.retry import chunk_rounds, merge_round, retried_row
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
+from shared.usage import Usage
 from worker.cancel import CancelRegistry, unless_cancelled
 from worker.checkpoint import (
     StoredLedger,
     add_row,
+    count_rows,
     read_chunk_rows,
     session_deleted,
     unenriched_row,
@@ -37,6 +40,7 @@ from worker.logcapture import ChunkLog, collecting
 from worker.metrics import WorkerMetrics
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
 from worker.progress import ProgressReporter
+from worker.usage import counting
 
 log = structlog.get_logger()
 
@@ -66,7 +70,8 @@ class ChunkRunner:
         self._row_timeout_s = row_timeout_s
 
     async def run(self, task: ChunkTask) -> None:
-        keys = SessionKeys(task.tenant, task.session_id)
+        # A retry round's chunk has the round's own objects; it rewrites the whole chunk.
+        keys = SessionKeys(task.tenant, task.session_id, getattr(task, "round", 0))
         if await self._store.exists(keys.chunk_done(task.chunk)):
             log.info("chunk.already_stored")
             await self._finalizer.maybe_finalize(keys, task.chunk_count)
@@ -90,19 +95,23 @@ class ChunkRunner:
     async def _run_and_store(self, task: ChunkTask, keys: SessionKeys) -> ChunkSummary | None:
         """The chunk's stored summary; None when the session was deleted meanwhile."""
         rows = await read_chunk_rows(self._store, keys, task.chunk)
+        previous = await self._previous_version(keys, task.chunk)
         started_at = datetime.now(UTC)
         began = time.monotonic()
         chunk_log = ChunkLog()
-        self._progress.started(task)
+        retried = {r.row for r in rows}
+        self._progress.started(task, _kept_counters(previous, retried))
         try:
             with collecting(chunk_log):
-                log.info("chunk.started", rows=len(rows))
-                if await self._cancels.check_marker(keys):
-                    results = [unenriched_row(r, RowStatus.CANCELLED) for r in rows]
-                else:
-                    results = await self._enrich(task, keys, rows)
+                log.info("chunk.started", rows=len(rows), round=keys.round)
+                with counting() as tally:
+                    if await self._cancels.check_marker(keys):
+                        results = [unenriched_row(r, RowStatus.CANCELLED) for r in rows]
+                    else:
+                        results = await self._enrich(task, keys, rows, previous)
                 cancelled = any(r.row_status is RowStatus.CANCELLED for r in results)
                 log.info("chunk.finished", rows=len(results), cancelled=cancelled)
+            stored = merge_round(previous, results) if keys.round else results
             if await session_deleted(self._store, keys):
                 self._progress.discard(task)
                 return None
@@ -110,11 +119,12 @@ class ChunkRunner:
                 self._store,
                 keys,
                 task.chunk,
-                results,
+                stored,
                 chunk_log.to_bytes(),
                 started_at=started_at,
                 finished_at=datetime.now(UTC),
                 cancelled=cancelled,
+                usage=tally.usage() + await self._earlier_usage(keys, task.chunk),
             )
         except BaseException:
             self._progress.discard(task)
@@ -123,8 +133,27 @@ class ChunkRunner:
         self._metrics.chunk_stored(time.monotonic() - began)
         return summary
 
+    async def _previous_version(self, keys: SessionKeys, chunk: int) -> list[ResultRow]:
+        """For a retry round: the chunk as it stands before this round; else nothing."""
+        if keys.round == 0:
+            return []
+        rounds = await chunk_rounds(self._store, keys, below=keys.round)
+        return await read_chunk_results(self._store, keys.session, chunk, rounds=rounds)
+
+    async def _earlier_usage(self, keys: SessionKeys, chunk: int) -> Usage:
+        """A retry round's chunk replaces the chunk's summary: it carries what it cost so far."""
+        if keys.round == 0:
+            return Usage()
+        rounds = await chunk_rounds(self._store, keys, below=keys.round)
+        version = keys.session.in_round(rounds.get(chunk, 0))
+        return (await self._store.get_model(version.chunk_done(chunk), ChunkSummary)).usage
+
     async def _enrich(
-        self, task: ChunkTask, keys: SessionKeys, rows: list[PlannedRow]
+        self,
+        task: ChunkTask,
+        keys: SessionKeys,
+        rows: list[PlannedRow],
+        previous: list[ResultRow],
     ) -> list[ResultRow]:
         manifest = await self._store.get_model(keys.manifest, SessionManifest)
         context = SessionContext(
@@ -137,7 +166,13 @@ class ChunkRunner:
             # The snapshot taken at creation: a redelivered chunk asks the same questions.
             criteria=await session_criteria(self._store, keys, manifest.options),
         )
-        chunk = _ChunkRun(task, self._pipeline.open_chunk(context), self._progress)
+        chunk = _ChunkRun(
+            task,
+            self._pipeline.open_chunk(context),
+            self._progress,
+            previous,
+            {row.row for row in rows},
+        )
         to_enrich = [row for row in rows if row.duplicate_of is None]
         # One watch spans the whole chunk: batch look-ups in `prepare` can take a minute.
         watcher = asyncio.create_task(self._cancels.watch(keys, self._cancel_poll_s))
@@ -222,7 +257,9 @@ class ChunkRunner:
                 log.warning("row.failed", error=reason)
                 self._metrics.row_failed("exception")
                 result = unenriched_row(row, RowStatus.FAILED, error=reason)
-            chunk.record(result)
+            chunk.record(
+                result.model_copy(update={"last_attempt_at": _now_text()}),
+            )
             log.info(
                 "row.finished",
                 status=str(result.row_status),
@@ -239,14 +276,27 @@ class ChunkRunner:
 class _ChunkRun:
     """Results of one chunk as rows finish, and their cumulative counters."""
 
-    def __init__(self, task: ChunkTask, pipeline: ChunkPipeline, progress: ProgressReporter):
+    def __init__(
+        self,
+        task: ChunkTask,
+        pipeline: ChunkPipeline,
+        progress: ProgressReporter,
+        previous: list[ResultRow],
+        retried: set[int],
+    ):
         self.task = task
         self.pipeline = pipeline
         self.results: dict[int, ResultRow] = {}
-        self.counters = Counters()
+        # A retry round: the chunk's rows before it, whose attempts the new results count;
+        # the rows it keeps are counted from the start, so progress covers the whole chunk.
+        self._previous = {row.row: row for row in previous}
+        self.counters = _kept_counters(previous, retried)
         self._progress = progress
 
     def record(self, result: ResultRow) -> None:
+        before = self._previous.get(result.row)
+        if before is not None:
+            result = retried_row(before, result)
         self.results[result.row] = result
         self.counters = add_row(self.counters, result)
         self._progress.row_finished(self.task, self.counters, result)
@@ -261,3 +311,13 @@ class _ChunkRun:
             return
         for result in finished:
             self.results[result.row] = result
+
+
+def _now_text() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _kept_counters(previous: list[ResultRow], retried: set[int]) -> Counters:
+    """Progress counters of the rows a retry round keeps (progress counts no `total`)."""
+    kept = count_rows(row for row in previous if row.row not in retried)
+    return kept.model_copy(update={"total": 0})

@@ -28,6 +28,7 @@ from worker.metrics import WorkerMetrics
 from worker.pipeline.protocol import Pipeline
 from worker.planner import Planner
 from worker.progress import ProgressReporter
+from worker.retry_planner import RetryPlanner
 from worker.runner import ChunkRunner
 from worker.settings import WorkerSettings
 from worker.webhooks.sender import WebhookSender
@@ -71,6 +72,7 @@ class WorkerService:
             broker,
             store,
             Planner(store, broker, finalizer, settings.chunk_size),
+            RetryPlanner(store, broker, finalizer),
             runner,
             DeadChunkHandler(store, finalizer, progress, metrics),
             cancels,

@@ -33,6 +33,9 @@ class WorkerSettings(CommonSettings):
     cancel_poll_s: float = Field(0.5, gt=0, validation_alias="DOSSIER_WORKER_CANCEL_POLL_S")
     # Progress events per session and worker are coalesced to at most one per interval.
     progress_interval_s: float = Field(0.3, gt=0, validation_alias="DOSSIER_WORKER_PROGRESS_S")
+    # Days a tenant's finished `ok` row is reused for the same domain (or name and
+    # country) by later sessions, skipping its fetches, searches and model calls; 0: off.
+    cache_days: int = Field(0, ge=0, le=3650, validation_alias="DOSSIER_CACHE_DAYS")
     # `module:callable` taking PipelineSettings, a PipelineMetrics recorder and the shared
     # Budget, returning a Pipeline.
     pipeline_factory: str = Field(

@@ -107,6 +107,7 @@ async def _store_session(
             format=source.format,
             size_bytes=upload.size,
             sheet=source.sheet,
+            sheets=source.sheets,
             encoding=source.encoding,
             delimiter=source.delimiter,
             has_header=stats.has_header,

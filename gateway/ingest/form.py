@@ -29,7 +29,11 @@ def parse_bool(name: str, raw: str | None) -> bool:
 
 
 def parse_options(fields: Mapping[str, str], capabilities: Capabilities) -> SessionOptions:
-    options = SessionOptions(**{name: parse_bool(name, fields.get(name)) for name in SWITCHES})
+    options = SessionOptions(
+        **{name: parse_bool(name, fields.get(name)) for name in SWITCHES},
+        # On unless turned off: a cache the deployment does not keep is simply not used.
+        use_cache=parse_bool("use_cache", fields.get("use_cache", "true")),
+    )
     if options.run_llm_deep_search_pipeline and not capabilities.deep_search:
         raise InvalidInput(
             "option_unavailable",

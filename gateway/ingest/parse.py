@@ -5,16 +5,20 @@ from __future__ import annotations
 import asyncio
 import io
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gateway.ingest.bridge import AsyncByteReader, iterate_in_thread
+from gateway.ingest.column_pick import ColumnPick
 from gateway.ingest.encoding import detect_delimiter, detect_encoding
-from gateway.ingest.records import csv_records, guarded, sheet_records
+from gateway.ingest.records import csv_records, guarded, sheet_names, sheet_records
 from gateway.ingest.sniff import Format, check_legacy_workbook
 from gateway.ingest.table import TableReader
 from gateway.ingest.workbook_archive import check_workbook_archive
 from gateway.settings import Limits
 from shared.storage.protocol import ObjectStore
+
+# Rows parsed per trip to the parsing thread: each trip costs the event loop a wake-up.
+LINES_PER_HOP = 5000
 
 
 @dataclass
@@ -23,6 +27,7 @@ class SourceInfo:
     sheet: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
+    sheets: list[str] = field(default_factory=list)
 
 
 class UploadParser:
@@ -36,6 +41,7 @@ class UploadParser:
         fmt: Format,
         limits: Limits,
         late_sample: bytes | None = None,
+        pick: ColumnPick | None = None,
     ) -> None:
         self._store = store
         self._key = key
@@ -43,15 +49,15 @@ class UploadParser:
         self._late_sample = late_sample
         self._limits = limits
         self.source = SourceInfo(fmt)
-        self.table = TableReader(limits.max_rows, limits.max_cell_chars)
+        self.table = TableReader(limits.max_rows, limits.max_cell_chars, pick)
 
     async def jsonl(self, sheet: str | None) -> AsyncIterator[bytes]:
         if self.source.format == "csv":
             reader = AsyncByteReader(self._store.iter_bytes(self._key), asyncio.get_running_loop())
             try:
                 records = self._csv(reader)
-                async for batch in iterate_in_thread(self.table.rows(records)):
-                    yield b"".join(row.model_dump_json().encode() + b"\n" for row in batch)
+                async for batch in iterate_in_thread(self.table.jsonl(records), LINES_PER_HOP):
+                    yield b"".join(batch)
             finally:
                 await reader.aclose()
             return
@@ -62,8 +68,9 @@ class UploadParser:
             await asyncio.to_thread(check_legacy_workbook, data)
         name, rows = await asyncio.to_thread(sheet_records, data, sheet)
         self.source.sheet = name
-        async for batch in iterate_in_thread(self.table.rows(guarded(rows))):
-            yield b"".join(row.model_dump_json().encode() + b"\n" for row in batch)
+        self.source.sheets = await asyncio.to_thread(sheet_names, data)
+        async for batch in iterate_in_thread(self.table.jsonl(guarded(rows)), LINES_PER_HOP):
+            yield b"".join(batch)
 
     def _csv(self, reader: AsyncByteReader) -> Iterator[list[str]]:
         encoding = detect_encoding(self._head)

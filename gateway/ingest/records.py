@@ -32,6 +32,10 @@ def _open_workbook(data: bytes) -> CalamineWorkbook:
         raise InvalidInput("corrupt_file", "the workbook is damaged and cannot be read") from exc
 
 
+def sheet_names(data: bytes) -> list[str]:
+    return list(_open_workbook(data).sheet_names)
+
+
 def sheet_records(data: bytes, sheet: str | None) -> tuple[str, Iterator[list[Any]]]:
     """The chosen sheet's name and rows: `sheet` if given, else the first non-empty one."""
     workbook = _open_workbook(data)

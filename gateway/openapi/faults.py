@@ -199,6 +199,44 @@ SESSION_NOT_COMPLETED = _fault(
     "session_not_completed",
     "the session is running; only a completed session can be qualified",
 )
+SESSION_STARTED = _fault(
+    409,
+    "`session_started`: the session was started; its columns can no longer change. "
+    "`columns_fixed`: a session made by qualify from another session's results",
+    "session_started",
+    "the session is running; columns can only change before it starts",
+)
+COLUMNS_REFUSED = _fault(
+    422,
+    "`column_not_found`, `same_column`, `sheet_not_found` (the message lists the columns or "
+    "sheets), `no_rows`, `no_company_column` or `invalid_request` (a body that does not fit): "
+    "nothing changed",
+    "column_not_found",
+    "the file has no column 'Firm'; columns: Company, Website",
+)
+RESULTS_QUERY_REFUSED = _fault(
+    422,
+    "`unknown_row_status`, `unknown_confidence_band`, `unknown_sort_column` (the message "
+    "lists the values allowed) or `invalid_request`",
+    "unknown_sort_column",
+    "cannot sort by 'Description' (sortable: row, Company_Name, Official_Website, ...)",
+)
+SESSION_NOT_RETRYABLE = _fault(
+    409,
+    "`session_running` (queued or running, a retry included), `session_not_started`, "
+    "`session_cancelled` or `nothing_to_retry` (no row has the statuses asked for): "
+    "nothing changed",
+    "session_running",
+    "the session is running; only a finished session can be retried",
+)
+RETRY_REFUSED = _fault(
+    422,
+    "`invalid_statuses` (a status rows cannot be retried from) or `invalid_request` "
+    "(a body that is not JSON `{statuses}`): nothing changed",
+    "invalid_statuses",
+    "rows cannot be retried from 'duplicate'; use any of failed, not_found, dead_url, "
+    "needs_review, blocked_url, ok",
+)
 INVALID_QUERY = _fault(
     422,
     "`invalid_request`: a query parameter with a bad value",

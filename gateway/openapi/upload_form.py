@@ -32,6 +32,12 @@ CREATE_FORM: dict[str, Any] = {
                         "run_llm_deep_search_pipeline": _BOOL,
                         "write_to_hubspot": _BOOL,
                         "use_hubspot_integration": _BOOL,
+                        "use_cache": {
+                            "type": "boolean",
+                            "default": True,
+                            "description": "Reuse this tenant's recent findings for the same "
+                            "domain (see DOSSIER_CACHE_DAYS); false runs every row afresh",
+                        },
                         "criteria": {
                             "type": "string",
                             "description": "Qualify every company against these criteria "

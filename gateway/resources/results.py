@@ -23,6 +23,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from shared.criteria.model import ProductResult
+from shared.fields.model import FieldAnswer
 from shared.lifecycle import SessionStatus
 from shared.rows import RESULT_COLUMNS, ResultRow, RowStatus
 
@@ -68,10 +69,34 @@ class ResultCells(BaseModel):
         description="Qualification for this row: `ok`, `skipped: <why>`, `failed: <reason>`; "
         "empty in a session without criteria"
     )
+    Website_Source: str = Field(
+        description="How `Official_Website` was found: `given`, `redirect` (the given one "
+        "redirects to another domain), `search`, `rediscovered` (found by search, the given "
+        "one being dead); empty without a website"
+    )
+    Website_Confidence: float | None = Field(
+        description="How sure the website is the company's (0-1); `Match_Confidence` repeats it"
+    )
+    LinkedIn_Source: str = Field(
+        description="How `LinkedIn_URL` was found: `site` (a link on the company's site), "
+        "`structured_data` (the site's JSON-LD sameAs), `search`; empty without one"
+    )
+    LinkedIn_Confidence: float | None = Field(
+        description="How sure the LinkedIn page is the company's (0-1)"
+    )
+    Review_Candidates: str = Field(
+        description="Candidates plausible but below the acceptance line, for a person to "
+        "decide (`needs_review`): `<field>: <url> (<confidence>; <evidence>)`, ` | ` between"
+    )
     Qualification: list[ProductResult] | None = Field(
         None,
         description="Sessions with criteria: every product's verdict with each criterion's "
         "verdict, verbatim quote and source URL; absent otherwise",
+    )
+    Custom_Fields: list[FieldAnswer] | None = Field(
+        None,
+        description="Sessions with custom fields: each field's typed value, verbatim quote, "
+        "source URL and confidence, in the session's field order; absent otherwise",
     )
 
 
@@ -85,7 +110,11 @@ class ResultRowView(ResultCells):
 
     @classmethod
     def of(cls, row: ResultRow) -> ResultRowView:
-        evidence = {"Qualification": row.qualification} if row.qualification else {}
+        evidence: dict[str, object] = {}
+        if row.qualification:
+            evidence["Qualification"] = row.qualification
+        if row.custom_fields:
+            evidence["Custom_Fields"] = row.custom_fields
         return cls.model_validate(
             {"row": row.row, **row.output_cells(), **evidence, "duplicate_of": row.duplicate_of}
         )
@@ -106,8 +135,9 @@ class ResultRowView(ResultCells):
         cells: dict[str, Any] = handler(self)
         position = {"row": cells.pop("row")}
         inputs = {key: cells.pop(key) for key in self.__pydantic_extra__}
-        if cells.get("Qualification") is None:
-            cells.pop("Qualification", None)
+        for optional in ("Qualification", "Custom_Fields"):
+            if cells.get(optional) is None:
+                cells.pop(optional, None)
         return {**position, **inputs, **cells}
 
 
@@ -131,6 +161,11 @@ _CELLS_EXAMPLE: dict[str, Any] = {
     "HubSpot_Status": "",
     "Qualified_Products": [],
     "Qualification_Status": "",
+    "Website_Source": "given",
+    "Website_Confidence": 0.95,
+    "LinkedIn_Source": "structured_data",
+    "LinkedIn_Confidence": 0.95,
+    "Review_Candidates": "",
 }
 
 RESULTS_EXAMPLE: dict[str, Any] = {
@@ -140,6 +175,7 @@ RESULTS_EXAMPLE: dict[str, Any] = {
     "columns": ["Company Name", "Website", *RESULT_COLUMNS],
     "total": 2,
     "available": 1,
+    "matched": 1,
     "offset": 0,
     "limit": 100,
     "next_offset": None,
@@ -148,7 +184,8 @@ RESULTS_EXAMPLE: dict[str, Any] = {
 
 
 class ResultsPage(BaseModel):
-    """Rows in input order; rows not finished yet are absent from the page."""
+    """Rows in input order (or the order `sort` asks for); rows not finished yet are
+    absent from the page."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [RESULTS_EXAMPLE]})
 
@@ -158,6 +195,10 @@ class ResultsPage(BaseModel):
     columns: list[str] = Field(description="The input columns in input order, then the results")
     total: int = Field(description="Data rows in the input")
     available: int = Field(description="Rows finished so far, across every page")
+    matched: int = Field(
+        description="Rows finished so far that match `status`, `confidence` and `q`, "
+        "across every page (`available` when none is given)"
+    )
     offset: int
     limit: int
     next_offset: int | None = Field(description="`offset` of the next page; null on the last")

@@ -13,6 +13,7 @@ from shared.models import InputSummary
 from shared.rows import InputRow
 from shared.session_view import EXAMPLE as SESSION_EXAMPLE
 from shared.session_view import SessionView
+from shared.usage import UsageEstimate
 
 PREVIEW_ROWS = 20
 
@@ -47,6 +48,13 @@ PREVIEW_EXAMPLE = {
             "facts": {"country": "Japan"},
         }
     ],
+    "estimate": {
+        "companies": 246,
+        "fetches": 492,
+        "searches": 0,
+        "model_calls": 246,
+        "hubspot_calls": 0,
+    },
 }
 
 
@@ -61,6 +69,9 @@ class Preview(BaseModel):
     website_column: str | None = Field(description="The column the websites are read from")
     input: InputSummary
     rows: list[InputRow] = Field(description=f"The first {PREVIEW_ROWS} data rows")
+    estimate: UsageEstimate = Field(
+        description="Outside calls the session is expected to make, at most about this many"
+    )
 
 
 # The pattern is documented, not enforced here: a bad name is answered with its own code.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
@@ -10,14 +10,44 @@ from fastapi.responses import StreamingResponse
 from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
 from gateway.downloads import results_file
 from gateway.openapi import KEY_OR_TOKEN
-from gateway.openapi.faults import ON_DOWNLOAD, errors
+from gateway.openapi.faults import ON_DOWNLOAD, RESULTS_QUERY_REFUSED, errors
 from gateway.resources.results import ResultRowView, ResultsFile, ResultsPage
+from gateway.results_query import QUERY_MAX, SORT_COLUMNS, ConfidenceBand, parse_query
+from gateway.results_scan import scan_page
 from gateway.results_source import page_rows, read_plan
 from shared.criteria.snapshot import session_criteria
 from shared.exports import CONTENT_TYPES, ExportLayout
+from shared.rows import RowStatus
 
 router = APIRouter(prefix="/api/sessions", tags=["results"])
 
+
+STATUS_DOC = "Only rows with one of these `Row_Status` values (repeat the parameter): " + (
+    ", ".join(f"`{s.value}`" for s in RowStatus)
+)
+BAND_DOC = (
+    "Only rows in one of these confidence bands (repeat the parameter), on `Website_Confidence` "
+    "where the session has it, else `Match_Confidence`: "
+    + ", ".join(f"`{b.value}`" for b in ConfidenceBand)
+    + " (`high` from 0.8, `medium` from 0.6, `low` below, `none` without a confidence)"
+)
+SEARCH_DOC = "Only rows whose company name or website domain contains this text (any case)"
+SORT_DOC = (
+    "Order the rows by this column, descending with a leading `-` (empty values last); "
+    "default `row` (input order). Sortable: " + ", ".join(f"`{c}`" for c in SORT_COLUMNS)
+)
+
+# The values allowed, in the document; they are checked by `parse_query`, so that an unknown
+# one is answered with its own code.
+_STATUSES: dict[str, Any] = {
+    "json_schema_extra": {"items": {"type": "string", "enum": [s.value for s in RowStatus]}}
+}
+_BANDS: dict[str, Any] = {
+    "json_schema_extra": {"items": {"type": "string", "enum": [b.value for b in ConfidenceBand]}}
+}
+_SORTS: dict[str, Any] = {
+    "json_schema_extra": {"enum": [*SORT_COLUMNS, *(f"-{c}" for c in SORT_COLUMNS)]}
+}
 
 _FILE = {"schema": {"type": "string", "format": "binary"}}
 _FILES = {"text/csv": _FILE, CONTENT_TYPES["xlsx"]: _FILE}
@@ -28,7 +58,7 @@ _FILES = {"text/csv": _FILE, CONTENT_TYPES["xlsx"]: _FILE}
     summary="Result rows in input order, or a CSV/XLSX/JSON download",
     response_model=ResultsPage | ResultsFile,
     openapi_extra=KEY_OR_TOKEN,
-    responses={200: {"content": _FILES}, **errors(*ON_DOWNLOAD)},
+    responses={200: {"content": _FILES}, **errors(*ON_DOWNLOAD, RESULTS_QUERY_REFUSED)},
 )
 async def results(
     state: DownloadStateDep,
@@ -37,9 +67,18 @@ async def results(
     fmt: Annotated[Literal["csv", "xlsx", "json"] | None, Query(alias="format")] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    status: Annotated[list[str], Query(description=STATUS_DOC, max_length=20, **_STATUSES)] = [],  # noqa: B006  # copied per request
+    confidence: Annotated[list[str], Query(description=BAND_DOC, max_length=4, **_BANDS)] = [],  # noqa: B006
+    q: Annotated[str | None, Query(description=SEARCH_DOC, max_length=QUERY_MAX)] = None,
+    sort: Annotated[str | None, Query(description=SORT_DOC, max_length=40, **_SORTS)] = None,
 ) -> ResultsPage | StreamingResponse:
     """Without `format`: a page of rows (`ResultsPage`). With `format`: the file, as an
-    attachment; `format=json` is an array of rows keyed by column (`ResultsFile`)."""
+    attachment; `format=json` is an array of rows keyed by column (`ResultsFile`).
+
+    With `status`, `confidence`, `q` or `sort`, the page is taken from the rows finished
+    so far that match, over the whole session: `offset` counts matching rows and
+    `matched` says how many there are. Downloads always hold every row."""
+    query = parse_query(status, confidence, q, sort)
     if fmt is not None:
         filename = f"{keys.session_id}-results.{fmt}"
         return StreamingResponse(
@@ -49,7 +88,14 @@ async def results(
         )
     plan = await read_plan(store, keys)
     total = plan.total_rows if plan else state.manifest.input.rows
-    rows = await page_rows(store, keys, plan, offset, limit) if plan else []
+    if query.plain:
+        rows = await page_rows(store, keys, plan, offset, limit) if plan else []
+        matched, end = state.counters.done, total
+    elif plan:
+        matched, rows = await scan_page(store, keys, plan, query, offset, limit)
+        end = matched
+    else:
+        matched, rows, end = 0, [], 0
     criteria = await session_criteria(store, keys, state.manifest.options)
     return ResultsPage(
         session_id=keys.session_id,
@@ -60,6 +106,7 @@ async def results(
         available=state.counters.done,
         offset=offset,
         limit=limit,
-        next_offset=offset + limit if offset + limit < total else None,
+        matched=matched,
+        next_offset=offset + limit if offset + limit < end else None,
         rows=[ResultRowView.of(row) for row in rows],
     )

@@ -52,6 +52,7 @@ from shared.rows import InputRow
 from shared.session_view import SessionView, session_view
 from shared.status import SessionState
 from shared.storage.protocol import ObjectStore
+from shared.usage import estimate_usage
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 log = structlog.get_logger()
@@ -136,7 +137,9 @@ async def get_session(state: SessionStateDep) -> SessionView:
     summary="Detected columns and the first parsed rows",
     responses=errors(*ON_SESSION),
 )
-async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep) -> Preview:
+async def preview(
+    state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, services: ServicesDep
+) -> Preview:
     rows: list[InputRow] = []
     buffer = b""
     stream = store.iter_bytes(keys.rows)
@@ -158,6 +161,7 @@ async def preview(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep)
         website_column=summary.website_column,
         input=summary,
         rows=rows,
+        estimate=estimate_usage(state.manifest, **services.settings.capabilities().model_dump()),
     )
 
 

@@ -50,7 +50,8 @@ async function errorFrom(response) {
 export async function request(path, { method = "GET", body, query, signal, contentType } = {}) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(query || {})) {
-    if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, value);
+    if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, item);
+    else if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, value);
   }
   const headers = { Accept: "application/json" };
   const key = getApiKey();
@@ -83,11 +84,20 @@ export const api = {
   getSession: (id) => json(`/api/sessions/${encodeURIComponent(id)}`),
   createSession: (form, onProgress) => upload("/api/sessions", form, onProgress),
   preview: (id) => json(`/api/sessions/${encodeURIComponent(id)}/preview`),
+  // `choice`: sheet, name_column, website_column (null: no website column).
+  setColumns: (id, choice) => json(`/api/sessions/${encodeURIComponent(id)}/columns`, {
+    method: "PUT", body: JSON.stringify(choice), contentType: "application/json",
+  }),
   start: (id) => json(`/api/sessions/${encodeURIComponent(id)}/start`, { method: "POST" }),
   cancel: (id) => json(`/api/sessions/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
+  usage: (month) => json("/api/usage", { query: month ? { month } : undefined }),
+  retry: (id, statuses) => json(`/api/sessions/${encodeURIComponent(id)}/retry`, {
+    method: "POST", body: statuses ? JSON.stringify({ statuses }) : undefined, contentType: "application/json",
+  }),
   remove: (id) => request(`/api/sessions/${encodeURIComponent(id)}`, { method: "DELETE" }),
-  results: (id, offset, limit, signal) =>
-    json(`/api/sessions/${encodeURIComponent(id)}/results`, { query: { offset, limit }, signal }),
+  // `filters`: status, confidence, q and sort of the results query (see docs/api.md).
+  results: (id, offset, limit, signal, filters = {}) =>
+    json(`/api/sessions/${encodeURIComponent(id)}/results`, { query: { offset, limit, ...filters }, signal }),
   logText: async (id, type, signal) =>
     (await request(`/api/sessions/${encodeURIComponent(id)}/logs/${type}`, { signal })).text(),
   qualify: (id, selection) => json(`/api/sessions/${encodeURIComponent(id)}/qualify`, {
@@ -99,7 +109,19 @@ export const api = {
   replaceCriteria: (name, form, onProgress) =>
     upload(`/api/criteria/${encodeURIComponent(name)}`, form, onProgress, "PUT"),
   removeCriteria: (name) => request(`/api/criteria/${encodeURIComponent(name)}`, { method: "DELETE" }),
+  listFieldSets: () => json("/api/field_sets"),
+  getFieldSet: (id) => json(`/api/field_sets/${encodeURIComponent(id)}`),
+  createFieldSet: (body) => sendJson("/api/field_sets", "POST", body),
+  replaceFieldSet: (id, body) => sendJson(`/api/field_sets/${encodeURIComponent(id)}`, "PUT", body),
+  removeFieldSet: (id) => request(`/api/field_sets/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  getWebhook: () => json("/api/webhook"),
+  setWebhook: (url) => sendJson("/api/webhook", "PUT", { url }),
+  webhookDeliveries: (id) => json(`/api/sessions/${encodeURIComponent(id)}/webhook_deliveries`),
 };
+
+function sendJson(path, method, body) {
+  return json(path, { method, body: JSON.stringify(body), contentType: "application/json" });
+}
 
 // A link the browser follows itself streams the file straight to disk, however large.
 // A link cannot send the Bearer header, so a short-lived token for this one session's

@@ -1,5 +1,5 @@
 // The page shell: API key, capabilities, the live connection, banners and hash routing
-// (#/ sessions, #/new, #/sessions/<id>, #/criteria, #/criteria/<name>, #/key).
+// (#/ sessions, #/new, #/sessions/<id>, #/criteria, #/criteria/<name>, #/webhook, #/key).
 
 import { api, getApiKey, onUnauthorized } from "./api.js";
 import { h, replace } from "./dom.js";
@@ -11,6 +11,7 @@ import { renderKeyView } from "./views/key.js";
 import { renderNewSession } from "./views/new-session.js";
 import { renderSessionList } from "./views/session-list.js";
 import { renderSessionView } from "./views/session-view.js";
+import { renderWebhookSettings } from "./views/webhook-settings.js";
 
 const LIVE_LABELS = {
   idle: "Live updates off",
@@ -112,6 +113,7 @@ class App {
     else if (hash.startsWith("#/new")) name = "new";
     else if (sessionMatch) name = "session";
     else if (criteriaMatch) name = "criteria";
+    else if (hash.startsWith("#/webhook")) name = "webhook";
     this.view?.destroy?.();
     this.viewName = name;
     const context = {
@@ -129,6 +131,7 @@ class App {
     else if (name === "session") this.view = renderSessionView(context, decodeId(sessionMatch[1]));
     else if (name === "criteria" && criteriaMatch[1]) this.view = renderCriteriaFile(context, decodeId(criteriaMatch[1]));
     else if (name === "criteria") this.view = renderCriteriaList(context);
+    else if (name === "webhook") this.view = renderWebhookSettings(context);
     else this.view = renderSessionList(context);
     replace(this.main, this.view.element);
     for (const link of document.querySelectorAll("[data-nav]")) {

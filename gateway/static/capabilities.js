@@ -35,7 +35,9 @@ export function readCapabilities(caps) {
   const qualificationReason = qualification ? ""
     : caps?.qualification === undefined ? "Unavailable: this server does not offer qualification."
       : "Unavailable: this server has no language model configured.";
+  const customFieldsReason = llm ? "" : "Unavailable: this server has no language model configured.";
   return {
+    customFieldsReason,
     search, llm, hubspot, deepSearch, deepSearchReason, hubspotReason, qualification,
     qualificationReason, contextChars, uploadBytes, maxRows,
   };

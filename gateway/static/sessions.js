@@ -6,12 +6,12 @@
 
 import { FINAL_STATUSES } from "./format.js";
 
-const COUNTER_NAMES = ["done", "failed", "duplicates", "dead_links", "not_found", "blocked"];
+const COUNTER_NAMES = ["done", "failed", "duplicates", "dead_links", "not_found", "blocked", "cached", "needs_review"];
 const RATE_WINDOW_MS = 30_000;
 const STATUS_RANK = { created: 0, queued: 1, running: 2, completed: 3, failed: 3, cancelled: 3 };
 
 function emptyCounters() {
-  return { total: 0, done: 0, failed: 0, duplicates: 0, dead_links: 0, not_found: 0, blocked: 0 };
+  return { total: 0, done: 0, failed: 0, duplicates: 0, dead_links: 0, not_found: 0, blocked: 0, cached: 0, needs_review: 0 };
 }
 
 class LiveSession {
@@ -80,8 +80,17 @@ class LiveSession {
   }
 
   // The notifier's merged figures for the session after this event.
+  // A retry reopened this finished session (known from the stored state): live channels
+  // may still hold its earlier final status, so only the stored state moves it on.
+  retrying() {
+    const resource = this.resource;
+    return (resource.retry_round || 0) > 0 && resource.finalized === false
+      && !FINAL_STATUSES.has(resource.status);
+  }
+
   applyProgress(progress) {
     const resource = this.resource;
+    if (this.retrying()) return;
     if (progress.status && (STATUS_RANK[progress.status] ?? 0) >= (STATUS_RANK[resource.status] ?? 0)) {
       resource.status = progress.status;
     }
@@ -124,6 +133,7 @@ class LiveSession {
 
   applyStatus(event) {
     const resource = this.resource;
+    if (this.retrying()) return;
     if ((STATUS_RANK[event.status] ?? 0) >= (STATUS_RANK[resource.status] ?? 0)) {
       resource.status = event.status;
     }
@@ -167,7 +177,9 @@ export class SessionStore {
       const rankNew = STATUS_RANK[resource.status] ?? 0;
       const behind = rankNew < rankNow
         || (rankNew === rankNow && (resource.counters?.done ?? 0) < existing.counters.done);
-      if (!behind) existing.reset(resource);
+      // A retry reopens a finished session: its newer round wins over the old final state.
+      const retried = (resource.retry_round ?? 0) > (existing.resource.retry_round ?? 0);
+      if (!behind || retried) existing.reset(resource);
     }
     this.notify(id, { kind: "resource" });
   }
@@ -182,6 +194,7 @@ export class SessionStore {
   snapshot(id, state) {
     const existing = this.sessions.get(id);
     const resource = { ...state, session_id: state.session_id || id };
+    if (existing?.retrying() && (resource.retry_round || 0) < existing.resource.retry_round) return;
     if (existing && FINAL_STATUSES.has(existing.resource.status) && !FINAL_STATUSES.has(resource.status)) {
       return;
     }

@@ -39,7 +39,9 @@ class FieldSpec(BaseModel):
     options: list[str] = Field(default_factory=list)
 
 
-FieldValue = str | float | bool
+# bool before float: serialized inside another union, a float member would also take
+# True and write it as 1.0.
+FieldValue = str | bool | float
 
 
 class FieldSetRequest(BaseModel):

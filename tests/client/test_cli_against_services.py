@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import openpyxl
@@ -115,3 +116,29 @@ def test_the_console_script_watches_as_json_and_reports_unknown_sessions(
     assert unknown.returncode == 1
     assert unknown.stderr.startswith("dossier: session_not_found: ")
     assert unknown.stderr.count("\n") == 1
+
+
+def test_retry_runs_the_chosen_rows_again_and_refuses_a_status_that_cannot_be_retried(
+    cli_env: dict[str, str | None], dossier: DossierClient, companies_csv: Path
+) -> None:
+    session_id = str(dossier.create_session(companies_csv)["session_id"])
+    dossier.start(session_id)
+    assert list(dossier.watch(session_id))[-1].status == "completed"
+
+    refused = CliRunner().invoke(app, ["retry", session_id, "-s", "duplicate"], env=cli_env)
+    assert refused.exit_code == 1
+    assert "invalid_statuses" in refused.stderr
+    result = CliRunner().invoke(app, ["retry", session_id, "--status", "ok"], env=cli_env)
+    assert result.exit_code == 0, result.output
+    assert f"{session_id} queued (retry 1)" in result.stderr
+
+    deadline = time.monotonic() + 60
+    while not ((state := dossier.status(session_id))["finalized"] and state["retry_round"] == 1):
+        assert time.monotonic() < deadline, state
+        time.sleep(0.2)  # polling the API is the condition being waited on
+    rows = list(dossier.iter_results(session_id))
+    statuses = [(row["Row_Status"], row["Attempts"]) for row in rows]
+    assert [attempts for status, attempts in statuses if status == "ok"] == [2] * sum(
+        status == "ok" for status, _ in statuses
+    )
+    assert any(status == "ok" for status, _ in statuses)

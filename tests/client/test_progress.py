@@ -95,7 +95,7 @@ def test_summaries_read_as_a_sentence() -> None:
 
     assert summary(progress) == (
         f"{SESSION_ID} completed: 10 of 10 rows done "
-        "(2 duplicates, 1 failed, 0 not found, 0 dead links, 0 blocked)"
+        "(2 duplicates, 1 failed, 0 not found, 0 dead links, 0 blocked, 0 needs review)"
     )
     assert [duration(s) for s in (None, 4.4, 65, 7322)] == ["-", "4s", "1m 05s", "2h 02m"]
 

@@ -25,7 +25,14 @@ SESSION = "/api/sessions/{session_id}"
 DOWNLOADS = {f"{SESSION}/results", f"{SESSION}/logs/{{log_type}}", f"{SESSION}/download_archive"}
 ON_SESSION = {401, 404, 422, 503}
 CRITERIA = "/api/criteria/{name}"
-KEYED = ("/api/sessions", "/api/criteria", "/api/field_sets", "/api/webhook", "/api/enrich")
+KEYED = (
+    "/api/sessions",
+    "/api/criteria",
+    "/api/field_sets",
+    "/api/webhook",
+    "/api/enrich",
+    "/api/usage",
+)
 FIELD_SET = "/api/field_sets/{set_id}"
 
 # The error statuses each operation can answer with; a new route is added here.
@@ -40,11 +47,14 @@ ERRORS: dict[tuple[str, str], set[int]] = {
     ("get", f"{SESSION}/preview"): ON_SESSION,
     ("post", f"{SESSION}/start"): ON_SESSION | {409},
     ("post", f"{SESSION}/cancel"): ON_SESSION | {409},
+    ("put", f"{SESSION}/columns"): ON_SESSION | {409, 413},
     ("get", f"{SESSION}/results"): ON_SESSION,
     ("get", f"{SESSION}/logs/{{log_type}}"): ON_SESSION,
     ("get", f"{SESSION}/download_archive"): ON_SESSION,
     ("post", f"{SESSION}/download_token"): ON_SESSION,
     ("post", f"{SESSION}/qualify"): ON_SESSION | {409, 413},
+    ("post", f"{SESSION}/retry"): ON_SESSION | {409, 413, 503},
+    ("get", "/api/usage"): {401, 422, 503},
     ("get", "/api/criteria"): {401, 422, 503},
     ("post", "/api/criteria"): {401, 409, 413, 415, 422, 503},
     ("get", CRITERIA): {401, 404, 422, 503},

@@ -74,7 +74,7 @@ async def test_deep_search_answers_context_questions_with_source_urls(
         deep = DeepSearch(llm, search, fetcher, questions=3, pages=2, text_limit=8000)
         questions = await deep.questions("Which of these companies run their own game launcher?")
         assert questions == ["Does the company run its own game launcher?"]
-        answers, skipped = await deep.answer("Acme Rockets", questions, ACME)
+        answers, skipped, _ = await deep.answer("Acme Rockets", questions, ACME)
     assert answers[0].answer.startswith("Yes")
     assert answers[0].sources == ("https://gamenews.com/launchers",)
     assert "(sources: https://gamenews.com/launchers)" in render(answers)

@@ -192,7 +192,9 @@ async def test_rediscovery_of_dead_websites_can_be_turned_off(
     settings = make_settings(search="serper", rediscover_dead_websites=False)
     results = await run_chunk(settings, session_context(), MOVED)
     assert [results[0].row_status, results[1].row_status] == [RowStatus.DEAD_URL] * 2
-    assert search_server.state.queries == []
+    # No website search; the LinkedIn page of a company whose site is dead is still looked for.
+    assert [q for q in search_server.state.queries if "official website" in q] == []
+    assert any(q.startswith("site:linkedin.com/company") for q in search_server.state.queries)
 
 
 async def test_search_outage_fails_only_the_rows_that_need_search(

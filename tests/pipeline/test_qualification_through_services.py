@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from shared.broker.rabbit import RabbitBroker
 from shared.ids import new_session_id
 from shared.messages import StartSession
-from shared.rows import InputRow
+from shared.rows import RESULT_COLUMNS, InputRow
 from shared.storage.s3 import MinioStore
 from tests.pipeline.conftest import Farm, Server
 from tests.pipeline.criteria import CRITERIA, qualifying
@@ -110,9 +110,9 @@ async def test_a_qualification_session_is_qualified_and_downloaded_through_the_s
     assert scores == [(2, None, None), (None, None, None), (None, None, None), (2, None, None)]
     assert exported[0]["Qualification"][0]["nth_score"] == 2
     header = next(csv.reader(io.StringIO(table.decode("utf-8-sig"))))
-    assert header[-5:] == [
-        "Qualified_Products",
-        "Qualification_Status",
+    # The score columns follow every result column, the newest ones included.
+    assert header[-(len(RESULT_COLUMNS) + 3) :] == [
+        *RESULT_COLUMNS,
         "Score: CDN",
         "Score: Security",
         "Score: Ads",

@@ -108,12 +108,24 @@ async def test_discovery_without_a_good_candidate_finds_nothing(
 async def test_linkedin_search_fallback_picks_the_page_named_like_the_company(
     provider: SearchProvider,
 ) -> None:
-    found = await from_search(provider, "Meta Corp", "meta-corp.net", 0.62, 8)
+    site = "Meta Corp sells office furniture to startups in Berlin."
+    found = await from_search(provider, "Meta Corp", "meta-corp.net", 8, site_text=site)
     assert found is not None
     assert found[0] == "https://www.linkedin.com/company/metacorp-furniture"
+    assert found[1].confidence >= 0.8
+    assert "Berlin" in found[1].describe()
+
+
+async def test_linkedin_search_result_without_corroboration_scores_low(
+    provider: SearchProvider,
+) -> None:
+    found = await from_search(provider, "Meta Corp", None, 8)
+    assert found is not None
+    assert found[1].confidence < 0.62
+    assert "nothing else corroborates it" in found[1].describe()
 
 
 async def test_linkedin_search_without_a_matching_page_finds_nothing(
     provider: SearchProvider,
 ) -> None:
-    assert await from_search(provider, "Unknown Co", None, 0.62, 8) is None
+    assert await from_search(provider, "Unknown Co", None, 8) is None

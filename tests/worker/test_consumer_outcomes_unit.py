@@ -223,7 +223,7 @@ async def test_a_start_failing_on_every_delivery_ends_its_session_failed_on_the_
 
     assert final.status is SessionStatus.FAILED
     assert final.reason is not None
-    assert final.reason.startswith("planning failed: JSONDecodeError: ")
+    assert final.reason.startswith("planning failed: ValueError: unreadable row in rows.jsonl")
     assert final.counters.total == 15
     assert [r["delivery"] for r in twin.logged("message.requeued")] == [1, 2, 3, 4, 5]
     assert not await twin.store.exists(keys.plan)

@@ -105,7 +105,7 @@ async def batches(rows: Sequence[ResultRow]) -> AsyncIterator[Sequence[ResultRow
 def test_score_columns_follow_the_result_columns_in_product_order() -> None:
     assert LAYOUT.columns == ["Name", *RESULT_COLUMNS, "Score: CDN", "Score: Cloud Security"]
     assert PLAIN.columns == ["Name", *RESULT_COLUMNS]
-    assert RESULT_COLUMNS[-2:] == ("Qualified_Products", "Qualification_Status")
+    assert RESULT_COLUMNS[15:17] == ("Qualified_Products", "Qualification_Status")
 
 
 async def test_csv_has_scores_and_qualified_products_but_no_evidence() -> None:

@@ -87,6 +87,8 @@ def host_env(site: SlowSite, pipeline: str) -> dict[str, str]:
         "DOSSIER_HOST_REQUESTS_PER_INTERVAL": str(HOST_LIMIT),
         "DOSSIER_HOST_MIN_INTERVAL_S": str(HOST_INTERVAL_S),
         "DOSSIER_HOST_CONCURRENCY": str(HOST_IN_FLIGHT),
+        # Per worker by default; shared, the cap holds for the three workers together.
+        "DOSSIER_HOST_CONCURRENCY_SHARED": "true",
         "DOSSIER_FETCH_TIMEOUT_S": "5",
         # The site is on loopback, and every request to it must be one the test counts.
         "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",

@@ -14,6 +14,7 @@ from shared.budget.protocol import RELEASE_MARGIN_S, Budget, Slots, Window
 from worker.pipeline.chunk import ChunkEnrichment
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchLimits
 from worker.pipeline.clients.fetch.guard import AddressGuard
+from worker.pipeline.clients.fetch.pacing import HostPacing
 from worker.pipeline.clients.fetch.politeness import HostGate
 from worker.pipeline.clients.fetch.resolver import Resolver, SystemResolver
 from worker.pipeline.clients.fetch.robots import product_token
@@ -153,8 +154,16 @@ def page_fetcher(
     # One hop of a fetch ends within the fetch timeout (waits at the gate aside).
     lease = settings.fetch_timeout_s + RELEASE_MARGIN_S + 1.0
     in_flight = Slots("host-slots", settings.host_concurrency, lease)
+    pacing = HostPacing(
+        settings.host_slow_answer_s, settings.host_backoff_s, settings.budget_max_wait_s
+    )
     gate = HostGate(
-        budget, rate, in_flight, settings.budget_max_wait_s, settings.host_concurrency_shared
+        budget,
+        rate,
+        in_flight,
+        settings.budget_max_wait_s,
+        settings.host_concurrency_shared,
+        pacing,
     )
     limits = FetchLimits(
         settings.fetch_timeout_s,
@@ -205,7 +214,7 @@ def build_pipeline(
         settings=settings,
         stages=stages,
         fetcher=fetcher,
-        validator=WebsiteValidator(fetcher, settings.match_threshold),
+        validator=WebsiteValidator(fetcher, settings.match_threshold, settings.accept_confidence),
         search=search,
         discovery=WebsiteDiscovery(
             search,
@@ -213,6 +222,7 @@ def build_pipeline(
             settings.search_results,
             settings.discovery_candidates,
             settings.match_threshold,
+            settings.accept_confidence,
         )
         if search
         else None,

@@ -27,6 +27,11 @@ class RowDraft:
     qualification_status: str = ""
     custom_fields: list[FieldAnswer] = field(default_factory=list)
     error: str = ""
+    website_source: str = ""
+    website_confidence: float | None = None
+    linkedin_source: str = ""
+    linkedin_confidence: float | None = None
+    review: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -41,6 +46,19 @@ class RowDraft:
     def fail(self, status: RowStatus, reason: str) -> None:
         self.status = status
         self.error = reason
+
+    def found_website(self, url: str, source: str, confidence: float) -> None:
+        """`Match_Confidence` stays the website's confidence, for files read by older tools."""
+        self.website, self.website_source = url, source
+        self.website_confidence = self.match_confidence = confidence
+
+    def for_review(self, entry: str, reason: str = "") -> None:
+        """A plausible candidate a person should decide on; a `reason` stops the row."""
+        if entry not in self.review:
+            self.review.append(entry)
+        if self.status is RowStatus.OK:
+            self.status = RowStatus.NEEDS_REVIEW
+            self.error = reason
 
     @property
     def stopped(self) -> bool:
@@ -69,4 +87,9 @@ class RowDraft:
             qualification=self.qualification,
             qualification_status=self.qualification_status,
             custom_fields=self.custom_fields,
+            website_source=self.website_source,
+            website_confidence=self.website_confidence,
+            linkedin_source=self.linkedin_source,
+            linkedin_confidence=self.linkedin_confidence,
+            review_candidates=" | ".join(self.review),
         )

@@ -14,7 +14,10 @@ from worker.pipeline.clients.fetch.fetcher import FetchError
 from worker.pipeline.clients.hubspot.company_records import Company
 from worker.pipeline.clients.llm import LlmUnavailable
 from worker.pipeline.clients.search.provider import SearchUnavailable
+from worker.pipeline.confidence.verdict import Score, Verdict, review_entry, verdict
+from worker.pipeline.confidence.website import WebsiteSource, website_score
 from worker.pipeline.draft import RowDraft
+from worker.pipeline.matching import name_similarity
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.row_place import RowPlace, row_place
 from worker.pipeline.stages import description as describe
@@ -52,6 +55,7 @@ class RowFlow:
         self._place = RowPlace()
         # Result pages deep search read: custom fields may quote them too.
         self._deep_pages: list[PageFacts] = []
+        self._down = False
 
     async def run(self, row: PlannedRow) -> RowDraft:
         draft = RowDraft(row)
@@ -64,6 +68,9 @@ class RowFlow:
         asking = qualifying or bool(self._session.options.custom_fields)
         pages = await self._timed("website", self._website(draft, discover=not only))
         if draft.stopped:
+            if self._down and not only and self._kit.has("linkedin"):
+                # A site that is down still has a LinkedIn page worth looking for.
+                await self._timed("linkedin", self._linkedin(draft, []))
             return draft
         company = None
         if self._hubspot and not only:
@@ -122,21 +129,29 @@ class RowFlow:
         if given and kit.validator is not None:
             check = await kit.validator.check(given, row.name)
             if check.outcome is WebsiteOutcome.BLOCKED:
-                draft.website = given
+                draft.website, draft.website_source = given, WebsiteSource.GIVEN
                 draft.fail(RowStatus.BLOCKED_URL, check.reason)
                 return []
             if check.outcome is WebsiteOutcome.DISALLOWED:
-                draft.website = given
+                unread = website_score(row.name, None, WebsiteSource.GIVEN)
+                draft.found_website(check.url, WebsiteSource.GIVEN, unread.confidence)
                 draft.note(check.reason)
                 return []
+            if check.outcome is WebsiteOutcome.REVIEW and check.score is not None:
+                draft.for_review(review_entry("website", check.url, check.score), check.reason)
+                return []
             if check.outcome is WebsiteOutcome.DEAD_URL:
-                draft.website = "" if check.parked else given  # a parked domain is nobody's
+                # A parked domain is nobody's website.
+                draft.website = "" if check.parked else given
+                draft.website_source = "" if check.parked else WebsiteSource.GIVEN
+                self._down = check.down
                 rediscover = discover and kit.settings.rediscover_dead_websites
                 if kit.discovery is not None and rediscover:
                     return await self._replace_dead(draft, given, check.reason)
                 draft.fail(RowStatus.DEAD_URL, check.reason)
                 return []
-            draft.website = check.url
+            confidence = check.score.confidence if check.score else None
+            draft.found_website(check.url, check.source, confidence or 0.0)
             draft.source(check.url)
             if check.outcome is WebsiteOutcome.REDIRECTED:
                 draft.note(check.reason)
@@ -154,10 +169,13 @@ class RowFlow:
             return []
         for note in found.skipped:
             draft.note(note)
+        if found.review is not None:
+            self._review_candidate(draft, found.review, found.reason)
+            return []
         if found.best is None:
             draft.fail(RowStatus.NOT_FOUND, found.reason)
             return []
-        return self._found_by_search(draft, found.best)
+        return self._found_by_search(draft, found.best, WebsiteSource.SEARCH)
 
     async def _replace_dead(self, draft: RowDraft, given: str, reason: str) -> list[PageFacts]:
         """Companies move and rebrand: a dead given website starts a search for the current one."""
@@ -173,16 +191,26 @@ class RowFlow:
         for note in found.skipped:
             draft.note(note)
         best = found.best
+        if found.review is not None and registered_domain(found.review.url) != draft.row.domain:
+            draft.website = ""
+            draft.note(f"the given website {given} is dead ({reason})")
+            self._review_candidate(draft, found.review, found.reason)
+            return []
         if best is None or registered_domain(best.url) == draft.row.domain:
             draft.fail(RowStatus.DEAD_URL, reason)
             draft.note(f"no other website found by search: {found.reason or 'the same site'}")
             return []
         draft.note(f"the given website {given} is dead ({reason})")
-        return self._found_by_search(draft, best)
+        return self._found_by_search(draft, best, WebsiteSource.REDISCOVERED)
 
-    def _found_by_search(self, draft: RowDraft, best: Candidate) -> list[PageFacts]:
-        draft.website = best.url
-        draft.match_confidence = best.confidence
+    def _review_candidate(self, draft: RowDraft, candidate: Candidate, reason: str) -> None:
+        score = Score(candidate.confidence, (candidate.evidence,))
+        draft.for_review(review_entry("website", candidate.url, score), reason)
+
+    def _found_by_search(
+        self, draft: RowDraft, best: Candidate, source: WebsiteSource
+    ) -> list[PageFacts]:
+        draft.found_website(best.url, source, best.confidence)
         draft.source(best.url)
         draft.note(f"website found by search: {best.evidence}")
         return [best.facts] if best.facts and self._kit.has("page") else []
@@ -213,12 +241,11 @@ class RowFlow:
     async def _about_page(
         self, draft: RowDraft, home: PageFacts, always: bool = False
     ) -> list[PageFacts]:
-        """The About page, when the homepage says little (or `always`)."""
-        described = home.organization and home.organization.description
-        thin = not (described or home.og_description or home.meta_description)
+        """The About page, only when the row needs more than the homepage gives (or
+        `always`)."""
         if not home.about_url or self._kit.fetcher is None:
             return []
-        if not always and not thin and len(home.main_text) >= _THIN_TEXT:
+        if not always and not self._needs_about(home):
             return []
         try:
             page = await self._kit.fetcher.fetch(home.about_url)
@@ -230,11 +257,23 @@ class RowFlow:
             return []
         return [extract_facts(page.url, page.text, page.content_type)]
 
+    def _needs_about(self, home: PageFacts) -> bool:
+        """An extractive description needs one usable text, which the homepage may give; a
+        language model writes from the text, and a homepage that says little gives it too
+        little."""
+        if not self._kit.has("description"):
+            return False
+        if describe.extractive([home]) is None:
+            return True
+        return self._kit.llm is not None and len(home.main_text) < _THIN_TEXT
+
     async def _linkedin(self, draft: RowDraft, pages: list[PageFacts]) -> None:
         for facts in pages:
             url = linkedin.from_site(facts, draft.row.name)
             if url:
                 draft.linkedin_url = url
+                draft.linkedin_source = linkedin.site_source(facts, url)
+                draft.linkedin_confidence = linkedin.SITE_CONFIDENCE
                 draft.note(f"LinkedIn page linked from {facts.url}")
                 return
         if self._kit.search is None:
@@ -246,8 +285,9 @@ class RowFlow:
                 self._kit.search,
                 draft.row.name,
                 draft.row.domain or registered_domain(draft.website),
-                settings.match_threshold,
                 settings.search_results,
+                site_text=" ".join(_site_text(page) for page in pages),
+                hints=_row_hints(draft.row),
                 where=self._place.query_terms(),
             )
         except SearchUnavailable as error:
@@ -256,8 +296,17 @@ class RowFlow:
         if found is None:
             draft.note("no LinkedIn company page found")
             return
-        draft.linkedin_url = found[0]
-        draft.note(f"LinkedIn page found by search (match {found[1]:.2f})")
+        url, score = found
+        why = score.describe()
+        judged = verdict(score.confidence, settings.match_threshold, settings.accept_confidence)
+        if judged is Verdict.ACCEPT:
+            draft.linkedin_url, draft.linkedin_source = url, "search"
+            draft.linkedin_confidence = score.confidence
+            draft.note(f"LinkedIn page found by search ({score.confidence:.2f}: {why})")
+        elif judged is Verdict.REVIEW:
+            draft.for_review(review_entry("LinkedIn", url, score), "LinkedIn page needs review")
+        else:
+            draft.note(f"no LinkedIn page the search could corroborate (best {url}: {why})")
 
     async def _description(
         self, draft: RowDraft, pages: list[PageFacts], company: Company | None
@@ -313,7 +362,7 @@ class RowFlow:
             draft.deep_search_status = StepStatus.SKIPPED
             return
         try:
-            answers, skipped, self._deep_pages = await deep.answer_with_pages(
+            answers, skipped, self._deep_pages = await deep.answer(
                 draft.row.name,
                 self._questions,
                 pages[0] if pages else None,
@@ -331,3 +380,21 @@ class RowFlow:
         for answer in answers:
             for url in answer.sources:
                 draft.source(url)
+
+
+def _site_text(page: PageFacts) -> str:
+    return " ".join([page.title, page.meta_description, page.og_description, page.main_text])
+
+
+def _row_hints(row: PlannedRow) -> list[str]:
+    """The row's other cells (a country, a city, an industry), to check results against;
+    its name and website cells would only repeat what the result is matched on."""
+    hints = []
+    for cell in row.original.values():
+        value = cell.strip()
+        if not any(ch.isalpha() for ch in value) or name_similarity(row.name, value) >= 0.8:
+            continue
+        if row.domain and (registered_domain(website_url(value)) == row.domain):
+            continue
+        hints.append(value)
+    return hints

@@ -30,16 +30,26 @@ class PipelineSettings(ProviderSettings):
     # the deployment's own services (object store, RabbitMQ, gateway, notifier), which
     # are always refused.
     fetch_refused_hosts: str = ""
-    # Requests to one website host that may start in any DOSSIER_HOST_MIN_INTERVAL_S
-    # seconds, all workers together (one budget per host, shared through RabbitMQ).
+    # A fixed request rate per website host, off by default (0): at most
+    # DOSSIER_HOST_REQUESTS_PER_INTERVAL requests start in any DOSSIER_HOST_MIN_INTERVAL_S
+    # seconds, all workers together (one budget per host, shared through RabbitMQ). Without
+    # it, the requests in flight and the back-off below are the politeness toward a host.
     host_requests_per_interval: int = Field(1, ge=1)
-    host_min_interval_s: float = Field(0.5, ge=0)
-    # Requests in flight at once to one website host, all workers together (one slot queue
-    # per host in RabbitMQ), and within each worker process.
+    host_min_interval_s: float = Field(0.0, ge=0)
+    # A host that answered 429 or 503 gets no request before its Retry-After, or, without
+    # one, for this many seconds, doubled with each such answer in a row (per worker).
+    host_backoff_s: float = Field(1.0, gt=0)
+    # A host whose answer took this long (or never came) gets one request at a time, each
+    # that long after the previous one, until it answers faster again (per worker).
+    host_slow_answer_s: float = Field(3.0, gt=0)
+    # Requests in flight at once to one website host within each worker process, and, with
+    # DOSSIER_HOST_CONCURRENCY_SHARED, all workers together (one slot queue per host in
+    # RabbitMQ).
     host_concurrency: int = Field(2, ge=1)
-    # false: DOSSIER_HOST_CONCURRENCY holds per worker process only, and a host met for the
-    # first time costs RabbitMQ one queue declaration instead of two (docs/operations.md).
-    host_concurrency_shared: bool = True
+    # true: DOSSIER_HOST_CONCURRENCY holds for all workers together, at the cost of a queue
+    # per host and three broker round trips per request (docs/operations.md). Off by
+    # default: a session fetches each domain from one row only (duplicates are not fetched).
+    host_concurrency_shared: bool = False
 
     # Longest wait for a unit of a shared budget (HubSpot, a host), or for RabbitMQ to answer
     # for it; past it the request fails with that reason instead of exceeding the budget.
@@ -56,6 +66,9 @@ class PipelineSettings(ProviderSettings):
     search_results: int = 8
     discovery_candidates: int = 4
     match_threshold: float = 0.62
+    # A website or LinkedIn page at or above this confidence fills its field; one between
+    # DOSSIER_MATCH_THRESHOLD and this is left for review (the row is `needs_review`).
+    accept_confidence: float = Field(0.8, ge=0, le=1)
     # A given website that is dead starts a search for the company's current one (needs a
     # search provider); the row keeps `dead_url` when none matches well enough.
     rediscover_dead_websites: bool = True

@@ -5,6 +5,7 @@ import { h, replace } from "../dom.js";
 import { readCapabilities } from "../capabilities.js";
 import { bytes, count } from "../format.js";
 import { createCriteriaPicker } from "./criteria-picker.js";
+import { createFieldsEditor } from "./fields-editor.js";
 import { renderPreview } from "./preview.js";
 
 const ACCEPTED = [".csv", ".xlsx", ".xls"];
@@ -47,8 +48,17 @@ export function renderNewSession(context) {
     "Take descriptions fresher than six months from HubSpot instead of recomputing them.");
   const writeHubspot = toggle("write_to_hubspot", "Write results to HubSpot",
     "Create or update the companies in HubSpot with the results.");
+  const useCache = toggle("use_cache", "Reuse recent findings",
+    "Answer companies your team enriched recently from the cache, without fetching them again.");
+  useCache.input.checked = true;
 
   const qualify = createCriteriaPicker(context, { id: "qualify" });
+  const fields = createFieldsEditor(context);
+  const webhookInput = h("input", {
+    id: "webhook_url", name: "webhook_url", type: "url", autocomplete: "off",
+    placeholder: "https://crm.example.com/hooks/dossier", "aria-describedby": "webhook-hint webhook-error",
+  });
+  const webhookError = h("p", { class: "form-message", id: "webhook-error", "aria-live": "polite" });
 
   const message = h("p", { class: "form-message", role: "alert", id: "new-session-message" });
   const upload = h("button", { class: "button primary", type: "submit", id: "upload" }, "Upload and preview");
@@ -76,6 +86,7 @@ export function renderNewSession(context) {
       option.hintEl.textContent = available ? option.baseHint : reason;
     }
     qualify.setAvailable(caps.qualification, caps.qualificationReason);
+    fields.setAvailable(caps.llm, caps.customFieldsReason);
     updateCounter();
   }
 
@@ -122,8 +133,14 @@ export function renderNewSession(context) {
       contextCount, contextAlert),
     h("fieldset", { class: "options" },
       h("legend", {}, "Options"),
-      deep.wrapper, useHubspot.wrapper, writeHubspot.wrapper),
+      deep.wrapper, useHubspot.wrapper, writeHubspot.wrapper, useCache.wrapper),
     qualify.element,
+    fields.element,
+    h("label", { for: "webhook_url" }, "Webhook URL (optional)"),
+    webhookInput,
+    h("p", { class: "hint", id: "webhook-hint" },
+      "Called when the session completes, fails or is cancelled. Empty: the default from Webhook settings."),
+    webhookError,
     message,
     h("div", { class: "actions" }, upload));
 
@@ -140,10 +157,21 @@ export function renderNewSession(context) {
       contextInput.focus();
       return;
     }
+    webhookError.textContent = "";
+    const webhook = webhookInput.value.trim();
+    if (webhook && !/^https?:\/\/[^/\s]+/i.test(webhook)) {
+      webhookError.textContent = "A webhook URL starts with http:// or https:// and names a host.";
+      webhookInput.focus();
+      return;
+    }
+    if (!fields.check()) {
+      message.textContent = "Fix the custom fields marked above.";
+      return;
+    }
     const data = new FormData();
     data.append("file", file, file.name);
     data.append("context_text", contextInput.value);
-    for (const option of [deep, useHubspot, writeHubspot]) {
+    for (const option of [deep, useHubspot, writeHubspot, useCache]) {
       data.append(option.input.name, option.input.checked ? "true" : "false");
     }
     const { criteria, products } = qualify.selection();
@@ -151,6 +179,9 @@ export function renderNewSession(context) {
       data.append("criteria", criteria.join(","));
       if (products.length) data.append("products", products.join(","));
     }
+    const fieldList = fields.value();
+    if (fieldList) data.append("custom_fields", fieldList);
+    if (webhook) data.append("webhook_url", webhook);
     upload.disabled = true;
     upload.textContent = "Uploading…";
     try {
@@ -161,6 +192,10 @@ export function renderNewSession(context) {
       showPreview();
     } catch (error) {
       message.textContent = error.status ? `Upload refused: ${error.message}` : error.message;
+      if (error.code === "invalid_webhook_url") {
+        webhookError.textContent = error.message;
+        webhookInput.focus();
+      } else fields.showRefusal(error);
     } finally {
       upload.disabled = false;
       upload.textContent = "Upload and preview";

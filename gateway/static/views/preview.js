@@ -1,8 +1,10 @@
-// What the server understood of the upload: detected columns and the first rows, with
-// Start and Discard.
+// What the server understood of the upload: detected columns and the first rows, another
+// choice of columns or sheet, then Start and Discard.
 
 import { h, replace } from "../dom.js";
+import { estimateFacts } from "./usage.js";
 import { bytes, count } from "../format.js";
+import { createColumnChoice } from "./column-choice.js";
 
 export function previewTable(preview, input) {
   const columns = preview?.columns || input?.columns || [];
@@ -62,15 +64,32 @@ export function renderPreview(context, session, { onDiscarded }) {
   const { api } = context;
   const id = session.session_id;
   const tableSlot = h("div", { class: "table-wrap", "aria-busy": "true" }, h("p", { class: "hint" }, "Loading preview…"));
+  const summarySlot = h("div", {});
+  const choiceSlot = h("div", {});
+  const note = h("p", { class: "hint", id: "columns-note", "aria-live": "polite" });
   const message = h("p", { class: "form-message", role: "alert" });
   const start = h("button", { class: "button primary", type: "button", id: "start" }, "Start");
   const discard = h("button", { class: "button secondary", type: "button", id: "discard" }, "Discard");
 
-  api.preview(id)
-    .then((preview) => replace(tableSlot, previewTable(preview, session.input)))
-    .catch((error) => replace(tableSlot, h("p", { class: "hint" },
-      `The row preview is not available (${error.message}). The detected columns are listed above.`)))
-    .finally(() => tableSlot.removeAttribute("aria-busy"));
+  const estimateSlot = h("div", { id: "estimate-slot" });
+  // The summary, the column choice and the rows of the session as the server last read it.
+  function show(current, announce) {
+    replace(summarySlot, summary(current));
+    replace(choiceSlot, createColumnChoice(api, current, (changed) => show(changed, true)));
+    tableSlot.setAttribute("aria-busy", "true");
+    api.preview(id)
+      .then((preview) => {
+        replace(tableSlot, previewTable(preview, current.input));
+        if (preview.estimate) replace(estimateSlot, estimateFacts(preview.estimate));
+      })
+      .catch((error) => replace(tableSlot, h("p", { class: "hint" },
+        `The row preview is not available (${error.message}). The detected columns are listed above.`)))
+      .finally(() => {
+        tableSlot.removeAttribute("aria-busy");
+        if (announce) note.textContent = "The file was read again with your choice.";
+      });
+  }
+  show(session, false);
 
   start.addEventListener("click", async () => {
     start.disabled = true;
@@ -100,7 +119,10 @@ export function renderPreview(context, session, { onDiscarded }) {
 
   const section = h("section", { class: "card", id: "preview", "aria-labelledby": "preview-title" },
     h("h2", { id: "preview-title", tabindex: "-1" }, "2. Check what was detected"),
-    summary(session),
+    summarySlot,
+    estimateSlot,
+    choiceSlot,
+    note,
     tableSlot,
     message,
     h("div", { class: "actions" }, start, discard));

@@ -2,17 +2,28 @@
 // of 100,000 rows costs no more than one page. A session with qualification shows the
 // same page either as the table or as the qualification view, on two tabs. While the session runs, finished rows
 // from the live connection fill the visible page directly; the page is fetched again
-// only when the session ends or live rows may have been missed. It never polls.
+// only when the session ends or live rows may have been missed. It never polls. Filters,
+// search and sort (results-filters.js) are applied by the server over the whole session.
 
 import { createTabs } from "../components.js";
 import { h, replace } from "../dom.js";
 import { count } from "../format.js";
 import { expandable, field, link, shortHost, sources } from "./cells.js";
+import { fieldsCell, hasFieldColumns } from "./field-answers.js";
 import { qualificationList, qualifiedProductsCell } from "./qualification.js";
+import { createResultFilters } from "./results-filters.js";
 
 const PAGE_SIZES = [25, 50, 100, 200];
 const REFRESH_GAP_MS = 2000;
+// A filtered page reads every stored row on the server: refreshed less often.
+const FILTERED_REFRESH_GAP_MS = 10000;
 const RENDER_GAP_MS = 300;
+
+// The confidence the bands are read from: the website's where rows carry it.
+function confidenceCell(row) {
+  const value = field(row, "Website_Confidence", "website_confidence") || field(row, "Match_Confidence", "match_confidence");
+  return value === "" ? "" : Number(value).toFixed(2);
+}
 
 function statusCell(status, duplicateOf) {
   if (!status) return "";
@@ -28,18 +39,38 @@ function deepSearch(row) {
   return answers || (String(status).startsWith("failed") ? `Deep search ${status}` : "");
 }
 
+// Where a field came from and how sure of it the pipeline is, under the field.
+function provenance(row, source, confidence) {
+  const from = field(row, source, source.toLowerCase());
+  const sure = field(row, confidence, confidence.toLowerCase());
+  if (!from && sure === "") return null;
+  const parts = [from, sure === "" ? "" : Number(sure).toFixed(2)].filter(Boolean);
+  return h("span", { class: "hint block", title: `${source}, ${confidence}` }, parts.join(" · "));
+}
+
+// Why the row is not ok, and the candidates a person should decide on.
+function problems(row) {
+  const error = field(row, "Error", "error");
+  const review = field(row, "Review_Candidates", "review_candidates");
+  return [error, review && `To review: ${review}`].filter(Boolean).join(" — ");
+}
+
 const RESULT_COLUMNS = new Set([
   "Company_Name", "Official_Website", "LinkedIn_URL", "Description", "Timestamp",
   "HubSpot_Company_ID", "Row_Status", "Match_Confidence", "Description_Source", "Sources",
   "Deep_Search", "Error", "Notes", "Deep_Search_Status", "HubSpot_Status",
   "Qualified_Products", "Qualification", "Qualification_Status",
+  "Attempts", "Last_Attempt_At", "Cached_At",
+  "Website_Source", "Website_Confidence", "LinkedIn_Source", "LinkedIn_Confidence",
+  "Review_Candidates",
 ]);
 
 // The user's own columns: the page's output columns before the result columns (and the
 // per-product score columns of a session with criteria).
 function inputColumnsOf(page) {
   if (page.columns?.length) {
-    return page.columns.filter((name) => !RESULT_COLUMNS.has(name) && !name.startsWith("Score: "));
+    return page.columns.filter((name) => !RESULT_COLUMNS.has(name) && !name.startsWith("Score: ")
+      && !name.startsWith("Field: "));
   }
   const original = page.rows[0]?.original;
   return original ? Object.keys(original) : [];
@@ -52,6 +83,7 @@ export function resultPage(body) {
   return {
     rows, total, columns: body?.columns || null,
     available: body?.available ?? null, partial: Boolean(body?.partial),
+    matched: body?.matched ?? null,
   };
 }
 
@@ -60,6 +92,8 @@ export function createResultsTable(context, sessionId) {
   let offset = 0;
   let limit = 50;
   let known = 0;
+  let inputTotal = 0;
+  let focusSort = null;
   let showInput = false;
   let inputColumns = [];
   let abort = null;
@@ -71,6 +105,7 @@ export function createResultsTable(context, sessionId) {
   let renderTimer = null;
   let qualification = null;
   let mode = "table";
+  let customFields = false;
   // Rows of the visible page that arrived live and are not in the fetched page yet.
   const liveRows = new Map();
 
@@ -88,11 +123,17 @@ export function createResultsTable(context, sessionId) {
   const inputToggle = h("input", { id: "show-input", type: "checkbox" });
   const inputLabel = h("label", { class: "inline" }, inputToggle, " Show input columns");
   const tabsSlot = h("div", { class: "results-tabs" });
+  const filters = createResultFilters((options) => {
+    focusSort = options?.focusSort || null;
+    offset = 0;
+    liveRows.clear();
+    load();
+  });
 
   // While the session runs, rows not finished yet are absent from a fetched page: live
   // rows fill in, the rest show as pending so the page keeps its input order.
   function pageRows() {
-    if (!partial) return serverRows;
+    if (!partial || filters.active()) return serverRows;
     const end = Math.min(offset + limit, known);
     const byRow = new Map(serverRows.map((row) => [Number(row.row), row]));
     const filled = [];
@@ -104,7 +145,9 @@ export function createResultsTable(context, sessionId) {
 
   function show() {
     const rows = pageRows();
-    pendingOnPage = rows.some((row) => row.pending) || (partial && rows.length < limit);
+    pendingOnPage = filters.active()
+      ? partial
+      : rows.some((row) => row.pending) || (partial && rows.length < limit);
     render(rows);
     updateControls(rows.length);
   }
@@ -120,20 +163,27 @@ export function createResultsTable(context, sessionId) {
       if (details.dataset.key === focusKey) details.querySelector("summary").focus();
     }
     inputLabel.hidden = mode === "qualification";
+    if (focusSort) tableWrap.querySelector(`button.sort[data-column="${focusSort}"]`)?.focus();
+    focusSort = null;
   }
 
   function table(rows) {
     const extra = showInput ? inputColumns : [];
     const qualified = Boolean(qualification);
-    const width = 9 + extra.length + (qualified ? 1 : 0);
+    const width = 10 + extra.length + (qualified ? 1 : 0) + (customFields ? 1 : 0);
+    const sortable = (label, column) => filters.sortHeader(label, column);
+    const plain = (label) => h("th", { scope: "col" }, label);
     return h("table", { class: "results-table", id: "results-table" },
       h("caption", { class: "visually-hidden" }, "Results"),
       h("thead", {}, h("tr", {},
         h("th", { scope: "col", class: "num" }, "#"),
-        extra.map((name) => h("th", { scope: "col" }, name)),
-        ["Company", "Website", "LinkedIn", "Status", qualified && "Qualified products",
-          "Description", "Sources", "Deep search", "Error"]
-          .filter(Boolean).map((name) => h("th", { scope: "col" }, name)))),
+        extra.map(plain),
+        sortable("Company", "Company_Name"), sortable("Website", "Official_Website"),
+        plain("LinkedIn"), sortable("Status", "Row_Status"),
+        sortable("Confidence", "Match_Confidence"),
+        qualified && plain("Qualified products"),
+        customFields && plain("Fields"),
+        ["Description", "Sources", "Deep search", "Error"].map(plain))),
       h("tbody", {}, rows.map((row) => {
         if (row.pending) {
           return h("tr", { class: "pending", dataset: { row: row.row } },
@@ -147,14 +197,18 @@ export function createResultsTable(context, sessionId) {
           h("td", { class: "num" }, row.row !== undefined ? count(Number(row.row) + 1) : ""),
           extra.map((name) => h("td", {}, original[name] ?? row[name] ?? "")),
           h("td", { class: "company" }, field(row, "Company_Name", "company_name")),
-          h("td", { class: "website" }, link(website, shortHost(website))),
-          h("td", {}, link(linkedin, linkedin ? "LinkedIn" : "")),
+          h("td", { class: "website" }, link(website, shortHost(website)),
+            provenance(row, "Website_Source", "Website_Confidence")),
+          h("td", {}, link(linkedin, linkedin ? "LinkedIn" : ""),
+            provenance(row, "LinkedIn_Source", "LinkedIn_Confidence")),
           h("td", {}, statusCell(field(row, "Row_Status", "row_status"), row.duplicate_of)),
+          h("td", { class: "num confidence" }, confidenceCell(row)),
           qualified ? h("td", { class: "qualified" }, qualifiedProductsCell(row)) : null,
+          customFields ? h("td", { class: "fields" }, fieldsCell(row)) : null,
           h("td", { class: "description" }, expandable(field(row, "Description", "description"))),
           h("td", {}, sources(field(row, "Sources", "sources"))),
           h("td", { class: "description" }, expandable(deepSearch(row), 80)),
-          h("td", { class: "error" }, expandable(field(row, "Error", "error"), 80)));
+          h("td", { class: "error" }, expandable(problems(row), 80)));
       })));
   }
 
@@ -163,11 +217,16 @@ export function createResultsTable(context, sessionId) {
     const page = Math.floor(offset / limit) + 1;
     first.disabled = prev.disabled = offset === 0;
     next.disabled = last.disabled = offset + limit >= known;
-    if (!known) {
+    const from = rowsOnPage ? offset + 1 : 0;
+    const range = `Rows ${count(from)}–${count(offset + rowsOnPage)}`;
+    if (filters.active()) {
+      status.textContent = known
+        ? `${range} of ${count(known)} matching · page ${page} of ${pages} · ${count(inputTotal)} rows in total`
+        : `No finished rows match · ${count(inputTotal)} rows in total`;
+    } else if (!known) {
       status.textContent = "No finished rows yet.";
     } else {
-      const from = rowsOnPage ? offset + 1 : 0;
-      status.textContent = `Rows ${count(from)}–${count(offset + rowsOnPage)} of ${count(known)} · page ${page} of ${pages}`;
+      status.textContent = `${range} of ${count(known)} · page ${page} of ${pages}`;
     }
     jump.max = Math.max(1, known);
   }
@@ -178,10 +237,13 @@ export function createResultsTable(context, sessionId) {
     lastRefresh = Date.now();
     tableWrap.setAttribute("aria-busy", "true");
     try {
-      const page = resultPage(await api.results(sessionId, offset, limit, abort.signal));
-      if (page.total !== null) known = page.total;
+      const page = resultPage(await api.results(sessionId, offset, limit, abort.signal, filters.query()));
+      inputTotal = page.total ?? inputTotal;
+      if (filters.active() && page.matched !== null) known = page.matched;
+      else if (page.total !== null) known = page.total;
       else known = Math.max(known, offset + page.rows.length);
       if (!inputColumns.length) inputColumns = inputColumnsOf(page);
+      customFields = hasFieldColumns(page.columns);
       serverRows = page.rows;
       partial = page.partial;
       for (const row of serverRows) liveRows.delete(Number(row.row));
@@ -220,6 +282,8 @@ export function createResultsTable(context, sessionId) {
 
   // Finished rows from the live connection: those on the visible page show at once.
   function rowsArrived(rows) {
+    // A filtered page holds matching rows, not input positions: a refresh brings new ones.
+    if (filters.active()) return;
     let visible = false;
     for (const row of rows) {
       const index = Number(row.row);
@@ -241,7 +305,8 @@ export function createResultsTable(context, sessionId) {
   function refresh(always) {
     if (!always && !pendingOnPage) return;
     clearTimeout(refreshTimer);
-    const wait = always ? 0 : Math.max(0, REFRESH_GAP_MS - (Date.now() - lastRefresh));
+    const gap = filters.active() ? FILTERED_REFRESH_GAP_MS : REFRESH_GAP_MS;
+    const wait = always ? 0 : Math.max(0, gap - (Date.now() - lastRefresh));
     refreshTimer = setTimeout(load, wait);
   }
 
@@ -272,6 +337,7 @@ export function createResultsTable(context, sessionId) {
       h("h2", { id: "results-title" }, "Results"),
       inputLabel),
     tabsSlot,
+    filters.element,
     h("div", { class: "pager" },
       first, prev, next, last,
       h("label", { for: "page-size", class: "visually-hidden" }, "Rows per page"), size,
@@ -287,6 +353,7 @@ export function createResultsTable(context, sessionId) {
     setQualification,
     destroy() {
       abort?.abort();
+      filters.destroy();
       clearTimeout(refreshTimer);
       clearTimeout(renderTimer);
     },

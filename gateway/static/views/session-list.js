@@ -1,6 +1,7 @@
 // Every session of the tenant, newest first, kept live through the tenant subscription.
 
 import { h, replace } from "../dom.js";
+import { createUsagePanel } from "./usage.js";
 import { progressBar, progressText, sessionTitle, statusBadge } from "../components.js";
 import { count, dateTime, STATUS_LABELS } from "../format.js";
 
@@ -141,6 +142,7 @@ export function renderSessionList(context) {
   });
   more.addEventListener("click", () => load(true));
 
+  const usagePanel = createUsagePanel(context.api);
   const element = h("section", { class: "view" },
     h("div", { class: "view-header" },
       h("h1", {}, "Sessions"),
@@ -151,7 +153,8 @@ export function renderSessionList(context) {
     message,
     h("div", { class: "table-wrap" }, table),
     empty,
-    h("div", { class: "actions center" }, more));
+    h("div", { class: "actions center" }, more),
+    usagePanel.element);
   table.hidden = true;
 
   onLive(context.live());

@@ -5,9 +5,12 @@ import { h, replace } from "../dom.js";
 import { progressBar, sessionTitle, statusBadge, updateProgressBar } from "../components.js";
 import { sessionCriteria } from "../criteria.js";
 import { count, dateTime, duration, FINAL_STATUSES, rate, STATUS_LABELS } from "../format.js";
+import { createEndNotice } from "./end-notice.js";
 import { createLogViewer } from "./logs.js";
+import { createWebhookDeliveries } from "./webhook-deliveries.js";
 import { createQualifyAction } from "./qualify-action.js";
 import { createResultsTable } from "./results-table.js";
+import { usageFacts } from "./usage.js";
 
 const DOWNLOADS = [
   ["csv", "CSV"],
@@ -15,6 +18,15 @@ const DOWNLOADS = [
   ["json", "JSON"],
 ];
 const ANNOUNCE_GAP_MS = 10_000;
+const RETRY_POLL_MS = 2_000;
+// Rows the retry button runs again by default, as the session's counters count them.
+const RETRYABLE_COUNTERS = ["failed", "not_found", "dead_links", "needs_review"];
+
+function retryableRows(session) {
+  if (session.status !== "completed" && session.status !== "failed") return 0;
+  if (!session.chunk_count) return 0;
+  return RETRYABLE_COUNTERS.reduce((sum, name) => sum + (session.counters[name] || 0), 0);
+}
 
 function qualificationText(qualification) {
   if (!qualification?.criteria?.length) return null;
@@ -28,6 +40,8 @@ function optionList(options = {}) {
     options.run_llm_deep_search_pipeline && "Deep search",
     options.use_hubspot_integration && "Reuse HubSpot descriptions",
     options.write_to_hubspot && "Write to HubSpot",
+    options.custom_fields?.length && `Fields: ${options.custom_fields.map((f) => f.name).join(", ")}`,
+    options.webhook_url && "Webhook",
     qualificationText(options.qualification),
   ].filter(Boolean);
   return on.length ? on.join(" · ") : "No extra options";
@@ -41,6 +55,8 @@ export function renderSessionView(context, sessionId) {
   const results = createResultsTable(context, sessionId);
   const logs = createLogViewer(context, sessionId);
   const qualify = createQualifyAction(context, sessionId);
+  const endNotice = createEndNotice(sessionId);
+  const deliveries = createWebhookDeliveries(context, sessionId);
 
   const title = h("h1", { id: "session-title" }, "Session");
   const badge = h("span", { id: "session-status" });
@@ -49,11 +65,14 @@ export function renderSessionView(context, sessionId) {
   const bar = progressBar({ total: 0, done: 0 }, "Session progress");
   const progressSlot = h("div", { id: "session-progress" }, bar);
   const stats = h("dl", { class: "stats", id: "session-stats" });
+  const usageSlot = h("div", { id: "session-usage" });
   const announcer = h("p", { class: "visually-hidden", id: "progress-announcer", "aria-live": "polite", "aria-atomic": "true" });
   const message = h("p", { class: "form-message", role: "alert", id: "session-message" });
   const startButton = h("button", { class: "button primary", type: "button", id: "start-session", hidden: true }, "Start");
   const cancelButton = h("button", { class: "button danger", type: "button", id: "cancel-session", hidden: true }, "Cancel session");
   const deleteButton = h("button", { class: "button secondary", type: "button", id: "delete-session", hidden: true }, "Delete session");
+  const retryButton = h("button", { class: "button secondary", type: "button", id: "retry-session", hidden: true }, "Retry failed rows");
+  let retryPoll = null;
   const downloadButtons = DOWNLOADS.map(([format, label]) => h("button", {
     class: "button secondary", type: "button", dataset: { format }, id: `download-${format}`,
   }, label));
@@ -85,13 +104,22 @@ export function renderSessionView(context, sessionId) {
       stat("Dead links", count(counters.dead_links), "stat-dead-links"),
       stat("Not found", count(counters.not_found), "stat-not-found"),
       stat("Blocked", count(counters.blocked), "stat-blocked"),
+      stat("From cache", count(counters.cached || 0), "stat-cached"),
+      stat("To review", count(counters.needs_review), "stat-needs-review"),
       stat("Speed", status === "running" ? rate(session.rate) : "—", "stat-rate"),
       stat("Time left", status === "running" ? duration(session.eta) : "—", "stat-eta"),
       stat("Chunks", session.chunk_count ? `${count(session.chunks_done || 0)} / ${count(session.chunk_count)}` : "—", "stat-chunks"));
+    replace(usageSlot, h("h3", {}, "Outside calls"), usageFacts(session.usage, "session-usage-figures"));
     startButton.hidden = status !== "created";
     cancelButton.hidden = !(status === "running" || status === "queued");
     const final = FINAL_STATUSES.has(status);
     deleteButton.hidden = !(final || status === "created");
+    const retryable = final ? retryableRows(session) : 0;
+    retryButton.hidden = retryable === 0;
+    retryButton.textContent = `Retry ${count(retryable)} failed row${retryable === 1 ? "" : "s"}`;
+    if (session.retry_round) {
+      meta.textContent += ` · retried ${session.retry_round} time${session.retry_round === 1 ? "" : "s"}`;
+    }
     qualify.update(session);
     const anyRows = counters.done > 0;
     for (const button of downloadButtons) button.disabled = !(final || anyRows);
@@ -166,6 +194,37 @@ export function renderSessionView(context, sessionId) {
     }
   });
 
+  // The live channel may still hold the session's old final state while a retry runs:
+  // the stored state is read until the retry round is finalized.
+  async function followRetry(round) {
+    clearTimeout(retryPoll);
+    try {
+      const session = await api.getSession(sessionId);
+      store.put(session);
+      if (session.retry_round === round && session.finalized) {
+        results.refresh(true);
+        return;
+      }
+    } catch (error) {
+      message.textContent = `The session could not be loaded: ${error.message}`;
+    }
+    retryPoll = setTimeout(() => followRetry(round), RETRY_POLL_MS);
+  }
+
+  retryButton.addEventListener("click", async () => {
+    retryButton.disabled = true;
+    try {
+      const session = await api.retry(sessionId);
+      store.put(session);
+      message.textContent = "";
+      followRetry(session.retry_round);
+    } catch (error) {
+      message.textContent = `The rows could not be retried: ${error.message}`;
+    } finally {
+      retryButton.disabled = false;
+    }
+  });
+
   deleteButton.addEventListener("click", async () => {
     const confirmed = await context.confirm({
       title: "Delete this session?",
@@ -223,8 +282,10 @@ export function renderSessionView(context, sessionId) {
     element.dataset.status = session.status;
     document.title = `${sessionTitle(session)} · Dossier`;
     const ended = change.kind === "session.status" || before !== session.status;
+    endNotice.sessionChanged(session, ended);
     if (FINAL_STATUSES.has(session.status) && ended) {
       results.refresh(true);
+      deliveries.load(true);
     } else if (change.kind === "snapshot" || (change.kind === "chunk.progress" && change.event.finished)) {
       results.refresh(false);
     }
@@ -242,13 +303,14 @@ export function renderSessionView(context, sessionId) {
     h("section", { class: "card", "aria-labelledby": "progress-title" },
       h("div", { class: "section-header" },
         h("h2", { id: "progress-title" }, "Progress"),
-        h("div", { class: "actions" }, startButton, cancelButton, qualify.button, deleteButton)),
-      progressSlot, announcer, stats),
+        h("div", { class: "actions" }, startButton, cancelButton, retryButton, qualify.button, deleteButton)),
+      progressSlot, announcer, stats, usageSlot, endNotice.element),
     h("section", { class: "card", "aria-labelledby": "downloads-title" },
       h("h2", { id: "downloads-title" }, "Downloads"),
       h("div", { class: "actions wrap" }, downloadButtons, archiveButton),
       downloadNote),
     results.element,
+    deliveries.element,
     logs.element,
     qualify.dialog);
 
@@ -258,9 +320,11 @@ export function renderSessionView(context, sessionId) {
     const session = store.get(sessionId);
     element.dataset.status = session?.status || "";
     draw();
+    if (session) endNotice.sessionChanged(session, false);
     const names = session?.options?.qualification?.criteria || [];
     if (names.length) results.setQualification(sessionCriteria(api, sessionId, names));
     results.load();
+    deliveries.load(FINAL_STATUSES.has(session?.status));
   });
 
   return {
@@ -268,8 +332,10 @@ export function renderSessionView(context, sessionId) {
     title: "Session",
     onLive,
     destroy() {
+      clearTimeout(retryPoll);
       unsubscribe();
       results.destroy();
+      deliveries.destroy();
       logs.destroy();
       liveClient?.unsubscribeSession(sessionId);
     },

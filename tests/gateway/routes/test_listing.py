@@ -23,6 +23,7 @@ async def test_list_is_newest_first_with_cursor_paging(client: httpx.AsyncClient
         "qualification": None,
         "custom_fields": [],
         "webhook_url": None,
+        "use_cache": True,
     }
     assert item["created_at"]
     seen = [s["session_id"] for s in first["items"]]

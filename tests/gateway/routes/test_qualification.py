@@ -234,6 +234,7 @@ async def test_qualifying_a_completed_session_makes_a_new_session_of_its_results
         "format": "csv",
         "size_bytes": 0,
         "sheet": None,
+        "sheets": [],
         "encoding": "utf-8-sig",
         "delimiter": ",",
         "has_header": True,
@@ -245,6 +246,10 @@ async def test_qualifying_a_completed_session_makes_a_new_session_of_its_results
         "duplicate_domains": 1,
         "fact_columns": {},
     }
+    fixed = await with_criteria.put(
+        f"/api/sessions/{view['session_id']}/columns", json={"name_column": "Company"}
+    )
+    assert (fixed.status_code, fixed.json()["code"]) == (409, "columns_fixed")
     keys = session_keys(owner, answer)
     assert await rows_of(store, keys) == [
         InputRow(row=0, name="Capcom", website="https://www.capcom.com/", original=ORIGINALS[0]),

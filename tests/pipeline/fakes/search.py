@@ -31,7 +31,56 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
             ),
         ],
     ),
+    (
+        'site:linkedin.com/company "quiet harbor"',
+        [
+            (
+                "https://www.linkedin.com/company/quiet-harbor",
+                "Quiet Harbor | LinkedIn",
+                "Quiet Harbor · Yoga studio · Sydney, Australia",
+            )
+        ],
+    ),
+    (
+        'site:linkedin.com/company "broken server co"',
+        [
+            (
+                "https://www.linkedin.com/company/broken-server-co",
+                "Broken Server Co | LinkedIn",
+                "Broken Server Co · Web hosting · broken-server.com",
+            )
+        ],
+    ),
+    (
+        'site:linkedin.com/company "nordlicht',
+        [
+            (
+                "https://www.linkedin.com/company/nordlicht-as",
+                "Nordlicht AS | LinkedIn",
+                "Nordlicht AS · Fishing · Oslo, Norway",
+            ),
+            (
+                "https://www.linkedin.com/company/nordlicht-gmbh",
+                "Nordlicht GmbH | LinkedIn",
+                "Nordlicht GmbH · Maschinenbau · Hamburg, Germany",
+            ),
+        ],
+    ),
     ("site:linkedin.com/company", []),
+    ('"oldbrand" official website', [("https://newbrand.io/", "NewBrand", "cloud backups")]),
+    ('"silent rename" official website', [("https://fresh-name.com/", "Fresh Name", "")]),
+    (
+        '"kestrel robotics" official website',
+        [
+            ("https://kestrel-group.com/", "Kestrel Group", "Kestrel Robotics is one of ours"),
+            ("https://kestrel-robotics.com/", "Kestrel Robotics", "robot arms"),
+        ],
+    ),
+    (
+        '"kestrel logistics" official website',
+        [("https://kestrel-group.com/", "Kestrel Group", "Kestrel Logistics is one of ours")],
+    ),
+    ('"orbit software" official website', [("https://os-digital.net/", "Orbit Software", "")]),
     (
         '"zenith analytics" official website',
         [

@@ -257,6 +257,48 @@ SITES: dict[str, Site] = {
     "leaky-redirect.com": {
         "/": redirect("http://169.254.169.254/latest/meta-data/iam/security-credentials/")
     },
+    # Trust: namesakes, rebrands without evidence, doubtful candidates.
+    "quiet-harbor.com": {
+        "/": html(
+            page(
+                "Quiet Harbor | Marina services",
+                "<p>Quiet Harbor runs marina services and boat storage in Portsmouth.</p>",
+            )
+        ),
+        "/about": html(page("About Quiet Harbor", "<p>Family run since 1980.</p>")),
+    },
+    "fresh-name.com": {
+        "/": html(
+            page(
+                "Fresh Name | Cloud storage",
+                "<p>Fresh Name stores files. Customers such as Silent Rename trust us.</p>",
+                '<meta property="og:site_name" content="Fresh Name">',
+            )
+        )
+    },
+    "nordlicht-werk.de": {
+        "/": html(page("Nordlicht GmbH", "<p>Nordlicht GmbH baut Förderbänder.</p>"))
+    },
+    "kestrel-group.com": {
+        "/": html(
+            page(
+                "Kestrel Group | Industrial holding",
+                "<p>Our companies: Kestrel Robotics, Kestrel Logistics and Kestrel Energy.</p>",
+                '<meta property="og:site_name" content="Kestrel Group">',
+            )
+        )
+    },
+    "kestrel-robotics.com": {
+        "/": html(
+            page(
+                "Kestrel Robotics | Industrial arms",
+                "<p>Kestrel Robotics builds industrial robot arms.</p>",
+            )
+        )
+    },
+    "os-digital.net": {
+        "/": html(page("Orbit Software", "<p>Welcome. We write software for you.</p>"))
+    },
     "gamenews.com": {
         "/launchers": html(
             page(

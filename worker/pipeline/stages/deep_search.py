@@ -89,23 +89,12 @@ class DeepSearch:
         site: PageFacts | None,
         about: str = "",
         where: str = "",
-    ) -> tuple[list[Answer], list[str]]:
-        """The answers, and why result pages were not read when robots.txt or the address
-        rules kept them from being fetched. Raises SearchUnavailable or LlmUnavailable when
-        a provider is down. `about` (the row's place and industry) goes in the prompt,
-        `where` (city, country) in the searches, to keep namesakes out."""
-        answers, skipped, _ = await self.answer_with_pages(name, questions, site, about, where)
-        return answers, skipped
-
-    async def answer_with_pages(
-        self,
-        name: str,
-        questions: list[str],
-        site: PageFacts | None,
-        about: str = "",
-        where: str = "",
     ) -> tuple[list[Answer], list[str], list[PageFacts]]:
-        """As `answer`, with the result pages that were read (custom fields use them)."""
+        """The answers, why result pages were not read when robots.txt or the address
+        rules kept them from being fetched, and the result pages read (custom fields may
+        quote them). Raises SearchUnavailable or LlmUnavailable when a provider is down.
+        `about` (the row's place and industry) goes in the prompt, `where` (city, country)
+        in the searches, to keep namesakes out."""
         hits: dict[str, SearchHit] = {}
         for results in await asyncio.gather(
             *(

@@ -1,12 +1,15 @@
-"""The LinkedIn company page: the site's own links first, a name-checked search second."""
+"""The LinkedIn company page: the site's own links first, a corroborated search second."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
 from worker.pipeline.clients.search.provider import SearchProvider
-from worker.pipeline.matching import domain_similarity, name_similarity
+from worker.pipeline.confidence.linkedin import Hit, judge_hit
+from worker.pipeline.confidence.verdict import Score
+from worker.pipeline.matching import name_similarity
 from worker.pipeline.stages.page.page_facts import PageFacts
 
 _COMPANY_PATH = re.compile(r"^/company/([^/?#]+)")
@@ -39,28 +42,37 @@ def from_site(facts: PageFacts, name: str) -> str | None:
     return max(found, key=lambda url: name_similarity(name, _slug_name(url)))
 
 
+# The company's own site links it: as sure as the site itself.
+SITE_CONFIDENCE = 0.95
+
+
+def site_source(facts: PageFacts, url: str) -> str:
+    """`structured_data` when the page's JSON-LD sameAs names the page, else `site`."""
+    same_as = facts.organization.same_as if facts.organization else ()
+    return "structured_data" if url in {company_url(link) for link in same_as} else "site"
+
+
 async def from_search(
     search: SearchProvider,
     name: str,
     domain: str | None,
-    threshold: float,
     limit: int,
+    site_text: str = "",
+    hints: Sequence[str] = (),
     where: str = "",
-) -> tuple[str, float] | None:
-    """Raises SearchUnavailable when the provider is down. `where` (the row's city and
-    country) narrows the search to the company's own page among namesakes."""
+) -> tuple[str, Score] | None:
+    """The best company page found, judged on what corroborates it (see
+    `confidence.linkedin`); None when search finds no company page at all. `where` (the
+    row's city and country) narrows the search to the company's own page among
+    namesakes. Raises SearchUnavailable when the provider is down."""
     query = " ".join(filter(None, (f'site:linkedin.com/company "{name}"', where)))
     hits = await search.search(query, limit)
-    best: tuple[str, float] | None = None
+    best: tuple[str, Score] | None = None
     for hit in hits:
         url = company_url(hit.url)
         if url is None:
             continue
-        title = re.split(r"\s[|\-–—]\s", hit.title)[0]
-        score = max(name_similarity(name, title), name_similarity(name, _slug_name(url)))
-        if domain and domain.split(".")[0] in (hit.snippet + hit.title).lower():
-            score = min(1.0, score + 0.1)
-        score = max(score, domain_similarity(name, _slug_name(url).replace(" ", "")) * 0.9)
-        if score >= threshold and (best is None or score > best[1]):
-            best = (url, round(score, 2))
+        score = judge_hit(Hit(url, hit.title, hit.snippet), name, domain, site_text, hints)
+        if best is None or score.confidence > best[1].confidence:
+            best = (url, score)
     return best

@@ -8,7 +8,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from shared.company_keys import registered_domain
 from worker.pipeline.clients.fetch.fetcher import FetchedPage, Fetcher, FetchError
-from worker.pipeline.matching import best_name_similarity, mentions_name
+from worker.pipeline.confidence.canonical import canonical_homepage, is_deep, site_root
+from worker.pipeline.confidence.verdict import Score, Verdict, verdict
+from worker.pipeline.confidence.website import WebsiteSource, website_score
 from worker.pipeline.stages.normalize import website_url
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
@@ -20,6 +22,7 @@ class WebsiteOutcome(StrEnum):
     DEAD_URL = "dead_url"
     BLOCKED = "blocked"  # an address fetches may not reach
     DISALLOWED = "disallowed"  # robots.txt keeps the page from being fetched
+    REVIEW = "review"  # alive, but not surely the company's: a person should decide
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,11 @@ class WebsiteCheck:
     page: FetchedPage | None = None
     facts: PageFacts | None = None
     parked: bool = False  # a parked or for-sale domain: no company's website at all
+    score: Score | None = None
+    source: WebsiteSource = WebsiteSource.GIVEN
+    # Dead because it could not be fetched (down or gone), not parked or someone else's:
+    # the company may still have a LinkedIn page.
+    down: bool = False
 
 
 def _with_scheme(url: str, scheme: str) -> str:
@@ -57,12 +65,24 @@ def _same_place(left: str, right: str) -> bool:
 
 
 class WebsiteValidator:
-    def __init__(self, fetcher: Fetcher, match_threshold: float) -> None:
+    def __init__(self, fetcher: Fetcher, match_threshold: float, accept: float = 0.8) -> None:
         self._fetcher = fetcher
         self._threshold = match_threshold
+        self._accept = accept
 
     async def check(self, website: str, name: str) -> WebsiteCheck:
+        """A pasted deep link stands for its site: the site's root is checked first, the
+        page itself only when the root is dead."""
         url = website_url(website) or website
+        if not is_deep(url):
+            return await self._check(url, name)
+        root = await self._check(site_root(url), name)
+        if root.outcome is not WebsiteOutcome.DEAD_URL or root.page is not None:
+            return root
+        deep = await self._check(url, name)
+        return root if deep.outcome is WebsiteOutcome.DEAD_URL else deep
+
+    async def _check(self, url: str, name: str) -> WebsiteCheck:
         errors: list[str] = []
         for scheme in _schemes(url):
             try:
@@ -77,7 +97,8 @@ class WebsiteValidator:
                     break  # the same name will not resolve over http either
                 continue
             return self._judge(url, name, page)
-        return WebsiteCheck(WebsiteOutcome.DEAD_URL, url, reason="; ".join(errors))
+        reason = "; ".join(errors)
+        return WebsiteCheck(WebsiteOutcome.DEAD_URL, url, reason=reason, down=True)
 
     def _judge(self, url: str, name: str, page: FetchedPage) -> WebsiteCheck:
         facts = extract_facts(page.url, page.text, page.content_type)
@@ -85,13 +106,23 @@ class WebsiteValidator:
         if parked:
             return WebsiteCheck(WebsiteOutcome.DEAD_URL, page.url, parked, page, None, True)
         origin, final = registered_domain(url), registered_domain(page.url)
-        if origin != final:
-            score, _ = best_name_similarity(name, facts.identity_names())
-            text = " ".join([facts.title, facts.main_text[:20_000]])
-            if score < self._threshold and not mentions_name(name, text):
-                reason = f"redirects to another company's site ({final})"
-                return WebsiteCheck(WebsiteOutcome.DEAD_URL, page.url, reason, page, facts)
+        source = WebsiteSource.REDIRECT if origin != final else WebsiteSource.GIVEN
+        score = website_score(name, facts, source)
+        home = canonical_homepage(page.url, facts)
+        found = verdict(score.confidence, self._threshold, self._accept)
+        if found is Verdict.REJECT and source is WebsiteSource.REDIRECT:
+            reason = f"redirects to another company's site ({final})"
+            return WebsiteCheck(
+                WebsiteOutcome.DEAD_URL, home, reason, page, facts, score=score, source=source
+            )
+        if found is not Verdict.ACCEPT:
+            # A given website is never thrown away: a person decides on a doubtful one.
+            reason = f"{home} may not be the company's website ({score.confidence:.2f})"
+            return WebsiteCheck(
+                WebsiteOutcome.REVIEW, home, reason, page, facts, score=score, source=source
+            )
         if page.redirects and not _same_place(page.redirects[0], page.url):
             reason = f"redirected from {url} to {page.url}"
-            return WebsiteCheck(WebsiteOutcome.REDIRECTED, page.url, reason, page, facts)
-        return WebsiteCheck(WebsiteOutcome.OK, page.url, "", page, facts)
+            outcome = WebsiteOutcome.REDIRECTED
+            return WebsiteCheck(outcome, home, reason, page, facts, score=score, source=source)
+        return WebsiteCheck(WebsiteOutcome.OK, home, "", page, facts, score=score, source=source)

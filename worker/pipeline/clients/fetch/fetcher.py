@@ -19,10 +19,11 @@ import httpx2
 from worker.pipeline.clients.fetch import robots
 from worker.pipeline.clients.fetch.decode import decode_body, is_html
 from worker.pipeline.clients.fetch.guard import Blocked
+from worker.pipeline.clients.fetch.pacing import HostPaused
 from worker.pipeline.clients.fetch.politeness import HostGate
 from worker.pipeline.clients.fetch.resolver import UnresolvableHost
 from worker.pipeline.clients.fetch.robots import RobotsFile, RobotsRules
-from worker.pipeline.clients.retry import Transient, retrying
+from worker.pipeline.clients.retry import Transient, retry_after_seconds, retrying
 from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
 
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -42,7 +43,8 @@ class FetchedPage:
 
 class FetchError(Exception):
     """Why a URL could not be fetched: kind is dns, tls, timeout, http, unreachable,
-    blocked (an address fetches may not reach), robots (robots.txt says no), ..."""
+    blocked (an address fetches may not reach), robots (robots.txt says no), throttled
+    (the site asked for a longer pause than a request may wait), ..."""
 
     def __init__(self, kind: str, detail: str) -> None:
         super().__init__(f"{kind}: {detail}")
@@ -70,6 +72,7 @@ class _Answer:
     content_type: str
     body: bytes
     truncated: bool
+    retry_after_s: float | None = None
 
 
 class Fetcher:
@@ -142,7 +145,9 @@ class Fetcher:
                 async with self._gate.hold(host) as waited:
                     deadline.reschedule(None if when is None else when + waited)
                     self._metrics.budget_waited("host", waited)
-                    answer = await self._request(current, self._limits.max_bytes)
+                    answer = await self._timed_request(host, current, self._limits.max_bytes)
+            except HostPaused as error:
+                raise FetchError("throttled", str(error)) from error
             except FetchError as error:
                 if error.kind == "blocked" and chain:
                     raise _redirected(error, chain[-1], current) from error
@@ -152,7 +157,7 @@ class Fetcher:
                 current = urljoin(current, answer.location)
                 continue
             if answer.status in _RETRY_STATUSES:
-                raise Transient(f"HTTP {answer.status}")
+                raise Transient(f"HTTP {answer.status}", answer.retry_after_s)
             if answer.status >= 400:
                 raise FetchError("http", f"HTTP {answer.status}")
             return FetchedPage(
@@ -185,8 +190,11 @@ class Fetcher:
             async with asyncio.timeout(self._limits.timeout_s):
                 for _ in range(robots.MAX_REDIRECTS + 1):
                     try:
-                        async with self._gate.hold(_host(current)):
-                            answer = await self._request(current, robots.MAX_BYTES)
+                        host = _host(current)
+                        async with self._gate.hold(host):
+                            answer = await self._timed_request(host, current, robots.MAX_BYTES)
+                    except HostPaused as error:
+                        raise FetchError("throttled", str(error)) from error
                     except FetchError as error:
                         if error.kind == "invalid_url":
                             return RobotsFile()  # redirected off the web: no robots.txt
@@ -201,6 +209,19 @@ class Fetcher:
             raise Transient("timeout") from error
         return RobotsFile()  # too many redirects: as if there were none (RFC 9309, 2.3.1.2)
 
+    async def _timed_request(self, host: str, url: str, max_bytes: int) -> _Answer:
+        """`_request`, its status and duration told to the gate: a host's pace follows
+        how it answers (a request cut by the timeout counts as a slow answer)."""
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        try:
+            answer = await self._request(url, max_bytes)
+        except BaseException:
+            self._gate.answered(host, None, loop.time() - started)
+            raise
+        self._gate.answered(host, answer.status, loop.time() - started, answer.retry_after_s)
+        return answer
+
     async def _request(self, url: str, max_bytes: int) -> _Answer:
         """One GET; a redirect answer carries its Location, bodies stop at `max_bytes`."""
         try:
@@ -211,9 +232,11 @@ class Fetcher:
                 body, truncated = b"", False
                 if status < 400:
                     body, truncated = await _read(response, max_bytes)
-                return _Answer(
-                    status, None, response.headers.get("content-type", ""), body, truncated
-                )
+                retry_after = None
+                if status in _RETRY_STATUSES:
+                    retry_after = retry_after_seconds(response.headers.get("retry-after"))
+                content_type = response.headers.get("content-type", "")
+                return _Answer(status, None, content_type, body, truncated, retry_after)
         except Blocked as error:
             raise FetchError("blocked", str(error)) from error
         except httpx2.InvalidURL as error:

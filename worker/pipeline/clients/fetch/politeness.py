@@ -1,5 +1,6 @@
-"""Politeness toward website hosts, for the whole deployment: a request rate and a number
-of requests in flight per host.
+"""Politeness toward website hosts: a number of requests in flight per host for the whole
+deployment, back-off when a host is overloaded or slow (pacing.py), and, when set, a
+request rate per host.
 
 Both are shared budgets keyed by host (`shared/budget/`): whichever worker fetches from a
 host takes a unit of that host's window and holds one of its slots, so N workers together
@@ -8,7 +9,8 @@ open at once, as one worker would. A semaphore per host in this process comes fi
 the requests of one worker wait their turn here instead of polling the broker; entries
 disappear when a host has no users left. With `in_flight_shared` off, that semaphore is
 the only cap on requests in flight (per process), and a new host costs the broker one
-queue instead of two.
+queue instead of two. Pacing comes before the shared slot, so a host's pause is waited
+out without holding a slot of the deployment.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 
 from shared.budget.protocol import Budget, Slots, Window
 from shared.budget.waiting import hold, take
+from worker.pipeline.clients.fetch.pacing import HostPacing
 
 
 @dataclass
@@ -36,14 +39,17 @@ class HostGate:
         in_flight: Slots,
         max_wait_s: float,
         in_flight_shared: bool = True,
+        pacing: HostPacing | None = None,
     ) -> None:
-        """`rate` None: no rate limit (tests, benchmarks), only the requests in flight."""
+        """`rate` None: no fixed rate, only the requests in flight and the pacing (none:
+        no back-off)."""
         self._budget = budget
         self._rate = rate
         self._in_flight = in_flight
         self._max_wait = max_wait_s
         self._in_flight_shared = in_flight_shared
         self._hosts: dict[str, _Host] = {}
+        self._pacing = pacing
 
     @asynccontextmanager
     async def hold(self, host: str) -> AsyncIterator[float]:
@@ -51,7 +57,7 @@ class HostGate:
 
         The request must be done within the slots' lease. Raises `BudgetUnavailable` when
         the host's budgets gave no place within the longest wait (or could not be reached
-        for that long).
+        for that long), `HostPaused` when the host asked for a longer pause than that.
         """
         loop = asyncio.get_running_loop()
         started = loop.time()
@@ -61,6 +67,10 @@ class HostGate:
         entry.users += 1
         try:
             async with entry.semaphore:
+                if self._pacing is not None:
+                    pause = self._pacing.delay(host, self._max_wait - (loop.time() - started))
+                    if pause > 0:
+                        await asyncio.sleep(pause)
                 # The slot first: a unit of the rate taken while waiting for a slot would
                 # be spent on nothing.
                 lease = None
@@ -77,6 +87,13 @@ class HostGate:
             entry.users -= 1
             if entry.users == 0:
                 self._hosts.pop(host, None)
+
+    def answered(
+        self, host: str, status: int | None, elapsed_s: float, retry_after_s: float | None = None
+    ) -> None:
+        """How a request to `host` went (status None: no answer), for the host's pacing."""
+        if self._pacing is not None:
+            self._pacing.answered(host, status, elapsed_s, retry_after_s)
 
     def active_hosts(self) -> int:
         return len(self._hosts)

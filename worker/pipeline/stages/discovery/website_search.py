@@ -9,17 +9,14 @@ from urllib.parse import urlsplit
 from shared.company_keys import registered_domain
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
 from worker.pipeline.clients.search.provider import SearchProvider
-from worker.pipeline.matching import (
-    best_name_similarity,
-    context_terms,
-    domain_similarity,
-    terms_found,
-)
+from worker.pipeline.confidence.canonical import canonical_homepage
+from worker.pipeline.confidence.verdict import Verdict, verdict
+from worker.pipeline.confidence.website import WebsiteSource, website_score
+from worker.pipeline.matching import context_terms, domain_similarity
 from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.aggregators import is_aggregator
 from worker.pipeline.stages.discovery.location import location_evidence
 from worker.pipeline.stages.discovery.queries import website_queries
-from worker.pipeline.stages.linkedin import company_url
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
 
@@ -44,6 +41,8 @@ class Discovery:
     reason: str = ""
     # Why candidates were skipped: not fetched (robots.txt, address rules) or parked.
     skipped: tuple[str, ...] = ()
+    # The best candidate when it is plausible but below the acceptance line.
+    review: Candidate | None = None
 
 
 # A domain this much like the name is fetched before the search's other hits.
@@ -73,12 +72,14 @@ class WebsiteDiscovery:
         results: int,
         candidates: int,
         threshold: float,
+        accept: float = 0.8,
     ) -> None:
         self._search = search
         self._fetcher = fetcher
         self._results = results
         self._candidates = candidates
         self._threshold = threshold
+        self._accept = accept
 
     async def discover(
         self, name: str, context_text: str, place: RowPlace | None = None
@@ -103,12 +104,19 @@ class WebsiteDiscovery:
             reason = f"every candidate website for '{name}' was skipped"
             return Discovery(None, len(picked), reason, skipped)
         best = max(usable, key=lambda c: (c.confidence, c.location))
-        if best.confidence < self._threshold:
+        found = verdict(best.confidence, self._threshold, self._accept)
+        if found is Verdict.REJECT:
             reason = (
                 f"no candidate matched well enough (best {best.url} at {best.confidence:.2f}, "
                 f"threshold {self._threshold:.2f})"
             )
             return Discovery(None, len(picked), reason, skipped)
+        if found is Verdict.REVIEW:
+            reason = (
+                f"the best candidate, {best.url}, is below the acceptance line "
+                f"({best.confidence:.2f} < {self._accept:.2f})"
+            )
+            return Discovery(None, len(picked), reason, skipped, review=best)
         return Discovery(best, len(picked), skipped=skipped)
 
     async def _score(
@@ -126,23 +134,12 @@ class WebsiteDiscovery:
         if parked:
             why = f"candidate {url} skipped: {parked}"
             return Candidate(page.url, 0.0, why, None, skipped=True)
-        page_text = f"{facts.title} {facts.main_text}"
-        identity, matched = best_name_similarity(name, facts.identity_names(), page_text)
-        domain = domain_similarity(name, registered_domain(page.url))
-        found = terms_found(terms, facts.main_text) if terms else []
-        context = len(found) / len(terms) if terms else 0.0
-        linkedin = any(company_url(link) for link in facts.socials.get("linkedin", []))
-        confidence = 0.6 * identity + 0.25 * domain + 0.1 * context + 0.05 * linkedin
-        if not terms:
-            confidence = confidence / 0.9  # no context to check: weigh the rest up
+        score = website_score(name, facts, WebsiteSource.SEARCH, terms)
         host = urlsplit(page.url).hostname or ""
+        # The row's country and city: agreeing signals add a little, contradicting ones
+        # take some away, so of two namesakes the one in the row's country wins.
         where = location_evidence(host, page.text, facts.main_text, place)
-        confidence += where.score
-        evidence = (
-            f"page names '{matched}' (name match {identity:.2f}), domain match {domain:.2f}"
-            + (f", context terms {len(found)}/{len(terms)}" if terms else "")
-            + (", links a LinkedIn company page" if linkedin else "")
-            + (f", {where.describe()}" if where.describe() else "")
-        )
-        confidence = round(max(min(confidence, 1.0), 0.0), 2)
-        return Candidate(page.url, confidence, evidence, facts, location=where.score)
+        confidence = round(max(min(score.confidence + where.score, 1.0), 0.0), 2)
+        evidence = ", ".join(filter(None, (score.describe(), where.describe())))
+        home = canonical_homepage(page.url, facts)
+        return Candidate(home, confidence, evidence, facts, location=where.score)

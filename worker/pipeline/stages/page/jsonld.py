@@ -29,6 +29,9 @@ class Organization:
     description: str
     url: str
     same_as: tuple[str, ...]
+    # Other names the owner goes by (former brands, the registered legal name).
+    alternate_names: tuple[str, ...] = ()
+    legal_name: str = ""
 
 
 def _nodes(data: Any) -> Iterator[dict[str, Any]]:
@@ -53,6 +56,11 @@ def _text(value: Any) -> str:
     return ""
 
 
+def _names(value: Any) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value]
+    return tuple(item.strip() for item in items if isinstance(item, str) and item.strip())
+
+
 def organizations(scripts: list[str]) -> list[Organization]:
     """Organizations first, a WebSite node only as a name source of last resort."""
     found: list[Organization] = []
@@ -74,6 +82,8 @@ def organizations(scripts: list[str]) -> list[Organization]:
                     description=_text(node.get("description")),
                     url=_text(node.get("url")),
                     same_as=tuple(str(link) for link in links if isinstance(link, str)),
+                    alternate_names=_names(node.get("alternateName")),
+                    legal_name=_text(node.get("legalName")),
                 )
             )
     return sorted(found, key=lambda org: org.type == "website")

@@ -47,6 +47,9 @@ class PageFacts:
     paragraphs: tuple[str, ...] = ()
     main_text: str = ""
     shape: PageShape = field(default_factory=PageShape)
+    # Where the page says it lives: `<link rel=canonical>` and `og:url`, absolute.
+    canonical_url: str = ""
+    og_url: str = ""
 
     def identity_names(self) -> list[str]:
         """What the page says its owner is called, strongest signals first."""
@@ -60,6 +63,17 @@ def _meta(tree: HTMLParser, attribute: str, value: str) -> str:
     for node in tree.css(f"meta[{attribute}]"):
         if (node.attributes.get(attribute) or "").lower() == value:
             return clean_text(node.attributes.get("content") or "")
+    return ""
+
+
+def _absolute(base: str, href: str) -> str:
+    return urljoin(base, href.strip()) if href.strip() else ""
+
+
+def _canonical(tree: HTMLParser, base: str) -> str:
+    for node in tree.css("link[rel][href]"):
+        if "canonical" in (node.attributes.get("rel") or "").lower().split():
+            return _absolute(base, node.attributes.get("href") or "")
     return ""
 
 
@@ -133,4 +147,6 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
         paragraphs=paragraphs,
         main_text=main_text,
         shape=shape,
+        canonical_url=_canonical(tree, url),
+        og_url=_absolute(url, _meta(tree, "property", "og:url")),
     )

@@ -1,0 +1,337 @@
+"""Rows per second of the whole product on a realistic web, against a plain script.
+
+A local web of `--rows` company sites (homepage, About page, apex <-> www redirects,
+LinkedIn links, a few slow and dead sites) answers each request after `--latency`
+seconds, over HTTPS through a forward proxy (HTTPS_PROXY) with a throwaway CA. In the
+same run, against the same sites:
+
+- script: a plain asyncio script, 64 rows in flight, each homepage fetched once
+  (bench/web/homepage_script.py), run before and after the product (the mean of both);
+- product: gateway, notifier and two workers as processes, as `make up` starts them and
+  with their defaults (real pipeline, no search, no language model), given the list as
+  a CSV upload; the figure runs from the start command to the final status.
+
+Printed: rows/s of each and the ratio, requests per row counted at the sites (by kind),
+CPU milliseconds per row (the script's process; the workers' processes, from /proc), and
+the fields each found. Loopback only; everything started here stops with it.
+
+    .venv/bin/python bench/e2e_throughput.py [--rows 1000] [--latency 0.2]
+        [--concurrency 32 128]   # rows in flight per worker; default: the worker's default
+    [--worker-env DOSSIER_X=1 ...] [--logs DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import httpx
+
+from bench.web.companies import Company, companies
+from shared.auth import hash_key, new_key
+from shared.storage.s3 import MinioStore
+from tests.processes import ServiceProcess, service, wait_http_ok
+from tests.services import (
+    AMQP_URL,
+    TEST_S3_ACCESS_KEY,
+    TEST_S3_SECRET_KEY,
+    free_port,
+    require_rabbitmq,
+    seaweedfs,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+TICKS = os.sysconf("SC_CLK_TCK")
+WORKERS = 2
+
+
+@dataclass(frozen=True)
+class Web:
+    proxy: str
+    stats_url: str
+    ca_file: Path
+
+    def stats(self, reset: bool = False) -> dict[str, Any]:
+        url = f"{self.stats_url}/reset" if reset else f"{self.stats_url}/stats"
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            found = json.load(answer)
+        assert isinstance(found, dict)
+        return found
+
+    def env(self) -> dict[str, str]:
+        """What an operator sets for a proxy and a private CA."""
+        return {
+            "HTTPS_PROXY": self.proxy,
+            "HTTP_PROXY": self.proxy,
+            "NO_PROXY": "127.0.0.1,localhost",
+            "SSL_CERT_FILE": str(self.ca_file),
+        }
+
+
+@contextlib.contextmanager
+def local_web(folder: Path, latency: float, rows: int) -> Iterator[Web]:
+    command = [sys.executable, "-m", "bench.web.server", str(folder), str(latency), str(rows)]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline().split()
+        if not line or line[0] != "ports":
+            raise RuntimeError("the benchmark's web did not start")
+        yield Web(f"http://127.0.0.1:{line[1]}", f"http://127.0.0.1:{line[2]}", folder / "ca.pem")
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far (/proc/<pid>/stat, fields 14 and 15)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def per_row(requests: dict[str, int], rows: int) -> str:
+    total = sum(requests.values())
+    kinds = ", ".join(f"{k} {v / rows:.2f}" for k, v in sorted(requests.items()))
+    return f"{total / rows:.2f} ({kinds})"
+
+
+def run_script(web: Web, folder: Path, sites: list[Company]) -> dict[str, Any]:
+    listing = folder / "websites.txt"
+    listing.write_text("\n".join(c.given_website for c in sites))
+    web.stats(reset=True)
+    answer = subprocess.run(
+        [sys.executable, "-m", "bench.web.homepage_script", str(listing)],
+        cwd=REPO,
+        env={**os.environ, **web.env()},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    figures: dict[str, Any] = json.loads(answer.stdout)
+    counts = web.stats()
+    figures["requests"], figures["connections"] = counts["requests"], counts["connections"]
+    return figures
+
+
+def mean_of(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """The script's two runs as one: mean time and CPU, counts of the first run."""
+    return first | {
+        "wall_s": (first["wall_s"] + second["wall_s"]) / 2,
+        "cpu_s": (first["cpu_s"] + second["cpu_s"]) / 2,
+    }
+
+
+def upload(sites: list[Company]) -> bytes:
+    lines = ["name,website"] + [f"{c.name},{c.given_website}" for c in sites]
+    return ("\n".join(lines) + "\n").encode()
+
+
+async def run_product(
+    api: str, key: str, web: Web, workers: list[ServiceProcess], sites: list[Company]
+) -> dict[str, Any]:
+    headers = {"Authorization": f"Bearer {key}"}
+    async with httpx.AsyncClient(base_url=api, headers=headers, timeout=60) as client:
+        files = {"file": ("companies.csv", upload(sites), "text/csv")}
+        created = await client.post("/api/sessions", files=files)
+        created.raise_for_status()
+        session = created.json()["session_id"]
+        web.stats(reset=True)
+        cpu = [cpu_seconds(w.process.pid) for w in workers]
+        began = time.perf_counter()
+        (await client.post(f"/api/sessions/{session}/start")).raise_for_status()
+        while True:
+            state = (await client.get(f"/api/sessions/{session}")).json()
+            if state["status"] in ("completed", "failed", "cancelled"):
+                break
+            if time.perf_counter() - began > 1800:
+                raise TimeoutError("the session did not finish in 30 minutes")
+            await asyncio.sleep(0.1)
+        wall = time.perf_counter() - began
+        used = sum(cpu_seconds(w.process.pid) for w in workers) - sum(cpu)
+        counts = web.stats()
+        results = (await client.get(f"/api/sessions/{session}/results?format=json")).json()
+    found = {
+        "description": sum(1 for r in results if r.get("Description")),
+        "linkedin": sum(1 for r in results if r.get("LinkedIn_URL")),
+    }
+    kinds = {c.name: c.kind for c in sites}
+    statuses = Counter(f"{kinds.get(r['Company_Name'])}: {r['Row_Status']}" for r in results)
+    errors = Counter(
+        f"{kinds.get(r['Company_Name'])}: {r.get('Error', '')[:90]}"
+        for r in results
+        if r.get("Row_Status") != "ok"
+    )
+    missing = Counter(
+        kinds.get(r["Company_Name"])
+        for r in results
+        if not r.get("LinkedIn_URL") and kinds.get(r["Company_Name"]) != "dead"
+    )
+    return {
+        "status": state["status"],
+        "wall_s": wall,
+        "cpu_s": used,
+        "requests": counts["requests"],
+        "connections": counts["connections"],
+        "found": found,
+        "statuses": dict(sorted(statuses.items())),
+        "missing_linkedin": dict(missing),
+        "errors": errors.most_common(6),
+    }
+
+
+def service_env(endpoint: str, bucket: str, prefix: str, tenant_key: str) -> dict[str, str]:
+    """The services' environment as `make up` writes it (log level and format left at
+    their defaults), on this run's broker topology and object store."""
+    return {
+        "DOSSIER_ENVIRONMENT": "development",
+        "DOSSIER_AMQP_URL": AMQP_URL,
+        "DOSSIER_TOPOLOGY_PREFIX": prefix,
+        "DOSSIER_S3_ENDPOINT": endpoint,
+        "DOSSIER_S3_ACCESS_KEY": TEST_S3_ACCESS_KEY,
+        "DOSSIER_S3_SECRET_KEY": TEST_S3_SECRET_KEY,
+        "DOSSIER_S3_BUCKET": bucket,
+        "DOSSIER_API_KEYS": f"bench:{hash_key(tenant_key)}",
+        "AWS_ACCESS_KEY_ID": TEST_S3_ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY": TEST_S3_SECRET_KEY,
+    }
+
+
+def worker_env(web: Web, concurrency: int | None, extra: list[str]) -> dict[str, str]:
+    """The sites' names resolve to the proxy's machine (loopback), which fetches must be
+    allowed to reach; everything else is the worker's default."""
+    env = {
+        **web.env(),
+        "DOSSIER_WORKER_PIPELINE": "tests.pipeline.fakes.dns:build_farm_pipeline",
+        "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
+    }
+    if concurrency is not None:
+        env["DOSSIER_WORKER_CONCURRENCY"] = str(concurrency)
+    return env | dict(item.split("=", 1) for item in extra)
+
+
+async def product_runs(
+    args: argparse.Namespace, web: Web, folder: Path, sites: list[Company]
+) -> list[tuple[str, dict[str, Any]]]:
+    from shared.broker.rabbit_topology import delete_topology
+    from shared.topology import Topology
+
+    runs = []
+    prefix = f"bench-e2e-{os.getpid()}"
+    key = new_key()
+    with seaweedfs(folder / "s3") as endpoint:
+        store = MinioStore(endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, "bench")
+        await store.ensure_bucket()
+        store.close()
+        env = service_env(endpoint, "bench", prefix, key)
+        gateway_port, notifier_port = free_port(), free_port()
+        env |= {
+            "DOSSIER_GATEWAY_HOST": "127.0.0.1",
+            "DOSSIER_GATEWAY_PORT": str(gateway_port),
+            "DOSSIER_NOTIFIER_HOST": "127.0.0.1",
+            "DOSSIER_NOTIFIER_PORT": str(notifier_port),
+        }
+        logs = args.logs or folder / "logs"
+        try:
+            with (
+                service("gateway", env, logs) as gateway,
+                service("notifier", env, logs) as notifier,
+            ):
+                wait_http_ok(f"http://127.0.0.1:{gateway_port}/readyz", 60, gateway)
+                wait_http_ok(f"http://127.0.0.1:{notifier_port}/readyz", 60, notifier)
+                for concurrency in args.concurrency or [None]:
+                    label = "default" if concurrency is None else str(concurrency)
+                    with contextlib.ExitStack() as stack:
+                        workers = []
+                        for n in range(WORKERS):
+                            port = free_port()
+                            own = {**env, **worker_env(web, concurrency, args.worker_env)}
+                            own["DOSSIER_WORKER_HEALTH_PORT"] = str(port)
+                            process = stack.enter_context(
+                                service("worker", own, logs, f"worker-{label}-{n}")
+                            )
+                            wait_http_ok(f"http://127.0.0.1:{port}/readyz", 60, process)
+                            workers.append(process)
+                        api = f"http://127.0.0.1:{gateway_port}"
+                        runs.append((label, await run_product(api, key, web, workers, sites)))
+        finally:
+            with contextlib.suppress(Exception):
+                await delete_topology(AMQP_URL, Topology(prefix))
+    return runs
+
+
+def report(args: argparse.Namespace, script: dict[str, Any], runs: list[tuple[str, Any]]) -> None:
+    rows = args.rows
+    script_rate = rows / script["wall_s"]
+    print(f"{rows} company sites, {args.latency * 1000:.0f} ms per answer, HTTPS via a proxy")
+    print(
+        "| run | rows/s | x script | requests/row | connections/row | CPU ms/row "
+        "| descriptions | LinkedIn |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    found = script["found"]
+    print(
+        f"| script (64 in flight) | {script_rate:.1f} | 1.00 "
+        f"| {per_row(script['requests'], rows)} | {script['connections'] / rows:.2f} "
+        f"| {script['cpu_s'] * 1000 / rows:.1f} "
+        f"| {found['description']} | {found['linkedin']} |"
+    )
+    for label, run in runs:
+        rate = rows / run["wall_s"]
+        print(
+            f"| product, 2 workers x {label} rows in flight | {rate:.1f} "
+            f"| {rate / script_rate:.2f} | {per_row(run['requests'], rows)} "
+            f"| {run['connections'] / rows:.2f} "
+            f"| {run['cpu_s'] * 1000 / rows:.1f} | {run['found']['description']} "
+            f"| {run['found']['linkedin']} |"
+        )
+        print(f"  row status by site kind: {run['statuses']}")
+        print(f"  no LinkedIn link found (live sites) by kind: {run['missing_linkedin']}")
+        print(f"  most frequent errors: {run['errors']}")
+        if run["status"] != "completed":
+            print(f"  (the session ended {run['status']})")
+    print("product rows/s: start command to final status; CPU: both worker processes.")
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1000, help="company sites, one per row")
+    parser.add_argument("--latency", type=float, default=0.2, help="seconds per answer")
+    parser.add_argument(
+        "--concurrency", type=int, nargs="*", help="rows in flight per worker (a sweep)"
+    )
+    parser.add_argument(
+        "--worker-env", nargs="*", default=[], help="KEY=VALUE settings for the workers"
+    )
+    parser.add_argument("--logs", type=Path, help="keep the services' logs in this folder")
+    args = parser.parse_args()
+    require_rabbitmq()
+    sites = companies(args.rows)
+    with (
+        tempfile.TemporaryDirectory(prefix="dossier-e2e-") as tmp,
+        local_web(Path(tmp), args.latency, args.rows) as web,
+    ):
+        # Before and after the product, so both meet the machine's load alike.
+        first = run_script(web, Path(tmp), sites)
+        runs = await product_runs(args, web, Path(tmp), sites)
+        script = mean_of(first, run_script(web, Path(tmp), sites))
+        report(args, script, runs)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

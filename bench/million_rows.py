@@ -1,0 +1,423 @@
+"""A million rows through the whole deployment: upload, planning, processing, finalization,
+reading results back, and the memory of every process all along.
+
+Starts a private SeaweedFS, the gateway, the notifier and `--workers` workers as processes
+against the local RabbitMQ (loopback only), the workers running the network-free
+`normalize` stage. Generates a `--rows`-row CSV (about 76 bytes a row: 1M rows is about
+76 MB) and a `--xlsx-rows`-row XLSX, then prints:
+
+- seconds from the upload's first byte to 201 (CSV and XLSX), and the gateway's RSS rise;
+- start -> running (planning), processing, and finalization seconds of the CSV session;
+- every process's peak RSS in each phase, sampled every `--interval` seconds;
+- a results page's latency at offsets 0, the middle and the last row, the CSV download,
+  and the session list of 100 sessions (median of 5 requests each);
+- two hostile inputs: every row the same domain (`--rows` rows, normalize), and every row
+  a different dead host (`--dead-rows` rows, the real `website` stage against loopback
+  addresses: half refuse connections, half accept none, so only the row timeout
+  `--row-timeout` ends them).
+
+Figures, not a verdict: exit code 0 when every session completed.
+
+    .venv/bin/python bench/million_rows.py [--rows 1000000] [--xlsx-rows 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import socket
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from openpyxl import Workbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.soak import deployment, rss_bytes
+from shared.auth import hash_key, new_key
+from shared.broker.rabbit_topology import delete_topology
+from shared.storage.s3 import MinioStore
+from shared.topology import Topology
+from tests.services import (
+    AMQP_URL,
+    TEST_S3_ACCESS_KEY,
+    TEST_S3_SECRET_KEY,
+    SeaweedFS,
+    free_port,
+    require_rabbitmq,
+    service_settings,
+)
+
+MIB = 1024 * 1024
+
+
+def company_line(n: int) -> str:
+    return f"Northwind Trading {n:07d} Ltd,https://www.northwind-{n:07d}.com,Springfield,{n}\n"
+
+
+def write_csv(path: Path, rows: int, line: Callable[[int], str] = company_line) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write("Company,Website,City,Ref\n")
+        block: list[str] = []
+        for n in range(rows):
+            block.append(line(n))
+            if len(block) == 10_000:
+                out.write("".join(block))
+                block = []
+        out.write("".join(block))
+
+
+def write_xlsx(path: Path, rows: int) -> None:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Companies")
+    sheet.append(["Company", "Website", "City", "Ref"])
+    for n in range(rows):
+        sheet.append([f"Northwind Trading {n:07d} Ltd", f"northwind-{n:07d}.com", "Oslo", n])
+    book.save(path)
+
+
+def size_mib(path: Path) -> float:
+    return path.stat().st_size / MIB
+
+
+@dataclass
+class Phases:
+    """RSS samples of named processes, labelled with the phase running when taken."""
+
+    pids: dict[str, int]
+    phase: str = "idle"
+    peaks: dict[tuple[str, str], int] = field(default_factory=dict)
+    baseline: dict[str, int] = field(default_factory=dict)
+
+    def sample(self) -> None:
+        for name, pid in self.pids.items():
+            rss = rss_bytes(pid)
+            if rss is not None:
+                key = (self.phase, name)
+                self.peaks[key] = max(self.peaks.get(key, 0), rss)
+
+    async def run(self, interval: float) -> None:
+        while True:
+            self.sample()
+            await asyncio.sleep(interval)
+
+    def peak(self, name: str, phase: str | None = None) -> int:
+        return max(
+            (rss for (p, n), rss in self.peaks.items() if n == name and phase in (None, p)),
+            default=0,
+        )
+
+    def report(self) -> Iterator[str]:
+        phases = list(dict.fromkeys(p for p, _ in self.peaks))
+        yield "peak RSS MiB by phase: " + " | ".join(phases)
+        for name in self.pids:
+            cells = " | ".join(f"{self.peak(name, p) / MIB:.0f}" for p in phases)
+            yield f"  {name:<10} idle {self.baseline.get(name, 0) / MIB:.0f}: {cells}"
+
+
+async def file_chunks(path: Path, size: int = 1024 * 1024) -> AsyncIterator[bytes]:
+    with path.open("rb") as source:
+        while data := source.read(size):
+            yield data
+
+
+@dataclass
+class Bench:
+    api: httpx.AsyncClient
+    memory: Phases
+    store: MinioStore
+    figures: dict[str, float] = field(default_factory=dict)
+
+    def note(self, label: str, value: float, unit: str = "s") -> None:
+        self.figures[label] = value
+        print(f"{label:<52} {value:10.3f} {unit}", flush=True)
+
+    async def upload(self, path: Path, label: str) -> str:
+        # The baseline: the same bytes stored as one object, with no parsing at all.
+        began = time.monotonic()
+        await self.store.put_stream(f"baseline/{uuid.uuid4().hex}", file_chunks(path))
+        baseline = time.monotonic() - began
+        self.memory.phase = f"upload {label}"
+        before = rss_bytes(self.memory.pids["gateway"]) or 0
+        began = time.monotonic()
+        with path.open("rb") as source:
+            created = await self.api.post("/api/sessions", files={"file": (path.name, source)})
+        elapsed = time.monotonic() - began
+        created.raise_for_status()
+        self.memory.sample()
+        self.note(f"upload {label} ({size_mib(path):.0f} MiB) -> 201", elapsed)
+        self.note("  the same file stored as it is (baseline)", baseline)
+        self.note("  upload / baseline", elapsed / baseline, "x")
+        rise = self.memory.peak("gateway", self.memory.phase) - before
+        self.note(f"gateway RSS rise during {label} upload", rise / MIB, "MiB")
+        return str(created.json()["session_id"])
+
+    async def state(self, session_id: str) -> dict[str, object]:
+        response = await self.api.get(f"/api/sessions/{session_id}")
+        response.raise_for_status()
+        return dict(response.json())
+
+    async def run_session(
+        self, session_id: str, label: str, limit: float, through: str = "all"
+    ) -> dict[str, object]:
+        """Start, then time planning, processing and finalization by polling the session."""
+        (await self.api.post(f"/api/sessions/{session_id}/start")).raise_for_status()
+        began = time.monotonic()
+        marks: dict[str, float] = {}
+        self.memory.phase = f"planning {label}"
+        while True:
+            state = await self.state(session_id)
+            now = time.monotonic() - began
+            if now > limit:
+                raise TimeoutError(f"{label}: not finished after {limit:.0f}s: {state}")
+            status = state["status"]
+            if "planning" not in marks and status not in ("queued", "created"):
+                marks["planning"] = now
+                self.memory.phase = f"processing {label}"
+                if through == "planning":
+                    self.note(f"{label}: start -> running (planning)", now)
+                    return state
+            chunks = state.get("chunk_count") or 0
+            ended = bool(chunks) and state["chunks_done"] == chunks
+            if "planning" in marks and "processing" not in marks and ended:
+                marks["processing"] = now
+                self.memory.phase = f"finalizing {label}"
+            if state.get("finalized"):
+                marks.setdefault("processing", now)
+                marks["finalized"] = now
+                break
+            await asyncio.sleep(0.25)
+        self.note(f"{label}: start -> running (planning)", marks["planning"])
+        self.note(f"{label}: processing", marks["processing"] - marks["planning"])
+        self.note(f"{label}: finalization", marks["finalized"] - marks["processing"])
+        return state
+
+    async def median_get(self, path: str, params: dict[str, int]) -> float:
+        times = []
+        for _ in range(5):
+            began = time.monotonic()
+            response = await self.api.get(path, params=params)
+            times.append(time.monotonic() - began)
+            response.raise_for_status()
+        return statistics.median(times)
+
+    async def reads(self, session_id: str, rows: int) -> None:
+        self.memory.phase = "reading"
+        path = f"/api/sessions/{session_id}/results"
+        for offset in (0, rows // 2, max(0, rows - 1)):
+            latency = await self.median_get(path, {"offset": offset, "limit": 100})
+            self.note(f"results page at offset {offset}", latency * 1000, "ms")
+        began = time.monotonic()
+        size = 0
+        async with self.api.stream("GET", path, params={"format": "csv"}) as response:
+            response.raise_for_status()
+            async for data in response.aiter_bytes():
+                size += len(data)
+        self.note(f"CSV download ({size / MIB:.0f} MiB)", time.monotonic() - began)
+
+    async def session_list(self, folder: Path) -> None:
+        self.memory.phase = "session list"
+        listed = (await self.api.get("/api/sessions", params={"limit": 200})).json()["items"]
+        small = folder / "small.csv"
+        write_csv(small, 5)
+        for _ in range(max(0, 100 - len(listed))):
+            with small.open("rb") as source:
+                created = await self.api.post("/api/sessions", files={"file": ("s.csv", source)})
+            created.raise_for_status()
+        latency = await self.median_get("/api/sessions", {"limit": 100})
+        self.note("session list of 100 sessions", latency * 1000, "ms")
+
+
+def listening_black_hole() -> socket.socket:
+    """A socket that listens and never accepts: once its tiny backlog is full, connections
+    to it (on any 127/8 address) hang, as to an unroutable host."""
+    hole = socket.socket()
+    hole.bind(("0.0.0.0", 0))
+    hole.listen(0)
+    return hole
+
+
+def dead_host_line(refused_port: int, hole_port: int) -> Callable[[int], str]:
+    def line(n: int) -> str:
+        port = hole_port if n % 2 else refused_port
+        # A distinct loopback address per row (none ends in 0 or 255), so no two rows
+        # share a host and every row is its own fetch.
+        host = f"127.{n // (254 * 256) % 256}.{n // 254 % 256}.{n % 254 + 1}"
+        return f"Dead Host {n:07d} Ltd,http://{host}:{port}/,Nowhere,{n}\n"
+
+    return line
+
+
+def stack_env(
+    store: SeaweedFS, topology: Topology, key: str, extra: dict[str, str]
+) -> dict[str, str]:
+    gateway_port, notifier_port = free_port(), free_port()
+    return {
+        **service_settings(AMQP_URL, topology.prefix, store.endpoint, "million"),
+        "DOSSIER_LOG_LEVEL": "WARNING",
+        "DOSSIER_API_KEYS": f"bench:{hash_key(key)}",
+        "DOSSIER_GATEWAY_PORT": str(gateway_port),
+        "DOSSIER_NOTIFIER_PORT": str(notifier_port),
+        "DOSSIER_NOTIFIER_PUBLIC_URL": f"ws://127.0.0.1:{notifier_port}/ws",
+        **extra,
+    }
+
+
+@contextlib.asynccontextmanager
+async def running_stack(
+    args: argparse.Namespace,
+    store_process: SeaweedFS,
+    key: str,
+    logs: Path,
+    extra: dict[str, str],
+) -> AsyncIterator[Bench]:
+    topology = Topology(f"million-{uuid.uuid4().hex[:8]}")
+    env = stack_env(store_process, topology, key, extra)
+    try:
+        with deployment(env, args.workers, logs) as pids:
+            memory = Phases({**pids, "seaweedfs": store_process.pid or 0})
+            memory.baseline = {name: rss_bytes(pid) or 0 for name, pid in memory.pids.items()}
+            sampler = asyncio.create_task(memory.run(args.interval))
+            async with httpx.AsyncClient(
+                base_url=f"http://127.0.0.1:{env['DOSSIER_GATEWAY_PORT']}",
+                headers={"Authorization": f"Bearer {key}"},
+                timeout=600,
+            ) as api:
+                store = MinioStore(
+                    store_process.endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, "million"
+                )
+                try:
+                    yield Bench(api, memory, store)
+                finally:
+                    store.close()
+                    sampler.cancel()
+                    for line in memory.report():
+                        print(line, flush=True)
+    finally:
+        with contextlib.suppress(Exception):
+            await delete_topology(AMQP_URL, topology)
+
+
+def worker_peak(bench: Bench) -> float:
+    return max(bench.memory.peak(n) for n in bench.memory.pids if n.startswith("worker")) / MIB
+
+
+async def main_run(args: argparse.Namespace, folder: Path, store: SeaweedFS, key: str) -> None:
+    logs = args.logs or folder / "logs"
+    csv_path, xlsx_path = folder / "companies.csv", folder / "companies.xlsx"
+    began = time.monotonic()
+    write_csv(csv_path, args.rows)
+    if args.xlsx_rows:
+        write_xlsx(xlsx_path, args.xlsx_rows)
+    print(f"files written in {time.monotonic() - began:.1f}s", flush=True)
+    normalize = {"DOSSIER_PIPELINE_STAGES": "normalize"}
+    async with running_stack(args, store, key, logs, normalize) as bench:
+        session = await bench.upload(csv_path, f"{args.rows}-row CSV")
+        if args.xlsx_rows:
+            await bench.upload(xlsx_path, f"{args.xlsx_rows}-row XLSX")
+        await bench.run_session(session, f"{args.rows} rows", args.limit, args.through)
+        if args.through == "planning":
+            print(f"worker peak RSS while planning: {worker_peak(bench):.0f} MiB", flush=True)
+            return
+        await bench.reads(session, args.rows)
+        await bench.session_list(folder)
+        print(f"worker peak RSS over every phase: {worker_peak(bench):.0f} MiB", flush=True)
+        if "same" in args.variants:
+            same = folder / "same.csv"
+            write_csv(same, args.rows, lambda n: f"Acme Corp,https://acme.com/,Oslo,{n}\n")
+            session = await bench.upload(same, f"{args.rows}-row same-domain CSV")
+            await bench.run_session(session, "same domain", args.limit)
+            print(f"worker peak RSS, same domain: {worker_peak(bench):.0f} MiB", flush=True)
+    if "dead" in args.variants:
+        await dead_hosts(args, folder, store, key, logs)
+
+
+async def dead_hosts(
+    args: argparse.Namespace, folder: Path, store: SeaweedFS, key: str, logs: Path
+) -> None:
+    hole = listening_black_hole()
+    refused = free_port()  # nothing listens there once the probe socket is closed
+    path = folder / "dead.csv"
+    write_csv(path, args.dead_rows, dead_host_line(refused, hole.getsockname()[1]))
+    extra = {
+        "DOSSIER_PIPELINE_STAGES": "normalize,website",
+        "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
+        "DOSSIER_FETCH_RESPECT_ROBOTS": "false",
+        "DOSSIER_REDISCOVER_DEAD_WEBSITES": "false",
+        "DOSSIER_WORKER_ROW_TIMEOUT_S": str(args.row_timeout),
+    }
+    try:
+        async with running_stack(args, store, key, logs / "dead", extra) as bench:
+            session = await bench.upload(path, f"{args.dead_rows}-row dead-host CSV")
+            began = time.monotonic()
+            state = await bench.run_session(session, "dead hosts", args.limit)
+            elapsed = time.monotonic() - began
+            print(f"dead hosts: counters {state['counters']}", flush=True)
+            rows = (
+                await bench.api.get(f"/api/sessions/{session}/results", params={"format": "json"})
+            ).json()
+            timed_out = sum("timed out" in str(row.get("Error", "")) for row in rows)
+            print(f"dead hosts: rows ended by the row timeout: {timed_out}", flush=True)
+            print(
+                f"dead hosts: {elapsed:.1f}s from start to final results; worker peak RSS "
+                f"{worker_peak(bench):.0f} MiB",
+                flush=True,
+            )
+    finally:
+        hole.close()
+
+
+async def main(args: argparse.Namespace) -> int:
+    require_rabbitmq()
+    with tempfile.TemporaryDirectory(prefix="dossier-million-") as name:
+        folder = Path(name)
+        store = SeaweedFS(folder / "s3")
+        store.start()
+        key = new_key()
+        try:
+            if "main" in args.variants or "same" in args.variants:
+                await main_run(args, folder, store, key)
+            elif "dead" in args.variants:
+                await dead_hosts(args, folder, store, key, args.logs or folder / "logs")
+        finally:
+            store.stop()
+    return 0
+
+
+def stop_on_terminate(*_: object) -> None:
+    # SIGTERM unwinds like Ctrl-C, so the services and the store started here are stopped.
+    raise KeyboardInterrupt
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, stop_on_terminate)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--xlsx-rows", type=int, default=100_000)
+    parser.add_argument("--dead-rows", type=int, default=2_000)
+    parser.add_argument("--row-timeout", type=float, default=5.0, help="seconds, dead hosts")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--interval", type=float, default=0.5, help="seconds between samples")
+    parser.add_argument("--limit", type=float, default=3600, help="give up on a session")
+    parser.add_argument(
+        "--variants",
+        default="main,same,dead",
+        help="comma-separated: main (the million rows), same (one domain), dead (dead hosts)",
+    )
+    parser.add_argument(
+        "--through",
+        choices=("planning", "all"),
+        default="all",
+        help="planning: stop once the million-row session is planned (uploads and planning)",
+    )
+    parser.add_argument("--logs", type=Path, help="keep the services' logs in this folder")
+    sys.exit(asyncio.run(main(parser.parse_args())))

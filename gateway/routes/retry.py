@@ -1,0 +1,164 @@
+"""Running a finished session's failed rows again, keeping every other row."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+import structlog
+from fastapi import APIRouter, Depends, Request, status
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from gateway.deps import PublisherDep, SessionKeysDep, SessionStateDep, StoreDep
+from gateway.errors import ServiceUnavailable, SessionConflict
+from gateway.openapi.faults import (
+    BODY_TOO_LARGE,
+    BROKER_UNAVAILABLE,
+    ON_SESSION,
+    RETRY_REFUSED,
+    SESSION_NOT_RETRYABLE,
+    errors,
+)
+from shared.errors import InvalidInput
+from shared.lifecycle import SessionStatus
+from shared.messages import RetrySession, SessionStatusChanged
+from shared.retry import (
+    DEFAULT_RETRY_STATUSES,
+    RETRYABLE_STATUSES,
+    RetryRequest,
+    rows_to_retry,
+    unknown_statuses,
+)
+from shared.session_view import SessionView, session_view
+from shared.status import SessionState
+
+router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+log = structlog.get_logger()
+MAX_BODY_BYTES = 4 * 1024
+
+
+class RetryBody(BaseModel):
+    """Which rows to run again, by `Row_Status`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    statuses: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_RETRY_STATUSES),
+        min_length=1,
+        max_length=len(RETRYABLE_STATUSES),
+        description=f"Any of {', '.join(RETRYABLE_STATUSES)}; "
+        f"default {', '.join(DEFAULT_RETRY_STATUSES)}",
+    )
+
+
+_JSON_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": False,
+        "content": {"application/json": {"schema": RetryBody.model_json_schema()}},
+    }
+}
+
+
+async def _retry_body(request: Request) -> RetryBody:
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY_BYTES:
+            raise InvalidInput(
+                "body_too_large", f"the request body is larger than {MAX_BODY_BYTES} bytes", 413
+            )
+    if not body.strip():
+        return RetryBody()
+    try:
+        parsed = RetryBody.model_validate_json(body)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False)) from None
+    unknown = unknown_statuses(parsed.statuses)
+    if unknown:
+        raise InvalidInput(
+            "invalid_statuses",
+            f"rows cannot be retried from {', '.join(map(repr, unknown))}; "
+            f"use any of {', '.join(RETRYABLE_STATUSES)}",
+        )
+    return RetryBody(statuses=sorted(set(parsed.statuses), key=RETRYABLE_STATUSES.index))
+
+
+RetryBodyDep = Annotated[RetryBody, Depends(_retry_body)]
+
+
+@router.post(
+    "/{session_id}/retry",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Run a finished session's failed rows again; every other row is kept",
+    openapi_extra=_JSON_BODY,
+    responses=errors(
+        *ON_SESSION, SESSION_NOT_RETRYABLE, BODY_TOO_LARGE, RETRY_REFUSED, BROKER_UNAVAILABLE
+    ),
+)
+async def retry(
+    state: SessionStateDep,
+    keys: SessionKeysDep,
+    body: RetryBodyDep,
+    store: StoreDep,
+    broker: PublisherDep,
+) -> SessionView:
+    """The session is `queued`, then `running` again while only the chosen rows run; when
+    they are done the result files are written anew. Each row's `Attempts` counts its
+    runs. The body is optional: `{"statuses": [...]}` picks the rows by `Row_Status`."""
+    _check_retryable(state, body.statuses)
+    request = RetryRequest(
+        round=state.retry_round + 1, statuses=body.statuses, requested_at=datetime.now(UTC)
+    )
+    if not await store.put_model_if_absent(keys.retry_request(request.round), request):
+        raise SessionConflict("session_running", "a retry of this session was just asked for")
+    command = RetrySession(tenant=keys.tenant, session_id=keys.session_id, round=request.round)
+    try:
+        await broker.publish_start(command)
+    except BaseException as exc:
+        # Without the command no worker would ever run the round: take the request back.
+        await asyncio.shield(store.delete(keys.retry_request(request.round)))
+        if isinstance(exc, Exception):
+            raise ServiceUnavailable("broker_unavailable", "the retry was not accepted") from exc
+        raise
+    await _announce(broker, keys.tenant, keys.session_id)
+    log.info("session.retry_requested", session_id=keys.session_id, round=request.round)
+    return session_view(
+        state.model_copy(
+            update={
+                "status": SessionStatus.QUEUED,
+                "finalized": False,
+                "retry_round": request.round,
+            }
+        )
+    )
+
+
+def _check_retryable(state: SessionState, statuses: list[str]) -> None:
+    """Nothing is written unless the retry can run: 409 otherwise, with the reason."""
+    if not state.status.is_final:
+        raise SessionConflict(
+            "session_running"
+            if state.status is not SessionStatus.CREATED
+            else "session_not_started",
+            f"the session is {state.status.value}; only a finished session can be retried",
+        )
+    if state.status is SessionStatus.CANCELLED:
+        raise SessionConflict(
+            "session_cancelled", "the session was cancelled; its rows cannot be retried"
+        )
+    if state.chunk_count is None:
+        raise SessionConflict("nothing_to_retry", "the session never ran: there is no row to retry")
+    if rows_to_retry(state.counters, statuses) == 0:
+        raise SessionConflict(
+            "nothing_to_retry", f"no row has status {', '.join(statuses)}; nothing changed"
+        )
+
+
+async def _announce(broker: PublisherDep, tenant: str, session_id: str) -> None:
+    event = SessionStatusChanged(tenant=tenant, session_id=session_id, status=SessionStatus.QUEUED)
+    try:
+        await broker.publish_event(event)
+    except Exception as exc:  # storage stays the truth; a lost event is only logged
+        log.warning("session.retry_event_lost", session_id=session_id, error=str(exc))

@@ -1,0 +1,114 @@
+"""A tenant's recent findings, by registered domain (or by name and country), for reuse.
+
+`tenants/<tenant>/cache/domains/<domain>.json` and `.../names/<country>/<digest>.json`
+hold a `CacheEntry`: one finished `ok` row's findings and when they were found. Entries are
+written whole by whichever worker finished such a row last; every complete version is a
+valid answer, so concurrent writers need no coordination. Entries are never shared across
+tenants: the tenant is part of every key.
+
+Findings depend on the session's context (descriptions and deep-search answers are written
+for it), so an entry is reused only by a session with the same `profile`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+
+from shared.layout import cache_domain_key, cache_name_key
+from shared.models import Record, SessionOptions
+from shared.rows import PlannedRow, ResultRow, RowStatus
+
+# Headers (compared lower-cased, without spaces, dashes and underscores) of a country column.
+COUNTRY_HEADERS = frozenset({"country", "countrycode", "страна", "land", "pays", "país", "pais"})
+_SAFE_DOMAIN = re.compile(r"^[a-z0-9.-]{1,253}$")
+_SEPARATORS = re.compile(r"[\s_-]+")
+# Fields that belong to the row or to one session's HubSpot work, never to the company.
+_PER_ROW: dict[str, Any] = {
+    "row": 0,
+    "original": {},
+    "duplicate_of": None,
+    "hubspot_company_id": "",
+    "hubspot_status": "",
+    "attempts": 1,
+    "last_attempt_at": "",
+    "cached_at": "",
+}
+
+
+class CacheEntry(Record):
+    version: Literal[1] = 1
+    profile: str
+    cached_at: datetime
+    session_id: str
+    result: dict[str, Any]
+
+
+def profile_of(options: SessionOptions, context_text: str) -> str | None:
+    """What findings depend on besides the company; None when the session uses no cache
+    (turned off, or qualifying against criteria, whose answers are the session's own)."""
+    if not options.use_cache or options.qualification is not None:
+        return None
+    basis = f"{options.run_llm_deep_search_pipeline}\n{context_text.strip()}"
+    return hashlib.sha256(basis.encode()).hexdigest()[:24]
+
+
+def country_of(original: dict[str, str]) -> str:
+    for header, value in original.items():
+        if _SEPARATORS.sub("", header.strip().lower()) in COUNTRY_HEADERS:
+            slug = _SEPARATORS.sub("-", value.strip().lower())
+            return "".join(ch for ch in slug if ch.isalnum() or ch == "-")[:60]
+    return ""
+
+
+def domain_key(tenant: str, domain: str | None) -> str | None:
+    if not domain or not _SAFE_DOMAIN.match(domain):
+        return None
+    return cache_domain_key(tenant, domain)
+
+
+def entry_keys(tenant: str, row: PlannedRow) -> list[str]:
+    """Where a row's findings are looked up: its domain, else its name and country."""
+    if row.domain:
+        key = domain_key(tenant, row.domain)
+        return [key] if key else []
+    if not row.name_key:
+        return []
+    digest = hashlib.sha256(row.name_key.encode()).hexdigest()[:32]
+    return [cache_name_key(tenant, country_of(row.original), digest)]
+
+
+def storable(result: ResultRow) -> bool:
+    """Only rows that found the company are kept: failures are never reused."""
+    return result.row_status is RowStatus.OK and not result.cached_at
+
+
+def new_entry(result: ResultRow, profile: str, session_id: str, now: datetime) -> CacheEntry:
+    findings = result.model_copy(update=_PER_ROW)
+    return CacheEntry(
+        profile=profile,
+        cached_at=now,
+        session_id=session_id,
+        result=findings.model_dump(mode="json", by_alias=True),
+    )
+
+
+def fresh(entry: CacheEntry, profile: str, days: int, now: datetime) -> bool:
+    return entry.profile == profile and now - entry.cached_at <= timedelta(days=days)
+
+
+def reused_row(entry: CacheEntry, row: PlannedRow) -> ResultRow:
+    """The cached findings as this row's result, saying where they came from."""
+    found = ResultRow.model_validate(entry.result)
+    note = f"cached from {entry.cached_at.astimezone(UTC).date().isoformat()}"
+    return found.model_copy(
+        update={
+            "row": row.row,
+            "original": row.original,
+            "company_name": row.name,
+            "notes": f"{note}; {found.notes}" if found.notes else note,
+            "cached_at": entry.cached_at.astimezone(UTC).isoformat(timespec="seconds"),
+        }
+    )

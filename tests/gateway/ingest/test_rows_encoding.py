@@ -1,0 +1,62 @@
+"""`rows.jsonl` as the reader writes it: the lines `InputRow` itself would write, for the
+awkward files users send (quoted newlines, a BOM, semicolons, Windows-1251, ragged rows)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from gateway.ingest.encoding import detect_delimiter, detect_encoding
+from gateway.ingest.records import csv_records
+from gateway.ingest.table import TableReader
+from shared.rows import InputRow
+
+pytestmark = pytest.mark.unit
+
+
+def read(data: bytes) -> tuple[list[bytes], list[InputRow]]:
+    encoding = detect_encoding(data)
+    delimiter = detect_delimiter(data.decode(encoding, errors="ignore"))
+    records = csv_records(io.BytesIO(data), encoding, delimiter)
+    lines = list(TableReader(1_000, 1_000).jsonl(records))
+    rows = list(TableReader(1_000, 1_000).rows(csv_records(io.BytesIO(data), encoding, delimiter)))
+    return lines, rows
+
+
+def assert_same_as_models(lines: list[bytes], rows: list[InputRow]) -> None:
+    assert lines == [row.model_dump_json().encode() + b"\n" for row in rows]
+    assert [InputRow.model_validate_json(line) for line in lines] == rows
+
+
+def test_quoted_newlines_stay_in_their_cell_as_one_space() -> None:
+    lines, rows = read(b'Company,Website\r\n"Acme\nTrading  Co",acme.com\r\nBeta,beta.io\r\n')
+    assert_same_as_models(lines, rows)
+    assert [row.name for row in rows] == ["Acme Trading Co", "Beta"]
+
+
+def test_a_bom_does_not_reach_the_first_column_name() -> None:
+    lines, rows = read("\ufeffCompany,Website\nAcme,acme.com\n".encode())
+    assert_same_as_models(lines, rows)
+    assert list(rows[0].original) == ["Company", "Website"]
+
+
+def test_semicolon_files_split_on_semicolons() -> None:
+    lines, rows = read("Компания;Сайт\nРомашка;romashka.ru\nВектор;vector.ru\n".encode())
+    assert_same_as_models(lines, rows)
+    assert rows[1].original == {"Компания": "Вектор", "Сайт": "vector.ru"}
+
+
+def test_windows_1251_text_is_decoded() -> None:
+    lines, rows = read("Компания,Сайт\nООО Ромашка,romashka.ru\n".encode("cp1251"))
+    assert_same_as_models(lines, rows)
+    assert rows[0].name == "ООО Ромашка"
+    assert rows[0].website == "romashka.ru"
+
+
+def test_short_and_long_rows_keep_every_cell() -> None:
+    lines, rows = read(b"Company,Website\nAcme\nBeta,beta.io,extra\xc2\xa0 cell\n")
+    assert_same_as_models(lines, rows)
+    # The widest row of the first ones read sets the columns: the header gains a third.
+    assert rows[0].original == {"Company": "Acme", "Website": "", "Column_3": ""}
+    assert rows[1].original["Column_3"] == "extra cell"

@@ -1,0 +1,99 @@
+"""Text and structured data that link a company's name to a page under another brand."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from worker.pipeline.confidence.brand import BrandLink, structured_alias, text_link
+from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
+
+pytestmark = pytest.mark.unit
+
+REBRANDS = [
+    ("OldBrand", "NewBrand (formerly OldBrand) keeps your backups safe."),
+    ("OldBrand", "NewBrand, previously known as OldBrand, keeps your backups safe."),
+    ("Oldbrand Ltd", "We used to trade as OldBrand Ltd and were renamed NewBrand in 2021."),
+    ("OldBrand", "OldBrand is now NewBrand: same team, new name."),
+    ("OldBrand", "OldBrand has become NewBrand."),
+    ("OldBrand", "OldBrand is now part of NewBrand Group since 2020."),
+    ("OldBrand", "In 2019 NewBrand acquired OldBrand and merged both product lines."),
+    ("OldBrand", "NewBrand f/k/a OldBrand."),
+    ("Altmarke GmbH", "NeuMarke, ehemals Altmarke GmbH, liefert Ersatzteile."),
+    ("Altmarke", "Die NeuMarke AG (vormals Altmarke) wurde 2022 umbenannt."),
+    ("Ancienne Marque", "Nouvelle Marque, anciennement Ancienne Marque, conçoit des meubles."),
+    ("Marca Vieja", "Marca Nueva, anteriormente Marca Vieja, fabrica muebles."),
+    ("Marca Vecchia", "Marca Nuova, precedentemente Marca Vecchia, produce mobili."),
+    ("Marca Antiga", "Marca Nova (anteriormente Marca Antiga) produz móveis."),
+    ("Oud Merk", "Nieuw Merk, voorheen Oud Merk, maakt meubels."),
+    ("Stara Marka", "Nowa Marka, dawniej Stara Marka, produkuje meble."),
+    ("Ромашка", "ООО «Василёк» (ранее ООО «Ромашка») производит чай."),
+    ("Ромашка", "Компания Ромашка переименована в Василёк в 2020 году."),
+    ("Ромашка", "Бывшая компания Ромашка теперь называется Василёк."),
+    ("Ромашка", "ТОВ «Волошка», раніше «Ромашка», виробляє чай."),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), REBRANDS)
+def test_words_near_the_old_name_link_a_rebrand(name: str, text: str) -> None:
+    assert text_link(name, text) is BrandLink.REBRAND
+
+
+PARENTS = [
+    ("Acme Robotics", "Acme Robotics is part of the Acme Group."),
+    ("Acme Robotics", "Our companies: Acme Robotics, Acme Logistics and Acme Energy."),
+    ("Acme Robotics", "Acme Robotics, a subsidiary of Acme Holdings, builds arms."),
+    ("Acme Robotics", "Acme Robotics is a member of Acme Industries."),
+    ("Acme Robotik", "Die Acme Robotik GmbH ist Teil der Acme Gruppe."),
+    ("Acme Robotique", "Acme Robotique, filiale du groupe Acme."),
+    ("Acme Robótica", "Acme Robótica forma parte del grupo Acme."),
+    ("Акме Роботикс", "Акме Роботикс входит в группу компаний Акме."),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), PARENTS)
+def test_words_near_the_name_saying_it_belongs_to_a_group(name: str, text: str) -> None:
+    assert text_link(name, text) is BrandLink.PARENT
+
+
+UNLINKED = [
+    ("OldBrand", "NewBrand keeps backups safe. Customers include OldBrand and others."),
+    ("OldBrand", "NewBrand keeps backups safe in three regions."),
+    ("Acme", "Formerly a bakery, this building now hosts our offices."),
+    (
+        "OldBrand",
+        "Our partner OldBrand ships every Monday. "
+        + "Filler text about servers. " * 6
+        + "The product was formerly sold in boxes.",
+    ),
+    ("Ромашка", "Компания Василёк выращивает чай с 1998 года."),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), UNLINKED)
+def test_a_mere_mention_or_far_away_words_link_nothing(name: str, text: str) -> None:
+    assert text_link(name, text) is None
+
+
+def _facts(organization: dict[str, object]) -> PageFacts:
+    data = {"@context": "https://schema.org", "@type": "Organization", **organization}
+    script = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    return extract_facts(
+        "https://newbrand.io/", f"<html><head>{script}</head><body></body></html>", "text/html"
+    )
+
+
+@pytest.mark.parametrize(
+    ("organization", "alias"),
+    [
+        ({"name": "NewBrand", "alternateName": "OldBrand"}, "OldBrand"),
+        ({"name": "NewBrand", "alternateName": ["NB", "OldBrand Inc."]}, "OldBrand Inc."),
+        ({"name": "NewBrand", "legalName": "OldBrand Ltd"}, "OldBrand Ltd"),
+        ({"name": "NewBrand", "alternateName": "Other Co"}, ""),
+        ({"name": "NewBrand"}, ""),
+    ],
+)
+def test_structured_data_aliases(organization: dict[str, object], alias: str) -> None:
+    facts = _facts(organization)
+    assert structured_alias("OldBrand", facts) == alias

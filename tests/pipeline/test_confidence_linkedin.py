@@ -1,0 +1,164 @@
+"""LinkedIn search results: accepted only when something beyond the name agrees."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.pipeline.confidence.linkedin import Hit, judge_hit
+from worker.pipeline.confidence.verdict import Verdict, verdict
+
+pytestmark = pytest.mark.unit
+
+FLOOR, ACCEPT = 0.62, 0.8
+META_SITE = "Meta Corp sells office furniture to startups in Berlin. Desks, chairs, lamps."
+
+
+def hit(slug: str, title: str, snippet: str = "") -> Hit:
+    return Hit(f"https://www.linkedin.com/company/{slug}", title, snippet)
+
+
+def judge(
+    h: Hit, name: str, domain: str | None, site: str = "", hints: list[str] | None = None
+) -> Verdict:
+    return verdict(judge_hit(h, name, domain, site, hints or []).confidence, FLOOR, ACCEPT)
+
+
+CORROBORATED = [
+    # The domain in the result.
+    (
+        hit("meta-corp", "Meta Corp | LinkedIn", "Website: https://meta-corp.net. Furniture."),
+        "Meta Corp",
+        "meta-corp.net",
+        "",
+        [],
+    ),
+    (
+        hit("acme-rockets", "Acme Rockets - LinkedIn", "acme-rockets.com · 51-200 employees"),
+        "Acme Rockets Inc.",
+        "acme-rockets.com",
+        "",
+        [],
+    ),
+    (
+        hit("romashka", "Ромашка | LinkedIn", "Ромашка. romashka.ru. Чай."),
+        "ООО Ромашка",
+        "romashka.ru",
+        "",
+        [],
+    ),
+    # Place and trade agree with the company's own site.
+    (
+        hit("metacorp-furniture", "Meta Corp | LinkedIn", "Meta Corp, office furniture, Berlin"),
+        "Meta Corp",
+        "meta-corp.net",
+        META_SITE,
+        [],
+    ),
+    # The row's own columns (a country, a city) agree.
+    (
+        hit("nordlicht", "Nordlicht GmbH | LinkedIn", "Nordlicht GmbH · Hamburg, Germany"),
+        "Nordlicht",
+        None,
+        "",
+        ["Germany", "Hamburg"],
+    ),
+    # The address is the domain's name, which is not the company's name.
+    (
+        hit("ibm", "International Business Machines | LinkedIn", "IT services"),
+        "International Business Machines",
+        "ibm.com",
+        "",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("h", "name", "domain", "site", "hints"), CORROBORATED)
+def test_a_result_that_agrees_with_what_is_known_is_accepted(
+    h: Hit, name: str, domain: str | None, site: str, hints: list[str]
+) -> None:
+    assert judge(h, name, domain, site, hints) is Verdict.ACCEPT, judge_hit(
+        h, name, domain, site, hints
+    )
+
+
+NAMESAKES = [
+    # A namesake in the same trade: trade words shared with the site prove nothing.
+    (
+        hit(
+            "corrie-textiles",
+            "Corrie Textiles | LinkedIn",
+            "Corrie Textiles | Textile Mill | Porto, Portugal",
+        ),
+        "Corrie Textiles",
+        "corrie-textiles.co.uk",
+        "Corrie Textiles weaves wool cloth in Leeds for tailors across England.",
+        [],
+    ),
+    # Named alike, nothing else: "no page" beats a namesake.
+    (hit("meta-corp", "Meta Corp | LinkedIn", ""), "Meta Corp", "meta-corp.net", "", []),
+    (
+        hit("meta-corp-ca", "Meta Corp | LinkedIn", "Meta Corp · video games · Toronto, Canada"),
+        "Meta Corp",
+        "meta-corp.net",
+        META_SITE,
+        [],
+    ),
+    (
+        hit("nordlicht-as", "Nordlicht AS | LinkedIn", "Nordlicht AS · Oslo, Norway · fishing"),
+        "Nordlicht",
+        None,
+        "",
+        ["Germany", "Hamburg"],
+    ),
+    # A sibling brand with a similar address.
+    (
+        hit("other-meta", "Metamorph Studios | LinkedIn", "games"),
+        "Meta Corp",
+        "meta-corp.net",
+        META_SITE,
+        [],
+    ),
+    (
+        hit("acme-rockets-toys", "Acme Rocket Toys | LinkedIn", "toy rockets for kids"),
+        "Acme Rockets",
+        "acme-rockets.com",
+        "",
+        [],
+    ),
+    # A down site: nothing to compare with but the domain, which the result does not name.
+    (
+        hit("broken-server", "Broken Server Co | LinkedIn", "Hosting in Leeds"),
+        "Broken Server Co",
+        "broken-server.com",
+        "",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("h", "name", "domain", "site", "hints"), NAMESAKES)
+def test_a_namesake_or_a_sibling_brand_is_not_accepted(
+    h: Hit, name: str, domain: str | None, site: str, hints: list[str]
+) -> None:
+    assert judge(h, name, domain, site, hints) is not Verdict.ACCEPT, judge_hit(
+        h, name, domain, site, hints
+    )
+
+
+def test_a_result_named_otherwise_scores_nothing() -> None:
+    score = judge_hit(
+        hit("other-meta", "Metamorph Studios | LinkedIn", "meta-corp.net"),
+        "Meta Corp",
+        "meta-corp.net",
+        "",
+    )
+    assert score.confidence == 0.0
+
+
+def test_the_evidence_says_what_agreed() -> None:
+    h = hit("metacorp-furniture", "Meta Corp | LinkedIn", "Meta Corp, office furniture, Berlin")
+    score = judge_hit(h, "Meta Corp", "meta-corp.net", META_SITE)
+    assert "the company's site also names: Berlin" in score.describe()
+    alone = judge_hit(h, "Meta Corp", "meta-corp.net", "")
+    assert "nothing else corroborates it" in alone.describe()

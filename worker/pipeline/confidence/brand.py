@@ -1,0 +1,83 @@
+"""Text that links a company's name to a page owned under another brand.
+
+A rebrand or an acquisition leaves words near the old name ("NewCo, formerly OldCo",
+"OldCo is now part of NewCo", "ранее ООО Ромашка"); a group site lists its companies
+("OldCo is a subsidiary of Group"). Only words within a short window of the name count,
+so a page that merely mentions both is not taken as a link.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from shared.company_keys import name_key
+from worker.pipeline.matching import name_similarity
+from worker.pipeline.stages.page.page_facts import PageFacts
+
+_WINDOW = 70  # characters on each side of a mention of the name
+
+
+class BrandLink(StrEnum):
+    REBRAND = "rebrand"  # the same company under a new name, or absorbed into this one
+    PARENT = "parent"  # the page's owner is the company's group, not the company
+
+
+_REBRAND = re.compile(
+    r"\b("
+    # English
+    r"formerly|previously|f/k/a|fka|renamed|rebranded|re-branded|now known as|"
+    r"new name|is now|has become|now part of|acquired|merged|"
+    # German, Dutch
+    r"ehemals|vormals|früher|umbenannt|heißt jetzt|jetzt teil|übernommen|voorheen|"
+    r"voormalig|"
+    # French, Spanish, Italian, Portuguese
+    r"anciennement|auparavant|précédemment|désormais|rebaptisé|renommée?|"
+    r"anteriormente|antes conocid[ao]|antiguamente|ahora se llama|renombrad[ao]|"
+    r"precedentemente|ora si chiama|rinominat[ao]|agora se chama|"
+    # Polish, Russian, Ukrainian
+    r"dawniej|wcześniej|obecnie|ранее|прежде|бывш\w*|переименова\w*|теперь|"
+    r"прежнее название|вошл\w* в состав|раніше|колишн\w*"
+    r")",
+    re.IGNORECASE,
+)
+_PARENT = re.compile(
+    r"\b("
+    r"part of|member of|subsidiary|division of|a brand of|owned by|our companies|"
+    r"group companies|our brands|teil der|tochter\w*|gehört zu|filiale|fait partie|"
+    r"groupe|parte del|forma parte|filial|grupo|gruppo|controllata|"
+    r"входит в|дочерн\w*|в составе|группа компаний|холдинг"
+    r")",
+    re.IGNORECASE,
+)
+
+
+def _mentions(name: str, text: str) -> list[int]:
+    key = name_key(name)
+    if not key:
+        return []
+    words = r"\W+".join(re.escape(word) for word in key.split())
+    return [m.start() for m in re.finditer(rf"(?<!\w){words}(?!\w)", text, re.IGNORECASE)]
+
+
+def text_link(name: str, text: str) -> BrandLink | None:
+    """How the text links `name` to the page's owner, judged near each mention of it."""
+    found: BrandLink | None = None
+    for start in _mentions(name, text):
+        window = text[max(0, start - _WINDOW) : start + len(name) + _WINDOW]
+        if _REBRAND.search(window):
+            return BrandLink.REBRAND
+        if _PARENT.search(window):
+            found = BrandLink.PARENT
+    return found
+
+
+def structured_alias(name: str, facts: PageFacts) -> str:
+    """A JSON-LD alternateName or legalName of the page's owner that is `name`."""
+    org = facts.organization
+    if org is None:
+        return ""
+    for alias in (*org.alternate_names, org.legal_name):
+        if alias and name_similarity(name, alias) >= 0.9:
+            return alias
+    return ""

@@ -1,0 +1,98 @@
+"""Whether a LinkedIn company page from search is the company's: named like it, and
+corroborated by something a namesake would not share.
+
+A search result that names the company proves little: namesakes abroad and sibling brands
+are named alike. It counts when it also agrees with what is known of the company: its
+domain in the result, the result's place and line of business found on the company's
+own site, or values from the row's own columns (a country, a city).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from shared.company_keys import name_key
+from worker.pipeline.confidence.verdict import Score, combine
+from worker.pipeline.matching import name_similarity
+
+_TITLE_SPLIT = re.compile(r"\s[|\-–—]\s")
+_WORD = re.compile(r"\w{3,}")
+# Words every LinkedIn result carries, whoever the company is.
+_COMMON = {
+    "linkedin", "followers", "follower", "employees", "employee", "company", "companies",
+    "about", "industry", "website", "headquarters", "founded", "size", "specialties",
+    "view", "profile", "more", "join", "page", "sign", "people", "work", "jobs", "the",
+    "and", "for", "with", "our", "from", "that", "this", "are", "was", "has", "have",
+    "inc", "ltd", "llc", "gmbh", "limited", "group", "services", "solutions", "see",
+    "who", "what", "your", "you", "all", "new", "its", "their", "они", "для", "компания",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Hit:
+    url: str  # the canonical company page
+    title: str
+    snippet: str
+
+
+def _slug_name(url: str) -> str:
+    return url.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+
+
+def _same_words(name: str, slug: str) -> float:
+    """Slugs add words freely (`other-meta`), so only the whole slug counts as the name."""
+    left, right = name_key(name), name_key(slug)
+    return round(fuzz.token_sort_ratio(left, right) / 100, 3) if left and right else 0.0
+
+
+def _capitalised_words(text: str, name: str) -> list[str]:
+    """Capitalised words of the result beyond the name and LinkedIn's boilerplate."""
+    skip = {w.casefold() for w in _WORD.findall(name)} | _COMMON
+    found = [w for w in _WORD.findall(text) if w[0].isupper() and w.casefold() not in skip]
+    return list(dict.fromkeys(found))
+
+
+def _named_on_site(word: str, site_text: str) -> bool:
+    """The site writes the word as a proper noun mid-sentence (`based in Leeds`), so it is
+    a place or a name, not the trade words namesakes in the same business share."""
+    pattern = rf"\b[a-zа-яё]\w*[\s,]+{re.escape(word)}(?!\w)"
+    return re.search(pattern, site_text) is not None
+
+
+def judge_hit(
+    hit: Hit, name: str, domain: str | None, site_text: str, hints: Sequence[str] = ()
+) -> Score:
+    """The result's confidence; without corroboration it stays below any sane floor."""
+    title = _TITLE_SPLIT.split(hit.title)[0]
+    slug_name = _slug_name(hit.url)
+    named = max(name_similarity(name, title), _same_words(name, slug_name))
+    if named < 0.8:
+        return Score(0.0, (f"names '{title}' (name match {named:.2f})",))
+    weights = [0.5 if named >= 0.9 else 0.35]
+    evidence = [f"names '{title}' (name match {named:.2f})"]
+    text = f"{hit.title} {hit.snippet}"
+    lowered = text.casefold()
+    if domain and domain.casefold() in lowered:
+        weights.append(0.9)
+        evidence.append(f"mentions {domain}")
+    slug = slug_name.replace(" ", "")
+    label = (domain or "").split(".")[0].replace("-", "")
+    if label and slug == label and _same_words(name, slug_name) < 0.8:
+        weights.append(0.6)
+        evidence.append(f"its address is the domain's name ({label})")
+    agreed = [h for h in hints if len(h) >= 3 and h.casefold() in lowered]
+    if agreed:
+        weights.append(min(0.85, 0.6 * len(agreed)))
+        evidence.append("agrees with the row: " + ", ".join(agreed))
+    if site_text:
+        shared = [w for w in _capitalised_words(text, name) if _named_on_site(w, site_text)]
+        if shared:
+            weights.append(min(0.75, 0.6 * len(shared)))
+            evidence.append("the company's site also names: " + ", ".join(shared[:5]))
+    if len(weights) == 1:
+        evidence.append("nothing else corroborates it")
+    return Score(round(combine(weights), 2), tuple(evidence))
