@@ -13,6 +13,7 @@ import tldextract
 
 from shared.legal_forms import basename
 from shared.public_suffix import UNSURE, SuffixWalk
+from shared.transliteration import skeleton
 
 # The bundled public-suffix snapshot: no network access, ever.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -40,6 +41,16 @@ def name_key(name: str) -> str:
         text = stripped
     words = re.findall(r"\w+", text.casefold())
     return " ".join(words) or " ".join(re.findall(r"\w+", clean_text(name).casefold()))
+
+
+def place_key(place: str) -> str:
+    """Case-, accent-, punctuation- and script-insensitive key of a city or region cell.
+
+    `Saint-Étienne`, `saint etienne` and `SAINT ETIENNE` share a key, as do `Самара` and
+    `Samara`; a cell of only other scripts keeps its words, case-folded.
+    """
+    text = clean_text(place)
+    return skeleton(text) or " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def registered_domain(website: str | None) -> str | None:

@@ -3,8 +3,10 @@
 Duplicates across chunks are found too: a later row with the same registered domain (or,
 without a website, the same name key) points at the first occurrence instead of being
 looked up again. The keys come from `shared.company_keys`, as in the upload summary.
-Two rows of one name in different countries (by the row's country column) are two
-companies, not duplicates.
+Two rows of one name in different countries (by the row's country column), or in
+different cities or regions of one country, are two companies, not duplicates. A row
+without a city or region cannot tell, and is a duplicate of the first row of its name
+and country, as before.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from hashlib import blake2b
 
-from shared.company_keys import clean_text, name_key, registered_domain
+from shared.company_keys import clean_text, name_key, place_key, registered_domain
 from shared.countries import parse_country
 from shared.rows import InputRow, PlannedRow
 
@@ -29,9 +31,10 @@ def plan_rows(rows: Iterable[InputRow]) -> Iterator[PlannedRow]:
         name = clean_text(row.name)
         domain = registered_domain(row.website)
         key = name_key(name)
-        country = parse_country(row.facts.get("country", ""))
-        identity = f"domain:{domain}" if domain else f"name:{key}@{country or ''}"
-        duplicate_of = first_by_key.setdefault(identity_digest(identity), row.row)
+        if domain:
+            duplicate_of = first_by_key.setdefault(identity_digest(f"domain:{domain}"), row.row)
+        else:
+            duplicate_of = _first_of_name(first_by_key, key, row)
         yield PlannedRow(
             row=row.row,
             name=name,
@@ -42,3 +45,17 @@ def plan_rows(rows: Iterable[InputRow]) -> Iterator[PlannedRow]:
             domain=domain,
             duplicate_of=None if duplicate_of == row.row else duplicate_of,
         )
+
+
+def _first_of_name(first_by_key: dict[int, int], key: str, row: InputRow) -> int:
+    country = parse_country(row.facts.get("country", ""))
+    named = f"name:{key}@{country or ''}"
+    first_of_country = first_by_key.setdefault(identity_digest(named), row.row)
+    city = place_key(row.facts.get("city", ""))
+    region = place_key(row.facts.get("region", ""))
+    if not (city or region):
+        return first_of_country
+    # A place must match in full: merging two companies costs more than looking one up
+    # twice, so "Lyon" and "Lyon, Rhône" stay apart, and a row with a place never joins
+    # one without.
+    return first_by_key.setdefault(identity_digest(f"{named}@{region}/{city}"), row.row)

@@ -13,6 +13,12 @@ the number of live holders: a message expires only when it is the oldest, after 
 holder granted before it has had its whole lease; a release is only sent while the
 holder's own message is surely still there (`RELEASE_MARGIN_S`).
 
+No call to the broker is ever cancelled half-way: the channel library closes a channel
+whose request was cancelled before its answer came, which would fail every other
+request on the shared channel and let the late answer land on a newer request's future.
+A caller that stops waiting (`TAKE_TIMEOUT_S`, or its own cancellation) leaves the request
+to finish in the background.
+
 A queue is declared on first use and again before a quarter of its idle expiry has
 passed, which both renews its lease (publishing alone does not) and keeps it alive until
 every message in it has expired.
@@ -23,6 +29,8 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from collections.abc import Awaitable
+from typing import TypeVar
 
 import aio_pika
 import aiormq
@@ -41,6 +49,7 @@ TAKE_TIMEOUT_S = 5.0
 _FAILURES = (AMQPError, ChannelInvalidStateError, ConnectionError, TimeoutError)
 # Declarations remembered before the oldest are forgotten (each host fetched is one).
 _REMEMBERED = 4096
+T = TypeVar("T")
 
 
 class RabbitBudget:
@@ -50,6 +59,7 @@ class RabbitBudget:
         self._connection: AbstractRobustConnection | None = None
         self._channel: AbstractRobustChannel | None = None
         self._declared: dict[str, float] = {}
+        self._in_flight: set[asyncio.Task[object]] = set()
 
     async def connect(self, timeout: float = 10.0) -> None:
         await self.close()
@@ -85,24 +95,38 @@ class RabbitBudget:
     async def _publish(self, spec: BudgetQueueSpec) -> bool:
         channel = self._channel_or_raise()
         try:
-            async with asyncio.timeout(TAKE_TIMEOUT_S):
-                for _ in range(2):
-                    await self._declare(channel, spec)
-                    unit = aio_pika.Message(b"", message_id=uuid.uuid4().hex)
-                    try:
-                        answer = await channel.default_exchange.publish(
-                            unit, routing_key=spec.name, mandatory=True
-                        )
-                    except DeliveryError:
-                        return False  # rejected: the queue holds `limit` live messages
-                    if isinstance(answer, aiormq.spec.Basic.Ack):
-                        return True
-                    # Returned unroutable: the queue was deleted under us (by hand, or a
-                    # broker that lost it); declare it again and retry once.
-                    self._declared.pop(spec.name, None)
+            return await self._uncancelled(self._publish_now(channel, spec))
         except _FAILURES as error:
             raise BudgetUnavailable(f"RabbitMQ: {type(error).__name__}") from error
+
+    async def _publish_now(self, channel: AbstractRobustChannel, spec: BudgetQueueSpec) -> bool:
+        for _ in range(2):
+            await self._declare(channel, spec)
+            unit = aio_pika.Message(b"", message_id=uuid.uuid4().hex)
+            try:
+                answer = await channel.default_exchange.publish(
+                    unit, routing_key=spec.name, mandatory=True
+                )
+            except DeliveryError:
+                return False  # rejected: the queue holds `limit` live messages
+            if isinstance(answer, aiormq.spec.Basic.Ack):
+                return True
+            # Returned unroutable: the queue was deleted under us (by hand, or a
+            # broker that lost it); declare it again and retry once.
+            self._declared.pop(spec.name, None)
         raise BudgetUnavailable(f"the budget queue {spec.name} keeps disappearing")
+
+    async def _uncancelled(self, request: Awaitable[T]) -> T:
+        """Wait up to `TAKE_TIMEOUT_S` for a request that is never cancelled half-way."""
+        task: asyncio.Task[T] = asyncio.ensure_future(request)
+        self._in_flight.add(task)
+        task.add_done_callback(self._forget)
+        return await asyncio.wait_for(asyncio.shield(task), TAKE_TIMEOUT_S)
+
+    def _forget(self, task: asyncio.Task[object]) -> None:
+        self._in_flight.discard(task)
+        if not task.cancelled():
+            task.exception()  # read, so a request nobody waits for any more logs nothing
 
     async def _declare(self, channel: AbstractRobustChannel, spec: BudgetQueueSpec) -> None:
         now = time.monotonic()
@@ -121,9 +145,12 @@ class RabbitBudget:
     async def remove_one(self, queue: str) -> None:
         """A slot's release: one message fewer, whichever (they are alike)."""
         channel = self._channel_or_raise()
-        async with asyncio.timeout(TAKE_TIMEOUT_S):
+
+        async def get_one() -> None:
             declared = await channel.get_queue(queue, ensure=False)
-            await declared.get(no_ack=True, fail=False)
+            await declared.get(no_ack=True, fail=False, timeout=None)
+
+        await self._uncancelled(get_one())
 
 
 class _RabbitLease:
@@ -139,5 +166,6 @@ class _RabbitLease:
         self._released = True
         try:
             await self._store.remove_one(self._queue)
-        except (BudgetUnavailable, *_FAILURES) as error:
+        except Exception as error:
+            # Best effort, and never fails its holder: an unsent release lets the lease run out.
             log.warning("budget.release_failed", queue=self._queue, error=repr(error))

@@ -32,6 +32,13 @@ REBRANDS = [
     ("Ромашка", "Компания Ромашка переименована в Василёк в 2020 году."),
     ("Ромашка", "Бывшая компания Ромашка теперь называется Василёк."),
     ("Ромашка", "ТОВ «Волошка», раніше «Ромашка», виробляє чай."),
+    ("OldBrand", "In 2020, OldBrand became NewBrand."),
+    ("OldBrand Ltd", "OldBrand Ltd changed its name to NewBrand in March."),
+    ("OldBrand", "NewBrand, trading as OldBrand until 2019, builds boats."),
+    ("Altmarke", "Die Altmarke wurde 2021 umfirmiert und wurde zur NeuMarke."),
+    ("Ancienne Marque", "En 2020, Ancienne Marque est devenue Nouvelle Marque."),
+    ("Marca Vieja", "En 2020, Marca Vieja se convirtió en Marca Nueva."),
+    ("Ромашка", "В 2020 году Ромашка стала Васильком."),
 ]
 
 

@@ -162,3 +162,37 @@ def test_the_evidence_says_what_agreed() -> None:
     assert "the company's site also names: Berlin" in score.describe()
     alone = judge_hit(h, "Meta Corp", "meta-corp.net", "")
     assert "nothing else corroborates it" in alone.describe()
+
+
+@pytest.mark.parametrize(
+    ("snippet", "hints"),
+    [
+        ("Transportation, Logistics and Storage | Lyon, France", ["United Kingdom", "Bristol"]),
+        ("Dental clinics · Madrid, Spain · 11-50 employees", ["GB"]),
+        ("Software · Toronto, Ontario, Canada", ["Ireland", "Dublin"]),
+        ("Логистика · Москва, Россия", ["Казахстан"]),
+    ],
+)
+def test_a_namesake_placed_in_another_country_than_the_rows_stays_below_the_line(
+    snippet: str, hints: list[str]
+) -> None:
+    hit = Hit("https://www.linkedin.com/company/flintridge", "Flintridge | LinkedIn", snippet)
+    site = "Flintridge runs Storage, Logistics and Software for Dental clinics in Toronto."
+    score = judge_hit(hit, "Flintridge", "flintridge.co.uk", site, hints)
+    assert score.confidence < 0.5
+    assert any(e.startswith("places the company in") for e in score.evidence)
+
+
+@pytest.mark.parametrize(
+    ("snippet", "hints"),
+    [
+        ("Logistics | Lyon, France | flintridge.fr", ["France", "Lyon"]),
+        ("Offices in London, United Kingdom and Paris, France", ["United Kingdom"]),
+        ("Logistics | Lyon", ["Germany"]),
+        ("Logistics | Lyon, France", []),
+    ],
+)
+def test_the_rows_own_country_or_no_country_is_no_conflict(snippet: str, hints: list[str]) -> None:
+    hit = Hit("https://www.linkedin.com/company/flintridge", "Flintridge | LinkedIn", snippet)
+    score = judge_hit(hit, "Flintridge", "flintridge.fr", "", hints)
+    assert not any(e.startswith("places the company in") for e in score.evidence)

@@ -125,3 +125,48 @@ def test_queries_add_the_place_and_the_other_script() -> None:
     assert website_queries("Rostelecom", russia)[1] == '"ростелеком" official website Russia'
     assert len(website_queries("Rostelecom", place)) == 1
     assert website_queries("Яндекс Yandex") == ['"Яндекс Yandex" official website']
+
+
+def locality(city: str) -> str:
+    postal = {"@type": "PostalAddress", "addressLocality": city, "addressCountry": "FR"}
+    return f'<script type="application/ld+json">{json.dumps({"address": postal})}</script>'
+
+
+@pytest.mark.parametrize(
+    ("page", "main_text"),
+    [
+        (
+            html(body="<main><p>Freight</p></main><footer>12 rue Nationale, 59000 Lille</footer>"),
+            "Freight",
+        ),
+        (html(head=locality("Lille")), ""),
+        (html(head='<meta name="description" content="Refrigerated trucking from Lille.">'), ""),
+        (
+            html(body="<p>Our depot in LILLE is open daily.</p>"),
+            "Our depot in LILLE is open daily.",
+        ),
+    ],
+)
+def test_the_rows_city_is_found_in_footers_structured_data_and_descriptions(
+    page: str, main_text: str
+) -> None:
+    place = RowPlace(country="FR", city="Lille")
+    found = location_evidence("silverbirch-freight.fr", page, main_text, place)
+    assert "city" in found.agrees
+
+
+def test_of_two_same_name_sites_in_one_country_the_one_in_the_rows_city_wins() -> None:
+    place = RowPlace(country="FR", city="Lille")
+    lille = location_evidence(
+        "silverbirch-freight-lille.fr", html(head=locality("Lille")), "", place
+    )
+    lyon = location_evidence("silverbirch-freight.fr", html(head=locality("Lyon")), "", place)
+    silent = location_evidence("silverbirch.fr", html(body="<p>Freight.</p>"), "Freight.", place)
+    assert "city" in lyon.conflicts
+    assert lille.score > silent.score > lyon.score
+
+
+def test_a_city_inside_another_word_is_not_the_city() -> None:
+    place = RowPlace(country="FR", city="Nice")
+    page = html(body="<footer>Have a nice day, Lyon office</footer>")
+    assert "city" not in location_evidence("acme.fr", page, "", place).agrees

@@ -262,3 +262,40 @@ def test_content_amount(body: str, expected: str) -> None:
     assert names(found) == expected
     if found and expected in ("some_content", "substantial_content", "long_content"):
         assert found.weight < 0
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "Own {d} today! Lease to own from $137/month.",
+        "{d} - payment plans available, or buy it outright.",
+        "Pay for www.{d} in 12 monthly installments.",
+        "This domain can be yours from €49 per month.",
+        "{d}: ab 89 € pro Monat im Mietkauf.",
+        "{d} en location-vente, 36 mensualités.",
+        "{d}: pago a plazos sin intereses.",
+        "{d} в рассрочку, от 3 900 руб. в месяц.",
+        "{d} 分割払い 月額 9,800円",
+        "{d} 支持分期付款",
+    ],
+)
+def test_the_domain_offered_on_monthly_terms_is_a_domain_centric_signal(offer: str) -> None:
+    page = landing("https://harbourline.com/", f"<p>{offer.format(d='harbourline.com')}</p>")
+    found = parked_signals.domain_financing(page)
+    assert found is not None
+    assert found.domain_centric
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "Excavators: lease to own from $137/month. Mail sales@harbourline.com.",
+        "Phones in 24 monthly installments, see harbourline.com/shop.",
+        "Leasing ab 189 € pro Monat, Finanzierung in Raten.",
+        "Rent-to-own sofas with small monthly payments at shop.harbourline.com today.",
+        "Harbourline: Spezialtechnik in рассрочку, от 45 000 руб. в месяц.",
+    ],
+)
+def test_monthly_terms_for_products_or_beside_an_address_are_not(offer: str) -> None:
+    page = landing("https://harbourline.com/", f"<p>{offer}</p>")
+    assert parked_signals.domain_financing(page) is None

@@ -36,6 +36,15 @@ ROWS = [
     row(6, "Nordlicht GmbH", "nordlicht-werk.de", Country="Germany", City="Hamburg"),
     row(7, "Kestrel Robotics"),
     row(8, "Kestrel Logistics"),
+    *(
+        InputRow(
+            row=n,
+            name="Ferncliff Assay",
+            original={"Name": "Ferncliff Assay", "Country": country, "City": city},
+            facts={"country": country, "city": city},
+        )
+        for n, country, city in ((9, "Norway", "Bergen"), (10, "Chile", "Valparaíso"))
+    ),
 ]
 
 
@@ -160,3 +169,17 @@ async def test_a_doubtful_candidate_is_left_for_review_in_every_export(
     acme = next(i for i in items if i["Name"] == "Acme Rockets")
     assert (acme["Website_Source"], acme["LinkedIn_Source"]) == ("given", "structured_data")
     assert acme["Website_Confidence"] >= 0.95
+
+
+async def test_a_company_whose_site_is_not_found_still_gets_a_corroborated_linkedin(
+    results: dict[int, ResultRow],
+) -> None:
+    bergen, valparaiso = results[9], results[10]
+    assert bergen.row_status is RowStatus.NOT_FOUND
+    assert bergen.linkedin_url == "https://www.linkedin.com/company/ferncliff-assay"
+    assert bergen.linkedin_source == "search"
+    assert "agrees with the row: Norway, Bergen" in bergen.notes
+    # The namesake in Norway is not the Chilean company's page.
+    assert valparaiso.row_status is RowStatus.NOT_FOUND
+    assert valparaiso.linkedin_url == ""
+    assert "places the company in Norway" in valparaiso.notes

@@ -13,7 +13,8 @@ from collections.abc import AsyncIterator
 import aio_pika
 import pytest
 
-from shared.budget.protocol import Window
+from shared.budget import rabbit
+from shared.budget.protocol import Slots, Window
 from shared.budget.rabbit import RabbitBudget
 from shared.topology import Topology
 
@@ -69,3 +70,24 @@ async def test_a_budget_queue_deleted_under_the_adapter_is_declared_again(
         channel = await connection.channel()
         await channel.queue_delete(queue_name(topology_prefix, window, key))
     assert [await budget.try_take(window, key) for _ in range(3)] == [True, True, False]
+
+
+async def test_releases_that_time_out_leave_the_shared_channel_working(
+    budget: RabbitBudget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many holders of one host giving up on their release at once (a busy broker) must
+    neither fail a holder nor break the channel every other holder uses."""
+    slots, key = Slots("host", 40, 30.0), uuid.uuid4().hex
+    leases = [await budget.try_hold(slots, key) for _ in range(40)]
+    assert all(leases)
+    monkeypatch.setattr(rabbit, "TAKE_TIMEOUT_S", 0.0)  # every release stops waiting at once
+    released = await asyncio.gather(
+        *(lease.release() for lease in leases if lease), return_exceptions=True
+    )
+    assert released == [None] * 40
+    monkeypatch.setattr(rabbit, "TAKE_TIMEOUT_S", 5.0)
+    # The removals went on in the background, so the slots are free again, and the
+    # channel still answers: one more holder than the limit is refused, not failed.
+    again = [await budget.try_hold(slots, key) for _ in range(41)]
+    assert all(again[:40])
+    assert again[40] is None

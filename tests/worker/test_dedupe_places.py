@@ -23,3 +23,56 @@ def test_one_name_in_two_countries_is_two_companies() -> None:
     planned = list(plan_rows(rows))
     assert [p.duplicate_of for p in planned] == [None, 0, None, None, 3, None, 5]
     assert planned[2].facts == {"country": "France"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ({"city": "Lyon"}, {"city": "Paris"}),
+        ({"city": "Springfield", "region": "Illinois"}, {"city": "Springfield", "region": "MO"}),
+        ({"region": "Bavaria"}, {"region": "Saxony"}),
+        ({"city": "Самара"}, {"city": "Казань"}),
+        ({"city": "Porto"}, {"region": "Porto"}),
+    ],
+)
+def test_one_name_in_two_places_of_one_country_is_two_companies(
+    first: dict[str, str], second: dict[str, str]
+) -> None:
+    rows = [
+        InputRow(row=0, name="Atelier Verdon", facts={"country": "FR", **first}),
+        InputRow(row=1, name="Atelier Verdon SARL", facts={"country": "France", **second}),
+    ]
+    assert [p.duplicate_of for p in plan_rows(rows)] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ({"city": "Saint-Étienne"}, {"city": "saint etienne"}),
+        ({"city": "Самара"}, {"city": "Samara"}),
+        ({"city": " MÜNCHEN "}, {"city": "München"}),
+        ({"city": "Springfield", "region": "IL"}, {"city": "springfield", "region": "il"}),
+        ({"city": "大阪"}, {"city": "大阪"}),
+    ],
+)
+def test_one_name_in_one_place_spelt_differently_is_one_company(
+    first: dict[str, str], second: dict[str, str]
+) -> None:
+    rows = [
+        InputRow(row=0, name="Atelier Verdon", facts={"country": "FR", **first}),
+        InputRow(row=1, name="ATELIER VERDON", facts={"country": "FR", **second}),
+    ]
+    assert [p.duplicate_of for p in plan_rows(rows)] == [None, 0]
+
+
+def test_rows_without_a_place_keep_the_country_rule() -> None:
+    rows = [
+        InputRow(row=0, name="Verdon", facts={"country": "FR", "city": "Lyon"}),
+        InputRow(row=1, name="Verdon", facts={"country": "FR"}),
+        InputRow(row=2, name="Verdon", facts={"country": "FR", "city": " "}),
+        InputRow(row=3, name="Verdon", facts={"country": "FR", "city": "Paris"}),
+        InputRow(row=4, name="Verdon", facts={"country": "FR", "city": "PARIS"}),
+        InputRow(row=5, name="Verdon", website="verdon.fr", facts={"city": "Nice"}),
+        InputRow(row=6, name="Verdon", website="https://www.verdon.fr/", facts={"city": "Lyon"}),
+    ]
+    assert [p.duplicate_of for p in plan_rows(rows)] == [None, 0, 0, None, 3, None, 5]

@@ -39,8 +39,14 @@ def _similarity(left: str, right: str) -> float:
     return max(fuzz.token_sort_ratio(left, right), subset) / 100
 
 
-def best_name_similarity(name: str, candidates: list[str]) -> tuple[float, str]:
+def best_name_similarity(
+    name: str, candidates: list[str], page_text: str = ""
+) -> tuple[float, str]:
+    """The best-matching candidate name; with the page's text, a candidate that is the
+    name's initials (or the reverse) counts too when the page corroborates it."""
     scored = [(name_similarity(name, c), c) for c in candidates if c]
+    if page_text:
+        scored += [(ACRONYM_MATCH, c) for c in candidates if c and acronym_of(name, c, page_text)]
     return max(scored, default=(0.0, ""))
 
 
@@ -58,8 +64,25 @@ def domain_similarity(name: str, domain: str | None) -> float:
         return 0.0
     initials = "".join(word[0] for word in key.split())
     return round(
-        max(fuzz.partial_ratio(squashed, label), fuzz.ratio(initials, label) * 0.9) / 100, 3
+        max(
+            fuzz.partial_ratio(squashed, label),
+            fuzz.ratio(initials, label) * 0.9,
+            _initials_and_words(key, domain.split(".")[0]) * 100,
+        )
+        / 100,
+        3,
     )
+
+
+def _initials_and_words(key: str, label: str) -> float:
+    """`itb-bakery` for `Ivorine Technical Bakery`: a label made of the name's initials
+    and some of its words (numbers aside) matches like the name itself."""
+    tokens = [t for t in label.split("-") if t and not t.isdigit()]
+    short = initials(key)
+    if len(short) < MIN_INITIALS or short not in tokens:
+        return 0.0
+    words = set(key.split())
+    return 0.9 if all(t == short or t in words for t in tokens) else 0.0
 
 
 def context_terms(context_text: str, limit: int = 12) -> list[str]:
@@ -89,3 +112,34 @@ def mentions_name(name: str, text: str) -> bool:
         return False
     folded = fold_key(key)
     return bool(folded) and f" {folded} " in f" {fold_key(words)} "
+
+
+# Two letters are anyone's initials; three or more, with the page agreeing, are a name.
+MIN_INITIALS = 3
+ACRONYM_MATCH = 0.9
+_CONNECTORS = {"and", "of", "the", "for", "und", "et", "de", "des", "du", "la", "le", "y", "e"}
+_PARENTHESIS = re.compile(r"\([^)]*\)")
+_CAPITALS = re.compile(r"\b[A-Z0-9&]{2,}\b")
+
+
+def initials(name: str) -> str:
+    """`International Business Machines` -> `ibm`; connecting words and legal forms left
+    out, and lower-case words of a capitalised name (`Chemins de fer Français`)."""
+    kept = set(name_key(name).split()) - _CONNECTORS
+    words = [w for w in re.findall(r"\w+", name) if w.casefold() in kept]
+    if any(w[0].isupper() for w in words):
+        words = [w for w in words if not w[0].islower()]
+    return "".join(word[0] for word in words).casefold() if len(words) > 1 else ""
+
+
+def acronym_of(name: str, candidate: str, page_text: str) -> bool:
+    """`name` and `candidate` are one company, the one written as the other's initials,
+    and the page says both: the full name somewhere, the initials in capitals."""
+    left, right = name_key(name).replace(" ", ""), name_key(candidate).replace(" ", "")
+    for short, full in ((right, name), (left, candidate)):
+        full = _PARENTHESIS.sub(" ", full)  # "Ivorine Technical Bakery (ITB)"
+        letters = initials(full)
+        if len(letters) >= MIN_INITIALS and short == letters:
+            capitals = {c.casefold() for c in _CAPITALS.findall(page_text)}
+            return short in capitals and mentions_name(full, page_text)
+    return False

@@ -68,8 +68,10 @@ class RowFlow:
         asking = qualifying or bool(self._session.options.custom_fields)
         pages = await self._timed("website", self._website(draft, discover=not only))
         if draft.stopped:
-            if self._down and not only and self._kit.has("linkedin"):
-                # A site that is down still has a LinkedIn page worth looking for.
+            # A company whose site is down, for sale, or not found still may have a
+            # LinkedIn page; the search's results must then agree with the row's columns.
+            homeless = self._down or draft.status is RowStatus.NOT_FOUND
+            if homeless and not only and self._kit.has("linkedin"):
                 await self._timed("linkedin", self._linkedin(draft, []))
             return draft
         company = None
@@ -144,7 +146,7 @@ class RowFlow:
                 # A parked domain is nobody's website.
                 draft.website = "" if check.parked else given
                 draft.website_source = "" if check.parked else WebsiteSource.GIVEN
-                self._down = check.down
+                self._down = check.down or check.parked
                 rediscover = discover and kit.settings.rediscover_dead_websites
                 if kit.discovery is not None and rediscover:
                     return await self._replace_dead(draft, given, check.reason)

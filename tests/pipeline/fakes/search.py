@@ -66,6 +66,16 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
             ),
         ],
     ),
+    (
+        'site:linkedin.com/company "ferncliff assay"',
+        [
+            (
+                "https://www.linkedin.com/company/ferncliff-assay",
+                "Ferncliff Assay | LinkedIn",
+                "Ferncliff Assay · Laboratories · Bergen, Norway",
+            )
+        ],
+    ),
     ("site:linkedin.com/company", []),
     ('"oldbrand" official website', [("https://newbrand.io/", "NewBrand", "cloud backups")]),
     ('"silent rename" official website', [("https://fresh-name.com/", "Fresh Name", "")]),

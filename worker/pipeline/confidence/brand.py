@@ -27,16 +27,17 @@ _REBRAND = re.compile(
     r"\b("
     # English
     r"formerly|previously|f/k/a|fka|renamed|rebranded|re-branded|now known as|"
-    r"new name|is now|has become|now part of|acquired|merged|"
+    r"new name|is now|has become|became|changed (?:its|our) name|now called|trading as|"
+    r"now part of|acquired|merged|"
     # German, Dutch
     r"ehemals|vormals|früher|umbenannt|heißt jetzt|jetzt teil|übernommen|voorheen|"
-    r"voormalig|"
+    r"voormalig|wurde zur?|"
     # French, Spanish, Italian, Portuguese
-    r"anciennement|auparavant|précédemment|désormais|rebaptisé|renommée?|"
-    r"anteriormente|antes conocid[ao]|antiguamente|ahora se llama|renombrad[ao]|"
+    r"anciennement|auparavant|précédemment|désormais|rebaptisé|renommée?|est devenue?|"
+    r"anteriormente|antes conocid[ao]|antiguamente|ahora se llama|renombrad[ao]|se convirtió en|"
     r"precedentemente|ora si chiama|rinominat[ao]|agora se chama|"
     # Polish, Russian, Ukrainian
-    r"dawniej|wcześniej|obecnie|ранее|прежде|бывш\w*|переименова\w*|теперь|"
+    r"dawniej|wcześniej|obecnie|ранее|прежде|бывш\w*|переименова\w*|теперь|стал[аои]?|"
     r"прежнее название|вошл\w* в состав|раніше|колишн\w*"
     r")",
     re.IGNORECASE,

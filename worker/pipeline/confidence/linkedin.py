@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from shared.company_keys import name_key
+from shared.countries import country_name, parse_country
 from worker.pipeline.confidence.verdict import Score, combine
 from worker.pipeline.matching import name_similarity
 
@@ -95,4 +96,32 @@ def judge_hit(
             evidence.append("the company's site also names: " + ", ".join(shared[:5]))
     if len(weights) == 1:
         evidence.append("nothing else corroborates it")
-    return Score(round(combine(weights), 2), tuple(evidence))
+    confidence = combine(weights)
+    elsewhere = _other_countries(text, hints)
+    if elsewhere:
+        # A namesake abroad: whatever else agrees, the page places it in another country.
+        confidence *= 0.5
+        evidence.append("places the company in " + ", ".join(map(country_name, elsewhere)))
+    return Score(round(confidence, 2), tuple(evidence))
+
+
+_PLACE_WORDS = re.compile(r"\b[A-ZА-ЯЁ][\w'-]+(?:\s+[A-ZА-ЯЁ][\w'-]+){0,2}")
+
+
+def _other_countries(text: str, hints: Sequence[str]) -> list[str]:
+    """Countries the result names when none of them is the row's own (by its columns)."""
+    own = {code for hint in hints if (code := parse_country(hint))}
+    if not own:
+        return []
+    named: set[str] = set()
+    for match in _PLACE_WORDS.finditer(text):
+        words = match.group(0).split()
+        # "United Kingdom", "Kingdom"... every run of 1 to 3 capitalised words, whole names
+        # of at least four letters only (two-letter codes are words too).
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                phrase = " ".join(words[start : start + size])
+                code = parse_country(phrase) if len(phrase) >= 4 else None
+                if code:
+                    named.add(code)
+    return [] if not named or named & own else sorted(named)

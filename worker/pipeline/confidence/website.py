@@ -70,8 +70,11 @@ def _identity(name: str, facts: PageFacts) -> tuple[float, list[str], float]:
     """The identity signal, its evidence, and how well the page's own claimed names match."""
     org = facts.organization
     claimed = [facts.og_site_name, org.name if org else "", org.legal_name if org else ""]
-    strong, strong_name = best_name_similarity(name, claimed)
-    title, title_name = best_name_similarity(name, _titles(facts))
+    # The page's text lets initials count (`IBM` for International Business Machines)
+    # when it writes both the full name and the initials.
+    text = _page_text(facts)
+    strong, strong_name = best_name_similarity(name, claimed, text)
+    title, title_name = best_name_similarity(name, _titles(facts), text)
     weight = max(
         0.85 if strong >= _SAME else 0.6 if strong >= _CLOSE else 0.0,
         0.7 if title >= _SAME else 0.45 if title >= _CLOSE else 0.0,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from worker.pipeline.clients.llm import LlmClient
 from worker.pipeline.stages.page.page_facts import PageFacts
+from worker.pipeline.stages.page.reading_length import reading_length
 
 MAX_EXTRACTIVE = 600
 _ERRORISH = re.compile(
@@ -43,7 +44,7 @@ class Description:
 
 
 def looks_like_error(text: str) -> bool:
-    return len(text) < 25 or bool(_ERRORISH.search(text[:300]))
+    return reading_length(text) < 25 or bool(_ERRORISH.search(text[:300]))
 
 
 def _trim(text: str) -> str:

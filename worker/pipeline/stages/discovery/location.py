@@ -45,6 +45,11 @@ _LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})(?:[-_]([a-z
 _ADDRESS_COUNTRY = re.compile(
     r"\"addressCountry\"\s*:\s*(?:\"([^\"]{2,60})\"|\{[^{}]*?\"name\"\s*:\s*\"([^\"]{2,60})\")"
 )
+_ADDRESS_LOCALITY = re.compile(r"\"addressLocality\"\s*:\s*\"([^\"]{2,80})\"")
+_TAG = re.compile(r"<[^>]*>")
+_CONTENT = re.compile(r"\bcontent\s*=\s*\"([^\"]*)\"")
+# The page's own markup read for the city: footers and structured data hold the address.
+_CITY_MARKUP = 200_000
 # An international number: `+49 30 1234 5678`, `tel:+74951234567`, `+1 (415) 555-0100`.
 _PHONE = re.compile(r"\+(\d{1,3})(?:[\s().\-]{0,2}\d{1,4}){3,5}")
 # Weights: the address in structured data is the strongest statement a site makes.
@@ -106,12 +111,23 @@ def page_language(html: str) -> tuple[str, str | None]:
     return match.group(1).casefold(), parse_country(region.upper()) if region else None
 
 
+def address_localities(html: str) -> set[str]:
+    """Cities of the postal addresses in the page's JSON-LD, case-folded."""
+    return {m.group(1).strip().casefold() for m in _ADDRESS_LOCALITY.finditer(html)}
+
+
 def names_city(city: str, text: str) -> bool:
+    """The page writes the city as a name: capitalised (`Nice`, `NICE`), not the word
+    `nice`; in its own script or the other."""
     if not city:
         return False
-    lowered = text.casefold()
-    spellings = [city, other_script(city) or ""]
-    return any(s and re.search(rf"\b{re.escape(s.casefold())}\b", lowered) for s in spellings)
+    for spelling in (city.strip(), other_script(city.strip()) or ""):
+        if not spelling:
+            continue
+        first, rest = spelling[0].upper(), re.escape(spelling[1:])
+        if re.search(rf"(?<!\w){re.escape(first)}(?i:{rest})(?!\w)", text):
+            return True
+    return False
 
 
 def location_evidence(host: str, html: str, text: str, place: RowPlace | None) -> LocationEvidence:
@@ -133,8 +149,8 @@ def location_evidence(host: str, html: str, text: str, place: RowPlace | None) -
             (agrees if region == country else conflicts).append("language")
         elif language in _LANGUAGE_COUNTRIES:
             (agrees if country in _LANGUAGE_COUNTRIES[language] else conflicts).append("language")
-    if names_city(place.city, text):
-        agrees.append("city")
+    if place.city:
+        _judge_city(place.city, html, text, agrees, conflicts)
     bonus = min(sum(_WEIGHTS[name] for name in agrees), MAX_BONUS)
     penalty = min(sum(_WEIGHTS[name] * 1.5 for name in conflicts), MAX_PENALTY)
     return LocationEvidence(round(bonus - penalty, 3), tuple(agrees), tuple(conflicts))
@@ -147,3 +163,15 @@ def _judge(
         agrees.append(signal)
     elif found:
         conflicts.append(signal)
+
+
+def _judge_city(city: str, html: str, text: str, agrees: list[str], conflicts: list[str]) -> None:
+    """The row's city named anywhere on the page (the main text, or the footer and
+    structured data that hold the address) agrees; a structured address in another city
+    only, as a namesake's in the next town has, differs."""
+    head = html[:_CITY_MARKUP]
+    markup = " ".join([_TAG.sub(" ", head), *_CONTENT.findall(head)])
+    if names_city(city, text) or names_city(city, markup):
+        agrees.append("city")
+    elif address_localities(html):
+        conflicts.append("city")

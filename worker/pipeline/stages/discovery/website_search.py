@@ -12,7 +12,7 @@ from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.confidence.canonical import canonical_homepage
 from worker.pipeline.confidence.verdict import Verdict, verdict
 from worker.pipeline.confidence.website import WebsiteSource, website_score
-from worker.pipeline.matching import context_terms
+from worker.pipeline.matching import context_terms, domain_similarity
 from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.aggregators import is_aggregator
 from worker.pipeline.stages.discovery.location import location_evidence
@@ -43,6 +43,20 @@ class Discovery:
     skipped: tuple[str, ...] = ()
     # The best candidate when it is plausible but below the acceptance line.
     review: Candidate | None = None
+
+
+# A domain this much like the name is fetched before the search's other hits.
+NAMED_DOMAIN = 0.75
+
+
+def _likeliest(name: str, homepages: dict[str, str]) -> list[str]:
+    """Homepages to fetch, those whose domain spells the name first (each group in the
+    search's order): directories and listings that rank above a company's own site for
+    its name must not crowd a namesake's own site, or its own, out of the few fetched."""
+    named = [
+        url for domain, url in homepages.items() if domain_similarity(name, domain) >= NAMED_DOMAIN
+    ]
+    return named + [url for url in homepages.values() if url not in named]
 
 
 def _homepage(url: str) -> str:
@@ -79,7 +93,7 @@ class WebsiteDiscovery:
             domain = registered_domain(hit.url)
             if domain and not is_aggregator(hit.url) and domain not in homepages:
                 homepages[domain] = _homepage(hit.url)
-        picked = list(homepages.values())[: self._candidates]
+        picked = _likeliest(name, homepages)[: self._candidates]
         if not picked:
             return Discovery(None, 0, f"search found no candidate website for '{name}'")
         terms = context_terms(context_text)

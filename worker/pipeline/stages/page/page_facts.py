@@ -13,6 +13,7 @@ from shared.company_keys import clean_text, registered_domain
 from worker.pipeline.clients.fetch.decode import is_html
 from worker.pipeline.stages.page.jsonld import Organization, organizations
 from worker.pipeline.stages.page.page_shape import PageShape, page_shape
+from worker.pipeline.stages.page.reading_length import reading_length
 
 _SOCIAL_DOMAINS = {
     "linkedin.com": "linkedin",
@@ -28,6 +29,7 @@ _SOCIAL_DOMAINS = {
 }
 _ABOUT = re.compile(r"\b(about|company|who we are|о компании|о нас)\b", re.IGNORECASE)
 _NOISE_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "svg", "form", "template")
+# In Latin characters; a CJK paragraph counts each character as two or three.
 MIN_PARAGRAPH = 80
 
 
@@ -112,7 +114,7 @@ def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str]:
         for node in root.css("p, li, div")
         if node.tag == "p" or not node.css_first("p, div, li")
         for text in [clean_text(node.text(separator=" "))]
-        if len(text) >= MIN_PARAGRAPH
+        if reading_length(text) >= MIN_PARAGRAPH
     )
     return paragraphs, clean_text(root.text(separator=" "))
 

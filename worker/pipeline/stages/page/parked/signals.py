@@ -153,14 +153,45 @@ def own_domain_for_sale(page: Landing) -> Signal | None:
     if hosts.marketplace(page.url):
         return None  # a marketplace names itself everywhere; what it sells is elsewhere
     text = page.text
-    for name in page.domain_names:
-        start = text.find(name)
-        while start >= 0:
-            window = text[max(0, start - _NEAR) : start + len(name) + _NEAR]
-            if wording.SALE_WORD.search(window):
-                return Signal("domain_named_for_sale", 0.5, f"offers {name} itself", True)
-            start = text.find(name, start + 1)
+    for start, end in _bare_mentions(page):
+        window = text[max(0, start - _NEAR) : end + _NEAR]
+        if wording.SALE_WORD.search(window):
+            return Signal("domain_named_for_sale", 0.5, f"offers {text[start:end]} itself", True)
     return None
+
+
+def domain_financing(page: Landing) -> Signal | None:
+    """Lease-to-own, payment plans or a monthly price offered for the domain itself."""
+    if hosts.marketplace(page.url):
+        return None
+    text = page.text
+    for start, end in _domain_mentions(page):
+        window = text[max(0, start - _NEAR) : end + _NEAR * 2]
+        if found := wording.FINANCING.search(window):
+            return Signal(
+                "domain_financing", 0.5, f"offers the domain on terms ('{found.group(0)}')", True
+            )
+    return None
+
+
+def _domain_mentions(page: Landing) -> list[tuple[int, int]]:
+    """Where the page speaks of its domain: its name as such, or "this domain"."""
+    spans = [m.span() for m in wording.THIS_DOMAIN.finditer(page.text)]
+    return sorted(spans + _bare_mentions(page))[:8]
+
+
+def _bare_mentions(page: Landing) -> list[tuple[int, int]]:
+    """The page's domain name written as such: not inside an address such as
+    info@example.com, shop.example.com or example.com/contact, which every site has."""
+    text = page.text
+    spans = []
+    for name in page.domain_names:
+        for match in re.finditer(re.escape(name), text):
+            before = text[max(0, match.start() - 4) : match.start()]
+            after = text[match.end() : match.end() + 1]
+            if (before == "www." or before[-1:] not in ("@", ".", "/")) and after != "/":
+                spans.append(match.span())
+    return sorted(spans)
 
 
 def selling_words(page: Landing) -> Signal | None:

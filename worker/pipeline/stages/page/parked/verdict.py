@@ -25,6 +25,7 @@ SIGNALS: tuple[Callable[[Landing], Signal | None], ...] = (
     signals.sale_wording,
     signals.parking_wording,
     signals.own_domain_for_sale,
+    signals.domain_financing,
     signals.selling_words,
     signals.title_is_domain,
     signals.headline_is_domain,

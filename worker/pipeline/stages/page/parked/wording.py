@@ -117,6 +117,31 @@ SELLING = _any(
     r"出售|待售",
 )
 
+# Paying for the domain over time: lease-to-own, payment plans, a price per month. Said of
+# the page's own domain name (or "this domain") only: a company that leases out machines
+# or sells by the month says it of its products, never of its domain.
+FINANCING = _any(
+    r"lease[- ]to[- ]own|rent[- ]to[- ]own|lease (?:it|this)\b|payment plans?\b",
+    r"(?:monthly )?install?ments?\b|monthly payments?\b|pay monthly\b|financing\b",
+    r"[$€£¥₽]\s?[\d.,]+\s?(?:/|per |a )(?:mo\b|month)",
+    r"[\d.,]+\s?(?:[$€£₽]|usd|eur|gbp|руб\.?)\s?(?:/|per |pro |par |al |por |в )"
+    r"(?:mo\b|month|monat|mois|mes\b|mese|maand|месяц|мес)",
+    r"mietkauf|ratenzahlung|in raten\b|monatliche raten",
+    r"location[- ]vente|location avec option d'achat|paiement en plusieurs fois|mensualités?",
+    r"opción a compra|pago a plazos|en cuotas|cuotas mensuales",
+    r"affitto con riscatto|pagamento rateale|rate mensili|\ba rate\b",
+    r"parcelad[oa]\b|em parcelas|prestações mensais",
+    r"huurkoop|in termijnen|per maand\b",
+    r"рассрочк|аренд\w* с выкупом|в месяц\b",
+    r"na raty\b|miesięcznie\b",
+    r"分割払い|月額|分期付款|分期|每月|月付",
+)
+THIS_DOMAIN = _any(
+    r"this domain|the domain|ce (?:nom de )?domaine|diese domain|este dominio|questo dominio",
+    r"este domínio|dit domein|deze domeinnaam|этот домен|данный домен|tę domenę|ta domena",
+    r"このドメイン|该域名|此域名|該域名",
+)
+
 # Any sale word near the page's own domain name: "brightpath.io is for sale".
 SALE_WORD = _any(
     r"for sale|for lease|buy|purchase|offer",
