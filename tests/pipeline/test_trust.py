@@ -48,11 +48,17 @@ ROWS = [
 ]
 
 
+# The chunk's rows do not depend on the test reading them: one run serves the module.
+_RUN: dict[str, dict[int, ResultRow]] = {}
+
+
 @pytest.fixture
 async def results(
     make_settings: MakeSettings, search_server: Server[SearchState]
 ) -> dict[int, ResultRow]:
-    return await run_chunk(make_settings(search="serper"), session_context(), ROWS)
+    if "rows" not in _RUN:
+        _RUN["rows"] = await run_chunk(make_settings(search="serper"), session_context(), ROWS)
+    return _RUN["rows"]
 
 
 async def test_a_namesake_linkedin_page_is_rejected_and_no_page_is_an_answer(
