@@ -47,7 +47,16 @@ LIFECYCLE = (
 )
 BRANCHES = r"^/api/(criteria|sessions/\{session_id\}/qualify)"
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
-_OPTIONS = ("run_llm_deep_search_pipeline", "write_to_hubspot", "use_hubspot_integration")
+_OPTIONS = (
+    "run_llm_deep_search_pipeline",
+    "write_to_hubspot",
+    "use_hubspot_integration",
+    "use_cache",
+)
+# Text fields whose random values are next to never valid (a JSON field list, a saved
+# set's id, a reachable URL): the real-spreadsheet variant leaves them out, so that some
+# uploads make sessions however many such fields the form grows.
+_STRUCTURED_FIELDS = ("custom_fields", "field_set", "webhook_url")
 
 
 def config(*, seed: int, max_examples: int, phases: list[str]) -> schemathesis.Config:
@@ -149,5 +158,6 @@ def prepare(schema: schemathesis.BaseSchema, key: str) -> None:
         creates = operation is not None and (operation.method.upper(), operation.path) == CREATE
         if not creates or not _fits_the_form(body):
             return st.just(body)
-        files = st.sampled_from(SPREADSHEETS).map(lambda data: {**body, "file": Binary(data)})
+        plain = {name: value for name, value in body.items() if name not in _STRUCTURED_FIELDS}
+        files = st.sampled_from(SPREADSHEETS).map(lambda data: {**plain, "file": Binary(data)})
         return st.one_of(st.just(body), files)

@@ -22,7 +22,8 @@ pytestmark = pytest.mark.contract
 
 SEED = 13
 EXAMPLES = 10
-SCENARIOS = 150
+# Enough sequences that some get through a whole session's life, however the form grows.
+SCENARIOS = 300
 
 
 @pytest.fixture(scope="module")

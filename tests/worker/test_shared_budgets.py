@@ -29,7 +29,8 @@ PIPELINES = "tests.worker.budget_pipelines"
 # new connection) can arrive most of a second after its grant.
 MARGIN_S = 1.0
 # Small budgets, so that a few seconds show many windows.
-HUBSPOT_LIMIT, HUBSPOT_WINDOW_S, SEARCHES_PER_S = 20, 2.0, 8
+# Well below what three workers ask for, so that the budget, not their speed, sets the pace.
+HUBSPOT_LIMIT, HUBSPOT_WINDOW_S, SEARCHES_PER_S = 12, 2.0, 8
 HOST_LIMIT, HOST_INTERVAL_S, HOST_IN_FLIGHT = 4, 1.0, 2
 
 
