@@ -10,9 +10,7 @@ duplicates repeat, so the main pass keeps just those rows' cells at hand.
 
 from __future__ import annotations
 
-import asyncio
 import heapq
-from collections import deque
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -24,8 +22,10 @@ from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.models import Plan
 from shared.results import fill_duplicates, first_occurrences
+from shared.retry import chunk_rounds
 from shared.rows import ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
+from shared.storage.read_ahead import read_ahead
 
 # A match waiting for the page: its sort key, its facts, its stored line.
 _Match = tuple[tuple[Any, ...], bytes]
@@ -47,11 +47,13 @@ async def scan_page(
     they come), so memory follows the page's position, not the session's size."""
     keep = offset + limit
     in_input_order = query.sort == "row" and not query.descending
-    targets = await _duplicate_targets(store, keys, plan.chunk_count)
+    # Retried chunks are read from the round that stored them last.
+    rounds = await chunk_rounds(store, keys)
+    targets = await _duplicate_targets(store, keys, plan.chunk_count, rounds)
     firsts: dict[int, Facts] = {}
     matched = 0
     kept: list[_Match] = []
-    async for lines in _chunk_lines(store, keys, plan.chunk_count):
+    async for lines in _chunk_lines(store, keys, plan.chunk_count, rounds):
         for line in lines:
             cells = orjson.loads(line)
             if decisions and cells["row"] in decisions:
@@ -67,15 +69,18 @@ async def scan_page(
         if len(kept) > 2 * keep:
             kept = _best(query, kept, keep)
     page = [ResultRow.model_validate_json(line) for _, line in _best(query, kept, keep)[offset:]]
-    filled = fill_duplicates(page, await first_occurrences(store, keys, plan.chunk_size, page))
+    firsts_of_page = await first_occurrences(store, keys, plan.chunk_size, page, rounds)
+    filled = fill_duplicates(page, firsts_of_page)
     return matched, with_decisions(filled, decisions or {})
 
 
-async def _duplicate_targets(store: ObjectStore, keys: SessionKeys, chunk_count: int) -> set[int]:
+async def _duplicate_targets(
+    store: ObjectStore, keys: SessionKeys, chunk_count: int, rounds: dict[int, int]
+) -> set[int]:
     """The rows some duplicate repeats, so the scan keeps only those rows' facts. Only the
     lines of duplicates are parsed (the status is written as the exact bytes below)."""
     targets: set[int] = set()
-    async for lines in _chunk_lines(store, keys, chunk_count):
+    async for lines in _chunk_lines(store, keys, chunk_count, rounds):
         for line in lines:
             if _DUPLICATE in line:
                 first = orjson.loads(line).get("duplicate_of")
@@ -114,27 +119,19 @@ def _best(query: ResultsQuery, matches: list[_Match], count: int) -> list[_Match
     return pick(count, matches, key=lambda match: match[0])
 
 
-async def _chunk_lines(
-    store: ObjectStore, keys: SessionKeys, chunk_count: int
+def _chunk_lines(
+    store: ObjectStore, keys: SessionKeys, chunk_count: int, rounds: dict[int, int]
 ) -> AsyncIterator[list[bytes]]:
-    """Each stored chunk's result lines in chunk order, reading a few chunks ahead; a chunk
-    not stored yet (the session runs) has none."""
+    """Each stored chunk's result lines in chunk order, from the latest retry round that
+    stored it, reading a few chunks ahead; a chunk not stored yet (the session runs) has
+    none."""
 
     async def read(chunk: int) -> list[bytes]:
+        version = keys.in_round(rounds.get(chunk, 0)) if rounds else keys
         try:
-            data = await store.get_bytes(keys.chunk_results(chunk))
+            data = await store.get_bytes(version.chunk_results(chunk))
         except NotFound:
             return []
         return [line for line in data.splitlines() if line.strip()]
 
-    pending: deque[asyncio.Task[list[bytes]]] = deque()
-    try:
-        for chunk in range(chunk_count):
-            pending.append(asyncio.create_task(read(chunk)))
-            if len(pending) > READ_AHEAD:
-                yield await pending.popleft()
-        while pending:
-            yield await pending.popleft()
-    finally:
-        for task in pending:
-            task.cancel()
+    return read_ahead((read(chunk) for chunk in range(chunk_count)), READ_AHEAD)

@@ -193,3 +193,22 @@ async def test_a_duplicate_is_judged_on_its_first_occurrence_in_another_chunk(
     assert row["Official_Website"] == "https://capcom.example"
     assert row["duplicate_of"] == 0
     assert names(await page(client, session_id, q="capcom.example")) == ["Capcom", "Capcom Co"]
+
+
+async def test_a_retried_chunk_is_filtered_as_its_latest_round_stored_it(
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller, session_id: str
+) -> None:
+    keys = SessionKeys(owner.tenant, session_id)
+    atlus_found = seeded(4).model_copy(
+        update={"row_status": RowStatus.OK, "match_confidence": 0.9, "attempts": 2}
+    )
+    await seed_chunk(store, keys.in_round(1), 1, [seeded(3), atlus_found, seeded(5)])
+
+    dead = await page(client, session_id, status="dead_url")
+    found = await page(client, session_id, status="ok", sort="Company_Name")
+
+    assert (dead["matched"], names(dead)) == (0, [])
+    assert names(found) == ["Atlus", "Capcom", "capcom europe", "Konami", "Krafton"]
+    rows = found["rows"]
+    assert isinstance(rows, list)
+    assert [row["Attempts"] for row in rows if row["Company_Name"] == "Atlus"] == [2]
