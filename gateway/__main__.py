@@ -11,9 +11,9 @@ import structlog
 import uvicorn
 
 from gateway.app import create_app
-from gateway.enrich.rabbit import RabbitEnricher
 from gateway.settings import GatewaySettings
 from shared.broker.rabbit import RabbitBroker
+from shared.broker.rabbit_enrich_client import RabbitEnricher
 from shared.logging import configure_logging
 from shared.storage.s3 import store_from_settings
 

@@ -18,7 +18,6 @@ from gateway.deps import Services, reject_unknown_query
 from gateway.docs import install_docs
 from gateway.download_tokens import DownloadTokens
 from gateway.enrich.limits import TenantBuckets
-from gateway.enrich.protocol import Enricher
 from gateway.errors import install_error_handlers
 from gateway.metrics import GatewayMetrics
 from gateway.openapi import DocumentedApi
@@ -43,6 +42,7 @@ from gateway.routes import (
 from gateway.routing import Dashboard
 from gateway.settings import GatewaySettings
 from gateway.shutdown import AnswerCutShort
+from shared.broker.enrich_protocol import Enricher
 from shared.broker.protocol import Broker
 from shared.status import SessionStateReader
 from shared.storage.protocol import ObjectStore

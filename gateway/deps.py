@@ -13,11 +13,11 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from gateway.criteria.library import CriteriaLibrary
 from gateway.download_tokens import DownloadTokens
 from gateway.enrich.limits import TenantBuckets
-from gateway.enrich.protocol import Enricher
 from gateway.errors import ServiceUnavailable, SessionNotFound, Unauthorized
 from gateway.metrics import GatewayMetrics
 from gateway.settings import GatewaySettings
 from shared.auth import ApiKeys
+from shared.broker.enrich_protocol import Enricher
 from shared.broker.protocol import Broker, Publisher
 from shared.criteria.reading import NAME, check_name
 from shared.errors import InvalidInput, NotFound

@@ -9,7 +9,6 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from gateway.deps import ServicesDep, TenantDep
-from gateway.enrich.protocol import EnrichTimeout
 from gateway.errors import RateLimited, ServiceUnavailable
 from gateway.json_body import read_json
 from gateway.openapi.faults import (
@@ -23,6 +22,7 @@ from gateway.openapi.faults import (
     UNKNOWN_PARAMETER,
     errors,
 )
+from shared.broker.enrich_protocol import EnrichTimeout
 from shared.enrich import EnrichInput, EnrichRequest
 from shared.errors import InvalidInput
 from shared.fields.checks import check_fields

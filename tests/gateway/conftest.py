@@ -19,9 +19,9 @@ import pytest
 from fastapi import FastAPI
 
 from gateway.app import api_app, build_services
-from gateway.enrich.protocol import Enricher
 from gateway.settings import GatewaySettings
 from shared.auth import hash_key, new_key
+from shared.broker.enrich_protocol import Enricher
 from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
 from shared.broker.protocol import Broker

@@ -9,8 +9,8 @@ from fastapi import FastAPI
 from jsonschema import Draft202012Validator
 
 from gateway.app import create_app
-from gateway.enrich.protocol import Enricher
 from gateway.settings import GatewaySettings
+from shared.broker.enrich_protocol import Enricher
 from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
 from shared.storage.memory import MemoryStore

@@ -9,9 +9,9 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from gateway.enrich.rabbit import RabbitEnricher
 from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
+from shared.broker.rabbit_enrich_client import RabbitEnricher
 from shared.broker.rabbit_topology import delete_topology
 from shared.rows import RESULT_COLUMNS
 from shared.storage.memory import MemoryStore

@@ -1,17 +1,12 @@
-"""Consumes single-company requests from RabbitMQ and replies to each caller through
-direct reply-to; a request whose caller stopped waiting has expired in the queue."""
+"""Single-company requests answered by this worker's pipeline, as one row each."""
 
 from __future__ import annotations
 
 import asyncio
 
-import aio_pika
 import structlog
-from aio_pika.abc import AbstractIncomingMessage, AbstractRobustChannel, AbstractRobustConnection
-from pydantic import ValidationError
 
-from shared.broker.rabbit_connection import open_confirmed
-from shared.broker.rabbit_topology import declare_request_queue
+from shared.broker.rabbit_enrich_server import RabbitEnrichServer
 from shared.enrich import EnrichReply, EnrichRequest
 from shared.topology import Topology
 from worker.enrich.answer import answer
@@ -29,56 +24,21 @@ class EnrichResponder:
         concurrency: int,
         timeout_s: float = 300.0,
     ) -> None:
-        self._url = url
-        self._timeout_s = timeout_s
-        self._spec = topology.enrich_queue
         self._pipeline = pipeline
-        self._concurrency = concurrency
-        self._connection: AbstractRobustConnection | None = None
-        self._channel: AbstractRobustChannel | None = None
-        self._tag: str | None = None
-        self._running: set[asyncio.Task[None]] = set()
+        self._timeout_s = timeout_s
+        self._server = RabbitEnrichServer(url, topology, self.reply, concurrency)
 
-    async def start(self) -> None:
-        async def prepare(channel: AbstractRobustChannel) -> None:
-            await declare_request_queue(channel, self._spec)
-
-        self._connection, self._channel = await open_confirmed(self._url, 10.0, prepare)
-        await self._channel.set_qos(prefetch_count=self._concurrency)
-        queue = await self._channel.get_queue(self._spec.name)
-        self._tag = await queue.consume(self._on_message)
-
-    async def _on_message(self, message: AbstractIncomingMessage) -> None:
-        task = asyncio.create_task(self._handle(message))
-        self._running.add(task)
-        task.add_done_callback(self._running.discard)
-
-    async def _handle(self, message: AbstractIncomingMessage) -> None:
-        try:
-            request = EnrichRequest.model_validate_json(message.body)
-        except ValidationError:
-            log.warning("enrich.unreadable_request")
-            await message.reject()
-            return
+    async def reply(self, request: EnrichRequest) -> EnrichReply:
         try:
             async with asyncio.timeout(self._timeout_s):
-                reply = await answer(self._pipeline, request)
+                return await answer(self._pipeline, request)
         except TimeoutError:
             # A row that hangs must not hold a place for ever; its caller gave up long ago.
             log.warning("enrich.timed_out", request_id=request.request_id)
-            reply = EnrichReply(request_id=request.request_id, error="row timed out")
-        if message.reply_to and self._channel is not None:
-            await self._channel.default_exchange.publish(
-                aio_pika.Message(reply.to_bytes(), correlation_id=message.correlation_id),
-                routing_key=message.reply_to,
-            )
-        await message.ack()
+            return EnrichReply(request_id=request.request_id, error="row timed out")
+
+    async def start(self) -> None:
+        await self._server.start()
 
     async def stop(self, grace_s: float = 10.0) -> None:
-        if self._channel is not None and self._tag is not None:
-            queue = await self._channel.get_queue(self._spec.name)
-            await queue.cancel(self._tag)
-        if self._running:
-            await asyncio.wait(set(self._running), timeout=grace_s)
-        if self._connection is not None:
-            await self._connection.close()
+        await self._server.stop(grace_s)

@@ -1,4 +1,5 @@
-"""What the enrich route needs: a request answered by a worker within a timeout."""
+"""Single-company requests answered by a worker within a timeout: what the gateway's
+enrich route needs of the broker."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ import structlog
 from aio_pika.abc import AbstractIncomingMessage, AbstractRobustChannel, AbstractRobustConnection
 from pydantic import ValidationError
 
-from gateway.enrich.protocol import EnrichTimeout
+from shared.broker.enrich_protocol import EnrichTimeout
 from shared.broker.rabbit_connection import open_confirmed
 from shared.broker.rabbit_topology import declare_request_queue
 from shared.enrich import EnrichReply, EnrichRequest
