@@ -35,7 +35,8 @@ async def reread_upload(
     if sheet is not None and summary.format == "csv":
         raise InvalidInput("sheet_not_found", "a CSV file has no sheets to choose from")
     sheet = sheet if sheet is not None else summary.sheet
-    checked = await _parser(store, limits, manifest, pick)
+    head, late_sample = await _sniff_sample(store, limits, manifest)
+    checked = _parser(store, limits, manifest, pick, head, late_sample)
     async for _ in checked.jsonl(sheet):
         pass
     if await store.exists(keys.start_marker):
@@ -43,7 +44,7 @@ async def reread_upload(
         raise SessionConflict(
             "session_started", "the session was started; columns can only change before"
         )
-    parser = await _parser(store, limits, manifest, pick)
+    parser = _parser(store, limits, manifest, pick, head, late_sample)
     await store.put_stream(keys.rows, parser.jsonl(sheet), "application/x-ndjson")
     stats, source = parser.table.stats, parser.source
     updated = manifest.model_copy(
@@ -76,15 +77,28 @@ async def reread_upload(
     return updated
 
 
-async def _parser(
-    store: ObjectStore, limits: Limits, manifest: SessionManifest, pick: ColumnPick
-) -> UploadParser:
-    """A parser over the stored upload, sniffed as it was at upload: its head, and the
-    sample that tells Windows encodings apart, are taken again from the stored bytes."""
-    fmt, key = manifest.input.format, manifest.input_key
-    if fmt != "csv":  # a workbook is read whole; only text needs its encoding sniffed
-        return UploadParser(store, key, b"", fmt, limits, None, pick)
-    upload = CappedUpload(b"", store.iter_bytes(key), limits.max_upload_bytes)
+async def _sniff_sample(
+    store: ObjectStore, limits: Limits, manifest: SessionManifest
+) -> tuple[bytes, bytes | None]:
+    """The head of a stored CSV, and the sample that tells Windows encodings apart, taken
+    again from the stored bytes as at upload (read once for both parses); a workbook is
+    read whole and needs neither."""
+    if manifest.input.format != "csv":
+        return b"", None
+    upload = CappedUpload(b"", store.iter_bytes(manifest.input_key), limits.max_upload_bytes)
     async for _ in upload.chunks():
         pass
-    return UploadParser(store, key, upload.head, fmt, limits, upload.late_sample, pick)
+    return upload.head, upload.late_sample
+
+
+def _parser(
+    store: ObjectStore,
+    limits: Limits,
+    manifest: SessionManifest,
+    pick: ColumnPick,
+    head: bytes,
+    late_sample: bytes | None,
+) -> UploadParser:
+    """A parser over the stored upload, sniffed as it was at upload."""
+    fmt, key = manifest.input.format, manifest.input_key
+    return UploadParser(store, key, head, fmt, limits, late_sample, pick)
