@@ -1,10 +1,13 @@
 """Fan-out of session events to the connections that watch them, tenant by tenant.
 
 Every event updates the session's live state (notifier/live_sessions.py) whether or not
-anyone watches it. A connection gets a session's snapshot before any of its events:
-subscribing to a session reads storage first (shared by concurrent subscribers), and a
-connection that watches its whole tenant has the events of a session it has no snapshot
-of held back until one is ready. Who watches what is in notifier/subscriptions.py; making
+anyone watches it. An event of a new retry round makes each watcher wait for a snapshot of
+the session as it runs again; events of a round already left behind go to nobody.
+
+A connection gets a session's snapshot before any of its events: subscribing to a session
+reads storage first (shared by concurrent subscribers), and a connection that watches its
+whole tenant has the events of a session it has no snapshot of held back until one is
+ready. Who watches what is in notifier/subscriptions.py; making
 up for missed events in notifier/recovery.py.
 """
 
@@ -65,9 +68,17 @@ class Hub:
         """Apply one event and queue it for every interested connection; never waits."""
         key = (event.tenant, event.session_id)
         live = self._sessions.apply(event)
+        if live is None:
+            self._metrics.stale_round_events += 1
+            return  # a retry round began since: its watchers must not see the earlier run
         targets = self._subscriptions.targets(key)
         if not targets:
             return
+        if live.needs_read:
+            # The finished session runs again in a new round: every watcher gets a fresh
+            # snapshot of it (the round's status and figures), then the round's events.
+            for connection in targets:
+                connection.snapshotted.discard(event.session_id)
         item = self._event_item(live, event, body)
         for connection in targets:
             if event.session_id in connection.snapshotted:

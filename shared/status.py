@@ -151,6 +151,18 @@ class SessionStateReader:
             usage=sum((s.usage for s in summaries), Usage()),
         )
 
+    async def latest_summaries(self, keys: SessionKeys) -> list[tuple[int, ChunkSummary]]:
+        """Every stored chunk summary at its latest version, with the round that stored it
+        (0: the session's own run): the chunks of a session whose retry round runs."""
+        rounds = await chunk_rounds(self._store, keys)
+        latest = {s.chunk: (0, s) for s in await self.chunk_summaries(keys)}
+        retried = await asyncio.gather(
+            *(self._summary(keys.in_round(r).chunk_done(n)) for n, r in rounds.items())
+        )
+        for (chunk, round_), summary in zip(rounds.items(), retried, strict=True):
+            latest[chunk] = (round_, summary)
+        return list(latest.values())
+
     async def _summary(self, key: str) -> ChunkSummary:
         cached = self._summaries.get(key)
         if cached is None:

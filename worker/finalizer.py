@@ -115,6 +115,7 @@ class Finalizer:
                 chunk_count=chunk_count,
                 counters=final.counters,
                 reason=final.reason,
+                round=retry_round,
             ),
         )
         if self._webhooks is not None:

@@ -108,7 +108,7 @@ async def retry(
         if isinstance(exc, Exception):
             raise ServiceUnavailable("broker_unavailable", "the retry was not accepted") from exc
         raise
-    await _announce(broker, keys.tenant, keys.session_id)
+    await _announce(broker, keys.tenant, keys.session_id, request.round)
     log.info("session.retry_requested", session_id=keys.session_id, round=request.round)
     return session_view(
         state.model_copy(
@@ -142,8 +142,11 @@ def _check_retryable(state: SessionState, statuses: list[str]) -> None:
         )
 
 
-async def _announce(broker: PublisherDep, tenant: str, session_id: str) -> None:
-    event = SessionStatusChanged(tenant=tenant, session_id=session_id, status=SessionStatus.QUEUED)
+async def _announce(broker: PublisherDep, tenant: str, session_id: str, round_: int) -> None:
+    """Watchers see the finished session queued again, in the new round."""
+    event = SessionStatusChanged(
+        tenant=tenant, session_id=session_id, status=SessionStatus.QUEUED, round=round_
+    )
     try:
         await broker.publish_event(event)
     except Exception as exc:  # storage stays the truth; a lost event is only logged
