@@ -165,7 +165,9 @@ class LiveSession:
             return self.base.counters  # the earlier run's, until storage is read again
         values = dict(zip(FIELDS, self._sum, strict=True))
         values["total"] = self._session_total()
-        return Counters(**values)
+        summed = Counters(**values)
+        # Review decisions hold for rows a retry round keeps (shared/reviews.py).
+        return summed + base.reviewed if base is not None else summed
 
     def _session_total(self) -> int:
         if self._total is not None:

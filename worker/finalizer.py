@@ -41,6 +41,7 @@ from shared.models import (
 )
 from shared.results import merged_results
 from shared.retry import chunk_rounds
+from shared.reviews import reviewed_counters
 from shared.rows import ResultRow
 from shared.session_logs import every_session_log
 from shared.storage.protocol import ObjectStore
@@ -104,6 +105,8 @@ class Finalizer:
         log.info(
             "session.finalized", status=str(final.status), chunks=chunk_count, round=retry_round
         )
+        # Watchers see the counters as readers derive them, review decisions applied.
+        counters = await reviewed_counters(self._store, keys, final.counters)
         await publish_safely(
             self._publisher,
             SessionStatusChanged(
@@ -113,14 +116,15 @@ class Finalizer:
                 at=final.finished_at,
                 total_rows=final.counters.total,
                 chunk_count=chunk_count,
-                counters=final.counters,
+                counters=counters,
                 reason=final.reason,
                 round=retry_round,
             ),
         )
         if self._webhooks is not None:
             try:
-                await self._webhooks.session_ended(keys, manifest, final)
+                reviewed = final.model_copy(update={"counters": counters})
+                await self._webhooks.session_ended(keys, manifest, reviewed)
             except Exception as exc:  # the session is final whatever the webhook does
                 log.warning("webhook.not_started", error=repr(exc))
         return final
