@@ -62,7 +62,8 @@ def progress_of(message: Message) -> Progress | None:
     events without progress (row batches)."""
     if message.get("type") == "snapshot":
         state = message["state"]
-        # A session cancelled before it started is never finalized by a worker.
+        # A session cancelled before it started is finalized later, if at all (by a worker
+        # that gets its end command): it has ended already.
         settled = bool(state.get("finalized")) or state.get("started_at") is None
         final = state["status"] in FINAL_STATUSES and settled
     elif message.get("type") == "event" and message.get("progress"):

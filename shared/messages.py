@@ -49,6 +49,13 @@ class CancelSession(Message):
     kind: Literal["session.cancel"] = "session.cancel"
 
 
+class EndSession(Message):
+    """A session cancelled before it was ever started: no worker would plan it, so one
+    finalizes it (result files, final status, webhook) like any other end."""
+
+    kind: Literal["session.end"] = "session.end"
+
+
 class ChunkTask(Message):
     kind: Literal["chunk.task"] = "chunk.task"
     chunk: int
@@ -73,7 +80,7 @@ class RetryChunkTask(ChunkTask):
 
 
 Command = Annotated[
-    StartSession | CancelSession | ChunkTask | RetrySession | RetryChunkTask,
+    StartSession | CancelSession | EndSession | ChunkTask | RetrySession | RetryChunkTask,
     Field(discriminator="kind"),
 ]
 _COMMANDS: TypeAdapter[Command] = TypeAdapter(Command)
@@ -81,7 +88,7 @@ _COMMANDS: TypeAdapter[Command] = TypeAdapter(Command)
 
 def parse_command(
     body: bytes,
-) -> StartSession | CancelSession | ChunkTask | RetrySession | RetryChunkTask:
+) -> StartSession | CancelSession | EndSession | ChunkTask | RetrySession | RetryChunkTask:
     return _COMMANDS.validate_json(body)
 
 

@@ -46,7 +46,7 @@ from shared.errors import NotFound
 from shared.ids import is_session_id
 from shared.layout import SessionKeys, tenant_sessions_prefix
 from shared.lifecycle import SessionStatus, can_cancel, can_delete, can_start
-from shared.messages import CancelSession, SessionStatusChanged, StartSession
+from shared.messages import CancelSession, EndSession, SessionStatusChanged, StartSession
 from shared.models import CancelRequest, StartRequest
 from shared.rows import InputRow
 from shared.session_view import SessionView, session_view
@@ -258,6 +258,10 @@ async def cancel(
             raise ConnectionError("the message broker is not reachable")
         message = CancelSession(tenant=keys.tenant, session_id=keys.session_id)
         await services.broker.publish_cancel(message)
+        if state.status is SessionStatus.CREATED:
+            # No worker would ever plan it: one ends it (files, final status, webhook).
+            ending = EndSession(tenant=keys.tenant, session_id=keys.session_id)
+            await services.broker.publish_start(ending)
     except Exception as exc:
         # Accepted all the same: workers check the marker before every chunk and poll it
         # while running one, so the cancel takes effect without the message too.

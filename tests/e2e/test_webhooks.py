@@ -73,3 +73,39 @@ async def test_the_webhook_is_retried_until_the_receiver_accepts_it(stack: Stack
         session_id,
         2,
     )
+
+
+async def test_a_session_cancelled_before_it_started_calls_its_webhook(stack: Stack) -> None:
+    with webhook_receiver() as receiver:
+        async with httpx.AsyncClient(base_url=stack.api, headers=stack.headers) as client:
+            secret = (await client.get("/api/webhook")).json()["secret"]
+            ended: dict[str, dict[str, Any]] = {}
+            for how in ("never started", "cancelled at once after its start"):
+                created = await client.post(
+                    "/api/sessions",
+                    files={"file": ("a.csv", b"Company\nAcme\nGlobex\n", "text/csv")},
+                    data={"webhook_url": receiver.url},
+                )
+                assert created.status_code == 201, created.text
+                session_id = created.json()["session_id"]
+                if how != "never started":
+                    assert (await client.post(f"/api/sessions/{session_id}/start")).is_success
+                cancelled = await client.post(f"/api/sessions/{session_id}/cancel")
+                assert cancelled.status_code == 202, cancelled.text
+                record = await delivered(client, session_id)
+                assert record["delivered"], (how, record, stack.logs())
+                assert record["event"] == "session.cancelled"
+                final = await wait_final(client, session_id)
+                assert (final["status"], final["finalized"]) == ("cancelled", True)
+                ended[session_id] = final
+        calls = list(receiver.state.calls)
+
+    bodies = {json.loads(call.body)["session_id"]: call for call in calls}
+    assert set(bodies) == set(ended)
+    for session_id, call in bodies.items():
+        timestamp = int(call.headers[TIMESTAMP_HEADER.lower()])
+        assert verify(secret, timestamp, call.body, call.headers[SIGNATURE_HEADER.lower()])
+        body = json.loads(call.body)
+        assert (body["event"], body["status"]) == ("session.cancelled", "cancelled")
+        assert body["counters"]["total"] == 2
+        assert body["counters"] == ended[session_id]["counters"]
