@@ -35,7 +35,8 @@ class WorkerSettings(CommonSettings):
     progress_interval_s: float = Field(0.3, gt=0, validation_alias="DOSSIER_WORKER_PROGRESS_S")
     # Days a tenant's finished `ok` row is reused for the same domain (or name and
     # country) by later sessions, skipping its fetches, searches and model calls; 0: off.
-    cache_days: int = Field(0, ge=0, le=3650, validation_alias="DOSSIER_CACHE_DAYS")
+    # A session sent with `use_cache=false` runs every row afresh.
+    cache_days: int = Field(30, ge=0, le=3650, validation_alias="DOSSIER_CACHE_DAYS")
     # `module:callable` taking PipelineSettings, a PipelineMetrics recorder and the shared
     # Budget, returning a Pipeline.
     pipeline_factory: str = Field(
