@@ -31,10 +31,12 @@ from shared.retry import (
     rows_to_retry,
     unknown_statuses,
 )
+from shared.rows import RowStatus
 from shared.session_view import SessionView, session_view
 from shared.status import SessionState
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+NOT_FOUND = RowStatus.NOT_FOUND.value
 log = structlog.get_logger()
 MAX_BODY_BYTES = 4 * 1024
 
@@ -136,7 +138,10 @@ def _check_retryable(state: SessionState, statuses: list[str]) -> None:
         )
     if state.chunk_count is None:
         raise SessionConflict("nothing_to_retry", "the session never ran: there is no row to retry")
-    if rows_to_retry(state.counters, statuses) == 0:
+    count = rows_to_retry(state.counters, statuses)
+    if count is not None and NOT_FOUND in statuses:
+        count -= state.reviewed.not_found  # rows a person rejected are never run again
+    if count == 0:
         raise SessionConflict(
             "nothing_to_retry", f"no row has status {', '.join(statuses)}; nothing changed"
         )

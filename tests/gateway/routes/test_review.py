@@ -265,6 +265,9 @@ async def test_decisions_move_their_rows_in_the_session_counters_once(
         again = await decide(client, session, row, {"decision": decision})
         assert again.status_code == 409
     assert await counters() == (0, 1)
+    # The row now not found was rejected by a person: a retry would run nothing.
+    retried = await client.post(f"{url}/retry", json={"statuses": ["not_found", "needs_review"]})
+    assert (retried.status_code, retried.json()["code"]) == (409, "nothing_to_retry")
     archive = await client.get(f"{url}/download_archive")
     with zipfile.ZipFile(io.BytesIO(archive.content)) as members:
         summary = json.loads(members.read("session.json"))
