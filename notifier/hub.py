@@ -48,6 +48,7 @@ class Hub:
         self._subscriptions = Subscriptions()
         self._recovery = Recovery(self._sessions, self._subscriptions, metrics)
         self._releasing: set[SessionKey] = set()
+        self._reread_round: dict[SessionKey, int] = {}
 
     @property
     def connections(self) -> set[Connection]:
@@ -112,12 +113,24 @@ class Hub:
         if failed and not done.cancelled():
             self._metrics.storage_errors += 1
             log.warning("notifier.snapshot_failed", session_id=key[1], error=str(done.exception()))
+        if not failed and self._read_again(key, done.result()):
+            return
         tenant, session_id = key
         snapshot = None if failed else self.snapshot(tenant, session_id)
         for connection in self._subscriptions.targets(key):
             if session_id in connection.held:
                 # Without a snapshot the held events are still better than nothing.
                 connection.release(session_id, snapshot)
+
+    def _read_again(self, key: SessionKey, live: LiveSession) -> bool:
+        """A read that began before the session's new round did not see it: read once more
+        (once per round, so storage that lags cannot keep the watchers waiting)."""
+        if not live.needs_read or self._reread_round.get(key) == live.round:
+            self._reread_round.pop(key, None)
+            return False
+        self._reread_round[key] = live.round
+        self._start_refresh(key)
+        return True
 
     def snapshot(self, tenant: str, session_id: str) -> Outgoing | None:
         return self._sessions.snapshot(tenant, session_id)
@@ -130,7 +143,10 @@ class Hub:
             raise NotFound("no such session")
         key = (connection.tenant, session_id)
         if not self._sessions.is_fresh(key):
-            await self._sessions.refresh(key)
+            live = await self._sessions.refresh(key)
+            if live.needs_read:
+                # The read was shared with one begun before the session's new round.
+                await self._sessions.refresh(key)
         if connection.closing.done():
             return
         self._subscriptions.subscribe(connection, session_id)
