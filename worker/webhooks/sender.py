@@ -1,4 +1,5 @@
-"""Delivers a session's webhook: claimed once, signed with the tenant's secret, retried
+"""Delivers a session's webhook: claimed once per end (the session's own run, then each
+retry round's), signed with the tenant's secret, retried
 with doubling waits up to a bounded number of attempts, every attempt logged in storage.
 
 Delivery runs beside the worker's other work, so a slow receiver never holds a chunk; the
@@ -59,6 +60,9 @@ class WebhookSender:
         event = event_for(keys.session_id, final)
         if not url or event is None:
             return
+        # Each round's end has its own claim and log: a retry round ending is announced
+        # even though the session's first end was.
+        keys = keys.session.in_round(final.retry_round)
         claim = WebhookClaim(claimed_at=datetime.now(UTC))
         if not await self._store.put_model_if_absent(keys.webhook_claim, claim):
             return  # another finalizer run delivers it
@@ -67,8 +71,8 @@ class WebhookSender:
         task.add_done_callback(self._tasks.discard)
 
     async def deliver(self, keys: SessionKeys, url: str, event: WebhookEvent) -> DeliveryLog:
-        bound = log.bind(session_id=keys.session_id)
-        record = DeliveryLog(url=url, event=event.event)
+        bound = log.bind(session_id=keys.session_id, round=event.retry_round)
+        record = DeliveryLog(url=url, event=event.event, retry_round=event.retry_round)
         try:
             config = await self._store.get_model(webhook_config_key(keys.tenant), WebhookConfig)
         except NotFound:
