@@ -243,7 +243,12 @@ async def _started_by_another(
     return _view_after(state, SessionStatus.QUEUED, started_at=theirs.requested_at)
 
 
-@_accepted("/{session_id}/cancel", "Stop the session; finished rows are kept", SESSION_FINISHED)
+@_accepted(
+    "/{session_id}/cancel",
+    "Stop the session; finished rows are kept",
+    SESSION_FINISHED,
+    BROKER_UNAVAILABLE,
+)
 async def cancel(
     state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, services: ServicesDep
 ) -> SessionView:
@@ -251,23 +256,50 @@ async def cancel(
         raise SessionConflict(
             "session_finished", f"the session is already {state.status.value}; nothing changed"
         )
-    requested = CancelRequest(requested_at=datetime.now(UTC))
-    await store.put_model(keys.cancel_marker, requested)
+    if state.status is SessionStatus.CREATED:
+        requested = await _cancel_unstarted(keys, store, services)
+    else:
+        requested = CancelRequest(requested_at=datetime.now(UTC))
+        await store.put_model(keys.cancel_marker, requested)
     try:
         if not services.broker.ready:
             raise ConnectionError("the message broker is not reachable")
         message = CancelSession(tenant=keys.tenant, session_id=keys.session_id)
         await services.broker.publish_cancel(message)
-        if state.status is SessionStatus.CREATED:
-            # No worker would ever plan it: one ends it (files, final status, webhook).
-            ending = EndSession(tenant=keys.tenant, session_id=keys.session_id)
-            await services.broker.publish_start(ending)
     except Exception as exc:
         # Accepted all the same: workers check the marker before every chunk and poll it
         # while running one, so the cancel takes effect without the message too.
         log.warning("session.cancel_message_lost", session_id=keys.session_id, error=str(exc))
     services.metrics.session_cancelled()
     return _view_after(state, SessionStatus.CANCELLED, cancel_requested_at=requested.requested_at)
+
+
+async def _cancel_unstarted(
+    keys: SessionKeys, store: ObjectStore, services: ServicesDep
+) -> CancelRequest:
+    """No worker would ever plan a session never started: the `EndSession` command makes
+    one end it (files, final status, webhook). The cancel is accepted only once that
+    command is published; without it nothing is left changed and the answer is 503."""
+    refused = ServiceUnavailable("broker_unavailable", "the cancel was not accepted")
+    if not services.broker.ready:
+        raise refused
+    requested = CancelRequest(requested_at=datetime.now(UTC))
+    # Of cancels racing on one session, the one whose marker is stored publishes.
+    if not await store.put_model_if_absent(keys.cancel_marker, requested):
+        try:
+            return await store.get_model(keys.cancel_marker, CancelRequest)
+        except NotFound:
+            raise refused from None  # the owner could not publish and took its marker back
+    try:
+        ending = EndSession(tenant=keys.tenant, session_id=keys.session_id)
+        await services.broker.publish_start(ending)
+    except BaseException as exc:
+        # Without the command the session would stay cancelled yet never end.
+        await asyncio.shield(store.delete(keys.cancel_marker))
+        if isinstance(exc, Exception):
+            raise refused from exc
+        raise
+    return requested
 
 
 @router.delete(
