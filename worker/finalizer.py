@@ -4,7 +4,8 @@ Final objects depend only on stored objects (chunk results and summaries, the ma
 the criteria snapshot, the cancel marker), never on the clock or on which worker runs, so
 two workers that finalize at the same moment write byte-identical objects.
 `final/status.json` is written last: its presence means every other final object is in
-place.
+place. A session deleted meanwhile keeps nothing of what was written (worker/deleted.py)
+and is announced to nobody.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from shared.rows import ResultRow
 from shared.session_logs import every_session_log
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
+from worker.deleted import removed_if_deleted
 from worker.events import publish_safely
 from worker.webhooks.sender import WebhookSender
 
@@ -72,13 +74,12 @@ class Finalizer:
         if keys.round == 0:
             if await self._store.exists(keys.final_status):
                 return False
-            await self.finalize(keys, chunk_count)
-            return True
+            return await self.finalize(keys, chunk_count) is not None
         if await self._finalized_round(keys) >= keys.round:
             return False
         plan = await self._store.get_model(keys.session.plan, Plan)
-        await self.finalize(keys.session, plan.chunk_count, retry_round=keys.round)
-        return True
+        finalized = await self.finalize(keys.session, plan.chunk_count, retry_round=keys.round)
+        return finalized is not None
 
     async def _finalized_round(self, keys: SessionKeys) -> int:
         try:
@@ -88,20 +89,25 @@ class Finalizer:
 
     async def finalize(
         self, keys: SessionKeys, chunk_count: int, retry_round: int = 0
-    ) -> FinalStatus:
-        manifest = await self._store.get_model(keys.manifest, SessionManifest)
-        cancel = await self._cancel_request(keys)
-        rounds = await chunk_rounds(self._store, keys)
-        summaries = await asyncio.gather(
-            *(
-                self._store.get_model(keys.in_round(rounds.get(n, 0)).chunk_done(n), ChunkSummary)
-                for n in range(chunk_count)
-            )
-        )
-        outputs = await self._write_outputs(keys, manifest, chunk_count, summaries)
-        final = final_status(manifest, summaries, cancel, outputs)
-        final = final.model_copy(update={"retry_round": retry_round})
-        await self._store.put_model(keys.final_status, final)
+    ) -> FinalStatus | None:
+        """The final status written; None when the session was deleted before or while
+        this ran: then nothing of it is left written and nothing is announced."""
+        try:
+            manifest = await self._store.get_model(keys.manifest, SessionManifest)
+        except NotFound:
+            # Deleted: also what an earlier attempt of this very command may have written.
+            await removed_if_deleted(self._store, keys, after="an earlier attempt")
+            log.info("session.finalize_skipped", why="deleted")
+            return None
+        try:
+            final = await self._write_final(keys, manifest, chunk_count, retry_round)
+        except NotFound:
+            # An object read went away under the writes: a deleted session, or broken.
+            if await removed_if_deleted(self._store, keys, after="a read failed"):
+                return None
+            raise
+        if await removed_if_deleted(self._store, keys, after="final status"):
+            return None
         log.info(
             "session.finalized", status=str(final.status), chunks=chunk_count, round=retry_round
         )
@@ -127,6 +133,23 @@ class Finalizer:
                 await self._webhooks.session_ended(keys, manifest, reviewed)
             except Exception as exc:  # the session is final whatever the webhook does
                 log.warning("webhook.not_started", error=repr(exc))
+        return final
+
+    async def _write_final(
+        self, keys: SessionKeys, manifest: SessionManifest, chunk_count: int, retry_round: int
+    ) -> FinalStatus:
+        cancel = await self._cancel_request(keys)
+        rounds = await chunk_rounds(self._store, keys)
+        summaries = await asyncio.gather(
+            *(
+                self._store.get_model(keys.in_round(rounds.get(n, 0)).chunk_done(n), ChunkSummary)
+                for n in range(chunk_count)
+            )
+        )
+        outputs = await self._write_outputs(keys, manifest, chunk_count, summaries)
+        final = final_status(manifest, summaries, cancel, outputs)
+        final = final.model_copy(update={"retry_round": retry_round})
+        await self._store.put_model(keys.final_status, final)
         return final
 
     async def _cancel_request(self, keys: SessionKeys) -> CancelRequest | None:

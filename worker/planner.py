@@ -28,6 +28,7 @@ from shared.models import Counters, FinalStatus, Plan, SessionManifest
 from shared.rows import InputRow, PlannedRow
 from shared.storage.protocol import ObjectStore
 from worker.dedupe import plan_rows
+from worker.deleted import removed_if_deleted
 from worker.events import publish_safely
 from worker.finalizer import Finalizer
 
@@ -67,6 +68,8 @@ class Planner:
             theirs = await self._store.get_model(keys.plan, Plan)
             await self._planned_before(keys, theirs, redelivered, "planned by another worker")
             return
+        if await removed_if_deleted(self._store, keys, after="plan"):
+            return  # a session cancelled and deleted while it was planned: no chunk runs
         log.info("plan.written", rows=plan.total_rows, chunks=plan.chunk_count)
         await publish_safely(
             self._publisher,

@@ -258,6 +258,7 @@ async def test_a_refinalized_session_announces_its_counters_with_review_decision
     await twin.store.put_model(keys.review(1), decision)
 
     stored = await finalizer(twin).finalize(keys, 1, retry_round=1)
+    assert stored is not None
     # Stored as the rows are; announced (and read) as the decision leaves them.
     assert (stored.counters.needs_review, stored.counters.not_found) == (1, 0)
     await twin.wait(lambda: twin.session_events(keys), "the completed event")

@@ -59,9 +59,11 @@ def manifest(url: str) -> SessionManifest:
 
 
 async def store_with_secret() -> MemoryStore:
+    """The tenant's secret and the session (a deleted session is announced to nobody)."""
     store = MemoryStore()
     config = WebhookConfig(secret=SECRET, updated_at=datetime.now(UTC))
     await store.put_model(webhook_config_key(KEYS.tenant), config)
+    await store.put_model(KEYS.manifest, manifest("https://hooks.example.com/x"))
     return store
 
 

@@ -32,6 +32,7 @@ from shared.webhooks.model import (
     WebhookEvent,
 )
 from shared.webhooks.signing import signature
+from worker.deleted import removed_if_deleted
 from worker.webhooks.event import event_for
 
 log = structlog.get_logger()
@@ -66,6 +67,8 @@ class WebhookSender:
         claim = WebhookClaim(claimed_at=datetime.now(UTC))
         if not await self._store.put_model_if_absent(keys.webhook_claim, claim):
             return  # another finalizer run delivers it
+        if await removed_if_deleted(self._store, keys, after="webhook claim"):
+            return  # deleted since it ended: nobody is told about a session that is gone
         task = asyncio.create_task(self.deliver(keys, url, event))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -79,6 +82,7 @@ class WebhookSender:
             failed = DeliveryAttempt(attempt=1, at=datetime.now(UTC), error="no webhook secret")
             record = record.model_copy(update={"attempts": [failed]})
             await self._store.put_model(keys.webhook_deliveries, record)
+            await removed_if_deleted(self._store, keys, after="webhook attempt")
             return record
         body = event.model_dump_json().encode()
         for attempt in range(1, self._attempts + 1):
@@ -89,6 +93,8 @@ class WebhookSender:
             )
             await self._store.put_model(keys.webhook_deliveries, record)
             bound.info("webhook.attempted", attempt=attempt, status=tried.status_code)
+            if await removed_if_deleted(self._store, keys, after="webhook attempt"):
+                break  # the session was deleted: its log goes with it, no more attempts
             if delivered:
                 break
             if attempt < self._attempts:
