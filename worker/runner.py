@@ -35,6 +35,7 @@ from worker.checkpoint import (
     unenriched_row,
     write_chunk,
 )
+from worker.deleted import removed_if_deleted
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting
 from worker.metrics import WorkerMetrics
@@ -126,6 +127,10 @@ class ChunkRunner:
                 cancelled=cancelled,
                 usage=tally.usage() + await self._earlier_usage(keys, task.chunk),
             )
+            # Deleted between the check above and the writes: none of them may stay.
+            if await removed_if_deleted(self._store, keys, after="chunk"):
+                self._progress.discard(task)
+                return None
         except BaseException:
             self._progress.discard(task)
             raise
