@@ -28,6 +28,8 @@ _SOCIAL_DOMAINS = {
     "t.me": "telegram",
 }
 _ABOUT = re.compile(r"\b(about|company|who we are|о компании|о нас)\b", re.IGNORECASE)
+# A link that may leave the page's host: a scheme (`https:`, `data:`) or `//host`.
+_ELSEWHERE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|//|\\\\")
 _NOISE_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "svg", "form", "template")
 # In Latin characters; a CJK paragraph counts each character as two or three.
 MIN_PARAGRAPH = 80
@@ -86,9 +88,23 @@ def _links(tree: HTMLParser, base: str) -> tuple[dict[str, list[str]], str]:
     socials: dict[str, list[str]] = {}
     about = ""
     own_domain = registered_domain(base)
+    own_kind = _SOCIAL_DOMAINS.get(own_domain or "")
+    base_about = bool(_ABOUT.search(urlsplit(base).path))
     for node in tree.css("a[href]"):
         href = (node.attributes.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        if not own_kind and not _ELSEWHERE.match(href):
+            # A relative link stays on the page's own site: no social profile; joined with
+            # the page's address only when its text, itself or the page's path could make
+            # it the About page (most links of a page are relative).
+            if about:
+                continue
+            text = node.text(strip=True)
+            if base_about or _ABOUT.search(href) or _ABOUT.search(text):
+                url = urljoin(base, href)
+                if _is_about(url, text):
+                    about = url
             continue
         url = urljoin(base, href)
         domain = registered_domain(url)
