@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from typing import Any
 
 import httpcore2
-from httpcore2._utils import is_socket_readable  # httpcore2's own idle-socket check
 
 _READ_LIMIT = 2**16
 
@@ -82,10 +81,9 @@ class AsyncioStream(httpcore2.AsyncNetworkStream):
         if info == "socket":
             return transport.get_extra_info("socket")
         if info == "is_readable":
-            # The transport reads ahead: an end it already saw is in the reader, not the socket.
-            if self._reader.at_eof() or transport.is_closing():
-                return True
-            return is_socket_readable(transport.get_extra_info("socket"))
+            # Asked of every idle connection on each request. The transport reads whatever
+            # arrives, so a site's close is already in the reader: no poll of the socket.
+            return self._reader.at_eof() or transport.is_closing()
         return None
 
 
