@@ -61,11 +61,28 @@ class PageFacts:
         return [clean_text(name) for name in names if name and name.strip()]
 
 
-def _meta(tree: HTMLParser, attribute: str, value: str) -> str:
-    for node in tree.css(f"meta[{attribute}]"):
-        if (node.attributes.get(attribute) or "").lower() == value:
-            return clean_text(node.attributes.get("content") or "")
-    return ""
+_META_KEYS = {
+    ("name", "description"),
+    ("property", "og:title"),
+    ("property", "og:description"),
+    ("property", "og:site_name"),
+    ("property", "og:url"),
+}
+
+
+def _metas(tree: HTMLParser) -> dict[tuple[str, str], str]:
+    """The content of the first `<meta name=...>` or `<meta property=...>` of each key
+    read, in one pass over the page's meta tags."""
+    found: dict[tuple[str, str], str] = {}
+    for node in tree.css("meta"):
+        attributes = node.attributes
+        for attribute in ("name", "property"):
+            if attribute not in attributes:
+                continue
+            key = (attribute, (attributes[attribute] or "").lower())
+            if key in _META_KEYS and key not in found:
+                found[key] = clean_text(attributes.get("content") or "")
+    return found
 
 
 def _absolute(base: str, href: str) -> str:
@@ -140,6 +157,7 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     if not is_html(content_type):
         return PageFacts(url=url)
     tree = HTMLParser(html)
+    metas = _metas(tree)
     title_node = tree.css_first("title")
     scripts = [
         node.text()
@@ -153,10 +171,10 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     return PageFacts(
         url=url,
         title=clean_text(title_node.text()) if title_node else "",
-        meta_description=_meta(tree, "name", "description"),
-        og_title=_meta(tree, "property", "og:title"),
-        og_description=_meta(tree, "property", "og:description"),
-        og_site_name=_meta(tree, "property", "og:site_name"),
+        meta_description=metas.get(("name", "description"), ""),
+        og_title=metas.get(("property", "og:title"), ""),
+        og_description=metas.get(("property", "og:description"), ""),
+        og_site_name=metas.get(("property", "og:site_name"), ""),
         organization=orgs[0] if orgs else None,
         socials=socials,
         about_url=about,
@@ -164,5 +182,5 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
         main_text=main_text,
         shape=shape,
         canonical_url=_canonical(tree, url),
-        og_url=_absolute(url, _meta(tree, "property", "og:url")),
+        og_url=_absolute(url, metas.get(("property", "og:url"), "")),
     )
