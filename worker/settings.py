@@ -16,6 +16,9 @@ class WorkerSettings(CommonSettings):
     # on websites; 128 is the most a busy 2-core machine carried without a page timing out
     # (docs/performance.md).
     concurrency: int = Field(128, ge=1, validation_alias="DOSSIER_WORKER_CONCURRENCY")
+    # No row starts while this process's event loop runs later than this many seconds (its
+    # CPU is short: the rows in flight finish first, before their pages time out).
+    max_loop_lag_s: float = Field(0.5, gt=0, validation_alias="DOSSIER_WORKER_MAX_LOOP_LAG_S")
     # Rows per chunk task. Small enough that a chunk ends far below RabbitMQ's consumer
     # timeout (30 min by default) even when every row waits on slow sites.
     chunk_size: int = Field(200, ge=1, validation_alias="DOSSIER_WORKER_CHUNK_SIZE")
