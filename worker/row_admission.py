@@ -5,8 +5,9 @@ A row mostly waits on websites, so a worker holds many at once; but each also ne
 milliseconds of CPU per page, and on a machine short of CPU a worker that starts every
 row it may hold makes all of them slow, until their pages time out. How late the loop
 wakes a short sleep is what every row in flight waits on top of its sites: while it is
-later than `max_lag_s`, new rows wait, the rows in flight finish first, and once the loop
-keeps up again the waiting rows start one per probe until it is on time.
+later than `max_lag_s`, new rows wait, the rows in flight finish first; once the loop
+keeps up again the waiting rows start one per probe, and all at once when it has been on
+time for a few probes in a row.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 PROBE_S = 0.05
+# Probes on time in a row after which waiting rows no longer start one by one.
+_SETTLED = 4
 
 
 class RowAdmission:
@@ -29,6 +32,7 @@ class RowAdmission:
         self._late = asyncio.Lock()
         self._punctual = asyncio.Event()
         self._punctual.set()
+        self._on_time_probes = _SETTLED
 
     @property
     def lag_s(self) -> float:
@@ -52,8 +56,9 @@ class RowAdmission:
             return
         async with self._late:  # a late loop lets waiting rows in one at a time
             await self._punctual.wait()
-            # One probe before the next waiting row: the row just started shows in the lag.
-            await asyncio.sleep(self._probe_s)
+            if self._on_time_probes < _SETTLED:
+                # One probe before the next waiting row: the row just started shows in the lag.
+                await asyncio.sleep(self._probe_s)
 
     def _watch(self) -> None:
         if self._probe is None or self._probe.done():
@@ -67,8 +72,11 @@ class RowAdmission:
             await asyncio.sleep(self._probe_s)
             self._lag = max(0.0, loop.time() - asked - self._probe_s)
             if self._lag > self._max_lag:
+                self._on_time_probes = 0
                 self._punctual.clear()
             else:
+                self._on_time_probes += 1
                 self._punctual.set()
         self._lag = 0.0
+        self._on_time_probes = _SETTLED
         self._punctual.set()

@@ -61,6 +61,26 @@ async def test_a_late_loop_keeps_new_rows_waiting_until_it_is_on_time() -> None:
     assert sorted(started) == ["late 0", "late 1", "late 2"]
 
 
+async def test_rows_that_waited_start_together_once_the_loop_has_kept_up() -> None:
+    admission = RowAdmission(100, max_lag_s=0.1, probe_s=0.05)
+    loop = asyncio.get_running_loop()
+    started: list[float] = []
+
+    async def row() -> None:
+        async with admission.slot():
+            started.append(loop.time())
+
+    async with admission.slot():
+        await asyncio.sleep(0.06)
+        time.sleep(0.3)  # noqa: ASYNC251  # the loop runs late once
+        await asyncio.sleep(0.01)
+        assert admission.lag_s > 0.1
+        waiting = [asyncio.create_task(row()) for _ in range(40)]
+        await asyncio.wait_for(asyncio.gather(*waiting), 10)
+    # One by one, a probe apart, they would take 2 s; the first few go so, then the rest.
+    assert max(started) - min(started) < 1.0
+
+
 def probes(admission: RowAdmission) -> int:
     """The probe tasks of `admission` still running."""
     return sum(
