@@ -6,6 +6,7 @@ duplicate rows with these functions, so both see the same duplicates.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -28,6 +29,8 @@ def clean_text(value: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", value)).strip()
 
 
+# A row's name is compared with every name a page gives, several times per page.
+@functools.lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """Case-, punctuation- and legal-suffix-insensitive key of a company name.
 

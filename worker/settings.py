@@ -12,8 +12,13 @@ _RABBITMQ_HTTP_PORTS = (15672, 15692)  # management UI and API, Prometheus
 
 
 class WorkerSettings(CommonSettings):
-    # Rows in flight at once in this process, across every chunk it holds.
-    concurrency: int = Field(32, ge=1, validation_alias="DOSSIER_WORKER_CONCURRENCY")
+    # Rows in flight at once in this process, across every chunk it holds. Rows mostly wait
+    # on websites; 128 is the most a busy 2-core machine carried without a page timing out
+    # (docs/performance.md).
+    concurrency: int = Field(128, ge=1, validation_alias="DOSSIER_WORKER_CONCURRENCY")
+    # No row starts while this process's event loop runs later than this many seconds (its
+    # CPU is short: the rows in flight finish first, before their pages time out).
+    max_loop_lag_s: float = Field(0.5, gt=0, validation_alias="DOSSIER_WORKER_MAX_LOOP_LAG_S")
     # Rows per chunk task. Small enough that a chunk ends far below RabbitMQ's consumer
     # timeout (30 min by default) even when every row waits on slow sites.
     chunk_size: int = Field(200, ge=1, validation_alias="DOSSIER_WORKER_CHUNK_SIZE")

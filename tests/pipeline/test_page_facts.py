@@ -24,13 +24,56 @@ def test_json_ld_organization_wins_over_the_website_node_in_a_graph() -> None:
     assert "Acme Rockets" in facts.identity_names()
 
 
+@pytest.mark.parametrize(
+    ("base", "links", "about"),
+    [
+        # The link's text names it, the address does not.
+        (
+            "https://acme.example/",
+            "<a href='/team'>Home</a><a href='/p/17'>Who we are</a>",
+            "/p/17",
+        ),
+        # The address names it, relative to a page below the root.
+        (
+            "https://acme.example/en/",
+            "<a href='./index'>Home</a><a href='company'>Us</a>",
+            "/en/company",
+        ),
+        # The page's own path names it: every link below it qualifies.
+        ("https://acme.example/about/", "<a href='team'>Team</a>", "/about/team"),
+        # Another site's About page is not this company's.
+        ("https://acme.example/", "<a href='https://y.com/about'>About</a>", ""),
+        ("https://acme.example/", "<a href='//y.com/about'>About</a>", ""),
+        ("https://acme.example/", "<a href='/'>About</a><a href='#about'>About</a>", ""),
+    ],
+)
+def test_the_about_page_is_a_link_of_the_same_site_that_names_it(
+    base: str, links: str, about: str
+) -> None:
+    facts = extract_facts(base, page("X", f"<nav>{links}</nav><p>Text.</p>"))
+    assert facts.about_url == (f"https://acme.example{about}" if about else "")
+
+
+def test_social_profiles_are_found_in_every_spelling_of_their_address() -> None:
+    links = (
+        "<a href='//www.linkedin.com/company/x-co'>in</a>"
+        "<a href='HTTPS://twitter.com/xco'>tw</a>"
+        "<a href='/linkedin.com/company/not-a-profile'>relative</a>"
+    )
+    facts = extract_facts("https://acme.example/", page("X", links))
+    assert facts.socials == {
+        "linkedin": ["https://www.linkedin.com/company/x-co"],
+        "twitter": ["https://twitter.com/xco"],
+    }
+
+
 def test_main_text_leaves_out_navigation_scripts_and_footers() -> None:
     html = page(
         "X",
         "<nav>Menu Home Products</nav><main><p>" + "Real content. " * 10 + "</p></main>"
         "<script>var tracking = 1;</script><footer>Copyright</footer>",
     )
-    facts = extract_facts("https://x.com/", html)
+    facts = extract_facts("https://acme.example/", html)
     assert "Real content." in facts.main_text
     assert "Menu" not in facts.main_text
     assert "tracking" not in facts.main_text
@@ -80,7 +123,9 @@ def test_linkedin_from_site_prefers_the_page_named_like_the_company() -> None:
         "Z",
         "<a href='https://www.linkedin.com/company/partner-inc'>partner</a>"
         "<a href='https://www.linkedin.com/company/zenith-analytics/'>us</a>",
-        jsonld({"@type": "Organization", "name": "Zenith", "sameAs": "https://x.com/zenith"}),
+        jsonld(
+            {"@type": "Organization", "name": "Zenith", "sameAs": "https://acme.example/zenith"}
+        ),
     )
     facts = extract_facts("https://zenith-analytics.com/", html)
     assert (

@@ -250,6 +250,12 @@ SITES: dict[str, Site] = {
         "/robots.txt": redirect("https://www.robots-moved.com/rules.txt"),
         "/rules.txt": robots("User-agent: *\nDisallow: /secret\n"),
     },
+    # The apex sends its homepage to www, whose robots.txt (the same file) disallows it.
+    "robots-redirect.com": {
+        "/": redirect("https://www.robots-redirect.com/home"),
+        "/home": company("Redirect Robots"),
+        "/robots.txt": robots("User-agent: *\nDisallow: /home\n"),
+    },
     "robots-loop.com": {
         "/": company("Loop Robots"),
         "/robots.txt": lambda _r: RedirectResponse("/robots.txt?again", 302),

@@ -8,6 +8,7 @@ so a page that merely mentions both is not taken as a link.
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 
@@ -53,12 +54,18 @@ _PARENT = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
+def _mention_pattern(key: str) -> re.Pattern[str]:
+    """Kept here, not in `re`'s own cache, which a new pattern per company would churn."""
+    words = r"\W+".join(re.escape(word) for word in key.split())
+    return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+
+
 def _mentions(name: str, text: str) -> list[int]:
     key = name_key(name)
     if not key:
         return []
-    words = r"\W+".join(re.escape(word) for word in key.split())
-    return [m.start() for m in re.finditer(rf"(?<!\w){words}(?!\w)", text, re.IGNORECASE)]
+    return [m.start() for m in _mention_pattern(key).finditer(text)]
 
 
 def text_link(name: str, text: str) -> BrandLink | None:

@@ -86,7 +86,8 @@ class WebsiteValidator:
         errors: list[str] = []
         for scheme in _schemes(url):
             try:
-                page = await self._fetcher.fetch(_with_scheme(url, scheme))
+                # The website the row names: the user asked for it to be checked.
+                page = await self._fetcher.fetch(_with_scheme(url, scheme), user_triggered=True)
             except FetchError as error:
                 if error.kind == "blocked":
                     return WebsiteCheck(WebsiteOutcome.BLOCKED, url, reason=error.reason)

@@ -123,7 +123,8 @@ class WebsiteDiscovery:
         self, url: str, name: str, terms: list[str], place: RowPlace | None = None
     ) -> Candidate:
         try:
-            page = await self._fetcher.fetch(url)
+            # Checked as the row's website, one page, as the row's own website is.
+            page = await self._fetcher.fetch(url, user_triggered=True)
         except FetchError as error:
             if error.kind in ("robots", "blocked"):
                 why = f"candidate {url} not fetched: {error.reason}"

@@ -28,6 +28,8 @@ _SOCIAL_DOMAINS = {
     "t.me": "telegram",
 }
 _ABOUT = re.compile(r"\b(about|company|who we are|о компании|о нас)\b", re.IGNORECASE)
+# A link that may leave the page's host: a scheme (`https:`, `data:`) or `//host`.
+_ELSEWHERE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|//|\\\\")
 _NOISE_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "svg", "form", "template")
 # In Latin characters; a CJK paragraph counts each character as two or three.
 MIN_PARAGRAPH = 80
@@ -59,11 +61,28 @@ class PageFacts:
         return [clean_text(name) for name in names if name and name.strip()]
 
 
-def _meta(tree: HTMLParser, attribute: str, value: str) -> str:
-    for node in tree.css(f"meta[{attribute}]"):
-        if (node.attributes.get(attribute) or "").lower() == value:
-            return clean_text(node.attributes.get("content") or "")
-    return ""
+_META_KEYS = {
+    ("name", "description"),
+    ("property", "og:title"),
+    ("property", "og:description"),
+    ("property", "og:site_name"),
+    ("property", "og:url"),
+}
+
+
+def _metas(tree: HTMLParser) -> dict[tuple[str, str], str]:
+    """The content of the first `<meta name=...>` or `<meta property=...>` of each key
+    read, in one pass over the page's meta tags."""
+    found: dict[tuple[str, str], str] = {}
+    for node in tree.css("meta"):
+        attributes = node.attributes
+        for attribute in ("name", "property"):
+            if attribute not in attributes:
+                continue
+            key = (attribute, (attributes[attribute] or "").lower())
+            if key in _META_KEYS and key not in found:
+                found[key] = clean_text(attributes.get("content") or "")
+    return found
 
 
 def _absolute(base: str, href: str) -> str:
@@ -86,9 +105,23 @@ def _links(tree: HTMLParser, base: str) -> tuple[dict[str, list[str]], str]:
     socials: dict[str, list[str]] = {}
     about = ""
     own_domain = registered_domain(base)
+    own_kind = _SOCIAL_DOMAINS.get(own_domain or "")
+    base_about = bool(_ABOUT.search(urlsplit(base).path))
     for node in tree.css("a[href]"):
         href = (node.attributes.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        if not own_kind and not _ELSEWHERE.match(href):
+            # A relative link stays on the page's own site: no social profile; joined with
+            # the page's address only when its text, itself or the page's path could make
+            # it the About page (most links of a page are relative).
+            if about:
+                continue
+            text = node.text(strip=True)
+            if base_about or _ABOUT.search(href) or _ABOUT.search(text):
+                url = urljoin(base, href)
+                if _is_about(url, text):
+                    about = url
             continue
         url = urljoin(base, href)
         domain = registered_domain(url)
@@ -124,6 +157,7 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     if not is_html(content_type):
         return PageFacts(url=url)
     tree = HTMLParser(html)
+    metas = _metas(tree)
     title_node = tree.css_first("title")
     scripts = [
         node.text()
@@ -137,10 +171,10 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     return PageFacts(
         url=url,
         title=clean_text(title_node.text()) if title_node else "",
-        meta_description=_meta(tree, "name", "description"),
-        og_title=_meta(tree, "property", "og:title"),
-        og_description=_meta(tree, "property", "og:description"),
-        og_site_name=_meta(tree, "property", "og:site_name"),
+        meta_description=metas.get(("name", "description"), ""),
+        og_title=metas.get(("property", "og:title"), ""),
+        og_description=metas.get(("property", "og:description"), ""),
+        og_site_name=metas.get(("property", "og:site_name"), ""),
         organization=orgs[0] if orgs else None,
         socials=socials,
         about_url=about,
@@ -148,5 +182,5 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
         main_text=main_text,
         shape=shape,
         canonical_url=_canonical(tree, url),
-        og_url=_absolute(url, _meta(tree, "property", "og:url")),
+        og_url=_absolute(url, metas.get(("property", "og:url"), "")),
     )

@@ -186,11 +186,15 @@ def _bare_mentions(page: Landing) -> list[tuple[int, int]]:
     text = page.text
     spans = []
     for name in page.domain_names:
-        for match in re.finditer(re.escape(name), text):
-            before = text[max(0, match.start() - 4) : match.start()]
-            after = text[match.end() : match.end() + 1]
+        # A plain search: a pattern per domain would be compiled for every page.
+        start = text.find(name) if name else -1
+        while start != -1:
+            end = start + len(name)
+            before = text[max(0, start - 4) : start]
+            after = text[end : end + 1]
             if (before == "www." or before[-1:] not in ("@", ".", "/")) and after != "/":
-                spans.append(match.span())
+                spans.append((start, end))
+            start = text.find(name, end)
     return sorted(spans)
 
 
