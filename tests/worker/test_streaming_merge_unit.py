@@ -17,7 +17,7 @@ from shared.results import duplicate_targets, merged_results
 from shared.rows import InputRow, PlannedRow, ResultRow, RowStatus
 from shared.storage.memory import MemoryStore
 from worker.checkpoint import encode_results, unenriched_row, write_chunk
-from worker.planner import planned_batches
+from worker.plan_stream import planned_batches
 
 pytestmark = pytest.mark.unit
 
