@@ -32,6 +32,9 @@ from shared.storage.protocol import ObjectInfo
 T = TypeVar("T")
 
 PART_SIZE = 5 * 1024 * 1024  # S3's minimum multipart part size
+# A stream's parts go one at a time: each part in flight is 5 MiB of memory, and whatever
+# produces a stream (a parser, an export) is slower than the storage next to it anyway.
+PARALLEL_PARTS = 1
 # Streaming uploads at once; one more waits for one of them to end.
 MAX_STREAMS = 256
 _MISSING_CODES = {"NoSuchKey", "NoSuchObject", "NoSuchBucket", "ResourceNotFound"}
@@ -201,6 +204,7 @@ class MinioStore(DerivedOperations):
                     -1,
                     content_type=content_type,
                     part_size=PART_SIZE,
+                    num_parallel_uploads=PARALLEL_PARTS,
                 ),
                 self._streams,
             )
