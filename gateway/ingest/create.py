@@ -76,6 +76,7 @@ async def _store_session(
         early = UploadParser(store, input_key, upload.head, fmt, limits, upload.late_sample)
         early_error = await _store_and_parse(store, input_key, keys.rows, tee, early)
     else:
+        tee.without_branch()
         await store.put_stream(input_key, tee.chunks())
     capabilities = settings.capabilities()
     options = parse_options(form.fields, capabilities)

@@ -39,8 +39,13 @@ class Tee:
                 self._exhausted = True
                 return
 
+    def without_branch(self) -> None:
+        """Nobody will read the branch: storage goes on alone."""
+        self._branch_gone = True
+
     async def chunks(self) -> AsyncIterator[bytes]:
-        """Every chunk of the upload, for storage; each is handed to the branch too."""
+        """Every chunk of the upload, for storage; each is handed to the branch too, unless
+        `without_branch` was called."""
         try:
             primed, self._primed = self._primed, []
             for chunk in primed:

@@ -82,3 +82,15 @@ async def test_an_upload_that_fails_is_no_whole_file_to_the_branch() -> None:
 
     assert isinstance(stored, ValueError)
     assert isinstance(branched, UploadInterrupted)
+
+
+async def test_storage_alone_reads_to_the_end_when_no_branch_will(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tee_module, "BUFFER_BYTES", 5000)
+    tee = Tee(pieces(100))
+    tee.without_branch()
+
+    stored = await asyncio.wait_for(drain(tee.chunks()), 5)
+
+    assert len(stored) == 100_000
