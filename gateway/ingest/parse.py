@@ -69,8 +69,9 @@ class UploadParser:
             reader = AsyncByteReader(chunks, asyncio.get_running_loop())
             try:
                 records = self._csv(reader)
-                async for batch in iterate_in_thread(self.table.jsonl(records), LINES_PER_HOP):
-                    yield b"".join(batch)
+                blocks = self.table.jsonl_blocks(records, LINES_PER_HOP)
+                async for batch in iterate_in_thread(blocks, 1):
+                    yield batch[0]
             finally:
                 await reader.aclose()
             return
@@ -82,8 +83,9 @@ class UploadParser:
         name, rows = await asyncio.to_thread(sheet_records, data, sheet)
         self.source.sheet = name
         self.source.sheets = await asyncio.to_thread(sheet_names, data)
-        async for batch in iterate_in_thread(self.table.jsonl(guarded(rows)), LINES_PER_HOP):
-            yield b"".join(batch)
+        blocks = self.table.jsonl_blocks(guarded(rows), LINES_PER_HOP)
+        async for batch in iterate_in_thread(blocks, 1):
+            yield batch[0]
 
     def _csv(self, reader: AsyncByteReader) -> Iterator[list[str]]:
         encoding = self.csv_encoding()

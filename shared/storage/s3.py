@@ -57,7 +57,10 @@ class _QueueReader(io.RawIOBase):
         return True
 
     def read(self, size: int = -1) -> bytes:
-        while not self._eof and (size < 0 or len(self._buffer) < size):
+        # Chunks are gathered in a list and joined once: appending each to the buffer
+        # copied the growing buffer every time, a 5 MiB part from 64 KiB chunks 80 times.
+        pieces, held = [self._buffer], len(self._buffer)
+        while not self._eof and (size < 0 or held < size):
             chunk = self._chunks.get()
             if isinstance(chunk, BaseException):
                 # Raising (rather than ending the stream) makes the SDK abort the upload,
@@ -66,7 +69,9 @@ class _QueueReader(io.RawIOBase):
             if chunk is None:
                 self._eof = True
             else:
-                self._buffer += chunk
+                pieces.append(chunk)
+                held += len(chunk)
+        self._buffer = b"".join(pieces) if len(pieces) > 1 else pieces[0]
         if size < 0:
             out, self._buffer = self._buffer, b""
         else:
