@@ -294,6 +294,20 @@ class MinioStore(DerivedOperations):
 
         return sorted(await self._run(collect))
 
+    async def list_level(self, prefix: str) -> tuple[list[ObjectInfo], list[str]]:
+        def collect() -> tuple[list[ObjectInfo], list[str]]:
+            here, folders = [], []
+            for o in self._client.list_objects(self.bucket, prefix=prefix, recursive=False):
+                name = o.object_name or ""
+                if name.endswith("/"):
+                    folders.append(name[len(prefix) : -1])
+                else:
+                    here.append(ObjectInfo(name, o.size or 0, o.etag or "", o.last_modified))
+            return here, folders
+
+        here, folders = await self._run(collect)
+        return sorted(here, key=lambda info: info.key), sorted(folders)
+
     async def delete(self, key: str) -> None:
         await self._run(lambda: self._client.remove_object(self.bucket, key))
 
