@@ -23,6 +23,11 @@ _POSITIONS = {word: [p for p, _ in forms] for word, forms in _BY_LAST_WORD.items
 def _strip_tail(name: str) -> str:
     """cleanco's `strip_tail` with its compiled pattern called directly (it goes through
     `re.search`, whose cache lookup costs as much as the search)."""
+    # The pattern (`[^.\w]+$`) can only match a name that ends in something else; most
+    # end in a letter or digit (`\w` is `str.isalnum` or `_`), and the search tries every
+    # position before it finds nothing.
+    if not name or name[-1].isalnum() or name[-1] in "._":
+        return name
     match = tail_removal_rexp.search(name)
     return name[: match.start()] if match is not None else name
 
