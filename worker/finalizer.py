@@ -26,6 +26,7 @@ from shared.exports import (
     ExportLayout,
     JsonExport,
     XlsxExport,
+    export_cells,
     spreadsheet_values,
 )
 from shared.layout import LOG_TYPES, SessionKeys
@@ -212,9 +213,14 @@ class _ExportFiles:
         self._json_file.write(self._json.header())
 
     def write(self, rows: list[ResultRow]) -> None:
-        values = [spreadsheet_values(row, self._layout) for row in rows]
+        # Each row's cells are computed once, for all three files.
+        cells = [export_cells(row, self._layout) for row in rows]
+        values = [
+            spreadsheet_values(row, self._layout, row_cells)
+            for row, row_cells in zip(rows, cells, strict=True)
+        ]
         self._csv_file.write(self._csv.lines(values))
-        self._json_file.write(self._json.rows(rows))
+        self._json_file.write(self._json.rows(rows, cells))
         self._xlsx.append(rows, values)
 
     def close(self) -> None:
