@@ -146,7 +146,10 @@ class Finalizer:
             paths = {fmt: Path(folder) / f"results.{fmt}" for fmt in ("csv", "json", "xlsx")}
             writer = _ExportFiles(paths, layout, created)
             try:
-                async for batch in merged_results(self._store, keys, chunk_count):
+                # Only chunks with duplicate rows can point at a first occurrence.
+                duplicated = [s.chunk for s in summaries if s.counters.duplicates]
+                merged = merged_results(self._store, keys, chunk_count, with_duplicates=duplicated)
+                async for batch in merged:
                     # Encoding (XLSX above all) is CPU work: keep it off the event loop.
                     await asyncio.to_thread(writer.write, batch)
             finally:
