@@ -50,8 +50,10 @@ from worker.events import publish_safely
 from worker.webhooks.sender import WebhookSender
 
 log = structlog.get_logger()
-# Files this large are streamed in blocks of this size rather than read whole.
+# Files this large are streamed rather than read whole, in blocks of `STREAM_BLOCK`: the
+# storage stream queues several blocks, so smaller ones hold less memory.
 UPLOAD_BLOCK = 5 * 1024 * 1024
+STREAM_BLOCK = 1024 * 1024
 
 
 class Finalizer:
@@ -243,5 +245,5 @@ async def upload_file(store: ObjectStore, key: str, path: Path, content_type: st
 
 async def _file_chunks(path: Path) -> AsyncIterator[bytes]:
     with path.open("rb") as source:
-        while chunk := await asyncio.to_thread(source.read, UPLOAD_BLOCK):
+        while chunk := await asyncio.to_thread(source.read, STREAM_BLOCK):
             yield chunk
