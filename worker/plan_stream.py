@@ -99,11 +99,23 @@ class ChunkPlanner:
 
 
 async def planned_chunks(data: AsyncIterator[bytes], chunk_size: int) -> AsyncIterator[bytes]:
-    """Chunk inputs in order, each `chunk_size` rows but the last."""
+    """Chunk inputs in order, each `chunk_size` rows but the last. A block is normalized
+    while the caller stores the chunks of the block before it."""
     planner = ChunkPlanner(chunk_size)
-    async for block in _line_blocks(data):
-        for _, chunk in await asyncio.to_thread(planner.feed, block):
+    feeding: asyncio.Future[list[tuple[int, bytes]]] | None = None
+    try:
+        async for block in _line_blocks(data):
+            done = await feeding if feeding is not None else []
+            # One block at a time: the planner's dedupe state is the stream's order.
+            feeding = asyncio.ensure_future(asyncio.to_thread(planner.feed, block))
+            for _, chunk in done:
+                yield chunk
+        for _, chunk in await feeding if feeding is not None else []:
             yield chunk
+        feeding = None
+    finally:
+        if feeding is not None and not feeding.done():
+            feeding.cancel()  # the caller stopped: the block's chunks are not wanted
     last = planner.rest()
     if last is not None:
         yield last[1]

@@ -29,6 +29,8 @@ from worker.plan_stream import planned_chunks
 
 log = structlog.get_logger()
 PARALLEL_WRITES = 8
+# rows.jsonl is read in blocks this large: each is a trip to a storage thread.
+READ_BLOCK = 1024 * 1024
 
 
 class Planner:
@@ -150,7 +152,7 @@ class Planner:
         writes: set[asyncio.Task[None]] = set()
         total = chunks = 0
         try:
-            stream = self._store.iter_bytes(keys.rows)
+            stream = self._store.iter_bytes(keys.rows, READ_BLOCK)
             async for data in planned_chunks(stream, self._chunk_size):
                 key = keys.chunk_input(chunks)
                 writes.add(
