@@ -42,6 +42,7 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.process_stats import cpu_seconds
 from bench.soak import deployment, rss_bytes
 from shared.auth import hash_key, new_key
 from shared.broker.rabbit_topology import delete_topology
@@ -98,12 +99,21 @@ class Phases:
     peaks: dict[tuple[str, str], int] = field(default_factory=dict)
     baseline: dict[str, int] = field(default_factory=dict)
 
+    # CPU seconds of each process by phase: what it used since the sample before.
+    cpu: dict[tuple[str, str], float] = field(default_factory=dict)
+    _last_cpu: dict[str, float] = field(default_factory=dict)
+
     def sample(self) -> None:
         for name, pid in self.pids.items():
             rss = rss_bytes(pid)
             if rss is not None:
                 key = (self.phase, name)
                 self.peaks[key] = max(self.peaks.get(key, 0), rss)
+                with contextlib.suppress(OSError):
+                    used = cpu_seconds(pid)
+                    before = self._last_cpu.get(name, used)
+                    self.cpu[key] = self.cpu.get(key, 0.0) + used - before
+                    self._last_cpu[name] = used
 
     async def run(self, interval: float) -> None:
         while True:
@@ -122,6 +132,11 @@ class Phases:
         for name in self.pids:
             cells = " | ".join(f"{self.peak(name, p) / MIB:.0f}" for p in phases)
             yield f"  {name:<10} idle {self.baseline.get(name, 0) / MIB:.0f}: {cells}"
+        # CPU is steadier than wall time on a machine shared with other work.
+        yield "CPU seconds by phase: " + " | ".join(phases)
+        for name in self.pids:
+            spent = " | ".join(f"{self.cpu.get((p, name), 0.0):.1f}" for p in phases)
+            yield f"  {name:<10} {spent}"
 
 
 async def file_chunks(path: Path, size: int = 1024 * 1024) -> AsyncIterator[bytes]:
@@ -233,6 +248,12 @@ class Bench:
             with small.open("rb") as source:
                 created = await self.api.post("/api/sessions", files={"file": ("s.csv", source)})
             created.raise_for_status()
+        # The first list reads every session's objects; later ones only what changed.
+        began = time.monotonic()
+        (await self.api.get("/api/sessions", params={"limit": 100})).raise_for_status()
+        self.note(
+            "session list of 100 sessions, first request", (time.monotonic() - began) * 1000, "ms"
+        )
         latency = await self.median_get("/api/sessions", {"limit": 100})
         self.note("session list of 100 sessions", latency * 1000, "ms")
 

@@ -19,14 +19,17 @@ from shared.transliteration import skeleton
 # The bundled public-suffix snapshot: no network access, ever.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _WALK = SuffixWalk(_EXTRACT)
-_SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"\w+")
 # Russian legal forms come first ("ООО Ромашка"); cleanco only knows trailing ones.
 _LEADING_LEGAL_FORM = re.compile(r"^(?:ооо|оао|зао|пао|ао|ип|нко)\s+", re.IGNORECASE)
 
 
 def clean_text(value: str) -> str:
     """NFKC (full-width letters and digits become ASCII), inner whitespace one space, trimmed."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", value)).strip()
+    # ASCII text is its own NFKC form; `str.split` splits on exactly what `\s` matches.
+    if not value.isascii():
+        value = unicodedata.normalize("NFKC", value)
+    return " ".join(value.split())
 
 
 # A row's name is compared with every name a page gives, several times per page.
@@ -42,8 +45,8 @@ def name_key(name: str) -> str:
         if not stripped or stripped == text:
             break
         text = stripped
-    words = re.findall(r"\w+", text.casefold())
-    return " ".join(words) or " ".join(re.findall(r"\w+", clean_text(name).casefold()))
+    words = _WORDS.findall(text.casefold())
+    return " ".join(words) or " ".join(_WORDS.findall(clean_text(name).casefold()))
 
 
 def place_key(place: str) -> str:
@@ -53,7 +56,7 @@ def place_key(place: str) -> str:
     `Samara`; a cell of only other scripts keeps its words, case-folded.
     """
     text = clean_text(place)
-    return skeleton(text) or " ".join(re.findall(r"\w+", text.casefold()))
+    return skeleton(text) or " ".join(_WORDS.findall(text.casefold()))
 
 
 def registered_domain(website: str | None) -> str | None:

@@ -110,7 +110,8 @@ def cell_text(value: object, separator: str = " ") -> str:
     return str(value)
 
 
-def _cells(row: ResultRow, layout: ExportLayout) -> dict[str, object]:
+def export_cells(row: ResultRow, layout: ExportLayout) -> dict[str, object]:
+    """Every cell of the row by column; each export lays them out its own way."""
     cells = row.output_cells()
     if layout.qualification:
         cells |= dict.fromkeys(map(score_column, layout.products)) | row.score_cells()
@@ -119,8 +120,11 @@ def _cells(row: ResultRow, layout: ExportLayout) -> dict[str, object]:
     return cells
 
 
-def spreadsheet_values(row: ResultRow, layout: ExportLayout) -> list[str]:
-    cells = _cells(row, layout)
+def spreadsheet_values(
+    row: ResultRow, layout: ExportLayout, cells: dict[str, object] | None = None
+) -> list[str]:
+    """`cells`: the row's `export_cells`, when already computed."""
+    cells = export_cells(row, layout) if cells is None else cells
     values = layout.field_value_columns
     return [
         field_text(cells.get(column))
@@ -147,7 +151,7 @@ def workbook_values(
     """As `spreadsheet_values` (`texts`, when already computed), but custom number and
     boolean fields stay numbers and booleans, so a workbook can sum and filter them."""
     texts = spreadsheet_values(row, layout) if texts is None else texts
-    cells = _cells(row, layout)
+    cells = export_cells(row, layout)
     values = layout.field_value_columns
     return [
         cells.get(column)
@@ -196,10 +200,13 @@ class JsonExport:
     def header(self) -> bytes:
         return b"["
 
-    def rows(self, rows: Iterable[ResultRow]) -> bytes:
+    def rows(
+        self, rows: Sequence[ResultRow], cells_of: Sequence[dict[str, object]] | None = None
+    ) -> bytes:
+        """`cells_of`: the rows' `export_cells`, when already computed."""
         parts: list[bytes] = []
-        for row in rows:
-            cells = _cells(row, self._layout)
+        for n, row in enumerate(rows):
+            cells = export_cells(row, self._layout) if cells_of is None else cells_of[n]
             values = {c: cells.get(c, "") for c in self._layout.columns}
             if self._layout.qualification:
                 values[EVIDENCE_KEY] = [p.model_dump(mode="json") for p in row.qualification]

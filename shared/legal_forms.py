@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from cleanco.clean import normalized, prepare_default_terms, strip_punct, strip_tail
+from cleanco.clean import normalized, prepare_default_terms, strip_punct, tail_removal_rexp
 
 # Forms by their last word: (position in cleanco's order, words), in that order.
 _BY_LAST_WORD: dict[str, list[tuple[int, list[str]]]] = {}
@@ -18,6 +18,18 @@ for _position, (_size, _words) in enumerate(prepare_default_terms()):
     if _words:
         _BY_LAST_WORD.setdefault(_words[-1], []).append((_position, _words))
 _POSITIONS = {word: [p for p, _ in forms] for word, forms in _BY_LAST_WORD.items()}
+
+
+def _strip_tail(name: str) -> str:
+    """cleanco's `strip_tail` with its compiled pattern called directly (it goes through
+    `re.search`, whose cache lookup costs as much as the search)."""
+    # The pattern (`[^.\w]+$`) can only match a name that ends in something else; most
+    # end in a letter or digit (`\w` is `str.isalnum` or `_`), and the search tries every
+    # position before it finds nothing.
+    if not name or name[-1].isalnum() or name[-1] in "._":
+        return name
+    match = tail_removal_rexp.search(name)
+    return name[: match.start()] if match is not None else name
 
 
 def _normalized(text: str) -> str:
@@ -28,11 +40,26 @@ def _normalized(text: str) -> str:
     return folded
 
 
+def _compared_words(name: str, count: int) -> list[str]:
+    """The name's words as cleanco compares them: normalized, without `.`, `,` and `-`."""
+    if name.isascii():
+        # Stripping the whole name at once gives the same words unless a word was nothing
+        # but those marks (it would vanish instead of staying as an empty word).
+        words: list[str] = strip_punct(name.lower()).split()
+        if len(words) == count:
+            return words
+    every: list[str] = [strip_punct(word) for word in _normalized(name).split()]
+    return every
+
+
 def basename(name: str) -> str:
     """`cleanco.basename(name)`: trailing legal forms removed, longest forms tried first."""
-    name = strip_tail(name)
+    name = _strip_tail(name)
     parts = name.split()
-    words = [strip_punct(word) for word in _normalized(name).split()]
+    if parts and name.isascii() and strip_punct(parts[-1].lower()) not in _BY_LAST_WORD:
+        # Most names end in no legal form: nothing to look up.
+        return _strip_tail(" ".join(parts))
+    words = _compared_words(name, len(parts))
     start = 0
     while words:
         forms = _BY_LAST_WORD.get(words[-1])
@@ -48,5 +75,5 @@ def basename(name: str) -> str:
         start, size = found[0] + 1, found[1]
         del words[-size:]
         del parts[-size:]
-    stripped: str = strip_tail(" ".join(parts))
+    stripped: str = _strip_tail(" ".join(parts))
     return stripped

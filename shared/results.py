@@ -8,7 +8,7 @@ rows to a user (final outputs, result pages, downloads while running) fills them
 from __future__ import annotations
 
 import heapq
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Collection, Iterable, Iterator
 
 import orjson
 
@@ -91,24 +91,31 @@ async def first_occurrences(
 
 
 async def merged_results(
-    store: ObjectStore, keys: SessionKeys, chunk_count: int, *, missing_ok: bool = False
+    store: ObjectStore,
+    keys: SessionKeys,
+    chunk_count: int,
+    *,
+    missing_ok: bool = False,
+    with_duplicates: Collection[int] | None = None,
 ) -> AsyncIterator[list[ResultRow]]:
     """One batch per chunk, in chunk (so input) order, duplicates filled.
 
     A first pass collects which rows are referenced as first occurrences and by which row
     last; the second pass keeps only those, as their stored lines, and only until their
     last duplicate has passed. With `missing_ok` (a session still running), a chunk not
-    stored yet is an empty batch.
+    stored yet is an empty batch. `with_duplicates`, when known (the chunks whose summary
+    counts duplicate rows), limits the first pass to those chunks.
     """
     # Retried chunks are read from the round that stored them last.
     rounds = await chunk_rounds(store, keys)
     last_use: dict[int, int] = {}
-    async for data in _chunks_in_order(store, keys, chunk_count, missing_ok, rounds):
+    scanned = range(chunk_count) if with_duplicates is None else sorted(with_duplicates)
+    async for data in _chunks_in_order(store, keys, scanned, missing_ok, rounds):
         for target, row in duplicate_targets(data):
             last_use[target] = max(row, last_use.get(target, row))
     firsts: dict[int, bytes] = {}
     expiry: list[tuple[int, int]] = []  # (last duplicate, first occurrence), a heap
-    async for data in _chunks_in_order(store, keys, chunk_count, missing_ok, rounds):
+    async for data in _chunks_in_order(store, keys, range(chunk_count), missing_ok, rounds):
         lines = [line for line in data.splitlines() if line.strip()]
         results = [ResultRow.model_validate_json(line) for line in lines]
         for result, line in zip(results, lines, strict=True):
@@ -147,11 +154,11 @@ async def _raw(
 def _chunks_in_order(
     store: ObjectStore,
     keys: SessionKeys,
-    chunk_count: int,
+    chunks: Iterable[int],
     missing_ok: bool,
     rounds: dict[int, int],
     ahead: int = 8,
 ) -> AsyncIterator[bytes]:
     """Each chunk's stored results (JSON lines) in chunk order, reading a few chunks ahead."""
-    reads = (_raw(store, keys, chunk, missing_ok, rounds) for chunk in range(chunk_count))
+    reads = (_raw(store, keys, chunk, missing_ok, rounds) for chunk in chunks)
     return read_ahead(reads, ahead)

@@ -151,13 +151,14 @@ class ResultRow(BaseModel):
     custom_fields: list[FieldAnswer] = Field(default_factory=list, alias="Custom_Fields")
 
     def output_cells(self) -> dict[str, object]:
-        """Original columns first, then the result columns, as exports lay them out."""
-        data = self.model_dump(
-            by_alias=True, exclude={"row", "original", "duplicate_of", "custom_fields"}
-        )
+        """Original columns first, then the result columns, as exports lay them out.
+
+        Read attribute by attribute: every result column is a plain value (text, number,
+        status, list of text), and a `model_dump` of the whole row costs several times
+        more, once per row of every export."""
         cells: dict[str, object] = dict(self.original)
-        for column in RESULT_COLUMNS:
-            cells[column] = data[column]
+        for column, attribute in _COLUMN_ATTRIBUTES:
+            cells[column] = getattr(self, attribute)
         return cells
 
     def score_cells(self) -> dict[str, int | None]:
@@ -175,3 +176,12 @@ class ResultRow(BaseModel):
         for name in names:
             cells |= field_cells(answers.get(name), name)
         return cells
+
+
+# (result column, ResultRow attribute) in `RESULT_COLUMNS` order.
+_COLUMN_ATTRIBUTES: tuple[tuple[str, str], ...] = tuple(
+    (column, attribute)
+    for column in RESULT_COLUMNS
+    for attribute, info in ResultRow.model_fields.items()
+    if info.alias == column
+)

@@ -2,13 +2,16 @@
 
 Status comes from which single-writer objects exist: manifest (created), start marker
 (queued), plan (running), cancel marker (cancelled), final status (completed, failed or
-cancelled); shared/lifecycle.py holds that mapping. Counters are the sum of the stored
-chunk summaries; summaries never change once written, so readers may cache them by key.
+cancelled); shared/lifecycle.py holds that mapping. One listing of the session's folder
+says which exist; the manifest, markers and plan are read once per content (ETag).
+Counters are the sum of the stored chunk summaries; summaries never change once written,
+so readers may cache them by key.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from datetime import datetime
 from typing import TypeVar
 
@@ -71,18 +74,29 @@ class SessionStateReader:
         self._store = store
         self._summaries: dict[str, ChunkSummary] = {}
         self._cache_size = summary_cache_size
+        # Manifests, markers and plans by (key, ETag).
+        self._contents: dict[tuple[str, str], BaseModel] = {}
 
     async def read(self, tenant: str, session_id: str) -> SessionState:
         keys = SessionKeys(tenant, session_id)
-        manifest = await self._store.get_model(keys.manifest, SessionManifest)
-        final, start, cancel, plan = await asyncio.gather(
-            self._optional(keys.final_status, FinalStatus),
-            self._optional(keys.start_marker, StartRequest),
-            self._optional(keys.cancel_marker, CancelRequest),
-            self._optional(keys.plan, Plan),
+        # One listing tells which objects exist (no read of each to learn it is missing)
+        # and their ETags, under which their contents are kept once read.
+        here, folders = await self._store.list_level(keys.prefix)
+        etags = {info.key: info.etag for info in here}
+        if keys.manifest not in etags:
+            raise NotFound(f"no object {keys.manifest}")
+        marked = await self._markers(keys) if "markers" in folders else {}
+        manifest, final, start, cancel, plan = await asyncio.gather(
+            self._by_etag(keys.manifest, etags[keys.manifest], SessionManifest),
+            self._optional(keys.final_status, FinalStatus) if "final" in folders else _none(),
+            self._maybe(keys.start_marker, marked, StartRequest),
+            self._maybe(keys.cancel_marker, marked, CancelRequest),
+            self._maybe(keys.plan, etags, Plan),
         )
         total = plan.total_rows if plan else manifest.input.rows
-        retry = await latest_request(self._store, keys) if final is not None else None
+        retry = None
+        if final is not None and "retries" in folders:
+            retry = await latest_request(self._store, keys)
         if final is not None and plan is not None and retry and retry.round > final.retry_round:
             return await self._retrying(keys, manifest, plan, final, retry.round, start)
         if final is not None:
@@ -193,6 +207,34 @@ class SessionStateReader:
         self._summaries.update(zip(missing, loaded, strict=True))
         return [summary for summary in found.values() if summary is not None]
 
+    async def _markers(self, keys: SessionKeys) -> dict[str, str]:
+        folder = keys.start_marker.rsplit("/", 1)[0] + "/"
+        return {info.key: info.etag for info in await self._store.list_objects(folder)}
+
+    async def _maybe(self, key: str, etags: dict[str, str], model_type: type[M]) -> M | None:
+        etag = etags.get(key)
+        if etag is None:
+            return None
+        try:
+            return await self._by_etag(key, etag, model_type)
+        except NotFound:
+            return None  # deleted since the listing
+
+    async def _by_etag(self, key: str, etag: str, model_type: type[M]) -> M:
+        """The object's model, read once per content: a content read is kept under its ETag
+        only when the ETag is the content's MD5 (a plain upload), so a replaced object
+        read between the listing and the read is never kept under the older ETag."""
+        cached = self._contents.get((key, etag))
+        if isinstance(cached, model_type):
+            return cached
+        data = await self._store.get_bytes(key)
+        model = model_type.model_validate_json(data)
+        if hashlib.md5(data).hexdigest() == etag.strip('"'):  # noqa: S324 - S3's ETag, not security
+            if len(self._contents) >= self._cache_size:
+                self._contents.clear()
+            self._contents[(key, etag)] = model
+        return model
+
     async def _optional(self, key: str, model_type: type[M]) -> M | None:
         try:
             return await self._store.get_model(key, model_type)
@@ -204,3 +246,7 @@ def _difference(after: Counters, before: Counters) -> Counters:
     return Counters(
         **{name: getattr(after, name) - getattr(before, name) for name in Counters.model_fields}
     )
+
+
+async def _none() -> None:
+    return None

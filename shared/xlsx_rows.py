@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable, Sequence
-from typing import IO, BinaryIO
+from typing import IO, BinaryIO, cast
 from xml.sax.saxutils import escape
 
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
@@ -39,10 +39,39 @@ class SheetRows:
             while len(self._letters) < len(cells):
                 self._letters.append(get_column_letter(len(self._letters) + 1))
             parts.append(f'<row r="{number}">')
-            for letter, value in zip(self._letters, cells, strict=False):
-                parts.append(_cell(letter + number, value))
+            if not _plain_text_row(cells):
+                for letter, value in zip(self._letters, cells, strict=False):
+                    parts.append(_cell(letter + number, value))
+            else:
+                # Text with nothing to escape, refuse or cut (nearly every row): the cells
+                # `_cell` would write, without its checks on each cell.
+                for letter, value in zip(self._letters, cast(Sequence[str], cells), strict=False):
+                    if not value:
+                        parts.append(f'<c r="{letter}{number}" t="inlineStr"></c>')
+                    elif value in ERROR_CODES:
+                        parts.append(f'<c r="{letter}{number}" t="e"><v>{value}</v></c>')
+                    elif value[0].isspace() or value[-1].isspace():
+                        parts.append(_cell(letter + number, value))
+                    else:
+                        parts.append(
+                            f'<c r="{letter}{number}" t="inlineStr"><is><t>{value}</t></is></c>'
+                        )
             parts.append("</row>")
         self._sink.write("".join(parts).encode())
+
+
+def _plain_text_row(cells: Sequence[object]) -> bool:
+    """Every cell is text without markup characters or characters a sheet refuses, and
+    none is longer than a cell holds."""
+    try:
+        joined = "\t".join(cells)  # type: ignore[arg-type]
+    except TypeError:  # numbers, booleans or empty cells of a typed custom field
+        return False
+    if "&" in joined or "<" in joined or ">" in joined:
+        return False
+    if len(joined) > MAX_CELL_CHARS and max(map(len, cells)) > MAX_CELL_CHARS:  # type: ignore[arg-type]
+        return False
+    return ILLEGAL_CHARACTERS_RE.search(joined) is None
 
 
 def _cell(reference: str, value: object) -> str:

@@ -25,37 +25,60 @@ def identity_digest(identity: str) -> int:
     return int.from_bytes(blake2b(identity.encode(), digest_size=8).digest(), "big")
 
 
-def plan_rows(rows: Iterable[InputRow]) -> Iterator[PlannedRow]:
-    first_by_key: dict[int, int] = {}
-    for row in rows:
-        name = clean_text(row.name)
-        domain = registered_domain(row.website)
+class Deduper:
+    """Normalizes rows one at a time and remembers each key's first row: the state of one
+    session's dedupe pass, kept as 64-bit digests."""
+
+    def __init__(self) -> None:
+        self._first_by_key: dict[int, int] = {}
+
+    def plan(
+        self, row: int, name: str, website: str | None, facts: dict[str, str]
+    ) -> tuple[str, str | None, str, str | None, int | None]:
+        """(name, website, name_key, domain, duplicate_of) of the row numbered `row`."""
+        name = clean_text(name)
+        domain = registered_domain(website)
         key = name_key(name)
         if domain:
-            duplicate_of = first_by_key.setdefault(identity_digest(f"domain:{domain}"), row.row)
+            duplicate_of = self._first_by_key.setdefault(identity_digest(f"domain:{domain}"), row)
         else:
-            duplicate_of = _first_of_name(first_by_key, key, row)
+            duplicate_of = _first_of_name(self._first_by_key, key, row, facts)
+        return (
+            name,
+            clean_text(website) if website else None,
+            key,
+            domain,
+            None if duplicate_of == row else duplicate_of,
+        )
+
+
+def plan_rows(rows: Iterable[InputRow]) -> Iterator[PlannedRow]:
+    deduper = Deduper()
+    for row in rows:
+        name, website, key, domain, duplicate_of = deduper.plan(
+            row.row, row.name, row.website, row.facts
+        )
         yield PlannedRow(
             row=row.row,
             name=name,
-            website=clean_text(row.website) if row.website else None,
+            website=website,
             original=row.original,
             facts=row.facts,
             name_key=key,
             domain=domain,
-            duplicate_of=None if duplicate_of == row.row else duplicate_of,
+            duplicate_of=duplicate_of,
         )
 
 
-def _first_of_name(first_by_key: dict[int, int], key: str, row: InputRow) -> int:
-    country = parse_country(row.facts.get("country", ""))
+def _first_of_name(first_by_key: dict[int, int], key: str, row: int, facts: dict[str, str]) -> int:
+    country = parse_country(facts.get("country", ""))
     named = f"name:{key}@{country or ''}"
-    first_of_country = first_by_key.setdefault(identity_digest(named), row.row)
-    city = place_key(row.facts.get("city", ""))
-    region = place_key(row.facts.get("region", ""))
+    first_of_country = first_by_key.setdefault(identity_digest(named), row)
+    city = place_key(facts.get("city", ""))
+    region = place_key(facts.get("region", ""))
     if not (city or region):
         return first_of_country
     # A place must match in full: merging two companies costs more than looking one up
     # twice, so "Lyon" and "Lyon, Rhône" stay apart, and a row with a place never joins
     # one without.
-    return first_by_key.setdefault(identity_digest(f"{named}@{region}/{city}"), row.row)
+    return first_by_key.setdefault(identity_digest(f"{named}@{region}/{city}"), row)

@@ -27,6 +27,7 @@ from shared.exports import (
     ExportLayout,
     JsonExport,
     XlsxExport,
+    export_cells,
     spreadsheet_values,
 )
 from shared.layout import LOG_TYPES, SessionKeys
@@ -52,8 +53,10 @@ from worker.events import publish_safely
 from worker.webhooks.sender import WebhookSender
 
 log = structlog.get_logger()
-# Files this large are streamed in blocks of this size rather than read whole.
+# Files this large are streamed rather than read whole, in blocks of `STREAM_BLOCK`: the
+# storage stream queues several blocks, so smaller ones hold less memory.
 UPLOAD_BLOCK = 5 * 1024 * 1024
+STREAM_BLOCK = 1024 * 1024
 
 
 class Finalizer:
@@ -173,7 +176,10 @@ class Finalizer:
             paths = {fmt: Path(folder) / f"results.{fmt}" for fmt in ("csv", "json", "xlsx")}
             writer = _ExportFiles(paths, layout, created)
             try:
-                async for batch in merged_results(self._store, keys, chunk_count):
+                # Only chunks with duplicate rows can point at a first occurrence.
+                duplicated = [s.chunk for s in summaries if s.counters.duplicates]
+                merged = merged_results(self._store, keys, chunk_count, with_duplicates=duplicated)
+                async for batch in merged:
                     # Encoding (XLSX above all) is CPU work: keep it off the event loop.
                     await asyncio.to_thread(writer.write, batch)
             finally:
@@ -240,9 +246,14 @@ class _ExportFiles:
         self._json_file.write(self._json.header())
 
     def write(self, rows: list[ResultRow]) -> None:
-        values = [spreadsheet_values(row, self._layout) for row in rows]
+        # Each row's cells are computed once, for all three files.
+        cells = [export_cells(row, self._layout) for row in rows]
+        values = [
+            spreadsheet_values(row, self._layout, row_cells)
+            for row, row_cells in zip(rows, cells, strict=True)
+        ]
         self._csv_file.write(self._csv.lines(values))
-        self._json_file.write(self._json.rows(rows))
+        self._json_file.write(self._json.rows(rows, cells))
         self._xlsx.append(rows, values)
 
     def close(self) -> None:
@@ -262,5 +273,5 @@ async def upload_file(store: ObjectStore, key: str, path: Path, content_type: st
 
 async def _file_chunks(path: Path) -> AsyncIterator[bytes]:
     with path.open("rb") as source:
-        while chunk := await asyncio.to_thread(source.read, UPLOAD_BLOCK):
+        while chunk := await asyncio.to_thread(source.read, STREAM_BLOCK):
             yield chunk

@@ -1,6 +1,6 @@
 """Plans a started session: normalized chunk inputs, the plan, and one task per chunk.
 
-Rows are read from `rows.jsonl` as a stream and normalized by one `plan_rows` pass, so
+Rows are read from `rows.jsonl` as a stream and normalized by one dedupe pass, so
 duplicates are found across the whole session, not just within a chunk. Planning is safe
 to run twice, even at once: chunk inputs are deterministic, the plan is stored only if
 none exists, and only the planner whose plan was stored publishes the chunk tasks. A
@@ -12,12 +12,9 @@ harmless because a chunk whose summary exists is skipped.
 from __future__ import annotations
 
 import asyncio
-from collections import deque
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 
 import structlog
-from pydantic import ValidationError
 
 from shared.broker.protocol import Publisher
 from shared.errors import NotFound
@@ -25,15 +22,16 @@ from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
 from shared.messages import ChunkTask, EndSession, SessionStatusChanged, StartSession
 from shared.models import Counters, FinalStatus, Plan, SessionManifest
-from shared.rows import InputRow, PlannedRow
 from shared.storage.protocol import ObjectStore
-from worker.dedupe import plan_rows
 from worker.deleted import removed_if_deleted
 from worker.events import publish_safely
 from worker.finalizer import Finalizer
+from worker.plan_stream import planned_chunks
 
 log = structlog.get_logger()
 PARALLEL_WRITES = 8
+# rows.jsonl is read in blocks this large: each is a trip to a storage thread.
+READ_BLOCK = 1024 * 1024
 
 
 class Planner:
@@ -169,13 +167,13 @@ class Planner:
         writes: set[asyncio.Task[None]] = set()
         total = chunks = 0
         try:
-            async for batch in planned_batches(self._store.iter_bytes(keys.rows), self._chunk_size):
-                data = b"".join(row.model_dump_json().encode() + b"\n" for row in batch)
+            stream = self._store.iter_bytes(keys.rows, READ_BLOCK)
+            async for data in planned_chunks(stream, self._chunk_size):
                 key = keys.chunk_input(chunks)
                 writes.add(
                     asyncio.create_task(self._store.put_bytes(key, data, "application/jsonl"))
                 )
-                total += len(batch)
+                total += data.count(b"\n")
                 chunks += 1
                 if len(writes) >= PARALLEL_WRITES:
                     finished, writes = await asyncio.wait(writes, return_when="FIRST_COMPLETED")
@@ -192,43 +190,3 @@ class Planner:
             chunk_count=chunks,
             planned_at=datetime.now(UTC),
         )
-
-
-async def planned_batches(
-    data: AsyncIterator[bytes], batch_size: int
-) -> AsyncIterator[list[PlannedRow]]:
-    """Stream `rows.jsonl` bytes into batches of planned rows, deduped across all batches."""
-    pending: deque[InputRow] = deque()
-    planned = plan_rows(_drain(pending))
-    batch: list[PlannedRow] = []
-    async for line in _lines(data):
-        try:
-            pending.append(InputRow.model_validate_json(line))
-        except ValidationError as exc:
-            # A stored row that does not read is not an unreadable message: it fails the
-            # planning like any other error, not the command that asked for it.
-            raise ValueError(f"unreadable row in rows.jsonl: {exc.errors()[0]['msg']}") from None
-        # plan_rows takes exactly one input per output, so the deque is never read empty.
-        batch.append(next(planned))
-        if len(batch) == batch_size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _drain(pending: deque[InputRow]) -> Iterator[InputRow]:
-    while True:
-        yield pending.popleft()
-
-
-async def _lines(data: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
-    rest = b""
-    async for chunk in data:
-        rest += chunk
-        *lines, rest = rest.split(b"\n")
-        for line in lines:
-            if line.strip():
-                yield line
-    if rest.strip():
-        yield rest

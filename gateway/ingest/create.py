@@ -8,6 +8,8 @@ half-made behind.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
@@ -17,14 +19,17 @@ from gateway.criteria.choice import qualification_from_form
 from gateway.criteria.library import CriteriaLibrary
 from gateway.fields.form import fields_from_form
 from gateway.fields.library import FieldSetLibrary
+from gateway.ingest.capped import HEAD_BYTES
 from gateway.ingest.file_part import FilePart, open_file_part
 from gateway.ingest.form import parse_context, parse_options
 from gateway.ingest.parse import UploadParser
 from gateway.ingest.sniff import sniff_format
+from gateway.ingest.tee import Tee
 from gateway.ingest.whole import written_whole
 from gateway.settings import GatewaySettings
 from gateway.webhooks.config import WebhookSettingsStore
 from gateway.webhooks.form import session_webhook, webhook_from_form
+from shared.errors import InvalidInput
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.models import InputSummary, SessionManifest
@@ -62,8 +67,17 @@ async def _store_session(
     limits = settings.limits
     form, filename, upload = part.form, part.filename, part.upload
     input_key = keys.input_file(filename)
-    await store.put_stream(input_key, upload.chunks())
+    tee = Tee(upload.chunks())
+    await tee.prime(lambda: len(upload.head) >= HEAD_BYTES)
     fmt = sniff_format(upload.head)
+    early, early_error = None, None
+    if fmt == "csv":
+        # Rows are parsed while the file arrives, not after it is stored.
+        early = UploadParser(store, input_key, upload.head, fmt, limits, upload.late_sample)
+        early_error = await _store_and_parse(store, input_key, keys.rows, tee, early)
+    else:
+        tee.without_branch()
+        await store.put_stream(input_key, tee.chunks())
     capabilities = settings.capabilities()
     options = parse_options(form.fields, capabilities)
     library = CriteriaLibrary(store, keys.tenant)
@@ -77,7 +91,14 @@ async def _store_session(
     context = parse_context(form.fields, limits)
     parser = UploadParser(store, input_key, upload.head, fmt, limits, upload.late_sample)
     sheet = form.fields.get("sheet", "").strip() or None
-    await store.put_stream(keys.rows, parser.jsonl(sheet), "application/x-ndjson")
+    if early is not None and early.source.encoding == parser.csv_encoding():
+        if early_error is not None:
+            raise early_error
+        parser = early
+    else:
+        # A workbook; or a CSV whose first non-ASCII bytes, past its head, turned out to be
+        # Windows-1251/1252 after the early parse read them as UTF-8: read the stored file.
+        await store.put_stream(keys.rows, parser.jsonl(sheet), "application/x-ndjson")
     await store.put_bytes(keys.context, context.encode(), "text/plain; charset=utf-8")
     if qualification is not None:
         await store.put_model(keys.criteria, qualification.snapshot)
@@ -115,3 +136,26 @@ async def _store_session(
     await store.put_model(keys.manifest, manifest)
     log.info("session.created", rows=stats.rows, format=fmt, size_bytes=upload.size)
     return manifest
+
+
+async def _store_and_parse(
+    store: ObjectStore, input_key: str, rows_key: str, tee: Tee, parser: UploadParser
+) -> InvalidInput | None:
+    """The upload stored and its rows written at once. An upload that fails (too large, cut
+    off) raises; a file refused by the parse is returned, for the caller to report in its
+    turn once it knows the whole file's encoding (the parse's may have been the wrong one)."""
+    parsing = asyncio.ensure_future(
+        store.put_stream(rows_key, parser.jsonl(None, tee.branch()), "application/x-ndjson")
+    )
+    try:
+        await store.put_stream(input_key, tee.chunks())
+    except BaseException:
+        parsing.cancel()
+        with contextlib.suppress(BaseException):
+            await parsing
+        raise
+    try:
+        await parsing
+    except InvalidInput as exc:
+        return exc
+    return None

@@ -18,7 +18,7 @@ from gateway.settings import Limits
 from shared.storage.protocol import ObjectStore
 
 # Rows parsed per trip to the parsing thread: each trip costs the event loop a wake-up.
-LINES_PER_HOP = 5000
+LINES_PER_HOP = 1000
 
 
 @dataclass
@@ -51,13 +51,27 @@ class UploadParser:
         self.source = SourceInfo(fmt)
         self.table = TableReader(limits.max_rows, limits.max_cell_chars, pick)
 
-    async def jsonl(self, sheet: str | None) -> AsyncIterator[bytes]:
+    def csv_encoding(self) -> str:
+        """The CSV's encoding as its head and late sample tell it (both may still grow while
+        the upload arrives: a parse begun early compares this with its own afterwards)."""
+        encoding = detect_encoding(self._head)
+        if encoding == "utf-8" and self._late_sample:
+            later = detect_encoding(self._late_sample)
+            encoding = later if later in ("cp1251", "cp1252") else encoding
+        return encoding
+
+    async def jsonl(
+        self, sheet: str | None, arriving: AsyncIterator[bytes] | None = None
+    ) -> AsyncIterator[bytes]:
+        """`arriving`: the CSV's bytes as they arrive, instead of the stored object."""
         if self.source.format == "csv":
-            reader = AsyncByteReader(self._store.iter_bytes(self._key), asyncio.get_running_loop())
+            chunks = arriving if arriving is not None else self._store.iter_bytes(self._key)
+            reader = AsyncByteReader(chunks, asyncio.get_running_loop())
             try:
                 records = self._csv(reader)
-                async for batch in iterate_in_thread(self.table.jsonl(records), LINES_PER_HOP):
-                    yield b"".join(batch)
+                blocks = self.table.jsonl_blocks(records, LINES_PER_HOP)
+                async for batch in iterate_in_thread(blocks, 1):
+                    yield batch[0]
             finally:
                 await reader.aclose()
             return
@@ -69,14 +83,12 @@ class UploadParser:
         name, rows = await asyncio.to_thread(sheet_records, data, sheet)
         self.source.sheet = name
         self.source.sheets = await asyncio.to_thread(sheet_names, data)
-        async for batch in iterate_in_thread(self.table.jsonl(guarded(rows)), LINES_PER_HOP):
-            yield b"".join(batch)
+        blocks = self.table.jsonl_blocks(guarded(rows), LINES_PER_HOP)
+        async for batch in iterate_in_thread(blocks, 1):
+            yield batch[0]
 
     def _csv(self, reader: AsyncByteReader) -> Iterator[list[str]]:
-        encoding = detect_encoding(self._head)
-        if encoding == "utf-8" and self._late_sample:
-            later = detect_encoding(self._late_sample)
-            encoding = later if later in ("cp1251", "cp1252") else encoding
+        encoding = self.csv_encoding()
         delimiter = detect_delimiter(self._head.decode(encoding, errors="ignore"))
         self.source.encoding, self.source.delimiter = encoding, delimiter
         return csv_records(io.BufferedReader(reader), encoding, delimiter)

@@ -105,6 +105,15 @@ class MemoryStore(DerivedOperations):
         }
         return sorted(children)
 
+    async def list_level(self, prefix: str) -> tuple[list[ObjectInfo], list[str]]:
+        await self._reach()
+        here = [
+            self._objects[k].info
+            for k in sorted(self._objects)
+            if k.startswith(prefix) and "/" not in k[len(prefix) :]
+        ]
+        return here, await self.list_children(prefix)
+
     async def delete(self, key: str) -> None:
         await self._reach()
         self._objects.pop(key, None)

@@ -62,6 +62,10 @@ class ObjectStore(Protocol):
         Some servers (SeaweedFS) keep listing a folder whose objects were all deleted.
         """
 
+    async def list_level(self, prefix: str) -> tuple[list[ObjectInfo], list[str]]:
+        """One level under `prefix` (which ends with '/'), in one request: the objects right
+        there, sorted by key, and the names of the 'folders', sorted (as `list_children`)."""
+
     async def delete(self, key: str) -> None: ...
     async def delete_prefix(self, prefix: str) -> int: ...
     async def put_model(self, key: str, model: BaseModel) -> None: ...

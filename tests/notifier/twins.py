@@ -96,6 +96,10 @@ class SlowStore(MemoryStore):
         await self._wait_open()
         return await super().list_objects(prefix)
 
+    async def list_level(self, prefix: str) -> tuple[list[ObjectInfo], list[str]]:
+        await self._wait_open()
+        return await super().list_level(prefix)
+
 
 class ObservedBroker(MemoryBroker):
     """A process's broker connection that counts its attempts to connect and the events its

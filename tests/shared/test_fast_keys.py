@@ -11,10 +11,10 @@ import random
 
 import pytest
 from cleanco import basename as cleanco_basename
-from cleanco.clean import get_unique_terms
+from cleanco.clean import get_unique_terms, strip_tail
 
 from shared.company_keys import _EXTRACT, clean_text, registered_domain
-from shared.legal_forms import basename
+from shared.legal_forms import _strip_tail, basename
 from shared.public_suffix import UNSURE, SuffixWalk
 
 pytestmark = pytest.mark.unit
@@ -76,3 +76,11 @@ def test_basename_matches_cleanco_on_names_with_legal_forms() -> None:
             names.append(f"{base}{separator}{tail}{rng.choice(['', '.', ')', ' '])}")
             names.append(f"{base} {rng.choice(forms).upper()}")
     assert [basename(name) for name in names] == [cleanco_basename(name) for name in names]
+
+
+def test_trailing_marks_are_stripped_as_cleanco_strips_them() -> None:
+    rng = random.Random(11)
+    marks = "aZ09_.,;!? -\n\t)(é中٣²Ⅻ\u00a0"
+    for _ in range(20_000):
+        name = "".join(rng.choice(marks) for _ in range(rng.randint(0, 6)))
+        assert _strip_tail(name) == strip_tail(name), repr(name)

@@ -130,6 +130,24 @@ async def test_listing_children_and_deleting_a_prefix(any_store: ObjectStore, te
     assert not await any_store.exists(f"{tenant}/s2/a")
 
 
+async def test_one_level_lists_its_objects_with_their_etags_and_its_folders(
+    any_store: ObjectStore, tenant: str
+) -> None:
+    for key, data in (("s/b.json", b"1"), ("s/a.json", b"2"), ("s/x/c", b"3"), ("s/y/z/d", b"4")):
+        await any_store.put_bytes(f"{tenant}/{key}", data)
+
+    objects, folders = await any_store.list_level(f"{tenant}/s/")
+
+    assert [o.key for o in objects] == [f"{tenant}/s/a.json", f"{tenant}/s/b.json"]
+    stated = [await any_store.stat(o.key) for o in objects]
+    assert [o.etag for o in objects] == [info.etag for info in stated if info is not None]
+    assert folders == ["x", "y"]
+    await any_store.put_bytes(f"{tenant}/s/a.json", b"changed")
+    objects, _ = await any_store.list_level(f"{tenant}/s/")
+    assert stated[0] is not None
+    assert objects[0].etag != stated[0].etag
+
+
 async def test_models_round_trip(any_store: ObjectStore, tenant: str) -> None:
     record = CancelRequest(requested_at=datetime(2026, 1, 2, tzinfo=UTC))
     await any_store.put_model(f"{tenant}/cancel.json", record)

@@ -116,3 +116,26 @@ def test_xlsx_opens_with_neutralised_cells_and_fixed_dates(tmp_path: Path) -> No
     assert values[1][:2] == ("'=1+2", "'@SUM(A1)")
     assert values[2][0] == "Плюс"
     assert book.properties.created == book.properties.modified == created.replace(tzinfo=None)
+
+
+def test_output_cells_are_what_a_dump_of_the_row_gives() -> None:
+    row = ResultRow.model_validate(
+        {
+            "row": 3,
+            "original": {"Company": "Acme", "Website": "acme.com"},
+            "Company_Name": "Acme",
+            "Row_Status": "needs_review",
+            "Match_Confidence": 0.42,
+            "Sources": ["https://acme.com/", "https://acme.com/about"],
+            "Qualified_Products": ["CRM"],
+            "Attempts": 2,
+            "Website_Confidence": None,
+            "duplicate_of": 1,
+        }
+    )
+    dumped = row.model_dump(by_alias=True)
+
+    cells = row.output_cells()
+
+    assert list(cells) == ["Company", "Website", *RESULT_COLUMNS]
+    assert cells == {**row.original, **{column: dumped[column] for column in RESULT_COLUMNS}}

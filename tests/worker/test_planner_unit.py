@@ -13,12 +13,14 @@ from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
 from shared.messages import ChunkTask, SessionStatusChanged, StartSession, parse_command
 from shared.models import Plan
-from shared.rows import PlannedRow, RowStatus
+from shared.rows import InputRow, PlannedRow, RowStatus
 from shared.storage.memory import MemoryStore
 from tests.worker.engine import MemoryEngine
 from tests.worker.sessions import make_rows
+from worker.dedupe import plan_rows
 from worker.finalizer import Finalizer
-from worker.planner import Planner, planned_batches
+from worker.plan_stream import planned_batches, planned_chunks
+from worker.planner import Planner
 
 pytestmark = pytest.mark.unit
 
@@ -283,3 +285,34 @@ async def test_two_workers_given_the_same_start_twice_run_every_chunk_once(
     assert opened == [0, 1, 2, 3, 4]
     assert set(twin.script.ledger(keys.session_id).enriched.values()) == {1}
     assert not twin.logged("chunk.already_stored", session_id=keys.session_id)
+
+
+async def test_chunk_lines_are_what_the_models_write_and_odd_lines_go_through_the_model() -> None:
+    rows = [
+        InputRow(row=0, name="  Ｃａｐｃｏｍ Co., Ltd. ", website=" https://www.capcom.co.jp/x "),
+        InputRow(row=1, name="Ромашка ООО", original={"Имя": "Ромашка", "A": ""}),
+        InputRow(row=2, name="Acme", facts={"country": "France", "city": "Lyon"}),
+        InputRow(row=3, name="ACME", website=None, facts={"country": "fr", "city": "LYON"}),
+        InputRow(row=4, name="Capcom", website="capcom.co.jp"),
+    ]
+    data = b"".join(row.model_dump_json().encode() + b"\n" for row in rows)
+    # Lax JSON the model accepts (a row number as text, no `original`) takes the model's way.
+    data += b'{"row": "5", "name": "Acme", "website": null}\n\n'
+
+    (chunk,) = [chunk async for chunk in planned_chunks(pieces(data, 7), 10)]
+
+    expected = [row.model_dump_json().encode() for row in plan_rows(rows)]
+    lines = chunk.splitlines()
+    assert lines[:5] == expected
+    sixth = PlannedRow.model_validate_json(lines[5])
+    assert (sixth.row, sixth.name_key, sixth.duplicate_of, sixth.facts) == (5, "acme", None, {})
+    assert [PlannedRow.model_validate_json(line).duplicate_of for line in lines[:5]] == [
+        None, None, None, 2, 0
+    ]  # fmt: skip
+
+
+async def test_a_row_that_is_not_an_input_row_fails_the_plan_with_the_reason() -> None:
+    data = b'{"row": 0, "name": "Acme", "colour": "red"}\n'
+
+    with pytest.raises(ValueError, match=r"unreadable row in rows\.jsonl"):
+        [chunk async for chunk in planned_chunks(pieces(data, 5), 10)]

@@ -13,11 +13,12 @@ import pytest
 
 from shared.company_keys import name_key, registered_domain
 from shared.layout import SessionKeys
+from shared.models import ChunkSummary
 from shared.results import duplicate_targets, merged_results
 from shared.rows import InputRow, PlannedRow, ResultRow, RowStatus
 from shared.storage.memory import MemoryStore
 from worker.checkpoint import encode_results, unenriched_row, write_chunk
-from worker.planner import planned_batches
+from worker.plan_stream import planned_batches
 
 pytestmark = pytest.mark.unit
 
@@ -115,6 +116,18 @@ async def test_merged_results_give_every_row_once_in_order_with_duplicates_fille
             assert row.row_status is RowStatus.DUPLICATE
             assert row.duplicate_of == first
             assert row.original == by_row[row.row].original
+
+
+async def test_the_first_pass_over_only_the_chunks_counting_duplicates_merges_the_same() -> None:
+    store, _, chunks = await stored_session(3)
+    summaries = [await store.get_model(KEYS.chunk_done(n), ChunkSummary) for n in range(chunks)]
+    duplicated = [s.chunk for s in summaries if s.counters.duplicates]
+    assert 0 < len(duplicated) < chunks
+
+    everything = [row async for batch in merged_results(store, KEYS, chunks) for row in batch]
+    limited = merged_results(store, KEYS, chunks, with_duplicates=duplicated)
+
+    assert [row async for batch in limited for row in batch] == everything
 
 
 async def test_a_first_occurrence_used_again_far_later_is_still_filled() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 from shared.exports import ExportLayout, XlsxExport, spreadsheet_values
 from shared.rows import ResultRow
-from shared.xlsx_rows import SheetRows
+from shared.xlsx_rows import SheetRows, _cell
 
 pytestmark = pytest.mark.unit
 
@@ -72,3 +73,21 @@ def test_control_characters_are_refused_as_openpyxl_refuses_them(tmp_path: Path)
     book = Workbook(write_only=True)
     with pytest.raises(IllegalCharacterError):
         book.create_sheet("Results").append(["fine", "bell\x07"])
+
+
+def test_plain_text_rows_are_the_markup_of_each_cell_written_alone() -> None:
+    rows = [
+        ["Acme", "", "#N/A", " padded ", "https://acme.com/?a=1", "ok", "x" * 40],
+        ["Tom & Jerry", "<b>", "plain", "", "", "", ""],
+        ["tab\tinside", "   ", "#DIV/0!", "Ромашка", "中文", "end ", "\u00a0nbsp"],
+    ]
+    sink = io.BytesIO()
+
+    SheetRows(sink, first_row=2).append(rows)
+
+    def markup(number: int, row: list[str]) -> str:
+        written = (_cell(f"{letter}{number}", v) for letter, v in zip("ABCDEFG", row, strict=True))
+        return f'<row r="{number}">' + "".join(written) + "</row>"
+
+    expected = "".join(markup(n, row) for n, row in enumerate(rows, start=2))
+    assert sink.getvalue().decode() == expected

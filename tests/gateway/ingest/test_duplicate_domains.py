@@ -13,7 +13,7 @@ from gateway.ingest.table import TableReader
 from shared import company_keys
 from shared.rows import InputRow, PlannedRow
 from worker import dedupe
-from worker.planner import planned_batches
+from worker.plan_stream import planned_batches
 
 pytestmark = pytest.mark.unit
 

@@ -1,0 +1,79 @@
+"""CPU per row of the upload's parse and of planning, next to baselines in the same run.
+
+No services: the work done per row, in this process. For the upload: splitting the CSV
+into records (`csv.reader`, the floor no parse goes under) against the gateway's whole
+parse into rows.jsonl lines. For planning: the planner's chunk lines against the same
+rows through the models (`InputRow` read, `plan_rows`, `PlannedRow` written), as planning
+did before. Best of `--rounds`, CPU time (the steadier figure on a shared machine).
+
+    .venv/bin/python bench/row_costs.py [--rows 200000] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.million_rows import company_line
+from gateway.ingest.records import csv_records
+from gateway.ingest.table import TableReader
+from shared.rows import InputRow
+from worker.dedupe import plan_rows
+from worker.plan_stream import ChunkPlanner
+
+
+def best_cpu(rounds: int, work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(rounds):
+        began = time.process_time()
+        work()
+        times.append(time.process_time() - began)
+    return min(times)
+
+
+def main(args: argparse.Namespace) -> int:
+    data = ("Company,Website,City,Ref\n" + "".join(map(company_line, range(args.rows)))).encode()
+
+    def split_only() -> object:
+        return sum(1 for _ in csv.reader(io.StringIO(data.decode(), newline="")))
+
+    def parse() -> object:
+        reader = TableReader(args.rows + 1, 10_000)
+        return sum(map(len, reader.jsonl(csv_records(io.BytesIO(data), "utf-8", ","))))
+
+    reader = TableReader(args.rows + 1, 10_000)
+    rows_jsonl = b"".join(reader.jsonl(csv_records(io.BytesIO(data), "utf-8", ",")))
+
+    def through_models() -> object:
+        rows = (InputRow.model_validate_json(line) for line in rows_jsonl.splitlines())
+        return sum(len(row.model_dump_json()) for row in plan_rows(rows))
+
+    def chunk_lines() -> object:
+        planner = ChunkPlanner(200)
+        return len(planner.feed(rows_jsonl)) + (planner.rest() is not None)
+
+    per_row = 1e6 / args.rows
+    split = best_cpu(args.rounds, split_only) * per_row
+    upload = best_cpu(args.rounds, parse) * per_row
+    models = best_cpu(args.rounds, through_models) * per_row
+    planned = best_cpu(args.rounds, chunk_lines) * per_row
+    print(f"{args.rows} rows, CPU us per row, best of {args.rounds}")
+    print(f"upload: csv.reader split only (baseline)   {split:7.2f}")
+    print(f"upload: parse into rows.jsonl lines        {upload:7.2f}  {upload / split:5.1f}x")
+    print(f"planning: through the models (baseline)    {models:7.2f}")
+    print(f"planning: chunk lines                      {planned:7.2f}  {planned / models:5.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    sys.exit(main(parser.parse_args()))
