@@ -171,6 +171,47 @@ async def test_write_back_updates_known_companies_creates_the_rest_and_records_e
     assert (by_row[3], status[3]) == ("", "")
 
 
+async def test_a_row_needing_review_writes_only_what_passed_and_never_the_held_candidate(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    state = hubspot_server.state
+    known = state.add(name="Harbor", domain="harbor-tools.com")
+    sync = sync_for(client)
+    await sync.lookup(
+        [planned(0, "Harbor", "harbor-tools.com"), planned(1, "Doubtful", "doubtful.com")]
+    )
+    held_page = "https://www.linkedin.com/company/harbor-tools-usa"
+    rows = [
+        # The website and description passed; only a LinkedIn page waits for a person.
+        result(
+            0,
+            "Harbor",
+            "https://harbor-tools.com/",
+            description="Hand tools for boatyards.",
+            description_source="jsonld",
+            row_status=RowStatus.NEEDS_REVIEW,
+            review_candidates=f"LinkedIn: {held_page} (0.70; names 'Harbor')",
+        ),
+        # The given website itself is doubtful: nothing of the row may reach HubSpot.
+        result(
+            1,
+            "Doubtful",
+            "",
+            row_status=RowStatus.NEEDS_REVIEW,
+            review_candidates="website: https://doubtful.com/ (0.70; title 'Someone Else')",
+        ),
+    ]
+    written = {r.row: r for r in await sync.write(rows)}
+    assert written[0].hubspot_status == "updated"
+    assert written[0].row_status is RowStatus.NEEDS_REVIEW
+    assert state.companies[known]["ai_description"] == "Hand tools for boatyards."
+    assert "linkedin_company_page" not in state.companies[known]
+    assert all(held_page not in str(p) for p in state.companies.values())
+    assert (written[1].hubspot_company_id, written[1].hubspot_status) == ("", "")
+    assert not any(p.get("domain") == "doubtful.com" for p in state.companies.values())
+    assert not [path for _, path in state.calls if path.endswith("batch/create")]
+
+
 async def test_write_back_sends_batches_of_at_most_100(
     client: HubSpotClient, hubspot_server: Server[HubSpotState]
 ) -> None:

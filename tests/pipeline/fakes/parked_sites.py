@@ -48,7 +48,7 @@ PARKED_SEARCH: list[tuple[str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
-        '"lumen parked co" official website',
+        '"lumen parked" official website',
         [("https://kettleworks.io/", "kettleworks.io is for sale", "")],
     ),
 ]

@@ -10,7 +10,7 @@ search engines.
 
 from __future__ import annotations
 
-from shared.company_keys import name_key
+from shared.company_keys import name_key, plain_name
 from shared.transliteration import has_cyrillic, other_script
 from worker.pipeline.row_place import RowPlace
 
@@ -20,7 +20,8 @@ CYRILLIC_COUNTRIES = frozenset({"RU", "BY", "UA", "KZ", "KG", "TJ", "BG", "RS", 
 
 def website_queries(name: str, place: RowPlace | None = None) -> list[str]:
     where = place.query_terms() if place else ""
-    names = [name]
+    # Sites seldom write their legal form; an engine asked for it in quotes may miss them.
+    names = [plain_name(name)]
     # Legal forms and quotes ("ООО «Ромашка»") are no part of the name in the other script.
     other = other_script(name_key(name))
     if other and (has_cyrillic(name) or (place and place.country in CYRILLIC_COUNTRIES)):
