@@ -10,6 +10,7 @@ import structlog
 
 from shared.company_keys import registered_domain
 from shared.rows import PlannedRow, RowStatus, StepStatus
+from shared.transliteration import unmix
 from worker.pipeline.clients.fetch.fetcher import FetchError
 from worker.pipeline.clients.hubspot.company_records import Company
 from worker.pipeline.clients.llm import LlmUnavailable
@@ -58,7 +59,14 @@ class RowFlow:
         self._down = False
 
     async def run(self, row: PlannedRow) -> RowDraft:
+        plain = unmix(row.name)
+        mixed = plain != row.name
+        if mixed:
+            # A stray look-alike letter of the other script hides the name from searches.
+            row = row.model_copy(update={"name": plain})
         draft = RowDraft(row)
+        if mixed:
+            draft.note(f"the name mixes Latin and Cyrillic letters in a word; read as '{plain}'")
         self._place = row_place(row.facts)
         for note in self._place.ignored:
             draft.note(note)
@@ -184,7 +192,10 @@ class RowFlow:
         assert self._kit.discovery is not None
         try:
             found = await self._kit.discovery.discover(
-                draft.row.name, self._session.context_text, self._place
+                draft.row.name,
+                self._session.context_text,
+                self._place,
+                old_domain=draft.row.domain or "",
             )
         except SearchUnavailable as error:
             draft.fail(RowStatus.DEAD_URL, reason)
@@ -282,16 +293,25 @@ class RowFlow:
             draft.note("no LinkedIn link on the website")
             return
         settings = self._kit.settings
+        found: tuple[str, Score] | None = None
         try:
-            found = await linkedin.from_search(
-                self._kit.search,
-                draft.row.name,
-                draft.row.domain or registered_domain(draft.website),
-                settings.search_results,
-                site_text=" ".join(_site_text(page) for page in pages),
-                hints=_row_hints(draft.row),
-                where=self._place.query_terms(),
-            )
+            # The row's name, then its other script (LinkedIn pages are mostly in Latin
+            # letters), then the name the company's own site goes by (a translation or a
+            # new brand): each judged on the same corroboration, until one is accepted.
+            for name in linkedin.search_names(draft.row.name, pages):
+                hit = await linkedin.from_search(
+                    self._kit.search,
+                    name,
+                    draft.row.domain or registered_domain(draft.website),
+                    settings.search_results,
+                    site_text=" ".join(_site_text(page) for page in pages),
+                    hints=_row_hints(draft.row),
+                    where=self._place.query_terms(),
+                )
+                if hit is not None and (found is None or hit[1].confidence > found[1].confidence):
+                    found = hit
+                if found is not None and found[1].confidence >= settings.accept_confidence:
+                    break
         except SearchUnavailable as error:
             draft.note(f"LinkedIn search failed: {error}")
             return

@@ -48,7 +48,7 @@ PARKED_SEARCH: list[tuple[str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
-        '"lumen parked" official website',
+        '"lumen parked co" official website',
         [("https://kettleworks.io/", "kettleworks.io is for sale", "")],
     ),
 ]

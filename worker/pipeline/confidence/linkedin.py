@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from shared.company_keys import name_key
-from shared.countries import country_name, parse_country
+from shared.countries import country_name, parse_country, subdivision_countries
 from worker.pipeline.confidence.verdict import Score, combine
 from worker.pipeline.matching import name_similarity
 
@@ -105,6 +105,7 @@ def judge_hit(
     return Score(round(confidence, 2), tuple(evidence))
 
 
+_AFTER_COMMA = re.compile(r",\s*([A-ZÀ-ÞА-ЯЁ][\w'-]+(?:\s+[A-ZÀ-ÞА-ЯЁ][\w'-]+){0,2})")
 _PLACE_WORDS = re.compile(r"\b[A-ZА-ЯЁ][\w'-]+(?:\s+[A-ZА-ЯЁ][\w'-]+){0,2}")
 
 
@@ -124,4 +125,13 @@ def _other_countries(text: str, hints: Sequence[str]) -> list[str]:
                 code = parse_country(phrase) if len(phrase) >= 4 else None
                 if code:
                     named.add(code)
+    # "Cambridge, Massachusetts": the state or province after a place, as LinkedIn and
+    # directories write a location, places it too (where several countries have a region
+    # of that name, any of them may be the row's).
+    for match in _AFTER_COMMA.finditer(text):
+        codes = subdivision_countries(match.group(1))
+        if codes and not codes & own:
+            named.update(codes)
+        elif codes:
+            return []
     return [] if not named or named & own else sorted(named)

@@ -20,10 +20,20 @@ CYRILLIC_COUNTRIES = frozenset({"RU", "BY", "UA", "KZ", "KG", "TJ", "BG", "RS", 
 
 def website_queries(name: str, place: RowPlace | None = None) -> list[str]:
     where = place.query_terms() if place else ""
-    # Sites seldom write their legal form; an engine asked for it in quotes may miss them.
-    names = [plain_name(name)]
+    names = [name]
     # Legal forms and quotes ("ООО «Ромашка»") are no part of the name in the other script.
     other = other_script(name_key(name))
     if other and (has_cyrillic(name) or (place and place.country in CYRILLIC_COUNTRIES)):
         names.append(other)
     return [" ".join(filter(None, (f'"{each}" official website', where))) for each in names]
+
+
+def plain_query(name: str, place: RowPlace | None = None) -> str | None:
+    """The search without the name's legal form and quotes (`"Peñalba S.L."` ->
+    `"Peñalba"`), for when the name as written finds nothing: sites seldom write their
+    legal form, and an engine asked for it in quotes may then miss them."""
+    plain = plain_name(name)
+    if plain == name.strip():
+        return None
+    where = place.query_terms() if place else ""
+    return " ".join(filter(None, (f'"{plain}" official website', where)))

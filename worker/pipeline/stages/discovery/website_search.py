@@ -9,16 +9,18 @@ from urllib.parse import urlsplit
 from shared.company_keys import registered_domain
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
 from worker.pipeline.clients.search.provider import SearchProvider
+from worker.pipeline.confidence.brand import named_together, names_domain
 from worker.pipeline.confidence.canonical import canonical_homepage
 from worker.pipeline.confidence.verdict import Verdict, verdict
 from worker.pipeline.confidence.website import WebsiteSource, website_score
-from worker.pipeline.matching import context_terms, domain_similarity
+from worker.pipeline.matching import context_terms, domain_similarity, mentions_name
 from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.aggregators import is_aggregator
 from worker.pipeline.stages.discovery.location import location_evidence
-from worker.pipeline.stages.discovery.queries import website_queries
+from worker.pipeline.stages.discovery.queries import plain_query, website_queries
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
+from worker.pipeline.stages.page.versions import claimed_names, version_naming
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,18 @@ def _likeliest(name: str, homepages: dict[str, str]) -> list[str]:
     return named + [url for url in homepages.values() if url not in named]
 
 
+@dataclass(frozen=True)
+class Found:
+    """What one discovery knows beyond each candidate page."""
+
+    name: str
+    terms: list[str]
+    place: RowPlace | None
+    old_domain: str
+    # Every result's title and snippet, whatever its site.
+    results: list[str]
+
+
 def _homepage(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme or 'https'}://{parts.netloc}/"
@@ -82,12 +96,16 @@ class WebsiteDiscovery:
         self._accept = accept
 
     async def discover(
-        self, name: str, context_text: str, place: RowPlace | None = None
+        self, name: str, context_text: str, place: RowPlace | None = None, old_domain: str = ""
     ) -> Discovery:
-        """Raises SearchUnavailable when the provider is down."""
+        """Raises SearchUnavailable when the provider is down. `old_domain`: the company's
+        dead website, which a renamed company's new site may name."""
         hits = []
         for query in website_queries(name, place):
             hits += await self._search.search(query, self._results)
+        plain = plain_query(name, place)
+        if not hits and plain:
+            hits = await self._search.search(plain, self._results)
         homepages: dict[str, str] = {}
         for hit in hits:
             domain = registered_domain(hit.url)
@@ -97,7 +115,8 @@ class WebsiteDiscovery:
         if not picked:
             return Discovery(None, 0, f"search found no candidate website for '{name}'")
         terms = context_terms(context_text)
-        scored = await asyncio.gather(*(self._score(url, name, terms, place) for url in picked))
+        known = Found(name, terms, place, old_domain, [f"{h.title} {h.snippet}" for h in hits])
+        scored = await asyncio.gather(*(self._score(url, known) for url in picked))
         skipped = tuple(c.evidence for c in scored if c.skipped)
         usable = [c for c in scored if not c.skipped]
         if not usable:
@@ -119,9 +138,8 @@ class WebsiteDiscovery:
             return Discovery(None, len(picked), reason, skipped, review=best)
         return Discovery(best, len(picked), skipped=skipped)
 
-    async def _score(
-        self, url: str, name: str, terms: list[str], place: RowPlace | None = None
-    ) -> Candidate:
+    async def _score(self, url: str, found: Found) -> Candidate:
+        name, terms, place = found.name, found.terms, found.place
         try:
             page = await self._fetcher.fetch(url)
         except FetchError as error:
@@ -135,6 +153,12 @@ class WebsiteDiscovery:
             why = f"candidate {url} skipped: {parked}"
             return Candidate(page.url, 0.0, why, None, skipped=True)
         score = website_score(name, facts, WebsiteSource.SEARCH, terms)
+        if score.confidence < self._accept:
+            # A translated or renamed company: its page may not carry the row's name, but
+            # what surrounds it can link the two.
+            linked = await self._linked(found, facts, page.text)
+            if linked:
+                score = website_score(name, facts, WebsiteSource.SEARCH, terms, linked=linked)
         host = urlsplit(page.url).hostname or ""
         # The row's country and city: agreeing signals add a little, contradicting ones
         # take some away, so of two namesakes the one in the row's country wins.
@@ -143,3 +167,19 @@ class WebsiteDiscovery:
         evidence = ", ".join(filter(None, (score.describe(), where.describe())))
         home = canonical_homepage(page.url, facts)
         return Candidate(home, confidence, evidence, facts, location=where.score)
+
+    async def _linked(self, found: Found, facts: PageFacts, html: str) -> str:
+        """Evidence linking the row's name to the page's owner under another name: the
+        company's old domain named on the page, a search result naming both names, or a
+        language version of the site that writes the row's name."""
+        if found.old_domain:
+            evidence = names_domain(found.old_domain, html)
+            if evidence:
+                return evidence
+        # A page that writes the name itself (a group listing its companies) is judged on
+        # what it says; results naming both would only repeat it.
+        if not mentions_name(found.name, facts.main_text):
+            evidence = named_together(found.name, claimed_names(facts), found.results)
+            if evidence:
+                return evidence
+        return await version_naming(self._fetcher, facts, found.name)
