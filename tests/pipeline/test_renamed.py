@@ -27,6 +27,7 @@ ROWS = [
     row(3, "Olivares Ingenieria", "olivares-ingenieria.es"),
     row(4, "Dunmore Analytics", "dunmore-analytics.co.uk"),
     row(5, "Золотой Колос", "golden-ear.com"),
+    row(6, "Penrose Legal"),
 ]
 
 _RUN: dict[str, dict[int, ResultRow]] = {}
@@ -68,6 +69,9 @@ async def test_nothing_linking_the_names_is_no_match(results: dict[int, ResultRo
     unlinked = results[2]
     assert unlinked.row_status is RowStatus.NOT_FOUND
     assert unlinked.official_website == ""
+    # A directory's listing names the company and the directory: no link between them.
+    listed = results[6]
+    assert (listed.row_status, listed.official_website) == (RowStatus.NOT_FOUND, "")
 
 
 async def test_a_dead_domain_is_replaced_by_the_new_site_that_names_it(

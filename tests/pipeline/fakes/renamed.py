@@ -57,6 +57,12 @@ RENAMED_SITES: dict[str, dict[str, Callable[[Request], Response]]] = {
             lang="es",
         ),
     },
+    "bizlist.net": {
+        "/": _page(
+            "bizlist.net - company directory",
+            "<p>Search millions of company profiles: addresses, phones and filings.</p>",
+        ),
+    },
     "quantly.co.uk": {
         "/": _page(
             "Quantly Insights",
@@ -80,4 +86,15 @@ RENAMED_INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("https://helioval.es/", "Helioval Energía - instalaciones solares", "")],
     ),
     ('"dunmore analytics" official website', [("https://quantly.co.uk/", "Quantly Insights", "")]),
+    # A directory's listing names the company beside the directory's own name.
+    (
+        '"penrose legal" official website',
+        [
+            (
+                "https://www.bizlist.net/company/penrose-legal-12",
+                "Penrose Legal - Leeds | bizlist.net",
+                "Penrose Legal, Leeds: address, phone, directors and filings.",
+            )
+        ],
+    ),
 ]

@@ -58,6 +58,9 @@ _PARENT = re.compile(
 )
 
 
+_DOMAIN_LIKE = re.compile(r"[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+
 def _mentions(name: str, text: str) -> list[int]:
     key = name_key(name)
     if not key:
@@ -91,8 +94,15 @@ def structured_alias(name: str, facts: PageFacts) -> str:
 
 def named_together(name: str, owner_names: list[str], texts: list[str]) -> str:
     """Evidence that one search result names both the company (`name`) and the page's
-    owner under another name (`Белый Парус (White Sail Travel)`), or ''."""
-    others = [n for n in owner_names if n and name_similarity(name, n) < 0.8]
+    owner under another name (`Белый Парус (White Sail Travel)`), or ''. `texts` are the
+    results that may speak for the page: the page itself, or other sites' pages (another
+    page of the candidate's own site, a directory's listing, names the company beside the
+    site's own name as a matter of course)."""
+    others = [
+        n
+        for n in owner_names
+        if n and name_similarity(name, n) < 0.8 and not _DOMAIN_LIKE.fullmatch(n.strip())
+    ]
     for text in texts:
         if not mentions_name(name, text):
             continue

@@ -69,8 +69,24 @@ class Found:
     terms: list[str]
     place: RowPlace | None
     old_domain: str
-    # Every result's title and snippet, whatever its site.
-    results: list[str]
+    # Every result's address, and its title and snippet.
+    results: list[tuple[str, str]]
+
+    def speaking_for(self, homepage: str) -> list[str]:
+        """Results that may speak for the site at `homepage`: its homepage itself, or
+        other sites' pages. Another page of its own site (a directory's listing of the
+        company) names the company beside the site's own name as a matter of course."""
+        own = registered_domain(homepage)
+        return [
+            text
+            for url, text in self.results
+            if registered_domain(url) != own or _homepage(url) == _address(url)
+        ]
+
+
+def _address(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme or 'https'}://{parts.netloc}{parts.path or '/'}"
 
 
 def _homepage(url: str) -> str:
@@ -115,7 +131,8 @@ class WebsiteDiscovery:
         if not picked:
             return Discovery(None, 0, f"search found no candidate website for '{name}'")
         terms = context_terms(context_text)
-        known = Found(name, terms, place, old_domain, [f"{h.title} {h.snippet}" for h in hits])
+        results = [(h.url, f"{h.title} {h.snippet}") for h in hits]
+        known = Found(name, terms, place, old_domain, results)
         scored = await asyncio.gather(*(self._score(url, known) for url in picked))
         skipped = tuple(c.evidence for c in scored if c.skipped)
         usable = [c for c in scored if not c.skipped]
@@ -179,7 +196,14 @@ class WebsiteDiscovery:
         # A page that writes the name itself (a group listing its companies) is judged on
         # what it says; results naming both would only repeat it.
         if not mentions_name(found.name, facts.main_text):
-            evidence = named_together(found.name, claimed_names(facts), found.results)
+            results = found.speaking_for(facts.url)
+            # Only names the site's own domain spells are its owner's (not `Home`, not a
+            # directory's `Company directory`).
+            domain = registered_domain(facts.url)
+            owner = [
+                n for n in claimed_names(facts) if domain_similarity(n, domain) >= NAMED_DOMAIN
+            ]
+            evidence = named_together(found.name, owner, results)
             if evidence:
                 return evidence
         return await version_naming(self._fetcher, facts, found.name)
