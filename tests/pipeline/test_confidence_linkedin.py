@@ -220,3 +220,15 @@ def test_a_namesake_in_a_same_named_city_abroad_is_placed_by_its_state() -> None
         ["United Kingdom", "Cambridge"],
     )
     assert home.confidence >= 0.8
+
+
+def test_a_country_code_and_a_cyrillic_city_agree_with_a_result_in_english() -> None:
+    found = judge_hit(
+        hit("kama-stroymaterialy-ru", "Kama Stroymaterialy | LinkedIn", "Retail · Kazan, Russia"),
+        "ООО «Кама Стройматериалы»",
+        "kama-stroymaterialy.ru",
+        "",
+        ["RU", "Казань"],
+    )
+    assert found.confidence >= 0.8
+    assert "agrees with the row: RU, Казань" in found.describe()

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from shared.company_keys import name_key
 from shared.countries import country_name, parse_country, subdivision_countries
+from shared.transliteration import has_cyrillic, to_latin
 from worker.pipeline.confidence.verdict import Score, combine
 from worker.pipeline.matching import name_similarity
 
@@ -64,6 +65,18 @@ def _named_on_site(word: str, site_text: str) -> bool:
     return re.search(pattern, site_text) is not None
 
 
+def _forms(hint: str) -> list[str]:
+    """How a result may write a cell of the row: as typed, a country code as the
+    country's name (`RU`: Russia), a Cyrillic place in Latin letters (`Казань`: Kazan)."""
+    forms = [hint] if len(hint) >= 3 else []
+    code = parse_country(hint)
+    if code:
+        forms.append(country_name(code))
+    if has_cyrillic(hint):
+        forms.append(to_latin(hint))
+    return [form.casefold() for form in forms if len(form) >= 3]
+
+
 def judge_hit(
     hit: Hit, name: str, domain: str | None, site_text: str, hints: Sequence[str] = ()
 ) -> Score:
@@ -85,7 +98,7 @@ def judge_hit(
     if label and slug == label and _same_words(name, slug_name) < 0.8:
         weights.append(0.6)
         evidence.append(f"its address is the domain's name ({label})")
-    agreed = [h for h in hints if len(h) >= 3 and h.casefold() in lowered]
+    agreed = [h for h in hints if any(form in lowered for form in _forms(h))]
     if agreed:
         weights.append(min(0.85, 0.6 * len(agreed)))
         evidence.append("agrees with the row: " + ", ".join(agreed))
