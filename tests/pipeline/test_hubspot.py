@@ -13,9 +13,11 @@ from structlog.testing import capture_logs
 
 from shared.budget.memory import MemoryBudget
 from shared.budget.protocol import Budget, Window
-from shared.rows import PlannedRow, ResultRow, RowStatus
-from tests.pipeline.conftest import Server
+from shared.rows import InputRow, PlannedRow, ResultRow, RowStatus
+from tests.pipeline.conftest import MakeSettings, Server, session_context
 from tests.pipeline.fakes.hubspot import PORTAL_ID, TOKEN, HubSpotState
+from tests.pipeline.fakes.search import SearchState
+from tests.pipeline.test_pipeline import run_chunk
 from worker.pipeline.clients.hubspot.companies_api import HubSpotClient, HubSpotError
 from worker.pipeline.clients.hubspot.rate_limit import AccountLimits, account_key
 from worker.pipeline.protocol import CreatedLedger, MemoryLedger
@@ -498,3 +500,35 @@ async def test_a_ledger_that_cannot_be_kept_does_not_lose_the_created_ids(
     assert [e["event"] for e in logs if e["log_level"] == "error"] == [
         "hubspot.ledger.not_recorded"
     ]
+
+
+async def test_a_chunk_writes_a_row_whose_linkedin_page_waits_for_review_without_that_page(
+    make_settings: MakeSettings,
+    search_server: Server[SearchState],
+    hubspot_server: Server[HubSpotState],
+) -> None:
+    """Through the whole chunk: the website and description passed and are written; the
+    doubtful LinkedIn page stays in `Review_Candidates` and never reaches HubSpot."""
+    rows = [
+        InputRow(
+            row=0,
+            name="Tidewater Tools",
+            website="tidewater-tools.no",
+            original={"Name": "Tidewater Tools", "Country": "Norway"},
+            facts={"country": "Norway"},
+        )
+    ]
+    settings = make_settings(search="serper", hubspot=True)
+    results = await run_chunk(settings, session_context(write_to_hubspot=True), rows)
+    found = results[0]
+    assert found.row_status is RowStatus.NEEDS_REVIEW
+    assert found.official_website == "https://tidewater-tools.no/"
+    assert found.linkedin_url == ""
+    assert found.review_candidates.startswith(
+        "LinkedIn: https://www.linkedin.com/company/tidewater-toolworks (0.74;"
+    )
+    assert found.hubspot_status == "created"
+    written = next(p for p in hubspot_server.state.companies.values())
+    assert written["domain"] == "tidewater-tools.no"
+    assert written["ai_description"].startswith("Tidewater Tools forges hand tools")
+    assert "tidewater-toolworks" not in str(hubspot_server.state.companies)

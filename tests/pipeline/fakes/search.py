@@ -134,7 +134,8 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
 ]
 INDEX.extend(PARKED_SEARCH)
 INDEX.extend(NAMESAKE_INDEX)
-INDEX.extend(RENAMED_INDEX)
+# Ahead of the catch-all entries above: each of these answers one exact search.
+INDEX[:0] = RENAMED_INDEX
 
 
 @dataclass
