@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from shared.company_keys import registered_domain
@@ -34,6 +34,7 @@ class Candidate:
     # How far the page agrees with the row's country and city (already in `confidence`);
     # breaks ties between namesakes whose confidence is capped at 1.
     location: float = 0.0
+    place_evidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Discovery:
     review: Candidate | None = None
 
 
+# Candidates read in their other languages when none passes.
+VERSION_CANDIDATES = 2
 # A domain this much like the name is fetched before the search's other hits.
 NAMED_DOMAIN = 0.75
 
@@ -139,6 +142,7 @@ class WebsiteDiscovery:
         if not usable:
             reason = f"every candidate website for '{name}' was skipped"
             return Discovery(None, len(picked), reason, skipped)
+        usable = await self._versions(usable, known)
         best = max(usable, key=lambda c: (c.confidence, c.location))
         found = verdict(best.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT:
@@ -169,26 +173,38 @@ class WebsiteDiscovery:
         if parked:
             why = f"candidate {url} skipped: {parked}"
             return Candidate(page.url, 0.0, why, None, skipped=True)
-        score = website_score(name, facts, WebsiteSource.SEARCH, terms)
-        if score.confidence < self._accept:
-            # A translated or renamed company: its page may not carry the row's name, but
-            # what surrounds it can link the two.
-            linked = await self._linked(found, facts, page.text)
-            if linked:
-                score = website_score(name, facts, WebsiteSource.SEARCH, terms, linked=linked)
         host = urlsplit(page.url).hostname or ""
         # The row's country and city: agreeing signals add a little, contradicting ones
         # take some away, so of two namesakes the one in the row's country wins.
         where = location_evidence(host, page.text, facts.main_text, place)
-        confidence = round(max(min(score.confidence + where.score, 1.0), 0.0), 2)
-        evidence = ", ".join(filter(None, (score.describe(), where.describe())))
         home = canonical_homepage(page.url, facts)
-        return Candidate(home, confidence, evidence, facts, location=where.score)
+        candidate = Candidate(
+            home, 0.0, "", facts, location=where.score, place_evidence=where.describe()
+        )
+        score = website_score(name, facts, WebsiteSource.SEARCH, terms)
+        # A translated or renamed company: its page may not carry the row's name, but what
+        # surrounds it can link the two.
+        linked = self._linked(found, facts, page.text) if score.confidence < self._accept else ""
+        return _rated(candidate, found, linked)
 
-    async def _linked(self, found: Found, facts: PageFacts, html: str) -> str:
+    async def _versions(self, usable: list[Candidate], found: Found) -> list[Candidate]:
+        """When no candidate passes, the likeliest few are also read in their other
+        languages (a translated name is written on the version in its language); a few
+        fetches, and only for rows that would otherwise find nothing."""
+        if any(c.confidence >= self._accept for c in usable):
+            return usable
+        rated = list(usable)
+        for candidate in sorted(usable, key=lambda c: -c.confidence)[:VERSION_CANDIDATES]:
+            if candidate.facts is None or not candidate.facts.alternates:
+                continue
+            linked = await version_naming(self._fetcher, candidate.facts, found.name)
+            if linked:
+                rated[rated.index(candidate)] = _rated(candidate, found, linked)
+        return rated
+
+    def _linked(self, found: Found, facts: PageFacts, html: str) -> str:
         """Evidence linking the row's name to the page's owner under another name: the
-        company's old domain named on the page, a search result naming both names, or a
-        language version of the site that writes the row's name."""
+        company's old domain named on the page, or a search result naming both names."""
         if found.old_domain:
             evidence = names_domain(found.old_domain, html)
             if evidence:
@@ -203,7 +219,15 @@ class WebsiteDiscovery:
             owner = [
                 n for n in claimed_names(facts) if domain_similarity(n, domain) >= NAMED_DOMAIN
             ]
-            evidence = named_together(found.name, owner, results)
-            if evidence:
-                return evidence
-        return await version_naming(self._fetcher, facts, found.name)
+            return named_together(found.name, owner, results)
+        return ""
+
+
+def _rated(candidate: Candidate, found: Found, linked: str = "") -> Candidate:
+    """The candidate's confidence from its page, the link found (if any) and its place."""
+    assert candidate.facts is not None
+    source = WebsiteSource.SEARCH
+    score = website_score(found.name, candidate.facts, source, found.terms, linked=linked)
+    confidence = round(max(min(score.confidence + candidate.location, 1.0), 0.0), 2)
+    evidence = ", ".join(filter(None, (score.describe(), candidate.place_evidence)))
+    return replace(candidate, confidence=confidence, evidence=evidence)
