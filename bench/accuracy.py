@@ -138,6 +138,9 @@ async def run(args: argparse.Namespace) -> dict[str, Score]:
                 env = {
                     **service_settings(AMQP_URL, topology.prefix, store.endpoint, "accuracy"),
                     "DOSSIER_API_KEYS": f"{tenant}:{hash_key(key)}",
+                    # Every input is enriched afresh: the tenant's domain cache would answer
+                    # the later inputs from the first one's rows.
+                    "DOSSIER_CACHE_DAYS": "0",
                     **world.env,
                 }
                 logs = args.save / "logs" if args.save else folder / "logs"
