@@ -150,3 +150,17 @@ def test_language_versions_are_read_from_hreflang_links() -> None:
     )
     facts = extract_facts("https://arenal.es/", html)
     assert facts.alternates == (("en", "https://arenal.es/en/"), ("ru", "https://arenal.es/ru/"))
+
+
+@pytest.mark.parametrize(
+    ("label", "path"),
+    [
+        ("Über uns", "/ueber-uns"),
+        ("Qui sommes-nous", "/qui-sommes-nous"),
+        ("Quiénes somos", "/quienes-somos"),
+        ("О компании", "/o-kompanii"),
+    ],
+)
+def test_the_about_page_is_found_in_the_sites_language(label: str, path: str) -> None:
+    html = page("X", f'<nav><a href="/">Start</a><a href="{path}">{label}</a></nav>')
+    assert extract_facts("https://x.eu/", html).about_url == f"https://x.eu{path}"

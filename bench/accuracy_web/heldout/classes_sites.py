@@ -144,14 +144,18 @@ def presented(m: Maker, n: int, lang: str, template: str, cls: str, **site: obje
 
 
 def presentation(m: Maker) -> None:
+    first_ten = list(TEMPLATES)[:10]
     for n in range(33):
-        template = list(TEMPLATES)[n % len(TEMPLATES)]
+        template = first_ten[n % len(first_ten)]
         lang = LANGS[(n // 2) % len(LANGS)]
         if template == "multilingual":
             continue  # multi-language sites are built below, with their versions
         presented(m, n, lang, template, template)
     for n in range(3):
         multilingual_site(m, 40 + n)
+    for n in range(6):
+        template = ("about_elsewhere", "meta_description_only")[n % 2]
+        presented(m, 50 + n, LANGS[(n + 2) % len(LANGS)], template, template)
 
 
 def multilingual_site(m: Maker, n: int) -> None:

@@ -290,6 +290,25 @@ def one_pager(firm: Firm) -> tuple[Pages, str | None]:
     return {"/": _doc(firm, head, body)}, firm.description
 
 
+def about_elsewhere(firm: Firm) -> tuple[Pages, str | None]:
+    """A homepage of pictures and a slogan; what the company does only on its About page,
+    reached by the menu in the site's language."""
+    _, about, _ = NAV[firm.lang]
+    body = (
+        f'{_nav(firm)}<main><h1>{_e(firm.name)}</h1><img src="/hero.jpg" alt="">'
+        f'<a class="cta" href="{ABOUT_PATH[firm.lang]}">{_e(about)} →</a></main>{_footer(firm)}'
+    )
+    return {"/": _doc(firm, "", body), ABOUT_PATH[firm.lang]: _about(firm)}, firm.description
+
+
+def meta_description_only(firm: Firm) -> tuple[Pages, str | None]:
+    """Only a meta description says anything; the page itself is a gallery."""
+    head = f'<meta name="description" content="{_e(firm.description)}">'
+    gallery = "".join(f'<img src="/img/{n}.jpg" alt="">' for n in range(4))
+    body = f'<div class="gallery">{gallery}</div>{_footer(firm)}'
+    return {"/": _doc(firm, head, body)}, firm.description
+
+
 TEMPLATES: dict[str, Callable[[Firm], tuple[Pages, str | None]]] = {
     "microdata": microdata,
     "jsonld_graph": jsonld_graph,
@@ -301,4 +320,6 @@ TEMPLATES: dict[str, Callable[[Firm], tuple[Pages, str | None]]] = {
     "og_twitter": og_twitter,
     "builder_site": builder_site,
     "one_pager": one_pager,
+    "about_elsewhere": about_elsewhere,
+    "meta_description_only": meta_description_only,
 }

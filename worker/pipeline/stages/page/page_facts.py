@@ -28,7 +28,14 @@ _SOCIAL_DOMAINS = {
     "vk.com": "vk",
     "t.me": "telegram",
 }
-_ABOUT = re.compile(r"\b(about|company|who we are|о компании|о нас)\b", re.IGNORECASE)
+# An About page's link text or path, in the languages company sites are mostly written in.
+_ABOUT = re.compile(
+    r"\b(about|company|who we are|о компании|о нас|über uns|ueber-uns|unternehmen|"
+    r"wir über uns|à propos|a-propos|qui sommes-nous|qui-sommes-nous|l'entreprise|"
+    r"quiénes somos|quienes-somos|sobre nosotros|sobre-nosotros|la empresa|nosotros|"
+    r"chi siamo|azienda|quem somos|sobre nós|over ons|o nas|o firmie|hakkımızda)\b",
+    re.IGNORECASE,
+)
 _NOISE_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "svg", "form", "template")
 # Less visible text than this, and the page is an app's shell.
 _SHELL_TEXT = 200
