@@ -49,6 +49,19 @@ def name_key(name: str) -> str:
     return " ".join(words) or " ".join(_WORDS.findall(clean_text(name).casefold()))
 
 
+def plain_name(name: str) -> str:
+    """The name as people search for it: legal forms and quotes left out, case and
+    letters kept (`ООО «Ромашка»` -> `Ромашка`, `Peñalba S.L.` -> `Peñalba`)."""
+    text = _LEADING_LEGAL_FORM.sub("", clean_text(name))
+    for _ in range(3):
+        stripped = basename(text).strip(" ,.")
+        if not stripped or stripped == text:
+            break
+        text = stripped
+    text = clean_text(re.sub(r"[«»\"“”„]", " ", text))
+    return text or clean_text(name)
+
+
 def place_key(place: str) -> str:
     """Case-, accent-, punctuation- and script-insensitive key of a city or region cell.
 

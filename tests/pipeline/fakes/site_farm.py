@@ -20,6 +20,7 @@ from starlette.types import Receive, Scope, Send
 
 from tests.pipeline.fakes.namesakes import NAMESAKE_SITES
 from tests.pipeline.fakes.parked_sites import PARKED_SITES
+from tests.pipeline.fakes.renamed import RENAMED_SITES
 
 
 def page(title: str, body: str, head: str = "") -> str:
@@ -318,6 +319,7 @@ SITES: dict[str, Site] = {
 
 SITES.update(PARKED_SITES)
 SITES.update(NAMESAKE_SITES)
+SITES.update(RENAMED_SITES)
 
 # Requests received per (host, path), so tests can tell what was fetched and how often.
 SERVED: Counter[tuple[str, str]] = Counter()

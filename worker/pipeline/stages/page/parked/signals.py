@@ -106,6 +106,19 @@ def marketplace_frame(page: Landing) -> Signal | None:
     return None
 
 
+def frame_about_domain(page: Landing) -> Signal | None:
+    """The page frames another site's page about this very domain (its full name in the
+    address): a broker's listing under a name the detector does not know. A company's site
+    framed from a builder is addressed by its own name, not by the domain's."""
+    for frame in page.facts.shape.frames:
+        host = registered_domain(frame)
+        if host and host != page.domain and hosts.names_domain(frame, page.domain_names):
+            return Signal(
+                "frame_about_domain", 0.7, f"frames a page about the domain ({frame})", True
+            )
+    return None
+
+
 def marketplace_links(page: Landing) -> Signal | None:
     weakest: Signal | None = None
     for link in page.facts.shape.links:
@@ -145,7 +158,9 @@ def parking_wording(page: Landing) -> Signal | None:
     found = wording.near(wording.PARKED_WORD, wording.PARKED, page.text)
     if not found:
         return None
-    return Signal("parking_wording", 0.6, f"parking wording ('{found[0]}')", True)
+    # Several parking phrases ("expired on ...", "pending renewal") say it more surely.
+    weight = min(0.6 + 0.2 * (len(set(found)) - 1), 1.0)
+    return Signal("parking_wording", weight, f"parking wording ('{found[0]}')", True)
 
 
 def own_domain_for_sale(page: Landing) -> Signal | None:
