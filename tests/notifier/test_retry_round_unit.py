@@ -19,6 +19,7 @@ from shared.models import Counters
 from shared.retry import RetryRequest
 from shared.status import SessionStateReader
 from shared.storage.memory import MemoryStore
+from shared.storage.protocol import ObjectInfo
 from tests.notifier.seed import (
     now,
     seed_session,
@@ -33,7 +34,8 @@ pytestmark = pytest.mark.unit
 
 
 class LaggingStore(MemoryStore):
-    """While held, a listing of retry rounds answers what it found, but only later."""
+    """While held, the listing a session's read starts with answers what it found, but
+    only later."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -49,9 +51,9 @@ class LaggingStore(MemoryStore):
         finally:
             self._go.set()
 
-    async def list_children(self, prefix: str) -> list[str]:
-        found = await super().list_children(prefix)
-        if prefix.endswith("/retries/") and not self._go.is_set():
+    async def list_level(self, prefix: str) -> tuple[list[ObjectInfo], list[str]]:
+        found = await super().list_level(prefix)
+        if not self._go.is_set():
             self.listed.set()
             await self._go.wait()
         return found
@@ -74,7 +76,7 @@ async def test_a_read_that_missed_the_new_round_is_made_again_before_the_snapsho
         await hub.subscribe(connection, keys.session_id)
         assert (await socket.wait_frames(1))[0]["state"]["status"] == "completed"
         with store.held():
-            # A second watcher's read passes the retry listing before the retry exists...
+            # A second watcher's read lists the session before the retry exists...
             late = asyncio.create_task(hub.resync("events_interrupted"))
             await asyncio.wait_for(store.listed.wait(), WAIT)
             request = RetryRequest(round=1, statuses=["failed"], requested_at=now())
