@@ -117,6 +117,18 @@ def company(name: str) -> Callable[[Request], Response]:
     )
 
 
+def _cookie_then_redirect(_request: Request) -> Response:
+    response = RedirectResponse("/welcome", 302)
+    response.set_cookie("seen", "1")
+    return response
+
+
+def _welcome_with_cookie(request: Request) -> Response:
+    if request.cookies.get("seen") != "1":
+        return HTMLResponse("cookies required", 403)
+    return HTMLResponse(page("Cookie Co", "<p>Welcome back.</p>"))
+
+
 def _cp1251(_request: Request) -> Response:
     return Response(CP1251_HOME.encode("cp1251"), media_type="text/html")
 
@@ -250,6 +262,11 @@ SITES: dict[str, Site] = {
         "/secret": html(page("Secret", "<p>secret</p>")),
         "/robots.txt": redirect("https://www.robots-moved.com/rules.txt"),
         "/rules.txt": robots("User-agent: *\nDisallow: /secret\n"),
+    },
+    # Sets a cookie and redirects to a page that answers only with it, as cookie walls do.
+    "cookie-check.com": {
+        "/": _cookie_then_redirect,
+        "/welcome": _welcome_with_cookie,
     },
     # The apex sends its homepage to www, whose robots.txt (the same file) disallows it.
     "robots-redirect.com": {

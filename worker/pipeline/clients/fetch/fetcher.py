@@ -10,6 +10,7 @@ answers slowly is a fact about the site, a wait for our own budget is not.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ssl
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -146,6 +147,9 @@ class Fetcher:
     async def _follow(self, url: str, deadline: asyncio.Timeout, ask_robots: bool) -> FetchedPage:
         chain: list[str] = []
         current = url
+        # Cookies live as long as one fetch: a site that sets one and redirects to check it
+        # gets it back; none is kept for later fetches (transport.py keeps none either).
+        cookies = httpx2.Cookies()
         for _ in range(self._limits.max_redirects + 1):
             host = _host(current)
             try:
@@ -157,7 +161,9 @@ class Fetcher:
                 async with self._gate.hold(host) as waited:
                     deadline.reschedule(None if when is None else when + waited)
                     self._metrics.budget_waited("host", waited)
-                    answer = await self._timed_request(host, current, self._limits.max_bytes)
+                    answer = await self._timed_request(
+                        host, current, self._limits.max_bytes, cookies
+                    )
             except HostPaused as error:
                 raise FetchError("throttled", str(error)) from error
             except FetchError as error:
@@ -220,23 +226,34 @@ class Fetcher:
             raise Transient("timeout") from error
         return RobotsFile()  # too many redirects: as if there were none (RFC 9309, 2.3.1.2)
 
-    async def _timed_request(self, host: str, url: str, max_bytes: int) -> _Answer:
+    async def _timed_request(
+        self, host: str, url: str, max_bytes: int, cookies: httpx2.Cookies | None = None
+    ) -> _Answer:
         """`_request`, its status and duration told to the gate: a host's pace follows
         how it answers (a request cut by the timeout counts as a slow answer)."""
         loop = asyncio.get_running_loop()
         started = loop.time()
         try:
-            answer = await self._request(url, max_bytes)
+            answer = await self._request(url, max_bytes, cookies)
         except BaseException:
             self._gate.answered(host, None, loop.time() - started)
             raise
         self._gate.answered(host, answer.status, loop.time() - started, answer.retry_after_s)
         return answer
 
-    async def _request(self, url: str, max_bytes: int) -> _Answer:
-        """One GET; a redirect answer carries its Location, bodies stop at `max_bytes`."""
+    async def _request(
+        self, url: str, max_bytes: int, cookies: httpx2.Cookies | None = None
+    ) -> _Answer:
+        """One GET; a redirect answer carries its Location, bodies stop at `max_bytes`.
+        `cookies`: sent with the request, and given those the answer sets."""
         try:
-            async with self._client.stream("GET", url) as response:
+            request = self._client.build_request("GET", url)
+            if cookies:
+                cookies.set_cookie_header(request)
+            response = await self._client.send(request, stream=True)
+            async with contextlib.aclosing(response):
+                if cookies is not None:
+                    cookies.extract_cookies(response)
                 status = response.status_code
                 if status in _REDIRECTS and "location" in response.headers:
                     return _Answer(status, response.headers["location"], "", b"", False)

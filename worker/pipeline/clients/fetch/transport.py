@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Iterable, Mapping
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 
 import anyio
 import httpcore2
@@ -161,6 +162,9 @@ def guarded_client(
         mounts[pattern] = _ProxiedTransport(guard, through)
     return httpx2.AsyncClient(
         transport=_DirectTransport(guard, context, limits),
+        # The client keeps no site's cookies: a jar of every site met would grow with each
+        # row, and every request would scan it. A fetch keeps its own (fetcher.py).
+        cookies=CookieJar(DefaultCookiePolicy(allowed_domains=[])),
         mounts=mounts,
         follow_redirects=False,
         timeout=timeout,
