@@ -45,7 +45,12 @@ LIFECYCLE = (
     ("GET /api/sessions/{session_id}/download_archive", 200),
     ("DELETE /api/sessions/{session_id}", 204),
 )
-BRANCHES = r"^/api/(criteria|sessions/\{session_id\}/qualify)"
+# Calls that never lead on to a session's next step: the tenant's own settings and lists,
+# the single-company call (whose rate limit answers by the clock) and the probes.
+BRANCHES = (
+    r"^/(healthz|readyz|api/(capabilities|criteria|field_sets|webhook$|enrich|usage"
+    r"|sessions/\{session_id\}/qualify))"
+)
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
 _OPTIONS = (
     "run_llm_deep_search_pipeline",
