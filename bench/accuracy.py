@@ -1,6 +1,8 @@
 """Accuracy of the enrichment on a labelled local web, through the real services.
 
-Generates the labelled web (bench/accuracy_web: 270+ companies in 25 classes), serves it
+Generates the labelled web (`--set dev`, bench/accuracy_web: 270+ companies in 25 classes,
+the web the pipeline was tuned on; or `--set heldout`, bench/accuracy_web/heldout: 120+
+companies written apart from it, with other templates, languages and wordings), serves it
 over HTTPS through a CONNECT proxy with a test CA (`HTTPS_PROXY`, `SSL_CERT_FILE`), with
 LinkedIn behind its sign-in wall and a Serper- or SearXNG-compatible search engine
 answering from the same web. Starts a private SeaweedFS, the gateway, the notifier and
@@ -12,8 +14,9 @@ LinkedIn accuracy, description grounding, wrong-company rows, precision per conf
 band, and the failures by class with example rows. Stops everything it started, also
 after `--limit` seconds.
 
-    .venv/bin/python bench/accuracy.py [--input with_website|name_only|mixed_xlsx]
-        [--search serper|searxng] [--workers 2] [--examples 3] [--save DIR] [--limit 1500]
+    .venv/bin/python bench/accuracy.py [--set dev|heldout]
+        [--input with_website|name_only|mixed_xlsx] [--search serper|searxng]
+        [--workers 2] [--examples 3] [--save DIR] [--limit 1500]
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.accuracy_web.catalogue import build_web
 from bench.accuracy_web.dns import DEAD_HOSTS_ENV
+from bench.accuracy_web.heldout.catalogue import build_heldout
 from bench.accuracy_web.inputs import INPUTS, upload
 from bench.accuracy_web.model import Web
 from bench.accuracy_web.report import bands, by_class, headline, summary
@@ -60,9 +64,9 @@ class Outside:
 
 
 @contextlib.contextmanager
-def outside(web: Web, folder: Path, flavour: str) -> Iterator[Outside]:
+def outside(web: Web, folder: Path, flavour: str, salt: str = "") -> Iterator[Outside]:
     refused = [host for host, site in web.sites.items() if site.dead == "refused"]
-    index = SearchIndex(web.docs)
+    index = SearchIndex(web.docs, salt)
     with (
         https_web(web_app(web), all_hosts(web), folder, refused) as sites,
         serve_app(search_app(index)) as search_port,
@@ -118,7 +122,7 @@ async def run_input(api: httpx.AsyncClient, kind: str, web: Web) -> list[dict[st
 
 async def run(args: argparse.Namespace) -> dict[str, Score]:
     require_rabbitmq()
-    web = build_web()
+    web = build_web() if args.set == "dev" else build_heldout()
     labels = {company.key: company for company in web.companies}
     kinds = [args.input] if args.input else list(INPUTS)
     tenant, key = f"acc{uuid.uuid4().hex[:8]}", new_key()
@@ -129,10 +133,14 @@ async def run(args: argparse.Namespace) -> dict[str, Score]:
         store = SeaweedFS(folder / "s3")
         store.start()
         try:
-            with outside(web, folder, args.search) as world:
+            salt = "" if args.set == "dev" else "heldout"
+            with outside(web, folder, args.search, salt) as world:
                 env = {
                     **service_settings(AMQP_URL, topology.prefix, store.endpoint, "accuracy"),
                     "DOSSIER_API_KEYS": f"{tenant}:{hash_key(key)}",
+                    # Every input is enriched afresh: the tenant's domain cache would answer
+                    # the later inputs from the first one's rows.
+                    "DOSSIER_CACHE_DAYS": "0",
                     **world.env,
                 }
                 logs = args.save / "logs" if args.save else folder / "logs"
@@ -152,7 +160,7 @@ async def run(args: argparse.Namespace) -> dict[str, Score]:
                                 args.save.mkdir(parents=True, exist_ok=True)
                                 (args.save / f"{kind}.json").write_bytes(orjson.dumps(rows))
                             scores[kind] = score(rows, labels)
-                            print(f"[{kind}: {len(rows)} rows in {took:.0f} s]")
+                            print(f"[{args.set} {kind}: {len(rows)} rows in {took:.0f} s]")
                             _print(kind, scores[kind], args.examples)
         finally:
             store.stop()
@@ -171,6 +179,12 @@ def _print(kind: str, result: Score, examples: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--input", choices=INPUTS, help="run one input only")
+    parser.add_argument(
+        "--set",
+        choices=("dev", "heldout"),
+        default="dev",
+        help="dev: the web the pipeline was tuned on; heldout: one written apart from it",
+    )
     parser.add_argument("--search", choices=("serper", "searxng"), default="serper")
     parser.add_argument(
         "--examples", type=int, default=3, help="example rows per class and failure kind"
@@ -189,7 +203,7 @@ def main() -> int:
         return 1
     for line in summary(scores):
         print(line)
-    print(f"search: {args.search}; {time.monotonic() - began:.0f} s in all")
+    print(f"set: {args.set}; search: {args.search}; {time.monotonic() - began:.0f} s in all")
     return 0
 
 

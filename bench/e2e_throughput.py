@@ -208,11 +208,13 @@ def service_env(endpoint: str, bucket: str, prefix: str, tenant_key: str) -> dic
 
 def worker_env(web: Web, concurrency: int | None, extra: list[str]) -> dict[str, str]:
     """The sites' names resolve to the proxy's machine (loopback), which fetches must be
-    allowed to reach; everything else is the worker's default."""
+    allowed to reach; no row is reused from an earlier run of the sweep (every run
+    fetches); everything else is the worker's default."""
     env = {
         **web.env(),
         "DOSSIER_WORKER_PIPELINE": "tests.pipeline.fakes.dns:build_farm_pipeline",
         "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
+        "DOSSIER_CACHE_DAYS": "0",
     }
     if concurrency is not None:
         env["DOSSIER_WORKER_CONCURRENCY"] = str(concurrency)

@@ -372,7 +372,7 @@ async def dead_hosts(
     extra = {
         "DOSSIER_PIPELINE_STAGES": "normalize,website",
         "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
-        "DOSSIER_FETCH_RESPECT_ROBOTS": "false",
+        "DOSSIER_FETCH_ROBOTS": "off",
         "DOSSIER_REDISCOVER_DEAD_WEBSITES": "false",
         "DOSSIER_WORKER_ROW_TIMEOUT_S": str(args.row_timeout),
     }

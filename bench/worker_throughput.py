@@ -5,7 +5,11 @@ so the physical limit is workers x concurrency / latency. Runs 1 and 2 workers a
 concurrency 8, 32 and 64 against a private SeaweedFS and the local RabbitMQ (loopback
 only), one session per configuration, and prints rows/s beside that limit.
 
+With `--latency 0` the server answers at once and CPU is the bound: `--rows` rows with
+1 and then 2 workers at 32 rows in flight each, and the ratio of 2 workers to 1.
+
     .venv/bin/python bench/worker_throughput.py [--latency 0.2] [--seconds 4]
+    .venv/bin/python bench/worker_throughput.py --latency 0 [--rows 4000]
 """
 
 from __future__ import annotations
@@ -114,12 +118,9 @@ async def run_one(
     store: MinioStore,
     workers: int,
     concurrency: int,
-    latency: float,
-    seconds: float,
+    rows: int,
     timeout: float,
 ) -> tuple[int, float, float]:
-    limit = workers * concurrency / latency
-    rows = max(200, int(limit * seconds))
     prefix = f"bench-{uuid.uuid4().hex[:8]}"
     topology = Topology(prefix)
     env = {**env, "DOSSIER_TOPOLOGY_PREFIX": prefix, "DOSSIER_WORKER_CONCURRENCY": str(concurrency)}
@@ -159,12 +160,32 @@ async def run_one(
         await broker.close()
 
 
+async def cpu_bound(
+    args: argparse.Namespace, env: dict[str, str], logs: Path, store: MinioStore
+) -> None:
+    """Rows that wait on nothing: rows/s of 2 workers against 1, the CPU-bound scaling."""
+    print(f"{'workers':>7} {'conc':>5} {'rows':>6} {'rows/s':>8} {'x 1':>5} {'busy':>8} {'x 1':>5}")
+    one: tuple[float, float] | None = None
+    for workers in (1, 2):
+        rows, wall_rate, busy_rate = await run_one(
+            env, logs, store, workers, 32, args.rows, args.timeout
+        )
+        one = one or (wall_rate, busy_rate)
+        print(
+            f"{workers:>7} {32:>5} {rows:>6} {wall_rate:>8.0f} {wall_rate / one[0]:>5.2f} "
+            f"{busy_rate:>8.0f} {busy_rate / one[1]:>5.2f}",
+            flush=True,
+        )
+    print("rows/s: start command to final status; busy rows/s: first chunk to last stored.")
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--latency", type=float, default=0.2, help="seconds per row")
     parser.add_argument("--seconds", type=float, default=4.0, help="ideal run time per config")
     parser.add_argument("--timeout", type=float, default=120.0, help="give up per config")
     parser.add_argument("--chunk-size", type=int, default=100, help="rows per chunk task")
+    parser.add_argument("--rows", type=int, default=4000, help="rows per run at latency 0")
     args = parser.parse_args()
     require_rabbitmq()
     server = SlowServer(args.latency)
@@ -189,6 +210,11 @@ async def main() -> None:
             "DOSSIER_BENCH_SLOW_URL": f"http://127.0.0.1:{server.port}",
         }
         print(f"per-row latency {args.latency * 1000:.0f} ms, {args.chunk_size} rows per chunk")
+        if not args.latency:
+            await cpu_bound(args, env, Path(folder) / "logs", store)
+            store.close()
+            server.close()
+            return
         print(
             f"{'workers':>7} {'conc':>5} {'rows':>6} {'limit/s':>9} {'rows/s':>8} "
             f"{'ratio':>6} {'busy rows/s':>12} {'ratio':>6}"
@@ -202,8 +228,7 @@ async def main() -> None:
                     store,
                     workers,
                     concurrency,
-                    args.latency,
-                    args.seconds,
+                    max(200, int(limit * args.seconds)),
                     args.timeout,
                 )
                 print(

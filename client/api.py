@@ -278,9 +278,10 @@ class DossierClient:
             self._notifier_url = str(self.capabilities()["notifier_url"])
         return self._notifier_url
 
-    def watch(self, session_id: str) -> Iterator[Progress]:
-        """The session's progress from the notifier, until it has finished."""
-        return watch_session(self.notifier_url(), self.config.api_key, session_id)
+    def watch(self, session_id: str, since_round: int = 0) -> Iterator[Progress]:
+        """The session's progress from the notifier, until it has finished (its retry
+        round `since_round` or a later one, when given)."""
+        return watch_session(self.notifier_url(), self.config.api_key, session_id, since_round)
 
     def watch_tenant(self) -> Iterator[Progress]:
         """The progress of every session of the key's tenant, for as long as it is read."""

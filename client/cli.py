@@ -83,11 +83,12 @@ def output_format(output: Path | None, fmt: ResultFormat | None) -> ResultFormat
         raise typer.BadParameter(str(error), param_hint="--output") from None
 
 
-def follow(client: DossierClient, session_id: str) -> Progress:
-    """Show the session's progress until it ends; its last state."""
+def follow(client: DossierClient, session_id: str, since_round: int = 0) -> Progress:
+    """Show the session's progress until it ends (a retry round of at least `since_round`);
+    its last state."""
     last: Progress | None = None
     with ProgressBars(stderr()) as bars:
-        for progress in client.watch(session_id):
+        for progress in client.watch(session_id, since_round):
             bars.show(progress)
             last = progress
     if last is None:
@@ -223,12 +224,17 @@ def retry(
             "(default: failed, not_found, dead_url, needs_review)",
         ),
     ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", "-w", help="Follow the retry live until it ends")
+    ] = False,
 ) -> None:
-    """Run a finished session's failed rows again; every other row is kept. `dossier status`
-    shows it running, then finished with new result files."""
+    """Run a finished session's failed rows again; every other row is kept. `dossier watch`
+    (or --watch) follows the retry until its new result files are written."""
     with open_client(ctx) as client:
         session = client.retry(session_id, status_ or ())
-    note(f"{session_id} {session['status']} (retry {session['retry_round']})")
+        note(f"{session_id} {session['status']} (retry {session['retry_round']})")
+        if watch:
+            end_of(follow(client, session_id, since_round=int(session["retry_round"])))
 
 
 @app.command()

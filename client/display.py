@@ -47,7 +47,8 @@ def counters_text(counters: Mapping[str, int]) -> str:
 
 
 def summary(progress: Progress) -> str:
-    return f"{progress.session_id} {progress.status}: {counters_text(progress.counters)}"
+    retry = f" (retry {progress.retry_round})" if progress.retry_round else ""
+    return f"{progress.session_id} {progress.status}{retry}: {counters_text(progress.counters)}"
 
 
 class ProgressBars:

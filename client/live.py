@@ -2,7 +2,9 @@
 
 `messages` yields the notifier's messages as they come and reconnects when the
 connection drops (each reconnect starts over with a fresh snapshot, so nothing is lost);
-`watch_session` turns them into `Progress` until the session has finished.
+`watch_session` turns them into `Progress` until the session has finished. A finished
+session runs again in retry rounds (`retry_round`): the round that runs is followed to its
+end, and what an earlier round said is ignored once a later one is seen.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class Progress:
     rows_per_second: float | None
     eta_seconds: float | None
     final: bool
+    retry_round: int = 0
 
     @property
     def total(self) -> int:
@@ -59,7 +62,8 @@ def progress_of(message: Message) -> Progress | None:
     events without progress (row batches)."""
     if message.get("type") == "snapshot":
         state = message["state"]
-        # A session cancelled before it started is never finalized by a worker.
+        # A session cancelled before it started is finalized later, if at all (by a worker
+        # that gets its end command): it has ended already.
         settled = bool(state.get("finalized")) or state.get("started_at") is None
         final = state["status"] in FINAL_STATUSES and settled
     elif message.get("type") == "event" and message.get("progress"):
@@ -77,6 +81,7 @@ def progress_of(message: Message) -> Progress | None:
         rows_per_second=state.get("rows_per_second"),
         eta_seconds=state.get("eta_seconds"),
         final=final,
+        retry_round=int(state.get("retry_round") or 0),
     )
 
 
@@ -135,17 +140,22 @@ def _raise_error(message: Message) -> None:
     raise ApiError(code, str(message.get("message", "")))
 
 
-def watch_session(url: str, api_key: str, session_id: str) -> Iterator[Progress]:
+def watch_session(
+    url: str, api_key: str, session_id: str, since_round: int = 0
+) -> Iterator[Progress]:
     """The session's progress, one item per snapshot or progress event, ending with the
-    one that reports its final status."""
+    one that reports its final status (of retry round `since_round` or a later one)."""
+    latest = since_round
     for message in messages(url, api_key, {"type": "subscribe", "session_id": session_id}):
         if message.get("session_id") != session_id:
             continue
         progress = progress_of(message)
-        if progress is not None:
-            yield progress
-            if progress.final:
-                return
+        if progress is None or progress.retry_round < latest:
+            continue  # an earlier run's figures: the session runs again since
+        latest = progress.retry_round
+        yield progress
+        if progress.final:
+            return
 
 
 def watch_tenant(url: str, api_key: str) -> Iterator[Progress]:

@@ -14,6 +14,7 @@ from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from shared.broker.rabbit import RabbitBroker
 from shared.broker.rabbit_enrich_client import RabbitEnricher
+from shared.budget.rabbit import RabbitBudget
 from shared.logging import configure_logging
 from shared.storage.s3 import store_from_settings
 
@@ -36,13 +37,17 @@ async def main() -> None:
     log = structlog.get_logger()
     settings.load_api_keys().log_open_access(settings.environment)
     store = store_from_settings(settings)
-    broker = RabbitBroker(settings.amqp_url.get_secret_value(), settings.topology)
+    amqp_url = settings.amqp_url.get_secret_value()
+    broker = RabbitBroker(amqp_url, settings.topology)
+    # Per-tenant limits hold across every gateway replica (docs/decisions/0009).
+    budget = RabbitBudget(amqp_url, settings.topology, connect_on_use=True)
     config = uvicorn.Config(
         create_app(
             settings,
             store,
             broker,
-            enricher=RabbitEnricher(settings.amqp_url.get_secret_value(), settings.topology),
+            enricher=RabbitEnricher(amqp_url, settings.topology),
+            budget=budget,
         ),
         host=settings.gateway_host,
         port=settings.gateway_port,
@@ -63,6 +68,7 @@ async def main() -> None:
         # Requests cut short at the end of the grace are still deleting what they stored.
         if server.server_state.tasks:
             await asyncio.wait(set(server.server_state.tasks), timeout=CLEANUP_TIMEOUT_S)
+        await budget.close()
         store.close()
         log.info("gateway.stopped")
 

@@ -17,7 +17,7 @@ from gateway.access_log import AccessLog
 from gateway.deps import Services, reject_unknown_query
 from gateway.docs import install_docs
 from gateway.download_tokens import DownloadTokens
-from gateway.enrich.limits import TenantBuckets
+from gateway.enrich.limits import TenantRateLimit
 from gateway.errors import install_error_handlers
 from gateway.metrics import GatewayMetrics
 from gateway.openapi import DocumentedApi
@@ -44,6 +44,8 @@ from gateway.settings import GatewaySettings
 from gateway.shutdown import AnswerCutShort
 from shared.broker.enrich_protocol import Enricher
 from shared.broker.protocol import Broker
+from shared.budget.memory import MemoryBudget
+from shared.budget.protocol import Budget
 from shared.status import SessionStateReader
 from shared.storage.protocol import ObjectStore
 
@@ -101,8 +103,11 @@ def build_services(
     broker: Broker,
     metrics: GatewayMetrics | None = None,
     enricher: Enricher | None = None,
+    budget: Budget | None = None,
 ) -> Services:
-    """Everything the routes use, opened around them by the app's lifespan."""
+    """Everything the routes use, opened around them by the app's lifespan. `budget`
+    counts deployment-wide limits (RabbitMQ for several replicas); by default this
+    process counts alone."""
     return Services(
         settings=settings,
         store=store,
@@ -112,7 +117,9 @@ def build_services(
         download_tokens=_download_tokens(settings),
         metrics=metrics or GatewayMetrics(CollectorRegistry()),
         enricher=enricher,
-        enrich_limits=TenantBuckets(settings.enrich_rate_per_minute, settings.enrich_burst),
+        enrich_limits=TenantRateLimit(
+            budget or MemoryBudget(), settings.enrich_rate_per_minute, settings.enrich_burst
+        ),
     )
 
 
@@ -144,9 +151,10 @@ def create_app(
     broker: Broker,
     metrics: GatewayMetrics | None = None,
     enricher: Enricher | None = None,
+    budget: Budget | None = None,
 ) -> FastAPI:
     app = api_app()
-    app.state.services = build_services(settings, store, broker, metrics, enricher)
+    app.state.services = build_services(settings, store, broker, metrics, enricher, budget)
     return app
 
 

@@ -12,13 +12,14 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from gateway.criteria.library import CriteriaLibrary
 from gateway.download_tokens import DownloadTokens
-from gateway.enrich.limits import TenantBuckets
+from gateway.enrich.limits import TenantRateLimit
 from gateway.errors import ServiceUnavailable, SessionNotFound, Unauthorized
 from gateway.metrics import GatewayMetrics
 from gateway.settings import GatewaySettings
 from shared.auth import ApiKeys
 from shared.broker.enrich_protocol import Enricher
 from shared.broker.protocol import Broker, Publisher
+from shared.budget.memory import MemoryBudget
 from shared.criteria.reading import NAME, check_name
 from shared.errors import InvalidInput, NotFound
 from shared.ids import is_session_id
@@ -40,7 +41,9 @@ class Services:
     metrics: GatewayMetrics
     # Single-company requests: the request/reply client (None: not served) and the limits.
     enricher: Enricher | None = None
-    enrich_limits: TenantBuckets = field(default_factory=lambda: TenantBuckets(60.0, 20))
+    enrich_limits: TenantRateLimit = field(
+        default_factory=lambda: TenantRateLimit(MemoryBudget(), 60.0, 20)
+    )
 
 
 def _services(request: Request) -> Services:

@@ -44,8 +44,8 @@ class GatewaySettings(CommonSettings, ProviderSettings, Limits):
 
     # Seconds `POST /api/enrich` waits for a worker's answer before answering 504.
     enrich_timeout_s: float = Field(default=60.0, gt=0, le=600)
-    # `POST /api/enrich` requests a minute per tenant and gateway process.
-    enrich_rate_per_minute: float = Field(default=60.0, ge=0)
+    # `POST /api/enrich` requests a minute per tenant, counted across every gateway replica.
+    enrich_rate_per_minute: float = Field(default=60.0, gt=0)
     # `POST /api/enrich` requests a tenant may send at once before that rate applies.
     enrich_burst: int = Field(default=20, ge=1)
 

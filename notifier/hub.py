@@ -1,10 +1,13 @@
 """Fan-out of session events to the connections that watch them, tenant by tenant.
 
 Every event updates the session's live state (notifier/live_sessions.py) whether or not
-anyone watches it. A connection gets a session's snapshot before any of its events:
-subscribing to a session reads storage first (shared by concurrent subscribers), and a
-connection that watches its whole tenant has the events of a session it has no snapshot
-of held back until one is ready. Who watches what is in notifier/subscriptions.py; making
+anyone watches it. An event of a new retry round makes each watcher wait for a snapshot of
+the session as it runs again; events of a round already left behind go to nobody.
+
+A connection gets a session's snapshot before any of its events: subscribing to a session
+reads storage first (shared by concurrent subscribers), and a connection that watches its
+whole tenant has the events of a session it has no snapshot of held back until one is
+ready. Who watches what is in notifier/subscriptions.py; making
 up for missed events in notifier/recovery.py.
 """
 
@@ -45,6 +48,7 @@ class Hub:
         self._subscriptions = Subscriptions()
         self._recovery = Recovery(self._sessions, self._subscriptions, metrics)
         self._releasing: set[SessionKey] = set()
+        self._reread_round: dict[SessionKey, int] = {}
 
     @property
     def connections(self) -> set[Connection]:
@@ -65,9 +69,17 @@ class Hub:
         """Apply one event and queue it for every interested connection; never waits."""
         key = (event.tenant, event.session_id)
         live = self._sessions.apply(event)
+        if live is None:
+            self._metrics.stale_round_events += 1
+            return  # a retry round began since: its watchers must not see the earlier run
         targets = self._subscriptions.targets(key)
         if not targets:
             return
+        if live.needs_read:
+            # The finished session runs again in a new round: every watcher gets a fresh
+            # snapshot of it (the round's status and figures), then the round's events.
+            for connection in targets:
+                connection.snapshotted.discard(event.session_id)
         item = self._event_item(live, event, body)
         for connection in targets:
             if event.session_id in connection.snapshotted:
@@ -101,12 +113,24 @@ class Hub:
         if failed and not done.cancelled():
             self._metrics.storage_errors += 1
             log.warning("notifier.snapshot_failed", session_id=key[1], error=str(done.exception()))
+        if not failed and self._read_again(key, done.result()):
+            return
         tenant, session_id = key
         snapshot = None if failed else self.snapshot(tenant, session_id)
         for connection in self._subscriptions.targets(key):
             if session_id in connection.held:
                 # Without a snapshot the held events are still better than nothing.
                 connection.release(session_id, snapshot)
+
+    def _read_again(self, key: SessionKey, live: LiveSession) -> bool:
+        """A read that began before the session's new round did not see it: read once more
+        (once per round, so storage that lags cannot keep the watchers waiting)."""
+        if not live.needs_read or self._reread_round.get(key) == live.round:
+            self._reread_round.pop(key, None)
+            return False
+        self._reread_round[key] = live.round
+        self._start_refresh(key)
+        return True
 
     def snapshot(self, tenant: str, session_id: str) -> Outgoing | None:
         return self._sessions.snapshot(tenant, session_id)
@@ -119,7 +143,10 @@ class Hub:
             raise NotFound("no such session")
         key = (connection.tenant, session_id)
         if not self._sessions.is_fresh(key):
-            await self._sessions.refresh(key)
+            live = await self._sessions.refresh(key)
+            if live.needs_read:
+                # The read was shared with one begun before the session's new round.
+                await self._sessions.refresh(key)
         if connection.closing.done():
             return
         self._subscriptions.subscribe(connection, session_id)

@@ -6,12 +6,19 @@ chunks; a report that arrives after a newer one of its chunk is stale and ignore
 whose summary is stored counts with the stored (final) counters; live reports of it are
 ignored. That rule makes merging a fresh storage read with live events free of double
 counting, in any order.
+
+A finished session runs again in retry rounds (events say which: `round`). The newest
+round seen is the session's current run: its status, finished chunks and final event
+replace the earlier run's, and a chunk's report or summary of a later round replaces one
+of an earlier round (a retried chunk is stored whole). Events of an earlier round than
+the current one arrived late and are ignored.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from notifier.rate import RecentRate
 from shared.lifecycle import SessionStatus, advance
@@ -29,42 +36,61 @@ def _vector(counters: Counters) -> tuple[int, ...]:
     return tuple(getattr(counters, name) for name in FIELDS)
 
 
+class _Chunk(NamedTuple):
+    """What a chunk counts for: a stored summary or a live report, of round `round`."""
+
+    round: int
+    stored: bool
+    counters: tuple[int, ...]
+    at: datetime | None = None
+
+
 class LiveSession:
     def __init__(self, tenant: str, session_id: str) -> None:
         self.tenant = tenant
         self.session_id = session_id
         self.base: SessionState | None = None
-        self._stored: dict[int, tuple[int, ...]] = {}
-        self._live: dict[int, tuple[int, ...]] = {}
-        self._live_at: dict[int, datetime] = {}
-        self._finished: set[int] = set()
+        # The session's current run: 0 for its own, k for retry round k.
+        self.round = 0
+        self._chunks: dict[int, _Chunk] = {}
         self._sum: list[int] = list(_ZERO)
+        self._total: int | None = None
+        self._begin_round(0)
+
+    def _begin_round(self, round_: int) -> None:
+        """Everything that belongs to one run starts afresh; chunk figures carry over."""
+        self.round = round_
+        self._finished: set[int] = set()
         self._status: SessionStatus | None = None
         self._status_at: dict[SessionStatus, datetime] = {}
         self._final: SessionStatusChanged | None = None
-        self._total: int | None = None
         self._chunk_count: int | None = None
         self._pace = RecentRate()
 
     # --- input --------------------------------------------------------------------
 
-    def apply(self, event: SessionStatusChanged | ChunkProgress | RowsFinished) -> None:
+    def apply(self, event: SessionStatusChanged | ChunkProgress | RowsFinished) -> bool:
+        """Take an event; False (and nothing changes) for one of an earlier round."""
+        if event.round < self.round:
+            return False
+        if event.round > self.round:
+            self._begin_round(event.round)
         if isinstance(event, ChunkProgress):
             self._apply_progress(event)
         elif isinstance(event, SessionStatusChanged):
             self._apply_status(event)
+        return True
 
     def _apply_progress(self, event: ChunkProgress) -> None:
         if event.finished:
             self._finished.add(event.chunk)
-        if event.chunk in self._stored:
-            return
-        newest = self._live_at.get(event.chunk)
-        if newest is not None and event.at < newest:
-            return
-        self._replace(self._live.get(event.chunk, _ZERO), _vector(event.counters))
-        self._live[event.chunk] = _vector(event.counters)
-        self._live_at[event.chunk] = event.at
+        entry = self._chunks.get(event.chunk)
+        if entry is not None:
+            if entry.stored and entry.round >= event.round:
+                return
+            if entry.round == event.round and entry.at is not None and event.at < entry.at:
+                return
+        self._set(event.chunk, _Chunk(event.round, False, _vector(event.counters), event.at))
 
     def _apply_status(self, event: SessionStatusChanged) -> None:
         self._status_at.setdefault(event.status, event.at)
@@ -76,16 +102,28 @@ class LiveSession:
         if event.status.is_final:
             self._final = event
 
-    def merge_storage(self, state: SessionState, summaries: list[ChunkSummary]) -> None:
-        """Take a fresh storage read; stored chunk summaries replace live reports."""
+    def merge_storage(
+        self,
+        state: SessionState,
+        summaries: list[ChunkSummary],
+        rounds: Mapping[int, int] | None = None,
+    ) -> None:
+        """Take a fresh storage read; stored chunk summaries (of the rounds in `rounds`,
+        chunk -> round, 0 when absent) replace live reports of the same or earlier rounds."""
+        if state.retry_round > self.round:
+            self._begin_round(state.retry_round)
         self.base = state
         for summary in summaries:
-            new = _vector(summary.counters)
-            old = self._stored.get(summary.chunk, self._live.get(summary.chunk, _ZERO))
-            self._replace(old, new)
-            self._stored[summary.chunk] = new
-            self._live.pop(summary.chunk, None)
-            self._live_at.pop(summary.chunk, None)
+            round_ = (rounds or {}).get(summary.chunk, 0)
+            entry = self._chunks.get(summary.chunk)
+            if entry is not None and entry.round > round_:
+                continue
+            self._set(summary.chunk, _Chunk(round_, True, _vector(summary.counters)))
+
+    def _set(self, chunk: int, new: _Chunk) -> None:
+        old = self._chunks.get(chunk)
+        self._replace(old.counters if old is not None else _ZERO, new.counters)
+        self._chunks[chunk] = new
 
     def _replace(self, old: tuple[int, ...], new: tuple[int, ...]) -> None:
         for index, (before, after) in enumerate(zip(old, new, strict=True)):
@@ -94,24 +132,42 @@ class LiveSession:
     # --- output -------------------------------------------------------------------
 
     @property
+    def needs_read(self) -> bool:
+        """Storage was read before the current round began: what it said is an earlier run."""
+        return self.base is not None and self.base.retry_round < self.round
+
+    def _current_base(self) -> SessionState | None:
+        return None if self.base is None or self.needs_read else self.base
+
+    @property
     def is_final(self) -> bool:
         return self.status.is_final
 
     @property
     def status(self) -> SessionStatus:
-        stored = self.base.status if self.base is not None else SessionStatus.CREATED
+        base = self._current_base()
+        if base is None:
+            # A session seen running again before storage says so is at least queued.
+            start = SessionStatus.CREATED if self.base is None else SessionStatus.QUEUED
+            return start if self._status is None else advance(start, self._status)
+        stored = base.status
         if stored.is_final or self._status is None:
             return stored
         return advance(stored, self._status)
 
     def counters(self) -> Counters:
-        if self.base is not None and self.base.finalized:
-            return self.base.counters
+        base = self._current_base()
+        if base is not None and base.finalized:
+            return base.counters
         if self._final is not None and self._final.counters is not None:
             return self._final.counters
+        if self.base is not None and base is None:
+            return self.base.counters  # the earlier run's, until storage is read again
         values = dict(zip(FIELDS, self._sum, strict=True))
         values["total"] = self._session_total()
-        return Counters(**values)
+        summed = Counters(**values)
+        # Review decisions hold for rows a retry round keeps (shared/reviews.py).
+        return summed + base.reviewed if base is not None else summed
 
     def _session_total(self) -> int:
         if self._total is not None:
@@ -119,10 +175,15 @@ class LiveSession:
         return self.base.counters.total if self.base is not None else 0
 
     def chunks_done(self) -> int:
-        return len(self._stored.keys() | self._finished)
+        """Chunks of the current run that are done."""
+        stored = {
+            n for n, entry in self._chunks.items() if entry.stored and entry.round == self.round
+        }
+        return len(stored | self._finished)
 
     def chunk_count(self) -> int | None:
-        stored = self.base.chunk_count if self.base is not None else None
+        base = self._current_base()
+        stored = base.chunk_count if base is not None else None
         return stored if stored is not None else self._chunk_count
 
     def state(self) -> SessionState:
@@ -130,33 +191,46 @@ class LiveSession:
         if self.base is None:
             raise RuntimeError("session state was never read from storage")
         base = self.base
+        current = self._current_base()
         final = self._final
         return base.model_copy(
             update={
                 "status": self.status,
                 "counters": self.counters(),
                 "chunk_count": self.chunk_count(),
-                "chunks_done": max(base.chunks_done, self.chunks_done()),
+                "chunks_done": max(current.chunks_done if current else 0, self.chunks_done()),
                 "started_at": base.started_at or self._status_at.get(SessionStatus.QUEUED),
-                "running_since": base.running_since or self._status_at.get(SessionStatus.RUNNING),
-                "finished_at": base.finished_at or (final.at if final else None),
-                "reason": base.reason or (final.reason if final else None),
-                "finalized": base.finalized or final is not None,
+                "running_since": self.running_since(),
+                "finished_at": (current.finished_at if current else None)
+                or (final.at if final else None),
+                "reason": (current.reason if current else None)
+                or (final.reason if final else None),
+                "finalized": self.finalized,
+                "retry_round": self.round,
             }
         )
 
     @property
     def finalized(self) -> bool:
-        """The final status and counters are known; nothing about the session changes after."""
-        return (self.base is not None and self.base.finalized) or self._final is not None
+        """The current run's final status and counters are known."""
+        base = self._current_base()
+        return (base is not None and base.finalized) or self._final is not None
 
     def fingerprint(self) -> tuple[object, ...]:
         """What a snapshot shows of the session's progress; equal means nothing new."""
         counters = _vector(self.counters())
-        return (self.status, self.finalized, counters, self.chunks_done(), self.chunk_count())
+        return (
+            self.round,
+            self.status,
+            self.finalized,
+            counters,
+            self.chunks_done(),
+            self.chunk_count(),
+        )
 
     def running_since(self) -> datetime | None:
-        stored = self.base.running_since if self.base is not None else None
+        base = self._current_base()
+        stored = base.running_since if base is not None else None
         return stored or self._status_at.get(SessionStatus.RUNNING)
 
     def progress(self, now: datetime) -> dict[str, Any]:
@@ -169,6 +243,7 @@ class LiveSession:
             "counters": counters.model_dump(),
             "chunk_count": self.chunk_count(),
             "chunks_done": self.chunks_done(),
+            "retry_round": self.round,
             **self.rate_and_eta(now),
         }
 

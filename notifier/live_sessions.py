@@ -17,6 +17,7 @@ from notifier.metrics import Metrics
 from notifier.outgoing import Outgoing
 from shared.layout import SessionKeys
 from shared.messages import Event
+from shared.models import ChunkSummary
 from shared.session_view import session_view
 from shared.status import SessionStateReader
 
@@ -43,10 +44,12 @@ class LiveSessions:
             live = self._sessions[key] = LiveSession(*key)
         return live
 
-    def apply(self, event: Event) -> LiveSession:
+    def apply(self, event: Event) -> LiveSession | None:
+        """The session the event changed; None for an event of a round it left behind."""
         key = (event.tenant, event.session_id)
         live = self.session(key)
-        live.apply(event)
+        if not live.apply(event):
+            return None
         self._touched[key] = time.monotonic()
         return live
 
@@ -77,17 +80,28 @@ class LiveSessions:
         tenant, session_id = key
         self._metrics.snapshot_reads += 1
         state = await self._reader.read(tenant, session_id)
-        summaries = []
-        if state.chunk_count is not None and not state.finalized:
-            summaries = await self._reader.chunk_summaries(SessionKeys(tenant, session_id))
+        summaries: list[ChunkSummary] = []
+        rounds: dict[int, int] = {}
+        keys = SessionKeys(tenant, session_id)
+        if state.retry_round and not state.finalized:
+            # A retry round runs: each chunk counts with its latest stored version.
+            for round_, summary in await self._reader.latest_summaries(keys):
+                summaries.append(summary)
+                rounds[summary.chunk] = round_
+        elif state.chunk_count is not None and not state.finalized:
+            summaries = await self._reader.chunk_summaries(keys)
         live = self.session(key)
-        live.merge_storage(state, summaries)
+        live.merge_storage(state, summaries, rounds)
         self._refreshed[key] = time.monotonic()
         self._touched.setdefault(key, time.monotonic())
         return live
 
     def is_fresh(self, key: SessionKey) -> bool:
+        """Read lately, and since the session's current round began."""
         refreshed = self._refreshed.get(key)
+        live = self._sessions.get(key)
+        if live is None or live.needs_read:
+            return False
         return refreshed is not None and time.monotonic() - refreshed <= self._max_age
 
     def expire_reads(self) -> None:

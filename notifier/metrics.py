@@ -60,6 +60,7 @@ class Metrics:
     bad_messages: int = 0
     events_in: int = 0
     events_invalid: int = 0
+    stale_round_events: int = 0
     messages_out: int = 0
     coalesced: int = 0
     dropped: int = 0
@@ -91,6 +92,11 @@ COUNTERS: tuple[tuple[str, str, str], ...] = (
     ("bad_messages", "bad_messages", "Malformed or binary frames received"),
     ("events_in", "events_in", "Events consumed from the broker and fanned out"),
     ("events_invalid", "events_invalid", "Events dropped as unreadable"),
+    (
+        "stale_round_events",
+        "stale_round_events",
+        "Events of a retry round the session had left behind, shown to nobody",
+    ),
     ("messages_out", "messages_out", "Frames written to clients"),
     ("coalesced", "coalesced", "Frames merged away: superseded by a later report or a snapshot"),
     ("dropped", "dropped", "Row batches dropped for slow clients (a snapshot follows)"),

@@ -6,6 +6,7 @@ duplicate rows with these functions, so both see the same duplicates.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -31,6 +32,8 @@ def clean_text(value: str) -> str:
     return " ".join(value.split())
 
 
+# A row's name is compared with every name a page gives, several times per page.
+@functools.lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """Case-, punctuation- and legal-suffix-insensitive key of a company name.
 
@@ -44,6 +47,19 @@ def name_key(name: str) -> str:
         text = stripped
     words = _WORDS.findall(text.casefold())
     return " ".join(words) or " ".join(_WORDS.findall(clean_text(name).casefold()))
+
+
+def plain_name(name: str) -> str:
+    """The name as people search for it: legal forms and quotes left out, case and
+    letters kept (`ООО «Ромашка»` -> `Ромашка`, `Peñalba S.L.` -> `Peñalba`)."""
+    text = _LEADING_LEGAL_FORM.sub("", clean_text(name))
+    for _ in range(3):
+        stripped = basename(text).strip(" ,.")
+        if not stripped or stripped == text:
+            break
+        text = stripped
+    text = clean_text(re.sub(r"[«»\"“”„]", " ", text))
+    return text or clean_text(name)
 
 
 def place_key(place: str) -> str:

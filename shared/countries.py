@@ -87,3 +87,20 @@ def country_name(code: str) -> str:
     if country is None:
         return code
     return str(getattr(country, "common_name", None) or country.name)
+
+
+@cache
+def _subdivisions() -> dict[str, frozenset[str]]:
+    """Folded ISO 3166-2 names (states, provinces, regions) to the countries having one
+    so named (`Córdoba` is in Argentina, Colombia and Spain)."""
+    table: dict[str, set[str]] = {}
+    for division in pycountry.subdivisions:
+        key = _fold(division.name)
+        if len(key) >= 4:
+            table.setdefault(key, set()).add(division.country_code)
+    return {key: frozenset(codes) for key, codes in table.items()}
+
+
+def subdivision_countries(name: str) -> frozenset[str]:
+    """Countries with a state, province or region of this name (`Massachusetts` -> US)."""
+    return _subdivisions().get(_fold(name), frozenset())

@@ -28,12 +28,15 @@ tenants/<tenant>/sessions/<id>/
     reviews/<row>.json       gateway, once per row: a person's decision on a row left for
                              review (`ReviewDecision`), applied wherever rows are shown
     final/status.json        finalizer, last (`FinalStatus`)
-    webhook/claim.json       finalizer (conditional write: one worker delivers the webhook)
+    webhook/claim.json       finalizer (conditional write: one worker delivers the webhook
+                             of the session's own run, `WebhookClaim`)
     webhook/deliveries.json  that worker, after each attempt (`DeliveryLog`)
     final/results.{csv,xlsx,json}, final/logs/<type>.log   finalizer
     retries/<k>/request.json gateway (conditional write: one retry owns round k, `RetryRequest`)
     retries/<k>/plan.json, retries/<k>/chunks/...   retry round k, laid out like the
                              session's own chunks; a round's chunk n replaces chunk n
+    retries/<k>/webhook/claim.json, retries/<k>/webhook/deliveries.json   the webhook of
+                             round k's end, claimed and logged like the session's own
 """
 
 from __future__ import annotations
@@ -186,11 +189,12 @@ class SessionKeys:
 
     @property
     def webhook_claim(self) -> str:
-        return self.prefix + "webhook/claim.json"
+        """Each round's end is announced once: the claim is the round's own."""
+        return self._run_prefix + "webhook/claim.json"
 
     @property
     def webhook_deliveries(self) -> str:
-        return self.prefix + "webhook/deliveries.json"
+        return self._run_prefix + "webhook/deliveries.json"
 
     @property
     def reviews_prefix(self) -> str:

@@ -3,6 +3,10 @@
 Commands travel on queues (start, chunk task) or the control fanout (cancel); events
 travel on the events topic exchange. Consumers parse with `parse_command` /
 `parse_event`, which reject unknown kinds and versions.
+
+Events are at version 2: each says which run of its session it belongs to (`round`: 0
+for the session's own run, k for retry round k). Version 1 events, which have no
+`round`, are still read, as round 0.
 """
 
 from __future__ import annotations
@@ -10,12 +14,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from shared.lifecycle import SessionStatus
 from shared.models import Counters
 
 SCHEMA_VERSION: Literal[1] = 1
+EVENT_SCHEMA_VERSION: Literal[2] = 2
 
 
 def utcnow() -> datetime:
@@ -44,6 +49,13 @@ class CancelSession(Message):
     kind: Literal["session.cancel"] = "session.cancel"
 
 
+class EndSession(Message):
+    """A session cancelled before it was ever started: no worker would plan it, so one
+    finalizes it (result files, final status, webhook) like any other end."""
+
+    kind: Literal["session.end"] = "session.end"
+
+
 class ChunkTask(Message):
     kind: Literal["chunk.task"] = "chunk.task"
     chunk: int
@@ -68,7 +80,7 @@ class RetryChunkTask(ChunkTask):
 
 
 Command = Annotated[
-    StartSession | CancelSession | ChunkTask | RetrySession | RetryChunkTask,
+    StartSession | CancelSession | EndSession | ChunkTask | RetrySession | RetryChunkTask,
     Field(discriminator="kind"),
 ]
 _COMMANDS: TypeAdapter[Command] = TypeAdapter(Command)
@@ -76,14 +88,27 @@ _COMMANDS: TypeAdapter[Command] = TypeAdapter(Command)
 
 def parse_command(
     body: bytes,
-) -> StartSession | CancelSession | ChunkTask | RetrySession | RetryChunkTask:
+) -> StartSession | CancelSession | EndSession | ChunkTask | RetrySession | RetryChunkTask:
     return _COMMANDS.validate_json(body)
 
 
 # --- events ---------------------------------------------------------------------
 
 
-class SessionStatusChanged(Message):
+class EventMessage(Message):
+    """An event of run `round` of its session (0: the session's own run, k: retry round k)."""
+
+    v: Literal[1, 2] = EVENT_SCHEMA_VERSION  # type: ignore[assignment]
+    round: int = Field(0, ge=0)
+
+    @model_validator(mode="after")
+    def _round_needs_v2(self) -> EventMessage:
+        if self.v == 1 and self.round:
+            raise ValueError("version 1 events have no round")
+        return self
+
+
+class SessionStatusChanged(EventMessage):
     """The session entered `status`. Totals are known from `running` on."""
 
     kind: Literal["session.status"] = "session.status"
@@ -95,7 +120,7 @@ class SessionStatusChanged(Message):
     reason: str | None = None
 
 
-class ChunkProgress(Message):
+class ChunkProgress(EventMessage):
     """Cumulative counters of one chunk: consumers keep the latest per chunk and sum."""
 
     kind: Literal["chunk.progress"] = "chunk.progress"
@@ -105,7 +130,7 @@ class ChunkProgress(Message):
     finished: bool = False
 
 
-class RowsFinished(Message):
+class RowsFinished(EventMessage):
     """A batch of finished result rows (`ResultRow` dumped by alias)."""
 
     kind: Literal["rows.finished"] = "rows.finished"

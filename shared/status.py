@@ -30,6 +30,7 @@ from shared.models import (
     StartRequest,
 )
 from shared.retry import RetryPlan, chunk_rounds, latest_request
+from shared.reviews import reviewed_counters
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
 
@@ -54,6 +55,8 @@ class SessionState(BaseModel):
     finalized: bool = False
     # The latest retry round asked for; while it runs, status and counters are its own.
     retry_round: int = 0
+    # What review decisions changed in `counters` (applied already; shared/reviews.py).
+    reviewed: Counters = Field(default_factory=Counters)
     usage: Usage = Field(default_factory=Usage)
 
     @classmethod
@@ -97,10 +100,12 @@ class SessionStateReader:
         if final is not None and plan is not None and retry and retry.round > final.retry_round:
             return await self._retrying(keys, manifest, plan, final, retry.round, start)
         if final is not None:
+            counters = await reviewed_counters(self._store, keys, final.counters)
             return SessionState(
                 manifest=manifest,
                 status=final.status,
-                counters=final.counters,
+                counters=counters,
+                reviewed=_difference(counters, final.counters),
                 chunk_count=plan.chunk_count if plan else None,
                 chunks_done=plan.chunk_count if plan else 0,
                 started_at=start.requested_at if start else None,
@@ -151,12 +156,16 @@ class SessionStateReader:
                 for n in range(plan.chunk_count)
             )
         )
-        counters = sum((s.counters for s in summaries), Counters())
+        stored = sum((s.counters for s in summaries), Counters())
+        stored = stored.model_copy(update={"total": plan.total_rows})
+        # Decided rows are never run again: their decisions hold during the round.
+        counters = await reviewed_counters(self._store, keys, stored)
         done = sum(1 for n in retry_plan.chunks if rounds.get(n) == round_) if retry_plan else 0
         return SessionState(
             manifest=manifest,
             status=SessionStatus.RUNNING if retry_plan else SessionStatus.QUEUED,
-            counters=counters.model_copy(update={"total": plan.total_rows}),
+            counters=counters,
+            reviewed=_difference(counters, stored),
             chunk_count=len(retry_plan.chunks) if retry_plan else None,
             chunks_done=done,
             started_at=start.requested_at if start else None,
@@ -164,6 +173,18 @@ class SessionStateReader:
             retry_round=round_,
             usage=sum((s.usage for s in summaries), Usage()),
         )
+
+    async def latest_summaries(self, keys: SessionKeys) -> list[tuple[int, ChunkSummary]]:
+        """Every stored chunk summary at its latest version, with the round that stored it
+        (0: the session's own run): the chunks of a session whose retry round runs."""
+        rounds = await chunk_rounds(self._store, keys)
+        latest = {s.chunk: (0, s) for s in await self.chunk_summaries(keys)}
+        retried = await asyncio.gather(
+            *(self._summary(keys.in_round(r).chunk_done(n)) for n, r in rounds.items())
+        )
+        for (chunk, round_), summary in zip(rounds.items(), retried, strict=True):
+            latest[chunk] = (round_, summary)
+        return list(latest.values())
 
     async def _summary(self, key: str) -> ChunkSummary:
         cached = self._summaries.get(key)
@@ -219,6 +240,12 @@ class SessionStateReader:
             return await self._store.get_model(key, model_type)
         except NotFound:
             return None
+
+
+def _difference(after: Counters, before: Counters) -> Counters:
+    return Counters(
+        **{name: getattr(after, name) - getattr(before, name) for name in Counters.model_fields}
+    )
 
 
 async def _none() -> None:

@@ -32,7 +32,8 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )  # fmt: skip
 # Latin to Cyrillic for search queries: longest spellings first.
 _TO_CYRILLIC: tuple[tuple[str, str], ...] = (
-    ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"),
+    ("shch", "щ"), ("iya", "ия"), ("iyu", "ию"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"),
+    ("ts", "ц"), ("ch", "ч"),
     ("sh", "ш"), ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("iy", "ий"),
     ("yy", "ый"), ("ck", "к"), ("ph", "ф"), ("x", "кс"), ("ce", "це"), ("ci", "ци"),
     ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"),
@@ -40,6 +41,12 @@ _TO_CYRILLIC: tuple[tuple[str, str], ...] = (
     ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
     ("v", "в"), ("w", "в"), ("y", "й"), ("z", "з"),
 )  # fmt: skip
+_CONSONANT = "bcdfghjklmnpqrstvwxz"
+_Y_READINGS = (
+    (re.compile(r"(?<=[aeiou])y\b", re.IGNORECASE), "й"),
+    (re.compile(r"(?<=[kgh])y\b", re.IGNORECASE), "ий"),
+    (re.compile(rf"(?<=[{_CONSONANT}])y(?=[{_CONSONANT}]|\b)", re.IGNORECASE), "ы"),
+)
 _LATIN_RUN = re.compile("|".join(re.escape(latin) for latin, _ in _TO_CYRILLIC), re.IGNORECASE)
 _CYRILLIC_OF = dict(_TO_CYRILLIC)
 
@@ -68,8 +75,12 @@ def to_cyrillic(text: str) -> str:
         cyrillic = _CYRILLIC_OF[match.group(0).lower()]
         return cyrillic.capitalize() if match.group(0)[0].isupper() else cyrillic
 
-    word_final_y = re.sub(r"(?<=[a-z])y\b", "и", text)
-    return _LATIN_RUN.sub(letter, word_final_y)
+    # A `y` is `й` after a vowel (`Tolstoy`), `ий` closing an adjective in -ky/-gy/-khy
+    # (`Kaspersky`), and `ы` between consonants or closing a word after one (`Taymyr`,
+    # `Stroymaterialy`): how the usual romanisations write those letters.
+    for pattern, cyrillic in _Y_READINGS:
+        text = pattern.sub(lambda m, c=cyrillic: c.upper() if m.group(0).isupper() else c, text)  # type: ignore[misc]
+    return _LATIN_RUN.sub(letter, text)
 
 
 def skeleton(text: str) -> str:
@@ -97,3 +108,31 @@ def other_script(name: str) -> str | None:
     if has_latin(name) and not has_cyrillic(name):
         return to_cyrillic(name)
     return None
+
+
+# Letters that look alike in the two scripts: a word typed with a stray one of the other
+# script ("Тeхнопарк" with a Latin e) reads as one word to people, not to searches.
+_LOOKALIKE_LATIN = "AaBCcEeHKMOoPpTXxYy"
+_LOOKALIKE_CYRILLIC = "АаВСсЕеНКМОоРрТХхУу"
+_TO_CYRILLIC_LOOK = str.maketrans(_LOOKALIKE_LATIN, _LOOKALIKE_CYRILLIC)
+_TO_LATIN_LOOK = str.maketrans(_LOOKALIKE_CYRILLIC, _LOOKALIKE_LATIN)
+_WORD = re.compile(r"\w+")
+
+
+def _unmix_word(word: str) -> str:
+    cyrillic = len(_CYRILLIC.findall(word))
+    latin = len(_LATIN.findall(word))
+    if not cyrillic or not latin:
+        return word
+    if cyrillic >= latin:
+        fixed = word.translate(_TO_CYRILLIC_LOOK)
+        return fixed if not has_latin(fixed) else word
+    fixed = word.translate(_TO_LATIN_LOOK)
+    return fixed if not has_cyrillic(fixed) else word
+
+
+def unmix(name: str) -> str:
+    """Each word in one script: look-alike letters of the other script inside a word
+    (`Тeхнопарк`, `Yandеx`) replaced by the word's own; words that mix scripts otherwise,
+    and names whose words are in different scripts (`Яндекс Yandex`), are left as they are."""
+    return _WORD.sub(lambda match: _unmix_word(match.group(0)), name)

@@ -21,9 +21,12 @@ def service_settings(
     amqp_url: str, topology_prefix: str, s3_endpoint: str, s3_bucket: str
 ) -> dict[str, str]:
     """Environment every service process of a test shares: the broker, its topology and
-    the object store."""
+    the object store. The domain cache is off: a test's (or bench's) sessions look the
+    same companies up again and again, and each expects them fetched; tests of the cache
+    turn it on."""
     return {
         "DOSSIER_ENVIRONMENT": "test",
+        "DOSSIER_CACHE_DAYS": "0",
         "DOSSIER_LOG_FORMAT": "json",
         "DOSSIER_AMQP_URL": amqp_url,
         "DOSSIER_TOPOLOGY_PREFIX": topology_prefix,

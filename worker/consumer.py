@@ -22,7 +22,14 @@ from pydantic import ValidationError
 
 from shared.broker.protocol import Broker, Death, Delivery, Subscription
 from shared.errors import Permanent
-from shared.messages import CancelSession, ChunkTask, RetrySession, StartSession, parse_command
+from shared.messages import (
+    CancelSession,
+    ChunkTask,
+    EndSession,
+    RetrySession,
+    StartSession,
+    parse_command,
+)
 from shared.storage.protocol import ObjectStore
 from worker.cancel import CancelRegistry
 from worker.deadletter import DeadChunkHandler
@@ -35,7 +42,7 @@ log = structlog.get_logger()
 MAX_BACKOFF_S = 5.0
 # The first pause between pings of an unreachable store, whatever the back-off setting.
 MIN_STORE_PAUSE_S = 0.05
-Command = StartSession | CancelSession | ChunkTask | RetrySession
+Command = StartSession | CancelSession | EndSession | ChunkTask | RetrySession
 Work = Callable[[Command, Delivery], Awaitable[None]]
 # Records that a message will never succeed (failed plan); True if it did.
 GiveUp = Callable[[Command, str], Awaitable[bool]]
@@ -115,6 +122,9 @@ class WorkerConsumers:
     async def _plan(self, command: Command, delivery: Delivery) -> None:
         if isinstance(command, RetrySession):
             await self._retry_planner.plan(command, redelivered=delivery.redelivered)
+            return
+        if isinstance(command, EndSession):
+            await self._planner.end_unstarted(command)
             return
         if not isinstance(command, StartSession):
             raise Permanent(f"unexpected {command.kind} on the commands queue")

@@ -4,7 +4,8 @@ Final objects depend only on stored objects (chunk results and summaries, the ma
 the criteria snapshot, the cancel marker), never on the clock or on which worker runs, so
 two workers that finalize at the same moment write byte-identical objects.
 `final/status.json` is written last: its presence means every other final object is in
-place.
+place. A session deleted meanwhile keeps nothing of what was written (worker/deleted.py)
+and is announced to nobody.
 """
 
 from __future__ import annotations
@@ -42,10 +43,12 @@ from shared.models import (
 )
 from shared.results import merged_results
 from shared.retry import chunk_rounds
+from shared.reviews import reviewed_counters
 from shared.rows import ResultRow
 from shared.session_logs import every_session_log
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
+from worker.deleted import removed_if_deleted
 from worker.events import publish_safely
 from worker.webhooks.sender import WebhookSender
 
@@ -83,13 +86,12 @@ class Finalizer:
         if keys.round == 0:
             if await self._store.exists(keys.final_status):
                 return False
-            await self.finalize(keys, chunk_count)
-            return True
+            return await self.finalize(keys, chunk_count) is not None
         if await self._finalized_round(keys) >= keys.round:
             return False
         plan = await self._store.get_model(keys.session.plan, Plan)
-        await self.finalize(keys.session, plan.chunk_count, retry_round=keys.round)
-        return True
+        finalized = await self.finalize(keys.session, plan.chunk_count, retry_round=keys.round)
+        return finalized is not None
 
     async def _finalized_round(self, keys: SessionKeys) -> int:
         try:
@@ -99,8 +101,55 @@ class Finalizer:
 
     async def finalize(
         self, keys: SessionKeys, chunk_count: int, retry_round: int = 0
+    ) -> FinalStatus | None:
+        """The final status written; None when the session was deleted before or while
+        this ran: then nothing of it is left written and nothing is announced."""
+        try:
+            manifest = await self._store.get_model(keys.manifest, SessionManifest)
+        except NotFound:
+            # Deleted: also what an earlier attempt of this very command may have written.
+            await removed_if_deleted(self._store, keys, after="an earlier attempt")
+            log.info("session.finalize_skipped", why="deleted")
+            return None
+        try:
+            final = await self._write_final(keys, manifest, chunk_count, retry_round)
+        except NotFound:
+            # An object read went away under the writes: a deleted session, or broken.
+            if await removed_if_deleted(self._store, keys, after="a read failed"):
+                return None
+            raise
+        if await removed_if_deleted(self._store, keys, after="final status"):
+            return None
+        log.info(
+            "session.finalized", status=str(final.status), chunks=chunk_count, round=retry_round
+        )
+        # Watchers see the counters as readers derive them, review decisions applied.
+        counters = await reviewed_counters(self._store, keys, final.counters)
+        await publish_safely(
+            self._publisher,
+            SessionStatusChanged(
+                tenant=keys.tenant,
+                session_id=keys.session_id,
+                status=final.status,
+                at=final.finished_at,
+                total_rows=final.counters.total,
+                chunk_count=chunk_count,
+                counters=counters,
+                reason=final.reason,
+                round=retry_round,
+            ),
+        )
+        if self._webhooks is not None:
+            try:
+                reviewed = final.model_copy(update={"counters": counters})
+                await self._webhooks.session_ended(keys, manifest, reviewed)
+            except Exception as exc:  # the session is final whatever the webhook does
+                log.warning("webhook.not_started", error=repr(exc))
+        return final
+
+    async def _write_final(
+        self, keys: SessionKeys, manifest: SessionManifest, chunk_count: int, retry_round: int
     ) -> FinalStatus:
-        manifest = await self._store.get_model(keys.manifest, SessionManifest)
         cancel = await self._cancel_request(keys)
         rounds = await chunk_rounds(self._store, keys)
         summaries = await asyncio.gather(
@@ -113,27 +162,6 @@ class Finalizer:
         final = final_status(manifest, summaries, cancel, outputs)
         final = final.model_copy(update={"retry_round": retry_round})
         await self._store.put_model(keys.final_status, final)
-        log.info(
-            "session.finalized", status=str(final.status), chunks=chunk_count, round=retry_round
-        )
-        await publish_safely(
-            self._publisher,
-            SessionStatusChanged(
-                tenant=keys.tenant,
-                session_id=keys.session_id,
-                status=final.status,
-                at=final.finished_at,
-                total_rows=final.counters.total,
-                chunk_count=chunk_count,
-                counters=final.counters,
-                reason=final.reason,
-            ),
-        )
-        if self._webhooks is not None:
-            try:
-                await self._webhooks.session_ended(keys, manifest, final)
-            except Exception as exc:  # the session is final whatever the webhook does
-                log.warning("webhook.not_started", error=repr(exc))
         return final
 
     async def _cancel_request(self, keys: SessionKeys) -> CancelRequest | None:

@@ -20,9 +20,10 @@ from shared.broker.protocol import Publisher
 from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
-from shared.messages import ChunkTask, SessionStatusChanged, StartSession
+from shared.messages import ChunkTask, EndSession, SessionStatusChanged, StartSession
 from shared.models import Counters, FinalStatus, Plan, SessionManifest
 from shared.storage.protocol import ObjectStore
+from worker.deleted import removed_if_deleted
 from worker.events import publish_safely
 from worker.finalizer import Finalizer
 from worker.plan_stream import planned_chunks
@@ -65,6 +66,8 @@ class Planner:
             theirs = await self._store.get_model(keys.plan, Plan)
             await self._planned_before(keys, theirs, redelivered, "planned by another worker")
             return
+        if await removed_if_deleted(self._store, keys, after="plan"):
+            return  # a session cancelled and deleted while it was planned: no chunk runs
         log.info("plan.written", rows=plan.total_rows, chunks=plan.chunk_count)
         await publish_safely(
             self._publisher,
@@ -79,6 +82,18 @@ class Planner:
         await self._publisher.publish_chunk_tasks(self._tasks(keys, plan, range(plan.chunk_count)))
         if plan.chunk_count == 0:
             await self._finalizer.finalize(keys, chunk_count=0)
+
+    async def end_unstarted(self, command: EndSession) -> None:
+        """Finalize a session cancelled before it was started (once: a final status or a
+        plan means it ended or runs already)."""
+        keys = SessionKeys(command.tenant, command.session_id)
+        if await self._store.exists(keys.final_status) or await self._optional_plan(keys):
+            log.info("session.end_skipped", why="finalized or planned")
+            return
+        if not await self._store.exists(keys.cancel_marker):
+            log.info("session.end_skipped", why="not cancelled")
+            return
+        await self._finalizer.finalize(keys, chunk_count=0)
 
     async def fail(self, command: StartSession, reason: str) -> bool:
         """Record that the session cannot be planned; False if there is no session."""

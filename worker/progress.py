@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shared.broker.protocol import Publisher
-from shared.messages import ChunkProgress, ChunkTask, RowsFinished
+from shared.messages import ChunkProgress, ChunkTask, RetryChunkTask, RowsFinished
 from shared.models import Counters
 from shared.rows import ResultRow
 from worker.events import publish_safely
@@ -87,6 +87,7 @@ class ProgressReporter:
                     session_id=task.session_id,
                     chunk=task.chunk,
                     rows=rows[start : start + ROWS_PER_BATCH],
+                    round=_round(task),
                 ),
             )
         await publish_safely(
@@ -97,5 +98,11 @@ class ProgressReporter:
                 chunk=task.chunk,
                 counters=state.counters,
                 finished=state.finished,
+                round=_round(task),
             ),
         )
+
+
+def _round(task: ChunkTask) -> int:
+    """The run a chunk task belongs to: a retry round's, else the session's own (0)."""
+    return task.round if isinstance(task, RetryChunkTask) else 0

@@ -14,12 +14,14 @@ import structlog
 from shared.broker.protocol import Publisher
 from shared.errors import NotFound
 from shared.layout import SessionKeys, chunk_from_key
-from shared.messages import RetryChunkTask, RetrySession
+from shared.lifecycle import SessionStatus
+from shared.messages import RetryChunkTask, RetrySession, SessionStatusChanged
 from shared.models import FinalStatus, Plan
 from shared.results import read_chunk_results
 from shared.retry import RetryPlan, RetryRequest, chunk_rounds
 from shared.storage.protocol import ObjectStore
 from worker.checkpoint import read_chunk_rows
+from worker.events import publish_safely
 from worker.finalizer import Finalizer
 
 log = structlog.get_logger()
@@ -47,6 +49,7 @@ class RetryPlanner:
             plan = await self._write_chunks(keys, round_keys, session_plan, request)
             if await self._store.put_model_if_absent(round_keys.plan, plan):
                 log.info("retry.planned", round=plan.round, rows=plan.rows, chunks=len(plan.chunks))
+                await self._announce(round_keys, session_plan, plan)
                 await self._publish(round_keys, session_plan, plan, plan.chunks)
                 return
             existing = await self._store.get_model(round_keys.plan, RetryPlan)
@@ -71,6 +74,20 @@ class RetryPlanner:
         if await self._finalized_round(keys) < command.round:
             await self._finalizer.finalize(keys, session_plan.chunk_count, command.round)
         return True
+
+    async def _announce(self, round_keys: SessionKeys, session_plan: Plan, plan: RetryPlan) -> None:
+        """The round runs: watchers follow it from here (its chunk count is its own)."""
+        await publish_safely(
+            self._publisher,
+            SessionStatusChanged(
+                tenant=round_keys.tenant,
+                session_id=round_keys.session_id,
+                status=SessionStatus.RUNNING,
+                total_rows=session_plan.total_rows,
+                chunk_count=len(plan.chunks),
+                round=plan.round,
+            ),
+        )
 
     async def _publish(
         self, round_keys: SessionKeys, session_plan: Plan, plan: RetryPlan, chunks: list[int]

@@ -35,11 +35,13 @@ from worker.checkpoint import (
     unenriched_row,
     write_chunk,
 )
+from worker.deleted import removed_if_deleted
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting
 from worker.metrics import WorkerMetrics
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
 from worker.progress import ProgressReporter
+from worker.row_admission import RowAdmission
 from worker.usage import counting
 
 log = structlog.get_logger()
@@ -58,6 +60,7 @@ class ChunkRunner:
         concurrency: int,
         cancel_poll_s: float,
         row_timeout_s: float,
+        max_loop_lag_s: float = 0.5,
     ) -> None:
         self._store = store
         self._pipeline = pipeline
@@ -65,7 +68,7 @@ class ChunkRunner:
         self._progress = progress
         self._finalizer = finalizer
         self._metrics = metrics
-        self._slots = asyncio.Semaphore(concurrency)
+        self._admission = RowAdmission(concurrency, max_loop_lag_s)
         self._cancel_poll_s = cancel_poll_s
         self._row_timeout_s = row_timeout_s
 
@@ -126,6 +129,10 @@ class ChunkRunner:
                 cancelled=cancelled,
                 usage=tally.usage() + await self._earlier_usage(keys, task.chunk),
             )
+            # Deleted between the check above and the writes: none of them may stay.
+            if await removed_if_deleted(self._store, keys, after="chunk"):
+                self._progress.discard(task)
+                return None
         except BaseException:
             self._progress.discard(task)
             raise
@@ -234,7 +241,7 @@ class ChunkRunner:
         return {**stored, **here}
 
     async def _row(self, chunk: _ChunkRun, row: PlannedRow, cancel: asyncio.Event) -> None:
-        async with self._slots:
+        async with self._admission.slot():
             if cancel.is_set():
                 return
             structlog.contextvars.bind_contextvars(row=row.row)

@@ -66,6 +66,7 @@ class WorkerService:
             concurrency=settings.concurrency,
             cancel_poll_s=settings.cancel_poll_s,
             row_timeout_s=settings.row_timeout_s,
+            max_loop_lag_s=settings.max_loop_lag_s,
         )
         self.progress = progress
         self.consumers = WorkerConsumers(

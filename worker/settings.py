@@ -12,8 +12,13 @@ _RABBITMQ_HTTP_PORTS = (15672, 15692)  # management UI and API, Prometheus
 
 
 class WorkerSettings(CommonSettings):
-    # Rows in flight at once in this process, across every chunk it holds.
-    concurrency: int = Field(32, ge=1, validation_alias="DOSSIER_WORKER_CONCURRENCY")
+    # Rows in flight at once in this process, across every chunk it holds. Rows mostly wait
+    # on websites; 128 is the most a busy 2-core machine carried without a page timing out
+    # (docs/performance.md).
+    concurrency: int = Field(128, ge=1, validation_alias="DOSSIER_WORKER_CONCURRENCY")
+    # No row starts while this process's event loop runs later than this many seconds (its
+    # CPU is short: the rows in flight finish first, before their pages time out).
+    max_loop_lag_s: float = Field(0.5, gt=0, validation_alias="DOSSIER_WORKER_MAX_LOOP_LAG_S")
     # Rows per chunk task. Small enough that a chunk ends far below RabbitMQ's consumer
     # timeout (30 min by default) even when every row waits on slow sites.
     chunk_size: int = Field(200, ge=1, validation_alias="DOSSIER_WORKER_CHUNK_SIZE")
@@ -35,7 +40,8 @@ class WorkerSettings(CommonSettings):
     progress_interval_s: float = Field(0.3, gt=0, validation_alias="DOSSIER_WORKER_PROGRESS_S")
     # Days a tenant's finished `ok` row is reused for the same domain (or name and
     # country) by later sessions, skipping its fetches, searches and model calls; 0: off.
-    cache_days: int = Field(0, ge=0, le=3650, validation_alias="DOSSIER_CACHE_DAYS")
+    # A session sent with `use_cache=false` runs every row afresh.
+    cache_days: int = Field(30, ge=0, le=3650, validation_alias="DOSSIER_CACHE_DAYS")
     # `module:callable` taking PipelineSettings, a PipelineMetrics recorder and the shared
     # Budget, returning a Pipeline.
     pipeline_factory: str = Field(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -25,8 +26,14 @@ _QUOTED = re.compile(r'"([^"]+)"')
 _IGNORED = {"official", "website", "site", "homepage", "company", "the", "and", "of", "www"}
 
 
+def _fold(text: str) -> str:
+    """Engines match `Peñalba` to `penalba` and `берёзка` to `березка`."""
+    text = text.casefold().replace("ё", "е")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _tokens(text: str) -> set[str]:
-    return set(_WORDS.findall(text.casefold()))
+    return set(_WORDS.findall(_fold(text)))
 
 
 def _phrase_found(phrase: str, known: set[str]) -> bool:
@@ -45,21 +52,23 @@ class Indexed:
     phrase_text: str
 
 
-def _jitter(query: str, url: str) -> float:
-    digest = hashlib.sha256(f"{query}|{url}".encode()).digest()
+def _jitter(query: str, url: str, salt: str = "") -> float:
+    digest = hashlib.sha256(f"{salt}{query}|{url}".encode()).digest()
     return digest[0] / 255
 
 
 @dataclass
 class SearchIndex:
     docs: list[Doc]
+    # Another salt orders near-equal results differently (the held-out web's engine).
+    salt: str = ""
     queries: list[str] = field(default_factory=list)
     _indexed: list[Indexed] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for doc in self.docs:
             address = _tokens(urlsplit(doc.url).hostname or "") | _tokens(urlsplit(doc.url).path)
-            text = " ".join(f"{doc.title} {doc.snippet} {doc.text}".casefold().split())
+            text = " ".join(_fold(f"{doc.title} {doc.snippet} {doc.text}").split())
             self._indexed.append(Indexed(doc, _tokens(doc.title), address, _tokens(text), text))
 
     def search(self, query: str, limit: int) -> list[Doc]:
@@ -67,7 +76,7 @@ class SearchIndex:
         site = _SITE.search(query)
         scope = site.group(1).casefold() if site else ""
         rest = _SITE.sub(" ", query)
-        phrases = [" ".join(p.casefold().split()) for p in _QUOTED.findall(rest)]
+        phrases = [" ".join(_fold(p).split()) for p in _QUOTED.findall(rest)]
         terms = _tokens(rest) - _IGNORED
         if not terms:
             return []
@@ -86,7 +95,7 @@ class SearchIndex:
                 for t in matched
             ) / len(terms)
             score += sum(4.0 for p in phrases if p in entry.phrase_text)
-            score += entry.doc.rank_boost + 2.5 * _jitter(query, entry.doc.url)
+            score += entry.doc.rank_boost + 2.5 * _jitter(query, entry.doc.url, self.salt)
             scored.append((score, entry.doc))
         scored.sort(key=lambda pair: -pair[0])
         return [doc for _, doc in scored[:limit]]

@@ -114,7 +114,9 @@ def aiohttp_family(aiohttp: ModuleType) -> dict[str, Variant]:
     class AiohttpFetcher(Fetcher):
         """The fetcher with its one request on aiohttp; everything around it is shared."""
 
-        async def _request(self, url: str, max_bytes: int) -> fetcher_module._Answer:
+        async def _request(
+            self, url: str, max_bytes: int, cookies: Any = None
+        ) -> fetcher_module._Answer:
             try:
                 # The client given to this variant is an aiohttp session, not httpx2's.
                 session: Any = self._client

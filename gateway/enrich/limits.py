@@ -1,41 +1,36 @@
-"""A token bucket per tenant: `burst` requests at once, refilled at `per_minute`.
+"""Single-company requests per tenant, counted for the whole deployment.
 
-Kept in this gateway process: with several replicas behind a balancer each keeps its own
-buckets, so a tenant's total is at most the replicas times the rate.
+A tenant may send `burst` requests in any `burst / per_minute` minutes: at most `burst` at
+once, `per_minute` a minute over time. The count is a deployment-wide budget window
+(shared/budget, docs/decisions/0009): on RabbitMQ every gateway replica takes from the
+same one; the in-memory twin serves a single process.
 """
 
 from __future__ import annotations
 
 import math
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
+
+from gateway.errors import ServiceUnavailable
+from shared.budget.protocol import Budget, BudgetUnavailable, Window
+
+WINDOW_NAME = "enrich"
 
 
-@dataclass
-class _Bucket:
-    tokens: float
-    at: float
+class TenantRateLimit:
+    def __init__(self, budget: Budget, per_minute: float, burst: int) -> None:
+        self._budget = budget
+        # The gateway counts its own requests, as they arrive: no margin is needed.
+        self.window = Window(WINDOW_NAME, burst, burst * 60.0 / per_minute, margin_s=0.0)
 
-
-class TenantBuckets:
-    def __init__(
-        self, per_minute: float, burst: int, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self._rate = per_minute / 60.0
-        self._burst = float(burst)
-        self._clock = clock
-        self._buckets: dict[str, _Bucket] = {}
-
-    def take(self, tenant: str) -> float | None:
-        """None when a request may go; otherwise the seconds until one may."""
-        now = self._clock()
-        bucket = self._buckets.setdefault(tenant, _Bucket(self._burst, now))
-        bucket.tokens = min(self._burst, bucket.tokens + (now - bucket.at) * self._rate)
-        bucket.at = now
-        if bucket.tokens >= 1.0:
-            bucket.tokens -= 1.0
+    async def take(self, tenant: str) -> int | None:
+        """None when the request may go; otherwise whole seconds to wait (`Retry-After`):
+        the mean gap between two requests, when a unit of the window frees at the latest."""
+        try:
+            taken = await self._budget.try_take(self.window, tenant)
+        except BudgetUnavailable as exc:
+            raise ServiceUnavailable(
+                "broker_unavailable", "the request rate cannot be counted right now"
+            ) from exc
+        if taken:
             return None
-        if self._rate <= 0:
-            return math.inf
-        return (1.0 - bucket.tokens) / self._rate
+        return max(1, math.ceil(self.window.seconds / self.window.limit))

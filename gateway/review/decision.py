@@ -11,12 +11,14 @@ are shown: result pages, filters and downloads.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.reviews import Outcome, ReviewDecision
 from shared.rows import ResultRow, RowStatus
+
+__all__ = ["ReviewDecision", "ReviewRequest", "decided", "in_review", "outcome_of"]
 
 NEEDS_REVIEW = "needs_review"
 # `website: https://x.example/ (0.70; ...)`: the field and the URL of one candidate.
@@ -29,17 +31,6 @@ class ReviewRequest(BaseModel):
     decision: Literal["accept", "reject"] = Field(
         description="`accept`: fill the fields from the candidates; `reject`: keep them empty"
     )
-
-
-class ReviewDecision(BaseModel):
-    """`reviews/<row>.json`: written once by the gateway."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    row: int
-    decision: Literal["accept", "reject"]
-    decided_at: datetime
-    candidates: str = Field(description="`Review_Candidates` as the decision saw them")
 
 
 def candidates_of(text: str) -> dict[str, str]:
@@ -56,6 +47,11 @@ def in_review(row: ResultRow) -> bool:
     return row.row_status == NEEDS_REVIEW
 
 
+def outcome_of(row: ResultRow, decision: Literal["accept", "reject"]) -> Outcome:
+    """The status a row in review gets from the decision."""
+    return "ok" if decision == "accept" or row.official_website else "not_found"
+
+
 def decided(row: ResultRow, decision: ReviewDecision) -> ResultRow:
     """The row as the decision leaves it; a row no longer in review (a retry round found
     it anew, say) is left as it is."""
@@ -66,8 +62,7 @@ def decided(row: ResultRow, decision: ReviewDecision) -> ResultRow:
         update: dict[str, object] = {"row_status": RowStatus.OK, "error": ""}
         update.update(_filled(candidates))
     else:
-        has_website = bool(row.official_website)
-        update = {"row_status": RowStatus.OK if has_website else RowStatus.NOT_FOUND}
+        update = {"row_status": RowStatus(outcome_of(row, "reject"))}
     return row.model_copy(update={**update, "notes": _noted(row.notes, decision, candidates)})
 
 

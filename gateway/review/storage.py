@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-
-from gateway.review.decision import ReviewDecision
 from shared.layout import SessionKeys
+from shared.reviews import ReviewDecision, read_decisions
 from shared.storage.protocol import ObjectStore
 
-
-async def read_decisions(store: ObjectStore, keys: SessionKeys) -> dict[int, ReviewDecision]:
-    """Every decision of the session: one listing, then the decisions themselves (only as
-    many as people have made)."""
-    listed = await store.list_objects(keys.reviews_prefix)
-    if not listed:
-        return {}
-    decisions = await asyncio.gather(
-        *(store.get_model(info.key, ReviewDecision) for info in listed)
-    )
-    return {decision.row: decision for decision in decisions}
+__all__ = ["read_decisions", "save_decision"]
 
 
 async def save_decision(store: ObjectStore, keys: SessionKeys, decision: ReviewDecision) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import uuid
 from typing import Any
 
@@ -76,9 +75,9 @@ async def enrich(request: Request, services: ServicesDep, tenant: TenantDep) -> 
             "custom fields need a language model, and this server has none configured "
             "(see GET /api/capabilities)",
         )
-    wait = services.enrich_limits.take(tenant)
+    wait = await services.enrich_limits.take(tenant)
     if wait is not None:
-        seconds = max(1, math.ceil(min(wait, 3600)))
+        seconds = min(wait, 3600)
         raise RateLimited(f"too many single-company requests; retry in {seconds} s", seconds)
     if services.enricher is None:
         raise ServiceUnavailable("broker_unavailable", "single-company requests are not served")

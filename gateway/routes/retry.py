@@ -31,10 +31,12 @@ from shared.retry import (
     rows_to_retry,
     unknown_statuses,
 )
+from shared.rows import RowStatus
 from shared.session_view import SessionView, session_view
 from shared.status import SessionState
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+NOT_FOUND = RowStatus.NOT_FOUND.value
 log = structlog.get_logger()
 MAX_BODY_BYTES = 4 * 1024
 
@@ -108,7 +110,7 @@ async def retry(
         if isinstance(exc, Exception):
             raise ServiceUnavailable("broker_unavailable", "the retry was not accepted") from exc
         raise
-    await _announce(broker, keys.tenant, keys.session_id)
+    await _announce(broker, keys.tenant, keys.session_id, request.round)
     log.info("session.retry_requested", session_id=keys.session_id, round=request.round)
     return session_view(
         state.model_copy(
@@ -136,14 +138,20 @@ def _check_retryable(state: SessionState, statuses: list[str]) -> None:
         )
     if state.chunk_count is None:
         raise SessionConflict("nothing_to_retry", "the session never ran: there is no row to retry")
-    if rows_to_retry(state.counters, statuses) == 0:
+    count = rows_to_retry(state.counters, statuses)
+    if count is not None and NOT_FOUND in statuses:
+        count -= state.reviewed.not_found  # rows a person rejected are never run again
+    if count == 0:
         raise SessionConflict(
             "nothing_to_retry", f"no row has status {', '.join(statuses)}; nothing changed"
         )
 
 
-async def _announce(broker: PublisherDep, tenant: str, session_id: str) -> None:
-    event = SessionStatusChanged(tenant=tenant, session_id=session_id, status=SessionStatus.QUEUED)
+async def _announce(broker: PublisherDep, tenant: str, session_id: str, round_: int) -> None:
+    """Watchers see the finished session queued again, in the new round."""
+    event = SessionStatusChanged(
+        tenant=tenant, session_id=session_id, status=SessionStatus.QUEUED, round=round_
+    )
     try:
         await broker.publish_event(event)
     except Exception as exc:  # storage stays the truth; a lost event is only logged

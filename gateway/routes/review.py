@@ -21,7 +21,13 @@ from gateway.openapi.faults import (
 )
 from gateway.resources.results import ResultRowView
 from gateway.results_source import page_rows, read_plan
-from gateway.review.decision import ReviewDecision, ReviewRequest, decided, in_review
+from gateway.review.decision import (
+    ReviewDecision,
+    ReviewRequest,
+    decided,
+    in_review,
+    outcome_of,
+)
 from gateway.review.storage import read_decisions, save_decision
 from shared.errors import InvalidInput
 from shared.lifecycle import ACTIVE
@@ -83,6 +89,7 @@ async def review(
         decision=body.decision,
         decided_at=datetime.now(UTC),
         candidates=current.review_candidates,
+        becomes=outcome_of(current, body.decision),
     )
     if not await save_decision(store, keys, decision):
         raise ApiConflict("row_not_in_review", f"row {row} was decided a moment ago")

@@ -46,7 +46,7 @@ from shared.errors import NotFound
 from shared.ids import is_session_id
 from shared.layout import SessionKeys, tenant_sessions_prefix
 from shared.lifecycle import SessionStatus, can_cancel, can_delete, can_start
-from shared.messages import CancelSession, SessionStatusChanged, StartSession
+from shared.messages import CancelSession, EndSession, SessionStatusChanged, StartSession
 from shared.models import CancelRequest, StartRequest
 from shared.rows import InputRow
 from shared.session_view import SessionView, session_view
@@ -243,7 +243,12 @@ async def _started_by_another(
     return _view_after(state, SessionStatus.QUEUED, started_at=theirs.requested_at)
 
 
-@_accepted("/{session_id}/cancel", "Stop the session; finished rows are kept", SESSION_FINISHED)
+@_accepted(
+    "/{session_id}/cancel",
+    "Stop the session; finished rows are kept",
+    SESSION_FINISHED,
+    BROKER_UNAVAILABLE,
+)
 async def cancel(
     state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, services: ServicesDep
 ) -> SessionView:
@@ -251,8 +256,11 @@ async def cancel(
         raise SessionConflict(
             "session_finished", f"the session is already {state.status.value}; nothing changed"
         )
-    requested = CancelRequest(requested_at=datetime.now(UTC))
-    await store.put_model(keys.cancel_marker, requested)
+    if state.status is SessionStatus.CREATED:
+        requested = await _cancel_unstarted(keys, store, services)
+    else:
+        requested = CancelRequest(requested_at=datetime.now(UTC))
+        await store.put_model(keys.cancel_marker, requested)
     try:
         if not services.broker.ready:
             raise ConnectionError("the message broker is not reachable")
@@ -264,6 +272,34 @@ async def cancel(
         log.warning("session.cancel_message_lost", session_id=keys.session_id, error=str(exc))
     services.metrics.session_cancelled()
     return _view_after(state, SessionStatus.CANCELLED, cancel_requested_at=requested.requested_at)
+
+
+async def _cancel_unstarted(
+    keys: SessionKeys, store: ObjectStore, services: ServicesDep
+) -> CancelRequest:
+    """No worker would ever plan a session never started: the `EndSession` command makes
+    one end it (files, final status, webhook). The cancel is accepted only once that
+    command is published; without it nothing is left changed and the answer is 503."""
+    refused = ServiceUnavailable("broker_unavailable", "the cancel was not accepted")
+    if not services.broker.ready:
+        raise refused
+    requested = CancelRequest(requested_at=datetime.now(UTC))
+    # Of cancels racing on one session, the one whose marker is stored publishes.
+    if not await store.put_model_if_absent(keys.cancel_marker, requested):
+        try:
+            return await store.get_model(keys.cancel_marker, CancelRequest)
+        except NotFound:
+            raise refused from None  # the owner could not publish and took its marker back
+    try:
+        ending = EndSession(tenant=keys.tenant, session_id=keys.session_id)
+        await services.broker.publish_start(ending)
+    except BaseException as exc:
+        # Without the command the session would stay cancelled yet never end.
+        await asyncio.shield(store.delete(keys.cancel_marker))
+        if isinstance(exc, Exception):
+            raise refused from exc
+        raise
+    return requested
 
 
 @router.delete(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -20,6 +21,8 @@ from gateway.openapi.faults import (
 )
 from gateway.webhooks.config import WebhookSettingsStore
 from shared.errors import NotFound
+from shared.layout import SessionKeys
+from shared.storage.protocol import ObjectStore
 from shared.webhooks.model import DeliveryAttempt, DeliveryLog, WebhookConfig
 from shared.webhooks.urls import check_webhook_url
 
@@ -46,11 +49,41 @@ class WebhookView(BaseModel):
         return cls(url=config.url, secret=config.secret)
 
 
+class RoundDeliveries(BaseModel):
+    retry_round: int = Field(
+        description="0: the session's own end; k > 0: the end of its retry round k"
+    )
+    url: str
+    event: str
+    delivered: bool
+    attempts: list[DeliveryAttempt]
+
+    @classmethod
+    def of(cls, record: DeliveryLog) -> RoundDeliveries:
+        return cls(
+            retry_round=record.retry_round,
+            url=record.url,
+            event=record.event,
+            delivered=record.delivered,
+            attempts=record.attempts,
+        )
+
+
 class WebhookDeliveries(BaseModel):
     url: str | None = Field(description="The URL called; null when the session has no webhook")
-    event: str | None = None
+    event: str | None = Field(None, description="The latest end announced (see `retry_round`)")
     delivered: bool = False
-    attempts: list[DeliveryAttempt] = Field(default_factory=list)
+    attempts: list[DeliveryAttempt] = Field(
+        default_factory=list, description="The attempts of the latest end announced"
+    )
+    retry_round: int | None = Field(
+        None, description="The round whose end the fields above describe; null: none yet"
+    )
+    rounds: list[RoundDeliveries] = Field(
+        default_factory=list,
+        description="Every end announced so far, the session's own first, then each retry "
+        "round's, each with all its attempts",
+    )
 
 
 _BODY: dict[str, Any] = {
@@ -95,16 +128,30 @@ async def put_webhook(
 
 @router.get(
     "/sessions/{session_id}/webhook_deliveries",
-    summary="Every attempt to call the session's webhook",
+    summary="Every attempt to call the session's webhook, for its end and each retry round's",
     responses=errors(*ON_SESSION),
 )
 async def webhook_deliveries(
     state: SessionStateDep, keys: SessionKeysDep, store: StoreDep
 ) -> WebhookDeliveries:
-    try:
-        record = await store.get_model(keys.webhook_deliveries, DeliveryLog)
-    except NotFound:
+    rounds = range(state.retry_round + 1)
+    found = await asyncio.gather(*(_round_log(store, keys.in_round(k)) for k in rounds))
+    records = [RoundDeliveries.of(record) for record in found if record is not None]
+    if not records:
         return WebhookDeliveries(url=state.manifest.options.webhook_url)
+    latest = records[-1]
     return WebhookDeliveries(
-        url=record.url, event=record.event, delivered=record.delivered, attempts=record.attempts
+        url=latest.url,
+        event=latest.event,
+        delivered=latest.delivered,
+        attempts=latest.attempts,
+        retry_round=latest.retry_round,
+        rounds=records,
     )
+
+
+async def _round_log(store: ObjectStore, keys: SessionKeys) -> DeliveryLog | None:
+    try:
+        return await store.get_model(keys.webhook_deliveries, DeliveryLog)
+    except NotFound:
+        return None  # no webhook, or that end not announced yet

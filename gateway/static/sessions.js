@@ -79,18 +79,22 @@ class LiveSession {
     return Math.max(0, counters.total - counters.done) / rate;
   }
 
-  // The notifier's merged figures for the session after this event.
-  // A retry reopened this finished session (known from the stored state): live channels
-  // may still hold its earlier final status, so only the stored state moves it on.
-  retrying() {
+  // A finished session runs again in retry rounds. Figures of an earlier round than the
+  // one shown are stale; a later round reopens the session: its own status, not finalized.
+  // Returns false when the figures belong to an earlier round.
+  enterRound(round, status) {
     const resource = this.resource;
-    return (resource.retry_round || 0) > 0 && resource.finalized === false
-      && !FINAL_STATUSES.has(resource.status);
+    const shown = resource.retry_round || 0;
+    if (round === undefined || round === null || round === shown) return true;
+    if (round < shown) return false;
+    Object.assign(resource, { retry_round: round, status, finalized: false, finished_at: null, reason: null });
+    return true;
   }
 
+  // The notifier's merged figures for the session after this event.
   applyProgress(progress) {
     const resource = this.resource;
-    if (this.retrying()) return;
+    if (!this.enterRound(progress.retry_round, progress.status)) return;
     if (progress.status && (STATUS_RANK[progress.status] ?? 0) >= (STATUS_RANK[resource.status] ?? 0)) {
       resource.status = progress.status;
     }
@@ -113,6 +117,7 @@ class LiveSession {
       return true;
     }
     if (event.kind === "chunk.progress") {
+      if (!this.enterRound(event.round, "running")) return false;
       this.latest.set(event.chunk, event.counters || {});
       this.sample();
       return true;
@@ -133,7 +138,7 @@ class LiveSession {
 
   applyStatus(event) {
     const resource = this.resource;
-    if (this.retrying()) return;
+    if (!this.enterRound(event.round, event.status)) return;
     if ((STATUS_RANK[event.status] ?? 0) >= (STATUS_RANK[resource.status] ?? 0)) {
       resource.status = event.status;
     }
@@ -143,7 +148,10 @@ class LiveSession {
     if (event.reason) resource.reason = event.reason;
     if (event.status === "running" && !resource.running_since) resource.running_since = event.at;
     if (event.status === "queued" && !resource.started_at) resource.started_at = event.at;
-    if (FINAL_STATUSES.has(event.status)) resource.finished_at = resource.finished_at || event.at;
+    if (FINAL_STATUSES.has(event.status)) {
+      resource.finished_at = resource.finished_at || event.at;
+      resource.finalized = true;
+    }
   }
 }
 
@@ -177,9 +185,11 @@ export class SessionStore {
       const rankNew = STATUS_RANK[resource.status] ?? 0;
       const behind = rankNew < rankNow
         || (rankNew === rankNow && (resource.counters?.done ?? 0) < existing.counters.done);
-      // A retry reopens a finished session: its newer round wins over the old final state.
-      const retried = (resource.retry_round ?? 0) > (existing.resource.retry_round ?? 0);
-      if (!behind || retried) existing.reset(resource);
+      // A retry reopens a finished session: its newer round wins over the old final state,
+      // and a resource of an earlier round is stale.
+      const roundNew = resource.retry_round ?? 0;
+      const roundNow = existing.resource.retry_round ?? 0;
+      if (roundNew > roundNow || (roundNew === roundNow && !behind)) existing.reset(resource);
     }
     this.notify(id, { kind: "resource" });
   }
@@ -189,13 +199,17 @@ export class SessionStore {
     this.notify(id, { kind: "deleted" });
   }
 
-  // A snapshot replaces what we had, but never reopens a finished session: the HTTP API
-  // reads the stored final status, which a notifier may not have heard of yet.
+  // A snapshot replaces what we had, but never reopens a finished session (the HTTP API
+  // reads the stored final status, which a notifier may not have heard of yet) unless it
+  // is of a later retry round; one of an earlier round is stale.
   snapshot(id, state) {
     const existing = this.sessions.get(id);
     const resource = { ...state, session_id: state.session_id || id };
-    if (existing?.retrying() && (resource.retry_round || 0) < existing.resource.retry_round) return;
-    if (existing && FINAL_STATUSES.has(existing.resource.status) && !FINAL_STATUSES.has(resource.status)) {
+    const round = resource.retry_round || 0;
+    const shown = existing?.resource.retry_round || 0;
+    if (round < shown) return;
+    if (existing && round === shown && FINAL_STATUSES.has(existing.resource.status)
+      && !FINAL_STATUSES.has(resource.status)) {
       return;
     }
     if (existing) existing.reset(resource);

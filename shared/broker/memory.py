@@ -16,7 +16,14 @@ from shared.broker.protocol import (
     EventHandler,
     Subscription,
 )
-from shared.messages import CancelSession, ChunkTask, Message, RetrySession, StartSession
+from shared.messages import (
+    CancelSession,
+    ChunkTask,
+    EndSession,
+    Message,
+    RetrySession,
+    StartSession,
+)
 from shared.topology import ExchangeKind, Topology
 
 log = structlog.get_logger()
@@ -172,7 +179,7 @@ class MemoryBroker:
         self._require_ready()
         self._bus.enqueue(queue, Envelope(message.to_bytes(), self._bus.new_id()))
 
-    async def publish_start(self, message: StartSession | RetrySession) -> None:
+    async def publish_start(self, message: StartSession | RetrySession | EndSession) -> None:
         await self._send(self.topology.commands_queue, message)
 
     async def publish_chunk_tasks(self, tasks: Sequence[ChunkTask]) -> None:

@@ -15,7 +15,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from shared.messages import CancelSession, ChunkTask, Message, RetrySession, StartSession
+from shared.messages import (
+    CancelSession,
+    ChunkTask,
+    EndSession,
+    Message,
+    RetrySession,
+    StartSession,
+)
 from shared.topology import Topology
 
 DELIVERY_LIMIT_REASON = (
@@ -79,7 +86,7 @@ class Publisher(Protocol):
     @property
     def ready(self) -> bool: ...
 
-    async def publish_start(self, message: StartSession | RetrySession) -> None: ...
+    async def publish_start(self, message: StartSession | RetrySession | EndSession) -> None: ...
     async def publish_chunk_tasks(self, tasks: Sequence[ChunkTask]) -> None: ...
     async def publish_cancel(self, message: CancelSession) -> None: ...
     async def publish_event(self, event: Message) -> None: ...

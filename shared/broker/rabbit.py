@@ -27,7 +27,14 @@ from shared.broker.protocol import ControlHandler, DeliveryHandler, EventHandler
 from shared.broker.rabbit_connection import open_confirmed
 from shared.broker.rabbit_delivery import DELIVERIES_HEADER, REASON_HEADER, RabbitDelivery
 from shared.broker.rabbit_topology import declare_topology, queue_arguments
-from shared.messages import CancelSession, ChunkTask, Message, RetrySession, StartSession
+from shared.messages import (
+    CancelSession,
+    ChunkTask,
+    EndSession,
+    Message,
+    RetrySession,
+    StartSession,
+)
 from shared.topology import Topology
 
 log = structlog.get_logger()
@@ -130,7 +137,7 @@ class RabbitBroker:
     async def _publish_message(self, exchange: AbstractExchange, key: str, msg: Message) -> None:
         await self._publish(exchange, key, msg.to_bytes(), getattr(msg, "kind", None))
 
-    async def publish_start(self, message: StartSession | RetrySession) -> None:
+    async def publish_start(self, message: StartSession | RetrySession | EndSession) -> None:
         default = self._channel_or_raise().default_exchange
         await self._publish_message(default, self._topology.commands_queue, message)
 

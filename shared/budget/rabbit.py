@@ -22,6 +22,10 @@ to finish in the background.
 A queue is declared on first use and again before a quarter of its idle expiry has
 passed, which both renews its lease (publishing alone does not) and keeps it alive until
 every message in it has expired.
+
+Built with `connect_on_use`, the budget connects on its first use, and again on a use
+after a failed attempt, instead of at start: a service that must keep serving while the
+broker is away (the gateway) answers that use with `BudgetUnavailable` meanwhile.
 """
 
 from __future__ import annotations
@@ -53,9 +57,11 @@ T = TypeVar("T")
 
 
 class RabbitBudget:
-    def __init__(self, url: str, topology: Topology) -> None:
+    def __init__(self, url: str, topology: Topology, *, connect_on_use: bool = False) -> None:
         self._url = url
         self._topology = topology
+        self._connect_on_use = connect_on_use
+        self._connecting = asyncio.Lock()
         self._connection: AbstractRobustConnection | None = None
         self._channel: AbstractRobustChannel | None = None
         self._declared: dict[str, float] = {}
@@ -92,7 +98,18 @@ class RabbitBudget:
             raise BudgetUnavailable("not connected to RabbitMQ")
         return self._channel
 
+    async def _connected(self) -> None:
+        if self._channel is not None or not self._connect_on_use:
+            return
+        async with self._connecting:
+            if self._channel is None:
+                try:
+                    await self.connect(timeout=TAKE_TIMEOUT_S)
+                except (*_FAILURES, OSError) as error:
+                    raise BudgetUnavailable(f"RabbitMQ: {type(error).__name__}") from error
+
     async def _publish(self, spec: BudgetQueueSpec) -> bool:
+        await self._connected()
         channel = self._channel_or_raise()
         try:
             return await self._uncancelled(self._publish_now(channel, spec))

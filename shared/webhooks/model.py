@@ -40,6 +40,9 @@ class WebhookEvent(_Record):
     finished_at: datetime
     counters: Counters
     reason: str | None = None
+    # 0: the session's own run ended; k > 0: its retry round k ended (the status and
+    # counters are then the whole session's after that round).
+    retry_round: int = 0
 
 
 class DeliveryAttempt(_Record):
@@ -52,17 +55,19 @@ class DeliveryAttempt(_Record):
 
 
 class DeliveryLog(_Record):
-    """`sessions/<id>/webhook/deliveries.json`, rewritten after each attempt by the one
-    worker that claimed the delivery."""
+    """`sessions/<id>/webhook/deliveries.json` (round k: `retries/<k>/webhook/...`),
+    rewritten after each attempt by the one worker that claimed the delivery."""
 
     url: str
     event: str
+    retry_round: int = 0
     delivered: bool = False
     attempts: list[DeliveryAttempt] = Field(default_factory=list)
 
 
 class WebhookClaim(_Record):
-    """`sessions/<id>/webhook/claim.json`: taken with a conditional write by the worker
-    that delivers, so a session finalized twice is announced once."""
+    """`sessions/<id>/webhook/claim.json` (round k: `retries/<k>/webhook/claim.json`):
+    taken with a conditional write by the worker that delivers, so a session (or a retry
+    round) finalized twice is announced once, and every round's end is announced."""
 
     claimed_at: datetime

@@ -33,7 +33,7 @@ def worker_env() -> dict[str, str]:
     return {
         "DOSSIER_PIPELINE_STAGES": "normalize,website",
         "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
-        "DOSSIER_FETCH_RESPECT_ROBOTS": "false",
+        "DOSSIER_FETCH_ROBOTS": "off",
         "DOSSIER_WORKER_CONCURRENCY": "2",
         "DOSSIER_WORKER_CHUNK_SIZE": "6",
         "DOSSIER_FETCH_TIMEOUT_S": "20",

@@ -40,11 +40,23 @@ async def test_failed_rows_are_retried_from_the_session_page(
     retry = page.locator("#retry-session")
     await expect(retry).to_have_text("Retry 2 failed rows")
     await screenshot(page, "retry-01-before")
+    # The page follows the round from the live channel: it never reads the session again.
+    session_reads: list[str] = []
+    resource = f"/api/sessions/{session_id}"
+    page.on(
+        "request",
+        lambda request: (
+            session_reads.append(request.url)
+            if request.method == "GET" and request.url.endswith(resource)
+            else None
+        ),
+    )
     await retry.click()
     await expect(page.locator("#session-meta")).to_contain_text(
         "retried 1 time", timeout=FINAL_TIMEOUT
     )
     await expect(page.locator("#session-status")).to_have_text("Completed", timeout=FINAL_TIMEOUT)
+    assert session_reads == []
     session = stack.api("GET", f"/api/sessions/{session_id}")
     assert (session["retry_round"], session["finalized"]) == (1, True)
     rows = stack.api("GET", f"/api/sessions/{session_id}/results")["rows"]

@@ -16,7 +16,7 @@ from playwright.async_api import Page, expect
 from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
-from shared.models import StartRequest
+from shared.models import Counters, FinalStatus, StartRequest
 from shared.rows import ResultRow, RowStatus
 from shared.storage.s3 import MinioStore
 from tests.browser.conftest import Stack, screenshot, sign_in
@@ -70,6 +70,9 @@ async def session_id(stack: Stack) -> AsyncIterator[str]:
     await seed_plan(store, keys, len(ROWS), chunk_size=len(ROWS))
     await seed_chunk(store, keys, 0, ROWS)
     await seed_final(store, keys, SessionStatus.COMPLETED, ROWS, INPUT_COLUMNS)
+    final = await store.get_model(keys.final_status, FinalStatus)
+    counted = Counters(total=len(ROWS), done=len(ROWS), needs_review=2)
+    await store.put_model(keys.final_status, final.model_copy(update={"counters": counted}))
     yield keys.session_id
     store.close()
 
@@ -93,12 +96,16 @@ async def test_review_candidates_are_accepted_and_rejected_inline(
     await expect(acme.locator(".row-status")).to_have_text("needs review")
     await expect(acme.locator("td.error")).to_contain_text(f"To review: website: {ACME_SITE}")
     await screenshot(page, "33-review-candidates")
+    to_review, not_found = page.locator("#stat-needs-review"), page.locator("#stat-not-found")
+    await expect(to_review).to_have_text("2")
 
     await acme.get_by_role("button", name="Accept the candidate for Acme").click()
     await expect(acme.locator(".row-status")).to_have_text("ok")
     await expect(acme.locator("td.website")).to_have_text("acme-corp.example")
     await expect(page.locator("#results-status")).to_contain_text("Accepted the candidate for Acme")
     await expect(acme.locator("td.error")).to_have_text("")
+    await expect(to_review).to_have_text("1")
+    await expect(not_found).to_have_text("0")
 
     globex = page.locator('#results-table tr[data-row="2"]')
     reject = globex.get_by_role("button", name="Reject the candidate for Globex")
@@ -106,6 +113,8 @@ async def test_review_candidates_are_accepted_and_rejected_inline(
     await page.keyboard.press("Enter")
     await expect(globex.locator(".row-status")).to_have_text("not found")
     await expect(globex.get_by_role("button")).to_have_count(0)
+    await expect(to_review).to_have_text("0")
+    await expect(not_found).to_have_text("1")
 
     # The decisions hold after a reload, in the filters and in the downloads.
     await page.reload()

@@ -114,3 +114,19 @@ def test_the_created_line_names_the_columns_read() -> None:
         f"created {SESSION_ID}: 3 rows, names from 'Company', no website column, "
         "country from 'Страна', city from 'City'"
     )
+
+
+def test_the_retry_round_is_read_from_snapshots_and_events_and_shown_in_the_summary() -> None:
+    reopened = progress_of(snapshot("running", retry_round=2))
+    assert reopened is not None
+    assert (reopened.retry_round, reopened.final) == (2, False)
+    message = status_event("completed")
+    message["progress"]["retry_round"] = 2
+    ended = progress_of(message)
+    assert ended is not None
+    assert (ended.retry_round, ended.final) == (2, True)
+    assert summary(ended).startswith(f"{SESSION_ID} completed (retry 2): ")
+    first = progress_of(status_event("completed"))
+    assert first is not None
+    assert first.retry_round == 0
+    assert summary(first).startswith(f"{SESSION_ID} completed: ")

@@ -26,6 +26,7 @@ from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
 from shared.broker.protocol import Broker
 from shared.broker.rabbit_topology import delete_topology
+from shared.budget.protocol import Budget
 from shared.storage.memory import MemoryStore
 from shared.storage.protocol import ObjectStore
 from shared.topology import Topology
@@ -137,9 +138,12 @@ class running_app:  # noqa: N801  # reads as a context manager function at call 
         store: ObjectStore,
         broker: Broker,
         enricher: Enricher | None = None,
+        budget: Budget | None = None,
     ) -> None:
         self.app = _IDLE_APPS.pop() if _IDLE_APPS else api_app()
-        self.app.state.services = build_services(settings, store, broker, enricher=enricher)
+        self.app.state.services = build_services(
+            settings, store, broker, enricher=enricher, budget=budget
+        )
         self._lifespan: Any = None
 
     async def __aenter__(self) -> FastAPI:

@@ -14,6 +14,7 @@ from shared.broker.protocol import Delivery
 from shared.lifecycle import SessionStatus
 from shared.messages import (
     CancelSession,
+    EndSession,
     Message,
     SessionStatusChanged,
     StartSession,
@@ -93,7 +94,7 @@ class Listener:
     def waiting_commands(self) -> int:
         return self._bus.depth(self._bus.topology.commands_queue)
 
-    async def take_commands(self) -> list[StartSession | CancelSession]:
+    async def take_commands(self) -> list[StartSession | CancelSession | EndSession]:
         """Every command waiting in the commands queue, taken off it as a worker would."""
         waiting = self.waiting_commands()
         if waiting == 0:
@@ -103,11 +104,11 @@ class Listener:
         subscription = await self._broker.consume_work(queue, inbox.put, prefetch=waiting)
         deliveries = [await asyncio.wait_for(inbox.get(), WAIT) for _ in range(waiting)]
         await subscription.cancel()
-        commands: list[StartSession | CancelSession] = []
+        commands: list[StartSession | CancelSession | EndSession] = []
         for delivery in deliveries:
             await delivery.ack()
             command = parse_command(delivery.body)
-            assert isinstance(command, StartSession | CancelSession)
+            assert isinstance(command, StartSession | CancelSession | EndSession)
             commands.append(command)
         return commands
 

@@ -13,6 +13,7 @@ from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
 from shared.broker.rabbit_enrich_client import RabbitEnricher
 from shared.broker.rabbit_topology import delete_topology
+from shared.budget.rabbit import RabbitBudget
 from shared.rows import RESULT_COLUMNS
 from shared.storage.memory import MemoryStore
 from shared.topology import Topology
@@ -90,3 +91,58 @@ async def test_the_broker_out_of_reach_is_a_503(
     async with app as running, client_for(running, owner) as http:
         answer = await http.post("/api/enrich", json={"name": "Acme"})
     assert (answer.status_code, answer.json()["code"]) == (503, "broker_unavailable")
+
+
+async def test_two_gateways_on_one_broker_together_keep_a_tenant_within_its_limit(
+    make_settings: MakeSettings,
+    rabbitmq: str,
+    topology: Topology,
+    worker: EnrichResponder,
+    owner: Caller,
+    stranger: Caller,
+) -> None:
+    limit = 6
+    settings = make_settings(
+        topology_prefix=topology.prefix, enrich_burst=limit, enrich_rate_per_minute=limit
+    )
+    budgets = [RabbitBudget(rabbitmq, topology, connect_on_use=True) for _ in range(2)]
+    apps = [
+        running_app(
+            settings,
+            MemoryStore(),
+            MemoryBroker(MemoryBus(settings.topology)),
+            RabbitEnricher(rabbitmq, topology),
+            budget,
+        )
+        for budget in budgets
+    ]
+    try:
+        async with apps[0] as one, apps[1] as two:
+            clients = [client_for(app, owner) for app in (one, two)]
+            async with clients[0] as first, clients[1] as second:
+                gateways = (first, second)
+                # A few one after the other, through both gateways; then a crowd at once.
+                answers = [
+                    await gateways[n % 2].post("/api/enrich", json={"name": f"Co {n}"})
+                    for n in range(4)
+                ]
+                answers += await asyncio.gather(
+                    *(
+                        gateways[n % 2].post("/api/enrich", json={"name": f"Co {n}"})
+                        for n in range(4, 3 * limit)
+                    )
+                )
+                async with client_for(two, stranger) as other:
+                    theirs = await other.post("/api/enrich", json={"name": "Other"})
+    finally:
+        for budget in budgets:
+            await budget.close()
+    codes = [answer.status_code for answer in answers]
+    assert codes.count(200) == limit, [a.text for a in answers]
+    assert codes.count(429) == 2 * limit
+    assert codes[:4] == [200] * 4  # each gateway served some: the limit is the tenant's
+    assert {n % 2 for n, code in enumerate(codes) if code == 200} == {0, 1}
+    refused = next(answer for answer in answers if answer.status_code == 429)
+    assert refused.json()["code"] == "rate_limited"
+    assert refused.headers["Retry-After"] == "10"
+    assert theirs.status_code == 200  # another tenant's limit is its own

@@ -29,7 +29,7 @@ from shared.layout import (
     criteria_source_key,
     tenant_criteria_prefix,
 )
-from shared.messages import CancelSession, StartSession, parse_command
+from shared.messages import CancelSession, EndSession, StartSession, parse_command
 from shared.storage.s3 import MinioStore, store_from_settings
 from tests.gateway.conftest import Caller, MakeSettings, client_for, running_app, upload
 from tests.gateway.steps import CRITERIA_CSV, CSV, WAIT, send_criteria
@@ -80,12 +80,12 @@ async def control_listener(settings: GatewaySettings) -> AsyncIterator[AbstractQ
         yield queue
 
 
-async def next_command(queue: AbstractQueue) -> StartSession | CancelSession:
+async def next_command(queue: AbstractQueue) -> StartSession | CancelSession | EndSession:
     async with queue.iterator() as messages:
         message = await asyncio.wait_for(anext(messages), WAIT)
         await message.ack()
     command = parse_command(message.body)
-    assert isinstance(command, StartSession | CancelSession)
+    assert isinstance(command, StartSession | CancelSession | EndSession)
     return command
 
 
@@ -198,3 +198,42 @@ async def test_an_unreachable_s3_endpoint_answers_503_not_500(
             assert (created.status_code, created.json()["code"]) == (503, "storage_unavailable")
     finally:
         store.close()
+
+
+async def test_a_never_started_session_is_cancelled_only_when_its_end_command_is_sent(
+    real_settings: MakeSettings, owner: Caller
+) -> None:
+    """With RabbitMQ out of reach (a closed port) the cancel is refused and storage is left
+    as it was; on the real broker it is accepted with the command a worker ends it on."""
+    settings = real_settings()
+    amqp_url = settings.amqp_url.get_secret_value()
+    store = store_from_settings(settings)
+    unreachable = RabbitBroker(f"amqp://guest:guest@127.0.0.1:{free_port()}/", settings.topology)
+    try:
+        async with running_app(settings, store, unreachable) as app, client_for(app, owner) as http:
+            created = await upload(http, CSV)
+            assert created.status_code == 201, created.text
+            session_id = created.json()["session_id"]
+            keys = SessionKeys(owner.tenant, session_id)
+            before = [info.key for info in await store.list_objects(keys.prefix)]
+            refused = await http.post(f"/api/sessions/{session_id}/cancel")
+            assert (refused.status_code, refused.json()["code"]) == (503, "broker_unavailable")
+            assert [info.key for info in await store.list_objects(keys.prefix)] == before
+            state = (await http.get(f"/api/sessions/{session_id}")).json()
+            assert (state["status"], state["cancel_requested_at"]) == ("created", None)
+
+        broker = RabbitBroker(amqp_url, settings.topology)
+        async with (
+            running_app(settings, store, broker) as app,
+            client_for(app, owner) as http,
+            commands_queue(settings) as queue,
+        ):
+            accepted = await http.post(f"/api/sessions/{session_id}/cancel")
+            assert (accepted.status_code, accepted.json()["status"]) == (202, "cancelled")
+            assert await next_command(queue) == EndSession(
+                tenant=owner.tenant, session_id=session_id
+            )
+        assert await store.exists(keys.cancel_marker)
+    finally:
+        store.close()
+        await delete_topology(amqp_url, settings.topology)

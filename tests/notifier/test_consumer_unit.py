@@ -29,7 +29,8 @@ async def test_invalid_events_are_counted_and_dropped(twins: TwinNotifier) -> No
     invalid = {
         "not json": b"not json",
         "unknown kind": orjson.dumps({**fields, "kind": "chunk.exploded"}),
-        "unknown version": orjson.dumps({**fields, "v": 2}),
+        "unknown version": orjson.dumps({**fields, "v": 3}),
+        "round in a version 1 event": orjson.dumps({**fields, "v": 1, "round": 1}),
         "unknown field": orjson.dumps({**fields, "extra": 1}),
         "tenant not an id": valid.model_copy(update={"tenant": "../acme"}).to_bytes(),
         "session not an id": valid.model_copy(update={"session_id": "../../x"}).to_bytes(),
@@ -47,8 +48,15 @@ async def test_invalid_events_are_counted_and_dropped(twins: TwinNotifier) -> No
         await twins.publish(progress(keys, 0, 1))
         frames = await socket.wait_frames(2)
         assert len(socket.frames) + connection.queued == 2
+        # A version 1 event (no round) from a worker not yet upgraded is still read.
+        old = orjson.loads(progress(keys, 1, 2).to_bytes())
+        del old["round"]
+        await twins.publish_raw(orjson.dumps({**old, "v": 1}), keys.session_id, "chunk.progress")
+        frames = await socket.wait_frames(3)
     assert (frames[1]["seq"], frames[1]["progress"]["counters"]["done"]) == (2, 1)
-    assert twins.metrics.events_in == 1
+    assert frames[2]["progress"]["counters"]["done"] == 3
+    assert frames[2]["event"]["v"] == 1
+    assert twins.metrics.events_in == 2
 
 
 async def test_a_consumer_started_while_the_broker_is_away_consumes_once_it_is_back() -> None:

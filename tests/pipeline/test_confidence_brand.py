@@ -6,7 +6,13 @@ import json
 
 import pytest
 
-from worker.pipeline.confidence.brand import BrandLink, structured_alias, text_link
+from worker.pipeline.confidence.brand import (
+    BrandLink,
+    named_together,
+    names_domain,
+    structured_alias,
+    text_link,
+)
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 
 pytestmark = pytest.mark.unit
@@ -38,6 +44,8 @@ REBRANDS = [
     ("Altmarke", "Die Altmarke wurde 2021 umfirmiert und wurde zur NeuMarke."),
     ("Ancienne Marque", "En 2020, Ancienne Marque est devenue Nouvelle Marque."),
     ("Marca Vieja", "En 2020, Marca Vieja se convirtió en Marca Nueva."),
+    ("Marca Vieja", "Nuestra antigua web, marca-vieja.es, ya no está activa."),
+    ("OldBrand", "Our old website oldbrand.com now points here."),
     ("Ромашка", "В 2020 году Ромашка стала Васильком."),
 ]
 
@@ -104,3 +112,21 @@ def _facts(organization: dict[str, object]) -> PageFacts:
 def test_structured_data_aliases(organization: dict[str, object], alias: str) -> None:
     facts = _facts(organization)
     assert structured_alias("OldBrand", facts) == alias
+
+
+def test_a_search_result_naming_both_names_links_a_translated_name() -> None:
+    results = ["Белый Парус (White Sail Travel) — tours from Almaty", "White Sail Travel | Home"]
+    owner = ["Home", "White Sail Travel"]
+    assert "names 'Белый Парус' and 'White Sail Travel'" in named_together(
+        "Белый Парус", owner, results
+    )
+    # Results naming only one of them, or a page owner named like the row, link nothing.
+    assert named_together("Белый Парус", owner, results[1:]) == ""
+    assert named_together("Белый Парус", ["Белый Парус"], results) == ""
+
+
+def test_the_old_domain_counts_only_as_a_whole_address() -> None:
+    text = "Nuestra antigua web, olivares-ingenieria.es, ya no está activa."
+    assert names_domain("olivares-ingenieria.es", text) == "the page names olivares-ingenieria.es"
+    assert names_domain("ingenieria.es", text) == ""
+    assert names_domain("olivares-ingenieria.es", "see www.olivares-ingenieria.es.com") == ""

@@ -196,3 +196,39 @@ def test_the_rows_own_country_or_no_country_is_no_conflict(snippet: str, hints: 
     hit = Hit("https://www.linkedin.com/company/flintridge", "Flintridge | LinkedIn", snippet)
     score = judge_hit(hit, "Flintridge", "flintridge.fr", "", hints)
     assert not any(e.startswith("places the company in") for e in score.evidence)
+
+
+def test_a_namesake_in_a_same_named_city_abroad_is_placed_by_its_state() -> None:
+    """Cambridge, England is not Cambridge, Massachusetts: the state after the city places
+    the result in another country than the row's."""
+    abroad = judge_hit(
+        hit(
+            "oakhaven-brewing", "Oakhaven Brewing | LinkedIn", "Brewing · Cambridge, Massachusetts"
+        ),
+        "Oakhaven Brewing",
+        "oakhaven-brewing.co.uk",
+        "",
+        ["United Kingdom", "Cambridge"],
+    )
+    assert abroad.confidence < 0.62
+    assert "places the company in United States" in abroad.describe()
+    home = judge_hit(
+        hit("oakhaven-brewing", "Oakhaven Brewing | LinkedIn", "Brewing · Cambridge, England"),
+        "Oakhaven Brewing",
+        "oakhaven-brewing.co.uk",
+        "",
+        ["United Kingdom", "Cambridge"],
+    )
+    assert home.confidence >= 0.8
+
+
+def test_a_country_code_and_a_cyrillic_city_agree_with_a_result_in_english() -> None:
+    found = judge_hit(
+        hit("kama-stroymaterialy-ru", "Kama Stroymaterialy | LinkedIn", "Retail · Kazan, Russia"),
+        "ООО «Кама Стройматериалы»",
+        "kama-stroymaterialy.ru",
+        "",
+        ["RU", "Казань"],
+    )
+    assert found.confidence >= 0.8
+    assert "agrees with the row: RU, Казань" in found.describe()

@@ -207,3 +207,17 @@ async def test_compressed_pages_are_decompressed(make_settings: MakeSettings) ->
     async with client:
         page = await fetch.fetch("https://gzip-co.com/")
     assert "Gzip Co compresses every page" in page.text
+
+
+async def test_cookies_a_site_sets_last_for_its_fetch_only(make_settings: MakeSettings) -> None:
+    fetch, client = fetcher(make_settings)
+    async with client:
+        # The cookie set on the first hop goes back with the redirect.
+        page = await fetch.fetch("https://cookie-check.com/")
+        assert page.url == "https://cookie-check.com/welcome"
+        assert "Welcome back" in page.text
+        # Nothing is kept for the next fetch, and the client holds no site's cookies.
+        with pytest.raises(FetchError) as refused:
+            await fetch.fetch("https://cookie-check.com/welcome")
+        assert refused.value.reason == "HTTP 403"
+        assert len(client.cookies.jar) == 0

@@ -232,7 +232,7 @@ async def test_dns_rebinding_connects_to_the_address_that_was_checked(
         f"http://rebind.example:{outside.port}/page",
         resolver,
         fetch_allow_private_networks=True,
-        fetch_respect_robots=False,
+        fetch_robots="off",
         fetch_refused_hosts="127.0.0.1",  # the inside, as private ranges are in production
     )
     assert text == f"{SECRET} from 127.0.0.2"

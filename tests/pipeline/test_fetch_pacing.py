@@ -78,7 +78,7 @@ async def fetcher(**overrides: object) -> AsyncIterator[Fetcher]:
         "fetch_timeout_s": 2.0,
         "fetch_attempts": 2,
         "retry_max_wait_s": 0.05,
-        "fetch_respect_robots": False,
+        "fetch_robots": "off",
         "fetch_allow_private_networks": True,
         "budget_max_wait_s": 5.0,
     }

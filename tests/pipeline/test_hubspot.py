@@ -13,9 +13,11 @@ from structlog.testing import capture_logs
 
 from shared.budget.memory import MemoryBudget
 from shared.budget.protocol import Budget, Window
-from shared.rows import PlannedRow, ResultRow, RowStatus
-from tests.pipeline.conftest import Server
+from shared.rows import InputRow, PlannedRow, ResultRow, RowStatus
+from tests.pipeline.conftest import MakeSettings, Server, session_context
 from tests.pipeline.fakes.hubspot import PORTAL_ID, TOKEN, HubSpotState
+from tests.pipeline.fakes.search import SearchState
+from tests.pipeline.test_pipeline import run_chunk
 from worker.pipeline.clients.hubspot.companies_api import HubSpotClient, HubSpotError
 from worker.pipeline.clients.hubspot.rate_limit import AccountLimits, account_key
 from worker.pipeline.protocol import CreatedLedger, MemoryLedger
@@ -169,6 +171,47 @@ async def test_write_back_updates_known_companies_creates_the_rest_and_records_e
     assert written[2].row_status is RowStatus.OK
     assert written[2].description == "x"
     assert (by_row[3], status[3]) == ("", "")
+
+
+async def test_a_row_needing_review_writes_only_what_passed_and_never_the_held_candidate(
+    client: HubSpotClient, hubspot_server: Server[HubSpotState]
+) -> None:
+    state = hubspot_server.state
+    known = state.add(name="Harbor", domain="harbor-tools.com")
+    sync = sync_for(client)
+    await sync.lookup(
+        [planned(0, "Harbor", "harbor-tools.com"), planned(1, "Doubtful", "doubtful.com")]
+    )
+    held_page = "https://www.linkedin.com/company/harbor-tools-usa"
+    rows = [
+        # The website and description passed; only a LinkedIn page waits for a person.
+        result(
+            0,
+            "Harbor",
+            "https://harbor-tools.com/",
+            description="Hand tools for boatyards.",
+            description_source="jsonld",
+            row_status=RowStatus.NEEDS_REVIEW,
+            review_candidates=f"LinkedIn: {held_page} (0.70; names 'Harbor')",
+        ),
+        # The given website itself is doubtful: nothing of the row may reach HubSpot.
+        result(
+            1,
+            "Doubtful",
+            "",
+            row_status=RowStatus.NEEDS_REVIEW,
+            review_candidates="website: https://doubtful.com/ (0.70; title 'Someone Else')",
+        ),
+    ]
+    written = {r.row: r for r in await sync.write(rows)}
+    assert written[0].hubspot_status == "updated"
+    assert written[0].row_status is RowStatus.NEEDS_REVIEW
+    assert state.companies[known]["ai_description"] == "Hand tools for boatyards."
+    assert "linkedin_company_page" not in state.companies[known]
+    assert all(held_page not in str(p) for p in state.companies.values())
+    assert (written[1].hubspot_company_id, written[1].hubspot_status) == ("", "")
+    assert not any(p.get("domain") == "doubtful.com" for p in state.companies.values())
+    assert not [path for _, path in state.calls if path.endswith("batch/create")]
 
 
 async def test_write_back_sends_batches_of_at_most_100(
@@ -457,3 +500,35 @@ async def test_a_ledger_that_cannot_be_kept_does_not_lose_the_created_ids(
     assert [e["event"] for e in logs if e["log_level"] == "error"] == [
         "hubspot.ledger.not_recorded"
     ]
+
+
+async def test_a_chunk_writes_a_row_whose_linkedin_page_waits_for_review_without_that_page(
+    make_settings: MakeSettings,
+    search_server: Server[SearchState],
+    hubspot_server: Server[HubSpotState],
+) -> None:
+    """Through the whole chunk: the website and description passed and are written; the
+    doubtful LinkedIn page stays in `Review_Candidates` and never reaches HubSpot."""
+    rows = [
+        InputRow(
+            row=0,
+            name="Tidewater Tools",
+            website="tidewater-tools.no",
+            original={"Name": "Tidewater Tools", "Country": "Norway"},
+            facts={"country": "Norway"},
+        )
+    ]
+    settings = make_settings(search="serper", hubspot=True)
+    results = await run_chunk(settings, session_context(write_to_hubspot=True), rows)
+    found = results[0]
+    assert found.row_status is RowStatus.NEEDS_REVIEW
+    assert found.official_website == "https://tidewater-tools.no/"
+    assert found.linkedin_url == ""
+    assert found.review_candidates.startswith(
+        "LinkedIn: https://www.linkedin.com/company/tidewater-toolworks (0.74;"
+    )
+    assert found.hubspot_status == "created"
+    written = next(p for p in hubspot_server.state.companies.values())
+    assert written["domain"] == "tidewater-tools.no"
+    assert written["ai_description"].startswith("Tidewater Tools forges hand tools")
+    assert "tidewater-toolworks" not in str(hubspot_server.state.companies)

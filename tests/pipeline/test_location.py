@@ -14,7 +14,7 @@ from worker.pipeline.stages.discovery.location import (
     phone_countries,
     tld_country,
 )
-from worker.pipeline.stages.discovery.queries import website_queries
+from worker.pipeline.stages.discovery.queries import plain_query, website_queries
 
 pytestmark = pytest.mark.unit
 
@@ -125,6 +125,15 @@ def test_queries_add_the_place_and_the_other_script() -> None:
     assert website_queries("Rostelecom", russia)[1] == '"ростелеком" official website Russia'
     assert len(website_queries("Rostelecom", place)) == 1
     assert website_queries("Яндекс Yandex") == ['"Яндекс Yandex" official website']
+
+
+def test_a_name_with_a_legal_form_has_a_plain_search_to_fall_back_on() -> None:
+    place = RowPlace(country="ES")
+    assert plain_query("Peñalba Construcciones S.L.", place) == (
+        '"Peñalba Construcciones" official website Spain'
+    )
+    assert plain_query("ООО «Ромашка»") == '"Ромашка" official website'
+    assert plain_query("Acme") is None
 
 
 def locality(city: str) -> str:

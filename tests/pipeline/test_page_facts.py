@@ -24,13 +24,56 @@ def test_json_ld_organization_wins_over_the_website_node_in_a_graph() -> None:
     assert "Acme Rockets" in facts.identity_names()
 
 
+@pytest.mark.parametrize(
+    ("base", "links", "about"),
+    [
+        # The link's text names it, the address does not.
+        (
+            "https://acme.example/",
+            "<a href='/team'>Home</a><a href='/p/17'>Who we are</a>",
+            "/p/17",
+        ),
+        # The address names it, relative to a page below the root.
+        (
+            "https://acme.example/en/",
+            "<a href='./index'>Home</a><a href='company'>Us</a>",
+            "/en/company",
+        ),
+        # The page's own path names it: every link below it qualifies.
+        ("https://acme.example/about/", "<a href='team'>Team</a>", "/about/team"),
+        # Another site's About page is not this company's.
+        ("https://acme.example/", "<a href='https://y.com/about'>About</a>", ""),
+        ("https://acme.example/", "<a href='//y.com/about'>About</a>", ""),
+        ("https://acme.example/", "<a href='/'>About</a><a href='#about'>About</a>", ""),
+    ],
+)
+def test_the_about_page_is_a_link_of_the_same_site_that_names_it(
+    base: str, links: str, about: str
+) -> None:
+    facts = extract_facts(base, page("X", f"<nav>{links}</nav><p>Text.</p>"))
+    assert facts.about_url == (f"https://acme.example{about}" if about else "")
+
+
+def test_social_profiles_are_found_in_every_spelling_of_their_address() -> None:
+    links = (
+        "<a href='//www.linkedin.com/company/x-co'>in</a>"
+        "<a href='HTTPS://twitter.com/xco'>tw</a>"
+        "<a href='/linkedin.com/company/not-a-profile'>relative</a>"
+    )
+    facts = extract_facts("https://acme.example/", page("X", links))
+    assert facts.socials == {
+        "linkedin": ["https://www.linkedin.com/company/x-co"],
+        "twitter": ["https://twitter.com/xco"],
+    }
+
+
 def test_main_text_leaves_out_navigation_scripts_and_footers() -> None:
     html = page(
         "X",
         "<nav>Menu Home Products</nav><main><p>" + "Real content. " * 10 + "</p></main>"
         "<script>var tracking = 1;</script><footer>Copyright</footer>",
     )
-    facts = extract_facts("https://x.com/", html)
+    facts = extract_facts("https://acme.example/", html)
     assert "Real content." in facts.main_text
     assert "Menu" not in facts.main_text
     assert "tracking" not in facts.main_text
@@ -80,9 +123,89 @@ def test_linkedin_from_site_prefers_the_page_named_like_the_company() -> None:
         "Z",
         "<a href='https://www.linkedin.com/company/partner-inc'>partner</a>"
         "<a href='https://www.linkedin.com/company/zenith-analytics/'>us</a>",
-        jsonld({"@type": "Organization", "name": "Zenith", "sameAs": "https://x.com/zenith"}),
+        jsonld(
+            {"@type": "Organization", "name": "Zenith", "sameAs": "https://acme.example/zenith"}
+        ),
     )
     facts = extract_facts("https://zenith-analytics.com/", html)
     assert (
         from_site(facts, "Zenith Analytics") == "https://www.linkedin.com/company/zenith-analytics"
     )
+
+
+def test_text_in_leaf_divs_and_table_cells_is_a_paragraph_and_wrappers_are_not() -> None:
+    text = "Lindenhof Feinmechanik builds precision parts for the special machines of Kassel. "
+    cell = "Offset and digital printing for publishers and sports clubs since 1987, from Leipzig."
+    html = page(
+        "Lindenhof",
+        f'<div class="wrap"><div class="hero">Lindenhof</div><div class="intro">{text}</div>'
+        f"</div><table><tr><td><font size=2>{cell}</font></td></tr></table>",
+    )
+    facts = extract_facts("https://lindenhof.de/", html)
+    assert facts.paragraphs == (text.strip(), cell)
+    description = extractive([facts])
+    assert description is not None
+    assert (description.text, description.source) == (text.strip(), "page_text")
+
+
+def test_an_app_shell_is_read_from_its_data_script() -> None:
+    data = (
+        '{"props": {"pageProps": {"company": {"name": "Delorme Imprimerie", "tagline": '
+        '"Depuis 2004, Delorme Imprimerie imprime catalogues et etiquettes pour les PME '
+        'de la region de Nantes.", "linkedin": "https://www.linkedin.com/company/delorme"}}}}'
+    )
+    html = (
+        "<html><head><title>Delorme Imprimerie</title></head><body><div id=__next></div>"
+        f'<script id="__NEXT_DATA__" type="application/json">{data}</script></body></html>'
+    )
+    facts = extract_facts("https://delorme.fr/", html)
+    assert facts.paragraphs[0].startswith("Depuis 2004, Delorme Imprimerie imprime")
+    assert facts.socials["linkedin"] == ["https://www.linkedin.com/company/delorme"]
+    assert "catalogues" in facts.main_text
+    # A page with its own visible text keeps it; its data script adds nothing.
+    full = html.replace(
+        "<div id=__next></div>", "<main><p>" + "Visible words. " * 20 + "</p></main>"
+    )
+    assert extract_facts("https://delorme.fr/", full).paragraphs == (
+        ("Visible words. " * 20).strip(),
+    )
+
+
+def test_a_specific_schema_org_business_type_is_an_organization_and_a_product_is_not() -> None:
+    business = {
+        "@type": "HomeAndConstructionBusiness",
+        "name": "Ostwind Haustechnik",
+        "description": "Heizung und Sanitär für Wohnanlagen in Linz.",
+        "address": {"@type": "PostalAddress", "addressLocality": "Linz"},
+        "alternateName": "Ostwind HT",
+    }
+    product = {"@type": "Product", "name": "Boiler X", "description": "A boiler.", "logo": "x"}
+    facts = extract_facts("https://ostwind.at/", page("Ostwind", "", jsonld([product, business])))
+    assert facts.organization is not None
+    assert facts.organization.type == "homeandconstructionbusiness"
+    assert facts.organization.alternate_names == ("Ostwind HT",)
+    lone = extract_facts("https://boiler.at/", page("Boiler", "", jsonld(product)))
+    assert lone.organization is None
+
+
+def test_language_versions_are_read_from_hreflang_links() -> None:
+    html = (
+        '<html><head><title>Arenal</title><link rel="alternate" hreflang="en" href="/en/">'
+        '<link rel="alternate" hreflang="ru" href="https://arenal.es/ru/"></head><body></body></html>'
+    )
+    facts = extract_facts("https://arenal.es/", html)
+    assert facts.alternates == (("en", "https://arenal.es/en/"), ("ru", "https://arenal.es/ru/"))
+
+
+@pytest.mark.parametrize(
+    ("label", "path"),
+    [
+        ("Über uns", "/ueber-uns"),
+        ("Qui sommes-nous", "/qui-sommes-nous"),
+        ("Quiénes somos", "/quienes-somos"),
+        ("О компании", "/o-kompanii"),
+    ],
+)
+def test_the_about_page_is_found_in_the_sites_language(label: str, path: str) -> None:
+    html = page("X", f'<nav><a href="/">Start</a><a href="{path}">{label}</a></nav>')
+    assert extract_facts("https://x.eu/", html).about_url == f"https://x.eu{path}"

@@ -86,14 +86,14 @@ async def test_by_default_sites_on_private_addresses_are_blocked(
     assert web_env.proxy.tunnels == []
 
 
-async def test_pages_robots_txt_disallows_are_noted_and_not_read(
+async def test_strict_robots_txt_keeps_even_the_rows_own_website_unread(
     make_settings: MakeSettings,
 ) -> None:
     rows = [
         InputRow(row=0, name="Closed Co", website="robots-closed.com"),
         InputRow(row=1, name="Robots About Ltd", website="robots-about.com"),
     ]
-    results = await run_rows(make_settings(), rows)
+    results = await run_rows(make_settings(fetch_robots="strict"), rows)
     closed, about = results["Closed Co"], results["Robots About Ltd"]
     assert closed.row_status is RowStatus.OK
     assert closed.official_website == "https://robots-closed.com"
@@ -105,4 +105,26 @@ async def test_pages_robots_txt_disallows_are_noted_and_not_read(
         about.notes
     )
     assert about.sources == ["https://robots-about.com/"]
+    assert "accounting software" not in about.description
+
+
+async def test_by_default_the_rows_website_is_read_and_robots_txt_guards_further_pages(
+    make_settings: MakeSettings,
+) -> None:
+    rows = [
+        InputRow(row=0, name="Closed Co", website="robots-closed.com"),
+        InputRow(row=1, name="Robots About Ltd", website="robots-about.com"),
+    ]
+    results = await run_rows(make_settings(), rows)
+    closed, about = results["Closed Co"], results["Robots About Ltd"]
+    # The website the user named is checked as the user's own request would be.
+    assert closed.row_status is RowStatus.OK
+    assert closed.sources == ["https://robots-closed.com/"]
+    assert "makes things people want" in closed.description
+    assert not any("robots.txt" in note for note in closed.notes)
+    # The About page is a page the worker goes on to: its robots.txt says no.
+    assert about.sources == ["https://robots-about.com/"]
+    assert "about page not fetched: robots.txt disallows https://robots-about.com/about" in (
+        about.notes
+    )
     assert "accounting software" not in about.description

@@ -1,5 +1,6 @@
-"""robots.txt (RFC 9309) before every page: its rules by product token, what its answers
-mean, redirects, the day-long cache, and the setting that turns it off."""
+"""robots.txt (RFC 9309) before the pages the worker goes on to: its rules by product
+token, what its answers mean, redirects, the day-long cache, and the scopes: the pages a
+user asked for fetched without it by default, every page in strict mode, none off."""
 
 from __future__ import annotations
 
@@ -29,14 +30,18 @@ def served(web_env: Farm) -> Counter[tuple[str, str]]:
     return SERVED
 
 
-async def fetch_all(settings: MakeSettings, *urls: str, **overrides: object) -> list[object]:
-    """Each URL's page text, or the FetchError that kept it from being fetched."""
+async def fetch_all(
+    settings: MakeSettings, *urls: str, asked: tuple[str, ...] = (), **overrides: object
+) -> list[object]:
+    """Each URL's page text, or the FetchError that kept it from being fetched; the URLs in
+    `asked` are fetched as pages the user asked for (a row's website)."""
     fetcher, client = web_fetcher(settings(**overrides), resolver=FARM_DNS)
     outcomes: list[object] = []
     async with client:
         for url in urls:
             try:
-                outcomes.append((await fetcher.fetch(url)).text)
+                page = await fetcher.fetch(url, user_triggered=url in asked)
+                outcomes.append(page.text)
             except FetchError as error:
                 outcomes.append(error)
     return outcomes
@@ -141,11 +146,64 @@ async def test_redirects_of_robots_txt_are_followed_up_to_five(
 async def test_turned_off_robots_txt_is_neither_asked_nor_obeyed(
     make_settings: MakeSettings, served: Counter[tuple[str, str]]
 ) -> None:
-    (page,) = await fetch_all(
-        make_settings, "https://robots-closed.com/", fetch_respect_robots=False
+    page, about = await fetch_all(
+        make_settings,
+        "https://robots-closed.com/",
+        "https://robots-about.com/about",
+        asked=("https://robots-closed.com/",),
+        fetch_robots="off",
     )
     assert "Closed Co" in str(page)
+    assert "accounting software" in str(about)
     assert served[("robots-closed.com", "/robots.txt")] == 0
+    assert served[("robots-about.com", "/robots.txt")] == 0
+
+
+async def test_a_page_the_user_asked_for_and_its_redirects_skip_robots_txt_by_default(
+    make_settings: MakeSettings, served: Counter[tuple[str, str]]
+) -> None:
+    asked = ("https://robots-closed.com/", "https://robots-redirect.com/")
+    closed, moved, about = await fetch_all(
+        make_settings, *asked, "https://robots-about.com/about", asked=asked
+    )
+    assert "Closed Co" in str(closed)
+    assert "Redirect Robots" in str(moved)
+    assert served[("www.robots-redirect.com", "/home")] == 1
+    for host in ("robots-closed.com", "robots-redirect.com", "www.robots-redirect.com"):
+        assert served[(host, "/robots.txt")] == 0
+    # A page the worker goes on to by itself asks first.
+    assert kept_out(about).reason == "robots.txt disallows https://robots-about.com/about"
+    assert served[("robots-about.com", "/about")] == 0
+
+
+async def test_pages_the_worker_goes_on_to_ask_robots_txt_once_per_host(
+    make_settings: MakeSettings, served: Counter[tuple[str, str]]
+) -> None:
+    home, private, again = await fetch_all(
+        make_settings,
+        "https://robots-agents.com/",
+        "https://robots-agents.com/private",
+        "https://robots-agents.com/private",
+        asked=("https://robots-agents.com/",),
+    )
+    assert "Agents Co" in str(home)
+    assert kept_out(private).kind == kept_out(again).kind == "robots"
+    assert served[("robots-agents.com", "/robots.txt")] == 1
+    assert served[("robots-agents.com", "/private")] == 0
+
+
+async def test_strict_robots_txt_guards_the_pages_a_user_asked_for_and_each_redirect(
+    make_settings: MakeSettings, served: Counter[tuple[str, str]]
+) -> None:
+    asked = ("https://robots-closed.com/", "https://robots-redirect.com/")
+    closed, moved = await fetch_all(make_settings, *asked, asked=asked, fetch_robots="strict")
+    assert kept_out(closed).reason == "robots.txt disallows https://robots-closed.com/"
+    # The first hop is allowed; the page it redirects to is not.
+    assert kept_out(moved).reason == "robots.txt disallows https://www.robots-redirect.com/home"
+    assert served[("robots-redirect.com", "/")] == 1
+    assert served[("www.robots-redirect.com", "/robots.txt")] == 1
+    assert served[("www.robots-redirect.com", "/home")] == 0
+    assert served[("robots-closed.com", "/")] == 0
 
 
 async def test_cached_rules_last_a_day_and_concurrent_pages_share_one_fetch() -> None:
@@ -169,6 +227,25 @@ async def test_cached_rules_last_a_day_and_concurrent_pages_share_one_fetch() ->
     now[0] = DAY_S + 1
     await rules.refusal("https://a.example/")
     assert len(loads) == 2
+
+
+async def test_the_origins_used_least_recently_are_forgotten_first() -> None:
+    loads: list[str] = []
+
+    async def load(url: str) -> RobotsFile:
+        loads.append(url)
+        return RobotsFile()
+
+    rules = RobotsRules("DossierBot", load, kept=2)
+    for host in ("a", "b", "a", "c", "a", "b"):
+        await rules.refusal(f"https://{host}.example/")
+    # a stays, as it was used after b; c pushes b out, and b must be asked again.
+    assert [url.split("/")[2] for url in loads] == [
+        "a.example",
+        "b.example",
+        "c.example",
+        "b.example",
+    ]
 
 
 async def test_a_failed_robots_fetch_is_not_kept() -> None:

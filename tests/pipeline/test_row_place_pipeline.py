@@ -77,6 +77,8 @@ async def test_unusable_cells_are_ignored_and_the_row_is_still_answered(
         row(0, "Nordlicht Нордлихт", country="xyz", city=""),
         row(1, "Severny Veter", country="??", industry="x" * 500),
         row(2, "Acme Rockets", country="Mars"),
+        # Cyrillic look-alike letters typed into a Latin name.
+        row(3, "S\u0435v\u0435rny V\u0435t\u0435r", country="Russia"),
     ]
     results = await run_chunk(make_settings(search="serper"), session_context(""), rows)
     assert "country 'xyz' not recognised, ignored" in results[0].notes
@@ -86,6 +88,12 @@ async def test_unusable_cells_are_ignored_and_the_row_is_still_answered(
     assert "country '??' not recognised, ignored" in results[1].notes
     assert "industry cell of 500 characters ignored (too long)" in results[1].notes
     assert "country 'Mars' not recognised, ignored" in results[2].notes
+    mixed = results[3]
+    assert (mixed.row_status, mixed.official_website) == (
+        RowStatus.OK,
+        "https://severny-veter.com/",
+    )
+    assert "mixes Latin and Cyrillic letters in a word; read as 'Severny Veter'" in mixed.notes
 
 
 async def test_the_model_is_told_what_the_row_says_beside_the_context(

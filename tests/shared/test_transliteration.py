@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shared.transliteration import other_script, skeleton, to_cyrillic, to_latin
+from shared.transliteration import other_script, skeleton, to_cyrillic, to_latin, unmix
 from worker.pipeline.matching import domain_similarity, mentions_name, name_similarity
 
 pytestmark = pytest.mark.unit
@@ -75,7 +75,17 @@ def test_romanising_and_reading_back() -> None:
     assert to_latin("Acme") == "Acme"
     assert to_cyrillic("Rostelecom") == "Ростелеком"
     assert to_cyrillic("Yandex") == "Яндекс"
-    assert to_cyrillic("Kaspersky Lab") == "Касперски Лаб"
+    assert to_cyrillic("Kaspersky Lab") == "Касперский Лаб"
+    assert to_cyrillic("Taymyr Poligrafiya") == "Таймыр Полиграфия"
+    assert to_cyrillic("Berezka Stroymaterialy") == "Березка Стройматериалы"
+    assert to_cyrillic("Tolstoy") == "Толстой"
+
+
+def test_look_alike_letters_of_the_other_script_inside_a_word_are_read_as_its_own() -> None:
+    assert unmix("Т\u0065хнопарк") == "Технопарк"  # a Latin e typed into a Cyrillic word
+    assert unmix("Yand\u0435x") == "Yandex"  # a Cyrillic е in a Latin one
+    assert unmix("Яндекс Yandex") == "Яндекс Yandex"  # words in two scripts are both kept
+    assert unmix("Р\u0072огресс") == "Р\u0072огресс"  # r has no Cyrillic look-alike
 
 
 def test_the_other_script_only_for_a_name_in_one_script() -> None:

@@ -14,6 +14,7 @@ from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.memory import MemoryStore
 from worker.cached_pipeline import CachedPipeline
 from worker.pipeline.protocol import ChunkPipeline, SessionContext
+from worker.settings import WorkerSettings
 
 pytestmark = pytest.mark.unit
 
@@ -150,3 +151,12 @@ def test_keys_are_per_tenant_and_use_the_domain_else_the_name_and_country() -> N
     assert profile_of(SessionOptions(), "a") != profile_of(SessionOptions(), "b")
     deep = SessionOptions(run_llm_deep_search_pipeline=True)
     assert profile_of(deep, "a") != profile_of(SessionOptions(), "a")
+
+
+def test_a_deployment_keeps_findings_30_days_unless_it_says_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("DOSSIER_CACHE_DAYS", raising=False)
+    assert WorkerSettings(environment="test").cache_days == 30
+    monkeypatch.setenv("DOSSIER_CACHE_DAYS", "0")
+    assert WorkerSettings(environment="test").cache_days == 0

@@ -15,7 +15,9 @@ from openpyxl import load_workbook
 from shared.exports import output_columns
 from shared.layout import LOG_TYPES, SessionKeys
 from shared.lifecycle import SessionStatus
+from shared.messages import SessionStatusChanged
 from shared.models import CancelRequest, ChunkSummary, Counters, FinalStatus, SessionManifest
+from shared.reviews import ReviewDecision
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
 from tests.sessions import csv_manifest
@@ -270,3 +272,31 @@ async def test_a_session_is_finalized_by_whichever_chunk_ends_last_listing_only_
     await twin.store.put_bytes(first, kept[first])
     assert await finalizer(twin).maybe_finalize(keys, chunk_count)
     assert await twin.store.exists(keys.final_status)
+
+
+async def test_a_refinalized_session_announces_its_counters_with_review_decisions_applied(
+    twin: MemoryEngine,
+) -> None:
+    rows = make_rows(4)
+    keys = await twin.seed(rows)
+    planned = list(plan_rows(rows))
+    doubtful = unenriched_row(planned[1], RowStatus.NEEDS_REVIEW).model_copy(
+        update={"review_candidates": "website: https://site1.com/ (0.6; named)"}
+    )
+    results = [enriched(planned[0]), doubtful, *(enriched(row) for row in planned[2:])]
+    await write_chunk(twin.store, keys, 0, results, b"", started_at=START, finished_at=START)
+    decision = ReviewDecision(
+        row=1, decision="reject", decided_at=START, candidates=doubtful.review_candidates
+    )
+    await twin.store.put_model(keys.review(1), decision)
+
+    stored = await finalizer(twin).finalize(keys, 1, retry_round=1)
+    assert stored is not None
+    # Stored as the rows are; announced (and read) as the decision leaves them.
+    assert (stored.counters.needs_review, stored.counters.not_found) == (1, 0)
+    await twin.wait(lambda: twin.session_events(keys), "the completed event")
+    event = next(e for e in twin.session_events(keys) if isinstance(e, SessionStatusChanged))
+    assert event.round == 1
+    assert event.counters is not None
+    assert (event.counters.needs_review, event.counters.not_found) == (0, 1)
+    assert event.counters.done == 4

@@ -10,7 +10,8 @@ import pytest
 
 from shared.lifecycle import SessionStatus
 from shared.rows import RowStatus
-from tests.worker.engine import MemoryEngine
+from shared.storage.memory import MemoryStore
+from tests.worker.engine import MemoryEngine, memory_engine
 from tests.worker.sessions import make_rows
 
 pytestmark = pytest.mark.unit
@@ -218,6 +219,43 @@ async def test_a_session_deleted_while_its_chunks_run_gets_nothing_written_after
     assert len(twin.logged("chunk.session_deleted", session_id=keys.session_id)) == 2
     assert await twin.objects(keys) == {}
     assert twin.bus.depth(twin.bus.topology.dead_chunks_queue) == 0
+
+
+class DeletedAtFirstResult(MemoryStore):
+    """Deletes the session as the gateway does (manifest first, then the rest) just before
+    the first chunk results are written: after the worker's check, before its writes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fired = False
+
+    async def put_bytes(
+        self, key: str, data: bytes, content_type: str = "application/octet-stream"
+    ) -> None:
+        if "/chunks/results/" in key and not self.fired:
+            self.fired = True
+            prefix = key.split("chunks/results/")[0]
+            await self.delete(prefix + "manifest.json")
+            await self.delete_prefix(prefix)
+        await super().put_bytes(key, data, content_type)
+
+
+async def test_a_session_deleted_just_before_a_chunk_is_written_keeps_nothing_of_it() -> None:
+    store = DeletedAtFirstResult()
+    async with memory_engine(store) as twin:
+        await twin.start_workers(1, chunk_size=5)
+        # Two chunks: the one written first cannot rely on the finalizer to clean up.
+        keys = await twin.seed(make_rows(10))
+        await twin.send_start(keys)
+        await twin.wait(lambda: store.fired, "the chunk's first write")
+        await twin.wait(
+            lambda: twin.logged("session.deleted_meanwhile", session_id=keys.session_id),
+            "the worker noticing the deletion",
+        )
+        await twin.quiet()
+
+        assert await twin.objects(keys) == {}
+        assert twin.bus.depth(twin.bus.topology.dead_chunks_queue) == 0
 
 
 async def test_a_cancel_message_stops_chunks_in_their_batch_step_within_a_second(

@@ -93,7 +93,7 @@ def host_env(site: SlowSite, pipeline: str) -> dict[str, str]:
         "DOSSIER_FETCH_TIMEOUT_S": "5",
         # The site is on loopback, and every request to it must be one the test counts.
         "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
-        "DOSSIER_FETCH_RESPECT_ROBOTS": "false",
+        "DOSSIER_FETCH_ROBOTS": "off",
         # Small chunks, so that every worker holds some of the session at once.
         "DOSSIER_WORKER_CHUNK_SIZE": "3",
         "DOSSIER_BUDGET_MARGIN_S": str(MARGIN_S),

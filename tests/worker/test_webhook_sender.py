@@ -59,9 +59,11 @@ def manifest(url: str) -> SessionManifest:
 
 
 async def store_with_secret() -> MemoryStore:
+    """The tenant's secret and the session (a deleted session is announced to nobody)."""
     store = MemoryStore()
     config = WebhookConfig(secret=SECRET, updated_at=datetime.now(UTC))
     await store.put_model(webhook_config_key(KEYS.tenant), config)
+    await store.put_model(KEYS.manifest, manifest("https://hooks.example.com/x"))
     return store
 
 
@@ -132,3 +134,31 @@ async def test_loopback_is_refused_like_a_page_fetch_unless_private_networks_are
         assert receiver.state.calls == []
     assert not record.delivered
     assert all(a.status_code is None and "loopback" in a.error for a in record.attempts)
+
+
+async def test_a_retry_round_ending_is_announced_again_with_its_round_and_its_own_log() -> None:
+    store = await store_with_secret()
+    webhooks = sender(store)
+    round_end = FINAL.model_copy(
+        update={"status": SessionStatus.CANCELLED, "retry_round": 1, "reason": "cancelled"}
+    )
+    round_keys = KEYS.in_round(1)
+    with webhook_receiver() as receiver:
+        await webhooks.session_ended(KEYS, manifest(receiver.url), FINAL)
+        first = await until_settled(store, 1)
+        await webhooks.session_ended(KEYS, manifest(receiver.url), round_end)
+        # The round's end, finalized twice, is still announced once.
+        await webhooks.session_ended(KEYS, manifest(receiver.url), round_end)
+        await webhooks.aclose()
+        bodies = [json.loads(call.body) for call in receiver.state.calls]
+
+    assert [(b["event"], b["retry_round"]) for b in bodies] == [
+        ("session.completed", 0),
+        ("session.cancelled", 1),
+    ]
+    assert bodies[1]["reason"] == "cancelled"
+    again = await store.get_model(round_keys.webhook_deliveries, DeliveryLog)
+    assert (first.retry_round, first.event, first.delivered) == (0, "session.completed", True)
+    assert (again.retry_round, again.event, again.delivered) == (1, "session.cancelled", True)
+    assert round_keys.webhook_claim == f"{KEYS.prefix}retries/0001/webhook/claim.json"
+    assert await store.exists(round_keys.webhook_claim)

@@ -172,8 +172,8 @@ def page_fetcher(
         settings.fetch_attempts,
         settings.retry_max_wait_s,
     )
-    token = product_token(settings.fetch_user_agent) if settings.fetch_respect_robots else None
-    return Fetcher(web, gate, limits, metrics, token)
+    token = product_token(settings.fetch_user_agent)
+    return Fetcher(web, gate, limits, metrics, token, settings.fetch_robots)
 
 
 def web_fetcher(

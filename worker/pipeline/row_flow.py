@@ -10,22 +10,22 @@ import structlog
 
 from shared.company_keys import registered_domain
 from shared.rows import PlannedRow, RowStatus, StepStatus
+from shared.transliteration import unmix
 from worker.pipeline.clients.fetch.fetcher import FetchError
 from worker.pipeline.clients.hubspot.company_records import Company
 from worker.pipeline.clients.llm import LlmUnavailable
 from worker.pipeline.clients.search.provider import SearchUnavailable
-from worker.pipeline.confidence.verdict import Score, Verdict, review_entry, verdict
+from worker.pipeline.confidence.verdict import Score, review_entry
 from worker.pipeline.confidence.website import WebsiteSource, website_score
 from worker.pipeline.draft import RowDraft
-from worker.pipeline.matching import name_similarity
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.row_place import RowPlace, row_place
 from worker.pipeline.stages import description as describe
-from worker.pipeline.stages import linkedin
 from worker.pipeline.stages.deep_search import render
 from worker.pipeline.stages.discovery.website_search import Candidate
 from worker.pipeline.stages.fields.row_step import answer_fields
 from worker.pipeline.stages.hubspot.sync import HubSpotSync
+from worker.pipeline.stages.linkedin_row import find_linkedin
 from worker.pipeline.stages.normalize import website_url
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.qualification.row_step import qualify_row
@@ -58,7 +58,14 @@ class RowFlow:
         self._down = False
 
     async def run(self, row: PlannedRow) -> RowDraft:
+        plain = unmix(row.name)
+        mixed = plain != row.name
+        if mixed:
+            # A stray look-alike letter of the other script hides the name from searches.
+            row = row.model_copy(update={"name": plain})
         draft = RowDraft(row)
+        if mixed:
+            draft.note(f"the name mixes Latin and Cyrillic letters in a word; read as '{plain}'")
         self._place = row_place(row.facts)
         for note in self._place.ignored:
             draft.note(note)
@@ -184,7 +191,10 @@ class RowFlow:
         assert self._kit.discovery is not None
         try:
             found = await self._kit.discovery.discover(
-                draft.row.name, self._session.context_text, self._place
+                draft.row.name,
+                self._session.context_text,
+                self._place,
+                old_domain=draft.row.domain or "",
             )
         except SearchUnavailable as error:
             draft.fail(RowStatus.DEAD_URL, reason)
@@ -270,45 +280,7 @@ class RowFlow:
         return self._kit.llm is not None and len(home.main_text) < _THIN_TEXT
 
     async def _linkedin(self, draft: RowDraft, pages: list[PageFacts]) -> None:
-        for facts in pages:
-            url = linkedin.from_site(facts, draft.row.name)
-            if url:
-                draft.linkedin_url = url
-                draft.linkedin_source = linkedin.site_source(facts, url)
-                draft.linkedin_confidence = linkedin.SITE_CONFIDENCE
-                draft.note(f"LinkedIn page linked from {facts.url}")
-                return
-        if self._kit.search is None:
-            draft.note("no LinkedIn link on the website")
-            return
-        settings = self._kit.settings
-        try:
-            found = await linkedin.from_search(
-                self._kit.search,
-                draft.row.name,
-                draft.row.domain or registered_domain(draft.website),
-                settings.search_results,
-                site_text=" ".join(_site_text(page) for page in pages),
-                hints=_row_hints(draft.row),
-                where=self._place.query_terms(),
-            )
-        except SearchUnavailable as error:
-            draft.note(f"LinkedIn search failed: {error}")
-            return
-        if found is None:
-            draft.note("no LinkedIn company page found")
-            return
-        url, score = found
-        why = score.describe()
-        judged = verdict(score.confidence, settings.match_threshold, settings.accept_confidence)
-        if judged is Verdict.ACCEPT:
-            draft.linkedin_url, draft.linkedin_source = url, "search"
-            draft.linkedin_confidence = score.confidence
-            draft.note(f"LinkedIn page found by search ({score.confidence:.2f}: {why})")
-        elif judged is Verdict.REVIEW:
-            draft.for_review(review_entry("LinkedIn", url, score), "LinkedIn page needs review")
-        else:
-            draft.note(f"no LinkedIn page the search could corroborate (best {url}: {why})")
+        await find_linkedin(self._kit, draft, pages, self._place.query_terms())
 
     async def _description(
         self, draft: RowDraft, pages: list[PageFacts], company: Company | None
@@ -382,21 +354,3 @@ class RowFlow:
         for answer in answers:
             for url in answer.sources:
                 draft.source(url)
-
-
-def _site_text(page: PageFacts) -> str:
-    return " ".join([page.title, page.meta_description, page.og_description, page.main_text])
-
-
-def _row_hints(row: PlannedRow) -> list[str]:
-    """The row's other cells (a country, a city, an industry), to check results against;
-    its name and website cells would only repeat what the result is matched on."""
-    hints = []
-    for cell in row.original.values():
-        value = cell.strip()
-        if not any(ch.isalpha() for ch in value) or name_similarity(row.name, value) >= 0.8:
-            continue
-        if row.domain and (registered_domain(website_url(value)) == row.domain):
-            continue
-        hints.append(value)
-    return hints

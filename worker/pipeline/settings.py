@@ -9,6 +9,7 @@ from pydantic_settings import SettingsConfigDict
 
 from shared.providers import ProviderSettings
 from worker.pipeline.clients.fetch.guard import RefusedHost
+from worker.pipeline.clients.fetch.robots import RobotsScope
 from worker.pipeline.stage_names import parse_stages
 
 
@@ -23,9 +24,11 @@ class PipelineSettings(ProviderSettings):
     fetch_max_redirects: int = 5
     fetch_attempts: int = 2
     fetch_user_agent: str = "Mozilla/5.0 (compatible; DossierBot/1.0)"
-    # Ask each site's robots.txt (RFC 9309) before fetching its pages, as the product
-    # token of DOSSIER_FETCH_USER_AGENT; turn off only for lists of your own sites.
-    fetch_respect_robots: bool = True
+    # Which fetches ask the site's robots.txt (RFC 9309) first, as the product token of
+    # DOSSIER_FETCH_USER_AGENT: `crawled` the pages the worker goes on to by itself (About
+    # page, search results), not the website a row names, which the user asked to be
+    # checked; `strict` every page; `off` none, only for lists of your own sites.
+    fetch_robots: RobotsScope = RobotsScope.CRAWLED
     # Comma-separated `host` or `host:port` (`[v6]:port`) fetches never reach, besides
     # the deployment's own services (object store, RabbitMQ, gateway, notifier), which
     # are always refused.

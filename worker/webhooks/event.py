@@ -26,5 +26,6 @@ def event_for(session_id: str, final: FinalStatus) -> WebhookEvent | None:
             "finished_at": final.finished_at,
             "counters": final.counters,
             "reason": final.reason,
+            "retry_round": final.retry_round,
         }
     )

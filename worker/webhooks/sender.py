@@ -1,4 +1,5 @@
-"""Delivers a session's webhook: claimed once, signed with the tenant's secret, retried
+"""Delivers a session's webhook: claimed once per end (the session's own run, then each
+retry round's), signed with the tenant's secret, retried
 with doubling waits up to a bounded number of attempts, every attempt logged in storage.
 
 Delivery runs beside the worker's other work, so a slow receiver never holds a chunk; the
@@ -31,6 +32,7 @@ from shared.webhooks.model import (
     WebhookEvent,
 )
 from shared.webhooks.signing import signature
+from worker.deleted import removed_if_deleted
 from worker.webhooks.event import event_for
 
 log = structlog.get_logger()
@@ -59,22 +61,28 @@ class WebhookSender:
         event = event_for(keys.session_id, final)
         if not url or event is None:
             return
+        # Each round's end has its own claim and log: a retry round ending is announced
+        # even though the session's first end was.
+        keys = keys.session.in_round(final.retry_round)
         claim = WebhookClaim(claimed_at=datetime.now(UTC))
         if not await self._store.put_model_if_absent(keys.webhook_claim, claim):
             return  # another finalizer run delivers it
+        if await removed_if_deleted(self._store, keys, after="webhook claim"):
+            return  # deleted since it ended: nobody is told about a session that is gone
         task = asyncio.create_task(self.deliver(keys, url, event))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
     async def deliver(self, keys: SessionKeys, url: str, event: WebhookEvent) -> DeliveryLog:
-        bound = log.bind(session_id=keys.session_id)
-        record = DeliveryLog(url=url, event=event.event)
+        bound = log.bind(session_id=keys.session_id, round=event.retry_round)
+        record = DeliveryLog(url=url, event=event.event, retry_round=event.retry_round)
         try:
             config = await self._store.get_model(webhook_config_key(keys.tenant), WebhookConfig)
         except NotFound:
             failed = DeliveryAttempt(attempt=1, at=datetime.now(UTC), error="no webhook secret")
             record = record.model_copy(update={"attempts": [failed]})
             await self._store.put_model(keys.webhook_deliveries, record)
+            await removed_if_deleted(self._store, keys, after="webhook attempt")
             return record
         body = event.model_dump_json().encode()
         for attempt in range(1, self._attempts + 1):
@@ -85,6 +93,8 @@ class WebhookSender:
             )
             await self._store.put_model(keys.webhook_deliveries, record)
             bound.info("webhook.attempted", attempt=attempt, status=tried.status_code)
+            if await removed_if_deleted(self._store, keys, after="webhook attempt"):
+                break  # the session was deleted: its log goes with it, no more attempts
             if delivered:
                 break
             if attempt < self._attempts:

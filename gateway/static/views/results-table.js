@@ -268,6 +268,8 @@ export function createResultsTable(context, sessionId) {
       liveRows.delete(Number(decided.row));
       show();
       status.textContent = `${decision === "accept" ? "Accepted" : "Rejected"} the candidate for ${field(decided, "Company_Name", "company_name")}.`;
+      // The decision moves the row in the session's counters: show them as now stored.
+      api.getSession(sessionId).then((session) => context.store?.put(session), () => {});
       return true;
     } catch (error) {
       status.textContent = `The decision was not saved: ${error.message}`;

@@ -20,7 +20,6 @@ const DOWNLOADS = [
   ["json", "JSON"],
 ];
 const ANNOUNCE_GAP_MS = 10_000;
-const RETRY_POLL_MS = 2_000;
 // Rows the retry button runs again by default, as the session's counters count them.
 const RETRYABLE_COUNTERS = ["failed", "not_found", "dead_links", "needs_review"];
 
@@ -74,7 +73,6 @@ export function renderSessionView(context, sessionId) {
   const cancelButton = h("button", { class: "button danger", type: "button", id: "cancel-session", hidden: true }, "Cancel session");
   const deleteButton = h("button", { class: "button secondary", type: "button", id: "delete-session", hidden: true }, "Delete session");
   const retryButton = h("button", { class: "button secondary", type: "button", id: "retry-session", hidden: true }, "Retry failed rows");
-  let retryPoll = null;
   const downloadButtons = DOWNLOADS.map(([format, label]) => h("button", {
     class: "button secondary", type: "button", dataset: { format }, id: `download-${format}`,
   }, label));
@@ -189,30 +187,12 @@ export function renderSessionView(context, sessionId) {
     }
   });
 
-  // The live channel may still hold the session's old final state while a retry runs:
-  // the stored state is read until the retry round is finalized.
-  async function followRetry(round) {
-    clearTimeout(retryPoll);
-    try {
-      const session = await api.getSession(sessionId);
-      store.put(session);
-      if (session.retry_round === round && session.finalized) {
-        results.refresh(true);
-        return;
-      }
-    } catch (error) {
-      message.textContent = `The session could not be loaded: ${error.message}`;
-    }
-    retryPoll = setTimeout(() => followRetry(round), RETRY_POLL_MS);
-  }
-
   retryButton.addEventListener("click", async () => {
     retryButton.disabled = true;
     try {
-      const session = await api.retry(sessionId);
-      store.put(session);
+      // The session runs again in a new round; the live channel follows it to its end.
+      store.put(await api.retry(sessionId));
       message.textContent = "";
-      followRetry(session.retry_round);
     } catch (error) {
       message.textContent = `The rows could not be retried: ${error.message}`;
     } finally {
@@ -321,7 +301,6 @@ export function renderSessionView(context, sessionId) {
     title: "Session",
     onLive,
     destroy() {
-      clearTimeout(retryPoll);
       unsubscribe();
       results.destroy();
       deliveries.destroy();

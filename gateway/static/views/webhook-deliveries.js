@@ -44,7 +44,9 @@ export function createWebhookDeliveries(context, sessionId) {
     const attempts = record.attempts || [];
     const state = record.delivered ? "delivered"
       : attempts.length ? "not delivered yet" : final ? "no call made yet" : "called when the session ends";
-    summary.textContent = `${record.url} · ${state}${record.event ? ` · ${record.event}` : ""}`;
+    // After a retry the latest round's call is shown; the API lists every round's.
+    const round = record.retry_round ? ` · retry round ${record.retry_round}` : "";
+    summary.textContent = `${record.url} · ${state}${record.event ? ` · ${record.event}` : ""}${round}`;
     table.hidden = attempts.length === 0;
     replace(body, attempts.map((attempt) => h("tr", { dataset: { attempt: attempt.attempt } },
       h("td", {}, String(attempt.attempt)),

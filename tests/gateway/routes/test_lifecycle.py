@@ -131,6 +131,9 @@ async def test_second_cancel_is_refused_and_the_session_stays_cancelled(
     session_id = await new_session(client)
     assert (await client.post(f"/api/sessions/{session_id}/cancel")).status_code == 202
     async with Listener(bus) as listener:
+        # Never started, the session is ended by a worker (its webhook called).
+        ending = await listener.take_commands()
+        assert [(c.kind, c.session_id) for c in ending] == [("session.end", session_id)]
         again = await client.post(f"/api/sessions/{session_id}/cancel")
         started = await client.post(f"/api/sessions/{session_id}/start")
         assert await listener.control() == []

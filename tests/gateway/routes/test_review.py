@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from typing import Any
 
 import httpx
@@ -15,6 +16,7 @@ from openpyxl import load_workbook
 
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
+from shared.models import Counters, FinalStatus
 from shared.rows import ResultRow, RowStatus
 from shared.storage.memory import MemoryStore
 from tests.gateway.conftest import Caller
@@ -233,3 +235,41 @@ async def test_no_decision_while_the_session_runs(
     response = await decide(client, keys, 0, {"decision": "accept"})
     assert (response.status_code, response.json()["code"]) == (409, "session_running")
     assert await store.list_objects(keys.reviews_prefix) == []
+
+
+async def test_decisions_move_their_rows_in_the_session_counters_once(
+    client: httpx.AsyncClient, session: SessionKeys, store: MemoryStore
+) -> None:
+    # As the finalizer counted the rows: three left for review, one duplicate.
+    final = await store.get_model(session.final_status, FinalStatus)
+    stored = Counters(total=5, done=5, needs_review=3, duplicates=1)
+    await store.put_model(session.final_status, final.model_copy(update={"counters": stored}))
+    url = f"/api/sessions/{session.session_id}"
+
+    async def counters() -> tuple[int, int]:
+        one = (await client.get(url)).json()["counters"]
+        listed = (await client.get("/api/sessions")).json()["items"]
+        assert [s["counters"] for s in listed if s["session_id"] == session.session_id] == [one]
+        return one["needs_review"], one["not_found"]
+
+    assert await counters() == (3, 0)
+    assert (await decide(client, session, 0, {"decision": "accept"})).status_code == 200
+    assert await counters() == (2, 0)
+    # Rejected without a website: not found.
+    assert (await decide(client, session, 1, {"decision": "reject"})).status_code == 200
+    assert await counters() == (1, 1)
+    # Rejected with a website of its own (only its LinkedIn page was doubtful): ok.
+    assert (await decide(client, session, 3, {"decision": "reject"})).status_code == 200
+    assert await counters() == (0, 1)
+    for row, decision in ((0, "reject"), (1, "accept"), (3, "accept")):
+        again = await decide(client, session, row, {"decision": decision})
+        assert again.status_code == 409
+    assert await counters() == (0, 1)
+    # The row now not found was rejected by a person: a retry would run nothing.
+    retried = await client.post(f"{url}/retry", json={"statuses": ["not_found", "needs_review"]})
+    assert (retried.status_code, retried.json()["code"]) == (409, "nothing_to_retry")
+    archive = await client.get(f"{url}/download_archive")
+    with zipfile.ZipFile(io.BytesIO(archive.content)) as members:
+        summary = json.loads(members.read("session.json"))
+    assert (summary["counters"]["needs_review"], summary["counters"]["not_found"]) == (0, 1)
+    assert summary["counters"]["duplicates"] == 1

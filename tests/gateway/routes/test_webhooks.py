@@ -97,6 +97,8 @@ async def test_the_delivery_log_is_read_per_session_and_per_tenant(
         "event": None,
         "delivered": False,
         "attempts": [],
+        "retry_round": None,
+        "rounds": [],
     }
 
     attempt = DeliveryAttempt(attempt=1, at="2026-01-01T00:00:00Z", status_code=200)
@@ -106,6 +108,7 @@ async def test_the_delivery_log_is_read_per_session_and_per_tenant(
     await store.put_model(SessionKeys(owner.tenant, session_id).webhook_deliveries, record)
     after = (await client.get(path)).json()
     assert (after["delivered"], after["attempts"][0]["status_code"]) == (True, 200)
+    assert [r["retry_round"] for r in after["rounds"]] == [0]
     assert (await other_client.get(path)).status_code == 404
     assert await store.exists(webhook_config_key(owner.tenant))
     assert len(await store.list_children(tenant_sessions_prefix(owner.tenant))) == 1

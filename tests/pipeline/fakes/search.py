@@ -11,6 +11,7 @@ from starlette.routing import Route
 
 from tests.pipeline.fakes.namesakes import NAMESAKE_INDEX
 from tests.pipeline.fakes.parked_sites import PARKED_SEARCH
+from tests.pipeline.fakes.renamed import RENAMED_INDEX
 
 API_KEY = "serper-test-key"
 
@@ -133,6 +134,8 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
 ]
 INDEX.extend(PARKED_SEARCH)
 INDEX.extend(NAMESAKE_INDEX)
+# Ahead of the catch-all entries above: each of these answers one exact search.
+INDEX[:0] = RENAMED_INDEX
 
 
 @dataclass

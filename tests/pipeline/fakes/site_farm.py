@@ -20,6 +20,7 @@ from starlette.types import Receive, Scope, Send
 
 from tests.pipeline.fakes.namesakes import NAMESAKE_SITES
 from tests.pipeline.fakes.parked_sites import PARKED_SITES
+from tests.pipeline.fakes.renamed import RENAMED_SITES
 
 
 def page(title: str, body: str, head: str = "") -> str:
@@ -114,6 +115,18 @@ def company(name: str) -> Callable[[Request], Response]:
             f'<meta name="description" content="{name} makes things people want, since 1995.">',
         )
     )
+
+
+def _cookie_then_redirect(_request: Request) -> Response:
+    response = RedirectResponse("/welcome", 302)
+    response.set_cookie("seen", "1")
+    return response
+
+
+def _welcome_with_cookie(request: Request) -> Response:
+    if request.cookies.get("seen") != "1":
+        return HTMLResponse("cookies required", 403)
+    return HTMLResponse(page("Cookie Co", "<p>Welcome back.</p>"))
 
 
 def _cp1251(_request: Request) -> Response:
@@ -250,6 +263,17 @@ SITES: dict[str, Site] = {
         "/robots.txt": redirect("https://www.robots-moved.com/rules.txt"),
         "/rules.txt": robots("User-agent: *\nDisallow: /secret\n"),
     },
+    # Sets a cookie and redirects to a page that answers only with it, as cookie walls do.
+    "cookie-check.com": {
+        "/": _cookie_then_redirect,
+        "/welcome": _welcome_with_cookie,
+    },
+    # The apex sends its homepage to www, whose robots.txt (the same file) disallows it.
+    "robots-redirect.com": {
+        "/": redirect("https://www.robots-redirect.com/home"),
+        "/home": company("Redirect Robots"),
+        "/robots.txt": robots("User-agent: *\nDisallow: /home\n"),
+    },
     "robots-loop.com": {
         "/": company("Loop Robots"),
         "/robots.txt": lambda _r: RedirectResponse("/robots.txt?again", 302),
@@ -312,6 +336,7 @@ SITES: dict[str, Site] = {
 
 SITES.update(PARKED_SITES)
 SITES.update(NAMESAKE_SITES)
+SITES.update(RENAMED_SITES)
 
 # Requests received per (host, path), so tests can tell what was fetched and how often.
 SERVED: Counter[tuple[str, str]] = Counter()

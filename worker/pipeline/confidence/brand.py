@@ -8,11 +8,12 @@ so a page that merely mentions both is not taken as a link.
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 
 from shared.company_keys import name_key
-from worker.pipeline.matching import name_similarity
+from worker.pipeline.matching import mentions_name, name_similarity
 from worker.pipeline.stages.page.page_facts import PageFacts
 
 _WINDOW = 70  # characters on each side of a mention of the name
@@ -38,7 +39,12 @@ _REBRAND = re.compile(
     r"precedentemente|ora si chiama|rinominat[ao]|agora se chama|"
     # Polish, Russian, Ukrainian
     r"dawniej|wcześniej|obecnie|ранее|прежде|бывш\w*|переименова\w*|теперь|стал[аои]?|"
-    r"прежнее название|вошл\w* в состав|раніше|колишн\w*"
+    r"прежнее название|вошл\w* в состав|раніше|колишн\w*|"
+    # The old address or name itself: "our old website", "nuestra antigua web", ...
+    r"old (?:website|site|web address|address|domain|name)|former (?:website|site|name)|"
+    r"alte[nr]? (?:website|webseite|adresse|domain|name)|"
+    r"ancien(?:ne)? (?:site|nom|adresse)|antigu[ao] (?:web|sitio|página|dirección|nombre)|"
+    r"стар\w+ (?:сайт|адрес|название)"
     r")",
     re.IGNORECASE,
 )
@@ -53,12 +59,21 @@ _PARENT = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
+def _mention_pattern(key: str) -> re.Pattern[str]:
+    """Kept here, not in `re`'s own cache, which a new pattern per company would churn."""
+    words = r"\W+".join(re.escape(word) for word in key.split())
+    return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+
+
+_DOMAIN_LIKE = re.compile(r"[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+
 def _mentions(name: str, text: str) -> list[int]:
     key = name_key(name)
     if not key:
         return []
-    words = r"\W+".join(re.escape(word) for word in key.split())
-    return [m.start() for m in re.finditer(rf"(?<!\w){words}(?!\w)", text, re.IGNORECASE)]
+    return [m.start() for m in _mention_pattern(key).finditer(text)]
 
 
 def text_link(name: str, text: str) -> BrandLink | None:
@@ -81,4 +96,31 @@ def structured_alias(name: str, facts: PageFacts) -> str:
     for alias in (*org.alternate_names, org.legal_name):
         if alias and name_similarity(name, alias) >= 0.9:
             return alias
+    return ""
+
+
+def named_together(name: str, owner_names: list[str], texts: list[str]) -> str:
+    """Evidence that one search result names both the company (`name`) and the page's
+    owner under another name (`Белый Парус (White Sail Travel)`), or ''. `texts` are the
+    results that may speak for the page: the page itself, or other sites' pages (another
+    page of the candidate's own site, a directory's listing, names the company beside the
+    site's own name as a matter of course)."""
+    others = [
+        n
+        for n in owner_names
+        if n and name_similarity(name, n) < 0.8 and not _DOMAIN_LIKE.fullmatch(n.strip())
+    ]
+    for text in texts:
+        if not mentions_name(name, text):
+            continue
+        for other in others:
+            if len(name_key(other)) >= 4 and mentions_name(other, text):
+                return f"a search result names '{name}' and '{other}' together"
+    return ""
+
+
+def names_domain(domain: str, text: str) -> str:
+    """Evidence that the page names `domain` (the company's old address), or ''."""
+    if domain and re.search(rf"(?<![\w.-]){re.escape(domain)}(?![\w-])", text, re.IGNORECASE):
+        return f"the page names {domain}"
     return ""

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from shared.company_keys import name_key
-from shared.countries import country_name, parse_country
+from shared.countries import country_name, parse_country, subdivision_countries
+from shared.transliteration import has_cyrillic, to_latin
 from worker.pipeline.confidence.verdict import Score, combine
 from worker.pipeline.matching import name_similarity
 
@@ -64,6 +65,18 @@ def _named_on_site(word: str, site_text: str) -> bool:
     return re.search(pattern, site_text) is not None
 
 
+def _forms(hint: str) -> list[str]:
+    """How a result may write a cell of the row: as typed, a country code as the
+    country's name (`RU`: Russia), a Cyrillic place in Latin letters (`Казань`: Kazan)."""
+    forms = [hint] if len(hint) >= 3 else []
+    code = parse_country(hint)
+    if code:
+        forms.append(country_name(code))
+    if has_cyrillic(hint):
+        forms.append(to_latin(hint))
+    return [form.casefold() for form in forms if len(form) >= 3]
+
+
 def judge_hit(
     hit: Hit, name: str, domain: str | None, site_text: str, hints: Sequence[str] = ()
 ) -> Score:
@@ -85,7 +98,7 @@ def judge_hit(
     if label and slug == label and _same_words(name, slug_name) < 0.8:
         weights.append(0.6)
         evidence.append(f"its address is the domain's name ({label})")
-    agreed = [h for h in hints if len(h) >= 3 and h.casefold() in lowered]
+    agreed = [h for h in hints if any(form in lowered for form in _forms(h))]
     if agreed:
         weights.append(min(0.85, 0.6 * len(agreed)))
         evidence.append("agrees with the row: " + ", ".join(agreed))
@@ -105,6 +118,7 @@ def judge_hit(
     return Score(round(confidence, 2), tuple(evidence))
 
 
+_AFTER_COMMA = re.compile(r",\s*([A-ZÀ-ÞА-ЯЁ][\w'-]+(?:\s+[A-ZÀ-ÞА-ЯЁ][\w'-]+){0,2})")
 _PLACE_WORDS = re.compile(r"\b[A-ZА-ЯЁ][\w'-]+(?:\s+[A-ZА-ЯЁ][\w'-]+){0,2}")
 
 
@@ -124,4 +138,13 @@ def _other_countries(text: str, hints: Sequence[str]) -> list[str]:
                 code = parse_country(phrase) if len(phrase) >= 4 else None
                 if code:
                     named.add(code)
+    # "Cambridge, Massachusetts": the state or province after a place, as LinkedIn and
+    # directories write a location, places it too (where several countries have a region
+    # of that name, any of them may be the row's).
+    for match in _AFTER_COMMA.finditer(text):
+        codes = subdivision_countries(match.group(1))
+        if codes and not codes & own:
+            named.update(codes)
+        elif codes:
+            return []
     return [] if not named or named & own else sorted(named)

@@ -96,7 +96,10 @@ def website_score(
     source: WebsiteSource,
     terms: Sequence[str] = (),
     url: str = "",
+    linked: str = "",
 ) -> Score:
+    """`linked`: evidence found beyond the page that links the name to the page's owner (a
+    language version naming it, a search result naming both, the old domain named)."""
     weights: list[float] = []
     evidence: list[str] = []
     if source in _PRIOR:
@@ -123,10 +126,11 @@ def website_score(
         weights.append(0.25 * len(found) / len(terms))
         evidence.append(f"context terms {len(found)}/{len(terms)}")
     alias = structured_alias(name, facts)
-    link = BrandLink.REBRAND if alias else text_link(name, text)
+    link = BrandLink.REBRAND if alias or linked else text_link(name, text)
     if link is BrandLink.REBRAND:
         weights.append(0.8)
-        linked = f"structured data names it '{alias}'" if alias else "the text links the names"
+        if not linked:
+            linked = f"structured data names it '{alias}'" if alias else "the text links the names"
         evidence.append(linked)
     elif link is BrandLink.PARENT:
         weights.append(0.45)

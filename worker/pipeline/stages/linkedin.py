@@ -6,13 +6,16 @@ import re
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
+from shared.company_keys import name_key, plain_name, registered_domain
+from shared.transliteration import has_cyrillic, other_script
 from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.confidence.linkedin import Hit, judge_hit
 from worker.pipeline.confidence.verdict import Score
-from worker.pipeline.matching import name_similarity
+from worker.pipeline.matching import domain_similarity, name_similarity
 from worker.pipeline.stages.page.page_facts import PageFacts
 
 _COMPANY_PATH = re.compile(r"^/company/([^/?#]+)")
+_SPELLED = 0.9
 
 
 def company_url(url: str) -> str | None:
@@ -52,6 +55,31 @@ def site_source(facts: PageFacts, url: str) -> str:
     return "structured_data" if url in {company_url(link) for link in same_as} else "site"
 
 
+def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
+    """The names a LinkedIn page may go by: the row's, its Latin reading when written in
+    Cyrillic, and the name the company's own site gives itself when that is another."""
+    names = [name]
+    plain = plain_name(name)
+    if has_cyrillic(plain) and (latin := other_script(name_key(plain))):
+        names.append(latin)
+    for page in pages[:1]:
+        own = _own_name(page)
+        if own and all(name_similarity(own, known) < 0.8 for known in names):
+            names.append(own)
+    return names
+
+
+def _own_name(page: PageFacts) -> str:
+    """The name the site goes by: its site name or structured name, else the part of its
+    title its domain spells (`Home | White Sail Travel` on white-sail-travel.com)."""
+    org = page.organization
+    if page.og_site_name or (org and org.name):
+        return page.og_site_name or (org.name if org else "")
+    domain = registered_domain(page.url)
+    spelled = [n for n in page.identity_names() if domain_similarity(n, domain) >= _SPELLED]
+    return spelled[0] if spelled else ""
+
+
 async def from_search(
     search: SearchProvider,
     name: str,
@@ -67,6 +95,11 @@ async def from_search(
     namesakes. Raises SearchUnavailable when the provider is down."""
     query = " ".join(filter(None, (f'site:linkedin.com/company "{name}"', where)))
     hits = await search.search(query, limit)
+    plain = plain_name(name)
+    if not hits and plain != name.strip():
+        # LinkedIn page names mostly leave the legal form out; quoted, it may find nothing.
+        query = " ".join(filter(None, (f'site:linkedin.com/company "{plain}"', where)))
+        hits = await search.search(query, limit)
     best: tuple[str, Score] | None = None
     for hit in hits:
         url = company_url(hit.url)

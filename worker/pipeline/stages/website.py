@@ -8,12 +8,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 from shared.company_keys import registered_domain
 from worker.pipeline.clients.fetch.fetcher import FetchedPage, Fetcher, FetchError
+from worker.pipeline.confidence.brand import names_domain
 from worker.pipeline.confidence.canonical import canonical_homepage, is_deep, site_root
 from worker.pipeline.confidence.verdict import Score, Verdict, verdict
 from worker.pipeline.confidence.website import WebsiteSource, website_score
 from worker.pipeline.stages.normalize import website_url
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
+from worker.pipeline.stages.page.versions import version_naming
 
 
 class WebsiteOutcome(StrEnum):
@@ -86,7 +88,8 @@ class WebsiteValidator:
         errors: list[str] = []
         for scheme in _schemes(url):
             try:
-                page = await self._fetcher.fetch(_with_scheme(url, scheme))
+                # The website the row names: the user asked for it to be checked.
+                page = await self._fetcher.fetch(_with_scheme(url, scheme), user_triggered=True)
             except FetchError as error:
                 if error.kind == "blocked":
                     return WebsiteCheck(WebsiteOutcome.BLOCKED, url, reason=error.reason)
@@ -96,11 +99,11 @@ class WebsiteValidator:
                 if error.kind == "dns":
                     break  # the same name will not resolve over http either
                 continue
-            return self._judge(url, name, page)
+            return await self._judge(url, name, page)
         reason = "; ".join(errors)
         return WebsiteCheck(WebsiteOutcome.DEAD_URL, url, reason=reason, down=True)
 
-    def _judge(self, url: str, name: str, page: FetchedPage) -> WebsiteCheck:
+    async def _judge(self, url: str, name: str, page: FetchedPage) -> WebsiteCheck:
         facts = extract_facts(page.url, page.text, page.content_type)
         parked = parking_reason(page.url, facts, page.redirects)
         if parked:
@@ -108,6 +111,15 @@ class WebsiteValidator:
         origin, final = registered_domain(url), registered_domain(page.url)
         source = WebsiteSource.REDIRECT if origin != final else WebsiteSource.GIVEN
         score = website_score(name, facts, source)
+        if score.confidence < self._accept:
+            # The site may go by a translated name, or be the new site the old domain now
+            # sends visitors to: evidence beyond the page links the names.
+            linked = (
+                names_domain(origin or "", page.text) if source is WebsiteSource.REDIRECT else ""
+            )
+            linked = linked or await version_naming(self._fetcher, facts, name)
+            if linked:
+                score = website_score(name, facts, source, linked=linked)
         home = canonical_homepage(page.url, facts)
         found = verdict(score.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT and source is WebsiteSource.REDIRECT:

@@ -1,8 +1,8 @@
 """Page fetching with limits on time, size and redirects, through the process's proxy.
 
 The client comes from transport.py: every connection it makes passes the address guard.
-Redirects are followed by hand so every hop passes the host gate and robots.txt, and
-the chain is recorded. Time spent
+Redirects are followed by hand so every hop passes the host gate and, where the scope
+asks it (robots.py), robots.txt, and the chain is recorded. Time spent
 waiting at the gate (politeness) does not count against the fetch timeout: a site that
 answers slowly is a fact about the site, a wait for our own budget is not.
 """
@@ -10,6 +10,7 @@ answers slowly is a fact about the site, a wait for our own budget is not.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ssl
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -22,7 +23,7 @@ from worker.pipeline.clients.fetch.guard import Blocked
 from worker.pipeline.clients.fetch.pacing import HostPaused
 from worker.pipeline.clients.fetch.politeness import HostGate
 from worker.pipeline.clients.fetch.resolver import UnresolvableHost
-from worker.pipeline.clients.fetch.robots import RobotsFile, RobotsRules
+from worker.pipeline.clients.fetch.robots import RobotsFile, RobotsRules, RobotsScope
 from worker.pipeline.clients.retry import Transient, retry_after_seconds, retrying
 from worker.pipeline.metrics import NO_METRICS, PipelineMetrics
 
@@ -83,18 +84,28 @@ class Fetcher:
         limits: FetchLimits,
         metrics: PipelineMetrics = NO_METRICS,
         robots_token: str | None = None,
+        robots_scope: RobotsScope = RobotsScope.STRICT,
     ) -> None:
         """`robots_token` is the product token robots.txt groups are matched against;
-        None fetches without asking robots.txt."""
+        None (or the scope `off`) fetches without asking robots.txt."""
         self._client = client
         self._gate = gate
         self._limits = limits
         self._metrics = metrics
-        self._robots = RobotsRules(robots_token, self._robots_file) if robots_token else None
+        self._robots = (
+            RobotsRules(robots_token, self._robots_file)
+            if robots_token is not None and robots_scope is not RobotsScope.OFF
+            else None
+        )
+        self._user_pages_ask = robots_scope is RobotsScope.STRICT
 
-    async def get(self, url: str) -> FetchedPage:
+    async def get(self, url: str, *, user_triggered: bool = False) -> FetchedPage:
+        """`user_triggered`: the user asked for this page (the website a row names, or a
+        candidate checked as the row's website); it and its redirects ask robots.txt
+        only in the strict scope."""
+        ask = self._robots is not None and (self._user_pages_ask or not user_triggered)
         try:
-            page = await self._get(url)
+            page = await self._get(url, ask)
         except FetchError as error:
             self._metrics.page_fetched(error.kind)
             raise
@@ -107,7 +118,7 @@ class Fetcher:
             self._metrics.page_fetched("redirected" if page.redirects else "ok")
         return page
 
-    async def _get(self, url: str) -> FetchedPage:
+    async def _get(self, url: str, ask_robots: bool) -> FetchedPage:
         attempts = retrying(
             self._limits.attempts,
             self._limits.max_wait_s,
@@ -115,29 +126,34 @@ class Fetcher:
         )
         async for attempt in attempts:
             with attempt:
-                # Outside the page's time: robots.txt of a new site is a fetch of its own.
-                await self._allowed(url)
+                _host(url)
+                if ask_robots:
+                    # Outside the page's time: robots.txt of a new site is a fetch of its own.
+                    await self._allowed(url)
                 try:
                     async with asyncio.timeout(self._limits.timeout_s) as deadline:
-                        return await self._follow(url, deadline)
+                        return await self._follow(url, deadline, ask_robots)
                 except TimeoutError as error:
                     raise Transient("timeout") from error
         raise AssertionError("unreachable")  # retrying() re-raises the last error
 
-    async def fetch(self, url: str) -> FetchedPage:
+    async def fetch(self, url: str, *, user_triggered: bool = False) -> FetchedPage:
         """`get` with transient failures turned into a FetchError."""
         try:
-            return await self.get(url)
+            return await self.get(url, user_triggered=user_triggered)
         except Transient as error:
             raise FetchError(_transient_kind(error), _transient_detail(error)) from error
 
-    async def _follow(self, url: str, deadline: asyncio.Timeout) -> FetchedPage:
+    async def _follow(self, url: str, deadline: asyncio.Timeout, ask_robots: bool) -> FetchedPage:
         chain: list[str] = []
         current = url
+        # Cookies live as long as one fetch: a site that sets one and redirects to check it
+        # gets it back; none is kept for later fetches (transport.py keeps none either).
+        cookies = httpx2.Cookies()
         for _ in range(self._limits.max_redirects + 1):
             host = _host(current)
             try:
-                if chain:
+                if chain and ask_robots:
                     await self._allowed(current)
                 # The fetch's clock stops while this hop waits at the gate.
                 when = deadline.when()
@@ -145,7 +161,9 @@ class Fetcher:
                 async with self._gate.hold(host) as waited:
                     deadline.reschedule(None if when is None else when + waited)
                     self._metrics.budget_waited("host", waited)
-                    answer = await self._timed_request(host, current, self._limits.max_bytes)
+                    answer = await self._timed_request(
+                        host, current, self._limits.max_bytes, cookies
+                    )
             except HostPaused as error:
                 raise FetchError("throttled", str(error)) from error
             except FetchError as error:
@@ -174,7 +192,6 @@ class Fetcher:
         raise FetchError("redirects", f"more than {self._limits.max_redirects} redirects")
 
     async def _allowed(self, url: str) -> None:
-        _host(url)
         if self._robots is None:
             return
         refusal = await self._robots.refusal(url)
@@ -209,23 +226,34 @@ class Fetcher:
             raise Transient("timeout") from error
         return RobotsFile()  # too many redirects: as if there were none (RFC 9309, 2.3.1.2)
 
-    async def _timed_request(self, host: str, url: str, max_bytes: int) -> _Answer:
+    async def _timed_request(
+        self, host: str, url: str, max_bytes: int, cookies: httpx2.Cookies | None = None
+    ) -> _Answer:
         """`_request`, its status and duration told to the gate: a host's pace follows
         how it answers (a request cut by the timeout counts as a slow answer)."""
         loop = asyncio.get_running_loop()
         started = loop.time()
         try:
-            answer = await self._request(url, max_bytes)
+            answer = await self._request(url, max_bytes, cookies)
         except BaseException:
             self._gate.answered(host, None, loop.time() - started)
             raise
         self._gate.answered(host, answer.status, loop.time() - started, answer.retry_after_s)
         return answer
 
-    async def _request(self, url: str, max_bytes: int) -> _Answer:
-        """One GET; a redirect answer carries its Location, bodies stop at `max_bytes`."""
+    async def _request(
+        self, url: str, max_bytes: int, cookies: httpx2.Cookies | None = None
+    ) -> _Answer:
+        """One GET; a redirect answer carries its Location, bodies stop at `max_bytes`.
+        `cookies`: sent with the request, and given those the answer sets."""
         try:
-            async with self._client.stream("GET", url) as response:
+            request = self._client.build_request("GET", url)
+            if cookies:
+                cookies.set_cookie_header(request)
+            response = await self._client.send(request, stream=True)
+            async with contextlib.aclosing(response):
+                if cookies is not None:
+                    cookies.extract_cookies(response)
                 status = response.status_code
                 if status in _REDIRECTS and "location" in response.headers:
                     return _Answer(status, response.headers["location"], "", b"", False)

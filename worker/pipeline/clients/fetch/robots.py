@@ -5,7 +5,12 @@ What a fetch of robots.txt gives decides access (RFC 9309, 2.3.1): a file is par
 answer, or a robots.txt that cannot be reached at all (timeout, DNS, TLS, refused),
 means complete disallow: the page fetch fails with that reason, is tried again as a
 page would be, and nothing is kept, so the next page asks again. Rules are kept for a
-day in the worker process: each worker asks a site once a day.
+day in the worker process, the origins used last kept first (at most 4096): each worker
+asks a site once a day.
+
+Which fetches ask first is the scope (docs/decisions/0010-robots-txt-for-crawled-pages.md):
+by default the pages the worker goes on to by itself (an About page, search results),
+not the website a row names, which the user asked to be checked.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from urllib.parse import urlsplit
 
 from protego import Protego
@@ -25,6 +31,19 @@ MAX_BYTES = 500 * 1024  # the least a parser must read (RFC 9309, 2.5)
 MAX_REDIRECTS = 5
 _ORIGINS_KEPT = 4096
 _PRODUCT = re.compile(r"([A-Za-z_-]+)/")
+
+
+class RobotsScope(StrEnum):
+    """Which page fetches ask robots.txt first."""
+
+    # Every page, the website a row names too.
+    STRICT = "strict"
+    # The pages the worker goes on to by itself: an About page, search results, links. The
+    # website a row names (or a candidate checked as its website) and its redirects are
+    # fetched as the user's own request, as a browser would fetch them.
+    CRAWLED = "crawled"
+    # None: for lists of the user's own sites.
+    OFF = "off"
 
 
 @dataclass(frozen=True)
@@ -70,11 +89,16 @@ def robots_url(url: str) -> str:
 
 class RobotsRules:
     def __init__(
-        self, token: str, load: Loader, clock: Callable[[], float] = time.monotonic
+        self,
+        token: str,
+        load: Loader,
+        clock: Callable[[], float] = time.monotonic,
+        kept: int = _ORIGINS_KEPT,
     ) -> None:
         self._token = token
         self._load = load
         self._clock = clock
+        self._kept = kept
         self._files: OrderedDict[str, tuple[float, RobotsFile]] = OrderedDict()
         self._loading: dict[str, asyncio.Lock] = {}
 
@@ -87,6 +111,7 @@ class RobotsRules:
         entry = self._files.get(origin)
         if entry is None or entry[0] <= self._clock():
             return None
+        self._files.move_to_end(origin)  # the least recently used go first
         return entry[1]
 
     async def _file(self, origin: str, location: str) -> RobotsFile:
@@ -110,5 +135,5 @@ class RobotsRules:
     def _keep(self, origin: str, robots: RobotsFile) -> None:
         self._files[origin] = (self._clock() + DAY_S, robots)
         self._files.move_to_end(origin)
-        while len(self._files) > _ORIGINS_KEPT:
+        while len(self._files) > self._kept:
             self._files.popitem(last=False)

@@ -7,12 +7,15 @@ sends SNI for the name, and the Host header is the URL's.
 
 Through a proxy (HTTP(S)_PROXY, ALL_PROXY; NO_PROXY honoured) the proxy connects, so the
 destination is resolved here and checked before the proxy is asked for it.
+
+Either way the sockets and TLS are asyncio's own (asyncio_streams.py), not anyio's.
 """
 
 from __future__ import annotations
 
 import ssl
 from collections.abc import Iterable, Mapping
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 
 import anyio
 import httpcore2
@@ -20,6 +23,7 @@ import httpx2
 from httpx2._utils import get_environment_proxies  # how httpx2 reads the proxy variables
 
 from shared.addresses import IPAddress
+from worker.pipeline.clients.fetch.asyncio_streams import AsyncioBackend
 from worker.pipeline.clients.fetch.guard import AddressGuard
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -33,7 +37,7 @@ class GuardedBackend(httpcore2.AsyncNetworkBackend):
 
     def __init__(self, guard: AddressGuard) -> None:
         self._guard = guard
-        self._sockets = httpcore2.AnyIOBackend()
+        self._sockets = AsyncioBackend()
 
     async def connect_tcp(
         self,
@@ -100,6 +104,31 @@ class _DirectTransport(httpx2.AsyncHTTPTransport):
         )
 
 
+class _ThroughProxy(httpx2.AsyncHTTPTransport):
+    def __init__(self, proxy: str, context: ssl.SSLContext, limits: httpx2.Limits) -> None:
+        super().__init__(verify=context, limits=limits, proxy=proxy)
+        # The pool httpx2 builds for an HTTP(S) proxy, on asyncio's sockets and TLS.
+        settings = httpx2.Proxy(url=proxy)
+        if settings.url.scheme not in ("http", "https"):
+            return  # a SOCKS proxy keeps httpx2's own pool
+        self._pool = httpcore2.AsyncHTTPProxy(
+            proxy_url=httpcore2.URL(
+                scheme=settings.url.raw_scheme,
+                host=settings.url.raw_host,
+                port=settings.url.port,
+                target=settings.url.raw_path,
+            ),
+            proxy_auth=settings.raw_auth,
+            proxy_headers=settings.headers.raw,
+            proxy_ssl_context=settings.ssl_context,
+            ssl_context=context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=AsyncioBackend(),
+        )
+
+
 class _ProxiedTransport(httpx2.AsyncBaseTransport):
     def __init__(self, guard: AddressGuard, proxied: httpx2.AsyncBaseTransport) -> None:
         self._guard = guard
@@ -129,10 +158,13 @@ def guarded_client(
         if proxy is None:
             mounts[pattern] = None  # NO_PROXY: the direct transport
             continue
-        through = httpx2.AsyncHTTPTransport(verify=context, limits=limits, proxy=proxy)
+        through = _ThroughProxy(proxy, context, limits)
         mounts[pattern] = _ProxiedTransport(guard, through)
     return httpx2.AsyncClient(
         transport=_DirectTransport(guard, context, limits),
+        # The client keeps no site's cookies: a jar of every site met would grow with each
+        # row, and every request would scan it. A fetch keeps its own (fetcher.py).
+        cookies=CookieJar(DefaultCookiePolicy(allowed_domains=[])),
         mounts=mounts,
         follow_redirects=False,
         timeout=timeout,

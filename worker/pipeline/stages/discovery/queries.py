@@ -10,7 +10,7 @@ search engines.
 
 from __future__ import annotations
 
-from shared.company_keys import name_key
+from shared.company_keys import name_key, plain_name
 from shared.transliteration import has_cyrillic, other_script
 from worker.pipeline.row_place import RowPlace
 
@@ -26,3 +26,14 @@ def website_queries(name: str, place: RowPlace | None = None) -> list[str]:
     if other and (has_cyrillic(name) or (place and place.country in CYRILLIC_COUNTRIES)):
         names.append(other)
     return [" ".join(filter(None, (f'"{each}" official website', where))) for each in names]
+
+
+def plain_query(name: str, place: RowPlace | None = None) -> str | None:
+    """The search without the name's legal form and quotes (`"Peñalba S.L."` ->
+    `"Peñalba"`), for when the name as written finds nothing: sites seldom write their
+    legal form, and an engine asked for it in quotes may then miss them."""
+    plain = plain_name(name)
+    if plain == name.strip():
+        return None
+    where = place.query_terms() if place else ""
+    return " ".join(filter(None, (f'"{plain}" official website', where)))

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from shared.company_keys import registered_domain
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
 from worker.pipeline.clients.search.provider import SearchProvider
+from worker.pipeline.confidence.brand import named_together, names_domain
 from worker.pipeline.confidence.canonical import canonical_homepage
 from worker.pipeline.confidence.verdict import Verdict, verdict
 from worker.pipeline.confidence.website import WebsiteSource, website_score
-from worker.pipeline.matching import context_terms, domain_similarity
+from worker.pipeline.matching import context_terms, domain_similarity, mentions_name
 from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.aggregators import is_aggregator
 from worker.pipeline.stages.discovery.location import location_evidence
-from worker.pipeline.stages.discovery.queries import website_queries
+from worker.pipeline.stages.discovery.queries import plain_query, website_queries
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
+from worker.pipeline.stages.page.versions import claimed_names, version_naming
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Candidate:
     # How far the page agrees with the row's country and city (already in `confidence`);
     # breaks ties between namesakes whose confidence is capped at 1.
     location: float = 0.0
+    place_evidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class Discovery:
     review: Candidate | None = None
 
 
+# Candidates read in their other languages when none passes.
+VERSION_CANDIDATES = 2
 # A domain this much like the name is fetched before the search's other hits.
 NAMED_DOMAIN = 0.75
 
@@ -57,6 +62,34 @@ def _likeliest(name: str, homepages: dict[str, str]) -> list[str]:
         url for domain, url in homepages.items() if domain_similarity(name, domain) >= NAMED_DOMAIN
     ]
     return named + [url for url in homepages.values() if url not in named]
+
+
+@dataclass(frozen=True)
+class Found:
+    """What one discovery knows beyond each candidate page."""
+
+    name: str
+    terms: list[str]
+    place: RowPlace | None
+    old_domain: str
+    # Every result's address, and its title and snippet.
+    results: list[tuple[str, str]]
+
+    def speaking_for(self, homepage: str) -> list[str]:
+        """Results that may speak for the site at `homepage`: its homepage itself, or
+        other sites' pages. Another page of its own site (a directory's listing of the
+        company) names the company beside the site's own name as a matter of course."""
+        own = registered_domain(homepage)
+        return [
+            text
+            for url, text in self.results
+            if registered_domain(url) != own or _homepage(url) == _address(url)
+        ]
+
+
+def _address(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme or 'https'}://{parts.netloc}{parts.path or '/'}"
 
 
 def _homepage(url: str) -> str:
@@ -82,12 +115,16 @@ class WebsiteDiscovery:
         self._accept = accept
 
     async def discover(
-        self, name: str, context_text: str, place: RowPlace | None = None
+        self, name: str, context_text: str, place: RowPlace | None = None, old_domain: str = ""
     ) -> Discovery:
-        """Raises SearchUnavailable when the provider is down."""
+        """Raises SearchUnavailable when the provider is down. `old_domain`: the company's
+        dead website, which a renamed company's new site may name."""
         hits = []
         for query in website_queries(name, place):
             hits += await self._search.search(query, self._results)
+        plain = plain_query(name, place)
+        if not hits and plain:
+            hits = await self._search.search(plain, self._results)
         homepages: dict[str, str] = {}
         for hit in hits:
             domain = registered_domain(hit.url)
@@ -97,12 +134,15 @@ class WebsiteDiscovery:
         if not picked:
             return Discovery(None, 0, f"search found no candidate website for '{name}'")
         terms = context_terms(context_text)
-        scored = await asyncio.gather(*(self._score(url, name, terms, place) for url in picked))
+        results = [(h.url, f"{h.title} {h.snippet}") for h in hits]
+        known = Found(name, terms, place, old_domain, results)
+        scored = await asyncio.gather(*(self._score(url, known) for url in picked))
         skipped = tuple(c.evidence for c in scored if c.skipped)
         usable = [c for c in scored if not c.skipped]
         if not usable:
             reason = f"every candidate website for '{name}' was skipped"
             return Discovery(None, len(picked), reason, skipped)
+        usable = await self._versions(usable, known)
         best = max(usable, key=lambda c: (c.confidence, c.location))
         found = verdict(best.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT:
@@ -119,11 +159,11 @@ class WebsiteDiscovery:
             return Discovery(None, len(picked), reason, skipped, review=best)
         return Discovery(best, len(picked), skipped=skipped)
 
-    async def _score(
-        self, url: str, name: str, terms: list[str], place: RowPlace | None = None
-    ) -> Candidate:
+    async def _score(self, url: str, found: Found) -> Candidate:
+        name, terms, place = found.name, found.terms, found.place
         try:
-            page = await self._fetcher.fetch(url)
+            # Checked as the row's website, one page, as the row's own website is.
+            page = await self._fetcher.fetch(url, user_triggered=True)
         except FetchError as error:
             if error.kind in ("robots", "blocked"):
                 why = f"candidate {url} not fetched: {error.reason}"
@@ -134,12 +174,61 @@ class WebsiteDiscovery:
         if parked:
             why = f"candidate {url} skipped: {parked}"
             return Candidate(page.url, 0.0, why, None, skipped=True)
-        score = website_score(name, facts, WebsiteSource.SEARCH, terms)
         host = urlsplit(page.url).hostname or ""
         # The row's country and city: agreeing signals add a little, contradicting ones
         # take some away, so of two namesakes the one in the row's country wins.
         where = location_evidence(host, page.text, facts.main_text, place)
-        confidence = round(max(min(score.confidence + where.score, 1.0), 0.0), 2)
-        evidence = ", ".join(filter(None, (score.describe(), where.describe())))
         home = canonical_homepage(page.url, facts)
-        return Candidate(home, confidence, evidence, facts, location=where.score)
+        candidate = Candidate(
+            home, 0.0, "", facts, location=where.score, place_evidence=where.describe()
+        )
+        score = website_score(name, facts, WebsiteSource.SEARCH, terms)
+        # A translated or renamed company: its page may not carry the row's name, but what
+        # surrounds it can link the two.
+        linked = self._linked(found, facts, page.text) if score.confidence < self._accept else ""
+        return _rated(candidate, found, linked)
+
+    async def _versions(self, usable: list[Candidate], found: Found) -> list[Candidate]:
+        """When no candidate passes, the likeliest few are also read in their other
+        languages (a translated name is written on the version in its language); a few
+        fetches, and only for rows that would otherwise find nothing."""
+        if any(c.confidence >= self._accept for c in usable):
+            return usable
+        rated = list(usable)
+        for candidate in sorted(usable, key=lambda c: -c.confidence)[:VERSION_CANDIDATES]:
+            if candidate.facts is None or not candidate.facts.alternates:
+                continue
+            linked = await version_naming(self._fetcher, candidate.facts, found.name)
+            if linked:
+                rated[rated.index(candidate)] = _rated(candidate, found, linked)
+        return rated
+
+    def _linked(self, found: Found, facts: PageFacts, html: str) -> str:
+        """Evidence linking the row's name to the page's owner under another name: the
+        company's old domain named on the page, or a search result naming both names."""
+        if found.old_domain:
+            evidence = names_domain(found.old_domain, html)
+            if evidence:
+                return evidence
+        # A page that writes the name itself (a group listing its companies) is judged on
+        # what it says; results naming both would only repeat it.
+        if not mentions_name(found.name, facts.main_text):
+            results = found.speaking_for(facts.url)
+            # Only names the site's own domain spells are its owner's (not `Home`, not a
+            # directory's `Company directory`).
+            domain = registered_domain(facts.url)
+            owner = [
+                n for n in claimed_names(facts) if domain_similarity(n, domain) >= NAMED_DOMAIN
+            ]
+            return named_together(found.name, owner, results)
+        return ""
+
+
+def _rated(candidate: Candidate, found: Found, linked: str = "") -> Candidate:
+    """The candidate's confidence from its page, the link found (if any) and its place."""
+    assert candidate.facts is not None
+    source = WebsiteSource.SEARCH
+    score = website_score(found.name, candidate.facts, source, found.terms, linked=linked)
+    confidence = round(max(min(score.confidence + candidate.location, 1.0), 0.0), 2)
+    evidence = ", ".join(filter(None, (score.describe(), candidate.place_evidence)))
+    return replace(candidate, confidence=confidence, evidence=evidence)

@@ -149,7 +149,7 @@ class HubSpotSync:
         if self.lookup_error:
             # Writing blind could create companies that exist: nothing is written.
             failed = StepStatus.failed(f"not written, the look-up failed ({self.lookup_error})")
-            return [_status(r, failed) if r.row_status is RowStatus.OK else r for r in results]
+            return [_status(r, failed) if writable(r) else r for r in results]
         updates = [w for w in writes.values() if w.company is not None and w.properties]
         creates = [w for w in writes.values() if w.company is None]
         outcomes: dict[int, str] = {}  # row -> "id:<id>", or why it was not written
@@ -190,7 +190,7 @@ class HubSpotSync:
         missing = sorted(
             {
                 host
-                for host in (self._host_of(r) for r in results if r.row_status is RowStatus.OK)
+                for host in (self._host_of(r) for r in results if writable(r))
                 if host and self.company(host) is None
             }
         )
@@ -204,7 +204,7 @@ class HubSpotSync:
         writes: dict[str, _Write] = {}
         for result in results:
             domain = self._host_of(result)
-            if result.row_status is not RowStatus.OK or not domain:
+            if not writable(result) or not domain:
                 continue
             write = writes.get(domain)
             if write is None:
@@ -297,6 +297,16 @@ def _match(writes: list[_Write], outcome: BatchOutcome) -> dict[int, str]:
         for row in write.rows:
             answers.setdefault(row, unmatched[0] if unmatched else "HubSpot returned no result")
     return answers
+
+
+def writable(result: ResultRow) -> bool:
+    """A row whose findings may go to HubSpot: an `ok` row, or a `needs_review` row whose
+    website passed the acceptance line (only its LinkedIn page waits for a person). What
+    waits for review sits in `Review_Candidates`, never in the fields written, so a held
+    candidate never reaches HubSpot; a row whose website is held writes nothing."""
+    if result.row_status is RowStatus.OK:
+        return True
+    return result.row_status is RowStatus.NEEDS_REVIEW and bool(result.official_website)
 
 
 def _status(result: ResultRow, status: str) -> ResultRow:

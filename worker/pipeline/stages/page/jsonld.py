@@ -22,6 +22,31 @@ _ORGANIZATION_TYPES = {
 }
 
 
+# schema.org has well over a hundred kinds of business (`Bakery`, `Dentist`,
+# `HomeAndConstructionBusiness`, ...). A node of a type that is none of these things a page
+# also describes, with a name and something only an organisation has, is one.
+_NOT_ORGANIZATIONS = {
+    "webpage", "webpageelement", "breadcrumblist", "listitem", "itemlist", "product",
+    "offer", "aggregateoffer", "person", "event", "imageobject", "videoobject",
+    "article", "newsarticle", "blogposting", "faqpage", "question", "answer",
+    "postaladdress", "geocoordinates", "openinghoursspecification", "contactpoint",
+    "searchaction", "entrypoint", "review", "aggregaterating", "rating", "howto",
+    "recipe", "service", "brand", "thing", "sitenavigationelement", "collectionpage",
+    "aboutpage", "contactpage", "readaction", "propertyvalue", "monetaryamount",
+}  # fmt: skip
+_OWN_PROPERTIES = ("address", "telephone", "legalName", "logo", "sameAs", "foundingDate", "vatID")
+
+
+def _organization_kind(node: dict[str, Any]) -> str | None:
+    types = _types(node)
+    known = next((t for t in types if t in _ORGANIZATION_TYPES), None)
+    if known or not types or not node.get("name"):
+        return known
+    if any(t in _NOT_ORGANIZATIONS for t in types):
+        return None
+    return types[0] if any(node.get(key) for key in _OWN_PROPERTIES) else None
+
+
 @dataclass(frozen=True)
 class Organization:
     type: str
@@ -70,7 +95,7 @@ def organizations(scripts: list[str]) -> list[Organization]:
         except ValueError:
             continue
         for node in _nodes(data):
-            kind = next((t for t in _types(node) if t in _ORGANIZATION_TYPES), None)
+            kind = _organization_kind(node)
             if kind is None:
                 continue
             same_as = node.get("sameAs", [])

@@ -14,6 +14,7 @@ from worker.pipeline.clients.fetch.decode import is_html
 from worker.pipeline.stages.page.jsonld import Organization, organizations
 from worker.pipeline.stages.page.page_shape import PageShape, page_shape
 from worker.pipeline.stages.page.reading_length import reading_length
+from worker.pipeline.stages.page.script_data import script_data
 
 _SOCIAL_DOMAINS = {
     "linkedin.com": "linkedin",
@@ -27,8 +28,21 @@ _SOCIAL_DOMAINS = {
     "vk.com": "vk",
     "t.me": "telegram",
 }
-_ABOUT = re.compile(r"\b(about|company|who we are|о компании|о нас)\b", re.IGNORECASE)
+# An About page's link text or path, in the languages company sites are mostly written in.
+_ABOUT = re.compile(
+    r"\b(about|company|who we are|о компании|о нас|über uns|ueber-uns|unternehmen|"
+    r"wir über uns|à propos|a-propos|qui sommes-nous|qui-sommes-nous|l'entreprise|"
+    r"quiénes somos|quienes-somos|sobre nosotros|sobre-nosotros|la empresa|nosotros|"
+    r"chi siamo|azienda|quem somos|sobre nós|over ons|o nas|o firmie|hakkımızda)\b",
+    re.IGNORECASE,
+)
+# A link that may leave the page's host: a scheme (`https:`, `data:`) or `//host`.
+_ELSEWHERE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|//|\\\\")
 _NOISE_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "svg", "form", "template")
+# Less visible text than this, and the page is an app's shell.
+_SHELL_TEXT = 200
+# Where paragraphs are written: text blocks, and the table cells of older layouts.
+_BLOCKS = "p, li, div, td, dd, blockquote"
 # In Latin characters; a CJK paragraph counts each character as two or three.
 MIN_PARAGRAPH = 80
 
@@ -50,6 +64,8 @@ class PageFacts:
     # Where the page says it lives: `<link rel=canonical>` and `og:url`, absolute.
     canonical_url: str = ""
     og_url: str = ""
+    # Other language versions of the page (`<link rel=alternate hreflang>`): (lang, URL).
+    alternates: tuple[tuple[str, str], ...] = ()
 
     def identity_names(self) -> list[str]:
         """What the page says its owner is called, strongest signals first."""
@@ -59,11 +75,28 @@ class PageFacts:
         return [clean_text(name) for name in names if name and name.strip()]
 
 
-def _meta(tree: HTMLParser, attribute: str, value: str) -> str:
-    for node in tree.css(f"meta[{attribute}]"):
-        if (node.attributes.get(attribute) or "").lower() == value:
-            return clean_text(node.attributes.get("content") or "")
-    return ""
+_META_KEYS = {
+    ("name", "description"),
+    ("property", "og:title"),
+    ("property", "og:description"),
+    ("property", "og:site_name"),
+    ("property", "og:url"),
+}
+
+
+def _metas(tree: HTMLParser) -> dict[tuple[str, str], str]:
+    """The content of the first `<meta name=...>` or `<meta property=...>` of each key
+    read, in one pass over the page's meta tags."""
+    found: dict[tuple[str, str], str] = {}
+    for node in tree.css("meta"):
+        attributes = node.attributes
+        for attribute in ("name", "property"):
+            if attribute not in attributes:
+                continue
+            key = (attribute, (attributes[attribute] or "").lower())
+            if key in _META_KEYS and key not in found:
+                found[key] = clean_text(attributes.get("content") or "")
+    return found
 
 
 def _absolute(base: str, href: str) -> str:
@@ -82,24 +115,62 @@ def _is_about(url: str, text: str) -> bool:
     return bool(path.strip("/")) and bool(_ABOUT.search(text) or _ABOUT.search(path))
 
 
-def _links(tree: HTMLParser, base: str) -> tuple[dict[str, list[str]], str]:
+def _alternates(tree: HTMLParser, base: str) -> tuple[tuple[str, str], ...]:
+    found: list[tuple[str, str]] = []
+    for node in tree.css("link[hreflang][href]"):
+        if "alternate" not in (node.attributes.get("rel") or "").lower().split():
+            continue
+        lang = (node.attributes.get("hreflang") or "").strip().lower()
+        href = _absolute(base, node.attributes.get("href") or "")
+        if lang and href and (lang, href) not in found:
+            found.append((lang, href))
+    return tuple(found[:12])
+
+
+def _links(
+    tree: HTMLParser, base: str, more: tuple[str, ...] = ()
+) -> tuple[dict[str, list[str]], str]:
+    """Social profiles linked (also from an app's data script: `more`) and the About page."""
     socials: dict[str, list[str]] = {}
     about = ""
     own_domain = registered_domain(base)
-    for node in tree.css("a[href]"):
-        href = (node.attributes.get("href") or "").strip()
+    own_kind = _SOCIAL_DOMAINS.get(own_domain or "")
+    base_about = bool(_ABOUT.search(urlsplit(base).path))
+    hrefs = [(node.attributes.get("href") or "", node) for node in tree.css("a[href]")]
+    for href, node in hrefs + [(link, None) for link in more]:
+        href = href.strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        if not own_kind and not _ELSEWHERE.match(href):
+            # A relative link stays on the page's own site: no social profile; joined with
+            # the page's address only when its text, itself or the page's path could make
+            # it the About page (most links of a page are relative).
+            if about or node is None:
+                continue
+            text = node.text(strip=True)
+            if base_about or _ABOUT.search(href) or _ABOUT.search(text):
+                url = urljoin(base, href)
+                if _is_about(url, text):
+                    about = url
             continue
         url = urljoin(base, href)
         domain = registered_domain(url)
         kind = _SOCIAL_DOMAINS.get(domain or "")
+        if node is None and not kind:
+            continue
         if kind:
             bucket = socials.setdefault(kind, [])
             if url not in bucket:
                 bucket.append(url)
-        elif not about and domain == own_domain and _is_about(url, node.text(strip=True)):
+        elif not about and domain == own_domain and node and _is_about(url, node.text(strip=True)):
             about = url
     return socials, about
+
+
+def _leaf(node: Node) -> bool:
+    """A block holding no other block: its text is one paragraph. (A selector matches the
+    node it is run on too, so the node itself is left out.)"""
+    return all(inner.mem_id == node.mem_id for inner in node.css(_BLOCKS))
 
 
 def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str]:
@@ -111,8 +182,8 @@ def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str]:
         return (), ""
     paragraphs = tuple(
         text
-        for node in root.css("p, li, div")
-        if node.tag == "p" or not node.css_first("p, div, li")
+        for node in root.css(_BLOCKS)
+        if node.tag == "p" or _leaf(node)
         for text in [clean_text(node.text(separator=" "))]
         if reading_length(text) >= MIN_PARAGRAPH
     )
@@ -124,6 +195,7 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     if not is_html(content_type):
         return PageFacts(url=url)
     tree = HTMLParser(html)
+    metas = _metas(tree)
     title_node = tree.css_first("title")
     scripts = [
         node.text()
@@ -131,16 +203,23 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
         if (node.attributes.get("type") or "").lower() == "application/ld+json"
     ]
     orgs = organizations(scripts)
-    socials, about = _links(tree, url)
+    data = script_data(tree)
+    socials, about = _links(tree, url, data.links)
     shape = page_shape(tree, url)
+    alternates = _alternates(tree, url)
     paragraphs, main_text = _body_text(tree)
+    if len(main_text) < _SHELL_TEXT and data.texts:
+        # A JavaScript shell: what it would render is in its data script.
+        texts = [t for t in data.texts if reading_length(t) >= MIN_PARAGRAPH]
+        paragraphs += tuple(t for t in texts if t not in paragraphs)
+        main_text = " ".join([main_text, *data.texts]).strip()
     return PageFacts(
         url=url,
         title=clean_text(title_node.text()) if title_node else "",
-        meta_description=_meta(tree, "name", "description"),
-        og_title=_meta(tree, "property", "og:title"),
-        og_description=_meta(tree, "property", "og:description"),
-        og_site_name=_meta(tree, "property", "og:site_name"),
+        meta_description=metas.get(("name", "description"), ""),
+        og_title=metas.get(("property", "og:title"), ""),
+        og_description=metas.get(("property", "og:description"), ""),
+        og_site_name=metas.get(("property", "og:site_name"), ""),
         organization=orgs[0] if orgs else None,
         socials=socials,
         about_url=about,
@@ -148,5 +227,6 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
         main_text=main_text,
         shape=shape,
         canonical_url=_canonical(tree, url),
-        og_url=_absolute(url, _meta(tree, "property", "og:url")),
+        og_url=_absolute(url, metas.get(("property", "og:url"), "")),
+        alternates=alternates,
     )

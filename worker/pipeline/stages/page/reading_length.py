@@ -18,6 +18,8 @@ HANGUL = 2.5
 
 def reading_length(text: str) -> float:
     """The length of `text` in Latin-character equivalents."""
+    if text.isascii():
+        return float(len(text))
     total = 0.0
     for char in text:
         if char < "\u1100":  # Latin, Greek, Cyrillic, Arabic, Indic...: one each

@@ -106,6 +106,19 @@ def marketplace_frame(page: Landing) -> Signal | None:
     return None
 
 
+def frame_about_domain(page: Landing) -> Signal | None:
+    """The page frames another site's page about this very domain (its full name in the
+    address): a broker's listing under a name the detector does not know. A company's site
+    framed from a builder is addressed by its own name, not by the domain's."""
+    for frame in page.facts.shape.frames:
+        host = registered_domain(frame)
+        if host and host != page.domain and hosts.names_domain(frame, page.domain_names):
+            return Signal(
+                "frame_about_domain", 0.7, f"frames a page about the domain ({frame})", True
+            )
+    return None
+
+
 def marketplace_links(page: Landing) -> Signal | None:
     weakest: Signal | None = None
     for link in page.facts.shape.links:
@@ -145,7 +158,9 @@ def parking_wording(page: Landing) -> Signal | None:
     found = wording.near(wording.PARKED_WORD, wording.PARKED, page.text)
     if not found:
         return None
-    return Signal("parking_wording", 0.6, f"parking wording ('{found[0]}')", True)
+    # Several parking phrases ("expired on ...", "pending renewal") say it more surely.
+    weight = min(0.6 + 0.2 * (len(set(found)) - 1), 1.0)
+    return Signal("parking_wording", weight, f"parking wording ('{found[0]}')", True)
 
 
 def own_domain_for_sale(page: Landing) -> Signal | None:
@@ -186,11 +201,15 @@ def _bare_mentions(page: Landing) -> list[tuple[int, int]]:
     text = page.text
     spans = []
     for name in page.domain_names:
-        for match in re.finditer(re.escape(name), text):
-            before = text[max(0, match.start() - 4) : match.start()]
-            after = text[match.end() : match.end() + 1]
+        # A plain search: a pattern per domain would be compiled for every page.
+        start = text.find(name) if name else -1
+        while start != -1:
+            end = start + len(name)
+            before = text[max(0, start - 4) : start]
+            after = text[end : end + 1]
             if (before == "www." or before[-1:] not in ("@", ".", "/")) and after != "/":
-                spans.append(match.span())
+                spans.append((start, end))
+            start = text.find(name, end)
     return sorted(spans)
 
 

@@ -20,6 +20,7 @@ SIGNALS: tuple[Callable[[Landing], Signal | None], ...] = (
     signals.landed_on_marketplace,
     signals.script_redirect,
     signals.marketplace_frame,
+    signals.frame_about_domain,
     signals.marketplace_links,
     signals.parking_scripts,
     signals.sale_wording,

@@ -92,6 +92,10 @@ PARKED = _any(
     r"sponsored (?:listings|links)\b",
     r"future home of (?:something|[\w-]+\.[a-z]{2,})",
     r"domain(?: name)? (?:has )?expired\b|domain(?: name)? expired on",
+    r"pending (?:renewal|deletion|redemption)\b",
+    r"(?:renew|restore|reactivate) (?:this|the|your) domain",
+    r"owner (?:of this domain )?has(?: not|n't) (?:yet )?(?:uploaded|published|set up|built) "
+    r"(?:a |any |their |its )?(?:website|site|content)",
     r"diese domain wurde (?:soeben )?registriert|domain geparkt",
     r"ce domaine (?:a été|est) (?:enregistré|parqué)",
     r"este dominio (?:ha sido|fue) registrado|dominio aparcado",

@@ -1,0 +1,146 @@
+"""Brand words of the held-out companies, per language, and a plain romanisation for
+their domains (the way a Russian company picks its own Latin domain, not a standard)."""
+
+from __future__ import annotations
+
+BRANDS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "Harrowgate",
+        "Millbrook",
+        "Quayside",
+        "Thistledown",
+        "Ashcombe",
+        "Fenwick",
+        "Larkspur",
+        "Copperbeech",
+        "Westmoor",
+        "Oakhaven",
+        "Brackenridge",
+        "Saltmarsh",
+        "Kestle",
+        "Dunmore",
+        "Pennyroyal",
+        "Wrenfield",
+    ),
+    "de": (
+        "Lindenhof",
+        "Brückner",
+        "Auenwald",
+        "Steinmetz",
+        "Falkenberg",
+        "Rheinblick",
+        "Eichler",
+        "Sonnleitner",
+        "Wendelstein",
+        "Hagedorn",
+        "Kranich",
+        "Moosbach",
+        "Tannhaus",
+        "Ostwind",
+        "Grauberg",
+        "Kiefer",
+    ),
+    "fr": (
+        "Duvernoy",
+        "Belcourt",
+        "Vauclair",
+        "Roussel",
+        "Clairefontaine",
+        "Marchetti",
+        "Beaulieu",
+        "Montreuil",
+        "Lacombe",
+        "Fontenelle",
+        "Garrigue",
+        "Verdier",
+        "Chambord",
+        "Sauvignac",
+        "Delorme",
+        "Brissac",
+    ),
+    "es": (
+        "Alcázar",
+        "Montealto",
+        "Valdés",
+        "Torrecilla",
+        "La Ribera",
+        "Solana",
+        "Peñalba",
+        "Robledo",
+        "Almendra",
+        "Castellar",
+        "Mirasol",
+        "Olivares",
+        "Sierra Azul",
+        "Campoverde",
+        "Arenal",
+        "Villalta",
+    ),
+    "ru": (
+        "Ладога",
+        "Меридиан",
+        "Кама",
+        "Заря",
+        "Алтай",
+        "Прогресс",
+        "Вектор",
+        "Онега",
+        "Сокол",
+        "Ирбис",
+        "Таймыр",
+        "Рассвет",
+        "Светоч",
+        "Берёзка",
+        "Селигер",
+        "Мста",
+    ),
+}
+
+_LATIN = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "h",
+    "ц": "c",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "sch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+}
+
+
+def latin(text: str) -> str:
+    """`Ладога Логистика` -> `Ladoga Logistika`: letter by letter, as people spell it."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        if low in _LATIN:
+            spelled = _LATIN[low]
+            out.append(spelled.capitalize() if ch != low else spelled)
+        else:
+            out.append(ch)
+    return "".join(out)

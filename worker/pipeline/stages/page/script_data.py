@@ -1,0 +1,67 @@
+"""What a JavaScript app's page carries in its data script (`__NEXT_DATA__`, Nuxt's and
+other `application/json` payloads) before it renders anything: descriptive texts and
+links. A shell with no visible text is otherwise silent about its owner."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from shared.company_keys import clean_text
+
+# Keys under which apps keep a company's or page's descriptive text.
+_TEXT_KEYS = {
+    "description", "tagline", "summary", "about", "intro", "introduction", "subtitle",
+    "abstract", "lead", "bio", "excerpt", "seodescription", "metadescription",
+}  # fmt: skip
+_MAX_SCRIPT = 500_000  # characters of one data script read
+_MAX_TEXTS = 20
+
+
+@dataclass(frozen=True)
+class ScriptData:
+    texts: tuple[str, ...] = ()  # descriptive texts, in document order
+    links: tuple[str, ...] = ()  # absolute http(s) URLs
+
+
+def _walk(data: Any, key: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(data, dict):
+        for name, value in data.items():
+            yield from _walk(value, str(name))
+    elif isinstance(data, list):
+        for item in data:
+            yield from _walk(item, key)
+    elif isinstance(data, str):
+        yield key, data
+
+
+def _payloads(tree: HTMLParser) -> Iterator[Any]:
+    for node in tree.css("script"):
+        kind = (node.attributes.get("type") or "").lower()
+        if kind != "application/json" and node.attributes.get("id") != "__NEXT_DATA__":
+            continue
+        text = node.text()[:_MAX_SCRIPT]
+        try:
+            yield json.loads(text)
+        except ValueError:
+            continue
+
+
+def script_data(tree: HTMLParser) -> ScriptData:
+    texts: list[str] = []
+    links: list[str] = []
+    for payload in _payloads(tree):
+        for key, value in _walk(payload):
+            value = value.strip()
+            if value.startswith(("https://", "http://")) and " " not in value:
+                if value not in links:
+                    links.append(value)
+            elif key.replace("_", "").casefold() in _TEXT_KEYS and len(texts) < _MAX_TEXTS:
+                text = clean_text(value)
+                if text and text not in texts:
+                    texts.append(text)
+    return ScriptData(tuple(texts), tuple(links))
