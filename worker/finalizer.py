@@ -71,6 +71,15 @@ class Finalizer:
         """Finalize when every chunk's summary exists and nobody finalized yet. For the keys
         of a retry round, `chunk_count` is the round's: the session is finalized again,
         each chunk from its latest version."""
+        if (
+            keys.round == 0
+            and chunk_count
+            and not await self._store.exists(keys.chunk_done(chunk_count - 1))
+        ):
+            # Chunks are handed out in order, so the last one is nearly always among the
+            # last to end: until it has, no listing is needed. Listing every summary after
+            # every chunk cost a million-row session most of its workers' CPU.
+            return False
         stored = await self._store.list_objects(keys.chunk_done_prefix)
         if len(stored) < chunk_count:
             return False

@@ -241,6 +241,39 @@ async def test_a_session_of_no_rows_is_completed_with_empty_outputs(twin: Memory
     assert await twin.store.exists(keys.final_results("xlsx"))
 
 
+async def test_a_session_is_finalized_by_whichever_chunk_ends_last_listing_only_after_the_last(
+    twin: MemoryEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = make_rows(12)
+    keys = await twin.seed(rows)
+    chunk_count = await store_chunks(twin.store, keys, list(plan_rows(rows)))
+    first, middle, last = (keys.chunk_done(n) for n in (0, 1, chunk_count - 1))
+    kept = {key: await twin.store.get_bytes(key) for key in (first, middle, last)}
+    for key in kept:
+        await twin.store.delete(key)
+    listings: list[str] = []
+    list_objects = twin.store.list_objects
+
+    async def counted(prefix: str) -> list[object]:
+        listings.append(prefix)
+        return await list_objects(prefix)  # type: ignore[return-value]
+
+    monkeypatch.setattr(twin.store, "list_objects", counted)
+
+    # A chunk ends before the last chunk: nothing listed, nothing finalized.
+    await twin.store.put_bytes(middle, kept[middle])
+    assert not await finalizer(twin).maybe_finalize(keys, chunk_count)
+    assert listings == []
+    # The last chunk ends before the first: the listing shows the first missing.
+    await twin.store.put_bytes(last, kept[last])
+    assert not await finalizer(twin).maybe_finalize(keys, chunk_count)
+    assert listings == [keys.chunk_done_prefix]
+    # The first chunk ends last: every summary is there, and the session is finalized.
+    await twin.store.put_bytes(first, kept[first])
+    assert await finalizer(twin).maybe_finalize(keys, chunk_count)
+    assert await twin.store.exists(keys.final_status)
+
+
 async def test_a_refinalized_session_announces_its_counters_with_review_decisions_applied(
     twin: MemoryEngine,
 ) -> None:
