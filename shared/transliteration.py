@@ -72,7 +72,9 @@ def to_cyrillic(text: str) -> str:
     """`Rostelecom` -> `Ростелеком`: a Russian reading of a Latin name, for searches."""
 
     def letter(match: re.Match[str]) -> str:
-        cyrillic = _CYRILLIC_OF[match.group(0).lower()]
+        # Case-insensitive matching also takes letters whose case pairs with an ASCII one
+        # (Turkish `ı` and `İ`, the long `ſ`, the Kelvin sign): read them as that letter.
+        cyrillic = _CYRILLIC_OF[_ascii_lower(match.group(0))]
         return cyrillic.capitalize() if match.group(0)[0].isupper() else cyrillic
 
     # A `y` is `й` after a vowel (`Tolstoy`), `ий` closing an adjective in -ky/-gy/-khy
@@ -81,6 +83,11 @@ def to_cyrillic(text: str) -> str:
     for pattern, cyrillic in _Y_READINGS:
         text = pattern.sub(lambda m, c=cyrillic: c.upper() if m.group(0).isupper() else c, text)  # type: ignore[misc]
     return _LATIN_RUN.sub(letter, text)
+
+
+def _ascii_lower(text: str) -> str:
+    lowered = unicodedata.normalize("NFKD", text.upper().lower())
+    return "".join(ch for ch in lowered if ch.isascii())
 
 
 def skeleton(text: str) -> str:

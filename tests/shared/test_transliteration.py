@@ -81,6 +81,13 @@ def test_romanising_and_reading_back() -> None:
     assert to_cyrillic("Tolstoy") == "Толстой"
 
 
+def test_latin_names_with_letters_outside_ascii_are_read_without_failing() -> None:
+    # Turkish dotless and dotted i pair with ASCII I and i when case is ignored.
+    assert to_cyrillic("Yıldırım Tekstil") == "Йилдирим Текстил"
+    assert to_cyrillic("İzmir Gıda") == "Измир Гида"
+    assert other_script("Kızılırmak") == "Кизилирмак"
+
+
 def test_look_alike_letters_of_the_other_script_inside_a_word_are_read_as_its_own() -> None:
     assert unmix("Т\u0065хнопарк") == "Технопарк"  # a Latin e typed into a Cyrillic word
     assert unmix("Yand\u0435x") == "Yandex"  # a Cyrillic е in a Latin one
