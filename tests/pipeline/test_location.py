@@ -175,6 +175,19 @@ def test_of_two_same_name_sites_in_one_country_the_one_in_the_rows_city_wins() -
     assert lille.score > silent.score > lyon.score
 
 
+def test_the_city_still_tells_two_namesakes_apart_when_both_reach_the_bonus_cap() -> None:
+    place = RowPlace(country="IT", city="Bologna")
+
+    def site(city: str) -> str:
+        footer = f"<footer>Via Roma 21 · {city} · Italia · +39 51 2345678</footer>"
+        return html(body=f"<p>Ceramiche.</p>{footer}").replace("<html", '<html lang="it"', 1)
+
+    own = location_evidence("terrazzo-ceramiche.it", site("Bologna"), "Ceramiche.", place)
+    other = location_evidence("terrazzo-ceramiche-bari.it", site("Bari"), "Ceramiche.", place)
+    assert own.score == other.score  # both capped: same country, TLD, phone and language
+    assert own.strength > other.strength
+
+
 def test_a_city_inside_another_word_is_not_the_city() -> None:
     place = RowPlace(country="FR", city="Nice")
     page = html(body="<footer>Have a nice day, Lyon office</footer>")
