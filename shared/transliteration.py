@@ -59,13 +59,83 @@ def has_latin(text: str) -> bool:
     return bool(_LATIN.search(text))
 
 
+# Ukrainian is romanised by its own letters' values (`и` is `y`, `г` is `h`), as
+# Ukrainian companies spell themselves; its own letters tell a Ukrainian text.
+_UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
+_NOT_UKRAINIAN = re.compile(r"[ёыэъқғңұүөәһЁЫЭЪҚҒҢҰҮӨӘҺ]")
+_UKRAINIAN = dict(
+    zip(
+        "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'’",
+        [
+            "a",
+            "b",
+            "v",
+            "h",
+            "g",
+            "d",
+            "e",
+            "ye",
+            "zh",
+            "z",
+            "y",
+            "i",
+            "yi",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "-",
+            "yu",
+            "ya",
+            "-",
+            "-",
+        ],
+        strict=True,
+    )
+)
+# Letters of Kazakh (and of Belarusian) the Russian schemes do not know, as written in
+# Latin letters informally; the rest of the word is Russian Cyrillic.
+_OTHER_LETTERS = str.maketrans(
+    {"қ": "к", "Қ": "К", "ғ": "г", "Ғ": "Г", "ң": "н", "Ң": "Н", "ұ": "у", "Ұ": "У",
+     "ү": "у", "Ү": "У", "ө": "о", "Ө": "О", "ә": "а", "Ә": "А", "һ": "х", "Һ": "Х",
+     "і": "и", "І": "И", "ў": "у", "Ў": "У"}
+)  # fmt: skip
+
+
+def _ukrainian_latin(text: str) -> str:
+    def letter(ch: str) -> str:
+        spelled = _UKRAINIAN.get(ch.lower())
+        if spelled is None:
+            return ch
+        spelled = spelled.replace("-", "")
+        return spelled.capitalize() if ch.isupper() else spelled
+
+    return "".join(letter(ch) for ch in text)
+
+
 def to_latin(text: str) -> str:
-    """`Лаборатория Касперского` -> `Laboratoriya Kaspersky`; Latin text is kept."""
+    """`Лаборатория Касперского` -> `Laboratoriya Kaspersky`, `Верховина Меблі` ->
+    `Verkhovyna Mebli`, `Сарыарқа` -> `Saryarka`; Latin text is kept."""
     if not has_cyrillic(text):
         return text
+    if _UKRAINIAN_ONLY.search(text) and not _NOT_UKRAINIAN.search(text):
+        return _ukrainian_latin(text)
     # Names are usually romanised from `е` even where `ё` is meant ("Pyaterochka").
     plain = _ADJECTIVE.sub(r"\1ий", text).replace("ё", "е").replace("Ё", "Е")
-    return str(iuliia.WIKIPEDIA.translate(plain))
+    return str(iuliia.WIKIPEDIA.translate(plain.translate(_OTHER_LETTERS)))
 
 
 def to_cyrillic(text: str) -> str:

@@ -81,6 +81,16 @@ def test_romanising_and_reading_back() -> None:
     assert to_cyrillic("Tolstoy") == "Толстой"
 
 
+def test_ukrainian_and_kazakh_names_are_romanised_by_their_own_letters() -> None:
+    assert to_latin("Верховина Меблі") == "Verkhovyna Mebli"
+    assert to_latin("Горлиця Логістик") == "Horlytsya Lohistyk"
+    assert to_latin("Сарыарқа Құрылыс") == "Saryarka Kurylys"
+    assert to_latin("Жұлдыз Сервис") == "Zhuldyz Servis"
+    # A Russian name stays in the Russian scheme.
+    assert to_latin("Ромашка Логистика") == "Romashka Logistika"
+    assert skeleton("Верховина Меблі") == skeleton("Verkhovyna Mebli")
+
+
 def test_latin_names_with_letters_outside_ascii_are_read_without_failing() -> None:
     # Turkish dotless and dotted i pair with ASCII I and i when case is ignored.
     assert to_cyrillic("Yıldırım Tekstil") == "Йилдирим Текстил"
