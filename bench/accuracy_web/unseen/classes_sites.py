@@ -5,11 +5,12 @@ gone, refused, slow) and how it is encoded."""
 from __future__ import annotations
 
 from bench.accuracy_web.model import Site
+from bench.accuracy_web.unseen.brands import BRANDS, CJK_BRANDS
 from bench.accuracy_web.unseen.make import Maker
 from bench.accuracy_web.unseen.names import Name, label, make_name
 from bench.accuracy_web.unseen.places import BY_LANG, CN, JP, KZ, PL, TR, UA, Place
 from bench.accuracy_web.unseen.templates import TEMPLATES
-from bench.accuracy_web.unseen.wording import BRANDS, CJK_BRANDS, SUFFIX
+from bench.accuracy_web.unseen.wording import SUFFIX
 
 LANGS = ("it", "pt", "pl", "tr", "uk", "kk", "ja", "zh", "en")
 # Templates a site in that language is plausibly built with.

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bench.accuracy_web.builder import slugify
-from bench.accuracy_web.unseen.wording import BRANDS, CJK_BRANDS, TRADES
+from bench.accuracy_web.unseen.brands import BRANDS, CJK_BRANDS
+from bench.accuracy_web.unseen.wording import TRADES
 
 _CYRILLIC = dict(
     zip(
