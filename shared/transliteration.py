@@ -160,6 +160,29 @@ def _ascii_lower(text: str) -> str:
     return "".join(ch for ch in lowered if ch.isascii())
 
 
+# Latin to Ukrainian Cyrillic, the reverse of `_ukrainian_latin`: longest spellings first.
+_TO_UKRAINIAN: tuple[tuple[str, str], ...] = (
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+    ("yu", "ю"), ("ya", "я"), ("ye", "є"), ("yi", "ї"), ("a", "а"), ("b", "б"), ("v", "в"),
+    ("h", "г"), ("g", "ґ"), ("d", "д"), ("e", "е"), ("z", "з"), ("y", "и"), ("i", "і"),
+    ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"),
+    ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("c", "к"), ("w", "в"), ("x", "кс"),
+)  # fmt: skip
+_UKRAINIAN_RUN = re.compile("|".join(latin for latin, _ in _TO_UKRAINIAN), re.IGNORECASE)
+_UKRAINIAN_OF = dict(_TO_UKRAINIAN)
+
+
+def to_ukrainian(text: str) -> str:
+    """`Dnister Bud` -> `Дністер Буд`: a Ukrainian reading of a Latin name, for searches
+    of a company in Ukraine (the Russian reading would write `Днистер`)."""
+
+    def letter(match: re.Match[str]) -> str:
+        cyrillic = _UKRAINIAN_OF[_ascii_lower(match.group(0))]
+        return cyrillic.capitalize() if match.group(0)[0].isupper() else cyrillic
+
+    return _UKRAINIAN_RUN.sub(letter, text)
+
+
 def skeleton(text: str) -> str:
     """Script- and spelling-insensitive form: `Яндекс`, `Yandex` and `Jandeks` share one."""
     return fold(to_latin(text))

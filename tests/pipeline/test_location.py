@@ -127,6 +127,14 @@ def test_queries_add_the_place_and_the_other_script() -> None:
     assert website_queries("Яндекс Yandex") == ['"Яндекс Yandex" official website']
 
 
+def test_a_latin_name_in_ukraine_is_also_searched_in_its_ukrainian_spelling() -> None:
+    ukraine = RowPlace(country="UA", city="Lviv")
+    queries = website_queries("Dnister Bud", ukraine)
+    assert '"дністер буд" official website Lviv Ukraine' in queries
+    assert '"днистер буд" official website Lviv Ukraine' in queries
+    assert not any("дністер" in q for q in website_queries("Dnister Bud", RowPlace(country="RU")))
+
+
 def test_a_name_with_a_legal_form_has_a_plain_search_to_fall_back_on() -> None:
     place = RowPlace(country="ES")
     assert plain_query("Peñalba Construcciones S.L.", place) == (

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from shared.transliteration import other_script, skeleton, to_cyrillic, to_latin, unmix
+from shared.transliteration import (
+    other_script,
+    skeleton,
+    to_cyrillic,
+    to_latin,
+    to_ukrainian,
+    unmix,
+)
 from worker.pipeline.matching import domain_similarity, mentions_name, name_similarity
 
 pytestmark = pytest.mark.unit
@@ -89,6 +96,8 @@ def test_ukrainian_and_kazakh_names_are_romanised_by_their_own_letters() -> None
     # A Russian name stays in the Russian scheme.
     assert to_latin("Ромашка Логистика") == "Romashka Logistika"
     assert skeleton("Верховина Меблі") == skeleton("Verkhovyna Mebli")
+    assert to_ukrainian("Dnister Bud") == "Дністер Буд"
+    assert to_ukrainian("Horlytsya Lohistyk") == "Горлиця Логістик"
 
 
 def test_latin_names_with_letters_outside_ascii_are_read_without_failing() -> None:
