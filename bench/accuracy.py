@@ -1,8 +1,11 @@
 """Accuracy of the enrichment on a labelled local web, through the real services.
 
 Generates the labelled web (`--set dev`, bench/accuracy_web: 270+ companies in 25 classes,
-the web the pipeline was tuned on; or `--set heldout`, bench/accuracy_web/heldout: 120+
-companies written apart from it, with other templates, languages and wordings), serves it
+the web the pipeline was tuned on; `--set heldout`, bench/accuracy_web/heldout: 120+
+companies written apart from it, with other templates, languages and wordings; or
+`--set unseen`, bench/accuracy_web/unseen: 120+ companies on site builders' markup in
+Italian, Portuguese, Polish, Turkish, Ukrainian, Kazakh, Japanese, Chinese and English,
+uploaded with an industry column too), serves it
 over HTTPS through a CONNECT proxy with a test CA (`HTTPS_PROXY`, `SSL_CERT_FILE`), with
 LinkedIn behind its sign-in wall and a Serper- or SearXNG-compatible search engine
 answering from the same web. Starts a private SeaweedFS, the gateway, the notifier and
@@ -14,7 +17,7 @@ LinkedIn accuracy, description grounding, wrong-company rows, precision per conf
 band, and the failures by class with example rows. Stops everything it started, also
 after `--limit` seconds.
 
-    .venv/bin/python bench/accuracy.py [--set dev|heldout]
+    .venv/bin/python bench/accuracy.py [--set dev|heldout|unseen]
         [--input with_website|name_only|mixed_xlsx] [--search serper|searxng]
         [--workers 2] [--examples 3] [--save DIR] [--limit 1500]
 """
@@ -47,6 +50,8 @@ from bench.accuracy_web.report import bands, by_class, headline, summary
 from bench.accuracy_web.scoring import Score, score
 from bench.accuracy_web.search import API_KEY, SearchIndex, search_app
 from bench.accuracy_web.server import all_hosts, web_app
+from bench.accuracy_web.unseen import inputs as unseen_inputs
+from bench.accuracy_web.unseen.catalogue import build_unseen
 from shared.auth import hash_key, new_key
 from shared.broker.rabbit_topology import delete_topology
 from shared.topology import Topology
@@ -101,8 +106,14 @@ def more_workers(env: dict[str, str], count: int, logs: Path) -> Iterator[None]:
         yield
 
 
-async def run_input(api: httpx.AsyncClient, kind: str, web: Web) -> list[dict[str, Any]]:
-    name, body, content_type = upload(kind, web.companies)
+BUILDERS = {"dev": build_web, "heldout": build_heldout, "unseen": build_unseen}
+UPLOADS = {"dev": upload, "heldout": upload, "unseen": unseen_inputs.upload}
+
+
+async def run_input(
+    api: httpx.AsyncClient, kind: str, web: Web, set_name: str
+) -> list[dict[str, Any]]:
+    name, body, content_type = UPLOADS[set_name](kind, web.companies)
     created = await api.post("/api/sessions", files={"file": (name, body, content_type)})
     created.raise_for_status()
     session_id = created.json()["session_id"]
@@ -122,7 +133,7 @@ async def run_input(api: httpx.AsyncClient, kind: str, web: Web) -> list[dict[st
 
 async def run(args: argparse.Namespace) -> dict[str, Score]:
     require_rabbitmq()
-    web = build_web() if args.set == "dev" else build_heldout()
+    web = BUILDERS[args.set]()
     labels = {company.key: company for company in web.companies}
     kinds = [args.input] if args.input else list(INPUTS)
     tenant, key = f"acc{uuid.uuid4().hex[:8]}", new_key()
@@ -133,7 +144,7 @@ async def run(args: argparse.Namespace) -> dict[str, Score]:
         store = SeaweedFS(folder / "s3")
         store.start()
         try:
-            salt = "" if args.set == "dev" else "heldout"
+            salt = "" if args.set == "dev" else args.set
             with outside(web, folder, args.search, salt) as world:
                 env = {
                     **service_settings(AMQP_URL, topology.prefix, store.endpoint, "accuracy"),
@@ -154,7 +165,7 @@ async def run(args: argparse.Namespace) -> dict[str, Score]:
                     ) as api:
                         for kind in kinds:
                             began = time.monotonic()
-                            rows = await run_input(api, kind, web)
+                            rows = await run_input(api, kind, web, args.set)
                             took = time.monotonic() - began
                             if args.save:
                                 args.save.mkdir(parents=True, exist_ok=True)
@@ -181,9 +192,10 @@ def main() -> int:
     parser.add_argument("--input", choices=INPUTS, help="run one input only")
     parser.add_argument(
         "--set",
-        choices=("dev", "heldout"),
+        choices=tuple(BUILDERS),
         default="dev",
-        help="dev: the web the pipeline was tuned on; heldout: one written apart from it",
+        help="dev: the web the pipeline was tuned on; heldout: one written apart from it "
+        "(since used for tuning); unseen: a third, in other builders and languages",
     )
     parser.add_argument("--search", choices=("serper", "searxng"), default="serper")
     parser.add_argument(

@@ -59,20 +59,92 @@ def has_latin(text: str) -> bool:
     return bool(_LATIN.search(text))
 
 
+# Ukrainian is romanised by its own letters' values (`и` is `y`, `г` is `h`), as
+# Ukrainian companies spell themselves; its own letters tell a Ukrainian text.
+_UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
+_NOT_UKRAINIAN = re.compile(r"[ёыэъқғңұүөәһЁЫЭЪҚҒҢҰҮӨӘҺ]")
+_UKRAINIAN = dict(
+    zip(
+        "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'’",
+        [
+            "a",
+            "b",
+            "v",
+            "h",
+            "g",
+            "d",
+            "e",
+            "ye",
+            "zh",
+            "z",
+            "y",
+            "i",
+            "yi",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "-",
+            "yu",
+            "ya",
+            "-",
+            "-",
+        ],
+        strict=True,
+    )
+)
+# Letters of Kazakh (and of Belarusian) the Russian schemes do not know, as written in
+# Latin letters informally; the rest of the word is Russian Cyrillic.
+_OTHER_LETTERS = str.maketrans(
+    {"қ": "к", "Қ": "К", "ғ": "г", "Ғ": "Г", "ң": "н", "Ң": "Н", "ұ": "у", "Ұ": "У",
+     "ү": "у", "Ү": "У", "ө": "о", "Ө": "О", "ә": "а", "Ә": "А", "һ": "х", "Һ": "Х",
+     "і": "и", "І": "И", "ў": "у", "Ў": "У"}
+)  # fmt: skip
+
+
+def _ukrainian_latin(text: str) -> str:
+    def letter(ch: str) -> str:
+        spelled = _UKRAINIAN.get(ch.lower())
+        if spelled is None:
+            return ch
+        spelled = spelled.replace("-", "")
+        return spelled.capitalize() if ch.isupper() else spelled
+
+    return "".join(letter(ch) for ch in text)
+
+
 def to_latin(text: str) -> str:
-    """`Лаборатория Касперского` -> `Laboratoriya Kaspersky`; Latin text is kept."""
+    """`Лаборатория Касперского` -> `Laboratoriya Kaspersky`, `Верховина Меблі` ->
+    `Verkhovyna Mebli`, `Сарыарқа` -> `Saryarka`; Latin text is kept."""
     if not has_cyrillic(text):
         return text
+    if _UKRAINIAN_ONLY.search(text) and not _NOT_UKRAINIAN.search(text):
+        return _ukrainian_latin(text)
     # Names are usually romanised from `е` even where `ё` is meant ("Pyaterochka").
     plain = _ADJECTIVE.sub(r"\1ий", text).replace("ё", "е").replace("Ё", "Е")
-    return str(iuliia.WIKIPEDIA.translate(plain))
+    return str(iuliia.WIKIPEDIA.translate(plain.translate(_OTHER_LETTERS)))
 
 
 def to_cyrillic(text: str) -> str:
     """`Rostelecom` -> `Ростелеком`: a Russian reading of a Latin name, for searches."""
 
     def letter(match: re.Match[str]) -> str:
-        cyrillic = _CYRILLIC_OF[match.group(0).lower()]
+        # Case-insensitive matching also takes letters whose case pairs with an ASCII one
+        # (Turkish `ı` and `İ`, the long `ſ`, the Kelvin sign): read them as that letter.
+        cyrillic = _CYRILLIC_OF[_ascii_lower(match.group(0))]
         return cyrillic.capitalize() if match.group(0)[0].isupper() else cyrillic
 
     # A `y` is `й` after a vowel (`Tolstoy`), `ий` closing an adjective in -ky/-gy/-khy
@@ -81,6 +153,34 @@ def to_cyrillic(text: str) -> str:
     for pattern, cyrillic in _Y_READINGS:
         text = pattern.sub(lambda m, c=cyrillic: c.upper() if m.group(0).isupper() else c, text)  # type: ignore[misc]
     return _LATIN_RUN.sub(letter, text)
+
+
+def _ascii_lower(text: str) -> str:
+    lowered = unicodedata.normalize("NFKD", text.upper().lower())
+    return "".join(ch for ch in lowered if ch.isascii())
+
+
+# Latin to Ukrainian Cyrillic, the reverse of `_ukrainian_latin`: longest spellings first.
+_TO_UKRAINIAN: tuple[tuple[str, str], ...] = (
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+    ("yu", "ю"), ("ya", "я"), ("ye", "є"), ("yi", "ї"), ("a", "а"), ("b", "б"), ("v", "в"),
+    ("h", "г"), ("g", "ґ"), ("d", "д"), ("e", "е"), ("z", "з"), ("y", "и"), ("i", "і"),
+    ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"),
+    ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("c", "к"), ("w", "в"), ("x", "кс"),
+)  # fmt: skip
+_UKRAINIAN_RUN = re.compile("|".join(latin for latin, _ in _TO_UKRAINIAN), re.IGNORECASE)
+_UKRAINIAN_OF = dict(_TO_UKRAINIAN)
+
+
+def to_ukrainian(text: str) -> str:
+    """`Dnister Bud` -> `Дністер Буд`: a Ukrainian reading of a Latin name, for searches
+    of a company in Ukraine (the Russian reading would write `Днистер`)."""
+
+    def letter(match: re.Match[str]) -> str:
+        cyrillic = _UKRAINIAN_OF[_ascii_lower(match.group(0))]
+        return cyrillic.capitalize() if match.group(0)[0].isupper() else cyrillic
+
+    return _UKRAINIAN_RUN.sub(letter, text)
 
 
 def skeleton(text: str) -> str:

@@ -78,6 +78,7 @@ class Company:
     # Its own site answers, so a search can find and check it (dead, down: it cannot).
     live: bool = False
     note: str = ""  # what makes this company hard, for failure listings
+    industry: str = ""  # what an upload with an industry column writes
 
 
 @dataclass

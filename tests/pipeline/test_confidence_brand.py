@@ -47,6 +47,11 @@ REBRANDS = [
     ("Marca Vieja", "Nuestra antigua web, marca-vieja.es, ya no está activa."),
     ("OldBrand", "Our old website oldbrand.com now points here."),
     ("Ромашка", "В 2020 году Ромашка стала Васильком."),
+    ("Marca Vecchia", "Marca Nuova (già Marca Vecchia) produce mobili dal 1990."),
+    ("Eski Marka", "Yeni Marka, eski adıyla Eski Marka, mobilya üretiyor."),
+    ("Ескі Бренд", "«Жаңа Бренд» (бұрынғы «Ескі Бренд») жиһаз шығарады."),
+    ("旧ブランド", "新ブランド株式会社（旧社名：旧ブランド）は家具を製造しています。"),
+    ("旧品牌", "新品牌有限公司（原名：旧品牌）专业生产家具。"),
 ]
 
 

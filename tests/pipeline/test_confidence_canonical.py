@@ -39,6 +39,7 @@ def test_deep_links_are_told_from_roots(url: str, deep: bool) -> None:
         ("https://x.com/about", "https://x.com/"),
         ("http://www.x.com/a/b?c=d#e", "http://www.x.com/"),
         ("https://x.com:8443/team", "https://x.com:8443/"),
+        ("HTTPS://X.COM/About", "https://x.com/"),
     ],
 )
 def test_a_site_root(url: str, root: str) -> None:
@@ -53,6 +54,8 @@ def test_a_site_root(url: str, root: str) -> None:
         ("https://www.x.com/en/", "", "https://www.x.com/en/"),
         ("https://x.com/about", "", "https://x.com/"),
         ("https://x.com/?ref=ad", "", "https://x.com/"),
+        # A host pasted in capitals is reported in lower case.
+        ("https://KRUSZYNA-OKNA.PL/", "", "https://kruszyna-okna.pl/"),
         # rel=canonical or og:url on the same site, naming a root: taken.
         ("http://x.com/", '<link rel="canonical" href="https://www.x.com/">', "https://www.x.com/"),
         (

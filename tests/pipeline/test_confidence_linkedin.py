@@ -126,6 +126,21 @@ NAMESAKES = [
         "",
         [],
     ),
+    # The family's page in the company's own city: a group is not its member.
+    (
+        hit("brenner-druck-sa", "Brenner Druck Group - LinkedIn", "Printing · Kiel, Germany"),
+        "Brenner Druck",
+        "brenner-druck.de",
+        "",
+        ["Germany", "Kiel"],
+    ),
+    (
+        hit("volga-trans", "Volga Trans Holding | LinkedIn", "Logistics · Samara, Russia"),
+        "ООО Volga Trans",
+        None,
+        "",
+        ["Russia", "Samara"],
+    ),
     # A down site: nothing to compare with but the domain, which the result does not name.
     (
         hit("broken-server", "Broken Server Co | LinkedIn", "Hosting in Leeds"),
@@ -144,6 +159,11 @@ def test_a_namesake_or_a_sibling_brand_is_not_accepted(
     assert judge(h, name, domain, site, hints) is not Verdict.ACCEPT, judge_hit(
         h, name, domain, site, hints
     )
+
+
+def test_a_group_row_accepts_its_group_page() -> None:
+    group = hit("brenner-gruppe", "Brenner Gruppe | LinkedIn", "Holding · Kiel, Germany")
+    assert judge(group, "Brenner Gruppe", None, "", ["Germany", "Kiel"]) is Verdict.ACCEPT
 
 
 def test_a_result_named_otherwise_scores_nothing() -> None:

@@ -58,6 +58,15 @@ OWN_SITES = [
             head=ld(name="Helios Labs", legalName="Helios Labs Ltd"),
         ),
     ),
+    # Titled in its own script; the headline gives its English name in brackets.
+    (
+        "Kiso Kensetsu Co., Ltd.",
+        page(
+            "https://kiso-kensetsu.co.jp/",
+            "株式会社木曽建設",
+            body="<h1>株式会社木曽建設 (Kiso Kensetsu Co., Ltd.)</h1><p>住宅の設計・施工。</p>",
+        ),
+    ),
 ]
 
 

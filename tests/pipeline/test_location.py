@@ -127,6 +127,14 @@ def test_queries_add_the_place_and_the_other_script() -> None:
     assert website_queries("Яндекс Yandex") == ['"Яндекс Yandex" official website']
 
 
+def test_a_latin_name_in_ukraine_is_also_searched_in_its_ukrainian_spelling() -> None:
+    ukraine = RowPlace(country="UA", city="Lviv")
+    queries = website_queries("Dnister Bud", ukraine)
+    assert '"дністер буд" official website Lviv Ukraine' in queries
+    assert '"днистер буд" official website Lviv Ukraine' in queries
+    assert not any("дністер" in q for q in website_queries("Dnister Bud", RowPlace(country="RU")))
+
+
 def test_a_name_with_a_legal_form_has_a_plain_search_to_fall_back_on() -> None:
     place = RowPlace(country="ES")
     assert plain_query("Peñalba Construcciones S.L.", place) == (
@@ -173,6 +181,19 @@ def test_of_two_same_name_sites_in_one_country_the_one_in_the_rows_city_wins() -
     silent = location_evidence("silverbirch.fr", html(body="<p>Freight.</p>"), "Freight.", place)
     assert "city" in lyon.conflicts
     assert lille.score > silent.score > lyon.score
+
+
+def test_the_city_still_tells_two_namesakes_apart_when_both_reach_the_bonus_cap() -> None:
+    place = RowPlace(country="IT", city="Bologna")
+
+    def site(city: str) -> str:
+        footer = f"<footer>Via Roma 21 · {city} · Italia · +39 51 2345678</footer>"
+        return html(body=f"<p>Ceramiche.</p>{footer}").replace("<html", '<html lang="it"', 1)
+
+    own = location_evidence("terrazzo-ceramiche.it", site("Bologna"), "Ceramiche.", place)
+    other = location_evidence("terrazzo-ceramiche-bari.it", site("Bari"), "Ceramiche.", place)
+    assert own.score == other.score  # both capped: same country, TLD, phone and language
+    assert own.strength > other.strength
 
 
 def test_a_city_inside_another_word_is_not_the_city() -> None:

@@ -67,6 +67,16 @@ def test_social_profiles_are_found_in_every_spelling_of_their_address() -> None:
     }
 
 
+def test_a_footer_is_read_only_when_the_page_has_no_paragraph_of_its_own() -> None:
+    about = "Fernhill Tea blends and packs loose-leaf tea in Nelson for cafes across the country."
+    footer = f"<footer><div class='rte'><p>{about}</p></div><p>Copyright</p></footer>"
+    shop = page("Shop", '<div class="grid"><a href="/p/1">Item 1</a> 7.90</div>' + footer)
+    assert extract_facts("https://fernhill.example/", shop).paragraphs == (about,)
+    own = "Real content of the page itself, written as a long enough sentence to count here."
+    described = page("Shop", f"<main><p>{own}</p></main>{footer}")
+    assert extract_facts("https://fernhill.example/", described).paragraphs == (own,)
+
+
 def test_main_text_leaves_out_navigation_scripts_and_footers() -> None:
     html = page(
         "X",
@@ -204,6 +214,10 @@ def test_language_versions_are_read_from_hreflang_links() -> None:
         ("Qui sommes-nous", "/qui-sommes-nous"),
         ("Quiénes somos", "/quienes-somos"),
         ("О компании", "/o-kompanii"),
+        ("Про компанію", "/pro-kompaniyu"),
+        ("Компания туралы", "/kompaniya-turaly"),
+        ("会社概要", "/profile"),
+        ("关于我们", "/gsjj.html"),
     ],
 )
 def test_the_about_page_is_found_in_the_sites_language(label: str, path: str) -> None:

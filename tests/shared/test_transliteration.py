@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from shared.transliteration import other_script, skeleton, to_cyrillic, to_latin, unmix
+from shared.transliteration import (
+    other_script,
+    skeleton,
+    to_cyrillic,
+    to_latin,
+    to_ukrainian,
+    unmix,
+)
 from worker.pipeline.matching import domain_similarity, mentions_name, name_similarity
 
 pytestmark = pytest.mark.unit
@@ -79,6 +86,25 @@ def test_romanising_and_reading_back() -> None:
     assert to_cyrillic("Taymyr Poligrafiya") == "Таймыр Полиграфия"
     assert to_cyrillic("Berezka Stroymaterialy") == "Березка Стройматериалы"
     assert to_cyrillic("Tolstoy") == "Толстой"
+
+
+def test_ukrainian_and_kazakh_names_are_romanised_by_their_own_letters() -> None:
+    assert to_latin("Верховина Меблі") == "Verkhovyna Mebli"
+    assert to_latin("Горлиця Логістик") == "Horlytsya Lohistyk"
+    assert to_latin("Сарыарқа Құрылыс") == "Saryarka Kurylys"
+    assert to_latin("Жұлдыз Сервис") == "Zhuldyz Servis"
+    # A Russian name stays in the Russian scheme.
+    assert to_latin("Ромашка Логистика") == "Romashka Logistika"
+    assert skeleton("Верховина Меблі") == skeleton("Verkhovyna Mebli")
+    assert to_ukrainian("Dnister Bud") == "Дністер Буд"
+    assert to_ukrainian("Horlytsya Lohistyk") == "Горлиця Логістик"
+
+
+def test_latin_names_with_letters_outside_ascii_are_read_without_failing() -> None:
+    # Turkish dotless and dotted i pair with ASCII I and i when case is ignored.
+    assert to_cyrillic("Yıldırım Tekstil") == "Йилдирим Текстил"
+    assert to_cyrillic("İzmir Gıda") == "Измир Гида"
+    assert other_script("Kızılırmak") == "Кизилирмак"
 
 
 def test_look_alike_letters_of_the_other_script_inside_a_word_are_read_as_its_own() -> None:

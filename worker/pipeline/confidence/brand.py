@@ -36,7 +36,10 @@ _REBRAND = re.compile(
     # French, Spanish, Italian, Portuguese
     r"anciennement|auparavant|précédemment|désormais|rebaptisé|renommée?|est devenue?|"
     r"anteriormente|antes conocid[ao]|antiguamente|ahora se llama|renombrad[ao]|se convirtió en|"
-    r"precedentemente|ora si chiama|rinominat[ao]|agora se chama|"
+    r"precedentemente|ora si chiama|rinominat[ao]|agora se chama|già|"
+    # Turkish, Kazakh, Japanese, Chinese
+    r"eski ad\w*|önceki ad\w*|yeni ad\w*|adını değiştir\w*|бұрынғы|"
+    r"旧社名|旧称|社名変更|原名|曾用名|更名为?|"
     # Polish, Russian, Ukrainian
     r"dawniej|wcześniej|obecnie|ранее|прежде|бывш\w*|переименова\w*|теперь|стал[аои]?|"
     r"прежнее название|вошл\w* в состав|раніше|колишн\w*|"

@@ -13,7 +13,7 @@ _LANGUAGE_ROOT = re.compile(r"^/([a-z]{2}([-_][a-z]{2})?/?)?$", re.IGNORECASE)
 def site_root(url: str) -> str:
     """`https://x.com/about?ref=1` -> `https://x.com/`."""
     parts = urlsplit(url)
-    return urlunsplit((parts.scheme or "https", parts.netloc, "/", "", ""))
+    return urlunsplit(((parts.scheme or "https").lower(), parts.netloc.lower(), "/", "", ""))
 
 
 def is_deep(url: str) -> bool:
@@ -48,4 +48,5 @@ def canonical_homepage(fetched: str, facts: PageFacts | None) -> str:
     if is_deep(fetched):
         return site_root(fetched)
     parts = urlsplit(fetched)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
+    # Host names are case-insensitive: `ACME.COM/` as pasted is reported as `acme.com`.
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", "", ""))

@@ -22,6 +22,12 @@ from worker.pipeline.confidence.verdict import Score, combine
 from worker.pipeline.matching import name_similarity
 
 _TITLE_SPLIT = re.compile(r"\s[|\-–—]\s")
+# A page named as a group or holding is the family's, not one member's: a row without the
+# word is the company, its page is another entity's (the parent, a sibling's holding).
+_GROUP_WORD = re.compile(
+    r"(?<!\w)(?:group|holdings?|gruppe|groupe|gruppo|grupo|grupa|grubu|holding|холдинг"
+    r"|группа|група|集团|集團|グループ)(?!\w)"
+)
 _WORD = re.compile(r"\w{3,}")
 # Words every LinkedIn result carries, whoever the company is.
 _COMMON = {
@@ -110,6 +116,10 @@ def judge_hit(
     if len(weights) == 1:
         evidence.append("nothing else corroborates it")
     confidence = combine(weights)
+    group = _GROUP_WORD.search(title.casefold())
+    if group and not _GROUP_WORD.search(name.casefold()):
+        confidence *= 0.6
+        evidence.append(f"names a group ('{group.group(0)}'), the row does not")
     elsewhere = _other_countries(text, hints)
     if elsewhere:
         # A namesake abroad: whatever else agrees, the page places it in another country.

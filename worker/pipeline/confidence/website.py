@@ -43,8 +43,22 @@ _CLOSE = 0.8
 _OTHER_OWNER = 0.7
 
 
+# "株式会社北斗精工 (Hokuto Seiko Co., Ltd.)": a name with its other-language form beside it.
+_BESIDE = re.compile(r"(.+?)\s*[(（]([^()（）]+)[)）]\s*")
+
+
 def _titles(facts: PageFacts) -> list[str]:
-    return [p for p in re.split(r"\s[|\-–—:·]\s", facts.title) if p] + [facts.og_title]
+    """The title's parts, the OpenGraph title and the page's headline, each name written
+    with another in brackets also as the two names on their own."""
+    parts = [p for p in re.split(r"\s[|\-–—:·]\s", facts.title) if p]
+    parts += [facts.og_title, facts.shape.headline]
+    names = []
+    for part in filter(None, parts):
+        names.append(part)
+        beside = _BESIDE.fullmatch(part)
+        if beside:
+            names += [beside.group(1), beside.group(2)]
+    return names
 
 
 def _page_text(facts: PageFacts) -> str:

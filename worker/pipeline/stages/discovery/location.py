@@ -62,6 +62,9 @@ class LocationEvidence:
     score: float = 0.0
     agrees: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
+    # The same sum without the caps: of two namesakes that both reach the bonus's cap
+    # (same country, same TLD), the one naming the row's city still weighs more.
+    strength: float = 0.0
 
     def describe(self) -> str:
         parts = [f"location agrees ({', '.join(self.agrees)})" if self.agrees else ""]
@@ -151,9 +154,15 @@ def location_evidence(host: str, html: str, text: str, place: RowPlace | None) -
             (agrees if country in _LANGUAGE_COUNTRIES[language] else conflicts).append("language")
     if place.city:
         _judge_city(place.city, html, text, agrees, conflicts)
-    bonus = min(sum(_WEIGHTS[name] for name in agrees), MAX_BONUS)
-    penalty = min(sum(_WEIGHTS[name] * 1.5 for name in conflicts), MAX_PENALTY)
-    return LocationEvidence(round(bonus - penalty, 3), tuple(agrees), tuple(conflicts))
+    raw_bonus = sum(_WEIGHTS[name] for name in agrees)
+    raw_penalty = sum(_WEIGHTS[name] * 1.5 for name in conflicts)
+    bonus, penalty = min(raw_bonus, MAX_BONUS), min(raw_penalty, MAX_PENALTY)
+    return LocationEvidence(
+        round(bonus - penalty, 3),
+        tuple(agrees),
+        tuple(conflicts),
+        round(raw_bonus - raw_penalty, 3),
+    )
 
 
 def _judge(

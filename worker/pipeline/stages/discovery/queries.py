@@ -11,7 +11,7 @@ search engines.
 from __future__ import annotations
 
 from shared.company_keys import name_key, plain_name
-from shared.transliteration import has_cyrillic, other_script
+from shared.transliteration import has_cyrillic, has_latin, other_script, to_ukrainian
 from worker.pipeline.row_place import RowPlace
 
 # Countries whose companies commonly write their names in Cyrillic.
@@ -25,6 +25,11 @@ def website_queries(name: str, place: RowPlace | None = None) -> list[str]:
     other = other_script(name_key(name))
     if other and (has_cyrillic(name) or (place and place.country in CYRILLIC_COUNTRIES)):
         names.append(other)
+    if place and place.country == "UA" and has_latin(name) and not has_cyrillic(name):
+        # Ukrainian spells `i`, `y` and `h` with its own letters (`Дністер`, not `Днистер`).
+        ukrainian = to_ukrainian(name_key(name))
+        if ukrainian not in names:
+            names.append(ukrainian)
     return [" ".join(filter(None, (f'"{each}" official website', where))) for each in names]
 
 

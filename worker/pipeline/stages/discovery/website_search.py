@@ -35,6 +35,7 @@ class Candidate:
     # breaks ties between namesakes whose confidence is capped at 1.
     location: float = 0.0
     place_evidence: str = ""
+    place_strength: float = 0.0  # the location's agreement without its cap: the last tie-break
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ class WebsiteDiscovery:
             reason = f"every candidate website for '{name}' was skipped"
             return Discovery(None, len(picked), reason, skipped)
         usable = await self._versions(usable, known)
-        best = max(usable, key=lambda c: (c.confidence, c.location))
+        best = max(usable, key=lambda c: (c.confidence, c.location, c.place_strength))
         found = verdict(best.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT:
             reason = (
@@ -180,7 +181,13 @@ class WebsiteDiscovery:
         where = location_evidence(host, page.text, facts.main_text, place)
         home = canonical_homepage(page.url, facts)
         candidate = Candidate(
-            home, 0.0, "", facts, location=where.score, place_evidence=where.describe()
+            home,
+            0.0,
+            "",
+            facts,
+            location=where.score,
+            place_evidence=where.describe(),
+            place_strength=where.strength,
         )
         score = website_score(name, facts, WebsiteSource.SEARCH, terms)
         # A translated or renamed company: its page may not carry the row's name, but what

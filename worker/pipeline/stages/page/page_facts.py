@@ -33,7 +33,9 @@ _ABOUT = re.compile(
     r"\b(about|company|who we are|о компании|о нас|über uns|ueber-uns|unternehmen|"
     r"wir über uns|à propos|a-propos|qui sommes-nous|qui-sommes-nous|l'entreprise|"
     r"quiénes somos|quienes-somos|sobre nosotros|sobre-nosotros|la empresa|nosotros|"
-    r"chi siamo|azienda|quem somos|sobre nós|over ons|o nas|o firmie|hakkımızda)\b",
+    r"chi siamo|azienda|quem somos|sobre nós|over ons|o nas|o firmie|hakkımızda|kurumsal|"
+    r"про компанію|про нас|компания туралы|біз туралы|pro-kompaniyu|kompaniya-turaly|"
+    r"会社概要|会社案内|企業情報|关于我们|關於我們|公司简介|公司簡介)\b",
     re.IGNORECASE,
 )
 # A link that may leave the page's host: a scheme (`https:`, `data:`) or `//host`.
@@ -173,20 +175,27 @@ def _leaf(node: Node) -> bool:
     return all(inner.mem_id == node.mem_id for inner in node.css(_BLOCKS))
 
 
+def _paragraphs(nodes: list[Node]) -> tuple[str, ...]:
+    return tuple(
+        text
+        for node in nodes
+        if node.tag == "p" or _leaf(node)
+        for text in [clean_text(node.text(separator=" "))]
+        if reading_length(text) >= MIN_PARAGRAPH
+    )
+
+
 def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str]:
+    # Shop themes put the shop's own words in a footer block ("About us") and nothing but
+    # products above it: the footer's paragraphs are read when the page has no other.
+    footer = _paragraphs(tree.css("footer p"))
     for tag in _NOISE_TAGS:
         for node in tree.css(tag):
             node.decompose()
     root: Node | None = tree.css_first("main") or tree.css_first("article") or tree.body
     if root is None:
         return (), ""
-    paragraphs = tuple(
-        text
-        for node in root.css(_BLOCKS)
-        if node.tag == "p" or _leaf(node)
-        for text in [clean_text(node.text(separator=" "))]
-        if reading_length(text) >= MIN_PARAGRAPH
-    )
+    paragraphs = _paragraphs(root.css(_BLOCKS)) or footer
     return paragraphs, clean_text(root.text(separator=" "))
 
 

@@ -26,6 +26,12 @@ _PARKING_JS = re.compile(
 )
 _OFFER_FIELD = re.compile(r"offer|\bbid\b|gebot|angebot|offre|oferta|offerta|\bbod\b|предлож")
 _NEAR = 60
+# Pages a web server shows by itself where no site has been put: a bare directory listing,
+# a fresh install's welcome or test page.
+_SERVER_PAGE = re.compile(
+    r"^(?:index of /|welcome to nginx|apache2?\b.{0,30}\bdefault page|iis windows server"
+    r"|test page for (?:the )?(?:apache|nginx))"
+)
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,18 @@ def parking_scripts(page: Landing) -> Signal | None:
     found = _PARKING_JS.search(shape.inline_scripts)
     if found:
         return Signal("parking_script", 0.7, f"parking script ('{found.group(0)}')", True)
+    return None
+
+
+def server_page(page: Landing) -> Signal | None:
+    """The web server's own page (a directory listing, a welcome page) with next to nothing
+    on it: the domain points at a server nobody has put a site on."""
+    if page.facts.shape.words >= 150:
+        return None
+    for text in (page.facts.title, page.facts.shape.headline):
+        found = _SERVER_PAGE.match(" ".join(text.split()).lower())
+        if found:
+            return Signal("server_page", 1.0, f"a web server's own page ('{found.group(0)}')", True)
     return None
 
 

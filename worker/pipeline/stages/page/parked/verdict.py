@@ -23,6 +23,7 @@ SIGNALS: tuple[Callable[[Landing], Signal | None], ...] = (
     signals.frame_about_domain,
     signals.marketplace_links,
     signals.parking_scripts,
+    signals.server_page,
     signals.sale_wording,
     signals.parking_wording,
     signals.own_domain_for_sale,

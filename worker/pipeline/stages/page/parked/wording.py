@@ -20,9 +20,10 @@ def _any(*phrases: str) -> re.Pattern[str]:
 DOMAIN_WORD = _any(r"domain|domin|domein|domínio|домен|domen|alan ad|ドメイン|域名")
 PARKED_WORD = _any(r"domain|domin|домен|ドメイン|域名|parked|web ?page|website|registered")
 PARKED_WORD = _any(PARKED_WORD.pattern, r"related searches|sponsored|future home")
+PARKED_WORD = _any(PARKED_WORD.pattern, r"suspended|hosting provider|default page")
 SELLING_WORD = _any(
     r"sale|lease|rent|offer|buy|verkauf|vermiet|vendre|louer|venta|vende|oferta|vendita",
-    r"offerta|venda|koop|huur|прода|sprzeda|satılık|販売|売り|出售|待售",
+    r"offerta|venda|koop|huur|прода|sprzeda|satılık|販売|売り|出售|待售|сатыл|auction",
 )
 _ANCHORS_READ = 8  # landers say it early and briefly; a long page needs no more
 
@@ -39,6 +40,7 @@ DOMAIN_SALE = _any(
     r"this premium domain\b",
     r"domain (?:is )?available for (?:purchase|lease|acquisition)",
     r"lease (?:this|the) domain\b",
+    r"domain (?:name )?auction\b|place (?:a )?bid on (?:this|the) domain",
     # German
     r"diese domain (?:steht zum verkauf|ist zu verkaufen|kaufen|kann erworben)",
     r"die domain [\w.-]+ (?:steht zum verkauf|ist zu verkaufen|kaufen)",
@@ -67,6 +69,11 @@ DOMAIN_SALE = _any(
     r"(?:этот |данный )?домен(?: [\w.-]+)? (?:продаётся|продается|выставлен на продажу)",
     r"купить (?:этот |данный )?домен\b",
     r"домен на продажу\b",
+    # Ukrainian
+    r"(?:цей )?домен(?: [\w.-]+)? (?:продається|виставлено на продаж)",
+    r"(?:купити|придбати) (?:цей )?домен\b",
+    # Kazakh
+    r"(?:бұл )?домен(?: [\w.-]+)? сатылады",
     # Polish
     r"(?:ta )?domena(?: [\w.-]+)? (?:jest na sprzedaż|na sprzedaż|jest do kupienia)",
     r"kup (?:tę|te) domenę\b",
@@ -88,6 +95,13 @@ PARKED = _any(
     r"parked (?:free|domain|page)\b",
     r"parked (?:by|at|with|courtesy)",
     r"registered (?:at|with) (?:namecheap|porkbun|godaddy|dynadot|namesilo)",
+    # Hosting placeholders: a suspended account, a server's or control panel's default
+    # page, a builder's domain that points at no site. The hosting company speaks, not
+    # the company the domain was bought for.
+    r"(?:this )?account has been suspended\b|contact your hosting provider\b",
+    r"(?:web ?server|web ?site|server)'?s? default page\b|default web ?(?:site|server)? ?page\b",
+    r"no (?:web ?site|site|content) has been (?:published|uploaded|set up)\b",
+    r"(?:domain )?(?:is not|isn't|not yet) connected to a (?:web ?site|site)\b",
     r"related searches\b",
     r"sponsored (?:listings|links)\b",
     r"future home of (?:something|[\w-]+\.[a-z]{2,})",
@@ -114,7 +128,7 @@ SELLING = _any(
     r"in vendita\b|fai un'offerta\b",
     r"à venda\b|faça uma oferta\b",
     r"te koop\b|te huur\b",
-    r"продаётся|продается|на продажу",
+    r"продаётся|продается|на продажу|продається|сатылады",
     r"na sprzedaż\b",
     r"satılık",
     r"販売中|売り出し",
@@ -143,14 +157,14 @@ FINANCING = _any(
 THIS_DOMAIN = _any(
     r"this domain|the domain|ce (?:nom de )?domaine|diese domain|este dominio|questo dominio",
     r"este domínio|dit domein|deze domeinnaam|этот домен|данный домен|tę domenę|ta domena",
-    r"このドメイン|该域名|此域名|該域名",
+    r"このドメイン|该域名|此域名|該域名|цей домен|бұл домен",
 )
 
 # Any sale word near the page's own domain name: "brightpath.io is for sale".
 SALE_WORD = _any(
     r"for sale|for lease|buy|purchase|offer",
     r"verkauf|kaufen|vendre|vente|venta|vendita|venda|koop|продаж|прода|купить",
-    r"sprzeda|satılık|satın|販売|購入|出售|转让|轉讓",
+    r"sprzeda|satılık|satın|販売|購入|出售|转让|轉讓|придба|купити|сатыл",
 )
 
 
