@@ -130,6 +130,25 @@ async def test_a_retry_after_longer_than_the_longest_wait_fails_at_once_as_throt
 
 
 @pytest.mark.usefixtures("no_proxy")
+async def test_a_host_paused_for_longer_than_a_page_may_take_fails_at_once_as_throttled() -> None:
+    # The pause (3 s) is within the longest wait at the gate (30 s) but longer than a page
+    # may take to answer (1 s): the row gets its answer now, not after the pause.
+    plan = Plan([(503, {}, 0.0)] * 2)
+    settings = {"host_backoff_s": 3.0, "fetch_timeout_s": 1.0, "budget_max_wait_s": 30.0}
+    async with site(plan) as url, fetcher(**settings) as fetch:
+        began = time.monotonic()
+        with pytest.raises(FetchError) as failed:
+            await fetch.fetch(url)
+        assert failed.value.kind == "throttled"
+        assert "asked to wait" in failed.value.detail
+        with pytest.raises(FetchError) as again:
+            await fetch.fetch(url)
+        assert again.value.kind == "throttled"
+        assert time.monotonic() - began < 2.0
+    assert len(plan.arrivals) == 1
+
+
+@pytest.mark.usefixtures("no_proxy")
 async def test_a_slow_host_gets_one_request_at_a_time_until_it_answers_quickly() -> None:
     quick: list[tuple[int, dict[str, str], float]] = [(200, {}, 0.05)] * 4
     # The last answers take long enough to overlap however busy the machine is.

@@ -164,6 +164,9 @@ def page_fetcher(
         settings.budget_max_wait_s,
         settings.host_concurrency_shared,
         pacing,
+        # A host that asked for a longer pause than a page may take to answer fails the
+        # fetch at once (`throttled`): a row waits for no site longer than for an answer.
+        pause_max_wait_s=settings.fetch_timeout_s,
     )
     limits = FetchLimits(
         settings.fetch_timeout_s,

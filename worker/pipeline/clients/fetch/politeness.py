@@ -40,9 +40,11 @@ class HostGate:
         max_wait_s: float,
         in_flight_shared: bool = True,
         pacing: HostPacing | None = None,
+        pause_max_wait_s: float | None = None,
     ) -> None:
         """`rate` None: no fixed rate, only the requests in flight and the pacing (none:
-        no back-off)."""
+        no back-off). `pause_max_wait_s`: the longest a request waits out a host's
+        back-off (none: `max_wait_s`)."""
         self._budget = budget
         self._rate = rate
         self._in_flight = in_flight
@@ -50,6 +52,7 @@ class HostGate:
         self._in_flight_shared = in_flight_shared
         self._hosts: dict[str, _Host] = {}
         self._pacing = pacing
+        self._pause_wait = max_wait_s if pause_max_wait_s is None else pause_max_wait_s
 
     @asynccontextmanager
     async def hold(self, host: str) -> AsyncIterator[float]:
@@ -68,7 +71,8 @@ class HostGate:
         try:
             async with entry.semaphore:
                 if self._pacing is not None:
-                    pause = self._pacing.delay(host, self._max_wait - (loop.time() - started))
+                    left = self._max_wait - (loop.time() - started)
+                    pause = self._pacing.delay(host, min(left, self._pause_wait))
                     if pause > 0:
                         await asyncio.sleep(pause)
                 # The slot first: a unit of the rate taken while waiting for a slot would
