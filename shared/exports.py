@@ -34,6 +34,7 @@ from shared.criteria.model import SessionCriteria
 from shared.fields.model import field_columns
 from shared.models import SessionManifest
 from shared.rows import RESULT_COLUMNS, ResultRow, score_column
+from shared.stored_rows import StoredRow
 from shared.xlsx_rows import SheetRows, splice_rows
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -51,6 +52,8 @@ FIELDS_KEY = "Custom_Fields"
 EVIDENCE_SHEET = "Qualification"
 # Product names may hold spaces, so their list is not joined with one, as URLs are.
 _LIST_SEPARATORS = {"Qualified_Products": "; "}
+# A row as exports read it: decoded into its model, or as stored (final files).
+ExportRow = ResultRow | StoredRow
 
 
 def output_columns(
@@ -110,7 +113,7 @@ def cell_text(value: object, separator: str = " ") -> str:
     return str(value)
 
 
-def export_cells(row: ResultRow, layout: ExportLayout) -> dict[str, object]:
+def export_cells(row: ExportRow, layout: ExportLayout) -> dict[str, object]:
     """Every cell of the row by column; each export lays them out its own way."""
     cells = row.output_cells()
     if layout.qualification:
@@ -121,7 +124,7 @@ def export_cells(row: ResultRow, layout: ExportLayout) -> dict[str, object]:
 
 
 def spreadsheet_values(
-    row: ResultRow, layout: ExportLayout, cells: dict[str, object] | None = None
+    row: ExportRow, layout: ExportLayout, cells: dict[str, object] | None = None
 ) -> list[str]:
     """`cells`: the row's `export_cells`, when already computed."""
     cells = export_cells(row, layout) if cells is None else cells
@@ -146,7 +149,7 @@ def field_text(value: object) -> str:
 
 
 def workbook_values(
-    row: ResultRow, layout: ExportLayout, texts: Sequence[str] | None = None
+    row: ExportRow, layout: ExportLayout, texts: Sequence[str] | None = None
 ) -> list[object]:
     """As `spreadsheet_values` (`texts`, when already computed), but custom number and
     boolean fields stay numbers and booleans, so a workbook can sum and filter them."""
@@ -180,7 +183,7 @@ class CsvExport:
         self._writer.writerow([neutralise(c) for c in self._columns])
         return b"\xef\xbb\xbf" + self._take()
 
-    def rows(self, rows: Iterable[ResultRow]) -> bytes:
+    def rows(self, rows: Iterable[ExportRow]) -> bytes:
         return self.lines(spreadsheet_values(row, self._layout) for row in rows)
 
     def lines(self, values: Iterable[list[str]]) -> bytes:
@@ -201,7 +204,7 @@ class JsonExport:
         return b"["
 
     def rows(
-        self, rows: Sequence[ResultRow], cells_of: Sequence[dict[str, object]] | None = None
+        self, rows: Sequence[ExportRow], cells_of: Sequence[dict[str, object]] | None = None
     ) -> bytes:
         """`cells_of`: the rows' `export_cells`, when already computed."""
         parts: list[bytes] = []
@@ -222,7 +225,7 @@ class JsonExport:
 
 
 async def stream_csv(
-    layout: ExportLayout, rows: AsyncIterable[Sequence[ResultRow]]
+    layout: ExportLayout, rows: AsyncIterable[Sequence[ExportRow]]
 ) -> AsyncIterator[bytes]:
     """CSV bytes for batches of rows, for HTTP responses and uploads."""
     export = CsvExport(layout)
@@ -232,7 +235,7 @@ async def stream_csv(
 
 
 async def stream_json(
-    layout: ExportLayout, rows: AsyncIterable[Sequence[ResultRow]]
+    layout: ExportLayout, rows: AsyncIterable[Sequence[ExportRow]]
 ) -> AsyncIterator[bytes]:
     export = JsonExport(layout)
     yield export.header()
@@ -268,10 +271,10 @@ class XlsxExport:
         if self._evidence is not None:
             self._evidence.append(list(EVIDENCE_COLUMNS))
 
-    def rows(self, rows: Sequence[ResultRow]) -> None:
+    def rows(self, rows: Sequence[ExportRow]) -> None:
         self.append(rows, [spreadsheet_values(row, self._layout) for row in rows])
 
-    def append(self, rows: Sequence[ResultRow], values: Sequence[list[str]]) -> None:
+    def append(self, rows: Sequence[ExportRow], values: Sequence[list[str]]) -> None:
         """Rows with their `spreadsheet_values`, computed once for every export."""
         cells: Sequence[Sequence[object]] = values
         if self._layout.field_value_columns:
@@ -327,7 +330,7 @@ def stabilise_zip(
 
 
 def write_xlsx(
-    path: Path, layout: ExportLayout, rows: Iterable[ResultRow], created: datetime | None = None
+    path: Path, layout: ExportLayout, rows: Iterable[ExportRow], created: datetime | None = None
 ) -> None:
     export = XlsxExport(layout, created)
     export.rows(list(rows))

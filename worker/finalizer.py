@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from shared.exports import (
     CONTENT_TYPES,
     CsvExport,
     ExportLayout,
+    ExportRow,
     JsonExport,
     XlsxExport,
     export_cells,
@@ -41,10 +42,9 @@ from shared.models import (
     Plan,
     SessionManifest,
 )
-from shared.results import merged_results
+from shared.results import merged_stored_rows
 from shared.retry import chunk_rounds
 from shared.reviews import reviewed_counters
-from shared.rows import ResultRow
 from shared.session_logs import every_session_log
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
@@ -187,7 +187,9 @@ class Finalizer:
             try:
                 # Only chunks with duplicate rows can point at a first occurrence.
                 duplicated = [s.chunk for s in summaries if s.counters.duplicates]
-                merged = merged_results(self._store, keys, chunk_count, with_duplicates=duplicated)
+                merged = merged_stored_rows(
+                    self._store, keys, chunk_count, with_duplicates=duplicated
+                )
                 async for batch in merged:
                     # Encoding (XLSX above all) is CPU work: keep it off the event loop.
                     await asyncio.to_thread(writer.write, batch)
@@ -254,7 +256,7 @@ class _ExportFiles:
         self._csv_file.write(self._csv.header())
         self._json_file.write(self._json.header())
 
-    def write(self, rows: list[ResultRow]) -> None:
+    def write(self, rows: Sequence[ExportRow]) -> None:
         # Each row's cells are computed once, for all three files.
         cells = [export_cells(row, self._layout) for row in rows]
         values = [
