@@ -38,6 +38,7 @@ from shared.stored_rows import StoredRow
 from shared.xlsx_rows import SheetRows, splice_rows
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_TRIGGER_CHARS = frozenset(FORMULA_TRIGGERS)
 CONTENT_TYPES: dict[str, str] = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
@@ -92,6 +93,13 @@ class ExportLayout:
     def field_value_columns(self) -> frozenset[str]:
         return frozenset(field_columns(name)[0] for name in self.fields)
 
+    @cached_property
+    def text_columns(self) -> list[tuple[str, str | None]]:
+        """Each column with the separator its list cells are joined with; None for a
+        custom field's value column, written as typed (`field_text`)."""
+        values = self.field_value_columns
+        return [(c, None if c in values else _LIST_SEPARATORS.get(c, " ")) for c in self.columns]
+
     @classmethod
     def of(cls, manifest: SessionManifest, criteria: SessionCriteria | None) -> ExportLayout:
         qualifies = manifest.options.qualification is not None
@@ -128,13 +136,17 @@ def spreadsheet_values(
 ) -> list[str]:
     """`cells`: the row's `export_cells`, when already computed."""
     cells = export_cells(row, layout) if cells is None else cells
-    values = layout.field_value_columns
-    return [
-        field_text(cells.get(column))
-        if column in values
-        else neutralise(cell_text(cells.get(column), _LIST_SEPARATORS.get(column, " ")))
-        for column in layout.columns
-    ]
+    # Written out rather than through `cell_text` and `neutralise` for each cell: this runs
+    # for every cell of every row of a session's final files.
+    texts: list[str] = []
+    for column, separator in layout.text_columns:
+        value = cells.get(column)
+        if separator is None:
+            texts.append(field_text(value))
+            continue
+        text = value if value.__class__ is str else cell_text(value, separator)
+        texts.append("'" + text if text and text[0] in _TRIGGER_CHARS else text)
+    return texts
 
 
 def field_text(value: object) -> str:
