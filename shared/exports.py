@@ -34,9 +34,11 @@ from shared.criteria.model import SessionCriteria
 from shared.fields.model import field_columns
 from shared.models import SessionManifest
 from shared.rows import RESULT_COLUMNS, ResultRow, score_column
+from shared.stored_rows import StoredRow
 from shared.xlsx_rows import SheetRows, splice_rows
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_TRIGGER_CHARS = frozenset(FORMULA_TRIGGERS)
 CONTENT_TYPES: dict[str, str] = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
@@ -51,6 +53,8 @@ FIELDS_KEY = "Custom_Fields"
 EVIDENCE_SHEET = "Qualification"
 # Product names may hold spaces, so their list is not joined with one, as URLs are.
 _LIST_SEPARATORS = {"Qualified_Products": "; "}
+# A row as exports read it: decoded into its model, or as stored (final files).
+ExportRow = ResultRow | StoredRow
 
 
 def output_columns(
@@ -89,6 +93,13 @@ class ExportLayout:
     def field_value_columns(self) -> frozenset[str]:
         return frozenset(field_columns(name)[0] for name in self.fields)
 
+    @cached_property
+    def text_columns(self) -> list[tuple[str, str | None]]:
+        """Each column with the separator its list cells are joined with; None for a
+        custom field's value column, written as typed (`field_text`)."""
+        values = self.field_value_columns
+        return [(c, None if c in values else _LIST_SEPARATORS.get(c, " ")) for c in self.columns]
+
     @classmethod
     def of(cls, manifest: SessionManifest, criteria: SessionCriteria | None) -> ExportLayout:
         qualifies = manifest.options.qualification is not None
@@ -110,7 +121,7 @@ def cell_text(value: object, separator: str = " ") -> str:
     return str(value)
 
 
-def export_cells(row: ResultRow, layout: ExportLayout) -> dict[str, object]:
+def export_cells(row: ExportRow, layout: ExportLayout) -> dict[str, object]:
     """Every cell of the row by column; each export lays them out its own way."""
     cells = row.output_cells()
     if layout.qualification:
@@ -121,17 +132,21 @@ def export_cells(row: ResultRow, layout: ExportLayout) -> dict[str, object]:
 
 
 def spreadsheet_values(
-    row: ResultRow, layout: ExportLayout, cells: dict[str, object] | None = None
+    row: ExportRow, layout: ExportLayout, cells: dict[str, object] | None = None
 ) -> list[str]:
     """`cells`: the row's `export_cells`, when already computed."""
     cells = export_cells(row, layout) if cells is None else cells
-    values = layout.field_value_columns
-    return [
-        field_text(cells.get(column))
-        if column in values
-        else neutralise(cell_text(cells.get(column), _LIST_SEPARATORS.get(column, " ")))
-        for column in layout.columns
-    ]
+    # Written out rather than through `cell_text` and `neutralise` for each cell: this runs
+    # for every cell of every row of a session's final files.
+    texts: list[str] = []
+    for column, separator in layout.text_columns:
+        value = cells.get(column)
+        if separator is None:
+            texts.append(field_text(value))
+            continue
+        text = value if value.__class__ is str else cell_text(value, separator)
+        texts.append("'" + text if text and text[0] in _TRIGGER_CHARS else text)
+    return texts
 
 
 def field_text(value: object) -> str:
@@ -146,7 +161,7 @@ def field_text(value: object) -> str:
 
 
 def workbook_values(
-    row: ResultRow, layout: ExportLayout, texts: Sequence[str] | None = None
+    row: ExportRow, layout: ExportLayout, texts: Sequence[str] | None = None
 ) -> list[object]:
     """As `spreadsheet_values` (`texts`, when already computed), but custom number and
     boolean fields stay numbers and booleans, so a workbook can sum and filter them."""
@@ -180,7 +195,7 @@ class CsvExport:
         self._writer.writerow([neutralise(c) for c in self._columns])
         return b"\xef\xbb\xbf" + self._take()
 
-    def rows(self, rows: Iterable[ResultRow]) -> bytes:
+    def rows(self, rows: Iterable[ExportRow]) -> bytes:
         return self.lines(spreadsheet_values(row, self._layout) for row in rows)
 
     def lines(self, values: Iterable[list[str]]) -> bytes:
@@ -201,7 +216,7 @@ class JsonExport:
         return b"["
 
     def rows(
-        self, rows: Sequence[ResultRow], cells_of: Sequence[dict[str, object]] | None = None
+        self, rows: Sequence[ExportRow], cells_of: Sequence[dict[str, object]] | None = None
     ) -> bytes:
         """`cells_of`: the rows' `export_cells`, when already computed."""
         parts: list[bytes] = []
@@ -222,7 +237,7 @@ class JsonExport:
 
 
 async def stream_csv(
-    layout: ExportLayout, rows: AsyncIterable[Sequence[ResultRow]]
+    layout: ExportLayout, rows: AsyncIterable[Sequence[ExportRow]]
 ) -> AsyncIterator[bytes]:
     """CSV bytes for batches of rows, for HTTP responses and uploads."""
     export = CsvExport(layout)
@@ -232,7 +247,7 @@ async def stream_csv(
 
 
 async def stream_json(
-    layout: ExportLayout, rows: AsyncIterable[Sequence[ResultRow]]
+    layout: ExportLayout, rows: AsyncIterable[Sequence[ExportRow]]
 ) -> AsyncIterator[bytes]:
     export = JsonExport(layout)
     yield export.header()
@@ -268,10 +283,10 @@ class XlsxExport:
         if self._evidence is not None:
             self._evidence.append(list(EVIDENCE_COLUMNS))
 
-    def rows(self, rows: Sequence[ResultRow]) -> None:
+    def rows(self, rows: Sequence[ExportRow]) -> None:
         self.append(rows, [spreadsheet_values(row, self._layout) for row in rows])
 
-    def append(self, rows: Sequence[ResultRow], values: Sequence[list[str]]) -> None:
+    def append(self, rows: Sequence[ExportRow], values: Sequence[list[str]]) -> None:
         """Rows with their `spreadsheet_values`, computed once for every export."""
         cells: Sequence[Sequence[object]] = values
         if self._layout.field_value_columns:
@@ -327,7 +342,7 @@ def stabilise_zip(
 
 
 def write_xlsx(
-    path: Path, layout: ExportLayout, rows: Iterable[ResultRow], created: datetime | None = None
+    path: Path, layout: ExportLayout, rows: Iterable[ExportRow], created: datetime | None = None
 ) -> None:
     export = XlsxExport(layout, created)
     export.rows(list(rows))

@@ -27,6 +27,9 @@ tenants/<tenant>/sessions/<id>/
     chunks/hubspot/<n>.json  chunk worker, after each HubSpot batch create (`HubSpotCreated`)
     reviews/<row>.json       gateway, once per row: a person's decision on a row left for
                              review (`ReviewDecision`), applied wherever rows are shown
+    final/claims/<k>/<g>.json   finalizer (conditional write: one worker finalizes round
+                             k, `FinalizeClaim`; renewed while it works; once its lease
+                             has run out, another worker takes over by writing claim g+1)
     final/status.json        finalizer, last (`FinalStatus`)
     webhook/claim.json       finalizer (conditional write: one worker delivers the webhook
                              of the session's own run, `WebhookClaim`)
@@ -202,6 +205,14 @@ class SessionKeys:
 
     def review(self, row: int) -> str:
         return f"{self.reviews_prefix}{row:09d}.json"
+
+    @property
+    def finalize_claims_prefix(self) -> str:
+        """Claims to finalize this round; the latest (highest `g`) is the one in force."""
+        return f"{self.prefix}final/claims/{self.round:04d}/"
+
+    def finalize_claim(self, generation: int) -> str:
+        return f"{self.finalize_claims_prefix}{generation:06d}.json"
 
     @property
     def final_status(self) -> str:

@@ -145,6 +145,16 @@ class FinalStatus(Record):
     usage: Usage = Field(default_factory=Usage)
 
 
+class FinalizeClaim(Record):
+    """`final/claims/<round>/<generation>.json`: the worker finalizing a round. Its owner
+    rewrites `renewed_at` while it works; a claim not renewed for the lease is abandoned
+    (its worker died) and the next generation may be claimed."""
+
+    owner: str = Field(description="unique per claim attempt, so racing writers differ")
+    claimed_at: datetime
+    renewed_at: datetime
+
+
 class HubSpotCreated(Record):
     """Companies a chunk created in HubSpot, by domain, stored right after each batch
     create: a redelivered chunk updates them instead of creating them again."""

@@ -18,6 +18,7 @@ from shared.retry import chunk_rounds
 from shared.rows import ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
 from shared.storage.read_ahead import read_ahead
+from shared.stored_rows import StoredRow, filled_duplicate
 
 
 def decode_results(data: bytes) -> list[ResultRow]:
@@ -98,13 +99,29 @@ async def merged_results(
     missing_ok: bool = False,
     with_duplicates: Collection[int] | None = None,
 ) -> AsyncIterator[list[ResultRow]]:
+    """`merged_stored_rows` as `ResultRow`s."""
+    merged = merged_stored_rows(
+        store, keys, chunk_count, missing_ok=missing_ok, with_duplicates=with_duplicates
+    )
+    async for batch in merged:
+        yield [row.as_result() for row in batch]
+
+
+async def merged_stored_rows(
+    store: ObjectStore,
+    keys: SessionKeys,
+    chunk_count: int,
+    *,
+    missing_ok: bool = False,
+    with_duplicates: Collection[int] | None = None,
+) -> AsyncIterator[list[StoredRow]]:
     """One batch per chunk, in chunk (so input) order, duplicates filled.
 
     A first pass collects which rows are referenced as first occurrences and by which row
-    last; the second pass keeps only those, as their stored lines, and only until their
-    last duplicate has passed. With `missing_ok` (a session still running), a chunk not
-    stored yet is an empty batch. `with_duplicates`, when known (the chunks whose summary
-    counts duplicate rows), limits the first pass to those chunks.
+    last; the second pass keeps only those, and only until their last duplicate has
+    passed. With `missing_ok` (a session still running), a chunk not stored yet is an
+    empty batch. `with_duplicates`, when known (the chunks whose summary counts duplicate
+    rows), limits the first pass to those chunks.
     """
     # Retried chunks are read from the round that stored them last.
     rounds = await chunk_rounds(store, keys)
@@ -113,18 +130,18 @@ async def merged_results(
     async for data in _chunks_in_order(store, keys, scanned, missing_ok, rounds):
         for target, row in duplicate_targets(data):
             last_use[target] = max(row, last_use.get(target, row))
-    firsts: dict[int, bytes] = {}
+    firsts: dict[int, StoredRow] = {}
     expiry: list[tuple[int, int]] = []  # (last duplicate, first occurrence), a heap
     async for data in _chunks_in_order(store, keys, range(chunk_count), missing_ok, rounds):
-        lines = [line for line in data.splitlines() if line.strip()]
-        results = [ResultRow.model_validate_json(line) for line in lines]
-        for result, line in zip(results, lines, strict=True):
+        results = [StoredRow.of_line(line) for line in data.splitlines() if line.strip()]
+        filled = []
+        for result in results:
             if result.row in last_use:
-                firsts[result.row] = line
+                firsts[result.row] = result
                 heapq.heappush(expiry, (last_use[result.row], result.row))
-        wanted = {first for first in map(_first_of, results) if first is not None}
-        known = {n: ResultRow.model_validate_json(firsts[n]) for n in wanted if n in firsts}
-        yield fill_duplicates(results, known)
+            first = result.duplicate_of if result.row_status == RowStatus.DUPLICATE else None
+            filled.append(result if first is None else filled_duplicate(result, firsts.get(first)))
+        yield filled
         while results and expiry and expiry[0][0] <= results[-1].row:
             firsts.pop(heapq.heappop(expiry)[1], None)
 

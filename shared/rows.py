@@ -162,20 +162,25 @@ class ResultRow(BaseModel):
         return cells
 
     def score_cells(self) -> dict[str, int | None]:
-        """`Score: <Product>` for each product qualified against: its NTH score, None when
-        the company does not qualify."""
-        return {
-            score_column(p.product): p.nth_score if p.qualified else None
-            for p in self.qualification
-        }
+        return score_cells(self.qualification)
 
     def field_cells(self, names: list[str]) -> dict[str, object]:
-        """Value, quote, source and confidence columns for each of the session's fields."""
-        answers = {answer.name: answer for answer in self.custom_fields}
-        cells: dict[str, object] = {}
-        for name in names:
-            cells |= field_cells(answers.get(name), name)
-        return cells
+        return answer_cells(self.custom_fields, names)
+
+
+def score_cells(qualification: list[ProductResult]) -> dict[str, int | None]:
+    """`Score: <Product>` for each product qualified against: its NTH score, None when
+    the company does not qualify."""
+    return {score_column(p.product): p.nth_score if p.qualified else None for p in qualification}
+
+
+def answer_cells(custom_fields: list[FieldAnswer], names: list[str]) -> dict[str, object]:
+    """Value, quote, source and confidence columns for each of the session's fields."""
+    answers = {answer.name: answer for answer in custom_fields}
+    cells: dict[str, object] = {}
+    for name in names:
+        cells |= field_cells(answers.get(name), name)
+    return cells
 
 
 # (result column, ResultRow attribute) in `RESULT_COLUMNS` order.

@@ -52,7 +52,7 @@ def render(record: dict[str, Any]) -> str:
     return " ".join(part for part in parts if part)
 
 
-def select_lines(data: bytes, log_type: str, session_id: str) -> Iterable[str]:
+def _records(data: bytes) -> Iterable[dict[str, Any]]:
     for line in data.splitlines():
         if not line.strip():
             continue
@@ -60,7 +60,13 @@ def select_lines(data: bytes, log_type: str, session_id: str) -> Iterable[str]:
             record = orjson.loads(line)
         except orjson.JSONDecodeError:
             continue
-        if isinstance(record, dict) and selects(record, log_type, session_id):
+        if isinstance(record, dict):
+            yield record
+
+
+def select_lines(data: bytes, log_type: str, session_id: str) -> Iterable[str]:
+    for record in _records(data):
+        if selects(record, log_type, session_id):
             yield render(record)
 
 
@@ -77,7 +83,21 @@ async def every_session_log(
 ) -> AsyncIterator[dict[str, bytes]]:
     """Every log type at once, chunk by chunk: each chunk's log object is read once."""
     async for data in _chunk_logs(store, keys):
-        yield {kind: rendered(data, kind, keys.session_id) for kind in LOG_TYPES}
+        yield rendered_by_type(data, keys.session_id)
+
+
+def rendered_by_type(data: bytes, session_id: str) -> dict[str, bytes]:
+    """`rendered` for every log type, each line decoded and rendered once."""
+    lines: dict[str, list[str]] = {kind: [] for kind in LOG_TYPES}
+    for record in _records(data):
+        text = None
+        for kind in LOG_TYPES:
+            if selects(record, kind, session_id):
+                text = render(record) if text is None else text
+                lines[kind].append(text)
+    return {
+        kind: ("\n".join(found) + "\n").encode() if found else b"" for kind, found in lines.items()
+    }
 
 
 def rendered(data: bytes, log_type: str, session_id: str) -> bytes:

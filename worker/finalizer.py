@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from shared.exports import (
     CONTENT_TYPES,
     CsvExport,
     ExportLayout,
+    ExportRow,
     JsonExport,
     XlsxExport,
     export_cells,
@@ -41,15 +42,15 @@ from shared.models import (
     Plan,
     SessionManifest,
 )
-from shared.results import merged_results
+from shared.results import merged_stored_rows
 from shared.retry import chunk_rounds
 from shared.reviews import reviewed_counters
-from shared.rows import ResultRow
 from shared.session_logs import every_session_log
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
 from worker.deleted import removed_if_deleted
 from worker.events import publish_safely
+from worker.finalize_claim import FinalizeLease
 from worker.webhooks.sender import WebhookSender
 
 log = structlog.get_logger()
@@ -61,16 +62,23 @@ STREAM_BLOCK = 1024 * 1024
 
 class Finalizer:
     def __init__(
-        self, store: ObjectStore, publisher: Publisher, webhooks: WebhookSender | None = None
+        self,
+        store: ObjectStore,
+        publisher: Publisher,
+        webhooks: WebhookSender | None = None,
+        lease_s: float = 60.0,
     ) -> None:
         self._store = store
+        self._lease = FinalizeLease(store, lease_s)
         self._publisher = publisher
         self._webhooks = webhooks
 
     async def maybe_finalize(self, keys: SessionKeys, chunk_count: int) -> bool:
         """Finalize when every chunk's summary exists and nobody finalized yet. For the keys
         of a retry round, `chunk_count` is the round's: the session is finalized again,
-        each chunk from its latest version."""
+        each chunk from its latest version. One worker finalizes at a time: another that
+        gets here meanwhile waits until the round is final, or takes over from a worker
+        that stopped (worker/finalize_claim.py)."""
         if (
             keys.round == 0
             and chunk_count
@@ -83,15 +91,20 @@ class Finalizer:
         stored = await self._store.list_objects(keys.chunk_done_prefix)
         if len(stored) < chunk_count:
             return False
-        if keys.round == 0:
-            if await self._store.exists(keys.final_status):
+
+        async def finalized() -> bool:
+            if keys.round == 0:
+                return await self._store.exists(keys.final_status)
+            return await self._finalized_round(keys) >= keys.round
+
+        async with self._lease.held(keys, finalized) as owner:
+            if not owner:
                 return False
-            return await self.finalize(keys, chunk_count) is not None
-        if await self._finalized_round(keys) >= keys.round:
-            return False
-        plan = await self._store.get_model(keys.session.plan, Plan)
-        finalized = await self.finalize(keys.session, plan.chunk_count, retry_round=keys.round)
-        return finalized is not None
+            if keys.round == 0:
+                return await self.finalize(keys, chunk_count) is not None
+            plan = await self._store.get_model(keys.session.plan, Plan)
+            done = await self.finalize(keys.session, plan.chunk_count, retry_round=keys.round)
+            return done is not None
 
     async def _finalized_round(self, keys: SessionKeys) -> int:
         try:
@@ -187,7 +200,9 @@ class Finalizer:
             try:
                 # Only chunks with duplicate rows can point at a first occurrence.
                 duplicated = [s.chunk for s in summaries if s.counters.duplicates]
-                merged = merged_results(self._store, keys, chunk_count, with_duplicates=duplicated)
+                merged = merged_stored_rows(
+                    self._store, keys, chunk_count, with_duplicates=duplicated
+                )
                 async for batch in merged:
                     # Encoding (XLSX above all) is CPU work: keep it off the event loop.
                     await asyncio.to_thread(writer.write, batch)
@@ -254,7 +269,7 @@ class _ExportFiles:
         self._csv_file.write(self._csv.header())
         self._json_file.write(self._json.header())
 
-    def write(self, rows: list[ResultRow]) -> None:
+    def write(self, rows: Sequence[ExportRow]) -> None:
         # Each row's cells are computed once, for all three files.
         cells = [export_cells(row, self._layout) for row in rows]
         values = [

@@ -54,7 +54,7 @@ class WorkerService:
         self._broker = broker
         self._metrics = metrics
         progress = ProgressReporter(broker, settings.progress_interval_s)
-        finalizer = Finalizer(store, broker, webhooks)
+        finalizer = Finalizer(store, broker, webhooks, settings.finalize_lease_s)
         cancels = CancelRegistry(store)
         runner = ChunkRunner(
             store,

@@ -29,6 +29,9 @@ class WorkerSettings(CommonSettings):
     row_timeout_s: float = Field(300.0, gt=0, validation_alias="DOSSIER_WORKER_ROW_TIMEOUT_S")
     # First back-off before a failed message is requeued; doubles per delivery, up to 5 s.
     retry_backoff_s: float = Field(0.5, ge=0, validation_alias="DOSSIER_WORKER_RETRY_BACKOFF_S")
+    # Seconds a worker finalizing a session may go without renewing its claim before
+    # another worker takes the finalization over (it renews every third of this).
+    finalize_lease_s: float = Field(60.0, ge=1, validation_alias="DOSSIER_WORKER_FINALIZE_LEASE_S")
     health_host: str = Field("127.0.0.1", validation_alias="DOSSIER_WORKER_HEALTH_HOST")
     health_port: int | None = Field(None, validation_alias="DOSSIER_WORKER_HEALTH_PORT")
     # Seconds a SIGTERM waits for chunks in flight before giving them back to the broker.

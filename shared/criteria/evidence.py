@@ -6,6 +6,7 @@ from __future__ import annotations
 from shared.criteria.model import Criterion, SessionCriteria
 from shared.criteria.wording import TYPE_NAMES, product_verdict
 from shared.rows import ResultRow
+from shared.stored_rows import StoredRow
 
 EVIDENCE_COLUMNS: tuple[str, ...] = (
     "Row",
@@ -29,7 +30,7 @@ class EvidenceTable:
             for c in chosen
         }
 
-    def lines(self, row: ResultRow) -> list[list[str]]:
+    def lines(self, row: ResultRow | StoredRow) -> list[list[str]]:
         """The row's evidence lines; `Row` is 1-based, as the input's data rows are counted."""
         lines = []
         for product in row.qualification:

@@ -8,8 +8,8 @@ import orjson
 import pytest
 
 from shared.ids import new_session_id
-from shared.layout import SessionKeys
-from shared.session_logs import render, select_lines, session_log
+from shared.layout import LOG_TYPES, SessionKeys
+from shared.session_logs import render, rendered, rendered_by_type, select_lines, session_log
 from shared.storage.memory import MemoryStore
 
 pytestmark = pytest.mark.unit
@@ -52,6 +52,15 @@ def test_log_types_select_by_channel_and_level_within_the_session() -> None:
         "t2 WARNING row.failed chunk=0 row=3 error=Boom: no site"
     ]
     assert list(select_lines(data, "hubspot", MINE)) == ["t3 INFO hubspot.read"]
+
+
+def test_every_log_type_at_once_is_each_log_type_on_its_own() -> None:
+    error = {"timestamp": "t5", "level": "error", "event": "hubspot.failed", "channel": "hubspot"}
+    data = lines(*RECORDS, {**error, "session_id": MINE}) + b"not json\n[1]\n\n"
+    at_once = rendered_by_type(data, MINE)
+    assert at_once == {kind: rendered(data, kind, MINE) for kind in LOG_TYPES}
+    assert at_once["errors"].splitlines()[-1] == at_once["hubspot"].splitlines()[-1]
+    assert rendered_by_type(lines(RECORDS[3]), MINE) == dict.fromkeys(LOG_TYPES, b"")
 
 
 def test_render_puts_time_level_event_and_position_first() -> None:
