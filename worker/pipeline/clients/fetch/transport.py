@@ -30,14 +30,13 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 _NEXT_ATTEMPT_S = 0.25
 
 
-class GuardedBackend(httpcore2.AsyncNetworkBackend):
+class GuardedBackend(AsyncioBackend):
     """Connects to the checked addresses of a host, a new attempt every 250 ms until one
     answers (Happy Eyeballs, as for a name), so an address that never answers costs
     little."""
 
     def __init__(self, guard: AddressGuard) -> None:
         self._guard = guard
-        self._sockets = AsyncioBackend()
 
     async def connect_tcp(
         self,
@@ -48,15 +47,14 @@ class GuardedBackend(httpcore2.AsyncNetworkBackend):
         socket_options: Iterable[httpcore2.SOCKET_OPTION] | None = None,
     ) -> httpcore2.AsyncNetworkStream:
         addresses = await self._guard.addresses(host, port)
+        connect = super().connect_tcp
         connected: httpcore2.AsyncNetworkStream | None = None
         failures: list[Exception] = []
 
         async def attempt(address: IPAddress, done: anyio.Event) -> None:
             nonlocal connected
             try:
-                stream = await self._sockets.connect_tcp(
-                    str(address), port, timeout, local_address, socket_options
-                )
+                stream = await connect(str(address), port, timeout, local_address, socket_options)
             except Exception as error:  # raised as is below, never as an exception group
                 failures.append(error)
                 return
@@ -77,17 +75,6 @@ class GuardedBackend(httpcore2.AsyncNetworkBackend):
         if connected is not None:
             return connected
         raise failures[-1]
-
-    async def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,
-        socket_options: Iterable[httpcore2.SOCKET_OPTION] | None = None,
-    ) -> httpcore2.AsyncNetworkStream:
-        raise httpcore2.ConnectError("page fetches never use unix sockets")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._sockets.sleep(seconds)
 
 
 class _DirectTransport(httpx2.AsyncHTTPTransport):
