@@ -74,6 +74,9 @@ class SessionStateReader:
         self._store = store
         self._summaries: dict[str, ChunkSummary] = {}
         self._cache_size = summary_cache_size
+        # Per chunk summary folder: how many chunks from chunk 0 on are held in
+        # `_summaries` without a gap; listings of the folder start after them.
+        self._held: dict[str, int] = {}
         # Manifests, markers and plans by (key, ETag).
         self._contents: dict[tuple[str, str], BaseModel] = {}
 
@@ -84,6 +87,8 @@ class SessionStateReader:
         here, folders = await self._store.list_level(keys.prefix)
         etags = {info.key: info.etag for info in here}
         if keys.manifest not in etags:
+            # Deleted (the manifest goes first) or never written: nothing held of it counts.
+            self._forget(keys)
             raise NotFound(f"no object {keys.manifest}")
         marked = await self._markers(keys) if "markers" in folders else {}
         manifest, final, start, cancel, plan = await asyncio.gather(
@@ -195,17 +200,42 @@ class SessionStateReader:
         return cached
 
     async def chunk_summaries(self, keys: SessionKeys) -> list[ChunkSummary]:
-        listed = await self._store.list_objects(keys.chunk_done_prefix)
-        missing = [info.key for info in listed if info.key not in self._summaries]
+        """The session's stored chunk summaries (of its own run), in chunk order.
+
+        Chunks finish out of order, so the listing starts after the last of the chunks
+        0..n-1 this reader already holds, not after the highest it holds: a chunk below that
+        written later is still listed. Chunk keys sort in chunk order (six digits; a session
+        has at most a million rows, so at most a million chunks)."""
+        prefix = keys.chunk_done_prefix
+        held = self._held.get(prefix, 0)
+        front = [self._summaries[keys.chunk_done(n)] for n in range(held)]
+        start_after = keys.chunk_done(held - 1) if held else None
+        listed = await self._store.list_objects(prefix, start_after=start_after)
+        # Taken before the reads: another call may clear the cache while they wait.
+        found = {info.key: self._summaries.get(info.key) for info in listed}
+        missing = [key for key, summary in found.items() if summary is None]
         loaded = await asyncio.gather(
             *(self._store.get_model(key, ChunkSummary) for key in missing)
         )
-        found = {info.key: self._summaries.get(info.key) for info in listed}
         found.update(zip(missing, loaded, strict=True))
         if len(self._summaries) + len(loaded) > self._cache_size:
             self._summaries.clear()
+            self._held.clear()
         self._summaries.update(zip(missing, loaded, strict=True))
-        return [summary for summary in found.values() if summary is not None]
+        # Taken again: while this call waited, another may have cleared the cache or moved
+        # the mark on; `_held` always names chunks that are in `_summaries`.
+        held = self._held.get(prefix, 0)
+        while keys.chunk_done(held) in self._summaries:
+            held += 1
+        if held:
+            self._held[prefix] = held
+        return front + [summary for summary in found.values() if summary is not None]
+
+    def _forget(self, keys: SessionKeys) -> None:
+        """Drop what is held of a session that no longer exists."""
+        prefix = keys.chunk_done_prefix
+        for n in range(self._held.pop(prefix, 0)):
+            self._summaries.pop(keys.chunk_done(n), None)
 
     async def _markers(self, keys: SessionKeys) -> dict[str, str]:
         folder = keys.start_marker.rsplit("/", 1)[0] + "/"
