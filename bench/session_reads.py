@@ -7,8 +7,9 @@ tenant's sessions, then every session's state at once) with two readers, each wa
 read:
 
 - baseline: every read lists all of the running session's chunk summaries (cached
-  summaries are not read again);
-- current: a read lists only the summaries after those its reader holds from chunk 0 on.
+  summaries are not read again) and sums them all;
+- current: a read lists only the summaries after those its reader holds from chunk 0 on,
+  whose sums it keeps.
 
 Between two lists `--new` more chunks finish, out of order, as they do while workers run.
 Prints keys listed per list and the median ms of `--repeat` lists of each, and the ratio.
@@ -36,6 +37,7 @@ from shared.models import ChunkSummary, Counters, FinalStatus, Plan
 from shared.status import SessionStateReader
 from shared.storage.protocol import ObjectInfo
 from shared.storage.s3 import MinioStore
+from shared.usage import Usage
 from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, SeaweedFS
 from tests.worker.sessions import make_rows, seed_session
 
@@ -56,11 +58,19 @@ class CountingStore(MinioStore):
 
 
 class FullListingReader(SessionStateReader):
-    """The reader as it was: it forgets where its listings may start, so each lists all."""
+    """The reader as it was: each read lists every chunk summary, reads those it has not
+    cached, and sums them all."""
 
-    async def chunk_summaries(self, keys: SessionKeys) -> list[ChunkSummary]:
-        self._held.clear()
-        return await super().chunk_summaries(keys)
+    async def _chunk_totals(self, keys: SessionKeys) -> tuple[int, Counters, Usage]:
+        listed = await self._store.list_objects(keys.chunk_done_prefix)
+        missing = [info.key for info in listed if info.key not in self._summaries]
+        loaded = await asyncio.gather(
+            *(self._store.get_model(key, ChunkSummary) for key in missing)
+        )
+        self._summaries.update(zip(missing, loaded, strict=True))
+        summaries = [self._summaries[info.key] for info in listed]
+        counters = sum((s.counters for s in summaries), Counters())
+        return len(summaries), counters, sum((s.usage for s in summaries), Usage())
 
 
 async def finish(store: MinioStore, keys: SessionKeys, chunks: list[int]) -> None:

@@ -17,6 +17,7 @@ from shared.status import SessionStateReader
 from shared.storage.memory import MemoryStore
 from shared.storage.protocol import ObjectInfo, ObjectStore
 from shared.storage.s3 import MinioStore
+from shared.usage import Usage
 from tests.worker.sessions import make_rows, seed_session
 
 CHUNKS = 6
@@ -85,7 +86,9 @@ async def finish(store: ObjectStore, keys: SessionKeys, *chunks: int) -> None:
     for n in chunks:
         # Chunk n finished n + 1 rows, one of them failed: each chunk's share is visible.
         counters = Counters(done=n + 1, failed=1)
-        summary = ChunkSummary(chunk=n, counters=counters, started_at=now, finished_at=now)
+        summary = ChunkSummary(
+            chunk=n, counters=counters, started_at=now, finished_at=now, usage=Usage(fetches=n)
+        )
         await store.put_model(keys.chunk_done(n), summary)
 
 
@@ -108,6 +111,7 @@ async def test_out_of_order_chunks_count_and_held_ones_are_not_listed_again(
     assert (second.chunks_done, second.counters.done) == (5, 1 + 2 + 3 + 4 + 6)
     assert third == second
     assert (last.chunks_done, last.counters.done, last.counters.failed) == (6, 21, 6)
+    assert (second.usage.fetches, last.usage.fetches) == (0 + 1 + 2 + 3 + 5, 15)
     assert last.counters.total == CHUNKS * 10
     # Listings: all three; after chunk 1 (2, 3, 5); after chunk 3 (5); after chunk 3 (4, 5);
     # a fresh reader lists all six.
@@ -151,4 +155,4 @@ async def test_a_small_cache_that_overflows_still_gives_every_summary(
 
     states = [await reader.read(tenant, keys.session_id) for _ in range(3)]
 
-    assert {(s.chunks_done, s.counters.done) for s in states} == {(CHUNKS, 21)}
+    assert {(s.chunks_done, s.counters.done, s.usage.fetches) for s in states} == {(CHUNKS, 21, 15)}
