@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
@@ -69,11 +70,24 @@ class SessionState(BaseModel):
         )
 
 
+@dataclass(frozen=True)
+class _Held:
+    count: int
+    counters: Counters
+    usage: Usage
+
+
+_NOTHING_HELD = _Held(0, Counters(), Usage())
+
+
 class SessionStateReader:
     def __init__(self, store: ObjectStore, summary_cache_size: int = 200_000) -> None:
         self._store = store
         self._summaries: dict[str, ChunkSummary] = {}
         self._cache_size = summary_cache_size
+        # Per chunk summary folder: the chunks from chunk 0 on held in `_summaries` without
+        # a gap, with their sums; listings of the folder start after them.
+        self._held: dict[str, _Held] = {}
         # Manifests, markers and plans by (key, ETag).
         self._contents: dict[tuple[str, str], BaseModel] = {}
 
@@ -84,6 +98,8 @@ class SessionStateReader:
         here, folders = await self._store.list_level(keys.prefix)
         etags = {info.key: info.etag for info in here}
         if keys.manifest not in etags:
+            # Deleted (the manifest goes first) or never written: nothing held of it counts.
+            self._forget(keys)
             raise NotFound(f"no object {keys.manifest}")
         marked = await self._markers(keys) if "markers" in folders else {}
         manifest, final, start, cancel, plan = await asyncio.gather(
@@ -117,8 +133,9 @@ class SessionStateReader:
                 retry_round=final.retry_round,
                 usage=final.usage,
             )
-        summaries = await self.chunk_summaries(keys) if plan else []
-        counters = sum((s.counters for s in summaries), Counters())
+        chunks_done, counters, usage = (
+            await self._chunk_totals(keys) if plan else (0, Counters(), Usage())
+        )
         counters = counters.model_copy(update={"total": total})
         return SessionState(
             manifest=manifest,
@@ -129,11 +146,11 @@ class SessionStateReader:
             ),
             counters=counters,
             chunk_count=plan.chunk_count if plan else None,
-            chunks_done=len(summaries),
+            chunks_done=chunks_done,
             started_at=start.requested_at if start else None,
             running_since=plan.planned_at if plan else None,
             cancel_requested_at=cancel.requested_at if cancel else None,
-            usage=sum((s.usage for s in summaries), Usage()),
+            usage=usage,
         )
 
     async def _retrying(
@@ -195,17 +212,60 @@ class SessionStateReader:
         return cached
 
     async def chunk_summaries(self, keys: SessionKeys) -> list[ChunkSummary]:
-        listed = await self._store.list_objects(keys.chunk_done_prefix)
-        missing = [info.key for info in listed if info.key not in self._summaries]
+        """The session's stored chunk summaries (of its own run), in chunk order."""
+        held, after = await self._after_held(keys)
+        return [self._summaries[keys.chunk_done(n)] for n in range(held.count)] + after
+
+    async def _chunk_totals(self, keys: SessionKeys) -> tuple[int, Counters, Usage]:
+        """How many chunk summaries are stored, and the sums of their counters and usage."""
+        held, after = await self._after_held(keys)
+        counters = sum((s.counters for s in after), held.counters)
+        usage = sum((s.usage for s in after), held.usage)
+        return held.count + len(after), counters, usage
+
+    async def _after_held(self, keys: SessionKeys) -> tuple[_Held, list[ChunkSummary]]:
+        """What this reader holds of chunks 0..n-1 (taken before any wait), and the stored
+        summaries after them.
+
+        Chunks finish out of order, so the listing starts after the last of the chunks
+        0..n-1 this reader already holds, not after the highest it holds: a chunk below that
+        written later is still listed. Chunk keys sort in chunk order (six digits; a session
+        has at most a million rows, so at most a million chunks)."""
+        prefix = keys.chunk_done_prefix
+        held = self._held.get(prefix, _NOTHING_HELD)
+        start_after = keys.chunk_done(held.count - 1) if held.count else None
+        listed = await self._store.list_objects(prefix, start_after=start_after)
+        # Taken before the reads: another call may clear the cache while they wait.
+        found = {info.key: self._summaries.get(info.key) for info in listed}
+        missing = [key for key, summary in found.items() if summary is None]
         loaded = await asyncio.gather(
             *(self._store.get_model(key, ChunkSummary) for key in missing)
         )
-        found = {info.key: self._summaries.get(info.key) for info in listed}
         found.update(zip(missing, loaded, strict=True))
         if len(self._summaries) + len(loaded) > self._cache_size:
             self._summaries.clear()
+            self._held.clear()
         self._summaries.update(zip(missing, loaded, strict=True))
-        return [summary for summary in found.values() if summary is not None]
+        self._advance(keys)
+        return held, [summary for summary in found.values() if summary is not None]
+
+    def _advance(self, keys: SessionKeys) -> None:
+        """Move the session's mark over every chunk now held right after it. Taken again
+        here: while a call waited, another may have cleared the cache or moved the mark
+        on; a mark always names chunks that are in `_summaries`."""
+        prefix = keys.chunk_done_prefix
+        held = self._held.get(prefix, _NOTHING_HELD)
+        count, counters, usage = held.count, held.counters, held.usage
+        while (summary := self._summaries.get(keys.chunk_done(count))) is not None:
+            counters, usage, count = counters + summary.counters, usage + summary.usage, count + 1
+        if count > held.count:
+            self._held[prefix] = _Held(count, counters, usage)
+
+    def _forget(self, keys: SessionKeys) -> None:
+        """Drop what is held of a session that no longer exists."""
+        held = self._held.pop(keys.chunk_done_prefix, _NOTHING_HELD)
+        for n in range(held.count):
+            self._summaries.pop(keys.chunk_done(n), None)
 
     async def _markers(self, keys: SessionKeys) -> dict[str, str]:
         folder = keys.start_marker.rsplit("/", 1)[0] + "/"

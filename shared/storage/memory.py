@@ -92,9 +92,13 @@ class MemoryStore(DerivedOperations):
         found = self._objects.get(key)
         return found.info if found else None
 
-    async def list_objects(self, prefix: str) -> list[ObjectInfo]:
+    async def list_objects(self, prefix: str, start_after: str | None = None) -> list[ObjectInfo]:
         await self._reach()
-        return [self._objects[k].info for k in sorted(self._objects) if k.startswith(prefix)]
+        return [
+            self._objects[k].info
+            for k in sorted(self._objects)
+            if k.startswith(prefix) and (start_after is None or k > start_after)
+        ]
 
     async def list_children(self, prefix: str) -> list[str]:
         await self._reach()

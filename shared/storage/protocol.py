@@ -53,8 +53,9 @@ class ObjectStore(Protocol):
     def iter_bytes(self, key: str, chunk_size: int = 65536) -> AsyncIterator[bytes]: ...
     async def stat(self, key: str) -> ObjectInfo | None: ...
     async def exists(self, key: str) -> bool: ...
-    async def list_objects(self, prefix: str) -> list[ObjectInfo]:
-        """Every object under `prefix`, sorted by key."""
+    async def list_objects(self, prefix: str, start_after: str | None = None) -> list[ObjectInfo]:
+        """Every object under `prefix`, sorted by key; with `start_after`, only those whose
+        key sorts after it (S3's `StartAfter`: the server skips the rest)."""
 
     async def list_children(self, prefix: str) -> list[str]:
         """Names of the immediate 'folders' under `prefix` (which ends with '/'), sorted.

@@ -270,13 +270,16 @@ class MinioStore(DerivedOperations):
             return None
         return ObjectInfo(key, found.size or 0, found.etag or "", found.last_modified)
 
-    async def list_objects(self, prefix: str) -> list[ObjectInfo]:
-        """Every object under `prefix`, sorted by key."""
+    async def list_objects(self, prefix: str, start_after: str | None = None) -> list[ObjectInfo]:
+        """Every object under `prefix`, sorted by key; with `start_after`, only those after it."""
 
         def collect() -> list[ObjectInfo]:
+            listed = self._client.list_objects(
+                self.bucket, prefix=prefix, recursive=True, start_after=start_after
+            )
             return [
                 ObjectInfo(o.object_name or "", o.size or 0, o.etag or "", o.last_modified)
-                for o in self._client.list_objects(self.bucket, prefix=prefix, recursive=True)
+                for o in listed
             ]
 
         return sorted(await self._run(collect), key=lambda info: info.key)

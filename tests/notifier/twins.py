@@ -92,9 +92,9 @@ class SlowStore(MemoryStore):
         await self._wait_open()
         return await super().get_bytes(key)
 
-    async def list_objects(self, prefix: str) -> list[ObjectInfo]:
+    async def list_objects(self, prefix: str, start_after: str | None = None) -> list[ObjectInfo]:
         await self._wait_open()
-        return await super().list_objects(prefix)
+        return await super().list_objects(prefix, start_after)
 
     async def list_level(self, prefix: str) -> tuple[list[ObjectInfo], list[str]]:
         await self._wait_open()

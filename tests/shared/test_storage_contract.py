@@ -130,6 +130,29 @@ async def test_listing_children_and_deleting_a_prefix(any_store: ObjectStore, te
     assert not await any_store.exists(f"{tenant}/s2/a")
 
 
+async def test_a_listing_starts_after_a_key(any_store: ObjectStore, tenant: str) -> None:
+    for key in ("s/000002.json", "s/000000.json", "s/000001.json", "s/sub/a", "t/000009.json"):
+        await any_store.put_bytes(f"{tenant}/{key}", b"1")
+
+    after_first = await any_store.list_objects(
+        f"{tenant}/s/", start_after=f"{tenant}/s/000000.json"
+    )
+    # A key that is not stored still marks where the listing starts.
+    between = await any_store.list_objects(f"{tenant}/s/", start_after=f"{tenant}/s/000001.z")
+    after_last = await any_store.list_objects(f"{tenant}/s/", start_after=f"{tenant}/s/sub/a")
+    before_prefix = await any_store.list_objects(f"{tenant}/s/", start_after=f"{tenant}/a")
+
+    assert [o.key for o in after_first] == [
+        f"{tenant}/s/000001.json",
+        f"{tenant}/s/000002.json",
+        f"{tenant}/s/sub/a",
+    ]
+    assert [o.key for o in between] == [f"{tenant}/s/000002.json", f"{tenant}/s/sub/a"]
+    assert after_last == []
+    assert len(before_prefix) == 4
+    assert all(o.etag for o in after_first)
+
+
 async def test_one_level_lists_its_objects_with_their_etags_and_its_folders(
     any_store: ObjectStore, tenant: str
 ) -> None:

@@ -1,0 +1,180 @@
+"""Reading sessions while a large one runs: the session list's reads, against storage.
+
+Starts a private SeaweedFS and stores `--sessions` sessions of one tenant: one running with
+`--chunks` stored chunk summaries (a million-row session holds 5,000) and the others
+completed. Then reads the list as the gateway's `GET /api/sessions` does (one listing of the
+tenant's sessions, then every session's state at once) with two readers, each warmed by one
+read:
+
+- baseline: every read lists all of the running session's chunk summaries (cached
+  summaries are not read again) and sums them all;
+- current: a read lists only the summaries after those its reader holds from chunk 0 on,
+  whose sums it keeps.
+
+Between two lists `--new` more chunks finish, out of order, as they do while workers run.
+Prints keys listed per list and the median ms of `--repeat` lists of each, and the ratio.
+
+    .venv/bin/python bench/session_reads.py [--sessions 100] [--chunks 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from shared.layout import SessionKeys, tenant_sessions_prefix
+from shared.lifecycle import SessionStatus
+from shared.models import ChunkSummary, Counters, FinalStatus, Plan
+from shared.status import SessionStateReader
+from shared.storage.protocol import ObjectInfo
+from shared.storage.s3 import MinioStore
+from shared.usage import Usage
+from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, SeaweedFS
+from tests.worker.sessions import make_rows, seed_session
+
+TENANT = "bench"
+CHUNK_ROWS = 200
+
+
+class CountingStore(MinioStore):
+    """Counts the keys that listings of chunk summaries answer."""
+
+    listed_keys = 0
+
+    async def list_objects(self, prefix: str, start_after: str | None = None) -> list[ObjectInfo]:
+        found = await super().list_objects(prefix, start_after)
+        if prefix.endswith("chunks/done/"):
+            self.listed_keys += len(found)
+        return found
+
+
+class FullListingReader(SessionStateReader):
+    """The reader as it was: each read lists every chunk summary, reads those it has not
+    cached, and sums them all."""
+
+    async def _chunk_totals(self, keys: SessionKeys) -> tuple[int, Counters, Usage]:
+        listed = await self._store.list_objects(keys.chunk_done_prefix)
+        missing = [info.key for info in listed if info.key not in self._summaries]
+        loaded = await asyncio.gather(
+            *(self._store.get_model(key, ChunkSummary) for key in missing)
+        )
+        self._summaries.update(zip(missing, loaded, strict=True))
+        summaries = [self._summaries[info.key] for info in listed]
+        counters = sum((s.counters for s in summaries), Counters())
+        return len(summaries), counters, sum((s.usage for s in summaries), Usage())
+
+
+async def finish(store: MinioStore, keys: SessionKeys, chunks: list[int]) -> None:
+    now = datetime.now(UTC)
+    gate = asyncio.Semaphore(32)
+
+    async def one(n: int) -> None:
+        summary = ChunkSummary(
+            chunk=n, counters=Counters(done=CHUNK_ROWS), started_at=now, finished_at=now
+        )
+        async with gate:
+            await store.put_model(keys.chunk_done(n), summary)
+
+    await asyncio.gather(*(one(n) for n in chunks))
+
+
+async def seed(store: MinioStore, sessions: int, chunks: int) -> tuple[SessionKeys, int]:
+    """The running session's keys and its next chunk to finish."""
+    now = datetime.now(UTC)
+    rows = make_rows(2)
+    for _ in range(sessions - 1):
+        keys = await seed_session(store, TENANT, uuid.uuid4().hex, rows)
+        plan = Plan(
+            session_id=keys.session_id, total_rows=2, chunk_size=CHUNK_ROWS, chunk_count=1,
+            planned_at=now,
+        )  # fmt: skip
+        await store.put_model(keys.plan, plan)
+        final = FinalStatus(
+            status=SessionStatus.COMPLETED, counters=Counters(total=2, done=2), finished_at=now
+        )
+        await store.put_model(keys.final_status, final)
+    running = await seed_session(store, TENANT, uuid.uuid4().hex, rows)
+    total = (chunks + 100) * CHUNK_ROWS
+    plan = Plan(
+        session_id=running.session_id, total_rows=total, chunk_size=CHUNK_ROWS,
+        chunk_count=chunks + 100, planned_at=now,
+    )  # fmt: skip
+    await store.put_model(running.plan, plan)
+    await finish(store, running, list(range(chunks)))
+    return running, chunks
+
+
+async def list_sessions(store: MinioStore, reader: SessionStateReader) -> int:
+    """`GET /api/sessions`'s storage reads: the running session's chunks done."""
+    ids = await store.list_children(tenant_sessions_prefix(TENANT))
+    states = await asyncio.gather(*(reader.read(TENANT, sid) for sid in ids))
+    return max(state.chunks_done for state in states)
+
+
+async def measure(args: argparse.Namespace, endpoint: str) -> None:
+    store = CountingStore(endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, "bench")
+    await store.ensure_bucket()
+    began = time.monotonic()
+    running, next_chunk = await seed(store, args.sessions, args.chunks)
+    print(f"stored {args.sessions} sessions, {args.chunks} chunk summaries in "
+          f"{time.monotonic() - began:.1f} s")  # fmt: skip
+    readers = {"baseline": FullListingReader(store), "current": SessionStateReader(store)}
+    for reader in readers.values():
+        await list_sessions(store, reader)  # warm: every summary read once
+    timings: dict[str, list[float]] = {name: [] for name in readers}
+    keys: dict[str, int] = dict.fromkeys(readers, 0)
+    stored, held_back = next_chunk, None
+    for _ in range(args.repeat):
+        # Chunks finish out of order: the first of each batch finishes only with the next
+        # batch, so every list meets a missing chunk below ones that finished.
+        batch = list(range(next_chunk, next_chunk + args.new))
+        next_chunk += args.new
+        finished = batch[1:] + ([held_back] if held_back is not None else [])
+        held_back = batch[0]
+        await finish(store, running, finished)
+        stored += len(finished)
+        done = set()
+        for name, reader in readers.items():
+            store.listed_keys = 0
+            began = time.monotonic()
+            done.add(await list_sessions(store, reader))
+            timings[name].append((time.monotonic() - began) * 1000)
+            keys[name] += store.listed_keys
+        if done != {stored}:
+            raise RuntimeError(f"readers disagree: {done} chunks done, {stored} stored")
+    for name in readers:
+        print(f"{name:9s} keys listed per list {keys[name] / args.repeat:7.0f}   "
+              f"median {statistics.median(timings[name]):6.1f} ms")  # fmt: skip
+    ratio = statistics.median(timings["baseline"]) / statistics.median(timings["current"])
+    print(f"current is {ratio:.1f}x faster than baseline (same run, same sessions)")
+    store.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=100)
+    parser.add_argument("--chunks", type=int, default=5000)
+    parser.add_argument("--new", type=int, default=4, help="chunks finished between lists")
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="dossier-session-reads-") as folder:
+        seaweed = SeaweedFS(Path(folder) / "s3")
+        seaweed.start()
+        try:
+            asyncio.run(measure(args, seaweed.endpoint))
+        finally:
+            seaweed.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
