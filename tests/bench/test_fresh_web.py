@@ -133,9 +133,11 @@ def test_given_websites_lead_to_the_labelled_site_or_to_no_company() -> None:
             continue
         reached, page = follow(url.host.lower(), "/")
         if company.cls == "parked":
-            assert company.website is None and company.grounding is None
+            assert company.website is None
+            assert company.grounding is None
         elif company.cls == "down":
-            assert page.status == 503 and not company.live
+            assert page.status == 503
+            assert not company.live
         else:
             assert page.status == 200, company.key
             assert registered_domain(reached) == company.website, company.key
@@ -156,7 +158,8 @@ def test_labels_agree_with_linkedin_and_namesakes() -> None:
     }
     for name, (a, b) in pairs.items():
         assert (a.country, a.city, a.industry) != (b.country, b.city, b.industry), name
-        assert a.website != b.website and a.linkedin != b.linkedin, name
+        assert a.website != b.website, name
+        assert a.linkedin != b.linkedin, name
 
 
 def test_nothing_of_the_other_webs_is_reused() -> None:
