@@ -5,9 +5,10 @@ the web the pipeline was tuned on; `--set heldout`, bench/accuracy_web/heldout: 
 companies written apart from it, with other templates, languages and wordings; or
 `--set unseen`, bench/accuracy_web/unseen: 120+ companies on site builders' markup in
 Italian, Portuguese, Polish, Turkish, Ukrainian, Kazakh, Japanese, Chinese and English,
-uploaded with an industry column too; or `--set fresh`, bench/accuracy_web/fresh: 150+
+uploaded with an industry column too; or `--set fresh`, bench/accuracy_web/fresh: 160+
 companies on other builders' and CMSs' markup in Greek, Hebrew, Arabic, Thai, Hindi,
-Korean, Bulgarian, Serbian, Dutch, Swedish, Czech, Spanish and English, written apart from
+Korean, Japanese, Chinese, Russian, Bulgarian, Serbian, Dutch, Swedish, Czech, Spanish
+and English, written apart from
 the pipeline's matching code for first-contact figures), serves it
 over HTTPS through a CONNECT proxy with a test CA (`HTTPS_PROXY`, `SSL_CERT_FILE`), with
 LinkedIn behind its sign-in wall and a Serper- or SearXNG-compatible search engine

@@ -35,6 +35,7 @@ CLASSES = (
     "script_own",
     "script_latin",
     "script_latin_site",
+    "script_informal",
     "legacy_encoding",
     "rebrand",
     "part_of",
@@ -62,6 +63,8 @@ SCRIPTS = {
     "Devanagari": r"[\u0900-\u097f]",
     "Hangul": r"[\uac00-\ud7af]",
     "Cyrillic": r"[\u0400-\u04ff]",
+    "Han": r"[\u4e00-\u9fff]",
+    "Kana": r"[\u3040-\u30ff]",
 }
 
 
@@ -86,9 +89,9 @@ def text_of(page: Page) -> str:
     return html.unescape(page.body.decode(declared.group(1).decode()))
 
 
-def test_it_has_over_150_companies_of_every_class_and_every_script() -> None:
+def test_it_has_over_160_companies_of_every_class_and_every_script() -> None:
     companies = web().companies
-    assert len(companies) >= 150
+    assert len(companies) >= 160
     assert len({c.key for c in companies}) == len(companies)
     classes = Counter(c.cls for c in companies)
     assert all(classes[cls] >= 2 for cls in CLASSES), classes

@@ -11,6 +11,7 @@ from bench.accuracy_web.fresh.classes_identity import (
     scripts,
     twins,
 )
+from bench.accuracy_web.fresh.classes_more import more_scripts
 from bench.accuracy_web.fresh.classes_sites import availability, deep_links, encodings, presentation
 from bench.accuracy_web.model import Web
 
@@ -34,6 +35,8 @@ def build_fresh(seed: int = SEED) -> Web:
         parked,
         no_linkedin,
         scripts,
+        # Added after the first run: the keys before it keep their rows.
+        more_scripts,
     ):
         make(m)
     return m.web

@@ -171,5 +171,35 @@ IE = Land(
     ("Galway", "Limerick", "Cork"),
     ("Galway", "Limerick", "Cork"),
 )
-LANDS = (GR, IL, EG, AE, TH, IN, KR, BG, RS, NL, SE, CZ, MX, CA, IE)
+RU = Land(
+    "Russia",
+    "RU",
+    "ru",
+    "+7",
+    "ru",
+    "Россия",
+    ("Екатеринбург", "Новосибирск", "Самара"),
+    ("Yekaterinburg", "Novosibirsk", "Samara"),
+)
+TW = Land(
+    "Taiwan",
+    "TW",
+    "com.tw",
+    "+886",
+    "zh",
+    "臺灣",
+    ("臺中", "高雄", "新竹"),
+    ("Taichung", "Kaohsiung", "Hsinchu"),
+)
+JP = Land(
+    "Japan",
+    "JP",
+    "co.jp",
+    "+81",
+    "ja",
+    "日本",
+    ("静岡", "岡山", "熊本"),
+    ("Shizuoka", "Okayama", "Kumamoto"),
+)
+LANDS = (RU, TW, JP, GR, IL, EG, AE, TH, IN, KR, BG, RS, NL, SE, CZ, MX, CA, IE)
 ISO = {land.row: land.iso for land in LANDS}

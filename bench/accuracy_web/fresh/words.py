@@ -303,6 +303,9 @@ SENTENCES: dict[str, tuple[str, ...]] = {
         "Desde {year}, {name} ofrece en {city} {does}.",
         "{name} es una empresa de {city} fundada en {year}, dedicada a {does}.",
     ),
+    "ru": ("Компания «{name}» с {year} года работает в городе {city}: {does}.",),
+    "zh": ("{name}成立於{year}年，總部位於{city}，專營{does}。",),
+    "ja": ("{name}は{year}年に{city}で創業し、{does}を手がけています。",),
     "en": (
         "Since {year}, {name} has provided {does} from its workshop in {city}.",
         "{name} is a {city} business founded in {year}, offering {does}.",
@@ -321,6 +324,9 @@ ABOUT: dict[str, str] = {
     "nl": "Over ons",
     "sv": "Om oss",
     "cs": "O firmě",
+    "ru": "О компании",
+    "zh": "關於我們",
+    "ja": "会社概要",
     "es": "Quiénes somos",
     "en": "Our story",
 }
