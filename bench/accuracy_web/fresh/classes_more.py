@@ -137,7 +137,7 @@ CASES: tuple[tuple[Land, str, str, str, str, str, str, str, str], ...] = (
         JP,
         "青葉物流",
         "Aoba Butsuryu",
-        "Aoba Logistics",
+        "Aoba Butsuryū",
         "Logistics",
         "九州一円の冷凍輸送と倉庫管理",
         "informal",
