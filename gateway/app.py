@@ -19,6 +19,7 @@ from gateway.docs import install_docs
 from gateway.download_tokens import DownloadTokens
 from gateway.enrich.limits import TenantRateLimit
 from gateway.errors import install_error_handlers
+from gateway.finished_states import FinishedStates
 from gateway.metrics import GatewayMetrics
 from gateway.openapi import DocumentedApi
 from gateway.routes import (
@@ -108,12 +109,14 @@ def build_services(
     """Everything the routes use, opened around them by the app's lifespan. `budget`
     counts deployment-wide limits (RabbitMQ for several replicas); by default this
     process counts alone."""
+    states = SessionStateReader(store)
     return Services(
         settings=settings,
         store=store,
         broker=broker,
         api_keys=settings.load_api_keys(),
-        states=SessionStateReader(store),
+        states=states,
+        finished=FinishedStates(store, states),
         download_tokens=_download_tokens(settings),
         metrics=metrics or GatewayMetrics(CollectorRegistry()),
         enricher=enricher,

@@ -14,6 +14,7 @@ from gateway.criteria.library import CriteriaLibrary
 from gateway.download_tokens import DownloadTokens
 from gateway.enrich.limits import TenantRateLimit
 from gateway.errors import ServiceUnavailable, SessionNotFound, Unauthorized
+from gateway.finished_states import FinishedStates
 from gateway.metrics import GatewayMetrics
 from gateway.settings import GatewaySettings
 from shared.auth import ApiKeys
@@ -37,6 +38,8 @@ class Services:
     broker: Broker
     api_keys: ApiKeys
     states: SessionStateReader
+    # Finished sessions' states, kept between session lists.
+    finished: FinishedStates
     download_tokens: DownloadTokens
     metrics: GatewayMetrics
     # Single-company requests: the request/reply client (None: not served) and the limits.
