@@ -69,7 +69,7 @@ class FinishedStates:
         self._store = store
         self._reader = reader
         self._max_age = max_age
-        self._window = asyncio.Semaphore(window)
+        self._window = window
         self._capacity = capacity
         self._kept: dict[tuple[str, str], _Kept] = {}
 
@@ -96,15 +96,20 @@ class FinishedStates:
         self, tenant: str, session_ids: Sequence[str], marks: Marks
     ) -> list[SessionState | None]:
         """Each session's state (None: not there, being created or deleted), kept ones
-        without any request."""
-        return list(await asyncio.gather(*(self._one(tenant, sid, marks) for sid in session_ids)))
+        without any request, the others read at most `window` at a time (per call, so one
+        large call never holds up another tenant's list)."""
+        window = asyncio.Semaphore(self._window)
+        reads = (self._one(tenant, sid, marks, window) for sid in session_ids)
+        return list(await asyncio.gather(*reads))
 
-    async def _one(self, tenant: str, session_id: str, marks: Marks) -> SessionState | None:
+    async def _one(
+        self, tenant: str, session_id: str, marks: Marks, window: asyncio.Semaphore
+    ) -> SessionState | None:
         mark = marks.get(session_id)
         kept = self._kept.get((tenant, session_id))
         if kept and kept.mark == mark and time.monotonic() - kept.read_at < self._max_age:
             return kept.state
-        async with self._window:
+        async with window:
             read_at = time.monotonic()
             try:
                 state: SessionState | None = await self._reader.read(tenant, session_id)
