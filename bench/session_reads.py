@@ -11,7 +11,7 @@ session's state at once) with three readers, each warmed by one read:
 - every state: a read lists only the summaries after those its reader holds from chunk 0
   on, whose sums it keeps, and reads every finished session's state (three requests);
 - finished kept: the same, with finished sessions' states kept between lists and
-  validated by one listing of the tenant's session marks (`gateway/finished_states.py`).
+  validated by one listing of the tenant's session marks (`gateway/settled_states.py`).
 
 Between two lists `--new` more chunks finish, out of order, as they do while workers run.
 Prints keys listed per list and the median ms of `--repeat` lists of each, the ratios,
@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from gateway.finished_states import FinishedStates, SessionMark
+from gateway.settled_states import SessionMark, SettledStates
 from shared.layout import SessionKeys, session_mark_key, tenant_sessions_prefix
 from shared.lifecycle import SessionStatus
 from shared.models import ChunkSummary, Counters, FinalStatus, Plan
@@ -121,13 +121,13 @@ async def seed(store: MinioStore, sessions: int, chunks: int) -> tuple[SessionKe
     return running, chunks
 
 
-Reader = SessionStateReader | FinishedStates
+Reader = SessionStateReader | SettledStates
 
 
 async def list_sessions(store: MinioStore, reader: Reader) -> int:
     """`GET /api/sessions`'s storage reads: the running session's chunks done."""
     ids = await store.list_children(tenant_sessions_prefix(TENANT))
-    if isinstance(reader, FinishedStates):
+    if isinstance(reader, SettledStates):
         marks = await reader.marks(TENANT, ids)
         found = await reader.read(TENANT, ids, marks)
         states = [state for state in found if state is not None]
@@ -142,7 +142,7 @@ def readers(store: MinioStore) -> dict[str, Reader]:
     return {
         "all summaries": FullListingReader(store),
         "every state": SessionStateReader(store),
-        "finished kept": FinishedStates(store, SessionStateReader(store)),
+        "finished kept": SettledStates(store, SessionStateReader(store)),
     }
 
 

@@ -19,7 +19,6 @@ from gateway.docs import install_docs
 from gateway.download_tokens import DownloadTokens
 from gateway.enrich.limits import TenantRateLimit
 from gateway.errors import install_error_handlers
-from gateway.finished_states import FinishedStates
 from gateway.metrics import GatewayMetrics
 from gateway.openapi import DocumentedApi
 from gateway.routes import (
@@ -42,6 +41,7 @@ from gateway.routes import (
 )
 from gateway.routing import Dashboard
 from gateway.settings import GatewaySettings
+from gateway.settled_states import SettledStates
 from gateway.shutdown import AnswerCutShort
 from shared.broker.enrich_protocol import Enricher
 from shared.broker.protocol import Broker
@@ -116,7 +116,7 @@ def build_services(
         broker=broker,
         api_keys=settings.load_api_keys(),
         states=states,
-        finished=FinishedStates(store, states),
+        settled=SettledStates(store, states),
         download_tokens=_download_tokens(settings),
         metrics=metrics or GatewayMetrics(CollectorRegistry()),
         enricher=enricher,

@@ -14,9 +14,9 @@ from gateway.criteria.library import CriteriaLibrary
 from gateway.download_tokens import DownloadTokens
 from gateway.enrich.limits import TenantRateLimit
 from gateway.errors import ServiceUnavailable, SessionNotFound, Unauthorized
-from gateway.finished_states import FinishedStates
 from gateway.metrics import GatewayMetrics
 from gateway.settings import GatewaySettings
+from gateway.settled_states import SettledStates
 from shared.auth import ApiKeys
 from shared.broker.enrich_protocol import Enricher
 from shared.broker.protocol import Broker, Publisher
@@ -38,8 +38,8 @@ class Services:
     broker: Broker
     api_keys: ApiKeys
     states: SessionStateReader
-    # Finished sessions' states, kept between session lists.
-    finished: FinishedStates
+    # Settled sessions' states (finished, or created and not started), kept between lists.
+    settled: SettledStates
     download_tokens: DownloadTokens
     metrics: GatewayMetrics
     # Single-company requests: the request/reply client (None: not served) and the limits.

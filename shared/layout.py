@@ -5,8 +5,9 @@ tenants/<tenant>/criteria/<name>.source   gateway (the uploaded file, as sent)
 tenants/<tenant>/field_sets/<id>.json     gateway (`FieldSet`, replaced whole)
 tenants/<tenant>/webhook.json             gateway (`WebhookConfig`: default URL and secret)
 tenants/<tenant>/session_marks/<id>.json   gateway, after each change to a session a person
-                                          makes (review decision, retry, cancel, delete):
-                                          new bytes each time (`SessionMark`), so one
+                                          makes (start, columns, cancel, review decision,
+                                          retry, delete): new bytes each time
+                                          (`SessionMark`, gateway/settled_states.py), so one
                                           listing tells readers which kept states changed;
                                           a deleted session's mark goes once its folder
                                           is no longer listed

@@ -111,7 +111,7 @@ async def retry(
         if isinstance(exc, Exception):
             raise ServiceUnavailable("broker_unavailable", "the retry was not accepted") from exc
         raise
-    await services.finished.changed(keys, "retry")
+    await services.settled.changed(keys, "retry")
     await _announce(broker, keys.tenant, keys.session_id, request.round)
     log.info("session.retry_requested", session_id=keys.session_id, round=request.round)
     return session_view(

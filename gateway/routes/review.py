@@ -94,5 +94,5 @@ async def review(
     )
     if not await save_decision(store, keys, decision):
         raise ApiConflict("row_not_in_review", f"row {row} was decided a moment ago")
-    await services.finished.changed(keys, "review")
+    await services.settled.changed(keys, "review")
     return ResultRowView.of(decided(current, decision))

@@ -73,7 +73,7 @@ async def list_sessions(
     """Cursor paging: pass `next_cursor` from one page as `cursor` to get the next."""
     listed = await services.store.list_children(tenant_sessions_prefix(tenant))
     # Listed before any state is read: a change stored during a read shows next time.
-    marks = await services.finished.marks(tenant, listed)
+    marks = await services.settled.marks(tenant, listed)
     ids = [
         sid for sid in reversed(listed) if is_session_id(sid) and (cursor is None or sid < cursor)
     ]
@@ -84,7 +84,7 @@ async def list_sessions(
         # exactly the page.
         window = ids[position : position + limit]
         position += len(window)
-        states = await services.finished.read(tenant, window, marks)
+        states = await services.settled.read(tenant, window, marks)
         for sid, state in zip(window, states, strict=True):
             if state is None or (status_filter is not None and state.status != status_filter):
                 continue
@@ -206,6 +206,7 @@ async def start(
     store: StoreDep,
     broker: PublisherDep,
     metrics: MetricsDep,
+    services: ServicesDep,
 ) -> SessionView:
     if state.status == SessionStatus.QUEUED:
         return session_view(state)  # already queued: starting twice must not run twice
@@ -227,6 +228,7 @@ async def start(
             raise ServiceUnavailable("broker_unavailable", "the start was not accepted") from exc
         raise
     metrics.session_started()
+    await services.settled.changed(keys, "start")
     return _view_after(state, SessionStatus.QUEUED, started_at=requested.requested_at)
 
 
@@ -270,7 +272,7 @@ async def cancel(
         # while running one, so the cancel takes effect without the message too.
         log.warning("session.cancel_message_lost", session_id=keys.session_id, error=str(exc))
     services.metrics.session_cancelled()
-    await services.finished.changed(keys, "cancel")
+    await services.settled.changed(keys, "cancel")
     return _view_after(state, SessionStatus.CANCELLED, cancel_requested_at=requested.requested_at)
 
 
@@ -317,6 +319,6 @@ async def delete(
         )
     # The manifest goes first: from then on the session no longer exists for readers.
     await store.delete(SessionKeys(keys.tenant, keys.session_id).manifest)
-    await services.finished.changed(keys, "delete")
+    await services.settled.changed(keys, "delete")
     await store.delete_prefix(keys.prefix)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -45,11 +45,11 @@ async def usage(
     chosen = month or current_month()
     start, end = month_bounds_ms(chosen)
     listed = await services.store.list_children(tenant_sessions_prefix(tenant))
-    marks = await services.finished.marks(tenant, listed)
+    marks = await services.settled.marks(tenant, listed)
     ids = [sid for sid in listed if is_session_id(sid) and start <= created_ms(sid) < end]
     # Finished sessions kept by the session list cost nothing; others are read at most
-    # `FinishedStates`' window at a time.
-    found = await services.finished.read(tenant, ids, marks)
+    # `SettledStates`' window at a time.
+    found = await services.settled.read(tenant, ids, marks)
     states = [state for state in found if state is not None]
     total = sum((state.usage for state in states), Usage())
     return MonthlyUsage(month=chosen, sessions=len(states), usage=total)

@@ -1,6 +1,7 @@
-"""A gateway keeps finished sessions' states between session lists, and reads none of
-their objects again until a person changes the session: a review decision, a retry, a
-cancel or a delete made through another gateway process shows on the very next list.
+"""A gateway keeps settled sessions' states (finished, or created and not started) between
+session lists, and reads none of their objects again until a person changes the session:
+a review decision, a retry, a start, a columns change, a cancel or a delete made through
+another gateway process shows on the very next list.
 
 Two apps on one real SeaweedFS bucket stand for two gateway processes, each with its own
 kept states; the commands go to a memory broker, which these rules do not involve."""
@@ -22,7 +23,7 @@ from shared.models import Counters, FinalStatus
 from shared.rows import RowStatus
 from shared.storage.protocol import ObjectInfo
 from shared.storage.s3 import MinioStore
-from tests.gateway.conftest import Caller, MakeSettings, client_for, running_app
+from tests.gateway.conftest import Caller, MakeSettings, client_for, running_app, upload
 from tests.gateway.seed import now, result_row, seed_chunk
 from tests.gateway.steps import started_session
 from tests.sessions import seed_plan
@@ -208,6 +209,45 @@ async def test_a_deleted_session_leaves_the_next_list_and_its_mark_goes(
     folders = await gateways.store.list_children(f"tenants/{owner.tenant}/sessions/")
     mark = await gateways.store.stat(session_mark_key(owner.tenant, deleted.session_id))
     assert (mark is None) == (deleted.session_id not in folders)
+
+
+async def test_a_created_session_is_kept_until_its_columns_change_or_it_starts(
+    gateways: Gateways, owner: Caller
+) -> None:
+    created = await upload(gateways.other, b"Company,Site,Homepage\nAcme,acme.example,x\n")
+    assert created.status_code == 201, created.text
+    keys = SessionKeys(owner.tenant, created.json()["session_id"])
+    first = (await gateways.listed())[keys.session_id]
+    assert first["status"] == "created"
+    gateways.watched.touched.clear()
+    assert (await gateways.listed())[keys.session_id] == first
+    assert gateways.touched_under(keys) == []
+
+    changed = await gateways.other.put(
+        f"/api/sessions/{keys.session_id}/columns",
+        json={"name_column": "Company", "website_column": "Homepage"},
+    )
+    assert changed.status_code == 200, changed.text
+    listed = (await gateways.listed())[keys.session_id]
+    assert listed["input"]["website_column"] == "Homepage"
+    started = await gateways.other.post(f"/api/sessions/{keys.session_id}/start")
+    assert started.status_code == 202, started.text
+    assert (await gateways.listed())[keys.session_id]["status"] == "queued"
+    # Queued, then running: workers write what follows, so it is read on every list.
+    gateways.watched.touched.clear()
+    await gateways.listed()
+    assert keys.prefix in gateways.touched_under(keys)
+
+
+async def test_a_cancel_before_the_start_shows_on_the_next_list(
+    gateways: Gateways, owner: Caller
+) -> None:
+    created = await upload(gateways.other, b"Company\nAcme\n")
+    keys = SessionKeys(owner.tenant, created.json()["session_id"])
+    assert (await gateways.listed())[keys.session_id]["status"] == "created"
+    cancelled = await gateways.other.post(f"/api/sessions/{keys.session_id}/cancel")
+    assert cancelled.status_code == 202, cancelled.text
+    assert (await gateways.listed())[keys.session_id]["status"] == "cancelled"
 
 
 async def test_a_session_created_after_a_list_shows_on_the_next(

@@ -1,16 +1,18 @@
-"""Finished sessions' states, kept by the gateway process between session lists.
+"""Settled sessions' states, kept by the gateway process between session lists.
 
-A finished session (its final status written, no retry round pending) changes only when a
-person acts on it through the gateway: a review decision, a retry, a cancel, a delete.
+A settled session changes only when a person acts on it through the gateway: a finished
+one (its final status written, no retry round pending) by a review decision, a retry, a
+delete; one created and not started by a start, a columns change, a cancel, a delete.
 Each of these writes the session's mark (`tenants/<t>/session_marks/<id>.json`, new bytes
 each time) once the change is stored, so one listing of the tenant's marks tells which
-kept states are still current, and a list of 99 finished sessions reads none of them.
+kept states are still current, and a list of 99 settled sessions reads none of them.
+A session between its start and its end is written by workers: it is always read.
 
 A state is kept under the mark listed before it was read: a change landing during the
 read makes the next listing differ, and the state is read again. Kept states are read
 again after `max_age` whatever the marks say, which bounds what a gateway stopped between
-a change and its mark (another process's cache) can miss. Running sessions are always
-read, at most `window` at a time.
+a change and its mark (another process's cache) can miss. States not kept are read at
+most `window` at a time per call.
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ import structlog
 
 from shared.errors import NotFound
 from shared.layout import SessionKeys, session_mark_key, session_marks_prefix
+from shared.lifecycle import SessionStatus
 from shared.models import Record
 from shared.status import SessionState, SessionStateReader
 from shared.storage.protocol import ObjectStore
 
 log = structlog.get_logger()
 
-Change = Literal["review", "retry", "cancel", "delete"]
+Change = Literal["start", "columns", "cancel", "review", "retry", "delete"]
 # Session id -> its mark's ETag and time; a session never changed has no mark.
 Marks = dict[str, str]
 
@@ -56,7 +59,7 @@ class _Kept:
     read_at: float
 
 
-class FinishedStates:
+class SettledStates:
     def __init__(
         self,
         store: ObjectStore,
@@ -115,7 +118,7 @@ class FinishedStates:
                 state: SessionState | None = await self._reader.read(tenant, session_id)
             except NotFound:
                 state = None  # still being created, or deleted
-        if (state is not None and state.finalized) or (state is None and mark is not None):
+        if (state is not None and _settled(state)) or (state is None and mark is not None):
             if len(self._kept) >= self._capacity:
                 self._kept.clear()
             self._kept[(tenant, session_id)] = _Kept(mark, state, read_at)
@@ -133,3 +136,9 @@ class FinishedStates:
             await self._store.put_model(session_mark_key(keys.tenant, keys.session_id), mark)
         except Exception as exc:
             log.warning("session.mark_lost", session_id=keys.session_id, error=str(exc))
+
+
+def _settled(state: SessionState) -> bool:
+    """Only the gateway writes what this state comes from (a created session's next
+    step is the start the gateway records)."""
+    return state.finalized or state.status is SessionStatus.CREATED
