@@ -10,7 +10,7 @@ A session between its start and its end is written by workers: it is always read
 
 A state is kept under the mark listed before it was read: a change landing during the
 read makes the next listing differ, and the state is read again. Kept states are read
-again after `max_age` whatever the marks say, which bounds what a gateway stopped between
+again within `max_age` whatever the marks say, which bounds what a gateway stopped between
 a change and its mark (another process's cache) can miss. States not kept are read at
 most `window` at a time per call.
 """
@@ -18,6 +18,7 @@ most `window` at a time per call.
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 import uuid
 from collections.abc import Collection, Sequence
@@ -56,7 +57,8 @@ class _Kept:
     # None: the session was deleted (kept only under a mark: a session being created has
     # no manifest yet, and no mark either).
     state: SessionState | None
-    read_at: float
+    # When to read it again whatever the marks say (monotonic clock).
+    expires: float
 
 
 class SettledStates:
@@ -110,7 +112,7 @@ class SettledStates:
     ) -> SessionState | None:
         mark = marks.get(session_id)
         kept = self._kept.get((tenant, session_id))
-        if kept and kept.mark == mark and time.monotonic() - kept.read_at < self._max_age:
+        if kept and kept.mark == mark and time.monotonic() < kept.expires:
             return kept.state
         async with window:
             read_at = time.monotonic()
@@ -121,7 +123,10 @@ class SettledStates:
         if (state is not None and _settled(state)) or (state is None and mark is not None):
             if len(self._kept) >= self._capacity:
                 self._kept.clear()
-            self._kept[(tenant, session_id)] = _Kept(mark, state, read_at)
+            # Between half of `max_age` and all of it: states read by one list expire over
+            # many lists, not all on one.
+            expires = read_at + self._max_age * (0.5 + random.random() / 2)
+            self._kept[(tenant, session_id)] = _Kept(mark, state, expires)
         else:
             self._kept.pop((tenant, session_id), None)
         return state

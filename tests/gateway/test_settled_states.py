@@ -15,18 +15,21 @@ from typing import Any
 import httpx
 import pytest
 
+from gateway.settled_states import SettledStates
 from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
 from shared.layout import SessionKeys, session_mark_key
 from shared.lifecycle import SessionStatus
 from shared.models import Counters, FinalStatus
 from shared.rows import RowStatus
+from shared.status import SessionStateReader
 from shared.storage.protocol import ObjectInfo
 from shared.storage.s3 import MinioStore
 from tests.gateway.conftest import Caller, MakeSettings, client_for, running_app, upload
 from tests.gateway.seed import now, result_row, seed_chunk
 from tests.gateway.steps import started_session
 from tests.sessions import seed_plan
+from tests.worker.sessions import make_rows, seed_session
 
 pytestmark = pytest.mark.integration
 
@@ -259,3 +262,22 @@ async def test_a_session_created_after_a_list_shows_on_the_next(
     listed = await gateways.listed()
     assert list(listed) == [created.session_id, keys.session_id]
     assert listed[created.session_id]["status"] == "queued"
+
+
+async def test_kept_states_are_read_again_after_max_age_whatever_the_marks_say(
+    store: MinioStore, tenant: str
+) -> None:
+    """The bound on a change whose mark was never written (its gateway stopped between)."""
+    keys = SessionKeys(tenant, "c" * 32)
+    await seed_session(store, tenant, keys.session_id, make_rows(2))
+    await seed_plan(store, keys, total=2, chunk_size=2)
+    await finish(store, keys)
+    ids = [keys.session_id]
+    for max_age, seen in ((300.0, SessionStatus.COMPLETED), (0.0, SessionStatus.FAILED)):
+        states = SettledStates(store, SessionStateReader(store), max_age=max_age)
+        first = await states.read(tenant, ids, await states.marks(tenant, ids))
+        assert [state.status for state in first if state] == [SessionStatus.COMPLETED]
+        await finish(store, keys, status=SessionStatus.FAILED)  # no mark written
+        again = await states.read(tenant, ids, await states.marks(tenant, ids))
+        assert [state.status for state in again if state] == [seen]
+        await finish(store, keys)
