@@ -2,7 +2,8 @@
 
 Starts a private SeaweedFS and stores `--sessions` sessions of one tenant: one running with
 `--chunks` stored chunk summaries (a million-row session holds 5,000) and the others
-completed, a tenth of them with a person's change (a session mark). Then reads the list as
+completed, a tenth of them with a person's change (a session mark); with `--created`, the
+others uploaded and never started (as in bench/million_rows.py's list). Then reads the list as
 the gateway's `GET /api/sessions` does (one listing of the tenant's sessions, then every
 session's state at once) with three readers, each warmed by one read:
 
@@ -10,7 +11,7 @@ session's state at once) with three readers, each warmed by one read:
   summaries are not read again) and sums them all;
 - every state: a read lists only the summaries after those its reader holds from chunk 0
   on, whose sums it keeps, and reads every finished session's state (three requests);
-- finished kept: the same, with finished sessions' states kept between lists and
+- settled kept: the same, with finished sessions' states kept between lists and
   validated by one listing of the tenant's session marks (`gateway/settled_states.py`).
 
 Between two lists `--new` more chunks finish, out of order, as they do while workers run.
@@ -92,12 +93,17 @@ async def finish(store: MinioStore, keys: SessionKeys, chunks: list[int]) -> Non
     await asyncio.gather(*(one(n) for n in chunks))
 
 
-async def seed(store: MinioStore, sessions: int, chunks: int) -> tuple[SessionKeys, int]:
+async def seed(
+    store: MinioStore, sessions: int, chunks: int, created: bool
+) -> tuple[SessionKeys, int]:
     """The running session's keys and its next chunk to finish."""
     now = datetime.now(UTC)
     rows = make_rows(2)
     for n in range(sessions - 1):
         keys = await seed_session(store, TENANT, uuid.uuid4().hex, rows)
+        if created:  # uploaded, never started
+            await store.delete(keys.start_marker)
+            continue
         plan = Plan(
             session_id=keys.session_id, total_rows=2, chunk_size=CHUNK_ROWS, chunk_count=1,
             planned_at=now,
@@ -142,13 +148,13 @@ def readers(store: MinioStore) -> dict[str, Reader]:
     return {
         "all summaries": FullListingReader(store),
         "every state": SessionStateReader(store),
-        "finished kept": SettledStates(store, SessionStateReader(store)),
+        "settled kept": SettledStates(store, SessionStateReader(store)),
     }
 
 
 async def cold(store: MinioStore, runs: int) -> dict[str, float]:
     """Median ms of the first list of fresh readers, alternating the two."""
-    timings: dict[str, list[float]] = {"every state": [], "finished kept": []}
+    timings: dict[str, list[float]] = {"every state": [], "settled kept": []}
     for _ in range(runs):
         for name in timings:
             reader = readers(store)[name]
@@ -162,8 +168,9 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
     store = CountingStore(endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, "bench")
     await store.ensure_bucket()
     began = time.monotonic()
-    running, next_chunk = await seed(store, args.sessions, args.chunks)
-    print(f"stored {args.sessions} sessions, {args.chunks} chunk summaries in "
+    running, next_chunk = await seed(store, args.sessions, args.chunks, args.created)
+    others = "created, not started" if args.created else "completed"
+    print(f"stored {args.sessions} sessions ({others} but one), {args.chunks} chunk summaries in "
           f"{time.monotonic() - began:.1f} s")  # fmt: skip
     first = await cold(store, args.cold)
     warm = readers(store)
@@ -195,13 +202,13 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
         print(f"{name:13s} keys listed per list {keys[name] / args.repeat:7.0f}   "
               f"median {median[name]:6.1f} ms")  # fmt: skip
     base = median["all summaries"]
-    print(f"every state is {base / median['every state']:.1f}x, finished kept "
-          f"{base / median['finished kept']:.1f}x faster than all summaries; finished kept "
-          f"{median['every state'] / median['finished kept']:.1f}x every state "
+    print(f"every state is {base / median['every state']:.1f}x, settled kept "
+          f"{base / median['settled kept']:.1f}x faster than all summaries; settled kept "
+          f"{median['every state'] / median['settled kept']:.1f}x every state "
           "(same run, same sessions)")  # fmt: skip
     print(f"cold (fresh readers, median of {args.cold}): every state "
-          f"{first['every state']:.0f} ms, finished kept {first['finished kept']:.0f} ms "
-          f"({first['every state'] / first['finished kept']:.2f}x)")  # fmt: skip
+          f"{first['every state']:.0f} ms, settled kept {first['settled kept']:.0f} ms "
+          f"({first['every state'] / first['settled kept']:.2f}x)")  # fmt: skip
     store.close()
 
 
@@ -212,6 +219,9 @@ def main() -> int:
     parser.add_argument("--new", type=int, default=4, help="chunks finished between lists")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--cold", type=int, default=3, help="first lists of fresh readers")
+    parser.add_argument(
+        "--created", action="store_true", help="the other sessions created, not started"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dossier-session-reads-") as folder:
         seaweed = SeaweedFS(Path(folder) / "s3")
