@@ -69,7 +69,7 @@ class SettledStates:
         *,
         max_age: float = 300.0,
         window: int = 16,
-        capacity: int = 20_000,
+        capacity: int = 5_000,
     ) -> None:
         self._store = store
         self._reader = reader
@@ -94,7 +94,13 @@ class SettledStates:
             if key[0] == tenant:
                 del self._kept[key]
         if gone:
-            await asyncio.gather(*(self._store.delete(key) for key in gone))
+            # Tidying only: a mark left behind is removed by a later list.
+            removed = await asyncio.gather(
+                *(self._store.delete(key) for key in gone), return_exceptions=True
+            )
+            failed = [repr(r) for r in removed if isinstance(r, Exception)]
+            if failed:
+                log.warning("session.marks_not_removed", count=len(failed), error=failed[0])
         return marks
 
     async def read(
