@@ -47,7 +47,7 @@ async def usage(
     listed = await services.store.list_children(tenant_sessions_prefix(tenant))
     marks = await services.settled.marks(tenant, listed)
     ids = [sid for sid in listed if is_session_id(sid) and start <= created_ms(sid) < end]
-    # Finished sessions kept by the session list cost nothing; others are read at most
+    # Settled sessions kept since an earlier list cost nothing; others are read at most
     # `SettledStates`' window at a time.
     found = await services.settled.read(tenant, ids, marks)
     states = [state for state in found if state is not None]
