@@ -2,17 +2,22 @@
 
 Starts a private SeaweedFS and stores `--sessions` sessions of one tenant: one running with
 `--chunks` stored chunk summaries (a million-row session holds 5,000) and the others
-completed. Then reads the list as the gateway's `GET /api/sessions` does (one listing of the
-tenant's sessions, then every session's state at once) with two readers, each warmed by one
-read:
+completed, a tenth of them with a person's change (a session mark); with `--created`, the
+others uploaded and never started (as in bench/million_rows.py's list). Then reads the list as
+the gateway's `GET /api/sessions` does (one listing of the tenant's sessions, then every
+session's state at once) with three readers, each warmed by one read:
 
-- baseline: every read lists all of the running session's chunk summaries (cached
+- all summaries: every read lists all of the running session's chunk summaries (cached
   summaries are not read again) and sums them all;
-- current: a read lists only the summaries after those its reader holds from chunk 0 on,
-  whose sums it keeps.
+- every state: a read lists only the summaries after those its reader holds from chunk 0
+  on, whose sums it keeps, and reads every finished session's state (three requests);
+- settled kept: the same, with finished sessions' states kept between lists and
+  validated by one listing of the tenant's session marks (`gateway/settled_states.py`).
 
 Between two lists `--new` more chunks finish, out of order, as they do while workers run.
-Prints keys listed per list and the median ms of `--repeat` lists of each, and the ratio.
+Prints keys listed per list and the median ms of `--repeat` lists of each, the ratios,
+and the first list of fresh readers (cold: nothing held, every summary read) of the last
+two, median of `--cold` runs.
 
     .venv/bin/python bench/session_reads.py [--sessions 100] [--chunks 5000]
 """
@@ -31,7 +36,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from shared.layout import SessionKeys, tenant_sessions_prefix
+from gateway.settled_states import SessionMark, SettledStates
+from shared.layout import SessionKeys, session_mark_key, tenant_sessions_prefix
 from shared.lifecycle import SessionStatus
 from shared.models import ChunkSummary, Counters, FinalStatus, Plan
 from shared.status import SessionStateReader
@@ -87,12 +93,17 @@ async def finish(store: MinioStore, keys: SessionKeys, chunks: list[int]) -> Non
     await asyncio.gather(*(one(n) for n in chunks))
 
 
-async def seed(store: MinioStore, sessions: int, chunks: int) -> tuple[SessionKeys, int]:
+async def seed(
+    store: MinioStore, sessions: int, chunks: int, created: bool
+) -> tuple[SessionKeys, int]:
     """The running session's keys and its next chunk to finish."""
     now = datetime.now(UTC)
     rows = make_rows(2)
-    for _ in range(sessions - 1):
+    for n in range(sessions - 1):
         keys = await seed_session(store, TENANT, uuid.uuid4().hex, rows)
+        if created:  # uploaded, never started
+            await store.delete(keys.start_marker)
+            continue
         plan = Plan(
             session_id=keys.session_id, total_rows=2, chunk_size=CHUNK_ROWS, chunk_count=1,
             planned_at=now,
@@ -102,6 +113,9 @@ async def seed(store: MinioStore, sessions: int, chunks: int) -> tuple[SessionKe
             status=SessionStatus.COMPLETED, counters=Counters(total=2, done=2), finished_at=now
         )
         await store.put_model(keys.final_status, final)
+        if n % 10 == 0:
+            mark = SessionMark(change="review", changed_at=now, nonce=uuid.uuid4().hex)
+            await store.put_model(session_mark_key(TENANT, keys.session_id), mark)
     running = await seed_session(store, TENANT, uuid.uuid4().hex, rows)
     total = (chunks + 100) * CHUNK_ROWS
     plan = Plan(
@@ -113,25 +127,57 @@ async def seed(store: MinioStore, sessions: int, chunks: int) -> tuple[SessionKe
     return running, chunks
 
 
-async def list_sessions(store: MinioStore, reader: SessionStateReader) -> int:
+Reader = SessionStateReader | SettledStates
+
+
+async def list_sessions(store: MinioStore, reader: Reader) -> int:
     """`GET /api/sessions`'s storage reads: the running session's chunks done."""
     ids = await store.list_children(tenant_sessions_prefix(TENANT))
-    states = await asyncio.gather(*(reader.read(TENANT, sid) for sid in ids))
+    if isinstance(reader, SettledStates):
+        marks = await reader.marks(TENANT, ids)
+        found = await reader.read(TENANT, ids, marks)
+        states = [state for state in found if state is not None]
+    else:
+        states = list(await asyncio.gather(*(reader.read(TENANT, sid) for sid in ids)))
+    if len(states) != len(ids):
+        raise RuntimeError(f"{len(states)} sessions read of {len(ids)}")
     return max(state.chunks_done for state in states)
+
+
+def readers(store: MinioStore) -> dict[str, Reader]:
+    return {
+        "all summaries": FullListingReader(store),
+        "every state": SessionStateReader(store),
+        "settled kept": SettledStates(store, SessionStateReader(store)),
+    }
+
+
+async def cold(store: MinioStore, runs: int) -> dict[str, float]:
+    """Median ms of the first list of fresh readers, alternating the two."""
+    timings: dict[str, list[float]] = {"every state": [], "settled kept": []}
+    for _ in range(runs):
+        for name in timings:
+            reader = readers(store)[name]
+            began = time.monotonic()
+            await list_sessions(store, reader)
+            timings[name].append((time.monotonic() - began) * 1000)
+    return {name: statistics.median(values) for name, values in timings.items()}
 
 
 async def measure(args: argparse.Namespace, endpoint: str) -> None:
     store = CountingStore(endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, "bench")
     await store.ensure_bucket()
     began = time.monotonic()
-    running, next_chunk = await seed(store, args.sessions, args.chunks)
-    print(f"stored {args.sessions} sessions, {args.chunks} chunk summaries in "
+    running, next_chunk = await seed(store, args.sessions, args.chunks, args.created)
+    others = "created, not started" if args.created else "completed"
+    print(f"stored {args.sessions} sessions ({others} but one), {args.chunks} chunk summaries in "
           f"{time.monotonic() - began:.1f} s")  # fmt: skip
-    readers = {"baseline": FullListingReader(store), "current": SessionStateReader(store)}
-    for reader in readers.values():
+    first = await cold(store, args.cold)
+    warm = readers(store)
+    for reader in warm.values():
         await list_sessions(store, reader)  # warm: every summary read once
-    timings: dict[str, list[float]] = {name: [] for name in readers}
-    keys: dict[str, int] = dict.fromkeys(readers, 0)
+    timings: dict[str, list[float]] = {name: [] for name in warm}
+    keys: dict[str, int] = dict.fromkeys(warm, 0)
     stored, held_back = next_chunk, None
     for _ in range(args.repeat):
         # Chunks finish out of order: the first of each batch finishes only with the next
@@ -143,7 +189,7 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
         await finish(store, running, finished)
         stored += len(finished)
         done = set()
-        for name, reader in readers.items():
+        for name, reader in warm.items():
             store.listed_keys = 0
             began = time.monotonic()
             done.add(await list_sessions(store, reader))
@@ -151,11 +197,18 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
             keys[name] += store.listed_keys
         if done != {stored}:
             raise RuntimeError(f"readers disagree: {done} chunks done, {stored} stored")
-    for name in readers:
-        print(f"{name:9s} keys listed per list {keys[name] / args.repeat:7.0f}   "
-              f"median {statistics.median(timings[name]):6.1f} ms")  # fmt: skip
-    ratio = statistics.median(timings["baseline"]) / statistics.median(timings["current"])
-    print(f"current is {ratio:.1f}x faster than baseline (same run, same sessions)")
+    median = {name: statistics.median(values) for name, values in timings.items()}
+    for name in warm:
+        print(f"{name:13s} keys listed per list {keys[name] / args.repeat:7.0f}   "
+              f"median {median[name]:6.1f} ms")  # fmt: skip
+    base = median["all summaries"]
+    print(f"every state is {base / median['every state']:.1f}x, settled kept "
+          f"{base / median['settled kept']:.1f}x faster than all summaries; settled kept "
+          f"{median['every state'] / median['settled kept']:.1f}x every state "
+          "(same run, same sessions)")  # fmt: skip
+    print(f"cold (fresh readers, median of {args.cold}): every state "
+          f"{first['every state']:.0f} ms, settled kept {first['settled kept']:.0f} ms "
+          f"({first['every state'] / first['settled kept']:.2f}x)")  # fmt: skip
     store.close()
 
 
@@ -165,6 +218,10 @@ def main() -> int:
     parser.add_argument("--chunks", type=int, default=5000)
     parser.add_argument("--new", type=int, default=4, help="chunks finished between lists")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--cold", type=int, default=3, help="first lists of fresh readers")
+    parser.add_argument(
+        "--created", action="store_true", help="the other sessions created, not started"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dossier-session-reads-") as folder:
         seaweed = SeaweedFS(Path(folder) / "s3")

@@ -41,6 +41,7 @@ from gateway.routes import (
 )
 from gateway.routing import Dashboard
 from gateway.settings import GatewaySettings
+from gateway.settled_states import SettledStates
 from gateway.shutdown import AnswerCutShort
 from shared.broker.enrich_protocol import Enricher
 from shared.broker.protocol import Broker
@@ -108,12 +109,14 @@ def build_services(
     """Everything the routes use, opened around them by the app's lifespan. `budget`
     counts deployment-wide limits (RabbitMQ for several replicas); by default this
     process counts alone."""
+    states = SessionStateReader(store)
     return Services(
         settings=settings,
         store=store,
         broker=broker,
         api_keys=settings.load_api_keys(),
-        states=SessionStateReader(store),
+        states=states,
+        settled=SettledStates(store, states),
         download_tokens=_download_tokens(settings),
         metrics=metrics or GatewayMetrics(CollectorRegistry()),
         enricher=enricher,

@@ -16,6 +16,7 @@ from gateway.enrich.limits import TenantRateLimit
 from gateway.errors import ServiceUnavailable, SessionNotFound, Unauthorized
 from gateway.metrics import GatewayMetrics
 from gateway.settings import GatewaySettings
+from gateway.settled_states import SettledStates
 from shared.auth import ApiKeys
 from shared.broker.enrich_protocol import Enricher
 from shared.broker.protocol import Broker, Publisher
@@ -37,6 +38,8 @@ class Services:
     broker: Broker
     api_keys: ApiKeys
     states: SessionStateReader
+    # Settled sessions' states (finished, or created and not started), kept between lists.
+    settled: SettledStates
     download_tokens: DownloadTokens
     metrics: GatewayMetrics
     # Single-company requests: the request/reply client (None: not served) and the limits.

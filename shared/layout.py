@@ -4,6 +4,13 @@ tenants/<tenant>/criteria/<name>.json     gateway (`CriteriaFile`, replaced whol
 tenants/<tenant>/criteria/<name>.source   gateway (the uploaded file, as sent)
 tenants/<tenant>/field_sets/<id>.json     gateway (`FieldSet`, replaced whole)
 tenants/<tenant>/webhook.json             gateway (`WebhookConfig`: default URL and secret)
+tenants/<tenant>/session_marks/<id>.json   gateway, after each change to a session a person
+                                          makes (start, columns, cancel, review decision,
+                                          retry, delete): new bytes each time
+                                          (`SessionMark`, gateway/settled_states.py), so one
+                                          listing tells readers which kept states changed;
+                                          a deleted session's mark goes once its folder
+                                          is no longer listed
 tenants/<tenant>/cache/domains/<domain>.json, cache/names/<country>/<digest>.json
                                           chunk workers (`CacheEntry`, replaced whole)
 
@@ -52,6 +59,14 @@ EXPORT_FORMATS: tuple[str, ...] = ("csv", "xlsx", "json")
 
 def tenant_sessions_prefix(tenant: str) -> str:
     return f"tenants/{tenant}/sessions/"
+
+
+def session_marks_prefix(tenant: str) -> str:
+    return f"tenants/{tenant}/session_marks/"
+
+
+def session_mark_key(tenant: str, session_id: str) -> str:
+    return f"{session_marks_prefix(tenant)}{session_id}.json"
 
 
 def tenant_criteria_prefix(tenant: str) -> str:

@@ -22,6 +22,7 @@ from shared.rows import InputRow, PlannedRow, ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
 from worker.checkpoint import read_chunk_rows, session_deleted, unenriched_row, write_chunk
+from worker.deleted import removed_if_deleted
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting
 from worker.metrics import WorkerMetrics
@@ -73,6 +74,10 @@ class DeadChunkHandler:
             dead_letter_reason=reason,
             usage=usage,
         )
+        # Checked again after the writes: a delete that began after the check above may
+        # have listed the session's objects before these were written.
+        if await removed_if_deleted(self._store, keys, after="dead-lettered chunk"):
+            return
         self._metrics.rows_stored(failed)
         self._progress.finished(task, summary.counters)
         # Sent before any finalization, so `completed` follows the chunk's last progress.

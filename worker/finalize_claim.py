@@ -25,6 +25,7 @@ from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.models import FinalizeClaim
 from shared.storage.protocol import ObjectStore
+from worker.checkpoint import session_deleted
 
 log = structlog.get_logger()
 Clock = Callable[[], datetime]
@@ -51,7 +52,7 @@ class FinalizeLease:
         if key is None:
             yield False
             return
-        renewing = asyncio.create_task(self._renew(key))
+        renewing = asyncio.create_task(self._renew(keys, key))
         try:
             # Finalized between the last check and the claim: by the previous owner.
             yield not await finalized()
@@ -95,13 +96,19 @@ class FinalizeLease:
             return False
         return (self._clock() - claim.renewed_at).total_seconds() < self._lease_s
 
-    async def _renew(self, key: str) -> None:
+    async def _renew(self, keys: SessionKeys, key: str) -> None:
         claim = await self._store.get_model(key, FinalizeClaim)
         while True:
             await asyncio.sleep(self._lease_s / 3)
             claim = claim.model_copy(update={"renewed_at": self._clock()})
             try:
                 await self._store.put_model(key, claim)
+                # A delete whose listing ran before this write missed the claim: checked
+                # after it (worker/deleted.py), the claim goes with the session.
+                if await session_deleted(self._store, keys):
+                    await self._store.delete(key)
+                    log.info("session.deleted_meanwhile", after="finalize claim renewal")
+                    return
             except Exception as exc:  # the next renewal may get through before the lease ends
                 log.warning("session.finalize_claim_not_renewed", error=repr(exc))
 

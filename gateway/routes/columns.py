@@ -90,4 +90,5 @@ async def change_columns(
     manifest = await reread_upload(
         services.store, services.settings.limits, keys, state.manifest, pick, body.sheet
     )
+    await services.settled.changed(keys, "columns")
     return session_view(state.model_copy(update={"manifest": manifest}))

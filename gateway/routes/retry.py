@@ -10,7 +10,7 @@ import structlog
 from fastapi import APIRouter, Depends, Request, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from gateway.deps import PublisherDep, SessionKeysDep, SessionStateDep, StoreDep
+from gateway.deps import PublisherDep, ServicesDep, SessionKeysDep, SessionStateDep, StoreDep
 from gateway.errors import ServiceUnavailable, SessionConflict
 from gateway.json_body import capped_body, documented_body, parsed_body
 from gateway.openapi.faults import (
@@ -91,6 +91,7 @@ async def retry(
     body: RetryBodyDep,
     store: StoreDep,
     broker: PublisherDep,
+    services: ServicesDep,
 ) -> SessionView:
     """The session is `queued`, then `running` again while only the chosen rows run; when
     they are done the result files are written anew. Each row's `Attempts` counts its
@@ -110,6 +111,7 @@ async def retry(
         if isinstance(exc, Exception):
             raise ServiceUnavailable("broker_unavailable", "the retry was not accepted") from exc
         raise
+    await services.settled.changed(keys, "retry")
     await _announce(broker, keys.tenant, keys.session_id, request.round)
     log.info("session.retry_requested", session_id=keys.session_id, round=request.round)
     return session_view(

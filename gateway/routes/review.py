@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
-from gateway.deps import SessionKeysDep, SessionStateDep, StoreDep
+from gateway.deps import ServicesDep, SessionKeysDep, SessionStateDep, StoreDep
 from gateway.errors import ApiConflict, SessionConflict
 from gateway.json_body import documented_body, read_json
 from gateway.openapi.faults import (
@@ -62,6 +62,7 @@ async def review(
     state: SessionStateDep,
     keys: SessionKeysDep,
     store: StoreDep,
+    services: ServicesDep,
 ) -> ResultRowView:
     """Only a `needs_review` row (409 `row_not_in_review` otherwise, a decided one
     included). `accept` fills `Official_Website` and/or `LinkedIn_URL` from
@@ -93,4 +94,5 @@ async def review(
     )
     if not await save_decision(store, keys, decision):
         raise ApiConflict("row_not_in_review", f"row {row} was decided a moment ago")
+    await services.settled.changed(keys, "review")
     return ResultRowView.of(decided(current, decision))

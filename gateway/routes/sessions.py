@@ -71,14 +71,20 @@ async def list_sessions(
     cursor: Annotated[str | None, Query(pattern=r"^[0-9a-f]{32}$")] = None,
 ) -> SessionPage:
     """Cursor paging: pass `next_cursor` from one page as `cursor` to get the next."""
-    ids = await services.store.list_children(tenant_sessions_prefix(tenant))
-    ids = [sid for sid in reversed(ids) if is_session_id(sid) and (cursor is None or sid < cursor)]
+    listed = await services.store.list_children(tenant_sessions_prefix(tenant))
+    # Listed before any state is read: a change stored during a read shows next time.
+    marks = await services.settled.marks(tenant, listed)
+    ids = [
+        sid for sid in reversed(listed) if is_session_id(sid) and (cursor is None or sid < cursor)
+    ]
     items: list[SessionView] = []
     position = 0
     while position < len(ids) and len(items) < limit:
+        # Only the sessions that can be on the page are read: without a status filter,
+        # exactly the page.
         window = ids[position : position + limit]
         position += len(window)
-        states = await asyncio.gather(*(_read_or_none(services, tenant, sid) for sid in window))
+        states = await services.settled.read(tenant, window, marks)
         for sid, state in zip(window, states, strict=True):
             if state is None or (status_filter is not None and state.status != status_filter):
                 continue
@@ -88,13 +94,6 @@ async def list_sessions(
                 break
     more = position < len(ids)
     return SessionPage(items=items, next_cursor=items[-1].session_id if more and items else None)
-
-
-async def _read_or_none(services: ServicesDep, tenant: str, sid: str) -> SessionState | None:
-    try:
-        return await services.states.read(tenant, sid)
-    except NotFound:
-        return None  # still being created, or deleted meanwhile
 
 
 @router.post(
@@ -207,6 +206,7 @@ async def start(
     store: StoreDep,
     broker: PublisherDep,
     metrics: MetricsDep,
+    services: ServicesDep,
 ) -> SessionView:
     if state.status == SessionStatus.QUEUED:
         return session_view(state)  # already queued: starting twice must not run twice
@@ -228,6 +228,7 @@ async def start(
             raise ServiceUnavailable("broker_unavailable", "the start was not accepted") from exc
         raise
     metrics.session_started()
+    await services.settled.changed(keys, "start")
     return _view_after(state, SessionStatus.QUEUED, started_at=requested.requested_at)
 
 
@@ -271,6 +272,7 @@ async def cancel(
         # while running one, so the cancel takes effect without the message too.
         log.warning("session.cancel_message_lost", session_id=keys.session_id, error=str(exc))
     services.metrics.session_cancelled()
+    await services.settled.changed(keys, "cancel")
     return _view_after(state, SessionStatus.CANCELLED, cancel_requested_at=requested.requested_at)
 
 
@@ -308,12 +310,15 @@ async def _cancel_unstarted(
     summary="Delete the session and all its objects",
     responses=errors(*ON_SESSION, SESSION_ACTIVE),
 )
-async def delete(state: SessionStateDep, keys: SessionKeysDep, store: StoreDep) -> Response:
+async def delete(
+    state: SessionStateDep, keys: SessionKeysDep, store: StoreDep, services: ServicesDep
+) -> Response:
     if not can_delete(state.status):
         raise SessionConflict(
             "session_active", f"the session is {state.status.value}; cancel it first"
         )
     # The manifest goes first: from then on the session no longer exists for readers.
     await store.delete(SessionKeys(keys.tenant, keys.session_id).manifest)
+    await services.settled.changed(keys, "delete")
     await store.delete_prefix(keys.prefix)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -15,7 +14,6 @@ from gateway.openapi.faults import (
     UNKNOWN_PARAMETER,
     errors,
 )
-from shared.errors import NotFound
 from shared.ids import is_session_id
 from shared.layout import tenant_sessions_prefix
 from shared.usage import (
@@ -28,8 +26,6 @@ from shared.usage import (
 )
 
 router = APIRouter(prefix="/api", tags=["usage"])
-# Sessions read at once while adding a month up.
-READ_AHEAD = 16
 
 
 @router.get(
@@ -48,22 +44,12 @@ async def usage(
     session created in `month`, retries of those sessions included."""
     chosen = month or current_month()
     start, end = month_bounds_ms(chosen)
-    ids = [
-        sid
-        for sid in await services.store.list_children(tenant_sessions_prefix(tenant))
-        if is_session_id(sid) and start <= created_ms(sid) < end
-    ]
-    total, sessions = Usage(), 0
-    for first in range(0, len(ids), READ_AHEAD):
-        window = ids[first : first + READ_AHEAD]
-        for found in await asyncio.gather(*(_usage_of(services, tenant, sid) for sid in window)):
-            if found is not None:
-                total, sessions = total + found, sessions + 1
-    return MonthlyUsage(month=chosen, sessions=sessions, usage=total)
-
-
-async def _usage_of(services: ServicesDep, tenant: str, session_id: str) -> Usage | None:
-    try:
-        return (await services.states.read(tenant, session_id)).usage
-    except NotFound:
-        return None  # still being created, or deleted meanwhile
+    listed = await services.store.list_children(tenant_sessions_prefix(tenant))
+    marks = await services.settled.marks(tenant, listed)
+    ids = [sid for sid in listed if is_session_id(sid) and start <= created_ms(sid) < end]
+    # Settled sessions kept since an earlier list cost nothing; others are read at most
+    # `SettledStates`' window at a time.
+    found = await services.settled.read(tenant, ids, marks)
+    states = [state for state in found if state is not None]
+    total = sum((state.usage for state in states), Usage())
+    return MonthlyUsage(month=chosen, sessions=len(states), usage=total)

@@ -1,0 +1,155 @@
+"""Settled sessions' states, kept by the gateway process between session lists.
+
+A settled session changes only when a person acts on it through the gateway: a finished
+one (its final status written, no retry round pending) by a review decision, a retry, a
+delete; one created and not started by a start, a columns change, a cancel, a delete.
+Each of these writes the session's mark (`tenants/<t>/session_marks/<id>.json`, new bytes
+each time) once the change is stored, so one listing of the tenant's marks tells which
+kept states are still current, and a list of 99 settled sessions reads none of them.
+A session between its start and its end is written by workers: it is always read.
+
+A state is kept under the mark listed before it was read: a change landing during the
+read makes the next listing differ, and the state is read again. Kept states are read
+again within `max_age` whatever the marks say, which bounds what a gateway stopped between
+a change and its mark (another process's cache) can miss. States not kept are read at
+most `window` at a time per call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+import uuid
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+import structlog
+
+from shared.errors import NotFound
+from shared.layout import SessionKeys, session_mark_key, session_marks_prefix
+from shared.lifecycle import SessionStatus
+from shared.models import Record
+from shared.status import SessionState, SessionStateReader
+from shared.storage.protocol import ObjectStore
+
+log = structlog.get_logger()
+
+Change = Literal["start", "columns", "cancel", "review", "retry", "delete"]
+# Session id -> its mark's ETag and time; a session never changed has no mark.
+Marks = dict[str, str]
+
+
+class SessionMark(Record):
+    """`session_marks/<id>.json`: the latest change a person made to the session."""
+
+    change: Change
+    changed_at: datetime
+    # Two changes in one clock tick still write different bytes, so different ETags.
+    nonce: str
+
+
+@dataclass(frozen=True)
+class _Kept:
+    mark: str | None
+    # None: the session was deleted (kept only under a mark: a session being created has
+    # no manifest yet, and no mark either).
+    state: SessionState | None
+    # When to read it again whatever the marks say (monotonic clock).
+    expires: float
+
+
+class SettledStates:
+    def __init__(
+        self,
+        store: ObjectStore,
+        reader: SessionStateReader,
+        *,
+        max_age: float = 300.0,
+        window: int = 16,
+        capacity: int = 5_000,
+    ) -> None:
+        self._store = store
+        self._reader = reader
+        self._max_age = max_age
+        self._window = window
+        self._capacity = capacity
+        self._kept: dict[tuple[str, str], _Kept] = {}
+
+    async def marks(self, tenant: str, listed: Collection[str]) -> Marks:
+        """The tenant's marks, listed once before any state is read. Marks of sessions no
+        longer listed (deleted, their folder gone) are removed, as is what was kept of them."""
+        prefix = session_marks_prefix(tenant)
+        marks: Marks = {}
+        gone: list[str] = []
+        for info in await self._store.list_objects(prefix):
+            session_id = info.key[len(prefix) :].removesuffix(".json")
+            if session_id in listed:
+                marks[session_id] = f"{info.etag} {info.last_modified}"
+            else:
+                gone.append(info.key)
+        for key in self._kept.keys() - {(tenant, sid) for sid in listed}:
+            if key[0] == tenant:
+                del self._kept[key]
+        if gone:
+            # Tidying only: a mark left behind is removed by a later list.
+            removed = await asyncio.gather(
+                *(self._store.delete(key) for key in gone), return_exceptions=True
+            )
+            failed = [repr(r) for r in removed if isinstance(r, Exception)]
+            if failed:
+                log.warning("session.marks_not_removed", count=len(failed), error=failed[0])
+        return marks
+
+    async def read(
+        self, tenant: str, session_ids: Sequence[str], marks: Marks
+    ) -> list[SessionState | None]:
+        """Each session's state (None: not there, being created or deleted), kept ones
+        without any request, the others read at most `window` at a time (per call, so one
+        large call never holds up another tenant's list)."""
+        window = asyncio.Semaphore(self._window)
+        reads = (self._one(tenant, sid, marks, window) for sid in session_ids)
+        return list(await asyncio.gather(*reads))
+
+    async def _one(
+        self, tenant: str, session_id: str, marks: Marks, window: asyncio.Semaphore
+    ) -> SessionState | None:
+        mark = marks.get(session_id)
+        kept = self._kept.get((tenant, session_id))
+        if kept and kept.mark == mark and time.monotonic() < kept.expires:
+            return kept.state
+        async with window:
+            read_at = time.monotonic()
+            try:
+                state: SessionState | None = await self._reader.read(tenant, session_id)
+            except NotFound:
+                state = None  # still being created, or deleted
+        if (state is not None and _settled(state)) or (state is None and mark is not None):
+            if len(self._kept) >= self._capacity:
+                self._kept.clear()
+            # Between half of `max_age` and all of it: states read by one list expire over
+            # many lists, not all on one.
+            expires = read_at + self._max_age * (0.5 + random.random() / 2)
+            self._kept[(tenant, session_id)] = _Kept(mark, state, expires)
+        else:
+            self._kept.pop((tenant, session_id), None)
+        return state
+
+    async def changed(self, keys: SessionKeys, change: Change) -> None:
+        """Call once a person's change to the session is stored: this process forgets its
+        state, and the mark tells every other gateway process. A mark that cannot be
+        written is logged: the change itself stands, and others see it after `max_age`."""
+        self._kept.pop((keys.tenant, keys.session_id), None)
+        mark = SessionMark(change=change, changed_at=datetime.now(UTC), nonce=uuid.uuid4().hex)
+        try:
+            await self._store.put_model(session_mark_key(keys.tenant, keys.session_id), mark)
+        except Exception as exc:
+            log.warning("session.mark_lost", session_id=keys.session_id, error=str(exc))
+
+
+def _settled(state: SessionState) -> bool:
+    """Only the gateway writes what this state comes from (a created session's next
+    step is the start the gateway records)."""
+    return state.finalized or state.status is SessionStatus.CREATED
