@@ -149,16 +149,22 @@ def _without(split: Phases, name: str) -> Phases:
     return Phases(parts[0], parts[1], parts[2], wall=split.wall)
 
 
+def predicted_scaling(split: Phases) -> float:
+    """Rows/s of 2 workers against 1 on two idle cores, had both spent this CPU per row."""
+    return predicted_seconds(split, 1) / predicted_seconds(split, 2)
+
+
 def scaling(one: Phases, two: Phases, measured: float) -> str:
-    """Predicted rows/s of 2 workers against 1 on two idle cores, beside the measured."""
-    predicted = predicted_seconds(one, 1) / predicted_seconds(two, 2)
-    product = predicted_seconds(_without(one, "bench"), 1) / predicted_seconds(
-        _without(two, "bench"), 2
+    """The measured ratio, and the ratio predicted from each run's CPU per row (CPU per
+    row rises on a busy machine, so the two runs may differ: each is a prediction)."""
+    figures = ", ".join(
+        f"{predicted_scaling(split):.2f}x ({predicted_scaling(_without(split, 'bench')):.2f}x)"
+        for split in (one, two)
     )
     return (
-        f"2 workers against 1, start to final: measured {measured:.2f}x; predicted on two "
-        f"idle cores from the CPU above {predicted:.2f}x, {product:.2f}x without the "
-        "benchmark's own process (the rows' server)"
+        f"2 workers against 1, start to final: measured {measured:.2f}x; predicted on two idle "
+        f"cores from the CPU of the 1-worker and the 2-worker run: {figures}; in brackets "
+        "without the benchmark's own process (the rows' server)"
     )
 
 

@@ -54,6 +54,7 @@ from tests.services import (
     free_port,
     require_rabbitmq,
 )
+from worker.settings import WorkerSettings
 
 
 class SlowServer:
@@ -263,7 +264,12 @@ async def main() -> None:
     parser.add_argument("--latency", type=float, default=0.2, help="seconds per row")
     parser.add_argument("--seconds", type=float, default=4.0, help="ideal run time per config")
     parser.add_argument("--timeout", type=float, default=120.0, help="give up per config")
-    parser.add_argument("--chunk-size", type=int, default=100, help="rows per chunk task")
+    parser.add_argument(
+        "--chunk-size",
+        type=int,
+        default=WorkerSettings.model_fields["chunk_size"].default,
+        help="rows per chunk task (default: the worker's)",
+    )
     parser.add_argument("--rows", type=int, default=4000, help="rows per run at latency 0")
     parser.add_argument(
         "--concurrency", type=int, default=32, help="rows in flight per worker at latency 0"
