@@ -36,7 +36,7 @@ from websockets.asyncio.client import connect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.worker_throughput import SlowServer
+from bench.worker_session import SlowServer
 from client.live import progress_of
 from shared.auth import hash_key, new_key
 from shared.broker.rabbit_topology import delete_topology

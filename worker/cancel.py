@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Coroutine
 from typing import Any
 
@@ -20,6 +21,8 @@ class CancelRegistry:
     def __init__(self, store: ObjectStore) -> None:
         self._store = store
         self._events: dict[str, asyncio.Event] = {}
+        # When the marker of each session was last found absent (monotonic seconds).
+        self._absent_at: dict[str, float] = {}
 
     def event(self, session_id: str) -> asyncio.Event:
         return self._events.setdefault(session_id, asyncio.Event())
@@ -38,24 +41,36 @@ class CancelRegistry:
         if await self._store.exists(keys.cancel_marker):
             self.cancel(keys.session_id)
             return True
+        self._absent_at[keys.session_id] = time.monotonic()
         return False
 
     async def watch(self, keys: SessionKeys, poll_s: float) -> None:
         """Ends when the session is cancelled: at once on the control message, and within
-        `poll_s` of the marker appearing, for a worker that missed the message."""
+        `poll_s` of the marker appearing, for a worker that missed the message.
+
+        The chunks of one session that this worker holds share the polling: a watch whose
+        turn comes less than `poll_s` after another one read the marker reads nothing."""
         cancel = self.event(keys.session_id)
+        due = time.monotonic() + poll_s
         while not cancel.is_set():
             try:
-                await asyncio.wait_for(cancel.wait(), timeout=poll_s)
+                await asyncio.wait_for(cancel.wait(), timeout=max(0.0, due - time.monotonic()))
             except TimeoutError:
+                now = time.monotonic()
+                absent_at = self._absent_at.get(keys.session_id)
+                if absent_at is not None and now - absent_at < poll_s:
+                    due = absent_at + poll_s  # read by another chunk lately: due as it ages
+                    continue
                 try:
                     await self.check_marker(keys)
                 except Exception as exc:
                     log.warning("chunk.cancel_poll_failed", error=repr(exc))
+                due = now + poll_s
 
     def forget(self, session_id: str) -> None:
         """Drop a finished session's entry so the registry does not grow forever."""
         self._events.pop(session_id, None)
+        self._absent_at.pop(session_id, None)
 
 
 async def unless_cancelled(

@@ -15,11 +15,10 @@ from datetime import UTC, datetime
 
 import structlog
 
-from shared.criteria.snapshot import session_criteria
 from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.messages import ChunkTask
-from shared.models import ChunkSummary, Counters, SessionManifest
+from shared.models import ChunkSummary, Counters
 from shared.results import fill_duplicates, first_occurrences, read_chunk_results
 from shared.retry import chunk_rounds, merge_round, retried_row
 from shared.rows import PlannedRow, ResultRow, RowStatus
@@ -42,6 +41,7 @@ from worker.metrics import WorkerMetrics
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
 from worker.progress import ProgressReporter
 from worker.row_admission import RowAdmission
+from worker.session_facts import SessionFactsCache
 from worker.usage import counting
 
 log = structlog.get_logger()
@@ -69,6 +69,7 @@ class ChunkRunner:
         self._finalizer = finalizer
         self._metrics = metrics
         self._admission = RowAdmission(concurrency, max_loop_lag_s)
+        self._sessions = SessionFactsCache(store)
         self._cancel_poll_s = cancel_poll_s
         self._row_timeout_s = row_timeout_s
 
@@ -94,6 +95,7 @@ class ChunkRunner:
         await self._progress.flush(only=task)
         if await self._finalizer.maybe_finalize(keys, task.chunk_count):
             self._cancels.forget(task.session_id)
+            self._sessions.forget(keys)
 
     async def _run_and_store(self, task: ChunkTask, keys: SessionKeys) -> ChunkSummary | None:
         """The chunk's stored summary; None when the session was deleted meanwhile."""
@@ -115,9 +117,8 @@ class ChunkRunner:
                 cancelled = any(r.row_status is RowStatus.CANCELLED for r in results)
                 log.info("chunk.finished", rows=len(results), cancelled=cancelled)
             stored = merge_round(previous, results) if keys.round else results
-            if await session_deleted(self._store, keys):
-                self._progress.discard(task)
-                return None
+            # A session deleted meanwhile is noticed after the writes (removed_if_deleted):
+            # checking before them too would cost every chunk a request.
             summary = await write_chunk(
                 self._store,
                 keys,
@@ -162,16 +163,15 @@ class ChunkRunner:
         rows: list[PlannedRow],
         previous: list[ResultRow],
     ) -> list[ResultRow]:
-        manifest = await self._store.get_model(keys.manifest, SessionManifest)
+        facts = await self._sessions.get(keys)
         context = SessionContext(
             tenant=task.tenant,
             session_id=task.session_id,
             chunk=task.chunk,
-            context_text=await self._context_text(keys),
-            options=manifest.options,
+            context_text=facts.context_text,
+            options=facts.options,
             created=StoredLedger(self._store, keys, task.chunk),
-            # The snapshot taken at creation: a redelivered chunk asks the same questions.
-            criteria=await session_criteria(self._store, keys, manifest.options),
+            criteria=facts.criteria,
         )
         chunk = _ChunkRun(
             task,
@@ -272,12 +272,6 @@ class ChunkRunner:
                 status=str(result.row_status),
                 duration_ms=round((time.monotonic() - began) * 1000),
             )
-
-    async def _context_text(self, keys: SessionKeys) -> str:
-        try:
-            return (await self._store.get_bytes(keys.context)).decode("utf-8", "replace")
-        except NotFound:
-            return ""
 
 
 class _ChunkRun:
