@@ -11,11 +11,17 @@ same run, against the same sites:
   with their defaults (real pipeline, no search, no language model), given the list as
   a CSV upload; the figure runs from the start command to the final status.
 
-Printed: rows/s of each and the ratio, requests per row counted at the sites (by kind),
-CPU milliseconds per row (the script's process; the workers' processes, from /proc), and
-the fields each found. Loopback only; everything started here stops with it.
+The product runs with its domain cache off (`DOSSIER_CACHE_DAYS=0`: every run fetches).
+With `--cache` it also runs at the real default (cache on) for a tenant of its own, twice
+over the same sites: cold (nothing cached yet: a look-up and a write per found row) and
+warm (the second session, answered from the first one's entries).
 
-    .venv/bin/python bench/e2e_throughput.py [--rows 1000] [--latency 0.2]
+Printed: rows/s of each and the ratio, requests per row counted at the sites (by kind),
+storage requests per row counted by SeaweedFS (by type, every service's), CPU
+milliseconds per row (the script's process; the workers' processes, from /proc), and the
+fields each found. Loopback only; everything started here stops with it.
+
+    .venv/bin/python bench/e2e_throughput.py [--rows 1000] [--latency 0.2] [--cache]
         [--concurrency 32 128]   # rows in flight per worker; default: the worker's default
     [--worker-env DOSSIER_X=1 ...] [--logs DIR]
 """
@@ -27,6 +33,7 @@ import asyncio
 import contextlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -51,13 +58,30 @@ from tests.services import (
     AMQP_URL,
     TEST_S3_ACCESS_KEY,
     TEST_S3_SECRET_KEY,
+    SeaweedFS,
     free_port,
     require_rabbitmq,
-    seaweedfs,
 )
 
 REPO = Path(__file__).resolve().parent.parent
 WORKERS = 2
+
+
+_REQUEST_TOTAL = re.compile(r"^SeaweedFS_s3_request_total\{(.*)\} (\S+)$", re.MULTILINE)
+
+
+def storage_requests(server: SeaweedFS) -> Counter[str]:
+    """SeaweedFS's S3 requests so far, by type (and answer when not 2xx)."""
+    url = f"http://127.0.0.1:{server.metrics_port}/metrics"
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        text = answer.read().decode()
+    counts: Counter[str] = Counter()
+    for labels, value in _REQUEST_TOTAL.findall(text):
+        tags = dict(re.findall(r'(\w+)="([^"]*)"', labels))
+        code = tags.get("code", "")
+        kind = tags.get("type", "?") + ("" if code.startswith("2") else f" {code}")
+        counts[kind] += int(float(value))
+    return counts
 
 
 @dataclass(frozen=True)
@@ -137,7 +161,12 @@ def upload(sites: list[Company]) -> bytes:
 
 
 async def run_product(
-    api: str, key: str, web: Web, workers: list[ServiceProcess], sites: list[Company]
+    api: str,
+    key: str,
+    web: Web,
+    workers: list[ServiceProcess],
+    sites: list[Company],
+    storage: SeaweedFS,
 ) -> dict[str, Any]:
     headers = {"Authorization": f"Bearer {key}"}
     async with httpx.AsyncClient(base_url=api, headers=headers, timeout=60) as client:
@@ -146,6 +175,7 @@ async def run_product(
         created.raise_for_status()
         session = created.json()["session_id"]
         web.stats(reset=True)
+        stored = storage_requests(storage)
         cpu = [cpu_seconds(w.process.pid) for w in workers]
         began = time.perf_counter()
         (await client.post(f"/api/sessions/{session}/start")).raise_for_status()
@@ -158,6 +188,7 @@ async def run_product(
             await asyncio.sleep(0.1)
         wall = time.perf_counter() - began
         used = sum(cpu_seconds(w.process.pid) for w in workers) - sum(cpu)
+        storage_used = storage_requests(storage) - stored
         counts = web.stats()
         results = (await client.get(f"/api/sessions/{session}/results?format=json")).json()
     found = {
@@ -182,6 +213,7 @@ async def run_product(
         "cpu_s": used,
         "requests": counts["requests"],
         "connections": counts["connections"],
+        "storage": dict(storage_used),
         "found": found,
         "statuses": dict(sorted(statuses.items())),
         "missing_linkedin": dict(missing),
@@ -189,7 +221,7 @@ async def run_product(
     }
 
 
-def service_env(endpoint: str, bucket: str, prefix: str, tenant_key: str) -> dict[str, str]:
+def service_env(endpoint: str, bucket: str, prefix: str, keys: dict[str, str]) -> dict[str, str]:
     """The services' environment as `make up` writes it (log level and format left at
     their defaults), on this run's broker topology and object store."""
     return {
@@ -200,22 +232,25 @@ def service_env(endpoint: str, bucket: str, prefix: str, tenant_key: str) -> dic
         "DOSSIER_S3_ACCESS_KEY": TEST_S3_ACCESS_KEY,
         "DOSSIER_S3_SECRET_KEY": TEST_S3_SECRET_KEY,
         "DOSSIER_S3_BUCKET": bucket,
-        "DOSSIER_API_KEYS": f"bench:{hash_key(tenant_key)}",
+        "DOSSIER_API_KEYS": ",".join(f"{t}:{hash_key(k)}" for t, k in keys.items()),
         "AWS_ACCESS_KEY_ID": TEST_S3_ACCESS_KEY,
         "AWS_SECRET_ACCESS_KEY": TEST_S3_SECRET_KEY,
     }
 
 
-def worker_env(web: Web, concurrency: int | None, extra: list[str]) -> dict[str, str]:
+def worker_env(
+    web: Web, concurrency: int | None, extra: list[str], cache: bool = False
+) -> dict[str, str]:
     """The sites' names resolve to the proxy's machine (loopback), which fetches must be
-    allowed to reach; no row is reused from an earlier run of the sweep (every run
-    fetches); everything else is the worker's default."""
+    allowed to reach; without `cache`, no row is reused from an earlier run of the sweep
+    (every run fetches); everything else is the worker's default."""
     env = {
         **web.env(),
         "DOSSIER_WORKER_PIPELINE": "tests.pipeline.fakes.dns:build_farm_pipeline",
         "DOSSIER_FETCH_ALLOW_PRIVATE_NETWORKS": "true",
-        "DOSSIER_CACHE_DAYS": "0",
     }
+    if not cache:
+        env["DOSSIER_CACHE_DAYS"] = "0"
     if concurrency is not None:
         env["DOSSIER_WORKER_CONCURRENCY"] = str(concurrency)
     return env | dict(item.split("=", 1) for item in extra)
@@ -229,12 +264,18 @@ async def product_runs(
 
     runs = []
     prefix = f"bench-e2e-{os.getpid()}"
-    key = new_key()
-    with seaweedfs(folder / "s3") as endpoint:
+    labels = ["default" if c is None else str(c) for c in args.concurrency or [None]]
+    # The cache-off runs share a tenant; each cache-on series has its own, so that its
+    # first session meets an empty cache whatever ran before it.
+    keys = {"bench": new_key()} | {f"bench-cache-{n}": new_key() for n in range(len(labels))}
+    storage = SeaweedFS(folder / "s3", metrics=True)
+    storage.start()
+    try:
+        endpoint = storage.endpoint
         store = MinioStore(endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, "bench")
         await store.ensure_bucket()
         store.close()
-        env = service_env(endpoint, "bench", prefix, key)
+        env = service_env(endpoint, "bench", prefix, keys)
         gateway_port, notifier_port = free_port(), free_port()
         env |= {
             "DOSSIER_GATEWAY_HOST": "127.0.0.1",
@@ -250,24 +291,37 @@ async def product_runs(
             ):
                 wait_http_ok(f"http://127.0.0.1:{gateway_port}/readyz", 60, gateway)
                 wait_http_ok(f"http://127.0.0.1:{notifier_port}/readyz", 60, notifier)
-                for concurrency in args.concurrency or [None]:
-                    label = "default" if concurrency is None else str(concurrency)
-                    with contextlib.ExitStack() as stack:
-                        workers = []
-                        for n in range(WORKERS):
-                            port = free_port()
-                            own = {**env, **worker_env(web, concurrency, args.worker_env)}
-                            own["DOSSIER_WORKER_HEALTH_PORT"] = str(port)
-                            process = stack.enter_context(
-                                service("worker", own, logs, f"worker-{label}-{n}")
-                            )
-                            wait_http_ok(f"http://127.0.0.1:{port}/readyz", 60, process)
-                            workers.append(process)
-                        api = f"http://127.0.0.1:{gateway_port}"
-                        runs.append((label, await run_product(api, key, web, workers, sites)))
+                api = f"http://127.0.0.1:{gateway_port}"
+                series = [(False, "bench", ["cache off"])]
+                for n, (concurrency, label) in enumerate(
+                    zip(args.concurrency or [None], labels, strict=True)
+                ):
+                    if args.cache:
+                        series = [
+                            (False, "bench", ["cache off"]),
+                            (True, f"bench-cache-{n}", ["cache cold", "cache warm"]),
+                        ]
+                    for cache, tenant, passes in series:
+                        with contextlib.ExitStack() as stack:
+                            workers = []
+                            for w in range(WORKERS):
+                                port = free_port()
+                                own = env | worker_env(web, concurrency, args.worker_env, cache)
+                                own["DOSSIER_WORKER_HEALTH_PORT"] = str(port)
+                                name = f"worker-{label}-{passes[0].replace(' ', '-')}-{w}"
+                                process = stack.enter_context(service("worker", own, logs, name))
+                                wait_http_ok(f"http://127.0.0.1:{port}/readyz", 60, process)
+                                workers.append(process)
+                            for what in passes:
+                                run = await run_product(
+                                    api, keys[tenant], web, workers, sites, storage
+                                )
+                                runs.append((f"{label} rows in flight, {what}", run))
         finally:
             with contextlib.suppress(Exception):
                 await delete_topology(AMQP_URL, Topology(prefix))
+    finally:
+        storage.stop()
     return runs
 
 
@@ -277,23 +331,24 @@ def report(args: argparse.Namespace, script: dict[str, Any], runs: list[tuple[st
     print(f"{rows} company sites, {args.latency * 1000:.0f} ms per answer, HTTPS via a proxy")
     print(
         "| run | rows/s | x script | requests/row | connections/row | CPU ms/row "
-        "| descriptions | LinkedIn |"
+        "| storage requests/row | descriptions | LinkedIn |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     found = script["found"]
     print(
         f"| script (64 in flight) | {script_rate:.1f} | 1.00 "
         f"| {per_row(script['requests'], rows)} | {script['connections'] / rows:.2f} "
-        f"| {script['cpu_s'] * 1000 / rows:.1f} "
+        f"| {script['cpu_s'] * 1000 / rows:.1f} | - "
         f"| {found['description']} | {found['linkedin']} |"
     )
     for label, run in runs:
         rate = rows / run["wall_s"]
         print(
-            f"| product, 2 workers x {label} rows in flight | {rate:.1f} "
+            f"| product, 2 workers x {label} | {rate:.1f} "
             f"| {rate / script_rate:.2f} | {per_row(run['requests'], rows)} "
             f"| {run['connections'] / rows:.2f} "
-            f"| {run['cpu_s'] * 1000 / rows:.1f} | {run['found']['description']} "
+            f"| {run['cpu_s'] * 1000 / rows:.1f} | {per_row(run['storage'], rows)} "
+            f"| {run['found']['description']} "
             f"| {run['found']['linkedin']} |"
         )
         print(f"  row status by site kind: {run['statuses']}")
@@ -301,7 +356,10 @@ def report(args: argparse.Namespace, script: dict[str, Any], runs: list[tuple[st
         print(f"  most frequent errors: {run['errors']}")
         if run["status"] != "completed":
             print(f"  (the session ended {run['status']})")
-    print("product rows/s: start command to final status; CPU: both worker processes.")
+    print(
+        "product rows/s: start command to final status; CPU: both worker processes; "
+        "storage requests: every service's, counted by SeaweedFS."
+    )
 
 
 async def main() -> None:
@@ -315,6 +373,11 @@ async def main() -> None:
         "--worker-env", nargs="*", default=[], help="KEY=VALUE settings for the workers"
     )
     parser.add_argument("--logs", type=Path, help="keep the services' logs in this folder")
+    parser.add_argument(
+        "--cache",
+        action="store_true",
+        help="also run with the domain cache on (the default), cold then warm",
+    )
     args = parser.parse_args()
     require_rabbitmq()
     sites = companies(args.rows)

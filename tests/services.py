@@ -64,10 +64,12 @@ class SeaweedFS:
     """`weed mini` over one data folder on ports chosen once, so that killed and started
     again it answers at the same endpoint with the same objects."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, metrics: bool = False) -> None:
         self.data_dir = data_dir
         self.port = free_port()
         self._master, self._volume, self._filer = free_port(), free_port(), free_port()
+        # Prometheus metrics (requests by type and answer) for benchmarks that count them.
+        self.metrics_port = free_port() if metrics else None
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -99,6 +101,7 @@ class SeaweedFS:
                     f"-filer.port={self._filer}",
                     "-admin.ui=false",
                     "-webdav=false",
+                    *([f"-metricsPort={self.metrics_port}"] if self.metrics_port else []),
                 ],
                 env=env,
                 stdout=log,

@@ -26,6 +26,7 @@ from minio.error import S3Error, ServerError
 
 from shared.errors import NotFound, Retryable
 from shared.settings import CommonSettings
+from shared.storage import s3_small
 from shared.storage.base import DerivedOperations
 from shared.storage.protocol import ObjectInfo
 
@@ -143,6 +144,11 @@ class MinioStore(DerivedOperations):
     async def put_bytes(
         self, key: str, data: bytes, content_type: str = "application/octet-stream"
     ) -> None:
+        if len(data) <= PART_SIZE:
+            await self._run(
+                lambda: s3_small.request(self._client, "PUT", self.bucket, key, data, content_type)
+            )
+            return
         await self._run(
             lambda: self._client.put_object(
                 self.bucket, key, io.BytesIO(data), len(data), content_type=content_type
@@ -240,15 +246,7 @@ class MinioStore(DerivedOperations):
         return total
 
     async def get_bytes(self, key: str) -> bytes:
-        def read() -> bytes:
-            response = self._client.get_object(self.bucket, key)
-            try:
-                return response.read()
-            finally:
-                response.close()
-                response.release_conn()
-
-        return await self._run(read)
+        return await self._run(lambda: s3_small.request(self._client, "GET", self.bucket, key))
 
     async def iter_bytes(self, key: str, chunk_size: int = 65536) -> AsyncIterator[bytes]:
         response = await self._run(lambda: self._client.get_object(self.bucket, key))
