@@ -1,11 +1,13 @@
 """Object storage adapter for any S3 API, on the `minio` SDK.
 
 The SDK is synchronous; every call runs on a bounded thread pool so the event loop never
-blocks. Uploads of unknown length stream through a small bounded queue into a multipart
-upload, so a large file never sits whole in memory or on local disk. Such an upload holds
-its thread for as long as its producer takes (a client sending a file, a parser), so it
-runs on a thread of its own: on the shared pool, enough slow uploads would take every
-thread, and the reads that feed other uploads would wait behind them for good.
+blocks. Small whole-object reads and writes (the domain cache's, a row's one or two) skip
+the SDK's streaming layers (`s3_small`). Uploads of unknown length stream through a small
+bounded queue into a multipart upload, so a large file never sits whole in memory or on
+local disk. Such an upload holds its thread for as long as its producer takes (a client
+sending a file, a parser), so it runs on a thread of its own: on the shared pool, enough
+slow uploads would take every thread, and the reads that feed other uploads would wait
+behind them for good.
 """
 
 from __future__ import annotations
