@@ -39,6 +39,8 @@ class PageShape:
 
 
 def _word_count(text: str) -> int:
+    if text.isascii():
+        return len(_WORD.findall(text))  # no CJK character to count apart
     cjk = len(_CJK.findall(text))
     return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
 
