@@ -24,6 +24,12 @@ _PARKING_JS = re.compile(
     r"|window\.park\b",
     re.IGNORECASE,
 )
+# Words every match of _PARKING_JS holds: an ASCII script without them (most scripts are
+# ASCII) is passed over without the pattern being tried at each of its characters.
+_PARKING_JS_WORDS = wording.Words(
+    *("adsense/domains", "caf.js", "dp-", "sedoparking", "parkingcrew", "bodis", "parklogic"),
+    "window.park",
+)
 _OFFER_FIELD = re.compile(r"offer|\bbid\b|gebot|angebot|offre|oferta|offerta|\bbod\b|предлож")
 _NEAR = 60
 # Pages a web server shows by itself where no site has been put: a bare directory listing,
@@ -145,7 +151,10 @@ def parking_scripts(page: Landing) -> Signal | None:
     for source in shape.script_sources:
         if hosts.parking_script_host(source) or _PARKING_JS.search(source):
             return Signal("parking_script", 0.7, f"loads {source}", True)
-    found = _PARKING_JS.search(shape.inline_scripts)
+    scripts = shape.inline_scripts
+    if scripts.isascii() and not _PARKING_JS_WORDS.within(scripts.lower()):
+        return None
+    found = _PARKING_JS.search(scripts)
     if found:
         return Signal("parking_script", 0.7, f"parking script ('{found.group(0)}')", True)
     return None
@@ -209,7 +218,7 @@ def domain_financing(page: Landing) -> Signal | None:
 
 def _domain_mentions(page: Landing) -> list[tuple[int, int]]:
     """Where the page speaks of its domain: its name as such, or "this domain"."""
-    spans = [m.span() for m in wording.THIS_DOMAIN.finditer(page.text)]
+    spans = wording.THIS_DOMAIN.spans(page.text)
     return sorted(spans + _bare_mentions(page))[:8]
 
 
