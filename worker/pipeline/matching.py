@@ -7,6 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from shared.company_keys import name_key
+from shared.romanisation import READING_FORMS, has_cjk, reading_key, readings
 from shared.transliteration import fold, has_cyrillic, to_latin
 
 _STOPWORDS = {
@@ -22,10 +23,34 @@ def name_similarity(name: str, candidate: str) -> float:
     if not left or not right:
         return 0.0
     score = _similarity(left, right)
+    if score == 1.0 or (left.isascii() and right.isascii()):
+        return round(score, 3)
     if has_cyrillic(left + right):
         # `Яндекс` and `Yandex`, `Ростелеком` and `Rostelecom`: compare spelling skeletons.
         score = max(score, _similarity(fold_key(left), fold_key(right)))
+    cjk_left, cjk_right = has_cjk(left), has_cjk(right)
+    if cjk_left != cjk_right:
+        # `北斗精工` and `Hokuto Seiko`: the CJK name read in Latin letters.
+        latin, cjk = (right, left) if cjk_left else (left, right)
+        score = max(score, reading_similarity(latin, cjk))
     return round(score, 3)
+
+
+# A reading matches a little below the same name written alike: different characters
+# can read the same (`宏达` and `鸿达` are both Hongda).
+READING_MATCH = 0.95
+
+
+def reading_similarity(latin: str, cjk: str) -> float:
+    """How well a Latin name is one of the readings of a CJK name (0..1)."""
+    bare = READING_FORMS.sub(" ", name_key(latin))
+    best = 0.0
+    for reading in readings(cjk):
+        left = reading_key(bare, reading.japanese)
+        right = reading_key(reading.text, reading.japanese)
+        if left and right:
+            best = max(best, fuzz.ratio(left, right) / 100)
+    return best * READING_MATCH
 
 
 def fold_key(key: str) -> str:
@@ -59,6 +84,9 @@ def domain_similarity(name: str, domain: str | None) -> float:
     if has_cyrillic(key) and not has_cyrillic(label):
         # `Яндекс` against `yandex.ru`: both as spelling skeletons.
         key, label = fold_key(key), fold(label)
+    elif has_cjk(key) and label.isascii():
+        # `北斗精工` against `hokutoseiko.jp`: the name's readings against the label.
+        return round(_reading_in_label(key, label) * READING_MATCH, 3)
     squashed = key.replace(" ", "")
     if not squashed:
         return 0.0
@@ -72,6 +100,15 @@ def domain_similarity(name: str, domain: str | None) -> float:
         / 100,
         3,
     )
+
+
+def _reading_in_label(key: str, label: str) -> float:
+    best = 0.0
+    for reading in readings(key):
+        spelled = reading_key(reading.text, reading.japanese)
+        if spelled:
+            best = max(best, fuzz.partial_ratio(spelled, reading_key(label, reading.japanese)))
+    return best / 100
 
 
 def _initials_and_words(key: str, label: str) -> float:

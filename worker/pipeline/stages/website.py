@@ -123,9 +123,13 @@ class WebsiteValidator:
         home = canonical_homepage(page.url, facts)
         found = verdict(score.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT and source is WebsiteSource.REDIRECT:
-            reason = f"redirects to another company's site ({final})"
+            # The company's own domain sending its visitors to a live site relates the two
+            # (a rename, a merger), but does not prove them one company: an expired domain
+            # bought by someone else redirects too. A person decides.
+            score = Score(self._threshold, (*score.evidence, f"{origin} redirects here"))
+            reason = f"{origin} redirects to {final}, whose site names another company"
             return WebsiteCheck(
-                WebsiteOutcome.DEAD_URL, home, reason, page, facts, score=score, source=source
+                WebsiteOutcome.REVIEW, home, reason, page, facts, score=score, source=source
             )
         if found is not Verdict.ACCEPT:
             # A given website is never thrown away: a person decides on a doubtful one.
