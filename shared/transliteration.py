@@ -194,6 +194,12 @@ def skeleton(text: str) -> str:
 _SPELLED_OUT = str.maketrans({"ı": "i", "ş": "sh", "ç": "ch", "ə": "a", "ŋ": "n"})
 
 
+def plain_letters(latin: str) -> str:
+    """Latin text without diacritics (`Kızılırmak` -> `kizilirmak`), lower case."""
+    decomposed = unicodedata.normalize("NFKD", latin.casefold().translate(_SPELLED_OUT))
+    return "".join(ch for ch in decomposed if ch.isascii())
+
+
 def fold(latin: str) -> str:
     """Latin text folded over the usual spelling differences (see `skeleton`); Kazakh in
     the 2021 Latin alphabet (`Saryarqa`, `Şymkent`) folds with its informal spellings."""

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from shared.company_keys import name_key
 from shared.romanisation import READING_FORMS, has_cjk, reading_key, readings
-from shared.transliteration import fold, has_cyrillic, to_latin
+from shared.transliteration import fold, has_cyrillic, has_latin, plain_letters, to_latin
 
 _STOPWORDS = {
     "the", "and", "for", "with", "that", "this", "which", "what", "who", "are", "our",
@@ -28,6 +28,9 @@ def name_similarity(name: str, candidate: str) -> float:
     if has_cyrillic(left + right):
         # `Яндекс` and `Yandex`, `Ростелеком` and `Rostelecom`: compare spelling skeletons.
         score = max(score, _similarity(fold_key(left), fold_key(right)))
+    elif has_latin(left) and has_latin(right):
+        # `Kızılırmak` and `Kizilirmak`, `Peñalba` and `Penalba`: letters without marks.
+        score = max(score, _similarity(plain_letters(left), plain_letters(right)))
     cjk_left, cjk_right = has_cjk(left), has_cjk(right)
     if cjk_left != cjk_right:
         # `北斗精工` and `Hokuto Seiko`: the CJK name read in Latin letters.

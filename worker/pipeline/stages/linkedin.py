@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
 from shared.company_keys import name_key, plain_name, registered_domain
+from shared.romanisation import has_cjk, search_reading
 from shared.transliteration import has_cyrillic, other_script
 from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.confidence.linkedin import Hit, judge_hit
@@ -57,11 +58,15 @@ def site_source(facts: PageFacts, url: str) -> str:
 
 def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
     """The names a LinkedIn page may go by: the row's, its Latin reading when written in
-    Cyrillic, and the name the company's own site gives itself when that is another."""
+    Cyrillic, Japanese or Chinese, and the name the company's own site gives itself when
+    that is another."""
     names = [name]
     plain = plain_name(name)
     if has_cyrillic(plain) and (latin := other_script(name_key(plain))):
         names.append(latin)
+    elif has_cjk(plain) and (reading := search_reading(name_key(plain))):
+        # `株式会社朝霧電機` is on LinkedIn as Asagiri Denki.
+        names.append(reading)
     for page in pages[:1]:
         own = _own_name(page)
         if own and all(name_similarity(own, known) < 0.8 for known in names):
