@@ -17,8 +17,8 @@ LEGAL_FORMS = re.compile(
     "股份有限公司|有限责任公司|有限責任公司|股份公司|有限公司|分公司|公司|股份|"
     "株式会社|有限会社|合同会社|合資会社|合名会社|[（(]株[）)]|㈱|[（(]有[）)]|㈲"
 )
-# Words that say what kind of entity it is rather than which one; `集团` is "Group".
-STRUCTURE = {"集团": "group", "集團": "group", "控股": "holdings", "グループ": "group"}
+# Words that say what kind of entity it is rather than which one: group, holdings.
+STRUCTURE = ("集团", "集團", "控股", "グループ")
 
 # Trade words: Chinese (simplified and traditional) and Japanese kanji.
 TRADES: dict[str, str] = {

@@ -48,7 +48,7 @@ class Reading(NamedTuple):
 # matched in a name key (lower case, punctuation gone).
 READING_FORMS = re.compile(
     r"\b(kabushiki ?[kg]aisha|yugen ?[kg]aisha|godo ?[kg]aisha|k ?k|youxian ?gongsi|gufen|"
-    r"co ltd|corporation|limited)\b"
+    r"co ltd|corporation|limited|group|holdings?)\b"
 )
 
 
@@ -105,11 +105,13 @@ _LONE_FORM = re.compile(r"^[株有]\s|\s[株有]$")
 
 
 def strip_forms(name: str) -> str:
-    """The name without its CJK legal forms (`株式会社`, `有限公司`); group words read."""
+    """The name without its CJK legal forms (`株式会社`, `有限公司`) and group words
+    (`集团`): lists leave them out as often as they write them (`Haier` for 海尔集团), so
+    they are left out on both sides of a comparison (see `READING_FORMS`)."""
     # `(株)` whose brackets a name key has already dropped stands alone.
     text = _LONE_FORM.sub(" ", LEGAL_FORMS.sub(" ", name))
-    for word, english in STRUCTURE.items():
-        text = text.replace(word, f" {english} ")
+    for word in STRUCTURE:
+        text = text.replace(word, " ")
     return " ".join(text.split()) or name
 
 

@@ -41,7 +41,7 @@ def test_a_name_without_cjk_letters_has_no_reading() -> None:
         ("(株)北斗精工", "北斗精工"),
         ("株 北斗精工", "北斗精工"),
         ("鸿升纺织股份有限公司", "鸿升纺织"),
-        ("鸿升纺织集团", "鸿升纺织 group"),
+        ("鸿升纺织集团", "鸿升纺织"),
     ],
 )
 def test_legal_forms_are_no_part_of_the_name(name: str, bare: str) -> None:

@@ -94,15 +94,16 @@ def domain_similarity(name: str, domain: str | None) -> float:
     if not squashed:
         return 0.0
     initials = "".join(word[0] for word in key.split())
-    return round(
-        max(
-            fuzz.partial_ratio(squashed, label),
-            fuzz.ratio(initials, label) * 0.9,
-            _initials_and_words(key, domain.split(".")[0]) * 100,
-        )
-        / 100,
-        3,
+    score = max(
+        fuzz.partial_ratio(squashed, label),
+        fuzz.ratio(initials, label) * 0.9,
+        _initials_and_words(key, domain.split(".")[0]) * 100,
     )
+    if score < 90 and (not squashed.isascii() or "q" in squashed):
+        # `Aqjol Qūrylys` (2021 Kazakh Latin) on `akzholkurylys.kz` (informal): the name's
+        # letters as domains spell them.
+        score = max(score, fuzz.partial_ratio(fold(key).replace(" ", ""), fold(label)))
+    return round(score / 100, 3)
 
 
 def _reading_in_label(key: str, label: str) -> float:
