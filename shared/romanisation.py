@@ -130,7 +130,8 @@ def readings(name: str) -> tuple[Reading, ...]:
         readers.append(_pinyin)
     found: list[Reading] = []
     for reader in readers:
-        for translate in (False, True):
+        # Read with trade words translated only when it has some.
+        for translate in (False, True) if TRADE_WORDS.search(text) else (False,):
             reading = Reading(_read(text, reader, translate), reader is _hepburn)
             if reading.text and reading not in found:
                 found.append(reading)

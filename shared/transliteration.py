@@ -263,6 +263,16 @@ _KAZAKH_OF = str.maketrans(
 )  # fmt: skip
 
 
+# Letters of the Kazakh Latin alphabet that Turkish (which shares `ı`, `ş`, `ö`, `ü`,
+# `ğ`) does not have, and a `q` English would follow with `u`.
+_ONLY_KAZAKH = re.compile(r"[äñūÄÑŪ]|q(?!u)", re.IGNORECASE)
+
+
+def is_kazakh_latin(text: str) -> bool:
+    """Written in the 2021 Kazakh Latin alphabet, not in Turkish or English."""
+    return bool(_ONLY_KAZAKH.search(text))
+
+
 def to_kazakh(text: str) -> str | None:
     """`Saryarqa Agro` -> `сарыарқа агро`: a Latin name read in the 2021 Kazakh alphabet,
     for searches of a company in Kazakhstan; None when the name has none of its own

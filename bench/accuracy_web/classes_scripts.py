@@ -194,7 +194,7 @@ def kazakh_latin(b: Builder) -> None:
         trade, trade_official, trade_informal, does = KK_TRADES[n % 3]
         native = f"{brand} {trade}"
         city = KAZAKHSTAN.cities[n % 4]
-        host = f"{slugify(informal)}{slugify(trade_informal)[:5]}.kz"
+        host = f"{slugify(informal)}{'' if n % 3 == 0 else slugify(trade_informal)}.kz"
         description = _describe("kk", native, CITY_IN[city], does, b.rng.randint(1995, 2020))
         body = (
             f"<header><h1>{_e(native)}</h1></header><main><p>{_e(description)}</p></main>"

@@ -9,6 +9,7 @@ from worker.pipeline.confidence.website import WebsiteSource, website_score
 from worker.pipeline.matching import domain_similarity, name_similarity
 from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.queries import website_queries
+from worker.pipeline.stages.linkedin import search_names
 from worker.pipeline.stages.page.brand_marks import mark_naming, marks, scripts_differ
 from worker.pipeline.stages.page.page_facts import extract_facts
 
@@ -103,3 +104,21 @@ def test_marks_are_not_read_when_name_and_page_share_a_script() -> None:
     facts = extract_facts("https://acme.example/", html, "text/html")
     assert not scripts_differ("Acme Rockets", facts)
     assert mark_naming("Acme Rockets", facts, html) == ""
+
+
+def test_domain_forms_of_japanese_names_drop_long_vowels_and_marks() -> None:
+    japan = RowPlace(country="JP")
+    assert '"futabaunso" official website Japan' in website_queries("Futaba Unsou", japan)
+    assert '"asukaseisakusho" official website Japan' in website_queries("Asuka Seisakushō", japan)
+
+
+def test_linkedin_is_also_searched_by_the_usual_latin_spelling_of_a_name() -> None:
+    assert search_names("株式会社朝霧電機", []) == ["株式会社朝霧電機", "asagiri denki"]
+    assert search_names("Aqjol Qūrylys", [])[1] == "akzhol kurylys"
+    assert search_names("Kızılırmak Lojistik", [])[1] == "kizilirmak lojistik"
+    assert search_names("Qualcomm Inc", []) == ["Qualcomm Inc"]  # English, not Kazakh
+
+
+def test_latin_names_differing_only_in_marks_are_one_name() -> None:
+    assert name_similarity("Kızılırmak Lojistik", "Kizilirmak Lojistik") == 1.0
+    assert domain_similarity("Aqjol Qūrylys", "akzholkurylys.kz") >= 0.9

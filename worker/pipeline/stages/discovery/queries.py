@@ -15,12 +15,15 @@ Latin name nowhere else.
 
 from __future__ import annotations
 
+import re
+
 from shared.company_keys import name_key, plain_name
 from shared.romanisation import has_cjk, search_reading
 from shared.transliteration import (
     has_cyrillic,
     has_latin,
     other_script,
+    plain_letters,
     to_kazakh,
     to_ukrainian,
 )
@@ -59,11 +62,18 @@ def _other_readings(name: str, place: RowPlace | None) -> list[str]:
         kazakh = to_kazakh(key)
         if kazakh:
             found.append(kazakh)
-    words = key.split()
     other_script_country = country in CJK_COUNTRIES or country in CYRILLIC_COUNTRIES
-    if other_script_country and len(words) > 1 and key.isascii():
-        found.append("".join(words))
+    if other_script_country and len(key.split()) > 1 and has_latin(key):
+        squashed = plain_letters(key.replace(" ", ""))
+        found.append(squashed)
+        short = _LONG_VOWELS.sub(lambda m: m.group(0)[0], squashed)
+        if country == "JP" and short != squashed:
+            found.append(short)  # `Futaba Unsou` on futabaunso.jp
     return found
+
+
+# Japanese long vowels as domains write them (`ou`, `uu`, `oo` as one vowel).
+_LONG_VOWELS = re.compile(r"ou|uu|oo")
 
 
 def plain_query(name: str, place: RowPlace | None = None) -> str | None:
