@@ -119,6 +119,6 @@ def test_linkedin_is_also_searched_by_the_usual_latin_spelling_of_a_name() -> No
     assert search_names("Qualcomm Inc", []) == ["Qualcomm Inc"]  # English, not Kazakh
 
 
-def test_latin_names_differing_only_in_marks_are_one_name() -> None:
+def test_a_dotless_i_reads_as_i_and_kazakh_latin_names_match_informal_domains() -> None:
     assert name_similarity("Kızılırmak Lojistik", "Kizilirmak Lojistik") == 1.0
     assert domain_similarity("Aqjol Qūrylys", "akzholkurylys.kz") >= 0.9

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from shared.company_keys import name_key
 from shared.romanisation import READING_FORMS, has_cjk, reading_key, readings
-from shared.transliteration import fold, has_cyrillic, has_latin, plain_letters, to_latin
+from shared.transliteration import fold, has_cyrillic, is_kazakh_latin, to_latin
 
 _STOPWORDS = {
     "the", "and", "for", "with", "that", "this", "which", "what", "who", "are", "our",
@@ -28,9 +28,10 @@ def name_similarity(name: str, candidate: str) -> float:
     if has_cyrillic(left + right):
         # `Яндекс` and `Yandex`, `Ростелеком` and `Rostelecom`: compare spelling skeletons.
         score = max(score, _similarity(fold_key(left), fold_key(right)))
-    elif has_latin(left) and has_latin(right):
-        # `Kızılırmak` and `Kizilirmak`, `Peñalba` and `Penalba`: letters without marks.
-        score = max(score, _similarity(plain_letters(left), plain_letters(right)))
+    elif _UNDECOMPOSED.search(left + right):
+        # `Kızılırmak` and `Kizilirmak`: a dotless `ı` is no `i` to a comparison of letters.
+        # (Marks that decompose, `ö`, `ř`, are left to count as they always have.)
+        score = max(score, _similarity(_plain_undecomposed(left), _plain_undecomposed(right)))
     cjk_left, cjk_right = has_cjk(left), has_cjk(right)
     if cjk_left != cjk_right:
         # `北斗精工` and `Hokuto Seiko`: the CJK name read in Latin letters.
@@ -54,6 +55,14 @@ def reading_similarity(latin: str, cjk: str) -> float:
         if left and right:
             best = max(best, fuzz.ratio(left, right) / 100)
     return best * READING_MATCH
+
+
+_UNDECOMPOSED = re.compile("[ıəŋ]")
+_UNDECOMPOSED_AS = str.maketrans({"ı": "i", "ə": "a", "ŋ": "n"})
+
+
+def _plain_undecomposed(key: str) -> str:
+    return key.translate(_UNDECOMPOSED_AS)
 
 
 def fold_key(key: str) -> str:
@@ -99,7 +108,7 @@ def domain_similarity(name: str, domain: str | None) -> float:
         fuzz.ratio(initials, label) * 0.9,
         _initials_and_words(key, domain.split(".")[0]) * 100,
     )
-    if score < 90 and (not squashed.isascii() or "q" in squashed):
+    if score < 90 and is_kazakh_latin(squashed):
         # `Aqjol Qūrylys` (2021 Kazakh Latin) on `akzholkurylys.kz` (informal): the name's
         # letters as domains spell them.
         score = max(score, fuzz.partial_ratio(fold(key).replace(" ", ""), fold(label)))
