@@ -263,9 +263,9 @@ _KAZAKH_OF = str.maketrans(
 )  # fmt: skip
 
 
-# Letters of the Kazakh Latin alphabet that Turkish (which shares `ı`, `ş`, `ö`, `ü`,
-# `ğ`) does not have, and a `q` English would follow with `u`.
-_ONLY_KAZAKH = re.compile(r"[äñūÄÑŪ]|q(?!u)", re.IGNORECASE)
+# Letters of the Kazakh Latin alphabet that Turkish (`ı`, `ş`, `ö`, `ü`, `ğ`), German and
+# Swedish (`ä`) and Spanish (`ñ`) do not use: `ū`, and a `q` English would follow with `u`.
+_ONLY_KAZAKH = re.compile(r"ū|q(?!u)", re.IGNORECASE)
 
 
 def is_kazakh_latin(text: str) -> bool:
