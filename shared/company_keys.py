@@ -20,8 +20,9 @@ from shared.transliteration import skeleton
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _WALK = SuffixWalk(_EXTRACT)
 _WORDS = re.compile(r"\w+")
-# Russian legal forms come first ("ООО Ромашка"); cleanco only knows trailing ones.
-_LEADING_LEGAL_FORM = re.compile(r"^(?:ооо|оао|зао|пао|ао|ип|нко)\s+", re.IGNORECASE)
+# Russian, Kazakh and Ukrainian legal forms come first ("ООО Ромашка", "ЖШС «Ақжол»",
+# "ТОВ «Дністер»"); cleanco only knows trailing ones.
+_LEADING_LEGAL_FORM = re.compile(r"^(?:ооо|оао|зао|пао|ао|ип|нко|тоо|жшс|тов)\s+", re.IGNORECASE)
 
 
 def clean_text(value: str) -> str:

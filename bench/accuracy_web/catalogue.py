@@ -12,6 +12,12 @@ from bench.accuracy_web.classes_identity import (
     scripts,
     twins,
 )
+from bench.accuracy_web.classes_scripts import (
+    cjk_logo_names,
+    kazakh_latin,
+    rebrand_redirects,
+    romanised_cjk,
+)
 from bench.accuracy_web.classes_site import availability, encodings, presentation, redirects
 from bench.accuracy_web.model import Web
 
@@ -32,6 +38,11 @@ def build_web(seed: int = SEED) -> Web:
         scripts,
         rebrands,
         groups,
+        # Added later, after the others, so the classes above are generated as before.
+        cjk_logo_names,
+        romanised_cjk,
+        kazakh_latin,
+        rebrand_redirects,
     ):
         make(b)
     return b.web

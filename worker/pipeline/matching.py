@@ -7,7 +7,8 @@ import re
 from rapidfuzz import fuzz
 
 from shared.company_keys import name_key
-from shared.transliteration import fold, has_cyrillic, to_latin
+from shared.romanisation import READING_FORMS, has_cjk, reading_key, readings
+from shared.transliteration import fold, has_cyrillic, is_kazakh_latin, to_latin
 
 _STOPWORDS = {
     "the", "and", "for", "with", "that", "this", "which", "what", "who", "are", "our",
@@ -22,10 +23,46 @@ def name_similarity(name: str, candidate: str) -> float:
     if not left or not right:
         return 0.0
     score = _similarity(left, right)
+    if score == 1.0 or (left.isascii() and right.isascii()):
+        return round(score, 3)
     if has_cyrillic(left + right):
         # `Яндекс` and `Yandex`, `Ростелеком` and `Rostelecom`: compare spelling skeletons.
         score = max(score, _similarity(fold_key(left), fold_key(right)))
+    elif _UNDECOMPOSED.search(left + right):
+        # `Kızılırmak` and `Kizilirmak`: a dotless `ı` is no `i` to a comparison of letters.
+        # (Marks that decompose, `ö`, `ř`, are left to count as they always have.)
+        score = max(score, _similarity(_plain_undecomposed(left), _plain_undecomposed(right)))
+    cjk_left, cjk_right = has_cjk(left), has_cjk(right)
+    if cjk_left != cjk_right:
+        # `北斗精工` and `Hokuto Seiko`: the CJK name read in Latin letters.
+        latin, cjk = (right, left) if cjk_left else (left, right)
+        score = max(score, reading_similarity(latin, cjk))
     return round(score, 3)
+
+
+# A reading matches a little below the same name written alike: different characters
+# can read the same (`宏达` and `鸿达` are both Hongda).
+READING_MATCH = 0.95
+
+
+def reading_similarity(latin: str, cjk: str) -> float:
+    """How well a Latin name is one of the readings of a CJK name (0..1)."""
+    bare = READING_FORMS.sub(" ", name_key(latin))
+    best = 0.0
+    for reading in readings(cjk):
+        left = reading_key(bare, reading.japanese)
+        right = reading_key(reading.text, reading.japanese)
+        if left and right:
+            best = max(best, fuzz.ratio(left, right) / 100)
+    return best * READING_MATCH
+
+
+_UNDECOMPOSED = re.compile("[ıəŋ]")
+_UNDECOMPOSED_AS = str.maketrans({"ı": "i", "ə": "a", "ŋ": "n"})
+
+
+def _plain_undecomposed(key: str) -> str:
+    return key.translate(_UNDECOMPOSED_AS)
 
 
 def fold_key(key: str) -> str:
@@ -59,19 +96,32 @@ def domain_similarity(name: str, domain: str | None) -> float:
     if has_cyrillic(key) and not has_cyrillic(label):
         # `Яндекс` against `yandex.ru`: both as spelling skeletons.
         key, label = fold_key(key), fold(label)
+    elif has_cjk(key) and label.isascii():
+        # `北斗精工` against `hokutoseiko.jp`: the name's readings against the label.
+        return round(_reading_in_label(key, label) * READING_MATCH, 3)
     squashed = key.replace(" ", "")
     if not squashed:
         return 0.0
     initials = "".join(word[0] for word in key.split())
-    return round(
-        max(
-            fuzz.partial_ratio(squashed, label),
-            fuzz.ratio(initials, label) * 0.9,
-            _initials_and_words(key, domain.split(".")[0]) * 100,
-        )
-        / 100,
-        3,
+    score = max(
+        fuzz.partial_ratio(squashed, label),
+        fuzz.ratio(initials, label) * 0.9,
+        _initials_and_words(key, domain.split(".")[0]) * 100,
     )
+    if score < 90 and is_kazakh_latin(squashed):
+        # `Aqjol Qūrylys` (2021 Kazakh Latin) on `akzholkurylys.kz` (informal): the name's
+        # letters as domains spell them.
+        score = max(score, fuzz.partial_ratio(fold(key).replace(" ", ""), fold(label)))
+    return round(score / 100, 3)
+
+
+def _reading_in_label(key: str, label: str) -> float:
+    best = 0.0
+    for reading in readings(key):
+        spelled = reading_key(reading.text, reading.japanese)
+        if spelled:
+            best = max(best, fuzz.partial_ratio(spelled, reading_key(label, reading.japanese)))
+    return best / 100
 
 
 def _initials_and_words(key: str, label: str) -> float:

@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
 from shared.company_keys import name_key, plain_name, registered_domain
-from shared.transliteration import has_cyrillic, other_script
+from shared.romanisation import has_cjk, search_reading
+from shared.transliteration import (
+    has_cyrillic,
+    has_latin,
+    is_kazakh_latin,
+    other_script,
+    plain_letters,
+    to_kazakh,
+    to_latin,
+)
 from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.confidence.linkedin import Hit, judge_hit
 from worker.pipeline.confidence.verdict import Score
@@ -57,11 +66,21 @@ def site_source(facts: PageFacts, url: str) -> str:
 
 def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
     """The names a LinkedIn page may go by: the row's, its Latin reading when written in
-    Cyrillic, and the name the company's own site gives itself when that is another."""
+    Cyrillic, Japanese or Chinese, and the name the company's own site gives itself when
+    that is another."""
     names = [name]
     plain = plain_name(name)
     if has_cyrillic(plain) and (latin := other_script(name_key(plain))):
         names.append(latin)
+    elif has_cjk(plain) and (reading := search_reading(name_key(plain))):
+        # `株式会社朝霧電機` is on LinkedIn as Asagiri Denki.
+        names.append(reading)
+    elif is_kazakh_latin(plain) and (kazakh := to_kazakh(name_key(plain))) is not None:
+        # `Aqjol Qūrylys` (the 2021 Kazakh alphabet) is informally Akzhol Kurylys.
+        names.append(to_latin(kazakh))
+    elif not plain.isascii() and has_latin(plain):
+        # `Kızılırmak Lojistik` is often typed as Kizilirmak Lojistik.
+        names.append(" ".join(plain_letters(word) for word in plain.split()))
     for page in pages[:1]:
         own = _own_name(page)
         if own and all(name_similarity(own, known) < 0.8 for known in names):

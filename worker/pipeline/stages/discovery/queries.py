@@ -5,17 +5,34 @@ unchanged. A name written in one script is also searched in the other when the c
 may well spell it so: a Cyrillic name always (most such companies also have a Latin
 name), a Latin name when the row's country writes in Cyrillic. The other spelling leaves
 out legal forms and quotes ("ООО «Ромашка»" -> "romashka"); case does not matter to
-search engines.
+search engines. A Latin name of a company in Kazakhstan written with the 2021 Kazakh
+alphabet's letters (`Saryarqa`) is also searched in Kazakh Cyrillic; a Japanese or
+Chinese name is also searched by its reading (`北斗精工` as `hokuto seiko`). A Latin name of
+a company whose country writes in another script is also searched as one word, as its
+domain spells it (`hokutoseiko`): a site written only in kanji or Cyrillic carries its
+Latin name nowhere else.
 """
 
 from __future__ import annotations
 
+import re
+
 from shared.company_keys import name_key, plain_name
-from shared.transliteration import has_cyrillic, has_latin, other_script, to_ukrainian
+from shared.romanisation import has_cjk, search_reading
+from shared.transliteration import (
+    has_cyrillic,
+    has_latin,
+    other_script,
+    plain_letters,
+    to_kazakh,
+    to_ukrainian,
+)
 from worker.pipeline.row_place import RowPlace
 
 # Countries whose companies commonly write their names in Cyrillic.
 CYRILLIC_COUNTRIES = frozenset({"RU", "BY", "UA", "KZ", "KG", "TJ", "BG", "RS", "MK", "MN"})
+# Countries whose companies commonly write their names in Chinese characters or kana.
+CJK_COUNTRIES = frozenset({"JP", "CN", "TW", "HK", "MO"})
 
 
 def website_queries(name: str, place: RowPlace | None = None) -> list[str]:
@@ -30,7 +47,33 @@ def website_queries(name: str, place: RowPlace | None = None) -> list[str]:
         ukrainian = to_ukrainian(name_key(name))
         if ukrainian not in names:
             names.append(ukrainian)
+    names += [each for each in _other_readings(name, place) if each not in names]
     return [" ".join(filter(None, (f'"{each}" official website', where))) for each in names]
+
+
+def _other_readings(name: str, place: RowPlace | None) -> list[str]:
+    country = place.country if place else None
+    key = name_key(name)
+    if has_cjk(key):
+        reading = search_reading(key, None if country is None else country == "JP")
+        return [reading] if reading else []
+    found = []
+    if country == "KZ":
+        kazakh = to_kazakh(key)
+        if kazakh:
+            found.append(kazakh)
+    other_script_country = country in CJK_COUNTRIES or country in CYRILLIC_COUNTRIES
+    if other_script_country and len(key.split()) > 1 and has_latin(key):
+        squashed = plain_letters(key.replace(" ", ""))
+        found.append(squashed)
+        short = _LONG_VOWELS.sub(lambda m: m.group(0)[0], squashed)
+        if country == "JP" and short != squashed:
+            found.append(short)  # `Futaba Unsou` on futabaunso.jp
+    return found
+
+
+# Japanese long vowels as domains write them (`ou`, `uu`, `oo` as one vowel).
+_LONG_VOWELS = re.compile(r"ou|uu|oo")
 
 
 def plain_query(name: str, place: RowPlace | None = None) -> str | None:

@@ -18,6 +18,7 @@ from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.aggregators import is_aggregator
 from worker.pipeline.stages.discovery.location import location_evidence
 from worker.pipeline.stages.discovery.queries import plain_query, website_queries
+from worker.pipeline.stages.page.brand_marks import mark_naming
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
 from worker.pipeline.stages.page.versions import claimed_names, version_naming
@@ -217,6 +218,9 @@ class WebsiteDiscovery:
             evidence = names_domain(found.old_domain, html)
             if evidence:
                 return evidence
+        marked = mark_naming(found.name, facts, html)
+        if marked:
+            return marked
         # A page that writes the name itself (a group listing its companies) is judged on
         # what it says; results naming both would only repeat it.
         if not mentions_name(found.name, facts.main_text):
