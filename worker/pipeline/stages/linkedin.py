@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
+from shared import other_scripts
 from shared.company_keys import name_key, plain_name, registered_domain
 from shared.romanisation import has_cjk, search_reading
 from shared.transliteration import has_cyrillic, has_latin, other_script, plain_letters
@@ -67,6 +68,9 @@ def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
     elif has_cjk(plain) and (reading := search_reading(name_key(plain))):
         # `株式会社朝霧電機` is on LinkedIn as Asagiri Denki.
         names.append(reading)
+    elif other_scripts.script_of(plain) and not has_latin(plain):
+        # `한빛정밀` is on LinkedIn as Hanbit Jeongmil, `Αστέρας Υφάσματα` as Asteras Yfasmata.
+        names += other_scripts.search_readings(name_key(plain))[:1]
     elif not plain.isascii() and has_latin(plain):
         # `Kızılırmak Lojistik` is often typed as Kizilirmak Lojistik.
         names.append(" ".join(plain_letters(word) for word in plain.split()))
@@ -96,15 +100,22 @@ async def from_search(
     site_text: str = "",
     hints: Sequence[str] = (),
     where: str = "",
+    by_domain: bool = False,
 ) -> tuple[str, Score] | None:
     """The best company page found, judged on what corroborates it (see
     `confidence.linkedin`); None when search finds no company page at all. `where` (the
     row's city and country) narrows the search to the company's own page among
-    namesakes. Raises SearchUnavailable when the provider is down."""
-    query = " ".join(filter(None, (f'site:linkedin.com/company "{name}"', where)))
+    namesakes. `by_domain`: search for the company's domain instead of its name, for a
+    name in a script its LinkedIn page does not use. Raises SearchUnavailable when the
+    provider is down."""
+    if by_domain and domain:
+        # A page's About section gives the company's website, which engines index.
+        query = f'site:linkedin.com/company "{domain}"'
+    else:
+        query = " ".join(filter(None, (f'site:linkedin.com/company "{name}"', where)))
     hits = await search.search(query, limit)
     plain = plain_name(name)
-    if not hits and plain != name.strip():
+    if not hits and plain != name.strip() and not by_domain:
         # LinkedIn page names mostly leave the legal form out; quoted, it may find nothing.
         query = " ".join(filter(None, (f'site:linkedin.com/company "{plain}"', where)))
         hits = await search.search(query, limit)

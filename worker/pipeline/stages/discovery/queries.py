@@ -15,7 +15,9 @@ Latin name nowhere else.
 
 from __future__ import annotations
 
+from shared import other_scripts
 from shared.company_keys import name_key, plain_name
+from shared.informal_cyrillic import informal_readings
 from shared.romanisation import has_cjk, search_reading
 from shared.transliteration import (
     has_cyrillic,
@@ -45,7 +47,12 @@ def website_queries(name: str, place: RowPlace | None = None) -> list[str]:
         if ukrainian not in names:
             names.append(ukrainian)
     names += [each for each in _other_readings(name, place) if each not in names]
-    return [" ".join(filter(None, (f'"{each}" official website', where))) for each in names]
+    queries = [" ".join(filter(None, (f'"{each}" official website', where))) for each in names]
+    if where and not has_latin(name) and not name.isascii():
+        # The place is written in Latin letters, which a site in the name's own script
+        # need not write anywhere (`대전` for Daejeon): the name alone is searched too.
+        queries.append(f'"{plain_name(name)}" official website')
+    return queries
 
 
 def _other_readings(name: str, place: RowPlace | None) -> list[str]:
@@ -54,13 +61,23 @@ def _other_readings(name: str, place: RowPlace | None) -> list[str]:
     if has_cjk(key):
         reading = search_reading(key, None if country is None else country == "JP")
         return [reading] if reading else []
+    if other_scripts.script_of(key):
+        # `누리바이오` as `nuri bio`: the reading, and the one with its trade in English.
+        return other_scripts.search_readings(key)
     found = []
+    if country in CYRILLIC_COUNTRIES and key.isascii():
+        # `Jemchujina Yuga`: `j` read as `ж`, the soft sign put back, respelled.
+        found += informal_readings(key)
     if country == "KZ":
         kazakh = to_kazakh(key)
         if kazakh:
             found.append(kazakh)
     words = key.split()
-    other_script_country = country in CJK_COUNTRIES or country in CYRILLIC_COUNTRIES
+    other_script_country = (
+        country in CJK_COUNTRIES
+        or country in CYRILLIC_COUNTRIES
+        or country in other_scripts.COUNTRIES
+    )
     if other_script_country and len(words) > 1 and key.isascii():
         found.append("".join(words))
     return found
