@@ -23,9 +23,10 @@ import functools
 import re
 from enum import StrEnum
 
-from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from shared import script_readers
+from shared.company_keys import name_key
 from shared.script_trades import (
     ARABIC_TRADES,
     HEBREW_TRADES,
@@ -80,144 +81,12 @@ def script_of(text: str) -> Script | None:
 
 
 # Korean: initial, medial and final jamo of a syllable block, in Revised Romanization.
-def _spellings(spelled: str) -> list[str]:
-    """Spellings written one after another with spaces, `-` for none."""
-    return [each.strip("-") for each in spelled.split()]
-
-
-_INITIALS = _spellings("g kk n d tt r m b pp s ss - j jj ch k t p h")
-_MEDIALS = _spellings("a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i")
-_FINALS = _spellings("- k k k n n n t l k m l l l p l m p p t t ng t t k t p t")
-# A final consonant before a syllable that starts with a vowel is read as its initial.
-_CARRIED = _spellings("- g kk gs n nj nh d r lg lm lb ls lt lp lh m b bs s ss ng j ch k t p h")
-
-
-def _korean_word(word: str) -> str:
-    out: list[str] = []
-    carried = ""
-    previous_final = 0
-    for index, ch in enumerate(word):
-        code = ord(ch) - 0xAC00
-        if not 0 <= code < 11172:
-            out.append(anyascii(ch))
-            carried, previous_final = "", 0
-            continue
-        initial, medial, final = code // 588, (code % 588) // 28, code % 28
-        following = ord(word[index + 1]) - 0xAC00 if index + 1 < len(word) else -1
-        onset = _INITIALS[initial]
-        if initial == 11:
-            onset = carried
-        elif initial == 5 and previous_final in (4, 8):
-            onset = "l"  # ㄹ after ㄹ or ㄴ is `l` (`mullyu`)
-        coda = _FINALS[final]
-        carried = ""
-        if final and final != 21 and 0 <= following < 11172 and following // 588 == 11:
-            # The final consonant moves to the next, vowel-initial syllable.
-            carried, coda = _CARRIED[final], ""
-        out.append(onset + _MEDIALS[medial] + coda)
-        previous_final = final
-    return "".join(out)
-
-
-_GREEK_PAIRS = (("ου", "ou"), ("Ου", "Ou"), ("ΟΥ", "OU"), ("αυ", "av"), ("ευ", "ev"), ("ηυ", "iv"))
-_GREEK_FIXES = _GREEK_PAIRS + tuple((a.replace("υ", "ύ"), b) for a, b in _GREEK_PAIRS if "υ" in a)
-_HEBREW = dict(
-    zip(
-        "אבגדהוזחטיכךלמםנןסעפףצץקרשת",
-        _spellings("- v g d h o z ch t i ch ch l m m n n s - f f tz tz k r sh t"),
-        strict=True,
-    )
-)
-_HEBREW_START = {"ב": "b", "כ": "k", "פ": "p", "ו": "v", "י": "y"}
-_ARABIC = dict(
-    zip(
-        "ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآؤئ",
-        _spellings("a b t th j h kh d dh r z s sh s d t z - gh f q k l m n h u i a a - a i a - -"),
-        strict=True,
-    )
-)  # fmt: skip
-_ARABIC_START = {"و": "w", "ي": "y", "ا": "a"}
-_THAI_LEADING = "เแโใไ"
-_THAI_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
-_THAI_FINALS = dict.fromkeys("ญรลฬณน", "n") | dict.fromkeys("จชซศษสดตถทธฎฏฐฑฒ", "t")
-_THAI_FINALS |= dict.fromkeys("บปพฟภ", "p") | dict.fromkeys("กขคฆ", "k") | {"ย": "i", "ว": "o"}
-# Short vowels that are always followed by their syllable's final consonant.
-_THAI_CLOSING = "\u0e31\u0e47"
-_THAI_SILENT = re.compile(r".[\u0e34\u0e38]?\u0e4c")  # a letter under the thanthakhat
-_DEVANAGARI_CONSONANT = re.compile(r"[\u0915-\u0939\u0958-\u095f]")
-_DEVANAGARI_SIGN = re.compile(r"[\u093c-\u094d\u0962\u0963]")
-
-
-def _hebrew_word(word: str) -> str:
-    out = []
-    for index, ch in enumerate(word):
-        spelled = _HEBREW_START.get(ch) if index == 0 else None
-        out.append(spelled or _HEBREW.get(ch, anyascii(ch)))
-    return "".join(out)
-
-
-def _arabic_word(word: str) -> str:
-    # The article `ال` (and `لل`, "for the") is the name's own word in Latin only as
-    # Al-/El-, left out of comparisons.
-    for article in ("وال", "بال", "لل", "ال"):
-        if word.startswith(article) and len(word) > len(article) + 1:
-            word = word[len(article) :]
-            break
-    out = []
-    for index, ch in enumerate(word):
-        spelled = _ARABIC_START.get(ch) if index == 0 else None
-        out.append(spelled or _ARABIC.get(ch, "" if "\u064b" <= ch <= "\u065f" else anyascii(ch)))
-    return "".join(out)
-
-
-def _thai_word(word: str) -> str:
-    word = _THAI_SILENT.sub("", word)
-    if word.startswith("อ") and len(word) > 1 and not _THAI_CONSONANT.match(word[1]):
-        word = word[1:]  # `อ` carrying a word's first vowel is not said
-    letters = list(word)
-    for index in range(len(letters)):
-        final = _THAI_FINALS.get(letters[index])
-        following = letters[index + 1] if index + 1 < len(letters) else ""
-        closed = not following or (
-            letters[index - 1] in _THAI_CLOSING and bool(_THAI_CONSONANT.match(following))
-        )
-        if final and index and letters[index - 1] not in _THAI_LEADING and closed:
-            # A consonant closing a syllable says its final value (`ญ` y, closing n).
-            letters[index] = final
-    index = 0
-    while index < len(letters) - 1:
-        # Vowels written before their consonant are said after it.
-        if letters[index] in _THAI_LEADING:
-            letters[index], letters[index + 1] = letters[index + 1], letters[index]
-            index += 1
-        index += 1
-    return anyascii("".join(letters))
-
-
-def _devanagari_word(word: str) -> str:
-    # A consonant with no vowel sign or virama after it says `a`, except at a word's end.
-    word = word.replace("\u0902", "न्").replace("\u0901", "न्")
-    out = []
-    for index, ch in enumerate(word):
-        out.append(anyascii(ch))
-        following = word[index + 1] if index + 1 < len(word) else ""
-        if _DEVANAGARI_CONSONANT.match(ch) and following and not _DEVANAGARI_SIGN.match(following):
-            out.append("a")
-    return "".join(out)
-
-
-def _greek(text: str) -> str:
-    for greek, latin in _GREEK_FIXES:
-        text = text.replace(greek, latin)
-    return anyascii(text)
-
-
 _WORD_READERS = {
-    Script.KOREAN: _korean_word,
-    Script.HEBREW: _hebrew_word,
-    Script.ARABIC: _arabic_word,
-    Script.THAI: _thai_word,
-    Script.DEVANAGARI: _devanagari_word,
+    Script.KOREAN: script_readers.korean_word,
+    Script.HEBREW: script_readers.hebrew_word,
+    Script.ARABIC: script_readers.arabic_word,
+    Script.THAI: script_readers.thai_word,
+    Script.DEVANAGARI: script_readers.devanagari_word,
 }
 
 
@@ -244,7 +113,7 @@ def readings(name: str) -> tuple[str, ...]:
         return ()
     text = " ".join(LEGAL_FORMS.sub(" ", name).split()) or name
     if script is Script.GREEK:
-        return (" ".join(_greek(text).lower().split()),)
+        return (" ".join(script_readers.greek(text).lower().split()),)
     reader = _WORD_READERS[script]
     trades = _TRADES[script]
     plain: list[str] = []
@@ -266,7 +135,8 @@ def readings(name: str) -> tuple[str, ...]:
 def latin_key(latin: str) -> str:
     """A Latin name as compared with readings: lower-case ASCII words, no legal forms
     or Arabic article."""
-    text = LATIN_FORMS.sub(" ", " ".join(re.findall(r"[a-z0-9]+", plain_letters(latin))))
+    words = re.findall(r"[a-z0-9]+", plain_letters(name_key(latin) if latin.isascii() else latin))
+    text = LATIN_FORMS.sub(" ", " ".join(words))
     return " ".join(LATIN_ARTICLE.sub("", text).split())
 
 
@@ -326,7 +196,9 @@ def _compare(left: str, right: str, korean: bool, within: bool = False) -> float
     score = _letters(left, right, korean, within)
     brand_left, brand_right = _brand(left), _brand(right)
     if not within and brand_left and brand_right and (brand_left, brand_right) != (left, right):
-        score = min(score, _letters(brand_left, brand_right, korean, within))
+        # A brand of two consonants (`Rayyan`, `Noor`) is compared by them too: the whole
+        # name's consonants have already agreed.
+        score = min(score, _letters(brand_left, brand_right, korean, within, least=2))
     return score
 
 
@@ -334,7 +206,9 @@ def _brand(key: str) -> str:
     return " ".join(word for word in key.split() if word not in _TRADE_WORDS)
 
 
-def _letters(left: str, right: str, korean: bool, within: bool) -> float:
+def _letters(
+    left: str, right: str, korean: bool, within: bool, least: int = _MIN_CONSONANTS
+) -> float:
     if within:
         squash = right.replace(" ", "")
         score = fuzz.partial_ratio(squash, left) / 100 if len(squash) >= 3 else 0.0
@@ -344,7 +218,7 @@ def _letters(left: str, right: str, korean: bool, within: bool) -> float:
         score = max(score, _alike(_korean_key(fold(left)), _korean_key(fold(right))))
     score *= READING_MATCH
     bones_left, bones_right = consonants(left), consonants(right)
-    if min(len(bones_left.replace(" ", "")), len(bones_right.replace(" ", ""))) >= _MIN_CONSONANTS:
+    if min(len(bones_left.replace(" ", "")), len(bones_right.replace(" ", ""))) >= least:
         score = max(score, _alike(bones_left, bones_right) * CONSONANT_MATCH)
     return score
 

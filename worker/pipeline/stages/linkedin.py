@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 from shared import other_scripts
 from shared.company_keys import name_key, plain_name, registered_domain
+from shared.informal_cyrillic import informal_readings
 from shared.romanisation import has_cjk, search_reading
 from shared.transliteration import has_cyrillic, has_latin, other_script, plain_letters
 from worker.pipeline.clients.search.provider import SearchProvider
@@ -71,6 +72,11 @@ def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
     elif other_scripts.script_of(plain) and not has_latin(plain):
         # `한빛정밀` is on LinkedIn as Hanbit Jeongmil, `Αστέρας Υφάσματα` as Asteras Yfasmata.
         names += other_scripts.search_readings(name_key(plain))[:1]
+    elif plain.isascii() and any(
+        has_cyrillic(page.title + page.main_text[:2000]) for page in pages
+    ):
+        # `Juravli Stroy` of a site in Russian is on LinkedIn as Zhuravli Stroy.
+        names += [each for each in informal_readings(plain) if each.isascii()][:1]
     elif not plain.isascii() and has_latin(plain):
         # `Kızılırmak Lojistik` is often typed as Kizilirmak Lojistik.
         names.append(" ".join(plain_letters(word) for word in plain.split()))
