@@ -14,29 +14,35 @@ import re
 from shared.transliteration import has_cyrillic, to_cyrillic, to_latin
 
 _INFORMAL = re.compile(r"j|ost\b|tel\b|ju|ja", re.IGNORECASE)
-# Applied in order to the Latin name before reading it in Cyrillic.
-_RESPELL: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), repl)
-    for pattern, repl in (
-        (r"(?<![dD])j(?=[uU])", "y"), (r"(?<![dD])j(?=[aA])", "y"),  # `Jula` is Юла
-        (r"(?<![dD])j", "zh"),
-    )
-)  # fmt: skip
+# An informal `j` is `ж` (`Jukov`) or, before `a` and `u`, also `я`/`ю` (`Julia`): both
+# readings are kept. `dj` is `дж` either way.
+_J_AS_ZH = re.compile(r"(?<![dD])j", re.IGNORECASE)
+_J_AS_Y = re.compile(r"(?<![dD])j(?=[auAU])", re.IGNORECASE)
+
+
+def _respelled(pattern: re.Pattern[str], spelled: str, latin: str) -> str:
+    return pattern.sub(lambda m: spelled.capitalize() if m.group(0).isupper() else spelled, latin)
+
+
 # Word endings whose soft sign informal spellings leave out (`-ость`, `-тель`), in words
 # long enough not to be a short word of their own (`Мост`, `Рост`).
 _SOFT_ENDINGS = re.compile(r"(?<=[а-яё]{3})(ост|тел)\b", re.IGNORECASE)
 
 
 def informal_readings(name: str) -> list[str]:
-    """The Cyrillic reading of an informally spelled Latin name and its respelling in
+    """The Cyrillic readings of an informally spelled Latin name and their respellings in
     the usual Latin scheme, when they differ from the plain reading; none otherwise."""
     if has_cyrillic(name) or not _INFORMAL.search(name):
         return []
-    latin = name
-    for pattern, repl in _RESPELL:
-        latin = pattern.sub(lambda m, r=repl: r.capitalize() if m.group(0).isupper() else r, latin)  # type: ignore[misc]
-    cyrillic = _SOFT_ENDINGS.sub(lambda m: m.group(0) + "ь", to_cyrillic(latin))
-    if cyrillic == to_cyrillic(name):
-        return []
-    respelled = to_latin(cyrillic)
-    return [cyrillic] + ([respelled] if respelled.casefold() != name.casefold() else [])
+    plain = to_cyrillic(name)
+    found: list[str] = []
+    for latin in (_respelled(_J_AS_ZH, "zh", name), _respelled(_J_AS_Y, "y", name)):
+        latin = _respelled(_J_AS_ZH, "zh", latin)
+        cyrillic = _SOFT_ENDINGS.sub(lambda m: m.group(0) + "ь", to_cyrillic(latin))
+        if cyrillic == plain or cyrillic in found:
+            continue
+        found.append(cyrillic)
+        respelled = to_latin(cyrillic)
+        if respelled.casefold() != name.casefold():
+            found.append(respelled)
+    return found

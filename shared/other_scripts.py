@@ -263,3 +263,13 @@ def search_readings(name: str) -> list[str]:
     if script_of(name) in (Script.ARABIC, Script.HEBREW):
         return []
     return list(found)
+
+
+def trade_reading(name: str) -> str | None:
+    """An Arabic or Hebrew name's reading with its trade words in English (`qlaa
+    contracting`), for an unquoted search: engines match its trade words and place, and
+    leave the vowel-less brand to the matching of candidates."""
+    found = readings(name)
+    if script_of(name) in (Script.ARABIC, Script.HEBREW) and len(found) > 1:
+        return found[-1]
+    return None

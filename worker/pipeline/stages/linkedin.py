@@ -71,7 +71,7 @@ def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
         names.append(reading)
     elif other_scripts.script_of(plain) and not has_latin(plain):
         # `한빛정밀` is on LinkedIn as Hanbit Jeongmil, `Αστέρας Υφάσματα` as Asteras Yfasmata.
-        names += other_scripts.search_readings(name_key(plain))[:1]
+        names += other_scripts.search_readings(name_key(plain))
     elif plain.isascii() and any(
         has_cyrillic(page.title + page.main_text[:2000]) for page in pages
     ):

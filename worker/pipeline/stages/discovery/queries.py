@@ -52,6 +52,9 @@ def website_queries(name: str, place: RowPlace | None = None) -> list[str]:
         # The place is written in Latin letters, which a site in the name's own script
         # need not write anywhere (`대전` for Daejeon): the name alone is searched too.
         queries.append(f'"{plain_name(name)}" official website')
+    trade = other_scripts.trade_reading(name_key(name))
+    if trade:
+        queries.append(" ".join(filter(None, (trade, where))))
     return queries
 
 
