@@ -13,7 +13,7 @@ import re
 
 from shared.transliteration import has_cyrillic, to_cyrillic, to_latin
 
-_INFORMAL = re.compile(r"j|ost\b|tel\b|ju|ja", re.IGNORECASE)
+_INFORMAL = re.compile(r"j|ost\b|tel\b|sch", re.IGNORECASE)
 # An informal `j` is `ж` (`Jukov`) or, before `a` and `u`, also `я`/`ю` (`Julia`): both
 # readings are kept. `dj` is `дж` either way.
 _J_AS_ZH = re.compile(r"(?<![dD])j", re.IGNORECASE)
@@ -39,10 +39,8 @@ def informal_readings(name: str) -> list[str]:
     for latin in (_respelled(_J_AS_ZH, "zh", name), _respelled(_J_AS_Y, "y", name)):
         latin = _respelled(_J_AS_ZH, "zh", latin)
         cyrillic = _SOFT_ENDINGS.sub(lambda m: m.group(0) + "ь", to_cyrillic(latin))
-        if cyrillic == plain or cyrillic in found:
-            continue
-        found.append(cyrillic)
         respelled = to_latin(cyrillic)
-        if respelled.casefold() != name.casefold():
-            found.append(respelled)
+        for each in (cyrillic, respelled):
+            if each != plain and each.casefold() != name.casefold() and each not in found:
+                found.append(each)
     return found

@@ -23,6 +23,7 @@ import functools
 import re
 from enum import StrEnum
 
+from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from shared import script_readers
@@ -90,9 +91,12 @@ _WORD_READERS = {
 }
 
 
+_LONGEST_FIRST = {id(trades): sorted(trades, key=len, reverse=True) for trades in _TRADES.values()}
+
+
 def _split_trades(word: str, trades: dict[str, str]) -> list[tuple[str, str | None]]:
     """A word without spaces (Korean) split at its trade words: (part, English or None)."""
-    for trade in sorted(trades, key=len, reverse=True):
+    for trade in _LONGEST_FIRST[id(trades)]:
         at = word.find(trade)
         if at >= 0 and (trade == word or len(trade) >= 2):
             before, after = word[:at], word[at + len(trade) :]
@@ -112,8 +116,11 @@ def readings(name: str) -> tuple[str, ...]:
     if script is None:
         return ()
     text = " ".join(LEGAL_FORMS.sub(" ", name).split()) or name
+    # anyascii's letter-by-letter reading is kept beside the script's own: it reads some
+    # spellings closer (Greek `υ` as `y`, Thai vowels as written), see bench/transliteration.py.
+    general = " ".join(anyascii(text).lower().split())
     if script is Script.GREEK:
-        return (" ".join(script_readers.greek(text).lower().split()),)
+        return tuple(dict.fromkeys((" ".join(script_readers.greek(text).lower().split()), general)))
     reader = _WORD_READERS[script]
     trades = _TRADES[script]
     plain: list[str] = []
@@ -129,7 +136,9 @@ def readings(name: str) -> tuple[str, ...]:
     found = [" ".join(filter(None, plain))]
     if translated != plain:
         found.append(" ".join(filter(None, translated)))
-    return tuple(each for each in found if each)
+    if script not in (Script.ARABIC, Script.HEBREW):
+        found.append(general)
+    return tuple(dict.fromkeys(each for each in found if each))
 
 
 def latin_key(latin: str) -> str:
@@ -262,7 +271,7 @@ def search_readings(name: str) -> list[str]:
     found = readings(name)
     if script_of(name) in (Script.ARABIC, Script.HEBREW):
         return []
-    return list(found)
+    return list(found[:2])
 
 
 def trade_reading(name: str) -> str | None:

@@ -27,7 +27,7 @@ def test_a_name_is_read_as_written(native: str, expected: str) -> None:
 
 
 def test_trade_words_are_also_read_in_english() -> None:
-    assert readings("누리바이오") == ("nuri baio", "nuri bio")
+    assert readings("누리바이오")[:2] == ("nuri baio", "nuri bio")
     assert readings("النخيل للتجارة")[-1] == "nkhil trading"
 
 

@@ -52,6 +52,7 @@ def website_queries(name: str, place: RowPlace | None = None) -> list[str]:
         # The place is written in Latin letters, which a site in the name's own script
         # need not write anywhere (`대전` for Daejeon): the name alone is searched too.
         queries.append(f'"{plain_name(name)}" official website')
+    queries += [f'"{each}" official website' for each in _domain_forms(name, place)]
     trade = other_scripts.trade_reading(name_key(name))
     if trade:
         queries.append(" ".join(filter(None, (trade, where))))
@@ -76,14 +77,25 @@ def _other_readings(name: str, place: RowPlace | None) -> list[str]:
         if kazakh:
             found.append(kazakh)
     words = key.split()
-    other_script_country = (
-        country in CJK_COUNTRIES
-        or country in CYRILLIC_COUNTRIES
-        or country in other_scripts.COUNTRIES
-    )
+    other_script_country = country in CJK_COUNTRIES or country in CYRILLIC_COUNTRIES
     if other_script_country and len(words) > 1 and key.isascii():
         found.append("".join(words))
     return found
+
+
+def _domain_forms(name: str, place: RowPlace | None) -> list[str]:
+    """A Latin name of a company in Korea, Greece, the Arab countries, Israel, Thailand or
+    India as its domain likely spells it (`bareunfoods`, `alshorouk trading`), searched
+    without the place: a site in its own script writes neither in Latin letters."""
+    key = name_key(name)
+    if not (place and place.country in other_scripts.COUNTRIES) or not key.isascii():
+        return []
+    words = key.split()
+    forms = ["".join(words)] if len(words) > 1 else []
+    if len(words) > 2 and words[0] in ("al", "el"):
+        # The article is joined to its word (`Al Shorouk` as `alshorouk`).
+        forms.append(" ".join([words[0] + words[1], *words[2:]]))
+    return forms
 
 
 def plain_query(name: str, place: RowPlace | None = None) -> str | None:
