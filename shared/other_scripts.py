@@ -167,7 +167,7 @@ def _korean_key(key: str) -> str:
 _CONSONANT_FOLDS = tuple(
     (re.compile(p), r)
     for p, r in ((r"x", "ks"), (r"q|c", "k"), (r"ph", "f"), (r"th", "t"), (r"dh", "d"),
-                 (r"gh", "g"), (r"tz|ts", "z"), (r"v", "b"), (r"p", "f"), (r"[aeiouyhw'`]", ""),
+                 (r"gh", "g"), (r"tz", "z"), (r"v", "b"), (r"p", "f"), (r"[aeiouyhw'`]", ""),
                  (r"(.)\1+", r"\1"))
 )  # fmt: skip
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.unit
         ("대양물류", "daeyang mullyu"),  # ㄹ after ㄹ is l
         ("Δρυάδα Ξυλουργική", "dryada xylourgiki"),  # ου is ou
         ("नर्मदा फार्मा", "narmada pharma"),  # the unwritten a said
-        ("אופק מערכות בע\"מ", "ofk mrchot"),  # the legal form left out
+        ('אופק מערכות בע"מ', "ofk mrchot"),  # the legal form left out
     ],
 )
 def test_a_name_is_read_as_written(native: str, expected: str) -> None:

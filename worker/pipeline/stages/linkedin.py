@@ -81,10 +81,24 @@ def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
         # `Kızılırmak Lojistik` is often typed as Kizilirmak Lojistik.
         names.append(" ".join(plain_letters(word) for word in plain.split()))
     for page in pages[:1]:
+        spelled = _domain_words(plain, page)
+        if spelled and spelled not in names:
+            names.append(spelled)
         own = _own_name(page)
         if own and all(name_similarity(own, known) < 0.8 for known in names):
             names.append(own)
     return names
+
+
+def _domain_words(name: str, page: PageFacts) -> str:
+    """The words of the site's domain (`gefen-taasiyot.co.il`: gefen taasiyot) when it
+    spells the reading of a name written in another script: a Hebrew or Arabic name has
+    no reading with its vowels, but the domain the company chose has them."""
+    domain = registered_domain(page.url)
+    label = domain.split(".")[0] if domain else ""
+    if has_latin(name) or "-" not in label or domain_similarity(name, domain) < _SPELLED:
+        return ""
+    return label.replace("-", " ")
 
 
 def _own_name(page: PageFacts) -> str:
