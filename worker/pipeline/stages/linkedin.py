@@ -85,7 +85,12 @@ def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
         if spelled and spelled not in names:
             names.append(spelled)
         own = _own_name(page)
-        if own and all(name_similarity(own, known) < 0.8 for known in names):
+        # A name like a known one is searched once, unless the scripts differ: the site's
+        # Latin `Nachal Technologiot` finds a page the row's `נחל טכנולוגיות` does not.
+        if own and all(
+            name_similarity(own, known) < 0.8 or has_latin(own) != has_latin(known)
+            for known in names
+        ):
             names.append(own)
     return names
 
