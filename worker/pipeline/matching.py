@@ -192,6 +192,17 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in words).casefold() if len(words) > 1 else ""
 
 
+# Legal forms that acronyms take in as letters (`CIMSA`: Comercializadora Industrial del
+# Mezquital, S.A.).
+_FORM_LETTERS = frozenset({"sa", "sl", "sas", "srl", "spa", "sc", "ag", "ab", "as", "bv", "nv"})
+
+
+def _initials_with_form(short: str, letters: str) -> bool:
+    return short == letters or (
+        short.startswith(letters) and short[len(letters) :] in _FORM_LETTERS
+    )
+
+
 def acronym_of(name: str, candidate: str, page_text: str) -> bool:
     """`name` and `candidate` are one company, the one written as the other's initials,
     and the page says both: the full name somewhere, the initials in capitals."""
@@ -199,7 +210,7 @@ def acronym_of(name: str, candidate: str, page_text: str) -> bool:
     for short, full in ((right, name), (left, candidate)):
         full = _PARENTHESIS.sub(" ", full)  # "Ivorine Technical Bakery (ITB)"
         letters = initials(full)
-        if len(letters) >= MIN_INITIALS and short == letters:
+        if len(letters) >= MIN_INITIALS and _initials_with_form(short, letters):
             capitals = {c.casefold() for c in _CAPITALS.findall(page_text)}
             return short in capitals and mentions_name(full, page_text)
     return False
