@@ -52,7 +52,7 @@ ARABIC_TRADES: dict[str, str] = {
     "المطاحن": "mills", "الشحن": "shipping", "الخدمات": "services", "الاستثمار": "investment",
     "العقارات": "real estate", "العقارية": "real estate", "التطوير": "development",
     "الكهربائية": "electrical", "الإلكترونيات": "electronics", "الأدوية": "pharmaceuticals",
-    "البلاستيك": "plastics", "الطباعة": "printing", "التعليم": "education",
+    "البلاستيك": "plastics", "الطباعة": "printing", "للطباعة": "printing", "التعليم": "education",
     "الاتصالات": "telecom", "الزراعة": "agriculture", "الزراعية": "agricultural",
     "الدولية": "international", "العربية": "arabia", "المتحدة": "united", "الحديثة": "modern",
     "الوطنية": "national", "الخليج": "gulf", "الشرق": "east", "للتجارة": "trading",

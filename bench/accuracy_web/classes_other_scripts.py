@@ -79,6 +79,7 @@ OWN_OWN = (
      "παραδοσιακά ζυμαρικά και τραχανάς"),
     (ISRAEL, "he", "גלבוע חקלאות", "Gilboa Haklaut", "gilboa-haklaut", "גידול ירקות בחממות"),
     (INDIA, "hi", "अन्नपूर्णा मसाले", "Annapurna Masale", "annapurna-masale", "पिसे मसालों का उत्पादन"),
+    (UAE, "ar", "الوفاء للطباعة", "Al Wafaa Printing", "alwafaa-printing", "طباعة الكتب والمجلات"),
 )  # fmt: skip
 # (native, the Latin name its LinkedIn page and domain use)
 DOWN = (
@@ -92,6 +93,7 @@ INFORMAL = (
     ("Надёжность Плюс", "Nadejnost Plus", "nadezhnost-plus", "охранные системы для складов"),
     ("Щука Рыбпром", "Schuka Rybprom", "shchuka-rybprom", "переработка речной рыбы"),
     ("Ёжик Игрушки", "Yojik Igrushki", "ezhik-igrushki", "деревянные игрушки для детей"),
+    ("Мягкость Текстиль", "Myagkost Tekstil", "myagkost-tekstil", "махровые полотенца и халаты"),
 )
 
 _HOME = {"ko": "홈", "el": "Αρχική", "ar": "الرئيسية", "he": "דף הבית", "th": "หน้าแรก",
@@ -171,7 +173,7 @@ def other_scripts_down(b: Builder) -> None:
         b.web.sites[host].status = 503
         linkedin = b.linkedin(latin, slugify(latin), b.industry(), city, country.name, host)
         down = replace(built, live=False, grounding=None)
-        b.add("other_script_down", native, country.name, city, host, down, linkedin,
+        b.add("http_503", native, country.name, city, host, down, linkedin,
               website=host, note="site answers 503; LinkedIn only through search")  # fmt: skip
 
 
