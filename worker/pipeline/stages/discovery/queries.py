@@ -10,7 +10,9 @@ alphabet's letters (`Saryarqa`) is also searched in Kazakh Cyrillic; a Japanese 
 Chinese name is also searched by its reading (`北斗精工` as `hokuto seiko`). A Latin name of
 a company whose country writes in another script is also searched as one word, as its
 domain spells it (`hokutoseiko`): a site written only in kanji or Cyrillic carries its
-Latin name nowhere else.
+Latin name nowhere else. Names in Korean, Greek, Arabic, Hebrew, Thai and Devanagari
+letters, and informal Latin spellings of Russian names, get their other readings from
+`shared.other_scripts` and `shared.informal_cyrillic` (see docs/pipeline.md).
 """
 
 from __future__ import annotations
