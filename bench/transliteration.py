@@ -21,7 +21,10 @@ of bench/cjk_pairs.py: each library alone (the name's legal forms removed, the r
 compared with the Latin name by `shared.romanisation.reading_key`), and the project's
 matching (`name_similarity`, with the trade words translated).
 
-    .venv/bin/python bench/transliteration.py [--script cyrillic|cjk] [--rounds 5] [--line 0.8]
+`--script other` measures anyascii against the project's readers of Korean, Greek, Arabic,
+Hebrew, Thai and Devanagari (bench/transliteration_other.py).
+
+    .venv/bin/python bench/transliteration.py [--script cyrillic|cjk|other] [--rounds 5]
 """
 
 from __future__ import annotations
@@ -125,8 +128,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--line", type=float, default=0.8, help="similarity counted a match")
-    parser.add_argument("--script", choices=("cyrillic", "cjk"), default="cyrillic")
+    parser.add_argument("--script", choices=("cyrillic", "cjk", "other"), default="cyrillic")
     args = parser.parse_args()
+    if args.script == "other":
+        from bench.transliteration_other import report as other_report
+
+        other_report(args.rounds, args.line)
+        return
     if args.script == "cjk":
         from bench.transliteration_cjk import report
 

@@ -12,6 +12,12 @@ from bench.accuracy_web.classes_identity import (
     scripts,
     twins,
 )
+from bench.accuracy_web.classes_other_scripts import (
+    informal_russian,
+    other_scripts_down,
+    other_scripts_latin_rows,
+    other_scripts_own_rows,
+)
 from bench.accuracy_web.classes_scripts import (
     cjk_logo_names,
     kazakh_latin,
@@ -43,6 +49,10 @@ def build_web(seed: int = SEED) -> Web:
         romanised_cjk,
         kazakh_latin,
         rebrand_redirects,
+        other_scripts_latin_rows,
+        other_scripts_own_rows,
+        other_scripts_down,
+        informal_russian,
     ):
         make(b)
     return b.web

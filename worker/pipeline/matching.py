@@ -6,9 +6,10 @@ import re
 
 from rapidfuzz import fuzz
 
+from shared import other_scripts
 from shared.company_keys import name_key
 from shared.romanisation import READING_FORMS, has_cjk, reading_key, readings
-from shared.transliteration import fold, has_cyrillic, is_kazakh_latin, to_latin
+from shared.transliteration import fold, has_cyrillic, has_latin, is_kazakh_latin, to_latin
 
 _STOPWORDS = {
     "the", "and", "for", "with", "that", "this", "which", "what", "who", "are", "our",
@@ -37,7 +38,22 @@ def name_similarity(name: str, candidate: str) -> float:
         # `北斗精工` and `Hokuto Seiko`: the CJK name read in Latin letters.
         latin, cjk = (right, left) if cjk_left else (left, right)
         score = max(score, reading_similarity(latin, cjk))
+    elif pair := _latin_and_other(left, right):
+        # `Αστέρας Υφάσματα` and `Asteras Yfasmata`, `النخيل للتجارة` and `Al Nakheel
+        # Trading`: the name in its own script read in Latin letters.
+        score = max(score, other_scripts.similarity(*pair))
     return round(score, 3)
+
+
+def _latin_and_other(left: str, right: str) -> tuple[str, str] | None:
+    """(the Latin name, the other-script name) when one is in Latin letters and the other
+    in Korean, Greek, Arabic, Hebrew, Thai or Devanagari letters."""
+    left_script, right_script = other_scripts.script_of(left), other_scripts.script_of(right)
+    if left_script and not right_script and has_latin(right):
+        return right, left
+    if right_script and not left_script and has_latin(left):
+        return left, right
+    return None
 
 
 # A reading matches a little below the same name written alike: different characters
@@ -99,6 +115,9 @@ def domain_similarity(name: str, domain: str | None) -> float:
     elif has_cjk(key) and label.isascii():
         # `北斗精工` against `hokutoseiko.jp`: the name's readings against the label.
         return round(_reading_in_label(key, label) * READING_MATCH, 3)
+    elif label.isascii() and other_scripts.script_of(key):
+        # `한빛정밀` against `hanbitjeongmil.co.kr`: the name read in Latin letters.
+        return other_scripts.in_label(key, domain.split(".")[0])
     squashed = key.replace(" ", "")
     if not squashed:
         return 0.0
@@ -182,6 +201,17 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in words).casefold() if len(words) > 1 else ""
 
 
+# Legal forms that acronyms take in as letters (`CIMSA`: Comercializadora Industrial del
+# Mezquital, S.A.).
+_FORM_LETTERS = frozenset({"sa", "sl", "sas", "srl", "spa", "sc", "ag", "ab", "as", "bv", "nv"})
+
+
+def _initials_with_form(short: str, letters: str) -> bool:
+    return short == letters or (
+        short.startswith(letters) and short[len(letters) :] in _FORM_LETTERS
+    )
+
+
 def acronym_of(name: str, candidate: str, page_text: str) -> bool:
     """`name` and `candidate` are one company, the one written as the other's initials,
     and the page says both: the full name somewhere, the initials in capitals."""
@@ -189,7 +219,7 @@ def acronym_of(name: str, candidate: str, page_text: str) -> bool:
     for short, full in ((right, name), (left, candidate)):
         full = _PARENTHESIS.sub(" ", full)  # "Ivorine Technical Bakery (ITB)"
         letters = initials(full)
-        if len(letters) >= MIN_INITIALS and short == letters:
+        if len(letters) >= MIN_INITIALS and _initials_with_form(short, letters):
             capitals = {c.casefold() for c in _CAPITALS.findall(page_text)}
             return short in capitals and mentions_name(full, page_text)
     return False

@@ -10,14 +10,18 @@ alphabet's letters (`Saryarqa`) is also searched in Kazakh Cyrillic; a Japanese 
 Chinese name is also searched by its reading (`北斗精工` as `hokuto seiko`). A Latin name of
 a company whose country writes in another script is also searched as one word, as its
 domain spells it (`hokutoseiko`): a site written only in kanji or Cyrillic carries its
-Latin name nowhere else.
+Latin name nowhere else. Names in Korean, Greek, Arabic, Hebrew, Thai and Devanagari
+letters, and informal Latin spellings of Russian names, get their other readings from
+`shared.other_scripts` and `shared.informal_cyrillic` (see docs/pipeline.md).
 """
 
 from __future__ import annotations
 
 import re
 
+from shared import other_scripts
 from shared.company_keys import name_key, plain_name
+from shared.informal_cyrillic import informal_readings
 from shared.romanisation import has_cjk, search_reading
 from shared.transliteration import (
     has_cyrillic,
@@ -48,7 +52,16 @@ def website_queries(name: str, place: RowPlace | None = None) -> list[str]:
         if ukrainian not in names:
             names.append(ukrainian)
     names += [each for each in _other_readings(name, place) if each not in names]
-    return [" ".join(filter(None, (f'"{each}" official website', where))) for each in names]
+    queries = [" ".join(filter(None, (f'"{each}" official website', where))) for each in names]
+    if where and not has_latin(name) and not name.isascii():
+        # The place is written in Latin letters, which a site in the name's own script
+        # need not write anywhere (`대전` for Daejeon): the name alone is searched too.
+        queries.append(f'"{plain_name(name)}" official website')
+    queries += [f'"{each}" official website' for each in _domain_forms(name, place)]
+    trade = other_scripts.trade_reading(name_key(name))
+    if trade:
+        queries.append(" ".join(filter(None, (trade, where))))
+    return queries
 
 
 def _other_readings(name: str, place: RowPlace | None) -> list[str]:
@@ -57,7 +70,13 @@ def _other_readings(name: str, place: RowPlace | None) -> list[str]:
     if has_cjk(key):
         reading = search_reading(key, None if country is None else country == "JP")
         return [reading] if reading else []
+    if other_scripts.script_of(key):
+        # `누리바이오` as `nuri bio`: the reading, and the one with its trade in English.
+        return other_scripts.search_readings(key)
     found = []
+    if country in CYRILLIC_COUNTRIES and key.isascii():
+        # `Jemchujina Yuga`: `j` read as `ж`, the soft sign put back, respelled.
+        found += informal_readings(key)
     if country == "KZ":
         kazakh = to_kazakh(key)
         if kazakh:
@@ -74,6 +93,21 @@ def _other_readings(name: str, place: RowPlace | None) -> list[str]:
 
 # Japanese long vowels as domains write them (`ou`, `uu`, `oo` as one vowel).
 _LONG_VOWELS = re.compile(r"ou|uu|oo")
+
+
+def _domain_forms(name: str, place: RowPlace | None) -> list[str]:
+    """A Latin name of a company in Korea, Greece, the Arab countries, Israel, Thailand or
+    India as its domain likely spells it (`bareunfoods`, `alshorouk trading`), searched
+    without the place: a site in its own script writes neither in Latin letters."""
+    key = name_key(name)
+    if not (place and place.country in other_scripts.COUNTRIES) or not key.isascii():
+        return []
+    words = key.split()
+    forms = ["".join(words)] if len(words) > 1 else []
+    if len(words) > 2 and words[0] in ("al", "el"):
+        # The article is joined to its word (`Al Shorouk` as `alshorouk`).
+        forms.append(" ".join([words[0] + words[1], *words[2:]]))
+    return forms
 
 
 def plain_query(name: str, place: RowPlace | None = None) -> str | None:
