@@ -67,7 +67,9 @@ class FullListingReader(SessionStateReader):
     """The reader as it was: each read lists every chunk summary, reads those it has not
     cached, and sums them all."""
 
-    async def _chunk_totals(self, keys: SessionKeys) -> tuple[int, Counters, Usage]:
+    async def _chunk_totals(
+        self, keys: SessionKeys, etags: dict[str, str]
+    ) -> tuple[int, Counters, Usage]:
         listed = await self._store.list_objects(keys.chunk_done_prefix)
         missing = [info.key for info in listed if info.key not in self._summaries]
         loaded = await asyncio.gather(
