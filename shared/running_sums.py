@@ -31,6 +31,8 @@ from shared.usage import Usage
 
 log = structlog.get_logger()
 _NEVER = float("-inf")
+# Sessions whose stored sums a process remembers.
+_REMEMBERED = 10_000
 
 
 class RunningSums(Record):
@@ -99,6 +101,8 @@ class SumsWriter:
             return
         if self._gate.locked():
             return  # busy: a later read offers newer sums
+        if len(self._written) >= _REMEMBERED:
+            self._written.clear()  # at worst, sums stored once more than needed
         # Taken now, so reads until the write ends do not start another.
         self._written[prefix] = (sums.count, now)
         task = asyncio.create_task(self._write(keys, sums, covered, at))
