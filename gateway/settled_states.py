@@ -15,9 +15,10 @@ a change and its mark (another process's cache) can miss. States not kept are re
 most `window` at a time per call.
 
 A single session's read (`one`) checks only that session's mark, with one listing of its
-key, before using a kept state: a settled session read again costs one request. Its mark
-is checked before its state is read only once the session was last seen settled, so
-reading a running session costs no more than it did.
+key, before using a kept state: a settled session read again costs one request. A session
+last seen unsettled is read without that check (workers change it; its mark tells
+nothing), so reading a running session again costs what it did; it is kept from the
+read after the one that sees it settled.
 """
 
 from __future__ import annotations
