@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import resource
 import subprocess
 import sys
@@ -32,7 +31,7 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.process_stats import cpu_seconds
+from bench.process_stats import child_pids, cpu_seconds
 from bench.soak import rss_bytes
 from shared.layout import SessionKeys
 from shared.models import ChunkSummary, Counters, Plan
@@ -202,14 +201,6 @@ def finalize_once(
     figures = dict(orjson.loads(last))
     figures["sampled_peak_rss_mib"] = peak / MIB
     return figures
-
-
-def child_pids(pid: int) -> list[int]:
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        with contextlib.suppress(OSError):
-            found.extend(int(n) for n in task.read_text().split())
-    return found
 
 
 def report(
