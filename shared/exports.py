@@ -89,11 +89,6 @@ class ExportLayout:
         values = self.field_value_columns
         return [(c, None if c in values else _LIST_SEPARATORS.get(c, " ")) for c in self.columns]
 
-    @cached_property
-    def separators(self) -> list[str | None]:
-        """`text_columns`' separators alone, in column order."""
-        return [separator for _, separator in self.text_columns]
-
     @classmethod
     def of(cls, manifest: SessionManifest, criteria: SessionCriteria | None) -> ExportLayout:
         qualifies = manifest.options.qualification is not None
@@ -130,23 +125,17 @@ def spreadsheet_values(
 ) -> list[str]:
     """`cells`: the row's `export_cells`, when already computed."""
     cells = export_cells(row, layout) if cells is None else cells
-    # One comprehension with text handled inline rather than `cell_text` and `neutralise`
-    # for each cell: this runs for every cell of every row of a session's final files.
-    # Text is neutralised alike in every column (`field_text` does the same to text).
-    return [
-        ("'" + value if value[:1] in _TRIGGER_CHARS else value)
-        if value.__class__ is str
-        else _other_text(value, separator)
-        for value, separator in zip(map(cells.get, layout.columns), layout.separators, strict=True)
-    ]
-
-
-def _other_text(value: object, separator: str | None) -> str:
-    """A cell that is not text: a custom field's value as typed (`separator` None), any
-    other column through `cell_text`."""
-    if separator is None:
-        return field_text(value)
-    return neutralise(cell_text(value, separator))
+    # Written out rather than through `cell_text` and `neutralise` for each cell: this runs
+    # for every cell of every row of a session's final files.
+    texts: list[str] = []
+    for column, separator in layout.text_columns:
+        value = cells.get(column)
+        if separator is None:
+            texts.append(field_text(value))
+            continue
+        text = value if value.__class__ is str else cell_text(value, separator)
+        texts.append("'" + text if text and text[0] in _TRIGGER_CHARS else text)
+    return texts
 
 
 def field_text(value: object) -> str:
