@@ -47,6 +47,7 @@ from bench.process_stats import child_pids, cpu_seconds
 from bench.soak import deployment, rss_bytes
 from shared.auth import hash_key, new_key
 from shared.broker.rabbit_topology import delete_topology
+from shared.layout import SessionKeys
 from shared.storage.s3 import MinioStore
 from shared.topology import Topology
 from tests.services import (
@@ -217,7 +218,24 @@ class Bench:
         self.note(f"{label}: start -> running (planning)", marks["planning"])
         self.note(f"{label}: processing", marks["processing"] - marks["planning"])
         self.note(f"{label}: finalization", marks["finalized"] - marks["processing"])
+        print(f"{label}: {state['status']}, counters {state.get('counters')}", flush=True)
+        await self.finalization_from_storage(state, label)
         return state
+
+    async def finalization_from_storage(self, state: dict[str, object], label: str) -> None:
+        """The finalization as storage saw it: from the last chunk summary stored to the
+        final status, whatever the polling above saw under load (1 s resolution)."""
+        keys = SessionKeys("bench", str(state["session_id"]))  # the API key's tenant
+        objects = await self.store.list_objects(keys.prefix)
+        summaries = [
+            o.last_modified
+            for o in objects
+            if o.key.startswith(keys.chunk_done_prefix) and o.last_modified is not None
+        ]
+        final = [o.last_modified for o in objects if o.key == keys.final_status and o.last_modified]
+        if summaries and final:
+            seconds = (max(final) - max(summaries)).total_seconds()
+            self.note(f"{label}: finalization (storage: last summary -> final status)", seconds)
 
     async def median_get(self, path: str, params: dict[str, int]) -> float:
         times = []
