@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -46,17 +46,6 @@ KEYS = SessionKeys("bench", "3" * 32)
 COLUMNS = ["Company", "Website", "City", "Ref"]
 CHUNK = 200
 AT = datetime(2026, 1, 1, tzinfo=UTC)
-
-
-class NoPublisher:
-    """Events go nowhere: the bench times the files, not the broker."""
-
-    ready = True
-
-    async def publish_start(self, message: object) -> None: ...
-    async def publish_chunk_tasks(self, tasks: object) -> None: ...
-    async def publish_cancel(self, message: object) -> None: ...
-    async def publish_event(self, event: object) -> None: ...
 
 
 def template() -> dict[str, Any]:
@@ -137,34 +126,16 @@ async def seed(store: MinioStore, rows: int, log_lines: int) -> int:
     return chunks
 
 
-async def child(endpoint: str, chunks: int) -> None:
-    from worker.finalizer import Finalizer  # from `--code` when given
-
-    store = MinioStore(endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, BUCKET)
-    finalizer = Finalizer(store, NoPublisher())
-    began, cpu = time.monotonic(), time.process_time()
-    final = await finalizer.finalize(KEYS, chunks)
-    wall, used = time.monotonic() - began, time.process_time() - cpu
-    assert final is not None, "the session was not finalized"
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    # The workbook's own process, once it has ended.
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    figures = {"wall": wall, "cpu": used, "maxrss_mib": peak}
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    figures |= {"user": own.ru_utime, "system": own.ru_stime}
-    figures |= {"child_cpu": children.ru_utime + children.ru_stime}
-    figures |= {"child_maxrss_mib": children.ru_maxrss / 1024}
-    print(orjson.dumps(figures).decode(), flush=True)
-    store.close()
-
-
 def finalize_once(
     endpoint: str, chunks: int, interval: float, profile: Path | None, code: Path | None
 ) -> dict[str, float]:
-    command = [sys.executable, __file__, "--child", endpoint, "--chunks", str(chunks)]
-    if code is not None:
-        command += ["--code", str(code)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    script = Path(__file__).with_name("finalize_child.py")
+    command = [sys.executable, str(script), endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY]
+    command += [BUCKET, str(chunks)]
+    # Every module from one checkout: this one, or the `--baseline` one.
+    root = (code or Path(__file__).resolve().parent.parent).resolve()
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=root, env=env)
     spy = None
     if profile is not None:
         spy = subprocess.Popen(
@@ -262,13 +233,5 @@ if __name__ == "__main__":
     parser.add_argument(
         "--baseline", type=Path, help="a checkout of other code, finalized before this tree's"
     )
-    parser.add_argument("--child", metavar="ENDPOINT", help=argparse.SUPPRESS)
-    parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--chunks", type=int, help=argparse.SUPPRESS)
     parsed = parser.parse_args()
-    if parsed.child:
-        if parsed.code is not None:
-            sys.path.insert(0, str(parsed.code.resolve()))
-        asyncio.run(child(parsed.child, parsed.chunks))
-        sys.exit(0)
     sys.exit(asyncio.run(main(parsed)))
