@@ -3,7 +3,8 @@
 Each row's cells are computed once for the three files (`export_cells`,
 `spreadsheet_values`). The CSV and JSON stream to storage while they are written
 (worker/object_stream.py); the XLSX is written by a process of its own
-(worker/xlsx_process.py) from the cells sent to it, then stored. So the workbook's markup
+(worker/xlsx_process.py) from the cells sent to it, then stored; a small session's in
+the worker, on a thread. So the workbook's markup
 and compression run on the other core, and no file waits for the others to be uploaded.
 """
 
@@ -28,6 +29,7 @@ from shared.exports import (
 )
 from shared.layout import SessionKeys
 from shared.storage.protocol import ObjectStore
+from shared.xlsx_book import XlsxBook
 from worker.final_upload import upload_file
 from worker.object_stream import ObjectStream
 from worker.xlsx_process import XlsxProcess
@@ -60,9 +62,38 @@ class RowEncoder:
         return self._json.footer()
 
 
+# Below this many rows the workbook is written in the worker (on a thread): starting a
+# process costs more than it gives a small session, and a session's end comes sooner.
+PROCESS_ROWS = 20_000
+
+
+class _BookHere:
+    """The workbook in this process, with the workbook process's interface."""
+
+    def __init__(
+        self,
+        path: Path,
+        header: Sequence[str],
+        evidence_header: Sequence[str] | None,
+        created: datetime | None,
+    ) -> None:
+        self._path = path
+        self._book = XlsxBook(header, evidence_header, created)
+
+    def append(self, rows: Sequence[Sequence[object]], evidence: Sequence[Sequence[str]]) -> None:
+        self._book.append(rows, evidence)
+
+    def finish(self) -> None:
+        self._book.save(self._path)
+
+    def stop(self) -> None:
+        self._book.discard()
+
+
 class ResultFiles:
     """`open`, `write` each batch of rows in order, then `close`; `abort` on failure
-    leaves none of the three objects stored by this writer."""
+    leaves none of the three objects stored by this writer. `rows`: how many the session
+    has, which decides where the workbook is written (`PROCESS_ROWS`)."""
 
     def __init__(
         self,
@@ -71,6 +102,7 @@ class ResultFiles:
         layout: ExportLayout,
         created: datetime,
         folder: Path,
+        rows: int = PROCESS_ROWS,
     ) -> None:
         self._store = store
         self._keys = keys
@@ -80,13 +112,14 @@ class ResultFiles:
         self._encoder = RowEncoder(layout)
         self._csv: ObjectStream | None = None
         self._json: ObjectStream | None = None
-        self._xlsx: XlsxProcess | None = None
+        self._xlsx: XlsxProcess | _BookHere | None = None
+        self._book_kind = XlsxProcess if rows >= PROCESS_ROWS else _BookHere
 
     async def open(self) -> None:
         header = [neutralise(c) for c in self._layout.columns]
         evidence = list(EVIDENCE_COLUMNS) if self._layout.qualification else None
         self._xlsx = await asyncio.to_thread(
-            XlsxProcess, self._xlsx_path, header, evidence, self._created
+            self._book_kind, self._xlsx_path, header, evidence, self._created
         )
         self._csv = self._stream("csv")
         self._json = self._stream("json")

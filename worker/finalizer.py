@@ -202,7 +202,7 @@ class Finalizer:
             manifest, await session_criteria(self._store, keys, manifest.options)
         )
         created = max((s.finished_at for s in summaries), default=manifest.created_at)
-        files = ResultFiles(self._store, keys, layout, created, folder)
+        files = ResultFiles(self._store, keys, layout, created, folder, manifest.input.rows)
         try:
             await files.open()
             # Only chunks with duplicate rows can point at a first occurrence.
