@@ -81,7 +81,11 @@ class XlsxBook:
         raw.unlink()
 
     def discard(self) -> None:
+        """Ends an unfinished workbook. Saved aside, then dropped: openpyxl's write-only
+        sheets, left unsaved, try to end their markup when collected, on closed files."""
         self._rows_file.close()
+        with tempfile.TemporaryDirectory(prefix="dossier-discarded-") as folder:
+            self._book.save(Path(folder) / "discarded.xlsx")
 
 
 def stabilise_zip(
