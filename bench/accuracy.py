@@ -5,7 +5,11 @@ the web the pipeline was tuned on; `--set heldout`, bench/accuracy_web/heldout: 
 companies written apart from it, with other templates, languages and wordings; or
 `--set unseen`, bench/accuracy_web/unseen: 120+ companies on site builders' markup in
 Italian, Portuguese, Polish, Turkish, Ukrainian, Kazakh, Japanese, Chinese and English,
-uploaded with an industry column too), serves it
+uploaded with an industry column too; or `--set fresh`, bench/accuracy_web/fresh: 160+
+companies on other builders' and CMSs' markup in Greek, Hebrew, Arabic, Thai, Hindi,
+Korean, Japanese, Chinese, Russian, Bulgarian, Serbian, Dutch, Swedish, Czech, Spanish
+and English, written apart from
+the pipeline's matching code for first-contact figures), serves it
 over HTTPS through a CONNECT proxy with a test CA (`HTTPS_PROXY`, `SSL_CERT_FILE`), with
 LinkedIn behind its sign-in wall and a Serper- or SearXNG-compatible search engine
 answering from the same web. Starts a private SeaweedFS, the gateway, the notifier and
@@ -17,7 +21,7 @@ LinkedIn accuracy, description grounding, wrong-company rows, precision per conf
 band, and the failures by class with example rows. Stops everything it started, also
 after `--limit` seconds.
 
-    .venv/bin/python bench/accuracy.py [--set dev|heldout|unseen]
+    .venv/bin/python bench/accuracy.py [--set dev|heldout|unseen|fresh]
         [--input with_website|name_only|mixed_xlsx] [--search serper|searxng]
         [--workers 2] [--examples 3] [--save DIR] [--limit 1500]
 """
@@ -43,6 +47,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.accuracy_web.catalogue import build_web
 from bench.accuracy_web.dns import DEAD_HOSTS_ENV
+from bench.accuracy_web.fresh import inputs as fresh_inputs
+from bench.accuracy_web.fresh.catalogue import build_fresh
 from bench.accuracy_web.heldout.catalogue import build_heldout
 from bench.accuracy_web.inputs import INPUTS, upload
 from bench.accuracy_web.model import Web
@@ -106,8 +112,18 @@ def more_workers(env: dict[str, str], count: int, logs: Path) -> Iterator[None]:
         yield
 
 
-BUILDERS = {"dev": build_web, "heldout": build_heldout, "unseen": build_unseen}
-UPLOADS = {"dev": upload, "heldout": upload, "unseen": unseen_inputs.upload}
+BUILDERS = {
+    "dev": build_web,
+    "heldout": build_heldout,
+    "unseen": build_unseen,
+    "fresh": build_fresh,
+}
+UPLOADS = {
+    "dev": upload,
+    "heldout": upload,
+    "unseen": unseen_inputs.upload,
+    "fresh": fresh_inputs.upload,
+}
 
 
 async def run_input(
@@ -195,7 +211,8 @@ def main() -> int:
         choices=tuple(BUILDERS),
         default="dev",
         help="dev: the web the pipeline was tuned on; heldout: one written apart from it "
-        "(since used for tuning); unseen: a third, in other builders and languages",
+        "(since used for tuning); unseen: a third, in other builders and languages; "
+        "fresh: a fourth, written apart from the pipeline's matching code",
     )
     parser.add_argument("--search", choices=("serper", "searxng"), default="serper")
     parser.add_argument(

@@ -1,0 +1,184 @@
+"""The fresh labelled web: large enough, every class of the trust issue present, the
+same every time, its labels agree with the pages served, and it shares no company, host
+or LinkedIn page with the other three webs."""
+
+from __future__ import annotations
+
+import functools
+import html
+import io
+import re
+from collections import Counter
+
+import httpx
+import pytest
+from openpyxl import load_workbook
+
+from bench.accuracy_web.catalogue import build_web
+from bench.accuracy_web.fresh.catalogue import build_fresh
+from bench.accuracy_web.fresh.inputs import mixed_xlsx, name_only, with_website
+from bench.accuracy_web.fresh.landers import MARKET_HOSTS
+from bench.accuracy_web.heldout.catalogue import build_heldout
+from bench.accuracy_web.model import Page, Web
+from bench.accuracy_web.scoring import grounded, linkedin_slug
+from bench.accuracy_web.search import SearchIndex
+from bench.accuracy_web.server import answer
+from bench.accuracy_web.unseen.catalogue import build_unseen
+from shared.company_keys import registered_domain
+
+pytestmark = pytest.mark.unit
+
+_CHARSET = re.compile(rb"charset=[\"']?([\w-]+)", re.IGNORECASE)
+CLASSES = (
+    "parked",
+    "not_parked",
+    "no_linkedin",
+    "twins",
+    "script_own",
+    "script_latin",
+    "script_latin_site",
+    "script_informal",
+    "legacy_encoding",
+    "rebrand",
+    "part_of",
+    "subsidiary",
+    "group",
+    "down",
+    "gone",
+    "refused",
+    "slow",
+    "deep_link",
+    "acronym",
+    "og_only",
+    "meta_only",
+    "about_only",
+    "remix",
+    "sveltekit",
+    "angular",
+    "hugo",
+)
+SCRIPTS = {
+    "Greek": r"[\u0370-\u03ff]",
+    "Hebrew": r"[\u0590-\u05ff]",
+    "Arabic": r"[\u0600-\u06ff]",
+    "Thai": r"[\u0e00-\u0e7f]",
+    "Devanagari": r"[\u0900-\u097f]",
+    "Hangul": r"[\uac00-\ud7af]",
+    "Cyrillic": r"[\u0400-\u04ff]",
+    "Han": r"[\u4e00-\u9fff]",
+    "Kana": r"[\u3040-\u30ff]",
+}
+
+
+@functools.cache
+def web() -> Web:
+    return build_fresh()
+
+
+def follow(host: str, path: str = "/") -> tuple[str, Page]:
+    for _ in range(5):
+        page, _ = answer(web(), host, path)
+        if page.location is None:
+            return f"https://{host}{path}", page
+        target = httpx.URL(page.location)
+        host, path = target.host, target.path
+    raise AssertionError(f"redirect loop from {host}")
+
+
+def text_of(page: Page) -> str:
+    declared = _CHARSET.search(page.content_type.encode()) or _CHARSET.search(page.body[:600])
+    assert declared is not None, "every company page declares its charset"
+    return html.unescape(page.body.decode(declared.group(1).decode()))
+
+
+def test_it_has_over_160_companies_of_every_class_and_every_script() -> None:
+    companies = web().companies
+    assert len(companies) >= 160
+    assert len({c.key for c in companies}) == len(companies)
+    classes = Counter(c.cls for c in companies)
+    assert all(classes[cls] >= 2 for cls in CLASSES), classes
+    names = " ".join(c.name for c in companies)
+    assert all(re.search(pattern, names) for pattern in SCRIPTS.values())
+
+
+def test_the_generator_is_deterministic() -> None:
+    again = build_fresh()
+    assert again.companies == web().companies
+    assert set(again.sites) == set(web().sites)
+    assert [d.url for d in again.docs] == [d.url for d in web().docs]
+    for make in (with_website, name_only):
+        assert make(again.companies) == make(web().companies)
+    assert _cells(mixed_xlsx(again.companies)) == _cells(mixed_xlsx(web().companies))
+
+
+def _cells(xlsx: bytes) -> list[tuple[object, ...]]:
+    # The file's bytes carry its creation time; its cells are what the upload reads.
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    assert sheet is not None
+    return list(sheet.iter_rows(values_only=True))
+
+
+def test_every_live_company_serves_its_grounding_text() -> None:
+    for company in web().companies:
+        if not company.live:
+            continue
+        assert company.homepage
+        assert company.grounding
+        assert registered_domain(company.homepage) == company.website
+        url, page = follow(httpx.URL(company.homepage).host)
+        assert page.status == 200, company.key
+        assert url.rstrip("/") == company.homepage.rstrip("/"), company.key
+        site = web().sites[httpx.URL(url).host]
+        served = " ".join(text_of(p) for p in site.pages.values())
+        assert company.grounding in served, company.key
+        assert grounded(company.grounding, company.site_text)
+
+
+def test_given_websites_lead_to_the_labelled_site_or_to_no_company() -> None:
+    for company in web().companies:
+        given = company.given_website
+        url = httpx.URL(given if "//" in given else f"https://{given}")
+        site = web().sites.get(url.host.lower())
+        assert site is not None, company.key
+        if site.dead:
+            assert company.cls in ("gone", "refused", "rebrand"), company.key
+            continue
+        reached, page = follow(url.host.lower(), "/")
+        if company.cls == "parked":
+            assert company.website is None
+            assert company.grounding is None
+        elif company.cls == "down":
+            assert page.status == 503
+            assert not company.live
+        else:
+            assert page.status == 200, company.key
+            assert registered_domain(reached) == company.website, company.key
+
+
+def test_labels_agree_with_linkedin_and_namesakes() -> None:
+    index = SearchIndex(web().docs, "fresh")
+    for company in web().companies:
+        slug = linkedin_slug(company.linkedin or "")
+        assert slug is None or slug in web().linkedin, company.key
+        if company.cls == "no_linkedin":
+            found = index.search(f"{company.name} linkedin", 10)
+            assert any(doc.kind == "linkedin" for doc in found), company.name
+    twins = Counter(c.name for c in web().companies if c.cls == "twins")
+    assert set(twins.values()) == {2}
+    pairs = {
+        name: [c for c in web().companies if c.name == name and c.cls == "twins"] for name in twins
+    }
+    for name, (a, b) in pairs.items():
+        assert (a.country, a.city, a.industry) != (b.country, b.city, b.industry), name
+        assert a.website != b.website, name
+        assert a.linkedin != b.linkedin, name
+
+
+def test_nothing_of_the_other_webs_is_reused() -> None:
+    mine = web()
+    for other in (build_web(), build_heldout(), build_unseen()):
+        assert not set(other.sites) & (set(mine.sites) - set(MARKET_HOSTS))
+        assert not {c.name for c in other.companies} & {c.name for c in mine.companies}
+        assert not set(other.linkedin) & set(mine.linkedin)
+        theirs = {c.grounding for c in other.companies if c.grounding}
+        assert not theirs & {c.grounding for c in mine.companies if c.grounding}
