@@ -9,6 +9,7 @@ import pytest
 
 from worker.pipeline.stages.page.page_facts import extract_facts
 from worker.pipeline.stages.page.parked import judge, parking_reason
+from worker.pipeline.stages.page.parked import redirects as parked_redirects
 from worker.pipeline.stages.page.parked import signals as parked_signals
 from worker.pipeline.stages.page.parked.signals import Landing, Signal
 
@@ -85,24 +86,24 @@ def test_landing_on_a_marketplace_after_a_redirect_is_decisive() -> None:
         FILLER,
         redirects=("https://vantage-grid.com/",),
     )
-    assert names(parked_signals.landed_on_marketplace(page)) == "marketplace_redirect"
+    assert names(parked_redirects.landed_on_marketplace(page)) == "marketplace_redirect"
     assert judge(page.url, page.facts, page.redirects).parked
 
 
 def test_a_marketplace_own_site_is_not_parked_on_its_own_domain() -> None:
     direct = landing("https://www.godaddy.com/", FILLER, "GoDaddy")
-    assert parked_signals.landed_on_marketplace(direct) is None
+    assert parked_redirects.landed_on_marketplace(direct) is None
     sibling = landing("https://dan.com/", FILLER, redirects=("https://dan.me/",))
-    assert parked_signals.landed_on_marketplace(sibling) is None
+    assert parked_redirects.landed_on_marketplace(sibling) is None
 
 
 def test_a_marketplace_listing_given_as_the_website_is_parked() -> None:
     body = "<h1>kettleworks.io</h1><p>This domain name is for sale. Buy now.</p>"
     page = landing("https://dan.com/buy-domain/kettleworks.io", body, "kettleworks.io | Dan")
-    assert names(parked_signals.landed_on_marketplace(page)) == "marketplace_listing"
+    assert names(parked_redirects.landed_on_marketplace(page)) == "marketplace_listing"
     assert judge(page.url, page.facts).parked
     home = landing("https://dan.com/", body, "Dan.com")
-    assert parked_signals.landed_on_marketplace(home) is None
+    assert parked_redirects.landed_on_marketplace(home) is None
 
 
 def test_a_redirect_to_a_ww1_lander_of_the_same_domain_counts() -> None:
@@ -111,7 +112,7 @@ def test_a_redirect_to_a_ww1_lander_of_the_same_domain_counts() -> None:
         "<p>ads</p>",
         redirects=("https://copperleaf-media.com/",),
     )
-    assert names(parked_signals.landed_on_marketplace(page)) == "lander_redirect"
+    assert names(parked_redirects.landed_on_marketplace(page)) == "lander_redirect"
 
 
 TO_SEDO = '<meta http-equiv="refresh" content="0;url=https://sedo.com/x?domain=a.com">'
@@ -133,16 +134,16 @@ TO_DAN = "<script>window.location.href = 'https://dan.com/buy-domain/a.com';</sc
 )
 def test_script_and_meta_refresh_redirects(head: str, body: str, expected: str) -> None:
     page = landing("https://a.com/", body, head=head)
-    assert names(parked_signals.script_redirect(page)) == expected
+    assert names(parked_redirects.script_redirect(page)) == expected
 
 
 def test_a_marketplace_listing_in_a_frame_is_decisive() -> None:
     frame = "<iframe src='https://www.afternic.com/forsale/harbourline.net'></iframe>"
     page = landing("https://harbourline.net/", frame)
-    assert names(parked_signals.marketplace_frame(page)) == "marketplace_frame"
+    assert names(parked_redirects.marketplace_frame(page)) == "marketplace_frame"
     assert judge(page.url, page.facts).parked
     maps = landing("https://cafe.no/", "<iframe src='https://www.google.com/maps/embed'></iframe>")
-    assert parked_signals.marketplace_frame(maps) is None
+    assert parked_redirects.marketplace_frame(maps) is None
 
 
 @pytest.mark.parametrize(

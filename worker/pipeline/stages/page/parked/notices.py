@@ -1,0 +1,43 @@
+"""Sale, lease and lapse notices in any of the major languages, by their plain words: a
+word for the domain and, close to it, a word of selling or of expiry; or a registrar's
+expiry notice by the words only such notices use. The precise phrases of `wording` come
+first; these are what a page is read for when none of them is there."""
+
+from __future__ import annotations
+
+from worker.pipeline.stages.page.parked import lexicon
+from worker.pipeline.stages.page.parked.wording import Words
+
+NOUNS = Words(*lexicon.DOMAIN_NOUNS)
+SALE = lexicon.SALE_TERMS
+LAPSE = lexicon.LAPSE_TERMS
+LIFECYCLE = lexicon.LIFECYCLE_TERMS
+# Landers say it in their first sentences: a few mentions of the domain are enough, and
+# the words of one sentence lie within these many characters of it.
+_NOUNS_READ = 6
+_BEFORE, _AFTER = 60, 100
+
+
+def first_of(terms: tuple[str, ...], text: str) -> str | None:
+    """The first of `terms` (lower-case substrings) that `text` holds."""
+    return next((term for term in terms if term in text), None)
+
+
+def _windows(text: str) -> list[str]:
+    return [text[max(0, s - _BEFORE) : e + _AFTER] for s, e in NOUNS.spans(text, _NOUNS_READ)]
+
+
+def said_of_domain(terms: tuple[str, ...], text: str) -> tuple[str, str] | None:
+    """(the word for the domain, the term) of the first mention of the domain with one of
+    `terms` close to it."""
+    for window in _windows(text):
+        found = first_of(terms, window)
+        if found is not None:
+            noun = first_of(NOUNS.words, window) or ""
+            return noun, found
+    return None
+
+
+def lifecycle(text: str) -> list[str]:
+    """The distinct expiry and renewal words of a registrar's notice that `text` holds."""
+    return [term for term in LIFECYCLE if term in text]
