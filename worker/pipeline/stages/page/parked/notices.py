@@ -27,14 +27,14 @@ def _windows(text: str) -> list[str]:
     return [text[max(0, s - _BEFORE) : e + _AFTER] for s, e in NOUNS.spans(text, _NOUNS_READ)]
 
 
-def said_of_domain(terms: tuple[str, ...], text: str) -> tuple[str, str] | None:
-    """(the word for the domain, the term) of the first mention of the domain with one of
-    `terms` close to it."""
+def said_of_domain(terms: tuple[str, ...], text: str) -> tuple[str, str, str] | None:
+    """(the word for the domain, the term, the text around them) of the first mention of
+    the domain with one of `terms` close to it."""
     for window in _windows(text):
         found = first_of(terms, window)
         if found is not None:
             noun = first_of(NOUNS.words, window) or ""
-            return noun, found
+            return noun, found, window
     return None
 
 

@@ -47,7 +47,7 @@ def script_redirect(page: Landing) -> Signal | None:
             return Signal("listing_refresh", 1.0, detail, True)
         if about or (market and hosts.looks_like_listing(target)):
             detail = f"sends visitors to a page about the domain at {host} ({target})"
-            found_weaker = Signal("domain_page_refresh", 0.6, detail, True)
+            found_weaker = Signal("domain_page_refresh", 0.4, detail, True)
     return found_weaker
 
 

@@ -132,14 +132,25 @@ def sale_wording(page: Landing) -> Signal | None:
 
 
 def _sale_notice(page: Landing) -> Signal | None:
-    """A word for the domain with a sale word beside it, in any major language."""
+    """A word for the domain with a sale word beside it, in any major language. Said of
+    domains in general (a registrar's "buy a domain") it says nothing; said beside the
+    page's own domain name, or on a page that is just its domain name, it is a notice."""
     if hosts.marketplace(page.url):
         return None  # a marketplace speaks of selling domains everywhere
     found = notices.said_of_domain(notices.SALE, page.text)
     if found is None:
         return None
-    detail = f"speaks of selling the domain ('{found[0]}' beside '{found[1]}')"
-    return Signal("sale_notice", 0.5, detail, True)
+    noun, term, window = found
+    detail = f"speaks of selling the domain ('{noun}' beside '{term}')"
+    return Signal("sale_notice", 0.5, detail, True) if _about_itself(page, window) else None
+
+
+def _about_itself(page: Landing, window: str) -> bool:
+    """Whether words about "the domain" are about this page's own: its name stands beside
+    them, or the page's title or headline is nothing but that name."""
+    if any(name in window for name in page.domain_names):
+        return True
+    return _is_domain(page.facts.title, page) or _is_domain(page.facts.shape.headline, page)
 
 
 def parking_wording(page: Landing) -> Signal | None:
@@ -154,17 +165,19 @@ def parking_wording(page: Landing) -> Signal | None:
 def _lapse_notice(page: Landing) -> Signal | None:
     """A registrar's notice that the domain expired, awaits renewal or was just registered:
     a word for the domain with a lapse word beside it, or two of the words only expiry
-    notices use ("grace period", "registrant", "renew it now")."""
+    notices use ("grace period", "registrant", "renew it now"). An insurer's "your policy
+    has expired, renew it" says them too: only about the page's own domain do they count."""
     if hosts.marketplace(page.url):
         return None
     terms = notices.lifecycle(page.text)
-    if len(terms) >= 2:
-        return Signal("lapse_notice", 0.6, f"an expiry notice ('{terms[0]}', '{terms[1]}')", True)
     found = notices.said_of_domain(notices.LAPSE, page.text)
+    if len(terms) >= 2 and _about_itself(page, page.text[:400]):
+        return Signal("lapse_notice", 0.6, f"an expiry notice ('{terms[0]}', '{terms[1]}')", True)
     if found is None:
         return None
-    detail = f"says the domain lapsed or is registered ('{found[0]}' beside '{found[1]}')"
-    return Signal("lapse_notice", 0.5, detail, True)
+    noun, term, window = found
+    detail = f"says the domain lapsed or is registered ('{noun}' beside '{term}')"
+    return Signal("lapse_notice", 0.5, detail, True) if _about_itself(page, window) else None
 
 
 def own_domain_for_sale(page: Landing) -> Signal | None:
