@@ -9,11 +9,16 @@ from worker.pipeline.stages.page.parked import lexicon
 from worker.pipeline.stages.page.parked.wording import Words
 
 NOUNS = Words(*lexicon.DOMAIN_NOUNS)
+# Most pages are in ASCII: the nouns in other scripts are not looked for on them.
+ASCII_NOUNS = Words(*(noun for noun in lexicon.DOMAIN_NOUNS if noun.isascii()))
 SALE = lexicon.SALE_TERMS
 LAPSE = lexicon.LAPSE_TERMS
 LIFECYCLE = lexicon.LIFECYCLE_TERMS
-# Landers say it in their first sentences: a few mentions of the domain are enough, and
-# the words of one sentence lie within these many characters of it.
+# Landers say it in their first sentences and say little else: the notices are read in the
+# first characters of pages of few words, a few mentions of the domain are enough, and the
+# words of one sentence lie within these many characters of it.
+NOTICE_TEXT = 1_500
+NOTICE_WORDS = 300
 _NOUNS_READ = 6
 _BEFORE, _AFTER = 60, 100
 
@@ -23,14 +28,16 @@ def first_of(terms: tuple[str, ...], text: str) -> str | None:
     return next((term for term in terms if term in text), None)
 
 
-def _windows(text: str) -> list[str]:
-    return [text[max(0, s - _BEFORE) : e + _AFTER] for s, e in NOUNS.spans(text, _NOUNS_READ)]
+def windows(text: str) -> list[str]:
+    """The text around the first mentions of a word for the domain."""
+    nouns = ASCII_NOUNS if text.isascii() else NOUNS
+    return [text[max(0, s - _BEFORE) : e + _AFTER] for s, e in nouns.spans(text, _NOUNS_READ)]
 
 
-def said_of_domain(terms: tuple[str, ...], text: str) -> tuple[str, str, str] | None:
+def said_of_domain(terms: tuple[str, ...], around: list[str]) -> tuple[str, str, str] | None:
     """(the word for the domain, the term, the text around them) of the first mention of
-    the domain with one of `terms` close to it."""
-    for window in _windows(text):
+    the domain (`around`, from `windows`) with one of `terms` close to it."""
+    for window in around:
         found = first_of(terms, window)
         if found is not None:
             noun = first_of(NOUNS.words, window) or ""

@@ -3,6 +3,8 @@ that moves on to a marketplace or lander, and frames that show one in place."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from shared.company_keys import registered_domain
 from worker.pipeline.stages.page.parked import hosts
 from worker.pipeline.stages.page.parked.signals import Landing, Signal
@@ -37,8 +39,10 @@ def script_redirect(page: Landing) -> Signal | None:
             return Signal("marketplace_refresh", 1.0, f"sends visitors to {found}", True)
         if hosts.looks_like_lander(target):
             return Signal("lander_refresh", 0.7, f"sends visitors to a lander ({target})", True)
+        if found_weaker is not None or _same_site(target, page.domain):
+            continue
         host = registered_domain(target)
-        if not host or host == page.domain or found_weaker is not None:
+        if not host or host == page.domain:
             continue
         about = hosts.names_domain(target, page.domain_names)
         market = hosts.sells_domains(host)
@@ -49,6 +53,12 @@ def script_redirect(page: Landing) -> Signal | None:
             detail = f"sends visitors to a page about the domain at {host} ({target})"
             found_weaker = Signal("domain_page_refresh", 0.4, detail, True)
     return found_weaker
+
+
+def _same_site(url: str, domain: str) -> bool:
+    # Most refreshes stay on the site (a language's home): no public-suffix look-up for them.
+    host = urlsplit(url).hostname or ""
+    return host == domain or host.endswith(f".{domain}")
 
 
 def marketplace_frame(page: Landing) -> Signal | None:

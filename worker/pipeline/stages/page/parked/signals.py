@@ -80,6 +80,18 @@ class Landing:
         parts = [facts.title, facts.meta_description, facts.og_title, facts.shape.text]
         return " ".join(part for part in parts if part)[:_TEXT_LIMIT].lower()
 
+    @cached_property
+    def notice_text(self) -> str:
+        """Where a lander's notice is read: the start of a page of few words."""
+        if self.facts.shape.words >= notices.NOTICE_WORDS:
+            return ""
+        return self.text[: notices.NOTICE_TEXT]
+
+    @cached_property
+    def domain_windows(self) -> list[str]:
+        """The notice text around its first words for the domain."""
+        return notices.windows(self.notice_text) if self.notice_text else []
+
 
 def marketplace_links(page: Landing) -> Signal | None:
     weakest: Signal | None = None
@@ -137,7 +149,7 @@ def _sale_notice(page: Landing) -> Signal | None:
     page's own domain name, or on a page that is just its domain name, it is a notice."""
     if hosts.marketplace(page.url):
         return None  # a marketplace speaks of selling domains everywhere
-    found = notices.said_of_domain(notices.SALE, page.text)
+    found = notices.said_of_domain(notices.SALE, page.domain_windows)
     if found is None:
         return None
     noun, term, window = found
@@ -169,9 +181,9 @@ def _lapse_notice(page: Landing) -> Signal | None:
     has expired, renew it" says them too: only about the page's own domain do they count."""
     if hosts.marketplace(page.url):
         return None
-    terms = notices.lifecycle(page.text)
-    found = notices.said_of_domain(notices.LAPSE, page.text)
-    if len(terms) >= 2 and _about_itself(page, page.text[:400]):
+    terms = notices.lifecycle(page.notice_text)
+    found = notices.said_of_domain(notices.LAPSE, page.domain_windows)
+    if len(terms) >= 2 and _about_itself(page, page.notice_text[:400]):
         return Signal("lapse_notice", 0.6, f"an expiry notice ('{terms[0]}', '{terms[1]}')", True)
     if found is None:
         return None
