@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from shared.company_keys import registered_domain
@@ -16,6 +16,7 @@ from worker.pipeline.confidence.website import WebsiteSource, website_score
 from worker.pipeline.matching import context_terms, domain_similarity, mentions_name
 from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.aggregators import is_aggregator
+from worker.pipeline.stages.discovery.industry import IndustryEvidence, industry_evidence
 from worker.pipeline.stages.discovery.location import location_evidence
 from worker.pipeline.stages.discovery.queries import plain_query, website_queries
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
@@ -36,6 +37,15 @@ class Candidate:
     location: float = 0.0
     place_evidence: str = ""
     place_strength: float = 0.0  # the location's agreement without its cap: the last tie-break
+    # Whether the page speaks of the row's industry (1), does not (-1), or cannot tell (0).
+    industry: IndustryEvidence = field(default_factory=IndustryEvidence)
+    names_city: bool = False  # the page names the row's city
+
+    @property
+    def rank(self) -> tuple[float, float, float]:
+        """Namesakes ordered: confidence, then the row's industry, city and country."""
+        weighed = round(self.confidence + self.industry.score, 2)
+        return (weighed, self.location, self.place_strength)
 
 
 @dataclass(frozen=True)
@@ -144,7 +154,7 @@ class WebsiteDiscovery:
             reason = f"every candidate website for '{name}' was skipped"
             return Discovery(None, len(picked), reason, skipped)
         usable = await self._versions(usable, known)
-        best = max(usable, key=lambda c: (c.confidence, c.location, c.place_strength))
+        best = _undecided(max(usable, key=lambda c: c.rank), usable, self._accept)
         found = verdict(best.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT:
             reason = (
@@ -188,6 +198,8 @@ class WebsiteDiscovery:
             location=where.score,
             place_evidence=where.describe(),
             place_strength=where.strength,
+            industry=industry_evidence(place.industry, facts) if place else IndustryEvidence(),
+            names_city="city" in where.agrees,
         )
         score = website_score(name, facts, WebsiteSource.SEARCH, terms)
         # A translated or renamed company: its page may not carry the row's name, but what
@@ -231,11 +243,36 @@ class WebsiteDiscovery:
         return ""
 
 
+# Two namesakes this close in confidence are both plausible.
+_RIVAL_GAP = 0.1
+
+
+def _undecided(best: Candidate, usable: list[Candidate], accept: float) -> Candidate:
+    """The best candidate, held below the acceptance line when a namesake's site in the
+    row's own city is as plausible and the row's industry does not tell them apart: a
+    guess between twins goes to review, not into the CRM."""
+    if best.confidence < accept or not best.names_city:
+        return best
+    own = registered_domain(best.url)
+    for rival in usable:
+        if (
+            registered_domain(rival.url) != own
+            and rival.confidence >= max(accept, best.confidence - _RIVAL_GAP)
+            and rival.names_city
+            and rival.industry.verdict >= best.industry.verdict
+        ):
+            why = f"a namesake in the same city is as plausible ({rival.url})"
+            held = round(min(best.confidence, accept - 0.01), 2)
+            return replace(best, confidence=held, evidence=f"{best.evidence}, {why}")
+    return best
+
+
 def _rated(candidate: Candidate, found: Found, linked: str = "") -> Candidate:
     """The candidate's confidence from its page, the link found (if any) and its place."""
     assert candidate.facts is not None
     source = WebsiteSource.SEARCH
     score = website_score(found.name, candidate.facts, source, found.terms, linked=linked)
     confidence = round(max(min(score.confidence + candidate.location, 1.0), 0.0), 2)
-    evidence = ", ".join(filter(None, (score.describe(), candidate.place_evidence)))
+    industry = candidate.industry.detail
+    evidence = ", ".join(filter(None, (score.describe(), candidate.place_evidence, industry)))
     return replace(candidate, confidence=confidence, evidence=evidence)
