@@ -12,6 +12,7 @@ from bench.accuracy_web.classes_identity import (
     scripts,
     twins,
 )
+from bench.accuracy_web.classes_more import more_classes
 from bench.accuracy_web.classes_site import availability, encodings, presentation, redirects
 from bench.accuracy_web.model import Web
 
@@ -32,6 +33,8 @@ def build_web(seed: int = SEED) -> Web:
         scripts,
         rebrands,
         groups,
+        # Added after the fresh web's first run: the keys before them keep their rows.
+        more_classes,
     ):
         make(b)
     return b.web
