@@ -139,9 +139,9 @@ def shells_and_short_pages(b: Builder) -> None:
             summary = f"Since {1980 + 7 * n}, {name} has made {product} for clients in {city}."
             markup, cls = _remix(name, summary), "app_state"
         else:  # a one-sentence page, shorter than a paragraph is expected to be
-            summary = f"{name} offers {product} in {city}."
-            if len(summary) < 62:
-                summary = summary.replace(" offers", " proudly offers", 1)
+            summary = f"{name} offers {product} to clients in {city}."
+            if len(summary) < 64:
+                summary = summary.replace(" to clients", " to clients in and around", 1)
             phone = f"{city} · {country.phone} 40 1{n}"
             body = f"<main><h2>About</h2><p>{html.escape(summary)}</p><p>{phone}</p></main>"
             markup, cls = _markup(name, body), "short_page"

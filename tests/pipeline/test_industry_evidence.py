@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from worker.pipeline.stages.discovery.industry import industry_evidence
@@ -11,8 +13,10 @@ from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 pytestmark = pytest.mark.unit
 
 
-def page(text: str, head: str = "") -> PageFacts:
-    html = f"<html><head>{head}</head><body><main><p>{text}</p></main></body></html>"
+def page(text: str, title: str = "Lindgren & Co") -> PageFacts:
+    html = (
+        f"<html><head><title>{title}</title></head><body><main><p>{text}</p></main></body></html>"
+    )
     return extract_facts("https://example.se/", html)
 
 
@@ -76,13 +80,13 @@ def test_the_twin_of_the_rows_industry_is_preferred_and_kept() -> None:
     wrong = candidate("https://lindgrenco.se/", 1.0, "Furniture", ACCOUNTANTS)
     best = max([wrong, right], key=lambda c: c.rank)
     assert best is right
-    assert _undecided(best, [wrong, right], 0.8).confidence == 1.0
+    assert _undecided(best, [wrong, right], "Lindgren & Co", 0.8).confidence == 1.0
 
 
 def test_twins_of_one_city_the_industry_cannot_tell_apart_go_to_review() -> None:
     one = candidate("https://lindgrenco.se/", 1.0, "", ACCOUNTANTS)
     two = candidate("https://lindgren-co-furniture.se/", 0.95, "", JOINERS)
-    held = _undecided(one, [one, two], 0.8)
+    held = _undecided(one, [one, two], "Lindgren & Co", 0.8)
     assert held.confidence == 0.79
     assert "namesake in the same city" in held.evidence
 
@@ -91,4 +95,12 @@ def test_a_namesake_elsewhere_or_far_behind_leaves_the_best_alone() -> None:
     one = candidate("https://lindgrenco.se/", 1.0, "", ACCOUNTANTS)
     elsewhere = candidate("https://lindgren.dk/", 1.0, "", JOINERS, city=False)
     behind = candidate("https://lindgren-co.se/", 0.85, "", JOINERS)
-    assert _undecided(one, [one, elsewhere, behind], 0.8).confidence == 1.0
+    assert _undecided(one, [one, elsewhere, behind], "Lindgren & Co", 0.8).confidence == 1.0
+
+
+def test_a_parent_group_that_names_the_company_is_no_namesake() -> None:
+    own = candidate("https://yeovale-marine.fr/", 1.0, "", "Yeovale Marine in Brest builds boats.")
+    facts = page("Yeovale Group in Brest: our companies include Yeovale Marine.", "Yeovale Group")
+    group = Candidate("https://yeovale-group.com/", 0.95, "", facts, names_city=True)
+    own = replace(own, facts=page("Yeovale Marine in Brest builds boats.", "Yeovale Marine"))
+    assert _undecided(own, [own, group], "Yeovale Marine", 0.8).confidence == 1.0

@@ -185,6 +185,8 @@ def test_a_company_that_moved_is_not_parked_by_its_script_redirect() -> None:
         ("Ez a domain eladó!", "hu"),
         ("Sie möchten {d} erwerben? Senden Sie uns Ihren Preisvorschlag.", "de"),
         ("Ce nom de domaine a expiré. Renouvelez-le.", "fr"),
+        ("Die Registrierung von {d} ist abgelaufen. Verlängern Sie jetzt.", "de"),
+        ("Rejestracja {d} wygasła.", "pl"),
         ("The registration has expired and is in its grace period. Registrant: renew it.", "en"),
     ],
 )

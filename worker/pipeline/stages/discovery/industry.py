@@ -77,7 +77,8 @@ _INDUSTRIES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (
         (" construct", " building", " contractor", " civil engineering"),
         (
-            *("construct", "builder", "building", "contractor", "bauunternehm", "hochbau"),
+            *("construct", "builder", "building", "builds ", "contractor", "renovat"),
+            *("bauunternehm", "hochbau", "sanierung", "rénovation", "reforma"),
             *("bâtiment", "construcc", "costruz", "construç", "bouw", "bygg", "budow"),
             *("stavb", "stavební", "építő", "строит", "κατασκευ", "inşaat", "בנייה"),
             *("بناء", "مقاول", "建設", "建筑", "건설"),

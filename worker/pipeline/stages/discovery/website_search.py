@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from shared.company_keys import registered_domain
+from shared.company_keys import name_key, registered_domain
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
 from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.confidence.brand import named_together, names_domain
@@ -154,7 +154,7 @@ class WebsiteDiscovery:
             reason = f"every candidate website for '{name}' was skipped"
             return Discovery(None, len(picked), reason, skipped)
         usable = await self._versions(usable, known)
-        best = _undecided(max(usable, key=lambda c: c.rank), usable, self._accept)
+        best = _undecided(max(usable, key=lambda c: c.rank), usable, name, self._accept)
         found = verdict(best.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT:
             reason = (
@@ -247,11 +247,19 @@ class WebsiteDiscovery:
 _RIVAL_GAP = 0.1
 
 
-def _undecided(best: Candidate, usable: list[Candidate], accept: float) -> Candidate:
+def _claims(candidate: Candidate, key: str) -> bool:
+    """Whether the page calls its owner by the row's name (its title or site name), as a
+    namesake does and a parent group that lists the company does not."""
+    facts = candidate.facts
+    return facts is not None and any(name_key(n) == key for n in facts.identity_names())
+
+
+def _undecided(best: Candidate, usable: list[Candidate], name: str, accept: float) -> Candidate:
     """The best candidate, held below the acceptance line when a namesake's site in the
     row's own city is as plausible and the row's industry does not tell them apart: a
     guess between twins goes to review, not into the CRM."""
-    if best.confidence < accept or not best.names_city:
+    key = name_key(name)
+    if best.confidence < accept or not best.names_city or not _claims(best, key):
         return best
     own = registered_domain(best.url)
     for rival in usable:
@@ -260,6 +268,7 @@ def _undecided(best: Candidate, usable: list[Candidate], accept: float) -> Candi
             and rival.confidence >= max(accept, best.confidence - _RIVAL_GAP)
             and rival.names_city
             and rival.industry.verdict >= best.industry.verdict
+            and _claims(rival, key)
         ):
             why = f"a namesake in the same city is as plausible ({rival.url})"
             held = round(min(best.confidence, accept - 0.01), 2)

@@ -28,10 +28,15 @@ def first_of(terms: tuple[str, ...], text: str) -> str | None:
     return next((term for term in terms if term in text), None)
 
 
+def around(text: str, start: int, end: int) -> str:
+    """The words of the sentence around `text[start:end]`."""
+    return text[max(0, start - _BEFORE) : end + _AFTER]
+
+
 def windows(text: str) -> list[str]:
     """The text around the first mentions of a word for the domain."""
     nouns = ASCII_NOUNS if text.isascii() else NOUNS
-    return [text[max(0, s - _BEFORE) : e + _AFTER] for s, e in nouns.spans(text, _NOUNS_READ)]
+    return [around(text, s, e) for s, e in nouns.spans(text, _NOUNS_READ)]
 
 
 def said_of_domain(terms: tuple[str, ...], around: list[str]) -> tuple[str, str, str] | None:
@@ -40,7 +45,7 @@ def said_of_domain(terms: tuple[str, ...], around: list[str]) -> tuple[str, str,
     for window in around:
         found = first_of(terms, window)
         if found is not None:
-            noun = first_of(NOUNS.words, window) or ""
+            noun = first_of(NOUNS.words, window) or "its own name"
             return noun, found, window
     return None
 

@@ -89,8 +89,13 @@ class Landing:
 
     @cached_property
     def domain_windows(self) -> list[str]:
-        """The notice text around its first words for the domain."""
-        return notices.windows(self.notice_text) if self.notice_text else []
+        """The notice text around its first words for the domain, and around its first
+        mentions of the domain's own name ("the registration of acme.de has expired")."""
+        text = self.notice_text
+        if not text:
+            return []
+        named = [notices.around(text, s, e) for s, e in _bare_mentions(self, text)[:2]]
+        return notices.windows(text) + named
 
 
 def marketplace_links(page: Landing) -> Signal | None:
@@ -224,10 +229,11 @@ def _domain_mentions(page: Landing) -> list[tuple[int, int]]:
     return sorted(spans + _bare_mentions(page))[:8]
 
 
-def _bare_mentions(page: Landing) -> list[tuple[int, int]]:
-    """The page's domain name written as such: not inside an address such as
-    info@example.com, shop.example.com or example.com/contact, which every site has."""
-    text = page.text
+def _bare_mentions(page: Landing, text: str = "") -> list[tuple[int, int]]:
+    """The page's domain name written as such (in `text`, the page's text by default): not
+    inside an address such as info@example.com, shop.example.com or example.com/contact,
+    which every site has."""
+    text = text or page.text
     spans = []
     for name in page.domain_names:
         # A plain search: a pattern per domain would be compiled for every page.
