@@ -6,8 +6,10 @@ from dataclasses import replace
 
 import pytest
 
+from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.industry import industry_evidence
-from worker.pipeline.stages.discovery.website_search import Candidate, _undecided
+from worker.pipeline.stages.discovery.namesakes import undecided, unread_rival
+from worker.pipeline.stages.discovery.website_search import Candidate
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 
 pytestmark = pytest.mark.unit
@@ -80,13 +82,13 @@ def test_the_twin_of_the_rows_industry_is_preferred_and_kept() -> None:
     wrong = candidate("https://lindgrenco.se/", 1.0, "Furniture", ACCOUNTANTS)
     best = max([wrong, right], key=lambda c: c.rank)
     assert best is right
-    assert _undecided(best, [wrong, right], "Lindgren & Co", 0.8).confidence == 1.0
+    assert undecided(best, [wrong, right], "Lindgren & Co", 0.8).confidence == 1.0
 
 
 def test_twins_of_one_city_the_industry_cannot_tell_apart_go_to_review() -> None:
     one = candidate("https://lindgrenco.se/", 1.0, "", ACCOUNTANTS)
     two = candidate("https://lindgren-co-furniture.se/", 0.95, "", JOINERS)
-    held = _undecided(one, [one, two], "Lindgren & Co", 0.8)
+    held = undecided(one, [one, two], "Lindgren & Co", 0.8)
     assert held.confidence == 0.79
     assert "namesake in the same city" in held.evidence
 
@@ -95,7 +97,7 @@ def test_a_namesake_elsewhere_or_far_behind_leaves_the_best_alone() -> None:
     one = candidate("https://lindgrenco.se/", 1.0, "", ACCOUNTANTS)
     elsewhere = candidate("https://lindgren.dk/", 1.0, "", JOINERS, city=False)
     behind = candidate("https://lindgren-co.se/", 0.85, "", JOINERS)
-    assert _undecided(one, [one, elsewhere, behind], "Lindgren & Co", 0.8).confidence == 1.0
+    assert undecided(one, [one, elsewhere, behind], "Lindgren & Co", 0.8).confidence == 1.0
 
 
 def test_a_parent_group_that_names_the_company_is_no_namesake() -> None:
@@ -103,4 +105,17 @@ def test_a_parent_group_that_names_the_company_is_no_namesake() -> None:
     facts = page("Yeovale Group in Brest: our companies include Yeovale Marine.", "Yeovale Group")
     group = Candidate("https://yeovale-group.com/", 0.95, "", facts, names_city=True)
     own = replace(own, facts=page("Yeovale Marine in Brest builds boats.", "Yeovale Marine"))
-    assert _undecided(own, [own, group], "Yeovale Marine", 0.8).confidence == 1.0
+    assert undecided(own, [own, group], "Yeovale Marine", 0.8).confidence == 1.0
+
+
+def test_a_namesake_elsewhere_is_held_while_a_candidate_could_not_be_read() -> None:
+    place = RowPlace(country="US", city="Austin")
+    halifax = candidate("https://brackenridge-ca.com/", 0.95, "", JOINERS, city=False)
+    unread = Candidate("https://brackenridge-us.com/", 0.0, "", None, unread="no answer in time")
+    held = unread_rival(halifax, [halifax, unread], place, 0.8)
+    assert held.confidence == 0.79
+    assert "could not be read" in held.evidence
+    dead = Candidate("https://brackenridge-old.com/", 0.0, "", None)
+    assert unread_rival(halifax, [halifax, dead], place, 0.8).confidence == 0.95
+    austin = replace(halifax, names_city=True)
+    assert unread_rival(austin, [austin, unread], place, 0.8).confidence == 0.95

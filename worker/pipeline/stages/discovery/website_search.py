@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from shared.company_keys import name_key, registered_domain
+from shared.company_keys import registered_domain
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
 from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.confidence.brand import named_together, names_domain
@@ -18,6 +18,7 @@ from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.aggregators import is_aggregator
 from worker.pipeline.stages.discovery.industry import IndustryEvidence, industry_evidence
 from worker.pipeline.stages.discovery.location import location_evidence
+from worker.pipeline.stages.discovery.namesakes import PASSING, undecided, unread_rival
 from worker.pipeline.stages.discovery.queries import plain_query, website_queries
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
@@ -40,6 +41,7 @@ class Candidate:
     # Whether the page speaks of the row's industry (1), does not (-1), or cannot tell (0).
     industry: IndustryEvidence = field(default_factory=IndustryEvidence)
     names_city: bool = False  # the page names the row's city
+    unread: str = ""  # why it could not be read this time (a timeout, a host asking to wait)
 
     @property
     def rank(self) -> tuple[float, float, float]:
@@ -154,7 +156,8 @@ class WebsiteDiscovery:
             reason = f"every candidate website for '{name}' was skipped"
             return Discovery(None, len(picked), reason, skipped)
         usable = await self._versions(usable, known)
-        best = _undecided(max(usable, key=lambda c: c.rank), usable, name, self._accept)
+        best = undecided(max(usable, key=lambda c: c.rank), usable, name, self._accept)
+        best = unread_rival(best, usable, place, self._accept)
         found = verdict(best.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT:
             reason = (
@@ -179,7 +182,8 @@ class WebsiteDiscovery:
             if error.kind in ("robots", "blocked"):
                 why = f"candidate {url} not fetched: {error.reason}"
                 return Candidate(url, 0.0, why, None, skipped=True)
-            return Candidate(url, 0.0, f"unreachable ({error.reason})", None)
+            unread = error.reason if error.kind in PASSING else ""
+            return Candidate(url, 0.0, f"unreachable ({error.reason})", None, unread=unread)
         facts = extract_facts(page.url, page.text, page.content_type)
         parked = parking_reason(page.url, facts, page.redirects)
         if parked:
@@ -241,39 +245,6 @@ class WebsiteDiscovery:
             ]
             return named_together(found.name, owner, results)
         return ""
-
-
-# Two namesakes this close in confidence are both plausible.
-_RIVAL_GAP = 0.1
-
-
-def _claims(candidate: Candidate, key: str) -> bool:
-    """Whether the page calls its owner by the row's name (its title or site name), as a
-    namesake does and a parent group that lists the company does not."""
-    facts = candidate.facts
-    return facts is not None and any(name_key(n) == key for n in facts.identity_names())
-
-
-def _undecided(best: Candidate, usable: list[Candidate], name: str, accept: float) -> Candidate:
-    """The best candidate, held below the acceptance line when a namesake's site in the
-    row's own city is as plausible and the row's industry does not tell them apart: a
-    guess between twins goes to review, not into the CRM."""
-    key = name_key(name)
-    if best.confidence < accept or not best.names_city or not _claims(best, key):
-        return best
-    own = registered_domain(best.url)
-    for rival in usable:
-        if (
-            registered_domain(rival.url) != own
-            and rival.confidence >= max(accept, best.confidence - _RIVAL_GAP)
-            and rival.names_city
-            and rival.industry.verdict >= best.industry.verdict
-            and _claims(rival, key)
-        ):
-            why = f"a namesake in the same city is as plausible ({rival.url})"
-            held = round(min(best.confidence, accept - 0.01), 2)
-            return replace(best, confidence=held, evidence=f"{best.evidence}, {why}")
-    return best
 
 
 def _rated(candidate: Candidate, found: Found, linked: str = "") -> Candidate:
