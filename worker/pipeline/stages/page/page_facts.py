@@ -41,7 +41,8 @@ _ABOUT = re.compile(
 )
 # A link that may leave the page's host: a scheme (`https:`, `data:`) or `//host`.
 _ELSEWHERE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|//|\\\\")
-_NOISE_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "svg", "form", "template")
+# Besides script, style, noscript, svg and template, which page_shape has removed already.
+_NOISE_TAGS = ("nav", "footer", "header", "form")
 # Less visible text than this, and the page is an app's shell.
 _SHELL_TEXT = 200
 # Where paragraphs are written: text blocks, and the table cells of older layouts.
@@ -195,6 +196,7 @@ def _long_or_intros(texts: list[str]) -> tuple[str, ...]:
 
 
 def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str]:
+    """The page's paragraphs and main text, once page_shape has read (and stripped) `tree`."""
     # Shop themes put the shop's own words in a footer block ("About us") and nothing but
     # products above it: the footer's paragraphs are read when the page has no other.
     footer = _paragraphs(tree.css("footer p"))
