@@ -119,3 +119,12 @@ def test_a_namesake_elsewhere_is_held_while_a_candidate_could_not_be_read() -> N
     assert unread_rival(halifax, [halifax, dead], place, 0.8).confidence == 0.95
     austin = replace(halifax, names_city=True)
     assert unread_rival(austin, [austin, unread], place, 0.8).confidence == 0.95
+
+
+def test_a_namesake_of_another_trade_is_held_while_a_candidate_could_not_be_read() -> None:
+    place = RowPlace(country="SE", city="Malmö", industry="Furniture")
+    accountants = candidate("https://lindgrenco.se/", 1.0, "Furniture", ACCOUNTANTS)
+    unread = Candidate("https://lindgren-co.se/", 0.0, "", None, unread="server disconnected")
+    assert unread_rival(accountants, [accountants, unread], place, 0.8).confidence == 0.79
+    joiners = candidate("https://lindgren-co.se/", 1.0, "Furniture", JOINERS)
+    assert unread_rival(joiners, [joiners, unread], place, 0.8).confidence == 1.0

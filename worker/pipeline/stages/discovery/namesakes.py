@@ -13,8 +13,9 @@ from worker.pipeline.row_place import RowPlace
 if TYPE_CHECKING:
     from worker.pipeline.stages.discovery.website_search import Candidate
 
-# Fetch failures that say nothing about the site: it may answer next time.
-PASSING = ("timeout", "throttled")
+# Fetch failures that say nothing about the site: it may answer next time (a dropped
+# connection is one; a name that does not resolve, a refusal by robots.txt are not).
+PASSING = ("timeout", "throttled", "unreachable")
 # Two namesakes this close in confidence are both plausible.
 _RIVAL_GAP = 0.1
 
@@ -52,9 +53,13 @@ def unread_rival(
     best: Candidate, usable: list[Candidate], place: RowPlace | None, accept: float
 ) -> Candidate:
     """The best candidate, held below the acceptance line when it does not name the row's
-    city and another candidate could not be read this time: the unread one may be the
-    company's own site, and its namesake would otherwise pass unopposed."""
-    if best.confidence < accept or place is None or not place.city or best.names_city:
+    city, or does not speak of the row's industry, and another candidate could not be read
+    this time: the unread one may be the company's own site, and its namesake would
+    otherwise pass unopposed."""
+    if best.confidence < accept or place is None:
+        return best
+    unsure_place = bool(place.city) and not best.names_city
+    if not (unsure_place or best.industry.verdict < 0):
         return best
     unread = next((c for c in usable if c.unread and c is not best), None)
     if unread is None:
