@@ -31,11 +31,21 @@ _WORDS = WORD
 _LEADING_LEGAL_FORM = re.compile(r"^(?:ооо|оао|зао|пао|ао|ип|нко|тоо|жшс|тов)\s+", re.IGNORECASE)
 
 
+# Direction marks and embeddings (right-to-left pages put them around names and numbers),
+# the zero-width space, the byte-order mark and the soft hyphen: invisible, and in a name
+# or a description they only stop it from matching itself. (Zero-width joiners and
+# non-joiners shape Indic and Persian words, and stay.)
+_INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0xAD]
+)
+
+
 def clean_text(value: str) -> str:
-    """NFKC (full-width letters and digits become ASCII), inner whitespace one space, trimmed."""
+    """NFKC (full-width letters and digits become ASCII), invisible marks removed, inner
+    whitespace one space, trimmed."""
     # ASCII text is its own NFKC form; `str.split` splits on exactly what `\s` matches.
     if not value.isascii():
-        value = unicodedata.normalize("NFKC", value)
+        value = unicodedata.normalize("NFKC", value).translate(_INVISIBLE)
     return " ".join(value.split())
 
 

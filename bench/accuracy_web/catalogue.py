@@ -12,6 +12,7 @@ from bench.accuracy_web.classes_identity import (
     scripts,
     twins,
 )
+from bench.accuracy_web.classes_more import more_classes
 from bench.accuracy_web.classes_other_scripts import (
     informal_russian,
     other_scripts_down,
@@ -53,6 +54,8 @@ def build_web(seed: int = SEED) -> Web:
         other_scripts_own_rows,
         other_scripts_down,
         informal_russian,
+        # Added after the fresh web's first run.
+        more_classes,
     ):
         make(b)
     return b.web

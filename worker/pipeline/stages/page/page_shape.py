@@ -14,10 +14,12 @@ from shared.company_keys import clean_text
 
 _SCRIPT_TEXT_LIMIT = 20_000
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\">\s]+)", re.IGNORECASE)
-# location = "...", location.href = '...', location.replace("..."), location.assign(...)
+# location = "...", window.location.href = '...', top.location.replace("..."),
+# document.location.assign(`...`): any object's location, any quote, the address up to
+# where a script would join a variable to it.
 _JS_LOCATION = re.compile(
-    r"location(?:\.href)?\s*=\s*['\"]([^'\"]+)['\"]"
-    r"|location\.(?:replace|assign)\(\s*['\"]([^'\"]+)['\"]",
+    r"location(?:\.href)?\s*=\s*['\"`]([^'\"`$+]+)"
+    r"|location\.(?:replace|assign)\(\s*['\"`]([^'\"`$+]+)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
