@@ -17,7 +17,7 @@ import asyncio
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,8 +28,9 @@ from shared.layout import SessionKeys
 from shared.results import decode_results, fill_duplicates, merged_stored_rows
 from shared.rows import ResultRow, RowStatus
 from shared.storage.memory import MemoryStore
+from shared.xlsx_book import XlsxBook
 from worker.checkpoint import encode_results
-from worker.finalizer import _ExportFiles
+from worker.final_files import RowEncoder
 
 KEYS = SessionKeys("bench", "2" * 32)
 COLUMNS = ["Company", "Website", "City", "Ref"]
@@ -63,7 +64,34 @@ async def stored(rows: int, same: bool) -> tuple[MemoryStore, int]:
     return store, chunks
 
 
-async def through_models(store: MemoryStore, chunks: int, files: _ExportFiles) -> None:
+class LocalFiles:
+    """The three files of finalization in this process, to local paths: the CPU of the
+    rows' encoding and the workbook together (finalization runs the workbook apart)."""
+
+    def __init__(self, paths: dict[str, Path], layout: ExportLayout, created: datetime) -> None:
+        self._paths = paths
+        self._encoder = RowEncoder(layout)
+        self._csv = paths["csv"].open("wb")
+        self._json = paths["json"].open("wb")
+        csv_head, json_head = self._encoder.headers()
+        self._csv.write(csv_head)
+        self._json.write(json_head)
+        self._book = XlsxBook(list(layout.columns), None, created)
+
+    def write(self, rows: Sequence[ExportRow]) -> None:
+        csv_data, json_data, (cells, evidence) = self._encoder.encode(rows)
+        self._csv.write(csv_data)
+        self._json.write(json_data)
+        self._book.append(cells, evidence)
+
+    def close(self) -> None:
+        self._json.write(self._encoder.json_footer())
+        self._csv.close()
+        self._json.close()
+        self._book.save(self._paths["xlsx"])
+
+
+async def through_models(store: MemoryStore, chunks: int, files: LocalFiles) -> None:
     firsts: dict[int, ResultRow] = {}
     for chunk in range(chunks):
         rows = decode_results(await store.get_bytes(KEYS.chunk_results(chunk)))
@@ -71,7 +99,7 @@ async def through_models(store: MemoryStore, chunks: int, files: _ExportFiles) -
         files.write(fill_duplicates(rows, firsts))
 
 
-async def from_lines(store: MemoryStore, chunks: int, files: _ExportFiles) -> None:
+async def from_lines(store: MemoryStore, chunks: int, files: LocalFiles) -> None:
     batch: list[ExportRow]
     async for batch in merged_stored_rows(store, KEYS, chunks):  # type: ignore[assignment]
         files.write(batch)
@@ -85,7 +113,7 @@ async def best_cpu(
         with tempfile.TemporaryDirectory() as folder:
             paths = {fmt: Path(folder) / f"results.{fmt}" for fmt in ("csv", "json", "xlsx")}
             began = time.process_time()
-            files = _ExportFiles(paths, ExportLayout(COLUMNS), AT)
+            files = LocalFiles(paths, ExportLayout(COLUMNS), AT)
             await work(store, chunks, files)
             files.close()
             times.append(time.process_time() - began)

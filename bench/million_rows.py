@@ -8,7 +8,8 @@ against the local RabbitMQ (loopback only), the workers running the network-free
 
 - seconds from the upload's first byte to 201 (CSV and XLSX), and the gateway's RSS rise;
 - start -> running (planning), processing, and finalization seconds of the CSV session;
-- every process's peak RSS in each phase, sampled every `--interval` seconds;
+- every process's peak RSS in each phase, sampled every `--interval` seconds (a worker with
+  the processes it started);
 - a results page's latency at offsets 0, the middle and the last row, the CSV download,
   and the session list of 100 sessions (median of 5 requests each);
 - two hostile inputs: every row the same domain (`--rows` rows, normalize), and every row
@@ -42,10 +43,11 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.process_stats import cpu_seconds
+from bench.process_stats import child_pids, cpu_seconds
 from bench.soak import deployment, rss_bytes
 from shared.auth import hash_key, new_key
 from shared.broker.rabbit_topology import delete_topology
+from shared.layout import SessionKeys
 from shared.storage.s3 import MinioStore
 from shared.topology import Topology
 from tests.services import (
@@ -107,10 +109,12 @@ class Phases:
         for name, pid in self.pids.items():
             rss = rss_bytes(pid)
             if rss is not None:
+                # A worker's own processes (the finalization's workbook) count as the worker.
+                rss += sum(rss_bytes(child) or 0 for child in child_pids(pid))
                 key = (self.phase, name)
                 self.peaks[key] = max(self.peaks.get(key, 0), rss)
                 with contextlib.suppress(OSError):
-                    used = cpu_seconds(pid)
+                    used = cpu_seconds(pid, children=True)
                     before = self._last_cpu.get(name, used)
                     self.cpu[key] = self.cpu.get(key, 0.0) + used - before
                     self._last_cpu[name] = used
@@ -214,7 +218,24 @@ class Bench:
         self.note(f"{label}: start -> running (planning)", marks["planning"])
         self.note(f"{label}: processing", marks["processing"] - marks["planning"])
         self.note(f"{label}: finalization", marks["finalized"] - marks["processing"])
+        print(f"{label}: {state['status']}, counters {state.get('counters')}", flush=True)
+        await self.finalization_from_storage(state, label)
         return state
+
+    async def finalization_from_storage(self, state: dict[str, object], label: str) -> None:
+        """The finalization as storage saw it: from the last chunk summary stored to the
+        final status, whatever the polling above saw under load (1 s resolution)."""
+        keys = SessionKeys("bench", str(state["session_id"]))  # the API key's tenant
+        objects = await self.store.list_objects(keys.prefix)
+        summaries = [
+            o.last_modified
+            for o in objects
+            if o.key.startswith(keys.chunk_done_prefix) and o.last_modified is not None
+        ]
+        final = [o.last_modified for o in objects if o.key == keys.final_status and o.last_modified]
+        if summaries and final:
+            seconds = (max(final) - max(summaries)).total_seconds()
+            self.note(f"{label}: finalization (storage: last summary -> final status)", seconds)
 
     async def median_get(self, path: str, params: dict[str, int]) -> float:
         times = []

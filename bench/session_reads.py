@@ -16,8 +16,12 @@ session's state at once) with three readers, each warmed by one read:
 
 Between two lists `--new` more chunks finish, out of order, as they do while workers run.
 Prints keys listed per list and the median ms of `--repeat` lists of each, the ratios,
-and the first list of fresh readers (cold: nothing held, every summary read) of the last
-two, median of `--cold` runs.
+and the first list of fresh readers (cold: nothing held) of the last two, median of
+`--cold` runs: without the running session's stored sums (every summary read), and, in
+the same run, once a reader has stored them as the gateway does (`running_sums.json`,
+shared/running_sums.py), so a fresh reader lists only the summaries after them. With
+`--sessions 1` the cold read is that of the running session alone, as
+`GET /api/sessions/{id}` reads it.
 
     .venv/bin/python bench/session_reads.py [--sessions 100] [--chunks 5000]
 """
@@ -40,6 +44,7 @@ from gateway.settled_states import SessionMark, SettledStates
 from shared.layout import SessionKeys, session_mark_key, tenant_sessions_prefix
 from shared.lifecycle import SessionStatus
 from shared.models import ChunkSummary, Counters, FinalStatus, Plan
+from shared.running_sums import SumsWriter, running_sums_key
 from shared.status import SessionStateReader
 from shared.storage.protocol import ObjectInfo
 from shared.storage.s3 import MinioStore
@@ -67,7 +72,9 @@ class FullListingReader(SessionStateReader):
     """The reader as it was: each read lists every chunk summary, reads those it has not
     cached, and sums them all."""
 
-    async def _chunk_totals(self, keys: SessionKeys) -> tuple[int, Counters, Usage]:
+    async def _chunk_totals(
+        self, keys: SessionKeys, etags: dict[str, str]
+    ) -> tuple[int, Counters, Usage]:
         listed = await self._store.list_objects(keys.chunk_done_prefix)
         missing = [info.key for info in listed if info.key not in self._summaries]
         loaded = await asyncio.gather(
@@ -152,16 +159,29 @@ def readers(store: MinioStore) -> dict[str, Reader]:
     }
 
 
-async def cold(store: MinioStore, runs: int) -> dict[str, float]:
-    """Median ms of the first list of fresh readers, alternating the two."""
+async def cold(store: CountingStore, runs: int) -> dict[str, float]:
+    """Median ms of the first list of fresh readers, alternating the two; keys listed by
+    the last."""
     timings: dict[str, list[float]] = {"every state": [], "settled kept": []}
     for _ in range(runs):
         for name in timings:
             reader = readers(store)[name]
+            store.listed_keys = 0
             began = time.monotonic()
             await list_sessions(store, reader)
             timings[name].append((time.monotonic() - began) * 1000)
-    return {name: statistics.median(values) for name, values in timings.items()}
+    found = {name: statistics.median(values) for name, values in timings.items()}
+    found["keys"] = store.listed_keys
+    return found
+
+
+async def store_sums(store: MinioStore, running: SessionKeys) -> None:
+    """What a gateway does on a read of the running session: its sums, stored."""
+    reader = SessionStateReader(store, sums=SumsWriter(store))
+    await reader.read(TENANT, running.session_id)
+    await reader.settle()
+    if await store.stat(running_sums_key(running)) is None:
+        raise RuntimeError("no sums stored")
 
 
 async def measure(args: argparse.Namespace, endpoint: str) -> None:
@@ -172,7 +192,14 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
     others = "created, not started" if args.created else "completed"
     print(f"stored {args.sessions} sessions ({others} but one), {args.chunks} chunk summaries in "
           f"{time.monotonic() - began:.1f} s")  # fmt: skip
+    await store.delete(running_sums_key(running))  # none yet: the cold lists read all
     first = await cold(store, args.cold)
+    await store_sums(store, running)
+    # More chunks finish after the sums were stored, out of order: listed after them.
+    await finish(store, running, [next_chunk + 1, next_chunk + 2])
+    stored_first = await cold(store, args.cold)
+    await finish(store, running, [next_chunk])
+    next_chunk += 3
     warm = readers(store)
     for reader in warm.values():
         await list_sessions(store, reader)  # warm: every summary read once
@@ -206,9 +233,12 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
           f"{base / median['settled kept']:.1f}x faster than all summaries; settled kept "
           f"{median['every state'] / median['settled kept']:.1f}x every state "
           "(same run, same sessions)")  # fmt: skip
-    print(f"cold (fresh readers, median of {args.cold}): every state "
-          f"{first['every state']:.0f} ms, settled kept {first['settled kept']:.0f} ms "
-          f"({first['every state'] / first['settled kept']:.2f}x)")  # fmt: skip
+    for label, found in (("no stored sums", first), ("stored sums", stored_first)):
+        print(f"cold, {label:14s} (fresh readers, median of {args.cold}): every state "
+              f"{found['every state']:.0f} ms, settled kept {found['settled kept']:.0f} ms; "
+              f"keys listed {found['keys']:.0f}")  # fmt: skip
+    print(f"cold with stored sums: {first['settled kept'] / stored_first['settled kept']:.1f}x "
+          "faster than without (settled kept, same run)")  # fmt: skip
     store.close()
 
 

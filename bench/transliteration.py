@@ -15,7 +15,16 @@ project's own reader and the libraries that have one.
 
 The candidates are development dependencies, so `make install` brings them all.
 
-    .venv/bin/python bench/transliteration.py [--rounds 5] [--line 0.8]
+`--script cjk` measures the readers of Japanese (pykakasi, cutlet when installed,
+`uv pip install cutlet unidic-lite`) and Chinese (pypinyin) against anyascii, on the pairs
+of bench/cjk_pairs.py: each library alone (the name's legal forms removed, the reading
+compared with the Latin name by `shared.romanisation.reading_key`), and the project's
+matching (`name_similarity`, with the trade words translated).
+
+`--script other` measures anyascii against the project's readers of Korean, Greek, Arabic,
+Hebrew, Thai and Devanagari (bench/transliteration_other.py).
+
+    .venv/bin/python bench/transliteration.py [--script cyrillic|cjk|other] [--rounds 5]
 """
 
 from __future__ import annotations
@@ -119,7 +128,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--line", type=float, default=0.8, help="similarity counted a match")
+    parser.add_argument("--script", choices=("cyrillic", "cjk", "other"), default="cyrillic")
     args = parser.parse_args()
+    if args.script == "other":
+        from bench.transliteration_other import report as other_report
+
+        other_report(args.rounds, args.line)
+        return
+    if args.script == "cjk":
+        from bench.transliteration_cjk import report
+
+        report(args.rounds, args.line)
+        return
     print(f"{len(PAIRS)} labelled pairs, match line {args.line}")
     rows = []
     for label, romanise in _backends().items():

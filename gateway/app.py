@@ -47,6 +47,7 @@ from shared.broker.enrich_protocol import Enricher
 from shared.broker.protocol import Broker
 from shared.budget.memory import MemoryBudget
 from shared.budget.protocol import Budget
+from shared.running_sums import SumsWriter
 from shared.status import SessionStateReader
 from shared.storage.protocol import ObjectStore
 
@@ -109,7 +110,8 @@ def build_services(
     """Everything the routes use, opened around them by the app's lifespan. `budget`
     counts deployment-wide limits (RabbitMQ for several replicas); by default this
     process counts alone."""
-    states = SessionStateReader(store)
+    # Running sessions' sums are stored for gateway processes that start later.
+    states = SessionStateReader(store, sums=SumsWriter(store))
     return Services(
         settings=settings,
         store=store,

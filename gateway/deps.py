@@ -152,6 +152,14 @@ async def _session_state(keys: SessionKeysDep, services: ServicesDep) -> Session
     return await _read_state(keys, services)
 
 
+async def _settled_state(keys: SessionKeysDep, services: ServicesDep) -> SessionState:
+    """For reads only: a settled session's kept state, checked against its mark."""
+    state = await services.settled.one(keys.tenant, keys.session_id)
+    if state is None:
+        raise SessionNotFound(keys.session_id)
+    return state
+
+
 async def _download_state(keys: DownloadKeysDep, services: ServicesDep) -> SessionState:
     return await _read_state(keys, services)
 
@@ -187,6 +195,8 @@ SessionKeysDep = Annotated[SessionKeys, Depends(_session_keys)]
 CriteriaLibraryDep = Annotated[CriteriaLibrary, Depends(_criteria_library)]
 CriteriaNameDep = Annotated[str, Depends(_criteria_name)]
 SessionStateDep = Annotated[SessionState, Depends(_session_state)]
+# `GET /api/sessions/{id}`: what a person sees, never what a change is decided on.
+SettledStateDep = Annotated[SessionState, Depends(_settled_state)]
 # The download endpoints also accept a download token in place of the API key.
 DownloadKeysDep = Annotated[SessionKeys, Depends(_download_keys)]
 DownloadStateDep = Annotated[SessionState, Depends(_download_state)]

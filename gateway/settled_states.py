@@ -13,6 +13,12 @@ read makes the next listing differ, and the state is read again. Kept states are
 again within `max_age` whatever the marks say, which bounds what a gateway stopped between
 a change and its mark (another process's cache) can miss. States not kept are read at
 most `window` at a time per call.
+
+A single session's read (`one`) checks only that session's mark, with one listing of its
+key, before using a kept state: a settled session read again costs one request. A session
+last seen unsettled is read without that check (workers change it; its mark tells
+nothing), so reading a running session again costs what it did; it is kept from the
+read after the one that sees it settled.
 """
 
 from __future__ import annotations
@@ -77,6 +83,8 @@ class SettledStates:
         self._window = window
         self._capacity = capacity
         self._kept: dict[tuple[str, str], _Kept] = {}
+        # Sessions `one` last read unsettled: their marks are not checked before a read.
+        self._unsettled: set[tuple[str, str]] = set()
 
     async def marks(self, tenant: str, listed: Collection[str]) -> Marks:
         """The tenant's marks, listed once before any state is read. Marks of sessions no
@@ -102,6 +110,30 @@ class SettledStates:
             if failed:
                 log.warning("session.marks_not_removed", count=len(failed), error=failed[0])
         return marks
+
+    async def one(self, tenant: str, session_id: str) -> SessionState | None:
+        """One session's state (None: not there), a kept one after one check of its mark."""
+        at = (tenant, session_id)
+        if at in self._unsettled:
+            try:
+                state: SessionState | None = await self._reader.read(tenant, session_id)
+            except NotFound:
+                state = None
+            if state is not None and _settled(state):
+                # Kept from the next read on, once its mark is known from before a read.
+                self._unsettled.discard(at)
+            return state
+        key = session_mark_key(tenant, session_id)
+        marks: Marks = {}
+        for info in await self._store.list_objects(key):
+            if info.key == key:  # formatted as `marks` lists them, to compare with those
+                marks[session_id] = f"{info.etag} {info.last_modified}"
+        state = await self._one(tenant, session_id, marks, asyncio.Semaphore(1))
+        if state is not None and not _settled(state):
+            if len(self._unsettled) >= self._capacity:
+                self._unsettled.clear()
+            self._unsettled.add(at)
+        return state
 
     async def read(
         self, tenant: str, session_ids: Sequence[str], marks: Marks

@@ -19,16 +19,33 @@ from shared.transliteration import skeleton
 # The bundled public-suffix snapshot: no network access, ever.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _WALK = SuffixWalk(_EXTRACT)
-_WORDS = re.compile(r"\w+")
-# Russian legal forms come first ("ООО Ромашка"); cleanco only knows trailing ones.
-_LEADING_LEGAL_FORM = re.compile(r"^(?:ооо|оао|зао|пао|ао|ип|нко)\s+", re.IGNORECASE)
+# A word's letters with their vowel signs and points: Devanagari and Thai write vowels as
+# combining marks (`नर्मदा`, `รุ่งเรือง`), which `\w` alone would cut words at.
+WORD = re.compile(
+    r"[\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0903"
+    r"\u093a-\u094f\u0951-\u0957\u0962\u0963\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+"
+)
+_WORDS = WORD
+# Russian, Kazakh and Ukrainian legal forms come first ("ООО Ромашка", "ЖШС «Ақжол»",
+# "ТОВ «Дністер»"); cleanco only knows trailing ones.
+_LEADING_LEGAL_FORM = re.compile(r"^(?:ооо|оао|зао|пао|ао|ип|нко|тоо|жшс|тов)\s+", re.IGNORECASE)
+
+
+# Direction marks and embeddings (right-to-left pages put them around names and numbers),
+# the zero-width space, the byte-order mark and the soft hyphen: invisible, and in a name
+# or a description they only stop it from matching itself. (Zero-width joiners and
+# non-joiners shape Indic and Persian words, and stay.)
+_INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0xAD]
+)
 
 
 def clean_text(value: str) -> str:
-    """NFKC (full-width letters and digits become ASCII), inner whitespace one space, trimmed."""
+    """NFKC (full-width letters and digits become ASCII), invisible marks removed, inner
+    whitespace one space, trimmed."""
     # ASCII text is its own NFKC form; `str.split` splits on exactly what `\s` matches.
     if not value.isascii():
-        value = unicodedata.normalize("NFKC", value)
+        value = unicodedata.normalize("NFKC", value).translate(_INVISIBLE)
     return " ".join(value.split())
 
 
@@ -42,11 +59,17 @@ def name_key(name: str) -> str:
     text = _LEADING_LEGAL_FORM.sub("", clean_text(name))
     for _ in range(3):  # "Capcom Co., Ltd." carries two legal forms
         stripped = basename(text).strip(" ,.")
-        if not stripped or stripped == text:
+        if not stripped or stripped == text or _cut_in_word(text, stripped):
             break
         text = stripped
     words = _WORDS.findall(text.casefold())
     return " ".join(words) or " ".join(_WORDS.findall(clean_text(name).casefold()))
+
+
+def _cut_in_word(text: str, stripped: str) -> bool:
+    """A legal form is a word of its own: a cut that leaves part of a word (a Devanagari
+    vowel sign taken for a suffix, `फार्मा` -> `फार्म`) is no legal form removed."""
+    return text.startswith(stripped) and bool(WORD.match(text[len(stripped) :]))
 
 
 def plain_name(name: str) -> str:
@@ -55,7 +78,7 @@ def plain_name(name: str) -> str:
     text = _LEADING_LEGAL_FORM.sub("", clean_text(name))
     for _ in range(3):
         stripped = basename(text).strip(" ,.")
-        if not stripped or stripped == text:
+        if not stripped or stripped == text or _cut_in_word(text, stripped):
             break
         text = stripped
     text = clean_text(re.sub(r"[«»\"“”„]", " ", text))

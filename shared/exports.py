@@ -15,19 +15,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import shutil
-import tempfile
-import zipfile
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import IO
 
 import orjson
-from openpyxl import Workbook
 
 from shared.criteria.evidence import EVIDENCE_COLUMNS, EvidenceTable
 from shared.criteria.model import SessionCriteria
@@ -35,7 +29,7 @@ from shared.fields.model import field_columns
 from shared.models import SessionManifest
 from shared.rows import RESULT_COLUMNS, ResultRow, score_column
 from shared.stored_rows import StoredRow
-from shared.xlsx_rows import SheetRows, splice_rows
+from shared.xlsx_book import XlsxBook
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _TRIGGER_CHARS = frozenset(FORMULA_TRIGGERS)
@@ -44,13 +38,8 @@ CONTENT_TYPES: dict[str, str] = {
     "json": "application/json",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-_FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_COPY_BLOCK = 1024 * 1024
-_CORE_PROPERTIES = "docProps/core.xml"
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 EVIDENCE_KEY = "Qualification"
 FIELDS_KEY = "Custom_Fields"
-EVIDENCE_SHEET = "Qualification"
 # Product names may hold spaces, so their list is not joined with one, as URLs are.
 _LIST_SEPARATORS = {"Qualified_Products": "; "}
 # A row as exports read it: decoded into its model, or as stored (final files).
@@ -220,9 +209,16 @@ class JsonExport:
     ) -> bytes:
         """`cells_of`: the rows' `export_cells`, when already computed."""
         parts: list[bytes] = []
+        columns = self._layout.columns
+        # Evidence and answers are added to the object: then it is never the row's cells.
+        extended = self._layout.qualification or bool(self._layout.fields)
         for n, row in enumerate(rows):
             cells = export_cells(row, self._layout) if cells_of is None else cells_of[n]
-            values = {c: cells.get(c, "") for c in self._layout.columns}
+            # Cells already in column order, none missing (nearly every row) are the object.
+            if not extended and list(cells) == columns:
+                values = cells
+            else:
+                values = {c: cells.get(c, "") for c in columns}
             if self._layout.qualification:
                 values[EVIDENCE_KEY] = [p.model_dump(mode="json") for p in row.qualification]
             if self._layout.fields:
@@ -259,86 +255,44 @@ async def stream_json(
 
 
 class XlsxExport:
-    """openpyxl write-only workbook; rows stream to a temporary file, not to memory.
-
-    With criteria, a second sheet holds the evidence: one line per company and criterion.
-    """
+    """The results workbook of rows; with criteria, a second sheet holds the evidence: one
+    line per company and criterion."""
 
     def __init__(self, layout: ExportLayout, created: datetime | None = None) -> None:
         self._layout = layout
-        self._book = Workbook(write_only=True)
-        self._stamp: str | None = None
-        if created is not None:
-            # Fixed document dates keep two writers of the same session byte-identical.
-            naive = created.astimezone(UTC).replace(tzinfo=None, microsecond=0)
-            self._book.properties.created = naive
-            self._stamp = naive.isoformat() + "Z"
-        self._sheet = self._book.create_sheet("Results")
-        self._sheet.append([neutralise(c) for c in layout.columns])
-        # Data rows are written as markup to a file of their own, spliced in on save.
-        self._rows_file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by save)
-        self._rows = SheetRows(self._rows_file, first_row=2)
         self._table = EvidenceTable(layout.criteria)
-        self._evidence = self._book.create_sheet(EVIDENCE_SHEET) if layout.qualification else None
-        if self._evidence is not None:
-            self._evidence.append(list(EVIDENCE_COLUMNS))
+        evidence = list(EVIDENCE_COLUMNS) if layout.qualification else None
+        self._book = XlsxBook([neutralise(c) for c in layout.columns], evidence, created)
 
     def rows(self, rows: Sequence[ExportRow]) -> None:
         self.append(rows, [spreadsheet_values(row, self._layout) for row in rows])
 
     def append(self, rows: Sequence[ExportRow], values: Sequence[list[str]]) -> None:
         """Rows with their `spreadsheet_values`, computed once for every export."""
-        cells: Sequence[Sequence[object]] = values
-        if self._layout.field_value_columns:
-            cells = [
-                workbook_values(row, self._layout, texts)
-                for row, texts in zip(rows, values, strict=True)
-            ]
-        self._rows.append(cells)
-        for row in rows:
-            if self._evidence is not None:
-                for line in self._table.lines(row):
-                    self._evidence.append([neutralise(cell) for cell in line])
+        self._book.append(*workbook_cells(self._layout, self._table, rows, values))
 
     def save(self, path: Path) -> None:
-        raw = path.with_suffix(".raw.xlsx")
-        self._book.save(raw)
-        try:
-            stabilise_zip(raw, path, self._stamp, {self._sheet.path.lstrip("/"): self._rows_file})
-        finally:
-            self._rows_file.close()
-        raw.unlink()
+        self._book.save(path)
 
 
-def stabilise_zip(
-    source: Path,
-    target: Path,
-    modified: str | None = None,
-    sheet_rows: Mapping[str, IO[bytes]] | None = None,
-) -> None:
-    """Copy a zip with fixed entry times (and, for a workbook, a fixed `modified` date,
-    which openpyxl sets to the clock on save), so equal content gives equal bytes."""
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
-        for info in old.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            rows = (sheet_rows or {}).get(info.filename)
-            if rows is not None:
-                sheet = old.read(info)
-                entry.file_size = len(sheet) + rows.seek(0, io.SEEK_END) + 64
-                with new.open(entry, "w") as copy:
-                    splice_rows(sheet, rows, copy)
-                continue
-            if modified is not None and info.filename == _CORE_PROPERTIES:
-                data = _MODIFIED.sub(rb"\g<1>" + modified.encode() + rb"\g<2>", old.read(info))
-                new.writestr(entry, data)
-                continue
-            # Copied in blocks: a million-row sheet is hundreds of megabytes of XML. The
-            # size, known in advance, lets zipfile choose ZIP64 as `writestr` would.
-            entry.file_size = info.file_size
-            with old.open(info) as part, new.open(entry, "w") as copy:
-                shutil.copyfileobj(part, copy, _COPY_BLOCK)
+def workbook_cells(
+    layout: ExportLayout,
+    table: EvidenceTable,
+    rows: Sequence[ExportRow],
+    values: Sequence[list[str]],
+) -> tuple[Sequence[Sequence[object]], list[list[str]]]:
+    """The results sheet's cells of `rows` (their `spreadsheet_values`, typed custom
+    fields kept typed) and, with criteria, the evidence sheet's lines."""
+    cells: Sequence[Sequence[object]] = values
+    if layout.field_value_columns:
+        cells = [
+            workbook_values(row, layout, texts) for row, texts in zip(rows, values, strict=True)
+        ]
+    evidence: list[list[str]] = []
+    if layout.qualification:
+        for row in rows:
+            evidence.extend([neutralise(cell) for cell in line] for line in table.lines(row))
+    return cells, evidence
 
 
 def write_xlsx(

@@ -27,6 +27,9 @@ tenants/<tenant>/sessions/<id>/
     markers/start.json       gateway (conditional write: one start owns it)
     markers/cancel.json      gateway
     plan.json                planning worker (conditional write: one planner owns it)
+    running_sums.json        any gateway, derived: the sums of the run's chunk summaries
+                             0..n-1 (`RunningSums`, shared/running_sums.py), so a process
+                             that just started lists only the summaries after them
     chunks/input/<n>.jsonl   planning worker (`PlannedRow`)
     chunks/results/<n>.jsonl chunk worker (`ResultRow`), written once per chunk
     chunks/logs/<n>.jsonl    chunk worker (structlog JSON lines)

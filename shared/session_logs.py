@@ -112,5 +112,7 @@ async def _chunk_logs(
     round, a few read ahead."""
     retried = [i for i in await store.list_objects(keys.retries_prefix) if "/chunks/logs/" in i.key]
     objects = [*await store.list_objects(keys.prefix + "chunks/logs/"), *retried]
-    async for data in read_ahead((store.get_bytes(info.key) for info in objects), ahead):
+    # A chunk that logged nothing (every line below the log level) needs no request.
+    reads = (store.get_bytes(info.key) for info in objects if info.size)
+    async for data in read_ahead(reads, ahead):
         yield data

@@ -5,7 +5,8 @@ Status comes from which single-writer objects exist: manifest (created), start m
 cancelled); shared/lifecycle.py holds that mapping. One listing of the session's folder
 says which exist; the manifest, markers and plan are read once per content (ETag).
 Counters are the sum of the stored chunk summaries; summaries never change once written,
-so readers may cache them by key.
+so readers may cache them by key. A reader that holds none of a running session's
+summaries starts from its stored sums (shared/running_sums.py) when they are there.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from shared.models import (
 )
 from shared.retry import RetryPlan, chunk_rounds, latest_request
 from shared.reviews import reviewed_counters
+from shared.running_sums import RunningSums, SumsWriter, running_sums_key, sums_now
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
 
@@ -75,14 +77,23 @@ class _Held:
     count: int
     counters: Counters
     usage: Usage
+    # False: taken from stored sums, so the summaries themselves are not in the cache.
+    backed: bool = True
 
 
 _NOTHING_HELD = _Held(0, Counters(), Usage())
 
 
 class SessionStateReader:
-    def __init__(self, store: ObjectStore, summary_cache_size: int = 200_000) -> None:
+    def __init__(
+        self,
+        store: ObjectStore,
+        summary_cache_size: int = 200_000,
+        sums: SumsWriter | None = None,
+    ) -> None:
         self._store = store
+        # Stores running sessions' sums for readers that start later (None: never).
+        self._sums = sums
         self._summaries: dict[str, ChunkSummary] = {}
         self._cache_size = summary_cache_size
         # Per chunk summary folder: the chunks from chunk 0 on held in `_summaries` without
@@ -134,7 +145,7 @@ class SessionStateReader:
                 usage=final.usage,
             )
         chunks_done, counters, usage = (
-            await self._chunk_totals(keys) if plan else (0, Counters(), Usage())
+            await self._chunk_totals(keys, etags) if plan else (0, Counters(), Usage())
         )
         counters = counters.model_copy(update={"total": total})
         return SessionState(
@@ -191,6 +202,11 @@ class SessionStateReader:
             usage=sum((s.usage for s in summaries), Usage()),
         )
 
+    async def settle(self) -> None:
+        """Wait for the sums being stored in the background (tests, shutdown)."""
+        if self._sums is not None:
+            await self._sums.drain()
+
     async def latest_summaries(self, keys: SessionKeys) -> list[tuple[int, ChunkSummary]]:
         """Every stored chunk summary at its latest version, with the round that stored it
         (0: the session's own run): the chunks of a session whose retry round runs."""
@@ -213,26 +229,61 @@ class SessionStateReader:
 
     async def chunk_summaries(self, keys: SessionKeys) -> list[ChunkSummary]:
         """The session's stored chunk summaries (of its own run), in chunk order."""
-        held, after = await self._after_held(keys)
+        held = self._held.get(keys.chunk_done_prefix, _NOTHING_HELD)
+        if not held.backed:
+            # Sums taken from storage come without their summaries: list them all, and
+            # hold them from chunk 0 on, so the next call lists only those after.
+            if self._held.get(keys.chunk_done_prefix) is held:
+                del self._held[keys.chunk_done_prefix]
+            held = _NOTHING_HELD
+        held, after = await self._after_held(keys, held)
         return [self._summaries[keys.chunk_done(n)] for n in range(held.count)] + after
 
-    async def _chunk_totals(self, keys: SessionKeys) -> tuple[int, Counters, Usage]:
+    async def _chunk_totals(
+        self, keys: SessionKeys, etags: dict[str, str]
+    ) -> tuple[int, Counters, Usage]:
         """How many chunk summaries are stored, and the sums of their counters and usage."""
-        held, after = await self._after_held(keys)
+        held = self._held.get(keys.chunk_done_prefix, _NOTHING_HELD)
+        if held.count == 0:
+            held = await self._stored_sums(keys, etags)
+        held, after = await self._after_held(keys, held)
         counters = sum((s.counters for s in after), held.counters)
         usage = sum((s.usage for s in after), held.usage)
+        plan_etag = etags.get(keys.plan)
+        now = self._held.get(keys.chunk_done_prefix)
+        if self._sums is not None and plan_etag is not None and now is not None:
+            self._sums.offer(keys, sums_now(keys, plan_etag, now.count, now.counters, now.usage))
         return held.count + len(after), counters, usage
 
-    async def _after_held(self, keys: SessionKeys) -> tuple[_Held, list[ChunkSummary]]:
-        """What this reader holds of chunks 0..n-1 (taken before any wait), and the stored
-        summaries after them.
+    async def _stored_sums(self, keys: SessionKeys, etags: dict[str, str]) -> _Held:
+        """The session's stored sums when they belong to its current plan (see
+        shared/running_sums.py), held from now on; else nothing."""
+        key, plan_etag = running_sums_key(keys), etags.get(keys.plan)
+        if keys.round != 0 or key not in etags or plan_etag is None:
+            return _NOTHING_HELD
+        try:
+            sums = await self._by_etag(key, etags[key], RunningSums)
+        except NotFound:
+            return _NOTHING_HELD  # removed since the listing
+        if not sums.fits(keys, plan_etag):
+            return _NOTHING_HELD
+        if self._sums is not None:
+            self._sums.known(keys, sums.count)
+        held = _Held(sums.count, sums.counters, sums.usage, backed=False)
+        # Taken again after the wait: another read may hold more by now.
+        if self._held.get(keys.chunk_done_prefix, _NOTHING_HELD).count < held.count:
+            self._held[keys.chunk_done_prefix] = held
+        return held
+
+    async def _after_held(self, keys: SessionKeys, held: _Held) -> tuple[_Held, list[ChunkSummary]]:
+        """The stored summaries after `held` (what the reader held of chunks 0..n-1,
+        taken before any wait).
 
         Chunks finish out of order, so the listing starts after the last of the chunks
         0..n-1 this reader already holds, not after the highest it holds: a chunk below that
         written later is still listed. Chunk keys sort in chunk order (six digits; a session
         has at most a million rows, so at most a million chunks)."""
         prefix = keys.chunk_done_prefix
-        held = self._held.get(prefix, _NOTHING_HELD)
         start_after = keys.chunk_done(held.count - 1) if held.count else None
         listed = await self._store.list_objects(prefix, start_after=start_after)
         # Taken before the reads: another call may clear the cache while they wait.
@@ -259,11 +310,13 @@ class SessionStateReader:
         while (summary := self._summaries.get(keys.chunk_done(count))) is not None:
             counters, usage, count = counters + summary.counters, usage + summary.usage, count + 1
         if count > held.count:
-            self._held[prefix] = _Held(count, counters, usage)
+            self._held[prefix] = _Held(count, counters, usage, held.backed)
 
     def _forget(self, keys: SessionKeys) -> None:
         """Drop what is held of a session that no longer exists."""
         held = self._held.pop(keys.chunk_done_prefix, _NOTHING_HELD)
+        if self._sums is not None:
+            self._sums.forget(keys)
         for n in range(held.count):
             self._summaries.pop(keys.chunk_done(n), None)
 

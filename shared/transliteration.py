@@ -24,7 +24,8 @@ _ADJECTIVE = re.compile(r"(ск|цк)(ого|ому|им|ом|ой|ая|ое|и�
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), repl)
     for pattern, repl in (
-        (r"dzh|dj", "j"), (r"zh", "j"), (r"kh", "h"), (r"ks|cks|kc", "x"), (r"shch|sch", "w"),
+        (r"q", "k"), (r"dzh|dj", "j"), (r"zh", "j"), (r"kh", "h"), (r"ks|cks|kc", "x"),
+        (r"shch|sch", "w"),
         (r"ts|tz", "c"), (r"ch", "q"), (r"ck", "k"), (r"c(?=[eiy])", "s"), (r"c", "k"),
         (r"ph", "f"), (r"w", "v"), (r"(?<=[aeiou])y(?=[aeiou])", ""), (r"[yj]", "i"),
         (r"ie\b", "i"), (r"ee", "i"), (r"oo", "u"), (r"'", ""), (r"(.)\1+", r"\1"),
@@ -188,9 +189,21 @@ def skeleton(text: str) -> str:
     return fold(to_latin(text))
 
 
+# Latin letters that do not decompose to an ASCII one: the dotless `ı` (Turkish, Kazakh
+# `і`), `ş` and `ç` (`ш`, `ч` in Kazakh and Turkish), the schwa of older Kazakh Latin.
+_SPELLED_OUT = str.maketrans({"ı": "i", "ş": "sh", "ç": "ch", "ə": "a", "ŋ": "n"})
+
+
+def plain_letters(latin: str) -> str:
+    """Latin text without diacritics (`Kızılırmak` -> `kizilirmak`), lower case."""
+    decomposed = unicodedata.normalize("NFKD", latin.casefold().translate(_SPELLED_OUT))
+    return "".join(ch for ch in decomposed if ch.isascii())
+
+
 def fold(latin: str) -> str:
-    """Latin text folded over the usual spelling differences (see `skeleton`)."""
-    decomposed = unicodedata.normalize("NFKD", latin.casefold())
+    """Latin text folded over the usual spelling differences (see `skeleton`); Kazakh in
+    the 2021 Latin alphabet (`Saryarqa`, `Şymkent`) folds with its informal spellings."""
+    decomposed = unicodedata.normalize("NFKD", latin.casefold().translate(_SPELLED_OUT))
     ascii_text = "".join(ch for ch in decomposed if ch.isascii())
     words = []
     for word in re.findall(r"[a-z0-9']+", ascii_text):
@@ -236,3 +249,35 @@ def unmix(name: str) -> str:
     (`Тeхнопарк`, `Yandеx`) replaced by the word's own; words that mix scripts otherwise,
     and names whose words are in different scripts (`Яндекс Yandex`), are left as they are."""
     return _WORD.sub(lambda match: _unmix_word(match.group(0)), name)
+
+
+# The 2021 Kazakh Latin alphabet's letters that Russian spelling does not have, and the
+# letters whose value differs from English (`i` is `и`, `ı` is `і`, `j` is `ж`, `y` is `ы`).
+KAZAKH_LATIN = re.compile(r"[äğqñöūüışÄĞQÑÖŪÜŞ]")
+_KAZAKH_OF = str.maketrans(
+    {"ä": "ә", "ğ": "ғ", "q": "қ", "ñ": "ң", "ö": "ө", "ū": "ұ", "ü": "ү", "ı": "і",
+     "ş": "ш", "ç": "ч", "i": "и", "j": "ж", "y": "ы", "h": "х", "c": "ц", "w": "у",
+     "a": "а", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "k": "к", "l": "л",
+     "m": "м", "n": "н", "o": "о", "p": "п", "r": "р", "s": "с", "t": "т", "u": "у",
+     "v": "в", "z": "з", "x": "кс"}
+)  # fmt: skip
+
+
+# Letters of the Kazakh Latin alphabet that Turkish (`ı`, `ş`, `ö`, `ü`, `ğ`), German and
+# Swedish (`ä`) and Spanish (`ñ`) do not use: `ū`, and a `q` English would follow with `u`.
+_ONLY_KAZAKH = re.compile(r"ū|q(?!u)", re.IGNORECASE)
+
+
+def is_kazakh_latin(text: str) -> bool:
+    """Written in the 2021 Kazakh Latin alphabet, not in Turkish or English."""
+    return bool(_ONLY_KAZAKH.search(text))
+
+
+def to_kazakh(text: str) -> str | None:
+    """`Saryarqa Agro` -> `сарыарқа агро`: a Latin name read in the 2021 Kazakh alphabet,
+    for searches of a company in Kazakhstan; None when the name has none of its own
+    letters (an informal spelling is read the Russian way)."""
+    if not KAZAKH_LATIN.search(text):
+        return None
+    lowered = text.replace("İ", "i").replace("I", "ı").lower()
+    return lowered.translate(_KAZAKH_OF)

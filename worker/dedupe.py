@@ -3,10 +3,10 @@
 Duplicates across chunks are found too: a later row with the same registered domain (or,
 without a website, the same name key) points at the first occurrence instead of being
 looked up again. The keys come from `shared.company_keys`, as in the upload summary.
-Two rows of one name in different countries (by the row's country column), or in
-different cities or regions of one country, are two companies, not duplicates. A row
-without a city or region cannot tell, and is a duplicate of the first row of its name
-and country, as before.
+Two rows of one name in different countries (by the row's country column), in different
+cities or regions of one country, or of different industries (by the industry column),
+are two companies, not duplicates. A row without a city, region or industry cannot tell,
+and is a duplicate of the first row of its name and country, as before.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from hashlib import blake2b
 from shared.company_keys import clean_text, name_key, place_key, registered_domain
 from shared.countries import parse_country
 from shared.rows import InputRow, PlannedRow
+
+_INDUSTRY_CELL = 200  # characters of an industry cell compared; a pasted paragraph is cut
 
 
 def identity_digest(identity: str) -> int:
@@ -76,9 +78,12 @@ def _first_of_name(first_by_key: dict[int, int], key: str, row: int, facts: dict
     first_of_country = first_by_key.setdefault(identity_digest(named), row)
     city = place_key(facts.get("city", ""))
     region = place_key(facts.get("region", ""))
-    if not (city or region):
+    industry = place_key(facts.get("industry", "")[:_INDUSTRY_CELL])
+    if not (city or region or industry):
         return first_of_country
-    # A place must match in full: merging two companies costs more than looking one up
-    # twice, so "Lyon" and "Lyon, Rhône" stay apart, and a row with a place never joins
-    # one without.
-    return first_by_key.setdefault(identity_digest(f"{named}@{region}/{city}"), row)
+    # A place (and an industry) must match in full: merging two companies costs more than
+    # looking one up twice, so "Lyon" and "Lyon, Rhône" stay apart, a row with a place never
+    # joins one without, and two namesakes of one city that the list tells apart by their
+    # industry (the joiners and the accountants) are two rows.
+    where = f"{named}@{region}/{city}#{industry}"
+    return first_by_key.setdefault(identity_digest(where), row)

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from collections.abc import AsyncIterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 
 import structlog
@@ -22,16 +21,9 @@ from shared.broker.protocol import Publisher
 from shared.criteria.snapshot import session_criteria
 from shared.errors import NotFound
 from shared.exports import (
-    CONTENT_TYPES,
-    CsvExport,
     ExportLayout,
-    ExportRow,
-    JsonExport,
-    XlsxExport,
-    export_cells,
-    spreadsheet_values,
 )
-from shared.layout import LOG_TYPES, SessionKeys
+from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus, finished_status
 from shared.messages import SessionStatusChanged
 from shared.models import (
@@ -45,11 +37,12 @@ from shared.models import (
 from shared.results import merged_stored_rows
 from shared.retry import chunk_rounds
 from shared.reviews import reviewed_counters
-from shared.session_logs import every_session_log
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
 from worker.deleted import removed_if_deleted
 from worker.events import publish_safely
+from worker.final_files import ResultFiles
+from worker.final_logs import write_final_logs
 from worker.finalize_claim import FinalizeLease
 from worker.webhooks.sender import WebhookSender
 
@@ -165,14 +158,21 @@ class Finalizer:
     ) -> FinalStatus:
         cancel = await self._cancel_request(keys)
         rounds = await chunk_rounds(self._store, keys)
-        summaries = await asyncio.gather(
-            *(
-                self._store.get_model(keys.in_round(rounds.get(n, 0)).chunk_done(n), ChunkSummary)
-                for n in range(chunk_count)
+        with tempfile.TemporaryDirectory(prefix="dossier-final-") as name:
+            folder = Path(name)
+            # The logs need nothing of the results: they are assembled meanwhile.
+            results = asyncio.ensure_future(
+                self._write_results(keys, manifest, chunk_count, rounds, folder)
             )
-        )
-        outputs = await self._write_outputs(keys, manifest, chunk_count, summaries)
-        final = final_status(manifest, summaries, cancel, outputs)
+            logs = asyncio.ensure_future(write_final_logs(self._store, keys, folder))
+            try:
+                (summaries, outputs), log_outputs = await asyncio.gather(results, logs)
+            except BaseException:
+                for task in (results, logs):
+                    task.cancel()
+                await asyncio.gather(results, logs, return_exceptions=True)
+                raise
+        final = final_status(manifest, summaries, cancel, [*outputs, *log_outputs])
         final = final.model_copy(update={"retry_round": retry_round})
         await self._store.put_model(keys.final_status, final)
         return final
@@ -183,48 +183,37 @@ class Finalizer:
         except NotFound:
             return None
 
-    async def _write_outputs(
+    async def _write_results(
         self,
         keys: SessionKeys,
         manifest: SessionManifest,
         chunk_count: int,
-        summaries: list[ChunkSummary],
-    ) -> list[str]:
+        rounds: dict[int, int],
+        folder: Path,
+    ) -> tuple[list[ChunkSummary], list[str]]:
+        """The chunk summaries, and the keys of the result files written."""
+        summaries = await asyncio.gather(
+            *(
+                self._store.get_model(keys.in_round(rounds.get(n, 0)).chunk_done(n), ChunkSummary)
+                for n in range(chunk_count)
+            )
+        )
         layout = ExportLayout.of(
             manifest, await session_criteria(self._store, keys, manifest.options)
         )
         created = max((s.finished_at for s in summaries), default=manifest.created_at)
-        with tempfile.TemporaryDirectory(prefix="dossier-final-") as folder:
-            paths = {fmt: Path(folder) / f"results.{fmt}" for fmt in ("csv", "json", "xlsx")}
-            writer = _ExportFiles(paths, layout, created)
-            try:
-                # Only chunks with duplicate rows can point at a first occurrence.
-                duplicated = [s.chunk for s in summaries if s.counters.duplicates]
-                merged = merged_stored_rows(
-                    self._store, keys, chunk_count, with_duplicates=duplicated
-                )
-                async for batch in merged:
-                    # Encoding (XLSX above all) is CPU work: keep it off the event loop.
-                    await asyncio.to_thread(writer.write, batch)
-            finally:
-                await asyncio.to_thread(writer.close)
-            outputs = []
-            for fmt, path in paths.items():
-                await upload_file(self._store, keys.final_results(fmt), path, CONTENT_TYPES[fmt])
-                outputs.append(keys.final_results(fmt))
-            logs = {kind: Path(folder) / f"{kind}.log" for kind in LOG_TYPES}
-            sinks = {kind: path.open("wb") for kind, path in logs.items()}
-            try:
-                async for parts in every_session_log(self._store, keys):
-                    for kind, data in parts.items():
-                        await asyncio.to_thread(sinks[kind].write, data)
-            finally:
-                for sink in sinks.values():
-                    sink.close()
-            for log_type, path in logs.items():
-                await upload_file(self._store, keys.final_log(log_type), path, "text/plain")
-                outputs.append(keys.final_log(log_type))
-        return outputs
+        files = ResultFiles(self._store, keys, layout, created, folder, manifest.input.rows)
+        try:
+            await files.open()
+            # Only chunks with duplicate rows can point at a first occurrence.
+            duplicated = [s.chunk for s in summaries if s.counters.duplicates]
+            merged = merged_stored_rows(self._store, keys, chunk_count, with_duplicates=duplicated)
+            async for batch in merged:
+                await files.write(batch)
+            return summaries, await files.close()
+        except BaseException:
+            await files.abort()
+            raise
 
 
 def final_status(
@@ -253,49 +242,3 @@ def final_status(
         reason=reason,
         outputs=outputs,
     )
-
-
-class _ExportFiles:
-    """The three result files, written side by side from one pass over the rows."""
-
-    def __init__(self, paths: dict[str, Path], layout: ExportLayout, created: datetime) -> None:
-        self._layout = layout
-        self._xlsx_path = paths["xlsx"]
-        self._csv_file = paths["csv"].open("wb")
-        self._json_file = paths["json"].open("wb")
-        self._csv = CsvExport(layout)
-        self._json = JsonExport(layout)
-        self._xlsx = XlsxExport(layout, created)
-        self._csv_file.write(self._csv.header())
-        self._json_file.write(self._json.header())
-
-    def write(self, rows: Sequence[ExportRow]) -> None:
-        # Each row's cells are computed once, for all three files.
-        cells = [export_cells(row, self._layout) for row in rows]
-        values = [
-            spreadsheet_values(row, self._layout, row_cells)
-            for row, row_cells in zip(rows, cells, strict=True)
-        ]
-        self._csv_file.write(self._csv.lines(values))
-        self._json_file.write(self._json.rows(rows, cells))
-        self._xlsx.append(rows, values)
-
-    def close(self) -> None:
-        self._json_file.write(self._json.footer())
-        self._csv_file.close()
-        self._json_file.close()
-        self._xlsx.save(self._xlsx_path)
-
-
-async def upload_file(store: ObjectStore, key: str, path: Path, content_type: str) -> None:
-    size = (await asyncio.to_thread(path.stat)).st_size
-    if size < UPLOAD_BLOCK:
-        await store.put_bytes(key, await asyncio.to_thread(path.read_bytes), content_type)
-        return
-    await store.put_stream(key, _file_chunks(path), content_type)
-
-
-async def _file_chunks(path: Path) -> AsyncIterator[bytes]:
-    with path.open("rb") as source:
-        while chunk := await asyncio.to_thread(source.read, STREAM_BLOCK):
-            yield chunk

@@ -12,6 +12,19 @@ from bench.accuracy_web.classes_identity import (
     scripts,
     twins,
 )
+from bench.accuracy_web.classes_more import more_classes
+from bench.accuracy_web.classes_other_scripts import (
+    informal_russian,
+    other_scripts_down,
+    other_scripts_latin_rows,
+    other_scripts_own_rows,
+)
+from bench.accuracy_web.classes_scripts import (
+    cjk_logo_names,
+    kazakh_latin,
+    rebrand_redirects,
+    romanised_cjk,
+)
 from bench.accuracy_web.classes_site import availability, encodings, presentation, redirects
 from bench.accuracy_web.model import Web
 
@@ -32,6 +45,17 @@ def build_web(seed: int = SEED) -> Web:
         scripts,
         rebrands,
         groups,
+        # Added later, after the others, so the classes above are generated as before.
+        cjk_logo_names,
+        romanised_cjk,
+        kazakh_latin,
+        rebrand_redirects,
+        other_scripts_latin_rows,
+        other_scripts_own_rows,
+        other_scripts_down,
+        informal_russian,
+        # Added after the fresh web's first run.
+        more_classes,
     ):
         make(b)
     return b.web

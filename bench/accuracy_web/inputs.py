@@ -1,6 +1,7 @@
 """The three uploads of the benchmark, made from the labels: name + website + country
 (CSV), name + country only (CSV), and a mixed XLSX with Russian headers, ISO country codes
-and half the websites missing. Every row carries its company's key in a `Ref` column."""
+and half the websites missing; the last two with an industry column, filled for the rows
+whose namesakes it tells apart. Every row carries its company's key in a `Ref` column."""
 
 from __future__ import annotations
 
@@ -30,8 +31,8 @@ def with_website(companies: list[Company]) -> bytes:
 
 
 def name_only(companies: list[Company]) -> bytes:
-    rows = [["Ref", "Company", "Country", "City"]]
-    rows += [[c.key, c.name, c.country, c.city] for c in companies]
+    rows = [["Ref", "Company", "Country", "City", "Industry"]]
+    rows += [[c.key, c.name, c.country, c.city, c.industry] for c in companies]
     return _csv(rows)
 
 
@@ -40,11 +41,12 @@ def mixed_xlsx(companies: list[Company], seed: int = 11) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.append(["Ref", "Компания", "Сайт", "Страна", "Город", "Ответственный"])
+    sheet.append(["Ref", "Компания", "Сайт", "Страна", "Город", "Ответственный", "Отрасль"])
     for c in companies:
         website = c.given_website if rng.random() < 0.5 else ""
         country = _ISO.get(c.country, c.country) if rng.random() < 0.5 else c.country
-        sheet.append([c.key, c.name, website, country, c.city, rng.choice(("Анна", "Олег", ""))])
+        owner = rng.choice(("Анна", "Олег", ""))
+        sheet.append([c.key, c.name, website, country, c.city, owner, c.industry])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -180,8 +180,45 @@ def aiohttp_family(aiohttp: ModuleType) -> dict[str, Variant]:
     return {"bare aiohttp": bare, "fetcher aiohttp": fetcher}
 
 
+def httpcore2_pool_client() -> Any:
+    """The worker's client as it was before its HTTP/1.1 transport: httpx2 over httpcore2's
+    pool on asyncio's sockets and TLS (the bench's servers are reached directly)."""
+    import httpcore2
+    import httpx2
+
+    from worker.pipeline.clients.fetch.asyncio_streams import AsyncioBackend
+
+    context = httpx2.create_ssl_context(trust_env=True)
+    limits = httpx2.Limits(max_connections=200, max_keepalive_connections=16, keepalive_expiry=10)
+    transport = httpx2.AsyncHTTPTransport(verify=context, limits=limits)
+    transport._pool = httpcore2.AsyncConnectionPool(
+        ssl_context=context,
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=AsyncioBackend(),
+    )
+    return httpx2.AsyncClient(
+        transport=transport,
+        follow_redirects=False,
+        timeout=SETTINGS.fetch_timeout_s,
+        headers={"User-Agent": SETTINGS.fetch_user_agent, "Accept": "text/html,*/*;q=0.8"},
+    )
+
+
+def httpcore2_pool() -> dict[str, Variant]:
+    @asynccontextmanager
+    async def fetcher() -> AsyncIterator[Get]:
+        async with httpcore2_pool_client() as client:
+            yield Fetcher(
+                client, HostGate(MemoryBudget(), None, Slots("host-slots", 2, 30.0), 1.0), LIMITS
+            ).fetch
+
+    return {"fetcher httpx2 on httpcore2 (before)": fetcher}
+
+
 def variants() -> dict[str, Variant]:
-    found: dict[str, Variant] = {"bare asyncio": bare_asyncio}
+    found: dict[str, Variant] = {"bare asyncio": bare_asyncio, **httpcore2_pool()}
     families = {"httpx": httpx_family, "httpx2": httpx_family, "aiohttp": aiohttp_family}
     for name, family in families.items():
         try:

@@ -17,6 +17,7 @@ from gateway.deps import (
     ServicesDep,
     SessionKeysDep,
     SessionStateDep,
+    SettledStateDep,
     StoreDep,
     TenantDep,
 )
@@ -127,7 +128,7 @@ async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> 
 
 
 @router.get("/{session_id}", summary="One session", responses=errors(*ON_SESSION))
-async def get_session(state: SessionStateDep) -> SessionView:
+async def get_session(state: SettledStateDep) -> SessionView:
     return session_view(state)
 
 

@@ -91,3 +91,14 @@ def test_a_domain_of_initials_and_name_words_matches(
 )
 def test_a_domain_of_initials_and_other_words_does_not(name: str, domain: str) -> None:
     assert domain_similarity(name, domain) < 0.75
+
+
+def test_an_acronym_may_take_in_the_legal_form() -> None:
+    text = (
+        "CIMSA es una empresa de Guadalajara. Comercializadora Industrial del Mezquital, "
+        "S.A. de C.V., distribuye material eléctrico."
+    )
+    full = "Comercializadora Industrial del Mezquital"
+    assert acronym_of(full, "CIMSA", text)
+    assert not acronym_of(full, "CIMXA", text)
+    assert not acronym_of(full, "CIMSA", "CIMSA Inc. provides management consulting.")

@@ -181,6 +181,35 @@ def test_an_app_shell_is_read_from_its_data_script() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "script",
+    [
+        'window.__remixContext = {"state": {"loaderData": {"root": {"company": {"summary": '
+        '"Since 1983, Aspenridge Seafoods has provided shellfish to restaurants in Cork."}}}}};',
+        'window.__staticRouterHydrationData = JSON.parse("{\\"loaderData\\": {\\"home\\": '
+        '{\\"description\\": \\"Since 1983, Aspenridge Seafoods has provided shellfish to '
+        'restaurants in Cork.\\"}}}");',
+        ' self.__PRELOADED_STATE__={"about":"Since 1983, Aspenridge Seafoods has provided '
+        'shellfish to restaurants in Cork."}',
+    ],
+    ids=["remix", "react_router", "redux"],
+)
+def test_an_app_shell_is_read_from_the_state_its_script_hands_the_app(script: str) -> None:
+    html = f"<html><body><div id=root></div><script>{script}</script></body></html>"
+    facts = extract_facts("https://aspenridge.ie/", html)
+    assert facts.paragraphs == (
+        "Since 1983, Aspenridge Seafoods has provided shellfish to restaurants in Cork.",
+    )
+
+
+def test_a_script_that_is_no_state_assignment_is_not_read() -> None:
+    html = (
+        '<html><body><script>console.log("__x"); window.__cfg = loadConfig({"a": 1});'
+        '</script><script>window.__broken = {"about": </script></body></html>'
+    )
+    assert extract_facts("https://a.ie/", html).paragraphs == ()
+
+
 def test_a_specific_schema_org_business_type_is_an_organization_and_a_product_is_not() -> None:
     business = {
         "@type": "HomeAndConstructionBusiness",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from worker.pipeline.stages.page.page_facts import extract_facts
@@ -22,6 +24,20 @@ def test_shape_counts_visible_words_and_keeps_scripts_apart() -> None:
     assert shape.headline == "First headline"
     assert shape.script_sources == ("https://a.com/a.js",)
     assert "greeting" in shape.inline_scripts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme © 2024 – all rights reserved, “quoted” words’ ends",
+        "Ромашка: поставки — оптом и в розницу; №1 в регионе",
+        "café naïve façade Straße ½ ³ ١٢ x\u0301y zero\u200bwidth under_score",
+        "Zahlen 1.234,56 € / 12 % ± 3 – ok",
+    ],
+)
+def test_words_are_counted_as_runs_of_word_characters_in_any_script(text: str) -> None:
+    shape = extract_facts("https://a.com/", f"<p>{text}</p>").shape
+    assert shape.words == len(re.findall(r"\w+", shape.text)) > 5
 
 
 def test_chinese_and_japanese_text_counts_two_characters_a_word() -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from worker.pipeline.stages.page.page_facts import extract_facts
 from worker.pipeline.stages.page.parked import judge, parking_reason
+from worker.pipeline.stages.page.parked import redirects as parked_redirects
 from worker.pipeline.stages.page.parked import signals as parked_signals
 from worker.pipeline.stages.page.parked.signals import Landing, Signal
 
@@ -85,24 +86,24 @@ def test_landing_on_a_marketplace_after_a_redirect_is_decisive() -> None:
         FILLER,
         redirects=("https://vantage-grid.com/",),
     )
-    assert names(parked_signals.landed_on_marketplace(page)) == "marketplace_redirect"
+    assert names(parked_redirects.landed_on_marketplace(page)) == "marketplace_redirect"
     assert judge(page.url, page.facts, page.redirects).parked
 
 
 def test_a_marketplace_own_site_is_not_parked_on_its_own_domain() -> None:
     direct = landing("https://www.godaddy.com/", FILLER, "GoDaddy")
-    assert parked_signals.landed_on_marketplace(direct) is None
+    assert parked_redirects.landed_on_marketplace(direct) is None
     sibling = landing("https://dan.com/", FILLER, redirects=("https://dan.me/",))
-    assert parked_signals.landed_on_marketplace(sibling) is None
+    assert parked_redirects.landed_on_marketplace(sibling) is None
 
 
 def test_a_marketplace_listing_given_as_the_website_is_parked() -> None:
     body = "<h1>kettleworks.io</h1><p>This domain name is for sale. Buy now.</p>"
     page = landing("https://dan.com/buy-domain/kettleworks.io", body, "kettleworks.io | Dan")
-    assert names(parked_signals.landed_on_marketplace(page)) == "marketplace_listing"
+    assert names(parked_redirects.landed_on_marketplace(page)) == "marketplace_listing"
     assert judge(page.url, page.facts).parked
     home = landing("https://dan.com/", body, "Dan.com")
-    assert parked_signals.landed_on_marketplace(home) is None
+    assert parked_redirects.landed_on_marketplace(home) is None
 
 
 def test_a_redirect_to_a_ww1_lander_of_the_same_domain_counts() -> None:
@@ -111,7 +112,7 @@ def test_a_redirect_to_a_ww1_lander_of_the_same_domain_counts() -> None:
         "<p>ads</p>",
         redirects=("https://copperleaf-media.com/",),
     )
-    assert names(parked_signals.landed_on_marketplace(page)) == "lander_redirect"
+    assert names(parked_redirects.landed_on_marketplace(page)) == "lander_redirect"
 
 
 TO_SEDO = '<meta http-equiv="refresh" content="0;url=https://sedo.com/x?domain=a.com">'
@@ -129,20 +130,96 @@ TO_DAN = "<script>window.location.href = 'https://dan.com/buy-domain/a.com';</sc
         ("", '<script>location.href = "/parking/";</script>', ""),
         ('<meta http-equiv="refresh" content="0; url=/en/">', "", ""),
         ("", '<script>window.location.href = "/en/dashboard";</script>', ""),
+        # Brokers and parking services the host list does not know: the target names the
+        # domain at a selling address, or on a host whose name says it sells domains.
+        (
+            '<meta http-equiv="refresh" content="0;url=https://x-exchange.io/buy/a.com">',
+            "",
+            "listing_refresh",
+        ),
+        ("", "<script>location.href='https://newname.com/'</script>", ""),
+        ("", "<script>location.href='https://domainhub.io/'</script>", ""),
     ],
 )
 def test_script_and_meta_refresh_redirects(head: str, body: str, expected: str) -> None:
     page = landing("https://a.com/", body, head=head)
-    assert names(parked_signals.script_redirect(page)) == expected
+    assert names(parked_redirects.script_redirect(page)) == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("top.location.assign(`https://names-parking.net/?s=a.com`)", "listing_refresh"),
+        ("document.location = 'https://domainhub.io/p/a.com'", "listing_refresh"),
+        ("location.href='https://newname.com/?from=a.com'", "domain_page_refresh"),
+        ("location.href='https://domainhub.io/listing/other.com'", "domain_page_refresh"),
+        ("location.href='https://newname.com/'", ""),
+        ("location.href='https://domainhub.io/'", ""),
+    ],
+)
+def test_script_redirects_to_unknown_brokers(script: str, expected: str) -> None:
+    page = landing("https://a.com/", f"<script>{script}</script>")
+    assert names(parked_redirects.script_redirect(page)) == expected
+
+
+def test_a_company_that_moved_is_not_parked_by_its_script_redirect() -> None:
+    body = (
+        "<p>Oldmill Coffee is now Millstone Roasters.</p><script>location.href="
+        "'https://millstone.com/?from=oldmill.com'</script>"
+    )
+    page = landing("https://oldmill.com/", body, title="Oldmill Coffee is now Millstone")
+    assert not judge(page.url, page.facts).parked
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Domänen {d} är till salu. Lämna ett bud.", "sv"),
+        ("Tato doména je na prodej.", "cs"),
+        ("Το όνομα τομέα {d} διατίθεται προς πώληση.", "el"),
+        ("הדומיין {d} עומד למכירה.", "he"),
+        ("اسم النطاق {d} معروض للبيع.", "ar"),
+        ("โดเมน {d} พร้อมขาย", "th"),
+        ("이 도메인은 판매 중입니다.", "ko"),
+        ("Tên miền {d} đang được rao bán.", "vi"),
+        ("Ez a domain eladó!", "hu"),
+        ("Sie möchten {d} erwerben? Senden Sie uns Ihren Preisvorschlag.", "de"),
+        ("Ce nom de domaine a expiré. Renouvelez-le.", "fr"),
+        ("Die Registrierung von {d} ist abgelaufen. Verlängern Sie jetzt.", "de"),
+        ("Rejestracja {d} wygasła.", "pl"),
+        ("The registration has expired and is in its grace period. Registrant: renew it.", "en"),
+    ],
+)
+def test_sale_and_expiry_notices_in_many_languages_park_a_bare_page(text: str, lang: str) -> None:
+    domain = "brightmill.com"
+    body = f"<h1>{domain}</h1><p>{text.format(d=domain)}</p>"
+    page = landing(f"https://{domain}/", body, title=domain)
+    verdict = judge(page.url, page.facts)
+    assert verdict.parked, (lang, verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bilar till salu: Volvo V60, 189 000 kr. Vi köper din bil.",
+        "דירות למכירה ולהשכרה בחיפה. השאירו פרטים ונחזור אליכם.",
+        "Activăm în domeniul imobiliar: apartamente de vânzare în Cluj.",
+        "Domain kaufen ab 0,99 €. Abgelaufene Domains verlängern Sie in der Karenzzeit.",
+        "Has your policy expired? Renew it now: every policy has a grace period.",
+    ],
+)
+def test_selling_and_renewal_words_of_a_named_company_do_not_park_it(text: str) -> None:
+    page = landing("https://lindqvist.se/", f"<h1>Lindqvist</h1><p>{text}</p>", title="Lindqvist")
+    assert not judge(page.url, page.facts).parked
 
 
 def test_a_marketplace_listing_in_a_frame_is_decisive() -> None:
     frame = "<iframe src='https://www.afternic.com/forsale/harbourline.net'></iframe>"
     page = landing("https://harbourline.net/", frame)
-    assert names(parked_signals.marketplace_frame(page)) == "marketplace_frame"
+    assert names(parked_redirects.marketplace_frame(page)) == "marketplace_frame"
     assert judge(page.url, page.facts).parked
     maps = landing("https://cafe.no/", "<iframe src='https://www.google.com/maps/embed'></iframe>")
-    assert parked_signals.marketplace_frame(maps) is None
+    assert parked_redirects.marketplace_frame(maps) is None
 
 
 @pytest.mark.parametrize(

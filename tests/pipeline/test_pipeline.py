@@ -60,9 +60,10 @@ async def test_without_providers_rows_get_checked_websites_and_extractive_descri
     assert acme.original == {"id": "7"}
     assert results[1].row_status is RowStatus.NOT_FOUND
     assert results[1].error == "no website given and no search provider configured"
-    assert results[2].row_status is RowStatus.DEAD_URL
-    assert results[2].description == ""
-    assert "another company's site" in results[2].error
+    # The given domain redirects to a site naming another company: a relation, not proof.
+    assert results[2].row_status is RowStatus.NEEDS_REVIEW
+    assert results[2].official_website == results[2].description == ""
+    assert "https://megacorp.com/" in results[2].review_candidates
     assert results[4].description_source == "meta"
     assert "no LinkedIn link on the website" in results[4].notes
     plain = results[5]
@@ -222,7 +223,7 @@ async def test_stage_selection_limits_the_work(make_settings: MakeSettings) -> N
     assert results[0].official_website == "https://acme-rockets.com/"
     assert results[0].description == ""
     assert results[0].linkedin_url == ""
-    assert results[2].row_status is RowStatus.DEAD_URL
+    assert results[2].row_status is RowStatus.NEEDS_REVIEW
 
 
 async def test_hubspot_options_without_a_token_are_explained_per_row(
@@ -297,7 +298,7 @@ async def test_questions_the_model_could_not_give_leave_every_row_as_found(
     assert acme.deep_search_status.startswith("failed: no questions from the context: ")
     assert results[1].row_status is RowStatus.OK
     assert results[1].deep_search_status.startswith("failed: ")
-    assert results[2].row_status is RowStatus.DEAD_URL
+    assert results[2].row_status is RowStatus.NEEDS_REVIEW
     assert results[2].deep_search_status == "skipped"
 
 

@@ -51,3 +51,48 @@ def test_latin_and_cyrillic_count_one_each_and_wide_characters_more() -> None:
     assert reading_length("부산") == 5
     assert reading_length("ＡＢＣ") == 9
     assert reading_length("Acme 精密") == 11
+
+
+def test_hebrew_and_arabic_letters_count_for_more_than_one_latin_letter() -> None:
+    assert reading_length("שקד מזון") == pytest.approx(7 * 1.35 + 1)
+    assert reading_length("النخيل") == pytest.approx(6 * 1.35)
+    assert reading_length("2015") == 4
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "שקד מזון פועלת מאז 2015 בחיפה ועוסקת בחטיפי שקדים ואגוזים ללא תוספת סוכר.",
+        "\u200fגפן תעשיות\u200f פועלת מאז 1989 בנתניה ועוסקת בייצור אריזות פלסטיק.",
+        "النخيل للتجارة تعمل منذ 2009 في دبي في تجارة التمور والمواد الغذائية بالجملة.",
+    ],
+)
+def test_a_one_sentence_introduction_in_hebrew_or_arabic_is_a_paragraph(paragraph: str) -> None:
+    html = (
+        f'<html dir="rtl"><body><p>{paragraph}</p><p>חיפה, ישראל · +972 73 624707</p></body></html>'
+    )
+    facts = extract_facts("https://example.co.il/", html)
+    assert facts.paragraphs == (clean_text(paragraph),)
+    assert "\u200f" not in facts.paragraphs[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Od roku 1996 nabízí Hora Stavby (Brno) stavby rodinných domů na klíč.",
+        "HMT i Göteborg har sedan 1988 arbetat med marinteknik och service.",
+    ],
+)
+def test_a_small_sites_one_sentence_introduction_is_read_when_it_has_no_paragraph(
+    sentence: str,
+) -> None:
+    assert len(sentence) < MIN_PARAGRAPH
+    html = (
+        f"<html><body><h2>O firmě</h2><p>{sentence}</p><p>Brno, Česko · +420 55 719843</p>"
+        "<p>© 2026 Hora Stavby s.r.o. Všechna práva vyhrazena, all rights reserved.</p>"
+        "</body></html>"
+    )
+    assert extract_facts("https://example.cz/", html).paragraphs == (sentence,)
+    longer = f"<p>{'We build family houses in Brno and the region around it. ' * 2}</p>"
+    with_paragraph = html.replace("<h2>", longer + "<h2>")
+    assert sentence not in extract_facts("https://example.cz/", with_paragraph).paragraphs

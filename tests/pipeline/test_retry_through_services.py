@@ -70,7 +70,7 @@ async def test_a_retry_runs_only_the_failed_rows_and_keeps_the_others_byte_for_b
         before = {r["Company_Name"]: r for r in (await client.get(results)).json()["rows"]}
         csv_before = _csv_lines((await client.get(results, params={"format": "csv"})).content)
         assert before["Zenith Analytics"]["Row_Status"] in ("failed", "not_found")
-        assert before["Acquired Startup"]["Row_Status"] == "dead_url"
+        assert before["Acquired Startup"]["Row_Status"] == "needs_review"
         assert before["Acme Rockets"]["Row_Status"] == "ok"
         assert {r["Attempts"] for r in before.values()} == {1}
 
@@ -95,7 +95,7 @@ async def test_a_retry_runs_only_the_failed_rows_and_keeps_the_others_byte_for_b
     assert zenith["Official_Website"] == "https://zenith-analytics.com/"
     assert zenith["Attempts"] == 2
     assert zenith["Last_Attempt_At"] > before["Zenith Analytics"]["Last_Attempt_At"]
-    assert after["Acquired Startup"]["Attempts"] == 2  # dead_url is retried by default
+    assert after["Acquired Startup"]["Attempts"] == 2  # needs_review is retried by default
     # Rows that did not fail were neither run again nor rewritten.
     for name in ("Acme Rockets", "Acme Rockets Inc.", "Blue Widgets"):
         assert csv_after[name] == csv_before[name]

@@ -69,7 +69,7 @@ async def test_session_with_every_option_is_enriched_by_the_running_worker(
     assert "AcmePlay" in acme["Deep_Search"]
     assert acme["HubSpot_Company_ID"].startswith("https://app.hubspot.com/contacts/424242/")
     assert by_name["Zenith Analytics"]["Official_Website"] == "https://zenith-analytics.com/"
-    assert by_name["Acquired Startup"]["Row_Status"] == "dead_url"
+    assert by_name["Acquired Startup"]["Row_Status"] == "needs_review"
     assert by_name["Acme Rockets Inc."]["Row_Status"] == "duplicate"
     assert any("launcher" in str(r["messages"]) for r in llm_server.state.requests)
     domains = {p.get("domain") for p in hubspot_server.state.companies.values()}

@@ -39,10 +39,15 @@ async def test_rebrand_redirect_naming_the_old_company_is_accepted(
     assert result.url == "https://newbrand.io/"
 
 
-async def test_redirect_to_another_company_is_not_the_website(make_settings: MakeSettings) -> None:
+async def test_redirect_to_another_company_goes_to_review_not_to_the_website(
+    make_settings: MakeSettings,
+) -> None:
     result = await check(make_settings, "acquired-startup.com", "Acquired Startup")
-    assert result.outcome is WebsiteOutcome.DEAD_URL
-    assert "another company's site (megacorp.com)" in result.reason
+    assert result.outcome is WebsiteOutcome.REVIEW
+    assert result.url == "https://megacorp.com/"
+    assert "acquired-startup.com redirects to megacorp.com" in result.reason
+    assert result.score is not None
+    assert "acquired-startup.com redirects here" in result.score.evidence
 
 
 async def test_parked_domain_is_dead(make_settings: MakeSettings) -> None:

@@ -63,3 +63,9 @@ def test_a_name_that_is_only_a_legal_form_keeps_it_as_its_key() -> None:
 
 def test_clean_text_folds_width_and_whitespace() -> None:
     assert clean_text("  Ｓｅｇａ \u00a0 Sammy\n") == "Sega Sammy"
+
+
+def test_clean_text_drops_direction_marks_and_invisible_characters() -> None:
+    assert clean_text("\u200fאופק מערכות\u200f") == "אופק מערכות"
+    assert clean_text("\u202bשקד\u202c \ufeffmazon\u00ad") == "שקד mazon"
+    assert clean_text("मि\u200dत्र") == "मि\u200dत्र"  # a joiner shapes the word: kept

@@ -12,6 +12,7 @@ import pytest
 from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.models import ChunkSummary, Counters, Plan
+from shared.running_sums import SumsWriter
 from shared.settings import CommonSettings
 from shared.status import SessionStateReader
 from shared.storage.memory import MemoryStore
@@ -156,3 +157,26 @@ async def test_a_small_cache_that_overflows_still_gives_every_summary(
     states = [await reader.read(tenant, keys.session_id) for _ in range(3)]
 
     assert {(s.chunks_done, s.counters.done, s.usage.fetches) for s in states} == {(CHUNKS, 21, 15)}
+
+
+async def test_a_reader_that_starts_from_stored_sums_still_gives_every_summary(
+    counting: CountingMemory | CountingMinio, tenant: str
+) -> None:
+    """The notifier asks for the summaries themselves: stored sums do not hold them."""
+    keys = await running_session(counting, tenant, "e" * 32)
+    await finish(counting, keys, 0, 1, 2, 4)
+    writer = SessionStateReader(counting, sums=SumsWriter(counting, every=1))
+    written = await writer.read(tenant, keys.session_id)
+    await writer.settle()
+
+    fresh = SessionStateReader(counting)
+    counting.listed.clear()
+    assert await fresh.read(tenant, keys.session_id) == written
+    assert counting.listed == [1]  # chunk 4 only: chunks 0-2 come from the stored sums
+    assert [s.chunk for s in await fresh.chunk_summaries(keys)] == [0, 1, 2, 4]
+    await finish(counting, keys, 3)
+    assert [s.chunk for s in await fresh.chunk_summaries(keys)] == [0, 1, 2, 3, 4]
+    # All four, then after chunk 2 (3 and 4): held from chunk 0 on once listed.
+    assert counting.listed == [1, 4, 2]
+    again = await fresh.read(tenant, keys.session_id)
+    assert (again.chunks_done, again.counters.done) == (5, 1 + 2 + 3 + 4 + 5)

@@ -76,3 +76,16 @@ def test_rows_without_a_place_keep_the_country_rule() -> None:
         InputRow(row=6, name="Verdon", website="https://www.verdon.fr/", facts={"city": "Lyon"}),
     ]
     assert [p.duplicate_of for p in plan_rows(rows)] == [None, 0, 0, None, 3, None, 5]
+
+
+def test_namesakes_of_one_city_told_apart_by_their_industry_are_two_companies() -> None:
+    where = {"country": "SE", "city": "Malmö"}
+    rows = [
+        InputRow(row=0, name="Lindgren & Co", facts={**where, "industry": "Accounting"}),
+        InputRow(row=1, name="Lindgren & Co", facts={**where, "industry": "Joinery"}),
+        InputRow(row=2, name="LINDGREN & CO", facts={**where, "industry": " joinery "}),
+        InputRow(row=3, name="Lindgren & Co", facts={"country": "SE", "industry": "Joinery"}),
+        InputRow(row=4, name="Lindgren & Co", facts={"country": "SE", "industry": "JOINERY"}),
+        InputRow(row=5, name="Lindgren & Co", facts={**where}),
+    ]
+    assert [p.duplicate_of for p in plan_rows(rows)] == [None, None, 1, None, 3, None]

@@ -1,5 +1,6 @@
-"""The final files written from stored lines (no model per row) are byte for byte the
-files written from the rows decoded into their model, on rows that use every kind of
+"""The final files written from stored lines (no model per row, the workbook by a process
+of its own, CSV and JSON streamed to storage) are byte for byte the files each export
+writes on its own from the rows decoded into their model, on rows that use every kind of
 cell: custom fields of each type, criteria evidence, unicode, formula triggers,
 duplicates across chunks (of a cancelled row too), rows awaiting review, missing
 confidences, and a line stored before later columns existed."""
@@ -12,14 +13,14 @@ from pathlib import Path
 import orjson
 import pytest
 
-from shared.exports import ExportLayout, ExportRow
+from shared.exports import CsvExport, ExportLayout, ExportRow, JsonExport, XlsxExport
 from shared.layout import SessionKeys
 from shared.results import decode_results, fill_duplicates, merged_stored_rows
 from shared.rows import ResultRow, RowStatus
 from shared.storage.memory import MemoryStore
 from tests.worker.test_qualification_exports import CDN, CRITERIA, SECURITY
 from worker.checkpoint import encode_results
-from worker.finalizer import _ExportFiles
+from worker.final_files import ResultFiles
 
 pytestmark = pytest.mark.unit
 
@@ -87,12 +88,37 @@ def chunks() -> list[bytes]:
     return stored
 
 
-def write_files(folder: Path, layout: ExportLayout, batches: list[list[ExportRow]]) -> None:
-    paths = {fmt: folder / f"results.{fmt}" for fmt in ("csv", "json", "xlsx")}
-    files = _ExportFiles(paths, layout, CREATED)
+def reference_files(
+    folder: Path, layout: ExportLayout, batches: list[list[ExportRow]]
+) -> dict[str, bytes]:
+    """Each file written on its own by the plain exports, one batch at a time."""
+    csv, json, xlsx = CsvExport(layout), JsonExport(layout), XlsxExport(layout, CREATED)
+    csv_data, json_data = [csv.header()], [json.header()]
     for batch in batches:
-        files.write(batch)
-    files.close()
+        csv_data.append(csv.rows(batch))
+        json_data.append(json.rows(batch))
+        xlsx.rows(batch)
+    xlsx.save(folder / "results.xlsx")
+    return {
+        "csv": b"".join(csv_data),
+        "json": b"".join(json_data) + json.footer(),
+        "xlsx": (folder / "results.xlsx").read_bytes(),
+    }
+
+
+async def final_files(
+    folder: Path, layout: ExportLayout, batches: list[list[ExportRow]]
+) -> dict[str, bytes]:
+    """The files as finalization writes them: CSV and JSON streamed to storage, the
+    workbook by its own process."""
+    store = MemoryStore()
+    files = ResultFiles(store, KEYS, layout, CREATED, folder)
+    await files.open()
+    for batch in batches:
+        await files.write(batch)
+    keys = await files.close()
+    assert keys == [KEYS.final_results(fmt) for fmt in ("csv", "json", "xlsx")]
+    return {fmt: await store.get_bytes(KEYS.final_results(fmt)) for fmt in ("csv", "json", "xlsx")}
 
 
 @pytest.mark.parametrize("criteria", [True, False])
@@ -114,12 +140,11 @@ async def test_files_from_stored_lines_equal_files_from_models(
     assert [row.row for batch in lines for row in batch] == list(range(12))
     (tmp_path / "models").mkdir()
     (tmp_path / "lines").mkdir()
-    write_files(tmp_path / "models", layout, models)
-    write_files(tmp_path / "lines", layout, lines)
+    theirs = reference_files(tmp_path / "models", layout, models)
+    ours = await final_files(tmp_path / "lines", layout, lines)
 
     for fmt in ("csv", "json", "xlsx"):
-        ours = (tmp_path / "lines" / f"results.{fmt}").read_bytes()
-        assert ours == (tmp_path / "models" / f"results.{fmt}").read_bytes(), fmt
-    table = (tmp_path / "lines" / "results.csv").read_text("utf-8-sig")
+        assert ours[fmt] == theirs[fmt], fmt
+    table = ours["csv"].decode("utf-8-sig")
     for shown in ("duplicate of row 1", "Dup 4 ☃", "'=1999-01-01", "1e+21", "'=HYPERLINK"):
         assert shown in table

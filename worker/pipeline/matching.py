@@ -6,8 +6,10 @@ import re
 
 from rapidfuzz import fuzz
 
+from shared import other_scripts
 from shared.company_keys import name_key
-from shared.transliteration import fold, has_cyrillic, to_latin
+from shared.romanisation import READING_FORMS, has_cjk, reading_key, readings
+from shared.transliteration import fold, has_cyrillic, has_latin, is_kazakh_latin, to_latin
 
 _STOPWORDS = {
     "the", "and", "for", "with", "that", "this", "which", "what", "who", "are", "our",
@@ -22,10 +24,61 @@ def name_similarity(name: str, candidate: str) -> float:
     if not left or not right:
         return 0.0
     score = _similarity(left, right)
+    if score == 1.0 or (left.isascii() and right.isascii()):
+        return round(score, 3)
     if has_cyrillic(left + right):
         # `Яндекс` and `Yandex`, `Ростелеком` and `Rostelecom`: compare spelling skeletons.
         score = max(score, _similarity(fold_key(left), fold_key(right)))
+    elif _UNDECOMPOSED.search(left + right):
+        # `Kızılırmak` and `Kizilirmak`: a dotless `ı` is no `i` to a comparison of letters.
+        # (Marks that decompose, `ö`, `ř`, are left to count as they always have.)
+        score = max(score, _similarity(_plain_undecomposed(left), _plain_undecomposed(right)))
+    cjk_left, cjk_right = has_cjk(left), has_cjk(right)
+    if cjk_left != cjk_right:
+        # `北斗精工` and `Hokuto Seiko`: the CJK name read in Latin letters.
+        latin, cjk = (right, left) if cjk_left else (left, right)
+        score = max(score, reading_similarity(latin, cjk))
+    elif pair := _latin_and_other(left, right):
+        # `Αστέρας Υφάσματα` and `Asteras Yfasmata`, `النخيل للتجارة` and `Al Nakheel
+        # Trading`: the name in its own script read in Latin letters.
+        score = max(score, other_scripts.similarity(*pair))
     return round(score, 3)
+
+
+def _latin_and_other(left: str, right: str) -> tuple[str, str] | None:
+    """(the Latin name, the other-script name) when one is in Latin letters and the other
+    in Korean, Greek, Arabic, Hebrew, Thai or Devanagari letters."""
+    left_script, right_script = other_scripts.script_of(left), other_scripts.script_of(right)
+    if left_script and not right_script and has_latin(right):
+        return right, left
+    if right_script and not left_script and has_latin(left):
+        return left, right
+    return None
+
+
+# A reading matches a little below the same name written alike: different characters
+# can read the same (`宏达` and `鸿达` are both Hongda).
+READING_MATCH = 0.95
+
+
+def reading_similarity(latin: str, cjk: str) -> float:
+    """How well a Latin name is one of the readings of a CJK name (0..1)."""
+    bare = READING_FORMS.sub(" ", name_key(latin))
+    best = 0.0
+    for reading in readings(cjk):
+        left = reading_key(bare, reading.japanese)
+        right = reading_key(reading.text, reading.japanese)
+        if left and right:
+            best = max(best, fuzz.ratio(left, right) / 100)
+    return best * READING_MATCH
+
+
+_UNDECOMPOSED = re.compile("[ıəŋ]")
+_UNDECOMPOSED_AS = str.maketrans({"ı": "i", "ə": "a", "ŋ": "n"})
+
+
+def _plain_undecomposed(key: str) -> str:
+    return key.translate(_UNDECOMPOSED_AS)
 
 
 def fold_key(key: str) -> str:
@@ -59,19 +112,35 @@ def domain_similarity(name: str, domain: str | None) -> float:
     if has_cyrillic(key) and not has_cyrillic(label):
         # `Яндекс` against `yandex.ru`: both as spelling skeletons.
         key, label = fold_key(key), fold(label)
+    elif has_cjk(key) and label.isascii():
+        # `北斗精工` against `hokutoseiko.jp`: the name's readings against the label.
+        return round(_reading_in_label(key, label) * READING_MATCH, 3)
+    elif label.isascii() and other_scripts.script_of(key):
+        # `한빛정밀` against `hanbitjeongmil.co.kr`: the name read in Latin letters.
+        return other_scripts.in_label(key, domain.split(".")[0])
     squashed = key.replace(" ", "")
     if not squashed:
         return 0.0
     initials = "".join(word[0] for word in key.split())
-    return round(
-        max(
-            fuzz.partial_ratio(squashed, label),
-            fuzz.ratio(initials, label) * 0.9,
-            _initials_and_words(key, domain.split(".")[0]) * 100,
-        )
-        / 100,
-        3,
+    score = max(
+        fuzz.partial_ratio(squashed, label),
+        fuzz.ratio(initials, label) * 0.9,
+        _initials_and_words(key, domain.split(".")[0]) * 100,
     )
+    if score < 90 and is_kazakh_latin(squashed):
+        # `Aqjol Qūrylys` (2021 Kazakh Latin) on `akzholkurylys.kz` (informal): the name's
+        # letters as domains spell them.
+        score = max(score, fuzz.partial_ratio(fold(key).replace(" ", ""), fold(label)))
+    return round(score / 100, 3)
+
+
+def _reading_in_label(key: str, label: str) -> float:
+    best = 0.0
+    for reading in readings(key):
+        spelled = reading_key(reading.text, reading.japanese)
+        if spelled:
+            best = max(best, fuzz.partial_ratio(spelled, reading_key(label, reading.japanese)))
+    return best / 100
 
 
 def _initials_and_words(key: str, label: str) -> float:
@@ -132,6 +201,17 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in words).casefold() if len(words) > 1 else ""
 
 
+# Legal forms that acronyms take in as letters (`CIMSA`: Comercializadora Industrial del
+# Mezquital, S.A.).
+_FORM_LETTERS = frozenset({"sa", "sl", "sas", "srl", "spa", "sc", "ag", "ab", "as", "bv", "nv"})
+
+
+def _initials_with_form(short: str, letters: str) -> bool:
+    return short == letters or (
+        short.startswith(letters) and short[len(letters) :] in _FORM_LETTERS
+    )
+
+
 def acronym_of(name: str, candidate: str, page_text: str) -> bool:
     """`name` and `candidate` are one company, the one written as the other's initials,
     and the page says both: the full name somewhere, the initials in capitals."""
@@ -139,7 +219,7 @@ def acronym_of(name: str, candidate: str, page_text: str) -> bool:
     for short, full in ((right, name), (left, candidate)):
         full = _PARENTHESIS.sub(" ", full)  # "Ivorine Technical Bakery (ITB)"
         letters = initials(full)
-        if len(letters) >= MIN_INITIALS and short == letters:
+        if len(letters) >= MIN_INITIALS and _initials_with_form(short, letters):
             capitals = {c.casefold() for c in _CAPITALS.findall(page_text)}
             return short in capitals and mentions_name(full, page_text)
     return False

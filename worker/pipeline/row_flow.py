@@ -15,21 +15,17 @@ from worker.pipeline.clients.fetch.fetcher import FetchError
 from worker.pipeline.clients.hubspot.company_records import Company
 from worker.pipeline.clients.llm import LlmUnavailable
 from worker.pipeline.clients.search.provider import SearchUnavailable
-from worker.pipeline.confidence.verdict import Score, review_entry
-from worker.pipeline.confidence.website import WebsiteSource, website_score
 from worker.pipeline.draft import RowDraft
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.row_place import RowPlace, row_place
+from worker.pipeline.row_website import find_website
 from worker.pipeline.stages import description as describe
 from worker.pipeline.stages.deep_search import render
-from worker.pipeline.stages.discovery.website_search import Candidate
 from worker.pipeline.stages.fields.row_step import answer_fields
 from worker.pipeline.stages.hubspot.sync import HubSpotSync
 from worker.pipeline.stages.linkedin_row import find_linkedin
-from worker.pipeline.stages.normalize import website_url
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.qualification.row_step import qualify_row
-from worker.pipeline.stages.website import WebsiteOutcome
 from worker.pipeline.toolkit import Toolkit
 
 _THIN_TEXT = 400
@@ -73,7 +69,8 @@ class RowFlow:
         only = self._session.qualify_only
         qualifying = self._session.options.qualification is not None
         asking = qualifying or bool(self._session.options.custom_fields)
-        pages = await self._timed("website", self._website(draft, discover=not only))
+        find = find_website(self._kit, self._session, self._place, draft, discover=not only)
+        pages, self._down = await self._timed("website", find)
         if draft.stopped:
             # A company whose site is down, for sale, or not found still may have a
             # LinkedIn page; the search's results must then agree with the row's columns.
@@ -122,110 +119,6 @@ class RowFlow:
         finally:
             if self._kit.has(stage):
                 self._kit.metrics.stage_finished(stage, time.monotonic() - started)
-
-    async def _website(self, draft: RowDraft, discover: bool = True) -> list[PageFacts]:
-        """The website checked; with `discover`, searched for when missing or dead."""
-        row, kit = draft.row, self._kit
-        given = website_url(row.website)
-        if not kit.has("website"):
-            draft.website = given or ""
-            if kit.stages != {"normalize"}:
-                draft.note("website not checked (stage disabled)")
-            return []
-        if given and not row.domain:
-            draft.note(f"'{row.website}' is not a web address; looked for the website instead")
-            given = None
-        if given and kit.validator is not None:
-            check = await kit.validator.check(given, row.name)
-            if check.outcome is WebsiteOutcome.BLOCKED:
-                draft.website, draft.website_source = given, WebsiteSource.GIVEN
-                draft.fail(RowStatus.BLOCKED_URL, check.reason)
-                return []
-            if check.outcome is WebsiteOutcome.DISALLOWED:
-                unread = website_score(row.name, None, WebsiteSource.GIVEN)
-                draft.found_website(check.url, WebsiteSource.GIVEN, unread.confidence)
-                draft.note(check.reason)
-                return []
-            if check.outcome is WebsiteOutcome.REVIEW and check.score is not None:
-                draft.for_review(review_entry("website", check.url, check.score), check.reason)
-                return []
-            if check.outcome is WebsiteOutcome.DEAD_URL:
-                # A parked domain is nobody's website.
-                draft.website = "" if check.parked else given
-                draft.website_source = "" if check.parked else WebsiteSource.GIVEN
-                self._down = check.down or check.parked
-                rediscover = discover and kit.settings.rediscover_dead_websites
-                if kit.discovery is not None and rediscover:
-                    return await self._replace_dead(draft, given, check.reason)
-                draft.fail(RowStatus.DEAD_URL, check.reason)
-                return []
-            confidence = check.score.confidence if check.score else None
-            draft.found_website(check.url, check.source, confidence or 0.0)
-            draft.source(check.url)
-            if check.outcome is WebsiteOutcome.REDIRECTED:
-                draft.note(check.reason)
-            return [check.facts] if check.facts and kit.has("page") else []
-        if not discover:
-            draft.fail(RowStatus.NOT_FOUND, "no website given")
-            return []
-        if kit.discovery is None:
-            draft.fail(RowStatus.NOT_FOUND, "no website given and no search provider configured")
-            return []
-        try:
-            found = await kit.discovery.discover(row.name, self._session.context_text, self._place)
-        except SearchUnavailable as error:
-            draft.fail(RowStatus.FAILED, str(error))
-            return []
-        for note in found.skipped:
-            draft.note(note)
-        if found.review is not None:
-            self._review_candidate(draft, found.review, found.reason)
-            return []
-        if found.best is None:
-            draft.fail(RowStatus.NOT_FOUND, found.reason)
-            return []
-        return self._found_by_search(draft, found.best, WebsiteSource.SEARCH)
-
-    async def _replace_dead(self, draft: RowDraft, given: str, reason: str) -> list[PageFacts]:
-        """Companies move and rebrand: a dead given website starts a search for the current one."""
-        assert self._kit.discovery is not None
-        try:
-            found = await self._kit.discovery.discover(
-                draft.row.name,
-                self._session.context_text,
-                self._place,
-                old_domain=draft.row.domain or "",
-            )
-        except SearchUnavailable as error:
-            draft.fail(RowStatus.DEAD_URL, reason)
-            draft.note(f"no other website looked for: {error}")
-            return []
-        for note in found.skipped:
-            draft.note(note)
-        best = found.best
-        if found.review is not None and registered_domain(found.review.url) != draft.row.domain:
-            draft.website = ""
-            draft.note(f"the given website {given} is dead ({reason})")
-            self._review_candidate(draft, found.review, found.reason)
-            return []
-        if best is None or registered_domain(best.url) == draft.row.domain:
-            draft.fail(RowStatus.DEAD_URL, reason)
-            draft.note(f"no other website found by search: {found.reason or 'the same site'}")
-            return []
-        draft.note(f"the given website {given} is dead ({reason})")
-        return self._found_by_search(draft, best, WebsiteSource.REDISCOVERED)
-
-    def _review_candidate(self, draft: RowDraft, candidate: Candidate, reason: str) -> None:
-        score = Score(candidate.confidence, (candidate.evidence,))
-        draft.for_review(review_entry("website", candidate.url, score), reason)
-
-    def _found_by_search(
-        self, draft: RowDraft, best: Candidate, source: WebsiteSource
-    ) -> list[PageFacts]:
-        draft.found_website(best.url, source, best.confidence)
-        draft.source(best.url)
-        draft.note(f"website found by search: {best.evidence}")
-        return [best.facts] if best.facts and self._kit.has("page") else []
 
     async def _crm_record(self, draft: RowDraft) -> Company | None:
         hubspot = self._hubspot

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 from shared.company_keys import registered_domain
+from shared.romanisation import has_cjk
 from worker.pipeline.confidence.brand import BrandLink, structured_alias, text_link
 from worker.pipeline.confidence.verdict import Score, combine
 from worker.pipeline.matching import (
@@ -47,10 +48,16 @@ _OTHER_OWNER = 0.7
 _BESIDE = re.compile(r"(.+?)\s*[(（]([^()（）]+)[)）]\s*")
 
 
+_CJK_TITLE_SPLIT = re.compile(r"\s*[|｜\-–—_／·・:：【】「」]\s*")
+
+
 def _titles(facts: PageFacts) -> list[str]:
     """The title's parts, the OpenGraph title and the page's headline, each name written
     with another in brackets also as the two names on their own."""
     parts = [p for p in re.split(r"\s[|\-–—:·]\s", facts.title) if p]
+    if has_cjk(facts.title):
+        # Chinese and Japanese titles join their parts without spaces (`新锐纺织-首页`).
+        parts += [p for p in _CJK_TITLE_SPLIT.split(facts.title) if p.strip()]
     parts += [facts.og_title, facts.shape.headline]
     names = []
     for part in filter(None, parts):

@@ -6,8 +6,19 @@ import re
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
+from shared import other_scripts
 from shared.company_keys import name_key, plain_name, registered_domain
-from shared.transliteration import has_cyrillic, other_script
+from shared.informal_cyrillic import informal_readings
+from shared.romanisation import has_cjk, search_reading
+from shared.transliteration import (
+    has_cyrillic,
+    has_latin,
+    is_kazakh_latin,
+    other_script,
+    plain_letters,
+    to_kazakh,
+    to_latin,
+)
 from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.confidence.linkedin import Hit, judge_hit
 from worker.pipeline.confidence.verdict import Score
@@ -57,16 +68,53 @@ def site_source(facts: PageFacts, url: str) -> str:
 
 def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
     """The names a LinkedIn page may go by: the row's, its Latin reading when written in
-    Cyrillic, and the name the company's own site gives itself when that is another."""
+    Cyrillic, Japanese or Chinese, and the name the company's own site gives itself when
+    that is another."""
     names = [name]
     plain = plain_name(name)
     if has_cyrillic(plain) and (latin := other_script(name_key(plain))):
         names.append(latin)
+    elif has_cjk(plain) and (reading := search_reading(name_key(plain))):
+        # `株式会社朝霧電機` is on LinkedIn as Asagiri Denki.
+        names.append(reading)
+    elif is_kazakh_latin(plain) and (kazakh := to_kazakh(name_key(plain))) is not None:
+        # `Aqjol Qūrylys` (the 2021 Kazakh alphabet) is informally Akzhol Kurylys.
+        names.append(to_latin(kazakh))
+    elif other_scripts.script_of(plain) and not has_latin(plain):
+        # `한빛정밀` is on LinkedIn as Hanbit Jeongmil, `Αστέρας Υφάσματα` as Asteras Yfasmata.
+        names += other_scripts.search_readings(name_key(plain))
+    elif plain.isascii() and any(
+        has_cyrillic(page.title + page.main_text[:2000]) for page in pages
+    ):
+        # `Juravli Stroy` of a site in Russian is on LinkedIn as Zhuravli Stroy.
+        names += [each for each in informal_readings(plain) if each.isascii()][:1]
+    elif not plain.isascii() and has_latin(plain):
+        # `Kızılırmak Lojistik` is often typed as Kizilirmak Lojistik.
+        names.append(" ".join(plain_letters(word) for word in plain.split()))
     for page in pages[:1]:
+        spelled = _domain_words(plain, page)
+        if spelled and spelled not in names:
+            names.append(spelled)
         own = _own_name(page)
-        if own and all(name_similarity(own, known) < 0.8 for known in names):
+        # A name like a known one is searched once, unless the scripts differ: the site's
+        # Latin `Nachal Technologiot` finds a page the row's `נחל טכנולוגיות` does not.
+        if own and all(
+            name_similarity(own, known) < 0.8 or has_latin(own) != has_latin(known)
+            for known in names
+        ):
             names.append(own)
     return names
+
+
+def _domain_words(name: str, page: PageFacts) -> str:
+    """The words of the site's domain (`gefen-taasiyot.co.il`: gefen taasiyot) when it
+    spells the reading of a name written in another script: a Hebrew or Arabic name has
+    no reading with its vowels, but the domain the company chose has them."""
+    domain = registered_domain(page.url)
+    label = domain.split(".")[0] if domain else ""
+    if has_latin(name) or "-" not in label or domain_similarity(name, domain) < _SPELLED:
+        return ""
+    return label.replace("-", " ")
 
 
 def _own_name(page: PageFacts) -> str:
@@ -88,15 +136,22 @@ async def from_search(
     site_text: str = "",
     hints: Sequence[str] = (),
     where: str = "",
+    by_domain: bool = False,
 ) -> tuple[str, Score] | None:
     """The best company page found, judged on what corroborates it (see
     `confidence.linkedin`); None when search finds no company page at all. `where` (the
     row's city and country) narrows the search to the company's own page among
-    namesakes. Raises SearchUnavailable when the provider is down."""
-    query = " ".join(filter(None, (f'site:linkedin.com/company "{name}"', where)))
+    namesakes. `by_domain`: search for the company's domain instead of its name, for a
+    name in a script its LinkedIn page does not use. Raises SearchUnavailable when the
+    provider is down."""
+    if by_domain and domain:
+        # A page's About section gives the company's website, which engines index.
+        query = f'site:linkedin.com/company "{domain}"'
+    else:
+        query = " ".join(filter(None, (f'site:linkedin.com/company "{name}"', where)))
     hits = await search.search(query, limit)
     plain = plain_name(name)
-    if not hits and plain != name.strip():
+    if not hits and plain != name.strip() and not by_domain:
         # LinkedIn page names mostly leave the legal form out; quoted, it may find nothing.
         query = " ".join(filter(None, (f'site:linkedin.com/company "{plain}"', where)))
         hits = await search.search(query, limit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from shared.company_keys import registered_domain
 from shared.rows import PlannedRow
+from shared.transliteration import has_latin
 from worker.pipeline.clients.search.provider import SearchUnavailable
 from worker.pipeline.confidence.verdict import Score, Verdict, review_entry, verdict
 from worker.pipeline.draft import RowDraft
@@ -35,15 +36,22 @@ async def find_linkedin(kit: Toolkit, draft: RowDraft, pages: list[PageFacts], w
         # The row's name, then its other script (LinkedIn pages are mostly in Latin
         # letters), then the name the company's own site goes by (a translation or a
         # new brand): each judged on the same corroboration, until one is accepted.
-        for name in linkedin.search_names(draft.row.name, pages):
+        domain = draft.row.domain or registered_domain(draft.website)
+        names = [(name, False) for name in linkedin.search_names(draft.row.name, pages)]
+        if domain and not has_latin(draft.row.name):
+            # A name in its own script (`الفجر للأغذية`) whose LinkedIn page is in Latin
+            # letters no reading of it need spell: the page found by the company's domain.
+            names.append((draft.row.name, True))
+        for name, by_domain in names:
             hit = await linkedin.from_search(
                 kit.search,
                 name,
-                draft.row.domain or registered_domain(draft.website),
+                domain,
                 settings.search_results,
                 site_text=" ".join(_site_text(page) for page in pages),
                 hints=_row_hints(draft.row),
                 where=where,
+                by_domain=by_domain,
             )
             if hit is not None and (found is None or hit[1].confidence > found[1].confidence):
                 found = hit

@@ -13,6 +13,7 @@ from worker.pipeline.confidence.canonical import canonical_homepage, is_deep, si
 from worker.pipeline.confidence.verdict import Score, Verdict, verdict
 from worker.pipeline.confidence.website import WebsiteSource, website_score
 from worker.pipeline.stages.normalize import website_url
+from worker.pipeline.stages.page.brand_marks import mark_naming
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
 from worker.pipeline.stages.page.versions import version_naming
@@ -112,20 +113,26 @@ class WebsiteValidator:
         source = WebsiteSource.REDIRECT if origin != final else WebsiteSource.GIVEN
         score = website_score(name, facts, source)
         if score.confidence < self._accept:
-            # The site may go by a translated name, or be the new site the old domain now
-            # sends visitors to: evidence beyond the page links the names.
+            # The site may go by a translated name (in its logo, on its version in the
+            # name's language), or be the new site the old domain now sends visitors to:
+            # evidence beyond the page's text links the names.
             linked = (
                 names_domain(origin or "", page.text) if source is WebsiteSource.REDIRECT else ""
             )
+            linked = linked or mark_naming(name, facts, page.text)
             linked = linked or await version_naming(self._fetcher, facts, name)
             if linked:
                 score = website_score(name, facts, source, linked=linked)
         home = canonical_homepage(page.url, facts)
         found = verdict(score.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT and source is WebsiteSource.REDIRECT:
-            reason = f"redirects to another company's site ({final})"
+            # The company's own domain sending its visitors to a live site relates the two
+            # (a rename, a merger), but does not prove them one company: an expired domain
+            # bought by someone else redirects too. A person decides.
+            score = Score(self._threshold, (*score.evidence, f"{origin} redirects here"))
+            reason = f"{origin} redirects to {final}, whose site names another company"
             return WebsiteCheck(
-                WebsiteOutcome.DEAD_URL, home, reason, page, facts, score=score, source=source
+                WebsiteOutcome.REVIEW, home, reason, page, facts, score=score, source=source
             )
         if found is not Verdict.ACCEPT:
             # A given website is never thrown away: a person decides on a doubtful one.

@@ -26,6 +26,14 @@ class AsyncioStream(httpcore2.AsyncNetworkStream):
         self._reader = reader
         self._writer = writer
 
+    @property
+    def reader(self) -> asyncio.StreamReader:
+        return self._reader
+
+    @property
+    def writer(self) -> asyncio.StreamWriter:
+        return self._writer
+
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         try:
             async with asyncio.timeout(timeout):

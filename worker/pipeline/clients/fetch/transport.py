@@ -8,12 +8,12 @@ sends SNI for the name, and the Host header is the URL's.
 Through a proxy (HTTP(S)_PROXY, ALL_PROXY; NO_PROXY honoured) the proxy connects, so the
 destination is resolved here and checked before the proxy is asked for it.
 
-Either way the sockets and TLS are asyncio's own (asyncio_streams.py), not anyio's.
+Either way the sockets and TLS are asyncio's own (asyncio_streams.py), and requests go
+out over http11.py's HTTP/1.1 transport (a SOCKS proxy keeps httpx2's own).
 """
 
 from __future__ import annotations
 
-import ssl
 from collections.abc import Iterable, Mapping
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 
@@ -25,6 +25,7 @@ from httpx2._utils import get_environment_proxies  # how httpx2 reads the proxy 
 from shared.addresses import IPAddress
 from worker.pipeline.clients.fetch.asyncio_streams import AsyncioBackend
 from worker.pipeline.clients.fetch.guard import AddressGuard
+from worker.pipeline.clients.fetch.http11 import PageTransport
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _NEXT_ATTEMPT_S = 0.25
@@ -77,45 +78,6 @@ class GuardedBackend(AsyncioBackend):
         raise failures[-1]
 
 
-class _DirectTransport(httpx2.AsyncHTTPTransport):
-    def __init__(self, guard: AddressGuard, context: ssl.SSLContext, limits: httpx2.Limits):
-        super().__init__(verify=context, limits=limits)
-        # httpx2's transport takes no network backend, but hands every request to this
-        # pool and maps its errors; the pool is built as httpx2 builds it, plus the guard.
-        self._pool = httpcore2.AsyncConnectionPool(
-            ssl_context=context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=GuardedBackend(guard),
-        )
-
-
-class _ThroughProxy(httpx2.AsyncHTTPTransport):
-    def __init__(self, proxy: str, context: ssl.SSLContext, limits: httpx2.Limits) -> None:
-        super().__init__(verify=context, limits=limits, proxy=proxy)
-        # The pool httpx2 builds for an HTTP(S) proxy, on asyncio's sockets and TLS.
-        settings = httpx2.Proxy(url=proxy)
-        if settings.url.scheme not in ("http", "https"):
-            return  # a SOCKS proxy keeps httpx2's own pool
-        self._pool = httpcore2.AsyncHTTPProxy(
-            proxy_url=httpcore2.URL(
-                scheme=settings.url.raw_scheme,
-                host=settings.url.raw_host,
-                port=settings.url.port,
-                target=settings.url.raw_path,
-            ),
-            proxy_auth=settings.raw_auth,
-            proxy_headers=settings.headers.raw,
-            proxy_ssl_context=settings.ssl_context,
-            ssl_context=context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=AsyncioBackend(),
-        )
-
-
 class _ProxiedTransport(httpx2.AsyncBaseTransport):
     def __init__(self, guard: AddressGuard, proxied: httpx2.AsyncBaseTransport) -> None:
         self._guard = guard
@@ -145,10 +107,15 @@ def guarded_client(
         if proxy is None:
             mounts[pattern] = None  # NO_PROXY: the direct transport
             continue
-        through = _ThroughProxy(proxy, context, limits)
+        settings = httpx2.Proxy(url=proxy)
+        through: httpx2.AsyncBaseTransport
+        if settings.url.scheme in ("http", "https"):
+            through = PageTransport(_proxy_connect, context, limits, settings)
+        else:  # a SOCKS proxy: httpx2's own transport
+            through = httpx2.AsyncHTTPTransport(verify=context, limits=limits, proxy=proxy)
         mounts[pattern] = _ProxiedTransport(guard, through)
     return httpx2.AsyncClient(
-        transport=_DirectTransport(guard, context, limits),
+        transport=PageTransport(GuardedBackend(guard).connect_tcp, context, limits),
         # The client keeps no site's cookies: a jar of every site met would grow with each
         # row, and every request would scan it. A fetch keeps its own (fetcher.py).
         cookies=CookieJar(DefaultCookiePolicy(allowed_domains=[])),
@@ -158,3 +125,10 @@ def guarded_client(
         headers=dict(headers),
         trust_env=False,  # the environment's proxies and CA file are read above
     )
+
+
+async def _proxy_connect(
+    host: str, port: int, timeout: float | None
+) -> httpcore2.AsyncNetworkStream:
+    """The proxy is the operator's: reached by name, without the guard's checks."""
+    return await AsyncioBackend().connect_tcp(host, port, timeout)

@@ -5,17 +5,38 @@ unchanged. A name written in one script is also searched in the other when the c
 may well spell it so: a Cyrillic name always (most such companies also have a Latin
 name), a Latin name when the row's country writes in Cyrillic. The other spelling leaves
 out legal forms and quotes ("ООО «Ромашка»" -> "romashka"); case does not matter to
-search engines.
+search engines. A Latin name of a company in Kazakhstan written with the 2021 Kazakh
+alphabet's letters (`Saryarqa`) is also searched in Kazakh Cyrillic; a Japanese or
+Chinese name is also searched by its reading (`北斗精工` as `hokuto seiko`). A Latin name of
+a company whose country writes in another script is also searched as one word, as its
+domain spells it (`hokutoseiko`): a site written only in kanji or Cyrillic carries its
+Latin name nowhere else. Names in Korean, Greek, Arabic, Hebrew, Thai and Devanagari
+letters, and informal Latin spellings of Russian names, get their other readings from
+`shared.other_scripts` and `shared.informal_cyrillic` (see docs/pipeline.md).
 """
 
 from __future__ import annotations
 
+import re
+
+from shared import other_scripts
 from shared.company_keys import name_key, plain_name
-from shared.transliteration import has_cyrillic, has_latin, other_script, to_ukrainian
+from shared.informal_cyrillic import informal_readings
+from shared.romanisation import has_cjk, search_reading
+from shared.transliteration import (
+    has_cyrillic,
+    has_latin,
+    other_script,
+    plain_letters,
+    to_kazakh,
+    to_ukrainian,
+)
 from worker.pipeline.row_place import RowPlace
 
 # Countries whose companies commonly write their names in Cyrillic.
 CYRILLIC_COUNTRIES = frozenset({"RU", "BY", "UA", "KZ", "KG", "TJ", "BG", "RS", "MK", "MN"})
+# Countries whose companies commonly write their names in Chinese characters or kana.
+CJK_COUNTRIES = frozenset({"JP", "CN", "TW", "HK", "MO"})
 
 
 def website_queries(name: str, place: RowPlace | None = None) -> list[str]:
@@ -30,7 +51,63 @@ def website_queries(name: str, place: RowPlace | None = None) -> list[str]:
         ukrainian = to_ukrainian(name_key(name))
         if ukrainian not in names:
             names.append(ukrainian)
-    return [" ".join(filter(None, (f'"{each}" official website', where))) for each in names]
+    names += [each for each in _other_readings(name, place) if each not in names]
+    queries = [" ".join(filter(None, (f'"{each}" official website', where))) for each in names]
+    if where and not has_latin(name) and not name.isascii():
+        # The place is written in Latin letters, which a site in the name's own script
+        # need not write anywhere (`대전` for Daejeon): the name alone is searched too.
+        queries.append(f'"{plain_name(name)}" official website')
+    queries += [f'"{each}" official website' for each in _domain_forms(name, place)]
+    trade = other_scripts.trade_reading(name_key(name))
+    if trade:
+        queries.append(" ".join(filter(None, (trade, where))))
+    return queries
+
+
+def _other_readings(name: str, place: RowPlace | None) -> list[str]:
+    country = place.country if place else None
+    key = name_key(name)
+    if has_cjk(key):
+        reading = search_reading(key, None if country is None else country == "JP")
+        return [reading] if reading else []
+    if other_scripts.script_of(key):
+        # `누리바이오` as `nuri bio`: the reading, and the one with its trade in English.
+        return other_scripts.search_readings(key)
+    found = []
+    if country in CYRILLIC_COUNTRIES and key.isascii():
+        # `Jemchujina Yuga`: `j` read as `ж`, the soft sign put back, respelled.
+        found += informal_readings(key)
+    if country == "KZ":
+        kazakh = to_kazakh(key)
+        if kazakh:
+            found.append(kazakh)
+    other_script_country = country in CJK_COUNTRIES or country in CYRILLIC_COUNTRIES
+    if other_script_country and len(key.split()) > 1 and has_latin(key):
+        squashed = plain_letters(key.replace(" ", ""))
+        found.append(squashed)
+        short = _LONG_VOWELS.sub(lambda m: m.group(0)[0], squashed)
+        if country == "JP" and short != squashed:
+            found.append(short)  # `Futaba Unsou` on futabaunso.jp
+    return found
+
+
+# Japanese long vowels as domains write them (`ou`, `uu`, `oo` as one vowel).
+_LONG_VOWELS = re.compile(r"ou|uu|oo")
+
+
+def _domain_forms(name: str, place: RowPlace | None) -> list[str]:
+    """A Latin name of a company in Korea, Greece, the Arab countries, Israel, Thailand or
+    India as its domain likely spells it (`bareunfoods`, `alshorouk trading`), searched
+    without the place: a site in its own script writes neither in Latin letters."""
+    key = name_key(name)
+    if not (place and place.country in other_scripts.COUNTRIES) or not key.isascii():
+        return []
+    words = key.split()
+    forms = ["".join(words)] if len(words) > 1 else []
+    if len(words) > 2 and words[0] in ("al", "el"):
+        # The article is joined to its word (`Al Shorouk` as `alshorouk`).
+        forms.append(" ".join([words[0] + words[1], *words[2:]]))
+    return forms
 
 
 def plain_query(name: str, place: RowPlace | None = None) -> str | None:

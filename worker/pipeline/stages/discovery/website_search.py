@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from shared.company_keys import registered_domain
@@ -16,8 +16,11 @@ from worker.pipeline.confidence.website import WebsiteSource, website_score
 from worker.pipeline.matching import context_terms, domain_similarity, mentions_name
 from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.aggregators import is_aggregator
+from worker.pipeline.stages.discovery.industry import IndustryEvidence, industry_evidence
 from worker.pipeline.stages.discovery.location import location_evidence
+from worker.pipeline.stages.discovery.namesakes import PASSING, undecided, unread_rival
 from worker.pipeline.stages.discovery.queries import plain_query, website_queries
+from worker.pipeline.stages.page.brand_marks import mark_naming
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
 from worker.pipeline.stages.page.versions import claimed_names, version_naming
@@ -36,6 +39,16 @@ class Candidate:
     location: float = 0.0
     place_evidence: str = ""
     place_strength: float = 0.0  # the location's agreement without its cap: the last tie-break
+    # Whether the page speaks of the row's industry (1), does not (-1), or cannot tell (0).
+    industry: IndustryEvidence = field(default_factory=IndustryEvidence)
+    names_city: bool = False  # the page names the row's city
+    unread: str = ""  # why it could not be read this time (a timeout, a host asking to wait)
+
+    @property
+    def rank(self) -> tuple[float, float, float]:
+        """Namesakes ordered: confidence, then the row's industry, city and country."""
+        weighed = round(self.confidence + self.industry.score, 2)
+        return (weighed, self.location, self.place_strength)
 
 
 @dataclass(frozen=True)
@@ -144,7 +157,8 @@ class WebsiteDiscovery:
             reason = f"every candidate website for '{name}' was skipped"
             return Discovery(None, len(picked), reason, skipped)
         usable = await self._versions(usable, known)
-        best = max(usable, key=lambda c: (c.confidence, c.location, c.place_strength))
+        best = undecided(max(usable, key=lambda c: c.rank), usable, name, self._accept)
+        best = unread_rival(best, usable, place, self._accept)
         found = verdict(best.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT:
             reason = (
@@ -169,7 +183,8 @@ class WebsiteDiscovery:
             if error.kind in ("robots", "blocked"):
                 why = f"candidate {url} not fetched: {error.reason}"
                 return Candidate(url, 0.0, why, None, skipped=True)
-            return Candidate(url, 0.0, f"unreachable ({error.reason})", None)
+            unread = error.reason if error.kind in PASSING else ""
+            return Candidate(url, 0.0, f"unreachable ({error.reason})", None, unread=unread)
         facts = extract_facts(page.url, page.text, page.content_type)
         parked = parking_reason(page.url, facts, page.redirects)
         if parked:
@@ -188,6 +203,8 @@ class WebsiteDiscovery:
             location=where.score,
             place_evidence=where.describe(),
             place_strength=where.strength,
+            industry=industry_evidence(place.industry, facts) if place else IndustryEvidence(),
+            names_city="city" in where.agrees,
         )
         score = website_score(name, facts, WebsiteSource.SEARCH, terms)
         # A translated or renamed company: its page may not carry the row's name, but what
@@ -217,6 +234,9 @@ class WebsiteDiscovery:
             evidence = names_domain(found.old_domain, html)
             if evidence:
                 return evidence
+        marked = mark_naming(found.name, facts, html)
+        if marked:
+            return marked
         # A page that writes the name itself (a group listing its companies) is judged on
         # what it says; results naming both would only repeat it.
         if not mentions_name(found.name, facts.main_text):
@@ -237,5 +257,6 @@ def _rated(candidate: Candidate, found: Found, linked: str = "") -> Candidate:
     source = WebsiteSource.SEARCH
     score = website_score(found.name, candidate.facts, source, found.terms, linked=linked)
     confidence = round(max(min(score.confidence + candidate.location, 1.0), 0.0), 2)
-    evidence = ", ".join(filter(None, (score.describe(), candidate.place_evidence)))
+    industry = candidate.industry.detail
+    evidence = ", ".join(filter(None, (score.describe(), candidate.place_evidence, industry)))
     return replace(candidate, confidence=confidence, evidence=evidence)

@@ -15,6 +15,7 @@ from worker.pipeline.stages.page.jsonld import Organization, organizations
 from worker.pipeline.stages.page.page_shape import PageShape, page_shape
 from worker.pipeline.stages.page.reading_length import reading_length
 from worker.pipeline.stages.page.script_data import script_data
+from worker.pipeline.stages.page.short_intro import is_intro
 
 _SOCIAL_DOMAINS = {
     "linkedin.com": "linkedin",
@@ -40,7 +41,8 @@ _ABOUT = re.compile(
 )
 # A link that may leave the page's host: a scheme (`https:`, `data:`) or `//host`.
 _ELSEWHERE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|//|\\\\")
-_NOISE_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "svg", "form", "template")
+# Besides script, style, noscript, svg and template, which page_shape has removed already.
+_NOISE_TAGS = ("nav", "footer", "header", "form")
 # Less visible text than this, and the page is an app's shell.
 _SHELL_TEXT = 200
 # Where paragraphs are written: text blocks, and the table cells of older layouts.
@@ -176,16 +178,25 @@ def _leaf(node: Node) -> bool:
 
 
 def _paragraphs(nodes: list[Node]) -> tuple[str, ...]:
-    return tuple(
+    """The paragraphs of at least MIN_PARAGRAPH; on a page with none, its one-sentence
+    introductions (a small site's whole description may be one short sentence)."""
+    texts = [
         text
         for node in nodes
         if node.tag == "p" or _leaf(node)
         for text in [clean_text(node.text(separator=" "))]
-        if reading_length(text) >= MIN_PARAGRAPH
-    )
+        if text
+    ]
+    return _long_or_intros(texts)
+
+
+def _long_or_intros(texts: list[str]) -> tuple[str, ...]:
+    full = tuple(text for text in texts if reading_length(text) >= MIN_PARAGRAPH)
+    return full or tuple(text for text in texts if is_intro(text))
 
 
 def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str]:
+    """The page's paragraphs and main text, once page_shape has read (and stripped) `tree`."""
     # Shop themes put the shop's own words in a footer block ("About us") and nothing but
     # products above it: the footer's paragraphs are read when the page has no other.
     footer = _paragraphs(tree.css("footer p"))
@@ -219,7 +230,7 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     paragraphs, main_text = _body_text(tree)
     if len(main_text) < _SHELL_TEXT and data.texts:
         # A JavaScript shell: what it would render is in its data script.
-        texts = [t for t in data.texts if reading_length(t) >= MIN_PARAGRAPH]
+        texts = _long_or_intros(list(data.texts))
         paragraphs += tuple(t for t in texts if t not in paragraphs)
         main_text = " ".join([main_text, *data.texts]).strip()
     return PageFacts(

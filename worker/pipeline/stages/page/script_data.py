@@ -1,10 +1,14 @@
 """What a JavaScript app's page carries in its data script (`__NEXT_DATA__`, Nuxt's and
-other `application/json` payloads) before it renders anything: descriptive texts and
-links. A shell with no visible text is otherwise silent about its owner."""
+other `application/json` payloads, or a script that hands the app its state as a global:
+Remix's `window.__remixContext = {...}`, React Router's `__staticRouterHydrationData =
+JSON.parse("...")`, Redux's and Apollo's `__PRELOADED_STATE__`, `__APOLLO_STATE__`)
+before it renders anything: descriptive texts and links. A shell with no visible text is
+otherwise silent about its owner."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +24,11 @@ _TEXT_KEYS = {
 }  # fmt: skip
 _MAX_SCRIPT = 500_000  # characters of one data script read
 _MAX_TEXTS = 20
+# `window.__state = {` or `self.__ctx=JSON.parse("`: where a global's JSON value starts.
+_STATE_GLOBAL = re.compile(
+    r"\s*(?:window|self|globalThis)\s*\.\s*__\w+\s*=\s*(JSON\.parse\(\s*)?(?=[\[{\"'])"
+)
+_DECODER = json.JSONDecoder()
 
 
 @dataclass(frozen=True)
@@ -42,13 +51,37 @@ def _walk(data: Any, key: str = "") -> Iterator[tuple[str, str]]:
 def _payloads(tree: HTMLParser) -> Iterator[Any]:
     for node in tree.css("script"):
         kind = (node.attributes.get("type") or "").lower()
-        if kind != "application/json" and node.attributes.get("id") != "__NEXT_DATA__":
-            continue
-        text = node.text()[:_MAX_SCRIPT]
-        try:
-            yield json.loads(text)
-        except ValueError:
-            continue
+        if kind == "application/json" or node.attributes.get("id") == "__NEXT_DATA__":
+            try:
+                yield json.loads(node.text()[:_MAX_SCRIPT])
+            except ValueError:
+                continue
+        elif kind in ("", "text/javascript", "module") and "src" not in node.attributes:
+            text = node.text()
+            if "__" in text[:200]:
+                found = _global_state(text[:_MAX_SCRIPT])
+                if found is not None:
+                    yield found
+
+
+def _global_state(script: str) -> Any:
+    """The JSON value a script assigns to an app's state global, or None."""
+    found = _STATE_GLOBAL.match(script)
+    if found is None:
+        return None
+    at = found.end()
+    try:
+        if found.group(1):  # JSON.parse("..."): the JSON is a string literal's value
+            if script[at] == "'":
+                return None
+            literal, _ = _DECODER.raw_decode(script, at)
+            return json.loads(literal) if isinstance(literal, str) else None
+        if script[at] not in "[{":
+            return None
+        value, _ = _DECODER.raw_decode(script, at)
+    except ValueError:
+        return None
+    return value
 
 
 def script_data(tree: HTMLParser) -> ScriptData:

@@ -61,8 +61,15 @@ _LANDER_PATH = re.compile(
 )
 # Pages of a marketplace that sell a name (as opposed to its home, help or sign-in pages).
 _LISTING_PATH = re.compile(
-    r"domain|buy|offer|detail|for-?sale|listing|lander|lease|inquir|/names?/|/lot/|[?&]d=",
+    r"domain|buy|offer|detail|for-?sale|listing|lander|lease|inquir|/names?/|/lot/|[?&]d="
+    r"|verkauf|kaufen|vente|acheter|venta|comprar|vendita|acquista|venda|koop|salu|salg"
+    r"|prodej|predaj|sprzedaz|satilik|prodaj|prodazh|auction|auktion|bid\b",
     re.IGNORECASE,
+)
+# A broker's or parking service's own name says what it does: "domainmarket-hub.com",
+# "park.nameservice-parking.net". Read on the registered domain, never on the path.
+_SELLS_DOMAINS = re.compile(
+    r"domain|parking|parked|forsale|for-sale|namebroker|brokerage|aftermarket|auction"
 )
 _BODIS_HOST = re.compile(r"^ww\d+\.", re.IGNORECASE)
 
@@ -106,6 +113,11 @@ def looks_like_listing(url: str) -> bool:
     """A marketplace address that sells a name: a listing, checkout or offer page."""
     parts = urlsplit(url)
     return bool(_LISTING_PATH.search(f"{parts.path}?{parts.query}"))
+
+
+def sells_domains(host: str) -> bool:
+    """Whether a registered domain's own name says it sells or parks domains."""
+    return bool(_SELLS_DOMAINS.search(host.lower()))
 
 
 def looks_like_lander(url: str) -> bool:

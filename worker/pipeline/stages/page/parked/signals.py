@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from shared.company_keys import registered_domain
 from worker.pipeline.stages.page.page_facts import PageFacts
-from worker.pipeline.stages.page.parked import hosts, wording
+from worker.pipeline.stages.page.parked import hosts, notices, wording
 
 # Landers say what they are in their first lines; reading further only costs time.
 _TEXT_LIMIT = 6_000
@@ -23,6 +23,12 @@ _PARKING_JS = re.compile(
     r"adsense/domains|caf\.js|['\"]dp-[\w-]+['\"]|sedoparking|parkingcrew|bodis|parklogic"
     r"|window\.park\b",
     re.IGNORECASE,
+)
+# Words every match of _PARKING_JS holds: an ASCII script without them (most scripts are
+# ASCII) is passed over without the pattern being tried at each of its characters.
+_PARKING_JS_WORDS = wording.Words(
+    *("adsense/domains", "caf.js", "dp-", "sedoparking", "parkingcrew", "bodis", "parklogic"),
+    "window.park",
 )
 _OFFER_FIELD = re.compile(r"offer|\bbid\b|gebot|angebot|offre|oferta|offerta|\bbod\b|предлож")
 _NEAR = 60
@@ -74,55 +80,22 @@ class Landing:
         parts = [facts.title, facts.meta_description, facts.og_title, facts.shape.text]
         return " ".join(part for part in parts if part)[:_TEXT_LIMIT].lower()
 
+    @cached_property
+    def notice_text(self) -> str:
+        """Where a lander's notice is read: the start of a page of few words."""
+        if self.facts.shape.words >= notices.NOTICE_WORDS:
+            return ""
+        return self.text[: notices.NOTICE_TEXT]
 
-def landed_on_marketplace(page: Landing) -> Signal | None:
-    """Redirected from the company's domain to a marketplace or parking service, or a
-    marketplace's listing page given as the website."""
-    if not page.redirects:
-        found = hosts.marketplace(page.url)
-        if found and hosts.looks_like_listing(page.url):
-            return Signal("marketplace_listing", 0.7, f"is a listing at {found}", True)
-        return None
-    for hop in (*page.redirects[1:], page.url):
-        found = hosts.marketplace(hop)
-        if found and found != page.origin and hosts.brand(found) != hosts.brand(page.origin):
-            return Signal("marketplace_redirect", 1.0, f"redirects to {found}", True)
-    if page.origin != page.domain or not hosts.looks_like_lander(page.url):
-        return None
-    return Signal("lander_redirect", 0.6, f"redirects to a parking lander ({page.url})", True)
-
-
-def script_redirect(page: Landing) -> Signal | None:
-    """A meta refresh or script that moves the visitor to a marketplace or lander."""
-    for target in page.facts.shape.redirect_targets:
-        found = hosts.marketplace(target)
-        if found and hosts.brand(found) != hosts.brand(page.domain):
-            return Signal("marketplace_refresh", 1.0, f"sends visitors to {found}", True)
-        if hosts.looks_like_lander(target):
-            return Signal("lander_refresh", 0.7, f"sends visitors to a lander ({target})", True)
-    return None
-
-
-def marketplace_frame(page: Landing) -> Signal | None:
-    """The page shows a marketplace's listing in a frame: a masked for-sale lander."""
-    for frame in page.facts.shape.frames:
-        found = hosts.marketplace(frame)
-        if found and found != page.domain and hosts.looks_like_listing(frame):
-            return Signal("marketplace_frame", 1.0, f"shows a listing at {found} in a frame", True)
-    return None
-
-
-def frame_about_domain(page: Landing) -> Signal | None:
-    """The page frames another site's page about this very domain (its full name in the
-    address): a broker's listing under a name the detector does not know. A company's site
-    framed from a builder is addressed by its own name, not by the domain's."""
-    for frame in page.facts.shape.frames:
-        host = registered_domain(frame)
-        if host and host != page.domain and hosts.names_domain(frame, page.domain_names):
-            return Signal(
-                "frame_about_domain", 0.7, f"frames a page about the domain ({frame})", True
-            )
-    return None
+    @cached_property
+    def domain_windows(self) -> list[str]:
+        """The notice text around its first words for the domain, and around its first
+        mentions of the domain's own name ("the registration of acme.de has expired")."""
+        text = self.notice_text
+        if not text:
+            return []
+        named = [notices.around(text, s, e) for s, e in _bare_mentions(self, text)[:2]]
+        return notices.windows(text) + named
 
 
 def marketplace_links(page: Landing) -> Signal | None:
@@ -145,7 +118,10 @@ def parking_scripts(page: Landing) -> Signal | None:
     for source in shape.script_sources:
         if hosts.parking_script_host(source) or _PARKING_JS.search(source):
             return Signal("parking_script", 0.7, f"loads {source}", True)
-    found = _PARKING_JS.search(shape.inline_scripts)
+    scripts = shape.inline_scripts
+    if scripts.isascii() and not _PARKING_JS_WORDS.within(scripts.lower()):
+        return None
+    found = _PARKING_JS.search(scripts)
     if found:
         return Signal("parking_script", 0.7, f"parking script ('{found.group(0)}')", True)
     return None
@@ -166,19 +142,59 @@ def server_page(page: Landing) -> Signal | None:
 def sale_wording(page: Landing) -> Signal | None:
     phrases = set(wording.near(wording.DOMAIN_WORD, wording.DOMAIN_SALE, page.text))
     if not phrases:
-        return None
+        return _sale_notice(page)
     shown = ", ".join(f"'{p}'" for p in sorted(phrases)[:2])
     weight = min(0.6 + 0.2 * (len(phrases) - 1), 1.0)
     return Signal("sale_wording", weight, f"says the domain is for sale ({shown})", True)
 
 
+def _sale_notice(page: Landing) -> Signal | None:
+    """A word for the domain with a sale word beside it, in any major language. Said of
+    domains in general (a registrar's "buy a domain") it says nothing; said beside the
+    page's own domain name, or on a page that is just its domain name, it is a notice."""
+    if hosts.marketplace(page.url):
+        return None  # a marketplace speaks of selling domains everywhere
+    found = notices.said_of_domain(notices.SALE, page.domain_windows)
+    if found is None:
+        return None
+    noun, term, window = found
+    detail = f"speaks of selling the domain ('{noun}' beside '{term}')"
+    return Signal("sale_notice", 0.5, detail, True) if _about_itself(page, window) else None
+
+
+def _about_itself(page: Landing, window: str) -> bool:
+    """Whether words about "the domain" are about this page's own: its name stands beside
+    them, or the page's title or headline is nothing but that name."""
+    if any(name in window for name in page.domain_names):
+        return True
+    return _is_domain(page.facts.title, page) or _is_domain(page.facts.shape.headline, page)
+
+
 def parking_wording(page: Landing) -> Signal | None:
     found = wording.near(wording.PARKED_WORD, wording.PARKED, page.text)
     if not found:
-        return None
+        return _lapse_notice(page)
     # Several parking phrases ("expired on ...", "pending renewal") say it more surely.
     weight = min(0.6 + 0.2 * (len(set(found)) - 1), 1.0)
     return Signal("parking_wording", weight, f"parking wording ('{found[0]}')", True)
+
+
+def _lapse_notice(page: Landing) -> Signal | None:
+    """A registrar's notice that the domain expired, awaits renewal or was just registered:
+    a word for the domain with a lapse word beside it, or two of the words only expiry
+    notices use ("grace period", "registrant", "renew it now"). An insurer's "your policy
+    has expired, renew it" says them too: only about the page's own domain do they count."""
+    if hosts.marketplace(page.url):
+        return None
+    terms = notices.lifecycle(page.notice_text)
+    found = notices.said_of_domain(notices.LAPSE, page.domain_windows)
+    if len(terms) >= 2 and _about_itself(page, page.notice_text[:400]):
+        return Signal("lapse_notice", 0.6, f"an expiry notice ('{terms[0]}', '{terms[1]}')", True)
+    if found is None:
+        return None
+    noun, term, window = found
+    detail = f"says the domain lapsed or is registered ('{noun}' beside '{term}')"
+    return Signal("lapse_notice", 0.5, detail, True) if _about_itself(page, window) else None
 
 
 def own_domain_for_sale(page: Landing) -> Signal | None:
@@ -188,7 +204,7 @@ def own_domain_for_sale(page: Landing) -> Signal | None:
     text = page.text
     for start, end in _bare_mentions(page):
         window = text[max(0, start - _NEAR) : end + _NEAR]
-        if wording.SALE_WORD.search(window):
+        if wording.SALE_WORD.search(window) or notices.first_of(notices.SALE, window):
             return Signal("domain_named_for_sale", 0.5, f"offers {text[start:end]} itself", True)
     return None
 
@@ -209,14 +225,15 @@ def domain_financing(page: Landing) -> Signal | None:
 
 def _domain_mentions(page: Landing) -> list[tuple[int, int]]:
     """Where the page speaks of its domain: its name as such, or "this domain"."""
-    spans = [m.span() for m in wording.THIS_DOMAIN.finditer(page.text)]
+    spans = wording.THIS_DOMAIN.spans(page.text)
     return sorted(spans + _bare_mentions(page))[:8]
 
 
-def _bare_mentions(page: Landing) -> list[tuple[int, int]]:
-    """The page's domain name written as such: not inside an address such as
-    info@example.com, shop.example.com or example.com/contact, which every site has."""
-    text = page.text
+def _bare_mentions(page: Landing, text: str = "") -> list[tuple[int, int]]:
+    """The page's domain name written as such (in `text`, the page's text by default): not
+    inside an address such as info@example.com, shop.example.com or example.com/contact,
+    which every site has."""
+    text = text or page.text
     spans = []
     for name in page.domain_names:
         # A plain search: a pattern per domain would be compiled for every page.

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from worker.pipeline.stages.page.page_facts import PageFacts
-from worker.pipeline.stages.page.parked import signals
+from worker.pipeline.stages.page.parked import redirects, signals
 from worker.pipeline.stages.page.parked.signals import Landing, Signal
 
 # A page is parked when its evidence weighs at least this much and at least one piece
@@ -17,10 +17,10 @@ from worker.pipeline.stages.page.parked.signals import Landing, Signal
 PARKED_AT = 1.0
 
 SIGNALS: tuple[Callable[[Landing], Signal | None], ...] = (
-    signals.landed_on_marketplace,
-    signals.script_redirect,
-    signals.marketplace_frame,
-    signals.frame_about_domain,
+    redirects.landed_on_marketplace,
+    redirects.script_redirect,
+    redirects.marketplace_frame,
+    redirects.frame_about_domain,
     signals.marketplace_links,
     signals.parking_scripts,
     signals.server_page,

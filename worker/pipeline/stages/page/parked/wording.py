@@ -15,15 +15,51 @@ def _any(*phrases: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{phrase})" for phrase in phrases))
 
 
+class Words:
+    """Plain words, found as `re` finds the alternation of them (leftmost first; at one
+    place the earlier word; no overlaps), but by `str.find`: a pattern of many
+    alternatives is tried at every character of a page, a word is looked for in C."""
+
+    def __init__(self, *words: str) -> None:
+        self.words = words
+        self.pattern = re.compile("|".join(re.escape(word) for word in words))
+
+    def spans(self, text: str, limit: int = -1) -> list[tuple[int, int]]:
+        """The first `limit` matches (all of them with -1), as `pattern.finditer` gives."""
+        words = self.words
+        ahead = [text.find(word) for word in words]
+        found: list[tuple[int, int]] = []
+        while len(found) != limit:
+            start, index = min(
+                ((at, n) for n, at in enumerate(ahead) if at != -1), default=(-1, -1)
+            )
+            if start == -1:
+                break
+            end = start + len(words[index])
+            found.append((start, end))
+            for n, at in enumerate(ahead):
+                if at != -1 and at < end:
+                    ahead[n] = text.find(words[n], end)
+        return found
+
+    def within(self, text: str) -> bool:
+        return any(word in text for word in self.words)
+
+
 # The long patterns are slow on long pages, so each only runs around the words its
 # phrases cannot do without, and not at all on a page without them.
-DOMAIN_WORD = _any(r"domain|domin|domein|domínio|домен|domen|alan ad|ドメイン|域名")
-PARKED_WORD = _any(r"domain|domin|домен|ドメイン|域名|parked|web ?page|website|registered")
-PARKED_WORD = _any(PARKED_WORD.pattern, r"related searches|sponsored|future home")
-PARKED_WORD = _any(PARKED_WORD.pattern, r"suspended|hosting provider|default page")
-SELLING_WORD = _any(
-    r"sale|lease|rent|offer|buy|verkauf|vermiet|vendre|louer|venta|vende|oferta|vendita",
-    r"offerta|venda|koop|huur|прода|sprzeda|satılık|販売|売り|出售|待售|сатыл|auction",
+DOMAIN_WORD = Words(
+    *("domain", "domin", "domein", "domínio", "домен", "domen", "alan ad", "ドメイン", "域名")
+)
+PARKED_WORD = Words(
+    *("domain", "domin", "домен", "ドメイン", "域名", "parked", "web page", "webpage"),
+    *("website", "registered", "related searches", "sponsored", "future home", "suspended"),
+    *("hosting provider", "default page"),
+)
+SELLING_WORD = Words(
+    *("sale", "lease", "rent", "offer", "buy", "verkauf", "vermiet", "vendre", "louer"),
+    *("venta", "vende", "oferta", "vendita", "offerta", "venda", "koop", "huur", "прода"),
+    *("sprzeda", "satılık", "販売", "売り", "出售", "待售", "сатыл", "auction"),
 )
 _ANCHORS_READ = 8  # landers say it early and briefly; a long page needs no more
 
@@ -154,10 +190,11 @@ FINANCING = _any(
     r"na raty\b|miesięcznie\b",
     r"分割払い|月額|分期付款|分期|每月|月付",
 )
-THIS_DOMAIN = _any(
-    r"this domain|the domain|ce (?:nom de )?domaine|diese domain|este dominio|questo dominio",
-    r"este domínio|dit domein|deze domeinnaam|этот домен|данный домен|tę domenę|ta domena",
-    r"このドメイン|该域名|此域名|該域名|цей домен|бұл домен",
+THIS_DOMAIN = Words(
+    *("this domain", "the domain", "ce nom de domaine", "ce domaine", "diese domain"),
+    *("este dominio", "questo dominio", "este domínio", "dit domein", "deze domeinnaam"),
+    *("этот домен", "данный домен", "tę domenę", "ta domena", "このドメイン", "该域名"),
+    *("此域名", "該域名", "цей домен", "бұл домен"),
 )
 
 # Any sale word near the page's own domain name: "brightpath.io is for sale".
@@ -168,13 +205,11 @@ SALE_WORD = _any(
 )
 
 
-def near(anchor: re.Pattern[str], pattern: re.Pattern[str], text: str) -> list[str]:
+def near(anchor: Words, pattern: re.Pattern[str], text: str) -> list[str]:
     """The matches of `pattern` within reach of the first matches of `anchor` in `text`."""
     spans: list[tuple[int, int]] = []
-    for count, word in enumerate(anchor.finditer(text)):
-        if count == _ANCHORS_READ:
-            break
-        start, end = max(0, word.start() - 30), word.end() + 80
+    for word_start, word_end in anchor.spans(text, _ANCHORS_READ):
+        start, end = max(0, word_start - 30), word_end + 80
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], end)
         else:

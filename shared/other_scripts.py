@@ -1,0 +1,284 @@
+"""Korean, Greek, Arabic, Hebrew, Thai and Hindi names read in Latin letters, to match a
+list's romanised name to a site in the company's own script and the reverse.
+
+`한빛정밀` is Hanbit Jeongmil (or Hanbit Precision) in a list, `Αστέρας Υφάσματα` Asteras
+Yfasmata, `النخيل للتجارة` Al Nakheel Trading, `כרמל הנדסת מים` Carmel Handasat Mayim,
+`เจริญผล โลจิสติกส์` Charoenphon Logistics, `नर्मदा फार्मा` Narmada Pharma. Korean is read in
+Revised Romanization (syllable blocks decomposed, final consonants carried to a following
+vowel), Hebrew and Arabic letter by letter with the article and the vowels people add
+left to the comparison, Greek, Thai and Devanagari with anyascii after the fixes its
+letter-by-letter reading needs (Greek `ου`, Thai vowels written before their consonant,
+Devanagari's unwritten `a`); chosen by measurement in bench/transliteration.py
+(`--script other`). Each name is also read with its trade words in English, as companies
+write them (`للتجارة` trading).
+
+Readings and Latin names are compared twice: by their letters folded over informal
+spellings, and by their consonants alone (`consonants`), since Arabic and Hebrew leave
+vowels unwritten and Latin spellings add any (`نخيل` nkhyl, Nakheel, Nakhil).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from enum import StrEnum
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+from shared import script_readers
+from shared.company_keys import name_key
+from shared.script_trades import (
+    ARABIC_TRADES,
+    HEBREW_TRADES,
+    HINDI_TRADES,
+    KOREAN_TRADES,
+    LATIN_ARTICLE,
+    LATIN_FORMS,
+    LEGAL_FORMS,
+    THAI_TRADES,
+)
+from shared.transliteration import fold, plain_letters
+
+
+class Script(StrEnum):
+    KOREAN = "ko"
+    GREEK = "el"
+    ARABIC = "ar"
+    HEBREW = "he"
+    THAI = "th"
+    DEVANAGARI = "hi"
+
+
+_LETTERS = {
+    Script.KOREAN: re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
+    Script.GREEK: re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"),
+    Script.ARABIC: re.compile(r"[\u0620-\u064a\u066e-\u06d3\u0750-\u077f]"),
+    Script.HEBREW: re.compile(r"[\u05d0-\u05ea]"),
+    Script.THAI: re.compile(r"[\u0e01-\u0e5b]"),
+    Script.DEVANAGARI: re.compile(r"[\u0900-\u097f]"),
+}
+_TRADES = {
+    Script.KOREAN: KOREAN_TRADES,
+    Script.ARABIC: ARABIC_TRADES,
+    Script.HEBREW: HEBREW_TRADES,
+    Script.THAI: THAI_TRADES,
+    Script.DEVANAGARI: HINDI_TRADES,
+}
+# Countries whose companies write their names in these scripts.
+COUNTRIES = frozenset(
+    {"KR", "KP", "GR", "CY", "IL", "TH", "IN", "NP", "AE", "SA", "EG", "QA", "KW", "BH",
+     "OM", "JO", "LB", "SY", "IQ", "YE", "MA", "DZ", "TN", "LY", "SD", "PS"}
+)  # fmt: skip
+
+
+def script_of(text: str) -> Script | None:
+    """The script of these six the text is written in, if any."""
+    if text.isascii():
+        return None
+    counts = {script: len(letters.findall(text)) for script, letters in _LETTERS.items()}
+    script, count = max(counts.items(), key=lambda pair: pair[1])
+    return script if count else None
+
+
+# Korean: initial, medial and final jamo of a syllable block, in Revised Romanization.
+_WORD_READERS = {
+    Script.KOREAN: script_readers.korean_word,
+    Script.HEBREW: script_readers.hebrew_word,
+    Script.ARABIC: script_readers.arabic_word,
+    Script.THAI: script_readers.thai_word,
+    Script.DEVANAGARI: script_readers.devanagari_word,
+}
+
+
+_LONGEST_FIRST = {id(trades): sorted(trades, key=len, reverse=True) for trades in _TRADES.values()}
+
+
+def _split_trades(word: str, trades: dict[str, str]) -> list[tuple[str, str | None]]:
+    """A word without spaces (Korean) split at its trade words: (part, English or None)."""
+    for trade in _LONGEST_FIRST[id(trades)]:
+        at = word.find(trade)
+        if at >= 0 and (trade == word or len(trade) >= 2):
+            before, after = word[:at], word[at + len(trade) :]
+            return [
+                *_split_trades(before, trades),
+                (trade, trades[trade]),
+                *_split_trades(after, trades),
+            ]
+    return [(word, None)] if word else []
+
+
+@functools.lru_cache(maxsize=2048)
+def readings(name: str) -> tuple[str, ...]:
+    """Latin readings of a name in one of these scripts (none otherwise): the name read
+    as written, and with its trade words in English when it has any."""
+    script = script_of(name)
+    if script is None:
+        return ()
+    text = " ".join(LEGAL_FORMS.sub(" ", name).split()) or name
+    # anyascii's letter-by-letter reading is kept beside the script's own: it reads some
+    # spellings closer (Greek `υ` as `y`, Thai vowels as written), see bench/transliteration.py.
+    general = " ".join(anyascii(text).lower().split())
+    if script is Script.GREEK:
+        return tuple(dict.fromkeys((" ".join(script_readers.greek(text).lower().split()), general)))
+    reader = _WORD_READERS[script]
+    trades = _TRADES[script]
+    plain: list[str] = []
+    translated: list[str] = []
+    for word in re.findall(r"[^\s\-–—,.;:()\"'«»“”״׳]+", text):
+        parts = (
+            _split_trades(word, trades) if script is Script.KOREAN else [(word, trades.get(word))]
+        )
+        for part, english in parts:
+            read = reader(part).lower()
+            plain.append(read)
+            translated.append(english or read)
+    found = [" ".join(filter(None, plain))]
+    if translated != plain:
+        found.append(" ".join(filter(None, translated)))
+    if script not in (Script.ARABIC, Script.HEBREW):
+        found.append(general)
+    return tuple(dict.fromkeys(each for each in found if each))
+
+
+def latin_key(latin: str) -> str:
+    """A Latin name as compared with readings: lower-case ASCII words, no legal forms
+    or Arabic article."""
+    words = re.findall(r"[a-z0-9]+", plain_letters(name_key(latin) if latin.isascii() else latin))
+    text = LATIN_FORMS.sub(" ", " ".join(words))
+    return " ".join(LATIN_ARTICLE.sub("", text).split())
+
+
+# Korean spelled informally: `eo` as `o`/`u`, voiced and voiceless stops alike, r and l.
+_KOREAN_FOLDS = tuple(
+    (re.compile(p), r)
+    for p, r in ((r"eo|oo", "u"), (r"eu", "u"), (r"ae", "e"), (r"k", "g"), (r"t", "d"),
+                 (r"p", "b"), (r"r", "l"), (r"q", "j"), (r"(.)\1+", r"\1"))
+)  # fmt: skip
+
+
+def _korean_key(key: str) -> str:
+    for pattern, repl in _KOREAN_FOLDS:
+        key = pattern.sub(repl, key)
+    return key
+
+
+# Consonant classes: vowels (and the letters that write them in abjads) left out.
+_CONSONANT_FOLDS = tuple(
+    (re.compile(p), r)
+    for p, r in ((r"x", "ks"), (r"q|c", "k"), (r"ph", "f"), (r"th", "t"), (r"dh", "d"),
+                 (r"gh", "g"), (r"tz", "z"), (r"v", "b"), (r"p", "f"), (r"[aeiouyhw'`]", ""),
+                 (r"(.)\1+", r"\1"))
+)  # fmt: skip
+
+
+def consonants(key: str) -> str:
+    """The consonants of each word of a key (`al nakheel` -> `nkl`)."""
+    words = []
+    for word in key.split():
+        for pattern, repl in _CONSONANT_FOLDS:
+            word = pattern.sub(repl, word)
+        words.append(word)
+    return " ".join(filter(None, words))
+
+
+def _alike(left: str, right: str) -> float:
+    """Word order aside, how alike two keys of spaced words are (0..1)."""
+    squashed = fuzz.ratio(left.replace(" ", ""), right.replace(" ", ""))
+    return max(squashed, fuzz.token_sort_ratio(left, right)) / 100
+
+
+# A reading matches a little below the same name written alike; a match of consonants
+# alone, lower still.
+READING_MATCH = 0.95
+CONSONANT_MATCH = 0.9
+_MIN_CONSONANTS = 3
+_TRADE_WORDS = frozenset(
+    word for trades in _TRADES.values() for english in trades.values() for word in english.split()
+) | {"industry", "industrial", "group", "holding", "international", "trade"}
+
+
+def _compare(left: str, right: str, korean: bool, within: bool = False) -> float:
+    """`left` a Latin key, `right` a reading's key; `within`: `left` is a domain label,
+    which may hold the reading among other letters. Two names that share only a trade
+    word (`Golan Industries`, `Dongwon Industries`) are as alike as their other words."""
+    score = _letters(left, right, korean, within)
+    brand_left, brand_right = _brand(left), _brand(right)
+    if not within and brand_left and brand_right and (brand_left, brand_right) != (left, right):
+        # A brand of two consonants (`Rayyan`, `Noor`) is compared by them too: the whole
+        # name's consonants have already agreed.
+        score = min(score, _letters(brand_left, brand_right, korean, within, least=2))
+    return score
+
+
+def _brand(key: str) -> str:
+    return " ".join(word for word in key.split() if word not in _TRADE_WORDS)
+
+
+def _letters(
+    left: str, right: str, korean: bool, within: bool, least: int = _MIN_CONSONANTS
+) -> float:
+    if within:
+        squash = right.replace(" ", "")
+        score = fuzz.partial_ratio(squash, left) / 100 if len(squash) >= 3 else 0.0
+    else:
+        score = _alike(fold(left), fold(right))
+    if korean:
+        score = max(score, _alike(_korean_key(fold(left)), _korean_key(fold(right))))
+    score *= READING_MATCH
+    bones_left, bones_right = consonants(left), consonants(right)
+    if min(len(bones_left.replace(" ", "")), len(bones_right.replace(" ", ""))) >= least:
+        score = max(score, _alike(bones_left, bones_right) * CONSONANT_MATCH)
+    return score
+
+
+def similarity(latin: str, own: str) -> float:
+    """How well a Latin name is a reading of a name in one of these scripts (0..1)."""
+    script = script_of(own)
+    left = latin_key(latin)
+    if script is None or not left:
+        return 0.0
+    best = 0.0
+    for reading in readings(own):
+        right = latin_key(reading)
+        if right:
+            best = max(best, _compare(left, right, script is Script.KOREAN))
+    return round(best, 3)
+
+
+def in_label(own: str, label: str) -> float:
+    """How well a domain label spells a reading of the name (0..1)."""
+    spelled = latin_key(label.replace("-", " "))
+    script = script_of(own)
+    if script is None or not spelled:
+        return 0.0
+    best = 0.0
+    for reading in readings(own):
+        right = latin_key(reading)
+        if right:
+            joined = right.replace(" ", "")
+            best = max(
+                best,
+                _compare(spelled.replace(" ", ""), joined, script is Script.KOREAN, within=True),
+            )
+    return round(best, 3)
+
+
+def search_readings(name: str) -> list[str]:
+    """Latin spellings to search for a name in one of these scripts: as read, and with
+    its trade words in English. Arabic and Hebrew readings lack the vowels any Latin
+    spelling adds, so only their trade words in English can be searched for as such."""
+    found = readings(name)
+    if script_of(name) in (Script.ARABIC, Script.HEBREW):
+        return []
+    return list(found[:2])
+
+
+def trade_reading(name: str) -> str | None:
+    """An Arabic or Hebrew name's reading with its trade words in English (`qlaa
+    contracting`), for an unquoted search: engines match its trade words and place, and
+    leave the vowel-less brand to the matching of candidates."""
+    found = readings(name)
+    if script_of(name) in (Script.ARABIC, Script.HEBREW) and len(found) > 1:
+        return found[-1]
+    return None

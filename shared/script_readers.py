@@ -1,0 +1,146 @@
+"""Letter-by-letter readings of Korean, Greek, Arabic, Hebrew, Thai and Devanagari words in
+Latin letters, for `shared.other_scripts` (which explains the choices).
+
+Korean syllable blocks are decomposed into their jamo and read in Revised Romanization, a
+final consonant carried to a following vowel-initial syllable; Hebrew and Arabic letters
+are read one by one (the Arabic article left out); Thai, Greek and Devanagari go through
+anyascii after the fixes its letter-by-letter reading needs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+
+
+def _spellings(spelled: str) -> list[str]:
+    """Spellings written one after another with spaces, `-` for none."""
+    return [each.strip("-") for each in spelled.split()]
+
+
+_INITIALS = _spellings("g kk n d tt r m b pp s ss - j jj ch k t p h")
+_MEDIALS = _spellings("a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i")
+_FINALS = _spellings("- k k k n n n t l k m l l l p l m p p t t ng t t k t p t")
+# A final consonant before a syllable that starts with a vowel is read as its initial.
+_CARRIED = _spellings("- g kk gs n nj nh d r lg lm lb ls lt lp lh m b bs s ss ng j ch k t p h")
+
+
+def korean_word(word: str) -> str:
+    out: list[str] = []
+    carried = ""
+    previous_final = 0
+    for index, ch in enumerate(word):
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            out.append(anyascii(ch))
+            carried, previous_final = "", 0
+            continue
+        initial, medial, final = code // 588, (code % 588) // 28, code % 28
+        following = ord(word[index + 1]) - 0xAC00 if index + 1 < len(word) else -1
+        onset = _INITIALS[initial]
+        if initial == 11:
+            onset = carried
+        elif initial == 5 and previous_final in (4, 8):
+            onset = "l"  # ㄹ after ㄹ or ㄴ is `l` (`mullyu`)
+        coda = _FINALS[final]
+        carried = ""
+        if final and final != 21 and 0 <= following < 11172 and following // 588 == 11:
+            # The final consonant moves to the next, vowel-initial syllable.
+            carried, coda = _CARRIED[final], ""
+        out.append(onset + _MEDIALS[medial] + coda)
+        previous_final = final
+    return "".join(out)
+
+
+_GREEK_PAIRS = (("ου", "ou"), ("Ου", "Ou"), ("ΟΥ", "OU"), ("αυ", "av"), ("ευ", "ev"), ("ηυ", "iv"))
+_GREEK_FIXES = _GREEK_PAIRS + tuple((a.replace("υ", "ύ"), b) for a, b in _GREEK_PAIRS if "υ" in a)
+_HEBREW = dict(
+    zip(
+        "אבגדהוזחטיכךלמםנןסעפףצץקרשת",
+        _spellings("- v g d h o z ch t i ch ch l m m n n s - f f tz tz k r sh t"),
+        strict=True,
+    )
+)
+_HEBREW_START = {"ב": "b", "כ": "k", "פ": "p", "ו": "v", "י": "y"}
+_ARABIC = dict(
+    zip(
+        "ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآؤئ",
+        _spellings("a b t th j h kh d dh r z s sh s d t z - gh f q k l m n h u i a a - a i a - -"),
+        strict=True,
+    )
+)  # fmt: skip
+_ARABIC_START = {"و": "w", "ي": "y", "ا": "a"}
+_THAI_LEADING = "เแโใไ"
+_THAI_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
+_THAI_FINALS = dict.fromkeys("ญรลฬณน", "n") | dict.fromkeys("จชซศษสดตถทธฎฏฐฑฒ", "t")
+_THAI_FINALS |= dict.fromkeys("บปพฟภ", "p") | dict.fromkeys("กขคฆ", "k") | {"ย": "i", "ว": "o"}
+# Short vowels that are always followed by their syllable's final consonant.
+_THAI_CLOSING = "\u0e31\u0e47"
+_THAI_SILENT = re.compile(r".[\u0e34\u0e38]?\u0e4c")  # a letter under the thanthakhat
+_DEVANAGARI_CONSONANT = re.compile(r"[\u0915-\u0939\u0958-\u095f]")
+_DEVANAGARI_SIGN = re.compile(r"[\u093c-\u094d\u0962\u0963]")
+
+
+def hebrew_word(word: str) -> str:
+    out = []
+    for index, ch in enumerate(word):
+        spelled = _HEBREW_START.get(ch) if index == 0 else None
+        out.append(spelled or _HEBREW.get(ch, anyascii(ch)))
+    return "".join(out)
+
+
+def arabic_word(word: str) -> str:
+    # The article `ال` (and `لل`, "for the") is the name's own word in Latin only as
+    # Al-/El-, left out of comparisons.
+    for article in ("وال", "بال", "لل", "ال"):
+        if word.startswith(article) and len(word) > len(article) + 1:
+            word = word[len(article) :]
+            break
+    out = []
+    for index, ch in enumerate(word):
+        spelled = _ARABIC_START.get(ch) if index == 0 else None
+        out.append(spelled or _ARABIC.get(ch, "" if "\u064b" <= ch <= "\u065f" else anyascii(ch)))
+    return "".join(out)
+
+
+def thai_word(word: str) -> str:
+    word = _THAI_SILENT.sub("", word)
+    if word.startswith("อ") and len(word) > 1 and not _THAI_CONSONANT.match(word[1]):
+        word = word[1:]  # `อ` carrying a word's first vowel is not said
+    letters = list(word)
+    for index in range(len(letters)):
+        final = _THAI_FINALS.get(letters[index])
+        following = letters[index + 1] if index + 1 < len(letters) else ""
+        closed = not following or (
+            letters[index - 1] in _THAI_CLOSING and bool(_THAI_CONSONANT.match(following))
+        )
+        if final and index and letters[index - 1] not in _THAI_LEADING and closed:
+            # A consonant closing a syllable says its final value (`ญ` y, closing n).
+            letters[index] = final
+    index = 0
+    while index < len(letters) - 1:
+        # Vowels written before their consonant are said after it.
+        if letters[index] in _THAI_LEADING:
+            letters[index], letters[index + 1] = letters[index + 1], letters[index]
+            index += 1
+        index += 1
+    return anyascii("".join(letters))
+
+
+def devanagari_word(word: str) -> str:
+    # A consonant with no vowel sign or virama after it says `a`, except at a word's end.
+    word = word.replace("\u0902", "न्").replace("\u0901", "न्")
+    out = []
+    for index, ch in enumerate(word):
+        out.append(anyascii(ch))
+        following = word[index + 1] if index + 1 < len(word) else ""
+        if _DEVANAGARI_CONSONANT.match(ch) and following and not _DEVANAGARI_SIGN.match(following):
+            out.append("a")
+    return "".join(out)
+
+
+def greek(text: str) -> str:
+    for greek, latin in _GREEK_FIXES:
+        text = text.replace(greek, latin)
+    return anyascii(text)

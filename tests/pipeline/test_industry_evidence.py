@@ -1,0 +1,130 @@
+"""The row's industry column against a candidate page, and namesakes of one city."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from worker.pipeline.row_place import RowPlace
+from worker.pipeline.stages.discovery.industry import industry_evidence
+from worker.pipeline.stages.discovery.namesakes import undecided, unread_rival
+from worker.pipeline.stages.discovery.website_search import Candidate
+from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
+
+pytestmark = pytest.mark.unit
+
+
+def page(text: str, title: str = "Lindgren & Co") -> PageFacts:
+    html = (
+        f"<html><head><title>{title}</title></head><body><main><p>{text}</p></main></body></html>"
+    )
+    return extract_facts("https://example.se/", html)
+
+
+@pytest.mark.parametrize(
+    ("industry", "text"),
+    [
+        ("Furniture", "Sedan 1985 erbjuder Lindgren & Co från Malmö snickerier och inredning."),
+        ("Accounting", "Lindgren & Co i Malmö sköter bokföring och deklarationer för småföretag."),
+        ("Facilities Services", "Since 1994 we have provided commercial cleaning in Winnipeg."),
+        ("IT Services", "Managed IT support and cloud backups for clinics in Winnipeg."),
+        ("Interior Design", "Claddagh Design offers interior design for hotels and pubs."),
+        ("Web Design", "Claddagh Design builds websites and online shops for local firms."),
+        ("Construction", "Od roku 1996 nabízí Hora Stavby stavby rodinných domů na klíč."),
+        ("Logistik", "Wir sind eine Spedition für Kühltransporte aus Hamburg seit 1990."),
+        ("Beekeeping", "Family beekeeping in the hills since 1950: honey and wax candles."),
+    ],
+)
+def test_a_page_that_does_the_rows_industry_agrees(industry: str, text: str) -> None:
+    assert industry_evidence(industry, page(text)).verdict == 1
+
+
+@pytest.mark.parametrize(
+    ("industry", "text"),
+    [
+        ("Furniture", "Lindgren & Co i Malmö sköter bokföring och deklarationer för småföretag."),
+        ("Facilities Services", "Managed IT support and cloud backups for clinics in Winnipeg."),
+        ("Interior Design", "Claddagh Design builds websites and online shops for local firms."),
+        ("Credit Unions", "Managed IT support and cloud backups for clinics in Winnipeg."),
+    ],
+)
+def test_a_page_of_another_trade_differs(industry: str, text: str) -> None:
+    assert industry_evidence(industry, page(text)).verdict == -1
+
+
+def test_no_industry_or_too_little_text_tells_nothing() -> None:
+    assert industry_evidence("", page("Anything at all, said at some length here.")).verdict == 0
+    assert industry_evidence("Furniture", page("Hej.")).verdict == 0
+    assert industry_evidence("Services", page("x " * 60)).verdict == 0
+
+
+def candidate(
+    url: str, confidence: float, industry: str, text: str, city: bool = True
+) -> Candidate:
+    facts = page(text)
+    return Candidate(
+        url,
+        confidence,
+        "",
+        facts,
+        names_city=city,
+        industry=industry_evidence(industry, facts),
+    )
+
+
+JOINERS = "Lindgren & Co i Malmö gör snickerier och inredning på beställning sedan 1985."
+ACCOUNTANTS = "Lindgren & Co i Malmö sköter bokföring och deklarationer för småföretag."
+
+
+def test_the_twin_of_the_rows_industry_is_preferred_and_kept() -> None:
+    right = candidate("https://lindgren-co-furniture.se/", 1.0, "Furniture", JOINERS)
+    wrong = candidate("https://lindgrenco.se/", 1.0, "Furniture", ACCOUNTANTS)
+    best = max([wrong, right], key=lambda c: c.rank)
+    assert best is right
+    assert undecided(best, [wrong, right], "Lindgren & Co", 0.8).confidence == 1.0
+
+
+def test_twins_of_one_city_the_industry_cannot_tell_apart_go_to_review() -> None:
+    one = candidate("https://lindgrenco.se/", 1.0, "", ACCOUNTANTS)
+    two = candidate("https://lindgren-co-furniture.se/", 0.95, "", JOINERS)
+    held = undecided(one, [one, two], "Lindgren & Co", 0.8)
+    assert held.confidence == 0.79
+    assert "namesake in the same city" in held.evidence
+
+
+def test_a_namesake_elsewhere_or_far_behind_leaves_the_best_alone() -> None:
+    one = candidate("https://lindgrenco.se/", 1.0, "", ACCOUNTANTS)
+    elsewhere = candidate("https://lindgren.dk/", 1.0, "", JOINERS, city=False)
+    behind = candidate("https://lindgren-co.se/", 0.85, "", JOINERS)
+    assert undecided(one, [one, elsewhere, behind], "Lindgren & Co", 0.8).confidence == 1.0
+
+
+def test_a_parent_group_that_names_the_company_is_no_namesake() -> None:
+    own = candidate("https://yeovale-marine.fr/", 1.0, "", "Yeovale Marine in Brest builds boats.")
+    facts = page("Yeovale Group in Brest: our companies include Yeovale Marine.", "Yeovale Group")
+    group = Candidate("https://yeovale-group.com/", 0.95, "", facts, names_city=True)
+    own = replace(own, facts=page("Yeovale Marine in Brest builds boats.", "Yeovale Marine"))
+    assert undecided(own, [own, group], "Yeovale Marine", 0.8).confidence == 1.0
+
+
+def test_a_namesake_elsewhere_is_held_while_a_candidate_could_not_be_read() -> None:
+    place = RowPlace(country="US", city="Austin")
+    halifax = candidate("https://brackenridge-ca.com/", 0.95, "", JOINERS, city=False)
+    unread = Candidate("https://brackenridge-us.com/", 0.0, "", None, unread="no answer in time")
+    held = unread_rival(halifax, [halifax, unread], place, 0.8)
+    assert held.confidence == 0.79
+    assert "could not be read" in held.evidence
+    dead = Candidate("https://brackenridge-old.com/", 0.0, "", None)
+    assert unread_rival(halifax, [halifax, dead], place, 0.8).confidence == 0.95
+    austin = replace(halifax, names_city=True)
+    assert unread_rival(austin, [austin, unread], place, 0.8).confidence == 0.95
+
+
+def test_a_namesake_of_another_trade_is_held_while_a_candidate_could_not_be_read() -> None:
+    place = RowPlace(country="SE", city="Malmö", industry="Furniture")
+    accountants = candidate("https://lindgrenco.se/", 1.0, "Furniture", ACCOUNTANTS)
+    unread = Candidate("https://lindgren-co.se/", 0.0, "", None, unread="server disconnected")
+    assert unread_rival(accountants, [accountants, unread], place, 0.8).confidence == 0.79
+    joiners = candidate("https://lindgren-co.se/", 1.0, "Furniture", JOINERS)
+    assert unread_rival(joiners, [joiners, unread], place, 0.8).confidence == 1.0

@@ -1,0 +1,101 @@
+"""Korean, Greek, Arabic, Hebrew, Thai and Devanagari names read in Latin letters, and
+informal Russian spellings read back into Cyrillic."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.company_keys import name_key, plain_name
+from shared.informal_cyrillic import informal_readings
+from shared.other_scripts import Script, in_label, readings, script_of, search_readings, similarity
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("native", "expected"),
+    [
+        ("한빛정밀", "hanbit jeongmil"),  # final ㅊ said t, words split at the trade
+        ("대양물류", "daeyang mullyu"),  # ㄹ after ㄹ is l
+        ("Δρυάδα Ξυλουργική", "dryada xylourgiki"),  # ου is ou
+        ("नर्मदा फार्मा", "narmada pharma"),  # the unwritten a said
+        ('אופק מערכות בע"מ', "ofk mrchot"),  # the legal form left out
+    ],
+)
+def test_a_name_is_read_as_written(native: str, expected: str) -> None:
+    assert readings(native)[0] == expected
+
+
+def test_trade_words_are_also_read_in_english() -> None:
+    assert readings("누리바이오")[:2] == ("nuri baio", "nuri bio")
+    assert readings("النخيل للتجارة")[-1] == "nkhil trading"
+
+
+@pytest.mark.parametrize(
+    ("latin", "native"),
+    [
+        ("Hanbit Jeongmil", "한빛정밀"),
+        ("Hanbit Precision Co., Ltd.", "(주)한빛정밀"),
+        ("Asteras Yfasmata S.A.", "Αστέρας Υφάσματα Α.Ε."),
+        ("Al Nakheel Trading LLC", "النخيل للتجارة"),
+        ("El-Rayyan Contracting", "الريان للمقاولات"),
+        ("Carmel Handasat Mayim", "כרמל הנדסת מים"),
+        ("Andaman Marine", "อันดามัน มารีน"),
+        ("Surya Textiles", "सूर्या टेक्सटाइल्स"),
+    ],
+)
+def test_a_latin_name_matches_its_own_script_name(latin: str, native: str) -> None:
+    assert similarity(latin, native) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("latin", "native"),
+    [
+        ("Golan Industries", "동원산업"),  # only the trade word shared
+        ("Al Noor Foods", "الفجر للأغذية"),  # another brand, the same trade
+        ("Daesang", "효성"),
+        ("Ganga Agro", "गोदरेज"),
+    ],
+)
+def test_another_company_does_not_match(latin: str, native: str) -> None:
+    assert similarity(latin, native) < 0.8
+
+
+def test_a_romanised_domain_spells_the_name() -> None:
+    assert in_label("한빛정밀", "hanbitjeongmil") >= 0.9
+    assert in_label("النخيل للتجارة", "al-nakheel-trading") >= 0.9
+    assert in_label("النخيل للتجارة", "alreemfoods") < 0.8
+
+
+def test_the_script_is_told_by_the_letters() -> None:
+    assert script_of("Αστέρας") is Script.GREEK
+    assert script_of("ไทย") is Script.THAI
+    assert script_of("Hanbit") is None
+
+
+def test_arabic_and_hebrew_readings_are_not_searched_without_vowels() -> None:
+    assert search_readings("النخيل للتجارة") == []
+    assert search_readings("누리바이오") == ["nuri baio", "nuri bio"]
+
+
+def test_a_name_key_keeps_vowel_signs_inside_words() -> None:
+    assert name_key("नर्मदा फार्मा") == "नर्मदा फार्मा"
+    assert plain_name("नर्मदा फार्मा") == "नर्मदा फार्मा"
+    assert name_key("ไทยรุ่งเรือง อุตสาหกรรม") == "ไทยรุ่งเรือง อุตสาหกรรม"
+
+
+@pytest.mark.parametrize(
+    ("informal", "expected"),
+    [
+        ("Jemchujina Yuga", ["Жемчужина Юга", "Zhemchuzhina Yuga"]),
+        ("Schit Bezopasnost", ["Щит Безопасность", "Shchit Bezopasnost"]),
+    ],
+)
+def test_informal_russian_spellings_are_read_back(informal: str, expected: list[str]) -> None:
+    assert informal_readings(informal) == expected
+
+
+def test_names_without_informal_spellings_have_no_other_reading() -> None:
+    assert informal_readings("Rostelecom") == []
+    assert informal_readings("Most") == []
+    assert informal_readings("Яндекс") == []
