@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
+import httpx2
 import pytest
 
 from tests.pipeline.conftest import MakeSettings
@@ -129,3 +130,18 @@ async def test_a_body_cut_short_is_an_error_and_its_connection_is_not_reused(
     assert cut.kind == "unreachable"
     assert page == PAGE.decode()
     assert site.connections == 2
+
+
+@pytest.mark.parametrize("path", ["/garbage", "/bad-chunk"])
+async def test_a_malformed_answer_is_a_protocol_error_and_its_connection_is_not_reused(
+    direct: MakeSettings, path: str
+) -> None:
+    async with running() as site:
+        failed, page = await fetch(direct, site, path, "/chunked")
+        _, client = web_fetcher(direct(fetch_robots="off"), resolver=FarmResolver())
+        async with client:
+            with pytest.raises(httpx2.RemoteProtocolError):
+                await client.get(f"http://site.example:{site.port}{path}")
+    assert isinstance(failed, FetchError)
+    assert failed.kind == "unreachable"
+    assert page == PAGE.decode()
