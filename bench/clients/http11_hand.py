@@ -1,16 +1,6 @@
-"""Page GETs over HTTP/1.1 on asyncio's streams: the transport under the fetcher's httpx2
-client, in place of httpcore2's pool.
-
-httpx2 still builds each request, keeps a fetch's cookies, decodes the body and raises its
-errors; what changes is the path from a request to the bytes on the wire. A worker sends
-plain GETs to sites it mostly meets once, and httpcore2 spent a tenth of the worker's CPU
-between the two (its pool, h11's state machine, the tunnel's layers; docs/performance.md,
-"Where the worker's CPU goes"). Here a request is one written head and one read head.
-
-Connections: HTTPS through an HTTP(S) proxy is a CONNECT tunnel, plain HTTP through it
-is sent to the proxy in absolute form; direct connections come from the guarded backend
-(transport.py). Idle connections are kept per site, `max_keepalive_connections` in all,
-for `keepalive_expiry` seconds, and never reused once the site has closed them.
+"""The fetcher's HTTP/1.1 transport as it was with a hand-written answer parser: kept here
+only as bench/fetch_throughput.py's same-run baseline for the transport on llhttp
+(worker/pipeline/clients/fetch/http11.py); nothing in the services imports it.
 """
 
 from __future__ import annotations
