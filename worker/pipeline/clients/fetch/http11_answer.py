@@ -30,6 +30,12 @@ class Answer:
         self._stream = stream
         self._timeout = timeout
         self._parser = httptools.HttpResponseParser(self)
+        # As h11 under httpcore2 read answers: chunks win over a Content-Length sent beside
+        # them (RFC 9112, 6.3), and a bare LF ends a line. Neither lets one answer be read
+        # as two here, where only one request at a time is on a connection.
+        self._parser.set_dangerous_leniencies(
+            lenient_chunked_length=True, lenient_optional_cr_before_lf=True
+        )
         self.status = 0
         self._reason: list[bytes] = []
         self.headers: list[tuple[bytes, bytes]] = []
