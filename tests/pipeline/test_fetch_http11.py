@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
+import httpx2
 import pytest
 
 from tests.pipeline.conftest import MakeSettings
@@ -38,8 +39,15 @@ ANSWERS = {
     "/cut": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n<title>",
     "/close": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n"
     b"Content-Length: 24\r\n\r\n<title>closing</title>\r\n",
+    # Both framings: the chunks win, as RFC 9112 has it.
+    "/chunked-and-length": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 7\r\n"
+    b"Transfer-Encoding: chunked\r\n\r\n" + chunked(PAGE),
+    # Not HTTP at all, and a chunked body whose size line is not a number.
+    "/garbage": b"SSH-2.0-OpenSSH_9.6\r\nContent-Type: text/html\r\n\r\n",
+    "/bad-chunk": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n"
+    b"\r\n5\r\n<html\r\nzz\r\nmore\r\n0\r\n\r\n",
 }
-CLOSES = {"/until-close", "/cut", "/close"}
+CLOSES = {"/until-close", "/cut", "/close", "/garbage", "/bad-chunk"}
 
 
 @dataclass
@@ -102,6 +110,12 @@ async def test_a_chunked_body_is_read_whole_and_its_connection_kept(direct: Make
     assert site.connections == 1
 
 
+async def test_chunks_win_over_a_content_length_beside_them(direct: MakeSettings) -> None:
+    async with running() as site:
+        page, after = await fetch(direct, site, "/chunked-and-length", "/chunked")
+    assert page == after == PAGE.decode()
+
+
 async def test_an_informational_answer_is_passed_over(direct: MakeSettings) -> None:
     async with running() as site:
         (page,) = await fetch(direct, site, "/continue")
@@ -129,3 +143,19 @@ async def test_a_body_cut_short_is_an_error_and_its_connection_is_not_reused(
     assert cut.kind == "unreachable"
     assert page == PAGE.decode()
     assert site.connections == 2
+
+
+@pytest.mark.parametrize("path", ["/garbage", "/bad-chunk"])
+async def test_a_malformed_answer_is_a_protocol_error_and_its_connection_is_not_reused(
+    direct: MakeSettings, path: str
+) -> None:
+    async with running() as site:
+        failed, page = await fetch(direct, site, path, "/chunked")
+        _, client = web_fetcher(direct(fetch_robots="off"), resolver=FarmResolver())
+        async with client:
+            with pytest.raises(httpx2.RemoteProtocolError):
+                await client.get(f"http://site.example:{site.port}{path}")
+    assert site.answered.count(path) == 2  # sent, and not a missing answer
+    assert isinstance(failed, FetchError)
+    assert failed.kind == "unreachable"
+    assert page == PAGE.decode()

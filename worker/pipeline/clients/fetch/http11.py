@@ -5,7 +5,8 @@ httpx2 still builds each request, keeps a fetch's cookies, decodes the body and 
 errors; what changes is the path from a request to the bytes on the wire. A worker sends
 plain GETs to sites it mostly meets once, and httpcore2 spent a tenth of the worker's CPU
 between the two (its pool, h11's state machine, the tunnel's layers; docs/performance.md,
-"Where the worker's CPU goes"). Here a request is one written head and one read head.
+"Where the worker's CPU goes"). Here a request is one written head, and its answer is
+read by llhttp (http11_answer.py).
 
 Connections: HTTPS through an HTTP(S) proxy is a CONNECT tunnel, plain HTTP through it
 is sent to the proxy in absolute form; direct connections come from the guarded backend
@@ -26,13 +27,12 @@ import httpx2
 from httpx2._transports.default import map_httpcore_exceptions  # httpx2's error mapping
 
 from worker.pipeline.clients.fetch.asyncio_streams import AsyncioStream
+from worker.pipeline.clients.fetch.http11_answer import Answer
 
 Connect = Callable[[str, int, float | None], Awaitable[httpcore2.AsyncNetworkStream]]
 _Key = tuple[bytes, bytes, int]
 
 _DEFAULT_PORTS = {b"http": 80, b"https": 443}
-_CHUNK = 2**16
-_NO_BODY = {204, 304}
 
 
 class _Connection:
@@ -103,23 +103,21 @@ class PageTransport(httpx2.AsyncBaseTransport):
                 head = _request_head(request, forward, self._proxy_headers)
                 body = b"".join([part async for part in request.stream])  # type: ignore[union-attr]
                 await _write(connection, head + body, timeouts.get("write"))
-                status, reason, headers, keep = await _response_head(
-                    connection, timeouts.get("read")
-                )
+                answer = Answer(connection.stream, timeouts.get("read"))
+                await answer.read_head()
             except BaseException:
                 connection.close()
                 raise
         except BaseException:
             self._free()
             raise
-        stream = _Body(self, connection, headers, timeouts.get("read"), keep)
-        if request.method == "HEAD" or status in _NO_BODY:
-            stream.empty()
+        if request.method == "HEAD":
+            answer.no_body()
         return httpx2.Response(
-            status,
-            headers=headers,
-            stream=stream,
-            extensions={"http_version": b"HTTP/1.1", "reason_phrase": reason},
+            answer.status,
+            headers=answer.headers,
+            stream=_Body(self, connection, answer),
+            extensions={"http_version": b"HTTP/1.1", "reason_phrase": answer.reason},
         )
 
     async def _slot(self, timeout: float | None) -> None:
@@ -188,13 +186,15 @@ class PageTransport(httpx2.AsyncBaseTransport):
         lines += [name + b": " + value for name, value in self._proxy_headers]
         try:
             await _write(connection, b"\r\n".join(lines) + b"\r\n\r\n", timeout)
-            status, reason, _, _ = await _response_head(connection, timeout)
+            answer = Answer(stream, timeout)
+            await answer.read_head()
         except BaseException:
             connection.close()
             raise
-        if not 200 <= status <= 299:
+        if not 200 <= answer.status <= 299:
             connection.close()
-            raise httpcore2.ProxyError(f"{status} {reason.decode('ascii', errors='ignore')}")
+            reason = answer.reason.decode("ascii", errors="ignore")
+            raise httpcore2.ProxyError(f"{answer.status} {reason}")
         return stream
 
 
@@ -202,74 +202,20 @@ class _Body(httpx2.AsyncByteStream):
     """The answer's body as it arrives; the connection goes back to the pool once the body
     was read to its end, and is closed when it was not."""
 
-    def __init__(
-        self,
-        transport: PageTransport,
-        connection: _Connection,
-        headers: list[tuple[bytes, bytes]],
-        timeout: float | None,
-        keep: bool,
-    ) -> None:
+    def __init__(self, transport: PageTransport, connection: _Connection, answer: Answer) -> None:
         self._transport = transport
         self._connection: _Connection | None = connection
-        self._timeout = timeout
-        self._keep = keep
-        self._length: int | None = None
-        self._chunked = False
-        for name, value in headers:
-            lowered = name.lower()
-            if lowered == b"transfer-encoding" and value.strip().lower().endswith(b"chunked"):
-                self._chunked = True
-            elif lowered == b"content-length":
-                self._length = _content_length(value, self._length)
-        if not self._chunked and self._length is None:
-            self._keep = False  # the body ends when the site closes the connection
-
-    def empty(self) -> None:
-        self._chunked, self._length = False, 0
+        self._answer = answer
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         connection = self._connection
         if connection is None:
             raise httpx2.StreamClosed()
         with map_httpcore_exceptions():
-            if self._chunked:
-                async for part in self._chunks(connection):
-                    yield part
-            elif self._length is not None:
-                left = self._length
-                while left:
-                    part = await _read(connection, min(left, _CHUNK), self._timeout)
-                    if not part:
-                        raise httpcore2.RemoteProtocolError(
-                            "peer closed connection without sending complete message body"
-                        )
-                    left -= len(part)
-                    yield part
-            else:
-                while part := await _read(connection, _CHUNK, self._timeout):
-                    yield part
-        self._connection = None
-        self._transport._release(connection, self._keep)
-
-    async def _chunks(self, connection: _Connection) -> AsyncIterator[bytes]:
-        while True:
-            line = await _line(connection, self._timeout)
-            try:
-                size = int(line.split(b";", 1)[0].strip(), 16)
-            except ValueError:
-                raise httpcore2.RemoteProtocolError("malformed chunk size") from None
-            if size == 0:
-                while await _line(connection, self._timeout):
-                    pass  # trailers, up to the empty line
-                return
-            while size:
-                part = await _read(connection, min(size, _CHUNK), self._timeout)
-                if not part:
-                    raise httpcore2.RemoteProtocolError("peer closed connection mid-chunk")
-                size -= len(part)
+            async for part in self._answer.body():
                 yield part
-            await _line(connection, self._timeout)
+        self._connection = None
+        self._transport._release(connection, self._answer.keep)
 
     async def aclose(self) -> None:
         connection, self._connection = self._connection, None
@@ -288,72 +234,5 @@ def _request_head(
     return b"\r\n".join(lines) + b"\r\n\r\n"
 
 
-async def _response_head(
-    connection: _Connection, timeout: float | None
-) -> tuple[int, bytes, list[tuple[bytes, bytes]], bool]:
-    """Status, reason, headers and whether the connection may be kept; informational
-    answers (100 Continue) are passed over."""
-    while True:
-        try:
-            async with asyncio.timeout(timeout):
-                head = await connection.reader.readuntil(b"\r\n\r\n")
-        except TimeoutError as error:
-            raise httpcore2.ReadTimeout("no answer in time") from error
-        except asyncio.IncompleteReadError as error:
-            raise httpcore2.RemoteProtocolError(
-                "Server disconnected without sending a response."
-            ) from error
-        except asyncio.LimitOverrunError as error:
-            raise httpcore2.RemoteProtocolError("the answer's head is too long") from error
-        except (OSError, ssl.SSLError) as error:
-            raise httpcore2.ReadError(str(error) or type(error).__name__) from error
-        lines = head[:-4].split(b"\r\n")
-        version, _, rest = lines[0].partition(b" ")
-        code, _, reason = rest.partition(b" ")
-        if not version.startswith(b"HTTP/1.") or len(code) != 3 or not code.isdigit():
-            raise httpcore2.RemoteProtocolError(f"not an HTTP/1 answer: {lines[0][:80]!r}")
-        status = int(code)
-        if 100 <= status < 200 and status != 101:
-            continue
-        headers = []
-        keep = version == b"HTTP/1.1"
-        for line in lines[1:]:
-            name, colon, value = line.partition(b":")
-            if not colon or not name or name != name.strip():
-                raise httpcore2.RemoteProtocolError(f"malformed header line {line[:80]!r}")
-            value = value.strip()
-            headers.append((name, value))
-            if name.lower() == b"connection":
-                tokens = {token.strip() for token in value.lower().split(b",")}
-                keep = b"close" not in tokens and (keep or b"keep-alive" in tokens)
-        return status, reason, headers, keep
-
-
-def _content_length(value: bytes, earlier: int | None) -> int:
-    values = {part.strip() for part in value.split(b",")}
-    if len(values) != 1 or not next(iter(values)).isdigit():
-        raise httpcore2.RemoteProtocolError("malformed Content-Length")
-    length = int(next(iter(values)))
-    if earlier is not None and earlier != length:
-        raise httpcore2.RemoteProtocolError("conflicting Content-Length headers")
-    return length
-
-
 async def _write(connection: _Connection, data: bytes, timeout: float | None) -> None:
     await connection.stream.write(data, timeout)
-
-
-async def _read(connection: _Connection, size: int, timeout: float | None) -> bytes:
-    return await connection.stream.read(size, timeout)
-
-
-async def _line(connection: _Connection, timeout: float | None) -> bytes:
-    try:
-        async with asyncio.timeout(timeout):
-            return (await connection.reader.readuntil(b"\r\n"))[:-2]
-    except TimeoutError as error:
-        raise httpcore2.ReadTimeout("no answer in time") from error
-    except (asyncio.IncompleteReadError, asyncio.LimitOverrunError) as error:
-        raise httpcore2.RemoteProtocolError("malformed chunked body") from error
-    except (OSError, ssl.SSLError) as error:
-        raise httpcore2.ReadError(str(error) or type(error).__name__) from error
