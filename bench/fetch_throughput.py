@@ -9,9 +9,8 @@ client side's own cost per page. Measured in the same run against the same serve
 - fetcher <client>: the worker's page fetcher (politeness gate, redirect handling, size
   limit, retries, decoding) on that library; the one marked (worker) is production, on
   its HTTP/1.1 transport, whose answers llhttp (httptools) parses; "fetcher httpx2 on
-  httpcore2 (before)" is the same fetcher on the httpcore2 pool it replaced, and "fetcher
-  httpx2, hand parser (before)" the same transport with the hand-written answer parser that
-  llhttp replaced (bench/clients/http11_hand.py).
+  httpcore2 (before)" is the same fetcher on the httpcore2 pool it replaced. The transport's
+  earlier hand-written answer parser was compared at commit 0c169a7 (docs/performance.md).
 
 Candidates are httpx, httpx2 (what the openai SDK depends on) and aiohttp; one that is not
 installed is skipped (`.venv/bin/uv pip install aiohttp` to compare it). Requests are

@@ -13,15 +13,12 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from types import ModuleType
 from typing import Any
-from unittest import mock
 from urllib.parse import urlsplit
 
-from bench.clients import http11_hand
 from shared.budget.memory import MemoryBudget
 from shared.budget.protocol import Slots
 from worker.pipeline.build import web_client
 from worker.pipeline.clients.fetch import fetcher as fetcher_module
-from worker.pipeline.clients.fetch import transport as transport_module
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError, FetchLimits
 from worker.pipeline.clients.fetch.politeness import HostGate
 from worker.pipeline.clients.retry import Transient
@@ -220,23 +217,8 @@ def httpcore2_pool() -> dict[str, Variant]:
     return {"fetcher httpx2 on httpcore2 (before)": fetcher}
 
 
-def hand_parser() -> dict[str, Variant]:
-    """The worker's client with its transport's answers parsed by hand, as before llhttp."""
-
-    @asynccontextmanager
-    async def fetcher() -> AsyncIterator[Get]:
-        with mock.patch.object(transport_module, "PageTransport", http11_hand.PageTransport):
-            client = web_client(SETTINGS)
-        async with client:
-            yield Fetcher(
-                client, HostGate(MemoryBudget(), None, Slots("host-slots", 2, 30.0), 1.0), LIMITS
-            ).fetch
-
-    return {"fetcher httpx2, hand parser (before)": fetcher}
-
-
 def variants() -> dict[str, Variant]:
-    found: dict[str, Variant] = {"bare asyncio": bare_asyncio, **hand_parser()}
+    found: dict[str, Variant] = {"bare asyncio": bare_asyncio}
     found |= httpcore2_pool()
     families = {"httpx": httpx_family, "httpx2": httpx_family, "aiohttp": aiohttp_family}
     for name, family in families.items():
