@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from shared.exports import ExportLayout, ExportRow
+from shared.export_layout import ExportLayout, ExportRow
 from shared.layout import SessionKeys
 from shared.results import decode_results, fill_duplicates, merged_stored_rows
 from shared.rows import ResultRow, RowStatus

@@ -41,6 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from gateway.settled_states import SessionMark, SettledStates
+from shared.chunk_summaries import ChunkSummaries
 from shared.layout import SessionKeys, session_mark_key, tenant_sessions_prefix
 from shared.lifecycle import SessionStatus
 from shared.models import ChunkSummary, Counters, FinalStatus, Plan
@@ -68,13 +69,11 @@ class CountingStore(MinioStore):
         return found
 
 
-class FullListingReader(SessionStateReader):
-    """The reader as it was: each read lists every chunk summary, reads those it has not
-    cached, and sums them all."""
+class FullListing(ChunkSummaries):
+    """The summaries as they were read: each read lists every chunk summary, reads those
+    it has not cached, and sums them all."""
 
-    async def _chunk_totals(
-        self, keys: SessionKeys, etags: dict[str, str]
-    ) -> tuple[int, Counters, Usage]:
+    async def totals(self, keys: SessionKeys, etags: dict[str, str]) -> tuple[int, Counters, Usage]:
         listed = await self._store.list_objects(keys.chunk_done_prefix)
         missing = [info.key for info in listed if info.key not in self._summaries]
         loaded = await asyncio.gather(
@@ -84,6 +83,14 @@ class FullListingReader(SessionStateReader):
         summaries = [self._summaries[info.key] for info in listed]
         counters = sum((s.counters for s in summaries), Counters())
         return len(summaries), counters, sum((s.usage for s in summaries), Usage())
+
+
+class FullListingReader(SessionStateReader):
+    """The reader as it was, listing every chunk summary on each read."""
+
+    def __init__(self, store: MinioStore) -> None:
+        super().__init__(store)
+        self.summaries = FullListing(store, self._contents, 200_000)
 
 
 async def finish(store: MinioStore, keys: SessionKeys, chunks: list[int]) -> None:

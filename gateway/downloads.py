@@ -16,7 +16,8 @@ from gateway.results_source import all_rows
 from gateway.review.decision import ReviewDecision, with_decisions
 from gateway.review.storage import read_decisions
 from shared.criteria.snapshot import session_criteria
-from shared.exports import ExportLayout, XlsxExport, stream_csv, stream_json
+from shared.export_layout import ExportLayout
+from shared.exports import XlsxExport, stream_csv, stream_json
 from shared.layout import SessionKeys
 from shared.rows import ResultRow
 from shared.session_logs import session_log

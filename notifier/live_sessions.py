@@ -85,11 +85,11 @@ class LiveSessions:
         keys = SessionKeys(tenant, session_id)
         if state.retry_round and not state.finalized:
             # A retry round runs: each chunk counts with its latest stored version.
-            for round_, summary in await self._reader.latest_summaries(keys):
+            for round_, summary in await self._reader.summaries.latest(keys):
                 summaries.append(summary)
                 rounds[summary.chunk] = round_
         elif state.chunk_count is not None and not state.finalized:
-            summaries = await self._reader.chunk_summaries(keys)
+            summaries = await self._reader.summaries.of_run(keys)
         live = self.session(key)
         live.merge_storage(state, summaries, rounds)
         self._refreshed[key] = time.monotonic()

@@ -2,7 +2,7 @@
 
 A running session's counters are the sum of its chunk summaries (5,000 for a million
 rows). A reader keeps the sums of the summaries it holds from chunk 0 on without a gap
-(shared/status.py), but a process that just started holds nothing and would read every
+(shared/chunk_summaries.py), but a process that just started holds nothing and would read every
 summary. `running_sums.json` in the session's folder stores such sums: the chunks
 0..count-1, their counters and usage, and the last summary key they cover. It is derived
 data: every version any reader writes is the sum of a prefix of summaries that never

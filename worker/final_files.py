@@ -16,17 +16,14 @@ from datetime import datetime
 from pathlib import Path
 
 from shared.criteria.evidence import EVIDENCE_COLUMNS, EvidenceTable
-from shared.exports import (
-    CONTENT_TYPES,
-    CsvExport,
+from shared.export_layout import (
     ExportLayout,
     ExportRow,
-    JsonExport,
     export_cells,
     neutralise,
     spreadsheet_values,
-    workbook_cells,
 )
+from shared.exports import CONTENT_TYPES, CsvExport, JsonExport, workbook_cells
 from shared.layout import SessionKeys
 from shared.storage.protocol import ObjectStore
 from shared.xlsx_book import XlsxBook

@@ -20,9 +20,7 @@ import structlog
 from shared.broker.protocol import Publisher
 from shared.criteria.snapshot import session_criteria
 from shared.errors import NotFound
-from shared.exports import (
-    ExportLayout,
-)
+from shared.export_layout import ExportLayout
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus, finished_status
 from shared.messages import SessionStatusChanged

@@ -18,7 +18,8 @@ from gateway.results_source import page_rows, read_plan
 from gateway.review.decision import with_decisions
 from gateway.review.storage import read_decisions
 from shared.criteria.snapshot import session_criteria
-from shared.exports import CONTENT_TYPES, ExportLayout
+from shared.export_layout import ExportLayout
+from shared.exports import CONTENT_TYPES
 from shared.rows import RowStatus
 
 router = APIRouter(prefix="/api/sessions", tags=["results"])

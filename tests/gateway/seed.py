@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 import orjson
 
-from shared.exports import ExportLayout, stream_csv, stream_json
+from shared.export_layout import ExportLayout
+from shared.exports import stream_csv, stream_json
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
 from shared.models import ChunkSummary, Counters, FinalStatus

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from shared.exports import ExportLayout, JsonExport, spreadsheet_values, workbook_values
+from shared.export_layout import ExportLayout, spreadsheet_values, workbook_values
+from shared.exports import JsonExport
 from shared.fields.model import FieldAnswer, FieldSpec, FieldType
 from shared.models import SessionOptions
 from shared.rows import InputRow, ResultRow

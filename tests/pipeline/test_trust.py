@@ -11,7 +11,8 @@ from collections.abc import AsyncIterator, Sequence
 import orjson
 import pytest
 
-from shared.exports import ExportLayout, stream_csv, stream_json
+from shared.export_layout import ExportLayout
+from shared.exports import stream_csv, stream_json
 from shared.rows import InputRow, ResultRow, RowStatus
 from tests.pipeline.conftest import MakeSettings, Server, session_context
 from tests.pipeline.fakes.search import SearchState

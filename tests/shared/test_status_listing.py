@@ -120,7 +120,7 @@ async def test_out_of_order_chunks_count_and_held_ones_are_not_listed_again(
     fresh = await SessionStateReader(counting).read(tenant, keys.session_id)
     assert fresh == last
     assert counting.listed[-1] == CHUNKS
-    assert [s.chunk for s in await reader.chunk_summaries(keys)] == list(range(CHUNKS))
+    assert [s.chunk for s in await reader.summaries.of_run(keys)] == list(range(CHUNKS))
 
 
 async def test_a_deleted_session_is_not_found_and_its_held_counters_are_dropped(
@@ -137,7 +137,7 @@ async def test_a_deleted_session_is_not_found_and_its_held_counters_are_dropped(
 
     with pytest.raises(NotFound):
         await reader.read(tenant, keys.session_id)
-    assert await reader.chunk_summaries(keys) == []
+    assert await reader.summaries.of_run(keys) == []
     # Written again under the same id, the session counts only what is stored now.
     keys = await running_session(counting, tenant, "b" * 32)
     await finish(counting, keys, 1)
@@ -173,9 +173,9 @@ async def test_a_reader_that_starts_from_stored_sums_still_gives_every_summary(
     counting.listed.clear()
     assert await fresh.read(tenant, keys.session_id) == written
     assert counting.listed == [1]  # chunk 4 only: chunks 0-2 come from the stored sums
-    assert [s.chunk for s in await fresh.chunk_summaries(keys)] == [0, 1, 2, 4]
+    assert [s.chunk for s in await fresh.summaries.of_run(keys)] == [0, 1, 2, 4]
     await finish(counting, keys, 3)
-    assert [s.chunk for s in await fresh.chunk_summaries(keys)] == [0, 1, 2, 3, 4]
+    assert [s.chunk for s in await fresh.summaries.of_run(keys)] == [0, 1, 2, 3, 4]
     # All four, then after chunk 2 (3 and 4): held from chunk 0 on once listed.
     assert counting.listed == [1, 4, 2]
     again = await fresh.read(tenant, keys.session_id)

@@ -12,14 +12,8 @@ import orjson
 import pytest
 from openpyxl import load_workbook
 
-from shared.exports import (
-    ExportLayout,
-    neutralise,
-    output_columns,
-    stream_csv,
-    stream_json,
-    write_xlsx,
-)
+from shared.export_layout import ExportLayout, neutralise, output_columns
+from shared.exports import stream_csv, stream_json, write_xlsx
 from shared.rows import RESULT_COLUMNS, ResultRow, RowStatus
 
 pytestmark = pytest.mark.unit

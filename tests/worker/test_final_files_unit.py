@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from shared.errors import Retryable
-from shared.exports import ExportLayout, neutralise
+from shared.export_layout import ExportLayout, neutralise
 from shared.layout import SessionKeys
 from shared.rows import ResultRow
 from shared.storage.memory import MemoryStore

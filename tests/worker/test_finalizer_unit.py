@@ -12,7 +12,7 @@ import orjson
 import pytest
 from openpyxl import load_workbook
 
-from shared.exports import output_columns
+from shared.export_layout import output_columns
 from shared.layout import LOG_TYPES, SessionKeys
 from shared.lifecycle import SessionStatus
 from shared.messages import SessionStatusChanged

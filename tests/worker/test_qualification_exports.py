@@ -21,7 +21,8 @@ from shared.criteria.model import (
     SessionCriteria,
     Verdict,
 )
-from shared.exports import ExportLayout, stream_csv, stream_json, write_xlsx
+from shared.export_layout import ExportLayout
+from shared.exports import stream_csv, stream_json, write_xlsx
 from shared.rows import RESULT_COLUMNS, ResultRow, RowStatus
 
 pytestmark = pytest.mark.unit

@@ -13,7 +13,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from shared.exports import CsvExport, ExportLayout, ExportRow, JsonExport, XlsxExport
+from shared.export_layout import ExportLayout, ExportRow
+from shared.exports import CsvExport, JsonExport, XlsxExport
 from shared.layout import SessionKeys
 from shared.results import decode_results, fill_duplicates, merged_stored_rows
 from shared.rows import ResultRow, RowStatus

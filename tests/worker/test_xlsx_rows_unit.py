@@ -10,7 +10,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
-from shared.exports import ExportLayout, XlsxExport, spreadsheet_values
+from shared.export_layout import ExportLayout, spreadsheet_values
+from shared.exports import XlsxExport
 from shared.rows import ResultRow
 from shared.xlsx_rows import SheetRows, _cell
 
