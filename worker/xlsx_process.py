@@ -16,6 +16,7 @@ the worker never blocks on a full pipe, and answers with the error.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import struct
 import subprocess
@@ -134,8 +135,8 @@ def serve(source: IO[bytes], answer: IO[bytes]) -> None:
             raise
     except Exception as exc:
         error = f"{type(exc).__name__}: {exc}"
-        for _ in messages:  # drained, so the parent's writes never block
-            pass
+        # Drained, so the parent's writes never block.
+        collections.deque(messages, maxlen=0)
     answer.write(orjson.dumps({"error": error}))
     answer.flush()
 
