@@ -58,6 +58,15 @@ class DeletingStore(MinioStore):
         await self._before_write(key)
         return await super().put_if_absent(key, data, content_type)
 
+    async def put_stream(
+        self,
+        key: str,
+        chunks: AsyncIterator[bytes],
+        content_type: str = "application/octet-stream",
+    ) -> int:
+        await self._before_write(key)
+        return await super().put_stream(key, chunks, content_type)
+
 
 @dataclass
 class Rig:
