@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from bench.accuracy_web.blind.landers import EXCHANGE, listing_page
 from bench.accuracy_web.blind.lands import DK, FI, HR, HU, ID, LT, NG, NO, PH, RO, SK, VN, Land
-from bench.accuracy_web.blind.make import Maker
+from bench.accuracy_web.blind.make import Maker, slug
 from bench.accuracy_web.blind.names import Name
-from bench.accuracy_web.builder import slugify
 from bench.accuracy_web.model import Doc, Page, Site
 
 FORMERLY = {
@@ -77,8 +76,8 @@ def rebrands(m: Maker) -> None:
         old_host, new_host = m.host(old, land, dashed=False), m.host(new, land)
         town = land.towns[n % 3]
         # Half keep the LinkedIn address made under the old name.
-        slug = slugify(old.latin if n % 2 else new.latin)
-        linkedin = m.linkedin(slug, new.latin, new.industry, land.row_town(town), land, new_host)
+        address = slug(old.latin if n % 2 else new.latin)
+        linkedin = m.linkedin(address, new.latin, new.industry, land.row_town(town), land, new_host)
         said = FORMERLY[land.lang].format(old=old.own)
         firm = m.firm(new, land, new_host, town=town, linkedin=linkedin, lines=(said,))
         built = m.site(new_host, ("typo3", "odoo", "jimdo", "webnode")[n % 4], firm, also=said)
@@ -126,10 +125,10 @@ def groups(m: Maker) -> None:
         parent_host = m.host(parent, land, dashed=True)
         sub_host = m.host(sub, land, dashed=False)
         parent_in = m.linkedin(
-            slugify(parent.own), parent.own, "Holding Companies", land.row_town(town), land
+            slug(parent.own), parent.own, "Holding Companies", land.row_town(town), land
         )
         sub_in = m.linkedin(
-            slugify(sub.own), sub.own, sub.industry, land.row_town(town), land, sub_host
+            slug(sub.own), sub.own, sub.industry, land.row_town(town), land, sub_host
         )
         listed = f"{OUR_COMPANIES[land.lang]}: {sub.own}, {brand} Invest, {brand} Service."
         parent_firm = m.firm(parent, land, parent_host, town=town, linkedin=parent_in)
@@ -182,14 +181,14 @@ def part_of(m: Maker) -> None:
     for n, (land, group) in enumerate(PART_OF):
         m.claim(group)
         brand = m.name(land)
-        group_host = f"{slugify(group).replace('-', '')}.{land.tld}"
+        group_host = f"{slug(group).replace('-', '')}.{land.tld}"
         group_name = Name(group, group, "Holding Companies", GROUP_DOES[land.lang])
         group_firm = m.firm(group_name, land, group_host)
         m.site(group_host, "typo3", group_firm, also=brand.own, boost=2.0)
         host = m.host(brand, land)
         town = land.towns[n % 3]
         linkedin = m.linkedin(
-            slugify(brand.latin), brand.latin, brand.industry, land.row_town(town), land, host
+            slug(brand.latin), brand.latin, brand.industry, land.row_town(town), land, host
         )
         line = MEMBER[land.lang].format(group=group)
         firm = m.firm(brand, land, host, town=town, linkedin=linkedin, lines=(line,))
@@ -207,33 +206,26 @@ def part_of(m: Maker) -> None:
         )
 
 
-ACRONYMS: tuple[tuple[Land, str, str, Land], ...] = (
-    (FI, "Pohjolan Sähkö ja Automaatio", "PSAU", NO),
-    (HU, "Dél-alföldi Mezőgazdasági Szövetkezet", "DAMSZ", SK),
-    (RO, "Societatea de Transport Ardeleană", "STAR", HR),
-    (NO, "Vestlandske Rør og Ventil", "VRV", DK),
-    (ID, "Perusahaan Niaga Kalimantan", "PNK", PH),
-    (DK, "Jysk Varme og Energi", "JVE", LT),
-    (NG, "Lagos Industrial Cleaning Services", "LICS", FI),
-    (LT, "Kauno Medienos Apdirbimas", "KMA", HU),
-)
-ACRONYM_TRADES = (
-    ("Electrical Equipment Manufacturing", "electrical"),
-    ("Farming", "farming"),
-    ("Truck Transportation", "transport"),
-    ("Wholesale", "wholesale"),
-)
+ACRONYMS: tuple[tuple[Land, str, str, Land, str, str, str], ...] = (
+    (FI, "Pohjolan Sähkö ja Automaatio", "PSAU", NO, "Electrical Equipment Manufacturing", "electrical", "(Pohjolan Sähkö ja Automaatio) suunnittelee sähkö- ja automaatiojärjestelmiä teollisuudelle"),  # noqa: E501
+    (HU, "Dél-alföldi Mezőgazdasági Szövetkezet", "DAMSZ", SK, "Farming", "farming", "(Dél-alföldi Mezőgazdasági Szövetkezet) gabonát és napraforgót termel"),  # noqa: E501
+    (RO, "Societatea de Transport Ardeleană", "STAR", HR, "Truck Transportation", "transport", "(Societatea de Transport Ardeleană) transportă marfă în Transilvania"),  # noqa: E501
+    (NO, "Vestlandske Rør og Ventil", "VRV", DK, "Wholesale", "wholesale", "(Vestlandske Rør og Ventil) selger rør, ventiler og pumper til rørleggere"),  # noqa: E501
+    (ID, "Perusahaan Niaga Kalimantan", "PNK", PH, "Wholesale", "wholesale", "(Perusahaan Niaga Kalimantan) memasok bahan bangunan ke toko-toko di Kalimantan"),  # noqa: E501
+    (DK, "Jysk Varme og Energi", "JVE", LT, "Utilities", "energy", "(Jysk Varme og Energi) leverer fjernvarme til boliger i Jylland"),  # noqa: E501
+    (NG, "Lagos Industrial Cleaning Services", "LICS", FI, "Facilities Services", "cleaning", "(Lagos Industrial Cleaning Services) cleans factories and warehouses"),  # noqa: E501
+    (LT, "Kauno Medienos Apdirbimas", "KMA", HU, "Wood Product Manufacturing", "timber", "(Kauno Medienos Apdirbimas) gamina klijuotą medieną ir grindis"),  # noqa: E501
+)  # fmt: skip
 
 
 def acronyms(m: Maker) -> None:
-    for n, (land, full, letters, other) in enumerate(ACRONYMS):
+    for n, (land, full, letters, other, industry, word, does) in enumerate(ACRONYMS):
         m.claim(full)
-        industry, word = ACRONYM_TRADES[n % 4]
         host = f"{letters.lower()}.{land.tld}"
         town = land.towns[n % 3]
-        name = Name(letters, letters, industry, full)
+        name = Name(letters, letters, industry, does)
         linkedin = m.linkedin(
-            f"{letters.lower()}-{slugify(full)}", f"{letters} – {full}", industry,
+            f"{letters.lower()}-{slug(full)}", f"{letters} – {full}", industry,
             land.row_town(town), land, host,
         )  # fmt: skip
         firm = m.firm(name, land, host, town=town, linkedin=linkedin, alt_name=full)

@@ -16,9 +16,8 @@ from bench.accuracy_web.blind.landers import (
     listing_page,
 )
 from bench.accuracy_web.blind.lands import DK, FI, HR, HU, ID, LT, NG, NO, PH, RO, SK, VN, Land
-from bench.accuracy_web.blind.make import Maker
+from bench.accuracy_web.blind.make import Maker, slug
 from bench.accuracy_web.blind.names import Name
-from bench.accuracy_web.builder import slugify
 from bench.accuracy_web.model import Doc, Page, Site
 
 _NOTICE_LAND = {
@@ -56,7 +55,7 @@ def parked(m: Maker) -> None:
         linkedin = None
         if n % 3 == 1:
             town = land.row_town(land.towns[2])
-            linkedin = m.linkedin(slugify(name.latin), name.latin, name.industry, town, land)
+            linkedin = m.linkedin(slug(name.latin), name.latin, name.industry, town, land)
         m.label(
             "parked",
             name.own,
@@ -86,7 +85,7 @@ def not_parked(m: Maker) -> None:
         name = Name(m.claim(own), own, industry, "")
         host = m.host(name, land, dashed=False)
         town = land.towns[n % 3]
-        linkedin = m.linkedin(slugify(own), own, industry, land.row_town(town), land, host)
+        linkedin = m.linkedin(slug(own), own, industry, land.row_town(town), land, host)
         firm = replace(m.firm(name, land, host, town=town, linkedin=linkedin), description=text)
         built = m.site(host, template, firm)
         m.label(
@@ -117,9 +116,9 @@ def no_linkedin(m: Maker) -> None:
         firm = m.firm(name, land, host, town=town)
         template = ("webnode", "odoo", "jimdo", "typo3", "blogger", "frontpage")[n % 6]
         built = m.site(host, template, firm, also=name.latin)
-        other_host = f"{slugify(name.latin).replace('-', '')}.{other.tld}"
+        other_host = f"{slug(name.latin).replace('-', '')}.{other.tld}"
         m.linkedin(
-            slugify(name.latin),
+            slug(name.latin),
             name.latin,
             name.industry,
             other.row_town(other.towns[1]),
@@ -129,7 +128,7 @@ def no_linkedin(m: Maker) -> None:
         note = f"namesake page in {other.row}"
         if n % 2:
             sibling = name.latin.split()[0] + _SIBLING[n % 4]
-            m.linkedin(slugify(sibling), sibling, name.industry, land.row_town(town), land)
+            m.linkedin(slug(sibling), sibling, name.industry, land.row_town(town), land)
             note += f", sibling {sibling} in the same town"
         m.label(
             "no_linkedin",
@@ -166,15 +165,16 @@ def twins(m: Maker) -> None:
         for k, (land, at, industry, does) in enumerate(sides):
             name = Name(own, own, industry, does)
             town = land.towns[at]
-            base = slugify(own)
+            base = slug(own)
             if k and same_land:
-                tail = slugify(land.row_town(town) if sides[0][1] != at else industry.split()[0])
-                host, slug = f"{base.replace('-', '')}{tail}.{land.tld}", f"{base}-{tail}"
+                tail = slug(land.row_town(town) if sides[0][1] != at else industry.split()[0])
+                host, address = f"{base.replace('-', '')}{tail}.{land.tld}", f"{base}-{tail}"
             else:
-                host, slug = f"{base.replace('-', '')}.{land.tld}", f"{base}-{land.iso.lower()}"
+                host = f"{base.replace('-', '')}.{land.tld}"
+                address = f"{base}-{land.iso.lower()}"
             if k == n % 2 and not same_land:
-                slug = base  # one of the two holds the bare slug
-            linkedin = m.linkedin(slug, own, industry, land.row_town(town), land, host)
+                address = base  # one of the two holds the bare slug
+            linkedin = m.linkedin(address, own, industry, land.row_town(town), land, host)
             firm = m.firm(name, land, host, town=town, linkedin=linkedin if (n + k) % 2 else None)
             built = m.site(host, ("odoo", "webnode", "typo3", "jimdo")[(n + k) % 4], firm)
             m.label(

@@ -5,9 +5,8 @@ letters; and Latin names with diacritics that a list writes without them."""
 from __future__ import annotations
 
 from bench.accuracy_web.blind.lands import AM, BD, BY, GE, HU, IR, KG, LK, LT, MK, MN, RO, VN, Land
-from bench.accuracy_web.blind.make import Maker
+from bench.accuracy_web.blind.make import Maker, slug
 from bench.accuracy_web.blind.names import Name
-from bench.accuracy_web.builder import slugify
 
 SCRIPT_LANDS: tuple[tuple[Land, int], ...] = (
     (GE, 3),
@@ -36,7 +35,7 @@ def scripts(m: Maker) -> None:
             if mode == "latin_site":
                 shown = Name(name.latin, name.latin, name.industry, name.does)
             linkedin = m.linkedin(
-                slugify(name.latin) + ("", "-llc")[n % 2],
+                slug(name.latin) + ("", "-llc")[n % 2],
                 name.latin,
                 name.industry,
                 land.row_town(town),
@@ -73,7 +72,7 @@ def diacritics(m: Maker) -> None:
         host = m.host(name, land)
         town = land.towns[(n + 1) % 3]
         linkedin = m.linkedin(
-            slugify(name.latin), name.own, name.industry, land.row_town(town), land, host
+            slug(name.latin), name.own, name.industry, land.row_town(town), land, host
         )
         firm = m.firm(name, land, host, town=town, linkedin=linkedin if n % 2 else None)
         built = m.site(host, ("webnode", "odoo", "typo3")[n % 3], firm)

@@ -24,8 +24,7 @@ from bench.accuracy_web.blind.lands import (
     VN,
     Land,
 )
-from bench.accuracy_web.blind.make import Maker
-from bench.accuracy_web.builder import slugify
+from bench.accuracy_web.blind.make import Maker, slug
 from bench.accuracy_web.model import Site
 
 # Each template twice; the first of each pair links its LinkedIn page from the site.
@@ -61,7 +60,7 @@ def presentation(m: Maker) -> None:
             town = land.towns[(n + k) % 3]
             suffix = ("", "-oy", "-ltd", "-1")[n % 4] if k == 0 else ""
             linkedin = m.linkedin(
-                slugify(name.latin) + suffix, name.latin, name.industry, land.row_town(town), land
+                slug(name.latin) + suffix, name.latin, name.industry, land.row_town(town), land
             )
             firm = m.firm(
                 name,
@@ -107,7 +106,7 @@ def encodings(m: Maker) -> None:
         host = m.host(name, land)
         town = land.towns[n % 3]
         linkedin = m.linkedin(
-            f"{slugify(name.latin)}-{land.iso.lower()}",
+            f"{slug(name.latin)}-{land.iso.lower()}",
             name.latin,
             name.industry,
             land.row_town(town),
@@ -162,7 +161,7 @@ def deep_links(m: Maker) -> None:
         if to_www:
             m.web.add_site(Site(apex, redirect_to=f"https://{home}"))
         linkedin = m.linkedin(
-            slugify(name.latin) + ("", "-official", "-group-ltd")[n % 3],
+            slug(name.latin) + ("", "-official", "-group-ltd")[n % 3],
             name.latin,
             name.industry,
             land.row_town(land.towns[n % 3]),
@@ -218,7 +217,7 @@ def availability(m: Maker) -> None:
         host = m.host(name, land)
         town = land.towns[n % 3]
         linkedin = m.linkedin(
-            slugify(name.latin) + ("", "-as", "-llc")[n % 3],
+            slug(name.latin) + ("", "-as", "-llc")[n % 3],
             name.latin,
             name.industry,
             land.row_town(town),

@@ -24,6 +24,18 @@ REGISTERS = (
 FOLLOWERS = ("23 followers", "158 followers", "2,311 followers", "64 followers", "740 followers")
 
 
+# Letters that Unicode does not decompose to a Latin base, as domain owners write them.
+_SPELLED = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L",
+     "ß": "ss", "ð": "d", "þ": "th", "œ": "oe"}
+)  # fmt: skip
+
+
+def slug(text: str) -> str:
+    """`Østervang Revision` -> `ostervang-revision`, `Đông Á` -> `dong-a`."""
+    return slugify(text.translate(_SPELLED))
+
+
 @dataclass(frozen=True)
 class Built:
     homepage: str
@@ -55,7 +67,7 @@ class Maker:
                     raise ValueError(f"{land.iso} names spent")
                 word, industry, does = trades[(k // len(brands) + k) % len(trades)]
                 own = f"{brands[k % len(brands)]} {word}"
-                found = Name(own, own, industry, does, slugify(own).replace("-", " ").title())
+                found = Name(own, own, industry, does, slug(own).replace("-", " ").title())
             if found.own not in self._names:
                 self.claim(found.own)
                 return found
@@ -68,7 +80,7 @@ class Maker:
         return name
 
     def host(self, name: Name, land: Land, dashed: bool | None = None) -> str:
-        label = slugify(name.latin.removesuffix(" Kft.").replace(".", ""))
+        label = slug(name.latin.removesuffix(" Kft.").replace(".", ""))
         if dashed is False or (dashed is None and self.rng.random() < 0.5):
             label = label.replace("-", "")
         return f"{label}.{land.tld}"
@@ -142,7 +154,7 @@ class Maker:
         host, title, snippet = REGISTERS[n % len(REGISTERS)]
         self.web.docs.append(
             Doc(
-                f"https://{host}/profile/{slugify(name) or 'x'}-{7100 + n * 13}",
+                f"https://{host}/profile/{slug(name) or 'x'}-{7100 + n * 13}",
                 title.format(name=name, town=town),
                 snippet.format(name=name, town=town),
                 f"{name} {town}",
