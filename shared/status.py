@@ -104,7 +104,7 @@ class SessionStateReader:
         if final is not None and "retries" in folders:
             retry = await latest_request(self._store, keys)
         if final is not None and plan is not None and retry and retry.round > final.retry_round:
-            return await self._retrying(keys, manifest, plan, final, retry.round, start)
+            return await self._retrying(keys, manifest, plan, final, retry.round, start, cancel)
         if final is not None:
             counters = await reviewed_counters(self._store, keys, final.counters)
             return SessionState(
@@ -151,9 +151,14 @@ class SessionStateReader:
         final: FinalStatus,
         round_: int,
         start: StartRequest | None,
+        cancel: CancelRequest | None,
     ) -> SessionState:
         """A finished session whose retry round `round_` is not finalized yet: queued until
-        a worker plans the round, then running; counters are each chunk's latest version."""
+        a worker plans the round, then running; counters are each chunk's latest version.
+
+        A cancel marker makes it cancelled at once, as the cancel's answer said: workers stop
+        the round's chunks and the finalizer ends the round cancelled whenever the marker
+        exists (worker/cancel.py, worker/finalizer.py)."""
         round_keys = keys.in_round(round_)
         retry_plan = await self._optional(round_keys.plan, RetryPlan)
         rounds = await chunk_rounds(self._store, keys)
@@ -170,13 +175,16 @@ class SessionStateReader:
         done = sum(1 for n in retry_plan.chunks if rounds.get(n) == round_) if retry_plan else 0
         return SessionState(
             manifest=manifest,
-            status=SessionStatus.RUNNING if retry_plan else SessionStatus.QUEUED,
+            status=stored_status(
+                start_requested=True, planned=retry_plan is not None, cancel_requested=cancel is not None
+            ),
             counters=counters,
             reviewed=_difference(counters, stored),
             chunk_count=len(retry_plan.chunks) if retry_plan else None,
             chunks_done=done,
             started_at=start.requested_at if start else None,
             running_since=retry_plan.planned_at if retry_plan else None,
+            cancel_requested_at=cancel.requested_at if cancel else None,
             retry_round=round_,
             usage=sum((s.usage for s in summaries), Usage()),
         )
