@@ -41,6 +41,7 @@ from gateway.routes import (
 )
 from gateway.routing import Dashboard
 from gateway.settings import GatewaySettings
+from gateway.settled_copy import SettledCopies
 from gateway.settled_states import SettledStates
 from gateway.shutdown import AnswerCutShort
 from shared.broker.enrich_protocol import Enricher
@@ -118,7 +119,7 @@ def build_services(
         broker=broker,
         api_keys=settings.load_api_keys(),
         states=states,
-        settled=SettledStates(store, states),
+        settled=SettledStates(store, states, copies=SettledCopies(store)),
         download_tokens=_download_tokens(settings),
         metrics=metrics or GatewayMetrics(CollectorRegistry()),
         enricher=enricher,
@@ -146,6 +147,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
             with contextlib.suppress(asyncio.CancelledError):
                 await retrying
         await broker.close()
+        await services.settled.close()
         if services.enricher is not None:
             await services.enricher.close()
 

@@ -11,6 +11,13 @@ tenants/<tenant>/session_marks/<id>.json   gateway, after each change to a sessi
                                           listing tells readers which kept states changed;
                                           a deleted session's mark goes once its folder
                                           is no longer listed
+tenants/<tenant>/settled_states.json      any gateway, derived: settled sessions' states as read
+                                          from their objects, each with the mark listed
+                                          before the read and when it was read
+                                          (`StoredSettled`, gateway/settled_copy.py), so a
+                                          process that just started reads one object, not
+                                          each settled session; written whole, any version
+                                          is correct (entries are checked as kept ones are)
 tenants/<tenant>/cache/domains/<domain>.json, cache/names/<country>/<digest>.json
                                           chunk workers (`CacheEntry`, replaced whole)
 
@@ -70,6 +77,10 @@ def session_marks_prefix(tenant: str) -> str:
 
 def session_mark_key(tenant: str, session_id: str) -> str:
     return f"{session_marks_prefix(tenant)}{session_id}.json"
+
+
+def settled_states_key(tenant: str) -> str:
+    return f"tenants/{tenant}/settled_states.json"
 
 
 def tenant_criteria_prefix(tenant: str) -> str:

@@ -176,7 +176,9 @@ class SessionStateReader:
         return SessionState(
             manifest=manifest,
             status=stored_status(
-                start_requested=True, planned=retry_plan is not None, cancel_requested=cancel is not None
+                start_requested=True,
+                planned=retry_plan is not None,
+                cancel_requested=cancel is not None,
             ),
             counters=counters,
             reviewed=_difference(counters, stored),
