@@ -55,6 +55,9 @@ tenants/<tenant>/sessions/<id>/
     retries/<k>/request.json gateway (conditional write: one retry owns round k, `RetryRequest`)
     retries/<k>/plan.json, retries/<k>/chunks/...   retry round k, laid out like the
                              session's own chunks; a round's chunk n replaces chunk n
+    retries/<k>/running_sums.json   any gateway, derived: the session's sums with the
+                             round's first n planned chunks at their round-k version
+                             (`RunningSums`, shared/round_summaries.py)
     retries/<k>/webhook/claim.json, retries/<k>/webhook/deliveries.json   the webhook of
                              round k's end, claimed and logged like the session's own
 """
@@ -164,6 +167,11 @@ class SessionKeys:
         if self.round == 0:
             return self.prefix
         return f"{self.retries_prefix}{round_name(self.round)}/"
+
+    @property
+    def run_prefix(self) -> str:
+        """The folder of this round's plan, chunks and stored sums (round 0: the session's)."""
+        return self._run_prefix
 
     @property
     def manifest(self) -> str:
