@@ -193,7 +193,8 @@ class SettledStates:
         self._loading.pop(tenant, None)
         now, wall = time.monotonic(), datetime.now(UTC)
         for session_id, entry in entries.items():
-            age = (wall - entry.read_at).total_seconds()
+            # A writer's clock ahead of this one's makes no entry live longer than `max_age`.
+            age = max(0.0, (wall - entry.read_at).total_seconds())
             left = self._max_age * (0.5 + random.random() / 2) - age
             if left <= 0 or (tenant, session_id) in self._kept or not _settled(entry.state):
                 continue
