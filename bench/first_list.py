@@ -11,8 +11,9 @@ on new services (nothing kept, as a process that just started) and times its fir
 - stored copy: the copy the previous app stored in the background is there.
 
 Both on an app already used once (routes built) and on an app never used (FastAPI builds
-each route's models on its first request, as in a new process). Prints medians, ratios
-and the load average.
+each route's models on its first request, as in a new process); what that building costs
+alone is the first list of a tenant with no session on an app never used. Prints medians,
+ratios and the load average.
 
     .venv/bin/python bench/first_list.py [--sessions 100] [--chunks 5000] [--runs 5]
 """
@@ -83,10 +84,10 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
     await store.ensure_bucket()
     running, _ = await seed(store, args.sessions, args.chunks, created=False)
     await store_sums(store, running)
-    key = new_key()
+    key, empty_key = new_key(), new_key()
     settings = GatewaySettings(
         environment="test",
-        api_keys=f"{TENANT}:{hash_key(key)}",
+        api_keys=f"{TENANT}:{hash_key(key)},empty:{hash_key(empty_key)}",
         s3_endpoint=endpoint,
         s3_access_key=TEST_S3_ACCESS_KEY,
         s3_secret_key=TEST_S3_SECRET_KEY,
@@ -94,7 +95,9 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
     )
     print(f"load average before: {os.getloadavg()[0]:.1f}")
     timings: dict[tuple[bool, bool], list[float]] = {}
+    routes: list[float] = []
     for _ in range(args.runs):
+        routes.append(await first_list(settings, empty_key, used_app=False, sessions=0))
         for used_app in (True, False):
             for copy in (False, True):
                 if not copy:
@@ -108,6 +111,8 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
         print(f"{label:14s}: first list of {args.sessions} sessions, median of {args.runs}: "
               f"no stored copy {without:.0f} ms, stored copy {with_copy:.0f} ms "
               f"({without / with_copy:.1f}x)")  # fmt: skip
+    print(f"app never used, a tenant with no session (building the routes): "
+          f"{statistics.median(routes):.0f} ms")  # fmt: skip
     print(f"load average after: {os.getloadavg()[0]:.1f}")
     store.close()
 
