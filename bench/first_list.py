@@ -12,10 +12,13 @@ on new services (nothing kept, as a process that just started) and times its fir
 
 Both on an app already used once (routes built) and on an app never used (FastAPI builds
 each route's models on its first request, as in a new process); what that building costs
-alone is the first list of a tenant with no session on an app never used. Prints medians,
-ratios and the load average.
+alone is the first list of a tenant with no session on an app never used. With
+`--processes N`, also N times each way a real `python -m gateway` (uvicorn, the local
+RabbitMQ), timing its first list over loopback HTTP once it answers `/readyz`. Prints
+medians, ratios and the load average.
 
     .venv/bin/python bench/first_list.py [--sessions 100] [--chunks 5000] [--runs 5]
+        [--processes 3]
 """
 
 from __future__ import annotations
@@ -39,9 +42,20 @@ from gateway.settings import GatewaySettings
 from shared.auth import hash_key, new_key
 from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
+from shared.broker.rabbit_topology import delete_topology
 from shared.layout import settled_states_key
 from shared.storage.s3 import MinioStore
-from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, SeaweedFS
+from shared.topology import Topology
+from tests.processes import service, wait_http_ok
+from tests.services import (
+    AMQP_URL,
+    TEST_S3_ACCESS_KEY,
+    TEST_S3_SECRET_KEY,
+    SeaweedFS,
+    free_port,
+    require_rabbitmq,
+    service_settings,
+)
 
 BUCKET = "bench"
 
@@ -68,6 +82,50 @@ async def first_list(
         await app.state.services.settled.settle()
     store.close()
     return took
+
+
+async def process_first_list(store: MinioStore, env: dict[str, str], key: str, logs: Path) -> float:
+    """ms of the first list of a gateway process, once ready; its copy stored after."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with service("gateway", {**env, "DOSSIER_GATEWAY_PORT": str(port)}, logs) as gateway:
+        await asyncio.to_thread(wait_http_ok, f"{url}/readyz", 120, gateway)
+        async with httpx.AsyncClient(headers={"Authorization": f"Bearer {key}"}) as http:
+            began = time.monotonic()
+            response = await http.get(f"{url}/api/sessions", params={"limit": 100}, timeout=120)
+            took = (time.monotonic() - began) * 1000
+        if response.status_code != 200:
+            raise RuntimeError(f"unexpected answer {response.status_code}: {response.text[:200]}")
+        deadline = time.monotonic() + 30
+        while await store.stat(settled_states_key(TENANT)) is None:  # written in the background
+            if time.monotonic() > deadline:
+                raise RuntimeError("the gateway stored no copy")
+            await asyncio.sleep(0.1)
+    return took
+
+
+async def processes(store: MinioStore, args: argparse.Namespace, endpoint: str, key: str) -> None:
+    require_rabbitmq()
+    prefix = f"dbench-{os.getpid()}"
+    env = {
+        **service_settings(AMQP_URL, prefix, endpoint, BUCKET),
+        "DOSSIER_API_KEYS": f"{TENANT}:{hash_key(key)}",
+        "DOSSIER_LOG_LEVEL": "WARNING",
+    }
+    timings: dict[bool, list[float]] = {False: [], True: []}
+    try:
+        with tempfile.TemporaryDirectory(prefix="dossier-first-list-logs-") as logs:
+            for _ in range(args.processes):
+                for copy in (False, True):
+                    if not copy:
+                        await store.delete(settled_states_key(TENANT))
+                    timings[copy].append(await process_first_list(store, env, key, Path(logs)))
+    finally:
+        await delete_topology(AMQP_URL, Topology(prefix))
+    without, with_copy = (statistics.median(timings[c]) for c in (False, True))
+    print(f"gateway process: first list once ready, median of {args.processes}: "
+          f"no stored copy {without:.0f} ms, stored copy {with_copy:.0f} ms "
+          f"({without / with_copy:.1f}x)")  # fmt: skip
 
 
 def _client(app: object, key: str) -> httpx.AsyncClient:
@@ -113,6 +171,8 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
               f"({without / with_copy:.1f}x)")  # fmt: skip
     print(f"app never used, a tenant with no session (building the routes): "
           f"{statistics.median(routes):.0f} ms")  # fmt: skip
+    if args.processes:
+        await processes(store, args, endpoint, key)
     print(f"load average after: {os.getloadavg()[0]:.1f}")
     store.close()
 
@@ -122,6 +182,7 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=100)
     parser.add_argument("--chunks", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--processes", type=int, default=3, help="0: no gateway process")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dossier-first-list-") as folder:
         seaweed = SeaweedFS(Path(folder) / "s3")

@@ -44,6 +44,7 @@ from gateway.settings import GatewaySettings
 from gateway.settled_copy import SettledCopies
 from gateway.settled_states import SettledStates
 from gateway.shutdown import AnswerCutShort
+from gateway.warm_routes import warm_routes
 from shared.broker.enrich_protocol import Enricher
 from shared.broker.protocol import Broker
 from shared.budget.memory import MemoryBudget
@@ -139,6 +140,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         retrying = asyncio.create_task(
             _keep_connecting(store, broker, services.settings.broker_retry_seconds)
         )
+    await warm_routes(app)
     try:
         yield
     finally:
