@@ -56,7 +56,7 @@ class SettledCopies:
         store: ObjectStore,
         *,
         interval: float = 5.0,
-        limit: int = 2_000,
+        limit: int = 500,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._store = store
