@@ -30,7 +30,7 @@ from shared.rows import ResultRow, RowStatus
 from shared.storage.memory import MemoryStore
 from shared.xlsx_book import XlsxBook
 from worker.checkpoint import encode_results
-from worker.final_files import RowEncoder
+from worker.chunk_exports import RowRenderer
 
 KEYS = SessionKeys("bench", "2" * 32)
 COLUMNS = ["Company", "Website", "City", "Ref"]
@@ -70,22 +70,25 @@ class LocalFiles:
 
     def __init__(self, paths: dict[str, Path], layout: ExportLayout, created: datetime) -> None:
         self._paths = paths
-        self._encoder = RowEncoder(layout)
+        self._renderer = RowRenderer(layout)
         self._csv = paths["csv"].open("wb")
         self._json = paths["json"].open("wb")
-        csv_head, json_head = self._encoder.headers()
+        self._json_empty = True
+        csv_head, json_head = self._renderer.headers()
         self._csv.write(csv_head)
         self._json.write(json_head)
         self._book = XlsxBook(list(layout.columns), None, created)
 
     def write(self, rows: Sequence[ExportRow]) -> None:
-        csv_data, json_data, (cells, evidence) = self._encoder.encode(rows)
-        self._csv.write(csv_data)
-        self._json.write(json_data)
-        self._book.append(cells, evidence)
+        rendered = self._renderer.render(rows)
+        self._csv.write(rendered.csv)
+        if rendered.json:
+            self._json.write(rendered.json if self._json_empty else b"," + rendered.json)
+            self._json_empty = False
+        self._book.append_markup(rendered.sheet, rendered.evidence)
 
     def close(self) -> None:
-        self._json.write(self._encoder.json_footer())
+        self._json.write(self._renderer.json_footer())
         self._csv.close()
         self._json.close()
         self._book.save(self._paths["xlsx"])

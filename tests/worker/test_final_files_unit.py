@@ -1,6 +1,6 @@
 """The final files' moving parts: an object streamed while it is written holds at most a
-few blocks, surfaces a failed upload instead of waiting on it, and the workbook's own
-process reads every batch to the end even once it has failed, then says why."""
+few blocks and surfaces a failed upload instead of waiting on it; the files hold every
+chunk in order."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from shared.rows import ResultRow
 from shared.storage.memory import MemoryStore
 from worker.final_files import ResultFiles
 from worker.object_stream import ObjectStream
-from worker.xlsx_process import XlsxProcess, XlsxProcessError
 
 pytestmark = pytest.mark.unit
 
@@ -103,17 +102,6 @@ async def test_an_aborted_stream_stores_nothing() -> None:
     store.flowing.set()
     await settle()
     assert await store.stat("k") is None
-
-
-def test_a_failed_workbook_process_reads_to_the_end_and_says_why(tmp_path: Path) -> None:
-    book = XlsxProcess(tmp_path / "r.xlsx", ["Name"], None, CREATED)
-    book.append([["bell \x07 inside"]], [])
-    # Far more than a pipe holds: the writer would block for good if the child stopped.
-    for _ in range(200):
-        book.append([["x" * 1000]] * 20, [])
-    with pytest.raises(XlsxProcessError, match="IllegalCharacterError"):
-        book.finish()
-    assert not (tmp_path / "r.xlsx").exists()
 
 
 async def test_result_files_hold_every_row_in_order_with_a_workbook_that_opens(

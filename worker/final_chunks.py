@@ -1,0 +1,70 @@
+"""A session's chunks in order, as finalization writes them: each chunk's stored
+rendering when it still holds (worker/chunk_exports.py), else its stored rows with
+duplicates filled, rendered here."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Collection
+from dataclasses import dataclass
+
+from shared.errors import NotFound
+from shared.layout import SessionKeys
+from shared.results import DuplicateFiller, duplicate_uses, raw_results
+from shared.retry import chunk_rounds
+from shared.storage.protocol import ObjectStore
+from shared.storage.read_ahead import read_ahead
+from shared.stored_rows import StoredRow
+from worker.chunk_exports import RenderedRows, unpack
+
+# Chunks read before they are needed: each read is mostly waiting on the store.
+READ_AHEAD = 8
+
+
+@dataclass(frozen=True)
+class ChunkSource:
+    """Which chunks' renderings may be used: `tag` names the session's layout (None: no
+    chunk's); `rendered`, the chunks whose summary says their latest version was stored
+    with one. Chunks in `duplicated` (their summaries count duplicate rows) are read as
+    rows, with the chunks holding what they repeat. `chunk_size`: the plan's."""
+
+    tag: str | None
+    rendered: Collection[int]
+    duplicated: Collection[int]
+    chunk_size: int
+
+
+async def final_chunks(
+    store: ObjectStore, keys: SessionKeys, chunk_count: int, source: ChunkSource
+) -> AsyncIterator[RenderedRows | list[StoredRow]]:
+    """One item per chunk, in chunk order: its rendering, or its rows to render."""
+    rounds = await chunk_rounds(store, keys)
+    last_use = await duplicate_uses(store, keys, sorted(source.duplicated), False, rounds)
+    as_rows = set(source.duplicated) | {row // source.chunk_size for row in last_use}
+    rendered = set(source.rendered) - as_rows if source.tag is not None else set()
+    filler = DuplicateFiller(last_use)
+    reads = (_read(store, keys, n, n in rendered, rounds, source.tag) for n in range(chunk_count))
+    async for item in read_ahead(reads, READ_AHEAD):
+        yield item if isinstance(item, RenderedRows) else filler.fill(item)
+
+
+async def _read(
+    store: ObjectStore,
+    keys: SessionKeys,
+    chunk: int,
+    rendered: bool,
+    rounds: dict[int, int],
+    tag: str | None,
+) -> RenderedRows | bytes:
+    if rendered and tag is not None:
+        version = keys.in_round(rounds.get(chunk, 0))
+        try:
+            data = await store.get_bytes(version.chunk_exports(chunk))
+        except NotFound:
+            data = None
+        if data is not None:
+            # Inflating a chunk's rendering takes about a millisecond: off the event loop.
+            found = await asyncio.to_thread(unpack, data, tag)
+            if found is not None:
+                return found
+    return await raw_results(store, keys, chunk, False, rounds)
