@@ -130,9 +130,6 @@ class ChunkSummary(Record):
     dead_letter_reason: str | None = None
     # Outside calls the chunk's rows made (for a retry round: the chunk's earlier ones too).
     usage: Usage = Field(default_factory=Usage)
-    # The chunk's rows were also stored rendered for the final files, with these results
-    # (`chunks/exports/<n>.bin`); False: finalization reads and renders its rows.
-    rendered: bool = False
 
 
 class FinalStatus(Record):

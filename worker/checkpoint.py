@@ -23,7 +23,7 @@ from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
 from shared.stored_rows import StoredRow
 from shared.usage import Usage
-from worker.chunk_exports import RowRenderer, layout_tag, pack
+from worker.chunk_exports import RowRenderer, attempt_of, layout_tag, pack
 
 log = structlog.get_logger()
 
@@ -107,7 +107,8 @@ async def write_chunk(
     rendering = None
     if layout is not None:
         # About 40 us a row: on a thread, so rows in flight are not held up meanwhile.
-        rendering = await asyncio.to_thread(rendered_chunk, lines, results, layout)
+        attempt = attempt_of(started_at)
+        rendering = await asyncio.to_thread(rendered_chunk, lines, results, layout, attempt)
     if rendering is not None:
         await store.put_bytes(keys.chunk_exports(chunk), rendering, "application/octet-stream")
     await store.put_bytes(keys.chunk_logs(chunk), log_lines, "application/jsonl")
@@ -119,14 +120,13 @@ async def write_chunk(
         cancelled=cancelled,
         dead_letter_reason=dead_letter_reason,
         usage=usage or Usage(),
-        rendered=rendering is not None,
     )
     await store.put_model(keys.chunk_done(chunk), summary)
     return summary
 
 
 def rendered_chunk(
-    lines: bytes, results: list[ResultRow], layout: ExportLayout | None
+    lines: bytes, results: list[ResultRow], layout: ExportLayout | None, attempt: str
 ) -> bytes | None:
     """The chunk's rows rendered for the final files, as stored; None when finalization
     is to read its rows instead: no layout, a layout not rendered ahead, duplicate rows
@@ -141,7 +141,7 @@ def rendered_chunk(
     # bytes whichever of the two renders a chunk.
     rows = [StoredRow.of_line(line) for line in lines.splitlines() if line.strip()]
     try:
-        return pack(RowRenderer(layout).render(rows), tag)
+        return pack(RowRenderer(layout).render(rows), tag, attempt)
     except Exception as exc:
         log.warning("chunk.not_rendered", error=repr(exc))
         return None

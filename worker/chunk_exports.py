@@ -15,6 +15,9 @@ A rendering is used only when it still says what the files would hold:
   than the chunk);
 - sessions with criteria write an evidence sheet through openpyxl, so their chunks are
   not rendered ahead (`layout_tag` is None).
+- it names the attempt that stored the chunk's results (the start its summary records):
+  an attempt that ended before its summary, then redone without a rendering (a dead
+  letter, a row a file refuses), leaves a rendering no summary names.
 A retry round writes its chunk's results and rendering under the round's keys, so the
 latest version of a chunk is always read with its own rendering.
 """
@@ -25,6 +28,7 @@ import hashlib
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import orjson
 
@@ -89,22 +93,28 @@ class RowRenderer:
         return RenderedRows(self._csv.lines(values), json, sheet_markup(sheet), evidence)
 
 
-def pack(rendered: RenderedRows, tag: str) -> bytes:
-    """A rendering as stored: one JSON line naming its format, layout and part sizes,
-    then the three parts deflated together."""
+def attempt_of(started_at: datetime) -> str:
+    """Names the attempt that stored a chunk: the start its summary records."""
+    return started_at.isoformat()
+
+
+def pack(rendered: RenderedRows, tag: str, attempt: str) -> bytes:
+    """A rendering as stored: one JSON line naming its format, layout, the attempt that
+    stored it (`attempt_of`) and its part sizes, then the three parts deflated together."""
     sizes = [len(rendered.csv), len(rendered.json), len(rendered.sheet)]
-    head = orjson.dumps({"format": FORMAT, "layout": tag, "sizes": sizes})
+    head = orjson.dumps({"format": FORMAT, "layout": tag, "attempt": attempt, "sizes": sizes})
     body = zlib.compress(rendered.csv + rendered.json + rendered.sheet, _LEVEL)
     return head + b"\n" + body
 
 
-def unpack(data: bytes, tag: str) -> RenderedRows | None:
-    """The stored rendering, or None when it was rendered for another format or layout
-    (or is not one): then the chunk's rows are read instead."""
+def unpack(data: bytes, tag: str, attempt: str) -> RenderedRows | None:
+    """The stored rendering, or None when it was rendered for another format or layout,
+    by another attempt than the one whose results are stored (or is not one): then the
+    chunk's rows are read instead."""
     head, _, body = data.partition(b"\n")
     try:
         meta = orjson.loads(head)
-        if meta.get("format") != FORMAT or meta.get("layout") != tag:
+        if (meta.get("format"), meta.get("layout"), meta.get("attempt")) != (FORMAT, tag, attempt):
             return None
         csv_size, json_size, sheet_size = (int(n) for n in meta["sizes"])
         raw = zlib.decompress(body)

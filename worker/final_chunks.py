@@ -5,7 +5,7 @@ duplicates filled, rendered here."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Collection
+from collections.abc import AsyncIterator, Collection, Mapping
 from dataclasses import dataclass
 
 from shared.errors import NotFound
@@ -24,12 +24,13 @@ READ_AHEAD = 8
 @dataclass(frozen=True)
 class ChunkSource:
     """Which chunks' renderings may be used: `tag` names the session's layout (None: no
-    chunk's); `rendered`, the chunks whose summary says their latest version was stored
-    with one. Chunks in `duplicated` (their summaries count duplicate rows) are read as
-    rows, with the chunks holding what they repeat. `chunk_size`: the plan's."""
+    chunk's); `attempts`, each chunk's latest stored attempt (`attempt_of` its summary's
+    start; a chunk not in it is read as rows). Chunks in `duplicated` (their summaries
+    count duplicate rows) are read as rows, with the chunks holding what they repeat.
+    `chunk_size`: the plan's."""
 
     tag: str | None
-    rendered: Collection[int]
+    attempts: Mapping[int, str]
     duplicated: Collection[int]
     chunk_size: int
 
@@ -41,9 +42,9 @@ async def final_chunks(
     rounds = await chunk_rounds(store, keys)
     last_use = await duplicate_uses(store, keys, sorted(source.duplicated), False, rounds)
     as_rows = set(source.duplicated) | {row // source.chunk_size for row in last_use}
-    rendered = set(source.rendered) - as_rows if source.tag is not None else set()
+    attempts = {n: a for n, a in source.attempts.items() if n not in as_rows}
     filler = DuplicateFiller(last_use)
-    reads = (_read(store, keys, n, n in rendered, rounds, source.tag) for n in range(chunk_count))
+    reads = (_read(store, keys, n, attempts.get(n), rounds, source.tag) for n in range(chunk_count))
     async for item in read_ahead(reads, READ_AHEAD):
         yield item if isinstance(item, RenderedRows) else filler.fill(item)
 
@@ -52,11 +53,11 @@ async def _read(
     store: ObjectStore,
     keys: SessionKeys,
     chunk: int,
-    rendered: bool,
+    attempt: str | None,
     rounds: dict[int, int],
     tag: str | None,
 ) -> RenderedRows | bytes:
-    if rendered and tag is not None:
+    if attempt is not None and tag is not None:
         version = keys.in_round(rounds.get(chunk, 0))
         try:
             data = await store.get_bytes(version.chunk_exports(chunk))
@@ -64,7 +65,7 @@ async def _read(
             data = None
         if data is not None:
             # Inflating a chunk's rendering takes about a millisecond: off the event loop.
-            found = await asyncio.to_thread(unpack, data, tag)
+            found = await asyncio.to_thread(unpack, data, tag, attempt)
             if found is not None:
                 return found
     return await raw_results(store, keys, chunk, False, rounds)

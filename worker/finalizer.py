@@ -36,7 +36,7 @@ from shared.retry import chunk_rounds
 from shared.reviews import reviewed_counters
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
-from worker.chunk_exports import layout_tag
+from worker.chunk_exports import attempt_of, layout_tag
 from worker.deleted import removed_if_deleted
 from worker.events import publish_safely
 from worker.final_chunks import ChunkSource, final_chunks
@@ -203,11 +203,11 @@ class Finalizer:
         created = max((s.finished_at for s in summaries), default=manifest.created_at)
         # Only chunks with duplicate rows can point at a first occurrence.
         duplicated = [s.chunk for s in summaries if s.counters.duplicates]
-        rendered = [s.chunk for s in summaries if s.rendered]
+        attempts = {s.chunk: attempt_of(s.started_at) for s in summaries}
         chunk_size = await self._chunk_size(keys) if duplicated else 1
         if chunk_size is None:
-            rendered = []  # which chunks hold first occurrences is not known: read them all
-        source = ChunkSource(layout_tag(layout), rendered, duplicated, chunk_size or 1)
+            attempts = {}  # which chunks hold first occurrences is not known: read them all
+        source = ChunkSource(layout_tag(layout), attempts, duplicated, chunk_size or 1)
         files = ResultFiles(self._store, keys, layout, created, folder)
         try:
             await files.open()

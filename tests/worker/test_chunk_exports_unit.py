@@ -17,14 +17,14 @@ from openpyxl import load_workbook
 from shared.export_layout import ExportLayout
 from shared.layout import SessionKeys
 from shared.messages import RetrySession
-from shared.models import ChunkSummary, FinalStatus
+from shared.models import FinalStatus
 from shared.retry import RetryRequest
-from shared.rows import RESULT_COLUMNS, InputRow, ResultRow
+from shared.rows import RESULT_COLUMNS, InputRow, ResultRow, RowStatus
 from shared.storage.memory import MemoryStore
 from tests.worker.engine import MemoryEngine
 from tests.worker.sessions import COLUMNS
 from worker.checkpoint import encode_results, rendered_chunk, write_chunk
-from worker.chunk_exports import RowRenderer, layout_tag, unpack
+from worker.chunk_exports import RowRenderer, attempt_of, layout_tag, unpack
 from worker.finalizer import Finalizer
 
 pytestmark = pytest.mark.unit
@@ -109,10 +109,9 @@ async def test_files_from_renderings_equal_files_from_rows_with_the_expected_cel
 
     # Chunk 1 holds a duplicate and chunk 0 its first occurrence: both are read as rows.
     # Chunk 2, rerun by the retry round, has its round's rendering.
-    summaries = [await store.get_model(keys.chunk_done(n), ChunkSummary) for n in range(3)]
-    assert [s.rendered for s in summaries[:2]] == [True, False]
-    retried = await store.get_model(keys.in_round(1).chunk_done(2), ChunkSummary)
-    assert retried.rendered
+    assert await store.exists(keys.chunk_exports(0))
+    assert not await store.exists(keys.chunk_exports(1))
+    assert await store.exists(keys.in_round(1).chunk_exports(2))
     reads = count_result_reads(store)
     again = await Finalizer(store, twin.client).finalize(keys, 3, retry_round=1)
     assert again is not None
@@ -201,14 +200,16 @@ async def test_a_rendering_for_other_columns_is_not_used(twin: MemoryEngine) -> 
     assert await finals(store, keys) == stale
 
 
-def test_a_rendering_reads_back_only_for_its_own_layout() -> None:
+def test_a_rendering_reads_back_only_for_its_own_layout_and_attempt() -> None:
     layout = ExportLayout(["Company"])
     rows = [ResultRow(row=0, original={"Company": "Ромашка"}, company_name="Ромашка")]
     tag = layout_tag(layout)
     assert tag is not None
-    stored = rendered_chunk(encode_results(rows), rows, layout)
+    attempt = attempt_of(START)
+    stored = rendered_chunk(encode_results(rows), rows, layout, attempt)
     assert stored is not None
-    back = unpack(stored, tag)
+    assert unpack(stored, tag, attempt_of(START + timedelta(microseconds=1))) is None
+    back = unpack(stored, tag, attempt)
     assert back is not None
     rendered = RowRenderer(layout).render(rows)
     assert (back.csv, back.json, back.sheet) == (rendered.csv, rendered.json, rendered.sheet)
@@ -216,18 +217,41 @@ def test_a_rendering_reads_back_only_for_its_own_layout() -> None:
     other = layout_tag(ExportLayout(["Company", "City"]))
     assert other is not None
     assert other != tag
-    assert unpack(stored, other) is None
+    assert unpack(stored, other, attempt) is None
     head, _, body = stored.partition(b"\n")
-    assert unpack(head + b"\n" + body[:-8], tag) is None
+    assert unpack(head + b"\n" + body[:-8], tag, attempt) is None
 
 
 def test_chunks_a_file_cannot_hold_or_with_duplicates_are_not_rendered() -> None:
     layout = ExportLayout(["Company"])
     bell = [ResultRow(row=0, original={"Company": "bell \x07"}, company_name="bell \x07")]
-    assert rendered_chunk(encode_results(bell), bell, layout) is None
+    assert rendered_chunk(encode_results(bell), bell, layout, "a") is None
     duplicate = [
         ResultRow(row=0, original={"Company": "A"}, company_name="A"),
         ResultRow(row=1, original={"Company": "A"}, company_name="A", row_status="duplicate"),
     ]
-    assert rendered_chunk(encode_results(duplicate), duplicate, layout) is None
-    assert rendered_chunk(encode_results(bell[:0]), [], None) is None
+    assert rendered_chunk(encode_results(duplicate), duplicate, layout, "a") is None
+    assert rendered_chunk(encode_results(bell[:0]), [], None, "a") is None
+
+
+async def test_a_rendering_of_an_earlier_attempt_of_the_chunk_is_not_used(
+    twin: MemoryEngine,
+) -> None:
+    rows = [InputRow(row=0, name="Co 0", original={"Company": "Co 0"})]
+    keys = await twin.seed(rows)
+    store = twin.memory_store
+    layout = ExportLayout(COLUMNS)
+    first = ResultRow(row=0, original={"Company": "Co 0"}, company_name="Co 0")
+    await write_chunk(
+        store, keys, 0, [first], b"", started_at=START, finished_at=START, layout=layout
+    )
+    assert await store.exists(keys.chunk_exports(0))
+    # Redone (the first attempt's summary lost), this time without a rendering.
+    redone = first.model_copy(update={"row_status": RowStatus.FAILED, "error": "dead-lettered"})
+    later = START + timedelta(minutes=5)
+    await write_chunk(store, keys, 0, [redone], b"", started_at=later, finished_at=later)
+
+    await Finalizer(store, twin.client).finalize(keys, 1)
+
+    exported = orjson.loads(await store.get_bytes(keys.final_results("json")))
+    assert [(o["Row_Status"], o["Error"]) for o in exported] == [("failed", "dead-lettered")]
