@@ -1,6 +1,6 @@
 """A session's chunks in order, as finalization writes them: each chunk's stored
-rendering when it still holds (worker/chunk_exports.py), else its stored rows with
-duplicates filled, rendered here."""
+rendering when it still holds (worker/chunk_exports.py), else its stored result lines,
+duplicates filled, for the files' writer to render (worker/final_render.py)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ import asyncio
 from collections.abc import AsyncIterator, Collection, Mapping
 from dataclasses import dataclass
 
+import orjson
+
 from shared.errors import NotFound
 from shared.layout import SessionKeys
 from shared.results import DuplicateFiller, duplicate_uses, raw_results
 from shared.retry import chunk_rounds
 from shared.storage.protocol import ObjectStore
 from shared.storage.read_ahead import read_ahead
-from shared.stored_rows import StoredRow
 from worker.chunk_exports import RenderedRows, unpack
 
 # Chunks read before they are needed: each read is mostly waiting on the store.
@@ -37,16 +38,21 @@ class ChunkSource:
 
 async def final_chunks(
     store: ObjectStore, keys: SessionKeys, chunk_count: int, source: ChunkSource
-) -> AsyncIterator[RenderedRows | list[StoredRow]]:
-    """One item per chunk, in chunk order: its rendering, or its rows to render."""
+) -> AsyncIterator[RenderedRows | bytes]:
+    """One item per chunk, in chunk order: its rendering, or its result lines to render."""
     rounds = await chunk_rounds(store, keys)
     last_use = await duplicate_uses(store, keys, sorted(source.duplicated), False, rounds)
     as_rows = set(source.duplicated) | {row // source.chunk_size for row in last_use}
     attempts = {n: a for n, a in source.attempts.items() if n not in as_rows}
     filler = DuplicateFiller(last_use)
     reads = (_read(store, keys, n, attempts.get(n), rounds, source.tag) for n in range(chunk_count))
+    chunk = 0
     async for item in read_ahead(reads, READ_AHEAD):
-        yield item if isinstance(item, RenderedRows) else filler.fill(item)
+        if chunk in as_rows and not isinstance(item, RenderedRows):
+            # Filled here, in chunk order; lines again, so any process can render them.
+            item = b"".join(orjson.dumps(row.fields) + b"\n" for row in filler.fill(item))
+        yield item
+        chunk += 1
 
 
 async def _read(

@@ -208,7 +208,7 @@ class Finalizer:
         if chunk_size is None:
             attempts = {}  # which chunks hold first occurrences is not known: read them all
         source = ChunkSource(layout_tag(layout), attempts, duplicated, chunk_size or 1)
-        files = ResultFiles(self._store, keys, layout, created, folder)
+        files = ResultFiles(self._store, keys, layout, created, folder, manifest.input.rows)
         try:
             await files.open()
             async for chunk in final_chunks(self._store, keys, chunk_count, source):

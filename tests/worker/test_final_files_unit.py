@@ -19,6 +19,7 @@ from shared.export_layout import ExportLayout, neutralise
 from shared.layout import SessionKeys
 from shared.rows import ResultRow
 from shared.storage.memory import MemoryStore
+from worker.checkpoint import encode_results
 from worker.final_files import ResultFiles
 from worker.object_stream import ObjectStream
 
@@ -116,7 +117,7 @@ async def test_result_files_hold_every_row_in_order_with_a_workbook_that_opens(
             ResultRow(row=n, original={"Name": f"=Co {n}"}, company_name=f"Co {n}")
             for n in range(start, start + 100)
         ]
-        await files.write(batch)
+        await files.write(encode_results(batch))
     await files.close()
     data = await store.get_bytes(KEYS.final_results("xlsx"))
     assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None

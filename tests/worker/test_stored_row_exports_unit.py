@@ -19,9 +19,11 @@ from shared.layout import SessionKeys
 from shared.results import decode_results, fill_duplicates, merged_stored_rows
 from shared.rows import ResultRow, RowStatus
 from shared.storage.memory import MemoryStore
+from shared.stored_rows import StoredRow
 from tests.worker.test_qualification_exports import CDN, CRITERIA, SECURITY
 from worker.checkpoint import encode_results
 from worker.final_files import ResultFiles
+from worker.final_render import PROCESS_ROWS
 
 pytestmark = pytest.mark.unit
 
@@ -110,13 +112,14 @@ def reference_files(
 async def final_files(
     folder: Path, layout: ExportLayout, batches: list[list[ExportRow]]
 ) -> dict[str, bytes]:
-    """The files as finalization writes them: CSV and JSON streamed to storage, the
-    workbook by its own process."""
+    """The files as finalization writes them from stored lines: CSV and JSON streamed to
+    storage, the chunks rendered in a process of their own."""
     store = MemoryStore()
-    files = ResultFiles(store, KEYS, layout, CREATED, folder)
+    files = ResultFiles(store, KEYS, layout, CREATED, folder, rows=PROCESS_ROWS)
     await files.open()
     for batch in batches:
-        await files.write(batch)
+        assert all(isinstance(row, StoredRow) for row in batch)
+        await files.write(b"".join(orjson.dumps(row.fields) + b"\n" for row in batch))  # type: ignore[union-attr]
     keys = await files.close()
     assert keys == [KEYS.final_results(fmt) for fmt in ("csv", "json", "xlsx")]
     return {fmt: await store.get_bytes(KEYS.final_results(fmt)) for fmt in ("csv", "json", "xlsx")}
