@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import IllegalCharacterError
 
 from shared.errors import Retryable
 from shared.export_layout import ExportLayout, neutralise
@@ -21,6 +22,7 @@ from shared.rows import ResultRow
 from shared.storage.memory import MemoryStore
 from worker.checkpoint import encode_results
 from worker.final_files import ResultFiles
+from worker.final_render import PROCESS_ROWS
 from worker.object_stream import ObjectStream
 
 pytestmark = pytest.mark.unit
@@ -136,5 +138,21 @@ async def test_aborted_result_files_store_nothing_and_end_the_workbook_process(
     files = ResultFiles(store, KEYS, ExportLayout(["Name"]), CREATED, tmp_path)
     await files.open()
     await files.write([ResultRow(row=0, original={"Name": "a"}, company_name="a")])
+    await files.abort()
+    assert await store.list_objects(KEYS.prefix) == []
+
+
+async def test_a_chunk_the_rendering_process_refuses_fails_the_files_and_stores_none(
+    tmp_path: Path,
+) -> None:
+    store = MemoryStore()
+    files = ResultFiles(store, KEYS, ExportLayout(["Name"]), CREATED, tmp_path, PROCESS_ROWS)
+    await files.open()
+    good = [ResultRow(row=0, original={"Name": "fine"}, company_name="fine")]
+    bad = [ResultRow(row=1, original={"Name": "bell \x07"}, company_name="bell \x07")]
+    await files.write(encode_results(good))
+    await files.write(encode_results(bad))  # rendered apart: its error comes with the writes
+    with pytest.raises(IllegalCharacterError):
+        await files.close()
     await files.abort()
     assert await store.list_objects(KEYS.prefix) == []
