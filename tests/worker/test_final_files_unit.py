@@ -131,13 +131,13 @@ async def test_result_files_hold_every_row_in_order_with_a_workbook_that_opens(
     assert len(csv_lines.splitlines()) == 1001
 
 
-async def test_aborted_result_files_store_nothing_and_end_the_workbook_process(
+async def test_aborted_result_files_with_chunks_rendering_apart_store_nothing(
     tmp_path: Path,
 ) -> None:
     store = MemoryStore()
-    files = ResultFiles(store, KEYS, ExportLayout(["Name"]), CREATED, tmp_path)
+    files = ResultFiles(store, KEYS, ExportLayout(["Name"]), CREATED, tmp_path, PROCESS_ROWS)
     await files.open()
-    await files.write([ResultRow(row=0, original={"Name": "a"}, company_name="a")])
+    await files.write(encode_results([ResultRow(row=0, original={"Name": "a"}, company_name="a")]))
     await files.abort()
     assert await store.list_objects(KEYS.prefix) == []
 
