@@ -1,8 +1,8 @@
 """The results workbook from rows of cells already laid out: no row models needed.
 
 `shared.exports.XlsxExport` turns rows into cells and hands them here; a session's
-finalization hands the same cells to a process of its own (worker/xlsx_process.py), so
-the sheet's markup and its compression run beside the CSV and JSON.
+finalization hands the rows' markup, rendered when each chunk was stored or a few chunks
+ahead (worker/chunk_exports.py), to `append_markup`.
 
 The results sheet's rows go as markup to a temporary file (shared/xlsx_rows.py) and are
 spliced into the sheet openpyxl saves with the header only; the evidence sheet, small, is
