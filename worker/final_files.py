@@ -98,7 +98,7 @@ class ResultFiles:
         assert self._json is not None
         while self._ahead:
             await self._write(await self._ahead.popleft())
-        self._renderer.stop()
+        await self._renderer.finish()
         await self._json.write(self._headers.json_footer())
         await asyncio.gather(self._csv.close(), self._json.close(), self._store_workbook())
         return [self._keys.final_results(fmt) for fmt in ("csv", "json", "xlsx")]

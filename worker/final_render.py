@@ -11,10 +11,15 @@ more than it gives, and a session's end comes sooner.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-from typing import Protocol
+import struct
+import sys
+from collections import deque
+from pathlib import Path
+from typing import IO, Protocol
 
+import orjson
+
+from shared.criteria.model import SessionCriteria
 from shared.export_layout import ExportLayout
 from shared.stored_rows import StoredRow
 from worker.chunk_exports import RenderedRows, RowRenderer
@@ -26,7 +31,11 @@ PROCESS_ROWS = 20_000
 class ChunkRenderer(Protocol):
     async def render(self, lines: bytes) -> RenderedRows: ...
 
-    def stop(self) -> None: ...
+    async def finish(self) -> None:
+        """Every chunk answered: ends what runs apart, and waits for it."""
+
+    def stop(self) -> None:
+        """Ends what runs apart at once (the files failed)."""
 
 
 def render_lines(renderer: RowRenderer, lines: bytes) -> RenderedRows:
@@ -41,42 +50,173 @@ class ThreadRenderer:
     async def render(self, lines: bytes) -> RenderedRows:
         return await asyncio.to_thread(render_lines, self._renderer, lines)
 
+    async def finish(self) -> None:
+        """Nothing runs apart."""
+
     def stop(self) -> None:
         """Nothing runs apart."""
 
 
-# The process's own renderer, made once when it starts.
-_RENDERER: RowRenderer | None = None
+_LENGTH = struct.Struct(">I")
+_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _start(layout: ExportLayout) -> None:
-    global _RENDERER
-    _RENDERER = RowRenderer(layout)
-
-
-def _render(lines: bytes) -> RenderedRows:
-    assert _RENDERER is not None
-    return render_lines(_RENDERER, lines)
+class RenderProcessError(RuntimeError):
+    """The rendering process ended before answering."""
 
 
 class ProcessRenderer:
+    """Chunks rendered by `python -m worker.final_render`, started on the first chunk.
+
+    Its own command rather than a multiprocessing pool: a spawned pool process imports the
+    worker's whole main module (about 100 MiB), this one only what rendering needs (about
+    55 MiB). Messages are a 4-byte big-endian length, then that many bytes: the layout
+    (JSON) first, then each chunk's result lines; the process answers each chunk, in
+    order: a rendering as `R`, a JSON line of part sizes and evidence, then the parts; a
+    failure as `E` and the error's text."""
+
     def __init__(self, layout: ExportLayout) -> None:
-        # Spawned, not forked: the worker runs threads (storage client, event loop helpers)
-        # that a fork would copy mid-operation.
-        self._pool = ProcessPoolExecutor(
-            max_workers=1,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start,
-            initargs=(layout,),
-        )
+        self._layout = layout
+        self._started: asyncio.Future[asyncio.subprocess.Process] | None = None
+        self._answers: deque[asyncio.Future[RenderedRows]] = deque()
+        self._reader: asyncio.Future[None] | None = None
 
     async def render(self, lines: bytes) -> RenderedRows:
-        return await asyncio.get_running_loop().run_in_executor(self._pool, _render, lines)
+        if self._started is None:
+            self._started = asyncio.ensure_future(self._start())
+        process = await self._started
+        assert process.stdin is not None
+        # Written and queued with no wait between: answers come in the order asked.
+        answer: asyncio.Future[RenderedRows] = asyncio.get_running_loop().create_future()
+        self._answers.append(answer)
+        process.stdin.write(_LENGTH.pack(len(lines)) + lines)
+        await process.stdin.drain()
+        return await answer
+
+    async def _start(self) -> asyncio.subprocess.Process:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "worker.final_render",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            cwd=_ROOT,
+        )
+        assert process.stdin is not None
+        head = _layout_message(self._layout)
+        process.stdin.write(_LENGTH.pack(len(head)) + head)
+        self._reader = asyncio.ensure_future(self._read(process))
+        return process
+
+    async def _read(self, process: asyncio.subprocess.Process) -> None:
+        assert process.stdout is not None
+        try:
+            while True:
+                (size,) = _LENGTH.unpack(await process.stdout.readexactly(_LENGTH.size))
+                answer = await process.stdout.readexactly(size)
+                waiting = self._answers.popleft()
+                if waiting.done():
+                    continue
+                if answer[:1] == b"E":
+                    waiting.set_exception(RenderProcessError(answer[1:].decode()))
+                else:
+                    waiting.set_result(_rendering_of(answer[1:]))
+        except (asyncio.IncompleteReadError, ConnectionError):
+            while self._answers:
+                waiting = self._answers.popleft()
+                if not waiting.done():
+                    waiting.set_exception(RenderProcessError("the rendering process ended"))
+
+    async def finish(self) -> None:
+        if self._started is None:
+            return
+        process = await self._started
+        assert process.stdin is not None
+        process.stdin.close()
+        await process.wait()
+        if self._reader is not None:
+            await self._reader
 
     def stop(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Ends the process at once."""
+        if self._reader is not None:
+            self._reader.cancel()
+        for waiting in self._answers:
+            waiting.cancel()
+        if self._started is not None and self._started.done() and not self._started.cancelled():
+            if self._started.exception() is None:
+                process = self._started.result()
+                if process.returncode is None:
+                    process.kill()
+        elif self._started is not None:
+            self._started.cancel()
+
+
+def serve(source: IO[bytes], answers: IO[bytes]) -> None:
+    """The process's side: the layout, then chunks until its input ends."""
+
+    def message() -> bytes | None:
+        head = source.read(_LENGTH.size)
+        if len(head) < _LENGTH.size:
+            return None
+        return source.read(_LENGTH.unpack(head)[0])
+
+    layout = message()
+    if layout is None:
+        return
+    renderer = RowRenderer(_layout_of(layout))
+    while (lines := message()) is not None:
+        try:
+            data = b"R" + _rendering_message(render_lines(renderer, lines))
+        except Exception as exc:
+            data = b"E" + f"{type(exc).__name__}: {exc}".encode()
+        answers.write(_LENGTH.pack(len(data)) + data)
+        answers.flush()
+
+
+def _layout_message(layout: ExportLayout) -> bytes:
+    criteria = None if layout.criteria is None else layout.criteria.model_dump(mode="json")
+    return orjson.dumps(
+        {
+            "input_columns": list(layout.input_columns),
+            "qualification": layout.qualification,
+            "criteria": criteria,
+            "fields": list(layout.fields),
+        }
+    )
+
+
+def _layout_of(message: bytes) -> ExportLayout:
+    described = orjson.loads(message)
+    criteria = described["criteria"]
+    return ExportLayout(
+        described["input_columns"],
+        described["qualification"],
+        None if criteria is None else SessionCriteria.model_validate(criteria),
+        described["fields"],
+    )
+
+
+def _rendering_message(rendered: RenderedRows) -> bytes:
+    sizes = [len(rendered.csv), len(rendered.json)]
+    head = orjson.dumps({"sizes": sizes, "evidence": rendered.evidence})
+    return head + b"\n" + rendered.csv + rendered.json + rendered.sheet
+
+
+def _rendering_of(message: bytes) -> RenderedRows:
+    head, _, body = message.partition(b"\n")
+    described = orjson.loads(head)
+    csv_size, json_size = described["sizes"]
+    json_end = csv_size + json_size
+    return RenderedRows(
+        body[:csv_size], body[csv_size:json_end], body[json_end:], described["evidence"]
+    )
 
 
 def chunk_renderer(layout: ExportLayout, rows: int) -> ChunkRenderer:
     """For a session of `rows` rows."""
     return ProcessRenderer(layout) if rows >= PROCESS_ROWS else ThreadRenderer(layout)
+
+
+if __name__ == "__main__":
+    serve(sys.stdin.buffer, sys.stdout.buffer)

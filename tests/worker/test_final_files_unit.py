@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import IllegalCharacterError
 
 from shared.errors import Retryable
 from shared.export_layout import ExportLayout, neutralise
@@ -22,7 +21,7 @@ from shared.rows import ResultRow
 from shared.storage.memory import MemoryStore
 from worker.checkpoint import encode_results
 from worker.final_files import ResultFiles
-from worker.final_render import PROCESS_ROWS
+from worker.final_render import PROCESS_ROWS, RenderProcessError
 from worker.object_stream import ObjectStream
 
 pytestmark = pytest.mark.unit
@@ -152,7 +151,7 @@ async def test_a_chunk_the_rendering_process_refuses_fails_the_files_and_stores_
     bad = [ResultRow(row=1, original={"Name": "bell \x07"}, company_name="bell \x07")]
     await files.write(encode_results(good))
     await files.write(encode_results(bad))  # rendered apart: its error comes with the writes
-    with pytest.raises(IllegalCharacterError):
+    with pytest.raises(RenderProcessError, match="IllegalCharacterError"):
         await files.close()
     await files.abort()
     assert await store.list_objects(KEYS.prefix) == []
