@@ -211,8 +211,9 @@ def report(
     print(
         f"{label}: {figures['wall']:.1f} s wall; CPU {figures['cpu']:.1f} s "
         f"(user {figures['user']:.1f} s, system {figures['system']:.1f} s, with imports) "
-        f"+ {figures.get('child_cpu', 0):.1f} s in the workbook process "
-        f"(SeaweedFS {figures['seaweedfs_cpu']:.1f} s); peak RSS of both processes "
+        f"+ {figures.get('child_cpu', 0):.1f} s in its child process "
+        f"(workbook or rendering; SeaweedFS {figures['seaweedfs_cpu']:.1f} s); "
+        "peak RSS of both processes "
         f"{figures['sampled_peak_rss_mib']:.0f} MiB (sampled; their own ru_maxrss counts "
         f"this bench's peak, inherited at their start); load average {load:.1f} at start",
         flush=True,
