@@ -214,6 +214,14 @@ class SessionKeys:
     def chunk_results(self, chunk: int) -> str:
         return f"{self.chunk_results_prefix}{chunk_name(chunk)}.jsonl"
 
+    @property
+    def chunk_exports_prefix(self) -> str:
+        return self._run_prefix + "chunks/exports/"
+
+    def chunk_exports(self, chunk: int) -> str:
+        """The chunk's rows rendered for the final files (worker/chunk_exports.py)."""
+        return f"{self.chunk_exports_prefix}{chunk_name(chunk)}.bin"
+
     def chunk_logs(self, chunk: int) -> str:
         return f"{self._run_prefix}chunks/logs/{chunk_name(chunk)}.jsonl"
 
