@@ -11,8 +11,10 @@ tenants/<tenant>/session_marks/<id>.json   gateway, after each change to a sessi
                                           listing tells readers which kept states changed;
                                           a deleted session's mark goes once its folder
                                           is no longer listed
-tenants/<tenant>/cache/domains/<domain>.json, cache/names/<country>/<digest>.json
-                                          chunk workers (`CacheEntry`, replaced whole)
+tenants/<tenant>/cache/blocks/<stamp>.jsonl  chunk workers, once per chunk: the chunk's
+                                          `CacheEntry` lines (shared/cache_blocks.py)
+tenants/<tenant>/cache/index/<stamp>.idx   the same worker, right after its block: the
+                                          block's key hashes and where each line is
 
 tenants/<tenant>/sessions/<id>/
     manifest.json            gateway, last step of a successful upload; replaced (after
@@ -81,11 +83,24 @@ def tenant_cache_prefix(tenant: str) -> str:
 
 
 def cache_domain_key(tenant: str, domain: str) -> str:
+    """The name a cache entry is known by (hashed into the index, kept in the entry)."""
     return f"{tenant_cache_prefix(tenant)}domains/{domain}.json"
 
 
 def cache_name_key(tenant: str, country: str, name_digest: str) -> str:
     return f"{tenant_cache_prefix(tenant)}names/{country or '-'}/{name_digest}.json"
+
+
+def cache_index_prefix(tenant: str) -> str:
+    return f"{tenant_cache_prefix(tenant)}index/"
+
+
+def cache_index_key(tenant: str, stamp: str) -> str:
+    return f"{cache_index_prefix(tenant)}{stamp}.idx"
+
+
+def cache_block_key(tenant: str, stamp: str) -> str:
+    return f"{tenant_cache_prefix(tenant)}blocks/{stamp}.jsonl"
 
 
 def criteria_key(tenant: str, name: str) -> str:

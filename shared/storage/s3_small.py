@@ -30,16 +30,22 @@ def request(
     key: str,
     body: bytes | None = None,
     content_type: str | None = None,
+    byte_range: tuple[int, int] | None = None,
 ) -> bytes:
-    """Send one whole-object request; the answer's body. Blocking: run it on a thread."""
+    """Send one whole-object request (or, with `byte_range` (start, length), a read of
+    those bytes); the answer's body. Blocking: run it on a thread."""
     # The SDK's private parts: pinned by the lock file, and covered by the storage tests.
     sdk = client
     region = sdk._get_region(bucket)
     creds = sdk._provider.retrieve() if sdk._provider else None
     url = sdk._base_url.build(method=method, region=region, bucket_name=bucket, object_name=key)
-    headers, date = sdk._build_headers(
-        url.netloc, {"Content-Type": content_type} if content_type else None, body, creds
-    )
+    extra: dict[str, str | list[str] | tuple[str]] = {}
+    if content_type:
+        extra["Content-Type"] = content_type
+    if byte_range:
+        start, length = byte_range
+        extra["Range"] = f"bytes={start}-{start + length - 1}"
+    headers, date = sdk._build_headers(url.netloc, extra or None, body, creds)
     if creds:
         headers = sign_v4_s3(
             method=method,

@@ -1,0 +1,225 @@
+"""Which of a tenant's cache keys have an entry, held in the worker's memory.
+
+Each worker keeps, per tenant it serves, the key hashes of the tenant's block indexes
+(`shared/cache_blocks.py`) in sorted arrays: 16 bytes a key, so a tenant with a million
+entries costs about 16 MB. A chunk refreshes its tenant's index before it looks its rows
+up: one listing of the indexes stamped after the newest one seen (less a window, so that
+an index stored a little late by another worker is still found), and a read of each one
+not seen yet. Indexes older than the cache's maximum age are not listed, and their keys
+are dropped from memory once they outnumber the live ones. A listing or an index that
+cannot be read leaves the index as it was: keys it would have added are misses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import time
+from array import array
+from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import structlog
+
+from shared.cache_blocks import BlockIndex, decode_index, stamp_floor, stamp_ms
+from shared.layout import cache_block_key, cache_index_prefix
+from shared.storage.protocol import ObjectStore
+
+log = structlog.get_logger()
+
+DAY_MS = 86_400_000
+# An index stamped this long before the newest one seen is still listed again: it may have
+# been stored after that newer one (a slow write, or another worker's clock).
+WINDOW_MS = 120_000
+# Tenants' keys held by one worker at most; past it the least recently used tenants go.
+MAX_ENTRIES = 4_000_000
+_PENDING_MAX = 4096
+_READS_IN_FLIGHT = 16
+# A slot packs the block's number (24 bits), the line's offset (24) and length (16).
+MAX_OFFSET = (1 << 24) - 1
+MAX_LENGTH = (1 << 16) - 1
+_MAX_BLOCKS = 1 << 24
+
+
+@dataclass(frozen=True)
+class Located:
+    block_key: str
+    block_size: int
+    offset: int
+    length: int
+    written_ms: int
+
+
+class _Run:
+    """Sorted key hashes and, beside each, the slot of the line that answers it."""
+
+    def __init__(self, pairs: Iterator[tuple[int, int]]) -> None:
+        self.hashes: array[int] = array("Q")
+        self.slots: array[int] = array("Q")
+        for value, slot in pairs:
+            self.hashes.append(value)
+            self.slots.append(slot)
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        return zip(self.hashes, self.slots, strict=True)
+
+    def slots_of(self, value: int) -> Iterator[int]:
+        at = bisect_left(self.hashes, value)
+        while at < len(self.hashes) and self.hashes[at] == value:
+            yield self.slots[at]
+            at += 1
+
+
+class TenantIndex:
+    def __init__(self, store: ObjectStore, tenant: str, days: int) -> None:
+        self._store = store
+        self._tenant = tenant
+        self._days = days
+        self._prefix = cache_index_prefix(tenant)
+        self._blocks: list[tuple[str, int, int]] = []  # stamp, block size, written ms
+        self._block_keys = array("I")  # keys indexed per block, to know when to drop
+        self._pending: dict[int, int] = {}
+        self._runs: list[_Run] = []
+        self._seen: dict[str, int] = {}  # index keys listed within the window, by ms
+        self._newest_ms = -1
+        self._lock = asyncio.Lock()
+        self._refresh_started = float("-inf")
+        self.entries = 0
+
+    def find(self, value: int, now_ms: int) -> Located | None:
+        """The newest line within the maximum age that may answer this key hash."""
+        oldest = now_ms - self._days * DAY_MS
+        best: tuple[int, int] | None = None
+        candidates = [self._pending.get(value)]
+        for run in self._runs:
+            candidates.extend(run.slots_of(value))
+        for slot in candidates:
+            if slot is None:
+                continue
+            written = self._blocks[slot >> 40][2]
+            if written >= oldest and (best is None or written > best[0]):
+                best = (written, slot)
+        if best is None:
+            return None
+        slot = best[1]
+        stamp, size, written = self._blocks[slot >> 40]
+        return Located(
+            cache_block_key(self._tenant, stamp),
+            size,
+            (slot >> 16) & MAX_OFFSET,
+            slot & MAX_LENGTH,
+            written,
+        )
+
+    def add(self, stamp: str, index: BlockIndex) -> None:
+        """A block's keys, from an index just read or just written by this worker."""
+        self._seen[f"{self._prefix}{stamp}.idx"] = stamp_ms(stamp)
+        self._newest_ms = max(self._newest_ms, stamp_ms(stamp))
+        if len(self._blocks) >= _MAX_BLOCKS:
+            return
+        number = len(self._blocks)
+        self._blocks.append((stamp, index.block_size, stamp_ms(stamp)))
+        written = self._blocks[-1][2]
+        kept = 0
+        for value, offset, length in zip(index.hashes, index.offsets, index.lengths, strict=True):
+            if offset > MAX_OFFSET or length > MAX_LENGTH:
+                continue
+            known = self._pending.get(value)
+            if known is None or self._blocks[known >> 40][2] <= written:
+                self._pending[value] = (number << 40) | (offset << 16) | length
+            kept += 1
+        self._block_keys.append(kept)
+        self.entries += kept
+        if len(self._pending) >= _PENDING_MAX:
+            self._settle()
+
+    async def refresh(self, now_ms: int) -> None:
+        """Read the indexes stored since the last refresh (one at a time per tenant: a
+        chunk that waited for another's refresh uses it)."""
+        called = time.monotonic()
+        async with self._lock:
+            if self._refresh_started >= called:
+                return
+            self._refresh_started = time.monotonic()
+            after = stamp_floor(now_ms - self._days * DAY_MS)
+            if self._newest_ms >= 0:
+                after = max(after, stamp_floor(self._newest_ms - WINDOW_MS))
+            try:
+                listed = await self._store.list_objects(self._prefix, f"{self._prefix}{after}")
+            except Exception as exc:  # a cache that cannot be read is a miss
+                log.warning("cache.index_not_listed", error=f"{type(exc).__name__}: {exc}")
+                return
+            new = [info.key for info in listed if info.key not in self._seen]
+            gate = asyncio.Semaphore(_READS_IN_FLIGHT)
+            await asyncio.gather(*(self._read(key, gate) for key in new))
+            self._forget_old(now_ms)
+
+    async def _read(self, key: str, gate: asyncio.Semaphore) -> None:
+        async with gate:
+            try:
+                index = decode_index(await self._store.get_bytes(key))
+            except Exception as exc:  # read again at the next refresh while in the window
+                log.warning("cache.index_unreadable", key=key, error=f"{type(exc).__name__}: {exc}")
+                return
+        self.add(key[len(self._prefix) :].removesuffix(".idx"), index)
+
+    def _forget_old(self, now_ms: int) -> None:
+        horizon = self._newest_ms - WINDOW_MS
+        self._seen = {key: ms for key, ms in self._seen.items() if ms >= horizon}
+        oldest = now_ms - self._days * DAY_MS
+        expired = {n for n, (_s, _z, written) in enumerate(self._blocks) if written < oldest}
+        dropped = sum(self._block_keys[n] for n in expired)
+        if dropped > max(self.entries - dropped, _PENDING_MAX):
+            self._settle(lambda slot: (slot >> 40) not in expired)
+            self.entries -= dropped
+            for n in expired:
+                self._block_keys[n] = 0
+
+    def _settle(self, keep: Callable[[int], bool] | None = None) -> None:
+        """Pending keys into a sorted run; runs of like size merged (all of them, and only
+        the slots `keep` keeps, when given)."""
+        if self._pending:
+            self._runs.append(_Run(iter(sorted(self._pending.items()))))
+            self._pending = {}
+        if keep is not None:
+            merged = heapq.merge(*(run.pairs() for run in self._runs))
+            self._runs = [_Run(pair for pair in merged if keep(pair[1]))]
+            return
+        while len(self._runs) > 1 and len(self._runs[-2]) <= 2 * len(self._runs[-1]):
+            newer = self._runs.pop()
+            older = self._runs.pop()
+            self._runs.append(_Run(heapq.merge(older.pairs(), newer.pairs())))
+
+
+class CacheIndexes:
+    """The worker's tenant indexes, the least recently used dropped past `max_entries`."""
+
+    def __init__(self, store: ObjectStore, days: int, max_entries: int = MAX_ENTRIES) -> None:
+        self._store = store
+        self._days = days
+        self._max_entries = max_entries
+        self._tenants: OrderedDict[str, TenantIndex] = OrderedDict()
+
+    def of(self, tenant: str) -> TenantIndex:
+        index = self._tenants.get(tenant)
+        if index is None:
+            index = self._tenants[tenant] = TenantIndex(self._store, tenant, self._days)
+        self._tenants.move_to_end(tenant)
+        while len(self._tenants) > 1 and self.entries > self._max_entries:
+            gone, _ = self._tenants.popitem(last=False)
+            log.info("cache.index_dropped", tenant=gone)
+        return index
+
+    async def fresh(self, tenant: str) -> TenantIndex:
+        index = self.of(tenant)
+        await index.refresh(int(time.time() * 1000))
+        return index
+
+    @property
+    def entries(self) -> int:
+        return sum(index.entries for index in self._tenants.values())
