@@ -148,7 +148,7 @@ class TenantIndex:
             self._refresh_started = time.monotonic()
             after = stamp_floor(now_ms - self._days * DAY_MS)
             if self._newest_ms >= 0:
-                after = max(after, stamp_floor(self._newest_ms - WINDOW_MS))
+                after = max(after, stamp_floor(self._horizon(now_ms)))
             try:
                 listed = await self._store.list_objects(self._prefix, f"{self._prefix}{after}")
             except Exception as exc:  # a cache that cannot be read is a miss
@@ -168,8 +168,12 @@ class TenantIndex:
                 return
         self.add(key[len(self._prefix) :].removesuffix(".idx"), index)
 
+    def _horizon(self, now_ms: int) -> int:
+        # A stamp from a clock ahead of this one moves the listing no further than now.
+        return min(self._newest_ms, now_ms) - WINDOW_MS
+
     def _forget_old(self, now_ms: int) -> None:
-        horizon = self._newest_ms - WINDOW_MS
+        horizon = self._horizon(now_ms)
         self._seen = {key: ms for key, ms in self._seen.items() if ms >= horizon}
         oldest = now_ms - self._days * DAY_MS
         expired = {n for n, (_s, _z, written) in enumerate(self._blocks) if written < oldest}

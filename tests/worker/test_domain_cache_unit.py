@@ -21,6 +21,7 @@ from shared.layout import cache_block_key, cache_index_key
 from shared.models import QualificationOptions, SessionOptions
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.memory import MemoryStore
+from shared.storage.protocol import ObjectStore
 from worker.cached_pipeline import CachedPipeline
 from worker.pipeline.protocol import ChunkPipeline, SessionContext
 from worker.settings import WorkerSettings
@@ -81,21 +82,23 @@ async def run(
     return await chunk.finish([await chunk.enrich(row) for row in rows])
 
 
-def old_entry(row: PlannedRow, cached_at: datetime, context: str = "context") -> CacheEntry:
+def old_entry(
+    row: PlannedRow, cached_at: datetime, context: str = "context", tenant: str = "acme"
+) -> CacheEntry:
     result = ResultRow(
         row=row.row,
         company_name=row.name,
         official_website=f"https://{row.domain or 'found-by-name.com'}/",
         row_status=RowStatus.OK,
     )
-    keys = stored_keys("acme", row, result)
+    keys = stored_keys(tenant, row, result)
     profile = profile_of(SessionOptions(), context)
     assert profile is not None
     return new_entry(result, keys, profile, "s-old", cached_at)
 
 
 async def store_entries(
-    store: MemoryStore, tenant: str, entries: list[CacheEntry], at: datetime
+    store: ObjectStore, tenant: str, entries: list[CacheEntry], at: datetime
 ) -> str:
     """A block of these entries and its index, as a worker writing at `at` stores them."""
     lines = [
