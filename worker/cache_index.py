@@ -18,7 +18,7 @@ import time
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import structlog
@@ -41,6 +41,7 @@ _READS_IN_FLIGHT = 16
 MAX_OFFSET = (1 << 24) - 1
 MAX_LENGTH = (1 << 16) - 1
 _MAX_BLOCKS = 1 << 24
+_PLACE = (1 << 40) - 1  # the offset and length of a slot
 
 
 @dataclass(frozen=True)
@@ -179,21 +180,35 @@ class TenantIndex:
         expired = {n for n, (_s, _z, written) in enumerate(self._blocks) if written < oldest}
         dropped = sum(self._block_keys[n] for n in expired)
         if dropped > max(self.entries - dropped, _PENDING_MAX):
-            self._settle(lambda slot: (slot >> 40) not in expired)
+            self._drop(expired)
             self.entries -= dropped
-            for n in expired:
-                self._block_keys[n] = 0
 
-    def _settle(self, keep: Callable[[int], bool] | None = None) -> None:
-        """Pending keys into a sorted run; runs of like size merged (all of them, and only
-        the slots `keep` keeps, when given)."""
+    def _drop(self, expired: set[int]) -> None:
+        """The expired blocks' keys out of memory, and the other blocks renumbered."""
+        renumbered: dict[int, int] = {}
+        blocks: list[tuple[str, int, int]] = []
+        counts = array("I")
+        for n, block in enumerate(self._blocks):
+            if n not in expired:
+                renumbered[n] = len(blocks)
+                blocks.append(block)
+                counts.append(self._block_keys[n])
+        self._settle()
+        merged = heapq.merge(*(run.pairs() for run in self._runs))
+        self._runs = [
+            _Run(
+                (value, (renumbered[slot >> 40] << 40) | (slot & _PLACE))
+                for value, slot in merged
+                if (slot >> 40) in renumbered
+            )
+        ]
+        self._blocks, self._block_keys = blocks, counts
+
+    def _settle(self) -> None:
+        """Pending keys into a sorted run; runs of like size merged."""
         if self._pending:
             self._runs.append(_Run(iter(sorted(self._pending.items()))))
             self._pending = {}
-        if keep is not None:
-            merged = heapq.merge(*(run.pairs() for run in self._runs))
-            self._runs = [_Run(pair for pair in merged if keep(pair[1]))]
-            return
         while len(self._runs) > 1 and len(self._runs[-2]) <= 2 * len(self._runs[-1]):
             newer = self._runs.pop()
             older = self._runs.pop()

@@ -166,7 +166,7 @@ async def read_lines(store: ObjectStore, wanted: list[Located]) -> dict[Located,
     """The entry lines the index pointed at, by block: a block with many of them whole, the
     others line by line. A block or line that cannot be read is left out (a miss)."""
     by_block: dict[str, list[Located]] = defaultdict(list)
-    for located in wanted:
+    for located in dict.fromkeys(wanted):
         by_block[located.block_key].append(located)
     found: dict[Located, bytes] = {}
 

@@ -167,6 +167,11 @@ async def test_the_newest_line_of_a_key_wins_and_expired_keys_leave_memory() -> 
     assert index.find(7, old + 10) is not None  # ... which a clock 40 days back still reads
     index._forget_old(now)
     assert index.entries == 3
+    assert len(index._blocks) == 2  # the expired blocks' names go too
+    found = index.find(6, now)
+    assert found is not None
+    assert (found.written_ms, found.offset, found.length) == (now - 1000, 3, 7)
+    assert found.block_key.endswith(f"{now - 1000:013d}-bb.jsonl")
     assert index.find(5, now) is not None
     assert index.find(1_000_005, old + 10) is None
 
