@@ -95,19 +95,20 @@ class TenantIndex:
     def find(self, value: int, now_ms: int) -> Located | None:
         """The newest line within the maximum age that may answer this key hash."""
         oldest = now_ms - self._days * DAY_MS
-        best: tuple[int, int] | None = None
+        best: tuple[int, int, int] | None = None
         candidates = [self._pending.get(value)]
         for run in self._runs:
             candidates.extend(run.slots_of(value))
         for slot in candidates:
             if slot is None:
                 continue
-            written = self._blocks[slot >> 40][2]
-            if written >= oldest and (best is None or written > best[0]):
-                best = (written, slot)
+            # Of two blocks stamped in the same millisecond, the one added later.
+            rank = (self._blocks[slot >> 40][2], slot >> 40, slot)
+            if rank[0] >= oldest and (best is None or rank > best):
+                best = rank
         if best is None:
             return None
-        slot = best[1]
+        slot = best[2]
         stamp, size, written = self._blocks[slot >> 40]
         return Located(
             cache_block_key(self._tenant, stamp),
@@ -131,7 +132,7 @@ class TenantIndex:
             if offset > MAX_OFFSET or length > MAX_LENGTH:
                 continue
             known = self._pending.get(value)
-            if known is None or self._blocks[known >> 40][2] <= written:
+            if known is None or self._blocks[known >> 40][2] <= written:  # ties: the later
                 self._pending[value] = (number << 40) | (offset << 16) | length
             kept += 1
         self._block_keys.append(kept)

@@ -95,7 +95,9 @@ async def test_stale_entries_and_another_context_are_enriched_again_and_stored_a
     now = datetime.now(UTC)
     month_ago = now - timedelta(days=31)
     acme = rows()[:1]
-    await store_entries(store, tenant, [old_entry(acme[0], month_ago, tenant=tenant)], now)
+    await store_entries(
+        store, tenant, [old_entry(acme[0], month_ago, tenant=tenant)], now - timedelta(seconds=1)
+    )
     await run(CachedPipeline(inner, store, days=30), acme, session(tenant))
     assert inner.enriched == ["Acme"]
     assert len(await _indexes(store, tenant)) == 2

@@ -165,7 +165,7 @@ async def test_entries_older_than_the_setting_or_of_another_context_are_not_reus
     month_ago = now - timedelta(days=31)
     # Stored 31 days ago, or stored now with findings that old: neither is reused.
     await store_entries(store, "acme", [old_entry(ROWS[0], month_ago)], month_ago)
-    await store_entries(store, "acme", [old_entry(ROWS[1], month_ago)], now)
+    await store_entries(store, "acme", [old_entry(ROWS[1], month_ago)], now - timedelta(seconds=1))
     await run(CachedPipeline(inner, store, days=30), ROWS[:2], session())
     assert inner.enriched == ["Acme", "Zenith"]
 
