@@ -20,7 +20,8 @@ from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.protocol import ObjectInfo
 from shared.storage.s3 import MinioStore
 from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, SeaweedFS
-from worker.cache_index import TenantIndex
+from worker.cache_index import WINDOW_MS, TenantIndex
+from worker.cache_summary import decode_summary, encode_summary
 from worker.cached_pipeline import CachedPipeline
 from worker.pipeline.protocol import ChunkPipeline, SessionContext
 
@@ -170,4 +171,19 @@ def index_memory(keys: int, block_rows: int) -> None:
         f"\nindex of {keys} keys in blocks of {block_rows}: holds {held / 2**20:.1f} MiB "
         f"(peak {peak / 2**20:.1f} MiB while filled), filled in {fill_s:.2f} s of CPU, "
         f"a look-up of a missing key {lookup_us:.1f} us"
+    )
+    # As a worker writes a summary of it, and a worker new to the tenant reads that back.
+    began = time.process_time()
+    summary = index.summary(now_ms + WINDOW_MS)
+    assert summary is not None
+    data = encode_summary(summary)
+    written_s = time.process_time() - began
+    began = time.process_time()
+    fresh = TenantIndex(store=None, tenant="bench", days=30)  # type: ignore[arg-type]
+    fresh.load(decode_summary(data))
+    loaded_s = time.process_time() - began
+    assert fresh.entries == index.entries
+    print(
+        f"its summary: {len(data) / 2**20:.1f} MiB, built and encoded in {written_s:.2f} s "
+        f"of CPU, read back into a new index in {loaded_s:.3f} s"
     )

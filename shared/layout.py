@@ -15,6 +15,9 @@ tenants/<tenant>/cache/blocks/<stamp>.jsonl  chunk workers, once per chunk: the 
                                           `CacheEntry` lines (shared/cache_blocks.py)
 tenants/<tenant>/cache/index/<stamp>.idx   the same worker, right after its block: the
                                           block's key hashes and where each line is
+tenants/<tenant>/cache/summaries/<stamp>.sum  any chunk worker, derived: the key hashes of
+                                          the indexes up to <stamp>, read by a worker
+                                          new to the tenant instead of each of them
 
 tenants/<tenant>/sessions/<id>/
     manifest.json            gateway, last step of a successful upload; replaced (after
@@ -97,6 +100,14 @@ def cache_index_prefix(tenant: str) -> str:
 
 def cache_index_key(tenant: str, stamp: str) -> str:
     return f"{cache_index_prefix(tenant)}{stamp}.idx"
+
+
+def cache_summary_prefix(tenant: str) -> str:
+    return f"{tenant_cache_prefix(tenant)}summaries/"
+
+
+def cache_summary_key(tenant: str, stamp: str) -> str:
+    return f"{cache_summary_prefix(tenant)}{stamp}.sum"
 
 
 def cache_block_key(tenant: str, stamp: str) -> str:

@@ -24,8 +24,14 @@ from dataclasses import dataclass
 import structlog
 
 from shared.cache_blocks import BlockIndex, decode_index, stamp_floor, stamp_ms
-from shared.layout import cache_block_key, cache_index_prefix
+from shared.layout import (
+    cache_block_key,
+    cache_index_prefix,
+    cache_summary_key,
+    cache_summary_prefix,
+)
 from shared.storage.protocol import ObjectStore
+from worker.cache_summary import Summary, decode_summary, encode_summary
 
 log = structlog.get_logger()
 
@@ -35,6 +41,8 @@ DAY_MS = 86_400_000
 WINDOW_MS = 120_000
 # Tenants' keys held by one worker at most; past it the least recently used tenants go.
 MAX_ENTRIES = 4_000_000
+# A worker that added this many blocks since the last summary writes one.
+SUMMARY_EVERY = 500
 _PENDING_MAX = 4096
 _READS_IN_FLIGHT = 16
 # A slot packs the block's number (24 bits), the line's offset (24) and length (16).
@@ -77,10 +85,16 @@ class _Run:
 
 
 class TenantIndex:
-    def __init__(self, store: ObjectStore, tenant: str, days: int) -> None:
+    def __init__(
+        self, store: ObjectStore, tenant: str, days: int, summary_every: int = SUMMARY_EVERY
+    ) -> None:
         self._store = store
         self._tenant = tenant
         self._days = days
+        self._summary_every = summary_every
+        self._since_summary = 0  # blocks added since the last summary read or written
+        self._summarising: asyncio.Task[None] | None = None
+        self._started = False
         self._prefix = cache_index_prefix(tenant)
         self._blocks: list[tuple[str, int, int]] = []  # stamp, block size, written ms
         self._block_keys = array("I")  # keys indexed per block, to know when to drop
@@ -137,6 +151,7 @@ class TenantIndex:
             kept += 1
         self._block_keys.append(kept)
         self.entries += kept
+        self._since_summary += 1
         if len(self._pending) >= _PENDING_MAX:
             self._settle()
 
@@ -148,6 +163,9 @@ class TenantIndex:
             if self._refresh_started >= called:
                 return
             self._refresh_started = time.monotonic()
+            if not self._started:
+                self._started = True
+                await self._start_from_summary(now_ms)
             after = stamp_floor(now_ms - self._days * DAY_MS)
             if self._newest_ms >= 0:
                 after = max(after, stamp_floor(self._horizon(now_ms)))
@@ -160,6 +178,8 @@ class TenantIndex:
             gate = asyncio.Semaphore(_READS_IN_FLIGHT)
             await asyncio.gather(*(self._read(key, gate) for key in new))
             self._forget_old(now_ms)
+            if self._since_summary >= self._summary_every and self._summarising is None:
+                self._summarise(now_ms)
 
     async def _read(self, key: str, gate: asyncio.Semaphore) -> None:
         async with gate:
@@ -169,6 +189,75 @@ class TenantIndex:
                 log.warning("cache.index_unreadable", key=key, error=f"{type(exc).__name__}: {exc}")
                 return
         self.add(key[len(self._prefix) :].removesuffix(".idx"), index)
+
+    async def _start_from_summary(self, now_ms: int) -> None:
+        """The newest summary within the maximum age, if any: its keys, without reading
+        the indexes it covers (a summary that cannot be read: every index is read)."""
+        prefix = cache_summary_prefix(self._tenant)
+        floor = stamp_floor(now_ms - self._days * DAY_MS)
+        try:
+            listed = await self._store.list_objects(prefix, f"{prefix}{floor}")
+            if not listed:
+                return
+            summary = decode_summary(await self._store.get_bytes(listed[-1].key))
+        except Exception as exc:
+            log.warning("cache.summary_unreadable", error=f"{type(exc).__name__}: {exc}")
+            return
+        self.load(summary)
+
+    def load(self, summary: Summary) -> None:
+        """A summary's blocks and keys, added to what the index holds."""
+        base = len(self._blocks)
+        for stamp, size, keys in summary.blocks:
+            self._blocks.append((stamp, size, stamp_ms(stamp)))
+            self._block_keys.append(keys)
+            self._seen[f"{self._prefix}{stamp}.idx"] = stamp_ms(stamp)
+            self._newest_ms = max(self._newest_ms, stamp_ms(stamp))
+        run = _Run(iter(()))
+        run.hashes, run.slots = summary.hashes, summary.slots
+        if base:
+            run.slots = array("Q", (slot + (base << 40) for slot in summary.slots))
+        self._runs.append(run)
+        self._settle()
+        self.entries += len(summary.hashes)
+
+    def summary(self, now_ms: int) -> Summary | None:
+        """What this index holds of the blocks stamped before the listing's window and
+        within the maximum age, as a summary."""
+        # An index stamped before the window would be read by no worker if it came now.
+        oldest, cutoff = now_ms - self._days * DAY_MS, now_ms - WINDOW_MS
+        chosen: dict[int, int] = {}  # block number here -> in the summary
+        for n, (_s, _z, written) in enumerate(self._blocks):
+            if oldest <= written <= cutoff:
+                chosen[n] = len(chosen)
+        if not chosen:
+            return None
+        hashes, slots = array("Q"), array("Q")
+        pending = iter(sorted(self._pending.items()))
+        for value, slot in heapq.merge(pending, *(run.pairs() for run in self._runs)):
+            number = chosen.get(slot >> 40)
+            if number is not None:
+                hashes.append(value)
+                slots.append((number << 40) | (slot & _PLACE))
+        blocks = [(self._blocks[n][0], self._blocks[n][1], self._block_keys[n]) for n in chosen]
+        return Summary(blocks, hashes, slots)
+
+    def _summarise(self, now_ms: int) -> None:
+        summary = self.summary(now_ms)
+        if summary is None:
+            return
+        self._since_summary = sum(1 for _s, _z, w in self._blocks if w > now_ms - WINDOW_MS)
+        key = cache_summary_key(self._tenant, max(stamp for stamp, _z, _k in summary.blocks))
+
+        async def write() -> None:
+            try:
+                await self._store.put_bytes(key, encode_summary(summary))
+            except Exception as exc:  # the next summary covers these blocks too
+                log.warning("cache.summary_not_stored", error=f"{type(exc).__name__}: {exc}")
+            finally:
+                self._summarising = None
+
+        self._summarising = asyncio.create_task(write())
 
     def _horizon(self, now_ms: int) -> int:
         # A stamp from a clock ahead of this one moves the listing no further than now.
@@ -219,16 +308,24 @@ class TenantIndex:
 class CacheIndexes:
     """The worker's tenant indexes, the least recently used dropped past `max_entries`."""
 
-    def __init__(self, store: ObjectStore, days: int, max_entries: int = MAX_ENTRIES) -> None:
+    def __init__(
+        self,
+        store: ObjectStore,
+        days: int,
+        max_entries: int = MAX_ENTRIES,
+        summary_every: int = SUMMARY_EVERY,
+    ) -> None:
         self._store = store
         self._days = days
         self._max_entries = max_entries
+        self._summary_every = summary_every
         self._tenants: OrderedDict[str, TenantIndex] = OrderedDict()
 
     def of(self, tenant: str) -> TenantIndex:
         index = self._tenants.get(tenant)
         if index is None:
-            index = self._tenants[tenant] = TenantIndex(self._store, tenant, self._days)
+            index = TenantIndex(self._store, tenant, self._days, self._summary_every)
+            self._tenants[tenant] = index
         self._tenants.move_to_end(tenant)
         while len(self._tenants) > 1 and self.entries > self._max_entries:
             gone, _ = self._tenants.popitem(last=False)

@@ -4,13 +4,15 @@ index, and what workers hold in memory stays bounded."""
 
 from __future__ import annotations
 
+import asyncio
+from array import array
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from shared.cache_blocks import decode_index, encode_block, encode_index, key_hash, stamp_ms
-from shared.layout import cache_index_prefix, tenant_cache_prefix
+from shared.layout import cache_index_prefix, cache_summary_prefix, tenant_cache_prefix
 from shared.storage.memory import MemoryStore
 from shared.storage.protocol import ObjectInfo
 from tests.worker.test_domain_cache_unit import (
@@ -22,6 +24,7 @@ from tests.worker.test_domain_cache_unit import (
     store_entries,
 )
 from worker.cache_index import DAY_MS, WINDOW_MS, CacheIndexes, TenantIndex
+from worker.cache_summary import Summary, decode_summary, encode_summary
 from worker.cached_pipeline import CachedPipeline
 
 pytestmark = pytest.mark.unit
@@ -59,9 +62,14 @@ def companies(count: int, first: int = 0) -> list:  # type: ignore[type-arg]
 
 async def test_a_cold_chunk_costs_a_listing_and_two_writes_whatever_its_rows() -> None:
     store, inner = CountingStore(), CountingPipeline()
-    await run(CachedPipeline(inner, store, days=30), companies(200), session())
+    cached = CachedPipeline(inner, store, days=30)
+    # A worker's first chunk of a tenant also looks for a summary (there is none).
+    await run(cached, companies(200), session())
+    assert store.calls == {"list": 2, "put": 2}
+    store.calls.clear()
+    await run(cached, companies(200, first=200), session())
     assert store.calls == {"list": 1, "put": 2}
-    assert len(inner.enriched) == 200
+    assert len(inner.enriched) == 400
 
 
 async def test_a_warm_chunk_reads_its_block_whole_and_a_few_hits_read_their_lines() -> None:
@@ -200,3 +208,60 @@ async def test_an_index_from_a_clock_ahead_hides_no_later_index() -> None:
     results = await run(cached, [planned(2, "Now", "now.example")], session())
     assert inner.enriched == []
     assert results[0].cached_at
+
+
+async def test_a_worker_new_to_a_tenant_reads_a_summary_instead_of_every_index() -> None:
+    store, inner = CountingStore(), CountingPipeline()
+    now = datetime.now(UTC)
+    rows = companies(30)
+    # Ten chunks stored before the listing's window, two within it.
+    for n in range(12):
+        at = now - timedelta(minutes=30 - n) if n < 10 else now - timedelta(seconds=12 - n)
+        entries = [old_entry(row, at) for row in rows[n * 2 : n * 2 + 2]]
+        await store_entries(store, "acme", entries, at)
+    summarising = CachedPipeline(inner, store, 30, CacheIndexes(store, 30, summary_every=5))
+    await run(summarising, companies(1, first=900), session())
+    await asyncio.sleep(0.01)  # the summary is written in the background
+    (summary,) = await store.list_objects(cache_summary_prefix("acme"))
+
+    store.calls.clear()
+    inner.enriched.clear()
+    results = await run(CachedPipeline(inner, store, days=30), rows[:24], session())
+    assert inner.enriched == []
+    assert all(r.cached_at for r in results)
+    # The summary, then only the indexes after it (two, and the first worker's own).
+    assert store.calls["get"] == 1 + 3
+    # It covers the ten chunks before the window: it is named after the newest of them.
+    assert stamp_ms(summary.key) == int((now - timedelta(minutes=21)).timestamp() * 1000)
+
+
+def test_a_summary_round_trips_and_refuses_what_is_not_one() -> None:
+    summary = Summary(
+        [("1700000000000-" + "a" * 16, 10, 2)], array("Q", [1, 2]), array("Q", [5, 6])
+    )
+    back = decode_summary(encode_summary(summary))
+    assert back.blocks == summary.blocks
+    assert (list(back.hashes), list(back.slots)) == ([1, 2], [5, 6])
+    with pytest.raises(ValueError, match="not a cache summary"):
+        decode_summary(b"junk")
+    with pytest.raises(ValueError, match="cut short"):
+        decode_summary(encode_summary(summary)[:-1])
+
+
+def test_a_summary_loaded_beside_blocks_already_held_keeps_both_findable() -> None:
+    now = int(datetime.now(UTC).timestamp() * 1000)
+    held = TenantIndex(MemoryStore(), "acme", days=30)
+    held.add(f"{now - 5000:013d}-{'a' * 16}", encode_block([([1], b"{}")])[1])
+    summarised = TenantIndex(MemoryStore(), "acme", days=30)
+    summarised.add(
+        f"{now - 300_000:013d}-{'b' * 16}", encode_block([([2], b"{}"), ([3], b"{}")])[1]
+    )
+    summary = summarised.summary(now)
+    assert summary is not None
+    held.load(decode_summary(encode_summary(summary)))
+    assert held.entries == 3
+    found = held.find(3, now)
+    assert found is not None
+    assert (found.offset, found.length) == (3, 2)
+    assert found.block_key.endswith(f"{now - 300_000:013d}-{'b' * 16}.jsonl")
+    assert held.find(1, now) is not None
