@@ -5,9 +5,11 @@ Each worker keeps, per tenant it serves, the key hashes of the tenant's block in
 entries costs about 16 MB. A chunk refreshes its tenant's index before it looks its rows
 up: one listing of the indexes stamped after the newest one seen (less a window, so that
 an index stored a little late by another worker is still found), and a read of each one
-not seen yet. Indexes older than the cache's maximum age are not listed, and their keys
-are dropped from memory once they outnumber the live ones. A listing or an index that
-cannot be read leaves the index as it was: keys it would have added are misses.
+not seen yet. A worker's first refresh of a tenant starts from the newest summary
+(`worker/cache_summary.py`), and a worker that added many blocks writes one. Indexes
+older than the cache's maximum age are not listed, and their keys are dropped from
+memory once they outnumber the live ones. A listing or an index that cannot be read
+leaves the index as it was: keys it would have added are misses.
 """
 
 from __future__ import annotations
@@ -16,10 +18,7 @@ import asyncio
 import heapq
 import time
 from array import array
-from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 import structlog
 
@@ -31,6 +30,14 @@ from shared.layout import (
     cache_summary_prefix,
 )
 from shared.storage.protocol import ObjectStore
+from worker.cache_slots import (
+    MAX_BLOCKS,
+    MAX_LENGTH,
+    MAX_OFFSET,
+    PLACE,
+    Located,
+    Run,
+)
 from worker.cache_summary import Summary, decode_summary, encode_summary
 
 log = structlog.get_logger()
@@ -45,43 +52,6 @@ MAX_ENTRIES = 4_000_000
 SUMMARY_EVERY = 500
 _PENDING_MAX = 4096
 _READS_IN_FLIGHT = 16
-# A slot packs the block's number (24 bits), the line's offset (24) and length (16).
-MAX_OFFSET = (1 << 24) - 1
-MAX_LENGTH = (1 << 16) - 1
-_MAX_BLOCKS = 1 << 24
-_PLACE = (1 << 40) - 1  # the offset and length of a slot
-
-
-@dataclass(frozen=True)
-class Located:
-    block_key: str
-    block_size: int
-    offset: int
-    length: int
-    written_ms: int
-
-
-class _Run:
-    """Sorted key hashes and, beside each, the slot of the line that answers it."""
-
-    def __init__(self, pairs: Iterator[tuple[int, int]]) -> None:
-        self.hashes: array[int] = array("Q")
-        self.slots: array[int] = array("Q")
-        for value, slot in pairs:
-            self.hashes.append(value)
-            self.slots.append(slot)
-
-    def __len__(self) -> int:
-        return len(self.hashes)
-
-    def pairs(self) -> Iterator[tuple[int, int]]:
-        return zip(self.hashes, self.slots, strict=True)
-
-    def slots_of(self, value: int) -> Iterator[int]:
-        at = bisect_left(self.hashes, value)
-        while at < len(self.hashes) and self.hashes[at] == value:
-            yield self.slots[at]
-            at += 1
 
 
 class TenantIndex:
@@ -99,7 +69,7 @@ class TenantIndex:
         self._blocks: list[tuple[str, int, int]] = []  # stamp, block size, written ms
         self._block_keys = array("I")  # keys indexed per block, to know when to drop
         self._pending: dict[int, int] = {}
-        self._runs: list[_Run] = []
+        self._runs: list[Run] = []
         self._seen: dict[str, int] = {}  # index keys listed within the window, by ms
         self._newest_ms = -1
         self._lock = asyncio.Lock()
@@ -136,7 +106,7 @@ class TenantIndex:
         """A block's keys, from an index just read or just written by this worker."""
         self._seen[f"{self._prefix}{stamp}.idx"] = stamp_ms(stamp)
         self._newest_ms = max(self._newest_ms, stamp_ms(stamp))
-        if len(self._blocks) >= _MAX_BLOCKS:
+        if len(self._blocks) >= MAX_BLOCKS:
             return
         number = len(self._blocks)
         self._blocks.append((stamp, index.block_size, stamp_ms(stamp)))
@@ -213,7 +183,7 @@ class TenantIndex:
             self._block_keys.append(keys)
             self._seen[f"{self._prefix}{stamp}.idx"] = stamp_ms(stamp)
             self._newest_ms = max(self._newest_ms, stamp_ms(stamp))
-        run = _Run(iter(()))
+        run = Run(iter(()))
         run.hashes, run.slots = summary.hashes, summary.slots
         if base:
             run.slots = array("Q", (slot + (base << 40) for slot in summary.slots))
@@ -238,7 +208,7 @@ class TenantIndex:
             number = chosen.get(slot >> 40)
             if number is not None:
                 hashes.append(value)
-                slots.append((number << 40) | (slot & _PLACE))
+                slots.append((number << 40) | (slot & PLACE))
         blocks = [(self._blocks[n][0], self._blocks[n][1], self._block_keys[n]) for n in chosen]
         return Summary(blocks, hashes, slots)
 
@@ -286,8 +256,8 @@ class TenantIndex:
         self._settle()
         merged = heapq.merge(*(run.pairs() for run in self._runs))
         self._runs = [
-            _Run(
-                (value, (renumbered[slot >> 40] << 40) | (slot & _PLACE))
+            Run(
+                (value, (renumbered[slot >> 40] << 40) | (slot & PLACE))
                 for value, slot in merged
                 if (slot >> 40) in renumbered
             )
@@ -297,12 +267,12 @@ class TenantIndex:
     def _settle(self) -> None:
         """Pending keys into a sorted run; runs of like size merged."""
         if self._pending:
-            self._runs.append(_Run(iter(sorted(self._pending.items()))))
+            self._runs.append(Run(iter(sorted(self._pending.items()))))
             self._pending = {}
         while len(self._runs) > 1 and len(self._runs[-2]) <= 2 * len(self._runs[-1]):
             newer = self._runs.pop()
             older = self._runs.pop()
-            self._runs.append(_Run(heapq.merge(older.pairs(), newer.pairs())))
+            self._runs.append(Run(heapq.merge(older.pairs(), newer.pairs())))
 
 
 class CacheIndexes:

@@ -35,7 +35,8 @@ from shared.errors import NotFound
 from shared.layout import cache_block_key, cache_index_key
 from shared.rows import PlannedRow, ResultRow
 from shared.storage.protocol import ObjectStore
-from worker.cache_index import MAX_LENGTH, CacheIndexes, Located
+from worker.cache_index import CacheIndexes
+from worker.cache_slots import MAX_LENGTH, Located
 from worker.pipeline.protocol import ChunkPipeline, Pipeline, SessionContext
 
 log = structlog.get_logger()
