@@ -183,11 +183,10 @@ class TenantIndex:
             self._block_keys.append(keys)
             self._seen[f"{self._prefix}{stamp}.idx"] = stamp_ms(stamp)
             self._newest_ms = max(self._newest_ms, stamp_ms(stamp))
-        run = Run(iter(()))
-        run.hashes, run.slots = summary.hashes, summary.slots
+        slots = summary.slots
         if base:
-            run.slots = array("Q", (slot + (base << 40) for slot in summary.slots))
-        self._runs.append(run)
+            slots = array("Q", (slot + (base << 40) for slot in slots))
+        self._runs.append(Run.of(summary.hashes, slots))
         self._settle()
         self.entries += len(summary.hashes)
 

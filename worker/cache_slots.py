@@ -38,6 +38,13 @@ class Run:
             self.hashes.append(value)
             self.slots.append(slot)
 
+    @classmethod
+    def of(cls, hashes: array[int], slots: array[int]) -> Run:
+        """A run of arrays already sorted by hash (a summary's)."""
+        run = cls(iter(()))
+        run.hashes, run.slots = hashes, slots
+        return run
+
     def __len__(self) -> int:
         return len(self.hashes)
 
