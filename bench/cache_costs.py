@@ -14,7 +14,9 @@ Against a real SeaweedFS (the test fixture's `weed mini`), in one run:
   shuffled across chunks (warm, a few lines of many blocks per chunk), and the first
   chunk of a worker that holds no index yet (reading every index of the tenant).
 - **The index in memory**: `--index-keys` key hashes added in blocks of `--chunk-size`
-  (as read from storage), the memory they hold (tracemalloc) and a look-up's time.
+  (as read from storage), the memory they hold (tracemalloc) and a look-up's time; the
+  summary of them a worker writes, and the time a worker new to the tenant takes to
+  read it back.
 
 CPU is the whole process's (every thread) and the `weed` process's, from /proc.
 
