@@ -153,10 +153,3 @@ async def test_a_deleted_session_leaves_the_tenants_cache_and_an_emptied_cache_i
     assert inner.enriched == ["Acme"]
     assert not missed.cached_at
     assert missed.row_status.value == "ok"
-
-
-async def test_a_range_of_an_object_is_read_alone(store: MinioStore, tenant: str) -> None:
-    key = f"{tenant_cache_prefix(tenant)}blocks/range-test.jsonl"
-    await store.put_bytes(key, b"0123456789")
-    assert await store.get_range(key, 3, 4) == b"3456"
-    assert await store.get_range(key, 8, 5) == b"89"
