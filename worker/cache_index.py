@@ -133,7 +133,8 @@ class TenantIndex:
             if self._refresh_started >= called:
                 return
             self._refresh_started = time.monotonic()
-            if not self._started:
+            first = not self._started
+            if first:
                 self._started = True
                 await self._start_from_summary(now_ms)
             after = stamp_floor(now_ms - self._days * DAY_MS)
@@ -148,6 +149,14 @@ class TenantIndex:
             gate = asyncio.Semaphore(_READS_IN_FLIGHT)
             await asyncio.gather(*(self._read(key, gate) for key in new))
             self._forget_old(now_ms)
+            if first:
+                log.info(
+                    "cache.index_loaded",
+                    tenant=self._tenant,
+                    blocks=len(self._blocks),
+                    keys=self.entries,
+                    indexes_read=len(new),
+                )
             if self._since_summary >= self._summary_every and self._summarising is None:
                 self._summarise(now_ms)
 

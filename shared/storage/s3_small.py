@@ -1,10 +1,12 @@
-"""Whole small-object GETs and PUTs, signed and built by the `minio` SDK's own parts.
+"""Whole small-object GETs and PUTs (and ranged GETs), signed and built by the `minio`
+SDK's own parts.
 
 The SDK's `get_object` and `put_object` wrap each request in layers a small whole object
 does not need: a streamed response read back and released by hand, a reader for the body,
-and on a missing key an XML error document parsed into an exception. The domain cache
-issues one or two such requests per row, where those layers cost about a fifth of the
-client's CPU per request (`bench/cache_costs.py`). Here the SDK still builds the URL and
+and on a missing key an XML error document parsed into an exception. When the domain
+cache issued one or two such requests per row, those layers cost about a fifth of the
+client's CPU per request (`bench/cache_costs.py`); its blocks, indexes and entry lines
+(a ranged GET) are read and written here too. Here the SDK still builds the URL and
 headers and signs them (`BaseURL.build`, `_build_headers`, `sign_v4_s3`); the request goes
 to the connection pool the SDK would use, with the same retries, and the answer is read
 whole: 2xx is the object, 404 is a missing key, anything else an S3 error.
