@@ -47,7 +47,7 @@ DAY_MS = 86_400_000
 # been stored after that newer one (a slow write, or another worker's clock).
 WINDOW_MS = 120_000
 # Tenants' keys held by one worker at most; past it the least recently used tenants go.
-MAX_ENTRIES = 4_000_000
+MAX_ENTRIES = 2_000_000
 # A worker that added this many blocks since the last summary writes one.
 SUMMARY_EVERY = 500
 _PENDING_MAX = 4096
