@@ -11,6 +11,13 @@ tenants/<tenant>/session_marks/<id>.json   gateway, after each change to a sessi
                                           listing tells readers which kept states changed;
                                           a deleted session's mark goes once its folder
                                           is no longer listed
+tenants/<tenant>/settled_states.json      any gateway, derived: settled sessions' states as read
+                                          from their objects, each with the mark listed
+                                          before the read and when it was read
+                                          (`StoredSettled`, gateway/settled_copy.py), so a
+                                          process that just started reads one object, not
+                                          each settled session; written whole, any version
+                                          is correct (entries are checked as kept ones are)
 tenants/<tenant>/cache/blocks/<stamp>.jsonl  chunk workers, once per chunk: the chunk's
                                           `CacheEntry` lines (shared/cache_blocks.py)
 tenants/<tenant>/cache/index/<stamp>.idx   the same worker, right after its block: the
@@ -53,6 +60,9 @@ tenants/<tenant>/sessions/<id>/
     retries/<k>/request.json gateway (conditional write: one retry owns round k, `RetryRequest`)
     retries/<k>/plan.json, retries/<k>/chunks/...   retry round k, laid out like the
                              session's own chunks; a round's chunk n replaces chunk n
+    retries/<k>/running_sums.json   any gateway, derived: the session's sums with the
+                             round's first n planned chunks at their round-k version
+                             (`RunningSums`, shared/round_summaries.py)
     retries/<k>/webhook/claim.json, retries/<k>/webhook/deliveries.json   the webhook of
                              round k's end, claimed and logged like the session's own
 """
@@ -75,6 +85,10 @@ def session_marks_prefix(tenant: str) -> str:
 
 def session_mark_key(tenant: str, session_id: str) -> str:
     return f"{session_marks_prefix(tenant)}{session_id}.json"
+
+
+def settled_states_key(tenant: str) -> str:
+    return f"tenants/{tenant}/settled_states.json"
 
 
 def tenant_criteria_prefix(tenant: str) -> str:
@@ -179,6 +193,11 @@ class SessionKeys:
         if self.round == 0:
             return self.prefix
         return f"{self.retries_prefix}{round_name(self.round)}/"
+
+    @property
+    def run_prefix(self) -> str:
+        """The folder of this round's plan, chunks and stored sums (round 0: the session's)."""
+        return self._run_prefix
 
     @property
     def manifest(self) -> str:

@@ -137,6 +137,7 @@ async def from_search(
     hints: Sequence[str] = (),
     where: str = "",
     by_domain: bool = False,
+    trades: Sequence[str] = (),
 ) -> tuple[str, Score] | None:
     """The best company page found, judged on what corroborates it (see
     `confidence.linkedin`); None when search finds no company page at all. `where` (the
@@ -160,7 +161,7 @@ async def from_search(
         url = company_url(hit.url)
         if url is None:
             continue
-        score = judge_hit(Hit(url, hit.title, hit.snippet), name, domain, site_text, hints)
+        score = judge_hit(Hit(url, hit.title, hit.snippet), name, domain, site_text, hints, trades)
         if best is None or score.confidence > best[1].confidence:
             best = (url, score)
     return best
