@@ -18,8 +18,13 @@ tenants/<tenant>/settled_states.json      any gateway, derived: settled sessions
                                           process that just started reads one object, not
                                           each settled session; written whole, any version
                                           is correct (entries are checked as kept ones are)
-tenants/<tenant>/cache/domains/<domain>.json, cache/names/<country>/<digest>.json
-                                          chunk workers (`CacheEntry`, replaced whole)
+tenants/<tenant>/cache/blocks/<stamp>.jsonl  chunk workers, once per chunk: the chunk's
+                                          `CacheEntry` lines (shared/cache_blocks.py)
+tenants/<tenant>/cache/index/<stamp>.idx   the same worker, right after its block: the
+                                          block's key hashes and where each line is
+tenants/<tenant>/cache/summaries/<stamp>.sum  any chunk worker, derived: the key hashes of
+                                          the indexes up to <stamp>, read by a worker
+                                          new to the tenant instead of each of them
 
 tenants/<tenant>/sessions/<id>/
     manifest.json            gateway, last step of a successful upload; replaced (after
@@ -95,11 +100,32 @@ def tenant_cache_prefix(tenant: str) -> str:
 
 
 def cache_domain_key(tenant: str, domain: str) -> str:
+    """The name a cache entry is known by (hashed into the index, kept in the entry)."""
     return f"{tenant_cache_prefix(tenant)}domains/{domain}.json"
 
 
 def cache_name_key(tenant: str, country: str, name_digest: str) -> str:
     return f"{tenant_cache_prefix(tenant)}names/{country or '-'}/{name_digest}.json"
+
+
+def cache_index_prefix(tenant: str) -> str:
+    return f"{tenant_cache_prefix(tenant)}index/"
+
+
+def cache_index_key(tenant: str, stamp: str) -> str:
+    return f"{cache_index_prefix(tenant)}{stamp}.idx"
+
+
+def cache_summary_prefix(tenant: str) -> str:
+    return f"{tenant_cache_prefix(tenant)}summaries/"
+
+
+def cache_summary_key(tenant: str, stamp: str) -> str:
+    return f"{cache_summary_prefix(tenant)}{stamp}.sum"
+
+
+def cache_block_key(tenant: str, stamp: str) -> str:
+    return f"{tenant_cache_prefix(tenant)}blocks/{stamp}.jsonl"
 
 
 def criteria_key(tenant: str, name: str) -> str:
