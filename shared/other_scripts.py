@@ -136,6 +136,9 @@ def readings(name: str) -> tuple[str, ...]:
     found = [" ".join(filter(None, plain))]
     if translated != plain:
         found.append(" ".join(filter(None, translated)))
+    if script is Script.ARABIC and "ج" in text:
+        # `ج` is `g` in Egypt (`المرجان` Al Morgan) where elsewhere it is `j`.
+        found += [each.replace("j", "g") for each in found]
     if script not in (Script.ARABIC, Script.HEBREW):
         found.append(general)
     return tuple(dict.fromkeys(each for each in found if each))
@@ -280,5 +283,6 @@ def trade_reading(name: str) -> str | None:
     leave the vowel-less brand to the matching of candidates."""
     found = readings(name)
     if script_of(name) in (Script.ARABIC, Script.HEBREW) and len(found) > 1:
-        return found[-1]
+        # The second reading is the one with trade words in English, when it has any.
+        return found[1] if found[1] != found[0].replace("j", "g") else None
     return None

@@ -90,3 +90,9 @@ def test_linkedin_is_searched_by_the_reading_of_an_own_script_name() -> None:
         "text/html",
     )
     assert search_names("Schuka Rybprom", [russian])[:2] == ["Schuka Rybprom", "Shchuka Rybprom"]
+
+
+def test_a_wade_giles_name_matches_its_traditional_characters() -> None:
+    assert name_similarity("永豐茶業", "Yung Feng Tea") >= 0.9
+    assert domain_similarity("永豐茶業", "yungfengtea.com.tw") >= 0.9
+    assert name_similarity("永豐茶業", "Yung Fong Textiles") < 0.8

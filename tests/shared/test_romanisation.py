@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from shared.romanisation import has_cjk, reading_key, readings, search_reading, strip_forms
+from shared.romanisation import (
+    has_cjk,
+    reading_key,
+    readings,
+    search_reading,
+    search_readings,
+    strip_forms,
+)
 from shared.transliteration import fold, skeleton, to_kazakh
 
 pytestmark = pytest.mark.unit
@@ -94,3 +101,11 @@ def test_a_name_in_the_2021_kazakh_alphabet_is_read_back_in_kazakh_cyrillic() ->
     assert to_kazakh("Saryarqa Agro") == "сарыарқа агро"
     assert to_kazakh("Şañyraq Qūrylys") == "шаңырақ құрылыс"
     assert to_kazakh("Saryarka Agro") is None  # informal: read the Russian way instead
+
+
+def test_traditional_characters_are_also_read_in_wade_giles() -> None:
+    found = readings("永豐茶業")
+    assert [r.text for r in found if r.wade_giles] == ["yung feng cha yeh", "yung feng tea"]
+    assert not any(r.wade_giles for r in readings("华瑞精密机械有限公司"))  # simplified
+    assert search_readings("永豐茶業") == ["yung feng tea", "yongfeng tea"]
+    assert search_readings("株式会社北斗精工") == ["hokuto seiko"]
