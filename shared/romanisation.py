@@ -79,6 +79,40 @@ def _hepburn(text: str) -> str:
     return " ".join(item["hepburn"] for item in _kakasi().convert(text) if item["hepburn"])
 
 
+# Other readings of a name's kanji words tried at most: each is one more guess to match.
+MAX_OTHER_READINGS = 2
+
+
+@functools.cache
+def _kanwa() -> Any:
+    from pykakasi.kanji import Kanwa
+
+    return Kanwa()  # type: ignore[no-untyped-call]
+
+
+def _other_hepburn(text: str) -> list[str]:
+    """The name read with one kanji word read another way the dictionary knows (`紅葉`
+    is kōyō to pykakasi, momiji to the company that chose it): pykakasi's dictionary
+    holds every reading of a word and uses the first."""
+    items = [item for item in _kakasi().convert(text) if item["hepburn"]]
+    found: list[str] = []
+    for index, item in enumerate(items):
+        word = item["orig"]
+        if len(word) < 2 or not _CJK.search(word) or _KANA.search(word):
+            continue
+        table = _kanwa().load(word[0]) or {}
+        for yomi, condition in table.get(word, []):
+            if condition is not None or yomi == item["hira"]:
+                continue
+            other = _hepburn(yomi)
+            words = [each["hepburn"] for each in items]
+            words[index] = other
+            found.append(" ".join(words))
+            if len(found) >= MAX_OTHER_READINGS:
+                return found
+    return found
+
+
 def _pinyin(text: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
@@ -166,7 +200,9 @@ def readings(name: str) -> tuple[Reading, ...]:
             )
             if reading.text and reading not in found:
                 found.append(reading)
-    return tuple(found)
+    if language is not False:
+        found += [Reading(other, True) for other in _other_hepburn(text)]
+    return tuple(dict.fromkeys(found))
 
 
 def reading_key(latin: str, japanese: bool = False) -> str:
@@ -210,4 +246,9 @@ def search_readings(name: str, japanese: bool | None = None) -> list[str]:
         pinyin = search_reading(name, japanese=False)
         return list(dict.fromkeys([wade[-1], *([pinyin] if pinyin else [])]))
     first = search_reading(name, japanese)
-    return [first] if first else []
+    if first is None:
+        return []
+    if japanese is not False and (others := _other_hepburn(strip_forms(name))):
+        # `紅葉電機`: kōyō by the dictionary's first reading, Momiji Denki by its company.
+        return [first, _PLAIN_VOWELS.sub(lambda m: m.group(0)[0], others[0])]
+    return [first]

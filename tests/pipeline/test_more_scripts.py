@@ -96,3 +96,9 @@ def test_a_wade_giles_name_matches_its_traditional_characters() -> None:
     assert name_similarity("永豐茶業", "Yung Feng Tea") >= 0.9
     assert domain_similarity("永豐茶業", "yungfengtea.com.tw") >= 0.9
     assert name_similarity("永豐茶業", "Yung Fong Textiles") < 0.8
+
+
+def test_a_kanji_name_matches_the_reading_its_company_chose() -> None:
+    assert name_similarity("株式会社紅葉電機", "Momiji Denki") >= 0.9
+    assert domain_similarity("株式会社紅葉電機", "momiji-denki.co.jp") >= 0.9
+    assert name_similarity("株式会社紅葉電機", "Sakura Denki") < 0.8

@@ -109,3 +109,12 @@ def test_traditional_characters_are_also_read_in_wade_giles() -> None:
     assert not any(r.wade_giles for r in readings("华瑞精密机械有限公司"))  # simplified
     assert search_readings("永豐茶業") == ["yung feng tea", "yongfeng tea"]
     assert search_readings("株式会社北斗精工") == ["hokuto seiko"]
+
+
+def test_a_kanji_word_is_also_read_the_other_ways_the_dictionary_knows() -> None:
+    found = [r.text for r in readings("株式会社紅葉電機")]
+    assert found[0] == "kouyou denki"
+    assert "momiji denki" in found
+    assert len(found) <= 2 + 2  # the reading, its trade in English, two others at most
+    assert search_readings("株式会社紅葉電機") == ["koyo denki", "momiji denki"]
+    assert search_readings("株式会社朝霧電機") == ["asagiri denki"]  # one reading only
