@@ -85,7 +85,7 @@ def engine() -> Iterator[str]:
         yield f"http://127.0.0.1:{port}/search"
 
 
-@pytest.mark.integration
+@pytest.mark.unit
 async def test_an_arabic_name_without_a_domain_finds_its_page_by_consonants_and_trade(
     engine: str,
 ) -> None:
