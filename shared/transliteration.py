@@ -242,14 +242,20 @@ def fold(latin: str) -> str:
     return " ".join(words)
 
 
+_INITIAL_YE = re.compile(r"\b[ЕЁеё]")
+
+
 def latin_readings(text: str) -> list[str]:
-    """`to_latin`, and for a name with `ё` also the reading people and LinkedIn pages
-    give it (`Ёлка` is Yelka by the scheme, Yolka as typed), since which one a company
-    chose cannot be told."""
+    """`to_latin`, and for a name with `ё` also the reading people type (`Ёлка` is Yelka
+    by the scheme, Yolka as typed), and for a word starting with `е` or `ё` the plain `E`
+    many companies write (`Ёжик` as Ezhik): which one a company chose cannot be told."""
     readings = [to_latin(text)]
     if "ё" in text.casefold():
         plain = _ADJECTIVE.sub(r"\1ий", text).translate(_OTHER_LETTERS)
         readings.append(str(iuliia.WIKIPEDIA.translate(plain)))
+    if _INITIAL_YE.search(text) and not _UKRAINIAN_ONLY.search(text):
+        plain = _INITIAL_YE.sub(lambda m: "E" if m.group(0).isupper() else "e", text)
+        readings.append(to_latin(plain.replace("ё", "е").replace("Ё", "Е")))
     return list(dict.fromkeys(readings))
 
 

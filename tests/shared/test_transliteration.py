@@ -140,5 +140,6 @@ def test_serbian_and_macedonian_are_read_into_their_own_latin_alphabets() -> Non
 
 
 def test_a_name_with_yo_is_read_both_ways_companies_spell_it() -> None:
-    assert latin_readings("Ёлка Декор") == ["Yelka Dekor", "Yolka Dekor"]
+    assert latin_readings("Ёлка Декор") == ["Yelka Dekor", "Yolka Dekor", "Elka Dekor"]
+    assert latin_readings("Евраз") == ["Yevraz", "Evraz"]
     assert latin_readings("Москва") == ["Moskva"]
