@@ -115,3 +115,11 @@ async def test_an_arabic_name_without_a_domain_finds_its_page_by_consonants_and_
             loose_for="الفجر للأغذية",
         )
         assert abroad is None or abroad[1].confidence < 0.8
+
+
+@pytest.mark.unit
+def test_a_renamed_sites_own_name_with_marks_is_searched_though_its_domain_drops_them() -> None:
+    page = _page("https://vltavinstrojirny.cz/", "Vltavín Strojírny", "Výroba ozubených kol.")
+    assert search_names("Stavomont Brno", [page]) == ["Stavomont Brno", "Vltavín Strojírny"]
+    other = _page("https://kovohutebrno.cz/", "Vltavín Strojírny", "Výroba ozubených kol.")
+    assert search_names("Stavomont Brno", [other]) == ["Stavomont Brno"]

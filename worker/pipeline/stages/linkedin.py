@@ -158,8 +158,20 @@ def _own_name(page: PageFacts) -> str:
     if page.og_site_name or (org and org.name):
         return page.og_site_name or (org.name if org else "")
     domain = registered_domain(page.url)
-    spelled = [n for n in page.identity_names() if domain_similarity(n, domain) >= _SPELLED]
+    # `Vltavín Strojírny` on vltavinstrojirny.cz: domains drop the marks.
+    spelled = [
+        n
+        for n in page.identity_names()
+        if max(domain_similarity(n, domain), _plain_similarity(n, domain)) >= _SPELLED
+    ]
     return spelled[0] if spelled else ""
+
+
+def _plain_similarity(name: str, domain: str | None) -> float:
+    """`domain_similarity` of a Latin name's plain letters (0 for other names)."""
+    if not has_latin(name) or name.isascii():
+        return 0.0
+    return domain_similarity(" ".join(plain_letters(word) for word in name.split()), domain)
 
 
 async def from_search(
