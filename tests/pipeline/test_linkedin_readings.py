@@ -36,6 +36,8 @@ def test_an_informal_row_name_is_also_searched_by_the_readings_of_the_sites_cyri
     names = search_names("Elka Dekor", [page])
     assert "yolka dekor" in names
     assert "yelka dekor" in names
+    hedgehog = _page("https://ezhik-igrushki.ru/", "Ёжик Игрушки", "Деревянные игрушки.")
+    assert "ezhik igrushki" in search_names("Yojik Igrushki", [hedgehog])
 
 
 @pytest.mark.unit

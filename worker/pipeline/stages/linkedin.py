@@ -122,7 +122,9 @@ def latin_readings(name: str) -> list[str]:
     Devanagari letters is likely spelled in Latin letters (none for a Latin name)."""
     key = name_key(name)
     if has_cyrillic(name) and not has_latin(name):
-        return to_latin_readings(key)[:MAX_READINGS]
+        # Three at most: the scheme's, `ё` as `yo`, a leading `е` as `e` (`Ёжик`: Yezhik,
+        # Yozhik, Ezhik).
+        return to_latin_readings(key)
     if has_cjk(name):
         # `株式会社朝霧電機` is on LinkedIn as Asagiri Denki, `永豐茶業` as Yung Feng Tea.
         return search_readings(key)[:MAX_READINGS]
