@@ -9,7 +9,11 @@ uploaded with an industry column too; or `--set fresh`, bench/accuracy_web/fresh
 companies on other builders' and CMSs' markup in Greek, Hebrew, Arabic, Thai, Hindi,
 Korean, Japanese, Chinese, Russian, Bulgarian, Serbian, Dutch, Swedish, Czech, Spanish
 and English, written apart from
-the pipeline's matching code for first-contact figures), serves it
+the pipeline's matching code for first-contact figures; or `--set blind`,
+bench/accuracy_web/blind: 170+ companies on yet other CMSs' markup in Finnish, Hungarian,
+Romanian, Vietnamese, Indonesian, Danish, Norwegian, Croatian, Slovak, Lithuanian,
+Georgian, Armenian, Mongolian, Macedonian, Belarusian, Persian, Bengali, Tamil and English,
+also written apart from the matching code), serves it
 over HTTPS through a CONNECT proxy with a test CA (`HTTPS_PROXY`, `SSL_CERT_FILE`), with
 LinkedIn behind its sign-in wall and a Serper- or SearXNG-compatible search engine
 answering from the same web. Starts a private SeaweedFS, the gateway, the notifier and
@@ -45,6 +49,8 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.accuracy_web.blind import inputs as blind_inputs
+from bench.accuracy_web.blind.catalogue import build_blind
 from bench.accuracy_web.catalogue import build_web
 from bench.accuracy_web.dns import DEAD_HOSTS_ENV
 from bench.accuracy_web.fresh import inputs as fresh_inputs
@@ -117,12 +123,14 @@ BUILDERS = {
     "heldout": build_heldout,
     "unseen": build_unseen,
     "fresh": build_fresh,
+    "blind": build_blind,
 }
 UPLOADS = {
     "dev": upload,
     "heldout": upload,
     "unseen": unseen_inputs.upload,
     "fresh": fresh_inputs.upload,
+    "blind": blind_inputs.upload,
 }
 
 
@@ -212,7 +220,8 @@ def main() -> int:
         default="dev",
         help="dev: the web the pipeline was tuned on; heldout: one written apart from it "
         "(since used for tuning); unseen: a third, in other builders and languages; "
-        "fresh: a fourth, written apart from the pipeline's matching code",
+        "fresh: a fourth, written apart from the pipeline's matching code; "
+        "blind: a fifth, also written apart from it",
     )
     parser.add_argument("--search", choices=("serper", "searxng"), default="serper")
     parser.add_argument(

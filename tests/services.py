@@ -150,21 +150,3 @@ def require_rabbitmq() -> None:
         raise RuntimeError(
             f"{exc}. Start it with `rabbitmq-server -detached` (make test does this)."
         ) from exc
-
-
-def rabbitmqctl(*args: str) -> None:
-    subprocess.run(["rabbitmqctl", "-q", *args], check=True, timeout=60, capture_output=True)
-
-
-@contextlib.contextmanager
-def rabbitmq_stopped() -> Iterator[None]:
-    """The local RabbitMQ's application stopped (`rabbitmqctl stop_app`) for the duration;
-    started again afterwards even when the body fails, since other tests share it."""
-    if shutil.which("rabbitmqctl") is None:
-        raise RuntimeError("rabbitmqctl is needed to restart the local RabbitMQ")
-    rabbitmqctl("stop_app")
-    try:
-        yield
-    finally:
-        rabbitmqctl("start_app")
-        wait_for_port(5672, 30, "RabbitMQ")

@@ -20,6 +20,7 @@ from bench.accuracy_web.scoring import UNSCORED, grounded, score
 from bench.accuracy_web.search import SearchIndex
 from bench.accuracy_web.server import all_hosts, answer, web_app
 from shared.company_keys import registered_domain
+from tests.bench.served import follow
 from tests.pipeline.fakes.https_web import https_web
 
 pytestmark = pytest.mark.unit
@@ -30,17 +31,6 @@ _CHARSET = re.compile(rb"charset=[\"']?([\w-]+)", re.IGNORECASE)
 @functools.cache
 def web() -> Web:
     return build_web()
-
-
-def follow(host: str, path: str = "/") -> tuple[str, Page]:
-    """The page a browser ends on, and its URL, following the web's redirects."""
-    for _ in range(5):
-        page, _ = answer(web(), host, path)
-        if page.location is None:
-            return f"https://{host}{path}", page
-        target = httpx.URL(page.location)
-        host, path = target.host, target.path
-    raise AssertionError(f"redirect loop from {host}")
 
 
 def decoded(page: Page) -> str:
@@ -70,7 +60,7 @@ def test_every_live_company_site_serves_its_grounding_text_at_its_homepage() -> 
         assert company.homepage
         assert company.website
         assert registered_domain(company.homepage) == company.website
-        url, page = follow(httpx.URL(company.homepage).host)
+        url, page = follow(web(), httpx.URL(company.homepage).host)
         assert page.status == 200, company
         assert url == company.homepage
         if company.grounding:
@@ -92,7 +82,7 @@ def test_given_websites_lead_to_the_labelled_site_or_to_no_company() -> None:
             assert company.cls in ("dead_dns", "dead_refused", "rebrand"), company
             assert (site.dead == "dns") == (given.host in web().dead_hosts())
             continue
-        url, page = follow(given.host, given.path or "/")
+        url, page = follow(web(), given.host, given.path or "/")
         if company.cls == "parked":
             assert company.website is None
             assert page.status == 200

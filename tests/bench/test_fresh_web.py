@@ -5,7 +5,6 @@ or LinkedIn page with the other three webs."""
 from __future__ import annotations
 
 import functools
-import html
 import io
 import re
 from collections import Counter
@@ -19,12 +18,12 @@ from bench.accuracy_web.fresh.catalogue import build_fresh
 from bench.accuracy_web.fresh.inputs import mixed_xlsx, name_only, with_website
 from bench.accuracy_web.fresh.landers import MARKET_HOSTS
 from bench.accuracy_web.heldout.catalogue import build_heldout
-from bench.accuracy_web.model import Page, Web
+from bench.accuracy_web.model import Web
 from bench.accuracy_web.scoring import grounded, linkedin_slug
 from bench.accuracy_web.search import SearchIndex
-from bench.accuracy_web.server import answer
 from bench.accuracy_web.unseen.catalogue import build_unseen
 from shared.company_keys import registered_domain
+from tests.bench.served import follow, text_of
 
 pytestmark = pytest.mark.unit
 
@@ -75,22 +74,6 @@ def web() -> Web:
     return build_fresh()
 
 
-def follow(host: str, path: str = "/") -> tuple[str, Page]:
-    for _ in range(5):
-        page, _ = answer(web(), host, path)
-        if page.location is None:
-            return f"https://{host}{path}", page
-        target = httpx.URL(page.location)
-        host, path = target.host, target.path
-    raise AssertionError(f"redirect loop from {host}")
-
-
-def text_of(page: Page) -> str:
-    declared = _CHARSET.search(page.content_type.encode()) or _CHARSET.search(page.body[:600])
-    assert declared is not None, "every company page declares its charset"
-    return html.unescape(page.body.decode(declared.group(1).decode()))
-
-
 def test_it_has_over_160_companies_of_every_class_and_every_script() -> None:
     companies = web().companies
     assert len(companies) >= 160
@@ -125,7 +108,7 @@ def test_every_live_company_serves_its_grounding_text() -> None:
         assert company.homepage
         assert company.grounding
         assert registered_domain(company.homepage) == company.website
-        url, page = follow(httpx.URL(company.homepage).host)
+        url, page = follow(web(), httpx.URL(company.homepage).host)
         assert page.status == 200, company.key
         assert url.rstrip("/") == company.homepage.rstrip("/"), company.key
         site = web().sites[httpx.URL(url).host]
@@ -143,7 +126,7 @@ def test_given_websites_lead_to_the_labelled_site_or_to_no_company() -> None:
         if site.dead:
             assert company.cls in ("gone", "refused", "rebrand"), company.key
             continue
-        reached, page = follow(url.host.lower(), "/")
+        reached, page = follow(web(), url.host.lower(), "/")
         if company.cls == "parked":
             assert company.website is None
             assert company.grounding is None

@@ -5,7 +5,6 @@ or wording with the development web."""
 from __future__ import annotations
 
 import functools
-import html
 import re
 from collections import Counter
 
@@ -14,11 +13,11 @@ import pytest
 
 from bench.accuracy_web.catalogue import build_web
 from bench.accuracy_web.heldout.catalogue import build_heldout
-from bench.accuracy_web.model import Company, Page, Web
+from bench.accuracy_web.model import Company, Web
 from bench.accuracy_web.scoring import grounded
 from bench.accuracy_web.search import SearchIndex
-from bench.accuracy_web.server import answer
 from shared.company_keys import registered_domain
+from tests.bench.served import follow, text_of
 
 pytestmark = pytest.mark.unit
 
@@ -35,22 +34,6 @@ CLASSES = (
 @functools.cache
 def web() -> Web:
     return build_heldout()
-
-
-def follow(host: str, path: str = "/") -> tuple[str, Page]:
-    for _ in range(5):
-        page, _ = answer(web(), host, path)
-        if page.location is None:
-            return f"https://{host}{path}", page
-        target = httpx.URL(page.location)
-        host, path = target.host, target.path
-    raise AssertionError(f"redirect loop from {host}")
-
-
-def text_of(page: Page) -> str:
-    declared = _CHARSET.search(page.content_type.encode()) or _CHARSET.search(page.body[:400])
-    assert declared is not None, "every page declares its charset, in the header or the page"
-    return html.unescape(page.body.decode(declared.group(1).decode()))
 
 
 def test_it_has_over_120_companies_of_every_class_and_is_the_same_every_time() -> None:
@@ -70,7 +53,7 @@ def test_every_live_company_serves_its_grounding_text() -> None:
             continue
         assert company.homepage
         assert registered_domain(company.homepage) == company.website
-        url, page = follow(httpx.URL(company.homepage).host)
+        url, page = follow(web(), httpx.URL(company.homepage).host)
         assert page.status == 200, company
         assert company.grounding
         served = " ".join(text_of(p) for p in web().sites[httpx.URL(url).host].pages.values())
@@ -94,7 +77,7 @@ def test_given_websites_lead_to_the_labelled_site_or_to_no_company() -> None:
             assert company.cls in ("gone", "rebrand", "rebrand_unlinked"), company
             continue
         # A pasted deep link stands for its site: its root is what is checked.
-        url, page = follow(given.host, "/")
+        url, page = follow(web(), given.host, "/")
         if company.cls == "parked":
             assert company.website is None
             assert page.status == 200

@@ -2,8 +2,8 @@
 storage holds and says 503 to what needs the broker, and both the dashboard and the
 client's watcher follow the session to `completed` with the right count.
 
-The local RabbitMQ is shared with every other test on the machine: the outage is kept
-to a few seconds, and the broker is started again whatever happens.
+The broker is a node of this module's own (tests/rabbit_node.py), so the outage disturbs
+nothing else running on the machine; it is started again whatever happens.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from tests.chaos.sessions import (
     wait_chunks_done,
 )
 from tests.chaos.stack import ChaosStack
-from tests.services import rabbitmq_stopped, rabbitmqctl, wait_for_port
+from tests.rabbit_node import RabbitNode, private_rabbitmq, rabbitmq_stopped
+from tests.services import wait_for_port
 from tests.worker.sessions import wait_until
 
 pytestmark = pytest.mark.e2e
@@ -39,19 +40,30 @@ SPARE_ROWS = 10
 OUTAGE_S = 3
 
 
+@pytest.fixture(scope="module")
+def rabbit_node() -> Iterator[RabbitNode]:
+    with private_rabbitmq() as node:
+        yield node
+
+
 @pytest.fixture
-def rabbitmq_left_running() -> Iterator[None]:
+def rabbitmq(rabbit_node: RabbitNode) -> str:
+    return rabbit_node.url
+
+
+@pytest.fixture
+def rabbitmq_left_running(rabbit_node: RabbitNode) -> Iterator[RabbitNode]:
     """Starts the broker's application again after the test, even one that timed out in
     the middle of the outage (starting a running application changes nothing)."""
-    yield
-    rabbitmqctl("start_app")
-    wait_for_port(5672, 30, "RabbitMQ")
+    yield rabbit_node
+    rabbit_node.ctl("start_app")
+    wait_for_port(rabbit_node.port, 30, "the private RabbitMQ node")
 
 
 @contextlib.asynccontextmanager
-async def rabbitmq_away() -> AsyncIterator[None]:
+async def rabbitmq_away(node: RabbitNode) -> AsyncIterator[None]:
     """`rabbitmq_stopped`, with the event loop free to poll and drive the browser."""
-    outage = rabbitmq_stopped()
+    outage = rabbitmq_stopped(node)
     await asyncio.to_thread(outage.__enter__)
     try:
         yield
@@ -78,7 +90,7 @@ def notifier_messages(page: Page) -> list[dict[str, object]]:
 
 @pytest.mark.timeout(180)
 async def test_a_broker_restart_mid_session_answers_503_and_the_dashboard_recovers(
-    stack: ChaosStack, api: httpx.AsyncClient, page: Page, rabbitmq_left_running: None
+    stack: ChaosStack, api: httpx.AsyncClient, page: Page, rabbitmq_left_running: RabbitNode
 ) -> None:
     spare = await upload(api, SPARE_ROWS)
     session_id = await create_and_start(api, ROWS)
@@ -95,7 +107,7 @@ async def test_a_broker_restart_mid_session_answers_503_and_the_dashboard_recove
     async def start_spare() -> httpx.Response:
         return await api.post(f"/api/sessions/{spare}/start")
 
-    async with probe.running(), rabbitmq_away():
+    async with probe.running(), rabbitmq_away(rabbitmq_left_running):
         await wait_until(lambda: 503 in probe.seen("GET /readyz"), 30, "the gateway to notice")
         refused = await probe.ask("POST start", start_spare)
         await asyncio.sleep(OUTAGE_S)

@@ -252,3 +252,60 @@ def test_a_country_code_and_a_cyrillic_city_agree_with_a_result_in_english() -> 
     )
     assert found.confidence >= 0.8
     assert "agrees with the row: RU, Казань" in found.describe()
+
+
+def test_the_rows_line_of_business_alone_does_not_corroborate_a_namesake() -> None:
+    """Namesakes are mostly in the same trade (it is often in the name): the industry
+    column agreeing is not enough, a place or the domain still has to."""
+    namesake = hit(
+        "lumikko-rakennus",
+        "Lumikko Rakennus - LinkedIn",
+        "Lumikko Rakennus | 158 followers on LinkedIn. Construction · Bergen",
+    )
+    score = judge_hit(namesake, "Lumikko Rakennus", None, "", [], ["Construction"])
+    assert verdict(score.confidence, FLOOR, ACCEPT) is not Verdict.ACCEPT, score
+    assert "the row's line of business: Construction" in score.evidence
+    own = hit(
+        "lumikko-rakennus",
+        "Lumikko Rakennus - LinkedIn",
+        "Lumikko Rakennus | 158 followers on LinkedIn. Construction · Tampere",
+    )
+    placed = judge_hit(own, "Lumikko Rakennus", None, "", ["Finland", "Tampere"], ["Construction"])
+    assert verdict(placed.confidence, FLOOR, ACCEPT) is Verdict.ACCEPT, placed
+    assert placed.confidence > judge_hit(own, "Lumikko Rakennus", None, "", ["Tampere"]).confidence
+
+
+@pytest.mark.parametrize(
+    ("name", "slug", "domain"),
+    [
+        ("Đông Á Thực Phẩm", "dong-a-thuc-pham", "dongathucpham.vn"),
+        ("Østervang Revision", "ostervang-revision", "ostervangrevision.dk"),
+    ],
+)
+def test_a_slug_that_is_the_name_without_its_accents_is_only_the_name(
+    name: str, slug: str, domain: str
+) -> None:
+    """Every namesake's page is addressed so: it is no sign of the company's own domain."""
+    namesake = hit(slug, f"{name} - LinkedIn", "23 followers on LinkedIn. Accounting · Turku")
+    score = judge_hit(namesake, name, domain, "")
+    assert not any(e.startswith("its address is the domain's name") for e in score.evidence)
+    assert verdict(score.confidence, FLOOR, ACCEPT) is not Verdict.ACCEPT, score
+
+
+def test_the_names_own_word_spelled_without_accents_is_not_a_shared_place() -> None:
+    namesake = hit("granasen-regnskap", "Granåsen Regnskap - LinkedIn", "Accounting · Aalborg")
+    site = "Siden 2004 har Granåsen Regnskap holdt til i Bergen."
+    score = judge_hit(namesake, "Granasen Regnskap", "granasen-regnskap.no", site)
+    assert not any(e.startswith("the company's site also names") for e in score.evidence)
+    assert verdict(score.confidence, FLOOR, ACCEPT) is not Verdict.ACCEPT, score
+
+
+def test_a_page_sharing_only_the_trade_word_of_the_name_gains_nothing_from_the_industry() -> None:
+    other = hit(
+        "korosviz-gepgyarto",
+        "Hegyköz Építő Kft. - LinkedIn",
+        "Hegyköz Építő Kft. | 64 followers on LinkedIn. Construction · Szeged",
+    )
+    score = judge_hit(other, "Kőrösvíz Építő Kft.", None, "", ["Szeged"], ["Construction"])
+    assert not any(e.startswith("the row's line of business") for e in score.evidence)
+    assert verdict(score.confidence, FLOOR, ACCEPT) is not Verdict.ACCEPT, score

@@ -193,3 +193,38 @@ def test_context_terms_found_on_the_page_add_confidence() -> None:
     with_terms = website_score("Orbit Software", facts, SEARCH, ["game", "launchers"])
     assert with_terms.confidence > without.confidence
     assert "context terms 2/2" in with_terms.describe()
+
+
+NAMELESS = [
+    page("https://nemunelis-statyba.lt/", "nemunelis-statyba.lt", "<h1>nemunelis-statyba.lt</h1>"),
+    page("https://www.kaarna-rakennus.fi/", "www.kaarna-rakennus.fi", "<div id=pk></div>"),
+    page(
+        "https://kaarnarakennus.fi/",
+        "kaarnarakennus.fi",
+        "<h2>kaarnarakennus.fi</h2><p>This domain has been reserved. Coming soon.</p>",
+    ),
+]
+
+
+@pytest.mark.parametrize("facts", NAMELESS, ids=lambda facts: facts.url)
+def test_a_page_naming_nothing_but_its_domain_goes_to_review_even_when_given(
+    facts: PageFacts,
+) -> None:
+    name = "Kaarna Rakennus" if "kaarna" in facts.url else "Nemunėlis Statyba"
+    for source in (GIVEN, SEARCH):
+        score = website_score(name, facts, source, url=facts.url)
+        assert verdict(score.confidence, FLOOR, ACCEPT) is not Verdict.ACCEPT, score
+        assert "the page names nothing but its domain" in score.evidence
+
+
+def test_a_page_titled_with_its_domain_that_names_the_company_is_accepted() -> None:
+    facts = page(
+        "https://kaarnarakennus.fi/",
+        "kaarnarakennus.fi",
+        "<h1>Kaarna Rakennus</h1><p>Kaarna Rakennus rakentaa omakotitaloja Oulussa.</p>",
+    )
+    score = website_score("Kaarna Rakennus", facts, GIVEN, url=facts.url)
+    assert verdict(score.confidence, FLOOR, ACCEPT) is Verdict.ACCEPT, score
+    titled = page("https://kaarnarakennus.fi/", "kaarnarakennus.fi", "<p>Talot ja remontit.</p>")
+    mentioned = website_score("Kaarna Rakennus", titled, GIVEN, url=titled.url)
+    assert "the page names nothing but its domain" in mentioned.evidence

@@ -42,12 +42,21 @@ ANSWERS = {
     # Both framings: the chunks win, as RFC 9112 has it.
     "/chunked-and-length": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 7\r\n"
     b"Transfer-Encoding: chunked\r\n\r\n" + chunked(PAGE),
+    # What lax servers send: one length twice or as a list, a header folded over two lines.
+    "/length-twice": b"HTTP/1.1 200 OK\r\nContent-Length: 33\r\nContent-Type: text/html\r\n"
+    b"content-length: 33\r\n\r\n<html><title>after</title></html>",
+    "/length-list": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 33, 33\r\n"
+    b"\r\n<html><title>after</title></html>",
+    "/folded": b"HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=windows-1251\r\n"
+    b"X-Note: one\r\n\ttwo\r\nContent-Length: 6\r\n\r\n\xcf\xf0\xe8\xe2\xe5\xf2",
+    "/lengths-differ": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 33\r\n"
+    b"Content-Length: 40\r\n\r\n<html><title>after</title></html>",
     # Not HTTP at all, and a chunked body whose size line is not a number.
     "/garbage": b"SSH-2.0-OpenSSH_9.6\r\nContent-Type: text/html\r\n\r\n",
     "/bad-chunk": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n"
     b"\r\n5\r\n<html\r\nzz\r\nmore\r\n0\r\n\r\n",
 }
-CLOSES = {"/until-close", "/cut", "/close", "/garbage", "/bad-chunk"}
+CLOSES = {"/until-close", "/cut", "/close", "/garbage", "/bad-chunk", "/lengths-differ"}
 
 
 @dataclass
@@ -145,7 +154,7 @@ async def test_a_body_cut_short_is_an_error_and_its_connection_is_not_reused(
     assert site.connections == 2
 
 
-@pytest.mark.parametrize("path", ["/garbage", "/bad-chunk"])
+@pytest.mark.parametrize("path", ["/garbage", "/bad-chunk", "/lengths-differ"])
 async def test_a_malformed_answer_is_a_protocol_error_and_its_connection_is_not_reused(
     direct: MakeSettings, path: str
 ) -> None:
@@ -159,3 +168,16 @@ async def test_a_malformed_answer_is_a_protocol_error_and_its_connection_is_not_
     assert isinstance(failed, FetchError)
     assert failed.kind == "unreachable"
     assert page == PAGE.decode()
+
+
+async def test_a_repeated_length_and_folded_headers_are_read_as_browsers_read_them(
+    direct: MakeSettings,
+) -> None:
+    async with running() as site:
+        twice, listed, folded, page = await fetch(
+            direct, site, "/length-twice", "/length-list", "/folded", "/chunked"
+        )
+    assert twice == listed == "<html><title>after</title></html>"
+    assert folded == "Привет"  # the charset given on the folded line is the one used
+    assert page == PAGE.decode()
+    assert site.connections == 1

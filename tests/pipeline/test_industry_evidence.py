@@ -128,3 +128,16 @@ def test_a_namesake_of_another_trade_is_held_while_a_candidate_could_not_be_read
     assert unread_rival(accountants, [accountants, unread], place, 0.8).confidence == 0.79
     joiners = candidate("https://lindgren-co.se/", 1.0, "Furniture", JOINERS)
     assert unread_rival(joiners, [joiners, unread], place, 0.8).confidence == 1.0
+
+
+def test_a_namesake_naming_the_rows_city_holds_a_best_that_does_not() -> None:
+    """The trade words of the page favour the namesake in the other town; the row's city
+    says otherwise: a guess between them goes to review."""
+    cluj = candidate("https://deltaadvisory.ro/", 1.0, "Consulting", "", city=False)
+    iasi = candidate("https://deltaadvisoryiasi.ro/", 1.0, "", "")
+    cluj = replace(cluj, facts=page("Consultanță fiscală în Cluj.", "Delta Advisory"))
+    iasi = replace(iasi, facts=page("Proiecte pentru fonduri, Iași.", "Delta Advisory"))
+    held = undecided(cluj, [cluj, iasi], "Delta Advisory", 0.8)
+    assert held.confidence == 0.79
+    assert "names the row's city" in held.evidence
+    assert undecided(iasi, [cluj, iasi], "Delta Advisory", 0.8).confidence == 1.0

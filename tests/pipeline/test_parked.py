@@ -115,6 +115,38 @@ def test_a_redirect_to_a_ww1_lander_of_the_same_domain_counts() -> None:
     assert names(parked_redirects.landed_on_marketplace(page)) == "lander_redirect"
 
 
+def test_a_redirect_to_a_page_named_after_the_given_domain_on_an_unknown_broker_counts() -> None:
+    body = (
+        "<h1>brightwell-tools.fi is available</h1><p>Make an offer or buy it now.</p>"
+        "<form><input name=offer><button>Offer</button></form>"
+    )
+    page = landing(
+        "https://www.quillmart-exchange.com/d/brightwell-tools.fi/",
+        body,
+        "brightwell-tools.fi | Quillmart",
+        redirects=("http://www.brightwell-tools.fi/",),
+    )
+    assert names(parked_redirects.landed_on_marketplace(page)) == "redirect_about_domain"
+    assert judge(page.url, page.facts, page.redirects).parked
+    on_a_broker = landing(
+        "https://names-for-sale.example/brightwell-tools.fi",
+        "<p>Available.</p>",
+        redirects=("https://brightwell-tools.fi/",),
+    )
+    assert names(parked_redirects.landed_on_marketplace(on_a_broker)) == "listing_redirect"
+
+
+def test_a_company_that_moved_is_not_a_page_about_its_old_domain() -> None:
+    moved = landing(
+        "https://northgate-tools.fi/?ref=brightwell-tools.fi",
+        FILLER,
+        "Northgate Tools",
+        redirects=("https://brightwell-tools.fi/",),
+    )
+    assert parked_redirects.landed_on_marketplace(moved) is None
+    assert not judge(moved.url, moved.facts, moved.redirects).parked
+
+
 TO_SEDO = '<meta http-equiv="refresh" content="0;url=https://sedo.com/x?domain=a.com">'
 TO_DAN = "<script>window.location.href = 'https://dan.com/buy-domain/a.com';</script>"
 

@@ -1,15 +1,17 @@
 """The local RabbitMQ restarts mid-session: the session still completes, rows once each.
 
-This test stops the broker's application for a few seconds (`rabbitmqctl stop_app`) and
-always starts it again, even when the test fails.
+The broker is a node of this module's own (tests/rabbit_node.py): its application is
+stopped for a few seconds (`rabbitmqctl stop_app`) and always started again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from shared.lifecycle import SessionStatus
-from tests.services import rabbitmq_stopped
+from tests.rabbit_node import RabbitNode, private_rabbitmq, rabbitmq_stopped
 from tests.slow_site import SlowSite
 from tests.worker.conftest import Workers, slow_pipeline_env
 from tests.worker.sessions import Engine, make_rows, wait_until
@@ -17,8 +19,19 @@ from tests.worker.sessions import Engine, make_rows, wait_until
 pytestmark = pytest.mark.e2e
 
 
+@pytest.fixture(scope="module")
+def rabbit_node() -> Iterator[RabbitNode]:
+    with private_rabbitmq() as node:
+        yield node
+
+
+@pytest.fixture
+def rabbitmq(rabbit_node: RabbitNode) -> str:
+    return rabbit_node.url
+
+
 async def test_session_completes_across_a_broker_restart_without_lost_or_doubled_rows(
-    engine: Engine, workers: Workers, slow_site: SlowSite
+    engine: Engine, workers: Workers, slow_site: SlowSite, rabbit_node: RabbitNode
 ) -> None:
     processes = workers.start(
         2,
@@ -29,7 +42,7 @@ async def test_session_completes_across_a_broker_restart_without_lost_or_doubled
     keys = await engine.start(make_rows(480, lambda n: ""))
     await wait_until(lambda: engine.has_done_chunks(keys, 1), 30, "the first chunk to be stored")
 
-    with rabbitmq_stopped():
+    with rabbitmq_stopped(rabbit_node):
         # Rows keep running while the broker is away; their acks are lost with it.
         await wait_until(lambda: engine.has_done_chunks(keys, 3), 30, "chunks stored meanwhile")
 

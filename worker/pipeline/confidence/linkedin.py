@@ -10,6 +10,7 @@ own site, or values from the row's own columns (a country, a city).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -47,20 +48,33 @@ class Hit:
     snippet: str
 
 
+# Letters Unicode does not decompose, as slugs and domains spell them.
+_SPELLED = str.maketrans(
+    {"ø": "o", "æ": "ae", "đ": "d", "ł": "l", "ß": "ss", "ð": "d", "þ": "th", "œ": "oe",
+     "ı": "i"}
+)  # fmt: skip
+
+
+def _plain(text: str) -> str:
+    """`Đông Á`, `Østervang` as a slug writes them: `dong a`, `ostervang`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPELLED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _slug_name(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
 
 
 def _same_words(name: str, slug: str) -> float:
     """Slugs add words freely (`other-meta`), so only the whole slug counts as the name."""
-    left, right = name_key(name), name_key(slug)
+    left, right = _plain(name_key(name)), _plain(name_key(slug))
     return round(fuzz.token_sort_ratio(left, right) / 100, 3) if left and right else 0.0
 
 
 def _capitalised_words(text: str, name: str) -> list[str]:
     """Capitalised words of the result beyond the name and LinkedIn's boilerplate."""
-    skip = {w.casefold() for w in _WORD.findall(name)} | _COMMON
-    found = [w for w in _WORD.findall(text) if w[0].isupper() and w.casefold() not in skip]
+    skip = {_plain(w) for w in _WORD.findall(name)} | _COMMON
+    found = [w for w in _WORD.findall(text) if w[0].isupper() and _plain(w) not in skip]
     return list(dict.fromkeys(found))
 
 
@@ -83,10 +97,22 @@ def _forms(hint: str) -> list[str]:
     return [form.casefold() for form in forms if len(form) >= 3]
 
 
+# The row's line of business found in the result: namesakes in the same trade share it
+# (the trade is often in the name itself), so it adds a little, only to a result named as
+# the company, and never corroborates alone.
+TRADE_WEIGHT = 0.25
+
+
 def judge_hit(
-    hit: Hit, name: str, domain: str | None, site_text: str, hints: Sequence[str] = ()
+    hit: Hit,
+    name: str,
+    domain: str | None,
+    site_text: str,
+    hints: Sequence[str] = (),
+    trades: Sequence[str] = (),
 ) -> Score:
-    """The result's confidence; without corroboration it stays below any sane floor."""
+    """The result's confidence; without corroboration it stays below any sane floor.
+    `hints`: the row's places (a country, a city); `trades`: its industry cells."""
     title = _TITLE_SPLIT.split(hit.title)[0]
     slug_name = _slug_name(hit.url)
     named = max(name_similarity(name, title), _same_words(name, slug_name))
@@ -108,6 +134,12 @@ def judge_hit(
     if agreed:
         weights.append(min(0.85, 0.6 * len(agreed)))
         evidence.append("agrees with the row: " + ", ".join(agreed))
+    same_trade = [t for t in trades if len(t) >= 3 and t.casefold() in lowered]
+    # A name matched only in part (`Hegyköz Építő` for `Kőrösvíz Építő`) shares its trade
+    # word with the row's: the industry agreeing then repeats what made the names alike.
+    if same_trade and named >= 0.9:
+        weights.append(TRADE_WEIGHT)
+        evidence.append("the row's line of business: " + ", ".join(same_trade))
     if site_text:
         shared = [w for w in _capitalised_words(text, name) if _named_on_site(w, site_text)]
         if shared:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from enum import StrEnum
+from urllib.parse import urlsplit
 
 from shared.company_keys import registered_domain
 from shared.romanisation import has_cjk
@@ -39,6 +40,10 @@ _PRIOR = {
     WebsiteSource.REDIRECT: (0.35, "the given website redirects here"),
 }
 PARENT_CAP = 0.75
+# A page whose only name is its domain (the title, the headline) and that never writes the
+# company's name: a lander, a placeholder, an empty shell. The domain alone may be right,
+# but nothing on the page says whose it is, so the candidate goes to review.
+NAMELESS_CAP = 0.7
 _SAME = 0.9
 _CLOSE = 0.8
 _OTHER_OWNER = 0.7
@@ -51,9 +56,17 @@ _BESIDE = re.compile(r"(.+?)\s*[(（]([^()（）]+)[)）]\s*")
 _CJK_TITLE_SPLIT = re.compile(r"\s*[|｜\-–—_／·・:：【】「」]\s*")
 
 
+def _is_address(text: str, url: str) -> bool:
+    """The text is just the page's host or domain name (`www.acme.fi`, `acme.fi/`)."""
+    bare = text.strip().lower().removeprefix("www.").rstrip("/")
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    return bool(bare) and bare in {host, registered_domain(url) or host}
+
+
 def _titles(facts: PageFacts) -> list[str]:
     """The title's parts, the OpenGraph title and the page's headline, each name written
-    with another in brackets also as the two names on their own."""
+    with another in brackets also as the two names on their own. A title that is only the
+    domain name is no name: the domain is weighed on its own."""
     parts = [p for p in re.split(r"\s[|\-–—:·]\s", facts.title) if p]
     if has_cjk(facts.title):
         # Chinese and Japanese titles join their parts without spaces (`新锐纺织-首页`).
@@ -61,6 +74,8 @@ def _titles(facts: PageFacts) -> list[str]:
     parts += [facts.og_title, facts.shape.headline]
     names = []
     for part in filter(None, parts):
+        if _is_address(part, facts.url):
+            continue
         names.append(part)
         beside = _BESIDE.fullmatch(part)
         if beside:
@@ -109,6 +124,16 @@ def _identity(name: str, facts: PageFacts) -> tuple[float, list[str], float]:
     claims = [c for c in claimed if c]
     owner_match = strong if claims else 1.0
     return weight, evidence, max(owner_match, title)
+
+
+def _names_only_its_domain(name: str, facts: PageFacts, text: str) -> bool:
+    if not any(_is_address(shown, facts.url) for shown in (facts.title, facts.shape.headline)):
+        return False
+    # The domain written out is not the name written: `kaarna-rakennus.fi` names no one.
+    host = (urlsplit(facts.url).hostname or "").lower()
+    addresses = {host, host.removeprefix("www."), registered_domain(facts.url) or host}
+    pattern = "|".join(re.escape(a) for a in sorted(addresses, key=len, reverse=True) if a)
+    return not mentions_name(name, re.sub(pattern, " ", text, flags=re.IGNORECASE))
 
 
 def website_score(
@@ -162,6 +187,9 @@ def website_score(
         weights.append(0.45)
         evidence.append("the page lists it as part of its group")
     confidence = combine(weights)
+    if not identity and link is None and _names_only_its_domain(name, facts, text):
+        evidence.append("the page names nothing but its domain")
+        confidence = min(confidence, NAMELESS_CAP)
     if owner_match < _OTHER_OWNER and link is not BrandLink.REBRAND:
         owner = facts.og_site_name or (facts.organization.name if facts.organization else "")
         evidence.append(f"the page's owner is '{owner}'")

@@ -185,6 +185,7 @@ async def from_search(
     hints: Sequence[str] = (),
     where: str = "",
     by_domain: bool = False,
+    trades: Sequence[str] = (),
     loose_for: str = "",
 ) -> tuple[str, Score] | None:
     """The best company page found, judged on what corroborates it (see
@@ -214,7 +215,7 @@ async def from_search(
         if url is None:
             continue
         judged = Hit(url, hit.title, hit.snippet)
-        score = judge_hit(judged, loose_for or name, domain, site_text, hints)
+        score = judge_hit(judged, loose_for or name, domain, site_text, hints, trades)
         if best is None or score.confidence > best[1].confidence:
             best = (url, score)
     return best

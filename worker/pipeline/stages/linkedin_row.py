@@ -55,6 +55,7 @@ async def find_linkedin(kit: Toolkit, draft: RowDraft, pages: list[PageFacts], w
                 settings.search_results,
                 site_text=" ".join(_site_text(page) for page in pages),
                 hints=_row_hints(draft.row),
+                trades=_row_trades(draft.row),
                 where=where,
                 by_domain=by_domain,
                 loose_for=loose_for,
@@ -86,12 +87,22 @@ def _site_text(page: PageFacts) -> str:
     return " ".join([page.title, page.meta_description, page.og_description, page.main_text])
 
 
+def _row_trades(row: PlannedRow) -> list[str]:
+    """The row's industry cell, weighed apart from its places (see `judge_hit`)."""
+    trade = row.facts.get("industry", "").strip()
+    return [trade] if trade else []
+
+
 def _row_hints(row: PlannedRow) -> list[str]:
-    """The row's other cells (a country, a city, an industry), to check results against;
-    its name and website cells would only repeat what the result is matched on."""
+    """The row's other cells (a country, a city), to check results against; its name and
+    website cells would only repeat what the result is matched on, and its industry cell
+    is weighed apart (`_row_trades`)."""
+    trades = {t.casefold() for t in _row_trades(row)}
     hints = []
     for cell in row.original.values():
         value = cell.strip()
+        if value.casefold() in trades:
+            continue
         if not any(ch.isalpha() for ch in value) or name_similarity(row.name, value) >= 0.8:
             continue
         if row.domain and (registered_domain(website_url(value)) == row.domain):

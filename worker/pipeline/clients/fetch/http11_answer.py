@@ -16,11 +16,13 @@ import httpcore2
 import httptools
 
 from worker.pipeline.clients.fetch.asyncio_streams import AsyncioStream
+from worker.pipeline.clients.fetch.http11_head import head_end, tidy_head
 
 _CHUNK = 2**16
 # As the stream reader's limit on a head before: a site that sends more without ending its
 # head is not sending HTTP.
 _HEAD_LIMIT = 2**16
+_STATUS_LINE = b"HTTP/"
 
 
 class Answer:
@@ -101,18 +103,33 @@ class Answer:
             raise httpcore2.RemoteProtocolError(f"malformed answer: {error}") from error
 
     async def read_head(self) -> None:
-        """Reads up to the end of the answer's head, past informational answers."""
-        size = 0
+        """Reads up to the end of the answer's head, past informational answers.
+
+        Each head is read whole before llhttp sees it, so that what lax servers send can be
+        tidied first (http11_head); what follows it in the same read goes on to llhttp."""
+        pending = b""
         while not self._head_done:
+            end = head_end(pending)
+            if end >= 0:
+                head, pending = pending[:end], pending[end:]
+                self._feed(tidy_head(head))
+                continue
+            if len(pending) >= _HEAD_LIMIT:
+                raise httpcore2.RemoteProtocolError("the answer's head is too long")
             data = await self._stream.read(_CHUNK, self._timeout)
             if not data:
+                if pending:
+                    self._feed(pending)  # a malformed start is reported as such
                 raise httpcore2.RemoteProtocolError(
                     "Server disconnected without sending a response."
                 )
-            self._feed(data)
-            size += len(data)
-            if not self._head_done and size >= _HEAD_LIMIT:
-                raise httpcore2.RemoteProtocolError("the answer's head is too long")
+            pending += data
+            if not _STATUS_LINE.startswith(pending[:5]):
+                # Not an answer at all: llhttp says so at once, without waiting for a head.
+                self._feed(pending)
+                pending = b""
+        if pending:
+            self._feed(pending)
 
     def no_body(self) -> None:
         """The answer to a HEAD (or a CONNECT) has a head only, whatever its headers say."""

@@ -29,23 +29,30 @@ def _claims(candidate: Candidate, key: str) -> bool:
 
 def undecided(best: Candidate, usable: list[Candidate], name: str, accept: float) -> Candidate:
     """The best candidate, held below the acceptance line when a namesake's site in the
-    row's own city is as plausible and the row's industry does not tell them apart: a
-    guess between twins goes to review, not into the CRM."""
+    row's own city is as plausible and the row's industry does not tell them apart, or
+    when the best does not name the row's city and a namesake as plausible does: a guess
+    between twins goes to review, not into the CRM."""
     key = name_key(name)
-    if best.confidence < accept or not best.names_city or not _claims(best, key):
+    if best.confidence < accept or not _claims(best, key):
         return best
     own = registered_domain(best.url)
     for rival in usable:
         if (
-            registered_domain(rival.url) != own
-            and rival.confidence >= max(accept, best.confidence - _RIVAL_GAP)
-            and rival.names_city
-            and rival.industry.verdict >= best.industry.verdict
-            and _claims(rival, key)
+            registered_domain(rival.url) == own
+            or rival.confidence < max(accept, best.confidence - _RIVAL_GAP)
+            or not rival.names_city
+            or not _claims(rival, key)
         ):
+            continue
+        if best.names_city and rival.industry.verdict >= best.industry.verdict:
             why = f"a namesake in the same city is as plausible ({rival.url})"
-            held = round(min(best.confidence, accept - 0.01), 2)
-            return replace(best, confidence=held, evidence=f"{best.evidence}, {why}")
+        elif not best.names_city:
+            # The row's city is a firmer fact than a trade word the page happens to use.
+            why = f"a namesake that names the row's city is as plausible ({rival.url})"
+        else:
+            continue
+        held = round(min(best.confidence, accept - 0.01), 2)
+        return replace(best, confidence=held, evidence=f"{best.evidence}, {why}")
     return best
 
 

@@ -22,9 +22,25 @@ def landed_on_marketplace(page: Landing) -> Signal | None:
         found = hosts.marketplace(hop)
         if found and found != page.origin and hosts.brand(found) != hosts.brand(page.origin):
             return Signal("marketplace_redirect", 1.0, f"redirects to {found}", True)
-    if page.origin != page.domain or not hosts.looks_like_lander(page.url):
+    if page.origin != page.domain:
+        return _redirect_about_origin(page)
+    if not hosts.looks_like_lander(page.url):
         return None
     return Signal("lander_redirect", 0.6, f"redirects to a parking lander ({page.url})", True)
+
+
+def _redirect_about_origin(page: Landing) -> Signal | None:
+    """Redirected to another site's page whose address is the given domain's name
+    (`/d/old-name.com`): a broker's listing the host list does not know. A company that
+    moved sends visitors to its new home, not to a page about the old domain; a link's
+    `?ref=old-name.com` names it too, so only the path counts."""
+    path = urlsplit(page.url).path.lower()
+    if not page.origin or page.origin not in path:
+        return None
+    detail = f"redirects to a page about {page.origin} at {page.domain}"
+    if hosts.sells_domains(page.domain) or hosts.looks_like_listing(page.url):
+        return Signal("listing_redirect", 1.0, detail, True)
+    return Signal("redirect_about_domain", 0.7, detail, True)
 
 
 def script_redirect(page: Landing) -> Signal | None:

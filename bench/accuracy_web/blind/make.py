@@ -1,0 +1,203 @@
+"""Building the blind web: firms and their sites, search documents with this web's own
+titles and snippets, LinkedIn pages, business registers, and the labels."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from bench.accuracy_web.blind.lands import Land
+from bench.accuracy_web.blind.names import LATIN, Name
+from bench.accuracy_web.blind.scripted import SCRIPTED
+from bench.accuracy_web.blind.templates import TEMPLATES, Firm
+from bench.accuracy_web.blind.wording import SENTENCES
+from bench.accuracy_web.builder import slugify
+from bench.accuracy_web.model import Company, Doc, LinkedInPage, Page, Site, Web
+from bench.accuracy_web.pages import visible_text
+from shared.company_keys import registered_domain
+
+REGISTERS = (
+    ("www.bizregister-global.com", "{name} · {town} · company profile", "{name} ({town}): legal form, VAT number, turnover band and contacts."),  # noqa: E501
+    ("www.firmfinder-b2b.org", "{name} in {town} | FirmFinder", "Contact {name}, {town}. Phone, map and opening hours."),  # noqa: E501
+    ("www.tradeportal-listings.net", "{name} - supplier profile", "{name} is listed as a supplier in {town}. Request a quote."),  # noqa: E501
+)  # fmt: skip
+FOLLOWERS = ("23 followers", "158 followers", "2,311 followers", "64 followers", "740 followers")
+
+
+# Letters that Unicode does not decompose to a Latin base, as domain owners write them.
+_SPELLED = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L",
+     "ß": "ss", "ð": "d", "þ": "th", "œ": "oe"}
+)  # fmt: skip
+
+
+def slug(text: str) -> str:
+    """`Østervang Revision` -> `ostervang-revision`, `Đông Á` -> `dong-a`."""
+    return slugify(text.translate(_SPELLED))
+
+
+@dataclass(frozen=True)
+class Built:
+    homepage: str
+    grounding: str | None
+    text: str
+    live: bool = True
+
+
+class Maker:
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.web = Web()
+        self._keys = 0
+        self._names: set[str] = set()
+        self._drawn: dict[str, int] = {}
+
+    def name(self, land: Land) -> Name:
+        """The country's next unused name: scripted names in order, Latin ones as a brand
+        and a trade, every brand once before any comes round with a second trade."""
+        while True:
+            k = self._drawn.get(land.iso, 0)
+            self._drawn[land.iso] = k + 1
+            if land.iso in SCRIPTED:
+                own, latin, informal, industry, does = SCRIPTED[land.iso][k]  # IndexError: spent
+                found = Name(own, latin, industry, does, informal)
+            else:
+                brands, trades = LATIN[land.iso]
+                if k >= len(brands) * len(trades):
+                    raise ValueError(f"{land.iso} names spent")
+                word, industry, does = trades[(k // len(brands) + k) % len(trades)]
+                own = f"{brands[k % len(brands)]} {word}"
+                found = Name(own, own, industry, does, slug(own).replace("-", " ").title())
+            if found.own not in self._names:
+                self.claim(found.own)
+                return found
+
+    def claim(self, name: str) -> str:
+        """A company name is used once unless a class makes namesakes on purpose."""
+        if name in self._names:
+            raise ValueError(f"name {name} generated twice")
+        self._names.add(name)
+        return name
+
+    def host(self, name: Name, land: Land, dashed: bool | None = None) -> str:
+        label = slug(name.latin.removesuffix(" Kft.").replace(".", ""))
+        if dashed is False or (dashed is None and self.rng.random() < 0.5):
+            label = label.replace("-", "")
+        return f"{label}.{land.tld}"
+
+    def firm(self, name: Name, land: Land, host: str, *, town: str = "", **more: object) -> Firm:
+        town = town or self.rng.choice(land.towns)
+        text = self.rng.choice(SENTENCES[land.lang]).format(
+            name=name.own, does=name.does, town=town, year=self.rng.randint(1987, 2020)
+        )
+        phone = f"{land.phone} {self.rng.randint(10, 99)} {self.rng.randint(1000000, 9999999)}"
+        return Firm(
+            name=name.own,
+            lang=land.lang,
+            description=text,
+            town=town,
+            country=land.local,
+            phone=phone,
+            base=f"https://{host}",
+            **more,  # type: ignore[arg-type]
+        )
+
+    def site(
+        self,
+        host: str,
+        template: str,
+        firm: Firm,
+        *,
+        encoding: str = "utf-8",
+        in_header: bool = True,
+        status: int | None = None,
+        delay: float = 0.0,
+        index: bool = True,
+        also: str = "",
+        boost: float = 0.0,
+    ) -> Built:
+        """The site on `host`, its search document (`also`: more words it is found by)."""
+        pages, grounding = TEMPLATES[template](firm)
+        header = f"text/html; charset={encoding}" if in_header else "text/html"
+        served = {
+            path: Page(markup.encode(encoding, errors="xmlcharrefreplace"), header)
+            for path, markup in pages.items()
+        }
+        self.web.add_site(Site(host, served, status=status, delay=delay))
+        text = " ".join(visible_text(markup) for markup in pages.values())
+        text += " " + firm.description  # also where only a script or a meta tag holds it
+        if index:
+            title = self.rng.choice(
+                (f"{firm.name} | {firm.town}", f"{firm.name} – {firm.country}", f"{firm.name}")
+            )
+            snippet = firm.description[:160]
+            every = f"{firm.name} {firm.alt_name} {also} {snippet} {text} {host}"
+            self.web.docs.append(Doc(f"https://{host}/", title, snippet, every, "site", boost))
+        return Built(f"https://{host}/", grounding if status is None else None, text)
+
+    def linkedin(
+        self, slug: str, name: str, industry: str, town: str, land: Land, website: str = ""
+    ) -> str:
+        page = LinkedInPage(slug, name, industry, town, land.row, website or None)
+        if slug in self.web.linkedin:
+            raise ValueError(f"LinkedIn slug {slug} generated twice")
+        self.web.linkedin[slug] = page
+        snippet = f"{name} | {self.rng.choice(FOLLOWERS)} on LinkedIn. {industry} · {town}"
+        if website:
+            snippet += f" · {website}"
+        title = self.rng.choice((f"{name} - LinkedIn", f"{name} | Company Page | LinkedIn"))
+        every = f"{title} {snippet} {land.row}"
+        self.web.docs.append(Doc(page.url, title, snippet, every, "linkedin"))
+        return page.url
+
+    def register(self, name: str, town: str, n: int) -> None:
+        host, title, snippet = REGISTERS[n % len(REGISTERS)]
+        self.web.docs.append(
+            Doc(
+                f"https://{host}/profile/{slug(name) or 'x'}-{7100 + n * 13}",
+                title.format(name=name, town=town),
+                snippet.format(name=name, town=town),
+                f"{name} {town}",
+                "directory",
+                rank_boost=1.7,
+            )
+        )
+
+    def www(self, host: str) -> None:
+        """The www name answers by moving visitors to the bare one."""
+        self.web.add_site(Site(f"www.{host}", redirect_to=f"https://{host}"))
+
+    def label(
+        self,
+        cls: str,
+        row_name: str,
+        land: Land,
+        town: str,
+        given: str,
+        built: Built | None,
+        linkedin: str | None,
+        *,
+        industry: str = "",
+        note: str = "",
+        website: str | None = None,
+        homepage: str | None = None,
+    ) -> Company:
+        self._keys += 1
+        company = Company(
+            key=f"b{self._keys:03d}",
+            cls=cls,
+            name=row_name,
+            country=land.row,
+            city=land.row_town(town),
+            given_website=given,
+            website=website or (registered_domain(built.homepage) if built else None),
+            homepage=homepage or (built.homepage if built else None),
+            linkedin=linkedin,
+            grounding=built.grounding if built else None,
+            site_text=built.text if built else "",
+            live=bool(built and built.live),
+            note=note,
+            industry=industry,
+        )
+        self.web.companies.append(company)
+        return company

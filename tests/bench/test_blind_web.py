@@ -1,0 +1,179 @@
+"""The blind labelled web: large enough, every class of the trust issue present, the same
+every time, its labels agree with the pages served, its uploads carry every row, and it
+shares no company, host, LinkedIn page or description with the other four webs."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from collections import Counter
+
+import httpx
+import pytest
+from openpyxl import load_workbook
+
+from bench.accuracy_web.blind.catalogue import build_blind
+from bench.accuracy_web.blind.inputs import mixed_xlsx, name_only, with_website
+from bench.accuracy_web.blind.landers import EXCHANGE_HOSTS
+from bench.accuracy_web.catalogue import build_web
+from bench.accuracy_web.fresh.catalogue import build_fresh
+from bench.accuracy_web.heldout.catalogue import build_heldout
+from bench.accuracy_web.model import Web
+from bench.accuracy_web.scoring import grounded, linkedin_slug
+from bench.accuracy_web.search import SearchIndex
+from bench.accuracy_web.unseen.catalogue import build_unseen
+from shared.company_keys import registered_domain
+from tests.bench.served import follow, text_of
+
+pytestmark = pytest.mark.unit
+
+CLASSES = (
+    "parked",
+    "not_parked",
+    "no_linkedin",
+    "twins",
+    "script_own",
+    "script_latin",
+    "script_informal",
+    "script_latin_site",
+    "no_diacritics",
+    "legacy_encoding",
+    "rebrand",
+    "subsidiary",
+    "group",
+    "part_of",
+    "acronym",
+    "deep_link",
+    "down",
+    "gone",
+    "refused",
+    "slow",
+    "gatsby",
+    "astro",
+    "vue_state",
+    "jsonld_list",
+    "og_name",
+    "pictures",
+    "shop",
+)
+SCRIPTS = {
+    "Georgian": r"[\u10a0-\u10ff]",
+    "Armenian": r"[\u0530-\u058f]",
+    "Cyrillic": r"[\u0400-\u04ff]",
+    "Arabic": r"[\u0600-\u06ff]",
+    "Bengali": r"[\u0980-\u09ff]",
+    "Tamil": r"[\u0b80-\u0bff]",
+}
+
+
+@functools.cache
+def web() -> Web:
+    return build_blind()
+
+
+def test_it_has_over_160_companies_of_every_class_and_every_script() -> None:
+    companies = web().companies
+    assert len(companies) >= 160
+    assert len({c.key for c in companies}) == len(companies)
+    classes = Counter(c.cls for c in companies)
+    assert all(classes[cls] >= 2 for cls in CLASSES), classes
+    names = " ".join(c.name for c in companies)
+    assert all(re.search(pattern, names) for pattern in SCRIPTS.values())
+
+
+def test_the_generator_is_deterministic() -> None:
+    again = build_blind()
+    assert again.companies == web().companies
+    assert set(again.sites) == set(web().sites)
+    assert [d.url for d in again.docs] == [d.url for d in web().docs]
+    for make in (with_website, name_only):
+        assert make(again.companies) == make(web().companies)
+    assert _cells(mixed_xlsx(again.companies)) == _cells(mixed_xlsx(web().companies))
+
+
+def _cells(xlsx: bytes) -> list[tuple[object, ...]]:
+    # The file's bytes carry its creation time; its cells are what the upload reads.
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    assert sheet is not None
+    return list(sheet.iter_rows(values_only=True))
+
+
+def test_every_upload_carries_every_company_once() -> None:
+    keys = [c.key for c in web().companies]
+    for make in (with_website, name_only):
+        rows = list(csv.reader(io.StringIO(make(web().companies).decode("utf-8-sig"))))
+        assert [row[0] for row in rows[1:]] == keys
+    assert [row[0] for row in _cells(mixed_xlsx(web().companies))[1:]] == keys
+
+
+def test_every_live_company_serves_its_grounding_text() -> None:
+    for company in web().companies:
+        if not company.live:
+            continue
+        assert company.homepage
+        assert company.grounding
+        assert registered_domain(company.homepage) == company.website
+        url, page = follow(web(), httpx.URL(company.homepage).host)
+        assert page.status == 200, company.key
+        assert url.rstrip("/") == company.homepage.rstrip("/"), company.key
+        site = web().sites[httpx.URL(url).host]
+        served = " ".join(text_of(p) for p in site.pages.values())
+        assert company.grounding in served, company.key
+        assert grounded(company.grounding, company.site_text)
+
+
+def test_given_websites_lead_to_the_labelled_site_or_to_no_company() -> None:
+    for company in web().companies:
+        given = company.given_website
+        if not given:
+            assert company.cls in ("part_of", "acronym"), company.key
+            continue
+        url = httpx.URL(given if "//" in given else f"https://{given}")
+        host = url.host.lower()
+        site = web().sites.get(host)
+        assert site is not None, company.key
+        if site.dead:
+            assert company.cls in ("gone", "refused", "rebrand"), company.key
+            continue
+        reached, page = follow(web(), host, url.path or "/")
+        if company.cls == "parked":
+            assert company.website is None
+            assert company.grounding is None
+        elif company.cls == "down":
+            assert page.status in (502, 503)
+            assert not company.live
+        elif company.cls == "rebrand" and httpx.URL(reached).host in EXCHANGE_HOSTS:
+            assert company.website != registered_domain(given), company.key
+        else:
+            assert page.status == 200, company.key
+            assert registered_domain(reached) == company.website, company.key
+
+
+def test_labels_agree_with_linkedin_and_namesakes() -> None:
+    index = SearchIndex(web().docs, "blind")
+    for company in web().companies:
+        slug = linkedin_slug(company.linkedin or "")
+        assert slug is None or slug in web().linkedin, company.key
+        if company.cls == "no_linkedin":
+            latin = re.sub(r"\s+", " ", company.name)
+            found = index.search(f"{latin} linkedin", 10)
+            assert any(doc.kind == "linkedin" for doc in found), company.name
+    twins = Counter(c.name for c in web().companies if c.cls == "twins")
+    assert set(twins.values()) == {2}
+    for name in twins:
+        a, b = [c for c in web().companies if c.name == name and c.cls == "twins"]
+        assert (a.country, a.city, a.industry) != (b.country, b.city, b.industry), name
+        assert a.website != b.website, name
+        assert a.linkedin != b.linkedin, name
+
+
+def test_nothing_of_the_other_webs_is_reused() -> None:
+    mine = web()
+    for other in (build_web(), build_heldout(), build_unseen(), build_fresh()):
+        assert not set(other.sites) & set(mine.sites)
+        assert not {c.name for c in other.companies} & {c.name for c in mine.companies}
+        assert not set(other.linkedin) & set(mine.linkedin)
+        theirs = {c.grounding for c in other.companies if c.grounding}
+        assert not theirs & {c.grounding for c in mine.companies if c.grounding}
