@@ -239,12 +239,13 @@ def search_reading(name: str, japanese: bool | None = None) -> str | None:
 
 def search_readings(name: str, japanese: bool | None = None) -> list[str]:
     """`search_reading`, and for a name in traditional characters first its Wade-Giles
-    reading with trade words in English (`永豐茶業` Yung Feng Tea): which of the two a
-    company in Taiwan uses cannot be told from its characters."""
+    reading with trade words in English (`永豐茶業` Yung Feng Tea): which one a company in
+    Taiwan uses cannot be told from its characters, and kanji alone may be Japanese (whose
+    reading stays second unless `japanese` says Chinese)."""
     wade = [r.text for r in readings(name) if r.wade_giles]
     if wade and japanese is not True:
-        pinyin = search_reading(name, japanese=False)
-        return list(dict.fromkeys([wade[-1], *([pinyin] if pinyin else [])]))
+        other = search_reading(name, japanese)
+        return list(dict.fromkeys([wade[-1], *([other] if other else [])]))
     first = search_reading(name, japanese)
     if first is None:
         return []

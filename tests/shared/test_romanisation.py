@@ -107,7 +107,9 @@ def test_traditional_characters_are_also_read_in_wade_giles() -> None:
     found = readings("永豐茶業")
     assert [r.text for r in found if r.wade_giles] == ["yung feng cha yeh", "yung feng tea"]
     assert not any(r.wade_giles for r in readings("华瑞精密机械有限公司"))  # simplified
-    assert search_readings("永豐茶業") == ["yung feng tea", "yongfeng tea"]
+    assert search_readings("永豐茶業", japanese=False) == ["yung feng tea", "yongfeng tea"]
+    # Kanji alone may be Japanese: its reading stays beside Wade-Giles.
+    assert search_readings("朝霧電機") == ["chao wu electric", "asagiri denki"]
     assert search_readings("株式会社北斗精工") == ["hokuto seiko"]
 
 
