@@ -43,6 +43,15 @@ _REBRAND = re.compile(
     # Polish, Russian, Ukrainian
     r"dawniej|wcześniej|obecnie|ранее|прежде|бывш\w*|переименова\w*|теперь|стал[аои]?|"
     r"прежнее название|вошл\w* в состав|раніше|колишн\w*|"
+    # Swedish, Danish, Norwegian, Finnish
+    r"tidigare|bytt namn|nytt namn|tidligere|skiftet navn|nyt navn|nytt navn|"
+    r"entinen|aiemmin|uusi nimi|"
+    # Czech, Slovak, Hungarian, Romanian, Serbian, Croatian, Bulgarian, Greek
+    r"dříve|původně|přejmenován\w*|predtým|premenovan\w*|korábban|régi nev\w*|"
+    r"fost(?:ul|a)?|redenumit\w*|ranije|bivš\w*|преименован\w*|раније|бивш\w*|"
+    r"преди|πρώην|μετονομάστηκε|"
+    # Spanish and Portuguese "antes", Hebrew, Arabic
+    r"antes|antiga(?:mente)?|לשעבר|سابقا|سابقاً|"
     # The old address or name itself: "our old website", "nuestra antigua web", ...
     r"old (?:website|site|web address|address|domain|name)|former (?:website|site|name)|"
     r"alte[nr]? (?:website|webseite|adresse|domain|name)|"

@@ -173,6 +173,11 @@ def website_score(
         evidence.append(f"context terms {len(found)}/{len(terms)}")
     alias = structured_alias(name, facts)
     link = BrandLink.REBRAND if alias or linked else text_link(name, text)
+    if link is None and text_link(name, facts.footer_text) is BrandLink.REBRAND:
+        # `Veenhof Installatietechniek — voorheen Brouwer & Zonen` in the footer: a
+        # rename, said where sites say who they are. (A footer's "part of" lists are a
+        # group's, and not read as the company's own.)
+        link = BrandLink.REBRAND
     if link is BrandLink.REBRAND:
         weights.append(0.8)
         if not linked:

@@ -70,6 +70,9 @@ class PageFacts:
     og_url: str = ""
     # Other language versions of the page (`<link rel=alternate hreflang>`): (lang, URL).
     alternates: tuple[tuple[str, str], ...] = ()
+    # The footer's text, which main_text leaves out: where a renamed company's site says
+    # `Veenhof — voorheen Brouwer & Zonen`.
+    footer_text: str = ""
 
     def identity_names(self) -> list[str]:
         """What the page says its owner is called, strongest signals first."""
@@ -195,19 +198,25 @@ def _long_or_intros(texts: list[str]) -> tuple[str, ...]:
     return full or tuple(text for text in texts if is_intro(text))
 
 
-def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str]:
-    """The page's paragraphs and main text, once page_shape has read (and stripped) `tree`."""
+_FOOTER_TEXT = 2000
+
+
+def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str, str]:
+    """The page's paragraphs, main text and footer text, once page_shape has read (and
+    stripped) `tree`."""
     # Shop themes put the shop's own words in a footer block ("About us") and nothing but
     # products above it: the footer's paragraphs are read when the page has no other.
+    footers = tree.css("footer")
     footer = _paragraphs(tree.css("footer p"))
+    footer_text = clean_text(" ".join(node.text(separator=" ") for node in footers))
     for tag in _NOISE_TAGS:
         for node in tree.css(tag):
             node.decompose()
     root: Node | None = tree.css_first("main") or tree.css_first("article") or tree.body
     if root is None:
-        return (), ""
+        return (), "", footer_text[:_FOOTER_TEXT]
     paragraphs = _paragraphs(root.css(_BLOCKS)) or footer
-    return paragraphs, clean_text(root.text(separator=" "))
+    return paragraphs, clean_text(root.text(separator=" ")), footer_text[:_FOOTER_TEXT]
 
 
 def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
@@ -227,7 +236,7 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     socials, about = _links(tree, url, data.links)
     shape = page_shape(tree, url)
     alternates = _alternates(tree, url)
-    paragraphs, main_text = _body_text(tree)
+    paragraphs, main_text, footer_text = _body_text(tree)
     if len(main_text) < _SHELL_TEXT and data.texts:
         # A JavaScript shell: what it would render is in its data script.
         texts = _long_or_intros(list(data.texts))
@@ -249,4 +258,5 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
         canonical_url=_canonical(tree, url),
         og_url=_absolute(url, metas.get(("property", "og:url"), "")),
         alternates=alternates,
+        footer_text=footer_text,
     )
