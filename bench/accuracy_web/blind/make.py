@@ -4,17 +4,15 @@ titles and snippets, LinkedIn pages, business registers, and the labels."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
 from bench.accuracy_web.blind.lands import Land
 from bench.accuracy_web.blind.names import LATIN, Name
 from bench.accuracy_web.blind.scripted import SCRIPTED
 from bench.accuracy_web.blind.templates import TEMPLATES, Firm
 from bench.accuracy_web.blind.wording import SENTENCES
-from bench.accuracy_web.builder import slugify
-from bench.accuracy_web.model import Company, Doc, LinkedInPage, Page, Site, Web
-from bench.accuracy_web.pages import visible_text
-from shared.company_keys import registered_domain
+from bench.accuracy_web.builder import BuiltSite, slugify
+from bench.accuracy_web.making import label, serve_site, site_text
+from bench.accuracy_web.model import Company, Doc, LinkedInPage, Site, Web
 
 REGISTERS = (
     ("www.bizregister-global.com", "{name} · {town} · company profile", "{name} ({town}): legal form, VAT number, turnover band and contacts."),  # noqa: E501
@@ -34,14 +32,6 @@ _SPELLED = str.maketrans(
 def slug(text: str) -> str:
     """`Østervang Revision` -> `ostervang-revision`, `Đông Á` -> `dong-a`."""
     return slugify(text.translate(_SPELLED))
-
-
-@dataclass(frozen=True)
-class Built:
-    homepage: str
-    grounding: str | None
-    text: str
-    live: bool = True
 
 
 class Maker:
@@ -115,16 +105,19 @@ class Maker:
         index: bool = True,
         also: str = "",
         boost: float = 0.0,
-    ) -> Built:
+    ) -> BuiltSite:
         """The site on `host`, its search document (`also`: more words it is found by)."""
         pages, grounding = TEMPLATES[template](firm)
-        header = f"text/html; charset={encoding}" if in_header else "text/html"
-        served = {
-            path: Page(markup.encode(encoding, errors="xmlcharrefreplace"), header)
-            for path, markup in pages.items()
-        }
-        self.web.add_site(Site(host, served, status=status, delay=delay))
-        text = " ".join(visible_text(markup) for markup in pages.values())
+        serve_site(
+            self.web,
+            host,
+            pages,
+            encoding=encoding,
+            charset_in_header=in_header,
+            status=status,
+            delay=delay,
+        )
+        text = site_text(pages)
         text += " " + firm.description  # also where only a script or a meta tag holds it
         if index:
             title = self.rng.choice(
@@ -133,7 +126,7 @@ class Maker:
             snippet = firm.description[:160]
             every = f"{firm.name} {firm.alt_name} {also} {snippet} {text} {host}"
             self.web.docs.append(Doc(f"https://{host}/", title, snippet, every, "site", boost))
-        return Built(f"https://{host}/", grounding if status is None else None, text)
+        return BuiltSite(f"https://{host}/", grounding if status is None else None, text)
 
     def linkedin(
         self, slug: str, name: str, industry: str, town: str, land: Land, website: str = ""
@@ -174,7 +167,7 @@ class Maker:
         land: Land,
         town: str,
         given: str,
-        built: Built | None,
+        built: BuiltSite | None,
         linkedin: str | None,
         *,
         industry: str = "",
@@ -183,21 +176,18 @@ class Maker:
         homepage: str | None = None,
     ) -> Company:
         self._keys += 1
-        company = Company(
-            key=f"b{self._keys:03d}",
-            cls=cls,
-            name=row_name,
-            country=land.row,
-            city=land.row_town(town),
-            given_website=given,
-            website=website or (registered_domain(built.homepage) if built else None),
-            homepage=homepage or (built.homepage if built else None),
-            linkedin=linkedin,
-            grounding=built.grounding if built else None,
-            site_text=built.text if built else "",
-            live=bool(built and built.live),
-            note=note,
+        return label(
+            self.web,
+            f"b{self._keys:03d}",
+            cls,
+            row_name,
+            land.row,
+            land.row_town(town),
+            given,
+            built,
+            linkedin,
             industry=industry,
+            note=note,
+            website=website,
+            homepage=homepage,
         )
-        self.web.companies.append(company)
-        return company

@@ -4,15 +4,13 @@ titles and snippets, LinkedIn pages, business directories, and the labels."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
-from bench.accuracy_web.builder import slugify
+from bench.accuracy_web.builder import BuiltSite, slugify
 from bench.accuracy_web.fresh.lands import Land
 from bench.accuracy_web.fresh.templates import TEMPLATES, Firm
 from bench.accuracy_web.fresh.words import BRANDS, SCRIPTED, SENTENCES, TRADES, Name
-from bench.accuracy_web.model import Company, Doc, LinkedInPage, Page, Site, Web
-from bench.accuracy_web.pages import visible_text
-from shared.company_keys import registered_domain
+from bench.accuracy_web.making import label, serve_site, site_text
+from bench.accuracy_web.model import Company, Doc, LinkedInPage, Web
 
 DIRECTORIES = (
     (
@@ -32,14 +30,6 @@ DIRECTORIES = (
     ),
 )
 FOLLOWERS = ("41 followers", "312 followers", "1,908 followers", "87 followers", "5K+ followers")
-
-
-@dataclass(frozen=True)
-class Built:
-    homepage: str
-    grounding: str | None
-    text: str
-    live: bool = True
 
 
 class Maker:
@@ -112,15 +102,18 @@ class Maker:
         delay: float = 0.0,
         index: bool = True,
         names: str = "",
-    ) -> Built:
+    ) -> BuiltSite:
         pages, grounding = TEMPLATES[template](firm)
-        header = f"text/html; charset={encoding}" if in_header else "text/html"
-        served = {
-            path: Page(markup.encode(encoding, errors="xmlcharrefreplace"), header)
-            for path, markup in pages.items()
-        }
-        self.web.add_site(Site(host, served, status=status, delay=delay))
-        text = " ".join(visible_text(markup) for markup in pages.values())
+        serve_site(
+            self.web,
+            host,
+            pages,
+            encoding=encoding,
+            charset_in_header=in_header,
+            status=status,
+            delay=delay,
+        )
+        text = site_text(pages)
         text += " " + firm.description  # also where only a script or a meta tag holds it
         if index:
             title = self.rng.choice(
@@ -129,7 +122,7 @@ class Maker:
             snippet = firm.description[:150]
             every = f"{firm.name} {firm.other_name} {names} {snippet} {text} {host}"
             self.web.docs.append(Doc(f"https://{host}/", title, snippet, every, "site"))
-        return Built(f"https://{host}/", grounding if status is None else None, text)
+        return BuiltSite(f"https://{host}/", grounding if status is None else None, text)
 
     def linkedin(
         self, slug: str, name: str, industry: str, city: str, land: Land, website: str = ""
@@ -166,7 +159,7 @@ class Maker:
         land: Land,
         city: str,
         given: str,
-        built: Built | None,
+        built: BuiltSite | None,
         linkedin: str | None,
         *,
         industry: str = "",
@@ -175,21 +168,18 @@ class Maker:
         homepage: str | None = None,
     ) -> Company:
         self._keys += 1
-        company = Company(
-            key=f"f{self._keys:03d}",
-            cls=cls,
-            name=row_name,
-            country=land.row,
-            city=land.row_city(city),
-            given_website=given,
-            website=website or (registered_domain(built.homepage) if built else None),
-            homepage=homepage or (built.homepage if built else None),
-            linkedin=linkedin,
-            grounding=built.grounding if built else None,
-            site_text=built.text if built else "",
-            live=bool(built and built.live),
-            note=note,
+        return label(
+            self.web,
+            f"f{self._keys:03d}",
+            cls,
+            row_name,
+            land.row,
+            land.row_city(city),
+            given,
+            built,
+            linkedin,
             industry=industry,
+            note=note,
+            website=website,
+            homepage=homepage,
         )
-        self.web.companies.append(company)
-        return company

@@ -5,16 +5,15 @@ the labels."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
-from bench.accuracy_web.builder import slugify
+from bench.accuracy_web.builder import BuiltSite, slugify
 from bench.accuracy_web.heldout.names import BRANDS, latin
 from bench.accuracy_web.heldout.places import Place
 from bench.accuracy_web.heldout.templates import TEMPLATES, Firm
 from bench.accuracy_web.heldout.wording import COOKIES, SENTENCES, TRADES
-from bench.accuracy_web.model import Company, Doc, LinkedInPage, Page, Site, Web
+from bench.accuracy_web.making import label, serve_site
+from bench.accuracy_web.model import Company, Doc, LinkedInPage, Web
 from bench.accuracy_web.pages import visible_text
-from shared.company_keys import registered_domain
 
 STREETS = {
     "en": ("14 High Street", "Unit 3, Riverside Park", "220 Main Street"),
@@ -34,14 +33,6 @@ AGGREGATORS = (
     "https://www.crunchbase.com/organization/{slug}",
     "https://www.zoominfo.com/c/{slug}/1{n}",
 )
-
-
-@dataclass(frozen=True)
-class Built:
-    homepage: str
-    grounding: str | None
-    text: str
-    live: bool = True
 
 
 def slug(text: str) -> str:
@@ -118,14 +109,17 @@ class Maker:
         boost: float = 0.0,
         index: bool = True,
         index_path: str = "/",
-    ) -> Built:
+    ) -> BuiltSite:
         pages, grounding = TEMPLATES[template](firm)
-        header = f"text/html; charset={encoding}" if charset_in_header else "text/html"
-        encoded = {
-            path: Page(markup.encode(encoding, errors="xmlcharrefreplace"), header)
-            for path, markup in pages.items()
-        }
-        self.web.add_site(Site(host, encoded, delay=delay, status=status))
+        serve_site(
+            self.web,
+            host,
+            pages,
+            encoding=encoding,
+            charset_in_header=charset_in_header,
+            status=status,
+            delay=delay,
+        )
         # A consent wall is on the page but says nothing of the company.
         text = " ".join(
             visible_text(markup).replace(COOKIES[firm.lang], " ") for markup in pages.values()
@@ -144,7 +138,7 @@ class Maker:
                     boost,
                 )
             )
-        return Built(f"https://{host}/", grounding if status is None else None, text)
+        return BuiltSite(f"https://{host}/", grounding if status is None else None, text)
 
     def linkedin(
         self,
@@ -196,7 +190,7 @@ class Maker:
         country: str,
         city: str,
         given: str,
-        built: Built | None,
+        built: BuiltSite | None,
         linkedin: str | None,
         *,
         note: str = "",
@@ -204,21 +198,17 @@ class Maker:
         homepage: str | None = None,
     ) -> Company:
         self._keys += 1
-        domain = website or (registered_domain(built.homepage) if built else None)
-        company = Company(
-            key=f"h{self._keys:03d}",
-            cls=cls,
-            name=name,
-            country=country,
-            city=city,
-            given_website=given,
-            website=domain,
-            homepage=homepage or (built.homepage if built else None),
-            linkedin=linkedin,
-            grounding=built.grounding if built else None,
-            site_text=built.text if built else "",
-            live=bool(built and built.live),
+        return label(
+            self.web,
+            f"h{self._keys:03d}",
+            cls,
+            name,
+            country,
+            city,
+            given,
+            built,
+            linkedin,
             note=note,
+            website=website,
+            homepage=homepage,
         )
-        self.web.companies.append(company)
-        return company

@@ -5,15 +5,13 @@ directories, and the labels."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
-from bench.accuracy_web.builder import slugify
-from bench.accuracy_web.model import Company, Doc, LinkedInPage, Page, Site, Web
-from bench.accuracy_web.pages import visible_text
+from bench.accuracy_web.builder import BuiltSite, slugify
+from bench.accuracy_web.making import label, serve_site, site_text
+from bench.accuracy_web.model import Company, Doc, LinkedInPage, Web
 from bench.accuracy_web.unseen.places import Place
 from bench.accuracy_web.unseen.templates import TEMPLATES, Firm
 from bench.accuracy_web.unseen.wording import SENTENCES
-from shared.company_keys import registered_domain
 
 STREETS = {
     "it": ("Via Roma 21", "Viale dell'Industria 4", "Via Emilia Est 132"),
@@ -72,14 +70,6 @@ FOLLOWERS = {
 }
 
 
-@dataclass(frozen=True)
-class Built:
-    homepage: str
-    grounding: str | None
-    text: str
-    live: bool = True
-
-
 def slug(text: str) -> str:
     return slugify(text)
 
@@ -135,15 +125,18 @@ class Maker:
         title: str = "",
         snippet: str | None = None,
         index: bool = True,
-    ) -> Built:
+    ) -> BuiltSite:
         pages, grounding = TEMPLATES[template](firm)
-        header = f"text/html; charset={encoding}" if in_header else "text/html"
-        encoded = {
-            path: Page(markup.encode(encoding, errors="xmlcharrefreplace"), header)
-            for path, markup in pages.items()
-        }
-        self.web.add_site(Site(host, encoded, delay=delay, status=status))
-        text = " ".join(visible_text(markup) for markup in pages.values())
+        serve_site(
+            self.web,
+            host,
+            pages,
+            encoding=encoding,
+            charset_in_header=in_header,
+            status=status,
+            delay=delay,
+        )
+        text = site_text(pages)
         text += " " + firm.description
         if index:
             shown = firm.description[:140] if snippet is None else snippet
@@ -157,7 +150,7 @@ class Maker:
                     "site",
                 )
             )
-        return Built(f"https://{host}/", grounding if status is None else None, text)
+        return BuiltSite(f"https://{host}/", grounding if status is None else None, text)
 
     def linkedin(
         self, slug_: str, name: str, industry: str, where: str, lang: str, *, website: str = ""
@@ -195,7 +188,7 @@ class Maker:
         place: Place,
         city: str,
         given: str,
-        built: Built | None,
+        built: BuiltSite | None,
         linkedin: str | None,
         *,
         industry: str = "",
@@ -205,21 +198,18 @@ class Maker:
         homepage: str | None = None,
     ) -> Company:
         self._keys += 1
-        company = Company(
-            key=f"u{self._keys:03d}",
-            cls=cls,
-            name=name,
-            country=country or place.row,
-            city=place.row_city(city),
-            given_website=given,
-            website=website or (registered_domain(built.homepage) if built else None),
-            homepage=homepage or (built.homepage if built else None),
-            linkedin=linkedin,
-            grounding=built.grounding if built else None,
-            site_text=built.text if built else "",
-            live=bool(built and built.live),
-            note=note,
+        return label(
+            self.web,
+            f"u{self._keys:03d}",
+            cls,
+            name,
+            country or place.row,
+            place.row_city(city),
+            given,
+            built,
+            linkedin,
             industry=industry,
+            note=note,
+            website=website,
+            homepage=homepage,
         )
-        self.web.companies.append(company)
-        return company
