@@ -1,15 +1,21 @@
-"""Reading a labelled web as the services would: following its redirects from a host, and
-decoding a page by the charset it declares."""
+"""Reading a labelled web as the services would (following its redirects from a host,
+decoding a page by the charset it declares) and the checks every labelled web passes."""
 
 from __future__ import annotations
 
 import html
+import io
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 import httpx
+from openpyxl import load_workbook
 
-from bench.accuracy_web.model import Page, Web
+from bench.accuracy_web.model import Company, Page, Web
+from bench.accuracy_web.scoring import grounded
 from bench.accuracy_web.server import answer
+from shared.company_keys import registered_domain
 
 _CHARSET = re.compile(rb"charset=[\"']?([\w-]+)", re.IGNORECASE)
 
@@ -30,3 +36,38 @@ def text_of(page: Page) -> str:
     declared = _CHARSET.search(page.content_type.encode()) or _CHARSET.search(page.body[:600])
     assert declared is not None, "every company page declares its charset"
     return html.unescape(page.body.decode(declared.group(1).decode()))
+
+
+def given_url(company: Company) -> httpx.URL:
+    """The website the upload gives, as a URL even where it is written without a scheme."""
+    given = company.given_website
+    return httpx.URL(given if "//" in given else f"https://{given}")
+
+
+def cells(xlsx: bytes) -> list[tuple[object, ...]]:
+    # The file's bytes carry its creation time; its cells are what the upload reads.
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    assert sheet is not None
+    return list(sheet.iter_rows(values_only=True))
+
+
+def assert_every_class(companies: list[Company], at_least: int, classes: Iterable[str]) -> None:
+    """At least `at_least` companies, each under its own key, and two or more of every class."""
+    assert len(companies) >= at_least
+    assert len({c.key for c in companies}) == len(companies)
+    counted = Counter(c.cls for c in companies)
+    assert all(counted[cls] >= 2 for cls in classes), counted
+
+
+def serves_its_grounding(web: Web, company: Company) -> str:
+    """Check that a live company's homepage answers and its pages hold its grounding text;
+    the URL the visit ends on."""
+    assert company.homepage
+    assert company.grounding
+    assert registered_domain(company.homepage) == company.website
+    url, page = follow(web, httpx.URL(company.homepage).host)
+    assert page.status == 200, company.key
+    served = " ".join(text_of(p) for p in web.sites[httpx.URL(url).host].pages.values())
+    assert company.grounding in served, company.key
+    assert grounded(company.grounding, company.site_text)
+    return url

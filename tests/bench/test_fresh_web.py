@@ -5,13 +5,11 @@ or LinkedIn page with the other three webs."""
 from __future__ import annotations
 
 import functools
-import io
 import re
 from collections import Counter
 
 import httpx
 import pytest
-from openpyxl import load_workbook
 
 from bench.accuracy_web.catalogue import build_web
 from bench.accuracy_web.fresh.catalogue import build_fresh
@@ -19,11 +17,11 @@ from bench.accuracy_web.fresh.inputs import mixed_xlsx, name_only, with_website
 from bench.accuracy_web.fresh.landers import MARKET_HOSTS
 from bench.accuracy_web.heldout.catalogue import build_heldout
 from bench.accuracy_web.model import Web
-from bench.accuracy_web.scoring import grounded, linkedin_slug
+from bench.accuracy_web.scoring import linkedin_slug
 from bench.accuracy_web.search import SearchIndex
 from bench.accuracy_web.unseen.catalogue import build_unseen
 from shared.company_keys import registered_domain
-from tests.bench.served import follow, text_of
+from tests.bench.served import assert_every_class, cells, follow, serves_its_grounding
 
 pytestmark = pytest.mark.unit
 
@@ -76,10 +74,7 @@ def web() -> Web:
 
 def test_it_has_over_160_companies_of_every_class_and_every_script() -> None:
     companies = web().companies
-    assert len(companies) >= 160
-    assert len({c.key for c in companies}) == len(companies)
-    classes = Counter(c.cls for c in companies)
-    assert all(classes[cls] >= 2 for cls in CLASSES), classes
+    assert_every_class(companies, 160, CLASSES)
     names = " ".join(c.name for c in companies)
     assert all(re.search(pattern, names) for pattern in SCRIPTS.values())
 
@@ -91,30 +86,16 @@ def test_the_generator_is_deterministic() -> None:
     assert [d.url for d in again.docs] == [d.url for d in web().docs]
     for make in (with_website, name_only):
         assert make(again.companies) == make(web().companies)
-    assert _cells(mixed_xlsx(again.companies)) == _cells(mixed_xlsx(web().companies))
-
-
-def _cells(xlsx: bytes) -> list[tuple[object, ...]]:
-    # The file's bytes carry its creation time; its cells are what the upload reads.
-    sheet = load_workbook(io.BytesIO(xlsx)).active
-    assert sheet is not None
-    return list(sheet.iter_rows(values_only=True))
+    assert cells(mixed_xlsx(again.companies)) == cells(mixed_xlsx(web().companies))
 
 
 def test_every_live_company_serves_its_grounding_text() -> None:
     for company in web().companies:
         if not company.live:
             continue
+        url = serves_its_grounding(web(), company)
         assert company.homepage
-        assert company.grounding
-        assert registered_domain(company.homepage) == company.website
-        url, page = follow(web(), httpx.URL(company.homepage).host)
-        assert page.status == 200, company.key
         assert url.rstrip("/") == company.homepage.rstrip("/"), company.key
-        site = web().sites[httpx.URL(url).host]
-        served = " ".join(text_of(p) for p in site.pages.values())
-        assert company.grounding in served, company.key
-        assert grounded(company.grounding, company.site_text)
 
 
 def test_given_websites_lead_to_the_labelled_site_or_to_no_company() -> None:

@@ -6,20 +6,17 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 
-import httpx
 import pytest
 
 from bench.accuracy_web.catalogue import build_web
 from bench.accuracy_web.heldout.catalogue import build_heldout
-from bench.accuracy_web.model import Company, Web
-from bench.accuracy_web.scoring import grounded
+from bench.accuracy_web.model import Web
 from bench.accuracy_web.search import SearchIndex
 from bench.accuracy_web.unseen.catalogue import build_unseen
 from bench.accuracy_web.unseen.inputs import name_only
 from shared.company_keys import registered_domain
-from tests.bench.served import follow, text_of
+from tests.bench.served import assert_every_class, follow, given_url, serves_its_grounding
 
 pytestmark = pytest.mark.unit
 
@@ -73,10 +70,7 @@ def web() -> Web:
 
 def test_it_has_over_120_companies_of_every_class_and_is_the_same_every_time() -> None:
     companies = web().companies
-    assert len(companies) >= 120
-    assert len({c.key for c in companies}) == len(companies)
-    classes = Counter(c.cls for c in companies)
-    assert all(classes[cls] >= 2 for cls in CLASSES), classes
+    assert_every_class(companies, 120, CLASSES)
     assert {c.country for c in companies} >= COUNTRIES
     assert [c.name for c in build_unseen().companies] == [c.name for c in companies]
 
@@ -85,19 +79,7 @@ def test_every_live_company_serves_its_grounding_text() -> None:
     for company in web().companies:
         if not company.live:
             continue
-        assert company.homepage
-        assert registered_domain(company.homepage) == company.website
-        url, page = follow(web(), httpx.URL(company.homepage).host)
-        assert page.status == 200, company
-        assert company.grounding
-        served = " ".join(text_of(p) for p in web().sites[httpx.URL(url).host].pages.values())
-        assert company.grounding in served, company.key
-        assert grounded(company.grounding, company.site_text)
-
-
-def given_url(company: Company) -> httpx.URL:
-    given = company.given_website
-    return httpx.URL(given if "//" in given else f"https://{given}")
+        serves_its_grounding(web(), company)
 
 
 def test_given_websites_lead_to_the_labelled_site_or_to_no_company() -> None:
