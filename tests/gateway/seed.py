@@ -33,6 +33,20 @@ def result_row(row: int, name: str, **extra: object) -> ResultRow:
     )
 
 
+def one_in_review() -> list[ResultRow]:
+    """A chunk's rows: one waiting for a person to choose its website, one done."""
+    return [
+        result_row(
+            0,
+            "Acme",
+            Official_Website="",
+            Row_Status=RowStatus.NEEDS_REVIEW,
+            Review_Candidates="website: https://acme.example/ (0.7; title matches)",
+        ),
+        result_row(1, "Globex"),
+    ]
+
+
 async def seed_chunk(
     store: ObjectStore,
     keys: SessionKeys,

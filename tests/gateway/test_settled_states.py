@@ -21,28 +21,18 @@ from shared.broker.memory_bus import MemoryBus
 from shared.layout import SessionKeys, session_mark_key
 from shared.lifecycle import SessionStatus
 from shared.models import Counters, FinalStatus
-from shared.rows import RowStatus
 from shared.status import SessionStateReader
 from shared.storage.protocol import ObjectInfo
 from shared.storage.s3 import MinioStore
 from tests.gateway.conftest import Caller, MakeSettings, client_for, running_app, upload
-from tests.gateway.seed import now, result_row, seed_chunk
+from tests.gateway.seed import now, one_in_review, seed_chunk
 from tests.gateway.steps import started_session
 from tests.sessions import seed_plan
 from tests.worker.sessions import make_rows, seed_session
 
 pytestmark = pytest.mark.integration
 
-ROWS = [
-    result_row(
-        0,
-        "Acme",
-        Official_Website="",
-        Row_Status=RowStatus.NEEDS_REVIEW,
-        Review_Candidates="website: https://acme.example/ (0.7; title matches)",
-    ),
-    result_row(1, "Globex"),
-]
+ROWS = one_in_review()
 
 
 class WatchedMinio(MinioStore):
