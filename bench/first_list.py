@@ -36,6 +36,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.on_seaweed import run_on_seaweed
 from bench.session_reads import TENANT, seed, store_sums
 from gateway.app import api_app, build_services
 from gateway.settings import GatewaySettings
@@ -51,7 +52,6 @@ from tests.services import (
     AMQP_URL,
     TEST_S3_ACCESS_KEY,
     TEST_S3_SECRET_KEY,
-    SeaweedFS,
     free_port,
     require_rabbitmq,
     service_settings,
@@ -184,13 +184,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--processes", type=int, default=3, help="0: no gateway process")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="dossier-first-list-") as folder:
-        seaweed = SeaweedFS(Path(folder) / "s3")
-        seaweed.start()
-        try:
-            asyncio.run(measure(args, seaweed.endpoint))
-        finally:
-            seaweed.stop()
+    run_on_seaweed("dossier-first-list-", lambda endpoint: measure(args, endpoint))
     return 0
 
 

@@ -26,7 +26,6 @@ import asyncio
 import os
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from datetime import UTC, datetime
@@ -34,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.on_seaweed import run_on_seaweed
 from bench.session_reads import CHUNK_ROWS, TENANT, finish
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
@@ -44,7 +44,7 @@ from shared.running_sums import SumsWriter, running_sums_key
 from shared.status import SessionState, SessionStateReader
 from shared.storage.s3 import MinioStore
 from shared.usage import Usage
-from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, SeaweedFS
+from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY
 from tests.worker.sessions import make_rows, seed_session
 
 
@@ -162,13 +162,7 @@ def main() -> int:
     parser.add_argument("--done", type=int, default=4000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="dossier-retry-reads-") as folder:
-        seaweed = SeaweedFS(Path(folder) / "s3")
-        seaweed.start()
-        try:
-            asyncio.run(measure(args, seaweed.endpoint))
-        finally:
-            seaweed.stop()
+    run_on_seaweed("dossier-retry-reads-", lambda endpoint: measure(args, endpoint))
     return 0
 
 

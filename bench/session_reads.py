@@ -35,7 +35,6 @@ import argparse
 import asyncio
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from datetime import UTC, datetime
@@ -43,6 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.on_seaweed import run_on_seaweed
 from gateway.settled_copy import SettledCopies
 from gateway.settled_states import SessionMark, SettledStates
 from shared.chunk_summaries import ChunkSummaries
@@ -54,7 +54,7 @@ from shared.status import SessionStateReader
 from shared.storage.protocol import ObjectInfo
 from shared.storage.s3 import MinioStore
 from shared.usage import Usage
-from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, SeaweedFS
+from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY
 from tests.worker.sessions import make_rows, seed_session
 
 TENANT = "bench"
@@ -278,13 +278,7 @@ def main() -> int:
         "--created", action="store_true", help="the other sessions created, not started"
     )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="dossier-session-reads-") as folder:
-        seaweed = SeaweedFS(Path(folder) / "s3")
-        seaweed.start()
-        try:
-            asyncio.run(measure(args, seaweed.endpoint))
-        finally:
-            seaweed.stop()
+    run_on_seaweed("dossier-session-reads-", lambda endpoint: measure(args, endpoint))
     return 0
 
 
