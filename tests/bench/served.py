@@ -7,7 +7,7 @@ import html
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import httpx
 from openpyxl import load_workbook
@@ -16,6 +16,9 @@ from bench.accuracy_web.model import Company, Page, Web
 from bench.accuracy_web.scoring import grounded
 from bench.accuracy_web.server import answer
 from shared.company_keys import registered_domain
+
+# The spreadsheet upload of a web (a seed is its own choice of which rows go where).
+XlsxMaker = Callable[[list[Company]], bytes]
 
 _CHARSET = re.compile(rb"charset=[\"']?([\w-]+)", re.IGNORECASE)
 
@@ -71,3 +74,15 @@ def serves_its_grounding(web: Web, company: Company) -> str:
     assert company.grounding in served, company.key
     assert grounded(company.grounding, company.site_text)
     return url
+
+
+def assert_the_same_every_time(
+    again: Web, web: Web, uploads: Iterable[Callable[[list[Company]], bytes]], xlsx: XlsxMaker
+) -> None:
+    """A second build from the seed gives the same labels, hosts, documents and uploads."""
+    assert again.companies == web.companies
+    assert set(again.sites) == set(web.sites)
+    assert [d.url for d in again.docs] == [d.url for d in web.docs]
+    for make in uploads:
+        assert make(again.companies) == make(web.companies)
+    assert cells(xlsx(again.companies)) == cells(xlsx(web.companies))

@@ -21,7 +21,12 @@ from bench.accuracy_web.scoring import linkedin_slug
 from bench.accuracy_web.search import SearchIndex
 from bench.accuracy_web.unseen.catalogue import build_unseen
 from shared.company_keys import registered_domain
-from tests.bench.served import assert_every_class, cells, follow, serves_its_grounding
+from tests.bench.served import (
+    assert_every_class,
+    assert_the_same_every_time,
+    follow,
+    serves_its_grounding,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -80,13 +85,7 @@ def test_it_has_over_160_companies_of_every_class_and_every_script() -> None:
 
 
 def test_the_generator_is_deterministic() -> None:
-    again = build_fresh()
-    assert again.companies == web().companies
-    assert set(again.sites) == set(web().sites)
-    assert [d.url for d in again.docs] == [d.url for d in web().docs]
-    for make in (with_website, name_only):
-        assert make(again.companies) == make(web().companies)
-    assert cells(mixed_xlsx(again.companies)) == cells(mixed_xlsx(web().companies))
+    assert_the_same_every_time(build_fresh(), web(), (with_website, name_only), mixed_xlsx)
 
 
 def test_every_live_company_serves_its_grounding_text() -> None:
