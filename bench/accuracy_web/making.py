@@ -1,7 +1,10 @@
-"""What every labelled web's maker does the same way: serving a site's markup in the
-encoding it is written in, and labelling a company from the site built for it."""
+"""What every labelled web's maker does the same way: its seeded draws, serving a site's
+markup in the encoding it is written in, and labelling a company from the site built for it."""
 
 from __future__ import annotations
+
+import random
+from typing import TypedDict, Unpack
 
 from bench.accuracy_web.builder import BuiltSite
 from bench.accuracy_web.model import Company, Page, Site, Web
@@ -33,39 +36,56 @@ def site_text(pages: dict[str, str]) -> str:
     return " ".join(visible_text(markup) for markup in pages.values())
 
 
-def label(
-    web: Web,
-    key: str,
-    cls: str,
-    name: str,
-    country: str,
-    city: str,
-    given: str,
-    built: BuiltSite | None,
-    linkedin: str | None,
-    *,
-    industry: str = "",
-    note: str = "",
-    website: str | None = None,
-    homepage: str | None = None,
-) -> Company:
-    """Label a company; `website` and `homepage` override those of `built` (a site that is
-    down, a company found on a page of another's site)."""
-    company = Company(
-        key=key,
-        cls=cls,
-        name=name,
-        country=country,
-        city=city,
-        given_website=given,
-        website=website or (registered_domain(built.homepage) if built else None),
-        homepage=homepage or (built.homepage if built else None),
-        linkedin=linkedin,
-        grounding=built.grounding if built else None,
-        site_text=built.text if built else "",
-        live=bool(built and built.live),
-        note=note,
-        industry=industry,
-    )
-    web.companies.append(company)
-    return company
+class LabelExtras(TypedDict, total=False):
+    """What a label may say beyond the row: the upload's industry, what makes the company
+    hard, and a website or homepage other than those of the site built for it (a site that
+    is down, a company found on a page of another's site)."""
+
+    industry: str
+    note: str
+    website: str | None
+    homepage: str | None
+
+
+class WebMaker:
+    """What every web's maker holds: its seeded draws, the web made so far, and the count
+    its labels' keys are numbered by (after a letter of each web's own)."""
+
+    def __init__(self, seed: int, key_letter: str) -> None:
+        self.rng = random.Random(seed)
+        self.web = Web()
+        self._key_letter = key_letter
+        self._keys = 0
+
+    def labelled(
+        self,
+        cls: str,
+        name: str,
+        country: str,
+        city: str,
+        given: str,
+        built: BuiltSite | None,
+        linkedin: str | None,
+        **extras: Unpack[LabelExtras],
+    ) -> Company:
+        self._keys += 1
+        website = extras.get("website")
+        homepage = extras.get("homepage")
+        company = Company(
+            key=f"{self._key_letter}{self._keys:03d}",
+            cls=cls,
+            name=name,
+            country=country,
+            city=city,
+            given_website=given,
+            website=website or (registered_domain(built.homepage) if built else None),
+            homepage=homepage or (built.homepage if built else None),
+            linkedin=linkedin,
+            grounding=built.grounding if built else None,
+            site_text=built.text if built else "",
+            live=bool(built and built.live),
+            note=extras.get("note", ""),
+            industry=extras.get("industry", ""),
+        )
+        self.web.companies.append(company)
+        return company

@@ -3,7 +3,7 @@ titles and snippets, LinkedIn pages, business registers, and the labels."""
 
 from __future__ import annotations
 
-import random
+from typing import Unpack
 
 from bench.accuracy_web.blind.lands import Land
 from bench.accuracy_web.blind.names import LATIN, Name
@@ -11,8 +11,8 @@ from bench.accuracy_web.blind.scripted import SCRIPTED
 from bench.accuracy_web.blind.templates import TEMPLATES, Firm
 from bench.accuracy_web.blind.wording import SENTENCES
 from bench.accuracy_web.builder import BuiltSite, slugify
-from bench.accuracy_web.making import label, serve_site, site_text
-from bench.accuracy_web.model import Company, Doc, LinkedInPage, Site, Web
+from bench.accuracy_web.making import LabelExtras, WebMaker, serve_site, site_text
+from bench.accuracy_web.model import Company, Doc, LinkedInPage, Site
 
 REGISTERS = (
     ("www.bizregister-global.com", "{name} · {town} · company profile", "{name} ({town}): legal form, VAT number, turnover band and contacts."),  # noqa: E501
@@ -34,11 +34,9 @@ def slug(text: str) -> str:
     return slugify(text.translate(_SPELLED))
 
 
-class Maker:
+class Maker(WebMaker):
     def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)
-        self.web = Web()
-        self._keys = 0
+        super().__init__(seed, "b")
         self._names: set[str] = set()
         self._drawn: dict[str, int] = {}
 
@@ -169,25 +167,8 @@ class Maker:
         given: str,
         built: BuiltSite | None,
         linkedin: str | None,
-        *,
-        industry: str = "",
-        note: str = "",
-        website: str | None = None,
-        homepage: str | None = None,
+        **extras: Unpack[LabelExtras],
     ) -> Company:
-        self._keys += 1
-        return label(
-            self.web,
-            f"b{self._keys:03d}",
-            cls,
-            row_name,
-            land.row,
-            land.row_town(town),
-            given,
-            built,
-            linkedin,
-            industry=industry,
-            note=note,
-            website=website,
-            homepage=homepage,
+        return self.labelled(
+            cls, row_name, land.row, land.row_town(town), given, built, linkedin, **extras
         )

@@ -3,14 +3,14 @@ titles and snippets, LinkedIn pages, business directories, and the labels."""
 
 from __future__ import annotations
 
-import random
+from typing import Unpack
 
 from bench.accuracy_web.builder import BuiltSite, slugify
 from bench.accuracy_web.fresh.lands import Land
 from bench.accuracy_web.fresh.templates import TEMPLATES, Firm
 from bench.accuracy_web.fresh.words import BRANDS, SCRIPTED, SENTENCES, TRADES, Name
-from bench.accuracy_web.making import label, serve_site, site_text
-from bench.accuracy_web.model import Company, Doc, LinkedInPage, Web
+from bench.accuracy_web.making import LabelExtras, WebMaker, serve_site, site_text
+from bench.accuracy_web.model import Company, Doc, LinkedInPage
 
 DIRECTORIES = (
     (
@@ -32,11 +32,9 @@ DIRECTORIES = (
 FOLLOWERS = ("41 followers", "312 followers", "1,908 followers", "87 followers", "5K+ followers")
 
 
-class Maker:
+class Maker(WebMaker):
     def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)
-        self.web = Web()
-        self._keys = 0
+        super().__init__(seed, "f")
         self._names: set[str] = set()
         self._drawn: dict[str, int] = {}
 
@@ -161,25 +159,8 @@ class Maker:
         given: str,
         built: BuiltSite | None,
         linkedin: str | None,
-        *,
-        industry: str = "",
-        note: str = "",
-        website: str | None = None,
-        homepage: str | None = None,
+        **extras: Unpack[LabelExtras],
     ) -> Company:
-        self._keys += 1
-        return label(
-            self.web,
-            f"f{self._keys:03d}",
-            cls,
-            row_name,
-            land.row,
-            land.row_city(city),
-            given,
-            built,
-            linkedin,
-            industry=industry,
-            note=note,
-            website=website,
-            homepage=homepage,
+        return self.labelled(
+            cls, row_name, land.row, land.row_city(city), given, built, linkedin, **extras
         )

@@ -4,15 +4,15 @@ the labels."""
 
 from __future__ import annotations
 
-import random
+from typing import Unpack
 
 from bench.accuracy_web.builder import BuiltSite, slugify
 from bench.accuracy_web.heldout.names import BRANDS, latin
 from bench.accuracy_web.heldout.places import Place
 from bench.accuracy_web.heldout.templates import TEMPLATES, Firm
 from bench.accuracy_web.heldout.wording import COOKIES, SENTENCES, TRADES
-from bench.accuracy_web.making import label, serve_site
-from bench.accuracy_web.model import Company, Doc, LinkedInPage, Web
+from bench.accuracy_web.making import LabelExtras, WebMaker, serve_site
+from bench.accuracy_web.model import Company, Doc, LinkedInPage
 from bench.accuracy_web.pages import visible_text
 
 STREETS = {
@@ -39,11 +39,9 @@ def slug(text: str) -> str:
     return slugify(text)
 
 
-class Maker:
+class Maker(WebMaker):
     def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)
-        self.web = Web()
-        self._keys = 0
+        super().__init__(seed, "h")
         self._names: set[str] = set()
 
     def reserve(self, *names: str) -> None:
@@ -192,23 +190,6 @@ class Maker:
         given: str,
         built: BuiltSite | None,
         linkedin: str | None,
-        *,
-        note: str = "",
-        website: str | None = None,
-        homepage: str | None = None,
+        **extras: Unpack[LabelExtras],
     ) -> Company:
-        self._keys += 1
-        return label(
-            self.web,
-            f"h{self._keys:03d}",
-            cls,
-            name,
-            country,
-            city,
-            given,
-            built,
-            linkedin,
-            note=note,
-            website=website,
-            homepage=homepage,
-        )
+        return self.labelled(cls, name, country, city, given, built, linkedin, **extras)

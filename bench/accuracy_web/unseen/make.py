@@ -4,11 +4,11 @@ directories, and the labels."""
 
 from __future__ import annotations
 
-import random
+from typing import Unpack
 
 from bench.accuracy_web.builder import BuiltSite, slugify
-from bench.accuracy_web.making import label, serve_site, site_text
-from bench.accuracy_web.model import Company, Doc, LinkedInPage, Web
+from bench.accuracy_web.making import LabelExtras, WebMaker, serve_site, site_text
+from bench.accuracy_web.model import Company, Doc, LinkedInPage
 from bench.accuracy_web.unseen.places import Place
 from bench.accuracy_web.unseen.templates import TEMPLATES, Firm
 from bench.accuracy_web.unseen.wording import SENTENCES
@@ -74,11 +74,9 @@ def slug(text: str) -> str:
     return slugify(text)
 
 
-class Maker:
+class Maker(WebMaker):
     def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)
-        self.web = Web()
-        self._keys = 0
+        super().__init__(seed, "u")
         self._taken: set[str] = set()
 
     def take(self, *names: str) -> None:
@@ -191,25 +189,9 @@ class Maker:
         built: BuiltSite | None,
         linkedin: str | None,
         *,
-        industry: str = "",
         country: str = "",
-        note: str = "",
-        website: str | None = None,
-        homepage: str | None = None,
+        **extras: Unpack[LabelExtras],
     ) -> Company:
-        self._keys += 1
-        return label(
-            self.web,
-            f"u{self._keys:03d}",
-            cls,
-            name,
-            country or place.row,
-            place.row_city(city),
-            given,
-            built,
-            linkedin,
-            industry=industry,
-            note=note,
-            website=website,
-            homepage=homepage,
+        return self.labelled(
+            cls, name, country or place.row, place.row_city(city), given, built, linkedin, **extras
         )
