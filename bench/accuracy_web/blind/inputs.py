@@ -8,35 +8,26 @@ carries its company's key in `Ref`."""
 
 from __future__ import annotations
 
-import csv
-import io
 import random
-
-from openpyxl import Workbook
 
 from bench.accuracy_web.blind.lands import LANDS
 from bench.accuracy_web.model import Company
+from bench.accuracy_web.uploads import csv_bytes, new_sheet, saved, upload_of
 
 INPUTS = ("with_website", "name_only", "mixed_xlsx")
 _LAND = {land.row: land for land in LANDS}
 
 
-def _csv(rows: list[list[str]]) -> bytes:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
-    return out.getvalue().encode("utf-8-sig")
-
-
 def with_website(companies: list[Company]) -> bytes:
     rows = [["Ref", "Legal name", "Website URL", "Country of incorporation", "Head office city"]]
     rows += [[c.key, c.name, c.given_website, c.country, c.city] for c in companies]
-    return _csv(rows)
+    return csv_bytes(rows, line_end="\r\n", encoding="utf-8-sig")
 
 
 def name_only(companies: list[Company]) -> bytes:
     rows = [["Ref", "Client", "Country", "City", "Sector"]]
     rows += [[c.key, c.name, c.country, c.city, c.industry] for c in companies]
-    return _csv(rows)
+    return csv_bytes(rows, line_end="\r\n", encoding="utf-8-sig")
 
 
 def _country(company: Company, draw: float) -> str:
@@ -48,9 +39,7 @@ def _country(company: Company, draw: float) -> str:
 
 def mixed_xlsx(companies: list[Company], seed: int = 53) -> bytes:
     rng = random.Random(seed)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
+    book, sheet = new_sheet()
     sheet.title = "Leads"
     sheet.append(["Ref", "Company", "Domain", "Country code", "HQ city", "Vertical", "Notes"])
     for c in companies:
@@ -66,16 +55,17 @@ def mixed_xlsx(companies: list[Company], seed: int = 53) -> bytes:
             website = given
         note = rng.choice(("met at trade fair", "", "call back in Q2", ""))
         sheet.append([c.key, c.name, website, _country(c, rng.random()), c.city, c.industry, note])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return saved(book)
 
 
 def upload(kind: str, companies: list[Company]) -> tuple[str, bytes, str]:
     """(file name, bytes, content type) of input `kind`."""
-    if kind == "with_website":
-        return "blind_with_website.csv", with_website(companies), "text/csv"
-    if kind == "name_only":
-        return "blind_name_only.csv", name_only(companies), "text/csv"
-    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return "blind_leads.xlsx", mixed_xlsx(companies), xlsx
+    return upload_of(
+        kind,
+        companies,
+        prefix="blind_",
+        sheet_name="leads",
+        with_website=with_website,
+        name_only=name_only,
+        mixed_xlsx=mixed_xlsx,
+    )

@@ -7,22 +7,17 @@ company's key in `Ref`."""
 
 from __future__ import annotations
 
-import csv
-import io
 import random
-
-from openpyxl import Workbook
 
 from bench.accuracy_web.fresh.lands import ISO
 from bench.accuracy_web.model import Company
+from bench.accuracy_web.uploads import csv_bytes, new_sheet, saved, upload_of
 
 INPUTS = ("with_website", "name_only", "mixed_xlsx")
 
 
 def _csv(rows: list[list[str]], delimiter: str = ",") -> bytes:
-    out = io.StringIO()
-    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
-    return out.getvalue().encode()
+    return csv_bytes(rows, delimiter=delimiter)
 
 
 def with_website(companies: list[Company]) -> bytes:
@@ -43,9 +38,7 @@ def _pasted(given: str) -> str:
 
 def mixed_xlsx(companies: list[Company], seed: int = 37) -> bytes:
     rng = random.Random(seed)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
+    book, sheet = new_sheet()
     sheet.append(
         ["Ref", "Account Name", "Website", "Billing Country", "Billing City", "Industry", "Owner"]
     )
@@ -55,16 +48,17 @@ def mixed_xlsx(companies: list[Company], seed: int = 37) -> bytes:
         country = ISO.get(c.country, c.country) if rng.random() < 0.4 else c.country
         owner = rng.choice(("M. de Vries", "K. Papadopoulos", ""))
         sheet.append([c.key, c.name, website, country, c.city, c.industry, owner])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return saved(book)
 
 
 def upload(kind: str, companies: list[Company]) -> tuple[str, bytes, str]:
     """(file name, bytes, content type) of input `kind`."""
-    if kind == "with_website":
-        return "fresh_with_website.csv", with_website(companies), "text/csv"
-    if kind == "name_only":
-        return "fresh_name_only.csv", name_only(companies), "text/csv"
-    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return "fresh_mixed.xlsx", mixed_xlsx(companies), xlsx
+    return upload_of(
+        kind,
+        companies,
+        prefix="fresh_",
+        sheet_name="mixed",
+        with_website=with_website,
+        name_only=name_only,
+        mixed_xlsx=mixed_xlsx,
+    )
