@@ -12,26 +12,6 @@ from bench.accuracy_web.pages import visible_text
 from shared.company_keys import registered_domain
 
 
-def serve_site(
-    web: Web,
-    host: str,
-    pages: dict[str, str],
-    *,
-    encoding: str,
-    charset_in_header: bool,
-    status: int | None,
-    delay: float,
-) -> None:
-    """Put the site on `host`; characters its encoding lacks go out as character references,
-    as real sites in legacy encodings send them."""
-    header = f"text/html; charset={encoding}" if charset_in_header else "text/html"
-    served = {
-        path: Page(markup.encode(encoding, errors="xmlcharrefreplace"), header)
-        for path, markup in pages.items()
-    }
-    web.add_site(Site(host, served, status=status, delay=delay))
-
-
 def site_text(pages: dict[str, str]) -> str:
     return " ".join(visible_text(markup) for markup in pages.values())
 
@@ -56,6 +36,24 @@ class WebMaker:
         self.web = Web()
         self._key_letter = key_letter
         self._keys = 0
+
+    def serve(
+        self,
+        host: str,
+        pages: dict[str, str],
+        encoding: str,
+        charset_in_header: bool,
+        status: int | None,
+        delay: float,
+    ) -> None:
+        """Put the site on `host`; characters its encoding lacks go out as character
+        references, as real sites in legacy encodings send them."""
+        header = f"text/html; charset={encoding}" if charset_in_header else "text/html"
+        served = {
+            path: Page(markup.encode(encoding, errors="xmlcharrefreplace"), header)
+            for path, markup in pages.items()
+        }
+        self.web.add_site(Site(host, served, status=status, delay=delay))
 
     def labelled(
         self,

@@ -54,12 +54,17 @@ def cells(xlsx: bytes) -> list[tuple[object, ...]]:
     return list(sheet.iter_rows(values_only=True))
 
 
-def assert_every_class(companies: list[Company], at_least: int, classes: Iterable[str]) -> None:
-    """At least `at_least` companies, each under its own key, and two or more of every class."""
+def assert_every_class(
+    companies: list[Company], at_least: int, classes: Iterable[str], scripts: Iterable[str] = ()
+) -> None:
+    """At least `at_least` companies, each under its own key, two or more of every class,
+    and names written in each of `scripts` (patterns of a script's letters)."""
     assert len(companies) >= at_least
     assert len({c.key for c in companies}) == len(companies)
     counted = Counter(c.cls for c in companies)
     assert all(counted[cls] >= 2 for cls in classes), counted
+    names = " ".join(c.name for c in companies)
+    assert all(re.search(pattern, names) for pattern in scripts)
 
 
 def serves_its_grounding(web: Web, company: Company) -> str:

@@ -11,7 +11,7 @@ from bench.accuracy_web.blind.scripted import SCRIPTED
 from bench.accuracy_web.blind.templates import TEMPLATES, Firm
 from bench.accuracy_web.blind.wording import SENTENCES
 from bench.accuracy_web.builder import BuiltSite, slugify
-from bench.accuracy_web.making import LabelExtras, WebMaker, serve_site, site_text
+from bench.accuracy_web.making import LabelExtras, WebMaker, site_text
 from bench.accuracy_web.model import Company, Doc, LinkedInPage, Site
 
 REGISTERS = (
@@ -106,15 +106,7 @@ class Maker(WebMaker):
     ) -> BuiltSite:
         """The site on `host`, its search document (`also`: more words it is found by)."""
         pages, grounding = TEMPLATES[template](firm)
-        serve_site(
-            self.web,
-            host,
-            pages,
-            encoding=encoding,
-            charset_in_header=in_header,
-            status=status,
-            delay=delay,
-        )
+        self.serve(host, pages, encoding, in_header, status, delay)
         text = site_text(pages)
         text += " " + firm.description  # also where only a script or a meta tag holds it
         if index:

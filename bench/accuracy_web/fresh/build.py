@@ -9,7 +9,7 @@ from bench.accuracy_web.builder import BuiltSite, slugify
 from bench.accuracy_web.fresh.lands import Land
 from bench.accuracy_web.fresh.templates import TEMPLATES, Firm
 from bench.accuracy_web.fresh.words import BRANDS, SCRIPTED, SENTENCES, TRADES, Name
-from bench.accuracy_web.making import LabelExtras, WebMaker, serve_site, site_text
+from bench.accuracy_web.making import LabelExtras, WebMaker, site_text
 from bench.accuracy_web.model import Company, Doc, LinkedInPage
 
 DIRECTORIES = (
@@ -102,15 +102,7 @@ class Maker(WebMaker):
         names: str = "",
     ) -> BuiltSite:
         pages, grounding = TEMPLATES[template](firm)
-        serve_site(
-            self.web,
-            host,
-            pages,
-            encoding=encoding,
-            charset_in_header=in_header,
-            status=status,
-            delay=delay,
-        )
+        self.serve(host, pages, encoding, in_header, status, delay)
         text = site_text(pages)
         text += " " + firm.description  # also where only a script or a meta tag holds it
         if index:

@@ -11,7 +11,7 @@ from bench.accuracy_web.heldout.names import BRANDS, latin
 from bench.accuracy_web.heldout.places import Place
 from bench.accuracy_web.heldout.templates import TEMPLATES, Firm
 from bench.accuracy_web.heldout.wording import COOKIES, SENTENCES, TRADES
-from bench.accuracy_web.making import LabelExtras, WebMaker, serve_site
+from bench.accuracy_web.making import LabelExtras, WebMaker
 from bench.accuracy_web.model import Company, Doc, LinkedInPage
 from bench.accuracy_web.pages import visible_text
 
@@ -109,15 +109,7 @@ class Maker(WebMaker):
         index_path: str = "/",
     ) -> BuiltSite:
         pages, grounding = TEMPLATES[template](firm)
-        serve_site(
-            self.web,
-            host,
-            pages,
-            encoding=encoding,
-            charset_in_header=charset_in_header,
-            status=status,
-            delay=delay,
-        )
+        self.serve(host, pages, encoding, charset_in_header, status, delay)
         # A consent wall is on the page but says nothing of the company.
         text = " ".join(
             visible_text(markup).replace(COOKIES[firm.lang], " ") for markup in pages.values()

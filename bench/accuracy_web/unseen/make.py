@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Unpack
 
 from bench.accuracy_web.builder import BuiltSite, slugify
-from bench.accuracy_web.making import LabelExtras, WebMaker, serve_site, site_text
+from bench.accuracy_web.making import LabelExtras, WebMaker, site_text
 from bench.accuracy_web.model import Company, Doc, LinkedInPage
 from bench.accuracy_web.unseen.places import Place
 from bench.accuracy_web.unseen.templates import TEMPLATES, Firm
@@ -125,15 +125,7 @@ class Maker(WebMaker):
         index: bool = True,
     ) -> BuiltSite:
         pages, grounding = TEMPLATES[template](firm)
-        serve_site(
-            self.web,
-            host,
-            pages,
-            encoding=encoding,
-            charset_in_header=in_header,
-            status=status,
-            delay=delay,
-        )
+        self.serve(host, pages, encoding, in_header, status, delay)
         text = site_text(pages)
         text += " " + firm.description
         if index:
