@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from shared.company_keys import clean_text
 from tests.pipeline.fakes.site_farm import page
 from worker.pipeline.stages.description import extractive
 from worker.pipeline.stages.page.page_facts import extract_facts
@@ -119,3 +120,18 @@ def test_the_about_page_is_found_in_more_languages(label: str, path: str) -> Non
 def test_a_link_named_like_no_about_page_is_not_one() -> None:
     html = page("X", '<nav><a href="/">Start</a><a href="/produkty">Produkty</a></nav>')
     assert extract_facts("https://x.eu/", html).about_url == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Od 2017. Dravska Gradnja iz Splita gradi stambene zgrade i urede.",
+        "Sevan Logistic՝ բեռնափոխադրումներ Հայաստանից Վրաստան։ Երևան, 2011 թվականից։",
+    ],
+)
+def test_a_one_sentence_introduction_in_app_state_is_read(sentence: str) -> None:
+    script = 'window.__INITIAL_STATE__={"blocks": [{"text": "' + sentence + '"}]}'
+    facts = extract_facts("https://a.hr/", _shell(f"<div id=app></div><script>{script}</script>"))
+    assert facts.paragraphs == (clean_text(sentence),)
+    slogan = 'window.__INITIAL_STATE__={"blocks": [{"text": "Quality you can trust"}]}'
+    assert extract_facts("https://a.hr/", _shell(f"<script>{slogan}</script>")).paragraphs == ()

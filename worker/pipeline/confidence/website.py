@@ -172,7 +172,9 @@ def website_score(
         weights.append(0.25 * len(found) / len(terms))
         evidence.append(f"context terms {len(found)}/{len(terms)}")
     alias = structured_alias(name, facts)
-    link = BrandLink.REBRAND if alias or linked else text_link(name, text)
+    # A footer's "formerly ..." line says it of the page's owner as much as its body does.
+    brand_text = f"{text} {facts.footer_text}" if facts.footer_text else text
+    link = BrandLink.REBRAND if alias or linked else text_link(name, brand_text)
     if link is BrandLink.REBRAND:
         weights.append(0.8)
         if not linked:

@@ -38,6 +38,7 @@ _NOISE_TAGS = ("nav", "footer", "header", "form")
 _SHELL_TEXT = 200
 # Where paragraphs are written: text blocks, and the table cells of older layouts.
 _BLOCKS = "p, li, div, td, dd, blockquote"
+_MAX_FOOTER = 2_000
 # In Latin characters; a CJK paragraph counts each character as two or three.
 MIN_PARAGRAPH = 80
 
@@ -61,6 +62,9 @@ class PageFacts:
     og_url: str = ""
     # Other language versions of the page (`<link rel=alternate hreflang>`): (lang, URL).
     alternates: tuple[tuple[str, str], ...] = ()
+    # The footer's text, left out of main_text: where a site says "formerly ..." or "part
+    # of ... Group" in one line under every page.
+    footer_text: str = ""
 
     def identity_names(self) -> list[str]:
         """What the page says its owner is called, strongest signals first."""
@@ -191,19 +195,21 @@ def _long_or_intros(texts: list[str]) -> tuple[str, ...]:
     return full or tuple(text for text in texts if is_intro(text))
 
 
-def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str]:
-    """The page's paragraphs and main text, once page_shape has read (and stripped) `tree`."""
+def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str, str]:
+    """The page's paragraphs, main text and footer text, once page_shape has read (and
+    stripped) `tree`."""
     # Shop themes put the shop's own words in a footer block ("About us") and nothing but
     # products above it: the footer's paragraphs are read when the page has no other.
     footer = _paragraphs(tree.css("footer p"))
+    footer_text = clean_text(" ".join(node.text(separator=" ") for node in tree.css("footer")))
     for tag in _NOISE_TAGS:
         for node in tree.css(tag):
             node.decompose()
     root: Node | None = tree.css_first("main") or tree.css_first("article") or tree.body
     if root is None:
-        return (), ""
+        return (), "", footer_text
     paragraphs = _paragraphs(root.css(_BLOCKS)) or footer
-    return paragraphs, clean_text(root.text(separator=" "))
+    return paragraphs, clean_text(root.text(separator=" ")), footer_text[:_MAX_FOOTER]
 
 
 def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
@@ -223,11 +229,11 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     socials, about = _links(tree, url, data.links)
     shape = page_shape(tree, url)
     alternates = _alternates(tree, url)
-    paragraphs, main_text = _body_text(tree)
+    paragraphs, main_text, footer_text = _body_text(tree)
     if len(main_text) < _SHELL_TEXT and (data.texts or data.prose):
         # A JavaScript shell: what it would render is in its data script or islands,
         # under a key that says it describes, or else as prose under any key.
-        texts = _long_or_intros(list(data.texts)) + data.prose
+        texts = _long_or_intros(list(dict.fromkeys(data.texts + data.prose)))
         paragraphs += tuple(dict.fromkeys(t for t in texts if t not in paragraphs))
         main_text = " ".join([main_text, *dict.fromkeys(data.texts + data.prose)]).strip()
     return PageFacts(
@@ -247,4 +253,5 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
         canonical_url=_canonical(tree, url),
         og_url=_absolute(url, metas.get(("property", "og:url"), "")),
         alternates=alternates,
+        footer_text=footer_text,
     )

@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from shared.company_keys import clean_text
 from worker.pipeline.stages.page.reading_length import reading_length
+from worker.pipeline.stages.page.short_intro import is_intro
 
 # Keys under which apps keep a company's or page's descriptive text.
 _TEXT_KEYS = {
@@ -148,13 +149,13 @@ def _global_state(script: str) -> Any:
 
 
 def is_prose(text: str) -> bool:
-    """Words a page would show: long enough, in words, and no code or markup."""
-    return (
-        reading_length(text) >= _PROSE
-        and (text.count(" ") >= 6 or reading_length(text) > 2 * len(text) - 10)
-        and not _CODE.search(text)
-        and "http" not in text
-    )
+    """Words a page would show: a paragraph or a one-sentence introduction, in words, and
+    no code or markup."""
+    if _CODE.search(text) or "http" in text:
+        return False
+    if reading_length(text) >= _PROSE:
+        return text.count(" ") >= 6 or reading_length(text) > 2 * len(text) - 10
+    return is_intro(text)
 
 
 def script_data(tree: HTMLParser) -> ScriptData:
