@@ -172,9 +172,12 @@ def website_score(
         weights.append(0.25 * len(found) / len(terms))
         evidence.append(f"context terms {len(found)}/{len(terms)}")
     alias = structured_alias(name, facts)
-    # A footer's "formerly ..." line says it of the page's owner as much as its body does.
-    brand_text = f"{text} {facts.footer_text}" if facts.footer_text else text
-    link = BrandLink.REBRAND if alias or linked else text_link(name, brand_text)
+    link = BrandLink.REBRAND if alias or linked else text_link(name, text)
+    if link is None and text_link(name, facts.footer_text) is BrandLink.REBRAND:
+        # `Veenhof Installatietechniek — voorheen Brouwer & Zonen` in the footer: a
+        # rename, said where sites say who they are. (A footer's "part of" lists are a
+        # group's, and not read as the company's own.)
+        link = BrandLink.REBRAND
     if link is BrandLink.REBRAND:
         weights.append(0.8)
         if not linked:

@@ -38,7 +38,6 @@ _NOISE_TAGS = ("nav", "footer", "header", "form")
 _SHELL_TEXT = 200
 # Where paragraphs are written: text blocks, and the table cells of older layouts.
 _BLOCKS = "p, li, div, td, dd, blockquote"
-_MAX_FOOTER = 2_000
 # In Latin characters; a CJK paragraph counts each character as two or three.
 MIN_PARAGRAPH = 80
 
@@ -62,8 +61,8 @@ class PageFacts:
     og_url: str = ""
     # Other language versions of the page (`<link rel=alternate hreflang>`): (lang, URL).
     alternates: tuple[tuple[str, str], ...] = ()
-    # The footer's text, left out of main_text: where a site says "formerly ..." or "part
-    # of ... Group" in one line under every page.
+    # The footer's text, which main_text leaves out: where a renamed company's site says
+    # `Veenhof — voorheen Brouwer & Zonen`.
     footer_text: str = ""
 
     def identity_names(self) -> list[str]:
@@ -195,21 +194,25 @@ def _long_or_intros(texts: list[str]) -> tuple[str, ...]:
     return full or tuple(text for text in texts if is_intro(text))
 
 
+_FOOTER_TEXT = 2000
+
+
 def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str, str]:
     """The page's paragraphs, main text and footer text, once page_shape has read (and
     stripped) `tree`."""
     # Shop themes put the shop's own words in a footer block ("About us") and nothing but
     # products above it: the footer's paragraphs are read when the page has no other.
+    footers = tree.css("footer")
     footer = _paragraphs(tree.css("footer p"))
-    footer_text = clean_text(" ".join(node.text(separator=" ") for node in tree.css("footer")))
+    footer_text = clean_text(" ".join(node.text(separator=" ") for node in footers))
     for tag in _NOISE_TAGS:
         for node in tree.css(tag):
             node.decompose()
     root: Node | None = tree.css_first("main") or tree.css_first("article") or tree.body
     if root is None:
-        return (), "", footer_text
+        return (), "", footer_text[:_FOOTER_TEXT]
     paragraphs = _paragraphs(root.css(_BLOCKS)) or footer
-    return paragraphs, clean_text(root.text(separator=" ")), footer_text[:_MAX_FOOTER]
+    return paragraphs, clean_text(root.text(separator=" ")), footer_text[:_FOOTER_TEXT]
 
 
 def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
