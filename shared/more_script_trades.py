@@ -40,3 +40,7 @@ TAMIL_TRADES: dict[str, str] = {
     "எண்டர்பிரைசஸ்": "enterprises", "இன்ஜினியரிங்": "engineering", "டிராவல்ஸ்": "travels",
     "ஏஜென்சீஸ்": "agencies", "ஃபர்னிச்சர்": "furniture", "மோட்டார்ஸ்": "motors",
 }  # fmt: skip
+
+# Names are compared by their keys, in lower case: the Armenian words in both cases.
+ARMENIAN_TRADES |= {word.lower(): english for word, english in ARMENIAN_TRADES.items()}
+ARMENIAN_TRADES |= {word.replace("և", "եւ"): english for word, english in ARMENIAN_TRADES.items()}

@@ -185,5 +185,7 @@ def georgian_word(word: str) -> str:
 
 
 def armenian_word(word: str) -> str:
-    # `ռ` (a rolled r) is `rr` in anyascii and `r` as companies write it; `և` is `ev`.
-    return anyascii(word.replace("ռ", "ր").replace("Ռ", "Ր")).replace("'", "")
+    # `ռ` (a rolled r) is `rr` in anyascii and `r` as companies write it; `և` is `ev`,
+    # also when written (or normalised, NFKC) as `եւ`.
+    word = word.replace("ռ", "ր").replace("Ռ", "Ր").replace("եւ", "և").replace("Եւ", "Եվ")
+    return anyascii(word).replace("'", "")

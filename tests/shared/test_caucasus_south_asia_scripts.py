@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from shared.company_keys import name_key
 from shared.other_scripts import Script, in_label, readings, script_of, search_readings, similarity
+from worker.pipeline.matching import name_similarity
 
 pytestmark = pytest.mark.unit
 
@@ -78,3 +80,28 @@ def test_a_domain_spelling_the_reading_and_search_spellings() -> None:
         "mtatsminda teknoloji",
         "mtatsminda technology",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("মেঘনা লজিস্টিকস", "মেঘনা লজিস্টিকস"),  # vowel signs are part of the word
+        ("யாழ் பனை", "யாழ் பனை"),
+        ("ලංකා ටෙක්ස්", "ලංකා ටෙක්ස්"),  # Sinhala
+    ],
+)
+def test_a_name_key_keeps_the_vowel_signs_of_indic_scripts(name: str, key: str) -> None:
+    assert name_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("own", "latin"),
+    [
+        ("Սևան Լոգիստիկ", "Sevan Logistic"),  # `և` normalised to `եւ`, lower-cased
+        ("মেঘনা লজিস্টিকস", "Meghna Logistics"),
+        ("ალაზნის ველი", "Alaznis Veli"),
+    ],
+)
+def test_names_compared_by_their_keys_match_across_scripts(own: str, latin: str) -> None:
+    assert name_similarity(own, latin) >= 0.9
+    assert name_similarity(latin, own) >= 0.9
