@@ -105,3 +105,19 @@ def test_a_name_key_keeps_the_vowel_signs_of_indic_scripts(name: str, key: str) 
 def test_names_compared_by_their_keys_match_across_scripts(own: str, latin: str) -> None:
     assert name_similarity(own, latin) >= 0.9
     assert name_similarity(latin, own) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("typed", "written", "other"),
+    [
+        ("Hung Thinh Noi That", "Hưng Thịnh Nội Thất", "Hưng Phát Nội Thất"),
+        ("Dong A Thuc Pham", "Đông Á Thực Phẩm", "Hoàng Long Thực Phẩm"),
+        ("Sao Paulo Cafe", "São Paulo Café", "Santos Café"),
+    ],
+)
+def test_a_latin_name_typed_without_its_marks_matches_it(
+    typed: str, written: str, other: str
+) -> None:
+    assert name_similarity(typed, written) >= 0.9
+    assert name_similarity(written, typed) >= 0.9
+    assert name_similarity(typed, other) < 0.8
