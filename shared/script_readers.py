@@ -104,8 +104,11 @@ def arabic_word(word: str) -> str:
     out = []
     for index, ch in enumerate(word):
         spelled = _ARABIC_START.get(ch) if index == 0 else None
-        if persian and ch == "و" and index and word[index + 1 : index + 2] in ("ا", "ی"):
+        following = word[index + 1 : index + 2]
+        if persian and ch == "و" and index and following in ("ا", "ی"):
             spelled = "v"  # Persian `و` before a long vowel is `v` (`نوین` novin)
+        elif persian and ch == "ی" and index and following in ("ا", "و"):
+            spelled = "y"  # and `ی` before one is `y` (`آریا` arya)
         out.append(spelled or _ARABIC.get(ch, "" if "\u064b" <= ch <= "\u065f" else anyascii(ch)))
     return "".join(out)
 
