@@ -135,3 +135,16 @@ def test_a_one_sentence_introduction_in_app_state_is_read(sentence: str) -> None
     assert facts.paragraphs == (clean_text(sentence),)
     slogan = 'window.__INITIAL_STATE__={"blocks": [{"text": "Quality you can trust"}]}'
     assert extract_facts("https://a.hr/", _shell(f"<script>{slogan}</script>")).paragraphs == ()
+
+
+def test_sveltekit_is_read_from_its_fetched_responses_and_its_start_script() -> None:
+    body = json.dumps({"status": 200, "body": json.dumps({"page": {"text": TEXT}})})
+    fetched = f'<script type="application/json" data-sveltekit-fetched>{body}</script>'
+    facts = extract_facts("https://aspenridge.ie/", _shell(f"<div></div>{fetched}"))
+    assert facts.paragraphs == (TEXT,)
+    start = (
+        "<script>{ __sveltekit_1x2 = { base: new URL('.', location).pathname.slice(0, -1) };"
+        'kit.start(app, element, { node_ids: [0, 2], data: [null,{type:"data",data:{hero:'
+        f'{{lead:"{TEXT}"}}}},uses:{{}}}}] }}); }}</script>'
+    )
+    assert extract_facts("https://aspenridge.ie/", _shell(start)).paragraphs == (TEXT,)

@@ -2,7 +2,8 @@
 other `application/json` payloads, or a script that hands the app its state as a global:
 Remix's `window.__remixContext = {...}`, React Router's `__staticRouterHydrationData =
 JSON.parse("...")`, Redux's, Vue's and Apollo's `__PRELOADED_STATE__`,
-`__INITIAL_STATE__`, `__APOLLO_STATE__`), in the props of its islands (Astro's
+`__INITIAL_STATE__`, `__APOLLO_STATE__`; SvelteKit's fetched responses, a JSON document
+in a string), in the props of its islands (Astro's
 `<astro-island props="...">`), or in the string literals of a state script that is code,
 not JSON (Nuxt 2's `window.__NUXT__=(function(a,b){...}(...))`, Next's
 `self.__next_f.push([1,"..."])`), before it renders anything: descriptive texts, prose
@@ -36,8 +37,9 @@ _STATE_GLOBAL = re.compile(
 )
 _DECODER = json.JSONDecoder()
 # A state global assigned by code, or Next's streamed payload pushed to a global.
+# SvelteKit's start script opens a block and names its global bare (`{ __sveltekit_x =`).
 _STATE_CODE = re.compile(
-    r"\s*\(?\s*(?:window|self|globalThis)\s*\.\s*__\w+\s*(?:=|\.push\(|=\s*self)"
+    r"\s*[({]?\s*(?:(?:window|self|globalThis)\s*\.\s*)?__\w+\s*(?:=|\.push\(|=\s*self)"
 )
 # A double-quoted JavaScript string literal, as JSON writes one.
 _LITERAL = re.compile(r'"((?:[^"\\\n]|\\.){40,})"')
@@ -65,7 +67,22 @@ def _walk(data: Any, key: str = "") -> Iterator[tuple[str, str]]:
         for item in data:
             yield from _walk(item, key)
     elif isinstance(data, str):
-        yield key, data
+        nested = _nested_json(data)
+        if nested is None:
+            yield key, data
+        else:
+            yield from _walk(nested, key)
+
+
+def _nested_json(text: str) -> Any:
+    """A JSON document held in a string (SvelteKit's fetched `body`), or None."""
+    text = text.strip()
+    if len(text) < 2 or text[0] + text[-1] not in ("{}", "[]"):
+        return None
+    try:
+        return json.loads(text[:_MAX_SCRIPT])
+    except ValueError:
+        return None
 
 
 def _astro_value(data: Any) -> Any:
