@@ -1,16 +1,27 @@
-"""CPU per domain-cache request, in the worker's process and in SeaweedFS, by way of issuing it.
+"""CPU per row of the domain cache, in the worker's process and in SeaweedFS.
 
-Against a real SeaweedFS (the test fixture's `weed mini`), `--requests` cache entries the
-size of a finished row's are read while absent (a cold cache's look-up), written, and read
-back (a warm cache's look-up), `--in-flight` at a time, as a chunk's rows issue them. Each
-is done two ways on the `MinioStore` adapter's thread pool: with the SDK's public calls
-(`get_object`, `put_object`: how the adapter read and wrote small objects before
-2026-12-07) and with the adapter's `get_bytes`/`put_bytes` (`shared/storage/s3_small.py`),
-each with `--threads` threads in the pool (a sweep). The model work around a request
-(building and serialising an entry, validating one read back) is timed alone. CPU is the
-whole process's (every thread) and the `weed` process's, from /proc, per request.
+Against a real SeaweedFS (the test fixture's `weed mini`), in one run:
+
+- **One object per key** (the layout before blocks): `--requests` cache entries the size
+  of a finished row's are read while absent (a cold row's look-up), written (its store),
+  and read back (a warm row's look-up), `--in-flight` at a time, as a chunk's rows issued
+  them, on the `MinioStore` adapter's thread pool (`--threads`, a sweep): with the SDK's
+  public calls (`get_object`, `put_object`) and with the adapter's `get_bytes`/`put_bytes`
+  (`shared/storage/s3_small.py`).
+- **Blocks and an index** (`worker/cached_pipeline.py` as the worker runs it, in front of
+  a pipeline that finds every company at once): `--rows` rows in chunks of
+  `--chunk-size`, on an empty cache (cold), again in the same order (warm), again
+  shuffled across chunks (warm, a few lines of many blocks per chunk), and the first
+  chunk of a worker that holds no index yet (reading every index of the tenant).
+- **The index in memory**: `--index-keys` key hashes added in blocks of `--chunk-size`
+  (as read from storage), the memory they hold (tracemalloc) and a look-up's time; the
+  summary of them a worker writes, and the time a worker new to the tenant takes to
+  read it back.
+
+CPU is the whole process's (every thread) and the `weed` process's, from /proc.
 
     .venv/bin/python bench/cache_costs.py [--requests 2000] [--in-flight 64] [--threads 32 4]
+        [--rows 4000] [--chunk-size 200] [--index-keys 1000000]
 """
 
 from __future__ import annotations
@@ -29,12 +40,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.cache_blocks_costs import blocks, index_memory
 from bench.process_stats import cpu_seconds
 from shared.domain_cache import CacheEntry, new_entry, reused_row
 from shared.errors import NotFound
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.s3 import MinioStore
 from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, SeaweedFS
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
 
 
 def a_result(n: int) -> ResultRow:
@@ -76,7 +92,7 @@ def model_costs(n: int) -> tuple[float, float]:
     results = [a_result(i) for i in range(n)]
     now = datetime.now(UTC)
     began = time.process_time()
-    blobs = [new_entry(r, "p" * 24, "s", now).model_dump_json().encode() for r in results]
+    blobs = [new_entry(r, ["k"], "p" * 24, "s", now).model_dump_json().encode() for r in results]
     built = (time.process_time() - began) * 1000 / n
     row = PlannedRow(row=1, name="Company 1", name_key="company 1", domain="x", original={})
     began = time.process_time()
@@ -116,7 +132,7 @@ async def sdk_write(store: MinioStore, key: str, blob: bytes) -> None:
 async def sweep(args: argparse.Namespace, server: SeaweedFS) -> None:
     weed = server.pid
     assert weed is not None
-    blob = new_entry(a_result(1), "p" * 24, "s", datetime.now(UTC)).model_dump_json().encode()
+    blob = new_entry(a_result(1), ["k"], "p" * 24, "s", now()).model_dump_json().encode()
     print(f"entry of {len(blob)} bytes; {args.requests} requests, {args.in_flight} in flight")
     print("| way | threads | cold read: client / weed ms | write | warm read |")
     print("| --- | --- | --- | --- | --- |")
@@ -150,6 +166,8 @@ async def sweep(args: argparse.Namespace, server: SeaweedFS) -> None:
         f"model work: build + serialise an entry {built_ms:.3f} ms; "
         f"validate + reuse {read_ms:.3f} ms"
     )
+    await blocks(args, server)
+    index_memory(args.index_keys, args.chunk_size)
 
 
 def main() -> None:
@@ -157,6 +175,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--in-flight", type=int, default=64)
     parser.add_argument("--threads", type=int, nargs="+", default=[32, 4])
+    parser.add_argument("--rows", type=int, default=4000)
+    parser.add_argument("--chunk-size", type=int, default=200)
+    parser.add_argument("--index-keys", type=int, default=1_000_000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dossier-cache-") as tmp:
         server = SeaweedFS(Path(tmp) / "s3")

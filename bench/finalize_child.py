@@ -3,7 +3,8 @@ the code found on PYTHONPATH (this checkout, or the `--baseline` one) and prints
 figures as one JSON line. Imports nothing of the bench, so no module of one checkout
 runs in the other's finalization.
 
-    PYTHONPATH=<checkout> python bench/finalize_child.py ENDPOINT ACCESS SECRET BUCKET CHUNKS
+    PYTHONPATH=<checkout> python bench/finalize_child.py ENDPOINT ACCESS SECRET BUCKET CHUNKS \
+        [SESSION_ID]
 """
 
 from __future__ import annotations
@@ -33,10 +34,12 @@ class NoPublisher:
     async def publish_event(self, event: object) -> None: ...
 
 
-async def main(endpoint: str, access: str, secret: str, bucket: str, chunks: int) -> None:
+async def main(
+    endpoint: str, access: str, secret: str, bucket: str, chunks: int, keys: SessionKeys
+) -> None:
     store = MinioStore(endpoint, access, secret, bucket)
     began, cpu = time.monotonic(), time.process_time()
-    final = await Finalizer(store, NoPublisher()).finalize(KEYS, chunks)
+    final = await Finalizer(store, NoPublisher()).finalize(keys, chunks)
     wall, used = time.monotonic() - began, time.process_time() - cpu
     if final is None:
         raise SystemExit("the session was not finalized")
@@ -53,4 +56,5 @@ async def main(endpoint: str, access: str, secret: str, bucket: str, chunks: int
 
 if __name__ == "__main__":
     endpoint, access, secret, bucket, chunks = sys.argv[1:6]
-    asyncio.run(main(endpoint, access, secret, bucket, int(chunks)))
+    keys = SessionKeys(KEYS.tenant, sys.argv[6]) if len(sys.argv) > 6 else KEYS
+    asyncio.run(main(endpoint, access, secret, bucket, int(chunks), keys))

@@ -1,5 +1,6 @@
 """CPU of writing a session's final files (CSV, JSON, XLSX) from its stored result lines,
-next to the same files written through each row's model, in the same run.
+next to the same files written through each row's model, in the same run; then what
+rendering a chunk's rows when the chunk is stored costs (worker/chunk_exports.py).
 
 No services: the chunks' result lines sit in the in-memory store, the files go to a
 temporary folder. The baseline decodes every stored line into a `ResultRow` and fills
@@ -29,8 +30,8 @@ from shared.results import decode_results, fill_duplicates, merged_stored_rows
 from shared.rows import ResultRow, RowStatus
 from shared.storage.memory import MemoryStore
 from shared.xlsx_book import XlsxBook
-from worker.checkpoint import encode_results
-from worker.final_files import RowEncoder
+from worker.checkpoint import encode_results, rendered_chunk
+from worker.chunk_exports import RowRenderer
 
 KEYS = SessionKeys("bench", "2" * 32)
 COLUMNS = ["Company", "Website", "City", "Ref"]
@@ -70,22 +71,25 @@ class LocalFiles:
 
     def __init__(self, paths: dict[str, Path], layout: ExportLayout, created: datetime) -> None:
         self._paths = paths
-        self._encoder = RowEncoder(layout)
+        self._renderer = RowRenderer(layout)
         self._csv = paths["csv"].open("wb")
         self._json = paths["json"].open("wb")
-        csv_head, json_head = self._encoder.headers()
+        self._json_empty = True
+        csv_head, json_head = self._renderer.headers()
         self._csv.write(csv_head)
         self._json.write(json_head)
         self._book = XlsxBook(list(layout.columns), None, created)
 
     def write(self, rows: Sequence[ExportRow]) -> None:
-        csv_data, json_data, (cells, evidence) = self._encoder.encode(rows)
-        self._csv.write(csv_data)
-        self._json.write(json_data)
-        self._book.append(cells, evidence)
+        rendered = self._renderer.render(rows)
+        self._csv.write(rendered.csv)
+        if rendered.json:
+            self._json.write(rendered.json if self._json_empty else b"," + rendered.json)
+            self._json_empty = False
+        self._book.append_markup(rendered.sheet, rendered.evidence)
 
     def close(self) -> None:
-        self._json.write(self._encoder.json_footer())
+        self._json.write(self._renderer.json_footer())
         self._csv.close()
         self._json.close()
         self._book.save(self._paths["xlsx"])
@@ -128,7 +132,27 @@ async def main(args: argparse.Namespace) -> int:
         base = await best_cpu(args.rounds, store, chunks, through_models)
         ours = await best_cpu(args.rounds, store, chunks, from_lines)
         print(f"{name:<22}{base:>18.2f}{ours:>14.2f}{ours / base:>12.2f}")
+    await rendering_cost(args.rows, args.rounds)
     return 0
+
+
+async def rendering_cost(rows: int, rounds: int) -> None:
+    """What a worker adds to storing each chunk: its rows rendered for the final files
+    and deflated (worker/chunk_exports.py), and the bytes stored for it."""
+    store, chunks = await stored(rows, False)
+    stored_lines = [await store.get_bytes(KEYS.chunk_results(n)) for n in range(chunks)]
+    layout = ExportLayout(COLUMNS)
+    times, size = [], 0
+    for _ in range(rounds):
+        began = time.process_time()
+        size = sum(len(rendered_chunk(data, [], layout, "a") or b"") for data in stored_lines)
+        times.append(time.process_time() - began)
+    results = sum(map(len, stored_lines))
+    print(
+        f"rendering when a chunk is stored: {min(times) / rows * 1e6:.1f} us CPU a row; "
+        f"{size / chunks / 1024:.1f} KiB stored a chunk of {CHUNK} rows "
+        f"(its results: {results / chunks / 1024:.1f} KiB)"
+    )
 
 
 if __name__ == "__main__":

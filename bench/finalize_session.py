@@ -3,7 +3,10 @@ peak RSS of the process that finalizes, without uploading, planning and processi
 
 The session is seeded as workers store it (manifest, plan, and per chunk its result
 lines, log lines and summary; rows as the `normalize` stage leaves them), then a child
-process runs `Finalizer.finalize` on it, as a worker does, and reports. The parent samples
+process runs `Finalizer.finalize` on it, as a worker does, and reports. It is seeded
+twice: as earlier workers stored it (results only: what `--baseline` code reads, and what
+this tree renders row by row, as for a session with criteria), and as this tree's workers
+store it (each chunk also rendered for the final files, worker/chunk_exports.py). The parent samples
 the child's RSS every `--interval` seconds; `--profile FILE` records the child with py-spy
 (collapsed stacks) when py-spy is installed.
 
@@ -33,16 +36,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.process_stats import child_pids, cpu_seconds
 from bench.soak import rss_bytes
+from shared.export_layout import ExportLayout
 from shared.layout import SessionKeys
 from shared.models import ChunkSummary, Counters, Plan
 from shared.rows import ResultRow
 from shared.storage.s3 import MinioStore
 from tests.services import TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, SeaweedFS
 from tests.sessions import csv_manifest
+from worker.checkpoint import rendered_chunk
+from worker.chunk_exports import attempt_of
 
 MIB = 1024 * 1024
 BUCKET = "finalize"
 KEYS = SessionKeys("bench", "3" * 32)
+# The same session as this tree's workers store it: chunks rendered for the final files.
+RENDERED_KEYS = SessionKeys("bench", "4" * 32)
 COLUMNS = ["Company", "Website", "City", "Ref"]
 CHUNK = 200
 AT = datetime(2026, 1, 1, tzinfo=UTC)
@@ -62,16 +70,16 @@ def template() -> dict[str, Any]:
 
 
 def chunk_lines(
-    chunk: int, rows: range, fields: dict[str, Any], log_lines: int
+    keys: SessionKeys, chunk: int, rows: range, fields: dict[str, Any], log_lines: int
 ) -> tuple[bytes, bytes]:
     results: list[bytes] = []
     logs: list[dict[str, Any]] = []
     context: dict[str, Any] = {
         "service": "worker",
         "message_id": "m" * 32,
-        "session_id": KEYS.session_id,
+        "session_id": keys.session_id,
     }
-    context |= {"tenant": KEYS.tenant, "chunk": chunk, "channel": "pipeline"}
+    context |= {"tenant": keys.tenant, "chunk": chunk, "channel": "pipeline"}
     stamp = "2026-01-01T00:00:00.123456Z"
     if log_lines:  # at WARNING, as bench/million_rows.py runs, a chunk logs nothing
         logs.append({"event": "chunk.started", "rows": len(rows), "round": 0, **context})
@@ -93,45 +101,58 @@ def chunk_lines(
     return b"\n".join(results) + b"\n", b"".join(orjson.dumps(line) + b"\n" for line in logs)
 
 
-async def seed(store: MinioStore, rows: int, log_lines: int) -> int:
+async def seed(store: MinioStore, keys: SessionKeys, rows: int, log_lines: int) -> int:
+    """`RENDERED_KEYS`: with each chunk's rendering, as this tree's workers store it."""
     chunks = (rows + CHUNK - 1) // CHUNK
-    manifest = csv_manifest(KEYS, "input.csv", COLUMNS, rows, website_column="Website")
-    await store.put_model(KEYS.manifest, manifest.model_copy(update={"created_at": AT}))
+    manifest = csv_manifest(keys, "input.csv", COLUMNS, rows, website_column="Website")
+    manifest = manifest.model_copy(update={"created_at": AT})
+    await store.put_model(keys.manifest, manifest)
+    layout = ExportLayout.of(manifest, None) if keys == RENDERED_KEYS else None
     plan = Plan(
-        session_id=KEYS.session_id,
+        session_id=keys.session_id,
         total_rows=rows,
         chunk_size=CHUNK,
         chunk_count=chunks,
         planned_at=AT,
     )
-    await store.put_model(KEYS.plan, plan)
+    await store.put_model(keys.plan, plan)
     fields = template()
     semaphore = asyncio.Semaphore(32)
 
     async def one(chunk: int) -> None:
         span = range(chunk * CHUNK, min(rows, (chunk + 1) * CHUNK))
-        results, logs = chunk_lines(chunk, span, fields, log_lines)
+        results, logs = chunk_lines(keys, chunk, span, fields, log_lines)
         summary = ChunkSummary(
             chunk=chunk,
             counters=Counters(total=len(span), done=len(span)),
             started_at=AT,
             finished_at=AT + timedelta(seconds=chunk),
         )
+        rendering = None
+        if layout is not None:
+            rendering = rendered_chunk(results, [], layout, attempt_of(summary.started_at))
         async with semaphore:
-            await store.put_bytes(KEYS.chunk_results(chunk), results, "application/jsonl")
-            await store.put_bytes(KEYS.chunk_logs(chunk), logs, "application/jsonl")
-            await store.put_model(KEYS.chunk_done(chunk), summary)
+            await store.put_bytes(keys.chunk_results(chunk), results, "application/jsonl")
+            if rendering is not None:
+                await store.put_bytes(keys.chunk_exports(chunk), rendering, "application/x")
+            await store.put_bytes(keys.chunk_logs(chunk), logs, "application/jsonl")
+            await store.put_model(keys.chunk_done(chunk), summary)
 
     await asyncio.gather(*(one(chunk) for chunk in range(chunks)))
     return chunks
 
 
 def finalize_once(
-    endpoint: str, chunks: int, interval: float, profile: Path | None, code: Path | None
+    endpoint: str,
+    chunks: int,
+    interval: float,
+    profile: Path | None,
+    code: Path | None,
+    keys: SessionKeys,
 ) -> dict[str, float]:
     script = Path(__file__).with_name("finalize_child.py")
     command = [sys.executable, str(script), endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY]
-    command += [BUCKET, str(chunks)]
+    command += [BUCKET, str(chunks), keys.session_id]
     # Every module from one checkout: this one, or the `--baseline` one.
     root = (code or Path(__file__).resolve().parent.parent).resolve()
     env = {**os.environ, "PYTHONPATH": str(root)}
@@ -181,19 +202,23 @@ def report(
     profile: Path | None,
     code: Path | None,
     label: str,
-) -> None:
+    keys: SessionKeys,
+) -> dict[str, float]:
     weed_cpu = cpu_seconds(weed.pid or 0)
-    figures = finalize_once(weed.endpoint, chunks, interval, profile, code)
+    load = os.getloadavg()[0]
+    figures = finalize_once(weed.endpoint, chunks, interval, profile, code, keys)
     figures["seaweedfs_cpu"] = cpu_seconds(weed.pid or 0) - weed_cpu
     print(
         f"{label}: {figures['wall']:.1f} s wall; CPU {figures['cpu']:.1f} s "
         f"(user {figures['user']:.1f} s, system {figures['system']:.1f} s, with imports) "
-        f"+ {figures.get('child_cpu', 0):.1f} s in the workbook process "
-        f"(SeaweedFS {figures['seaweedfs_cpu']:.1f} s); peak RSS of both processes "
+        f"+ {figures.get('child_cpu', 0):.1f} s in its child process "
+        f"(workbook or rendering; SeaweedFS {figures['seaweedfs_cpu']:.1f} s); "
+        "peak RSS of both processes "
         f"{figures['sampled_peak_rss_mib']:.0f} MiB (sampled; their own ru_maxrss counts "
-        "this bench's peak, inherited at their start)",
+        f"this bench's peak, inherited at their start); load average {load:.1f} at start",
         flush=True,
     )
+    return figures
 
 
 async def main(args: argparse.Namespace) -> int:
@@ -204,20 +229,32 @@ async def main(args: argparse.Namespace) -> int:
             store = MinioStore(weed.endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, BUCKET)
             await store.ensure_bucket()
             began = time.monotonic()
-            chunks = await seed(store, args.rows, args.log_lines)
+            chunks = await seed(store, KEYS, args.rows, args.log_lines)
+            await seed(store, RENDERED_KEYS, args.rows, args.log_lines)
             store.close()
             print(
                 f"{args.rows} rows in {chunks} chunks seeded in {time.monotonic() - began:.1f}s, "
                 f"{args.log_lines} log lines a row",
                 flush=True,
             )
-            runs: list[tuple[Path | None, str]] = [(None, "this tree")]
+            runs: list[tuple[Path | None, str, SessionKeys]] = [
+                (None, "this tree, chunks rendered as stored", RENDERED_KEYS),
+                (None, "this tree, chunks without renderings", KEYS),
+            ]
             if args.baseline:
-                runs.insert(0, (args.baseline, f"baseline {args.baseline}"))
+                runs.insert(0, (args.baseline, f"baseline {args.baseline}", KEYS))
             for n in range(args.rounds):
-                for code, label in runs:
+                walls = {}
+                for code, label, keys in runs:
                     profile = args.profile if n == 0 and code is None else None
-                    report(weed, chunks, args.interval, profile, code, label)
+                    figures = report(weed, chunks, args.interval, profile, code, label, keys)
+                    walls[label] = figures["wall"]
+                if args.baseline:
+                    base = walls[runs[0][1]]
+                    ratios = ", ".join(
+                        f"{label} {wall / base:.2f}x" for label, wall in walls.items()
+                    )
+                    print(f"wall against the baseline: {ratios}", flush=True)
         finally:
             weed.stop()
     return 0

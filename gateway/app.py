@@ -41,8 +41,10 @@ from gateway.routes import (
 )
 from gateway.routing import Dashboard
 from gateway.settings import GatewaySettings
+from gateway.settled_copy import SettledCopies
 from gateway.settled_states import SettledStates
 from gateway.shutdown import AnswerCutShort
+from gateway.warm_routes import warm_routes
 from shared.broker.enrich_protocol import Enricher
 from shared.broker.protocol import Broker
 from shared.budget.memory import MemoryBudget
@@ -118,7 +120,7 @@ def build_services(
         broker=broker,
         api_keys=settings.load_api_keys(),
         states=states,
-        settled=SettledStates(store, states),
+        settled=SettledStates(store, states, copies=SettledCopies(store)),
         download_tokens=_download_tokens(settings),
         metrics=metrics or GatewayMetrics(CollectorRegistry()),
         enricher=enricher,
@@ -138,6 +140,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         retrying = asyncio.create_task(
             _keep_connecting(store, broker, services.settings.broker_retry_seconds)
         )
+    await warm_routes(app)
     try:
         yield
     finally:
@@ -146,6 +149,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
             with contextlib.suppress(asyncio.CancelledError):
                 await retrying
         await broker.close()
+        await services.settled.close()
         if services.enricher is not None:
             await services.enricher.close()
 

@@ -14,6 +14,12 @@ again within `max_age` whatever the marks say, which bounds what a gateway stopp
 a change and its mark (another process's cache) can miss. States not kept are read at
 most `window` at a time per call.
 
+A process that just started keeps nothing: on its first list of a tenant it takes the
+entries of the tenant's stored copy (gateway/settled_copy.py) as kept states, under the
+marks they were read under and expiring `max_age` after they were read, so its first list
+reads one object instead of each settled session. A list that changes what is kept of a
+tenant stores the copy again, in the background.
+
 A single session's read (`one`) checks only that session's mark, with one listing of its
 key, before using a kept state: a settled session read again costs one request. A session
 last seen unsettled is read without that check (workers change it; its mark tells
@@ -34,6 +40,7 @@ from typing import Literal
 
 import structlog
 
+from gateway.settled_copy import SettledCopies, SettledEntry
 from shared.errors import NotFound
 from shared.layout import SessionKeys, session_mark_key, session_marks_prefix
 from shared.lifecycle import SessionStatus
@@ -65,6 +72,8 @@ class _Kept:
     state: SessionState | None
     # When to read it again whatever the marks say (monotonic clock).
     expires: float
+    # When it was read from the session's objects (wall clock: stored copies carry it).
+    read_at: datetime
 
 
 class SettledStates:
@@ -76,9 +85,17 @@ class SettledStates:
         max_age: float = 300.0,
         window: int = 16,
         capacity: int = 5_000,
+        copies: SettledCopies | None = None,
     ) -> None:
         self._store = store
         self._reader = reader
+        # The tenants' stored copies (None: kept in this process only).
+        self._copies = copies
+        self._loading: dict[str, asyncio.Future[dict[str, SettledEntry]]] = {}
+        # Tenants whose stored copy this process has taken (or found missing).
+        self._adopted: set[str] = set()
+        # Tenants whose kept states changed since their copy was last offered.
+        self._changed: set[str] = set()
         self._max_age = max_age
         self._window = window
         self._capacity = capacity
@@ -92,7 +109,8 @@ class SettledStates:
         prefix = session_marks_prefix(tenant)
         marks: Marks = {}
         gone: list[str] = []
-        for info in await self._store.list_objects(prefix):
+        listing, _ = await asyncio.gather(self._store.list_objects(prefix), self._adopt(tenant))
+        for info in listing:
             session_id = info.key[len(prefix) :].removesuffix(".json")
             if session_id in listed:
                 marks[session_id] = f"{info.etag} {info.last_modified}"
@@ -101,6 +119,7 @@ class SettledStates:
         for key in self._kept.keys() - {(tenant, sid) for sid in listed}:
             if key[0] == tenant:
                 del self._kept[key]
+                self._changed.add(tenant)
         if gone:
             # Tidying only: a mark left behind is removed by a later list.
             removed = await asyncio.gather(
@@ -143,7 +162,56 @@ class SettledStates:
         large call never holds up another tenant's list)."""
         window = asyncio.Semaphore(self._window)
         reads = (self._one(tenant, sid, marks, window) for sid in session_ids)
-        return list(await asyncio.gather(*reads))
+        found = list(await asyncio.gather(*reads))
+        if self._copies is not None and tenant in self._changed:
+            self._changed.discard(tenant)
+            self._copies.offer(tenant, lambda: self._entries(tenant))
+        return found
+
+    async def settle(self) -> None:
+        """Wait for the stored copies being written (tests)."""
+        if self._copies is not None:
+            await self._copies.drain()
+
+    async def close(self) -> None:
+        if self._copies is not None:
+            await self._copies.close()
+
+    async def _adopt(self, tenant: str) -> None:
+        """Take the tenant's stored copy as kept states, once per process: entries whose
+        `max_age` has not run out, for sessions this process does not keep already."""
+        if self._copies is None or tenant in self._adopted:
+            return
+        loading = self._loading.get(tenant)
+        if loading is None:
+            loading = self._loading[tenant] = asyncio.ensure_future(self._copies.load(tenant))
+        # Shielded: a list given up does not stop the load others wait for.
+        entries = await asyncio.shield(loading)
+        if tenant in self._adopted:
+            return  # taken by a list that waited alongside
+        self._adopted.add(tenant)
+        self._loading.pop(tenant, None)
+        now, wall = time.monotonic(), datetime.now(UTC)
+        for session_id, entry in entries.items():
+            # A writer's clock ahead of this one's makes no entry live longer than `max_age`.
+            age = max(0.0, (wall - entry.read_at).total_seconds())
+            left = self._max_age * (0.5 + random.random() / 2) - age
+            if left <= 0 or (tenant, session_id) in self._kept or not _settled(entry.state):
+                continue
+            if len(self._kept) >= self._capacity:
+                break
+            self._kept[(tenant, session_id)] = _Kept(
+                entry.mark, entry.state, now + left, entry.read_at
+            )
+
+    def _entries(self, tenant: str) -> dict[str, SettledEntry]:
+        """What this process keeps of the tenant, as the stored copy holds it."""
+        now = time.monotonic()
+        return {
+            session_id: SettledEntry(mark=kept.mark, read_at=kept.read_at, state=kept.state)
+            for (at, session_id), kept in list(self._kept.items())
+            if at == tenant and kept.state is not None and now < kept.expires
+        }
 
     async def _one(
         self, tenant: str, session_id: str, marks: Marks, window: asyncio.Semaphore
@@ -153,7 +221,7 @@ class SettledStates:
         if kept and kept.mark == mark and time.monotonic() < kept.expires:
             return kept.state
         async with window:
-            read_at = time.monotonic()
+            read_at, read_wall = time.monotonic(), datetime.now(UTC)
             try:
                 state: SessionState | None = await self._reader.read(tenant, session_id)
             except NotFound:
@@ -164,9 +232,10 @@ class SettledStates:
             # Between half of `max_age` and all of it: states read by one list expire over
             # many lists, not all on one.
             expires = read_at + self._max_age * (0.5 + random.random() / 2)
-            self._kept[(tenant, session_id)] = _Kept(mark, state, expires)
-        else:
-            self._kept.pop((tenant, session_id), None)
+            self._kept[(tenant, session_id)] = _Kept(mark, state, expires, read_wall)
+            self._changed.add(tenant)
+        elif self._kept.pop((tenant, session_id), None) is not None:
+            self._changed.add(tenant)
         return state
 
     async def changed(self, keys: SessionKeys, change: Change) -> None:

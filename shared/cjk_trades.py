@@ -50,6 +50,7 @@ TRADES: dict[str, str] = {
     "海運": "shipping",
     "陶瓷": "ceramics", "玻璃": "glass", "纸业": "paper", "紙業": "paper",
     "照明": "lighting", "仪器": "instruments", "儀器": "instruments",
+    "茶业": "tea", "茶業": "tea", "茶叶": "tea", "茶葉": "tea",
     # Japanese
     "電機": "electric", "商事": "trading", "製作所": "works", "化学": "chemical",
     "製薬": "pharmaceutical", "精機": "precision machinery", "重工": "heavy industries",

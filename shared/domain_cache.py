@@ -1,10 +1,11 @@
 """A tenant's recent findings, by registered domain (or by name and country), for reuse.
 
-`tenants/<tenant>/cache/domains/<domain>.json` and `.../names/<country>/<digest>.json`
-hold a `CacheEntry`: one finished `ok` row's findings and when they were found. Entries are
-written whole by whichever worker finished such a row last; every complete version is a
-valid answer, so concurrent writers need no coordination. Entries are never shared across
-tenants: the tenant is part of every key.
+A `CacheEntry` is one finished `ok` row's findings, when they were found, and the keys it
+answers: `tenants/<tenant>/cache/domains/<domain>.json` or
+`.../names/<country>/<digest>.json` (names only: entries are stored a chunk at a time in
+blocks, `shared/cache_blocks.py`). Every stored entry is a valid answer, and the newest one
+of a key wins, so concurrent writers need no coordination. Entries are never shared across
+tenants: the tenant is part of every key and of the folder its blocks are in.
 
 Findings depend on the session's context (descriptions and deep-search answers are written
 for it), so an entry is reused only by a session with the same `profile`.
@@ -17,6 +18,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
+from shared.company_keys import registered_domain
 from shared.layout import cache_domain_key, cache_name_key
 from shared.models import Record, SessionOptions
 from shared.rows import PlannedRow, ResultRow, RowStatus
@@ -39,7 +41,8 @@ _PER_ROW: dict[str, Any] = {
 
 
 class CacheEntry(Record):
-    version: Literal[1] = 1
+    version: Literal[2] = 2
+    keys: list[str]
     profile: str
     cached_at: datetime
     session_id: str
@@ -85,9 +88,12 @@ def storable(result: ResultRow) -> bool:
     return result.row_status is RowStatus.OK and not result.cached_at
 
 
-def new_entry(result: ResultRow, profile: str, session_id: str, now: datetime) -> CacheEntry:
+def new_entry(
+    result: ResultRow, keys: list[str], profile: str, session_id: str, now: datetime
+) -> CacheEntry:
     findings = result.model_copy(update=_PER_ROW)
     return CacheEntry(
+        keys=keys,
         profile=profile,
         cached_at=now,
         session_id=session_id,
@@ -95,8 +101,22 @@ def new_entry(result: ResultRow, profile: str, session_id: str, now: datetime) -
     )
 
 
-def fresh(entry: CacheEntry, profile: str, days: int, now: datetime) -> bool:
-    return entry.profile == profile and now - entry.cached_at <= timedelta(days=days)
+def stored_keys(tenant: str, row: PlannedRow, result: ResultRow) -> list[str]:
+    """Every key a found row is kept under: its own, and for a company found by name the
+    domain it was found at, so that later sessions find it by either."""
+    keys = entry_keys(tenant, row)
+    found = domain_key(tenant, registered_domain(result.official_website))
+    if not row.domain and found and found not in keys:
+        keys.append(found)
+    return keys
+
+
+def fresh(entry: CacheEntry, key: str, profile: str, days: int, now: datetime) -> bool:
+    return (
+        key in entry.keys
+        and entry.profile == profile
+        and now - entry.cached_at <= timedelta(days=days)
+    )
 
 
 def reused_row(entry: CacheEntry, row: PlannedRow) -> ResultRow:

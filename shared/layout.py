@@ -11,8 +11,20 @@ tenants/<tenant>/session_marks/<id>.json   gateway, after each change to a sessi
                                           listing tells readers which kept states changed;
                                           a deleted session's mark goes once its folder
                                           is no longer listed
-tenants/<tenant>/cache/domains/<domain>.json, cache/names/<country>/<digest>.json
-                                          chunk workers (`CacheEntry`, replaced whole)
+tenants/<tenant>/settled_states.json      any gateway, derived: settled sessions' states as read
+                                          from their objects, each with the mark listed
+                                          before the read and when it was read
+                                          (`StoredSettled`, gateway/settled_copy.py), so a
+                                          process that just started reads one object, not
+                                          each settled session; written whole, any version
+                                          is correct (entries are checked as kept ones are)
+tenants/<tenant>/cache/blocks/<stamp>.jsonl  chunk workers, once per chunk: the chunk's
+                                          `CacheEntry` lines (shared/cache_blocks.py)
+tenants/<tenant>/cache/index/<stamp>.idx   the same worker, right after its block: the
+                                          block's key hashes and where each line is
+tenants/<tenant>/cache/summaries/<stamp>.sum  any chunk worker, derived: the key hashes of
+                                          the indexes up to <stamp>, read by a worker
+                                          new to the tenant instead of each of them
 
 tenants/<tenant>/sessions/<id>/
     manifest.json            gateway, last step of a successful upload; replaced (after
@@ -48,6 +60,9 @@ tenants/<tenant>/sessions/<id>/
     retries/<k>/request.json gateway (conditional write: one retry owns round k, `RetryRequest`)
     retries/<k>/plan.json, retries/<k>/chunks/...   retry round k, laid out like the
                              session's own chunks; a round's chunk n replaces chunk n
+    retries/<k>/running_sums.json   any gateway, derived: the session's sums with the
+                             round's first n planned chunks at their round-k version
+                             (`RunningSums`, shared/round_summaries.py)
     retries/<k>/webhook/claim.json, retries/<k>/webhook/deliveries.json   the webhook of
                              round k's end, claimed and logged like the session's own
 """
@@ -72,6 +87,10 @@ def session_mark_key(tenant: str, session_id: str) -> str:
     return f"{session_marks_prefix(tenant)}{session_id}.json"
 
 
+def settled_states_key(tenant: str) -> str:
+    return f"tenants/{tenant}/settled_states.json"
+
+
 def tenant_criteria_prefix(tenant: str) -> str:
     return f"tenants/{tenant}/criteria/"
 
@@ -81,11 +100,32 @@ def tenant_cache_prefix(tenant: str) -> str:
 
 
 def cache_domain_key(tenant: str, domain: str) -> str:
+    """The name a cache entry is known by (hashed into the index, kept in the entry)."""
     return f"{tenant_cache_prefix(tenant)}domains/{domain}.json"
 
 
 def cache_name_key(tenant: str, country: str, name_digest: str) -> str:
     return f"{tenant_cache_prefix(tenant)}names/{country or '-'}/{name_digest}.json"
+
+
+def cache_index_prefix(tenant: str) -> str:
+    return f"{tenant_cache_prefix(tenant)}index/"
+
+
+def cache_index_key(tenant: str, stamp: str) -> str:
+    return f"{cache_index_prefix(tenant)}{stamp}.idx"
+
+
+def cache_summary_prefix(tenant: str) -> str:
+    return f"{tenant_cache_prefix(tenant)}summaries/"
+
+
+def cache_summary_key(tenant: str, stamp: str) -> str:
+    return f"{cache_summary_prefix(tenant)}{stamp}.sum"
+
+
+def cache_block_key(tenant: str, stamp: str) -> str:
+    return f"{tenant_cache_prefix(tenant)}blocks/{stamp}.jsonl"
 
 
 def criteria_key(tenant: str, name: str) -> str:
@@ -155,6 +195,11 @@ class SessionKeys:
         return f"{self.retries_prefix}{round_name(self.round)}/"
 
     @property
+    def run_prefix(self) -> str:
+        """The folder of this round's plan, chunks and stored sums (round 0: the session's)."""
+        return self._run_prefix
+
+    @property
     def manifest(self) -> str:
         return self.prefix + "manifest.json"
 
@@ -194,6 +239,14 @@ class SessionKeys:
 
     def chunk_results(self, chunk: int) -> str:
         return f"{self.chunk_results_prefix}{chunk_name(chunk)}.jsonl"
+
+    @property
+    def chunk_exports_prefix(self) -> str:
+        return self._run_prefix + "chunks/exports/"
+
+    def chunk_exports(self, chunk: int) -> str:
+        """The chunk's rows rendered for the final files (worker/chunk_exports.py)."""
+        return f"{self.chunk_exports_prefix}{chunk_name(chunk)}.bin"
 
     def chunk_logs(self, chunk: int) -> str:
         return f"{self._run_prefix}chunks/logs/{chunk_name(chunk)}.jsonl"

@@ -48,6 +48,7 @@ from shared.script_trades import (
     LEGAL_FORMS,
     THAI_TRADES,
 )
+from shared.thai_rtgs import rtgs_word
 from shared.transliteration import fold, plain_letters
 
 
@@ -148,21 +149,30 @@ def readings(name: str) -> tuple[str, ...]:
     general = " ".join(anyascii(text).lower().split())
     if script is Script.GREEK:
         return tuple(dict.fromkeys((" ".join(script_readers.greek(text).lower().split()), general)))
-    reader = _WORD_READERS[script]
     trades = _TRADES[script]
-    plain: list[str] = []
-    translated: list[str] = []
-    for word in re.findall(r"[^\s\-–—,.;:()\"'«»“”״׳]+", text):
-        parts = (
-            _split_trades(word, trades) if script is Script.KOREAN else [(word, trades.get(word))]
-        )
-        for part, english in parts:
-            read = reader(part).lower()
-            plain.append(read)
-            translated.append(english or read)
-    found = [" ".join(filter(None, plain))]
-    if translated != plain:
-        found.append(" ".join(filter(None, translated)))
+    found: list[str] = []
+    # Thai is read in RTGS first, as companies spell themselves; the letter-by-letter
+    # reading after it catches what RTGS's syllable rules guess wrong.
+    readers = (rtgs_word,) if script is Script.THAI else ()
+    for reader in (*readers, _WORD_READERS[script]):
+        plain: list[str] = []
+        translated: list[str] = []
+        for word in re.findall(r"[^\s\-–—,.;:()\"'«»“”״׳]+", text):
+            parts = (
+                _split_trades(word, trades)
+                if script is Script.KOREAN
+                else [(word, trades.get(word))]
+            )
+            for part, english in parts:
+                read = reader(part).lower()
+                plain.append(read)
+                translated.append(english or read)
+        found.append(" ".join(filter(None, plain)))
+        if translated != plain:
+            found.append(" ".join(filter(None, translated)))
+    if script is Script.ARABIC and "ج" in text:
+        # `ج` is `g` in Egypt (`المرجان` Al Morgan) where elsewhere it is `j`.
+        found += [each.replace("j", "g") for each in found]
     if script not in (Script.ARABIC, Script.HEBREW):
         found.append(general)
     return tuple(dict.fromkeys(each for each in found if each))
@@ -307,5 +317,6 @@ def trade_reading(name: str) -> str | None:
     leave the vowel-less brand to the matching of candidates."""
     found = readings(name)
     if script_of(name) in (Script.ARABIC, Script.HEBREW) and len(found) > 1:
-        return found[-1]
+        # The second reading is the one with trade words in English, when it has any.
+        return found[1] if found[1] != found[0].replace("j", "g") else None
     return None

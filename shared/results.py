@@ -125,25 +125,52 @@ async def merged_stored_rows(
     """
     # Retried chunks are read from the round that stored them last.
     rounds = await chunk_rounds(store, keys)
-    last_use: dict[int, int] = {}
     scanned = range(chunk_count) if with_duplicates is None else sorted(with_duplicates)
-    async for data in _chunks_in_order(store, keys, scanned, missing_ok, rounds):
+    filler = DuplicateFiller(await duplicate_uses(store, keys, scanned, missing_ok, rounds))
+    async for data in chunks_in_order(store, keys, range(chunk_count), missing_ok, rounds):
+        yield filler.fill(data)
+
+
+async def duplicate_uses(
+    store: ObjectStore,
+    keys: SessionKeys,
+    chunks: Iterable[int],
+    missing_ok: bool,
+    rounds: dict[int, int],
+) -> dict[int, int]:
+    """Each first occurrence that rows of `chunks` repeat, with the last row repeating it."""
+    last_use: dict[int, int] = {}
+    async for data in chunks_in_order(store, keys, chunks, missing_ok, rounds):
         for target, row in duplicate_targets(data):
             last_use[target] = max(row, last_use.get(target, row))
-    firsts: dict[int, StoredRow] = {}
-    expiry: list[tuple[int, int]] = []  # (last duplicate, first occurrence), a heap
-    async for data in _chunks_in_order(store, keys, range(chunk_count), missing_ok, rounds):
+    return last_use
+
+
+class DuplicateFiller:
+    """Decodes chunks' stored results handed in chunk order and fills their duplicates,
+    holding each first occurrence of `last_use` only until its last duplicate passed.
+    Chunks without duplicates or first occurrences may be left out."""
+
+    def __init__(self, last_use: dict[int, int]) -> None:
+        self.last_use = last_use
+        self._firsts: dict[int, StoredRow] = {}
+        self._expiry: list[tuple[int, int]] = []  # (last duplicate, first occurrence), a heap
+
+    def fill(self, data: bytes) -> list[StoredRow]:
         results = [StoredRow.of_line(line) for line in data.splitlines() if line.strip()]
         filled = []
         for result in results:
-            if result.row in last_use:
-                firsts[result.row] = result
-                heapq.heappush(expiry, (last_use[result.row], result.row))
+            if result.row in self.last_use:
+                self._firsts[result.row] = result
+                heapq.heappush(self._expiry, (self.last_use[result.row], result.row))
             first = result.duplicate_of if result.row_status == RowStatus.DUPLICATE else None
-            filled.append(result if first is None else filled_duplicate(result, firsts.get(first)))
-        yield filled
+            filled.append(
+                result if first is None else filled_duplicate(result, self._firsts.get(first))
+            )
+        expiry = self._expiry
         while results and expiry and expiry[0][0] <= results[-1].row:
-            firsts.pop(heapq.heappop(expiry)[1], None)
+            self._firsts.pop(heapq.heappop(expiry)[1], None)
+        return filled
 
 
 def duplicate_targets(data: bytes) -> Iterator[tuple[int, int]]:
@@ -156,7 +183,7 @@ def duplicate_targets(data: bytes) -> Iterator[tuple[int, int]]:
                 yield int(fields["duplicate_of"]), int(fields["row"])
 
 
-async def _raw(
+async def raw_results(
     store: ObjectStore, keys: SessionKeys, chunk: int, missing_ok: bool, rounds: dict[int, int]
 ) -> bytes:
     version = keys.in_round(rounds.get(chunk, 0)) if rounds else keys
@@ -168,7 +195,7 @@ async def _raw(
         raise
 
 
-def _chunks_in_order(
+def chunks_in_order(
     store: ObjectStore,
     keys: SessionKeys,
     chunks: Iterable[int],
@@ -177,5 +204,5 @@ def _chunks_in_order(
     ahead: int = 8,
 ) -> AsyncIterator[bytes]:
     """Each chunk's stored results (JSON lines) in chunk order, reading a few chunks ahead."""
-    reads = (_raw(store, keys, chunk, missing_ok, rounds) for chunk in chunks)
+    reads = (raw_results(store, keys, chunk, missing_ok, rounds) for chunk in chunks)
     return read_ahead(reads, ahead)

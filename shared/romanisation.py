@@ -5,7 +5,9 @@ Chinese one's `Huarui Precision Machinery` is `华瑞精密机械有限公司`. 
 Hepburn by pykakasi, Chinese in tone-less pinyin by pypinyin (chosen by measurement in
 bench/transliteration.py). A name of kanji alone may be either language: both readings
 are kept. Each is also read with its trade words translated (`精密机械` precision
-machinery), as Chinese companies write their English names. Spelling variants of Hepburn
+machinery), as Chinese companies write their English names. A name in traditional
+characters (Taiwan, Hong Kong) is also read in Wade-Giles, which companies there still
+use (`永豐` Yung Feng, not pinyin's Yongfeng). Spelling variants of Hepburn
 (`ō`/`ou`/`oh`, `m`/`n` before `b`, Kunrei-shiki's `si`/`tu`) and word breaks (`Hua Rui`,
 `Huarui`) are folded by `reading_key`.
 
@@ -41,7 +43,8 @@ _HEPBURN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 class Reading(NamedTuple):
     text: str
-    japanese: bool  # read as Japanese (Hepburn), else as Chinese (pinyin)
+    japanese: bool  # read as Japanese (Hepburn), else as Chinese (pinyin or Wade-Giles)
+    wade_giles: bool = False
 
 
 # Japanese and Chinese legal forms as romanised in Latin names (`Kabushiki Kaisha`),
@@ -76,11 +79,69 @@ def _hepburn(text: str) -> str:
     return " ".join(item["hepburn"] for item in _kakasi().convert(text) if item["hepburn"])
 
 
+# Other readings of a name's kanji words tried at most: each is one more guess to match.
+MAX_OTHER_READINGS = 2
+
+
+@functools.cache
+def _kanwa() -> Any:
+    from pykakasi.kanji import Kanwa
+
+    return Kanwa()  # type: ignore[no-untyped-call]
+
+
+def _other_hepburn(text: str) -> list[str]:
+    """The name read with one kanji word read another way the dictionary knows (`紅葉`
+    is kōyō to pykakasi, momiji to the company that chose it): pykakasi's dictionary
+    holds every reading of a word and uses the first."""
+    items = [item for item in _kakasi().convert(text) if item["hepburn"]]
+    found: list[str] = []
+    for index, item in enumerate(items):
+        word = item["orig"]
+        if len(word) < 2 or not _CJK.search(word) or _KANA.search(word):
+            continue
+        table = _kanwa().load(word[0]) or {}
+        for yomi, condition in table.get(word, []):
+            if condition is not None or yomi == item["hira"]:
+                continue
+            other = _hepburn(yomi)
+            words = [each["hepburn"] for each in items]
+            words[index] = other
+            found.append(" ".join(words))
+            if len(found) >= MAX_OTHER_READINGS:
+                return found
+    return found
+
+
 def _pinyin(text: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
     # One run of hanzi is one word: `华瑞` is `huarui`, as the brand is spelled.
     return "".join(lazy_pinyin(text, style=Style.NORMAL, v_to_u=True))
+
+
+def _wade_giles(text: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    # Syllables apart and without the aspiration mark, as `Yung Feng` and `Chang Hua` are
+    # written in company names.
+    return " ".join(s.replace("'", "") for s in lazy_pinyin(text, style=Style.WADEGILES))
+
+
+def _traditional(text: str) -> bool:
+    """Written with a traditional character: one the simplified charset (GB 2312) lacks
+    and Big5 has."""
+    for ch in _CJK_RUN.findall(text):
+        for letter in ch:
+            try:
+                letter.encode("gb2312")
+            except UnicodeEncodeError:
+                try:
+                    letter.encode("big5")
+                except UnicodeEncodeError:
+                    continue
+                return True
+    return False
 
 
 def _read(text: str, reader: Any, translate: bool) -> str:
@@ -128,14 +189,20 @@ def readings(name: str) -> tuple[Reading, ...]:
         readers.append(_hepburn)
     if language is not True:
         readers.append(_pinyin)
+        if _traditional(text):
+            readers.append(_wade_giles)
     found: list[Reading] = []
     for reader in readers:
         # Read with trade words translated only when it has some.
         for translate in (False, True) if TRADE_WORDS.search(text) else (False,):
-            reading = Reading(_read(text, reader, translate), reader is _hepburn)
+            reading = Reading(
+                _read(text, reader, translate), reader is _hepburn, reader is _wade_giles
+            )
             if reading.text and reading not in found:
                 found.append(reading)
-    return tuple(found)
+    if language is not False:
+        found += [Reading(other, True) for other in _other_hepburn(text)]
+    return tuple(dict.fromkeys(found))
 
 
 def reading_key(latin: str, japanese: bool = False) -> str:
@@ -164,7 +231,25 @@ def search_reading(name: str, japanese: bool | None = None) -> str | None:
     found = readings(name)
     if not found:
         return None
-    chinese = [r.text for r in found if not r.japanese]
-    if chinese and (japanese is False or len(chinese) == len(found)):
+    chinese = [r.text for r in found if not r.japanese and not r.wade_giles]
+    if chinese and (japanese is False or not any(r.japanese for r in found)):
         return chinese[-1]
     return _PLAIN_VOWELS.sub(lambda m: m.group(0)[0], found[0].text)
+
+
+def search_readings(name: str, japanese: bool | None = None) -> list[str]:
+    """`search_reading`, and for a name in traditional characters first its Wade-Giles
+    reading with trade words in English (`永豐茶業` Yung Feng Tea): which one a company in
+    Taiwan uses cannot be told from its characters, and kanji alone may be Japanese (whose
+    reading stays second unless `japanese` says Chinese)."""
+    wade = [r.text for r in readings(name) if r.wade_giles]
+    if wade and japanese is not True:
+        other = search_reading(name, japanese)
+        return list(dict.fromkeys([wade[-1], *([other] if other else [])]))
+    first = search_reading(name, japanese)
+    if first is None:
+        return []
+    if japanese is not False and (others := _other_hepburn(strip_forms(name))):
+        # `紅葉電機`: kōyō by the dictionary's first reading, Momiji Denki by its company.
+        return [first, _PLAIN_VOWELS.sub(lambda m: m.group(0)[0], others[0])]
+    return [first]

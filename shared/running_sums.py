@@ -8,9 +8,12 @@ summary. `running_sums.json` in the session's folder stores such sums: the chunk
 data: every version any reader writes is the sum of a prefix of summaries that never
 change once written, so any version is correct, and none has to win over another.
 
-It is used only for the session's own run (round 0), and only under the plan it was
-summed under (the plan's ETag): a retry round's state never reads round 0's sums alone,
-and a session deleted and written again under its id has a new plan. A snapshot written
+A retry round k stores its own, `retries/<k>/running_sums.json`: the session's sums with
+the round's first `count` planned chunks at their round-k version and every other chunk as
+it was before the round (shared/round_summaries.py), under the round's plan. Sums are
+used only under the plan they were summed under (the plan's ETag): a retry round's state
+never reads round 0's sums, and a session deleted and written again under its id has a
+new plan. A snapshot written
 while the session was being deleted is removed by its writer (the manifest is checked
 after the write, as workers do in worker/deleted.py).
 """
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 import structlog
@@ -36,31 +39,35 @@ _REMEMBERED = 10_000
 
 
 class RunningSums(Record):
-    """`running_sums.json`: the sums of chunk summaries 0..count-1 of the session's run."""
+    """`running_sums.json`: the sums of the run's first `count` planned chunks' summaries
+    (the session's own run: chunks 0..count-1)."""
 
     # The ETag of the plan.json these chunks belong to.
     plan_etag: str
     count: int
-    # The key of chunk count-1's summary: listings continue after it.
+    # The key of the last covered chunk's summary: listings continue after it.
     last_key: str
     counters: Counters
     usage: Usage
     written_at: datetime
 
-    def fits(self, keys: SessionKeys, plan_etag: str) -> bool:
-        """Sums of this run's current plan, naming the chunks they cover."""
-        return (
-            keys.round == 0
-            and self.plan_etag == plan_etag
-            and self.count > 0
-            and self.last_key == keys.chunk_done(self.count - 1)
-        )
+    def fits(self, keys: SessionKeys, plan_etag: str, order: Sequence[int] | None = None) -> bool:
+        """Sums of this run's current plan, naming the chunks they cover; `order`: a retry
+        round's planned chunks in key order (the session's own run: 0, 1, 2...)."""
+        if keys.round != 0 and order is None:
+            return False
+        if self.plan_etag != plan_etag or self.count <= 0:
+            return False
+        if order is not None and self.count > len(order):
+            return False
+        last = order[self.count - 1] if order is not None else self.count - 1
+        return self.last_key == keys.chunk_done(last)
 
 
 def running_sums_key(keys: SessionKeys) -> str:
-    """At the top of the session's folder, so the listing that reads a state tells whether
-    it exists (no read of a missing object)."""
-    return keys.session.prefix + "running_sums.json"
+    """At the top of the run's folder: for the session's own run, the listing that reads
+    a state tells whether it exists (no read of a missing object)."""
+    return keys.run_prefix + "running_sums.json"
 
 
 class SumsWriter:
@@ -83,18 +90,19 @@ class SumsWriter:
         self._interval = interval
         self._gate = asyncio.Semaphore(concurrency)
         self._clock = clock
-        # Session prefix -> (chunks the stored sums cover as far as known, when written).
+        # Sums key (one per run) -> (chunks the stored sums cover as far as known, when
+        # written).
         self._written: dict[str, tuple[int, float]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
     def known(self, keys: SessionKeys, count: int) -> None:
         """Stored sums covering `count` chunks were read: no need to write fewer."""
-        prefix = keys.session.prefix
+        prefix = running_sums_key(keys)
         covered, at = self._written.get(prefix, (0, _NEVER))
         self._written[prefix] = (max(covered, count), at)
 
     def offer(self, keys: SessionKeys, sums: RunningSums) -> None:
-        prefix = keys.session.prefix
+        prefix = running_sums_key(keys)
         covered, at = self._written.get(prefix, (0, _NEVER))
         now = self._clock()
         if sums.count - covered < self._every or now - at < self._interval:
@@ -118,7 +126,7 @@ class SumsWriter:
                     # Deleted meanwhile: its deletion's listing may have missed this write.
                     await self._store.delete(key)
             except Exception as exc:
-                self._written[keys.session.prefix] = (covered, at)
+                self._written[key] = (covered, at)
                 log.warning("session.sums_not_written", session_id=keys.session_id, error=str(exc))
 
     async def drain(self) -> None:
@@ -127,16 +135,24 @@ class SumsWriter:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
     def forget(self, keys: SessionKeys) -> None:
-        self._written.pop(keys.session.prefix, None)
+        """Forget every run of the session."""
+        for key in [k for k in self._written if k.startswith(keys.session.prefix)]:
+            del self._written[key]
 
 
 def sums_now(
-    keys: SessionKeys, plan_etag: str, count: int, counters: Counters, usage: Usage
+    keys: SessionKeys,
+    plan_etag: str,
+    count: int,
+    counters: Counters,
+    usage: Usage,
+    last_chunk: int | None = None,
 ) -> RunningSums:
+    """`last_chunk`: the last covered chunk (the session's own run: count - 1)."""
     return RunningSums(
         plan_etag=plan_etag,
         count=count,
-        last_key=keys.session.chunk_done(count - 1),
+        last_key=keys.chunk_done(count - 1 if last_chunk is None else last_chunk),
         counters=counters,
         usage=usage,
         written_at=datetime.now(UTC),

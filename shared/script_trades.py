@@ -74,6 +74,13 @@ THAI_TRADES: dict[str, str] = {
     "อุตสาหกรรม": "industry", "การเกษตร": "agriculture", "ก่อสร้าง": "construction",
     "ขนส่ง": "transport", "อาหาร": "food", "วิศวกรรม": "engineering", "การค้า": "trading",
     "พัฒนา": "pattana", "ไทย": "thai", "สยาม": "siam",
+    # English trade words as Thai names write them.
+    "โลจิสติกส์": "logistics", "ฟู้ดส์": "foods", "ฟู้ด": "food", "มารีน": "marine",
+    "เซรามิก": "ceramic", "กรุ๊ป": "group", "เทรดดิ้ง": "trading",
+    "เอ็นจิเนียริ่ง": "engineering", "อินเตอร์เนชั่นแนล": "international",
+    "คอร์ปอเรชั่น": "corporation", "เทคโนโลยี": "technology", "ซัพพลาย": "supply",
+    "โฮลดิ้ง": "holding", "อินดัสทรี": "industry", "เซอร์วิส": "service",
+    "ฟาร์มา": "pharma", "ออโต้": "auto", "คอนสตรัคชั่น": "construction",
 }  # fmt: skip
 HINDI_TRADES: dict[str, str] = {
     "उद्योग": "industries", "इंजीनियरिंग": "engineering", "वर्क्स": "works",

@@ -30,6 +30,7 @@ from shared.models import (
 )
 from shared.retry import RetryPlan, chunk_rounds, latest_request
 from shared.reviews import reviewed_counters
+from shared.round_summaries import RoundRun, RoundSummaries
 from shared.running_sums import SumsWriter
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
@@ -80,6 +81,7 @@ class SessionStateReader:
         # Manifests, markers, plans and stored sums by (key, ETag).
         self._contents = EtagContents(store, summary_cache_size)
         self.summaries = ChunkSummaries(store, self._contents, summary_cache_size, sums)
+        self.rounds = RoundSummaries(store, self._contents, self.summaries, sums)
 
     async def read(self, tenant: str, session_id: str) -> SessionState:
         keys = SessionKeys(tenant, session_id)
@@ -90,6 +92,7 @@ class SessionStateReader:
         if keys.manifest not in etags:
             # Deleted (the manifest goes first) or never written: nothing held of it counts.
             self.summaries.forget(keys)
+            self.rounds.forget(keys)
             raise NotFound(f"no object {keys.manifest}")
         marked = await self._markers(keys) if "markers" in folders else {}
         manifest, final, start, cancel, plan = await asyncio.gather(
@@ -104,7 +107,7 @@ class SessionStateReader:
         if final is not None and "retries" in folders:
             retry = await latest_request(self._store, keys)
         if final is not None and plan is not None and retry and retry.round > final.retry_round:
-            return await self._retrying(keys, manifest, plan, final, retry.round, start)
+            return await self._retrying(keys, manifest, plan, final, retry.round, start, cancel)
         if final is not None:
             counters = await reviewed_counters(self._store, keys, final.counters)
             return SessionState(
@@ -151,11 +154,53 @@ class SessionStateReader:
         final: FinalStatus,
         round_: int,
         start: StartRequest | None,
+        cancel: CancelRequest | None,
     ) -> SessionState:
         """A finished session whose retry round `round_` is not finalized yet: queued until
-        a worker plans the round, then running; counters are each chunk's latest version."""
+        a worker plans the round, then running; counters are each chunk's latest version.
+
+        A cancel marker makes it cancelled at once, as the cancel's answer said: workers stop
+        the round's chunks and the finalizer ends the round cancelled whenever the marker
+        exists (worker/cancel.py, worker/finalizer.py)."""
         round_keys = keys.in_round(round_)
-        retry_plan = await self._optional(round_keys.plan, RetryPlan)
+        here, _ = await self._store.list_level(round_keys.run_prefix)
+        etags = {info.key: info.etag for info in here}
+        retry_plan = await self._maybe(round_keys.plan, etags, RetryPlan)
+        if retry_plan is None:
+            done, stored, usage = 0, final.counters, final.usage  # nothing of it stored yet
+        elif final.retry_round == round_ - 1:
+            run = RoundRun(round_keys, sorted(retry_plan.chunks), etags[round_keys.plan], etags)
+            done, stored, usage = await self.rounds.totals(run, final)
+        else:
+            done, stored, usage = await self._latest_sums(keys, plan, retry_plan, round_)
+        stored = stored.model_copy(update={"total": plan.total_rows})
+        # Decided rows are never run again: their decisions hold during the round.
+        counters = await reviewed_counters(self._store, keys, stored)
+        return SessionState(
+            manifest=manifest,
+            status=stored_status(
+                start_requested=True,
+                planned=retry_plan is not None,
+                cancel_requested=cancel is not None,
+            ),
+            counters=counters,
+            reviewed=_difference(counters, stored),
+            chunk_count=len(retry_plan.chunks) if retry_plan else None,
+            chunks_done=done,
+            started_at=start.requested_at if start else None,
+            running_since=retry_plan.planned_at if retry_plan else None,
+            cancel_requested_at=cancel.requested_at if cancel else None,
+            retry_round=round_,
+            usage=usage,
+        )
+
+    async def _latest_sums(
+        self, keys: SessionKeys, plan: Plan, retry_plan: RetryPlan, round_: int
+    ) -> tuple[int, Counters, Usage]:
+        """Every chunk's latest version summed: for a round whose final status is not the
+        previous round's, so the sums before the round cannot be taken from it. A retry
+        is asked for only of a finished round, so this is a guard, read the long way
+        rather than wrong."""
         rounds = await chunk_rounds(self._store, keys)
         summaries = await asyncio.gather(
             *(
@@ -163,23 +208,9 @@ class SessionStateReader:
                 for n in range(plan.chunk_count)
             )
         )
-        stored = sum((s.counters for s in summaries), Counters())
-        stored = stored.model_copy(update={"total": plan.total_rows})
-        # Decided rows are never run again: their decisions hold during the round.
-        counters = await reviewed_counters(self._store, keys, stored)
-        done = sum(1 for n in retry_plan.chunks if rounds.get(n) == round_) if retry_plan else 0
-        return SessionState(
-            manifest=manifest,
-            status=SessionStatus.RUNNING if retry_plan else SessionStatus.QUEUED,
-            counters=counters,
-            reviewed=_difference(counters, stored),
-            chunk_count=len(retry_plan.chunks) if retry_plan else None,
-            chunks_done=done,
-            started_at=start.requested_at if start else None,
-            running_since=retry_plan.planned_at if retry_plan else None,
-            retry_round=round_,
-            usage=sum((s.usage for s in summaries), Usage()),
-        )
+        done = sum(1 for n in retry_plan.chunks if rounds.get(n) == round_)
+        counters = sum((s.counters for s in summaries), Counters())
+        return done, counters, sum((s.usage for s in summaries), Usage())
 
     async def settle(self) -> None:
         """Wait for the sums being stored in the background (tests, shutdown)."""

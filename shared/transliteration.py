@@ -127,13 +127,40 @@ def _ukrainian_latin(text: str) -> str:
     return "".join(letter(ch) for ch in text)
 
 
+# Serbian and Macedonian are romanised letter for letter into their own Latin alphabets
+# (`Градња` is `Gradnja`, `Ћирић` is `Ćirić`), as their companies spell themselves; their
+# own letters tell them, unless a Russian-only letter says otherwise.
+_SERBIAN_ONLY = re.compile(r"[ђјљњћџѓќѕЂЈЉЊЋЏЃЌЅ]")
+_NOT_SERBIAN = re.compile(r"[ёыэъйщюяєіїґЁЫЭЪЙЩЮЯЄІЇҐ]")
+_SERBIAN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž",
+    "з": "z", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
+    "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u",
+    "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š", "ѓ": "gj", "ќ": "kj",
+    "ѕ": "dz",
+}  # fmt: skip
+
+
+def _serbian_latin(text: str) -> str:
+    def letter(ch: str) -> str:
+        spelled = _SERBIAN.get(ch.lower())
+        if spelled is None:
+            return ch
+        return spelled.capitalize() if ch.isupper() else spelled
+
+    return "".join(letter(ch) for ch in text)
+
+
 def to_latin(text: str) -> str:
     """`Лаборатория Касперского` -> `Laboratoriya Kaspersky`, `Верховина Меблі` ->
-    `Verkhovyna Mebli`, `Сарыарқа` -> `Saryarka`; Latin text is kept."""
+    `Verkhovyna Mebli`, `Морава Градња` -> `Morava Gradnja`, `Сарыарқа` -> `Saryarka`;
+    Latin text is kept."""
     if not has_cyrillic(text):
         return text
     if _UKRAINIAN_ONLY.search(text) and not _NOT_UKRAINIAN.search(text):
         return _ukrainian_latin(text)
+    if _SERBIAN_ONLY.search(text) and not _NOT_SERBIAN.search(text):
+        return _serbian_latin(text)
     # Names are usually romanised from `е` even where `ё` is meant ("Pyaterochka").
     plain = _ADJECTIVE.sub(r"\1ий", text).replace("ё", "е").replace("Ё", "Е")
     return str(iuliia.WIKIPEDIA.translate(plain.translate(_OTHER_LETTERS)))
@@ -190,8 +217,9 @@ def skeleton(text: str) -> str:
 
 
 # Latin letters that do not decompose to an ASCII one: the dotless `ı` (Turkish, Kazakh
-# `і`), `ş` and `ç` (`ш`, `ч` in Kazakh and Turkish), the schwa of older Kazakh Latin.
-_SPELLED_OUT = str.maketrans({"ı": "i", "ş": "sh", "ç": "ch", "ə": "a", "ŋ": "n"})
+# `і`), `ş` and `ç` (`ш`, `ч` in Kazakh and Turkish), the schwa of older Kazakh Latin,
+# and Serbian and Croatian `đ`.
+_SPELLED_OUT = str.maketrans({"ı": "i", "ş": "sh", "ç": "ch", "ə": "a", "ŋ": "n", "đ": "dj"})
 
 
 def plain_letters(latin: str) -> str:
@@ -212,6 +240,23 @@ def fold(latin: str) -> str:
         if word:
             words.append(word)
     return " ".join(words)
+
+
+_INITIAL_YE = re.compile(r"\b[ЕЁеё]")
+
+
+def latin_readings(text: str) -> list[str]:
+    """`to_latin`, and for a name with `ё` also the reading people type (`Ёлка` is Yelka
+    by the scheme, Yolka as typed), and for a word starting with `е` or `ё` the plain `E`
+    many companies write (`Ёжик` as Ezhik): which one a company chose cannot be told."""
+    readings = [to_latin(text)]
+    if "ё" in text.casefold():
+        plain = _ADJECTIVE.sub(r"\1ий", text).translate(_OTHER_LETTERS)
+        readings.append(str(iuliia.WIKIPEDIA.translate(plain)))
+    if _INITIAL_YE.search(text) and not _UKRAINIAN_ONLY.search(text):
+        plain = _INITIAL_YE.sub(lambda m: "E" if m.group(0).isupper() else "e", text)
+        readings.append(to_latin(plain.replace("ё", "е").replace("Ё", "Е")))
+    return list(dict.fromkeys(readings))
 
 
 def other_script(name: str) -> str | None:

@@ -1,8 +1,8 @@
 """The results workbook from rows of cells already laid out: no row models needed.
 
 `shared.exports.XlsxExport` turns rows into cells and hands them here; a session's
-finalization hands the same cells to a process of its own (worker/xlsx_process.py), so
-the sheet's markup and its compression run beside the CSV and JSON.
+finalization hands the rows' markup, rendered when each chunk was stored or a few chunks
+ahead (worker/chunk_exports.py), to `append_markup`.
 
 The results sheet's rows go as markup to a temporary file (shared/xlsx_rows.py) and are
 spliced into the sheet openpyxl saves with the header only; the evidence sheet, small, is
@@ -56,7 +56,7 @@ class XlsxBook:
         self._sheet.append(list(header))
         # Data rows are written as markup to a file of their own, spliced in on save.
         self._rows_file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by save)
-        self._rows = SheetRows(self._rows_file, first_row=2)
+        self._rows = SheetRows(self._rows_file)
         self._evidence = None
         if evidence_header is not None:
             self._evidence = self._book.create_sheet(EVIDENCE_SHEET)
@@ -67,6 +67,14 @@ class XlsxBook:
     ) -> None:
         """Results rows (cells in column order), and evidence lines for the second sheet."""
         self._rows.append(rows)
+        self.append_evidence(evidence)
+
+    def append_markup(self, markup: bytes, evidence: Iterable[Sequence[str]] = ()) -> None:
+        """Results rows already written as markup (`shared.xlsx_rows.sheet_markup`)."""
+        self._rows.append_markup(markup)
+        self.append_evidence(evidence)
+
+    def append_evidence(self, evidence: Iterable[Sequence[str]]) -> None:
         if self._evidence is not None:
             for line in evidence:
                 self._evidence.append(list(line))

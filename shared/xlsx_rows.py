@@ -5,6 +5,10 @@ of finalizing a large session. Rows of text need none of that. This writes the m
 openpyxl writes for the same values (inline strings, `xml:space="preserve"` around
 padded text, error codes as error cells, text cut at 32,767 characters, the same refusal
 of control characters), and `splice_rows` puts it into the sheet openpyxl saved.
+
+Rows and cells carry no `r` reference (optional in SpreadsheetML: a reader counts rows
+and cells in order): so a chunk's rows are the same markup wherever they land in the
+sheet, and can be written when the chunk is stored (worker/chunk_exports.py).
 """
 
 from __future__ import annotations
@@ -15,49 +19,49 @@ from typing import IO, BinaryIO, cast
 from xml.sax.saxutils import escape
 
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
-from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 MAX_CELL_CHARS = 32_767
 _END_OF_ROWS = b"</sheetData>"
 _EMPTY_ROWS = b"<sheetData/>"
+_EMPTY = '<c t="inlineStr"></c>'
 
 
 class SheetRows:
-    """Appends rows to `sink`, numbered from `first_row`."""
+    """Appends rows to `sink`, in order."""
 
-    def __init__(self, sink: BinaryIO, first_row: int) -> None:
+    def __init__(self, sink: BinaryIO) -> None:
         self._sink = sink
-        self._next = first_row
-        self._letters: list[str] = []
 
     def append(self, rows: Iterable[Sequence[object]]) -> None:
-        parts: list[str] = []
-        for cells in rows:
-            number = str(self._next)
-            self._next += 1
-            while len(self._letters) < len(cells):
-                self._letters.append(get_column_letter(len(self._letters) + 1))
-            parts.append(f'<row r="{number}">')
-            if not _plain_text_row(cells):
-                for letter, value in zip(self._letters, cells, strict=False):
-                    parts.append(_cell(letter + number, value))
-            else:
-                # Text with nothing to escape, refuse or cut (nearly every row): the cells
-                # `_cell` would write, without its checks on each cell.
-                for letter, value in zip(self._letters, cast(Sequence[str], cells), strict=False):
-                    if not value:
-                        parts.append(f'<c r="{letter}{number}" t="inlineStr"></c>')
-                    elif value in ERROR_CODES:
-                        parts.append(f'<c r="{letter}{number}" t="e"><v>{value}</v></c>')
-                    elif value[0].isspace() or value[-1].isspace():
-                        parts.append(_cell(letter + number, value))
-                    else:
-                        parts.append(
-                            f'<c r="{letter}{number}" t="inlineStr"><is><t>{value}</t></is></c>'
-                        )
-            parts.append("</row>")
-        self._sink.write("".join(parts).encode())
+        self._sink.write(sheet_markup(rows))
+
+    def append_markup(self, markup: bytes) -> None:
+        """Rows already written as markup (`sheet_markup`)."""
+        self._sink.write(markup)
+
+
+def sheet_markup(rows: Iterable[Sequence[object]]) -> bytes:
+    """The `<row>` elements of `rows` (cells in column order)."""
+    parts: list[str] = []
+    for cells in rows:
+        parts.append("<row>")
+        if not _plain_text_row(cells):
+            parts.extend(map(_cell, cells))
+        else:
+            # Text with nothing to escape, refuse or cut (nearly every row): the cells
+            # `_cell` would write, without its checks on each cell.
+            for value in cast(Sequence[str], cells):
+                if not value:
+                    parts.append(_EMPTY)
+                elif value in ERROR_CODES:
+                    parts.append(f'<c t="e"><v>{value}</v></c>')
+                elif value[0].isspace() or value[-1].isspace():
+                    parts.append(_cell(value))
+                else:
+                    parts.append(f'<c t="inlineStr"><is><t>{value}</t></is></c>')
+        parts.append("</row>")
+    return "".join(parts).encode()
 
 
 def _plain_text_row(cells: Sequence[object]) -> bool:
@@ -74,23 +78,23 @@ def _plain_text_row(cells: Sequence[object]) -> bool:
     return ILLEGAL_CHARACTERS_RE.search(joined) is None
 
 
-def _cell(reference: str, value: object) -> str:
+def _cell(value: object) -> str:
     # Numbers and booleans (typed custom fields) are written as openpyxl writes them.
     if isinstance(value, bool):
-        return f'<c r="{reference}" t="b"><v>{int(value)}</v></c>'
+        return f'<c t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
-        return f'<c r="{reference}" t="n"><v>{value!r}</v></c>'
+        return f'<c t="n"><v>{value!r}</v></c>'
     value = "" if value is None else str(value)
     if not value:
-        return f'<c r="{reference}" t="inlineStr"></c>'
+        return _EMPTY
     if value in ERROR_CODES:
-        return f'<c r="{reference}" t="e"><v>{escape(value)}</v></c>'
+        return f'<c t="e"><v>{escape(value)}</v></c>'
     value = value[:MAX_CELL_CHARS]
     if ILLEGAL_CHARACTERS_RE.search(value):
         raise IllegalCharacterError(f"{value} cannot be used in worksheets.")
     stripped = value.strip()
     space = ' xml:space="preserve"' if stripped and stripped != value else ""
-    return f'<c r="{reference}" t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>'
+    return f'<c t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>'
 
 
 def splice_rows(sheet_xml: bytes, rows: IO[bytes], target: IO[bytes]) -> None:

@@ -11,6 +11,7 @@ from shared.broker.rabbit import RabbitBroker
 from shared.broker.rabbit_topology import delete_topology
 from shared.settings import CommonSettings
 from shared.storage.s3 import MinioStore
+from tests.rabbit_node import RabbitNode, private_rabbitmq
 from tests.services import (
     AMQP_URL,
     require_rabbitmq,
@@ -36,6 +37,14 @@ def s3_bucket() -> str:
 def rabbitmq() -> str:
     require_rabbitmq()
     return AMQP_URL
+
+
+@pytest.fixture(scope="module")
+def rabbit_node() -> Iterator[RabbitNode]:
+    """A RabbitMQ node of the module's own, for tests that stop the broker: a module
+    that uses it overrides `rabbitmq` with its URL."""
+    with private_rabbitmq() as node:
+        yield node
 
 
 @pytest.fixture

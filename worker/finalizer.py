@@ -32,13 +32,14 @@ from shared.models import (
     Plan,
     SessionManifest,
 )
-from shared.results import merged_stored_rows
 from shared.retry import chunk_rounds
 from shared.reviews import reviewed_counters
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
+from worker.chunk_exports import attempt_of, layout_tag
 from worker.deleted import removed_if_deleted
 from worker.events import publish_safely
+from worker.final_chunks import ChunkSource, final_chunks
 from worker.final_files import ResultFiles
 from worker.final_logs import write_final_logs
 from worker.finalize_claim import FinalizeLease
@@ -200,18 +201,29 @@ class Finalizer:
             manifest, await session_criteria(self._store, keys, manifest.options)
         )
         created = max((s.finished_at for s in summaries), default=manifest.created_at)
+        # Only chunks with duplicate rows can point at a first occurrence.
+        duplicated = [s.chunk for s in summaries if s.counters.duplicates]
+        attempts = {s.chunk: attempt_of(s.started_at) for s in summaries}
+        chunk_size = await self._chunk_size(keys) if duplicated else 1
+        if chunk_size is None:
+            attempts = {}  # which chunks hold first occurrences is not known: read them all
+        source = ChunkSource(layout_tag(layout), attempts, duplicated, chunk_size or 1)
         files = ResultFiles(self._store, keys, layout, created, folder, manifest.input.rows)
         try:
             await files.open()
-            # Only chunks with duplicate rows can point at a first occurrence.
-            duplicated = [s.chunk for s in summaries if s.counters.duplicates]
-            merged = merged_stored_rows(self._store, keys, chunk_count, with_duplicates=duplicated)
-            async for batch in merged:
-                await files.write(batch)
+            async for chunk in final_chunks(self._store, keys, chunk_count, source):
+                await files.write(chunk)
             return summaries, await files.close()
         except BaseException:
             await files.abort()
             raise
+
+    async def _chunk_size(self, keys: SessionKeys) -> int | None:
+        """Which chunk holds a row (a first occurrence), from the plan."""
+        try:
+            return (await self._store.get_model(keys.plan, Plan)).chunk_size
+        except NotFound:
+            return None
 
 
 def final_status(

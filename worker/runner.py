@@ -117,6 +117,7 @@ class ChunkRunner:
                 cancelled = any(r.row_status is RowStatus.CANCELLED for r in results)
                 log.info("chunk.finished", rows=len(results), cancelled=cancelled)
             stored = merge_round(previous, results) if keys.round else results
+            layout = (await self._sessions.get(keys)).layout
             # A session deleted meanwhile is noticed after the writes (removed_if_deleted):
             # checking before them too would cost every chunk a request.
             summary = await write_chunk(
@@ -129,6 +130,7 @@ class ChunkRunner:
                 finished_at=datetime.now(UTC),
                 cancelled=cancelled,
                 usage=tally.usage() + await self._earlier_usage(keys, task.chunk),
+                layout=layout,
             )
             # Deleted between the check above and the writes: none of them may stay.
             if await removed_if_deleted(self._store, keys, after="chunk"):

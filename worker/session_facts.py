@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from shared.criteria.model import SessionCriteria
 from shared.criteria.snapshot import session_criteria
 from shared.errors import NotFound
+from shared.export_layout import ExportLayout
 from shared.layout import SessionKeys
 from shared.models import SessionManifest, SessionOptions
 from shared.storage.protocol import ObjectStore
@@ -29,6 +30,8 @@ class SessionFacts:
     options: SessionOptions
     context_text: str
     criteria: SessionCriteria | None
+    # The final files' columns: the chunk's rows are stored rendered for them.
+    layout: ExportLayout
 
 
 class SessionFactsCache:
@@ -58,11 +61,13 @@ class SessionFactsCache:
 
     async def _read(self, keys: SessionKeys) -> SessionFacts:
         manifest = await self._store.get_model(keys.manifest, SessionManifest)
+        # The snapshot taken at creation: a redelivered chunk asks the same questions.
+        criteria = await session_criteria(self._store, keys, manifest.options)
         return SessionFacts(
             options=manifest.options,
             context_text=await self._context_text(keys),
-            # The snapshot taken at creation: a redelivered chunk asks the same questions.
-            criteria=await session_criteria(self._store, keys, manifest.options),
+            criteria=criteria,
+            layout=ExportLayout.of(manifest, criteria),
         )
 
     def forget(self, keys: SessionKeys) -> None:

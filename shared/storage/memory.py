@@ -80,6 +80,10 @@ class MemoryStore(DerivedOperations):
         await self._reach()
         return self._found(key).data
 
+    async def get_range(self, key: str, start: int, length: int) -> bytes:
+        await self._reach()
+        return self._found(key).data[start : start + length]
+
     async def iter_bytes(self, key: str, chunk_size: int = 65536) -> AsyncIterator[bytes]:
         await self._reach()
         data = self._found(key).data

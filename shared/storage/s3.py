@@ -250,6 +250,13 @@ class MinioStore(DerivedOperations):
     async def get_bytes(self, key: str) -> bytes:
         return await self._run(lambda: s3_small.request(self._client, "GET", self.bucket, key))
 
+    async def get_range(self, key: str, start: int, length: int) -> bytes:
+        return await self._run(
+            lambda: s3_small.request(
+                self._client, "GET", self.bucket, key, byte_range=(start, length)
+            )
+        )
+
     async def iter_bytes(self, key: str, chunk_size: int = 65536) -> AsyncIterator[bytes]:
         response = await self._run(lambda: self._client.get_object(self.bucket, key))
         stream = response.stream(chunk_size)

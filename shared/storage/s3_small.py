@@ -1,10 +1,12 @@
-"""Whole small-object GETs and PUTs, signed and built by the `minio` SDK's own parts.
+"""Whole small-object GETs and PUTs (and ranged GETs), signed and built by the `minio`
+SDK's own parts.
 
 The SDK's `get_object` and `put_object` wrap each request in layers a small whole object
 does not need: a streamed response read back and released by hand, a reader for the body,
-and on a missing key an XML error document parsed into an exception. The domain cache
-issues one or two such requests per row, where those layers cost about a fifth of the
-client's CPU per request (`bench/cache_costs.py`). Here the SDK still builds the URL and
+and on a missing key an XML error document parsed into an exception. When the domain
+cache issued one or two such requests per row, those layers cost about a fifth of the
+client's CPU per request (`bench/cache_costs.py`); its blocks, indexes and entry lines
+(a ranged GET) are read and written here too. Here the SDK still builds the URL and
 headers and signs them (`BaseURL.build`, `_build_headers`, `sign_v4_s3`); the request goes
 to the connection pool the SDK would use, with the same retries, and the answer is read
 whole: 2xx is the object, 404 is a missing key, anything else an S3 error.
@@ -30,16 +32,22 @@ def request(
     key: str,
     body: bytes | None = None,
     content_type: str | None = None,
+    byte_range: tuple[int, int] | None = None,
 ) -> bytes:
-    """Send one whole-object request; the answer's body. Blocking: run it on a thread."""
+    """Send one whole-object request (or, with `byte_range` (start, length), a read of
+    those bytes); the answer's body. Blocking: run it on a thread."""
     # The SDK's private parts: pinned by the lock file, and covered by the storage tests.
     sdk = client
     region = sdk._get_region(bucket)
     creds = sdk._provider.retrieve() if sdk._provider else None
     url = sdk._base_url.build(method=method, region=region, bucket_name=bucket, object_name=key)
-    headers, date = sdk._build_headers(
-        url.netloc, {"Content-Type": content_type} if content_type else None, body, creds
-    )
+    extra: dict[str, str | list[str] | tuple[str]] = {}
+    if content_type:
+        extra["Content-Type"] = content_type
+    if byte_range:
+        start, length = byte_range
+        extra["Range"] = f"bytes={start}-{start + length - 1}"
+    headers, date = sdk._build_headers(url.netloc, extra or None, body, creds)
     if creds:
         headers = sign_v4_s3(
             method=method,

@@ -28,7 +28,7 @@ from tests.chaos.sessions import (
     wait_chunks_done,
 )
 from tests.chaos.stack import ChaosStack
-from tests.rabbit_node import RabbitNode, private_rabbitmq, rabbitmq_stopped
+from tests.rabbit_node import RabbitNode, rabbitmq_stopped
 from tests.services import wait_for_port
 from tests.worker.sessions import wait_until
 
@@ -38,12 +38,6 @@ ROWS = 300
 SPARE_ROWS = 10
 # How long the broker stays away once the gateway has noticed.
 OUTAGE_S = 3
-
-
-@pytest.fixture(scope="module")
-def rabbit_node() -> Iterator[RabbitNode]:
-    with private_rabbitmq() as node:
-        yield node
 
 
 @pytest.fixture

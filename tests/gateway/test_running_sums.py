@@ -1,7 +1,9 @@
 """A gateway process that just started reads a running session from its stored sums
 (`running_sums.json`) and lists only the chunk summaries after them, with the counters a
-full read gives; sums of another plan, of a deleted session or from before a retry round
-are never used wrongly. A settled session read on its own costs one request once kept.
+full read gives, and a session in a retry round from the round's stored sums and the
+round's summaries after them; sums of another plan, of a deleted session, from before a
+retry round or of another round are never used wrongly. A settled session read on its
+own costs one request once kept.
 
 Gateway apps on one real SeaweedFS bucket stand for gateway processes started one after
 another; each has its own reader, so the second holds nothing the first read."""
@@ -347,3 +349,133 @@ async def test_a_settled_session_read_again_costs_one_request(
         store.requests.clear()
         assert (await http.get(url)).status_code == 404
         assert len(store.requests) == 1
+
+
+async def redo(store: MinioStore, keys: SessionKeys, chunks: list[int]) -> None:
+    """A retry round's versions of these chunks: the failed row now done, one fetch each."""
+    now = datetime.now(UTC)
+    gate = asyncio.Semaphore(16)
+
+    async def one(n: int) -> None:
+        summary = ChunkSummary(
+            chunk=n,
+            counters=Counters(done=n + 1, failed=0),
+            started_at=now,
+            finished_at=now,
+            usage=Usage(fetches=1),
+        )
+        async with gate:
+            await store.put_model(keys.chunk_done(n), summary)
+
+    await asyncio.gather(*(one(n) for n in chunks))
+
+
+def latest(redone: set[int]) -> tuple[int, int, int]:
+    """done, failed, fetches of the session with these chunks at a round's version."""
+    done = sum(n + 1 for n in range(PLANNED))
+    failed = PLANNED - len(redone)
+    fetches = sum(1 if n in redone else 2 * n for n in range(PLANNED))
+    return done, failed, fetches
+
+
+async def ended_round(store: MinioStore, keys: SessionKeys, round_: int, redone: set[int]) -> None:
+    """The final status of `round_` as the finalizer writes it: every chunk's latest version."""
+    done, failed, fetches = latest(redone)
+    final = FinalStatus(
+        status=SessionStatus.COMPLETED,
+        counters=Counters(total=PLANNED * 10, done=done, failed=failed),
+        usage=Usage(fetches=fetches),
+        finished_at=datetime.now(UTC),
+        retry_round=round_,
+    )
+    await store.put_model(keys.final_status, final)
+
+
+async def asked_round(store: MinioStore, keys: SessionKeys, round_: int, chunks: list[int]) -> None:
+    now = datetime.now(UTC)
+    request = RetryRequest(round=round_, statuses=["failed"], requested_at=now)
+    await store.put_model(keys.retry_request(round_), request)
+    plan = RetryPlan(round=round_, chunks=chunks, rows=len(chunks), planned_at=now)
+    await store.put_model(keys.in_round(round_).plan, plan)
+
+
+def round_seen(view: dict[str, object]) -> tuple[object, ...]:
+    counters, usage = view["counters"], view["usage"]
+    assert isinstance(counters, dict)
+    assert isinstance(usage, dict)
+    return (
+        view["status"],
+        view["retry_round"],
+        counters["done"],
+        counters["failed"],
+        usage["fetches"],
+    )
+
+
+async def test_a_new_gateway_reads_a_retry_round_from_its_stored_sums(
+    deployment: Deployment, owner: Caller
+) -> None:
+    """Round 2 runs every chunk again: a new gateway reads the round's stored sums and the
+    round's summaries after them, with the versions they replace (round 1's or the run's),
+    not a summary of every chunk."""
+    keys = await seed_session(deployment.store, owner.tenant, uuid.uuid4().hex, make_rows(2))
+    await seed_plan(deployment.store, keys, total=PLANNED * 10, chunk_size=10)
+    await finish(deployment.store, keys, list(range(PLANNED)))
+    await asked_round(deployment.store, keys, 1, [3, 7])
+    await redo(deployment.store, keys.in_round(1), [3, 7])
+    await ended_round(deployment.store, keys, 1, {3, 7})
+    round_keys = keys.in_round(2)
+    await asked_round(deployment.store, round_keys, 2, list(range(PLANNED)))
+    first_done = [*range(CHUNKS), CHUNKS + 1, CHUNKS + 2]  # CHUNKS itself finishes later
+    await redo(deployment.store, round_keys, first_done)
+
+    first, first_store, _ = await read_in_new_process(deployment, owner, keys)
+    assert round_seen(first) == ("running", 2, *latest(set(first_done)))
+    assert first["chunks_done"] == len(first_done)
+    # Nothing stored yet: the round's summaries and those they replace, not the others.
+    assert len(first_store.summaries_read(keys)) == 2 * len(first_done)
+    assert keys.in_round(1).chunk_done(3) in first_store.summaries_read(keys)
+    sums = await deployment.store.get_model(running_sums_key(round_keys), RunningSums)
+    assert (sums.count, sums.last_key) == (CHUNKS, round_keys.chunk_done(CHUNKS - 1))
+
+    second, second_store, _ = await read_in_new_process(deployment, owner, keys)
+    assert round_seen(second) == round_seen(first)
+    assert sorted(second_store.summaries_read(keys)) == sorted(
+        [
+            *(round_keys.chunk_done(n) for n in (CHUNKS + 1, CHUNKS + 2)),
+            *(keys.chunk_done(n) for n in (CHUNKS + 1, CHUNKS + 2)),
+        ]
+    )
+
+    await redo(deployment.store, round_keys, [CHUNKS])
+    third, third_store, _ = await read_in_new_process(deployment, owner, keys)
+    assert round_seen(third) == ("running", 2, *latest({*first_done, CHUNKS}))
+    assert third["chunks_done"] == len(first_done) + 1
+    assert len(third_store.summaries_read(keys)) == 6
+
+
+async def test_a_rounds_sums_are_not_used_for_the_next_round(
+    deployment: Deployment, owner: Caller
+) -> None:
+    keys = await seed_session(deployment.store, owner.tenant, uuid.uuid4().hex, make_rows(2))
+    await seed_plan(deployment.store, keys, total=PLANNED * 10, chunk_size=10)
+    await finish(deployment.store, keys, list(range(PLANNED)))
+    everything = list(range(PLANNED))
+    await ended_round(deployment.store, keys, 0, set())
+    await asked_round(deployment.store, keys, 1, everything)
+    await redo(deployment.store, keys.in_round(1), everything)
+    await read_in_new_process(deployment, owner, keys)
+    stored = await deployment.store.get_model(running_sums_key(keys.in_round(1)), RunningSums)
+    await ended_round(deployment.store, keys, 1, set(everything))
+    # Round 2 is planned like round 1, its sums copied under its name: another plan.
+    await asked_round(deployment.store, keys, 2, everything)
+    await deployment.store.put_model(running_sums_key(keys.in_round(2)), stored)
+    await redo(deployment.store, keys.in_round(2), [0])
+
+    view, store, _ = await read_in_new_process(deployment, owner, keys)
+    assert round_seen(view) == ("running", 2, *latest(set(everything)))
+    assert view["chunks_done"] == 1
+    assert sorted(store.summaries_read(keys)) == [
+        keys.in_round(1).chunk_done(0),
+        keys.in_round(2).chunk_done(0),
+    ]

@@ -184,9 +184,14 @@ async def test_a_retry_and_a_cancel_of_its_round_show_on_the_next_list(
 
     cancelled = await gateways.other.post(f"/api/sessions/{keys.session_id}/cancel")
     assert cancelled.status_code == 202, cancelled.text
-    # What a fresh read says (the round's cancel shows once a worker ends the round).
-    fresh = await gateways.other.get(f"/api/sessions/{keys.session_id}")
-    assert (await gateways.listed())[keys.session_id] == fresh.json()
+    assert cancelled.json()["status"] == "cancelled"
+    # Every read says what the cancel's answer said, before any worker ends the round.
+    fresh = (await gateways.other.get(f"/api/sessions/{keys.session_id}")).json()
+    assert (fresh["status"], fresh["retry_round"]) == ("cancelled", 1)
+    assert fresh["cancel_requested_at"] == cancelled.json()["cancel_requested_at"]
+    assert (await gateways.listed())[keys.session_id] == fresh
+    again = await gateways.other.post(f"/api/sessions/{keys.session_id}/cancel")
+    assert again.status_code == 409, again.text
     await finish(gateways.store, keys, retry_round=1, status=SessionStatus.CANCELLED)
     ended = (await gateways.listed())[keys.session_id]
     assert (ended["status"], ended["retry_round"]) == ("cancelled", 1)

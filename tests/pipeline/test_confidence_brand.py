@@ -13,6 +13,7 @@ from worker.pipeline.confidence.brand import (
     structured_alias,
     text_link,
 )
+from worker.pipeline.confidence.website import WebsiteSource, website_score
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 
 pytestmark = pytest.mark.unit
@@ -52,6 +53,15 @@ REBRANDS = [
     ("Ескі Бренд", "«Жаңа Бренд» (бұрынғы «Ескі Бренд») жиһаз шығарады."),
     ("旧ブランド", "新ブランド株式会社（旧社名：旧ブランド）は家具を製造しています。"),
     ("旧品牌", "新品牌有限公司（原名：旧品牌）专业生产家具。"),
+    ("Nilssons Verkstad", "Björkvik Snickeri — tidigare Nilssons Verkstad"),
+    ("Gamle Navn", "Nyt Navn ApS (tidligere Gamle Navn) laver møbler."),
+    ("Stavomont Brno", "Vltavín Strojírny — dříve Stavomont Brno"),
+    ("Vanha Nimi", "Uusi Nimi Oy, entinen Vanha Nimi, valmistaa huonekaluja."),
+    ("Régi Név", "Az Új Név Kft. korábban Régi Név néven működött."),
+    ("Textiles del Bajío", "Sierra Alta Alimentos — antes Textiles del Bajío"),
+    ("Παλιό Όνομα", "Νέο Όνομα Α.Ε. (πρώην Παλιό Όνομα) κατασκευάζει έπιπλα."),
+    ("שם ישן", "שם חדש בע״מ (לשעבר שם ישן) מייצרת רהיטים."),
+    ("Стари Назив", "Нови Назив д.о.о. (раније Стари Назив) производи намештај."),
 ]
 # The same wording in the languages of the per-language table (rebrand_wording.py).
 REBRANDS_MORE_LANGUAGES = [
@@ -171,3 +181,28 @@ def test_the_old_domain_counts_only_as_a_whole_address() -> None:
     assert names_domain("olivares-ingenieria.es", text) == "the page names olivares-ingenieria.es"
     assert names_domain("ingenieria.es", text) == ""
     assert names_domain("olivares-ingenieria.es", "see www.olivares-ingenieria.es.com") == ""
+
+
+_RENAMED_SITE = (
+    "<html><head><title>Veenhof Installatietechniek</title></head><body><main><p>Sinds 1983"
+    " staat Veenhof Installatietechniek in Utrecht voor warmtepompen en ventilatie.</p></main>"
+    "<footer><div>Veenhof Installatietechniek — voorheen Brouwer &amp; Zonen Installaties"
+    "</div><address>Utrecht, Nederland</address></footer></body></html>"
+)
+
+
+def test_a_rename_said_in_the_footer_links_the_old_name() -> None:
+    facts = extract_facts("https://veenhof-installatietechniek.nl/", _RENAMED_SITE, "text/html")
+    assert "voorheen" not in facts.main_text  # the footer is no part of the page's text
+    score = website_score("Brouwer & Zonen Installaties", facts, WebsiteSource.REDIRECT)
+    assert score.confidence >= 0.8
+    assert "the text links the names" in score.evidence
+    other = website_score("Jansen Elektro", facts, WebsiteSource.REDIRECT)
+    assert other.confidence < 0.5
+
+
+def test_a_group_listed_in_a_footer_is_no_rename() -> None:
+    html = _RENAMED_SITE.replace("voorheen Brouwer", "onderdeel van Brouwer")
+    facts = extract_facts("https://veenhof-installatietechniek.nl/", html, "text/html")
+    score = website_score("Brouwer & Zonen Installaties", facts, WebsiteSource.SEARCH)
+    assert score.confidence < 0.5

@@ -112,22 +112,24 @@ def test_a_namesake_elsewhere_is_held_while_a_candidate_could_not_be_read() -> N
     place = RowPlace(country="US", city="Austin")
     halifax = candidate("https://brackenridge-ca.com/", 0.95, "", JOINERS, city=False)
     unread = Candidate("https://brackenridge-us.com/", 0.0, "", None, unread="no answer in time")
-    held = unread_rival(halifax, [halifax, unread], place, 0.8)
+    held = unread_rival(halifax, [halifax, unread], place, 0.8, "Brackenridge Brewing")
     assert held.confidence == 0.79
     assert "could not be read" in held.evidence
     dead = Candidate("https://brackenridge-old.com/", 0.0, "", None)
-    assert unread_rival(halifax, [halifax, dead], place, 0.8).confidence == 0.95
+    brewing = "Brackenridge Brewing"
+    assert unread_rival(halifax, [halifax, dead], place, 0.8, brewing).confidence == 0.95
     austin = replace(halifax, names_city=True)
-    assert unread_rival(austin, [austin, unread], place, 0.8).confidence == 0.95
+    assert unread_rival(austin, [austin, unread], place, 0.8, brewing).confidence == 0.95
 
 
 def test_a_namesake_of_another_trade_is_held_while_a_candidate_could_not_be_read() -> None:
     place = RowPlace(country="SE", city="Malmö", industry="Furniture")
     accountants = candidate("https://lindgrenco.se/", 1.0, "Furniture", ACCOUNTANTS)
     unread = Candidate("https://lindgren-co.se/", 0.0, "", None, unread="server disconnected")
-    assert unread_rival(accountants, [accountants, unread], place, 0.8).confidence == 0.79
+    held = unread_rival(accountants, [accountants, unread], place, 0.8, "Lindgren & Co")
+    assert held.confidence == 0.79
     joiners = candidate("https://lindgren-co.se/", 1.0, "Furniture", JOINERS)
-    assert unread_rival(joiners, [joiners, unread], place, 0.8).confidence == 1.0
+    assert unread_rival(joiners, [joiners, unread], place, 0.8, "Lindgren & Co").confidence == 1.0
 
 
 def test_a_namesake_naming_the_rows_city_holds_a_best_that_does_not() -> None:
@@ -141,3 +143,17 @@ def test_a_namesake_naming_the_rows_city_holds_a_best_that_does_not() -> None:
     assert held.confidence == 0.79
     assert "names the row's city" in held.evidence
     assert undecided(iasi, [cluj, iasi], "Delta Advisory", 0.8).confidence == 1.0
+
+
+def test_an_unread_directory_listing_does_not_hold_the_best_candidate() -> None:
+    place = RowPlace(country="SE", city="Malmö", industry="Furniture")
+    accountants = candidate("https://lindgrenco.se/", 1.0, "Furniture", ACCOUNTANTS)
+    listing = Candidate(
+        "https://www.b2b-yellowbook.eu/company/lindgren-co",
+        0.0,
+        "",
+        None,
+        unread="throttled: www.b2b-yellowbook.eu asked to wait 10 s",
+    )
+    held = unread_rival(accountants, [accountants, listing], place, 0.8, "Lindgren & Co")
+    assert held.confidence == 1.0

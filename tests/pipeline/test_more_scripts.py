@@ -34,9 +34,15 @@ def test_an_arabic_name_is_searched_by_its_trade_in_english_not_a_vowelless_read
 def test_a_latin_name_in_a_country_of_another_script_is_searched_as_its_domain() -> None:
     queries = website_queries("Al Shorouk Trading", RowPlace(country="AE", city="Dubai"))
     assert queries[1:] == [
+        '"al shorouk trading" official website',
         '"alshorouktrading" official website',
         '"alshorouk trading" official website',
+        '"elshorouk trading" official website',
     ]
+    thai = website_queries("Ban Suan Ceramic", RowPlace(country="TH", city="Khorat"))
+    assert '"bansuan ceramic" official website' in thai
+    indian = website_queries("Shivam Engineering Pvt Ltd", RowPlace(country="IN", city="Surat"))
+    assert '"shivam engineering" official website' in indian
     assert website_queries("Acme Rockets", RowPlace(country="DE")) == [
         '"Acme Rockets" official website Germany'
     ]
@@ -90,3 +96,22 @@ def test_linkedin_is_searched_by_the_reading_of_an_own_script_name() -> None:
         "text/html",
     )
     assert search_names("Schuka Rybprom", [russian])[:2] == ["Schuka Rybprom", "Shchuka Rybprom"]
+
+
+def test_a_wade_giles_name_matches_its_traditional_characters() -> None:
+    assert name_similarity("永豐茶業", "Yung Feng Tea") >= 0.9
+    assert domain_similarity("永豐茶業", "yungfengtea.com.tw") >= 0.9
+    assert name_similarity("永豐茶業", "Yung Fong Textiles") < 0.8
+
+
+def test_a_kanji_name_matches_the_reading_its_company_chose() -> None:
+    assert name_similarity("株式会社紅葉電機", "Momiji Denki") >= 0.9
+    assert domain_similarity("株式会社紅葉電機", "momiji-denki.co.jp") >= 0.9
+    assert name_similarity("株式会社紅葉電機", "Sakura Denki") < 0.8
+
+
+def test_a_russian_name_with_yo_or_a_leading_ye_matches_each_way_it_is_spelled() -> None:
+    assert name_similarity("Yojik Igrushki", "Ёжик Игрушки") >= 0.95
+    assert name_similarity("Ezhik Igrushki", "Ёжик Игрушки") >= 0.95
+    assert domain_similarity("Ёлка Декор", "yolkadekor.ru") >= 0.95
+    assert name_similarity("Yolka Dekor", "Ёжик Игрушки") < 0.6

@@ -7,7 +7,15 @@ import pytest
 
 from shared.company_keys import name_key, plain_name
 from shared.informal_cyrillic import informal_readings
-from shared.other_scripts import Script, in_label, readings, script_of, search_readings, similarity
+from shared.other_scripts import (
+    Script,
+    in_label,
+    readings,
+    script_of,
+    search_readings,
+    similarity,
+    trade_reading,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -28,7 +36,15 @@ def test_a_name_is_read_as_written(native: str, expected: str) -> None:
 
 def test_trade_words_are_also_read_in_english() -> None:
     assert readings("누리바이오")[:2] == ("nuri baio", "nuri bio")
-    assert readings("النخيل للتجارة")[-1] == "nkhil trading"
+    assert readings("النخيل للتجارة")[:2] == ("nkhil tjara", "nkhil trading")
+    assert trade_reading("النخيل للتجارة") == "nkhil trading"
+
+
+def test_an_arabic_jim_is_also_read_as_egypt_says_it() -> None:
+    assert "mrgan tourism" in readings("المرجان للسياحة")
+    assert similarity("Al Morgan Tourism", "المرجان للسياحة") >= 0.9
+    assert similarity("Al Marwa Tours", "المرجان للسياحة") < 0.8
+    assert trade_reading("المرجان") is None  # a reading with `g` is no trade in English
 
 
 @pytest.mark.parametrize(

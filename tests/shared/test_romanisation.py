@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from shared.romanisation import has_cjk, reading_key, readings, search_reading, strip_forms
+from shared.romanisation import (
+    has_cjk,
+    reading_key,
+    readings,
+    search_reading,
+    search_readings,
+    strip_forms,
+)
 from shared.transliteration import fold, skeleton, to_kazakh
 
 pytestmark = pytest.mark.unit
@@ -94,3 +101,22 @@ def test_a_name_in_the_2021_kazakh_alphabet_is_read_back_in_kazakh_cyrillic() ->
     assert to_kazakh("Saryarqa Agro") == "сарыарқа агро"
     assert to_kazakh("Şañyraq Qūrylys") == "шаңырақ құрылыс"
     assert to_kazakh("Saryarka Agro") is None  # informal: read the Russian way instead
+
+
+def test_traditional_characters_are_also_read_in_wade_giles() -> None:
+    found = readings("永豐茶業")
+    assert [r.text for r in found if r.wade_giles] == ["yung feng cha yeh", "yung feng tea"]
+    assert not any(r.wade_giles for r in readings("华瑞精密机械有限公司"))  # simplified
+    assert search_readings("永豐茶業", japanese=False) == ["yung feng tea", "yongfeng tea"]
+    # Kanji alone may be Japanese: its reading stays beside Wade-Giles.
+    assert search_readings("朝霧電機") == ["chao wu electric", "asagiri denki"]
+    assert search_readings("株式会社北斗精工") == ["hokuto seiko"]
+
+
+def test_a_kanji_word_is_also_read_the_other_ways_the_dictionary_knows() -> None:
+    found = [r.text for r in readings("株式会社紅葉電機")]
+    assert found[0] == "kouyou denki"
+    assert "momiji denki" in found
+    assert len(found) <= 2 + 2  # the reading, its trade in English, two others at most
+    assert search_readings("株式会社紅葉電機") == ["koyo denki", "momiji denki"]
+    assert search_readings("株式会社朝霧電機") == ["asagiri denki"]  # one reading only

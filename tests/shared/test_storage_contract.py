@@ -41,6 +41,17 @@ async def test_bytes_round_trip_and_missing_key_is_not_found(
     assert not await any_store.exists(f"{tenant}/missing.txt")
 
 
+async def test_a_range_of_an_object_is_read_alone_and_a_missing_key_is_not_found(
+    any_store: ObjectStore, tenant: str
+) -> None:
+    await any_store.put_bytes(f"{tenant}/lines.jsonl", b"0123456789")
+    assert await any_store.get_range(f"{tenant}/lines.jsonl", 3, 4) == b"3456"
+    assert await any_store.get_range(f"{tenant}/lines.jsonl", 0, 1) == b"0"
+    assert await any_store.get_range(f"{tenant}/lines.jsonl", 8, 5) == b"89"
+    with pytest.raises(NotFound):
+        await any_store.get_range(f"{tenant}/missing.jsonl", 0, 4)
+
+
 async def test_a_key_holds_its_last_write(any_store: ObjectStore, tenant: str) -> None:
     key = f"{tenant}/marker.json"
     await any_store.put_bytes(key, b"first")

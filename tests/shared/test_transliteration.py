@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from shared.transliteration import (
+    latin_readings,
     other_script,
     skeleton,
     to_cyrillic,
@@ -127,3 +128,18 @@ def test_a_page_naming_the_company_in_the_other_script_mentions_it() -> None:
     assert mentions_name("Rostelecom", "ПАО Ростелеком: связь для всех")
     assert not mentions_name("Яндекс", "Welcome to Sberbank online")
     assert not mentions_name("Лукойл", "Rosneft and Gazprom")
+
+
+def test_serbian_and_macedonian_are_read_into_their_own_latin_alphabets() -> None:
+    assert to_latin("Морава Градња") == "Morava Gradnja"
+    assert to_latin("Ђорђевић и Џаковић") == "Đorđević i Džaković"
+    assert to_latin("Ќерамика Скопје") == "Kjeramika Skopje"
+    assert skeleton("Морава Градња") == skeleton("Morava Gradnja")
+    assert skeleton("Ђорђе") == skeleton("Djordje")
+    assert to_latin("Москва") == "Moskva"  # Russian stays Russian
+
+
+def test_a_name_with_yo_is_read_both_ways_companies_spell_it() -> None:
+    assert latin_readings("Ёлка Декор") == ["Yelka Dekor", "Yolka Dekor", "Elka Dekor"]
+    assert latin_readings("Евраз") == ["Yevraz", "Evraz"]
+    assert latin_readings("Москва") == ["Moskva"]

@@ -6,23 +6,15 @@ stopped for a few seconds (`rabbitmqctl stop_app`) and always started again.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from shared.lifecycle import SessionStatus
-from tests.rabbit_node import RabbitNode, private_rabbitmq, rabbitmq_stopped
+from tests.rabbit_node import RabbitNode, rabbitmq_stopped
 from tests.slow_site import SlowSite
 from tests.worker.conftest import Workers, slow_pipeline_env
 from tests.worker.sessions import Engine, make_rows, wait_until
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def rabbit_node() -> Iterator[RabbitNode]:
-    with private_rabbitmq() as node:
-        yield node
 
 
 @pytest.fixture

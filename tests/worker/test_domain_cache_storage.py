@@ -1,5 +1,6 @@
 """The domain cache on the real object store (SeaweedFS through the S3 adapter): what is
-kept, reused, for whom and for how long, and which rows cost a write."""
+kept, reused, for whom and for how long, by workers writing at once, and which rows cost
+a write."""
 
 from __future__ import annotations
 
@@ -8,11 +9,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from shared.domain_cache import CacheEntry, entry_keys
+from shared.cache_blocks import decode_index
+from shared.layout import SessionKeys, cache_index_prefix, tenant_cache_prefix
 from shared.models import QualificationOptions, SessionOptions
 from shared.rows import PlannedRow
 from shared.storage.s3 import MinioStore
-from tests.worker.test_domain_cache_unit import CountingPipeline, planned, run, session
+from tests.worker.test_domain_cache_unit import (
+    CountingPipeline,
+    old_entry,
+    planned,
+    run,
+    session,
+    store_entries,
+)
 from worker.cached_pipeline import CachedPipeline
 from worker.pipeline.protocol import SessionContext
 
@@ -27,20 +36,22 @@ def rows() -> list[PlannedRow]:
     ]
 
 
-async def test_found_rows_are_stored_and_reused_and_a_hit_is_not_written_again(
+async def _indexes(store: MinioStore, tenant: str) -> list[str]:
+    return [info.key for info in await store.list_objects(cache_index_prefix(tenant))]
+
+
+async def test_found_rows_are_stored_once_per_chunk_and_reused_and_a_hit_is_not_written_again(
     store: MinioStore, tenant: str
 ) -> None:
     inner = CountingPipeline()
     cached = CachedPipeline(inner, store, days=30)
     first = await run(cached, rows(), session(tenant))
     assert [r.cached_at for r in first] == ["", "", ""]
-    acme_key = entry_keys(tenant, rows()[0])[0]
-    written = await store.stat(acme_key)
-    assert written is not None
-    # Failures are never kept; a company found by name is kept under its name and domain.
-    assert await store.stat(entry_keys(tenant, rows()[2])[0]) is None
-    assert await store.stat(entry_keys(tenant, rows()[1])[0]) is not None
-    assert await store.stat(f"tenants/{tenant}/cache/domains/found-by-name.com.json") is not None
+    (index_key,) = await _indexes(store, tenant)
+    # Two found rows, the one found by name under its name and its domain; not the failure.
+    assert len(decode_index(await store.get_bytes(index_key)).hashes) == 3
+    blocks = await store.list_objects(f"{tenant_cache_prefix(tenant)}blocks/")
+    assert [b.key.rsplit("/", 1)[1][:-6] for b in blocks] == [index_key.rsplit("/", 1)[1][:-4]]
 
     inner.enriched.clear()
     second = await run(cached, rows(), session(tenant))
@@ -50,13 +61,14 @@ async def test_found_rows_are_stored_and_reused_and_a_hit_is_not_written_again(
     assert zenith.cached_at
     assert not broken.cached_at
     assert zenith.official_website == "https://found-by-name.com/"
-    # A fresh hit leaves its entry as it was: the same bytes, not a second write.
-    again = await store.stat(acme_key)
-    assert again is not None
-    assert (again.etag, again.last_modified) == (
-        written.etag,
-        written.last_modified,
-    )
+    # A later worker, its index read from storage, finds the company by the found domain.
+    inner.enriched.clear()
+    later = CachedPipeline(inner, store, days=30)
+    (by_domain,) = await run(later, [planned(7, "Zenith", "found-by-name.com")], session(tenant))
+    assert by_domain.cached_at
+    assert inner.enriched == []
+    # Fresh hits are not written again.
+    assert await _indexes(store, tenant) == [index_key]
 
 
 async def test_another_tenant_or_a_session_without_the_cache_enriches_every_row(
@@ -76,45 +88,68 @@ async def test_another_tenant_or_a_session_without_the_cache_enriches_every_row(
         assert all(not r.cached_at for r in results)
 
 
-async def test_stale_entries_and_another_context_are_enriched_again_and_rewritten(
+async def test_stale_entries_and_another_context_are_enriched_again_and_stored_anew(
     store: MinioStore, tenant: str
 ) -> None:
     inner = CountingPipeline()
+    now = datetime.now(UTC)
+    month_ago = now - timedelta(days=31)
     acme = rows()[:1]
-    await run(CachedPipeline(inner, store, days=30), acme, session(tenant))
-    key = entry_keys(tenant, acme[0])[0]
-    entry = await store.get_model(key, CacheEntry)
-    old = entry.model_copy(update={"cached_at": datetime.now(UTC) - timedelta(days=31)})
-    await store.put_model(key, old)
-
-    inner.enriched.clear()
+    await store_entries(
+        store, tenant, [old_entry(acme[0], month_ago, tenant=tenant)], now - timedelta(seconds=1)
+    )
     await run(CachedPipeline(inner, store, days=30), acme, session(tenant))
     assert inner.enriched == ["Acme"]
-    renewed = await store.get_model(key, CacheEntry)
-    assert renewed.cached_at > old.cached_at
+    assert len(await _indexes(store, tenant)) == 2
 
     inner.enriched.clear()
     other = SessionContext(tenant, "s2", 0, "another question", SessionOptions())
     await run(CachedPipeline(inner, store, days=30), acme, other)
     assert inner.enriched == ["Acme"]
-    # The other context's findings replaced the entry; the first context misses now.
+    # Both contexts' findings are kept: the first context is still answered.
     inner.enriched.clear()
-    await run(CachedPipeline(inner, store, days=30), acme, session(tenant))
-    assert inner.enriched == ["Acme"]
+    (again,) = await run(CachedPipeline(inner, store, days=30), acme, session(tenant))
+    assert inner.enriched == []
+    assert again.cached_at[:10] == now.date().isoformat()
 
 
-async def test_concurrent_writers_of_one_domain_leave_one_whole_reusable_entry(
+async def test_workers_writing_at_once_each_store_their_block_and_every_one_is_reused(
+    store: MinioStore, tenant: str
+) -> None:
+    inner = CountingPipeline()
+    workers = [CachedPipeline(inner, store, days=30) for _ in range(3)]
+    # Three workers, eight chunks, overlapping companies, no coordination.
+    chunks = [
+        [planned(n, f"Company {n}", f"company{n % 30}.example") for n in range(c * 10, c * 10 + 20)]
+        for c in range(8)
+    ]
+    await asyncio.gather(
+        *(run(workers[c % 3], chunk, session(tenant)) for c, chunk in enumerate(chunks))
+    )
+    assert len(await _indexes(store, tenant)) >= 2
+
+    inner.enriched.clear()
+    everyone = [planned(n, f"Later {n}", f"company{n}.example") for n in range(30)]
+    for worker in (*workers, CachedPipeline(inner, store, days=30)):
+        results = await run(worker, everyone, session(tenant))
+        assert all(r.cached_at for r in results)
+    assert inner.enriched == []
+
+
+async def test_a_deleted_session_leaves_the_tenants_cache_and_an_emptied_cache_is_a_miss(
     store: MinioStore, tenant: str
 ) -> None:
     inner = CountingPipeline()
     cached = CachedPipeline(inner, store, days=30)
-    same = [planned(n, f"Acme {n}", "acme.com") for n in range(8)]
-    await asyncio.gather(*(run(cached, [row], session(tenant)) for row in same))
-    entry = await store.get_model(entry_keys(tenant, same[0])[0], CacheEntry)
-    assert entry.result["Company_Name"] in {row.name for row in same}
-
+    await run(cached, rows()[:1], session(tenant))
+    await store.delete_prefix(SessionKeys(tenant, f"s-{tenant}").prefix)
     inner.enriched.clear()
-    (reused,) = await run(cached, [planned(9, "Acme Later", "acme.com")], session(tenant))
+    (kept,) = await run(CachedPipeline(inner, store, days=30), rows()[:1], session(tenant))
+    assert kept.cached_at
     assert inner.enriched == []
-    assert reused.company_name == "Acme Later"
-    assert reused.cached_at
+
+    await store.delete_prefix(tenant_cache_prefix(tenant))
+    (missed,) = await run(cached, rows()[:1], session(tenant))
+    assert inner.enriched == ["Acme"]
+    assert not missed.cached_at
+    assert missed.row_status.value == "ok"

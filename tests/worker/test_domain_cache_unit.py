@@ -8,10 +8,20 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from shared.domain_cache import CacheEntry, country_of, entry_keys, profile_of
+from shared.cache_blocks import encode_block, encode_index, key_hash, stamp
+from shared.domain_cache import (
+    CacheEntry,
+    country_of,
+    entry_keys,
+    new_entry,
+    profile_of,
+    stored_keys,
+)
+from shared.layout import cache_block_key, cache_index_key
 from shared.models import QualificationOptions, SessionOptions
 from shared.rows import PlannedRow, ResultRow, RowStatus
 from shared.storage.memory import MemoryStore
+from shared.storage.protocol import ObjectStore
 from worker.cached_pipeline import CachedPipeline
 from worker.pipeline.protocol import ChunkPipeline, SessionContext
 from worker.settings import WorkerSettings
@@ -72,6 +82,36 @@ async def run(
     return await chunk.finish([await chunk.enrich(row) for row in rows])
 
 
+def old_entry(
+    row: PlannedRow, cached_at: datetime, context: str = "context", tenant: str = "acme"
+) -> CacheEntry:
+    result = ResultRow(
+        row=row.row,
+        company_name=row.name,
+        official_website=f"https://{row.domain or 'found-by-name.com'}/",
+        row_status=RowStatus.OK,
+    )
+    keys = stored_keys(tenant, row, result)
+    profile = profile_of(SessionOptions(), context)
+    assert profile is not None
+    return new_entry(result, keys, profile, "s-old", cached_at)
+
+
+async def store_entries(
+    store: ObjectStore, tenant: str, entries: list[CacheEntry], at: datetime
+) -> str:
+    """A block of these entries and its index, as a worker writing at `at` stores them."""
+    lines = [
+        ([key_hash(e.profile, key) for key in e.keys], e.model_dump_json().encode())
+        for e in entries
+    ]
+    block, index = encode_block(lines)
+    name = stamp(int(at.timestamp() * 1000))
+    await store.put_bytes(cache_block_key(tenant, name), block)
+    await store.put_bytes(cache_index_key(tenant, name), encode_index(index))
+    return name
+
+
 ROWS = [
     planned(0, "Acme", "acme.com"),
     planned(1, "Zenith", None, "Germany"),
@@ -121,21 +161,23 @@ async def test_another_tenant_or_a_session_without_the_cache_enriches_every_row(
 
 async def test_entries_older_than_the_setting_or_of_another_context_are_not_reused() -> None:
     store, inner = MemoryStore(), CountingPipeline()
-    await run(CachedPipeline(inner, store, days=30), ROWS[:1], session())
-    key = entry_keys("acme", ROWS[0])[0]
-    entry = await store.get_model(key, CacheEntry)
-    old = entry.model_copy(update={"cached_at": datetime.now(UTC) - timedelta(days=31)})
-    await store.put_model(key, old)
-    inner.enriched.clear()
-    await run(CachedPipeline(inner, store, days=30), ROWS[:1], session())
-    assert inner.enriched == ["Acme"]
+    now = datetime.now(UTC)
+    month_ago = now - timedelta(days=31)
+    # Stored 31 days ago, or stored now with findings that old: neither is reused.
+    await store_entries(store, "acme", [old_entry(ROWS[0], month_ago)], month_ago)
+    await store_entries(store, "acme", [old_entry(ROWS[1], month_ago)], now - timedelta(seconds=1))
+    await run(CachedPipeline(inner, store, days=30), ROWS[:2], session())
+    assert inner.enriched == ["Acme", "Zenith"]
 
     inner.enriched.clear()
     other_context = SessionContext("acme", "s2", 0, "another question", SessionOptions())
     await run(CachedPipeline(inner, store, days=30), ROWS[:1], other_context)
     assert inner.enriched == ["Acme"]
-
+    # Each context keeps its own findings: the first one's are still reused.
     inner.enriched.clear()
+    await run(CachedPipeline(inner, store, days=30), ROWS[:2], session())
+    assert inner.enriched == []
+
     await run(CachedPipeline(inner, store, days=0), ROWS[:1], session())
     assert inner.enriched == ["Acme"]
 

@@ -1,6 +1,6 @@
 """The final files' moving parts: an object streamed while it is written holds at most a
-few blocks, surfaces a failed upload instead of waiting on it, and the workbook's own
-process reads every batch to the end even once it has failed, then says why."""
+few blocks and surfaces a failed upload instead of waiting on it; the files hold every
+chunk in order."""
 
 from __future__ import annotations
 
@@ -19,9 +19,10 @@ from shared.export_layout import ExportLayout, neutralise
 from shared.layout import SessionKeys
 from shared.rows import ResultRow
 from shared.storage.memory import MemoryStore
+from worker.checkpoint import encode_results
 from worker.final_files import ResultFiles
+from worker.final_render import PROCESS_ROWS, RenderProcessError
 from worker.object_stream import ObjectStream
-from worker.xlsx_process import XlsxProcess, XlsxProcessError
 
 pytestmark = pytest.mark.unit
 
@@ -105,17 +106,6 @@ async def test_an_aborted_stream_stores_nothing() -> None:
     assert await store.stat("k") is None
 
 
-def test_a_failed_workbook_process_reads_to_the_end_and_says_why(tmp_path: Path) -> None:
-    book = XlsxProcess(tmp_path / "r.xlsx", ["Name"], None, CREATED)
-    book.append([["bell \x07 inside"]], [])
-    # Far more than a pipe holds: the writer would block for good if the child stopped.
-    for _ in range(200):
-        book.append([["x" * 1000]] * 20, [])
-    with pytest.raises(XlsxProcessError, match="IllegalCharacterError"):
-        book.finish()
-    assert not (tmp_path / "r.xlsx").exists()
-
-
 async def test_result_files_hold_every_row_in_order_with_a_workbook_that_opens(
     tmp_path: Path,
 ) -> None:
@@ -128,7 +118,7 @@ async def test_result_files_hold_every_row_in_order_with_a_workbook_that_opens(
             ResultRow(row=n, original={"Name": f"=Co {n}"}, company_name=f"Co {n}")
             for n in range(start, start + 100)
         ]
-        await files.write(batch)
+        await files.write(encode_results(batch))
     await files.close()
     data = await store.get_bytes(KEYS.final_results("xlsx"))
     assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
@@ -140,12 +130,28 @@ async def test_result_files_hold_every_row_in_order_with_a_workbook_that_opens(
     assert len(csv_lines.splitlines()) == 1001
 
 
-async def test_aborted_result_files_store_nothing_and_end_the_workbook_process(
+async def test_aborted_result_files_with_chunks_rendering_apart_store_nothing(
     tmp_path: Path,
 ) -> None:
     store = MemoryStore()
-    files = ResultFiles(store, KEYS, ExportLayout(["Name"]), CREATED, tmp_path)
+    files = ResultFiles(store, KEYS, ExportLayout(["Name"]), CREATED, tmp_path, PROCESS_ROWS)
     await files.open()
-    await files.write([ResultRow(row=0, original={"Name": "a"}, company_name="a")])
+    await files.write(encode_results([ResultRow(row=0, original={"Name": "a"}, company_name="a")]))
+    await files.abort()
+    assert await store.list_objects(KEYS.prefix) == []
+
+
+async def test_a_chunk_the_rendering_process_refuses_fails_the_files_and_stores_none(
+    tmp_path: Path,
+) -> None:
+    store = MemoryStore()
+    files = ResultFiles(store, KEYS, ExportLayout(["Name"]), CREATED, tmp_path, PROCESS_ROWS)
+    await files.open()
+    good = [ResultRow(row=0, original={"Name": "fine"}, company_name="fine")]
+    bad = [ResultRow(row=1, original={"Name": "bell \x07"}, company_name="bell \x07")]
+    await files.write(encode_results(good))
+    await files.write(encode_results(bad))  # rendered apart: its error comes with the writes
+    with pytest.raises(RenderProcessError, match="IllegalCharacterError"):
+        await files.close()
     await files.abort()
     assert await store.list_objects(KEYS.prefix) == []

@@ -19,9 +19,12 @@ from shared.layout import SessionKeys
 from shared.results import decode_results, fill_duplicates, merged_stored_rows
 from shared.rows import ResultRow, RowStatus
 from shared.storage.memory import MemoryStore
+from shared.stored_rows import StoredRow
 from tests.worker.test_qualification_exports import CDN, CRITERIA, SECURITY
-from worker.checkpoint import encode_results
+from worker.checkpoint import encode_results, rendered_chunk
+from worker.chunk_exports import layout_tag, unpack
 from worker.final_files import ResultFiles
+from worker.final_render import PROCESS_ROWS
 
 pytestmark = pytest.mark.unit
 
@@ -110,13 +113,14 @@ def reference_files(
 async def final_files(
     folder: Path, layout: ExportLayout, batches: list[list[ExportRow]]
 ) -> dict[str, bytes]:
-    """The files as finalization writes them: CSV and JSON streamed to storage, the
-    workbook by its own process."""
+    """The files as finalization writes them from stored lines: CSV and JSON streamed to
+    storage, the chunks rendered in a process of their own."""
     store = MemoryStore()
-    files = ResultFiles(store, KEYS, layout, CREATED, folder)
+    files = ResultFiles(store, KEYS, layout, CREATED, folder, rows=PROCESS_ROWS)
     await files.open()
     for batch in batches:
-        await files.write(batch)
+        assert all(isinstance(row, StoredRow) for row in batch)
+        await files.write(b"".join(orjson.dumps(row.fields) + b"\n" for row in batch))  # type: ignore[union-attr]
     keys = await files.close()
     assert keys == [KEYS.final_results(fmt) for fmt in ("csv", "json", "xlsx")]
     return {fmt: await store.get_bytes(KEYS.final_results(fmt)) for fmt in ("csv", "json", "xlsx")}
@@ -149,3 +153,34 @@ async def test_files_from_stored_lines_equal_files_from_models(
     table = ours["csv"].decode("utf-8-sig")
     for shown in ("duplicate of row 1", "Dup 4 ☃", "'=1999-01-01", "1e+21", "'=HYPERLINK"):
         assert shown in table
+
+
+async def test_files_joined_from_chunk_renderings_equal_files_from_models(tmp_path: Path) -> None:
+    """Typed custom fields, formula-looking cells, unicode, a line from before later
+    columns existed: each chunk rendered and packed as a worker stores it, then joined."""
+    stored = chunks()
+    store = MemoryStore()
+    for number, data in enumerate(stored):
+        await store.put_bytes(KEYS.chunk_results(number), data, "application/jsonl")
+    layout = ExportLayout(COLUMNS, False, None, FIELDS)
+    tag = layout_tag(layout)
+    assert tag is not None
+    decoded = [decode_results(data) for data in stored]
+    firsts = {row.row: row for batch in decoded for row in batch}
+    models: list[list[ExportRow]] = [list(fill_duplicates(b, firsts)) for b in decoded]
+    (tmp_path / "models").mkdir()
+    theirs = reference_files(tmp_path / "models", layout, models)
+
+    files = ResultFiles(store, KEYS, layout, CREATED, tmp_path)
+    await files.open()
+    async for batch in merged_stored_rows(store, KEYS, len(stored)):
+        lines = b"".join(orjson.dumps(row.fields) + b"\n" for row in batch)
+        packed = rendered_chunk(lines, [], layout, "attempt")
+        assert packed is not None
+        rendered = unpack(packed, tag, "attempt")
+        assert rendered is not None
+        await files.write(rendered)
+    await files.close()
+
+    for fmt in ("csv", "json", "xlsx"):
+        assert await store.get_bytes(KEYS.final_results(fmt)) == theirs[fmt], fmt

@@ -15,6 +15,7 @@ from shared.transliteration import (
     has_cyrillic,
     has_latin,
     is_kazakh_latin,
+    latin_readings,
     plain_letters,
     to_latin,
 )
@@ -35,8 +36,12 @@ def name_similarity(name: str, candidate: str) -> float:
     if score == 1.0 or (left.isascii() and right.isascii()):
         return round(score, 3)
     if has_cyrillic(left + right):
-        # `Яндекс` and `Yandex`, `Ростелеком` and `Rostelecom`: compare spelling skeletons.
-        score = max(score, _similarity(fold_key(left), fold_key(right)))
+        # `Яндекс` and `Yandex`, `Ростелеком` and `Rostelecom`: compare spelling skeletons,
+        # of each way a name with `ё` or a leading `е` is spelled (`Ёжик`: Yozhik, Ezhik).
+        score = max(
+            score,
+            *(_similarity(a, b) for a in fold_keys(left) for b in fold_keys(right)),
+        )
     elif _UNDECOMPOSED.search(left + right):
         # `Kızılırmak` and `Kizilirmak`: a dotless `ı` is no `i` to a comparison of letters.
         # (Marks that decompose, `ö`, `ř`, are left to count as they always have.)
@@ -108,6 +113,11 @@ def fold_key(key: str) -> str:
     return fold(to_latin(key))
 
 
+def fold_keys(key: str) -> list[str]:
+    """The skeletons of each Latin reading of a Cyrillic key (one for a Latin key)."""
+    return [fold(each) for each in latin_readings(key)] if has_cyrillic(key) else [fold(key)]
+
+
 def _similarity(left: str, right: str) -> float:
     if not left or not right:
         return 0.0
@@ -133,8 +143,10 @@ def domain_similarity(name: str, domain: str | None) -> float:
     label = domain.split(".")[0].replace("-", "")
     key = name_key(name)
     if has_cyrillic(key) and not has_cyrillic(label):
-        # `Яндекс` against `yandex.ru`: both as spelling skeletons.
-        key, label = fold_key(key), fold(label)
+        # `Яндекс` against `yandex.ru`: both as spelling skeletons (the reading the
+        # domain spells, of a name read more than one way).
+        label = fold(label)
+        key = max(fold_keys(key), key=lambda k: fuzz.partial_ratio(k.replace(" ", ""), label))
     elif has_cjk(key) and label.isascii():
         # `北斗精工` against `hokutoseiko.jp`: the name's readings against the label.
         return round(_reading_in_label(key, label) * READING_MATCH, 3)

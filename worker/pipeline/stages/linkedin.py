@@ -9,16 +9,17 @@ from urllib.parse import unquote, urlsplit
 from shared import other_scripts
 from shared.company_keys import name_key, plain_name, registered_domain
 from shared.informal_cyrillic import informal_readings
-from shared.romanisation import has_cjk, search_reading
+from shared.label_words import label_words
+from shared.romanisation import has_cjk, search_readings
 from shared.transliteration import (
     has_cyrillic,
     has_latin,
     is_kazakh_latin,
-    other_script,
     plain_letters,
     to_kazakh,
     to_latin,
 )
+from shared.transliteration import latin_readings as to_latin_readings
 from worker.pipeline.clients.search.provider import SearchProvider
 from worker.pipeline.confidence.linkedin import Hit, judge_hit
 from worker.pipeline.confidence.verdict import Score
@@ -66,44 +67,74 @@ def site_source(facts: PageFacts, url: str) -> str:
     return "structured_data" if url in {company_url(link) for link in same_as} else "site"
 
 
+# Latin readings of one name in another script searched at most: each is a guess at
+# how the company spells itself, and each costs a search.
+MAX_READINGS = 2
+
+
 def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
-    """The names a LinkedIn page may go by: the row's, its Latin reading when written in
-    Cyrillic, Japanese or Chinese, and the name the company's own site gives itself when
-    that is another."""
+    """The names a LinkedIn page may go by: the row's, its Latin readings when written in
+    another script, and the name the company's own site gives itself when that is another
+    (read in Latin letters too when the site writes it in another script)."""
     names = [name]
     plain = plain_name(name)
-    if has_cyrillic(plain) and (latin := other_script(name_key(plain))):
-        names.append(latin)
-    elif has_cjk(plain) and (reading := search_reading(name_key(plain))):
-        # `株式会社朝霧電機` is on LinkedIn as Asagiri Denki.
-        names.append(reading)
-    elif is_kazakh_latin(plain) and (kazakh := to_kazakh(name_key(plain))) is not None:
-        # `Aqjol Qūrylys` (the 2021 Kazakh alphabet) is informally Akzhol Kurylys.
-        names.append(to_latin(kazakh))
-    elif other_scripts.script_of(plain) and not has_latin(plain):
-        # `한빛정밀` is on LinkedIn as Hanbit Jeongmil, `Αστέρας Υφάσματα` as Asteras Yfasmata.
-        names += other_scripts.search_readings(name_key(plain))
-    elif plain.isascii() and any(
-        has_cyrillic(page.title + page.main_text[:2000]) for page in pages
-    ):
+    names += latin_readings(plain)
+    if plain.isascii() and any(has_cyrillic(page.title + page.main_text[:2000]) for page in pages):
         # `Juravli Stroy` of a site in Russian is on LinkedIn as Zhuravli Stroy.
         names += [each for each in informal_readings(plain) if each.isascii()][:1]
-    elif not plain.isascii() and has_latin(plain):
+    elif not plain.isascii() and has_latin(plain) and not is_kazakh_latin(plain):
         # `Kızılırmak Lojistik` is often typed as Kizilirmak Lojistik.
         names.append(" ".join(plain_letters(word) for word in plain.split()))
     for page in pages[:1]:
         spelled = _domain_words(plain, page)
-        if spelled and spelled not in names:
-            names.append(spelled)
         own = _own_name(page)
+        if not has_latin(plain):
+            # How the site spells the name in Latin letters (`Andaman Marine`, its domain's
+            # `ofek maarachot`) goes before readings of the row's name (`andaman marin`),
+            # which only guess at it.
+            site_spelled = [each for each in (own, spelled) if each and has_latin(each)]
+            names[1:1] = [
+                each
+                for index, each in enumerate(site_spelled)
+                if name_key(each) not in {name_key(other) for other in site_spelled[:index]}
+            ]
+            if not own or has_latin(own):
+                continue
+        elif spelled:
+            names.append(spelled)
+        if not own:
+            continue
         # A name like a known one is searched once, unless the scripts differ: the site's
         # Latin `Nachal Technologiot` finds a page the row's `נחל טכנולוגיות` does not.
-        if own and all(
+        if all(
             name_similarity(own, known) < 0.8 or has_latin(own) != has_latin(known)
             for known in names
         ):
             names.append(own)
-    return names
+        if has_latin(plain) and not has_latin(own):
+            # `Elka Dekor` of a site calling itself `Ёлка Декор`: LinkedIn has Yolka Dekor.
+            names += [each for each in latin_readings(plain_name(own)) if each not in names]
+    return list(dict.fromkeys(names))
+
+
+def latin_readings(name: str) -> list[str]:
+    """How a name in Cyrillic, Japanese, Chinese, Kazakh Latin, Korean, Greek, Thai or
+    Devanagari letters is likely spelled in Latin letters (none for a Latin name)."""
+    key = name_key(name)
+    if has_cyrillic(name) and not has_latin(name):
+        # Three at most: the scheme's, `ё` as `yo`, a leading `е` as `e` (`Ёжик`: Yezhik,
+        # Yozhik, Ezhik).
+        return to_latin_readings(key)
+    if has_cjk(name):
+        # `株式会社朝霧電機` is on LinkedIn as Asagiri Denki, `永豐茶業` as Yung Feng Tea.
+        return search_readings(key)[:MAX_READINGS]
+    if is_kazakh_latin(name) and (kazakh := to_kazakh(key)) is not None:
+        # `Aqjol Qūrylys` (the 2021 Kazakh alphabet) is informally Akzhol Kurylys.
+        return [to_latin(kazakh)]
+    if other_scripts.script_of(name) and not has_latin(name):
+        # `한빛정밀` is on LinkedIn as Hanbit Jeongmil, `Αστέρας Υφάσματα` as Asteras Yfasmata.
+        return other_scripts.search_readings(key)[:MAX_READINGS]
+    return []
 
 
 def _domain_words(name: str, page: PageFacts) -> str:
@@ -112,7 +143,12 @@ def _domain_words(name: str, page: PageFacts) -> str:
     no reading with its vowels, but the domain the company chose has them."""
     domain = registered_domain(page.url)
     label = domain.split(".")[0] if domain else ""
-    if has_latin(name) or "-" not in label or domain_similarity(name, domain) < _SPELLED:
+    if has_latin(name) or not label:
+        return ""
+    if "-" not in label:
+        # `ofekmaarachot.co.il` for `אופק מערכות`: split where the reading's words are.
+        return label_words(name, label) if other_scripts.script_of(name) else ""
+    if domain_similarity(name, domain) < _SPELLED:
         return ""
     return label.replace("-", " ")
 
@@ -124,8 +160,20 @@ def _own_name(page: PageFacts) -> str:
     if page.og_site_name or (org and org.name):
         return page.og_site_name or (org.name if org else "")
     domain = registered_domain(page.url)
-    spelled = [n for n in page.identity_names() if domain_similarity(n, domain) >= _SPELLED]
+    # `Vltavín Strojírny` on vltavinstrojirny.cz: domains drop the marks.
+    spelled = [
+        n
+        for n in page.identity_names()
+        if max(domain_similarity(n, domain), _plain_similarity(n, domain)) >= _SPELLED
+    ]
     return spelled[0] if spelled else ""
+
+
+def _plain_similarity(name: str, domain: str | None) -> float:
+    """`domain_similarity` of a Latin name's plain letters (0 for other names)."""
+    if not has_latin(name) or name.isascii():
+        return 0.0
+    return domain_similarity(" ".join(plain_letters(word) for word in name.split()), domain)
 
 
 async def from_search(
@@ -138,21 +186,26 @@ async def from_search(
     where: str = "",
     by_domain: bool = False,
     trades: Sequence[str] = (),
+    loose_for: str = "",
 ) -> tuple[str, Score] | None:
     """The best company page found, judged on what corroborates it (see
     `confidence.linkedin`); None when search finds no company page at all. `where` (the
     row's city and country) narrows the search to the company's own page among
     namesakes. `by_domain`: search for the company's domain instead of its name, for a
-    name in a script its LinkedIn page does not use. Raises SearchUnavailable when the
+    name in a script its LinkedIn page does not use. `loose_for`: `name` is a reading of
+    this name that cannot be spelled exactly (an Arabic name without its vowels), searched
+    unquoted and its results judged against this name. Raises SearchUnavailable when the
     provider is down."""
     if by_domain and domain:
         # A page's About section gives the company's website, which engines index.
         query = f'site:linkedin.com/company "{domain}"'
+    elif loose_for:
+        query = " ".join(filter(None, ("site:linkedin.com/company", name, where)))
     else:
         query = " ".join(filter(None, (f'site:linkedin.com/company "{name}"', where)))
     hits = await search.search(query, limit)
     plain = plain_name(name)
-    if not hits and plain != name.strip() and not by_domain:
+    if not hits and plain != name.strip() and not by_domain and not loose_for:
         # LinkedIn page names mostly leave the legal form out; quoted, it may find nothing.
         query = " ".join(filter(None, (f'site:linkedin.com/company "{plain}"', where)))
         hits = await search.search(query, limit)
@@ -161,7 +214,8 @@ async def from_search(
         url = company_url(hit.url)
         if url is None:
             continue
-        score = judge_hit(Hit(url, hit.title, hit.snippet), name, domain, site_text, hints, trades)
+        judged = Hit(url, hit.title, hit.snippet)
+        score = judge_hit(judged, loose_for or name, domain, site_text, hints, trades)
         if best is None or score.confidence > best[1].confidence:
             best = (url, score)
     return best

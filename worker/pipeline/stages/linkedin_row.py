@@ -3,7 +3,8 @@ result that something corroborates, else none (a valid answer)."""
 
 from __future__ import annotations
 
-from shared.company_keys import registered_domain
+from shared.company_keys import plain_name, registered_domain
+from shared.other_scripts import trade_reading
 from shared.rows import PlannedRow
 from shared.transliteration import has_latin
 from worker.pipeline.clients.search.provider import SearchUnavailable
@@ -37,12 +38,16 @@ async def find_linkedin(kit: Toolkit, draft: RowDraft, pages: list[PageFacts], w
         # letters), then the name the company's own site goes by (a translation or a
         # new brand): each judged on the same corroboration, until one is accepted.
         domain = draft.row.domain or registered_domain(draft.website)
-        names = [(name, False) for name in linkedin.search_names(draft.row.name, pages)]
+        names = [(name, False, "") for name in linkedin.search_names(draft.row.name, pages)]
         if domain and not has_latin(draft.row.name):
             # A name in its own script (`الفجر للأغذية`) whose LinkedIn page is in Latin
             # letters no reading of it need spell: the page found by the company's domain.
-            names.append((draft.row.name, True))
-        for name, by_domain in names:
+            names.append((draft.row.name, True, ""))
+        elif len(names) == 1 and (loose := trade_reading(plain_name(draft.row.name))):
+            # Nothing spells it (no site, no domain): its consonants and trade in English
+            # (`fjr foods`), unquoted, and only a page named like the row's name counts.
+            names.append((loose, False, draft.row.name))
+        for name, by_domain, loose_for in names:
             hit = await linkedin.from_search(
                 kit.search,
                 name,
@@ -53,6 +58,7 @@ async def find_linkedin(kit: Toolkit, draft: RowDraft, pages: list[PageFacts], w
                 trades=_row_trades(draft.row),
                 where=where,
                 by_domain=by_domain,
+                loose_for=loose_for,
             )
             if hit is not None and (found is None or hit[1].confidence > found[1].confidence):
                 found = hit

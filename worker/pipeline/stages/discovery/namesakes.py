@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from shared.company_keys import name_key, registered_domain
+from worker.pipeline.matching import domain_similarity
 from worker.pipeline.row_place import RowPlace
 
 if TYPE_CHECKING:
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 PASSING = ("timeout", "throttled", "unreachable")
 # Two namesakes this close in confidence are both plausible.
 _RIVAL_GAP = 0.1
+# An unread candidate whose domain spells the name this well may be the company's site.
+_MAY_BE_OWN = 0.75
 
 
 def _claims(candidate: Candidate, key: str) -> bool:
@@ -57,18 +60,29 @@ def undecided(best: Candidate, usable: list[Candidate], name: str, accept: float
 
 
 def unread_rival(
-    best: Candidate, usable: list[Candidate], place: RowPlace | None, accept: float
+    best: Candidate, usable: list[Candidate], place: RowPlace | None, accept: float, name: str
 ) -> Candidate:
     """The best candidate, held below the acceptance line when it does not name the row's
     city, or does not speak of the row's industry, and another candidate could not be read
     this time: the unread one may be the company's own site, and its namesake would
-    otherwise pass unopposed."""
+    otherwise pass unopposed. Only an unread candidate whose domain spells the name may be
+    (a directory's listing on its own domain is nobody's site, and busy directories are
+    the hosts that ask a crawler to wait)."""
     if best.confidence < accept or place is None:
         return best
     unsure_place = bool(place.city) and not best.names_city
     if not (unsure_place or best.industry.verdict < 0):
         return best
-    unread = next((c for c in usable if c.unread and c is not best), None)
+    unread = next(
+        (
+            c
+            for c in usable
+            if c.unread
+            and c is not best
+            and domain_similarity(name, registered_domain(c.url)) >= _MAY_BE_OWN
+        ),
+        None,
+    )
     if unread is None:
         return best
     why = f"another candidate could not be read ({unread.url}: {unread.unread})"

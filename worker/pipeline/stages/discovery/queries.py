@@ -104,15 +104,25 @@ _LONG_VOWELS = re.compile(r"ou|uu|oo")
 def _domain_forms(name: str, place: RowPlace | None) -> list[str]:
     """A Latin name of a company in Korea, Greece, the Arab countries, Israel, Thailand or
     India as its domain likely spells it (`bareunfoods`, `alshorouk trading`), searched
-    without the place: a site in its own script writes neither in Latin letters."""
+    without the place: a site in its own script writes neither in Latin letters, and
+    engines index its address."""
     key = name_key(name)
     if not (place and place.country in other_scripts.COUNTRIES) or not key.isascii():
         return []
     words = key.split()
-    forms = ["".join(words)] if len(words) > 1 else []
-    if len(words) > 2 and words[0] in ("al", "el"):
-        # The article is joined to its word (`Al Shorouk` as `alshorouk`).
+    if len(words) < 2:
+        return []
+    # The name as words, without its legal form and the place (`shivam engineering` on
+    # shivam-engineering.in), and as one word.
+    forms = [" ".join(words), "".join(words)]
+    if len(words) > 2:
+        # A brand of two words is joined in its domain (`Al Shorouk` as `alshorouk`, `Ban
+        # Suan` as `bansuan`), and the Arabic article is spelled either way (`El Hoda` on
+        # alhoda-engineering.ae).
         forms.append(" ".join([words[0] + words[1], *words[2:]]))
+        if words[0] in ("al", "el"):
+            other = "el" if words[0] == "al" else "al"
+            forms.append(" ".join([other + words[1], *words[2:]]))
     return forms
 
 

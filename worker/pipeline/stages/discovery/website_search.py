@@ -158,7 +158,7 @@ class WebsiteDiscovery:
             return Discovery(None, len(picked), reason, skipped)
         usable = await self._versions(usable, known)
         best = undecided(max(usable, key=lambda c: c.rank), usable, name, self._accept)
-        best = unread_rival(best, usable, place, self._accept)
+        best = unread_rival(best, usable, place, self._accept, name)
         found = verdict(best.confidence, self._threshold, self._accept)
         if found is Verdict.REJECT:
             reason = (

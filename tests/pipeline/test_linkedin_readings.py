@@ -1,0 +1,127 @@
+"""LinkedIn searches for names in other scripts: the readings searched, the site's own
+spellings, a domain label split into the reading's words, and an Arabic name that only
+its consonants and trade can find, under the usual corroboration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx2
+import pytest
+
+from bench.accuracy_web.model import Doc
+from bench.accuracy_web.search import API_KEY, SearchIndex, search_app
+from shared.label_words import label_words
+from tests.pipeline.fakes.server import serve_app
+from worker.pipeline.clients.search.serper import SerperSearch
+from worker.pipeline.stages.linkedin import from_search, search_names
+from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
+
+
+def _page(url: str, title: str, text: str = "") -> PageFacts:
+    html = f"<html><head><title>{title}</title></head><body><p>{text}</p></body></html>"
+    return extract_facts(url, html, "text/html")
+
+
+@pytest.mark.unit
+def test_the_sites_own_latin_name_is_searched_before_a_reading_that_only_guesses_it() -> None:
+    page = _page("https://andamanmarine.co.th/", "Home · Andaman Marine")
+    names = search_names("อันดามัน มารีน", [page])
+    assert names[:2] == ["อันดามัน มารีน", "Andaman Marine"]
+
+
+@pytest.mark.unit
+def test_an_informal_row_name_is_also_searched_by_the_readings_of_the_sites_cyrillic_name() -> None:
+    page = _page("https://yolkadekor.ru/", "Ёлка Декор", "Ёлочные игрушки ручной работы.")
+    names = search_names("Elka Dekor", [page])
+    assert "yolka dekor" in names
+    assert "yelka dekor" in names
+    hedgehog = _page("https://ezhik-igrushki.ru/", "Ёжик Игрушки", "Деревянные игрушки.")
+    assert "ezhik igrushki" in search_names("Yojik Igrushki", [hedgehog])
+
+
+@pytest.mark.unit
+def test_serbian_and_traditional_chinese_names_are_searched_as_their_companies_spell_them() -> None:
+    assert search_names("Морава Градња", [])[1] == "morava gradnja"
+    assert search_names("永豐茶業", [])[1] == "yung feng tea"
+    assert len(search_names("株式会社朝霧電機", [])) == 2
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("name", "label", "words"),
+    [
+        ("אופק מערכות", "ofekmaarachot", "ofek maarachot"),
+        ("المرجان للسياحة", "almorgantourism", "al morgan tourism"),
+        ("כרמל הנדסת מים", "carmelhandasatmayim", "carmel handasat mayim"),
+        ("الفجر للأغذية", "alnoorfoods", ""),  # another brand
+        ("אופק מערכות", "ofek-maarachot", ""),  # its words are already apart
+    ],
+)
+def test_a_label_without_hyphens_is_split_where_the_readings_words_are(
+    name: str, label: str, words: str
+) -> None:
+    assert label_words(name, label) == words
+
+
+@pytest.mark.unit
+def test_a_hebrew_site_on_an_unhyphenated_domain_is_searched_by_its_labels_words() -> None:
+    page = _page("https://ofekmaarachot.co.il/", "אופק מערכות", "מערכות ניהול מלאי")
+    assert search_names("אופק מערכות", [page]) == ["אופק מערכות", "ofek maarachot"]
+
+
+def _linkedin(slug: str, name: str, place: str) -> Doc:
+    url = f"https://www.linkedin.com/company/{slug}"
+    snippet = f"Food Production. {place}. 87 followers."
+    return Doc(url, f"{name} | LinkedIn", snippet, f"{name} {snippet}", "linkedin")
+
+
+@pytest.fixture
+def engine() -> Iterator[str]:
+    docs = [
+        _linkedin("al-fajr-foods-ae", "Al Fajr Foods", "Sharjah, United Arab Emirates"),
+        _linkedin("al-fajr-foods-eg", "Al Fajr Foods", "Cairo, Egypt"),
+        _linkedin("fajr-bakeries", "Fajr Bakeries", "Sharjah, United Arab Emirates"),
+    ]
+    with serve_app(search_app(SearchIndex(docs))) as port:
+        yield f"http://127.0.0.1:{port}/search"
+
+
+@pytest.mark.unit
+async def test_an_arabic_name_without_a_domain_finds_its_page_by_consonants_and_trade(
+    engine: str,
+) -> None:
+    async with httpx2.AsyncClient(timeout=10) as client:
+        search = SerperSearch(client, engine, API_KEY, 1, 1)
+        found = await from_search(
+            search,
+            "fjr foods",
+            None,
+            8,
+            hints=["Sharjah", "United Arab Emirates"],
+            where="Sharjah, United Arab Emirates",
+            loose_for="الفجر للأغذية",
+        )
+        assert found is not None
+        url, score = found
+        assert url.endswith("/al-fajr-foods-ae")
+        assert score.confidence >= 0.8
+        # The namesake in Egypt, the only page for a row in Egypt's neighbour, is not.
+        abroad = await from_search(
+            search,
+            "fjr foods",
+            None,
+            8,
+            hints=["Jordan"],
+            where="Jordan",
+            loose_for="الفجر للأغذية",
+        )
+        assert abroad is None or abroad[1].confidence < 0.8
+
+
+@pytest.mark.unit
+def test_a_renamed_sites_own_name_with_marks_is_searched_though_its_domain_drops_them() -> None:
+    page = _page("https://vltavinstrojirny.cz/", "Vltavín Strojírny", "Výroba ozubených kol.")
+    assert search_names("Stavomont Brno", [page]) == ["Stavomont Brno", "Vltavín Strojírny"]
+    other = _page("https://kovohutebrno.cz/", "Vltavín Strojírny", "Výroba ozubených kol.")
+    assert search_names("Stavomont Brno", [other]) == ["Stavomont Brno"]
