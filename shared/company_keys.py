@@ -21,9 +21,13 @@ _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _WALK = SuffixWalk(_EXTRACT)
 # A word's letters with their vowel signs and points: Devanagari and Thai write vowels as
 # combining marks (`नर्मदा`, `รุ่งเรือง`), which `\w` alone would cut words at.
+# `\w` leaves out the vowel signs and viramas of the Indic and Southeast Asian scripts
+# (they are marks, not letters): a word of them is their whole blocks, Bengali to Sinhala,
+# Lao, Myanmar and Khmer, beside Devanagari's and Thai's marks.
 WORD = re.compile(
     r"[\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0903"
-    r"\u093a-\u094f\u0951-\u0957\u0962\u0963\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+"
+    r"\u093a-\u094f\u0951-\u0957\u0962\u0963\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    r"\u0980-\u0dff\u0e81-\u0eff\u1000-\u109f\u1780-\u17dd]+"
 )
 _WORDS = WORD
 # Russian, Kazakh and Ukrainian legal forms come first ("ООО Ромашка", "ЖШС «Ақжол»",

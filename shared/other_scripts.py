@@ -1,16 +1,20 @@
-"""Korean, Greek, Arabic, Hebrew, Thai and Hindi names read in Latin letters, to match a
-list's romanised name to a site in the company's own script and the reverse.
+"""Korean, Greek, Arabic (and Persian), Hebrew, Thai, Hindi, Georgian, Armenian, Bengali
+and Tamil names read in Latin letters, to match a list's romanised name to a site in the
+company's own script and the reverse.
 
 `한빛정밀` is Hanbit Jeongmil (or Hanbit Precision) in a list, `Αστέρας Υφάσματα` Asteras
 Yfasmata, `النخيل للتجارة` Al Nakheel Trading, `כרמל הנדסת מים` Carmel Handasat Mayim,
-`เจริญผล โลจิสติกส์` Charoenphon Logistics, `नर्मदा फार्मा` Narmada Pharma. Korean is read in
-Revised Romanization (syllable blocks decomposed, final consonants carried to a following
-vowel), Hebrew and Arabic letter by letter with the article and the vowels people add
-left to the comparison, Greek, Thai and Devanagari with anyascii after the fixes its
-letter-by-letter reading needs (Greek `ου`, Thai vowels written before their consonant,
-Devanagari's unwritten `a`); chosen by measurement in bench/transliteration.py
-(`--script other`). Each name is also read with its trade words in English, as companies
-write them (`للتجارة` trading).
+`เจริญผล โลจิสติกส์` Charoenphon Logistics, `नर्मदा फार्मा` Narmada Pharma, `ალაზნის ველი`
+Alaznis Veli, `Սևան Լոգիստիկ` Sevan Logistic, `মেঘনা লজিস্টিকস` Meghna Logistics,
+`யாழ் பனை` Yaal Panai. Georgian and Armenian are read with anyascii, their ejectives'
+apostrophes left out; Bengali and Tamil like Devanagari, with their inherent vowel.
+Korean is read in Revised Romanization (syllable blocks decomposed, final consonants
+carried to a following vowel), Hebrew and Arabic letter by letter with the article and
+the vowels people add left to the comparison, Greek, Thai and Devanagari with anyascii
+after the fixes its letter-by-letter reading needs (Greek `ου`, Thai vowels written
+before their consonant, Devanagari's unwritten `a`); chosen by measurement in
+bench/transliteration.py (`--script other`). Each name is also read with its trade words
+in English, as companies write them (`للتجارة` trading).
 
 Readings and Latin names are compared twice: by their letters folded over informal
 spellings, and by their consonants alone (`consonants`), since Arabic and Hebrew leave
@@ -28,6 +32,12 @@ from rapidfuzz import fuzz
 
 from shared import script_readers
 from shared.company_keys import name_key
+from shared.more_script_trades import (
+    ARMENIAN_TRADES,
+    BENGALI_TRADES,
+    GEORGIAN_TRADES,
+    TAMIL_TRADES,
+)
 from shared.script_trades import (
     ARABIC_TRADES,
     HEBREW_TRADES,
@@ -49,6 +59,10 @@ class Script(StrEnum):
     HEBREW = "he"
     THAI = "th"
     DEVANAGARI = "hi"
+    GEORGIAN = "ka"
+    ARMENIAN = "hy"
+    BENGALI = "bn"
+    TAMIL = "ta"
 
 
 _LETTERS = {
@@ -58,6 +72,10 @@ _LETTERS = {
     Script.HEBREW: re.compile(r"[\u05d0-\u05ea]"),
     Script.THAI: re.compile(r"[\u0e01-\u0e5b]"),
     Script.DEVANAGARI: re.compile(r"[\u0900-\u097f]"),
+    Script.GEORGIAN: re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f]"),
+    Script.ARMENIAN: re.compile(r"[\u0531-\u058a\ufb13-\ufb17]"),
+    Script.BENGALI: re.compile(r"[\u0980-\u09ff]"),
+    Script.TAMIL: re.compile(r"[\u0b80-\u0bff]"),
 }
 _TRADES = {
     Script.KOREAN: KOREAN_TRADES,
@@ -65,16 +83,21 @@ _TRADES = {
     Script.HEBREW: HEBREW_TRADES,
     Script.THAI: THAI_TRADES,
     Script.DEVANAGARI: HINDI_TRADES,
+    Script.GEORGIAN: GEORGIAN_TRADES,
+    Script.ARMENIAN: ARMENIAN_TRADES,
+    Script.BENGALI: BENGALI_TRADES,
+    Script.TAMIL: TAMIL_TRADES,
 }
 # Countries whose companies write their names in these scripts.
 COUNTRIES = frozenset(
     {"KR", "KP", "GR", "CY", "IL", "TH", "IN", "NP", "AE", "SA", "EG", "QA", "KW", "BH",
-     "OM", "JO", "LB", "SY", "IQ", "YE", "MA", "DZ", "TN", "LY", "SD", "PS"}
+     "OM", "JO", "LB", "SY", "IQ", "YE", "MA", "DZ", "TN", "LY", "SD", "PS", "IR", "AF",
+     "GE", "AM", "BD", "LK"}
 )  # fmt: skip
 
 
 def script_of(text: str) -> Script | None:
-    """The script of these six the text is written in, if any."""
+    """The script of these the text is written in, if any."""
     if text.isascii():
         return None
     counts = {script: len(letters.findall(text)) for script, letters in _LETTERS.items()}
@@ -89,6 +112,10 @@ _WORD_READERS = {
     Script.ARABIC: script_readers.arabic_word,
     Script.THAI: script_readers.thai_word,
     Script.DEVANAGARI: script_readers.devanagari_word,
+    Script.GEORGIAN: script_readers.georgian_word,
+    Script.ARMENIAN: script_readers.armenian_word,
+    Script.BENGALI: script_readers.bengali_word,
+    Script.TAMIL: script_readers.tamil_word,
 }
 
 

@@ -70,7 +70,10 @@ _ARABIC = dict(
         strict=True,
     )
 )  # fmt: skip
-_ARABIC_START = {"و": "w", "ي": "y", "ا": "a"}
+_ARABIC_START = {"و": "w", "ي": "y", "ا": "a", "ی": "y"}
+# Persian's own letters, and its `ی` and `ک` where Arabic writes `ي` and `ك`.
+_ARABIC |= {"پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ی": "i"}
+_PERSIAN = frozenset("پچژگکی")
 _THAI_LEADING = "เแโใไ"
 _THAI_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
 _THAI_FINALS = dict.fromkeys("ญรลฬณน", "n") | dict.fromkeys("จชซศษสดตถทธฎฏฐฑฒ", "t")
@@ -97,9 +100,15 @@ def arabic_word(word: str) -> str:
         if word.startswith(article) and len(word) > len(article) + 1:
             word = word[len(article) :]
             break
+    persian = not _PERSIAN.isdisjoint(word)
     out = []
     for index, ch in enumerate(word):
         spelled = _ARABIC_START.get(ch) if index == 0 else None
+        following = word[index + 1 : index + 2]
+        if persian and ch == "و" and index and following in ("ا", "ی"):
+            spelled = "v"  # Persian `و` before a long vowel is `v` (`نوین` novin)
+        elif persian and ch == "ی" and index and following in ("ا", "و"):
+            spelled = "y"  # and `ی` before one is `y` (`آریا` arya)
         out.append(spelled or _ARABIC.get(ch, "" if "\u064b" <= ch <= "\u065f" else anyascii(ch)))
     return "".join(out)
 
@@ -144,3 +153,42 @@ def greek(text: str) -> str:
     for greek, latin in _GREEK_FIXES:
         text = text.replace(greek, latin)
     return anyascii(text)
+
+
+# Bengali and Tamil, like Devanagari: a consonant with no vowel sign or virama after it
+# says its inherent vowel (`o` in Bengali as Bengalis spell names, `a` in Tamil).
+_BRAHMIC = {
+    "bn": (re.compile(r"[\u0995-\u09b9\u09dc-\u09df]"), re.compile(r"[\u09bc-\u09cd\u09d7]"), "o"),
+    "ta": (re.compile(r"[\u0b95-\u0bb9]"), re.compile(r"[\u0bbe-\u0bcd\u0bd7]"), "a"),
+}
+
+
+def _brahmic_word(word: str, script: str) -> str:
+    consonant, sign, vowel = _BRAHMIC[script]
+    out = []
+    for index, ch in enumerate(word):
+        out.append(anyascii(ch))
+        following = word[index + 1] if index + 1 < len(word) else ""
+        if consonant.match(ch) and following and not sign.match(following):
+            out.append(vowel)
+    return "".join(out)
+
+
+def bengali_word(word: str) -> str:
+    return _brahmic_word(word, "bn")
+
+
+def tamil_word(word: str) -> str:
+    return _brahmic_word(word, "ta")
+
+
+def georgian_word(word: str) -> str:
+    # anyascii marks ejectives with an apostrophe (`t'`), which Latin spellings leave out.
+    return anyascii(word).replace("'", "")
+
+
+def armenian_word(word: str) -> str:
+    # `ռ` (a rolled r) is `rr` in anyascii and `r` as companies write it; `և` is `ev`,
+    # also when written (or normalised, NFKC) as `եւ`.
+    word = word.replace("ռ", "ր").replace("Ռ", "Ր").replace("եւ", "և").replace("Եւ", "Եվ")
+    return anyascii(word).replace("'", "")

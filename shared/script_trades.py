@@ -21,7 +21,10 @@ LEGAL_FORMS = re.compile(
     r"ش\.?\s?م\.?\s?م\.?|ذ\.?\s?م\.?\s?م\.?|ش\.?\s?م\.?\s?ع\.?|شركة|مؤسسة|"
     r"בע\"?״?מ|בעמ|"
     r"บริษัท|จำกัด|\(มหาชน\)|มหาชน|ห้างหุ้นส่วน|"
-    r"प्राइवेट|प्रा\.?|लिमिटेड|लि\.?(?=\s|$)"
+    r"प्राइवेट|प्रा\.?|लिमिटेड|लि\.?(?=\s|$)|"
+    # Georgian, Armenian, Bengali, Tamil
+    r"(?<!\S)შპს(?!\S)|(?<!\S)სს(?!\S)|ՍՊԸ|ՓԲԸ|ԲԲԸ|লিমিটেড|প্রাইভেট|লিঃ|"
+    r"லிமிடெட்|பிரைவேட்|நிறுவனம்"
 )
 # The same in Latin letters, matched in a name key (lower case, punctuation gone).
 LATIN_FORMS = re.compile(

@@ -63,10 +63,42 @@ REBRANDS = [
     ("שם ישן", "שם חדש בע״מ (לשעבר שם ישן) מייצרת רהיטים."),
     ("Стари Назив", "Нови Назив д.о.о. (раније Стари Назив) производи намештај."),
 ]
+# The same wording in the languages of the per-language table (rebrand_wording.py).
+REBRANDS_MORE_LANGUAGES = [
+    ("Vanha Merkki", "Uusi Merkki Oy (aiemmin Vanha Merkki Oy) valmistaa huonekaluja."),
+    ("Régi Márka", "Új Márka Kft. – korábbi nevünk Régi Márka Kft. – bútorokat gyárt."),
+    ("Marca Veche", "Marca Nouă SRL, fosta Marca Veche SRL, produce mobilă."),
+    ("Thương Hiệu Cũ", "Công ty Thương Hiệu Mới (tên cũ: Thương Hiệu Cũ) sản xuất nội thất."),
+    ("Merek Lama", "PT Merek Baru, sebelumnya bernama PT Merek Lama, membuat mebel."),
+    ("Gammelt Mærke", "Nyt Mærke ApS, tidligere kendt som Gammelt Mærke ApS, laver møbler."),
+    ("Gammelt Merke", "Nytt Merke AS har byttet navn fra Gammelt Merke AS."),
+    ("Gammalt Märke", "Nytt Märke AB, tidigare Gammalt Märke AB, tillverkar möbler."),
+    ("Stara Marka", "Nova Marka d.o.o., ranije poznati kao Stara Marka, izrađuje namještaj."),
+    ("Stará Značka", "Nová Značka s.r.o. (predtým Stará Značka s.r.o.) vyrába nábytok."),
+    ("Stará Značka", "Nová Značka s.r.o., dříve Stará Značka s.r.o., vyrábí nábytek."),
+    ("Senas Prekės Ženklas", "UAB Naujas, anksčiau Senas Prekės Ženklas, gamina baldus."),
+    ("Vana Mark", "Uus Mark OÜ, endise nimega Vana Mark OÜ, toodab mööblit."),
+    ("Παλιά Μάρκα", "Η Νέα Μάρκα ΑΕ (πρώην Παλιά Μάρκα ΑΕ) κατασκευάζει έπιπλα."),
+    ("Стара Марка", "Нова Марка ДООЕЛ, порано Стара Марка ДООЕЛ, произведува мебел."),
+    ("Стары Брэнд", "ТАА «Новы Брэнд» (раней «Стары Брэнд») вырабляе мэблю."),
+    ("Хуучин Брэнд", "Шинэ Брэнд ХХК, хуучин нэр нь Хуучин Брэнд ХХК, тавилга үйлдвэрлэдэг."),
+    ("ძველი ბრენდი", "შპს ახალი ბრენდი, ყოფილი ძველი ბრენდი, ავეჯს აწარმოებს."),
+    ("Հին Բրենդ", "Նոր Բրենդ ՍՊԸ-ն (նախկինում Հին Բրենդ) արտադրում է կահույք։"),
+    ("برند قدیم", "شرکت برند جدید (نام سابق: برند قدیم) مبلمان تولید می‌کند."),
+    ("פרה ישנה", "חברת פרה חדשה (לשעבר פרה ישנה) מייצרת רהיטים."),
+    ("পুরনো ব্র্যান্ড", "নতুন ব্র্যান্ড লিমিটেড (পূর্বনাম পুরনো ব্র্যান্ড) আসবাব তৈরি করে।"),
+    ("பழைய பிராண்ட்", "புதிய பிராண்ட் நிறுவனம் (முன்பு பழைய பிராண்ட்) தளபாடங்கள் செய்கிறது."),
+    ("เก่า", "บริษัท ใหม่ จำกัด (ชื่อเดิม เก่า) ผลิตเฟอร์นิเจอร์"),
+]
 
 
 @pytest.mark.parametrize(("name", "text"), REBRANDS)
 def test_words_near_the_old_name_link_a_rebrand(name: str, text: str) -> None:
+    assert text_link(name, text) is BrandLink.REBRAND
+
+
+@pytest.mark.parametrize(("name", "text"), REBRANDS_MORE_LANGUAGES)
+def test_rebrand_wording_in_more_languages(name: str, text: str) -> None:
     assert text_link(name, text) is BrandLink.REBRAND
 
 
@@ -98,6 +130,10 @@ UNLINKED = [
         + "The product was formerly sold in boxes.",
     ),
     ("Ромашка", "Компания Василёк выращивает чай с 1998 года."),
+    # Ordinary words that only begin like rebrand wording, or say "was" and "before".
+    ("Delta Advisory", "Delta Advisory a fost fondată în 2005 la Iași."),
+    ("Acme", "Acme prejudice-free hiring since 1990."),
+    ("Acme", "Acme: dating and events since 1990."),
 ]
 
 

@@ -140,6 +140,22 @@ def test_a_renamed_company_is_accepted_with_evidence_linking_the_names(facts: Pa
     assert judged("OldBrand", facts, REDIRECT) is Verdict.ACCEPT
 
 
+@pytest.mark.parametrize(
+    "note",
+    ["Formerly trading as OldBrand.", "Aiemmin OldBrand Oy.", "Sebelumnya bernama OldBrand."],
+)
+def test_a_rename_said_in_the_footer_links_the_names(note: str) -> None:
+    body = (
+        "<main><p>NewBrand installs solar mini-grids for clinics and schools.</p></main>"
+        f"<footer><p>{note}</p><div>Lagos</div></footer>"
+    )
+    facts = page("https://newbrand.io/", "NewBrand", body)
+    assert "OldBrand" not in facts.main_text
+    assert judged("OldBrand", facts, REDIRECT) is Verdict.ACCEPT
+    plain = page("https://newbrand.io/", "NewBrand", body.replace(note, "Lagos office."))
+    assert judged("OldBrand", plain, REDIRECT) is Verdict.REJECT
+
+
 def test_the_same_new_brand_without_evidence_is_not_the_company() -> None:
     facts = page("https://newbrand.io/", "NewBrand", "<p>Customers: OldBrand.</p>", og("NewBrand"))
     assert judged("OldBrand", facts) is Verdict.REJECT

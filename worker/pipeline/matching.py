@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz import fuzz
 
@@ -15,6 +16,7 @@ from shared.transliteration import (
     has_latin,
     is_kazakh_latin,
     latin_readings,
+    plain_letters,
     to_latin,
 )
 
@@ -44,6 +46,12 @@ def name_similarity(name: str, candidate: str) -> float:
         # `Kızılırmak` and `Kizilirmak`: a dotless `ı` is no `i` to a comparison of letters.
         # (Marks that decompose, `ö`, `ř`, are left to count as they always have.)
         score = max(score, _similarity(_plain_undecomposed(left), _plain_undecomposed(right)))
+    if left.isascii() != right.isascii() and _all_latin(left) and _all_latin(right):
+        # `Hung Thinh Noi That` for `Hưng Thịnh Nội Thất`: a name typed without its marks,
+        # as lists of Vietnamese (and other heavily marked) names often are, reads the same
+        # letters; a little below the name written alike.
+        bare = _similarity(plain_letters(left), plain_letters(right)) * UNMARKED_MATCH
+        score = max(score, bare)
     cjk_left, cjk_right = has_cjk(left), has_cjk(right)
     if cjk_left != cjk_right:
         # `北斗精工` and `Hokuto Seiko`: the CJK name read in Latin letters.
@@ -86,6 +94,15 @@ def reading_similarity(latin: str, cjk: str) -> float:
 
 _UNDECOMPOSED = re.compile("[ıəŋ]")
 _UNDECOMPOSED_AS = str.maketrans({"ı": "i", "ə": "a", "ŋ": "n"})
+
+
+# A name matched only once its marks are dropped, a little below one written alike.
+UNMARKED_MATCH = 0.95
+
+
+def _all_latin(key: str) -> bool:
+    """Only Latin letters (marked or not), digits and spaces."""
+    return all(ch.isspace() or ch.isdigit() or "LATIN" in unicodedata.name(ch, "") for ch in key)
 
 
 def _plain_undecomposed(key: str) -> str:

@@ -13,6 +13,7 @@ import re
 from enum import StrEnum
 
 from shared.company_keys import name_key
+from worker.pipeline.confidence.rebrand_wording import rebrand_pattern
 from worker.pipeline.matching import mentions_name, name_similarity
 from worker.pipeline.stages.page.page_facts import PageFacts
 
@@ -24,42 +25,7 @@ class BrandLink(StrEnum):
     PARENT = "parent"  # the page's owner is the company's group, not the company
 
 
-_REBRAND = re.compile(
-    r"\b("
-    # English
-    r"formerly|previously|f/k/a|fka|renamed|rebranded|re-branded|now known as|"
-    r"new name|is now|has become|became|changed (?:its|our) name|now called|trading as|"
-    r"now part of|acquired|merged|"
-    # German, Dutch
-    r"ehemals|vormals|früher|umbenannt|heißt jetzt|jetzt teil|übernommen|voorheen|"
-    r"voormalig|wurde zur?|"
-    # French, Spanish, Italian, Portuguese
-    r"anciennement|auparavant|précédemment|désormais|rebaptisé|renommée?|est devenue?|"
-    r"anteriormente|antes conocid[ao]|antiguamente|ahora se llama|renombrad[ao]|se convirtió en|"
-    r"precedentemente|ora si chiama|rinominat[ao]|agora se chama|già|"
-    # Turkish, Kazakh, Japanese, Chinese
-    r"eski ad\w*|önceki ad\w*|yeni ad\w*|adını değiştir\w*|бұрынғы|"
-    r"旧社名|旧称|社名変更|原名|曾用名|更名为?|"
-    # Polish, Russian, Ukrainian
-    r"dawniej|wcześniej|obecnie|ранее|прежде|бывш\w*|переименова\w*|теперь|стал[аои]?|"
-    r"прежнее название|вошл\w* в состав|раніше|колишн\w*|"
-    # Swedish, Danish, Norwegian, Finnish
-    r"tidigare|bytt namn|nytt namn|tidligere|skiftet navn|nyt navn|nytt navn|"
-    r"entinen|aiemmin|uusi nimi|"
-    # Czech, Slovak, Hungarian, Romanian, Serbian, Croatian, Bulgarian, Greek
-    r"dříve|původně|přejmenován\w*|predtým|premenovan\w*|korábban|régi nev\w*|"
-    r"fost(?:ul|a)?|redenumit\w*|ranije|bivš\w*|преименован\w*|раније|бивш\w*|"
-    r"преди|πρώην|μετονομάστηκε|"
-    # Spanish and Portuguese "antes", Hebrew, Arabic
-    r"antes|antiga(?:mente)?|לשעבר|سابقا|سابقاً|"
-    # The old address or name itself: "our old website", "nuestra antigua web", ...
-    r"old (?:website|site|web address|address|domain|name)|former (?:website|site|name)|"
-    r"alte[nr]? (?:website|webseite|adresse|domain|name)|"
-    r"ancien(?:ne)? (?:site|nom|adresse)|antigu[ao] (?:web|sitio|página|dirección|nombre)|"
-    r"стар\w+ (?:сайт|адрес|название)"
-    r")",
-    re.IGNORECASE,
-)
+_REBRAND = rebrand_pattern()
 _PARENT = re.compile(
     r"\b("
     r"part of|member of|subsidiary|division of|a brand of|owned by|our companies|"

@@ -23,6 +23,7 @@ from shared import other_scripts
 from shared.company_keys import name_key, plain_name
 from shared.informal_cyrillic import informal_readings
 from shared.romanisation import has_cjk, search_reading
+from shared.script_spellers import native_spelling
 from shared.transliteration import (
     has_cyrillic,
     has_latin,
@@ -81,6 +82,11 @@ def _other_readings(name: str, place: RowPlace | None) -> list[str]:
         kazakh = to_kazakh(key)
         if kazakh:
             found.append(kazakh)
+    native = native_spelling(key, country)
+    if native:
+        # `Bazaleti Samsheneblo` as `ბაზალეთი სამშენებლო`: a site in Georgian or Armenian
+        # letters writes its name in them only.
+        found.append(native)
     other_script_country = country in CJK_COUNTRIES or country in CYRILLIC_COUNTRIES
     if other_script_country and len(key.split()) > 1 and has_latin(key):
         squashed = plain_letters(key.replace(" ", ""))

@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborNode as Node
 
 from shared.company_keys import clean_text, registered_domain
 from worker.pipeline.clients.fetch.decode import is_html
+from worker.pipeline.stages.page.about_words import says_about
 from worker.pipeline.stages.page.jsonld import Organization, organizations
 from worker.pipeline.stages.page.page_shape import PageShape, page_shape
 from worker.pipeline.stages.page.reading_length import reading_length
@@ -29,16 +30,6 @@ _SOCIAL_DOMAINS = {
     "vk.com": "vk",
     "t.me": "telegram",
 }
-# An About page's link text or path, in the languages company sites are mostly written in.
-_ABOUT = re.compile(
-    r"\b(about|company|who we are|о компании|о нас|über uns|ueber-uns|unternehmen|"
-    r"wir über uns|à propos|a-propos|qui sommes-nous|qui-sommes-nous|l'entreprise|"
-    r"quiénes somos|quienes-somos|sobre nosotros|sobre-nosotros|la empresa|nosotros|"
-    r"chi siamo|azienda|quem somos|sobre nós|over ons|o nas|o firmie|hakkımızda|kurumsal|"
-    r"про компанію|про нас|компания туралы|біз туралы|pro-kompaniyu|kompaniya-turaly|"
-    r"会社概要|会社案内|企業情報|关于我们|關於我們|公司简介|公司簡介)\b",
-    re.IGNORECASE,
-)
 # A link that may leave the page's host: a scheme (`https:`, `data:`) or `//host`.
 _ELSEWHERE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|//|\\\\")
 # Besides script, style, noscript, svg and template, which page_shape has removed already.
@@ -88,19 +79,24 @@ _META_KEYS = {
     ("property", "og:description"),
     ("property", "og:site_name"),
     ("property", "og:url"),
+    ("property", "twitter:description"),
 }
 
 
 def _metas(tree: HTMLParser) -> dict[tuple[str, str], str]:
     """The content of the first `<meta name=...>` or `<meta property=...>` of each key
-    read, in one pass over the page's meta tags."""
+    read, in one pass over the page's meta tags. OpenGraph and Twitter card keys count
+    under either attribute: many themes write `<meta name="og:description">`, and
+    Twitter's own cards are written with `name=`."""
     found: dict[tuple[str, str], str] = {}
     for node in tree.css("meta"):
         attributes = node.attributes
         for attribute in ("name", "property"):
             if attribute not in attributes:
                 continue
-            key = (attribute, (attributes[attribute] or "").lower())
+            value = (attributes[attribute] or "").strip().lower()
+            card = value.startswith(("og:", "twitter:"))
+            key = ("property" if card else attribute, value)
             if key in _META_KEYS and key not in found:
                 found[key] = clean_text(attributes.get("content") or "")
     return found
@@ -119,7 +115,7 @@ def _canonical(tree: HTMLParser, base: str) -> str:
 
 def _is_about(url: str, text: str) -> bool:
     path = urlsplit(url).path
-    return bool(path.strip("/")) and bool(_ABOUT.search(text) or _ABOUT.search(path))
+    return bool(path.strip("/")) and bool(says_about(text) or says_about(path))
 
 
 def _alternates(tree: HTMLParser, base: str) -> tuple[tuple[str, str], ...]:
@@ -142,7 +138,7 @@ def _links(
     about = ""
     own_domain = registered_domain(base)
     own_kind = _SOCIAL_DOMAINS.get(own_domain or "")
-    base_about = bool(_ABOUT.search(urlsplit(base).path))
+    base_about = bool(says_about(urlsplit(base).path))
     hrefs = [(node.attributes.get("href") or "", node) for node in tree.css("a[href]")]
     for href, node in hrefs + [(link, None) for link in more]:
         href = href.strip()
@@ -155,7 +151,7 @@ def _links(
             if about or node is None:
                 continue
             text = node.text(strip=True)
-            if base_about or _ABOUT.search(href) or _ABOUT.search(text):
+            if base_about or says_about(href) or says_about(text):
                 url = urljoin(base, href)
                 if _is_about(url, text):
                     about = url
@@ -237,17 +233,19 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     shape = page_shape(tree, url)
     alternates = _alternates(tree, url)
     paragraphs, main_text, footer_text = _body_text(tree)
-    if len(main_text) < _SHELL_TEXT and data.texts:
-        # A JavaScript shell: what it would render is in its data script.
-        texts = _long_or_intros(list(data.texts))
-        paragraphs += tuple(t for t in texts if t not in paragraphs)
-        main_text = " ".join([main_text, *data.texts]).strip()
+    if len(main_text) < _SHELL_TEXT and (data.texts or data.prose):
+        # A JavaScript shell: what it would render is in its data script or islands,
+        # under a key that says it describes, or else as prose under any key.
+        texts = _long_or_intros(list(dict.fromkeys(data.texts + data.prose)))
+        paragraphs += tuple(dict.fromkeys(t for t in texts if t not in paragraphs))
+        main_text = " ".join([main_text, *dict.fromkeys(data.texts + data.prose)]).strip()
     return PageFacts(
         url=url,
         title=clean_text(title_node.text()) if title_node else "",
         meta_description=metas.get(("name", "description"), ""),
         og_title=metas.get(("property", "og:title"), ""),
-        og_description=metas.get(("property", "og:description"), ""),
+        og_description=metas.get(("property", "og:description"))
+        or metas.get(("property", "twitter:description"), ""),
         og_site_name=metas.get(("property", "og:site_name"), ""),
         organization=orgs[0] if orgs else None,
         socials=socials,
