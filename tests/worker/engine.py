@@ -47,6 +47,10 @@ LogRecord = dict[str, Any]
 
 # Fast enough for a test to notice a state within milliseconds, without a busy loop.
 POLL_S = 0.005
+# A wait ends as soon as its condition holds; the bound only decides when a test gives up.
+# In memory a session takes well under a second, but the unit tier runs four processes on
+# two shared cores, where a few seconds of waiting for the CPU are ordinary.
+WAIT_S = 20.0
 # Defaults for in-process workers; tests override what they are about.
 UNIT_SETTINGS: dict[str, float] = {
     "concurrency": 8,
@@ -178,7 +182,7 @@ class MemoryEngine(Engine):
                 CancelSession(tenant=keys.tenant, session_id=keys.session_id)
             )
 
-    async def final(self, keys: SessionKeys, timeout: float = 5) -> FinalStatus:
+    async def final(self, keys: SessionKeys, timeout: float = WAIT_S) -> FinalStatus:
         return await super().final(keys, timeout)
 
     async def objects(self, keys: SessionKeys) -> dict[str, bytes]:
@@ -198,7 +202,9 @@ class MemoryEngine(Engine):
             row_end=min((chunk + 1) * plan.chunk_size, plan.total_rows),
         )
 
-    async def wait(self, condition: Callable[[], object], what: str, timeout: float = 5) -> None:
+    async def wait(
+        self, condition: Callable[[], object], what: str, timeout: float = WAIT_S
+    ) -> None:
         await wait_until(condition, timeout, what, POLL_S)
 
     def settled(self) -> bool:
@@ -208,7 +214,7 @@ class MemoryEngine(Engine):
             for queue in self.bus.queues.values()
         )
 
-    async def quiet(self, timeout: float = 5) -> None:
+    async def quiet(self, timeout: float = WAIT_S) -> None:
         await self.wait(self.settled, "every work queue to be drained and settled", timeout)
 
     def logged(self, event: str, **fields: object) -> list[LogRecord]:
