@@ -224,7 +224,10 @@ class TenantIndex:
         summary = self.summary(now_ms)
         if summary is None:
             return
-        self._since_summary = sum(1 for _s, _z, w in self._blocks if w > now_ms - WINDOW_MS)
+        # Counted from none: the blocks still within the window are not in this summary,
+        # but counting them made a busy tenant (more than `summary_every` blocks in the
+        # window) write a summary of every key it holds at each chunk.
+        self._since_summary = 0
         key = cache_summary_key(self._tenant, max(stamp for stamp, _z, _k in summary.blocks))
 
         async def write() -> None:

@@ -235,6 +235,26 @@ async def test_a_worker_new_to_a_tenant_reads_a_summary_instead_of_every_index()
     assert stamp_ms(summary.key) == int((now - timedelta(minutes=21)).timestamp() * 1000)
 
 
+async def test_a_busy_tenant_writes_a_summary_once_per_summary_every_blocks() -> None:
+    store, inner = CountingStore(), CountingPipeline()
+    now = datetime.now(UTC)
+    rows = companies(40)
+    # Ten chunks stored before the listing's window, eight within it: more blocks within
+    # the window than a summary is written for.
+    for n in range(18):
+        at = now - timedelta(minutes=30 - n) if n < 10 else now - timedelta(seconds=20 - n)
+        entries = [old_entry(row, at) for row in rows[n * 2 : n * 2 + 2]]
+        await store_entries(store, "acme", entries, at)
+    summarising = CachedPipeline(inner, store, 30, CacheIndexes(store, 30, summary_every=5))
+    store.calls.clear()
+    for n in range(3):
+        await run(summarising, companies(1, first=900 + n), session())
+        await asyncio.sleep(0.01)  # the summary is written in the background
+    # Each chunk stores its block and its index; one summary, not one per chunk.
+    assert store.calls["put"] == 3 * 2 + 1
+    assert len(await store.list_objects(cache_summary_prefix("acme"))) == 1
+
+
 def test_a_summary_round_trips_and_refuses_what_is_not_one() -> None:
     summary = Summary(
         [("1700000000000-" + "a" * 16, 10, 2)], array("Q", [1, 2]), array("Q", [5, 6])
