@@ -130,9 +130,8 @@ def _syllable(word: str, at: int) -> tuple[str, int]:
         # a closing `ร` after it (`นคร`) makes it the next syllable's first letter.
         vowel_o = following == "อ" and _ends_syllable(word, at + 2)
         closing_r = no_vowel and following == "ร" and at + 2 == len(word)
-        if vowel_o or closing_r:
-            pass
-        elif not following or _is_consonant(following) or following in _LEADING:
+        takes_final = not following or _is_consonant(following) or following in _LEADING
+        if takes_final and not (vowel_o or closing_r):
             if word[at] == "ร" and following == "ร":
                 final, at = "n", at + 2  # `รร` is `an`
             else:
