@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
 from shared import other_scripts
+from shared.transliteration import plain_letters
 
 _MAX_WORDS = 4
 # Each word of the split must be this like its reading, and the words together more so.
 _WORD_FLOOR = 0.6
 _MEAN_FLOOR = 0.8
 _ARTICLE = re.compile(r"^(al|el)(?=[a-z]{3})")
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
 
 
 def _alike(part: str, word: str) -> float:
@@ -49,10 +52,12 @@ def _best_split(label: str, words: list[str]) -> tuple[float, list[str]]:
     return best[0], best[2]
 
 
-def label_words(own: str, label: str) -> str:
+def label_words(own: str, label: str, spellings: Sequence[str] | None = None) -> str:
     """The label's words as the reading of `own` (a name in an abjad or other script)
     divides it (`ofekmaarachot` -> `ofek maarachot`); empty when the label does not spell
-    a reading of the name word for word, or already has its hyphens."""
+    a reading of the name word for word, or already has its hyphens. `spellings`: the
+    name's Latin spellings to align with instead of its readings (a Latin or Cyrillic
+    name: `tengerlogistics` as `tenger logistics` for Tenger Lojistik)."""
     label = label.lower()
     if "-" in label or not label.isascii() or not label.isalpha():
         return ""
@@ -62,8 +67,12 @@ def label_words(own: str, label: str) -> str:
         if found:
             article, label = found.group(1), label[found.end() :]
     best: tuple[float, list[str]] = (0.0, [])
-    for reading in other_scripts.readings(own):
-        words = other_scripts.latin_key(reading).split()
+    for reading in other_scripts.readings(own) if spellings is None else spellings:
+        words = (
+            other_scripts.latin_key(reading)
+            if spellings is None
+            else " ".join(_LATIN_WORD.findall(plain_letters(reading)))
+        ).split()
         if not 2 <= len(words) <= _MAX_WORDS or len(words) > len(label) // 2:
             continue
         best = max(best, _best_split(label, words), key=lambda pair: pair[0])

@@ -15,6 +15,8 @@ import unicodedata
 
 import iuliia
 
+from shared.national_cyrillic import readings as national_readings
+
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 # Russian adjectives in the genitive ("Лаборатория Касперского") name the brand in the
@@ -248,7 +250,8 @@ _INITIAL_YE = re.compile(r"\b[ЕЁеё]")
 def latin_readings(text: str) -> list[str]:
     """`to_latin`, and for a name with `ё` also the reading people type (`Ёлка` is Yelka
     by the scheme, Yolka as typed), and for a word starting with `е` or `ё` the plain `E`
-    many companies write (`Ёжик` as Ezhik): which one a company chose cannot be told."""
+    many companies write (`Ёжик` as Ezhik): which one a company chose cannot be told.
+    Mongolian and Belarusian names also in their own conventions, trade words in English."""
     readings = [to_latin(text)]
     if "ё" in text.casefold():
         plain = _ADJECTIVE.sub(r"\1ий", text).translate(_OTHER_LETTERS)
@@ -256,6 +259,10 @@ def latin_readings(text: str) -> list[str]:
     if _INITIAL_YE.search(text) and not _UKRAINIAN_ONLY.search(text):
         plain = _INITIAL_YE.sub(lambda m: "E" if m.group(0).isupper() else "e", text)
         readings.append(to_latin(plain.replace("ё", "е").replace("Ё", "Е")))
+    # A Mongolian or Belarusian name as its company spells it (`Хөвсгөл` Khuvsgul,
+    # `Белавежа` Bielaviezha), which the Russian scheme does not (see shared.national_cyrillic).
+    folded = {fold(each) for each in readings}
+    readings += [each for each in national_readings(text) if fold(each) not in folded]
     return list(dict.fromkeys(readings))
 
 

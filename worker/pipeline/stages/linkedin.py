@@ -10,6 +10,7 @@ from shared import other_scripts
 from shared.company_keys import name_key, plain_name, registered_domain
 from shared.informal_cyrillic import informal_readings
 from shared.label_words import label_words
+from shared.national_cyrillic import readings as national_readings
 from shared.romanisation import has_cjk, search_readings
 from shared.transliteration import (
     has_cyrillic,
@@ -100,7 +101,7 @@ def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
             ]
             if not own or has_latin(own):
                 continue
-        elif spelled:
+        elif spelled and name_key(spelled) not in {name_key(each) for each in names}:
             names.append(spelled)
         if not own:
             continue
@@ -122,6 +123,12 @@ def latin_readings(name: str) -> list[str]:
     Devanagari letters is likely spelled in Latin letters (none for a Latin name)."""
     key = name_key(name)
     if has_cyrillic(name) and not has_latin(name):
+        national = national_readings(key)
+        if national:
+            # `Хөвсгөл Аялал` is on LinkedIn as Khuvsgul Travel, `Белавежа Мэбля` as
+            # Bielaviezha Furniture: the language's own spelling with the trade in English,
+            # then as read, then the Russian scheme's reading.
+            return _distinct([*national[1:2], national[0], to_latin(key)])
         # Three at most: the scheme's, `ё` as `yo`, a leading `е` as `e` (`Ёжик`: Yezhik,
         # Yozhik, Ezhik).
         return to_latin_readings(key)
@@ -137,18 +144,37 @@ def latin_readings(name: str) -> list[str]:
     return []
 
 
+# A Latin name spelled otherwise by its own domain (`Aria Tarabar` on arya-tarabar.ir):
+# alike enough that the domain is the name's, not another word.
+_LATIN_SPELLED = 0.75
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """The names without repeats of one key (`Khovsgol` and `khovsgol`)."""
+    kept: dict[str, str] = {}
+    for each in names:
+        kept.setdefault(name_key(each), each)
+    return list(kept.values())
+
+
 def _domain_words(name: str, page: PageFacts) -> str:
     """The words of the site's domain (`gefen-taasiyot.co.il`: gefen taasiyot) when it
-    spells the reading of a name written in another script: a Hebrew or Arabic name has
-    no reading with its vowels, but the domain the company chose has them."""
+    spells the name or its reading: a Hebrew or Arabic name has no reading with its
+    vowels, but the domain the company chose has them; a name typed informally
+    (`Tenger Lojistik`, `Aria Tarabar`) is spelled by the company's own domain as its
+    LinkedIn page most likely is (`tenger-logistics.mn`, `arya-tarabar.ir`)."""
     domain = registered_domain(page.url)
     label = domain.split(".")[0] if domain else ""
-    if has_latin(name) or not label:
+    if not label:
         return ""
+    latin = has_latin(name)
     if "-" not in label:
         # `ofekmaarachot.co.il` for `אופק מערכות`: split where the reading's words are.
-        return label_words(name, label) if other_scripts.script_of(name) else ""
-    if domain_similarity(name, domain) < _SPELLED:
+        if other_scripts.script_of(name) and not latin:
+            return label_words(name, label)
+        spellings = [name] if latin else to_latin_readings(name_key(name))
+        return label_words(name, label, spellings) if spellings else ""
+    if domain_similarity(name, domain) < (_LATIN_SPELLED if latin else _SPELLED):
         return ""
     return label.replace("-", " ")
 
