@@ -24,7 +24,11 @@ matching (`name_similarity`, with the trade words translated).
 `--script other` measures anyascii against the project's readers of Korean, Greek, Arabic,
 Hebrew, Thai and Devanagari (bench/transliteration_other.py).
 
-    .venv/bin/python bench/transliteration.py [--script cyrillic|cjk|other] [--rounds 5]
+`--script national` measures the Russian scheme and anyascii against the project's
+Mongolian and Belarusian readings, and the Latin -> Cyrillic spellings of both languages
+(bench/transliteration_national.py).
+
+    .venv/bin/python bench/transliteration.py [--script cyrillic|cjk|other|national] [--rounds 5]
 """
 
 from __future__ import annotations
@@ -128,8 +132,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--line", type=float, default=0.8, help="similarity counted a match")
-    parser.add_argument("--script", choices=("cyrillic", "cjk", "other"), default="cyrillic")
+    parser.add_argument(
+        "--script", choices=("cyrillic", "cjk", "other", "national"), default="cyrillic"
+    )
     args = parser.parse_args()
+    if args.script == "national":
+        from bench.transliteration_national import report as national_report
+
+        national_report(args.rounds, args.line)
+        return
     if args.script == "other":
         from bench.transliteration_other import report as other_report
 

@@ -33,7 +33,16 @@ _HARD = set("тдржшчц")
 
 
 def _letters(word: str) -> list[str]:
-    return [match.group(0) for match in _LETTER.finditer(word.lower())]
+    letters = [match.group(0) for match in _LETTER.finditer(word.lower())]
+    # A `c` of a loanword (`Capitron`, `Beltelecom`) is `к`, before `e`, `i`, `y` `ц`.
+    return [
+        "ts"
+        if each == "c" and letters[index + 1 : index + 2] in (["e"], ["i"], ["y"])
+        else "k"
+        if each == "c"
+        else each
+        for index, each in enumerate(letters)
+    ]
 
 
 def _mongolian_word(word: str) -> str:
