@@ -11,7 +11,8 @@ beside the Russian one; with the name's trade words in English too
 (`shared.cyrillic_trades`).
 
 The language is told by its letters (`ө`, `ү` without the Kazakh and Kyrgyz ones; `ў`, or
-`і` without Ukrainian's `и`, `ї`, `є`, `ґ`) or by a trade word only it writes so.
+`і` beside `ы`, `э` or `ё` and without `и`, `ї`, `є`, `ґ`) or by a trade word only it
+writes so.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ _KAZAKH_KYRGYZ = re.compile(r"[қғңұәһҚҒҢҰӘҺ]")
 _BELARUSIAN_LETTERS = re.compile(r"[ўЎ]")
 _I_LETTER = re.compile(r"[іІ]")
 _UKRAINIAN_OR_RUSSIAN = re.compile(r"[иїєґщъИЇЄҐЩЪ]")
+# Beside `і`, a letter Ukrainian does not have (a name with `і` alone reads the Ukrainian
+# way, close to the Belarusian national one).
+_NOT_UKRAINIAN = re.compile(r"[ыэёЫЭЁ]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*|\d+")
 _VOWELS = frozenset("аеёиоуыэюяіөү")
 _IOTATED = {"е": "e", "ё": "o", "ю": "u", "я": "a"}
@@ -75,7 +79,9 @@ def language_of(text: str) -> str | None:
     if _MONGOLIAN_LETTERS.search(text):
         return None if _I_LETTER.search(text) else "mn"
     if _BELARUSIAN_LETTERS.search(text) or (
-        _I_LETTER.search(text) and not _UKRAINIAN_OR_RUSSIAN.search(text)
+        _I_LETTER.search(text)
+        and _NOT_UKRAINIAN.search(text)
+        and not _UKRAINIAN_OR_RUSSIAN.search(text)
     ):
         return "be"
     words = set(_WORD.findall(text.casefold()))

@@ -6,7 +6,7 @@ The Russian reading (`shared.transliteration.to_cyrillic`) writes `Tenger Lojist
 Тэнгэр Ложистик and Браслаўскі Тэкстыль. Mongolian writes a plain `e` as `э` and `j` as
 `ж`; with an `e` in the word its `o` and `u` are the front `ө` and `ү` (vowel harmony), and
 a final `i` after a consonant is the soft sign (`Govi` Говь). Belarusian has no `и` (`i`
-is `і`, and `ы` after the consonants that are never soft: т, д, р, ж, ш, ч, ц, and `y`
+is `і`, and `ы` after the consonants that are never soft: т, д, р, ж, ш, ч, and `y`
 after a consonant, except `к`, `г`, `х`), writes `э` after those hard consonants and at a
 word's start, `ў` for `v`, `w` or `u` after a vowel before a consonant or at a word's end
 (`Braslau` Браслаў), and keeps the soft sign of a loanword's final `-il` (Тэкстыль).
@@ -29,7 +29,7 @@ _BELARUSIAN = {
     "ia": "я", "iu": "ю", "io": "ё", "ie": "е",
 }  # fmt: skip
 _VOWEL = set("aeiouyöü")
-_HARD = set("тдржшчц")
+_HARD = set("тдржшч")
 
 
 def _letters(word: str) -> list[str]:
