@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from tests.pipeline.fakes.marks import MARK_INDEX
 from tests.pipeline.fakes.namesakes import NAMESAKE_INDEX
 from tests.pipeline.fakes.parked_sites import PARKED_SEARCH
 from tests.pipeline.fakes.renamed import RENAMED_INDEX
@@ -134,6 +135,7 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
 ]
 INDEX.extend(PARKED_SEARCH)
 INDEX.extend(NAMESAKE_INDEX)
+INDEX.extend(MARK_INDEX)
 # Ahead of the catch-all entries above: each of these answers one exact search.
 INDEX[:0] = RENAMED_INDEX
 

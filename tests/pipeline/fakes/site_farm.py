@@ -18,6 +18,7 @@ from starlette.responses import (
 )
 from starlette.types import Receive, Scope, Send
 
+from tests.pipeline.fakes.marks import MARK_SITES
 from tests.pipeline.fakes.namesakes import NAMESAKE_SITES
 from tests.pipeline.fakes.parked_sites import PARKED_SITES
 from tests.pipeline.fakes.renamed import RENAMED_SITES
@@ -336,6 +337,7 @@ SITES: dict[str, Site] = {
 
 SITES.update(PARKED_SITES)
 SITES.update(NAMESAKE_SITES)
+SITES.update(MARK_SITES)
 SITES.update(RENAMED_SITES)
 
 # Requests received per (host, path), so tests can tell what was fetched and how often.

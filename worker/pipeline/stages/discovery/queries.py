@@ -141,3 +141,26 @@ def plain_query(name: str, place: RowPlace | None = None) -> str | None:
         return None
     where = place.query_terms() if place else ""
     return " ".join(filter(None, (f'"{plain}" official website', where)))
+
+
+# The shortest first word searched alone: shorter ones are articles and initials (`The`,
+# `AB`), not brands.
+_MIN_BRAND = 4
+
+
+def brand_query(name: str, place: RowPlace | None = None) -> str | None:
+    """The first word of a Latin name alone (`"aozora"` for Aozora Metal Works), for a
+    company in a country of another script when its whole name finds nothing: its site
+    writes the Latin name only in a mark (a logo's `alt`, `og:site_name`, structured
+    data), which engines index less than its address (`aozora-mw.jp`). A name's brand
+    comes first; candidates are then judged on the whole name as always."""
+    country = place.country if place else None
+    if country not in CJK_COUNTRIES | CYRILLIC_COUNTRIES | other_scripts.COUNTRIES:
+        return None
+    words = plain_name(name).split()
+    if len(words) < 2 or not name.isascii() or not words[0].isalpha():
+        return None
+    if len(words[0]) < _MIN_BRAND:
+        return None
+    where = place.query_terms() if place else ""
+    return " ".join(filter(None, (f'"{words[0]}" official website', where)))

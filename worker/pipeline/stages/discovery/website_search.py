@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from shared.company_keys import registered_domain
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
-from worker.pipeline.clients.search.provider import SearchProvider
+from worker.pipeline.clients.search.provider import SearchHit, SearchProvider
 from worker.pipeline.confidence.brand import named_together, names_domain
 from worker.pipeline.confidence.canonical import canonical_homepage
 from worker.pipeline.confidence.verdict import Verdict, verdict
@@ -19,7 +19,7 @@ from worker.pipeline.stages.discovery.aggregators import is_aggregator
 from worker.pipeline.stages.discovery.industry import IndustryEvidence, industry_evidence
 from worker.pipeline.stages.discovery.location import location_evidence
 from worker.pipeline.stages.discovery.namesakes import PASSING, undecided, unread_rival
-from worker.pipeline.stages.discovery.queries import plain_query, website_queries
+from worker.pipeline.stages.discovery.queries import brand_query, plain_query, website_queries
 from worker.pipeline.stages.page.brand_marks import mark_naming
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 from worker.pipeline.stages.page.parked import parking_reason
@@ -101,6 +101,16 @@ class Found:
         ]
 
 
+def _homepages(hits: list[SearchHit]) -> dict[str, str]:
+    """The homepage of each result's site by its domain, listings and directories aside."""
+    homepages: dict[str, str] = {}
+    for hit in hits:
+        domain = registered_domain(hit.url)
+        if domain and not is_aggregator(hit.url) and domain not in homepages:
+            homepages[domain] = _homepage(hit.url)
+    return homepages
+
+
 def _address(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme or 'https'}://{parts.netloc}{parts.path or '/'}"
@@ -139,11 +149,13 @@ class WebsiteDiscovery:
         plain = plain_query(name, place)
         if not hits and plain:
             hits = await self._search.search(plain, self._results)
-        homepages: dict[str, str] = {}
-        for hit in hits:
-            domain = registered_domain(hit.url)
-            if domain and not is_aggregator(hit.url) and domain not in homepages:
-                homepages[domain] = _homepage(hit.url)
+        homepages = _homepages(hits)
+        brand = brand_query(name, place)
+        if not homepages and brand:
+            # Only listings and profiles named it: its own site may write the name only
+            # in a mark, and be found by its brand.
+            hits += await self._search.search(brand, self._results)
+            homepages = _homepages(hits)
         picked = _likeliest(name, homepages)[: self._candidates]
         if not picked:
             return Discovery(None, 0, f"search found no candidate website for '{name}'")
