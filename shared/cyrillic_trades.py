@@ -47,6 +47,12 @@ BELARUSIAN_TRADES: dict[str, str] = {
     "дызайн": "design", "фарм": "pharm", "фармацыя": "pharmacy", "кансалтынг": "consulting",
     "аўта": "auto", "электра": "electro", "медтэх": "medtech", "сталь": "steel",
 }  # fmt: skip
+# Trade words Russian or Ukrainian write the same way: they translate a name's word, but do
+# not tell its language (`Альфа Банк`, `Тур Групп` are Russian).
+SHARED_WITH_RUSSIAN = frozenset(
+    {"банк", "групп", "груп", "група", "систем", "софт", "медиа", "дизайн", "аудит", "трейд",
+     "кашемир", "мал", "мах", "завод", "тур", "фарм", "сталь", "мяса", "тэх"}
+)  # fmt: skip
 # Legal forms written before or after the name: Mongolian ХХК (LLC), ХК (JSC), ТӨХК (a
 # state-owned JSC), ТББ (an NGO); Belarusian ТАА (LLC), ААТ (JSC), ЗАТ (a closed JSC), УП,
 # ПУП, ПрУП (unitary enterprises), ІП (a sole trader).

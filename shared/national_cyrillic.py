@@ -21,7 +21,12 @@ import functools
 import re
 from dataclasses import dataclass
 
-from shared.cyrillic_trades import BELARUSIAN_TRADES, LEGAL_FORMS, MONGOLIAN_TRADES
+from shared.cyrillic_trades import (
+    BELARUSIAN_TRADES,
+    LEGAL_FORMS,
+    MONGOLIAN_TRADES,
+    SHARED_WITH_RUSSIAN,
+)
 
 _MONGOLIAN_LETTERS = re.compile(r"[өүӨҮ]")
 # Kazakh's and Kyrgyz's own letters: a name with one is neither language.
@@ -84,7 +89,7 @@ def language_of(text: str) -> str | None:
         and not _UKRAINIAN_OR_RUSSIAN.search(text)
     ):
         return "be"
-    words = set(_WORD.findall(text.casefold()))
+    words = set(_WORD.findall(text.casefold())) - SHARED_WITH_RUSSIAN
     if words & MONGOLIAN_TRADES.keys():
         return "mn"
     if words & BELARUSIAN_TRADES.keys():

@@ -28,6 +28,10 @@ from worker.pipeline.matching import domain_similarity, name_similarity
         ("Дніпро Інвест", None),  # Ukrainian `и`
         ("Ромашка", None),
         ("Волга Логистик", None),  # Russian spells it with `г`
+        ("Альфа Банк", None),  # trade words Russian writes alike tell nothing
+        ("Тур Групп", None),
+        ("Уральский Завод Сталь", None),
+        ("Ёлка Медиа Дизайн", None),
     ],
 )
 def test_the_language_is_told_by_its_letters_or_its_trade_words(
