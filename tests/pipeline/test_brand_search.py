@@ -82,3 +82,14 @@ async def test_without_a_country_of_another_script_the_first_word_is_not_searche
     )
     assert found.best is None
     assert not any('"hoshizora" official' in q.lower() for q in search_server.state.queries)
+
+
+async def test_a_site_named_only_in_its_logo_is_found_by_its_first_word_past_another_site(
+    provider: SearchProvider, fetcher: Fetcher, search_server: Server[SearchState]
+) -> None:
+    found = await WebsiteDiscovery(provider, fetcher, 8, 4, 0.62).discover(
+        "Kirameki Transport Co., Ltd.", "", RowPlace("JP", "Sendai")
+    )
+    assert found.best is not None, found.reason
+    assert found.best.url == "https://kirameki-tr.jp/"
+    assert found.best.confidence >= 0.8

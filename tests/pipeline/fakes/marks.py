@@ -1,6 +1,7 @@
-"""A Japanese company listed by an English name its site writes only in its logo's `alt`,
-and a namesake with the same first word in another trade: search by the whole name finds
-only a profile, search by its first word finds both sites."""
+"""Japanese companies listed by an English name their sites write only in the logo's `alt`:
+`Hoshizora Metal Works`, whose whole name finds only a profile, and `Kirameki Transport`,
+whose whole name finds only another company's site; each found by its first word beside
+a namesake with that word in another trade."""
 
 from __future__ import annotations
 
@@ -36,6 +37,18 @@ MARK_SITES: dict[str, dict[str, Callable[[Request], Response]]] = {
             "星空信用金庫は大阪の中小企業と地域の皆様の資金繰りを支えます。",
         ))
     },
+    "kirameki-tr.jp": {
+        "/": _html(_site(
+            "Kirameki Transport", "株式会社きらめき運送",
+            "株式会社きらめき運送は仙台を拠点に関西一円の貨物輸送と倉庫保管を行っております。",
+        ))
+    },
+    "fujiyama-unso.jp": {
+        "/": _html(_site(
+            "Fujiyama Unso", "富士山運送株式会社",
+            "富士山運送株式会社は静岡県内の引越しと貨物輸送を行っております。",
+        ))
+    },
 }  # fmt: skip
 MARK_INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
     (
@@ -53,6 +66,17 @@ MARK_INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
         [
             ("https://hoshizora-shinkin.jp/", "星空信用金庫", "大阪の信用金庫"),
             ("https://hoshizora-mw.jp/", "株式会社星空工業｜ホーム", "金属部品のプレス加工"),
+        ],
+    ),
+    (
+        '"kirameki transport" official website',
+        [("https://fujiyama-unso.jp/", "富士山運送株式会社", "Transport · Shizuoka")],
+    ),
+    (
+        '"kirameki" official website',
+        [
+            ("https://hoshizora-shinkin.jp/", "星空信用金庫", "大阪の信用金庫"),
+            ("https://kirameki-tr.jp/", "株式会社きらめき運送｜ホーム", "貨物輸送"),
         ],
     ),
 ]

@@ -149,13 +149,27 @@ class WebsiteDiscovery:
         plain = plain_query(name, place)
         if not hits and plain:
             hits = await self._search.search(plain, self._results)
-        homepages = _homepages(hits)
+        asked = (name, context_text, place, old_domain)
+        found = await self._judge(hits, *asked)
         brand = brand_query(name, place)
-        if not homepages and brand:
-            # Only listings and profiles named it: its own site may write the name only
-            # in a mark, and be found by its brand.
-            hits += await self._search.search(brand, self._results)
-            homepages = _homepages(hits)
+        if brand and found.best is None and found.review is None:
+            # Only listings and profiles named it, or only other companies' sites: its own
+            # site may write the name only in a mark, and be found by its brand.
+            more = await self._search.search(brand, self._results)
+            if set(_homepages(more)) - set(_homepages(hits)):
+                found = await self._judge(hits + more, *asked)
+        return found
+
+    async def _judge(
+        self,
+        hits: list[SearchHit],
+        name: str,
+        context_text: str,
+        place: RowPlace | None,
+        old_domain: str,
+    ) -> Discovery:
+        """The candidates of these results fetched, scored and weighed against each other."""
+        homepages = _homepages(hits)
         picked = _likeliest(name, homepages)[: self._candidates]
         if not picked:
             return Discovery(None, 0, f"search found no candidate website for '{name}'")
