@@ -23,7 +23,8 @@ fields each found. Loopback only; everything started here stops with it.
 
     .venv/bin/python bench/e2e_throughput.py [--rows 1000] [--latency 0.2] [--cache]
         [--concurrency 32 128]   # rows in flight per worker; default: the worker's default
-    [--worker-env DOSSIER_X=1 ...] [--logs DIR]
+    [--worker-env DOSSIER_X=1 ...] [--logs DIR] [--cache-only]
+        [--baseline DIR]   # another checkout's workers, run before this one's in each series
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import os
 import re
@@ -265,9 +267,15 @@ async def product_runs(
     runs = []
     prefix = f"bench-e2e-{os.getpid()}"
     labels = ["default" if c is None else str(c) for c in args.concurrency or [None]]
+    # With a baseline, each series runs the baseline's workers, then this checkout's.
+    checkouts = (
+        [("", REPO)] if args.baseline is None else [("baseline, ", args.baseline), ("", REPO)]
+    )
     # The cache-off runs share a tenant; each cache-on series has its own, so that its
     # first session meets an empty cache whatever ran before it.
-    keys = {"bench": new_key()} | {f"bench-cache-{n}": new_key() for n in range(len(labels))}
+    keys = {"bench": new_key()} | {
+        f"bench-cache-{n}-{c}": new_key() for n in range(len(labels)) for c in range(len(checkouts))
+    }
     storage = SeaweedFS(folder / "s3", metrics=True)
     storage.start()
     try:
@@ -296,27 +304,30 @@ async def product_runs(
                 for n, (concurrency, label) in enumerate(
                     zip(args.concurrency or [None], labels, strict=True)
                 ):
+                    series = [] if args.cache_only else [(False, "bench", ["cache off"])]
                     if args.cache:
-                        series = [
-                            (False, "bench", ["cache off"]),
-                            (True, f"bench-cache-{n}", ["cache cold", "cache warm"]),
-                        ]
-                    for cache, tenant, passes in series:
+                        series.append((True, f"bench-cache-{n}", ["cache cold", "cache warm"]))
+                    for (cache, tenant, passes), (c, (which, checkout)) in itertools.product(
+                        series, enumerate(checkouts)
+                    ):
+                        tenant = f"{tenant}-{c}" if cache else tenant
                         with contextlib.ExitStack() as stack:
                             workers = []
                             for w in range(WORKERS):
                                 port = free_port()
                                 own = env | worker_env(web, concurrency, args.worker_env, cache)
                                 own["DOSSIER_WORKER_HEALTH_PORT"] = str(port)
-                                name = f"worker-{label}-{passes[0].replace(' ', '-')}-{w}"
-                                process = stack.enter_context(service("worker", own, logs, name))
+                                name = f"worker-{label}-{passes[0].replace(' ', '-')}-{c}-{w}"
+                                process = stack.enter_context(
+                                    service("worker", own, logs, name, cwd=checkout)
+                                )
                                 wait_http_ok(f"http://127.0.0.1:{port}/readyz", 60, process)
                                 workers.append(process)
                             for what in passes:
                                 run = await run_product(
                                     api, keys[tenant], web, workers, sites, storage
                                 )
-                                runs.append((f"{label} rows in flight, {what}", run))
+                                runs.append((f"{which}{label} rows in flight, {what}", run))
         finally:
             with contextlib.suppress(Exception):
                 await delete_topology(AMQP_URL, Topology(prefix))
@@ -378,7 +389,17 @@ async def main() -> None:
         action="store_true",
         help="also run with the domain cache on (the default), cold then warm",
     )
+    parser.add_argument(
+        "--cache-only", action="store_true", help="with --cache: leave out the cache-off run"
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout whose workers run each series first, in the same run",
+    )
     args = parser.parse_args()
+    if args.cache_only and not args.cache:
+        parser.error("--cache-only needs --cache")
     require_rabbitmq()
     sites = companies(args.rows)
     with (

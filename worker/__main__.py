@@ -9,6 +9,7 @@ from contextlib import AsyncExitStack
 from typing import cast
 
 import structlog
+import uvloop
 from prometheus_client import CollectorRegistry
 
 from shared.broker.rabbit import RabbitBroker
@@ -37,8 +38,7 @@ def load_factory(path: str) -> PipelineFactory:
     return cast(PipelineFactory, getattr(importlib.import_module(module_name), attribute))
 
 
-async def main() -> None:
-    settings = WorkerSettings()
+async def main(settings: WorkerSettings) -> None:
     configure_logging(
         "worker", settings.log_level, settings.log_format, extra_processors=[capture_processor]
     )
@@ -83,4 +83,8 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    worker_settings = WorkerSettings()
+    if worker_settings.event_loop == "uvloop":
+        uvloop.run(main(worker_settings))
+    else:
+        asyncio.run(main(worker_settings))
