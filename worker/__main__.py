@@ -9,7 +9,6 @@ from contextlib import AsyncExitStack
 from typing import cast
 
 import structlog
-import uvloop
 from prometheus_client import CollectorRegistry
 
 from shared.broker.rabbit import RabbitBroker
@@ -82,9 +81,14 @@ async def main(settings: WorkerSettings) -> None:
         await WorkerService(settings, store, broker, pipeline, metrics, webhooks, enrich).run()
 
 
+def run(settings: WorkerSettings) -> None:
+    if settings.event_loop == "asyncio":
+        asyncio.run(main(settings))
+        return
+    import uvloop  # not installed where it does not build (Windows, PyPy): "asyncio" there
+
+    uvloop.run(main(settings))
+
+
 if __name__ == "__main__":
-    worker_settings = WorkerSettings()
-    if worker_settings.event_loop == "uvloop":
-        uvloop.run(main(worker_settings))
-    else:
-        asyncio.run(main(worker_settings))
+    run(WorkerSettings())
