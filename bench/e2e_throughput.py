@@ -14,7 +14,11 @@ same run, against the same sites:
 The product runs with its domain cache off (`DOSSIER_CACHE_DAYS=0`: every run fetches).
 With `--cache` it also runs at the real default (cache on) for a tenant of its own, twice
 over the same sites: cold (nothing cached yet: a look-up and a write per found row) and
-warm (the second session, answered from the first one's entries).
+warm (the second session, answered from the first one's entries); `--cache-only` leaves
+the cache-off run out. With `--baseline DIR`, each of these runs is made first by the
+workers of another checkout (`python -m worker` started in DIR, on this environment),
+then by this checkout's, on the same web and services: ratios within one run, where the
+machine's load moves figures less than between runs.
 
 Printed: rows/s of each and the ratio, requests per row counted at the sites (by kind),
 storage requests per row counted by SeaweedFS (by type, every service's), CPU
