@@ -70,10 +70,17 @@ def clients(ca: trustme.CA) -> dict[str, Callable[[], ssl.SSLContext]]:
         context.maximum_version = ssl.TLSVersion.TLSv1_2
         return context
 
+    def unverified() -> ssl.SSLContext:
+        context = kept()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        return context
+
     return {
         "certificate decoded (before)": decoded,
         "certificate kept in binary form (the fetcher)": kept,
         "the same, TLS 1.2 at most": tls12,
+        "the same, not verified (for comparison only)": unverified,
     }
 
 
