@@ -71,6 +71,7 @@ from tests.services import (
 
 REPO = Path(__file__).resolve().parent.parent
 WORKERS = 2
+BASELINE = "baseline, "  # how the baseline's runs are labelled
 
 
 _REQUEST_TOTAL = re.compile(r"^SeaweedFS_s3_request_total\{(.*)\} (\S+)$", re.MULTILINE)
@@ -272,9 +273,7 @@ async def product_runs(
     prefix = f"bench-e2e-{os.getpid()}"
     labels = ["default" if c is None else str(c) for c in args.concurrency or [None]]
     # With a baseline, each series runs the baseline's workers, then this checkout's.
-    checkouts = (
-        [("", REPO)] if args.baseline is None else [("baseline, ", args.baseline), ("", REPO)]
-    )
+    checkouts = [("", REPO)] if args.baseline is None else [(BASELINE, args.baseline), ("", REPO)]
     # The cache-off runs share a tenant; each cache-on series has its own, so that its
     # first session meets an empty cache whatever ran before it.
     keys = {"bench": new_key()} | {
@@ -375,6 +374,22 @@ def report(args: argparse.Namespace, script: dict[str, Any], runs: list[tuple[st
         "product rows/s: start command to final status; CPU: both worker processes; "
         "storage requests: every service's, counted by SeaweedFS."
     )
+    if args.baseline is not None:
+        compare(dict(runs), rows)
+
+
+def compare(runs: dict[str, Any], rows: int) -> None:
+    """This checkout's figures against the baseline's run of the same series."""
+    print("this checkout against the baseline, series by series:")
+    for label, run in runs.items():
+        base = runs.get(BASELINE + label)
+        if base is None:
+            continue
+        cpu, base_cpu = run["cpu_s"] * 1000 / rows, base["cpu_s"] * 1000 / rows
+        print(
+            f"  {label}: worker CPU {cpu:.1f} against {base_cpu:.1f} ms/row "
+            f"({cpu / base_cpu:.2f}x), rows/s {base['wall_s'] / run['wall_s']:.2f}x"
+        )
 
 
 async def main() -> None:
