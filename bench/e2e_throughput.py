@@ -14,7 +14,11 @@ same run, against the same sites:
 The product runs with its domain cache off (`DOSSIER_CACHE_DAYS=0`: every run fetches).
 With `--cache` it also runs at the real default (cache on) for a tenant of its own, twice
 over the same sites: cold (nothing cached yet: a look-up and a write per found row) and
-warm (the second session, answered from the first one's entries).
+warm (the second session, answered from the first one's entries); `--cache-only` leaves
+the cache-off run out. With `--baseline DIR`, each of these runs is made first by the
+workers of another checkout (`python -m worker` started in DIR, on this environment),
+then by this checkout's, on the same web and services: ratios within one run, where the
+machine's load moves figures less than between runs.
 
 Printed: rows/s of each and the ratio, requests per row counted at the sites (by kind),
 storage requests per row counted by SeaweedFS (by type, every service's), CPU
@@ -23,7 +27,8 @@ fields each found. Loopback only; everything started here stops with it.
 
     .venv/bin/python bench/e2e_throughput.py [--rows 1000] [--latency 0.2] [--cache]
         [--concurrency 32 128]   # rows in flight per worker; default: the worker's default
-    [--worker-env DOSSIER_X=1 ...] [--logs DIR]
+    [--worker-env DOSSIER_X=1 ...] [--logs DIR] [--cache-only]
+        [--baseline DIR]   # another checkout's workers, run before this one's in each series
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import os
 import re
@@ -65,6 +71,7 @@ from tests.services import (
 
 REPO = Path(__file__).resolve().parent.parent
 WORKERS = 2
+BASELINE = "baseline, "  # how the baseline's runs are labelled
 
 
 _REQUEST_TOTAL = re.compile(r"^SeaweedFS_s3_request_total\{(.*)\} (\S+)$", re.MULTILINE)
@@ -265,9 +272,13 @@ async def product_runs(
     runs = []
     prefix = f"bench-e2e-{os.getpid()}"
     labels = ["default" if c is None else str(c) for c in args.concurrency or [None]]
+    # With a baseline, each series runs the baseline's workers, then this checkout's.
+    checkouts = [("", REPO)] if args.baseline is None else [(BASELINE, args.baseline), ("", REPO)]
     # The cache-off runs share a tenant; each cache-on series has its own, so that its
     # first session meets an empty cache whatever ran before it.
-    keys = {"bench": new_key()} | {f"bench-cache-{n}": new_key() for n in range(len(labels))}
+    keys = {"bench": new_key()} | {
+        f"bench-cache-{n}-{c}": new_key() for n in range(len(labels)) for c in range(len(checkouts))
+    }
     storage = SeaweedFS(folder / "s3", metrics=True)
     storage.start()
     try:
@@ -296,27 +307,30 @@ async def product_runs(
                 for n, (concurrency, label) in enumerate(
                     zip(args.concurrency or [None], labels, strict=True)
                 ):
+                    series = [] if args.cache_only else [(False, "bench", ["cache off"])]
                     if args.cache:
-                        series = [
-                            (False, "bench", ["cache off"]),
-                            (True, f"bench-cache-{n}", ["cache cold", "cache warm"]),
-                        ]
-                    for cache, tenant, passes in series:
+                        series.append((True, f"bench-cache-{n}", ["cache cold", "cache warm"]))
+                    for (cache, tenant, passes), (c, (which, checkout)) in itertools.product(
+                        series, enumerate(checkouts)
+                    ):
+                        tenant = f"{tenant}-{c}" if cache else tenant
                         with contextlib.ExitStack() as stack:
                             workers = []
                             for w in range(WORKERS):
                                 port = free_port()
                                 own = env | worker_env(web, concurrency, args.worker_env, cache)
                                 own["DOSSIER_WORKER_HEALTH_PORT"] = str(port)
-                                name = f"worker-{label}-{passes[0].replace(' ', '-')}-{w}"
-                                process = stack.enter_context(service("worker", own, logs, name))
+                                name = f"worker-{label}-{passes[0].replace(' ', '-')}-{c}-{w}"
+                                process = stack.enter_context(
+                                    service("worker", own, logs, name, cwd=checkout)
+                                )
                                 wait_http_ok(f"http://127.0.0.1:{port}/readyz", 60, process)
                                 workers.append(process)
                             for what in passes:
                                 run = await run_product(
                                     api, keys[tenant], web, workers, sites, storage
                                 )
-                                runs.append((f"{label} rows in flight, {what}", run))
+                                runs.append((f"{which}{label} rows in flight, {what}", run))
         finally:
             with contextlib.suppress(Exception):
                 await delete_topology(AMQP_URL, Topology(prefix))
@@ -360,6 +374,22 @@ def report(args: argparse.Namespace, script: dict[str, Any], runs: list[tuple[st
         "product rows/s: start command to final status; CPU: both worker processes; "
         "storage requests: every service's, counted by SeaweedFS."
     )
+    if args.baseline is not None:
+        compare(dict(runs), rows)
+
+
+def compare(runs: dict[str, Any], rows: int) -> None:
+    """This checkout's figures against the baseline's run of the same series."""
+    print("this checkout against the baseline, series by series:")
+    for label, run in runs.items():
+        base = runs.get(BASELINE + label)
+        if base is None:
+            continue
+        cpu, base_cpu = run["cpu_s"] * 1000 / rows, base["cpu_s"] * 1000 / rows
+        print(
+            f"  {label}: worker CPU {cpu:.1f} against {base_cpu:.1f} ms/row "
+            f"({cpu / base_cpu:.2f}x), rows/s {base['wall_s'] / run['wall_s']:.2f}x"
+        )
 
 
 async def main() -> None:
@@ -378,7 +408,17 @@ async def main() -> None:
         action="store_true",
         help="also run with the domain cache on (the default), cold then warm",
     )
+    parser.add_argument(
+        "--cache-only", action="store_true", help="with --cache: leave out the cache-off run"
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout whose workers run each series first, in the same run",
+    )
     args = parser.parse_args()
+    if args.cache_only and not args.cache:
+        parser.error("--cache-only needs --cache")
     require_rabbitmq()
     sites = companies(args.rows)
     with (

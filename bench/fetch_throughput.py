@@ -18,6 +18,7 @@ spread over 100 loopback addresses (127.0.0.1-100) as real rows are spread over 
 sites. Each figure is the median of --rounds runs; variants take turns within a round.
 
     .venv/bin/python bench/fetch_throughput.py [--pages 1000] [--concurrency 8 32 64]
+        [--loop asyncio|uvloop]
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import trustme
+import uvloop
 
 from bench.clients.fetch_variants import Variant, bare_asyncio, variants, worker_stack
 from tests.services import free_port
@@ -156,6 +158,12 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[8, 32, 64])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--loop",
+        choices=["asyncio", "uvloop"],
+        default="asyncio",
+        help="the clients' event loop (the worker runs on uvloop's by default)",
+    )
     parser.add_argument("--serve", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -175,7 +183,9 @@ def main() -> None:
         command = [sys.executable, __file__, "--serve", f"{tmp}/site.pem"]
         server = subprocess.Popen(command + [str(port) for port in ports])
         try:
-            asyncio.run(measure(ports, args.pages, args.concurrency, args.rounds))
+            run = uvloop.run if args.loop == "uvloop" else asyncio.run
+            print(f"clients on {args.loop}'s event loop")
+            run(measure(ports, args.pages, args.concurrency, args.rounds))
         finally:
             server.terminate()
             server.wait(10)

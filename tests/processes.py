@@ -56,16 +56,21 @@ def wait_http_ok(url: str, timeout: float, service: ServiceProcess | None = None
 
 @contextlib.contextmanager
 def service(
-    module: str, env: dict[str, str], log_dir: Path, name: str | None = None
+    module: str,
+    env: dict[str, str],
+    log_dir: Path,
+    name: str | None = None,
+    cwd: Path = REPO,
 ) -> Iterator[ServiceProcess]:
-    """Start `python -m <module>` with `env` added; stop it (SIGTERM, then SIGKILL) after."""
+    """Start `python -m <module>` with `env` added, from the checkout at `cwd` (this one
+    by default); stop it (SIGTERM, then SIGKILL) after."""
     name = name or module
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{name}.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", module],
-            cwd=REPO,
+            cwd=cwd,
             env={**os.environ, **env},
             stdout=log,
             stderr=subprocess.STDOUT,

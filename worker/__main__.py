@@ -37,8 +37,7 @@ def load_factory(path: str) -> PipelineFactory:
     return cast(PipelineFactory, getattr(importlib.import_module(module_name), attribute))
 
 
-async def main() -> None:
-    settings = WorkerSettings()
+async def main(settings: WorkerSettings) -> None:
     configure_logging(
         "worker", settings.log_level, settings.log_format, extra_processors=[capture_processor]
     )
@@ -82,5 +81,14 @@ async def main() -> None:
         await WorkerService(settings, store, broker, pipeline, metrics, webhooks, enrich).run()
 
 
+def run(settings: WorkerSettings) -> None:
+    if settings.event_loop == "asyncio":
+        asyncio.run(main(settings))
+        return
+    import uvloop  # not installed where it does not build (Windows, PyPy): "asyncio" there
+
+    uvloop.run(main(settings))
+
+
 if __name__ == "__main__":
-    asyncio.run(main())
+    run(WorkerSettings())

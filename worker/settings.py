@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field
@@ -19,6 +20,11 @@ class WorkerSettings(CommonSettings):
     # No row starts while this process's event loop runs later than this many seconds (its
     # CPU is short: the rows in flight finish first, before their pages time out).
     max_loop_lag_s: float = Field(0.5, gt=0, validation_alias="DOSSIER_WORKER_MAX_LOOP_LAG_S")
+    # The event loop the worker runs on: uvloop's (libuv, its TLS and sockets in C) costs
+    # less CPU per row than asyncio's own (docs/performance.md); "asyncio" to fall back.
+    event_loop: Literal["uvloop", "asyncio"] = Field(
+        "uvloop", validation_alias="DOSSIER_WORKER_EVENT_LOOP"
+    )
     # Rows per chunk task. Small enough that a chunk ends far below RabbitMQ's consumer
     # timeout (30 min by default) even when every row waits on slow sites.
     chunk_size: int = Field(200, ge=1, validation_alias="DOSSIER_WORKER_CHUNK_SIZE")

@@ -26,6 +26,7 @@ from shared.addresses import IPAddress
 from worker.pipeline.clients.fetch.asyncio_streams import AsyncioBackend
 from worker.pipeline.clients.fetch.guard import AddressGuard
 from worker.pipeline.clients.fetch.http11 import PageTransport
+from worker.pipeline.clients.fetch.tls import page_tls_context
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _NEXT_ATTEMPT_S = 0.25
@@ -101,7 +102,7 @@ def guarded_client(
 ) -> httpx2.AsyncClient:
     """An httpx2 client for untrusted URLs: the environment's proxies and CA file, no
     automatic redirects (the fetcher follows them, checking each)."""
-    context = httpx2.create_ssl_context(trust_env=True)  # SSL_CERT_FILE, SSL_CERT_DIR
+    context = page_tls_context()
     mounts: dict[str, httpx2.AsyncBaseTransport | None] = {}
     for pattern, proxy in get_environment_proxies().items():
         if proxy is None:
