@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from worker.pipeline.confidence.linkedin import Hit, judge_hit
-from worker.pipeline.confidence.verdict import Verdict, verdict
+from worker.pipeline.confidence.linkedin import Hit, held_for_namesake, judge_hit
+from worker.pipeline.confidence.verdict import Score, Verdict, verdict
 
 pytestmark = pytest.mark.unit
 
@@ -309,3 +309,24 @@ def test_a_page_sharing_only_the_trade_word_of_the_name_gains_nothing_from_the_i
     score = judge_hit(other, "Kőrösvíz Építő Kft.", None, "", ["Szeged"], ["Construction"])
     assert not any(e.startswith("the row's line of business") for e in score.evidence)
     assert verdict(score.confidence, FLOOR, ACCEPT) is not Verdict.ACCEPT, score
+
+
+def test_twins_pages_of_one_city_are_held_unless_the_rows_industry_tells_them_apart() -> None:
+    accounts = hit("nordvik-partners", "Nordvik Partners", "Nordvik Partners · Accounting · Aarhus")
+    cider = hit("nordvik-partners-dk", "Nordvik Partners", "Nordvik Partners · Cider · Aarhus")
+    hints = ["Denmark", "Aarhus"]
+
+    def scored(trades: list[str]) -> dict[str, Score]:
+        return {
+            h.url: judge_hit(h, "Nordvik Partners", None, "", hints, trades)
+            for h in (accounts, cider)
+        }
+
+    alike = scored([])
+    held = held_for_namesake(accounts.url, alike[accounts.url], alike, ACCEPT)
+    assert verdict(held.confidence, FLOOR, ACCEPT) is Verdict.REVIEW
+    assert f"a namesake's page is as plausible ({cider.url})" in held.evidence
+    told = scored(["Accounting"])
+    kept = held_for_namesake(accounts.url, told[accounts.url], told, ACCEPT)
+    assert kept == told[accounts.url]
+    assert verdict(kept.confidence, FLOOR, ACCEPT) is Verdict.ACCEPT

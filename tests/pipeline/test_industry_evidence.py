@@ -8,6 +8,7 @@ import pytest
 
 from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.industry import industry_evidence
+from worker.pipeline.stages.discovery.industry_words import INDUSTRIES
 from worker.pipeline.stages.discovery.namesakes import undecided, unread_rival
 from worker.pipeline.stages.discovery.website_search import Candidate
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
@@ -34,6 +35,22 @@ def page(text: str, title: str = "Lindgren & Co") -> PageFacts:
         ("Construction", "Od roku 1996 nabízí Hora Stavby stavby rodinných domů na klíč."),
         ("Logistik", "Wir sind eine Spedition für Kühltransporte aus Hamburg seit 1990."),
         ("Beekeeping", "Family beekeeping in the hills since 1950: honey and wax candles."),
+        ("Accounting", "Vi tager os af bogholderi og årsregnskab for små virksomheder i Odense."),
+        ("Beverage Manufacturing", "Vi presser æblemost og laver cider på gården ved Vejle."),
+        ("Wineries", "Familjen odlar druvor och driver ett vineyard utanför Ystad sedan 1990."),
+        ("Renewable Energy Semiconductor Manufacturing", "Vi leverer solcelleanlegg til gårder."),
+        ("Electrical Equipment Manufacturing", "Wir bauen Schaltschränke für Maschinenbauer."),
+        ("Law Practice", "Unsere Kanzlei berät Familienunternehmen im Erbrecht seit 1978."),
+        ("Hospitals and Health Care", "Nasza przychodnia stomatologiczna przyjmuje od 1999 roku."),
+        ("Real Estate", "Somos una agencia inmobiliaria con pisos en venta y alquiler."),
+        ("Hospitality", "Il nostro albergo sul lago offre camere e colazione dal 1962."),
+        ("Education", "Nous proposons des formations en langues pour les adultes à Lyon."),
+        ("Motor Vehicle Manufacturing", "Vår bilverkstad servar personbilar och lätta lastbilar."),
+        ("Textile Manufacturing", "Tkaniny i dzianiny produkujemy w Łodzi od 1985 roku."),
+        ("Printing Services", "Naše tiskárna tiskne katalogy a plakáty pro firmy v Brně."),
+        ("Insurance", "Tarjoamme vakuutuksia yrityksille ja kotitalouksille Tampereella."),
+        ("Architecture and Planning", "Mimarlık ofisimiz konut ve ofis projeleri tasarlar."),
+        ("Advertising Services", "Wir sind eine Werbeagentur für Messen und Kampagnen in Köln."),
     ],
 )
 def test_a_page_that_does_the_rows_industry_agrees(industry: str, text: str) -> None:
@@ -47,6 +64,14 @@ def test_a_page_that_does_the_rows_industry_agrees(industry: str, text: str) -> 
         ("Facilities Services", "Managed IT support and cloud backups for clinics in Winnipeg."),
         ("Interior Design", "Claddagh Design builds websites and online shops for local firms."),
         ("Credit Unions", "Managed IT support and cloud backups for clinics in Winnipeg."),
+        ("Beverage Manufacturing", "Vi tager os af bogholderi og årsregnskab for håndværkere."),
+        ("Electrical Equipment Manufacturing", "Vi monterer solcellepaneler på næringsbygg."),
+        ("Renewable Energy", "Wir bauen Schaltschränke und Steuerungen für Maschinenbauer."),
+        # Words that hold a short stem of another language's trade word (`ital`, `ropa`,
+        # `course`, `assurance`) are no sign of that trade.
+        ("Beverage Manufacturing", "Digital capital for hospitals in Europa, of course."),
+        ("Insurance", "Quality assurance is part of every machine we build in Turin."),
+        ("Education", "Of course we deliver: furniture made to measure since 1960."),
     ],
 )
 def test_a_page_of_another_trade_differs(industry: str, text: str) -> None:
@@ -157,3 +182,9 @@ def test_an_unread_directory_listing_does_not_hold_the_best_candidate() -> None:
     )
     held = unread_rival(accountants, [accountants, listing], place, 0.8, "Lindgren & Co")
     assert held.confidence == 1.0
+
+
+def test_every_industry_stem_is_a_word_not_a_letter() -> None:
+    """A stem of one or two Latin letters would be found on every page."""
+    short = [s for _, stems in INDUSTRIES for s in stems if len(s) < (3 if s.isascii() else 2)]
+    assert short == []

@@ -46,6 +46,18 @@ ROWS = [
         )
         for n, country, city in ((9, "Norway", "Bergen"), (10, "Chile", "Valparaíso"))
     ),
+    *(
+        InputRow(
+            row=n,
+            name=name,
+            original={"Name": name, "Country": country, "City": city},
+            facts={"country": country, "city": city},
+        )
+        for n, name, country, city in (
+            (11, "Tern Ceramics", "Portugal", "Porto"),
+            (12, "Saltmarsh Bakery", "United Kingdom", "Leeds"),
+        )
+    ),
 ]
 
 
@@ -156,7 +168,7 @@ async def test_a_doubtful_candidate_is_left_for_review_in_every_export(
     assert doubtful.website_confidence is None
     assert doubtful.review_candidates.startswith("website: https://os-digital.net/ (0.")
     assert "title 'Orbit Software'" in doubtful.review_candidates
-    assert count_rows(results.values()).needs_review == 2
+    assert count_rows(results.values()).needs_review == 3
 
     layout = ExportLayout(["Name", "Site", "Country", "City"])
 
@@ -190,3 +202,27 @@ async def test_a_company_whose_site_is_not_found_still_gets_a_corroborated_linke
     assert valparaiso.row_status is RowStatus.NOT_FOUND
     assert valparaiso.linkedin_url == ""
     assert "places the company in Norway" in valparaiso.notes
+
+
+async def test_a_company_whose_website_is_in_doubt_still_gets_a_corroborated_linkedin(
+    results: dict[int, ResultRow],
+) -> None:
+    tern = results[11]
+    assert tern.row_status is RowStatus.NEEDS_REVIEW
+    assert (tern.official_website, tern.website_confidence) == ("", None)
+    assert tern.review_candidates.startswith("website: https://tc-porto.pt/")
+    assert tern.linkedin_url == "https://www.linkedin.com/company/tern-ceramics"
+    assert (tern.linkedin_source, tern.linkedin_confidence is not None) == ("search", True)
+    assert "agrees with the row: Portugal, Porto" in tern.notes
+
+
+async def test_two_namesakes_pages_nothing_tells_apart_go_to_review(
+    results: dict[int, ResultRow],
+) -> None:
+    bakery = results[12]
+    assert bakery.row_status is RowStatus.NOT_FOUND
+    assert bakery.linkedin_url == ""
+    assert bakery.review_candidates.startswith(
+        "LinkedIn: https://www.linkedin.com/company/saltmarsh-bakery ("
+    )
+    assert "a namesake's page is as plausible" in bakery.review_candidates

@@ -72,9 +72,9 @@ class RowFlow:
         find = find_website(self._kit, self._session, self._place, draft, discover=not only)
         pages, self._down = await self._timed("website", find)
         if draft.stopped:
-            # A company whose site is down, for sale, or not found still may have a
-            # LinkedIn page; the search's results must then agree with the row's columns.
-            homeless = self._down or draft.status is RowStatus.NOT_FOUND
+            # A company whose site is down, for sale, not found or in doubt still may have
+            # a LinkedIn page; the search's results must then agree with the row's columns.
+            homeless = self._down or draft.status in (RowStatus.NOT_FOUND, RowStatus.NEEDS_REVIEW)
             if homeless and not only and self._kit.has("linkedin"):
                 await self._timed("linkedin", self._linkedin(draft, []))
             return draft

@@ -78,7 +78,29 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
             )
         ],
     ),
+    (
+        'site:linkedin.com/company "tern ceramics"',
+        [
+            (
+                "https://www.linkedin.com/company/tern-ceramics",
+                "Tern Ceramics | LinkedIn",
+                "Tern Ceramics · Ceramics · Porto, Portugal",
+            )
+        ],
+    ),
+    (
+        'site:linkedin.com/company "saltmarsh bakery"',
+        [
+            (
+                f"https://www.linkedin.com/company/saltmarsh-bakery{tail}",
+                "Saltmarsh Bakery | LinkedIn",
+                "Saltmarsh Bakery · Food and Beverage Services · Leeds, United Kingdom",
+            )
+            for tail in ("", "-leeds")
+        ],
+    ),
     ("site:linkedin.com/company", []),
+    ('"tern ceramics" official website', [("https://tc-porto.pt/", "Tern Ceramics", "")]),
     ('"oldbrand" official website', [("https://newbrand.io/", "NewBrand", "cloud backups")]),
     ('"silent rename" official website', [("https://fresh-name.com/", "Fresh Name", "")]),
     (

@@ -321,6 +321,9 @@ SITES: dict[str, Site] = {
             )
         )
     },
+    "tc-porto.pt": {
+        "/": html(page("Tern Ceramics", "<p>Welcome. Tiles and more, made for you.</p>"))
+    },
     "os-digital.net": {
         "/": html(page("Orbit Software", "<p>Welcome. We write software for you.</p>"))
     },

@@ -190,3 +190,27 @@ def _other_countries(text: str, hints: Sequence[str]) -> list[str]:
         elif codes:
             return []
     return [] if not named or named & own else sorted(named)
+
+
+# Two pages this close are corroborated alike: nothing the row or the site says picks one.
+_TIED = 0.01
+
+
+def held_for_namesake(url: str, score: Score, scored: dict[str, Score], accept: float) -> Score:
+    """The best page's score, held just below the acceptance line when another company page
+    of the same search scores as well (twins of one city with nothing, not even the row's
+    industry, between them): a guess between namesakes goes to review, not into the CRM."""
+    if score.confidence < accept:
+        return score
+    rival = next(
+        (
+            other
+            for other, its in scored.items()
+            if other != url and its.confidence >= score.confidence - _TIED
+        ),
+        None,
+    )
+    if rival is None:
+        return score
+    held = round(accept - 0.01, 2)
+    return Score(held, (*score.evidence, f"a namesake's page is as plausible ({rival})"))

@@ -22,7 +22,7 @@ from shared.transliteration import (
 )
 from shared.transliteration import latin_readings as to_latin_readings
 from worker.pipeline.clients.search.provider import SearchProvider
-from worker.pipeline.confidence.linkedin import Hit, judge_hit
+from worker.pipeline.confidence.linkedin import Hit, held_for_namesake, judge_hit
 from worker.pipeline.confidence.verdict import Score
 from worker.pipeline.matching import domain_similarity, name_similarity
 from worker.pipeline.stages.page.page_facts import PageFacts
@@ -213,6 +213,7 @@ async def from_search(
     by_domain: bool = False,
     trades: Sequence[str] = (),
     loose_for: str = "",
+    accept: float | None = None,
 ) -> tuple[str, Score] | None:
     """The best company page found, judged on what corroborates it (see
     `confidence.linkedin`); None when search finds no company page at all. `where` (the
@@ -220,8 +221,9 @@ async def from_search(
     namesakes. `by_domain`: search for the company's domain instead of its name, for a
     name in a script its LinkedIn page does not use. `loose_for`: `name` is a reading of
     this name that cannot be spelled exactly (an Arabic name without its vowels), searched
-    unquoted and its results judged against this name. Raises SearchUnavailable when the
-    provider is down."""
+    unquoted and its results judged against this name. `accept`: the acceptance line; a
+    best page that another page matches point for point is held below it (a guess between
+    namesakes goes to review). Raises SearchUnavailable when the provider is down."""
     if by_domain and domain:
         # A page's About section gives the company's website, which engines index.
         query = f'site:linkedin.com/company "{domain}"'
@@ -235,13 +237,17 @@ async def from_search(
         # LinkedIn page names mostly leave the legal form out; quoted, it may find nothing.
         query = " ".join(filter(None, (f'site:linkedin.com/company "{plain}"', where)))
         hits = await search.search(query, limit)
-    best: tuple[str, Score] | None = None
+    scored: dict[str, Score] = {}
     for hit in hits:
         url = company_url(hit.url)
-        if url is None:
+        if url is None or url in scored:
             continue
         judged = Hit(url, hit.title, hit.snippet)
-        score = judge_hit(judged, loose_for or name, domain, site_text, hints, trades)
-        if best is None or score.confidence > best[1].confidence:
-            best = (url, score)
-    return best
+        scored[url] = judge_hit(judged, loose_for or name, domain, site_text, hints, trades)
+    if not scored:
+        return None
+    # The first of equals wins, as the engine ranked it.
+    url, score = max(scored.items(), key=lambda item: item[1].confidence)
+    if accept is not None:
+        score = held_for_namesake(url, score, scored, accept)
+    return url, score

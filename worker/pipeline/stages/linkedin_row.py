@@ -59,6 +59,7 @@ async def find_linkedin(kit: Toolkit, draft: RowDraft, pages: list[PageFacts], w
                 where=where,
                 by_domain=by_domain,
                 loose_for=loose_for,
+                accept=settings.accept_confidence,
             )
             if hit is not None and (found is None or hit[1].confidence > found[1].confidence):
                 found = hit

@@ -13,96 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from worker.pipeline.stages.discovery.industry_words import INDUSTRIES
 from worker.pipeline.stages.page.page_facts import PageFacts
 
-# (stems a label holds, stems a page of that industry holds).
-_INDUSTRIES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (
-        (" account", " bookkeep", " audit", " tax ", " tax advi"),
-        (
-            *("accountan", "accounting", "bookkeep", "audit", "tax return", "payroll", "bokför"),
-            *("redovisning", "revision", "deklaration", "bogføring", "regnskab", "regnskap"),
-            *("buchhalt", "steuerberat", "wirtschaftsprüf", "comptab", "contabil", "contab"),
-            *("boekhoud", "belasting", "księgow", "účetn", "účtovn", "könyvel", "бухгалт"),
-            *("λογιστ", "muhasebe", "ראיית חשבון", "محاسب", "会計", "会计", "회계"),
-        ),
-    ),
-    (
-        (" furniture", " joinery", " carpent", " woodwork", " cabinet"),
-        (
-            *("furniture", "joinery", "carpent", "cabinetmak", "woodwork", "möbel", "snickeri"),
-            *("tischler", "schreiner", "meuble", "menuiser", "mueble", "carpinter", "mobili"),
-            *("falegnam", "móve", "marcenar", "meubel", "timmerwerk", "møbel", "snekker"),
-            *("meble", "stolar", "nábyt", "truhl", "bútor", "мебел", "столяр", "έπιπλ"),
-            *("mobilya", "רהיט", "أثاث", "家具", "가구", "furniturestore"),
-        ),
-    ),
-    (
-        (" facilit", " clean", " janitor", " housekeep"),
-        (
-            *("cleaning", "janitor", "facility", "facilities", "housekeep", "reinigung"),
-            *("nettoyage", "limpieza", "pulizi", "limpeza", "schoonmaak", "städ", "rengøring"),
-            *("sprząt", "úklid", "takarít", "уборк", "клининг", "καθαρισ", "temizlik"),
-            *("ניקיון", "تنظيف", "清掃", "清洁", "청소"),
-        ),
-    ),
-    (
-        (" information technology", " it ", " software", " computer", " cloud"),
-        (
-            *("it support", "managed it", "software", "cloud", "network", "helpdesk", "cyber"),
-            *("it services", "it-service", "it-dienst", "informati", "backup", "server"),
-            *("programm", "程序", "ソフトウェア", "软件", "소프트웨어", "програм", "πληροφορικ"),
-            *("bilişim", "מחשוב", "تقنية المعلومات", "itservice", "computerstore"),
-        ),
-    ),
-    (
-        (" interior",),
-        (
-            *("interior", "inredning", "innenarchitekt", "innenausbau", "intérieur"),
-            *("interiorismo", "decoración", "arredament", "interiores", "interieur"),
-            *("indretning", "wnętrz", "interiér", "belsőépítész", "интерьер", "εσωτερικ"),
-            *("iç mimar", "עיצוב פנים", "تصميم داخلي", "インテリア", "室内设计", "인테리어"),
-        ),
-    ),
-    (
-        (" web", " digital", " internet", " e-commerce", " online"),
-        (
-            *("website", "web design", "webdesign", "web site", "online shop", "e-commerce"),
-            *("webshop", "seo", "sitios web", "páginas web", "siti web", "sites web"),
-            *("sites internet", "strony internetow", "webové stránky", "weboldal", "сайт"),
-            *("ιστοσελ", "ιστότοπ", "web sitesi", "אתרי אינטרנט", "مواقع", "ウェブ", "网站"),
-            *("웹사이트", "홈페이지"),
-        ),
-    ),
-    (
-        (" construct", " building", " contractor", " civil engineering"),
-        (
-            *("construct", "builder", "building", "builds ", "contractor", "renovat"),
-            *("bauunternehm", "hochbau", "sanierung", "rénovation", "reforma"),
-            *("bâtiment", "construcc", "costruz", "construç", "bouw", "bygg", "budow"),
-            *("stavb", "stavební", "építő", "строит", "κατασκευ", "inşaat", "בנייה"),
-            *("بناء", "مقاول", "建設", "建筑", "건설"),
-        ),
-    ),
-    (
-        (" logist", " transport", " freight", " shipping", " warehous", " trucking"),
-        (
-            *("logisti", "transport", "freight", "shipping", "haulage", "warehous"),
-            *("spedition", "fracht", "trasport", "vervoer", "frakt", "spedycj", "přeprav"),
-            *("szállítm", "перевоз", "логист", "μεταφορ", "nakliye", "הובלה", "شحن"),
-            *("物流", "运输", "運輸", "물류", "운송"),
-        ),
-    ),
-    (
-        (" food", " beverage", " baker", " dairy", " agricultur"),
-        (
-            *("food", "bakery", "snack", "dairy", "lebensmittel", "bäckerei", "aliment"),
-            *("boulanger", "comida", "panader", "voedsel", "livsmedel", "fødevar"),
-            *("żywnoś", "potravin", "élelmiszer", "продукт", "τρόφιμ", "gıda", "מזון"),
-            *("غذائ", "食品", "식품", "foodestablishment", "flour", "harina", "farine", "mehl"),
-        ),
-    ),
-)
 # Words of a label that say nothing of what a company does.
 _GENERIC = frozenset(
     {"services", "service", "industry", "industries", "products", "production", "and", "the"}
@@ -128,7 +41,7 @@ def _stems(label: str) -> tuple[str, ...]:
     label's own words."""
     known = tuple(
         stem
-        for marks, stems in _INDUSTRIES
+        for marks, stems in INDUSTRIES
         if any(mark in label for mark in marks)
         for stem in stems
     )
