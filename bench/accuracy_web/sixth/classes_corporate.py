@@ -153,19 +153,16 @@ def groups(m: Maker) -> None:
             slug(sub.own), sub.own, sub.industry, land.row_town(town), land, sub_host
         )
         listed = f"{OUR_COMPANIES[land.lang]}: {sub.own}, {brand} Invest, {brand} Service."
-        parent_firm = m.firm(parent, land, parent_host, town=town, linkedin=parent_in)
+        # The list is on the page the site's text is read from, so labels see it too.
+        parent_firm = m.firm(
+            parent, land, parent_host, town=town, linkedin=parent_in, lines=(listed,)
+        )
         parent_built = m.site(
             parent_host, "microdata", parent_firm, also=f"{listed} {sub.own}", boost=2.0
         )
         group_line = MEMBER[land.lang].format(group=parent.own)
         sub_firm = m.firm(sub, land, sub_host, town=town, linkedin=sub_in, lines=(group_line,))
         sub_built = m.site(sub_host, PLAIN[n % len(PLAIN)], sub_firm)
-        m.web.sites[parent_host].pages["/"] = Page(
-            m.web.sites[parent_host]
-            .pages["/"]
-            .body.replace(b"</body>", f"<p>{listed}</p></body>".encode()),
-            m.web.sites[parent_host].pages["/"].content_type,
-        )
         m.label(
             "subsidiary",
             sub.own,
