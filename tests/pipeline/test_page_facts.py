@@ -77,6 +77,21 @@ def test_a_footer_is_read_only_when_the_page_has_no_paragraph_of_its_own() -> No
     assert extract_facts("https://fernhill.example/", described).paragraphs == (own,)
 
 
+def test_a_cover_above_a_main_of_post_titles_is_read() -> None:
+    cover = "Brightwater Joinery builds oak staircases and sash windows for old houses in Leeds."
+    blog = page(
+        "Brightwater",
+        f'<section class="cover"><p class="cover-description">{cover}</p></section>'
+        '<main><article><h2 class="card-title">News 2025</h2></article></main>',
+    )
+    facts = extract_facts("https://brightwater.example/", blog)
+    assert facts.paragraphs == (cover,)
+    assert cover in facts.main_text
+    own = "Real content of the page itself, written as a long enough sentence to count here."
+    both = page("B", f"<section><p>{cover}</p></section><main><p>{own}</p></main>")
+    assert extract_facts("https://brightwater.example/", both).paragraphs == (own,)
+
+
 def test_main_text_leaves_out_navigation_scripts_and_footers() -> None:
     html = page(
         "X",

@@ -211,8 +211,18 @@ def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str, str]:
     root: Node | None = tree.css_first("main") or tree.css_first("article") or tree.body
     if root is None:
         return (), "", footer_text[:_FOOTER_TEXT]
-    paragraphs = _paragraphs(root.css(_BLOCKS)) or footer
-    return paragraphs, clean_text(root.text(separator=" ")), footer_text[:_FOOTER_TEXT]
+    paragraphs = _paragraphs(root.css(_BLOCKS))
+    if not paragraphs and tree.body is not None and root is not tree.body:
+        # Blog themes put the site's own words in a cover above `<main>`, which holds
+        # only a list of posts: the whole body is read when `<main>` says nothing.
+        body_paragraphs = _paragraphs(tree.body.css(_BLOCKS))
+        if body_paragraphs:
+            root, paragraphs = tree.body, body_paragraphs
+    return (
+        paragraphs or footer,
+        clean_text(root.text(separator=" ")),
+        footer_text[:_FOOTER_TEXT],
+    )
 
 
 def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
