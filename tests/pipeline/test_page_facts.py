@@ -267,3 +267,36 @@ def test_language_versions_are_read_from_hreflang_links() -> None:
 def test_the_about_page_is_found_in_the_sites_language(label: str, path: str) -> None:
     html = page("X", f'<nav><a href="/">Start</a><a href="{path}">{label}</a></nav>')
     assert extract_facts("https://x.eu/", html).about_url == f"https://x.eu{path}"
+
+
+def test_an_organization_written_in_microdata_or_rdfa_is_read_like_json_ld() -> None:
+    said = "Harbour Glass cuts and fits double glazing for homes and shops in Cobh since 1994."
+    micro = page(
+        "Harbour Glass",
+        '<div itemscope itemtype="https://schema.org/LocalBusiness">'
+        f'<meta itemprop="description" content="{said}">'
+        '<link itemprop="sameAs" href="https://www.linkedin.com/company/harbour-glass">'
+        '<h1 itemprop="name">Harbour Glass</h1><p>Call us</p>'
+        '<div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">'
+        '<span itemprop="name">Not the company</span></div></div>'
+        '<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Pane</span>'
+        '<meta itemprop="description" content="A product, not the company."></div>',
+    )
+    facts = extract_facts("https://harbourglass.ie/", micro)
+    assert facts.organization is not None
+    assert facts.organization.name == "Harbour Glass"
+    assert facts.organization.description == said
+    assert facts.organization.same_as == ("https://www.linkedin.com/company/harbour-glass",)
+    described = extractive([facts])
+    assert described is not None
+    assert described.text == said
+    rdfa = page(
+        "Harbour Glass",
+        '<div vocab="https://schema.org/" typeof="Organization">'
+        f'<h1 property="name">Harbour Glass</h1><p property="description">{said}</p>'
+        '<link property="sameAs" href="https://www.linkedin.com/company/harbour-glass"></div>',
+    )
+    facts = extract_facts("https://harbourglass.ie/", rdfa)
+    assert facts.organization is not None
+    assert facts.organization.description == said
+    assert facts.organization.same_as == ("https://www.linkedin.com/company/harbour-glass",)

@@ -13,6 +13,7 @@ from shared.company_keys import clean_text, registered_domain
 from worker.pipeline.clients.fetch.decode import is_html
 from worker.pipeline.stages.page.about_words import says_about
 from worker.pipeline.stages.page.jsonld import Organization, organizations
+from worker.pipeline.stages.page.microdata import markup_items
 from worker.pipeline.stages.page.page_shape import PageShape, page_shape
 from worker.pipeline.stages.page.reading_length import reading_length
 from worker.pipeline.stages.page.script_data import script_data
@@ -237,7 +238,7 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
         for node in tree.css("script")
         if (node.attributes.get("type") or "").lower() == "application/ld+json"
     ]
-    orgs = organizations(scripts)
+    orgs = organizations(scripts, markup_items(tree))
     data = script_data(tree)
     socials, about = _links(tree, url, data.links)
     shape = page_shape(tree, url)
