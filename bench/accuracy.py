@@ -13,7 +13,11 @@ the pipeline's matching code for first-contact figures; or `--set blind`,
 bench/accuracy_web/blind: 170+ companies on yet other CMSs' markup in Finnish, Hungarian,
 Romanian, Vietnamese, Indonesian, Danish, Norwegian, Croatian, Slovak, Lithuanian,
 Georgian, Armenian, Mongolian, Macedonian, Belarusian, Persian, Bengali, Tamil and English,
-also written apart from the matching code), serves it
+also written apart from the matching code; or `--set sixth`, bench/accuracy_web/sixth:
+170+ companies on Framer, Ghost, HubSpot, Elementor, Drupal, Google Sites, Hugo, Jekyll,
+AMP, framesets, RDFa and microdata in Swahili, Spanish, Czech, Estonian, Latvian, Slovene,
+Albanian, Malay, Azerbaijani, Uzbek (Latin and Cyrillic), Amharic, Khmer, Greek, Serbian
+(Cyrillic and Latin), Nepali and English, written apart from it too), serves it
 over HTTPS through a CONNECT proxy with a test CA (`HTTPS_PROXY`, `SSL_CERT_FILE`), with
 LinkedIn behind its sign-in wall and a Serper- or SearXNG-compatible search engine
 answering from the same web. Starts a private SeaweedFS, the gateway, the notifier and
@@ -25,7 +29,7 @@ LinkedIn accuracy, description grounding, wrong-company rows, precision per conf
 band, and the failures by class with example rows. Stops everything it started, also
 after `--limit` seconds.
 
-    .venv/bin/python bench/accuracy.py [--set dev|heldout|unseen|fresh]
+    .venv/bin/python bench/accuracy.py [--set dev|heldout|unseen|fresh|blind|sixth]
         [--input with_website|name_only|mixed_xlsx] [--search serper|searxng]
         [--workers 2] [--examples 3] [--save DIR] [--limit 1500]
 """
@@ -62,6 +66,8 @@ from bench.accuracy_web.report import bands, by_class, headline, summary
 from bench.accuracy_web.scoring import Score, score
 from bench.accuracy_web.search import API_KEY, SearchIndex, search_app
 from bench.accuracy_web.server import all_hosts, web_app
+from bench.accuracy_web.sixth import inputs as sixth_inputs
+from bench.accuracy_web.sixth.catalogue import build_sixth
 from bench.accuracy_web.unseen import inputs as unseen_inputs
 from bench.accuracy_web.unseen.catalogue import build_unseen
 from shared.auth import hash_key, new_key
@@ -124,6 +130,7 @@ BUILDERS = {
     "unseen": build_unseen,
     "fresh": build_fresh,
     "blind": build_blind,
+    "sixth": build_sixth,
 }
 UPLOADS = {
     "dev": upload,
@@ -131,6 +138,7 @@ UPLOADS = {
     "unseen": unseen_inputs.upload,
     "fresh": fresh_inputs.upload,
     "blind": blind_inputs.upload,
+    "sixth": sixth_inputs.upload,
 }
 
 
@@ -221,7 +229,7 @@ def main() -> int:
         help="dev: the web the pipeline was tuned on; heldout: one written apart from it "
         "(since used for tuning); unseen: a third, in other builders and languages; "
         "fresh: a fourth, written apart from the pipeline's matching code; "
-        "blind: a fifth, also written apart from it",
+        "blind: a fifth, also written apart from it; sixth: a sixth, also written apart",
     )
     parser.add_argument("--search", choices=("serper", "searxng"), default="serper")
     parser.add_argument(

@@ -1,7 +1,8 @@
-"""Company-name words of Georgian, Armenian, Bengali and Tamil as the same companies
-write them in Latin letters (`სამშენებლო` construction, `Լոգիստիկ` logistic, `টেক্সটাইল`
-textile). As in `shared.script_trades`: the usual trade words of company registers, many
-of them English words spelled in the script, not the names of any company."""
+"""Company-name words of Georgian, Armenian, Bengali, Tamil, Amharic and Khmer as the same
+companies write them in Latin letters (`სამშენებლო` construction, `Լոգիստիկ` logistic,
+`টেক্সটাইল` textile, `ኮንስትራክሽን` construction, `សំណង់` construction). As in
+`shared.script_trades`: the usual trade words of company registers, many of them English
+words spelled in the script, not the names of any company."""
 
 from __future__ import annotations
 
@@ -44,3 +45,21 @@ TAMIL_TRADES: dict[str, str] = {
 # Names are compared by their keys, in lower case: the Armenian words in both cases.
 ARMENIAN_TRADES |= {word.lower(): english for word, english in ARMENIAN_TRADES.items()}
 ARMENIAN_TRADES |= {word.replace("և", "եւ"): english for word, english in ARMENIAN_TRADES.items()}
+ETHIOPIC_TRADES: dict[str, str] = {
+    "ኮንስትራክሽን": "construction", "ግንባታ": "construction", "ትራንስፖርት": "transport",
+    "ሎጅስቲክስ": "logistics", "ንግድ": "trading", "ትሬዲንግ": "trading", "ኢንዱስትሪ": "industry",
+    "ኢንዱስትሪዎች": "industries", "ጨርቃጨርቅ": "textile", "ቴክስታይል": "textile",
+    "ቡና": "coffee", "ላኪ": "export", "ኤክስፖርት": "export", "ምግብ": "food", "ፉድስ": "foods",
+    "ማር": "honey", "ሆቴል": "hotel", "ቴክኖሎጂ": "technology", "ሶፍትዌር": "software",
+    "ፋርማሲ": "pharmacy", "ፋርማ": "pharma", "ግሩፕ": "group", "ቡድን": "group",
+    "ኢንጂነሪንግ": "engineering", "አግሮ": "agro", "ሆልዲንግ": "holding", "አገልግሎት": "service",
+    "ቱር": "tour", "ትራቭል": "travel", "ኢነርጂ": "energy", "ሪል እስቴት": "real estate",
+}  # fmt: skip
+KHMER_TRADES: dict[str, str] = {
+    "ដឹកជញ្ជូន": "logistics", "ភស្តុភារ": "logistics", "សំណង់": "construction",
+    "ម្ហូប": "foods", "អាហារ": "food", "ពាណិជ្ជកម្ម": "trading", "បច្ចេកវិទ្យា": "technology",
+    "អាយធី": "it", "ឱសថ": "pharmacy", "ធានារ៉ាប់រង": "insurance", "ទេសចរណ៍": "tourism",
+    "ក្រុម": "group", "ក្រុមហ៊ុន": "company", "វាយនភណ្ឌ": "textile", "កសិកម្ម": "agriculture",
+    "ថាមពល": "energy", "សេវាកម្ម": "service", "ម្រេច": "pepper", "ស្រា": "wine",
+    "សណ្ឋាគារ": "hotel", "អចលនទ្រព្យ": "real estate",
+}  # fmt: skip

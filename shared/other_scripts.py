@@ -1,13 +1,14 @@
-"""Korean, Greek, Arabic (and Persian), Hebrew, Thai, Hindi, Georgian, Armenian, Bengali
-and Tamil names read in Latin letters, to match a list's romanised name to a site in the
-company's own script and the reverse.
+"""Korean, Greek, Arabic (and Persian), Hebrew, Thai, Hindi, Georgian, Armenian, Bengali,
+Tamil, Amharic (Ge'ez) and Khmer names read in Latin letters, to match a list's romanised
+name to a site in the company's own script and the reverse.
 
 `한빛정밀` is Hanbit Jeongmil (or Hanbit Precision) in a list, `Αστέρας Υφάσματα` Asteras
 Yfasmata, `النخيل للتجارة` Al Nakheel Trading, `כרמל הנדסת מים` Carmel Handasat Mayim,
 `เจริญผล โลจิสติกส์` Charoenphon Logistics, `नर्मदा फार्मा` Narmada Pharma, `ალაზნის ველი`
 Alaznis Veli, `Սևան Լոգիստիկ` Sevan Logistic, `মেঘনা লজিস্টিকস` Meghna Logistics,
-`யாழ் பனை` Yaal Panai. Georgian and Armenian are read with anyascii, their ejectives'
-apostrophes left out; Bengali and Tamil like Devanagari, with their inherent vowel.
+`யாழ் பனை` Yaal Panai, `አዋሽ ኮንስትራክሽን` Awash Konstrakshn, `សុខា ដឹកជញ្ជូន` Sokha Logistics.
+Georgian, Armenian and Ge'ez are read with anyascii, their ejectives' apostrophes left out;
+Bengali, Tamil and Khmer like Devanagari, with their inherent vowel.
 Korean is read in Revised Romanization (syllable blocks decomposed, final consonants
 carried to a following vowel), Hebrew and Arabic letter by letter with the article and
 the vowels people add left to the comparison, Greek, Thai and Devanagari with anyascii
@@ -35,7 +36,9 @@ from shared.company_keys import name_key
 from shared.more_script_trades import (
     ARMENIAN_TRADES,
     BENGALI_TRADES,
+    ETHIOPIC_TRADES,
     GEORGIAN_TRADES,
+    KHMER_TRADES,
     TAMIL_TRADES,
 )
 from shared.script_trades import (
@@ -63,6 +66,8 @@ class Script(StrEnum):
     ARMENIAN = "hy"
     BENGALI = "bn"
     TAMIL = "ta"
+    ETHIOPIC = "am"
+    KHMER = "km"
 
 
 _LETTERS = {
@@ -76,6 +81,8 @@ _LETTERS = {
     Script.ARMENIAN: re.compile(r"[\u0531-\u058a\ufb13-\ufb17]"),
     Script.BENGALI: re.compile(r"[\u0980-\u09ff]"),
     Script.TAMIL: re.compile(r"[\u0b80-\u0bff]"),
+    Script.ETHIOPIC: re.compile(r"[\u1200-\u139f\u2d80-\u2ddf]"),
+    Script.KHMER: re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]"),
 }
 _TRADES = {
     Script.KOREAN: KOREAN_TRADES,
@@ -87,12 +94,14 @@ _TRADES = {
     Script.ARMENIAN: ARMENIAN_TRADES,
     Script.BENGALI: BENGALI_TRADES,
     Script.TAMIL: TAMIL_TRADES,
+    Script.ETHIOPIC: ETHIOPIC_TRADES,
+    Script.KHMER: KHMER_TRADES,
 }
 # Countries whose companies write their names in these scripts.
 COUNTRIES = frozenset(
     {"KR", "KP", "GR", "CY", "IL", "TH", "IN", "NP", "AE", "SA", "EG", "QA", "KW", "BH",
      "OM", "JO", "LB", "SY", "IQ", "YE", "MA", "DZ", "TN", "LY", "SD", "PS", "IR", "AF",
-     "GE", "AM", "BD", "LK"}
+     "GE", "AM", "BD", "LK", "ET", "ER", "KH"}
 )  # fmt: skip
 
 
@@ -116,6 +125,8 @@ _WORD_READERS = {
     Script.ARMENIAN: script_readers.armenian_word,
     Script.BENGALI: script_readers.bengali_word,
     Script.TAMIL: script_readers.tamil_word,
+    Script.ETHIOPIC: script_readers.ethiopic_word,
+    Script.KHMER: script_readers.khmer_word,
 }
 
 

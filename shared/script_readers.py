@@ -160,6 +160,9 @@ def greek(text: str) -> str:
 _BRAHMIC = {
     "bn": (re.compile(r"[\u0995-\u09b9\u09dc-\u09df]"), re.compile(r"[\u09bc-\u09cd\u09d7]"), "o"),
     "ta": (re.compile(r"[\u0b95-\u0bb9]"), re.compile(r"[\u0bbe-\u0bcd\u0bd7]"), "a"),
+    # Khmer consonants carry an `a` or an `o` by their series; `o` is read, as names say
+    # `Kampot` and `Angkor`. The signs include the subscript mark (coeng).
+    "km": (re.compile(r"[\u1780-\u17a2]"), re.compile(r"[\u17b6-\u17d3]"), "o"),
 }
 
 
@@ -192,3 +195,14 @@ def armenian_word(word: str) -> str:
     # also when written (or normalised, NFKC) as `եւ`.
     word = word.replace("ռ", "ր").replace("Ռ", "Ր").replace("եւ", "և").replace("Եւ", "Եվ")
     return anyascii(word).replace("'", "")
+
+
+def ethiopic_word(word: str) -> str:
+    # Ge'ez syllables read as anyascii spells them, its ejectives' apostrophes left out
+    # (`ጣና` `t'ana`, written Tana).
+    return anyascii(word).replace("'", "")
+
+
+def khmer_word(word: str) -> str:
+    # The independent vowel carrier `អ` reads as an apostrophe in anyascii.
+    return _brahmic_word(word, "km").replace("'", "")

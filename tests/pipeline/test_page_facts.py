@@ -77,6 +77,21 @@ def test_a_footer_is_read_only_when_the_page_has_no_paragraph_of_its_own() -> No
     assert extract_facts("https://fernhill.example/", described).paragraphs == (own,)
 
 
+def test_a_cover_above_a_main_of_post_titles_is_read() -> None:
+    cover = "Brightwater Joinery builds oak staircases and sash windows for old houses in Leeds."
+    blog = page(
+        "Brightwater",
+        f'<section class="cover"><p class="cover-description">{cover}</p></section>'
+        '<main><article><h2 class="card-title">News 2025</h2></article></main>',
+    )
+    facts = extract_facts("https://brightwater.example/", blog)
+    assert facts.paragraphs == (cover,)
+    assert cover in facts.main_text
+    own = "Real content of the page itself, written as a long enough sentence to count here."
+    both = page("B", f"<section><p>{cover}</p></section><main><p>{own}</p></main>")
+    assert extract_facts("https://brightwater.example/", both).paragraphs == (own,)
+
+
 def test_main_text_leaves_out_navigation_scripts_and_footers() -> None:
     html = page(
         "X",
@@ -252,3 +267,36 @@ def test_language_versions_are_read_from_hreflang_links() -> None:
 def test_the_about_page_is_found_in_the_sites_language(label: str, path: str) -> None:
     html = page("X", f'<nav><a href="/">Start</a><a href="{path}">{label}</a></nav>')
     assert extract_facts("https://x.eu/", html).about_url == f"https://x.eu{path}"
+
+
+def test_an_organization_written_in_microdata_or_rdfa_is_read_like_json_ld() -> None:
+    said = "Harbour Glass cuts and fits double glazing for homes and shops in Cobh since 1994."
+    micro = page(
+        "Harbour Glass",
+        '<div itemscope itemtype="https://schema.org/LocalBusiness">'
+        f'<meta itemprop="description" content="{said}">'
+        '<link itemprop="sameAs" href="https://www.linkedin.com/company/harbour-glass">'
+        '<h1 itemprop="name">Harbour Glass</h1><p>Call us</p>'
+        '<div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">'
+        '<span itemprop="name">Not the company</span></div></div>'
+        '<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Pane</span>'
+        '<meta itemprop="description" content="A product, not the company."></div>',
+    )
+    facts = extract_facts("https://harbourglass.ie/", micro)
+    assert facts.organization is not None
+    assert facts.organization.name == "Harbour Glass"
+    assert facts.organization.description == said
+    assert facts.organization.same_as == ("https://www.linkedin.com/company/harbour-glass",)
+    described = extractive([facts])
+    assert described is not None
+    assert described.text == said
+    rdfa = page(
+        "Harbour Glass",
+        '<div vocab="https://schema.org/" typeof="Organization">'
+        f'<h1 property="name">Harbour Glass</h1><p property="description">{said}</p>'
+        '<link property="sameAs" href="https://www.linkedin.com/company/harbour-glass"></div>',
+    )
+    facts = extract_facts("https://harbourglass.ie/", rdfa)
+    assert facts.organization is not None
+    assert facts.organization.description == said
+    assert facts.organization.same_as == ("https://www.linkedin.com/company/harbour-glass",)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from shared.addresses import IPAddress
 from tests.pipeline.conftest import FARM_DNS, MakeSettings
+from tests.pipeline.fakes.dns import FarmResolver
 from worker.pipeline.build import web_fetcher
+from worker.pipeline.clients.fetch.resolver import UnresolvableHost
 from worker.pipeline.stages.website import WebsiteCheck, WebsiteOutcome, WebsiteValidator
 
 pytestmark = pytest.mark.unit
@@ -83,3 +86,26 @@ async def test_a_url_with_an_explicit_port_keeps_its_scheme(make_settings: MakeS
     assert result.outcome is WebsiteOutcome.DEAD_URL
     assert result.reason.startswith("http: ")
     assert "https" not in result.reason
+
+
+class _NoWwwNames(FarmResolver):
+    """The farm's names, none of them with a `www.` host."""
+
+    async def resolve(self, host: str) -> list[IPAddress]:
+        if host.startswith("www."):
+            raise UnresolvableHost(host)
+        return await super().resolve(host)
+
+
+async def test_a_www_name_that_does_not_resolve_is_tried_without_www(
+    make_settings: MakeSettings,
+) -> None:
+    s = make_settings()
+    fetcher, client = web_fetcher(s, resolver=_NoWwwNames())
+    async with client:
+        validator = WebsiteValidator(fetcher, s.match_threshold)
+        found = await validator.check("www.acme-rockets.com", "Acme Rockets")
+        gone = await validator.check("https://www.dead-host.invalid/", "Whoever")
+    assert found.outcome is WebsiteOutcome.OK
+    assert found.url == "https://acme-rockets.com/"
+    assert gone.outcome is WebsiteOutcome.DEAD_URL

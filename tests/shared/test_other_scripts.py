@@ -28,6 +28,8 @@ pytestmark = pytest.mark.unit
         ("Δρυάδα Ξυλουργική", "dryada xylourgiki"),  # ου is ou
         ("नर्मदा फार्मा", "narmada pharma"),  # the unwritten a said
         ('אופק מערכות בע"מ', "ofk mrchot"),  # the legal form left out
+        ("አዋሽ ኮንስትራክሽን", "awash konstrakshn"),  # Ge'ez syllables, the glottal stop unwritten
+        ("សុខា ដឹកជញ្ជូន", "sokha doekochonhchoun"),  # a consonant's own vowel said
     ],
 )
 def test_a_name_is_read_as_written(native: str, expected: str) -> None:
@@ -58,6 +60,9 @@ def test_an_arabic_jim_is_also_read_as_egypt_says_it() -> None:
         ("Carmel Handasat Mayim", "כרמל הנדסת מים"),
         ("Andaman Marine", "อันดามัน มารีน"),
         ("Surya Textiles", "सूर्या टेक्सटाइल्स"),
+        ("Awash Construction", "አዋሽ ኮንስትራክሽን"),
+        ("Awash Konstrakshn PLC", "አዋሽ ኮንስትራክሽን"),
+        ("Sokha Logistics", "សុខា ដឹកជញ្ជូន"),
     ],
 )
 def test_a_latin_name_matches_its_own_script_name(latin: str, native: str) -> None:
@@ -71,6 +76,8 @@ def test_a_latin_name_matches_its_own_script_name(latin: str, native: str) -> No
         ("Al Noor Foods", "الفجر للأغذية"),  # another brand, the same trade
         ("Daesang", "효성"),
         ("Ganga Agro", "गोदरेज"),
+        ("Abay Trading", "አዋሽ ኮንስትራክሽን"),
+        ("Sokha Construction", "សុខា ដឹកជញ្ជូន"),  # the same brand, another trade
     ],
 )
 def test_another_company_does_not_match(latin: str, native: str) -> None:
@@ -87,6 +94,8 @@ def test_the_script_is_told_by_the_letters() -> None:
     assert script_of("Αστέρας") is Script.GREEK
     assert script_of("ไทย") is Script.THAI
     assert script_of("Hanbit") is None
+    assert script_of("አዋሽ") is Script.ETHIOPIC
+    assert script_of("សុខា") is Script.KHMER
 
 
 def test_arabic_and_hebrew_readings_are_not_searched_without_vowels() -> None:

@@ -58,6 +58,16 @@ def _schemes(url: str) -> tuple[str, ...]:
     return (parts.scheme,) if explicit_port else ("https", "http")
 
 
+def _without_www(url: str) -> str:
+    """`url` on its host without `www.`, or "" when the host has none."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if not host.startswith("www.") or host.count(".") < 2:
+        return ""
+    netloc = parts.netloc[parts.netloc.lower().index("www.") + 4 :]
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
 def _same_place(left: str, right: str) -> bool:
     a, b = urlsplit(left), urlsplit(right)
 
@@ -74,9 +84,20 @@ class WebsiteValidator:
         self._accept = accept
 
     async def check(self, website: str, name: str) -> WebsiteCheck:
+        """The site at the given address; where a `www.` name cannot be reached, the same
+        address without it (lists add `www.` to names that have no such host)."""
+        url = website_url(website) or website
+        found = await self._check_site(url, name)
+        bare = _without_www(url)
+        if found.outcome is WebsiteOutcome.DEAD_URL and found.page is None and bare:
+            other = await self._check_site(bare, name)
+            if other.outcome is not WebsiteOutcome.DEAD_URL:
+                return other
+        return found
+
+    async def _check_site(self, url: str, name: str) -> WebsiteCheck:
         """A pasted deep link stands for its site: the site's root is checked first, the
         page itself only when the root is dead."""
-        url = website_url(website) or website
         if not is_deep(url):
             return await self._check(url, name)
         root = await self._check(site_root(url), name)

@@ -1,4 +1,5 @@
-"""JSON-LD Organization data (name, description, sameAs, url) from a page's scripts."""
+"""Organization data (name, description, sameAs, url) from a page's JSON-LD scripts, and
+from the same nodes written in its markup."""
 
 from __future__ import annotations
 
@@ -86,29 +87,38 @@ def _names(value: Any) -> tuple[str, ...]:
     return tuple(item.strip() for item in items if isinstance(item, str) and item.strip())
 
 
-def organizations(scripts: list[str]) -> list[Organization]:
-    """Organizations first, a WebSite node only as a name source of last resort."""
-    found: list[Organization] = []
+def organizations(
+    scripts: list[str], more: list[dict[str, Any]] | None = None
+) -> list[Organization]:
+    """Organizations first, a WebSite node only as a name source of last resort; `more`:
+    nodes read from the page's markup (microdata, RDFa), after the scripts' own."""
+    nodes: list[dict[str, Any]] = []
     for script in scripts:
         try:
             data = json.loads(script)
         except ValueError:
             continue
-        for node in _nodes(data):
-            kind = _organization_kind(node)
-            if kind is None:
-                continue
-            same_as = node.get("sameAs", [])
-            links = [same_as] if isinstance(same_as, str) else same_as
-            found.append(
-                Organization(
-                    type=kind,
-                    name=_text(node.get("name")),
-                    description=_text(node.get("description")),
-                    url=_text(node.get("url")),
-                    same_as=tuple(str(link) for link in links if isinstance(link, str)),
-                    alternate_names=_names(node.get("alternateName")),
-                    legal_name=_text(node.get("legalName")),
-                )
+        nodes.extend(_nodes(data))
+    return _organizations(nodes + (more or []))
+
+
+def _organizations(nodes: list[dict[str, Any]]) -> list[Organization]:
+    found: list[Organization] = []
+    for node in nodes:
+        kind = _organization_kind(node)
+        if kind is None:
+            continue
+        same_as = node.get("sameAs", [])
+        links = [same_as] if isinstance(same_as, str) else same_as
+        found.append(
+            Organization(
+                type=kind,
+                name=_text(node.get("name")),
+                description=_text(node.get("description")),
+                url=_text(node.get("url")),
+                same_as=tuple(str(link) for link in links if isinstance(link, str)),
+                alternate_names=_names(node.get("alternateName")),
+                legal_name=_text(node.get("legalName")),
             )
+        )
     return sorted(found, key=lambda org: org.type == "website")

@@ -13,6 +13,7 @@ from shared.company_keys import clean_text, registered_domain
 from worker.pipeline.clients.fetch.decode import is_html
 from worker.pipeline.stages.page.about_words import says_about
 from worker.pipeline.stages.page.jsonld import Organization, organizations
+from worker.pipeline.stages.page.microdata import markup_items
 from worker.pipeline.stages.page.page_shape import PageShape, page_shape
 from worker.pipeline.stages.page.reading_length import reading_length
 from worker.pipeline.stages.page.script_data import script_data
@@ -211,8 +212,18 @@ def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str, str]:
     root: Node | None = tree.css_first("main") or tree.css_first("article") or tree.body
     if root is None:
         return (), "", footer_text[:_FOOTER_TEXT]
-    paragraphs = _paragraphs(root.css(_BLOCKS)) or footer
-    return paragraphs, clean_text(root.text(separator=" ")), footer_text[:_FOOTER_TEXT]
+    paragraphs = _paragraphs(root.css(_BLOCKS))
+    if not paragraphs and tree.body is not None and root is not tree.body:
+        # Blog themes put the site's own words in a cover above `<main>`, which holds
+        # only a list of posts: the whole body is read when `<main>` says nothing.
+        body_paragraphs = _paragraphs(tree.body.css(_BLOCKS))
+        if body_paragraphs:
+            root, paragraphs = tree.body, body_paragraphs
+    return (
+        paragraphs or footer,
+        clean_text(root.text(separator=" ")),
+        footer_text[:_FOOTER_TEXT],
+    )
 
 
 def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
@@ -227,7 +238,7 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
         for node in tree.css("script")
         if (node.attributes.get("type") or "").lower() == "application/ld+json"
     ]
-    orgs = organizations(scripts)
+    orgs = organizations(scripts, markup_items(tree))
     data = script_data(tree)
     socials, about = _links(tree, url, data.links)
     shape = page_shape(tree, url)

@@ -1,0 +1,205 @@
+"""Classes of the sixth web about who a company is: for-sale, parked and expired domains
+(some named in another script), registrars, dealers and agents whose pages sell things
+(domain names included), companies without a LinkedIn page beside a namesake abroad and a
+sibling brand at home, and same-name companies told apart by country, town or trade."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bench.accuracy_web.model import Doc, Page, Site
+from bench.accuracy_web.sixth.landers import AUCTION, MARKET, STYLES, lander, listing_page
+from bench.accuracy_web.sixth.lands import (
+    AL,
+    AZ,
+    CL,
+    CO,
+    CZ,
+    EE,
+    ET,
+    GR,
+    KE,
+    KH,
+    LV,
+    MY,
+    PE,
+    RS,
+    RSL,
+    SI,
+    UZ,
+    Land,
+)
+from bench.accuracy_web.sixth.make import Maker, slug
+from bench.accuracy_web.sixth.names import Name
+from bench.accuracy_web.sixth.templates import PLAIN
+
+_NOTICE_LAND = {
+    "es": CO,
+    "cs": CZ,
+    "et": EE,
+    "lv": LV,
+    "sl": SI,
+    "sq": AL,
+    "ms": MY,
+    "sw": KE,
+    "az": AZ,
+    "uz": UZ,
+    "el": GR,
+    "sr": RS,
+    "am": ET,
+    "km": KH,
+}
+_ENGLISH = (KE, MY, PE, CZ, EE, CL)
+
+
+def parked(m: Maker) -> None:
+    m.web.add_site(Site(MARKET, {}))
+    m.web.add_site(Site(AUCTION, {}))
+    for n in range(STYLES):
+        _, lang = lander(n, "x")
+        land = _NOTICE_LAND.get(lang) or _ENGLISH[n % len(_ENGLISH)]
+        name = m.name(land)
+        domain = m.host(name, land, dashed=n % 3 == 0)
+        markup, _ = lander(n, domain)
+        m.web.sites[MARKET].pages[f"/d/{domain}"] = Page(listing_page(domain).encode())
+        m.web.sites[AUCTION].pages[f"/{domain}"] = Page(listing_page(domain).encode())
+        m.web.add_site(Site(domain, {"/": Page(markup.encode())}))
+        if n % 2 == 0:
+            m.www(domain)
+        m.web.docs.append(Doc(f"https://{domain}/", domain, "", f"{name.latin} {domain}", "parked"))
+        linkedin = None
+        if n % 3 == 1:
+            town = land.row_town(land.towns[2])
+            linkedin = m.linkedin(slug(name.latin), name.latin, name.industry, town, land)
+        m.label(
+            "parked",
+            name.own,
+            land,
+            land.towns[2],
+            domain if n % 2 else f"http://www.{domain}/",
+            None,
+            linkedin,
+            industry=name.industry,
+            note=f"lander style {n} ({lang})",
+        )
+
+
+# Real businesses whose pages sell things, domain names included.
+SELLERS: tuple[tuple[Land, str, str, str, str], ...] = (
+    (KE, "Kilima Domains", "Technology, Information and Internet", "Sajili kikoa cha .co.ke leo; tunauza pia vikoa vya hadhi ya juu na kutoa huduma za hosting.", "hubspot"),  # noqa: E501
+    (CL, "Automotora Los Andes", "Retail Motor Vehicles", "Autos usados en venta con garantía mecánica; recibimos tu auto en parte de pago.", "elementor"),  # noqa: E501
+    (CZ, "Reality Vltavská Niva", "Real Estate", "Byty a rodinné domy na prodej v Brně a okolí, odhad ceny nemovitosti zdarma.", "drupal"),  # noqa: E501
+    (EE, "Metsamaa Kinnisvara", "Real Estate", "Müüa metsakinnistud ja põllumaa üle Eesti – küsi pakkumist.", "ghost"),  # noqa: E501
+    (MY, "Hartanah Seri Alam", "Real Estate", "Rumah teres dan kondominium untuk dijual di Johor Bahru, pinjaman dibantu.", "google_sites"),  # noqa: E501
+    (PE, "Dominios del Inca", "Technology, Information and Internet", "Somos registrador de dominios .pe: registra, transfiere o compra dominios premium en venta.", "framer"),  # noqa: E501
+)  # fmt: skip
+
+
+def not_parked(m: Maker) -> None:
+    for n, (land, own, industry, text, template) in enumerate(SELLERS):
+        name = Name(m.claim(own), own, industry, "")
+        host = m.host(name, land, dashed=False)
+        town = land.towns[n % 3]
+        linkedin = m.linkedin(slug(own), own, industry, land.row_town(town), land, host)
+        firm = replace(m.firm(name, land, host, town=town, linkedin=linkedin), description=text)
+        built = m.site(host, template, firm)
+        m.label(
+            "not_parked",
+            own,
+            land,
+            town,
+            host,
+            built,
+            linkedin,
+            industry=industry,
+            note="its page sells things",
+        )
+
+
+_SIBLING = (" Holding", " Digital", " Invest", " Services")
+
+
+def no_linkedin(m: Maker) -> None:
+    """No page of its own; a namesake abroad has one, and every other one also a sibling
+    brand in the same town whose slug differs by a word."""
+    home = (KE, PE, CL, CO, CZ, EE, LV, SI, AL, MY, AZ, UZ)
+    abroad = (MY, CL, PE, CZ, SI, LV, EE, AL, CO, KE, UZ, AZ)
+    for n, (land, other) in enumerate(zip(home, abroad, strict=True)):
+        name = m.name(land)
+        host = m.host(name, land)
+        town = land.towns[n % 3]
+        firm = m.firm(name, land, host, town=town)
+        template = PLAIN[n % len(PLAIN)]
+        built = m.site(host, template, firm, also=name.latin)
+        other_host = f"{slug(name.latin).replace('-', '')}.{other.tld}"
+        m.linkedin(
+            slug(name.latin),
+            name.latin,
+            name.industry,
+            other.row_town(other.towns[1]),
+            other,
+            other_host if n % 3 else "",
+        )
+        note = f"namesake page in {other.row}"
+        if n % 2:
+            sibling = name.latin.split()[0] + _SIBLING[n % 4]
+            m.linkedin(slug(sibling), sibling, name.industry, land.row_town(town), land)
+            note += f", sibling {sibling} in the same town"
+        m.label(
+            "no_linkedin",
+            name.own,
+            land,
+            town,
+            f"https://{host}/" if n % 2 else host,
+            built,
+            None,
+            industry=name.industry,
+            note=note,
+        )
+
+
+# Same-name pairs: (name, (land, town index, industry, what it does) twice).
+TWINS: tuple[tuple[str, tuple[Land, int, str, str], tuple[Land, int, str, str]], ...] = (
+    ("Andes Freight", (PE, 0, "Truck Transportation", "transporta concentrado de minerales desde las minas"), (CL, 1, "Truck Transportation", "transporta fruta fresca hasta el puerto")),  # noqa: E501
+    ("Aurum Dental", (CZ, 0, "Medical Practices", "zavádí zubní implantáty a korunky"), (SI, 1, "Medical Practices", "izvaja estetsko zobozdravstvo in beljenje")),  # noqa: E501
+    ("Safari Solar", (KE, 0, "Renewable Energy Semiconductor Manufacturing", "husimika paneli za jua kwenye mashamba"), (KE, 1, "Retail", "huuza taa za sola na betri kwa maduka")),  # noqa: E501
+    ("Baltic Timberworks", (EE, 0, "Wood Product Manufacturing", "toodab liimpuitu ja palke"), (LV, 1, "Wood Product Manufacturing", "ražo kokskaidu granulas apkurei")),  # noqa: E501
+    ("Pacific Rim Foods", (MY, 0, "Food Production", "mengeluarkan mi segera dan bihun"), (CO, 1, "Food Production", "produce arepas congeladas para supermercados")),  # noqa: E501
+    ("Caspian Trade House", (AZ, 0, "Wholesale", "neft avadanlığının topdan satışı ilə məşğuldur"), (UZ, 1, "Wholesale", "qurilish materiallarini ulgurji sotadi")),  # noqa: E501
+    ("Adriatic Marine", (AL, 0, "Maritime Transportation", "ofron shërbime tragetesh drejt Italisë"), (SI, 2, "Maritime Transportation", "opravlja pristaniške in pretovorne storitve")),  # noqa: E501
+    ("Condor Andino", (CO, 0, "Insurance", "ofrece seguros de vida y de salud"), (CO, 0, "Construction", "construye vivienda de interés social")),  # noqa: E501
+    ("Nova Spedice", (CZ, 1, "Truck Transportation", "vozí zboží do Německa a Rakouska"), (RSL, 0, "Truck Transportation", "prevozi robu ka Mađarskoj i Austriji")),  # noqa: E501
+    ("Meridiano Consultores", (PE, 1, "Business Consulting and Services", "asesora a pymes en materia tributaria"), (PE, 2, "Business Consulting and Services", "elabora estudios de mercado para exportadores")),  # noqa: E501
+)  # fmt: skip
+
+
+def twins(m: Maker) -> None:
+    for n, (own, *sides) in enumerate(TWINS):
+        m.claim(own)
+        same_land = sides[0][0] is sides[1][0]
+        for k, (land, at, industry, does) in enumerate(sides):
+            name = Name(own, own, industry, does)
+            town = land.towns[at]
+            base = slug(own)
+            if k and same_land:
+                tail = slug(land.row_town(town) if sides[0][1] != at else industry.split()[0])
+                host, address = f"{base.replace('-', '')}{tail}.{land.tld}", f"{base}-{tail}"
+            else:
+                host = f"{base.replace('-', '')}.{land.tld}"
+                address = f"{base}-{land.iso.lower()}"
+            if k == n % 2 and not same_land:
+                address = base  # one of the two holds the bare slug
+            linkedin = m.linkedin(address, own, industry, land.row_town(town), land, host)
+            firm = m.firm(name, land, host, town=town, linkedin=linkedin if (n + k) % 2 else None)
+            built = m.site(host, PLAIN[(n + k) % len(PLAIN)], firm)
+            m.label(
+                "twins",
+                own,
+                land,
+                town,
+                host if n % 3 else f"https://{host}/",
+                built,
+                linkedin,
+                industry=industry,
+                note=f"namesake in {sides[1 - k][0].row}, {sides[1 - k][2]}",
+            )

@@ -1,0 +1,138 @@
+"""The sixth labelled web: large enough, every class of the trust issue present, the same
+every time, its labels agree with the pages served, its uploads carry every row, and it
+shares no company, host, LinkedIn page or description with the other five webs."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from collections import Counter
+
+import httpx
+import pytest
+
+from bench.accuracy_web.blind.catalogue import build_blind
+from bench.accuracy_web.catalogue import build_web
+from bench.accuracy_web.fresh.catalogue import build_fresh
+from bench.accuracy_web.heldout.catalogue import build_heldout
+from bench.accuracy_web.model import Web
+from bench.accuracy_web.scoring import linkedin_slug
+from bench.accuracy_web.search import SearchIndex
+from bench.accuracy_web.sixth.catalogue import build_sixth
+from bench.accuracy_web.sixth.inputs import mixed_xlsx, name_only, with_website
+from bench.accuracy_web.sixth.landers import MARKET_HOSTS
+from bench.accuracy_web.unseen.catalogue import build_unseen
+from shared.company_keys import registered_domain
+from tests.bench.served import (
+    assert_every_class,
+    assert_the_same_every_time,
+    cells,
+    follow,
+    serves_its_grounding,
+)
+
+pytestmark = pytest.mark.unit
+
+CLASSES = (
+    "parked", "not_parked", "no_linkedin", "twins", "script_own", "script_latin",
+    "script_informal", "script_latin_site", "no_diacritics", "legacy_encoding", "rebrand",
+    "subsidiary", "group", "part_of", "acronym", "deep_link", "down", "gone", "refused",
+    "slow", "framer", "ghost", "hubspot", "elementor", "drupal", "google_sites", "hugo",
+    "jekyll", "amp", "frames", "rdfa", "microdata", "shop",
+)  # fmt: skip
+SCRIPTS = {
+    "Ethiopic": r"[\u1200-\u137f]",
+    "Khmer": r"[\u1780-\u17ff]",
+    "Greek": r"[\u0370-\u03ff]",
+    "Cyrillic": r"[\u0400-\u04ff]",
+    "Devanagari": r"[\u0900-\u097f]",
+}
+
+
+@functools.cache
+def web() -> Web:
+    return build_sixth()
+
+
+def test_it_has_over_150_companies_of_every_class_and_every_script() -> None:
+    assert_every_class(web().companies, 150, CLASSES, SCRIPTS.values())
+
+
+def test_the_generator_is_deterministic() -> None:
+    assert_the_same_every_time(build_sixth(), web(), (with_website, name_only), mixed_xlsx)
+
+
+def test_every_upload_carries_every_company_once() -> None:
+    keys = [c.key for c in web().companies]
+    for make in (with_website, name_only):
+        delimiter = "\t" if make is with_website else ";"
+        text = make(web().companies).decode()
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        assert [row[0] for row in rows[1:]] == keys
+    assert [row[0] for row in cells(mixed_xlsx(web().companies))[1:]] == keys
+
+
+def test_every_live_company_serves_its_grounding_text() -> None:
+    for company in web().companies:
+        if not company.live:
+            continue
+        url = serves_its_grounding(web(), company)
+        assert company.homepage
+        assert url.rstrip("/") == company.homepage.rstrip("/"), company.key
+
+
+def test_given_websites_lead_to_the_labelled_site_or_to_no_company() -> None:
+    for company in web().companies:
+        given = company.given_website
+        if not given:
+            assert company.cls in ("part_of", "acronym"), company.key
+            continue
+        url = httpx.URL(given if "//" in given else f"https://{given}")
+        host = url.host.lower()
+        site = web().sites.get(host)
+        assert site is not None, company.key
+        if site.dead:
+            assert company.cls in ("gone", "refused", "rebrand"), company.key
+            continue
+        reached, page = follow(web(), host, url.path or "/")
+        if company.cls == "parked":
+            assert company.website is None
+            assert company.grounding is None
+        elif company.cls == "down":
+            assert page.status >= 500
+            assert not company.live
+        elif company.cls == "rebrand" and httpx.URL(reached).host in MARKET_HOSTS:
+            assert company.website != registered_domain(given), company.key
+        else:
+            assert page.status == 200, company.key
+            assert registered_domain(reached) == company.website, company.key
+
+
+def test_labels_agree_with_linkedin_and_namesakes() -> None:
+    index = SearchIndex(web().docs, "sixth")
+    for company in web().companies:
+        slug = linkedin_slug(company.linkedin or "")
+        assert slug is None or slug in web().linkedin, company.key
+        if company.cls == "no_linkedin":
+            latin = re.sub(r"\s+", " ", company.name)
+            found = index.search(f"{latin} linkedin", 10)
+            assert any(doc.kind == "linkedin" for doc in found), company.name
+    twins = Counter(c.name for c in web().companies if c.cls == "twins")
+    assert set(twins.values()) == {2}
+    for name in twins:
+        a, b = [c for c in web().companies if c.name == name and c.cls == "twins"]
+        assert (a.country, a.city, a.industry) != (b.country, b.city, b.industry), name
+        assert a.website != b.website, name
+        assert a.linkedin != b.linkedin, name
+
+
+def test_nothing_of_the_other_webs_is_reused() -> None:
+    mine = web()
+    for other in (build_web(), build_heldout(), build_unseen(), build_fresh(), build_blind()):
+        assert not set(other.sites) & set(mine.sites)
+        assert not {c.name for c in other.companies} & {c.name for c in mine.companies}
+        assert not set(other.linkedin) & set(mine.linkedin)
+        theirs = {c.grounding for c in other.companies if c.grounding}
+        assert not theirs & {c.grounding for c in mine.companies if c.grounding}
