@@ -102,6 +102,16 @@ _INDUSTRIES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
             *("غذائ", "食品", "식품", "foodestablishment", "flour", "harina", "farine", "mehl"),
         ),
     ),
+    (
+        (" insur", " reinsur"),
+        (
+            *("insur", "assur", "versicher", "seguro", "assicura", "verzeker", "försäkr"),
+            *("forsikr", "vakuut", "ubezpiecz", "pojišt", "pojist", "poist", "biztosít", "страхов"),
+            *("осигур", "osigur", "ασφαλ", "sigorta", "sığorta", "sigurim", "kindlustus"),
+            *("apdrošin", "draudim", "zavarovan", "insurans", "ביטוח", "تأمين", "保険"),
+            *("保险", "보험", "insuranceagency"),
+        ),
+    ),
 )
 # Words of a label that say nothing of what a company does.
 _GENERIC = frozenset(
@@ -152,4 +162,25 @@ def industry_evidence(industry: str, facts: PageFacts) -> IndustryEvidence:
     found = next((stem for stem in stems if stem in text), None)
     if found is not None:
         return IndustryEvidence(1, AGREES, f"industry agrees ('{found}')")
+    if not _known(f" {label} ") and not _reads_english(text):
+        # A label known only by its own English words cannot be missed on a page in
+        # another language (`seguros de vida` for Insurance): that says nothing.
+        return IndustryEvidence()
     return IndustryEvidence(-1, -DIFFERS, f"industry differs (no word of '{industry}')")
+
+
+def _known(label: str) -> bool:
+    return any(mark in label for marks, _ in _INDUSTRIES for mark in marks)
+
+
+# Words nearly every English text has, and few texts in other languages do.
+_ENGLISH = frozenset(
+    {"the", "and", "of", "for", "with", "our", "we", "to", "in", "is", "are", "from", "since"}
+)
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+def _reads_english(text: str) -> bool:
+    words = _LATIN_WORD.findall(text)
+    common = sum(word in _ENGLISH for word in words)
+    return common >= 2 and common >= 0.05 * len(words)
