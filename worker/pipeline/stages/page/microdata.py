@@ -20,7 +20,7 @@ _VALUE_ATTRIBUTES = {
     "a": "href",
     "img": "src",
     "time": "datetime",
-}  # noqa: E501
+}
 _MAX_ITEMS = 20
 
 
