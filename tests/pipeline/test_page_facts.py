@@ -300,3 +300,14 @@ def test_an_organization_written_in_microdata_or_rdfa_is_read_like_json_ld() -> 
     assert facts.organization is not None
     assert facts.organization.description == said
     assert facts.organization.same_as == ("https://www.linkedin.com/company/harbour-glass",)
+
+
+def test_a_frameset_is_read_from_its_main_frame_as_from_an_about_page() -> None:
+    frameset = (
+        "<html><head><title>Brightwater Joinery</title></head><frameset rows='90,*'>"
+        "<frame src='/menu.htm'><frame src='main.htm'></frameset></html>"
+    )
+    facts = extract_facts("https://brightwater.example/", frameset)
+    assert facts.about_url == "https://brightwater.example/main.htm"
+    elsewhere = page("X", "<iframe src='https://maps.example.com/embed?q=cork'></iframe>")
+    assert extract_facts("https://brightwater.example/", elsewhere).about_url == ""

@@ -171,6 +171,14 @@ def _links(
     return socials, about
 
 
+def _framed_page(frames: tuple[str, ...], base: str) -> str:
+    """The last frame of the page's own site (a frameset's menu comes before its main
+    frame), or ""."""
+    own = registered_domain(base)
+    shown = [f for f in frames if registered_domain(f) == own and f.split("#")[0] != base]
+    return shown[-1] if shown else ""
+
+
 def _leaf(node: Node) -> bool:
     """A block holding no other block: its text is one paragraph. (A selector matches the
     node it is run on too, so the node itself is left out.)"""
@@ -244,6 +252,10 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     shape = page_shape(tree, url)
     alternates = _alternates(tree, url)
     paragraphs, main_text, footer_text = _body_text(tree)
+    if not about and len(main_text) < _SHELL_TEXT:
+        # A frameset (or a page that is one frame of its own site) shows its text from
+        # another address: that page is read where an About page would be.
+        about = _framed_page(shape.frames, url)
     if len(main_text) < _SHELL_TEXT and (data.texts or data.prose):
         # A JavaScript shell: what it would render is in its data script or islands,
         # under a key that says it describes, or else as prose under any key.
