@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborNode as Node
 from shared.company_keys import clean_text, registered_domain
 from worker.pipeline.clients.fetch.decode import is_html
 from worker.pipeline.stages.page.about_words import says_about
+from worker.pipeline.stages.page.consent import remove_banners
 from worker.pipeline.stages.page.jsonld import Organization, organizations
 from worker.pipeline.stages.page.microdata import markup_items
 from worker.pipeline.stages.page.page_shape import PageShape, page_shape
@@ -209,6 +210,7 @@ _FOOTER_TEXT = 2000
 def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str, str]:
     """The page's paragraphs, main text and footer text, once page_shape has read (and
     stripped) `tree`."""
+    remove_banners(tree)
     # Shop themes put the shop's own words in a footer block ("About us") and nothing but
     # products above it: the footer's paragraphs are read when the page has no other.
     footers = tree.css("footer")
