@@ -89,6 +89,21 @@ REBRANDS_MORE_LANGUAGES = [
     ("পুরনো ব্র্যান্ড", "নতুন ব্র্যান্ড লিমিটেড (পূর্বনাম পুরনো ব্র্যান্ড) আসবাব তৈরি করে।"),
     ("பழைய பிராண்ட்", "புதிய பிராண்ட் நிறுவனம் (முன்பு பழைய பிராண்ட்) தளபாடங்கள் செய்கிறது."),
     ("เก่า", "บริษัท ใหม่ จำกัด (ชื่อเดิม เก่า) ผลิตเฟอร์นิเจอร์"),
+    (
+        "Jenama Lama",
+        "Jenama Baru Sdn Bhd, dahulunya dikenali sebagai Jenama Lama, membuat perabot.",
+    ),
+    (
+        "Chapa Ya Zamani",
+        "Chapa Mpya Ltd, zamani ikijulikana kama Chapa Ya Zamani, hutengeneza samani.",
+    ),
+    ("Köhnə Marka", "Yeni Marka MMC. Əvvəlki adı: Köhnə Marka MMC. Mebel istehsal edir."),
+    ("Eski Brend", "Yangi Brend MChJ, avvalgi nomi Eski Brend MChJ, mebel ishlab chiqaradi."),
+    ("Эски Бренд", "Янги Бренд МЧЖ (аввалги номи Эски Бренд) мебел ишлаб чиқаради."),
+    ("Marka e Vjetër", "Marka e Re sh.p.k., më parë Marka e Vjetër, prodhon mobilje."),
+    ("አሮጌ ብራንድ", "አዲስ ብራንድ ኃ.የተ.የግ.ማ (ቀደም ሲል አሮጌ ብራንድ) የቤት ዕቃዎችን ያመርታል።"),
+    ("पुरानो ब्रान्ड", "नयाँ ब्रान्ड प्रा. लि. (साबिकको पुरानो ब्रान्ड) फर्निचर बनाउँछ।"),
+    ("ម៉ាកចាស់", "ក្រុមហ៊ុន ម៉ាកថ្មី (ឈ្មោះចាស់ ម៉ាកចាស់) ផលិតគ្រឿងសង្ហារឹម។"),
 ]
 
 

@@ -51,6 +51,8 @@ def page(text: str, title: str = "Lindgren & Co") -> PageFacts:
         ("Insurance", "Tarjoamme vakuutuksia yrityksille ja kotitalouksille Tampereella."),
         ("Architecture and Planning", "Mimarlık ofisimiz konut ve ofis projeleri tasarlar."),
         ("Advertising Services", "Wir sind eine Werbeagentur für Messen und Kampagnen in Köln."),
+        ("Insurance", "Desde 1975, Aseguradora del Valle ofrece seguros de hogar en Quito."),
+        ("Insurance", "Od roku 1992 nabízí Horák pojištění majetku a vozidel v Olomouci."),
     ],
 )
 def test_a_page_that_does_the_rows_industry_agrees(industry: str, text: str) -> None:
@@ -76,6 +78,14 @@ def test_a_page_that_does_the_rows_industry_agrees(industry: str, text: str) -> 
 )
 def test_a_page_of_another_trade_differs(industry: str, text: str) -> None:
     assert industry_evidence(industry, page(text)).verdict == -1
+
+
+def test_a_label_known_only_in_english_tells_nothing_of_a_page_in_another_language() -> None:
+    text = "Desde 1975, la Cooperativa del Valle presta servicios financieros en Quito."
+    assert industry_evidence("Beekeeping", page(text)).verdict == 0
+    assert industry_evidence("Credit Unions", page(text)).verdict == 1  # a known industry
+    english = "Since 1975, the Valley Cooperative has served farmers and families in Quito."
+    assert industry_evidence("Beekeeping", page(english)).verdict == -1
 
 
 def test_no_industry_or_too_little_text_tells_nothing() -> None:

@@ -300,3 +300,34 @@ def test_an_organization_written_in_microdata_or_rdfa_is_read_like_json_ld() -> 
     assert facts.organization is not None
     assert facts.organization.description == said
     assert facts.organization.same_as == ("https://www.linkedin.com/company/harbour-glass",)
+
+
+def test_a_frameset_is_read_from_its_main_frame_as_from_an_about_page() -> None:
+    frameset = (
+        "<html><head><title>Brightwater Joinery</title></head><frameset rows='90,*'>"
+        "<frame src='/menu.htm'><frame src='main.htm'></frameset></html>"
+    )
+    facts = extract_facts("https://brightwater.example/", frameset)
+    assert facts.about_url == "https://brightwater.example/main.htm"
+    elsewhere = page("X", "<iframe src='https://maps.example.com/embed?q=cork'></iframe>")
+    assert extract_facts("https://brightwater.example/", elsewhere).about_url == ""
+
+
+def test_a_cookie_banner_is_no_paragraph_of_the_page() -> None:
+    banner = (
+        "This website stores cookies on your computer. These cookies are used to collect "
+        "information about how you interact with our website and allow us to remember you."
+    )
+    own = "Brightwater Joinery builds oak staircases and sash windows for old houses in Leeds."
+    html = page(
+        "Brightwater",
+        f'<div id="hs-eu-cookie-confirmation"><p>{banner}</p></div>'
+        f'<div class="cc-window cc-banner"><p>{banner}</p></div><div><p>{own}</p></div>'
+        '<div class="cookies-grid"><p>Oat cookies, ginger cookies and shortbread, baked '
+        "every morning in our own kitchen for cafes across the county.</p></div>",
+    )
+    facts = extract_facts("https://brightwater.example/", html)
+    assert facts.paragraphs[0] == own
+    assert all("stores cookies" not in p for p in facts.paragraphs)
+    assert any("ginger cookies" in p for p in facts.paragraphs)
+    assert looks_like_error(banner)

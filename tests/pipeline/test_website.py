@@ -53,6 +53,19 @@ async def test_redirect_to_another_company_goes_to_review_not_to_the_website(
     assert "acquired-startup.com redirects here" in result.score.evidence
 
 
+async def test_a_redirect_to_a_site_that_writes_the_old_name_is_the_new_website(
+    make_settings: MakeSettings,
+) -> None:
+    renamed = await check(make_settings, "kestrel-tools.com", "Kestrel Tools")
+    assert renamed.outcome is WebsiteOutcome.REDIRECTED
+    assert renamed.url == "https://harbourline.io/"
+    assert renamed.score is not None
+    assert "the page names 'Kestrel Tools'" in renamed.score.evidence
+    # A group that lists the company among its own is no new name of it.
+    grouped = await check(make_settings, "wrenfield-labs.com", "Wrenfield Labs")
+    assert grouped.outcome is WebsiteOutcome.REVIEW
+
+
 async def test_parked_domain_is_dead(make_settings: MakeSettings) -> None:
     result = await check(make_settings, "https://parked-domain.com", "Parked Co")
     assert result.outcome is WebsiteOutcome.DEAD_URL

@@ -208,6 +208,28 @@ SITES: dict[str, Site] = {
             page("MegaCorp | Enterprise software", "<p>MegaCorp sells enterprise software.</p>")
         )
     },
+    # Old domains whose new site writes the old name with no rename wording around it, or
+    # lists it among its group's companies.
+    "kestrel-tools.com": {"/": redirect("https://harbourline.io/")},
+    "harbourline.io": {
+        "/": html(
+            page(
+                "Harbourline Instruments",
+                "<p>Harbourline Instruments calibrates laboratory scales for hospitals.</p>"
+                "<p>Kestrel Tools · Harbourline Instruments · Cork</p>",
+            )
+        )
+    },
+    "wrenfield-labs.com": {"/": redirect("https://ardmore-holdings.com/")},
+    "ardmore-holdings.com": {
+        "/": html(
+            page(
+                "Ardmore Holdings",
+                "<p>Ardmore Holdings invests in manufacturing across Ireland.</p>"
+                "<p>Our companies: Wrenfield Labs, Ardmore Foods.</p>",
+            )
+        )
+    },
     "parked-domain.com": {
         "/": html(
             page("parked-domain.com", "<p>This domain is for sale! Buy this domain today.</p>")

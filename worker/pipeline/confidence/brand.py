@@ -18,6 +18,8 @@ from worker.pipeline.matching import mentions_name, name_similarity
 from worker.pipeline.stages.page.page_facts import PageFacts
 
 _WINDOW = 70  # characters on each side of a mention of the name
+# Letters a name needs for its mention alone to say something (not `Tec`, `Al Noor`).
+_OWN_NAME = 8
 
 
 class BrandLink(StrEnum):
@@ -102,3 +104,15 @@ def names_domain(domain: str, text: str) -> str:
     if domain and re.search(rf"(?<![\w.-]){re.escape(domain)}(?![\w-])", text, re.IGNORECASE):
         return f"the page names {domain}"
     return ""
+
+
+def names_old_name(name: str, text: str) -> str:
+    """Evidence that a page the company's old domain now sends visitors to writes the
+    company's name, not as one of its group's companies, or ''. Whoever buys an expired
+    domain does not write the former owner's name on their own site."""
+    key = name_key(name)
+    if len(key.replace(" ", "")) < _OWN_NAME or not _mentions(name, text):
+        return ""
+    if text_link(name, text) is BrandLink.PARENT:
+        return ""
+    return f"the page names '{name}'"

@@ -69,10 +69,16 @@ ALPHABETIC: dict[str, tuple[str, ...]] = {
     "lv": (r"agrāk", r"iepriekš", r"bijuš\w*", r"pārdēvē\w*", r"jaunais nosaukums"),
     "el": (r"πρώην", r"παλαιότερα", r"μετονομάστηκε", r"νέα επωνυμία", r"νέα ονομασία"),
     "vi": (r"trước đây", r"tên cũ", r"tên mới", r"đổi tên", r"nay là", r"tiền thân"),
-    "id_ms": (r"sebelumnya", r"dahulu", r"dulu(?:nya)? bernama", r"nama lama", r"nama baru",
+    "id_ms": (r"sebelumnya", r"dahulu(?:nya)?", r"dulu(?:nya)? bernama", r"nama lama", r"nama baru",
               r"berganti nama", r"bertukar nama", r"kini menjadi", r"dikenal sebagai"),
     "tl": (r"dating kilala", r"dating pangalan"),
-    "sw": (r"zamani ilijulikana", r"awali ilijulikana", r"jina jipya"),
+    "sw": (r"(?:zamani|awali) (?:i|iki)lijulikana", r"(?:zamani|awali) ikijulikana",
+           r"jina jipya", r"jina la zamani"),
+    "az": (r"əvvəlki ad\w*", r"keçmiş ad\w*", r"köhnə ad\w*", r"adını dəyiş\w*"),
+    "uz": (r"avvalgi nom\w*", r"oldingi nom\w*", r"yangi nom\w*", r"sobiq",
+           r"аввалги ном\w*", r"олдинги ном\w*", r"янги ном\w*", r"собиқ"),
+    "sq": (r"më parë", r"emri i mëparshëm", r"emri i ri", r"riemërtua\w*"),
+    "am": (r"ቀደም ሲል", r"የቀድሞ ስም\w*", r"አዲስ ስም\w*", r"ቀድሞ"),
     "ka": (r"ყოფილი", r"ადრე ცნობილი\w*", r"სახელი შეიცვალა", r"ახალი სახელი\w*"),
     "hy": (r"նախկին\w*", r"նախկինում", r"վերանվանվ\w*", r"նոր անուն\w*"),
     "he": (r"לשעבר", r"בעבר", r"שמה הקודם", r"שמו הקודם"),
@@ -86,6 +92,8 @@ UNSPACED: dict[str, tuple[str, ...]] = {
     "hi": ("पूर्व में", "पहले जाना", "पूर्व नाम", "नया नाम"),
     "bn": ("পূর্বে", "পূর্বনাম", "পূর্বতন", "নতুন নাম"),
     "ta": ("முன்பு", "முன்னர்", "பழைய பெயர்", "புதிய பெயர்"),
+    "ne": ("साबिकको", "पहिलेको नाम", "पुरानो नाम", "नयाँ नाम"),
+    "km": ("ពីមុន", "ឈ្មោះចាស់", "ឈ្មោះថ្មី", "អតីត"),
 }
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from shared.company_keys import registered_domain
 from worker.pipeline.clients.fetch.fetcher import FetchedPage, Fetcher, FetchError
-from worker.pipeline.confidence.brand import names_domain
+from worker.pipeline.confidence.brand import names_domain, names_old_name
 from worker.pipeline.confidence.canonical import canonical_homepage, is_deep, site_root
 from worker.pipeline.confidence.verdict import Score, Verdict, verdict
 from worker.pipeline.confidence.website import WebsiteSource, website_score
@@ -138,7 +138,9 @@ class WebsiteValidator:
             # name's language), or be the new site the old domain now sends visitors to:
             # evidence beyond the page's text links the names.
             linked = (
-                names_domain(origin or "", page.text) if source is WebsiteSource.REDIRECT else ""
+                names_domain(origin or "", page.text) or names_old_name(name, facts.shape.text)
+                if source is WebsiteSource.REDIRECT
+                else ""
             )
             linked = linked or mark_naming(name, facts, page.text)
             linked = linked or await version_naming(self._fetcher, facts, name)

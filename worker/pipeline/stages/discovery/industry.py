@@ -65,4 +65,25 @@ def industry_evidence(industry: str, facts: PageFacts) -> IndustryEvidence:
     found = next((stem for stem in stems if stem in text), None)
     if found is not None:
         return IndustryEvidence(1, AGREES, f"industry agrees ('{found}')")
+    if not _known(f" {label} ") and not _reads_english(text):
+        # A label known only by its own English words cannot be missed on a page in
+        # another language (`seguros de vida` for Insurance): that says nothing.
+        return IndustryEvidence()
     return IndustryEvidence(-1, -DIFFERS, f"industry differs (no word of '{industry}')")
+
+
+def _known(label: str) -> bool:
+    return any(mark in label for marks, _ in INDUSTRIES for mark in marks)
+
+
+# Words nearly every English text has, and few texts in other languages do.
+_ENGLISH = frozenset(
+    {"the", "and", "of", "for", "with", "our", "we", "to", "in", "is", "are", "from", "since"}
+)
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+def _reads_english(text: str) -> bool:
+    words = _LATIN_WORD.findall(text)
+    common = sum(word in _ENGLISH for word in words)
+    return common >= 2 and common >= 0.05 * len(words)

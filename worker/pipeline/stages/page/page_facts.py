@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborNode as Node
 from shared.company_keys import clean_text, registered_domain
 from worker.pipeline.clients.fetch.decode import is_html
 from worker.pipeline.stages.page.about_words import says_about
+from worker.pipeline.stages.page.consent import remove_banners
 from worker.pipeline.stages.page.jsonld import Organization, organizations
 from worker.pipeline.stages.page.microdata import markup_items
 from worker.pipeline.stages.page.page_shape import PageShape, page_shape
@@ -171,6 +172,14 @@ def _links(
     return socials, about
 
 
+def _framed_page(frames: tuple[str, ...], base: str) -> str:
+    """The last frame of the page's own site (a frameset's menu comes before its main
+    frame), or ""."""
+    own = registered_domain(base)
+    shown = [f for f in frames if registered_domain(f) == own and f.split("#")[0] != base]
+    return shown[-1] if shown else ""
+
+
 def _leaf(node: Node) -> bool:
     """A block holding no other block: its text is one paragraph. (A selector matches the
     node it is run on too, so the node itself is left out.)"""
@@ -201,6 +210,7 @@ _FOOTER_TEXT = 2000
 def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str, str]:
     """The page's paragraphs, main text and footer text, once page_shape has read (and
     stripped) `tree`."""
+    remove_banners(tree)
     # Shop themes put the shop's own words in a footer block ("About us") and nothing but
     # products above it: the footer's paragraphs are read when the page has no other.
     footers = tree.css("footer")
@@ -244,6 +254,10 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     shape = page_shape(tree, url)
     alternates = _alternates(tree, url)
     paragraphs, main_text, footer_text = _body_text(tree)
+    if not about and len(main_text) < _SHELL_TEXT:
+        # A frameset (or a page that is one frame of its own site) shows its text from
+        # another address: that page is read where an About page would be.
+        about = _framed_page(shape.frames, url)
     if len(main_text) < _SHELL_TEXT and (data.texts or data.prose):
         # A JavaScript shell: what it would render is in its data script or islands,
         # under a key that says it describes, or else as prose under any key.
