@@ -324,3 +324,16 @@ async def test_a_row_that_is_not_an_input_row_fails_the_plan_with_the_reason() -
 
     with pytest.raises(ValueError, match=r"unreadable row in rows\.jsonl"):
         [chunk async for chunk in planned_chunks(pieces(data, 5), 10)]
+
+
+async def test_a_row_left_as_it_is_keeps_its_bytes_with_the_planned_fields_added() -> None:
+    # Spaced as no dump writes it: only a line carried over keeps the spaces.
+    kept = b'{"row": 0, "name": "Acme", "website": "https://acme.com", "original": {}, "facts": {}}'
+    trimmed = b'{"row": 1, "name": " Acme ", "website": null, "original": {}, "facts": {}}'
+
+    (chunk,) = [c async for c in planned_chunks(pieces(kept + b"\n" + trimmed + b"\n", 9), 10)]
+
+    first, second = chunk.splitlines()
+    assert first == kept[:-1] + b',"name_key":"acme","domain":"acme.com","duplicate_of":null}'
+    assert PlannedRow.model_validate_json(second).name == "Acme"  # written anew, trimmed
+    assert not second.startswith(b'{"row": 1')
