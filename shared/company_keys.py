@@ -53,12 +53,11 @@ def clean_text(value: str) -> str:
     return " ".join(value.split())
 
 
-# A row's name is compared with every name a page gives, several times per page.
-@functools.lru_cache(maxsize=4096)
-def name_key(name: str) -> str:
+def fresh_name_key(name: str) -> str:
     """Case-, punctuation- and legal-suffix-insensitive key of a company name.
 
     `Acme, Inc.` and `ACME` share a key; a name that is nothing but a legal form keeps it.
+    Not cached: planning keys every row's name once, where a cache only costs.
     """
     text = _LEADING_LEGAL_FORM.sub("", clean_text(name))
     for _ in range(3):  # "Capcom Co., Ltd." carries two legal forms
@@ -68,6 +67,10 @@ def name_key(name: str) -> str:
         text = stripped
     words = _WORDS.findall(text.casefold())
     return " ".join(words) or " ".join(_WORDS.findall(clean_text(name).casefold()))
+
+
+# A row's name is compared with every name a page gives, several times per page.
+name_key = functools.lru_cache(maxsize=4096)(fresh_name_key)
 
 
 def _cut_in_word(text: str, stripped: str) -> bool:

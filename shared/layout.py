@@ -42,7 +42,13 @@ tenants/<tenant>/sessions/<id>/
     running_sums.json        any gateway, derived: the sums of the run's chunk summaries
                              0..n-1 (`RunningSums`, shared/running_sums.py), so a process
                              that just started lists only the summaries after them
-    chunks/input/<n>.jsonl   planning worker (`PlannedRow`)
+    chunks/inputs/<g>.jsonl  planning worker (`PlannedRow`): the inputs of chunks
+                             g*k .. g*k+k-1, one after the other, k the plan's
+                             `chunks_per_input`; the plan gives each chunk's byte length,
+                             and a chunk reads only its own range
+    chunks/input/<n>.jsonl   planning worker of a session planned before groups (its
+                             plan without `chunks_per_input`): one object per chunk, still
+                             read as it is
     chunks/results/<n>.jsonl chunk worker (`ResultRow`), written once per chunk
     chunks/logs/<n>.jsonl    chunk worker (structlog JSON lines)
     chunks/done/<n>.json     chunk worker, after results and logs (`ChunkSummary`)
@@ -59,7 +65,9 @@ tenants/<tenant>/sessions/<id>/
     final/results.{csv,xlsx,json}, final/logs/<type>.log   finalizer
     retries/<k>/request.json gateway (conditional write: one retry owns round k, `RetryRequest`)
     retries/<k>/plan.json, retries/<k>/chunks/...   retry round k, laid out like the
-                             session's own chunks; a round's chunk n replaces chunk n
+                             session's own chunks, but each chunk's input (the rows it
+                             runs again) in one object of its own, chunks/input/<n>.jsonl;
+                             a round's chunk n replaces chunk n
     retries/<k>/running_sums.json   any gateway, derived: the session's sums with the
                              round's first n planned chunks at their round-k version
                              (`RunningSums`, shared/round_summaries.py)
@@ -231,7 +239,12 @@ class SessionKeys:
         return self._run_prefix + "plan.json"
 
     def chunk_input(self, chunk: int) -> str:
+        """One chunk's input alone: a retry round's, or a session's planned before groups."""
         return f"{self._run_prefix}chunks/input/{chunk_name(chunk)}.jsonl"
+
+    def chunk_input_group(self, group: int) -> str:
+        """The inputs of a group of consecutive chunks (the plan's `chunks_per_input`)."""
+        return f"{self._run_prefix}chunks/inputs/{chunk_name(group)}.jsonl"
 
     @property
     def chunk_results_prefix(self) -> str:

@@ -117,6 +117,13 @@ class Plan(Record):
     chunk_size: int
     chunk_count: int
     planned_at: datetime
+    # Chunk inputs stored per object (`chunks/inputs/<g>.jsonl`, decision 16). Sessions
+    # planned before groups have neither field: a chunk per object, `chunks/input/<n>`.
+    chunks_per_input: int = Field(default=1, ge=1)
+    # With groups, each chunk's input length in bytes, in chunk order: a chunk's bytes are
+    # found in its group's object after the chunks before it in that group. Empty: an
+    # object per chunk.
+    input_sizes: list[int] = Field(default_factory=list)
 
 
 class ChunkSummary(Record):

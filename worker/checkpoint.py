@@ -68,11 +68,6 @@ def add_row(counters: Counters, row: ResultRow) -> Counters:
     return counters.model_copy(update=update)
 
 
-async def read_chunk_rows(store: ObjectStore, keys: SessionKeys, chunk: int) -> list[PlannedRow]:
-    data = await store.get_bytes(keys.chunk_input(chunk))
-    return [PlannedRow.model_validate_json(line) for line in data.splitlines() if line.strip()]
-
-
 def encode_results(results: Iterable[ResultRow]) -> bytes:
     return b"".join(
         orjson.dumps(row.model_dump(mode="json", by_alias=True)) + b"\n" for row in results

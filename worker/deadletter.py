@@ -21,7 +21,8 @@ from shared.retry import chunk_rounds, merge_round, retried_row
 from shared.rows import InputRow, PlannedRow, ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
-from worker.checkpoint import read_chunk_rows, session_deleted, unenriched_row, write_chunk
+from worker.checkpoint import session_deleted, unenriched_row, write_chunk
+from worker.chunk_inputs import ChunkInputs
 from worker.deleted import removed_if_deleted
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting
@@ -43,6 +44,7 @@ class DeadChunkHandler:
         self._finalizer = finalizer
         self._progress = progress
         self._metrics = metrics
+        self._inputs = ChunkInputs(store)
 
     async def handle(self, task: ChunkTask, deliveries: int, why: str) -> None:
         keys = SessionKeys(task.tenant, task.session_id, getattr(task, "round", 0))
@@ -100,7 +102,7 @@ class DeadChunkHandler:
     async def _rows(self, keys: SessionKeys, task: ChunkTask) -> list[PlannedRow]:
         """The chunk's planned rows, or, if those are unreadable, its input rows."""
         try:
-            return await read_chunk_rows(self._store, keys, task.chunk)
+            return await self._inputs.rows(keys, task.chunk)
         except (NotFound, ValueError) as exc:
             log.warning("chunk.input_unreadable", error=repr(exc))
             if keys.round:

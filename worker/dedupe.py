@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from hashlib import blake2b
 
-from shared.company_keys import clean_text, name_key, place_key, registered_domain
+from shared.company_keys import clean_text, fresh_name_key, place_key, registered_domain
 from shared.countries import parse_country
 from shared.rows import InputRow, PlannedRow
 
@@ -40,7 +40,7 @@ class Deduper:
         """(name, website, name_key, domain, duplicate_of) of the row numbered `row`."""
         name = clean_text(name)
         domain = registered_domain(website)
-        key = name_key(name)
+        key = fresh_name_key(name)
         if domain:
             duplicate_of = self._first_by_key.setdefault(identity_digest(f"domain:{domain}"), row)
         else:

@@ -30,18 +30,27 @@ from worker.plan_stream import planned_chunks
 
 log = structlog.get_logger()
 PARALLEL_WRITES = 8
+# Chunks stored to one object (decision 16): a million rows in 200-row chunks are 200
+# writes, not 5,000; each chunk reads its own byte range.
+CHUNKS_PER_INPUT = 25
 # rows.jsonl is read in blocks this large: each is a trip to a storage thread.
 READ_BLOCK = 1024 * 1024
 
 
 class Planner:
     def __init__(
-        self, store: ObjectStore, publisher: Publisher, finalizer: Finalizer, chunk_size: int
+        self,
+        store: ObjectStore,
+        publisher: Publisher,
+        finalizer: Finalizer,
+        chunk_size: int,
+        chunks_per_input: int = CHUNKS_PER_INPUT,
     ) -> None:
         self._store = store
         self._publisher = publisher
         self._finalizer = finalizer
         self._chunk_size = chunk_size
+        self._chunks_per_input = chunks_per_input
 
     async def plan(self, command: StartSession, redelivered: bool = False) -> None:
         keys = SessionKeys(command.tenant, command.session_id)
@@ -165,20 +174,21 @@ class Planner:
 
     async def _write_chunks(self, keys: SessionKeys) -> Plan:
         writes: set[asyncio.Task[None]] = set()
-        total = chunks = 0
+        sizes: list[int] = []
+        group: list[bytes] = []
+        total = 0
+        per_input = self._chunks_per_input
         try:
             stream = self._store.iter_bytes(keys.rows, READ_BLOCK)
             async for data in planned_chunks(stream, self._chunk_size):
-                key = keys.chunk_input(chunks)
-                writes.add(
-                    asyncio.create_task(self._store.put_bytes(key, data, "application/jsonl"))
-                )
+                group.append(data)
+                sizes.append(len(data))
                 total += data.count(b"\n")
-                chunks += 1
-                if len(writes) >= PARALLEL_WRITES:
-                    finished, writes = await asyncio.wait(writes, return_when="FIRST_COMPLETED")
-                    for write in finished:
-                        write.result()
+                if len(group) == per_input:
+                    await self._store_group(writes, keys, len(sizes) // per_input - 1, group)
+                    group = []
+            if group:
+                await self._store_group(writes, keys, (len(sizes) - 1) // per_input, group)
             await asyncio.gather(*writes)
         finally:
             for write in writes:
@@ -187,6 +197,23 @@ class Planner:
             session_id=keys.session_id,
             total_rows=total,
             chunk_size=self._chunk_size,
-            chunk_count=chunks,
+            chunk_count=len(sizes),
             planned_at=datetime.now(UTC),
+            chunks_per_input=per_input,
+            input_sizes=sizes,
         )
+
+    async def _store_group(
+        self, writes: set[asyncio.Task[None]], keys: SessionKeys, group: int, data: list[bytes]
+    ) -> None:
+        """Started, not awaited: the next chunks are planned while it is stored; at most
+        `PARALLEL_WRITES` at once, so memory stays bounded."""
+        key = keys.chunk_input_group(group)
+        joined = b"".join(data)
+        writes.add(asyncio.create_task(self._store.put_bytes(key, joined, "application/jsonl")))
+        if len(writes) >= PARALLEL_WRITES:
+            finished, pending = await asyncio.wait(writes, return_when="FIRST_COMPLETED")
+            writes.clear()
+            writes.update(pending)
+            for write in finished:
+                write.result()

@@ -20,7 +20,7 @@ from shared.models import FinalStatus, Plan
 from shared.results import read_chunk_results
 from shared.retry import RetryPlan, RetryRequest, chunk_rounds
 from shared.storage.protocol import ObjectStore
-from worker.checkpoint import read_chunk_rows
+from worker.chunk_inputs import read_chunk_rows
 from worker.events import publish_safely
 from worker.finalizer import Finalizer
 
@@ -128,7 +128,8 @@ class RetryPlanner:
             }
             if not wanted:
                 continue
-            planned = [r for r in await read_chunk_rows(self._store, keys, n) if r.row in wanted]
+            chunk_rows = await read_chunk_rows(self._store, keys, n, session_plan)
+            planned = [r for r in chunk_rows if r.row in wanted]
             data = b"".join(row.model_dump_json().encode() + b"\n" for row in planned)
             await self._store.put_bytes(round_keys.chunk_input(n), data, "application/jsonl")
             chunks.append(n)

@@ -29,11 +29,11 @@ from worker.checkpoint import (
     StoredLedger,
     add_row,
     count_rows,
-    read_chunk_rows,
     session_deleted,
     unenriched_row,
     write_chunk,
 )
+from worker.chunk_inputs import ChunkInputs
 from worker.deleted import removed_if_deleted
 from worker.finalizer import Finalizer
 from worker.logcapture import ChunkLog, collecting
@@ -70,6 +70,7 @@ class ChunkRunner:
         self._metrics = metrics
         self._admission = RowAdmission(concurrency, max_loop_lag_s)
         self._sessions = SessionFactsCache(store)
+        self._inputs = ChunkInputs(store)
         self._cancel_poll_s = cancel_poll_s
         self._row_timeout_s = row_timeout_s
 
@@ -96,10 +97,11 @@ class ChunkRunner:
         if await self._finalizer.maybe_finalize(keys, task.chunk_count):
             self._cancels.forget(task.session_id)
             self._sessions.forget(keys)
+            self._inputs.forget(keys)
 
     async def _run_and_store(self, task: ChunkTask, keys: SessionKeys) -> ChunkSummary | None:
         """The chunk's stored summary; None when the session was deleted meanwhile."""
-        rows = await read_chunk_rows(self._store, keys, task.chunk)
+        rows = await self._inputs.rows(keys, task.chunk)
         previous = await self._previous_version(keys, task.chunk)
         started_at = datetime.now(UTC)
         began = time.monotonic()

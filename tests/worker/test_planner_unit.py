@@ -17,6 +17,7 @@ from shared.rows import InputRow, PlannedRow, RowStatus
 from shared.storage.memory import MemoryStore
 from tests.worker.engine import MemoryEngine
 from tests.worker.sessions import make_rows
+from worker.chunk_inputs import ChunkInputs
 from worker.dedupe import plan_rows
 from worker.finalizer import Finalizer
 from worker.plan_stream import planned_batches, planned_chunks
@@ -25,8 +26,9 @@ from worker.planner import Planner
 pytestmark = pytest.mark.unit
 
 
-def planner(twin: MemoryEngine, chunk_size: int) -> Planner:
-    return Planner(twin.store, twin.client, Finalizer(twin.store, twin.client), chunk_size)
+def planner(twin: MemoryEngine, chunk_size: int, chunks_per_input: int = 25) -> Planner:
+    finalizer = Finalizer(twin.store, twin.client)
+    return Planner(twin.store, twin.client, finalizer, chunk_size, chunks_per_input)
 
 
 def start(keys: SessionKeys) -> StartSession:
@@ -41,7 +43,7 @@ def queued_tasks(twin: MemoryEngine) -> list[ChunkTask]:
 
 
 async def chunk_inputs(twin: MemoryEngine, keys: SessionKeys) -> dict[str, bytes]:
-    return {k: v for k, v in (await twin.objects(keys)).items() if "/chunks/input/" in k}
+    return {k: v for k, v in (await twin.objects(keys)).items() if "/chunks/inputs/" in k}
 
 
 def race_plan_claims(
@@ -92,18 +94,23 @@ async def test_planning_writes_chunks_and_the_plan_then_one_task_per_chunk_and_r
 ) -> None:
     keys = await twin.seed(make_rows(45, lambda n: f"https://site{n % 40}.com"))
 
-    await planner(twin, chunk_size=20).plan(start(keys))
+    await planner(twin, chunk_size=20, chunks_per_input=2).plan(start(keys))
 
     plan = await twin.store.get_model(keys.plan, Plan)
     assert (plan.total_rows, plan.chunk_count, plan.chunk_size) == (45, 3, 20)
     inputs = await chunk_inputs(twin, keys)
-    assert list(inputs) == [keys.chunk_input(n) for n in range(3)]
-    planned = [
-        PlannedRow.model_validate_json(line)
-        for data in inputs.values()
-        for line in data.splitlines()
+    # Chunks 0 and 1 in one object, chunk 2 in the next; each chunk reads its own range.
+    assert list(inputs) == [keys.chunk_input_group(0), keys.chunk_input_group(1)]
+    assert (plan.chunks_per_input, len(plan.input_sizes)) == (2, 3)
+    assert sum(plan.input_sizes) == sum(map(len, inputs.values()))
+    reader = ChunkInputs(twin.store)
+    by_chunk = [await reader.rows(keys, n) for n in range(3)]
+    assert [[row.row for row in rows] for rows in by_chunk] == [
+        list(range(20)),
+        list(range(20, 40)),
+        list(range(40, 45)),
     ]
-    assert [row.row for row in planned] == list(range(45))
+    planned = [row for rows in by_chunk for row in rows]
     assert [row.duplicate_of for row in planned[40:]] == [0, 1, 2, 3, 4]
     tasks = queued_tasks(twin)
     assert [(t.chunk, t.chunk_count, t.row_start, t.row_end) for t in tasks] == [
@@ -317,3 +324,16 @@ async def test_a_row_that_is_not_an_input_row_fails_the_plan_with_the_reason() -
 
     with pytest.raises(ValueError, match=r"unreadable row in rows\.jsonl"):
         [chunk async for chunk in planned_chunks(pieces(data, 5), 10)]
+
+
+async def test_a_row_left_as_it_is_keeps_its_bytes_with_the_planned_fields_added() -> None:
+    # Spaced as no dump writes it: only a line carried over keeps the spaces.
+    kept = b'{"row": 0, "name": "Acme", "website": "https://acme.com", "original": {}, "facts": {}}'
+    trimmed = b'{"row": 1, "name": " Acme ", "website": null, "original": {}, "facts": {}}'
+
+    (chunk,) = [c async for c in planned_chunks(pieces(kept + b"\n" + trimmed + b"\n", 9), 10)]
+
+    first, second = chunk.splitlines()
+    assert first == kept[:-1] + b',"name_key":"acme","domain":"acme.com","duplicate_of":null}'
+    assert PlannedRow.model_validate_json(second).name == "Acme"  # written anew, trimmed
+    assert not second.startswith(b'{"row": 1')
