@@ -47,8 +47,8 @@ tenants/<tenant>/sessions/<id>/
                              `chunks_per_input`; the plan gives each chunk's byte length,
                              and a chunk reads only its own range
     chunks/input/<n>.jsonl   planning worker of a session planned before groups (its
-                             plan without `chunks_per_input`): one object per chunk, still
-                             read as it is
+                             plan without `input_sizes`): one object per chunk, still read
+                             as it is
     chunks/results/<n>.jsonl chunk worker (`ResultRow`), written once per chunk
     chunks/logs/<n>.jsonl    chunk worker (structlog JSON lines)
     chunks/done/<n>.json     chunk worker, after results and logs (`ChunkSummary`)
