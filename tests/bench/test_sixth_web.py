@@ -17,12 +17,13 @@ from bench.accuracy_web.blind.catalogue import build_blind
 from bench.accuracy_web.catalogue import build_web
 from bench.accuracy_web.fresh.catalogue import build_fresh
 from bench.accuracy_web.heldout.catalogue import build_heldout
-from bench.accuracy_web.model import Web
+from bench.accuracy_web.model import Company, Web
 from bench.accuracy_web.scoring import linkedin_slug
 from bench.accuracy_web.search import SearchIndex
 from bench.accuracy_web.sixth.catalogue import build_sixth
 from bench.accuracy_web.sixth.inputs import mixed_xlsx, name_only, with_website
 from bench.accuracy_web.sixth.landers import MARKET_HOSTS
+from bench.accuracy_web.sixth.templates import COOKIE_BANNER
 from bench.accuracy_web.unseen.catalogue import build_unseen
 from shared.company_keys import registered_domain
 from tests.bench.served import (
@@ -56,6 +57,14 @@ def web() -> Web:
     return build_sixth()
 
 
+def served_text(web: Web, company: Company) -> str:
+    """All the markup served on the company's homepage host, decoded loosely."""
+    host = httpx.URL(company.homepage or "https://none.invalid/").host
+    site = web.sites.get(host)
+    pages = site.pages.values() if site else ()
+    return " ".join(page.body.decode("utf-8", "replace") for page in pages)
+
+
 def test_it_has_over_150_companies_of_every_class_and_every_script() -> None:
     assert_every_class(web().companies, 150, CLASSES, SCRIPTS.values())
 
@@ -81,6 +90,12 @@ def test_every_live_company_serves_its_grounding_text() -> None:
         url = serves_its_grounding(web(), company)
         assert company.homepage
         assert url.rstrip("/") == company.homepage.rstrip("/"), company.key
+
+
+def test_a_consent_banner_is_no_text_of_the_companys_own() -> None:
+    banners = [c for c in web().companies if COOKIE_BANNER in served_text(web(), c)]
+    assert len(banners) >= 10
+    assert all(COOKIE_BANNER not in c.site_text for c in banners)
 
 
 def test_given_websites_lead_to_the_labelled_site_or_to_no_company() -> None:

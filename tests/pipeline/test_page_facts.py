@@ -262,6 +262,11 @@ def test_language_versions_are_read_from_hreflang_links() -> None:
         ("Компания туралы", "/kompaniya-turaly"),
         ("会社概要", "/profile"),
         ("关于我们", "/gsjj.html"),
+        ("Биз ҳақимизда", "/page/7"),
+        ("Rreth nesh", "/page/8"),
+        ("ስለ እኛ", "/page/9"),
+        ("អំពីយើង", "/page/10"),
+        ("हाम्रो बारेमा", "/page/11"),
     ],
 )
 def test_the_about_page_is_found_in_the_sites_language(label: str, path: str) -> None:

@@ -220,6 +220,13 @@ def test_a_company_that_moved_is_not_parked_by_its_script_redirect() -> None:
         ("Die Registrierung von {d} ist abgelaufen. Verlängern Sie jetzt.", "de"),
         ("Rejestracja {d} wygasła.", "pl"),
         ("The registration has expired and is in its grace period. Registrant: renew it.", "en"),
+        ("Domeen {d} on müügil. Ootame pakkumisi.", "et"),
+        ("Domēns {d} ir pārdošanā.", "lv"),
+        ("Kikoa {d} kinauzwa. Wasiliana nasi.", "sw"),
+        ("{d} domeni satılır. Təklif göndərin.", "az"),
+        ("{d} domeni sotuvda. Taklif yuboring.", "uz"),
+        ("የድር ስም {d} ለሽያጭ ቀርቧል።", "am"),
+        ("ដែន {d} កំពុងលក់។", "km"),
     ],
 )
 def test_sale_and_expiry_notices_in_many_languages_park_a_bare_page(text: str, lang: str) -> None:

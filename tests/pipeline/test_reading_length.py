@@ -81,6 +81,8 @@ def test_a_one_sentence_introduction_in_hebrew_or_arabic_is_a_paragraph(paragrap
     [
         "Od roku 1996 nabízí Hora Stavby (Brno) stavby rodinných domů na klíč.",
         "HMT i Göteborg har sedan 1988 arbetat med marinteknik och service.",
+        "አዋሽ ኮንስትራክሽን ከ1995 ጀምሮ በአዳማ የመኖሪያ ቤቶችን ይገነባል።",
+        "សុខា ដឹកជញ្ជូន ដឹកទំនិញពីកំពង់ផែ ទៅភ្នំពេញ តាំងពីឆ្នាំ 2001។",
     ],
 )
 def test_a_small_sites_one_sentence_introduction_is_read_when_it_has_no_paragraph(

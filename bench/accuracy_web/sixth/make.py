@@ -12,7 +12,7 @@ from bench.accuracy_web.model import Company, Doc, LinkedInPage, Site
 from bench.accuracy_web.sixth.lands import Land
 from bench.accuracy_web.sixth.names import LATIN, Name
 from bench.accuracy_web.sixth.scripted import SCRIPTED
-from bench.accuracy_web.sixth.templates import TEMPLATES, Firm
+from bench.accuracy_web.sixth.templates import COOKIE_BANNER, TEMPLATES, Firm
 from bench.accuracy_web.sixth.wording import SENTENCES
 
 REGISTERS = (
@@ -110,7 +110,9 @@ class Maker(WebMaker):
         """The site on `host`, its search document (`also`: more words it is found by)."""
         pages, grounding = TEMPLATES[template](firm)
         self.serve(host, pages, encoding, in_header, status, delay)
-        text = site_text(pages)
+        # A consent banner is the CMS's words, not the company's: a description taken from
+        # it comes from no text of the company's own.
+        text = site_text(pages).replace(COOKIE_BANNER, " ")
         text += " " + firm.description  # also where only a script or a meta tag holds it
         if index:
             title = self.rng.choice(

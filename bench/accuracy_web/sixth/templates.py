@@ -106,7 +106,7 @@ def ghost(firm: Firm) -> tuple[Pages, str | None]:
     return {"/": _html(firm, head, body)}, firm.description
 
 
-_COOKIES = (
+COOKIE_BANNER = (
     "This website stores cookies on your computer. These cookies are used to collect "
     "information about how you interact with our website and allow us to remember you. We "
     "use this information in order to improve and customize your browsing experience and "
@@ -118,7 +118,7 @@ def hubspot(firm: Firm) -> tuple[Pages, str | None]:
     """A cookie banner in English before anything the company says."""
     head = '<meta name="generator" content="HubSpot">'
     body = (
-        f'<div id="hs-eu-cookie-confirmation"><div id="hs-eu-policy-wording"><p>{_COOKIES}'
+        f'<div id="hs-eu-cookie-confirmation"><div id="hs-eu-policy-wording"><p>{COOKIE_BANNER}'
         '</p></div><a id="hs-eu-confirmation-button">Accept</a></div>'
         '<div class="body-wrapper hs-content-id-8812"><div class="dnd-section">'
         '<div class="hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_header">'

@@ -44,7 +44,11 @@ ABOUT_WORDS: dict[str, tuple[str, ...]] = {
     "vi": ("giới thiệu", "về chúng tôi"),
     "id_ms": ("tentang kami", "mengenai kami", "profil perusahaan"),
     "tl": ("tungkol sa amin",),
-    "sw": ("kuhusu sisi", "kuhusu sisi"),
+    "sw": ("kuhusu sisi", "kuhusu kampuni"),
+    "sq": ("rreth nesh", "rreth kompanisë"),
+    "az": ("haqqımızda", "şirkət haqqında"),
+    "uz": ("biz haqimizda", "kompaniya haqida", "биз ҳақимизда", "компания ҳақида"),
+    "am": ("ስለ እኛ", "ስለ ድርጅቱ"),
     "ka": ("ჩვენს შესახებ", "ჩვენ შესახებ", "კომპანიის შესახებ"),
     "hy": ("մեր մասին", "ընկերության մասին"),
     "he": ("אודות", "עלינו"),
@@ -60,6 +64,8 @@ ABOUT_UNSPACED: dict[str, tuple[str, ...]] = {
     "hi": ("हमारे बारे में",),
     "bn": ("আমাদের সম্পর্কে", "আমাদের কথা"),
     "ta": ("எங்களைப் பற்றி", "எங்களை பற்றி"),
+    "ne": ("हाम्रो बारेमा", "हाम्रो बारे"),
+    "km": ("អំពីយើង", "អំពីក្រុមហ៊ុន"),
 }
 _UNSPACED_SCRIPTS = ("ja", "zh", "ko", "th")
 

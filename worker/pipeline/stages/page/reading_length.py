@@ -7,6 +7,8 @@ three, so a limit counted in characters would turn away every short Japanese par
 that says in 30 characters what English says in 90. Hebrew and Arabic write few of their
 vowels: a sentence takes about three letters where English takes four, and a Hebrew
 company's one-sentence introduction would fall short of a limit an English one meets.
+Ethiopic (Amharic, Tigrinya) writes a syllable, a consonant and its vowel, in one
+character, where Latin letters take two.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import unicodedata
 WIDE = 3
 HANGUL = 2.5
 ABJAD = 1.35
+SYLLABLE = 2
 
 
 def reading_length(text: str) -> float:
@@ -33,6 +36,8 @@ def reading_length(text: str) -> float:
             total += 1
         elif "\uac00" <= char <= "\ud7a3":
             total += HANGUL
+        elif "\u1200" <= char <= "\u137f" or "\u2d80" <= char <= "\u2ddf":
+            total += SYLLABLE if char.isalpha() else 1
         elif "\ufb1d" <= char <= "\ufefc":  # Hebrew and Arabic presentation forms
             total += ABJAD if char.isalpha() else 1
         elif unicodedata.east_asian_width(char) in ("W", "F"):

@@ -13,8 +13,8 @@ from worker.pipeline.stages.page.reading_length import reading_length
 
 MIN_INTRO = 60  # in Latin-character equivalents; a paragraph needs MIN_PARAGRAPH
 # Full stops and marks of the scripts: Latin, CJK, Devanagari and Bengali (।), Armenian
-# (։), Arabic (؟, ۔ in Urdu), Ethiopic (።), Burmese (။).
-_SENTENCE_END = tuple(".!?。！？।։؟۔።။")
+# (։), Arabic (؟, ۔ in Urdu), Ethiopic (።), Burmese (။), Khmer (។ ៕).
+_SENTENCE_END = tuple(".!?。！？।։؟۔።။។៕")
 _MIN_WORDS = 6  # in scripts that space their words
 _NOT_INTRO = re.compile(
     r"©|\(c\)|copyright|all rights|rights reserved|cookie|javascript|alle rechte"

@@ -20,7 +20,8 @@ DOMAIN_NOUNS: tuple[str, ...] = (
     *("acest domeniu", "όνομα τομέα", "ονόματος τομέα", "ντομέιν", "דומיין", "שם מתחם"),
     *("שם המתחם", "اسم النطاق", "هذا النطاق", "الدومين", "دومين", "اسم المجال"),
     *("alan adı", "alan adi", "домен", "домейн", "โดเมน", "ドメイン", "域名", "網域", "도메인"),
-    *("डोमेन", "tên miền", "ten mien"),
+    *("डोमेन", "tên miền", "ten mien", "domeen", "domēn", "kikoa", "ዶሜይን", "የድር ስም"),
+    *("ដែន",),
 )
 
 # Sold, bought, offered for, leased or auctioned.
@@ -95,6 +96,18 @@ SALE_TERMS: tuple[str, ...] = (
     *("dijual", "jual", "membeli", "penawaran", "tawar", "lelang", "disewakan", "sewa"),
     # Vietnamese
     *("bán", "mua", "chào giá", "đề nghị", "trả giá", "đấu giá", "cho thuê"),
+    # Estonian, Latvian
+    *("müügil", "müüa", "müük", "pakkumi", "osta", "oksjon", "rendi"),
+    *("pārdošan", "pārdod", "piedāvājum", "pirkt", "izsol", "nomā"),
+    # Swahili
+    *("inauzwa", "kinauzwa", "kuuzwa", "kuuza", "nunua", "ofa ", "mnada"),
+    # Azerbaijani, Uzbek
+    *("satılır", "satışa", "təklif", "hərrac", "sotuvda", "sotiladi", "sotib ol"),
+    *("taklif", "kim oshdi"),
+    # Amharic
+    *("ለሽያጭ", "ሽያጭ", "ይሸጣል", "ለመግዛት", "ግዢ", "ጨረታ", "ዋጋዎን"),
+    # Khmer
+    *("កំពុងលក់", "សម្រាប់លក់", "លក់", "ទិញ", "ការផ្តល់ជូន", "ដេញថ្លៃ", "ជួល"),
 )
 
 # Expired, due for renewal, deleted or only just registered: a registrar's placeholder.
