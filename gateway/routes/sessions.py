@@ -124,7 +124,9 @@ async def create(request: Request, services: ServicesDep, tenant: TenantDep) -> 
         int(length) if length and length.isdigit() else None,
     )
     services.metrics.session_created(manifest.input.size_bytes, manifest.input.rows)
-    return session_view(SessionState.created(manifest))
+    state = SessionState.created(manifest)
+    services.settled.created(state)
+    return session_view(state)
 
 
 @router.get("/{session_id}", summary="One session", responses=errors(*ON_SESSION))
