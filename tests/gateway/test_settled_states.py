@@ -237,6 +237,27 @@ async def test_a_created_session_is_kept_until_its_columns_change_or_it_starts(
     assert keys.prefix in gateways.touched_under(keys)
 
 
+async def test_sessions_created_through_this_gateway_are_listed_without_reading_them(
+    gateways: Gateways, owner: Caller
+) -> None:
+    await gateways.listed()
+    answers = [await upload(gateways.lister, b"Company,Site\nAcme,acme.example\n") for _ in "ab"]
+    assert [answer.status_code for answer in answers] == [201, 201], answers[0].text
+    created = [SessionKeys(owner.tenant, answer.json()["session_id"]) for answer in answers]
+    gateways.watched.touched.clear()
+    listed = await gateways.listed()
+    assert [gateways.touched_under(keys) for keys in created] == [[], []]
+    # What the other gateway reads from the session's objects, and the creation's answer.
+    response = await gateways.other.get("/api/sessions", params={"limit": 200})
+    read = {item["session_id"]: item for item in response.json()["items"]}
+    for keys, answer in zip(created, answers, strict=True):
+        assert listed[keys.session_id] == read[keys.session_id] == answer.json()
+
+    started = await gateways.other.post(f"/api/sessions/{created[0].session_id}/start")
+    assert started.status_code == 202, started.text
+    assert (await gateways.listed())[created[0].session_id]["status"] == "queued"
+
+
 async def test_a_cancel_before_the_start_shows_on_the_next_list(
     gateways: Gateways, owner: Caller
 ) -> None:
