@@ -62,4 +62,6 @@ async def qualify(
     )
     manifest = await session_from_results(services.store, state, keys, chosen)
     services.metrics.session_created(manifest.input.size_bytes, manifest.input.rows)
-    return session_view(SessionState.created(manifest))
+    created = SessionState.created(manifest)
+    services.settled.created(created)
+    return session_view(created)

@@ -246,6 +246,9 @@ async def test_qualifying_a_completed_session_makes_a_new_session_of_its_results
         "duplicate_domains": 1,
         "fact_columns": {},
     }
+    # Kept from its creation: listed as created, as its objects say.
+    listed = (await with_criteria.get("/api/sessions")).json()["items"]
+    assert [item for item in listed if item["session_id"] == view["session_id"]] == [view]
     fixed = await with_criteria.put(
         f"/api/sessions/{view['session_id']}/columns", json={"name_column": "Company"}
     )
