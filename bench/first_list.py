@@ -17,15 +17,8 @@ alone is the first list of a tenant with no session on an app never used. With
 RabbitMQ), timing its first list over loopback HTTP once it answers `/readyz`. Prints
 medians, ratios and the load average.
 
-With `--after-creating N`, only what bench/million_rows.py measures instead: an app that
-has listed the tenant once (and stays up, as a gateway does) times its first list after
-`N` sessions of 5 rows were created through the API, then the median of 5 lists after
-it; the sessions created through the same app, or through another app on the same bucket
-(another gateway replica), alternating, a new tenant each time.
-
     .venv/bin/python bench/first_list.py [--sessions 100] [--chunks 5000] [--runs 5]
         [--processes 3]
-    .venv/bin/python bench/first_list.py --after-creating 98 [--runs 5]
 """
 
 from __future__ import annotations
@@ -135,71 +128,6 @@ async def processes(store: MinioStore, args: argparse.Namespace, endpoint: str, 
           f"({without / with_copy:.1f}x)")  # fmt: skip
 
 
-async def list_after_creating(
-    settings: GatewaySettings, key: str, count: int, *, through_other: bool
-) -> tuple[float, float]:
-    """ms of the first list after creating `count` sessions, and the median of 5 after."""
-    store = MinioStore(settings.s3_endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, BUCKET)
-    lister, other = api_app(), api_app()
-    for app in (lister, other):
-        app.state.services = build_services(
-            settings, store, MemoryBroker(MemoryBus(settings.topology))
-        )
-    small = b"name,website\n" + b"".join(b"Acme %d,acme%d.com\n" % (n, n) for n in range(5))
-    async with (
-        lister.router.lifespan_context(lister),
-        other.router.lifespan_context(other),
-        _client(lister, key) as http,
-        _client(other, key) as other_http,
-    ):
-        (await http.get("/api/sessions", params={"limit": 100})).raise_for_status()
-        creator = other_http if through_other else http
-        for _ in range(count):
-            files = {"file": ("s.csv", small, "text/csv")}
-            (await creator.post("/api/sessions", files=files)).raise_for_status()
-        lists: list[float] = []
-        for _ in range(6):
-            began = time.monotonic()
-            response = await http.get("/api/sessions", params={"limit": 100})
-            lists.append((time.monotonic() - began) * 1000)
-            if response.status_code != 200 or len(response.json()["items"]) != count:
-                raise RuntimeError(f"unexpected answer {response.status_code}")
-        for app in (lister, other):
-            await app.state.services.settled.settle()
-    store.close()
-    return lists[0], statistics.median(lists[1:])
-
-
-async def after_creating(args: argparse.Namespace, endpoint: str) -> None:
-    store = MinioStore(endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, BUCKET)
-    await store.ensure_bucket()
-    keys = [new_key() for _ in range(2 * args.runs)]
-    settings = GatewaySettings(
-        environment="test",
-        api_keys=",".join(f"created{n}:{hash_key(key)}" for n, key in enumerate(keys)),
-        s3_endpoint=endpoint,
-        s3_access_key=TEST_S3_ACCESS_KEY,
-        s3_secret_key=TEST_S3_SECRET_KEY,
-        s3_bucket=BUCKET,
-    )
-    print(f"load average before: {os.getloadavg()[0]:.1f}", flush=True)
-    timings: dict[bool, list[tuple[float, float]]] = {False: [], True: []}
-    for run in range(args.runs):
-        for other in (True, False):
-            key = keys[2 * run + other]
-            timings[other].append(
-                await list_after_creating(settings, key, args.after_creating, through_other=other)
-            )
-    for other in (True, False):
-        label = "another app" if other else "the same app"
-        first = statistics.median(t[0] for t in timings[other])
-        later = statistics.median(t[1] for t in timings[other])
-        print(f"created through {label:12s}: first list of {args.after_creating} sessions "
-              f"{first:.0f} ms, later lists {later:.1f} ms (medians of {args.runs})")  # fmt: skip
-    print(f"load average after: {os.getloadavg()[0]:.1f}")
-    store.close()
-
-
 def _client(app: object, key: str) -> httpx.AsyncClient:
     return httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app),  # type: ignore[arg-type]
@@ -255,11 +183,7 @@ def main() -> int:
     parser.add_argument("--chunks", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--processes", type=int, default=3, help="0: no gateway process")
-    parser.add_argument("--after-creating", type=int, default=0, help="0: not this measure")
     args = parser.parse_args()
-    if args.after_creating:
-        run_on_seaweed("dossier-first-list-", lambda endpoint: after_creating(args, endpoint))
-        return 0
     run_on_seaweed("dossier-first-list-", lambda endpoint: measure(args, endpoint))
     return 0
 
