@@ -26,6 +26,8 @@ pytestmark = pytest.mark.unit
         ("한빛정밀", "hanbit jeongmil"),  # final ㅊ said t, words split at the trade
         ("대양물류", "daeyang mullyu"),  # ㄹ after ㄹ is l
         ("Δρυάδα Ξυλουργική", "dryada xylourgiki"),  # ου is ou
+        ("Ευκλείδης Ναυτική", "efkleidis naftiki"),  # ευ, αυ before voiceless letters
+        ("Ευρώπη Αύρα", "evropi avra"),  # and before voiced ones
         ("नर्मदा फार्मा", "narmada pharma"),  # the unwritten a said
         ('אופק מערכות בע"מ', "ofk mrchot"),  # the legal form left out
         ("አዋሽ ኮንስትራክሽን", "awash konstrakshn"),  # Ge'ez syllables, the glottal stop unwritten
