@@ -53,7 +53,10 @@ def korean_word(word: str) -> str:
     return "".join(out)
 
 
-_GREEK_PAIRS = (("ου", "ou"), ("Ου", "Ou"), ("ΟΥ", "OU"), ("αυ", "av"), ("ευ", "ev"), ("ηυ", "iv"))
+_GREEK_PAIRS = (
+    *(("ου", "ou"), ("Ου", "Ou"), ("ΟΥ", "OU"), ("αυ", "av"), ("ευ", "ev"), ("ηυ", "iv")),
+    *(("Αυ", "Av"), ("Ευ", "Ev"), ("Ηυ", "Iv")),
+)
 _GREEK_FIXES = _GREEK_PAIRS + tuple((a.replace("υ", "ύ"), b) for a, b in _GREEK_PAIRS if "υ" in a)
 _HEBREW = dict(
     zip(
@@ -149,7 +152,14 @@ def devanagari_word(word: str) -> str:
     return "".join(out)
 
 
+# `αυ`, `ευ`, `ηυ` are `af`, `ef`, `if` before a voiceless consonant and at a word's end
+# (`Ναυτική` Naftiki, `Ευκλείδης` Efkleidis), `av`, `ev`, `iv` elsewhere (`Ευρώπη` Evropi).
+_GREEK_VOICELESS = re.compile(r"([αεηάέήΑΕΗ])[υύΥ](?=[θκξπστφχψςΘΚΞΠΣΤΦΧΨ]|(?!\w))")
+_GREEK_F = {"α": "af", "ά": "af", "ε": "ef", "έ": "ef", "η": "if", "ή": "if"}
+
+
 def greek(text: str) -> str:
+    text = _GREEK_VOICELESS.sub(lambda m: _GREEK_F[m.group(1).lower()], text)
     for greek, latin in _GREEK_FIXES:
         text = text.replace(greek, latin)
     return anyascii(text)

@@ -88,4 +88,8 @@ HINDI_TRADES: dict[str, str] = {
     "स्टोन": "stone", "इंडस्ट्रीज": "industries", "एंटरप्राइजेज": "enterprises",
     "ट्रेडर्स": "traders", "ट्रेडिंग": "trading", "सॉफ्टवेयर": "software", "फूड्स": "foods",
     "केमिकल्स": "chemicals", "स्टील": "steel", "मोटर्स": "motors", "सॉल्यूशंस": "solutions",
+    # Nepali, in the same letters: coffee and tea as Nepal writes them, its usual trades.
+    "कफी": "coffee", "कॉफी": "coffee", "चिया": "tea", "निर्माण": "construction",
+    "ढुवानी": "transport", "हस्तकला": "handicrafts", "होटल": "hotel", "ट्राभल्स": "travels",
+    "इन्जिनियरिङ": "engineering",
 }  # fmt: skip

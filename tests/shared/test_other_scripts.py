@@ -26,6 +26,8 @@ pytestmark = pytest.mark.unit
         ("한빛정밀", "hanbit jeongmil"),  # final ㅊ said t, words split at the trade
         ("대양물류", "daeyang mullyu"),  # ㄹ after ㄹ is l
         ("Δρυάδα Ξυλουργική", "dryada xylourgiki"),  # ου is ou
+        ("Ευκλείδης Ναυτική", "efkleidis naftiki"),  # ευ, αυ before voiceless letters
+        ("Ευρώπη Αύρα", "evropi avra"),  # and before voiced ones
         ("नर्मदा फार्मा", "narmada pharma"),  # the unwritten a said
         ('אופק מערכות בע"מ', "ofk mrchot"),  # the legal form left out
         ("አዋሽ ኮንስትራክሽን", "awash konstrakshn"),  # Ge'ez syllables, the glottal stop unwritten
@@ -63,6 +65,8 @@ def test_an_arabic_jim_is_also_read_as_egypt_says_it() -> None:
         ("Awash Construction", "አዋሽ ኮንስትራክሽን"),
         ("Awash Konstrakshn PLC", "አዋሽ ኮንስትራክሽን"),
         ("Sokha Logistics", "សុខា ដឹកជញ្ជូន"),
+        ("Gorkha Tea", "गोरखा चिया"),  # Nepali trade words, in Devanagari
+        ("Pokhara Coffee Pvt. Ltd.", "पोखरा कफी"),
     ],
 )
 def test_a_latin_name_matches_its_own_script_name(latin: str, native: str) -> None:
@@ -78,6 +82,7 @@ def test_a_latin_name_matches_its_own_script_name(latin: str, native: str) -> No
         ("Ganga Agro", "गोदरेज"),
         ("Abay Trading", "አዋሽ ኮንስትራክሽን"),
         ("Sokha Construction", "សុខា ដឹកជញ្ជូន"),  # the same brand, another trade
+        ("Everest Coffee", "पोखरा कफी"),
     ],
 )
 def test_another_company_does_not_match(latin: str, native: str) -> None:
