@@ -119,22 +119,24 @@ async def test_a_503_pauses_the_host_and_the_pause_doubles_while_it_lasts() -> N
 @pytest.mark.usefixtures("no_proxy")
 async def test_a_retry_after_longer_than_the_longest_wait_fails_at_once_as_throttled() -> None:
     plan = Plan([(429, {"Retry-After": "3600"}, 0.0)])
-    async with site(plan) as url, fetcher(budget_max_wait_s=2.0) as fetch:
+    # Waiting would take the longest wait (20 s): failing at once is far below it, even
+    # on a machine busy with other work.
+    async with site(plan) as url, fetcher(budget_max_wait_s=20.0) as fetch:
         began = time.monotonic()
         with pytest.raises(FetchError) as failed:
             await fetch.fetch(url)
     assert failed.value.kind == "throttled"
     assert "asked to wait 3600 s" in failed.value.detail
-    assert time.monotonic() - began < 1.0
+    assert time.monotonic() - began < 10.0
     assert len(plan.arrivals) == 1
 
 
 @pytest.mark.usefixtures("no_proxy")
 async def test_a_host_paused_for_longer_than_a_page_may_take_fails_at_once_as_throttled() -> None:
-    # The pause (3 s) is within the longest wait at the gate (30 s) but longer than a page
+    # The pause (12 s) is within the longest wait at the gate (30 s) but longer than a page
     # may take to answer (1 s): the row gets its answer now, not after the pause.
     plan = Plan([(503, {}, 0.0)] * 2)
-    settings = {"host_backoff_s": 3.0, "fetch_timeout_s": 1.0, "budget_max_wait_s": 30.0}
+    settings = {"host_backoff_s": 12.0, "fetch_timeout_s": 1.0, "budget_max_wait_s": 30.0}
     async with site(plan) as url, fetcher(**settings) as fetch:
         began = time.monotonic()
         with pytest.raises(FetchError) as failed:
@@ -144,7 +146,7 @@ async def test_a_host_paused_for_longer_than_a_page_may_take_fails_at_once_as_th
         with pytest.raises(FetchError) as again:
             await fetch.fetch(url)
         assert again.value.kind == "throttled"
-        assert time.monotonic() - began < 2.0
+        assert time.monotonic() - began < 6.0
     assert len(plan.arrivals) == 1
 
 
