@@ -171,14 +171,14 @@ class TableReader:
                 "facts": {role: record[i] for role, i in facts if record[i]},
             }
             rows += 1
-            block.append(dumps(line))
+            block.append(dumps(line) + b"\n")
             if len(block) == lines:
                 stats.rows = rows
-                yield b"\n".join(block) + b"\n"
+                yield b"".join(block)
                 block.clear()
         stats.rows = rows
         if block:
-            yield b"\n".join(block) + b"\n"
+            yield b"".join(block)
         self._check_end()
 
     def parsed(self, records: Iterable[Iterable[object]]) -> Iterator[ParsedRow]:
