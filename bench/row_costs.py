@@ -46,7 +46,7 @@ def main(args: argparse.Namespace) -> int:
 
     def parse() -> object:
         reader = TableReader(args.rows + 1, 10_000)
-        return sum(map(len, reader.jsonl(csv_records(io.BytesIO(data), "utf-8", ","))))
+        return sum(map(len, reader.jsonl_blocks(csv_records(io.BytesIO(data), "utf-8", ","), 1000)))
 
     reader = TableReader(args.rows + 1, 10_000)
     rows_jsonl = b"".join(reader.jsonl(csv_records(io.BytesIO(data), "utf-8", ",")))

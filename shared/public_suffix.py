@@ -25,6 +25,13 @@ _PLAIN = re.compile(
 class SuffixWalk:
     def __init__(self, extract: tldextract.TLDExtract) -> None:
         self._root = extract._get_tld_extractor().tlds_excl_private_trie
+        # Top-level suffixes with no rule below them (`com`, `io`, `de`): under one of these
+        # the registered domain is the host's last two labels, with no walk.
+        self._bare_tops = frozenset(
+            label
+            for label, node in self._root.matches.items()
+            if node.end and not node.matches and label.strip("0123456789-")
+        )
 
     def registered_domain(self, lowered: str) -> str | None:
         """`lowered` is the website already trimmed and lower-cased."""
@@ -34,6 +41,13 @@ class SuffixWalk:
         if plain is None:
             return UNSURE
         host = plain.group(1)
+        head, _, top = host.rpartition(".")
+        if (
+            top in self._bare_tops
+            and head
+            and not (head[0] == "." or ".." in host or "xn--" in host)
+        ):
+            return host[head.rfind(".") + 1 :]  # `head` is where `host` starts
         labels = host.split(".")
         # Empty labels, punycode, and a last label without letters (an IPv4 address).
         if "" in labels or "xn--" in host or not labels[-1].strip("0123456789-"):

@@ -31,6 +31,7 @@ WEBSITES = [
     "http://192.168.0.1:8080/admin", "999.1.1.1", "http://[::1]:8080/", "n/a", "-", "com",
     "https://shop.example.com.br/x", "example.com/path/with:colon", "http://ex.com:/x",
     "ex_ample.com", "ex.com\u00a0", "https://sub.sub2.example.ac.jp", "a.b.c.github.io",
+    ".ex.com", "https://.com", "a.b.c.", "a.xn--p1ai.com", "a.b.c.d.com", "b-2.io:81",
 ]  # fmt: skip
 
 

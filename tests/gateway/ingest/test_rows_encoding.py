@@ -60,3 +60,27 @@ def test_short_and_long_rows_keep_every_cell() -> None:
     # The widest row of the first ones read sets the columns: the header gains a third.
     assert rows[0].original == {"Company": "Acme", "Website": "", "Column_3": ""}
     assert rows[1].original["Column_3"] == "extra cell"
+
+
+def test_rows_past_the_sample_come_in_blocks_of_the_same_lines_and_counts() -> None:
+    # Past the first 50 rows (the sample that chooses columns), the rows take the block
+    # loop: blank rows, ragged rows, cells to clean and duplicate domains among them
+    # (body[100] is row 98, after the two blank ones).
+    body = [f"Acme {n},https://www.acme-{n % 40}.com,Paris,{n}" for n in range(130)]
+    body[70], body[71], body[90] = "", ",,,", "  Beta\u00a0 Co ,beta.io"
+    body[100] = "Gamma,gamma.io,Lyon,7,late extra,"
+    data = ("Company,Website,City,Ref\n" + "\n".join(body) + "\n").encode()
+    blocks_reader = TableReader(1_000, 1_000)
+    blocks = list(blocks_reader.jsonl_blocks(csv_records(io.BytesIO(data), "utf-8", ","), 7))
+    models_reader = TableReader(1_000, 1_000)
+    rows = list(models_reader.rows(csv_records(io.BytesIO(data), "utf-8", ",")))
+    lines = b"".join(blocks).splitlines(keepends=True)
+    assert_same_as_models(lines, rows)
+    assert max(block.count(b"\n") for block in blocks) == 49  # the sample's block, then 7s
+    assert blocks_reader.stats == models_reader.stats
+    assert blocks_reader.stats.rows == 128
+    assert blocks_reader.stats.blank_rows_skipped == 2
+    assert blocks_reader.stats.columns[-1] == "Column_5"
+    assert rows[98].original["Column_5"] == "late extra"
+    assert rows[98].facts == {"city": "Lyon"}
+    assert rows[120].original["Column_5"] == ""
