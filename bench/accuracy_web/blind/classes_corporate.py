@@ -6,9 +6,9 @@ that another firm abroad uses too."""
 from __future__ import annotations
 
 from bench.accuracy_web.blind.landers import EXCHANGE, listing_page
-from bench.accuracy_web.blind.lands import DK, FI, HR, HU, ID, LT, NG, NO, PH, RO, SK, VN, Land
+from bench.accuracy_web.blind.lands import DK, FI, HR, HU, ID, LT, NG, NO, PH, RO, SK, VN
 from bench.accuracy_web.blind.make import Maker, slug
-from bench.accuracy_web.blind.names import Name
+from bench.accuracy_web.land import Land, Name
 from bench.accuracy_web.model import Doc, Page, Site
 
 FORMERLY = {

@@ -15,9 +15,9 @@ from bench.accuracy_web.blind.landers import (
     lander,
     listing_page,
 )
-from bench.accuracy_web.blind.lands import DK, FI, HR, HU, ID, LT, NG, NO, PH, RO, SK, VN, Land
+from bench.accuracy_web.blind.lands import DK, FI, HR, HU, ID, LT, NG, NO, PH, RO, SK, VN
 from bench.accuracy_web.blind.make import Maker, slug
-from bench.accuracy_web.blind.names import Name
+from bench.accuracy_web.land import Land, Name
 from bench.accuracy_web.model import Doc, Page, Site
 
 _NOTICE_LAND = {

@@ -4,9 +4,9 @@ letters; and Latin names with diacritics that a list writes without them."""
 
 from __future__ import annotations
 
-from bench.accuracy_web.blind.lands import AM, BD, BY, GE, HU, IR, KG, LK, LT, MK, MN, RO, VN, Land
+from bench.accuracy_web.blind.lands import AM, BD, BY, GE, HU, IR, KG, LK, LT, MK, MN, RO, VN
 from bench.accuracy_web.blind.make import Maker, slug
-from bench.accuracy_web.blind.names import Name
+from bench.accuracy_web.land import Land, Name
 
 SCRIPT_LANDS: tuple[tuple[Land, int], ...] = (
     (GE, 3),

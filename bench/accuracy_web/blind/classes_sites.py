@@ -22,9 +22,9 @@ from bench.accuracy_web.blind.lands import (
     RO,
     SK,
     VN,
-    Land,
 )
 from bench.accuracy_web.blind.make import Maker, slug
+from bench.accuracy_web.land import Land
 from bench.accuracy_web.model import Site
 
 # Each template twice; the first of each pair links its LinkedIn page from the site.

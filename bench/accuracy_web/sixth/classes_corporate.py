@@ -5,26 +5,11 @@ that another firm abroad uses too."""
 
 from __future__ import annotations
 
+from bench.accuracy_web.land import Land, Name
 from bench.accuracy_web.model import Doc, Page, Site
 from bench.accuracy_web.sixth.landers import MARKET, listing_page
-from bench.accuracy_web.sixth.lands import (
-    AL,
-    AZ,
-    CL,
-    CO,
-    CZ,
-    EE,
-    KE,
-    LV,
-    MY,
-    PE,
-    RSL,
-    SI,
-    UZ,
-    Land,
-)
+from bench.accuracy_web.sixth.lands import AL, AZ, CL, CO, CZ, EE, KE, LV, MY, PE, RSL, SI, UZ
 from bench.accuracy_web.sixth.make import Maker, slug
-from bench.accuracy_web.sixth.names import Name
 from bench.accuracy_web.sixth.templates import PLAIN
 
 FORMERLY = {

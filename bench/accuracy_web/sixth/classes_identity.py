@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bench.accuracy_web.land import Land, Name
 from bench.accuracy_web.model import Doc, Page, Site
 from bench.accuracy_web.sixth.landers import AUCTION, MARKET, STYLES, lander, listing_page
 from bench.accuracy_web.sixth.lands import (
@@ -27,10 +28,8 @@ from bench.accuracy_web.sixth.lands import (
     RSL,
     SI,
     UZ,
-    Land,
 )
 from bench.accuracy_web.sixth.make import Maker, slug
-from bench.accuracy_web.sixth.names import Name
 from bench.accuracy_web.sixth.templates import PLAIN
 
 _NOTICE_LAND = {

@@ -4,9 +4,9 @@ letters; and Latin names with diacritics that a list writes without them."""
 
 from __future__ import annotations
 
-from bench.accuracy_web.sixth.lands import AZ, CZ, ET, GR, KH, LV, NP, RS, UZC, Land
+from bench.accuracy_web.land import Land, Name
+from bench.accuracy_web.sixth.lands import AZ, CZ, ET, GR, KH, LV, NP, RS, UZC
 from bench.accuracy_web.sixth.make import Maker, slug
-from bench.accuracy_web.sixth.names import Name
 
 SCRIPT_LANDS: tuple[tuple[Land, int], ...] = (
     (ET, 3),

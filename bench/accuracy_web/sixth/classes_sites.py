@@ -3,6 +3,7 @@ encodings, deep links pasted as the website, and sites that are down, gone or sl
 
 from __future__ import annotations
 
+from bench.accuracy_web.land import Land
 from bench.accuracy_web.model import Site
 from bench.accuracy_web.sixth.lands import (
     AL,
@@ -24,7 +25,6 @@ from bench.accuracy_web.sixth.lands import (
     SI,
     UZ,
     UZC,
-    Land,
 )
 from bench.accuracy_web.sixth.make import Maker, slug
 from bench.accuracy_web.sixth.templates import PLAIN
