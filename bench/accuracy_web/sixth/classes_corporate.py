@@ -5,8 +5,9 @@ that another firm abroad uses too."""
 
 from __future__ import annotations
 
+from bench.accuracy_web import land_corporate
 from bench.accuracy_web.land import Land, Name
-from bench.accuracy_web.model import Doc, Page, Site
+from bench.accuracy_web.land_corporate import CorporateClasses
 from bench.accuracy_web.sixth.landers import MARKET, listing_page
 from bench.accuracy_web.sixth.lands import AL, AZ, CL, CO, CZ, EE, KE, LV, MY, PE, RSL, SI, UZ
 from bench.accuracy_web.sixth.make import Maker, slug
@@ -77,46 +78,6 @@ ABROAD = {"PE": CO, "CZ": SI, "MY": KE, "KE": MY, "AZ": UZ, "EE": LV, "SI": CZ, 
           "UZ": AZ, "RS": AL}  # fmt: skip
 
 
-def rebrands(m: Maker) -> None:
-    for n, (land, fate) in enumerate(REBRANDS):
-        old, new = m.name(land), m.name(land)
-        old_host, new_host = m.host(old, land, dashed=False), m.host(new, land)
-        town = land.towns[n % 3]
-        # Half keep the LinkedIn address made under the old name.
-        address = slug(old.latin if n % 2 else new.latin)
-        linkedin = m.linkedin(address, new.latin, new.industry, land.row_town(town), land, new_host)
-        said = FORMERLY[land.lang].format(old=old.own)
-        firm = m.firm(new, land, new_host, town=town, linkedin=linkedin, lines=(said,))
-        built = m.site(new_host, ("rdfa", *PLAIN)[n % 7], firm, also=said)
-        if fate == "redirect":
-            m.web.add_site(Site(old_host, redirect_to=f"https://{new_host}"))
-        elif fate == "dead":
-            m.web.add_site(Site(old_host, dead="dns"))
-        else:
-            m.web.sites[MARKET].pages[f"/d/{old_host}"] = Page(listing_page(old_host).encode())
-            m.web.add_site(Site(old_host, redirect_to=f"https://{MARKET}/d/{old_host}"))
-        # A firm abroad with the old name's brand and another trade.
-        other = ABROAD[land.iso]
-        brand_word = f"{old.own.split()[0]} {('Atelier', 'Imports', 'Digital Lab')[n % 3]}"
-        namesake = Name(
-            m.claim(brand_word), brand_word, "Retail", "sells lamps, rugs and décor online"
-        )
-        other_host = m.host(namesake, other, dashed=True)
-        other_firm = m.firm(namesake, other, other_host)
-        m.site(other_host, "ghost", other_firm)
-        m.label(
-            "rebrand",
-            old.own,
-            land,
-            town,
-            old_host,
-            built,
-            linkedin,
-            industry=new.industry,
-            note=f"now {new.own}; old domain {fate}",
-        )
-
-
 GROUPS: tuple[Land, ...] = (PE, CZ, EE, LV, KE)
 
 
@@ -180,36 +141,6 @@ PART_OF: tuple[tuple[Land, str], ...] = (
 )
 
 
-def part_of(m: Maker) -> None:
-    """A brand that belongs to a group under another name and keeps its own site."""
-    for n, (land, group) in enumerate(PART_OF):
-        m.claim(group)
-        brand = m.name(land)
-        group_host = f"{slug(group).replace('-', '')}.{land.tld}"
-        group_name = Name(group, group, "Holding Companies", GROUP_DOES[land.lang])
-        group_firm = m.firm(group_name, land, group_host)
-        m.site(group_host, "drupal", group_firm, also=brand.own, boost=2.0)
-        host = m.host(brand, land)
-        town = land.towns[n % 3]
-        linkedin = m.linkedin(
-            slug(brand.latin), brand.latin, brand.industry, land.row_town(town), land, host
-        )
-        line = MEMBER[land.lang].format(group=group)
-        firm = m.firm(brand, land, host, town=town, linkedin=linkedin, lines=(line,))
-        built = m.site(host, ("ghost", "hubspot")[n % 2], firm)
-        m.label(
-            "part_of",
-            brand.own,
-            land,
-            town,
-            "",
-            built,
-            linkedin,
-            industry=brand.industry,
-            note=f"belongs to {group}",
-        )
-
-
 ACRONYMS: tuple[tuple[Land, str, str, Land, str, str, str], ...] = (
     (PE, "Compañía Minera del Sur Andino", "CMSA", CL, "Mining", "mining", "(Compañía Minera del Sur Andino) extrae cobre y molibdeno en el sur del Perú"),  # noqa: E501
     (CZ, "Moravské Strojírny a Slévárny", "MSAS", SI, "Machinery Manufacturing", "machinery", "(Moravské Strojírny a Slévárny) odlévá a obrábí díly pro zemědělské stroje"),  # noqa: E501
@@ -222,42 +153,35 @@ ACRONYMS: tuple[tuple[Land, str, str, Land, str, str, str], ...] = (
 )  # fmt: skip
 
 
+CORPORATE = CorporateClasses(
+    rebrands=REBRANDS,
+    abroad=ABROAD,
+    formerly=FORMERLY,
+    rebrand_templates=("rdfa", *PLAIN),
+    market=MARKET,
+    listing_page=listing_page,
+    namesake_words=("Atelier", "Imports", "Digital Lab"),
+    namesake_template="ghost",
+    part_of=PART_OF,
+    group_does=GROUP_DOES,
+    member=MEMBER,
+    group_template="drupal",
+    member_templates=("ghost", "hubspot"),
+    acronyms=ACRONYMS,
+    acronym_templates=("drupal", "microdata", "framer", "rdfa"),
+    twin_template="ghost",
+    finder_url="https://www.acronymfinder-biz.com/",
+    finder_title="{letters} meaning · company abbreviations",
+)
+
+
+def rebrands(m: Maker) -> None:
+    land_corporate.rebrands(m, CORPORATE)
+
+
+def part_of(m: Maker) -> None:
+    land_corporate.part_of(m, CORPORATE)
+
+
 def acronyms(m: Maker) -> None:
-    for n, (land, full, letters, other, industry, word, does) in enumerate(ACRONYMS):
-        m.claim(full)
-        host = f"{letters.lower()}.{land.tld}"
-        town = land.towns[n % 3]
-        name = Name(letters, letters, industry, does)
-        linkedin = m.linkedin(
-            f"{letters.lower()}-{slug(full)}", f"{letters} – {full}", industry,
-            land.row_town(town), land, host,
-        )  # fmt: skip
-        firm = m.firm(name, land, host, town=town, linkedin=linkedin, alt_name=full)
-        built = m.site(host, ("drupal", "microdata", "framer", "rdfa")[n % 4], firm, also=full)
-        # Another firm abroad goes by the same letters, with the bare slug.
-        twin_host = f"{letters.lower()}.{other.tld}"
-        twin_name = m.claim(f"{letters} {word.title()}")
-        twin = Name(twin_name, twin_name, industry, f"offers {word} services")
-        m.linkedin(letters.lower(), twin.own, industry, other.row_town(other.towns[0]), other)
-        m.site(twin_host, "ghost", m.firm(twin, other, twin_host), also=letters)
-        m.web.docs.append(
-            Doc(
-                f"https://www.acronymfinder-biz.com/{letters.lower()}",
-                f"{letters} meaning · company abbreviations",
-                f"{letters}: {full}; {twin.own}.",
-                f"{letters} {full}",
-                "directory",
-                rank_boost=1.0,
-            )
-        )
-        m.label(
-            "acronym",
-            letters if n % 2 == 0 else full,
-            land,
-            town,
-            host if n % 3 == 0 else "",
-            built,
-            linkedin,
-            industry=industry,
-            note=f"{letters} = {full}; {letters} {word} abroad",
-        )
+    land_corporate.acronyms(m, CORPORATE)
