@@ -5,8 +5,7 @@ by country, town or trade."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from bench.accuracy_web import land_identity
 from bench.accuracy_web.blind.landers import (
     ADS,
     EXCHANGE,
@@ -17,7 +16,8 @@ from bench.accuracy_web.blind.landers import (
 )
 from bench.accuracy_web.blind.lands import DK, FI, HR, HU, ID, LT, NG, NO, PH, RO, SK, VN
 from bench.accuracy_web.blind.make import Maker, slug
-from bench.accuracy_web.land import Land, Name
+from bench.accuracy_web.land import Land
+from bench.accuracy_web.land_identity import IdentityClasses
 from bench.accuracy_web.model import Doc, Page, Site
 
 _NOTICE_LAND = {
@@ -80,67 +80,15 @@ SELLERS: tuple[tuple[Land, str, str, str, str], ...] = (
 )  # fmt: skip
 
 
-def not_parked(m: Maker) -> None:
-    for n, (land, own, industry, text, template) in enumerate(SELLERS):
-        name = Name(m.claim(own), own, industry, "")
-        host = m.host(name, land, dashed=False)
-        town = land.towns[n % 3]
-        linkedin = m.linkedin(slug(own), own, industry, land.row_town(town), land, host)
-        firm = replace(m.firm(name, land, host, town=town, linkedin=linkedin), description=text)
-        built = m.site(host, template, firm)
-        m.label(
-            "not_parked",
-            own,
-            land,
-            town,
-            host,
-            built,
-            linkedin,
-            industry=industry,
-            note="its page sells things",
-        )
-
-
-_SIBLING = (" Holding", " Digital", " Invest", " Services")
-
-
-def no_linkedin(m: Maker) -> None:
-    """No page of its own; a namesake abroad has one, and every other one also a sibling
-    brand in the same town whose slug differs by a word."""
-    home = (FI, HU, RO, VN, ID, DK, NO, HR, SK, LT, NG, PH)
-    abroad = (NO, SK, HU, ID, PH, FI, DK, RO, HR, NG, LT, VN)
-    for n, (land, other) in enumerate(zip(home, abroad, strict=True)):
-        name = m.name(land)
-        host = m.host(name, land)
-        town = land.towns[n % 3]
-        firm = m.firm(name, land, host, town=town)
-        template = ("webnode", "odoo", "jimdo", "typo3", "blogger", "frontpage")[n % 6]
-        built = m.site(host, template, firm, also=name.latin)
-        other_host = f"{slug(name.latin).replace('-', '')}.{other.tld}"
-        m.linkedin(
-            slug(name.latin),
-            name.latin,
-            name.industry,
-            other.row_town(other.towns[1]),
-            other,
-            other_host if n % 3 else "",
-        )
-        note = f"namesake page in {other.row}"
-        if n % 2:
-            sibling = name.latin.split()[0] + _SIBLING[n % 4]
-            m.linkedin(slug(sibling), sibling, name.industry, land.row_town(town), land)
-            note += f", sibling {sibling} in the same town"
-        m.label(
-            "no_linkedin",
-            name.own,
-            land,
-            town,
-            f"https://{host}/" if n % 2 else host,
-            built,
-            None,
-            industry=name.industry,
-            note=note,
-        )
+SIBLINGS = (" Holding", " Digital", " Invest", " Services")
+# (home, where a namesake has the LinkedIn page)
+NO_LINKEDIN = tuple(
+    zip(
+        (FI, HU, RO, VN, ID, DK, NO, HR, SK, LT, NG, PH),
+        (NO, SK, HU, ID, PH, FI, DK, RO, HR, NG, LT, VN),
+        strict=True,
+    )
+)
 
 
 # Same-name pairs: (name, (land, town index, industry, what it does) twice).
@@ -158,33 +106,23 @@ TWINS: tuple[tuple[str, tuple[Land, int, str, str], tuple[Land, int, str, str]],
 )  # fmt: skip
 
 
+IDENTITY = IdentityClasses(
+    sellers=SELLERS,
+    no_linkedin=NO_LINKEDIN,
+    no_linkedin_templates=("webnode", "odoo", "jimdo", "typo3", "blogger", "frontpage"),
+    siblings=SIBLINGS,
+    twins=TWINS,
+    twin_templates=("odoo", "webnode", "typo3", "jimdo"),
+)
+
+
+def not_parked(m: Maker) -> None:
+    land_identity.not_parked(m, IDENTITY)
+
+
+def no_linkedin(m: Maker) -> None:
+    land_identity.no_linkedin(m, IDENTITY)
+
+
 def twins(m: Maker) -> None:
-    for n, (own, *sides) in enumerate(TWINS):
-        m.claim(own)
-        same_land = sides[0][0] is sides[1][0]
-        for k, (land, at, industry, does) in enumerate(sides):
-            name = Name(own, own, industry, does)
-            town = land.towns[at]
-            base = slug(own)
-            if k and same_land:
-                tail = slug(land.row_town(town) if sides[0][1] != at else industry.split()[0])
-                host, address = f"{base.replace('-', '')}{tail}.{land.tld}", f"{base}-{tail}"
-            else:
-                host = f"{base.replace('-', '')}.{land.tld}"
-                address = f"{base}-{land.iso.lower()}"
-            if k == n % 2 and not same_land:
-                address = base  # one of the two holds the bare slug
-            linkedin = m.linkedin(address, own, industry, land.row_town(town), land, host)
-            firm = m.firm(name, land, host, town=town, linkedin=linkedin if (n + k) % 2 else None)
-            built = m.site(host, ("odoo", "webnode", "typo3", "jimdo")[(n + k) % 4], firm)
-            m.label(
-                "twins",
-                own,
-                land,
-                town,
-                host if n % 3 else f"https://{host}/",
-                built,
-                linkedin,
-                industry=industry,
-                note=f"namesake in {sides[1 - k][0].row}, {sides[1 - k][2]}",
-            )
+    land_identity.twins(m, IDENTITY)
