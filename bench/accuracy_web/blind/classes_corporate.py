@@ -5,7 +5,6 @@ that another firm abroad uses too."""
 
 from __future__ import annotations
 
-from bench.accuracy_web import land_corporate
 from bench.accuracy_web.blind.landers import EXCHANGE, listing_page
 from bench.accuracy_web.blind.lands import DK, FI, HR, HU, ID, LT, NG, NO, PH, RO, SK, VN
 from bench.accuracy_web.blind.make import Maker, slug
@@ -170,15 +169,3 @@ CORPORATE = CorporateClasses(
     finder_url="https://www.bizregister-global.com/acronym/",
     finder_title="{letters} - what does it stand for?",
 )
-
-
-def rebrands(m: Maker) -> None:
-    land_corporate.rebrands(m, CORPORATE)
-
-
-def part_of(m: Maker) -> None:
-    land_corporate.part_of(m, CORPORATE)
-
-
-def acronyms(m: Maker) -> None:
-    land_corporate.acronyms(m, CORPORATE)

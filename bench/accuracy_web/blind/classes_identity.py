@@ -5,7 +5,6 @@ by country, town or trade."""
 
 from __future__ import annotations
 
-from bench.accuracy_web import land_identity
 from bench.accuracy_web.blind.landers import (
     ADS,
     EXCHANGE,
@@ -114,15 +113,3 @@ IDENTITY = IdentityClasses(
     twins=TWINS,
     twin_templates=("odoo", "webnode", "typo3", "jimdo"),
 )
-
-
-def not_parked(m: Maker) -> None:
-    land_identity.not_parked(m, IDENTITY)
-
-
-def no_linkedin(m: Maker) -> None:
-    land_identity.no_linkedin(m, IDENTITY)
-
-
-def twins(m: Maker) -> None:
-    land_identity.twins(m, IDENTITY)

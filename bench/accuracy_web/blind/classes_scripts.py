@@ -4,9 +4,7 @@ letters; and Latin names with diacritics that a list writes without them."""
 
 from __future__ import annotations
 
-from bench.accuracy_web import land_scripts
 from bench.accuracy_web.blind.lands import AM, BD, BY, GE, HU, IR, KG, LK, LT, MK, MN, RO, VN
-from bench.accuracy_web.blind.make import Maker
 from bench.accuracy_web.land import Land
 from bench.accuracy_web.land_scripts import ScriptClasses
 
@@ -29,11 +27,3 @@ SCRIPTS = ScriptClasses(
     diacritic_lands=(VN, HU, LT, RO, VN, HU),
     diacritic_templates=("webnode", "odoo", "typo3"),
 )
-
-
-def scripts(m: Maker) -> None:
-    land_scripts.scripts(m, SCRIPTS)
-
-
-def diacritics(m: Maker) -> None:
-    land_scripts.diacritics(m, SCRIPTS)

@@ -3,7 +3,6 @@ encodings, deep links pasted as the website, and sites that are down, gone or sl
 
 from __future__ import annotations
 
-from bench.accuracy_web import land_sites
 from bench.accuracy_web.blind.lands import (
     AM,
     BY,
@@ -24,7 +23,6 @@ from bench.accuracy_web.blind.lands import (
     SK,
     VN,
 )
-from bench.accuracy_web.blind.make import Maker
 from bench.accuracy_web.land import Land
 from bench.accuracy_web.land_sites import SiteClasses
 
@@ -102,19 +100,3 @@ SITES = SiteClasses(
     slow_delay=3.0,
     down_template="webnode",
 )
-
-
-def presentation(m: Maker) -> None:
-    land_sites.presentation(m, SITES)
-
-
-def encodings(m: Maker) -> None:
-    land_sites.encodings(m, SITES)
-
-
-def deep_links(m: Maker) -> None:
-    land_sites.deep_links(m, SITES)
-
-
-def availability(m: Maker) -> None:
-    land_sites.availability(m, SITES)

@@ -5,7 +5,6 @@ that another firm abroad uses too."""
 
 from __future__ import annotations
 
-from bench.accuracy_web import land_corporate
 from bench.accuracy_web.land import Land, Name
 from bench.accuracy_web.land_corporate import CorporateClasses
 from bench.accuracy_web.sixth.landers import MARKET, listing_page
@@ -173,15 +172,3 @@ CORPORATE = CorporateClasses(
     finder_url="https://www.acronymfinder-biz.com/",
     finder_title="{letters} meaning · company abbreviations",
 )
-
-
-def rebrands(m: Maker) -> None:
-    land_corporate.rebrands(m, CORPORATE)
-
-
-def part_of(m: Maker) -> None:
-    land_corporate.part_of(m, CORPORATE)
-
-
-def acronyms(m: Maker) -> None:
-    land_corporate.acronyms(m, CORPORATE)

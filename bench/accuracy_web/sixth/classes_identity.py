@@ -5,7 +5,6 @@ sibling brand at home, and same-name companies told apart by country, town or tr
 
 from __future__ import annotations
 
-from bench.accuracy_web import land_identity
 from bench.accuracy_web.land import Land
 from bench.accuracy_web.land_identity import IdentityClasses
 from bench.accuracy_web.model import Doc, Page, Site
@@ -128,15 +127,3 @@ IDENTITY = IdentityClasses(
     twins=TWINS,
     twin_templates=PLAIN,
 )
-
-
-def not_parked(m: Maker) -> None:
-    land_identity.not_parked(m, IDENTITY)
-
-
-def no_linkedin(m: Maker) -> None:
-    land_identity.no_linkedin(m, IDENTITY)
-
-
-def twins(m: Maker) -> None:
-    land_identity.twins(m, IDENTITY)

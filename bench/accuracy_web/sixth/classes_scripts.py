@@ -4,11 +4,9 @@ letters; and Latin names with diacritics that a list writes without them."""
 
 from __future__ import annotations
 
-from bench.accuracy_web import land_scripts
 from bench.accuracy_web.land import Land
 from bench.accuracy_web.land_scripts import ScriptClasses
 from bench.accuracy_web.sixth.lands import AZ, CZ, ET, GR, KH, LV, NP, RS, UZC
-from bench.accuracy_web.sixth.make import Maker
 
 SCRIPT_LANDS: tuple[tuple[Land, int], ...] = (
     (ET, 3),
@@ -26,11 +24,3 @@ SCRIPTS = ScriptClasses(
     diacritic_lands=(AZ, CZ, LV, AZ, CZ, LV),
     diacritic_templates=("elementor", "drupal", "google_sites"),
 )
-
-
-def scripts(m: Maker) -> None:
-    land_scripts.scripts(m, SCRIPTS)
-
-
-def diacritics(m: Maker) -> None:
-    land_scripts.diacritics(m, SCRIPTS)

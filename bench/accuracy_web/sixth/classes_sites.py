@@ -3,7 +3,6 @@ encodings, deep links pasted as the website, and sites that are down, gone or sl
 
 from __future__ import annotations
 
-from bench.accuracy_web import land_sites
 from bench.accuracy_web.land import Land
 from bench.accuracy_web.land_sites import SiteClasses
 from bench.accuracy_web.sixth.lands import (
@@ -27,7 +26,6 @@ from bench.accuracy_web.sixth.lands import (
     UZ,
     UZC,
 )
-from bench.accuracy_web.sixth.make import Maker
 from bench.accuracy_web.sixth.templates import PLAIN
 
 # Each template twice; the first of each pair links its LinkedIn page from the site.
@@ -108,19 +106,3 @@ SITES = SiteClasses(
     slow_delay=4.0,
     down_template="elementor",
 )
-
-
-def presentation(m: Maker) -> None:
-    land_sites.presentation(m, SITES)
-
-
-def encodings(m: Maker) -> None:
-    land_sites.encodings(m, SITES)
-
-
-def deep_links(m: Maker) -> None:
-    land_sites.deep_links(m, SITES)
-
-
-def availability(m: Maker) -> None:
-    land_sites.availability(m, SITES)
