@@ -1,6 +1,6 @@
-"""Names in other scripts, both ways: the row writes the company's own script, its own
-Latin spelling, an informal romanisation, or its own script while the site writes Latin
-letters; and Latin names with diacritics that a list writes without them."""
+"""The blind web's countries and templates for names in other scripts (the row writes the
+company's own script, its own Latin spelling, an informal romanisation, or its own script
+while the site writes Latin letters) and for Latin names a list writes without diacritics."""
 
 from __future__ import annotations
 

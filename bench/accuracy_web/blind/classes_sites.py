@@ -1,5 +1,5 @@
-"""Classes of the blind web about the site itself: CMS and builder shapes, legacy
-encodings, deep links pasted as the website, and sites that are down, gone or slow."""
+"""The blind web's tables for the classes about the site itself: CMS and builder shapes,
+legacy encodings, deep links pasted as the website, and sites that are down, gone or slow."""
 
 from __future__ import annotations
 
