@@ -28,10 +28,8 @@ class LandClasses:
     scripts: ScriptClasses
 
 
-def build_land_web(
-    m: M, c: LandClasses, parked: Callable[[M], None], groups: Callable[[M], None]
-) -> Web:
-    """The web `m` draws; `parked` and `groups` are the classes each web makes its own way."""
+def build_land_web(m: M, c: LandClasses, parked: Callable[[M], None]) -> Web:
+    """The web `m` draws; `parked` is the class each web makes its own way."""
     # Hand-named classes first, so generated names keep clear of theirs; the marketplace
     # site (parked) before the renames that send old domains to it.
     land_identity.twins(m, c.identity)
@@ -39,7 +37,7 @@ def build_land_web(
     land_corporate.acronyms(m, c.corporate)
     parked(m)
     land_corporate.rebrands(m, c.corporate)
-    groups(m)
+    land_corporate.groups(m, c.corporate)
     land_corporate.part_of(m, c.corporate)
     land_sites.presentation(m, c.sites)
     land_sites.encodings(m, c.sites)

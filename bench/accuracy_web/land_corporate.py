@@ -1,6 +1,7 @@
-"""Classes about companies and other firms, for the webs drawn by land: renamed companies
-(the row writes the old name and the old domain), brands that belong to a group under
-another name, and acronyms that another firm abroad uses too. Each web gives its own
+"""Classes about companies and their groups, for the webs drawn by land: renamed companies
+(the row writes the old name and the old domain), subsidiaries named like a better-ranked
+parent, the parents themselves, brands that belong to a group under another name, and
+acronyms that another firm abroad uses too. Each web gives its own
 countries, wordings and templates in a `CorporateClasses`."""
 
 from __future__ import annotations
@@ -24,6 +25,12 @@ class CorporateClasses:
     listing_page: Callable[[str], str]  # the marketplace's page for a domain
     namesake_words: tuple[str, ...]  # the trade the namesake abroad writes after the brand
     namesake_template: str
+    groups: tuple[Land, ...]  # where a subsidiary is named like its parent
+    group_word: Mapping[str, str]  # by language: what the parent writes after the brand
+    our_companies: Mapping[str, str]  # by language: the heading of the parent's list
+    parent_template: str
+    sub_templates: tuple[str, ...]
+    list_in_text: bool  # the parent's list is in its text, or only added to its homepage
     # (land, group name): the brand belongs to that group
     part_of: tuple[tuple[Land, str], ...]
     group_does: Mapping[str, str]  # by language: what a holding company does
@@ -78,6 +85,63 @@ def rebrands(m: LandMaker, c: CorporateClasses) -> None:
             linkedin,
             industry=new.industry,
             note=f"now {new.own}; old domain {fate}",
+        )
+
+
+def groups(m: LandMaker, c: CorporateClasses) -> None:
+    """A subsidiary named like its parent, whose site ranks above it and lists it; then
+    the parent itself."""
+    slug = m.source.slug
+    for n, land in enumerate(c.groups):
+        sub = m.name(land)
+        brand = sub.own.split()[0]
+        parent_name = m.claim(f"{brand} {c.group_word[land.lang]}")
+        parent = Name(parent_name, parent_name, "Holding Companies", c.group_does[land.lang])
+        town = land.towns[n % 3]
+        parent_host = m.host(parent, land, dashed=True)
+        sub_host = m.host(sub, land, dashed=False)
+        parent_in = m.linkedin(
+            slug(parent.own), parent.own, "Holding Companies", land.row_town(town), land
+        )
+        sub_in = m.linkedin(
+            slug(sub.own), sub.own, sub.industry, land.row_town(town), land, sub_host
+        )
+        listed = f"{c.our_companies[land.lang]}: {sub.own}, {brand} Invest, {brand} Service."
+        # Listed in the firm's lines, the list is on the page the site's text is read from,
+        # so labels see it too; added to the served page afterwards, they do not.
+        lines = (listed,) if c.list_in_text else ()
+        parent_firm = m.firm(parent, land, parent_host, town=town, linkedin=parent_in, lines=lines)
+        parent_built = m.site(
+            parent_host, c.parent_template, parent_firm, also=f"{listed} {sub.own}", boost=2.0
+        )
+        group_line = c.member[land.lang].format(group=parent.own)
+        sub_firm = m.firm(sub, land, sub_host, town=town, linkedin=sub_in, lines=(group_line,))
+        sub_built = m.site(sub_host, c.sub_templates[n % len(c.sub_templates)], sub_firm)
+        if not c.list_in_text:
+            home = m.web.sites[parent_host].pages["/"]
+            listing = home.body.replace(b"</main>", f"<p>{listed}</p></main>".encode())
+            m.web.sites[parent_host].pages["/"] = Page(listing, home.content_type)
+        m.label(
+            "subsidiary",
+            sub.own,
+            land,
+            town,
+            sub_host,
+            sub_built,
+            sub_in,
+            industry=sub.industry,
+            note=f"parent {parent.own} ranks above it",
+        )
+        m.label(
+            "group",
+            parent.own,
+            land,
+            town,
+            f"https://{parent_host}",
+            parent_built,
+            parent_in,
+            industry="Holding Companies",
+            note=f"its subsidiary {sub.own} has its own site",
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.accuracy_web.blind.classes_corporate import CORPORATE, groups
+from bench.accuracy_web.blind.classes_corporate import CORPORATE
 from bench.accuracy_web.blind.classes_identity import IDENTITY, parked
 from bench.accuracy_web.blind.classes_scripts import SCRIPTS
 from bench.accuracy_web.blind.classes_sites import SITES
@@ -15,4 +15,4 @@ CLASSES = LandClasses(SITES, CORPORATE, IDENTITY, SCRIPTS)
 
 
 def build_blind(seed: int = SEED) -> Web:
-    return build_land_web(Maker(seed), CLASSES, parked, groups)
+    return build_land_web(Maker(seed), CLASSES, parked)

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from bench.accuracy_web.blind.landers import EXCHANGE, listing_page
 from bench.accuracy_web.blind.lands import DK, FI, HR, HU, ID, LT, NG, NO, PH, RO, SK, VN
-from bench.accuracy_web.blind.make import Maker, slug
-from bench.accuracy_web.land import Land, Name
+from bench.accuracy_web.land import Land
 from bench.accuracy_web.land_corporate import CorporateClasses
-from bench.accuracy_web.model import Page
 
 FORMERLY = {
     "fi": "Aiemmin {old}.",
@@ -74,61 +72,6 @@ ABROAD = {"FI": NO, "HU": SK, "ID": VN, "NG": PH, "DK": FI, "HR": RO, "SK": HU, 
 GROUPS: tuple[Land, ...] = (FI, HU, RO, DK, NG)
 
 
-def groups(m: Maker) -> None:
-    """A subsidiary named like its parent, whose site ranks above it and lists it; then
-    the parent itself."""
-    for n, land in enumerate(GROUPS):
-        sub = m.name(land)
-        brand = sub.own.split()[0]
-        parent_name = m.claim(f"{brand} {GROUP_WORD[land.lang]}")
-        parent = Name(parent_name, parent_name, "Holding Companies", GROUP_DOES[land.lang])
-        town = land.towns[n % 3]
-        parent_host = m.host(parent, land, dashed=True)
-        sub_host = m.host(sub, land, dashed=False)
-        parent_in = m.linkedin(
-            slug(parent.own), parent.own, "Holding Companies", land.row_town(town), land
-        )
-        sub_in = m.linkedin(
-            slug(sub.own), sub.own, sub.industry, land.row_town(town), land, sub_host
-        )
-        listed = f"{OUR_COMPANIES[land.lang]}: {sub.own}, {brand} Invest, {brand} Service."
-        parent_firm = m.firm(parent, land, parent_host, town=town, linkedin=parent_in)
-        parent_built = m.site(
-            parent_host, "jsonld_list", parent_firm, also=f"{listed} {sub.own}", boost=2.0
-        )
-        group_line = MEMBER[land.lang].format(group=parent.own)
-        sub_firm = m.firm(sub, land, sub_host, town=town, linkedin=sub_in, lines=(group_line,))
-        sub_built = m.site(sub_host, ("webnode", "odoo", "typo3")[n % 3], sub_firm)
-        m.web.sites[parent_host].pages["/"] = Page(
-            m.web.sites[parent_host]
-            .pages["/"]
-            .body.replace(b"</main>", f"<p>{listed}</p></main>".encode()),
-            m.web.sites[parent_host].pages["/"].content_type,
-        )
-        m.label(
-            "subsidiary",
-            sub.own,
-            land,
-            town,
-            sub_host,
-            sub_built,
-            sub_in,
-            industry=sub.industry,
-            note=f"parent {parent.own} ranks above it",
-        )
-        m.label(
-            "group",
-            parent.own,
-            land,
-            town,
-            f"https://{parent_host}",
-            parent_built,
-            parent_in,
-            industry="Holding Companies",
-            note=f"its subsidiary {sub.own} has its own site",
-        )
-
-
 PART_OF: tuple[tuple[Land, str], ...] = (
     (NO, "Hardanger Industrigruppe"),
     (VN, "Tập đoàn Mekong Xanh"),
@@ -158,6 +101,12 @@ CORPORATE = CorporateClasses(
     listing_page=listing_page,
     namesake_words=("Studio", "Trading", "Labs"),
     namesake_template="blogger",
+    groups=GROUPS,
+    group_word=GROUP_WORD,
+    our_companies=OUR_COMPANIES,
+    parent_template="jsonld_list",
+    sub_templates=("webnode", "odoo", "typo3"),
+    list_in_text=False,
     part_of=PART_OF,
     group_does=GROUP_DOES,
     member=MEMBER,

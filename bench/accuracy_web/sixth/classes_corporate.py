@@ -5,11 +5,10 @@ that another firm abroad uses too."""
 
 from __future__ import annotations
 
-from bench.accuracy_web.land import Land, Name
+from bench.accuracy_web.land import Land
 from bench.accuracy_web.land_corporate import CorporateClasses
 from bench.accuracy_web.sixth.landers import MARKET, listing_page
 from bench.accuracy_web.sixth.lands import AL, AZ, CL, CO, CZ, EE, KE, LV, MY, PE, RSL, SI, UZ
-from bench.accuracy_web.sixth.make import Maker, slug
 from bench.accuracy_web.sixth.templates import PLAIN
 
 FORMERLY = {
@@ -80,58 +79,6 @@ ABROAD = {"PE": CO, "CZ": SI, "MY": KE, "KE": MY, "AZ": UZ, "EE": LV, "SI": CZ, 
 GROUPS: tuple[Land, ...] = (PE, CZ, EE, LV, KE)
 
 
-def groups(m: Maker) -> None:
-    """A subsidiary named like its parent, whose site ranks above it and lists it; then
-    the parent itself."""
-    for n, land in enumerate(GROUPS):
-        sub = m.name(land)
-        brand = sub.own.split()[0]
-        parent_name = m.claim(f"{brand} {GROUP_WORD[land.lang]}")
-        parent = Name(parent_name, parent_name, "Holding Companies", GROUP_DOES[land.lang])
-        town = land.towns[n % 3]
-        parent_host = m.host(parent, land, dashed=True)
-        sub_host = m.host(sub, land, dashed=False)
-        parent_in = m.linkedin(
-            slug(parent.own), parent.own, "Holding Companies", land.row_town(town), land
-        )
-        sub_in = m.linkedin(
-            slug(sub.own), sub.own, sub.industry, land.row_town(town), land, sub_host
-        )
-        listed = f"{OUR_COMPANIES[land.lang]}: {sub.own}, {brand} Invest, {brand} Service."
-        # The list is on the page the site's text is read from, so labels see it too.
-        parent_firm = m.firm(
-            parent, land, parent_host, town=town, linkedin=parent_in, lines=(listed,)
-        )
-        parent_built = m.site(
-            parent_host, "microdata", parent_firm, also=f"{listed} {sub.own}", boost=2.0
-        )
-        group_line = MEMBER[land.lang].format(group=parent.own)
-        sub_firm = m.firm(sub, land, sub_host, town=town, linkedin=sub_in, lines=(group_line,))
-        sub_built = m.site(sub_host, PLAIN[n % len(PLAIN)], sub_firm)
-        m.label(
-            "subsidiary",
-            sub.own,
-            land,
-            town,
-            sub_host,
-            sub_built,
-            sub_in,
-            industry=sub.industry,
-            note=f"parent {parent.own} ranks above it",
-        )
-        m.label(
-            "group",
-            parent.own,
-            land,
-            town,
-            f"https://{parent_host}",
-            parent_built,
-            parent_in,
-            industry="Holding Companies",
-            note=f"its subsidiary {sub.own} has its own site",
-        )
-
-
 PART_OF: tuple[tuple[Land, str], ...] = (
     (CL, "Grupo Austral Pacífico"),
     (MY, "Kumpulan Nusa Selatan"),
@@ -161,6 +108,12 @@ CORPORATE = CorporateClasses(
     listing_page=listing_page,
     namesake_words=("Atelier", "Imports", "Digital Lab"),
     namesake_template="ghost",
+    groups=GROUPS,
+    group_word=GROUP_WORD,
+    our_companies=OUR_COMPANIES,
+    parent_template="microdata",
+    sub_templates=PLAIN,
+    list_in_text=True,
     part_of=PART_OF,
     group_does=GROUP_DOES,
     member=MEMBER,
