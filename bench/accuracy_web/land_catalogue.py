@@ -3,9 +3,7 @@ seed every time."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
 from bench.accuracy_web import land_corporate, land_identity, land_scripts, land_sites
 from bench.accuracy_web.land_corporate import CorporateClasses
@@ -14,8 +12,6 @@ from bench.accuracy_web.land_maker import LandMaker
 from bench.accuracy_web.land_scripts import ScriptClasses
 from bench.accuracy_web.land_sites import SiteClasses
 from bench.accuracy_web.model import Web
-
-M = TypeVar("M", bound=LandMaker)
 
 
 @dataclass(frozen=True)
@@ -28,14 +24,14 @@ class LandClasses:
     scripts: ScriptClasses
 
 
-def build_land_web(m: M, c: LandClasses, parked: Callable[[M], None]) -> Web:
-    """The web `m` draws; `parked` is the class each web makes its own way."""
+def build_land_web(m: LandMaker, c: LandClasses) -> Web:
+    """The web `m` draws from `c`."""
     # Hand-named classes first, so generated names keep clear of theirs; the marketplace
     # site (parked) before the renames that send old domains to it.
     land_identity.twins(m, c.identity)
     land_identity.not_parked(m, c.identity)
     land_corporate.acronyms(m, c.corporate)
-    parked(m)
+    land_identity.parked(m, c.identity)
     land_corporate.rebrands(m, c.corporate)
     land_corporate.groups(m, c.corporate)
     land_corporate.part_of(m, c.corporate)

@@ -1,20 +1,36 @@
-"""Classes about who a company is, for the webs drawn by land: firms whose pages sell
-things (domain names included), companies without a LinkedIn page beside a namesake abroad
-and a sibling brand at home, and same-name companies told apart by country, town or trade.
-Each web gives its own countries, names and templates in an `IdentityClasses`."""
+"""Classes about who a company is, for the webs drawn by land: parked domains for sale,
+firms whose pages sell things (domain names included), companies without a LinkedIn page
+beside a namesake abroad and a sibling brand at home, and same-name companies told apart by
+country, town or trade. Each web gives its own countries, names, templates and
+marketplaces in an `IdentityClasses`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from bench.accuracy_web.land import Land, Name
 from bench.accuracy_web.land_maker import LandMaker
+from bench.accuracy_web.model import Doc, Web
 
 Side = tuple[Land, int, str, str]  # (land, town index, industry, what it does)
 
 
 @dataclass(frozen=True)
+class Parking:
+    """A web's parked domains: their landers, and the marketplaces that sell them."""
+
+    styles: int  # how many lander styles, one domain each
+    lander: Callable[[int, str], tuple[str, str]]  # (style, domain) -> (markup, language)
+    notice_lands: Mapping[str, Land]  # by the lander's language: the domain's country
+    english_lands: tuple[Land, ...]  # in turn, for landers in English
+    open_markets: Callable[[Web], None]  # the marketplace sites, before any domain
+    serve: Callable[[Web, str, str], None]  # (web, domain, markup): its site and listings
+
+
+@dataclass(frozen=True)
 class IdentityClasses:
+    parking: Parking
     # (land, name, industry, the site's text, template): real businesses that sell things
     sellers: tuple[tuple[Land, str, str, str, str], ...]
     no_linkedin: tuple[tuple[Land, Land], ...]  # (home, where a namesake has the page)
@@ -22,6 +38,36 @@ class IdentityClasses:
     siblings: tuple[str, ...]  # what a sibling brand writes after the first word, in turn
     twins: tuple[tuple[str, Side, Side], ...]  # a name and the two companies that bear it
     twin_templates: tuple[str, ...]
+
+
+def parked(m: LandMaker, c: IdentityClasses) -> None:
+    p = c.parking
+    p.open_markets(m.web)
+    for n in range(p.styles):
+        _, lang = p.lander(n, "x")
+        land = p.notice_lands.get(lang) or p.english_lands[n % len(p.english_lands)]
+        name = m.name(land)
+        domain = m.host(name, land, dashed=n % 3 == 0)
+        markup, _ = p.lander(n, domain)
+        p.serve(m.web, domain, markup)
+        if n % 2 == 0:
+            m.www(domain)
+        m.web.docs.append(Doc(f"https://{domain}/", domain, "", f"{name.latin} {domain}", "parked"))
+        linkedin = None
+        if n % 3 == 1:
+            town = land.row_town(land.towns[2])
+            linkedin = m.linkedin(m.source.slug(name.latin), name.latin, name.industry, town, land)
+        m.label(
+            "parked",
+            name.own,
+            land,
+            land.towns[2],
+            domain if n % 2 else f"http://www.{domain}/",
+            None,
+            linkedin,
+            industry=name.industry,
+            note=f"lander style {n} ({lang})",
+        )
 
 
 def not_parked(m: LandMaker, c: IdentityClasses) -> None:

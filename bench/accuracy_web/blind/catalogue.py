@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.accuracy_web.blind.classes_corporate import CORPORATE
-from bench.accuracy_web.blind.classes_identity import IDENTITY, parked
+from bench.accuracy_web.blind.classes_identity import IDENTITY
 from bench.accuracy_web.blind.classes_scripts import SCRIPTS
 from bench.accuracy_web.blind.classes_sites import SITES
 from bench.accuracy_web.blind.make import Maker
@@ -15,4 +15,4 @@ CLASSES = LandClasses(SITES, CORPORATE, IDENTITY, SCRIPTS)
 
 
 def build_blind(seed: int = SEED) -> Web:
-    return build_land_web(Maker(seed), CLASSES, parked)
+    return build_land_web(Maker(seed), CLASSES)

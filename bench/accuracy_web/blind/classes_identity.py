@@ -14,10 +14,9 @@ from bench.accuracy_web.blind.landers import (
     listing_page,
 )
 from bench.accuracy_web.blind.lands import DK, FI, HR, HU, ID, LT, NG, NO, PH, RO, SK, VN
-from bench.accuracy_web.blind.make import Maker, slug
 from bench.accuracy_web.land import Land
-from bench.accuracy_web.land_identity import IdentityClasses
-from bench.accuracy_web.model import Doc, Page, Site
+from bench.accuracy_web.land_identity import IdentityClasses, Parking
+from bench.accuracy_web.model import Page, Site, Web
 
 _NOTICE_LAND = {
     "fi": FI,
@@ -34,38 +33,20 @@ _NOTICE_LAND = {
 _ENGLISH = (NG, PH, FI, DK, HU, NO)
 
 
-def parked(m: Maker) -> None:
-    m.web.add_site(Site(EXCHANGE, {}))
-    m.web.add_site(Site(ADS, {"/lp.js": Page(ads_script().encode(), "text/javascript")}))
-    for n in range(STYLES):
-        _, lang = lander(n, "x")
-        land = _NOTICE_LAND.get(lang) or _ENGLISH[n % len(_ENGLISH)]
-        name = m.name(land)
-        domain = m.host(name, land, dashed=n % 3 == 0)
-        markup, _ = lander(n, domain)
-        m.web.sites[EXCHANGE].pages[f"/d/{domain}"] = Page(listing_page(domain).encode())
-        if markup:
-            m.web.add_site(Site(domain, {"/": Page(markup.encode())}))
-        else:
-            m.web.add_site(Site(domain, redirect_to=f"https://{EXCHANGE}/d/{domain}"))
-        if n % 2 == 0:
-            m.www(domain)
-        m.web.docs.append(Doc(f"https://{domain}/", domain, "", f"{name.latin} {domain}", "parked"))
-        linkedin = None
-        if n % 3 == 1:
-            town = land.row_town(land.towns[2])
-            linkedin = m.linkedin(slug(name.latin), name.latin, name.industry, town, land)
-        m.label(
-            "parked",
-            name.own,
-            land,
-            land.towns[2],
-            domain if n % 2 else f"http://www.{domain}/",
-            None,
-            linkedin,
-            industry=name.industry,
-            note=f"lander style {n} ({lang})",
-        )
+def _open_markets(web: Web) -> None:
+    web.add_site(Site(EXCHANGE, {}))
+    web.add_site(Site(ADS, {"/lp.js": Page(ads_script().encode(), "text/javascript")}))
+
+
+def _serve(web: Web, domain: str, markup: str) -> None:
+    web.sites[EXCHANGE].pages[f"/d/{domain}"] = Page(listing_page(domain).encode())
+    if markup:
+        web.add_site(Site(domain, {"/": Page(markup.encode())}))
+    else:
+        web.add_site(Site(domain, redirect_to=f"https://{EXCHANGE}/d/{domain}"))
+
+
+PARKING = Parking(STYLES, lander, _NOTICE_LAND, _ENGLISH, _open_markets, _serve)
 
 
 # Real businesses whose pages sell things, domain names included.
@@ -106,6 +87,7 @@ TWINS: tuple[tuple[str, tuple[Land, int, str, str], tuple[Land, int, str, str]],
 
 
 IDENTITY = IdentityClasses(
+    parking=PARKING,
     sellers=SELLERS,
     no_linkedin=NO_LINKEDIN,
     no_linkedin_templates=("webnode", "odoo", "jimdo", "typo3", "blogger", "frontpage"),

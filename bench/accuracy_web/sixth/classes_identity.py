@@ -6,8 +6,8 @@ sibling brand at home, and same-name companies told apart by country, town or tr
 from __future__ import annotations
 
 from bench.accuracy_web.land import Land
-from bench.accuracy_web.land_identity import IdentityClasses
-from bench.accuracy_web.model import Doc, Page, Site
+from bench.accuracy_web.land_identity import IdentityClasses, Parking
+from bench.accuracy_web.model import Page, Site, Web
 from bench.accuracy_web.sixth.landers import AUCTION, MARKET, STYLES, lander, listing_page
 from bench.accuracy_web.sixth.lands import (
     AL,
@@ -28,7 +28,6 @@ from bench.accuracy_web.sixth.lands import (
     SI,
     UZ,
 )
-from bench.accuracy_web.sixth.make import Maker, slug
 from bench.accuracy_web.sixth.templates import PLAIN
 
 _NOTICE_LAND = {
@@ -50,36 +49,18 @@ _NOTICE_LAND = {
 _ENGLISH = (KE, MY, PE, CZ, EE, CL)
 
 
-def parked(m: Maker) -> None:
-    m.web.add_site(Site(MARKET, {}))
-    m.web.add_site(Site(AUCTION, {}))
-    for n in range(STYLES):
-        _, lang = lander(n, "x")
-        land = _NOTICE_LAND.get(lang) or _ENGLISH[n % len(_ENGLISH)]
-        name = m.name(land)
-        domain = m.host(name, land, dashed=n % 3 == 0)
-        markup, _ = lander(n, domain)
-        m.web.sites[MARKET].pages[f"/d/{domain}"] = Page(listing_page(domain).encode())
-        m.web.sites[AUCTION].pages[f"/{domain}"] = Page(listing_page(domain).encode())
-        m.web.add_site(Site(domain, {"/": Page(markup.encode())}))
-        if n % 2 == 0:
-            m.www(domain)
-        m.web.docs.append(Doc(f"https://{domain}/", domain, "", f"{name.latin} {domain}", "parked"))
-        linkedin = None
-        if n % 3 == 1:
-            town = land.row_town(land.towns[2])
-            linkedin = m.linkedin(slug(name.latin), name.latin, name.industry, town, land)
-        m.label(
-            "parked",
-            name.own,
-            land,
-            land.towns[2],
-            domain if n % 2 else f"http://www.{domain}/",
-            None,
-            linkedin,
-            industry=name.industry,
-            note=f"lander style {n} ({lang})",
-        )
+def _open_markets(web: Web) -> None:
+    web.add_site(Site(MARKET, {}))
+    web.add_site(Site(AUCTION, {}))
+
+
+def _serve(web: Web, domain: str, markup: str) -> None:
+    web.sites[MARKET].pages[f"/d/{domain}"] = Page(listing_page(domain).encode())
+    web.sites[AUCTION].pages[f"/{domain}"] = Page(listing_page(domain).encode())
+    web.add_site(Site(domain, {"/": Page(markup.encode())}))
+
+
+PARKING = Parking(STYLES, lander, _NOTICE_LAND, _ENGLISH, _open_markets, _serve)
 
 
 # Real businesses whose pages sell things, domain names included.
@@ -120,6 +101,7 @@ TWINS: tuple[tuple[str, tuple[Land, int, str, str], tuple[Land, int, str, str]],
 
 
 IDENTITY = IdentityClasses(
+    parking=PARKING,
     sellers=SELLERS,
     no_linkedin=NO_LINKEDIN,
     no_linkedin_templates=PLAIN,
