@@ -91,3 +91,38 @@ def assert_the_same_every_time(
     for make in uploads:
         assert make(again.companies) == make(web.companies)
     assert cells(xlsx(again.companies)) == cells(xlsx(web.companies))
+
+
+def assert_live_companies_serve_their_homepage(web: Web) -> None:
+    """Every live company's grounding text is served, and at its labelled homepage."""
+    for company in web.companies:
+        if not company.live:
+            continue
+        url = serves_its_grounding(web, company)
+        assert company.homepage
+        assert url.rstrip("/") == company.homepage.rstrip("/"), company.key
+
+
+def assert_twins_told_apart(companies: list[Company]) -> None:
+    """Same-name companies come in pairs that differ in place or trade, site and page."""
+    twins = Counter(c.name for c in companies if c.cls == "twins")
+    assert set(twins.values()) == {2}
+    for name in twins:
+        a, b = [c for c in companies if c.name == name and c.cls == "twins"]
+        assert (a.country, a.city, a.industry) != (b.country, b.city, b.industry), name
+        assert a.website != b.website, name
+        assert a.linkedin != b.linkedin, name
+
+
+def assert_nothing_shared(
+    mine: Web, others: Iterable[Web], hosts_in_common: Iterable[str] = ()
+) -> None:
+    """No host (but the marketplaces named), company, LinkedIn page or description of
+    another web."""
+    own_hosts = set(mine.sites) - set(hosts_in_common)
+    for other in others:
+        assert not set(other.sites) & own_hosts
+        assert not {c.name for c in other.companies} & {c.name for c in mine.companies}
+        assert not set(other.linkedin) & set(mine.linkedin)
+        theirs = {c.grounding for c in other.companies if c.grounding}
+        assert not theirs & {c.grounding for c in mine.companies if c.grounding}

@@ -8,7 +8,6 @@ import csv
 import functools
 import io
 import re
-from collections import Counter
 
 import httpx
 import pytest
@@ -26,10 +25,12 @@ from bench.accuracy_web.unseen.catalogue import build_unseen
 from shared.company_keys import registered_domain
 from tests.bench.served import (
     assert_every_class,
+    assert_live_companies_serve_their_homepage,
+    assert_nothing_shared,
     assert_the_same_every_time,
+    assert_twins_told_apart,
     cells,
     follow,
-    serves_its_grounding,
 )
 
 pytestmark = pytest.mark.unit
@@ -95,12 +96,7 @@ def test_every_upload_carries_every_company_once() -> None:
 
 
 def test_every_live_company_serves_its_grounding_text() -> None:
-    for company in web().companies:
-        if not company.live:
-            continue
-        url = serves_its_grounding(web(), company)
-        assert company.homepage
-        assert url.rstrip("/") == company.homepage.rstrip("/"), company.key
+    assert_live_companies_serve_their_homepage(web())
 
 
 def test_given_websites_lead_to_the_labelled_site_or_to_no_company() -> None:
@@ -139,20 +135,8 @@ def test_labels_agree_with_linkedin_and_namesakes() -> None:
             latin = re.sub(r"\s+", " ", company.name)
             found = index.search(f"{latin} linkedin", 10)
             assert any(doc.kind == "linkedin" for doc in found), company.name
-    twins = Counter(c.name for c in web().companies if c.cls == "twins")
-    assert set(twins.values()) == {2}
-    for name in twins:
-        a, b = [c for c in web().companies if c.name == name and c.cls == "twins"]
-        assert (a.country, a.city, a.industry) != (b.country, b.city, b.industry), name
-        assert a.website != b.website, name
-        assert a.linkedin != b.linkedin, name
+    assert_twins_told_apart(web().companies)
 
 
 def test_nothing_of_the_other_webs_is_reused() -> None:
-    mine = web()
-    for other in (build_web(), build_heldout(), build_unseen(), build_fresh()):
-        assert not set(other.sites) & set(mine.sites)
-        assert not {c.name for c in other.companies} & {c.name for c in mine.companies}
-        assert not set(other.linkedin) & set(mine.linkedin)
-        theirs = {c.grounding for c in other.companies if c.grounding}
-        assert not theirs & {c.grounding for c in mine.companies if c.grounding}
+    assert_nothing_shared(web(), (build_web(), build_heldout(), build_unseen(), build_fresh()))

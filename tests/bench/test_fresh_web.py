@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 
 import httpx
 import pytest
@@ -23,9 +22,11 @@ from bench.accuracy_web.unseen.catalogue import build_unseen
 from shared.company_keys import registered_domain
 from tests.bench.served import (
     assert_every_class,
+    assert_live_companies_serve_their_homepage,
+    assert_nothing_shared,
     assert_the_same_every_time,
+    assert_twins_told_apart,
     follow,
-    serves_its_grounding,
 )
 
 pytestmark = pytest.mark.unit
@@ -86,12 +87,7 @@ def test_the_generator_is_deterministic() -> None:
 
 
 def test_every_live_company_serves_its_grounding_text() -> None:
-    for company in web().companies:
-        if not company.live:
-            continue
-        url = serves_its_grounding(web(), company)
-        assert company.homepage
-        assert url.rstrip("/") == company.homepage.rstrip("/"), company.key
+    assert_live_companies_serve_their_homepage(web())
 
 
 def test_given_websites_lead_to_the_labelled_site_or_to_no_company() -> None:
@@ -123,22 +119,8 @@ def test_labels_agree_with_linkedin_and_namesakes() -> None:
         if company.cls == "no_linkedin":
             found = index.search(f"{company.name} linkedin", 10)
             assert any(doc.kind == "linkedin" for doc in found), company.name
-    twins = Counter(c.name for c in web().companies if c.cls == "twins")
-    assert set(twins.values()) == {2}
-    pairs = {
-        name: [c for c in web().companies if c.name == name and c.cls == "twins"] for name in twins
-    }
-    for name, (a, b) in pairs.items():
-        assert (a.country, a.city, a.industry) != (b.country, b.city, b.industry), name
-        assert a.website != b.website, name
-        assert a.linkedin != b.linkedin, name
+    assert_twins_told_apart(web().companies)
 
 
 def test_nothing_of_the_other_webs_is_reused() -> None:
-    mine = web()
-    for other in (build_web(), build_heldout(), build_unseen()):
-        assert not set(other.sites) & (set(mine.sites) - set(MARKET_HOSTS))
-        assert not {c.name for c in other.companies} & {c.name for c in mine.companies}
-        assert not set(other.linkedin) & set(mine.linkedin)
-        theirs = {c.grounding for c in other.companies if c.grounding}
-        assert not theirs & {c.grounding for c in mine.companies if c.grounding}
+    assert_nothing_shared(web(), (build_web(), build_heldout(), build_unseen()), MARKET_HOSTS)

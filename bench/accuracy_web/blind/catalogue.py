@@ -2,40 +2,17 @@
 
 from __future__ import annotations
 
-from bench.accuracy_web.blind.classes_corporate import acronyms, groups, part_of, rebrands
-from bench.accuracy_web.blind.classes_identity import no_linkedin, not_parked, parked, twins
-from bench.accuracy_web.blind.classes_scripts import diacritics, scripts
-from bench.accuracy_web.blind.classes_sites import (
-    availability,
-    deep_links,
-    encodings,
-    presentation,
-)
+from bench.accuracy_web.blind.classes_corporate import CORPORATE
+from bench.accuracy_web.blind.classes_identity import IDENTITY
+from bench.accuracy_web.blind.classes_scripts import SCRIPTS
+from bench.accuracy_web.blind.classes_sites import SITES
 from bench.accuracy_web.blind.make import Maker
+from bench.accuracy_web.land_catalogue import LandClasses, build_land_web
 from bench.accuracy_web.model import Web
 
 SEED = 50311
+CLASSES = LandClasses(SITES, CORPORATE, IDENTITY, SCRIPTS)
 
 
 def build_blind(seed: int = SEED) -> Web:
-    m = Maker(seed)
-    # Hand-named classes first, so generated names keep clear of theirs; the marketplace
-    # site (parked) before the renames that send old domains to it.
-    for make in (
-        twins,
-        not_parked,
-        acronyms,
-        parked,
-        rebrands,
-        groups,
-        part_of,
-        presentation,
-        encodings,
-        deep_links,
-        availability,
-        no_linkedin,
-        scripts,
-        diacritics,
-    ):
-        make(m)
-    return m.web
+    return build_land_web(Maker(seed), CLASSES)

@@ -6,10 +6,9 @@ that another firm abroad uses too."""
 from __future__ import annotations
 
 from bench.accuracy_web.blind.landers import EXCHANGE, listing_page
-from bench.accuracy_web.blind.lands import DK, FI, HR, HU, ID, LT, NG, NO, PH, RO, SK, VN, Land
-from bench.accuracy_web.blind.make import Maker, slug
-from bench.accuracy_web.blind.names import Name
-from bench.accuracy_web.model import Doc, Page, Site
+from bench.accuracy_web.blind.lands import DK, FI, HR, HU, ID, LT, NG, NO, PH, RO, SK, VN
+from bench.accuracy_web.land import Land
+from bench.accuracy_web.land_corporate import CorporateClasses
 
 FORMERLY = {
     "fi": "Aiemmin {old}.",
@@ -70,102 +69,7 @@ REBRANDS: tuple[tuple[Land, str], ...] = (
 ABROAD = {"FI": NO, "HU": SK, "ID": VN, "NG": PH, "DK": FI, "HR": RO, "SK": HU, "LT": DK}
 
 
-def rebrands(m: Maker) -> None:
-    for n, (land, fate) in enumerate(REBRANDS):
-        old, new = m.name(land), m.name(land)
-        old_host, new_host = m.host(old, land, dashed=False), m.host(new, land)
-        town = land.towns[n % 3]
-        # Half keep the LinkedIn address made under the old name.
-        address = slug(old.latin if n % 2 else new.latin)
-        linkedin = m.linkedin(address, new.latin, new.industry, land.row_town(town), land, new_host)
-        said = FORMERLY[land.lang].format(old=old.own)
-        firm = m.firm(new, land, new_host, town=town, linkedin=linkedin, lines=(said,))
-        built = m.site(new_host, ("typo3", "odoo", "jimdo", "webnode")[n % 4], firm, also=said)
-        if fate == "redirect":
-            m.web.add_site(Site(old_host, redirect_to=f"https://{new_host}"))
-        elif fate == "dead":
-            m.web.add_site(Site(old_host, dead="dns"))
-        else:
-            m.web.sites[EXCHANGE].pages[f"/d/{old_host}"] = Page(listing_page(old_host).encode())
-            m.web.add_site(Site(old_host, redirect_to=f"https://{EXCHANGE}/d/{old_host}"))
-        # A firm abroad with the old name's brand and another trade.
-        other = ABROAD[land.iso]
-        brand_word = f"{old.own.split()[0]} {('Studio', 'Trading', 'Labs')[n % 3]}"
-        namesake = Name(
-            m.claim(brand_word), brand_word, "Retail", "sells lamps, rugs and décor online"
-        )
-        other_host = m.host(namesake, other, dashed=True)
-        other_firm = m.firm(namesake, other, other_host)
-        m.site(other_host, "blogger", other_firm)
-        m.label(
-            "rebrand",
-            old.own,
-            land,
-            town,
-            old_host,
-            built,
-            linkedin,
-            industry=new.industry,
-            note=f"now {new.own}; old domain {fate}",
-        )
-
-
 GROUPS: tuple[Land, ...] = (FI, HU, RO, DK, NG)
-
-
-def groups(m: Maker) -> None:
-    """A subsidiary named like its parent, whose site ranks above it and lists it; then
-    the parent itself."""
-    for n, land in enumerate(GROUPS):
-        sub = m.name(land)
-        brand = sub.own.split()[0]
-        parent_name = m.claim(f"{brand} {GROUP_WORD[land.lang]}")
-        parent = Name(parent_name, parent_name, "Holding Companies", GROUP_DOES[land.lang])
-        town = land.towns[n % 3]
-        parent_host = m.host(parent, land, dashed=True)
-        sub_host = m.host(sub, land, dashed=False)
-        parent_in = m.linkedin(
-            slug(parent.own), parent.own, "Holding Companies", land.row_town(town), land
-        )
-        sub_in = m.linkedin(
-            slug(sub.own), sub.own, sub.industry, land.row_town(town), land, sub_host
-        )
-        listed = f"{OUR_COMPANIES[land.lang]}: {sub.own}, {brand} Invest, {brand} Service."
-        parent_firm = m.firm(parent, land, parent_host, town=town, linkedin=parent_in)
-        parent_built = m.site(
-            parent_host, "jsonld_list", parent_firm, also=f"{listed} {sub.own}", boost=2.0
-        )
-        group_line = MEMBER[land.lang].format(group=parent.own)
-        sub_firm = m.firm(sub, land, sub_host, town=town, linkedin=sub_in, lines=(group_line,))
-        sub_built = m.site(sub_host, ("webnode", "odoo", "typo3")[n % 3], sub_firm)
-        m.web.sites[parent_host].pages["/"] = Page(
-            m.web.sites[parent_host]
-            .pages["/"]
-            .body.replace(b"</main>", f"<p>{listed}</p></main>".encode()),
-            m.web.sites[parent_host].pages["/"].content_type,
-        )
-        m.label(
-            "subsidiary",
-            sub.own,
-            land,
-            town,
-            sub_host,
-            sub_built,
-            sub_in,
-            industry=sub.industry,
-            note=f"parent {parent.own} ranks above it",
-        )
-        m.label(
-            "group",
-            parent.own,
-            land,
-            town,
-            f"https://{parent_host}",
-            parent_built,
-            parent_in,
-            industry="Holding Companies",
-            note=f"its subsidiary {sub.own} has its own site",
-        )
 
 
 PART_OF: tuple[tuple[Land, str], ...] = (
@@ -174,36 +78,6 @@ PART_OF: tuple[tuple[Land, str], ...] = (
     (ID, "Grup Nusantara Raya"),
     (PH, "Visayan Pacific Group"),
 )
-
-
-def part_of(m: Maker) -> None:
-    """A brand that belongs to a group under another name and keeps its own site."""
-    for n, (land, group) in enumerate(PART_OF):
-        m.claim(group)
-        brand = m.name(land)
-        group_host = f"{slug(group).replace('-', '')}.{land.tld}"
-        group_name = Name(group, group, "Holding Companies", GROUP_DOES[land.lang])
-        group_firm = m.firm(group_name, land, group_host)
-        m.site(group_host, "typo3", group_firm, also=brand.own, boost=2.0)
-        host = m.host(brand, land)
-        town = land.towns[n % 3]
-        linkedin = m.linkedin(
-            slug(brand.latin), brand.latin, brand.industry, land.row_town(town), land, host
-        )
-        line = MEMBER[land.lang].format(group=group)
-        firm = m.firm(brand, land, host, town=town, linkedin=linkedin, lines=(line,))
-        built = m.site(host, ("jimdo", "blogger")[n % 2], firm)
-        m.label(
-            "part_of",
-            brand.own,
-            land,
-            town,
-            "",
-            built,
-            linkedin,
-            industry=brand.industry,
-            note=f"belongs to {group}",
-        )
 
 
 ACRONYMS: tuple[tuple[Land, str, str, Land, str, str, str], ...] = (
@@ -218,42 +92,29 @@ ACRONYMS: tuple[tuple[Land, str, str, Land, str, str, str], ...] = (
 )  # fmt: skip
 
 
-def acronyms(m: Maker) -> None:
-    for n, (land, full, letters, other, industry, word, does) in enumerate(ACRONYMS):
-        m.claim(full)
-        host = f"{letters.lower()}.{land.tld}"
-        town = land.towns[n % 3]
-        name = Name(letters, letters, industry, does)
-        linkedin = m.linkedin(
-            f"{letters.lower()}-{slug(full)}", f"{letters} – {full}", industry,
-            land.row_town(town), land, host,
-        )  # fmt: skip
-        firm = m.firm(name, land, host, town=town, linkedin=linkedin, alt_name=full)
-        built = m.site(host, ("odoo", "jsonld_list", "typo3", "webnode")[n % 4], firm, also=full)
-        # Another firm abroad goes by the same letters, with the bare slug.
-        twin_host = f"{letters.lower()}.{other.tld}"
-        twin_name = m.claim(f"{letters} {word.title()}")
-        twin = Name(twin_name, twin_name, industry, f"offers {word} services")
-        m.linkedin(letters.lower(), twin.own, industry, other.row_town(other.towns[0]), other)
-        m.site(twin_host, "blogger", m.firm(twin, other, twin_host), also=letters)
-        m.web.docs.append(
-            Doc(
-                f"https://www.bizregister-global.com/acronym/{letters.lower()}",
-                f"{letters} - what does it stand for?",
-                f"{letters}: {full}; {twin.own}.",
-                f"{letters} {full}",
-                "directory",
-                rank_boost=1.0,
-            )
-        )
-        m.label(
-            "acronym",
-            letters if n % 2 == 0 else full,
-            land,
-            town,
-            host if n % 3 == 0 else "",
-            built,
-            linkedin,
-            industry=industry,
-            note=f"{letters} = {full}; {letters} {word} abroad",
-        )
+CORPORATE = CorporateClasses(
+    rebrands=REBRANDS,
+    abroad=ABROAD,
+    formerly=FORMERLY,
+    rebrand_templates=("typo3", "odoo", "jimdo", "webnode"),
+    market=EXCHANGE,
+    listing_page=listing_page,
+    namesake_words=("Studio", "Trading", "Labs"),
+    namesake_template="blogger",
+    groups=GROUPS,
+    group_word=GROUP_WORD,
+    our_companies=OUR_COMPANIES,
+    parent_template="jsonld_list",
+    sub_templates=("webnode", "odoo", "typo3"),
+    list_in_text=False,
+    part_of=PART_OF,
+    group_does=GROUP_DOES,
+    member=MEMBER,
+    group_template="typo3",
+    member_templates=("jimdo", "blogger"),
+    acronyms=ACRONYMS,
+    acronym_templates=("odoo", "jsonld_list", "typo3", "webnode"),
+    twin_template="blogger",
+    finder_url="https://www.bizregister-global.com/acronym/",
+    finder_title="{letters} - what does it stand for?",
+)

@@ -1,5 +1,5 @@
-"""Classes of the blind web about the site itself: CMS and builder shapes, legacy
-encodings, deep links pasted as the website, and sites that are down, gone or slow."""
+"""The blind web's tables for the classes about the site itself: CMS and builder shapes,
+legacy encodings, deep links pasted as the website, and sites that are down, gone or slow."""
 
 from __future__ import annotations
 
@@ -22,10 +22,9 @@ from bench.accuracy_web.blind.lands import (
     RO,
     SK,
     VN,
-    Land,
 )
-from bench.accuracy_web.blind.make import Maker, slug
-from bench.accuracy_web.model import Site
+from bench.accuracy_web.land import Land
+from bench.accuracy_web.land_sites import SiteClasses
 
 # Each template twice; the first of each pair links its LinkedIn page from the site.
 SHAPES: tuple[tuple[str, Land, Land], ...] = (
@@ -45,49 +44,6 @@ SHAPES: tuple[tuple[str, Land, Land], ...] = (
 )
 PRODUCTS = ("Wool socks", "Oak cutting board", "Rye crispbread", "Linen apron")
 
-
-def _given(host: str, n: int) -> str:
-    return (host, f"https://{host}", f"http://{host}", f"www.{host}", f"HTTPS://{host.upper()}/")[
-        n % 5
-    ]
-
-
-def presentation(m: Maker) -> None:
-    for n, (template, first, second) in enumerate(SHAPES):
-        for k, land in enumerate((first, second)):
-            name = m.name(land)
-            host = m.host(name, land)
-            town = land.towns[(n + k) % 3]
-            suffix = ("", "-oy", "-ltd", "-1")[n % 4] if k == 0 else ""
-            linkedin = m.linkedin(
-                slug(name.latin) + suffix, name.latin, name.industry, land.row_town(town), land
-            )
-            firm = m.firm(
-                name,
-                land,
-                host,
-                town=town,
-                linkedin=linkedin if k == 0 else None,
-                products=PRODUCTS if template == "shop" else (),
-            )
-            built = m.site(host, template, firm, also=name.latin)
-            m.register(name.own, land.row_town(town), n * 2 + k)
-            given = _given(host, n + k)
-            if given.startswith("www."):
-                m.www(host)
-            m.label(
-                template,
-                name.own,
-                land,
-                town,
-                given,
-                built,
-                linkedin,
-                industry=name.industry,
-                note=f"{template} page, {land.lang}",
-            )
-
-
 ENCODED: tuple[tuple[Land, str, bool, str], ...] = (
     (FI, "iso-8859-15", True, "jimdo"),
     (HU, "windows-1250", False, "frontpage"),
@@ -98,44 +54,6 @@ ENCODED: tuple[tuple[Land, str, bool, str], ...] = (
     (SK, "windows-1250", True, "blogger"),
     (BY, "windows-1251", False, "jimdo"),
 )
-
-
-def encodings(m: Maker) -> None:
-    for n, (land, encoding, in_header, template) in enumerate(ENCODED):
-        name = m.name(land)
-        host = m.host(name, land)
-        town = land.towns[n % 3]
-        linkedin = m.linkedin(
-            f"{slug(name.latin)}-{land.iso.lower()}",
-            name.latin,
-            name.industry,
-            land.row_town(town),
-            land,
-        )
-        firm = m.firm(
-            name,
-            land,
-            host,
-            town=town,
-            linkedin=linkedin,
-            charset="" if in_header else encoding,
-            alt_name=name.latin if name.latin != name.own else "",
-        )
-        built = m.site(
-            host, template, firm, encoding=encoding, in_header=in_header, also=name.latin
-        )
-        m.label(
-            "legacy_encoding",
-            name.own,
-            land,
-            town,
-            f"http://{host}",
-            built,
-            linkedin,
-            industry=name.industry,
-            note=f"{encoding}, declared {'in the header' if in_header else 'in the page only'}",
-        )
-
 
 # (land, pasted path, the site moves visitors to www, pasted on the mobile name)
 DEEP: tuple[tuple[Land, str, bool, bool], ...] = (
@@ -152,49 +70,6 @@ DEEP: tuple[tuple[Land, str, bool, bool], ...] = (
     (KG, "/ru/o-kompanii/", False, False),
 )
 
-
-def deep_links(m: Maker) -> None:
-    for n, (land, path, to_www, mobile) in enumerate(DEEP):
-        name = m.name(land)
-        apex = m.host(name, land)
-        home = f"www.{apex}" if to_www else apex
-        if to_www:
-            m.web.add_site(Site(apex, redirect_to=f"https://{home}"))
-        linkedin = m.linkedin(
-            slug(name.latin) + ("", "-official", "-group-ltd")[n % 3],
-            name.latin,
-            name.industry,
-            land.row_town(land.towns[n % 3]),
-            land,
-            website=home if n % 2 == 0 else "",
-        )
-        firm = m.firm(
-            name, land, home, town=land.towns[n % 3], linkedin=linkedin if n % 2 else None
-        )
-        built = m.site(
-            home, ("typo3", "odoo", "webnode", "jimdo", "blogger")[n % 5], firm, also=name.latin
-        )
-        # The pasted page answers with the homepage's markup, as many CMSs do.
-        site = m.web.sites[home]
-        site.pages[path.split("?")[0].split("#")[0]] = site.pages["/"]
-        given_host = apex
-        if mobile:
-            given_host = f"m.{apex}"
-            m.web.add_site(Site(given_host, redirect_to=f"https://{home}"))
-        m.label(
-            "deep_link",
-            name.own,
-            land,
-            firm.town,
-            f"https://{given_host}{path}",
-            built,
-            linkedin,
-            industry=name.industry,
-            homepage=f"https://{home}/",
-            note=f"given {given_host}{path}",
-        )
-
-
 FATES: tuple[tuple[Land, str, int], ...] = (
     (FI, "down", 503),
     (RO, "down", 503),
@@ -210,50 +85,18 @@ FATES: tuple[tuple[Land, str, int], ...] = (
     (VN, "slow", 0),
 )
 
-
-def availability(m: Maker) -> None:
-    for n, (land, fate, status) in enumerate(FATES):
-        name = m.name(land)
-        host = m.host(name, land)
-        town = land.towns[n % 3]
-        linkedin = m.linkedin(
-            slug(name.latin) + ("", "-as", "-llc")[n % 3],
-            name.latin,
-            name.industry,
-            land.row_town(town),
-            land,
-            website=host if n % 2 == 0 else "",
-        )
-        firm = m.firm(name, land, host, town=town, linkedin=linkedin)
-        if fate == "slow":
-            template = ("odoo", "jsonld_list", "typo3")[n % 3]
-            built = m.site(host, template, firm, delay=3.0, also=name.latin)
-            m.label(
-                "slow",
-                name.own,
-                land,
-                town,
-                f"{host}/",
-                built,
-                linkedin,
-                industry=name.industry,
-                note="answers after 3 s",
-            )
-            continue
-        if fate == "down":
-            m.site(host, "webnode", firm, status=status, index=False)
-        else:
-            m.web.add_site(Site(host, dead="dns" if fate == "gone" else "refused"))
-        m.register(name.own, land.row_town(town), 40 + n)
-        m.label(
-            fate,
-            name.own,
-            land,
-            town,
-            host,
-            None,
-            linkedin,
-            website=host,
-            industry=name.industry,
-            note=f"site {fate}" + (f" ({status})" if status else ""),
-        )
+SITES = SiteClasses(
+    shapes=SHAPES,
+    products=PRODUCTS,
+    shape_suffixes=("", "-oy", "-ltd", "-1"),
+    encoded=ENCODED,
+    deep=DEEP,
+    deep_suffixes=("", "-official", "-group-ltd"),
+    deep_templates=("typo3", "odoo", "webnode", "jimdo", "blogger"),
+    mobile_names=("m",),
+    fates=FATES,
+    fate_suffixes=("", "-as", "-llc"),
+    slow_templates=("odoo", "jsonld_list", "typo3"),
+    slow_delay=3.0,
+    down_template="webnode",
+)

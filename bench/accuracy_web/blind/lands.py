@@ -3,25 +3,7 @@ writes the country and its towns, and how an English-language list writes them."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Land:
-    row: str  # the country as an English list writes it
-    iso: str
-    tld: str
-    phone: str
-    lang: str
-    local: str  # the country in the site's language
-    towns: tuple[str, ...]  # as the site writes them
-    row_towns: tuple[str, ...] = ()  # as a Latin-script list writes them (same if empty)
-
-    def row_town(self, town: str) -> str:
-        if self.row_towns and town in self.towns:
-            return self.row_towns[self.towns.index(town)]
-        return town
-
+from bench.accuracy_web.land import Land
 
 FI = Land("Finland", "FI", "fi", "+358", "fi", "Suomi", ("Tampere", "Oulu", "Jyväskylä"))
 HU = Land("Hungary", "HU", "hu", "+36", "hu", "Magyarország", ("Debrecen", "Szeged", "Győr"))

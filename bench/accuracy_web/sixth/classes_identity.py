@@ -5,9 +5,9 @@ sibling brand at home, and same-name companies told apart by country, town or tr
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from bench.accuracy_web.model import Doc, Page, Site
+from bench.accuracy_web.land import Land
+from bench.accuracy_web.land_identity import IdentityClasses, Parking
+from bench.accuracy_web.model import Page, Site, Web
 from bench.accuracy_web.sixth.landers import AUCTION, MARKET, STYLES, lander, listing_page
 from bench.accuracy_web.sixth.lands import (
     AL,
@@ -27,10 +27,7 @@ from bench.accuracy_web.sixth.lands import (
     RSL,
     SI,
     UZ,
-    Land,
 )
-from bench.accuracy_web.sixth.make import Maker, slug
-from bench.accuracy_web.sixth.names import Name
 from bench.accuracy_web.sixth.templates import PLAIN
 
 _NOTICE_LAND = {
@@ -52,36 +49,18 @@ _NOTICE_LAND = {
 _ENGLISH = (KE, MY, PE, CZ, EE, CL)
 
 
-def parked(m: Maker) -> None:
-    m.web.add_site(Site(MARKET, {}))
-    m.web.add_site(Site(AUCTION, {}))
-    for n in range(STYLES):
-        _, lang = lander(n, "x")
-        land = _NOTICE_LAND.get(lang) or _ENGLISH[n % len(_ENGLISH)]
-        name = m.name(land)
-        domain = m.host(name, land, dashed=n % 3 == 0)
-        markup, _ = lander(n, domain)
-        m.web.sites[MARKET].pages[f"/d/{domain}"] = Page(listing_page(domain).encode())
-        m.web.sites[AUCTION].pages[f"/{domain}"] = Page(listing_page(domain).encode())
-        m.web.add_site(Site(domain, {"/": Page(markup.encode())}))
-        if n % 2 == 0:
-            m.www(domain)
-        m.web.docs.append(Doc(f"https://{domain}/", domain, "", f"{name.latin} {domain}", "parked"))
-        linkedin = None
-        if n % 3 == 1:
-            town = land.row_town(land.towns[2])
-            linkedin = m.linkedin(slug(name.latin), name.latin, name.industry, town, land)
-        m.label(
-            "parked",
-            name.own,
-            land,
-            land.towns[2],
-            domain if n % 2 else f"http://www.{domain}/",
-            None,
-            linkedin,
-            industry=name.industry,
-            note=f"lander style {n} ({lang})",
-        )
+def _open_markets(web: Web) -> None:
+    web.add_site(Site(MARKET, {}))
+    web.add_site(Site(AUCTION, {}))
+
+
+def _serve(web: Web, domain: str, markup: str) -> None:
+    web.sites[MARKET].pages[f"/d/{domain}"] = Page(listing_page(domain).encode())
+    web.sites[AUCTION].pages[f"/{domain}"] = Page(listing_page(domain).encode())
+    web.add_site(Site(domain, {"/": Page(markup.encode())}))
+
+
+PARKING = Parking(STYLES, lander, _NOTICE_LAND, _ENGLISH, _open_markets, _serve)
 
 
 # Real businesses whose pages sell things, domain names included.
@@ -95,67 +74,15 @@ SELLERS: tuple[tuple[Land, str, str, str, str], ...] = (
 )  # fmt: skip
 
 
-def not_parked(m: Maker) -> None:
-    for n, (land, own, industry, text, template) in enumerate(SELLERS):
-        name = Name(m.claim(own), own, industry, "")
-        host = m.host(name, land, dashed=False)
-        town = land.towns[n % 3]
-        linkedin = m.linkedin(slug(own), own, industry, land.row_town(town), land, host)
-        firm = replace(m.firm(name, land, host, town=town, linkedin=linkedin), description=text)
-        built = m.site(host, template, firm)
-        m.label(
-            "not_parked",
-            own,
-            land,
-            town,
-            host,
-            built,
-            linkedin,
-            industry=industry,
-            note="its page sells things",
-        )
-
-
-_SIBLING = (" Holding", " Digital", " Invest", " Services")
-
-
-def no_linkedin(m: Maker) -> None:
-    """No page of its own; a namesake abroad has one, and every other one also a sibling
-    brand in the same town whose slug differs by a word."""
-    home = (KE, PE, CL, CO, CZ, EE, LV, SI, AL, MY, AZ, UZ)
-    abroad = (MY, CL, PE, CZ, SI, LV, EE, AL, CO, KE, UZ, AZ)
-    for n, (land, other) in enumerate(zip(home, abroad, strict=True)):
-        name = m.name(land)
-        host = m.host(name, land)
-        town = land.towns[n % 3]
-        firm = m.firm(name, land, host, town=town)
-        template = PLAIN[n % len(PLAIN)]
-        built = m.site(host, template, firm, also=name.latin)
-        other_host = f"{slug(name.latin).replace('-', '')}.{other.tld}"
-        m.linkedin(
-            slug(name.latin),
-            name.latin,
-            name.industry,
-            other.row_town(other.towns[1]),
-            other,
-            other_host if n % 3 else "",
-        )
-        note = f"namesake page in {other.row}"
-        if n % 2:
-            sibling = name.latin.split()[0] + _SIBLING[n % 4]
-            m.linkedin(slug(sibling), sibling, name.industry, land.row_town(town), land)
-            note += f", sibling {sibling} in the same town"
-        m.label(
-            "no_linkedin",
-            name.own,
-            land,
-            town,
-            f"https://{host}/" if n % 2 else host,
-            built,
-            None,
-            industry=name.industry,
-            note=note,
-        )
+SIBLINGS = (" Holding", " Digital", " Invest", " Services")
+# (home, where a namesake has the LinkedIn page)
+NO_LINKEDIN = tuple(
+    zip(
+        (KE, PE, CL, CO, CZ, EE, LV, SI, AL, MY, AZ, UZ),
+        (MY, CL, PE, CZ, SI, LV, EE, AL, CO, KE, UZ, AZ),
+        strict=True,
+    )
+)
 
 
 # Same-name pairs: (name, (land, town index, industry, what it does) twice).
@@ -173,33 +100,12 @@ TWINS: tuple[tuple[str, tuple[Land, int, str, str], tuple[Land, int, str, str]],
 )  # fmt: skip
 
 
-def twins(m: Maker) -> None:
-    for n, (own, *sides) in enumerate(TWINS):
-        m.claim(own)
-        same_land = sides[0][0] is sides[1][0]
-        for k, (land, at, industry, does) in enumerate(sides):
-            name = Name(own, own, industry, does)
-            town = land.towns[at]
-            base = slug(own)
-            if k and same_land:
-                tail = slug(land.row_town(town) if sides[0][1] != at else industry.split()[0])
-                host, address = f"{base.replace('-', '')}{tail}.{land.tld}", f"{base}-{tail}"
-            else:
-                host = f"{base.replace('-', '')}.{land.tld}"
-                address = f"{base}-{land.iso.lower()}"
-            if k == n % 2 and not same_land:
-                address = base  # one of the two holds the bare slug
-            linkedin = m.linkedin(address, own, industry, land.row_town(town), land, host)
-            firm = m.firm(name, land, host, town=town, linkedin=linkedin if (n + k) % 2 else None)
-            built = m.site(host, PLAIN[(n + k) % len(PLAIN)], firm)
-            m.label(
-                "twins",
-                own,
-                land,
-                town,
-                host if n % 3 else f"https://{host}/",
-                built,
-                linkedin,
-                industry=industry,
-                note=f"namesake in {sides[1 - k][0].row}, {sides[1 - k][2]}",
-            )
+IDENTITY = IdentityClasses(
+    parking=PARKING,
+    sellers=SELLERS,
+    no_linkedin=NO_LINKEDIN,
+    no_linkedin_templates=PLAIN,
+    siblings=SIBLINGS,
+    twins=TWINS,
+    twin_templates=PLAIN,
+)

@@ -4,30 +4,7 @@ and Uzbekistan come twice: sites in Cyrillic and sites in Latin letters."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Land:
-    row: str  # the country as an English list writes it
-    iso: str
-    tld: str
-    phone: str
-    lang: str
-    local: str  # the country in the site's language
-    towns: tuple[str, ...]  # as the site writes them
-    row_towns: tuple[str, ...] = ()  # as a Latin-script list writes them (same if empty)
-    names: str = ""  # whose names it draws, when two lands share a country
-
-    def row_town(self, town: str) -> str:
-        if self.row_towns and town in self.towns:
-            return self.row_towns[self.towns.index(town)]
-        return town
-
-    @property
-    def stock(self) -> str:
-        return self.names or self.iso
-
+from bench.accuracy_web.land import Land
 
 KE = Land("Kenya", "KE", "co.ke", "+254", "sw", "Kenya", ("Mombasa", "Kisumu", "Nakuru"))
 PE = Land("Peru", "PE", "com.pe", "+51", "es", "Perú", ("Arequipa", "Trujillo", "Cusco"))

@@ -3,18 +3,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Name:
-    own: str  # as the company writes it
-    latin: str  # its Latin spelling (the same for Latin-script names)
-    industry: str  # LinkedIn's industry
-    does: str  # what it does, in the site's language
-    informal: str = ""  # a spelling a list may use instead (no diacritics, other romanisation)
-
-
 # stock: (brands, ((trade word, industry, what it does), ...))
 LATIN: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
     "KE": (

@@ -14,26 +14,9 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from bench.accuracy_web.land import Firm
 from bench.accuracy_web.sixth.wording import ABOUT
-
-
-@dataclass(frozen=True)
-class Firm:
-    name: str  # as the site writes it
-    lang: str
-    description: str
-    town: str
-    country: str  # in the site's language
-    phone: str
-    base: str  # https://host
-    linkedin: str | None = None  # linked from the site
-    lines: tuple[str, ...] = ()  # more text: "formerly ...", "a member of ..."
-    alt_name: str = ""  # another spelling shown in the footer and structured data
-    charset: str = ""  # declared in the page too
-    products: tuple[str, ...] = ()  # a shop's items
-
 
 Pages = dict[str, str]
 Template = Callable[[Firm], tuple[Pages, str | None]]
