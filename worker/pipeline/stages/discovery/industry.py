@@ -36,23 +36,26 @@ class IndustryEvidence:
     detail: str = ""
 
 
-def _stems(label: str) -> tuple[str, ...]:
-    """What a page of the industry `label` says: the known industry's stems, or the
-    label's own words."""
-    known = tuple(
+def _known_stems(label: str) -> tuple[str, ...]:
+    """What a page of the industry `label` says, when `label` names a known industry."""
+    return tuple(
         stem
         for marks, stems in INDUSTRIES
         if any(mark in label for mark in marks)
         for stem in stems
     )
-    own = tuple(word[:6] for word in _WORD.findall(label) if word not in _GENERIC)
-    return known + own
+
+
+def _own_stems(label: str) -> tuple[str, ...]:
+    """The label's own words, for an industry the list may not know."""
+    return tuple(word[:6] for word in _WORD.findall(label) if word not in _GENERIC)
 
 
 def industry_evidence(industry: str, facts: PageFacts) -> IndustryEvidence:
     """How far the page agrees with the row's industry cell."""
     label = " ".join(_PUNCTUATION.sub(" ", industry.casefold()).split())
-    stems = _stems(f" {label} ") if label else ()
+    known = _known_stems(f" {label} ") if label else ()
+    stems = known + _own_stems(label)
     if not stems:
         return IndustryEvidence()
     org = facts.organization
@@ -65,15 +68,11 @@ def industry_evidence(industry: str, facts: PageFacts) -> IndustryEvidence:
     found = next((stem for stem in stems if stem in text), None)
     if found is not None:
         return IndustryEvidence(1, AGREES, f"industry agrees ('{found}')")
-    if not _known(f" {label} ") and not _reads_english(text):
+    if not known and not _reads_english(text):
         # A label known only by its own English words cannot be missed on a page in
-        # another language (`seguros de vida` for Insurance): that says nothing.
+        # another language (`cría de abejas` for Beekeeping): that says nothing.
         return IndustryEvidence()
     return IndustryEvidence(-1, -DIFFERS, f"industry differs (no word of '{industry}')")
-
-
-def _known(label: str) -> bool:
-    return any(mark in label for marks, _ in INDUSTRIES for mark in marks)
 
 
 # Words nearly every English text has, and few texts in other languages do.
