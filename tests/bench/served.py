@@ -3,6 +3,7 @@ decoding a page by the charset it declares) and the checks every labelled web pa
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import re
@@ -13,7 +14,8 @@ import httpx
 from openpyxl import load_workbook
 
 from bench.accuracy_web.model import Company, Page, Web
-from bench.accuracy_web.scoring import grounded
+from bench.accuracy_web.scoring import grounded, linkedin_slug
+from bench.accuracy_web.search import SearchIndex
 from bench.accuracy_web.server import answer
 from shared.company_keys import registered_domain
 
@@ -126,3 +128,66 @@ def assert_nothing_shared(
         assert not set(other.linkedin) & set(mine.linkedin)
         theirs = {c.grounding for c in other.companies if c.grounding}
         assert not theirs & {c.grounding for c in mine.companies if c.grounding}
+
+
+def assert_uploads_carry_every_company(
+    companies: list[Company],
+    csvs: Iterable[tuple[Callable[[list[Company]], bytes], str]],
+    xlsx: XlsxMaker,
+) -> None:
+    """Each CSV upload (with its delimiter) and the workbook hold every company once, in
+    order, its key in the first column."""
+    keys = [c.key for c in companies]
+    for make, delimiter in csvs:
+        text = make(companies).decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        assert [row[0] for row in rows[1:]] == keys
+    assert [row[0] for row in cells(xlsx(companies))[1:]] == keys
+
+
+def assert_given_websites_lead_to_labels(
+    web: Web,
+    market_hosts: Iterable[str],
+    *,
+    without_website: Iterable[str] = ("part_of", "acronym"),
+) -> None:
+    """A given website leads to the labelled site, or to no company: a parked domain, a
+    site that is down, a name that no longer answers, or a rename's old domain now sold."""
+    markets = set(market_hosts)
+    for company in web.companies:
+        if not company.given_website:
+            assert company.cls in without_website, company.key
+            continue
+        url = given_url(company)
+        host = url.host.lower()
+        site = web.sites.get(host)
+        assert site is not None, company.key
+        if site.dead:
+            assert company.cls in ("gone", "refused", "rebrand"), company.key
+            continue
+        reached, page = follow(web, host, url.path or "/")
+        if company.cls == "parked":
+            assert company.website is None
+            assert company.grounding is None
+        elif company.cls == "down":
+            assert page.status >= 500
+            assert not company.live
+        elif company.cls == "rebrand" and httpx.URL(reached).host in markets:
+            assert company.website != registered_domain(str(url)), company.key
+        else:
+            assert page.status == 200, company.key
+            assert registered_domain(reached) == company.website, company.key
+
+
+def assert_linkedin_labels_agree(web: Web, name: str) -> None:
+    """Every labelled LinkedIn page exists; a company without one has a namesake's page
+    among the search results for its name; twins are told apart."""
+    index = SearchIndex(web.docs, name)
+    for company in web.companies:
+        slug = linkedin_slug(company.linkedin or "")
+        assert slug is None or slug in web.linkedin, company.key
+        if company.cls == "no_linkedin":
+            latin = re.sub(r"\s+", " ", company.name)
+            found = index.search(f"{latin} linkedin", 10)
+            assert any(doc.kind == "linkedin" for doc in found), company.name
+    assert_twins_told_apart(web.companies)

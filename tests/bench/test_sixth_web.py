@@ -4,10 +4,7 @@ shares no company, host, LinkedIn page or description with the other five webs."
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-import re
 
 import httpx
 import pytest
@@ -17,22 +14,19 @@ from bench.accuracy_web.catalogue import build_web
 from bench.accuracy_web.fresh.catalogue import build_fresh
 from bench.accuracy_web.heldout.catalogue import build_heldout
 from bench.accuracy_web.model import Company, Web
-from bench.accuracy_web.scoring import linkedin_slug
-from bench.accuracy_web.search import SearchIndex
 from bench.accuracy_web.sixth.catalogue import build_sixth
 from bench.accuracy_web.sixth.inputs import mixed_xlsx, name_only, with_website
 from bench.accuracy_web.sixth.landers import MARKET_HOSTS
 from bench.accuracy_web.sixth.templates import COOKIE_BANNER
 from bench.accuracy_web.unseen.catalogue import build_unseen
-from shared.company_keys import registered_domain
 from tests.bench.served import (
     assert_every_class,
+    assert_given_websites_lead_to_labels,
+    assert_linkedin_labels_agree,
     assert_live_companies_serve_their_homepage,
     assert_nothing_shared,
     assert_the_same_every_time,
-    assert_twins_told_apart,
-    cells,
-    follow,
+    assert_uploads_carry_every_company,
 )
 
 pytestmark = pytest.mark.unit
@@ -75,13 +69,9 @@ def test_the_generator_is_deterministic() -> None:
 
 
 def test_every_upload_carries_every_company_once() -> None:
-    keys = [c.key for c in web().companies]
-    for make in (with_website, name_only):
-        delimiter = "\t" if make is with_website else ";"
-        text = make(web().companies).decode()
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-        assert [row[0] for row in rows[1:]] == keys
-    assert [row[0] for row in cells(mixed_xlsx(web().companies))[1:]] == keys
+    assert_uploads_carry_every_company(
+        web().companies, ((with_website, "\t"), (name_only, ";")), mixed_xlsx
+    )
 
 
 def test_every_live_company_serves_its_grounding_text() -> None:
@@ -95,42 +85,11 @@ def test_a_consent_banner_is_no_text_of_the_companys_own() -> None:
 
 
 def test_given_websites_lead_to_the_labelled_site_or_to_no_company() -> None:
-    for company in web().companies:
-        given = company.given_website
-        if not given:
-            assert company.cls in ("part_of", "acronym"), company.key
-            continue
-        url = httpx.URL(given if "//" in given else f"https://{given}")
-        host = url.host.lower()
-        site = web().sites.get(host)
-        assert site is not None, company.key
-        if site.dead:
-            assert company.cls in ("gone", "refused", "rebrand"), company.key
-            continue
-        reached, page = follow(web(), host, url.path or "/")
-        if company.cls == "parked":
-            assert company.website is None
-            assert company.grounding is None
-        elif company.cls == "down":
-            assert page.status >= 500
-            assert not company.live
-        elif company.cls == "rebrand" and httpx.URL(reached).host in MARKET_HOSTS:
-            assert company.website != registered_domain(given), company.key
-        else:
-            assert page.status == 200, company.key
-            assert registered_domain(reached) == company.website, company.key
+    assert_given_websites_lead_to_labels(web(), MARKET_HOSTS)
 
 
 def test_labels_agree_with_linkedin_and_namesakes() -> None:
-    index = SearchIndex(web().docs, "sixth")
-    for company in web().companies:
-        slug = linkedin_slug(company.linkedin or "")
-        assert slug is None or slug in web().linkedin, company.key
-        if company.cls == "no_linkedin":
-            latin = re.sub(r"\s+", " ", company.name)
-            found = index.search(f"{latin} linkedin", 10)
-            assert any(doc.kind == "linkedin" for doc in found), company.name
-    assert_twins_told_apart(web().companies)
+    assert_linkedin_labels_agree(web(), "sixth")
 
 
 def test_nothing_of_the_other_webs_is_reused() -> None:

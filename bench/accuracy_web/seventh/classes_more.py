@@ -69,15 +69,16 @@ def redirect_chains(m: LandMaker) -> None:
         else:
             site = m.web.sites[host]
             home = _home_page(land)
-            site.pages[home] = site.pages["/"]
-            homepage = f"https://{host}{home}"
+            if kind != "shortener":
+                site.pages[home] = site.pages["/"]
             if kind == "meta_refresh":
-                root = f'<meta http-equiv="refresh" content="0; URL={home}">'
+                root = f'<meta charset="utf-8"><meta http-equiv="refresh" content="0; URL={home}">'
                 site.pages["/"] = Page(f"<html><head>{root}</head><body></body></html>".encode())
                 given = host
             elif kind == "script":
                 root = (
-                    f"<html><head><script>window.location.href='{home}';</script></head><body>"
+                    '<html><head><meta charset="utf-8"><script>'
+                    f"window.location.href='{home}';</script></head><body>"
                     f'<noscript><a href="{html.escape(home)}">{html.escape(name.own)}</a>'
                     "</noscript></body></html>"
                 )
@@ -87,7 +88,7 @@ def redirect_chains(m: LandMaker) -> None:
                 if SHORTENER not in m.web.sites:
                     m.web.add_site(Site(SHORTENER, {}))
                 code = f"/{label[:3]}{7 + n * 13:x}"
-                target = f"https://{host}{home}?utm_source=crm&utm_medium=link"
+                target = f"https://{host}/?utm_source=crm&utm_medium=link"
                 m.web.sites[SHORTENER].pages[code] = Page(status=301, location=target)
                 given = f"https://{SHORTENER}{code}"
         m.label(

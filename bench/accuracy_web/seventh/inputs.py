@@ -1,8 +1,8 @@
 """The seventh web's three uploads: name + website + country + town (comma-separated with a
 byte-order mark, headers `Company Name`, `Company Domain Name`, `Country`, `City`), name +
 country + town + trade (pipe-separated, `Firma`, `Land`, `Stadt`, `Branche`), and an XLSX
-exported from a CRM (`Organisation`, `URL`, `Country code`, `Town`, `Sector`, `Stage`) on
-its second sheet after a summary sheet, whose countries are ISO codes, the country's own
+exported from a CRM (`Organisation`, `URL`, `Country code`, `Town`, `Sector`, `Stage`) whose
+countries are ISO codes, the country's own
 name or English, a sixth of the websites missing and others pasted with a path, in capitals
 or with a scheme. Every row carries its company's key in `Ref`."""
 
@@ -52,11 +52,8 @@ def _website(given: str, draw: float) -> str:
 
 def mixed_xlsx(companies: list[Company], seed: int = 71) -> bytes:
     rng = random.Random(seed)
-    book, summary = new_sheet()
-    summary.title = "Summary"
-    summary.append(["Export", "Organisations"])
-    summary.append(["Rows", len(companies)])
-    sheet = book.create_sheet("Organisations")
+    book, sheet = new_sheet()
+    sheet.title = "Organisations"
     sheet.append(["Ref", "Organisation", "URL", "Country code", "Town", "Sector", "Stage"])
     for c in companies:
         website = _website(c.given_website, rng.random())

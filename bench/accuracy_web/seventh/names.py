@@ -7,7 +7,7 @@ from __future__ import annotations
 # stock: (brands, ((trade word, industry, what it does), ...))
 LATIN: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
     "VN": (
-        ("Hoàng Long", "Sông Hồng", "Phú Quốc", "Trường Sơn", "Hạ Long", "Bình Minh", "Ngọc Lan"),
+        ("Thiên Phúc", "Sông Hồng", "Phú Quốc", "Trường Sơn", "Hạ Long", "Bình Minh", "Ngọc Lan"),
         (
             ("Vận Tải", "Truck Transportation", "vận chuyển hàng hóa từ cảng Hải Phòng đi các tỉnh phía Bắc"),  # noqa: E501
             ("Xây Dựng", "Construction", "xây dựng nhà xưởng và khu dân cư"),
@@ -39,7 +39,7 @@ LATIN: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
         ),
     ),
     "ID": (
-        ("Nusantara", "Merapi", "Bintang Timur", "Sumber Rejeki", "Cahaya & Putra", "Toba", "Rinjani"),  # noqa: E501
+        ("Nusantara", "Merapi", "Bintang Timur", "Sumber Makmur", "Cahaya & Putra", "Toba", "Rinjani"),  # noqa: E501
         (
             ("Logistik", "Truck Transportation", "mengirim kargo dari Tanjung Perak ke seluruh Jawa"),  # noqa: E501
             ("Konstruksi", "Construction", "membangun gudang dan perumahan"),
@@ -47,7 +47,7 @@ LATIN: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {
         ),
     ),
     "PH": (
-        ("Bayanihan", "Mabuhay", "Tagaytay", "Banaue", "Sampaguita", "Boracay & Co", "Mayon"),
+        ("Kalayaan", "Mabuhay", "Tagaytay", "Banaue", "Sampaguita", "Boracay & Co", "Mayon"),
         (
             ("Trucking Services Inc.", "Truck Transportation", "naghahatid ng kargamento mula sa pantalan ng Maynila"),  # noqa: E501
             ("Builders Corp.", "Construction", "nagtatayo ng mga bahay at bodega"),

@@ -59,7 +59,7 @@ SCRIPTED: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {
         ("دماوند کاشی", "Damavand Kashi", "Damavand Tiles", "Building Materials", "کاشی و سرامیک تولید می‌کند"),  # noqa: E501
     ),
     "BD": (
-        ("পদ্মা টেক্সটাইল", "Padma Textile", "Podda Textiles", "Textile Manufacturing", "তৈরি পোশাকের জন্য কাপড় বোনে"),  # noqa: E501
+        ("করতোয়া টেক্সটাইল", "Karatoya Textile", "Korotoa Textiles", "Textile Manufacturing", "তৈরি পোশাকের জন্য কাপড় বোনে"),  # noqa: E501
         ("মেঘনা ফুডস", "Meghna Foods", "Megna Food", "Food Production", "মসলা ও আটা প্যাকেটজাত করে"),
         ("যমুনা ট্রান্সপোর্ট", "Jamuna Transport", "Jomuna Transport", "Truck Transportation", "চট্টগ্রাম বন্দর থেকে মালামাল পরিবহন করে"),  # noqa: E501
         ("সুন্দরবন মধু", "Sundarban Modhu", "Sundarbans Honey", "Food Production", "খাঁটি মধু সংগ্রহ ও বিক্রি করে"),  # noqa: E501
@@ -109,7 +109,7 @@ SCRIPTED: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {
         ("Говь Тээвэр", "Gobi Teever", "Gobi Transport", "Truck Transportation", "Хятад руу ачаа тээвэрлэдэг"),  # noqa: E501
         ("Орхон Мах", "Orkhon Makh", "Orkhon Meat", "Food Production", "мах боловсруулж экспортолдог"),  # noqa: E501
         ("Тэрэлж Аялал", "Terelj Ayalal", "Terelj Tours", "Travel Arrangements", "аялал жуулчлалын үйлчилгээ үзүүлдэг"),  # noqa: E501
-        ("Алтай Софт", "Altai Soft", "Altay Software", "Software Development", "нягтлан бодох бүртгэлийн программ хийдэг"),  # noqa: E501
+        ("Богд Софт", "Bogd Soft", "Bogd Software", "Software Development", "нягтлан бодох бүртгэлийн программ хийдэг"),  # noqa: E501
         ("Сэлэнгэ Гурил", "Selenge Guril", "Selenge Flour", "Food Production", "улаан буудайн гурил тээрэмддэг"),  # noqa: E501
     ),
 }  # fmt: skip
