@@ -1,6 +1,8 @@
 """Which row is a header, and which columns hold the company name and the website.
 
-A header row is recognised by its cell names (English and Russian). Without one, the
+A header row is recognised by its cell names (English, Russian, and the words CRMs and
+spreadsheets in other European and Asian languages write: `Firma`, `Empresa`, `Şirket`,
+`Nazwa firmy`, `Webseite`, `Sitio web`, ...). Without one, the
 website column is the one whose values look like web addresses and the name column the
 first other column, so a name-only file without a header is valid.
 """
@@ -21,14 +23,27 @@ _NAME_EXACT = {
     "организация", "название компании", "наименование организации", "имя", "фирма",
     "бренд", "клиент", "контрагент", "companies", "company title", "legal name",
     "name of company", "client", "customer", "компании", "название организации",
+    # German, Dutch, French, Spanish, Portuguese, Italian, Polish, Czech, Turkish,
+    # Indonesian, Vietnamese, Ukrainian
+    "firma", "firmenname", "unternehmen", "unternehmensname", "bedrijf", "bedrijfsnaam",
+    "entreprise", "société", "societe", "nom de l'entreprise", "raison sociale", "empresa",
+    "nombre de la empresa", "razón social", "razon social", "nome da empresa",
+    "razão social", "razao social", "azienda", "nome azienda", "ragione sociale",
+    "nazwa firmy", "nazwa", "przedsiębiorstwo", "název firmy", "společnost", "şirket",
+    "sirket", "şirket adı", "firma adı", "unvan", "perusahaan", "nama perusahaan",
+    "công ty", "tên công ty", "компанія", "назва компанії", "підприємство",
 }  # fmt: skip
 _NAME_PARTS = ("company", "compan", "organi", "компан", "назван", "наимен", "организ")
 _WEBSITE_EXACT = {
     "website", "web site", "site", "url", "domain", "web", "homepage", "home page",
     "official website", "company website", "company url", "website url", "www", "link",
     "сайт", "веб сайт", "вебсайт", "домен", "адрес сайта", "ссылка", "урл", "сайт компании",
+    "webseite", "internetseite", "internetadresse", "site web", "site internet", "sitio web",
+    "página web", "pagina web", "sitio", "sito web", "sito", "strona www",
+    "strona internetowa", "webová stránka", "web sitesi", "internet sitesi", "situs web",
+    "situs", "trang web", "веб сайт компанії",
 }  # fmt: skip
-_WEBSITE_PARTS = ("website", "web site", "url", "domain", "сайт", "домен")
+_WEBSITE_PARTS = ("website", "web site", "url", "domain", "сайт", "домен", "webseite", "sitio web")
 # Keys the results API adds beside the columns of each row.
 _RESERVED = ("row", "duplicate_of")
 _LETTER = re.compile(r"[^\W\d_]")

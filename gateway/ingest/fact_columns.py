@@ -1,7 +1,8 @@
 """Columns that say more about each company: country, city, region, industry.
 
 A column is recognised by its header (English and Russian, common variants such as
-`HQ country` or `Страна регистрации`) or, for countries, by its values: names in English
+`HQ country` or `Страна регистрации`, and the words of other languages' exports: `Land`,
+`Stadt`, `Branche`, `País`, `Ciudad`, `Miasto`, `Şehir`, ...) or, for countries, by its values: names in English
 or Russian and ISO 3166 codes. The worker uses these cells in searches, in choosing
 between same-name candidates, and in model prompts.
 """
@@ -20,11 +21,16 @@ _EXACT: dict[str, frozenset[str]] = {
         "headquarters country", "company country", "location country", "nation", "land",
         "страна", "страна регистрации", "страна компании", "государство", "код страны",
         "country region", "country/region",
+        "pays", "país", "pais", "paese", "nazione", "kraj", "země", "ülke", "ulke", "negara",
+        "quốc gia", "країна", "staat", "herkunftsland", "landcode", "código país",
     }),
     "city": frozenset({
         "city", "town", "hq city", "headquarters city", "company city", "location city",
         "locality", "city town", "город", "населенный пункт", "населённый пункт",
         "город компании", "нас пункт",
+        "stadt", "ort", "ville", "ciudad", "cidade", "città", "citta", "miasto",
+        "miejscowość", "město", "şehir", "sehir", "kota", "thành phố", "місто",
+        "plaats", "woonplaats", "localidad", "localidade", "município", "municipio",
     }),
     "region": frozenset({
         "region", "state", "province", "state province", "county", "hq state", "prefecture",
@@ -36,6 +42,9 @@ _EXACT: dict[str, frozenset[str]] = {
         "business type", "line of business", "niche", "отрасль", "сфера", "индустрия",
         "сфера деятельности", "вид деятельности", "направление", "сегмент", "категория",
         "основной оквэд", "оквэд",
+        "branche", "wirtschaftszweig", "secteur", "secteur d'activité", "setor", "settore",
+        "sector de actividad", "ramo", "branża", "branza", "obor", "sektör", "sektor",
+        "industri", "bidang usaha", "ngành", "ngành nghề", "галузь", "sector económico",
     }),
 }  # fmt: skip
 # Word beginnings that mark a role inside a longer header ("Billing Country", "Город (HQ)").

@@ -26,6 +26,28 @@ def test_a_header_is_recognised_by_known_names_only(row: list[str], expected: bo
     assert is_header(row) is expected
 
 
+@pytest.mark.parametrize(
+    ("header", "name", "website"),
+    [
+        (["Ref", "Firma", "Land", "Stadt", "Branche"], 1, None),
+        (["Nr", "Unternehmen", "Webseite"], 1, 2),
+        (["Empresa", "Sitio web", "País"], 0, 1),
+        (["Nome da empresa", "Cidade", "Site"], 0, 2),
+        (["Lp.", "Nazwa firmy", "Strona www"], 1, 2),
+        (["Şirket adı", "Web sitesi", "Şehir"], 0, 1),
+        (["No", "Nama perusahaan", "Situs web"], 1, 2),
+        (["Tên công ty", "Trang web"], 0, 1),
+        (["Назва компанії", "Місто"], 0, None),
+    ],
+)  # fmt: skip
+def test_headers_in_other_languages_name_the_company_and_website(
+    header: list[str], name: int, website: int | None
+) -> None:
+    assert is_header(header)
+    choice = choose_from_header(header)
+    assert (choice.name_index, choice.website_index) == (name, website)
+
+
 def test_header_choice_prefers_name_labels_over_position() -> None:
     choice = choose_from_header(["id", "Website", "Название компании", "Notes"])
     assert (choice.name_index, choice.website_index) == (2, 1)

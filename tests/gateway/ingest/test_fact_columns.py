@@ -27,6 +27,12 @@ pytestmark = pytest.mark.unit
         ("Industry / Sector", "industry"), ("Отрасль", "industry"),
         ("Сфера деятельности", "industry"), ("Вид деятельности", "industry"),
         ("Индустрия", "industry"), ("Основной ОКВЭД", "industry"),
+        ("Land", "country"), ("Pays", "country"), ("País", "country"), ("Kraj", "country"),
+        ("Ülke", "country"), ("Negara", "country"), ("Країна", "country"),
+        ("Stadt", "city"), ("Ort", "city"), ("Ciudad", "city"), ("Cidade", "city"),
+        ("Miasto", "city"), ("Şehir", "city"), ("Kota", "city"), ("Thành phố", "city"),
+        ("Branche", "industry"), ("Secteur", "industry"), ("Setor", "industry"),
+        ("Branża", "industry"), ("Sektör", "industry"), ("Ngành", "industry"),
     ],
 )  # fmt: skip
 def test_header_spellings_name_their_role(header: str, role: str) -> None:
