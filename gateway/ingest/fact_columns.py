@@ -2,9 +2,9 @@
 
 A column is recognised by its header (English and Russian, common variants such as
 `HQ country` or `Страна регистрации`, and the words of other languages' exports: `Land`,
-`Stadt`, `Branche`, `País`, `Ciudad`, `Miasto`, `Şehir`, ...) or, for countries, by its values: names in English
-or Russian and ISO 3166 codes. The worker uses these cells in searches, in choosing
-between same-name candidates, and in model prompts.
+`Stadt`, `Branche`, `País`, `Ciudad`, `Miasto`, `Şehir`, ...) or, for countries, by its
+values: names in English or Russian and ISO 3166 codes. The worker uses these cells in
+searches, in choosing between same-name candidates, and in model prompts.
 """
 
 from __future__ import annotations
