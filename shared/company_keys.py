@@ -32,7 +32,24 @@ WORD = re.compile(
 _WORDS = WORD
 # Russian, Kazakh and Ukrainian legal forms come first ("ООО Ромашка", "ЖШС «Ақжол»",
 # "ТОВ «Дністер»"); cleanco only knows trailing ones.
-_LEADING_LEGAL_FORM = re.compile(r"^(?:ооо|оао|зао|пао|ао|ип|нко|тоо|жшс|тов)\s+", re.IGNORECASE)
+# Indonesia's `PT` and Vietnam's `Công ty TNHH` / `Công ty Cổ phần` come first too.
+_LEADING_LEGAL_FORM = re.compile(
+    r"^(?:ооо|оао|зао|пао|ао|ип|нко|тоо|жшс|тов|pt\.?|công ty (?:tnhh|cổ phần)(?: mtv)?|ctcp)\s+",
+    re.IGNORECASE,
+)
+# Trailing forms cleanco does not know: Turkish (`San. ve Tic. A.Ş.`, `Ltd. Şti.`),
+# Brazilian (`S/A`, `Ltda.`, `EIRELI`), Indonesian (`Tbk`), Polish partnerships (`s.c.`,
+# `sp.j.`, `sp.k.`). Several may follow each other: `Gıda San. ve Tic. Ltd. Şti.`.
+_MORE_TRAILING_FORM = re.compile(
+    r"(?:[\s,]+(?:san\.?\s*(?:ve\s*)?tic\.?|tic\.?|ltd\.?\s*ş?ti\.?|şti\.?|sti\.|a\.\s?ş\.?|"
+    r"s/a|ltda\.?|eireli|tbk\.?|s\.\s?c\.|sp\.\s?[jk]\.))+\s*$",
+    re.IGNORECASE,
+)
+# The last words those forms end with: most names end in none, and skip the pattern.
+_MORE_FORM_ENDS = frozenset({
+    "tic", "tic.", "şti", "şti.", "sti.", "a.ş.", "a.ş", "ş.", "s/a", "ltda", "ltda.",
+    "eireli", "tbk", "tbk.", "s.c.", "c.", "sp.j.", "sp.k.", "j.", "k.",
+})  # fmt: skip
 
 
 # Direction marks and embeddings (right-to-left pages put them around names and numbers),
@@ -53,6 +70,14 @@ def clean_text(value: str) -> str:
     return " ".join(value.split())
 
 
+def _without_forms(text: str) -> str:
+    """`text` without its trailing legal forms: cleanco's, then those it does not know."""
+    stripped = basename(text).strip(" ,.")
+    if not stripped or stripped.rsplit(None, 1)[-1].casefold() not in _MORE_FORM_ENDS:
+        return stripped
+    return _MORE_TRAILING_FORM.sub("", stripped).strip(" ,.") or stripped
+
+
 def fresh_name_key(name: str) -> str:
     """Case-, punctuation- and legal-suffix-insensitive key of a company name.
 
@@ -61,7 +86,7 @@ def fresh_name_key(name: str) -> str:
     """
     text = _LEADING_LEGAL_FORM.sub("", clean_text(name))
     for _ in range(3):  # "Capcom Co., Ltd." carries two legal forms
-        stripped = basename(text).strip(" ,.")
+        stripped = _without_forms(text)
         if not stripped or stripped == text or _cut_in_word(text, stripped):
             break
         text = stripped
@@ -84,7 +109,7 @@ def plain_name(name: str) -> str:
     letters kept (`ООО «Ромашка»` -> `Ромашка`, `Peñalba S.L.` -> `Peñalba`)."""
     text = _LEADING_LEGAL_FORM.sub("", clean_text(name))
     for _ in range(3):
-        stripped = basename(text).strip(" ,.")
+        stripped = _without_forms(text)
         if not stripped or stripped == text or _cut_in_word(text, stripped):
             break
         text = stripped

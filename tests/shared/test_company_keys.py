@@ -57,7 +57,28 @@ def test_name_key_ignores_case_punctuation_and_legal_forms() -> None:
     assert name_key("Ｅｌｅｃｔｒｏｎｉｃ Arts") == "electronic arts"
 
 
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Kaçkar Gıda San. ve Tic. A.Ş.", "kaçkar gıda"),
+        ("Anadolu Gıda San. ve Tic. Ltd. Şti.", "anadolu gıda"),
+        ("Ozan Tekstil Tic. A.Ş.", "ozan tekstil"),
+        ("Cajá Construtora S/A", "cajá construtora"),
+        ("Jequitibá Alimentos EIRELI", "jequitibá alimentos"),
+        ("PT Nusantara Pangan Tbk", "nusantara pangan"),
+        ("Bałtyk & Syn Piekarnia s.c.", "bałtyk syn piekarnia"),
+        ("Công ty TNHH Hoàng Long", "hoàng long"),
+        ("Công ty Cổ phần Sông Hồng", "sông hồng"),
+    ],
+)
+def test_legal_forms_cleanco_does_not_know_are_left_out(name: str, key: str) -> None:
+    # Two namesakes' shared legal form ("San. ve Tic. A.Ş.") made them look alike.
+    assert name_key(name) == key
+
+
 def test_a_name_that_is_only_a_legal_form_keeps_it_as_its_key() -> None:
+    assert name_key("S/A") == "s a"
+    assert name_key("Tic") == "tic"
     assert name_key("Inc.") == "inc"
 
 
