@@ -125,6 +125,31 @@ def test_extractive_description_prefers_json_ld_then_og_then_meta_then_text() ->
     assert extractive([extract_facts("https://n.com/", page("N", "<p>hi</p>"))]) is None
 
 
+def test_builders_adverts_and_consent_dialogs_are_no_paragraphs_of_the_page() -> None:
+    advert = (
+        "This site was designed with the Wix.com website builder. Create your website "
+        "today. Start Now"
+    )
+    consent = "We use cookies to give you the best possible experience on our website."
+    own = "Ақмола Ұн бидай ұнын тартады және наубайханаларға жеткізеді."
+    html = page(
+        "Aqmola",
+        f'<div id="WIX_ADS"><a href="https://www.wix.com/">{advert}</a></div>'
+        f'<div role="dialog" aria-label="Cookie settings"><p>{consent}</p></div>'
+        f"<main><p>{own}</p></main>",
+    )
+    facts = extract_facts("https://aqmola.example/", html)
+    assert advert not in facts.main_text
+    assert consent not in facts.main_text
+    assert all("website builder" not in p for p in facts.paragraphs)
+    # Written in a page's paragraph, the builder's words are still no description.
+    assert looks_like_error(advert)
+    assert looks_like_error("Create your own free website with Jimdo. Sign up now")
+    assert not looks_like_error(
+        "We build websites for bakeries and cafes, from design to hosting, in Tallinn."
+    )
+
+
 def test_error_texts_are_never_descriptions() -> None:
     assert looks_like_error("404 Not Found - the page you requested does not exist")
     assert looks_like_error("Just a moment... Checking your browser before accessing")

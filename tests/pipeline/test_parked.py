@@ -136,6 +136,26 @@ def test_a_redirect_to_a_page_named_after_the_given_domain_on_an_unknown_broker_
     assert names(parked_redirects.landed_on_marketplace(on_a_broker)) == "listing_redirect"
 
 
+def test_a_listing_headed_by_the_given_domain_after_a_redirect_is_parked() -> None:
+    # A broker's page about the old domain: no sale words it knows, but its headline is
+    # the domain the visitor came from.
+    body = (
+        "<h1>tidewater-crafts.co.id</h1><p>This premium name is available now. Instant "
+        "checkout, payment plans, free transfer assistance.</p><a href=/checkout>Buy</a>"
+    )
+    page = landing(
+        "https://www.brightname-exchange.example/d/tidewater-crafts.co.id/",
+        body,
+        "tidewater-crafts.co.id is available | Brightname",
+        redirects=("https://tidewater-crafts.co.id/",),
+    )
+    assert names(parked_signals.headline_is_domain(page)) == "headline_is_domain"
+    assert judge(page.url, page.facts, page.redirects).parked
+    # Not reached by a redirect, the same headline names another domain.
+    direct = landing("https://www.brightname-exchange.example/d/x/", body)
+    assert parked_signals.headline_is_domain(direct) is None
+
+
 def test_a_company_that_moved_is_not_a_page_about_its_old_domain() -> None:
     moved = landing(
         "https://northgate-tools.fi/?ref=brightwell-tools.fi",

@@ -27,12 +27,42 @@ _STOPWORDS = {
 }  # fmt: skip
 
 
+# Two names that end in the same words after different, unrelated first words
+# (`Kalayaan Trucking Services`, `Banaue Trucking Services`) are two companies of one trade:
+# however much of the name they share, they stay below a close match.
+OTHER_BRAND_MATCH = 0.6
+
+
+def other_brand(left: str, right: str) -> bool:
+    """The two name keys share their last words, and what comes before them differs with
+    nothing in common: no shared word, not alike, not one the other's initials."""
+    if _all_latin(left) and _all_latin(right):
+        left, right = plain_letters(left), plain_letters(right)
+    lw, rw = left.split(), right.split()
+    shared = 0
+    while shared < min(len(lw), len(rw)) and lw[-1 - shared] == rw[-1 - shared]:
+        shared += 1
+    before_left, before_right = lw[: len(lw) - shared], rw[: len(rw) - shared]
+    if not shared or not before_left or not before_right:
+        return False
+    if set(before_left) & set(before_right):
+        return False
+    a, b = " ".join(before_left), " ".join(before_right)
+    if _similarity(a, b) >= 0.75 or fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")) >= 75:
+        return False
+    first_letters = ("".join(w[0] for w in before_left), "".join(w[0] for w in before_right))
+    return b.replace(" ", "") != first_letters[0] and a.replace(" ", "") != first_letters[1]
+
+
 def name_similarity(name: str, candidate: str) -> float:
-    """Token-order-insensitive similarity of two names, legal forms ignored."""
+    """Token-order-insensitive similarity of two names, legal forms ignored; two names
+    that share only their trade words after different brands stay below a close match."""
     left, right = name_key(name), name_key(candidate)
     if not left or not right:
         return 0.0
     score = _similarity(left, right)
+    if score > OTHER_BRAND_MATCH and score < 1.0 and other_brand(left, right):
+        return OTHER_BRAND_MATCH
     if score == 1.0 or (left.isascii() and right.isascii()):
         return round(score, 3)
     if has_cyrillic(left + right):
@@ -158,7 +188,7 @@ def domain_similarity(name: str, domain: str | None) -> float:
         return 0.0
     initials = "".join(word[0] for word in key.split())
     score = max(
-        fuzz.partial_ratio(squashed, label),
+        _partial_in_label(key, squashed, label),
         fuzz.ratio(initials, label) * 0.9,
         _initials_and_words(key, domain.split(".")[0]) * 100,
     )
@@ -167,6 +197,21 @@ def domain_similarity(name: str, domain: str | None) -> float:
         # letters as domains spell them.
         score = max(score, fuzz.partial_ratio(fold(key).replace(" ", ""), fold(label)))
     return round(score / 100, 3)
+
+
+def _partial_in_label(key: str, squashed: str, label: str) -> float:
+    """How much of the name the label spells; a label that spells the name's later words
+    after another brand (`banauetruckingservices` for `Kalayaan Trucking Services`) is
+    another company's of the same trade."""
+    score = fuzz.partial_ratio(squashed, label)
+    words = key.split()
+    if score < 75 or len(words) < 2 or len(words[0]) < 3:
+        return score
+    rest = "".join(words[1:])
+    before = label.find(rest)
+    if before >= 3 and fuzz.partial_ratio(words[0], label[:before]) < 75:
+        return min(score, 70.0)
+    return score
 
 
 def _reading_in_label(key: str, label: str) -> float:

@@ -14,7 +14,9 @@ _ERRORISH = re.compile(
     r"(\b404\b|not found|access denied|forbidden|just a moment|enable javascript|"
     r"checking your browser|an error occurred|internal server error|service unavailable|"
     r"page (cannot|can't) be (found|displayed)|cookies? (policy|settings|consent)|"
-    r"(we|this (web)?site) (uses?|stores?) cookies|cookies are used)",
+    r"(we|this (web)?site) (uses?|stores?) cookies|cookies are used|"
+    r"(web)?site (was )?(designed|built|created|made) (with|on|using) |website builder|"
+    r"create your (own )?(free )?website)",
     re.IGNORECASE,
 )
 

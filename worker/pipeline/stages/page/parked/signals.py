@@ -256,9 +256,16 @@ def selling_words(page: Landing) -> Signal | None:
 
 
 def _is_domain(text: str, page: Landing) -> bool:
+    """The text is just the page's domain, or the domain the visitor was sent from: a
+    page reached by a redirect whose title or headline is the given domain's name is a
+    page about that domain (a broker's listing), not the new home of its company."""
     bare = text.strip().lower().removeprefix("www.").rstrip("/")
     host = (urlsplit(page.url).hostname or "").removeprefix("www.")
-    return bool(bare) and bare in {*page.domain_names, host}
+    names = {*page.domain_names, host}
+    if page.redirects and page.origin and page.origin != page.domain:
+        first = (urlsplit(page.redirects[0]).hostname or "").lower().removeprefix("www.")
+        names |= {page.origin, first}
+    return bool(bare) and bare in names
 
 
 def title_is_domain(page: Landing) -> Signal | None:

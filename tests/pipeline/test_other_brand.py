@@ -1,0 +1,63 @@
+"""Two names of one trade with different brands (`Kalayaan Trucking Services`, `Banaue
+Trucking Services`) are two companies: neither the name nor the domain makes them close."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.pipeline.matching import (
+    OTHER_BRAND_MATCH,
+    domain_similarity,
+    name_similarity,
+    other_brand,
+)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("Kalayaan Trucking Services Inc.", "Banaue Trucking Services Inc."),
+        ("Kaçkar Gıda San. ve Tic. A.Ş.", "Gökçeada Gıda San. ve Tic. A.Ş."),
+        ("North Star Logistics", "South Star Logistics"),
+        ("Sông Hồng Vận Tải", "Thiên Phúc Vận Tải"),
+        ("Hegyköz Építő", "Kőrösvíz Építő"),
+    ],
+)
+def test_another_brand_before_the_same_trade_words_is_not_a_close_match(
+    name: str, other: str
+) -> None:
+    assert name_similarity(name, other) <= OTHER_BRAND_MATCH
+
+
+@pytest.mark.parametrize(
+    ("name", "other", "at_least"),
+    [
+        ("Thien Phuc Van Tai", "Thiên Phúc Vận Tải", 0.9),  # typed without its marks
+        ("Kachkar Gida", "Kaçkar Gıda", 0.9),
+        ("Hewlett Packard Enterprise", "HP Enterprise", 0.8),  # initials
+        ("Acme Trucking", "Acme & Sons Trucking", 0.9),  # a brand word more
+        ("Acme Trucking Services", "Trucking Services", 0.9),  # the brand left out
+        ("Kalayaan Trucking Services Inc.", "KALAYAAN TRUCKING SERVICES", 1.0),
+    ],
+)
+def test_the_same_brand_written_otherwise_still_matches(
+    name: str, other: str, at_least: float
+) -> None:
+    assert name_similarity(name, other) >= at_least
+
+
+def test_other_brand_needs_shared_last_words_and_unrelated_first_ones() -> None:
+    assert other_brand("banaue trucking", "kalayaan trucking")
+    assert not other_brand("acme trucking", "acme logistics")  # the brand is shared
+    assert not other_brand("trucking", "kalayaan trucking")  # nothing before on one side
+    assert not other_brand("grupo bimbo", "bimbo bakeries")
+
+
+def test_a_domain_spelling_another_brand_before_the_trade_is_not_the_names() -> None:
+    name = "Kalayaan Trucking Services Inc."
+    assert domain_similarity(name, "banauetruckingservices.com.ph") < 0.75
+    assert domain_similarity(name, "kalayaantruckingservices.com.ph") == 1.0
+    assert domain_similarity(name, "kts.com.ph") >= 0.9  # initials
+    assert domain_similarity("Grupo Bimbo", "bimbo.com") == 1.0
