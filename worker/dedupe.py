@@ -6,13 +6,16 @@ looked up again. The keys come from `shared.company_keys`, as in the upload summ
 Two rows of one name in different countries (by the row's country column), in different
 cities or regions of one country, or of different industries (by the industry column),
 are two companies, not duplicates. A row without a city, region or industry cannot tell,
-and is a duplicate of the first row of its name and country, as before.
+and is a duplicate of the first row of its name and country, as before. A website given as
+one page of a shared host (a link shortener's code, a social profile, a builder's path) is
+keyed by that page: two companies' links on one such host are two rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from hashlib import blake2b
+from urllib.parse import urlsplit
 
 from shared.company_keys import clean_text, fresh_name_key, place_key, registered_domain
 from shared.countries import parse_country
@@ -42,7 +45,8 @@ class Deduper:
         domain = registered_domain(website)
         key = fresh_name_key(name)
         if domain:
-            duplicate_of = self._first_by_key.setdefault(identity_digest(f"domain:{domain}"), row)
+            site = f"domain:{domain}{_page_of(website or '')}"
+            duplicate_of = self._first_by_key.setdefault(identity_digest(site), row)
         else:
             duplicate_of = _first_of_name(self._first_by_key, key, row, facts)
         return (
@@ -52,6 +56,14 @@ class Deduper:
             domain,
             None if duplicate_of == row else duplicate_of,
         )
+
+
+def _page_of(website: str) -> str:
+    """The path of a website given as one page (`/x7Kp2`, `/acme-bakery`), lower case; ""
+    for a homepage. Queries and fragments (tracking, a page's anchor) are left out."""
+    text = website.strip()
+    parts = urlsplit(text if "//" in text else f"//{text}")
+    return parts.path.rstrip("/").lower()
 
 
 def plan_rows(rows: Iterable[InputRow]) -> Iterator[PlannedRow]:

@@ -25,6 +25,21 @@ def test_one_name_in_two_countries_is_two_companies() -> None:
     assert planned[2].facts == {"country": "France"}
 
 
+def test_two_links_on_one_shared_host_are_two_companies() -> None:
+    rows = [
+        InputRow(row=0, name="Ha Long Foods", website="https://go.shortlink.io/ha2e"),
+        InputRow(row=1, name="Toros Nakliyat", website="https://go.shortlink.io/tor5c"),
+        InputRow(row=2, name="Ha Long Foods Co", website="go.shortlink.io/ha2e?utm=x"),
+        InputRow(row=3, name="Acme", website="https://acme-tools.com/"),
+        InputRow(row=4, name="Acme Inc", website="http://www.acme-tools.com"),
+        InputRow(row=5, name="Acme", website="acme-tools.com/contact/"),
+        InputRow(row=6, name="Acme B.V.", website="https://acme-tools.com/contact#form"),
+    ]
+    planned = list(plan_rows(rows))
+    assert [p.duplicate_of for p in planned] == [None, None, 0, None, 3, None, 5]
+    assert planned[1].domain == "shortlink.io"
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [
