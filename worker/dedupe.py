@@ -7,12 +7,15 @@ Two rows of one name in different countries (by the row's country column), in di
 cities or regions of one country, or of different industries (by the industry column),
 are two companies, not duplicates. A row without a city, region or industry cannot tell,
 and is a duplicate of the first row of its name and country, as before. A website given as
-one page of a shared host (a link shortener's code, a social profile, a builder's path) is
-keyed by that page: two companies' links on one such host are two rows.
+a short link (`go.example.io/ha2e`: one path segment mixing letters and digits, as link
+shorteners give) is keyed by its code too: two companies' links on one shortener are two
+rows, while a deep link into a company's site (`/about`, `/en/contact`) keeps its domain's
+key.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from hashlib import blake2b
 from urllib.parse import urlsplit
@@ -45,8 +48,7 @@ class Deduper:
         domain = registered_domain(website)
         key = fresh_name_key(name)
         if domain:
-            site = f"domain:{domain}{_page_of(website or '')}"
-            duplicate_of = self._first_by_key.setdefault(identity_digest(site), row)
+            duplicate_of = self._first_of_site(row, domain, _page_of(website or ""))
         else:
             duplicate_of = _first_of_name(self._first_by_key, key, row, facts)
         return (
@@ -57,13 +59,25 @@ class Deduper:
             None if duplicate_of == row else duplicate_of,
         )
 
+    def _first_of_site(self, row: int, domain: str, page: str) -> int:
+        """The first row of the website's domain, or of its short link."""
+        return self._first_by_key.setdefault(identity_digest(f"domain:{domain}{page}"), row)
+
+
+# A short link's code: one path segment of letters and digits mixed, two letters or more
+# (`/3xYz9Qa`, `/ha2e`), as shorteners give; a site's own pages are words (`/about`,
+# `/en/contact`) or numbered (`/p19`).
+_SHORT_CODE = re.compile(
+    r"/(?=[a-z0-9_-]*\d)(?=(?:[0-9_-]*[a-z]){2})[a-z0-9_-]{4,16}", re.IGNORECASE
+)
+
 
 def _page_of(website: str) -> str:
-    """The path of a website given as one page (`/x7Kp2`, `/acme-bakery`), lower case; ""
-    for a homepage. Queries and fragments (tracking, a page's anchor) are left out."""
+    """The code of a website given as a short link (`go.example.io/ha2e`), as its path;
+    "" for any other address, which its domain keys alone."""
     text = website.strip()
-    parts = urlsplit(text if "//" in text else f"//{text}")
-    return parts.path.rstrip("/").lower()
+    path = urlsplit(text if "//" in text else f"//{text}").path.rstrip("/")
+    return path if _SHORT_CODE.fullmatch(path) else ""
 
 
 def plan_rows(rows: Iterable[InputRow]) -> Iterator[PlannedRow]:
