@@ -48,9 +48,10 @@ def test_the_same_brand_written_otherwise_still_matches(
     assert name_similarity(name, other) >= at_least
 
 
-def test_other_brand_needs_shared_last_words_and_unrelated_first_ones() -> None:
+def test_other_brand_needs_shared_words_at_one_end_and_unrelated_ones_at_the_other() -> None:
     assert other_brand("banaue trucking", "kalayaan trucking")
-    assert not other_brand("acme trucking", "acme logistics")  # the brand is shared
+    assert other_brand("acme trucking", "acme logistics")
+    assert not other_brand("acme trucking", "acme trucking logistics")
     assert not other_brand("trucking", "kalayaan trucking")  # nothing before on one side
     assert not other_brand("grupo bimbo", "bimbo bakeries")
 
@@ -61,3 +62,27 @@ def test_a_domain_spelling_another_brand_before_the_trade_is_not_the_names() -> 
     assert domain_similarity(name, "kalayaantruckingservices.com.ph") == 1.0
     assert domain_similarity(name, "kts.com.ph") >= 0.9  # initials
     assert domain_similarity("Grupo Bimbo", "bimbo.com") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("Ege Yıldızı İnşaat Ltd. Şti.", "Ege Yıldızı Gıda San. ve Tic. A.Ş."),
+        ("Bintang Timur Pangan Tbk", "Bintang Timur Konstruksi Tbk"),
+        ("Al Nakheel Contracting", "Al Nakheel Trading"),
+    ],
+)
+def test_the_same_brand_before_another_trade_is_not_a_close_match(name: str, other: str) -> None:
+    assert name_similarity(name, other) <= OTHER_BRAND_MATCH
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("Acme Trucking Services", "Acme Services"),  # a trade word more
+        ("Caspian Trade House", "Caspian Trading House"),  # the trade written otherwise
+        ("Siemens Energy", "Siemens"),
+    ],
+)
+def test_the_same_brand_and_trade_written_otherwise_still_matches(name: str, other: str) -> None:
+    assert name_similarity(name, other) >= 0.8

@@ -28,17 +28,24 @@ _STOPWORDS = {
 
 
 # Two names that end in the same words after different, unrelated first words
-# (`Kalayaan Trucking Services`, `Banaue Trucking Services`) are two companies of one trade:
-# however much of the name they share, they stay below a close match.
+# (`Kalayaan Trucking Services`, `Banaue Trucking Services`), or that begin alike and go on
+# to different, unrelated trades (`Ege Yıldızı İnşaat`, `Ege Yıldızı Gıda`), are two
+# companies: however much of the name they share, they stay below a close match.
 OTHER_BRAND_MATCH = 0.6
 
 
 def other_brand(left: str, right: str) -> bool:
-    """The two name keys share their last words, and what comes before them differs with
-    nothing in common: no shared word, not alike, not one the other's initials."""
+    """The two name keys share their last words (or their first ones), and the rest
+    differs with nothing in common: no shared word, not alike, not one the other's
+    initials."""
     if _all_latin(left) and _all_latin(right):
         left, right = plain_letters(left), plain_letters(right)
     lw, rw = left.split(), right.split()
+    return _differ_around_shared(lw, rw) or _differ_around_shared(lw[::-1], rw[::-1])
+
+
+def _differ_around_shared(lw: list[str], rw: list[str]) -> bool:
+    """The words before the two lists' shared last words differ and are unrelated."""
     shared = 0
     while shared < min(len(lw), len(rw)) and lw[-1 - shared] == rw[-1 - shared]:
         shared += 1
@@ -56,7 +63,8 @@ def other_brand(left: str, right: str) -> bool:
 
 def name_similarity(name: str, candidate: str) -> float:
     """Token-order-insensitive similarity of two names, legal forms ignored; two names
-    that share only their trade words after different brands stay below a close match."""
+    that share only their trade words after different brands, or only their brand before
+    different trades, stay below a close match."""
     left, right = name_key(name), name_key(candidate)
     if not left or not right:
         return 0.0
