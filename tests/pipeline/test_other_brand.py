@@ -86,3 +86,10 @@ def test_the_same_brand_before_another_trade_is_not_a_close_match(name: str, oth
 )
 def test_the_same_brand_and_trade_written_otherwise_still_matches(name: str, other: str) -> None:
     assert name_similarity(name, other) >= 0.8
+
+
+def test_a_name_typed_without_its_marks_is_held_to_its_brand_too() -> None:
+    # Read without marks, `Ege Yildizi Insaat` and `Ege Yıldızı Gıda` share the brand
+    # letter for letter and still name two trades.
+    assert name_similarity("Ege Yildizi Insaat", "Ege Yıldızı Gıda San. ve Tic. A.Ş.") <= 0.6
+    assert name_similarity("Thien Phuc Van Tai", "Sông Hồng Vận Tải") <= 0.6

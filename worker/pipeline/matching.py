@@ -68,9 +68,14 @@ def name_similarity(name: str, candidate: str) -> float:
     left, right = name_key(name), name_key(candidate)
     if not left or not right:
         return 0.0
-    score = _similarity(left, right)
-    if score > OTHER_BRAND_MATCH and score < 1.0 and other_brand(left, right):
+    score = _key_similarity(left, right)
+    if OTHER_BRAND_MATCH < score < 1.0 and other_brand(left, right):
         return OTHER_BRAND_MATCH
+    return score
+
+
+def _key_similarity(left: str, right: str) -> float:
+    score = _similarity(left, right)
     if score == 1.0 or (left.isascii() and right.isascii()):
         return round(score, 3)
     if has_cyrillic(left + right):
