@@ -150,6 +150,38 @@ def test_builders_adverts_and_consent_dialogs_are_no_paragraphs_of_the_page() ->
     )
 
 
+def test_an_app_shell_is_read_from_its_noscript_text() -> None:
+    own = (
+        "Sejak 2015, Sumber Makmur Pangan yang berkantor pusat di Medan memproduksi kecap "
+        "manis dan sambal botolan."
+    )
+    shell = page(
+        "Sumber Makmur",
+        f'<div id="app"></div><noscript><div><h1>Sumber Makmur</h1><p>{own}</p></div>'
+        '</noscript><script src="/js/app.js"></script>',
+    )
+    facts = extract_facts("https://sumbermakmur.co.id/", shell)
+    assert own in facts.paragraphs
+    assert own in facts.main_text
+    # A page with words of its own keeps them; a tracking pixel's noscript adds nothing.
+    pixel = '<noscript><img src="https://px.example/t.gif"></noscript>'
+    plain = extract_facts("https://a.com/", page("A", f"<p>{own}</p>{pixel}"))
+    assert plain.paragraphs == (own,)
+
+
+def test_an_empty_page_that_moves_visitors_on_is_read_at_its_target() -> None:
+    refresh = '<meta http-equiv="refresh" content="0; URL=/tr/anasayfa">'
+    moved = extract_facts("https://toros.com.tr/", page("", "", refresh))
+    assert moved.about_url == "https://toros.com.tr/tr/anasayfa"
+    scripted = page("", "<script>window.location.href='/pl/strona-glowna';</script>")
+    assert extract_facts("https://baltyk.pl/", scripted).about_url == (
+        "https://baltyk.pl/pl/strona-glowna"
+    )
+    # Sent to another site, the page is no page of the company's own.
+    away = '<meta http-equiv="refresh" content="0; URL=https://market.example/d/toros.com.tr">'
+    assert extract_facts("https://toros.com.tr/", page("", "", away)).about_url == ""
+
+
 def test_error_texts_are_never_descriptions() -> None:
     assert looks_like_error("404 Not Found - the page you requested does not exist")
     assert looks_like_error("Just a moment... Checking your browser before accessing")

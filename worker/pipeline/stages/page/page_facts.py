@@ -180,6 +180,33 @@ def _framed_page(frames: tuple[str, ...], base: str) -> str:
     return shown[-1] if shown else ""
 
 
+def _moved_to_page(targets: tuple[str, ...], base: str) -> str:
+    """A page of the site's own that an empty page sends visitors on to (a meta refresh
+    or a script to `/tr/anasayfa`, the language's home), or ""."""
+    own = registered_domain(base)
+    moved = [t for t in targets if registered_domain(t) == own and t.split("#")[0] != base]
+    return moved[0] if moved else ""
+
+
+def _unscripted_text(blocks: list[str]) -> tuple[tuple[str, ...], str] | None:
+    """The paragraphs and text of `<noscript>` blocks, or None when they hold no words
+    (a tracking pixel, a style sheet)."""
+    inner = HTMLParser(
+        "<body>"
+        + "".join(b.removeprefix("<noscript>").removesuffix("</noscript>") for b in blocks)
+        + "</body>"
+    )
+    for tag in ("style", "script", "img", "iframe"):
+        for node in inner.css(tag):
+            node.decompose()
+    if inner.body is None:
+        return None
+    text = clean_text(inner.body.text(separator=" "))
+    if len(text) < 20:
+        return None
+    return _paragraphs(inner.body.css(_BLOCKS)), text
+
+
 def _leaf(node: Node) -> bool:
     """A block holding no other block: its text is one paragraph. (A selector matches the
     node it is run on too, so the node itself is left out.)"""
@@ -251,13 +278,22 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     orgs = organizations(scripts, markup_items(tree))
     data = script_data(tree)
     socials, about = _links(tree, url, data.links)
+    # An app's shell may write its text for visitors without scripts in `<noscript>`,
+    # which page_shape strips with the scripts.
+    unscripted = [node.html or "" for node in tree.css("noscript")]
     shape = page_shape(tree, url)
     alternates = _alternates(tree, url)
     paragraphs, main_text, footer_text = _body_text(tree)
     if not about and len(main_text) < _SHELL_TEXT:
         # A frameset (or a page that is one frame of its own site) shows its text from
         # another address: that page is read where an About page would be.
-        about = _framed_page(shape.frames, url)
+        about = _framed_page(shape.frames, url) or _moved_to_page(shape.redirect_targets, url)
+    if len(main_text) < _SHELL_TEXT and unscripted:
+        # An app's shell whose words are in `<noscript>`: read as the page's own.
+        shown = _unscripted_text(unscripted)
+        if shown:
+            paragraphs += tuple(p for p in shown[0] if p not in paragraphs)
+            main_text = " ".join([main_text, shown[1]]).strip()
     if len(main_text) < _SHELL_TEXT and (data.texts or data.prose):
         # A JavaScript shell: what it would render is in its data script or islands,
         # under a key that says it describes, or else as prose under any key.
