@@ -182,6 +182,17 @@ def test_an_empty_page_that_moves_visitors_on_is_read_at_its_target() -> None:
     assert extract_facts("https://toros.com.tr/", page("", "", away)).about_url == ""
 
 
+def test_a_shops_words_in_a_footer_div_are_read_when_nothing_else_is_said() -> None:
+    own = "Nusantara Pangan memproduksi kecap manis dan sambal botolan sejak 1987 di Surabaya."
+    shop = page(
+        "Nusantara",
+        '<main><ul><li><a href="/products/1">Kopi 250 g</a> 120,00</li></ul></main>'
+        '<footer><div class="footer-block"><div class="footer-block__details-content rte">'
+        f"{own}</div></div></footer>",
+    )
+    assert extract_facts("https://nusantara.co.id/", shop).paragraphs == (own,)
+
+
 def test_error_texts_are_never_descriptions() -> None:
     assert looks_like_error("404 Not Found - the page you requested does not exist")
     assert looks_like_error("Just a moment... Checking your browser before accessing")

@@ -241,7 +241,10 @@ def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str, str]:
     # Shop themes put the shop's own words in a footer block ("About us") and nothing but
     # products above it: the footer's paragraphs are read when the page has no other.
     footers = tree.css("footer")
-    footer = _paragraphs(tree.css("footer p"))
+    # Its block may be a `<div>` (Shopify's `footer-block__details-content`), not a `<p>`.
+    footer = _paragraphs(tree.css("footer p")) or _paragraphs(
+        [node for each in footers for node in each.css(_BLOCKS)]
+    )
     footer_text = clean_text(" ".join(node.text(separator=" ") for node in footers))
     for tag in _NOISE_TAGS:
         for node in tree.css(tag):
