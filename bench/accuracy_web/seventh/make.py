@@ -5,8 +5,9 @@ that lead with the employee count), LinkedIn pages, business listings, and the l
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from bench.accuracy_web.builder import slugify
+from bench.accuracy_web.builder import BuiltSite, slugify
 from bench.accuracy_web.land import Firm, Land
 from bench.accuracy_web.land_maker import LandMaker, Stock
 from bench.accuracy_web.making import site_text
@@ -55,6 +56,36 @@ class Maker(LandMaker):
         for words in BUILDER_WORDS:
             text = text.replace(words, " ")
         return text
+
+    def site(
+        self,
+        host: str,
+        template: str,
+        firm: Firm,
+        *,
+        encoding: str = "utf-8",
+        in_header: bool = True,
+        status: int | None = None,
+        delay: float = 0.0,
+        index: bool = True,
+        also: str = "",
+        boost: float = 0.0,
+    ) -> BuiltSite:
+        built = super().site(
+            host,
+            template,
+            firm,
+            encoding=encoding,
+            in_header=in_header,
+            status=status,
+            delay=delay,
+            index=index,
+            also=also,
+            boost=boost,
+        )
+        # A page that shows no text keeps its lines ("formerly ...") in its data; they are
+        # the company's own words all the same.
+        return replace(built, text=" ".join((built.text, *firm.lines))) if firm.lines else built
 
     def site_result(self, firm: Firm, host: str) -> tuple[str, str]:
         title = self.rng.choice((f"{host} - {firm.name}", f"{firm.name}", f"{firm.name} – Home"))

@@ -236,7 +236,8 @@ def spa_jsonld(firm: Firm) -> tuple[Pages, str | None]:
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": firm.name,
-        "description": firm.description,
+        # What the page would say beside it ("formerly ...") is in the description too.
+        "description": " ".join((firm.description, *firm.lines)),
         "telephone": firm.phone,
         "address": {"@type": "PostalAddress", "addressLocality": firm.town},
     }
