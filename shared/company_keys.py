@@ -39,15 +39,17 @@ _LEADING_LEGAL_FORM = re.compile(
 )
 # Trailing forms cleanco does not know: Turkish (`San. ve Tic. A.Ş.`, `Ltd. Şti.`),
 # Brazilian (`S/A`, `Ltda.`, `EIRELI`), Indonesian (`Tbk`), Polish partnerships (`s.c.`,
-# `sp.j.`, `sp.k.`). Several may follow each other: `Gıda San. ve Tic. Ltd. Şti.`.
+# `sp.j.`, `sp.k.`). Several may follow each other: `Gıda San. ve Tic. Ltd. Şti.`; lists
+# typed without marks write `Ltd Sti`, `A S`.
 _MORE_TRAILING_FORM = re.compile(
-    r"(?:[\s,]+(?:san\.?\s*(?:ve\s*)?tic\.?|tic\.?|ltd\.?\s*ş?ti\.?|şti\.?|sti\.|a\.\s?ş\.?|"
+    r"(?:[\s,]+(?:san\.?\s*(?:ve\s*)?tic\.?|tic\.?|ltd\.?\s*[şs]ti\.?|şti\.?|sti\.|a\.?\s?[şs]\.?|"
     r"s/a|ltda\.?|eireli|tbk\.?|s\.\s?c\.|sp\.\s?[jk]\.))+\s*$",
     re.IGNORECASE,
 )
 # The last words those forms end with: most names end in none, and skip the pattern.
 _MORE_FORM_ENDS = frozenset({
-    "tic", "tic.", "şti", "şti.", "sti.", "a.ş.", "a.ş", "ş.", "s/a", "ltda", "ltda.",
+    "tic", "tic.", "şti", "şti.", "sti", "sti.", "a.ş.", "a.ş", "ş.", "ş", "s", "a.s.",
+    "s/a", "ltda", "ltda.",
     "eireli", "tbk", "tbk.", "s.c.", "c.", "sp.j.", "sp.k.", "j.", "k.",
 })  # fmt: skip
 

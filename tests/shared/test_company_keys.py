@@ -69,6 +69,8 @@ def test_name_key_ignores_case_punctuation_and_legal_forms() -> None:
         ("Bałtyk & Syn Piekarnia s.c.", "bałtyk syn piekarnia"),
         ("Công ty TNHH Hoàng Long", "hoàng long"),
         ("Công ty Cổ phần Sông Hồng", "sông hồng"),
+        ("Bogazici Insaat Ltd Sti", "bogazici insaat"),  # typed without marks
+        ("Kackar Gida San Ve Tic A S", "kackar gida"),
     ],
 )
 def test_legal_forms_cleanco_does_not_know_are_left_out(name: str, key: str) -> None:
