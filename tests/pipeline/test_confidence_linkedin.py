@@ -330,3 +330,15 @@ def test_twins_pages_of_one_city_are_held_unless_the_rows_industry_tells_them_ap
     kept = held_for_namesake(accounts.url, told[accounts.url], told, ACCEPT)
     assert kept == told[accounts.url]
     assert verdict(kept.confidence, FLOOR, ACCEPT) is Verdict.ACCEPT
+
+
+def test_a_sister_companys_slug_is_no_close_name() -> None:
+    # The brand's other trade, in a slug whose legal form reads as the row's is left out.
+    hit = Hit(
+        "https://www.linkedin.com/company/ege-yildizi-gida-san-ve-tic-a-s",
+        "Ege Yıldızı Gıda San. ve Tic. A.Ş. | Company Page",
+        "Ege Yıldızı Gıda | 11-50 employees on LinkedIn. Food Production. Bursa, Turkey.",
+    )
+    for name in ("Ege Yıldızı İnşaat Ltd. Şti.", "Ege Yildizi Insaat Ltd Sti"):
+        score = judge_hit(hit, name, "egeyildiziinsaat.com.tr", "Bursa", ["Turkey", "Bursa"])
+        assert score.confidence == 0.0, score

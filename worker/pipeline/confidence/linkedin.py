@@ -20,7 +20,7 @@ from shared.company_keys import name_key
 from shared.countries import country_name, parse_country, subdivision_countries
 from shared.transliteration import has_cyrillic, to_latin
 from worker.pipeline.confidence.verdict import Score, combine
-from worker.pipeline.matching import name_similarity
+from worker.pipeline.matching import OTHER_BRAND_MATCH, name_similarity, other_brand
 
 _TITLE_SPLIT = re.compile(r"\s[|\-–—]\s")
 # A page named as a group or holding is the family's, not one member's: a row without the
@@ -68,6 +68,9 @@ def _slug_name(url: str) -> str:
 def _same_words(name: str, slug: str) -> float:
     """Slugs add words freely (`other-meta`), so only the whole slug counts as the name."""
     left, right = _plain(name_key(name)), _plain(name_key(slug))
+    if left and right and other_brand(left, right):
+        # `ege-yildizi-gida` for `Ege Yıldızı İnşaat`: the brand's other trade.
+        return min(round(fuzz.token_sort_ratio(left, right) / 100, 3), OTHER_BRAND_MATCH)
     return round(fuzz.token_sort_ratio(left, right) / 100, 3) if left and right else 0.0
 
 
