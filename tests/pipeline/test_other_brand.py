@@ -93,3 +93,9 @@ def test_a_name_typed_without_its_marks_is_held_to_its_brand_too() -> None:
     # letter for letter and still name two trades.
     assert name_similarity("Ege Yildizi Insaat", "Ege Yıldızı Gıda San. ve Tic. A.Ş.") <= 0.6
     assert name_similarity("Thien Phuc Van Tai", "Sông Hồng Vận Tải") <= 0.6
+
+
+def test_one_trade_word_written_longer_is_the_same_trade() -> None:
+    assert not other_brand("tidewater tools", "tidewater toolworks")
+    assert not other_brand("caspian trade house", "caspian trading house")
+    assert other_brand("ege yildizi insaat", "ege yildizi gida")

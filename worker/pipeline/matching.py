@@ -54,11 +54,19 @@ def _differ_around_shared(lw: list[str], rw: list[str]) -> bool:
         return False
     if set(before_left) & set(before_right):
         return False
+    if any(_one_word(x, y) for x in before_left for y in before_right):
+        return False  # `Tools` and `Toolworks`: one word, written longer
     a, b = " ".join(before_left), " ".join(before_right)
     if _similarity(a, b) >= 0.75 or fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")) >= 75:
         return False
     first_letters = ("".join(w[0] for w in before_left), "".join(w[0] for w in before_right))
     return b.replace(" ", "") != first_letters[0] and a.replace(" ", "") != first_letters[1]
+
+
+def _one_word(x: str, y: str) -> bool:
+    """Two words that begin alike for four letters or more, or one the other's start."""
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 3 and (long.startswith(short) or short[:4] == long[:4])
 
 
 def name_similarity(name: str, candidate: str) -> float:
