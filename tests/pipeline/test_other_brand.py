@@ -99,3 +99,13 @@ def test_one_trade_word_written_longer_is_the_same_trade() -> None:
     assert not other_brand("tidewater tools", "tidewater toolworks")
     assert not other_brand("caspian trade house", "caspian trading house")
     assert other_brand("ege yildizi insaat", "ege yildizi gida")
+
+
+def test_a_turkish_dotted_capital_i_typed_without_marks_reads_the_same() -> None:
+    # `İ` lower-cases to `i` with a combining dot: still a Latin letter.
+    assert name_similarity("Bogazici Insaat Ltd Sti", "Boğaziçi İnşaat Ltd. Şti.") >= 0.85
+
+
+def test_a_domain_spelling_the_brand_without_its_marks_is_the_brands() -> None:
+    assert domain_similarity("Pão & Cia Alimentos EIRELI", "pao-cia-alimentos.com.br") >= 0.9
+    assert domain_similarity("Jequitibá Alimentos EIRELI", "jequitiba-alimentos.com.br") >= 0.9

@@ -153,7 +153,14 @@ UNMARKED_MATCH = 0.95
 
 def _all_latin(key: str) -> bool:
     """Only Latin letters (marked or not), digits and spaces."""
-    return all(ch.isspace() or ch.isdigit() or "LATIN" in unicodedata.name(ch, "") for ch in key)
+    # A combining mark counts with its letter: Turkish `İ` lower-cases to `i` and a dot.
+    return all(
+        ch.isspace()
+        or ch.isdigit()
+        or "LATIN" in unicodedata.name(ch, "")
+        or unicodedata.category(ch) == "Mn"
+        for ch in key
+    )
 
 
 def _plain_undecomposed(key: str) -> str:
@@ -225,7 +232,7 @@ def _partial_in_label(key: str, squashed: str, label: str) -> float:
     after another brand (`banauetruckingservices` for `Kalayaan Trucking Services`) is
     another company's of the same trade."""
     score = fuzz.partial_ratio(squashed, label)
-    words = key.split()
+    words = (plain_letters(key) if label.isascii() and _all_latin(key) else key).split()
     if score < 75 or len(words) < 2 or len(words[0]) < 3:
         return score
     rest = "".join(words[1:])
