@@ -92,8 +92,14 @@ def fresh_name_key(name: str) -> str:
         if not stripped or stripped == text or _cut_in_word(text, stripped):
             break
         text = stripped
-    words = _WORDS.findall(text.casefold())
-    return " ".join(words) or " ".join(_WORDS.findall(clean_text(name).casefold()))
+    words = _WORDS.findall(_folded(text))
+    return " ".join(words) or " ".join(_WORDS.findall(_folded(clean_text(name))))
+
+
+def _folded(text: str) -> str:
+    """Case-folded, Turkish `İ` as `i`: it folds to `i` and a combining dot, which no text
+    writing `İ` matches again (a pattern ignoring case reads `İ` as `i`)."""
+    return text.casefold().replace("i\u0307", "i")
 
 
 # A row's name is compared with every name a page gives, several times per page.

@@ -109,3 +109,9 @@ def test_a_turkish_dotted_capital_i_typed_without_marks_reads_the_same() -> None
 def test_a_domain_spelling_the_brand_without_its_marks_is_the_brands() -> None:
     assert domain_similarity("Pão & Cia Alimentos EIRELI", "pao-cia-alimentos.com.br") >= 0.9
     assert domain_similarity("Jequitibá Alimentos EIRELI", "jequitiba-alimentos.com.br") >= 0.9
+
+
+def test_a_turkish_name_with_a_dotted_capital_i_is_mentioned_where_written() -> None:
+    from worker.pipeline.matching import mentions_name
+
+    assert mentions_name("Çamlıca İnşaat Ltd. Şti.", "Eski unvanı: Çamlıca İnşaat Ltd. Şti.")

@@ -92,3 +92,9 @@ def test_clean_text_drops_direction_marks_and_invisible_characters() -> None:
     assert clean_text("\u200fאופק מערכות\u200f") == "אופק מערכות"
     assert clean_text("\u202bשקד\u202c \ufeffmazon\u00ad") == "שקד mazon"
     assert clean_text("मि\u200dत्र") == "मि\u200dत्र"  # a joiner shapes the word: kept
+
+
+def test_a_turkish_dotted_capital_i_keys_as_i() -> None:
+    # `İ` case-folds to `i` and a combining dot; a text writing `İnşaat` must still match.
+    assert name_key("Çamlıca İnşaat Ltd. Şti.") == "çamlıca inşaat"
+    assert name_key("İSTANBUL GIDA") == name_key("istanbul gida") == "istanbul gida"

@@ -282,7 +282,8 @@ def mentions_name(name: str, text: str) -> bool:
     key = name_key(name)
     if not key:
         return False
-    words = " ".join(re.findall(r"\w+", text.casefold()))
+    # Turkish `İ` folds to `i` and a combining dot, which the name's key leaves out.
+    words = " ".join(re.findall(r"\w+", text.casefold().replace("i\u0307", "i")))
     if key in words:
         return True
     if not has_cyrillic(key + words):
