@@ -23,7 +23,8 @@ tenant stores the copy again, in the background.
 A session this process creates is kept from its creation, as the state a read of its
 objects gives then: it has no mark yet, and any change to it writes one. Sessions just
 uploaded are then not read on the next list (98 uploads read on one list took 0.2-0.3 s
-at load 4-6, about two requests each).
+at load 4-6, about two requests each). Other gateway processes take them from what this
+one stores of its creations (gateway/created_states.py), under the same rules.
 
 A single session's read (`one`) checks only that session's mark, with one listing of its
 key, before using a kept state: a settled session read again costs one request. A session
