@@ -6,8 +6,8 @@ where a page looks: its plan (5,000 chunks of 200 rows, chunk inputs stored by g
 the plan lists 5,000 input sizes, about 35 KB), its final status, and the result chunks
 under offsets 0, 500,000 and 999,900. Then `GET /api/sessions/{id}/results?offset=N`
 through an in-process gateway app, `--rounds` times per offset, alternating two ways of
-getting the plan: read from storage on each page (as the route does), and taken from
-memory once read (what a cache of the plan would save). Prints the median page, the
+getting the plan: read from storage on each page (the held plans dropped before each
+page, as before plans were held), and held once read. Prints the median page, the
 requests a page makes, and the load average.
 
     .venv/bin/python bench/results_pages.py [--rounds 15]
@@ -21,18 +21,16 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import gateway.routes.results as results_route
 from bench.on_seaweed import run_on_seaweed
 from gateway.app import api_app, build_services
+from gateway.results_source import forget_plans
 from gateway.settings import GatewaySettings
 from shared.auth import hash_key, new_key
 from shared.broker.memory import MemoryBroker
@@ -98,19 +96,6 @@ async def seed(store: MinioStore, tenant: str) -> SessionKeys:
     return keys
 
 
-def plan_in_memory(
-    read: Callable[[Any, SessionKeys], Awaitable[Plan | None]],
-) -> Callable[[Any, SessionKeys], Awaitable[Plan | None]]:
-    held: dict[str, Plan | None] = {}
-
-    async def from_memory(store: Any, keys: SessionKeys) -> Plan | None:
-        if keys.plan not in held:
-            held[keys.plan] = await read(store, keys)
-        return held[keys.plan]
-
-    return from_memory
-
-
 async def measure(args: argparse.Namespace, endpoint: str) -> None:
     store = CountingMinio(endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, BUCKET)
     store.requests = Counter()
@@ -127,9 +112,7 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
     keys = await seed(store, "pages")
     app = api_app()
     app.state.services = build_services(settings, store, MemoryBroker(MemoryBus(settings.topology)))
-    stored_read = vars(results_route)["read_plan"]
-    memory_read = plan_in_memory(stored_read)
-    ways = {"plan read on each page": stored_read, "plan from memory": memory_read}
+    ways = {"plan read on each page": True, "plan held once read": False}
     taken: dict[tuple[str, int], list[float]] = {}
     requests: dict[str, Counter[str]] = {}
     print(f"load average before: {os.getloadavg()[0]:.1f}", flush=True)
@@ -142,13 +125,12 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
         ) as http,
     ):
         url = f"/api/sessions/{keys.session_id}/results"
-        for read in ways.values():  # each once before timing: kept states, the plan
-            vars(results_route)["read_plan"] = read
-            (await http.get(url, params={"offset": 0})).raise_for_status()
+        (await http.get(url, params={"offset": 0})).raise_for_status()  # kept state, plan
         for _ in range(args.rounds):
-            for way, read in ways.items():
-                vars(results_route)["read_plan"] = read
+            for way, forget in ways.items():
                 for offset in OFFSETS:
+                    if forget:
+                        forget_plans()
                     store.requests.clear()
                     began = time.monotonic()
                     response = await http.get(url, params={"offset": offset})
@@ -156,7 +138,6 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
                     if response.status_code != 200 or len(response.json()["rows"]) != 100:
                         raise RuntimeError(f"unexpected page {response.status_code}")
                     requests[way] = Counter(store.requests)
-    vars(results_route)["read_plan"] = stored_read
     store.close()
     print(f"results page of 100 rows, {ROWS:,} rows, median of {args.rounds}:")
     for way in ways:
