@@ -404,3 +404,26 @@ async def test_stored_creations_are_used_only_within_max_age_and_old_ones_are_re
     assert await store.stat(created_states_key(tenant, "creator")) is None
     await creator.close()
     store.close()
+
+
+async def test_a_results_page_reads_a_kept_state_and_shows_a_change_made_elsewhere(
+    gateways: Gateways, owner: Caller
+) -> None:
+    """Results pages read a settled session as `GET /api/sessions/{id}` does: its mark
+    alone once kept; a retry made through another gateway shows on the next page."""
+    keys = await finished_session(gateways, owner.tenant)
+    url = f"/api/sessions/{keys.session_id}/results"
+    first = await gateways.lister.get(url)
+    assert first.status_code == 200, first.text
+    assert (first.json()["status"], first.json()["partial"]) == ("completed", False)
+    gateways.watched.touched.clear()
+    again = await gateways.lister.get(url)
+    assert again.json() == first.json()
+    # The session's folder, markers and final status are not read again.
+    assert keys.prefix not in gateways.watched.touched
+    assert keys.final_status not in gateways.watched.touched
+
+    retried = await gateways.other.post(f"/api/sessions/{keys.session_id}/retry")
+    assert retried.status_code == 202, retried.text
+    after = (await gateways.lister.get(url)).json()
+    assert (after["status"], after["partial"]) == ("queued", True)
