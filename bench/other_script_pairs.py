@@ -1,7 +1,8 @@
 """Labelled pairs for bench/transliteration.py --script other: a company's name in its own
-script (Korean, Greek, Arabic, Hebrew, Thai, Devanagari) and the Latin name it uses, in the
+script (Korean, Greek, Arabic, Hebrew, Thai, Devanagari, Khmer) and the Latin name it uses, in the
 spellings companies and lists choose (Revised Romanization and older spellings, ELOT 743
-and Greeklish, Al-/El- with vowels added at will, English trade words)."""
+and Greeklish, Al-/El- with vowels added at will, English trade words; Khmer provinces as their
+companies spell them)."""
 
 from __future__ import annotations
 
@@ -52,5 +53,16 @@ PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
         ("गोदरेज", "Godrej"), ("महिंद्रा", "Mahindra"), ("लक्ष्मी स्टील", "Lakshmi Steel"),
         ("शक्ति पंप्स", "Shakti Pumps"), ("सुदर्शन केमिकल्स", "Sudarshan Chemicals"),
         ("राजस्थान ट्रेडर्स", "Rajasthan Traders"), ("कावेरी सीड्स", "Kaveri Seeds"),
+        ("सूर्य रोशनी", "Surya Roshni"), ("आदित्य बिड़ला", "Aditya Birla"),
+        ("राष्ट्रीय केमिकल्स", "Rashtriya Chemicals"), ("मेघालय सीमेंट्स", "Meghalaya Cements"),
+    ),
+    "km": (
+        ("ភ្នំពេញ ដឹកជញ្ជូន", "Phnom Penh Logistics"), ("សៀមរាប សណ្ឋាគារ", "Siem Reap Hotel"),
+        ("បាត់ដំបង កសិកម្ម", "Battambang Agriculture"), ("កំពង់ចាម", "Kampong Cham"),
+        ("កំពង់ធំ សំណង់", "Kampong Thom Construction"), ("កែប", "Kep"), ("តាកែវ", "Takeo"),
+        ("កោះកុង", "Koh Kong"), ("ស្វាយរៀង", "Svay Rieng"), ("ព្រៃវែង", "Prey Veng"),
+        ("ក្រចេះ", "Kratie"), ("ស្ទឹងត្រែង", "Stung Treng"), ("ពោធិ៍សាត់", "Pursat"),
+        ("រតនគិរី", "Ratanakiri"), ("មណ្ឌលគិរី", "Mondulkiri"), ("កណ្ដាល", "Kandal"),
+        ("ប៉ៃលិន", "Pailin"), ("កំពង់សោម", "Kampong Som"), ("សុខា", "Sokha"),
     ),
 }  # fmt: skip

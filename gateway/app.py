@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from prometheus_client import CollectorRegistry
 
 from gateway.access_log import AccessLog
+from gateway.created_states import CreatedStates
 from gateway.deps import Services, reject_unknown_query
 from gateway.docs import install_docs
 from gateway.download_tokens import DownloadTokens
@@ -120,7 +121,9 @@ def build_services(
         broker=broker,
         api_keys=settings.load_api_keys(),
         states=states,
-        settled=SettledStates(store, states, copies=SettledCopies(store)),
+        settled=SettledStates(
+            store, states, copies=SettledCopies(store), created=CreatedStates(store)
+        ),
         download_tokens=_download_tokens(settings),
         metrics=metrics or GatewayMetrics(CollectorRegistry()),
         enricher=enricher,

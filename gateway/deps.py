@@ -161,7 +161,12 @@ async def _settled_state(keys: SessionKeysDep, services: ServicesDep) -> Session
 
 
 async def _download_state(keys: DownloadKeysDep, services: ServicesDep) -> SessionState:
-    return await _read_state(keys, services)
+    """Results, logs and archives only read: a settled session's kept state, checked
+    against its mark (one request instead of the session's folder, markers and status)."""
+    state = await services.settled.one(keys.tenant, keys.session_id)
+    if state is None:
+        raise SessionNotFound(keys.session_id)
+    return state
 
 
 def _query_names(dependant: Dependant) -> set[str]:

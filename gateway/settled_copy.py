@@ -58,8 +58,13 @@ class SettledCopies:
         interval: float = 5.0,
         limit: int = 500,
         clock: Callable[[], float] = time.monotonic,
+        key: Callable[[str], str] = settled_states_key,
+        name: str = "settled_copy",
     ) -> None:
         self._store = store
+        # Where a tenant's copy is stored (gateway/created_states.py stores another kind).
+        self._key = key
+        self._name = name  # in its log lines
         self._interval = interval
         # Session ids sort by creation: the newest `limit` are kept, the first pages.
         self._limit = limit
@@ -69,16 +74,17 @@ class SettledCopies:
         # Tenants whose write is scheduled and has not taken its entries yet.
         self._scheduled: set[str] = set()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._writing: dict[str, asyncio.Lock] = {}
 
     async def load(self, tenant: str) -> dict[str, SettledEntry]:
         """The stored entries (none when there is no copy or it cannot be read: the
         sessions are then read from their objects, as without a copy)."""
         try:
-            copy = await self._store.get_model(settled_states_key(tenant), StoredSettled)
+            copy = await self._store.get_model(self._key(tenant), StoredSettled)
         except NotFound:
             return {}
         except Exception as exc:
-            log.warning("session.settled_copy_unread", tenant=tenant, error=repr(exc))
+            log.warning(f"session.{self._name}_unread", tenant=tenant, error=repr(exc))
             return {}
         return dict(copy.sessions)
 
@@ -101,17 +107,20 @@ class SettledCopies:
         finally:
             self._scheduled.discard(tenant)
         self._due[tenant] = self._clock() + self._interval
-        found = entries()
-        newest = sorted(found)[-self._limit :]
-        copy = StoredSettled(
-            written_at=datetime.now(UTC), sessions={sid: found[sid] for sid in newest}
-        )
-        try:
-            await self._store.put_model(settled_states_key(tenant), copy)
-        except Exception as exc:
-            log.warning("session.settled_copy_not_written", tenant=tenant, error=repr(exc))
-        else:
-            log.debug("session.settled_copy_written", tenant=tenant, sessions=len(newest))
+        # One write of a tenant's copy at a time, its entries taken once the one before is
+        # stored: a slow write never lands after a newer one.
+        async with self._writing.setdefault(tenant, asyncio.Lock()):
+            found = entries()
+            newest = sorted(found)[-self._limit :]
+            copy = StoredSettled(
+                written_at=datetime.now(UTC), sessions={sid: found[sid] for sid in newest}
+            )
+            try:
+                await self._store.put_model(self._key(tenant), copy)
+            except Exception as exc:
+                log.warning(f"session.{self._name}_not_written", tenant=tenant, error=repr(exc))
+            else:
+                log.debug(f"session.{self._name}_written", tenant=tenant, sessions=len(newest))
 
     async def drain(self) -> None:
         """Wait for the writes scheduled or under way (tests)."""

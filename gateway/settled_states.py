@@ -23,7 +23,8 @@ tenant stores the copy again, in the background.
 A session this process creates is kept from its creation, as the state a read of its
 objects gives then: it has no mark yet, and any change to it writes one. Sessions just
 uploaded are then not read on the next list (98 uploads read on one list took 0.2-0.3 s
-at load 4-6, about two requests each).
+at load 4-6, about two requests each). Other gateway processes take them from what this
+one stores of its creations (gateway/created_states.py), under the same rules.
 
 A single session's read (`one`) checks only that session's mark, with one listing of its
 key, before using a kept state: a settled session read again costs one request. A session
@@ -45,6 +46,7 @@ from typing import Literal
 
 import structlog
 
+from gateway.created_states import CreatedStates
 from gateway.settled_copy import SettledCopies, SettledEntry
 from shared.errors import NotFound
 from shared.layout import SessionKeys, session_mark_key, session_marks_prefix
@@ -91,9 +93,12 @@ class SettledStates:
         window: int = 16,
         capacity: int = 5_000,
         copies: SettledCopies | None = None,
+        created: CreatedStates | None = None,
     ) -> None:
         self._store = store
         self._reader = reader
+        # Sessions created through gateway processes, stored (None: this process's only).
+        self._created = created
         # The tenants' stored copies (None: kept in this process only).
         self._copies = copies
         self._loading: dict[str, asyncio.Future[dict[str, SettledEntry]]] = {}
@@ -165,6 +170,8 @@ class SettledStates:
         """Each session's state (None: not there, being created or deleted), kept ones
         without any request, the others read at most `window` at a time (per call, so one
         large call never holds up another tenant's list)."""
+        if self._created is not None:
+            await self._take_created(tenant, session_ids, marks)
         window = asyncio.Semaphore(self._window)
         reads = (self._one(tenant, sid, marks, window) for sid in session_ids)
         found = list(await asyncio.gather(*reads))
@@ -177,10 +184,44 @@ class SettledStates:
         """Wait for the stored copies being written (tests)."""
         if self._copies is not None:
             await self._copies.drain()
+        if self._created is not None:
+            await self._created.drain()
 
     async def close(self) -> None:
         if self._copies is not None:
             await self._copies.close()
+        if self._created is not None:
+            await self._created.close()
+
+    async def _take_created(self, tenant: str, session_ids: Sequence[str], marks: Marks) -> None:
+        """Sessions created in the last `max_age` that this process does not keep and that
+        have no mark (no change since): their states as the creating gateway stored them,
+        kept as this process keeps its own creations."""
+        assert self._created is not None
+        now = time.monotonic()
+        unknown = []
+        for sid in session_ids:
+            kept = self._kept.get((tenant, sid))
+            usable = kept is not None and kept.mark == marks.get(sid) and now < kept.expires
+            if not usable and sid not in marks and self._created.recent(sid):
+                unknown.append(sid)
+        if not unknown:
+            return
+        entries = await self._created.others(tenant)
+        now, wall = time.monotonic(), datetime.now(UTC)
+        for sid in unknown:
+            entry = entries.get(sid)
+            if entry is None or entry.mark is not None or not _settled(entry.state):
+                continue
+            # As for the stored copy: `max_age` runs from the creation, whoever created it.
+            age = max(0.0, (wall - entry.read_at).total_seconds())
+            left = self._max_age * (0.5 + random.random() / 2) - age
+            if left <= 0:
+                continue
+            if len(self._kept) >= self._capacity:
+                self._kept.clear()
+            self._kept[(tenant, sid)] = _Kept(None, entry.state, now + left, entry.read_at)
+            self._changed.add(tenant)
 
     async def _adopt(self, tenant: str) -> None:
         """Take the tenant's stored copy as kept states, once per process: entries whose
@@ -250,10 +291,11 @@ class SettledStates:
         if len(self._kept) >= self._capacity:
             self._kept.clear()
         expires = time.monotonic() + self._max_age * (0.5 + random.random() / 2)
-        self._kept[(tenant, state.manifest.session_id)] = _Kept(
-            None, state, expires, datetime.now(UTC)
-        )
+        wall = datetime.now(UTC)
+        self._kept[(tenant, state.manifest.session_id)] = _Kept(None, state, expires, wall)
         self._changed.add(tenant)
+        if self._created is not None:
+            self._created.add(state, wall)
 
     async def changed(self, keys: SessionKeys, change: Change) -> None:
         """Call once a person's change to the session is stored: this process forgets its

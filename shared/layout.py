@@ -18,6 +18,14 @@ tenants/<tenant>/settled_states.json      any gateway, derived: settled sessions
                                           process that just started reads one object, not
                                           each settled session; written whole, any version
                                           is correct (entries are checked as kept ones are)
+tenants/<tenant>/created_states/<writer>.json
+                                          one gateway process (`<writer>`), derived: the
+                                          sessions it created in the last five minutes, as
+                                          created (`StoredSettled`,
+                                          gateway/created_states.py), so another gateway
+                                          lists them without reading each; rewritten whole
+                                          by that process only, removed by any reader once
+                                          ten minutes old
 tenants/<tenant>/cache/blocks/<stamp>.jsonl  chunk workers, once per chunk: the chunk's
                                           `CacheEntry` lines (shared/cache_blocks.py)
 tenants/<tenant>/cache/index/<stamp>.idx   the same worker, right after its block: the
@@ -97,6 +105,15 @@ def session_mark_key(tenant: str, session_id: str) -> str:
 
 def settled_states_key(tenant: str) -> str:
     return f"tenants/{tenant}/settled_states.json"
+
+
+def created_states_prefix(tenant: str) -> str:
+    return f"tenants/{tenant}/created_states/"
+
+
+def created_states_key(tenant: str, writer: str) -> str:
+    """One gateway process's sessions created in the last minutes (`writer`: the process)."""
+    return f"{created_states_prefix(tenant)}{writer}.json"
 
 
 def tenant_criteria_prefix(tenant: str) -> str:

@@ -99,3 +99,47 @@ def cyrillic_spelling(key: str, country: str | None) -> str | None:
     if not any(word.isalpha() for word in words):
         return None
     return " ".join(speller(word) if word.isalpha() else word for word in words)
+
+
+# Uzbek's Latin alphabet (1995) letter for letter in its Cyrillic one: `oʻ` ў, `gʻ` ғ,
+# `q` қ, `x` х, `h` ҳ, `j` ж, `y` й, `e` э at a word's start; the apostrophe after a vowel
+# (the tutuq belgisi) ъ.
+_UZBEK_LETTER = re.compile(r"[og][ʻʼ'’‘`]|sh|ch|y[aeou](?![ʻʼ'’‘`])|[ʻʼ'’‘`]|[a-z]")
+_UZBEK = {
+    "sh": "ш", "ch": "ч", "ya": "я", "yu": "ю", "yo": "ё", "ye": "е", "a": "а", "b": "б",
+    "c": "ц", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "ҳ", "i": "и", "j": "ж", "k": "к",
+    "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "қ", "r": "р", "s": "с", "t": "т",
+    "u": "у", "v": "в", "w": "в", "x": "х", "y": "й", "z": "з",
+}  # fmt: skip
+# Letters only Uzbek's Latin alphabet writes so: a Latin name with one is Uzbek, not an
+# English or Russian name a company in Uzbekistan goes by.
+_UZBEK_MARK = re.compile(r"[og][ʻʼ'’‘`]|q|x", re.IGNORECASE)
+
+
+def _uzbek_word(word: str) -> str:
+    out = []
+    for index, match in enumerate(_UZBEK_LETTER.finditer(word)):
+        each = match.group(0)
+        if each[0] in "og" and len(each) == 2:
+            out.append("ў" if each[0] == "o" else "ғ")
+        elif each in "ʻʼ'’‘`":
+            out.append("ъ")
+        elif each == "e" and index == 0:
+            out.append("э")
+        else:
+            out.append(_UZBEK[each])
+    return "".join(out)
+
+
+def uzbek_cyrillic(name: str, country: str | None) -> str | None:
+    """A company in Uzbekistan's Latin name in Uzbek's Cyrillic letters (`Fargʻona Meva`
+    Фарғона Мева, `Buxoro Qurilish` Бухоро Қурилиш), which its site may write alone; None
+    elsewhere, and for a name no letter of which tells it is Uzbek (`Caspian Trade`)."""
+    if (
+        country != "UZ"
+        or not _UZBEK_MARK.search(name)
+        or not all(ch.isascii() or ch in "ʻʼ’‘" for ch in name)
+    ):
+        return None
+    words = re.findall(r"[a-zʻʼ'’‘`]+|\d+", name.lower())
+    return " ".join(_uzbek_word(word) if not word.isdigit() else word for word in words)

@@ -8,7 +8,8 @@ Yfasmata, `النخيل للتجارة` Al Nakheel Trading, `כרמל הנדסת
 Alaznis Veli, `Սևան Լոգիստիկ` Sevan Logistic, `মেঘনা লজিস্টিকস` Meghna Logistics,
 `யாழ் பனை` Yaal Panai, `አዋሽ ኮንስትራክሽን` Awash Konstrakshn, `សុខា ដឹកជញ្ជូន` Sokha Logistics.
 Georgian, Armenian and Ge'ez are read with anyascii, their ejectives' apostrophes left out;
-Bengali, Tamil and Khmer like Devanagari, with their inherent vowel.
+Bengali and Tamil like Devanagari, with their inherent vowel, Khmer by its consonants'
+two series (`a` or `o`).
 Korean is read in Revised Romanization (syllable blocks decomposed, final consonants
 carried to a following vowel), Hebrew and Arabic letter by letter with the article and
 the vowels people add left to the comparison, Greek, Thai and Devanagari with anyascii
@@ -220,12 +221,21 @@ _CONSONANT_FOLDS = tuple(
 )  # fmt: skip
 
 
-def consonants(key: str) -> str:
-    """The consonants of each word of a key (`al nakheel` -> `nkl`)."""
+# Abugidas (Khmer, Thai, the Indic scripts, Ge'ez) say a final `b` as `p` and spell
+# their stops either way in Latin letters (`សាប` Sap or Sab): one class of labials.
+_ABUGIDAS = frozenset({"th", "hi", "bn", "ta", "am", "km"})
+_LABIAL = re.compile(r"b")
+
+
+def consonants(key: str, labials: bool = False) -> str:
+    """The consonants of each word of a key (`al nakheel` -> `nkl`); `labials`: `b`, `p`,
+    `f` and `v` as one letter."""
     words = []
     for word in key.split():
         for pattern, repl in _CONSONANT_FOLDS:
             word = pattern.sub(repl, word)
+        if labials:
+            word = re.sub(r"(.)\1+", r"\1", _LABIAL.sub("f", word))
         words.append(word)
     return " ".join(filter(None, words))
 
@@ -246,35 +256,49 @@ _TRADE_WORDS = frozenset(
 ) | {"industry", "industrial", "group", "holding", "international", "trade"}
 
 
-def _compare(left: str, right: str, korean: bool, within: bool = False) -> float:
+def _compare(left: str, right: str, script: Script, within: bool = False) -> float:
     """`left` a Latin key, `right` a reading's key; `within`: `left` is a domain label,
     which may hold the reading among other letters. Two names that share only a trade
     word (`Golan Industries`, `Dongwon Industries`) are as alike as their other words."""
-    score = _letters(left, right, korean, within)
-    brand_left, brand_right = _brand(left), _brand(right)
+    score = _letters(left, right, script, within)
+    brand_left, brand_right = _brand(left, _loans(right)), _brand(right)
     if not within and brand_left and brand_right and (brand_left, brand_right) != (left, right):
         # A brand of two consonants (`Rayyan`, `Noor`) is compared by them too: the whole
         # name's consonants have already agreed.
-        score = min(score, _letters(brand_left, brand_right, korean, within, least=2))
+        score = min(score, _letters(brand_left, brand_right, script, within, least=2))
     return score
 
 
-def _brand(key: str) -> str:
-    return " ".join(word for word in key.split() if word not in _TRADE_WORDS)
+def _brand(key: str, loans: frozenset[str] = frozenset()) -> str:
+    """The key without its trade words, nor words spelled like `loans` (consonants)."""
+    return " ".join(
+        word for word in key.split() if word not in _TRADE_WORDS and consonants(word) not in loans
+    )
+
+
+def _loans(key: str) -> frozenset[str]:
+    """The consonants of a reading's trade words in English (`textile`: tkstl), which a
+    Latin name may spell as its language borrowed them (`Tekstayl`)."""
+    return frozenset(
+        bones
+        for word in key.split()
+        if word in _TRADE_WORDS and len(bones := consonants(word)) > _MIN_CONSONANTS
+    )
 
 
 def _letters(
-    left: str, right: str, korean: bool, within: bool, least: int = _MIN_CONSONANTS
+    left: str, right: str, script: Script, within: bool, least: int = _MIN_CONSONANTS
 ) -> float:
     if within:
         squash = right.replace(" ", "")
         score = fuzz.partial_ratio(squash, left) / 100 if len(squash) >= 3 else 0.0
     else:
         score = _alike(fold(left), fold(right))
-    if korean:
+    if script is Script.KOREAN:
         score = max(score, _alike(_korean_key(fold(left)), _korean_key(fold(right))))
     score *= READING_MATCH
-    bones_left, bones_right = consonants(left), consonants(right)
+    labials = script.value in _ABUGIDAS
+    bones_left, bones_right = consonants(left, labials), consonants(right, labials)
     if min(len(bones_left.replace(" ", "")), len(bones_right.replace(" ", ""))) >= least:
         score = max(score, _alike(bones_left, bones_right) * CONSONANT_MATCH)
     return score
@@ -290,7 +314,7 @@ def similarity(latin: str, own: str) -> float:
     for reading in readings(own):
         right = latin_key(reading)
         if right:
-            best = max(best, _compare(left, right, script is Script.KOREAN))
+            best = max(best, _compare(left, right, script))
     return round(best, 3)
 
 
@@ -307,7 +331,7 @@ def in_label(own: str, label: str) -> float:
             joined = right.replace(" ", "")
             best = max(
                 best,
-                _compare(spelled.replace(" ", ""), joined, script is Script.KOREAN, within=True),
+                _compare(spelled.replace(" ", ""), joined, script, within=True),
             )
     return round(best, 3)
 
@@ -331,3 +355,18 @@ def trade_reading(name: str) -> str | None:
         # The second reading is the one with trade words in English, when it has any.
         return found[1] if found[1] != found[0].replace("j", "g") else None
     return None
+
+
+def loose_reading(name: str) -> str | None:
+    """A reading of a name in one of these scripts to search for unquoted, when nothing
+    spells the name (no site, no domain): an Arabic or Hebrew name's consonants with its
+    trade in English (`trade_reading`), another script's reading with its trade words in
+    English, else as read (`អង្គរ ដឹកជញ្ជូន` ongkor logistics). A reading only guesses at
+    the company's own Latin spelling (Angkor), which a quoted search must match letter
+    for letter; unquoted, engines match the trade and place and the results are judged
+    against the name itself."""
+    if script_of(name) in (Script.ARABIC, Script.HEBREW):
+        return trade_reading(name)
+    found = readings(name)
+    english = [each for each in found[:2] if not _TRADE_WORDS.isdisjoint(each.split())]
+    return english[0] if english else (found[0] if found else None)

@@ -140,16 +140,29 @@ def thai_word(word: str) -> str:
     return anyascii("".join(letters))
 
 
+_VIRAMA = "\u094d"
+
+
 def devanagari_word(word: str) -> str:
-    # A consonant with no vowel sign or virama after it says `a`, except at a word's end.
+    # A consonant with no vowel sign or virama after it says `a`, except at a word's end,
+    # where it keeps it after a cluster (`मित्र` mitra, `सूर्य` surya), in `-ालय` (`विद्यालय`
+    # Vidyalaya) and `-ीय` (`राष्ट्रीय` Rashtriya), as Hindi and Nepali say and spell them.
     word = word.replace("\u0902", "न्").replace("\u0901", "न्")
     out = []
     for index, ch in enumerate(word):
         out.append(anyascii(ch))
         following = word[index + 1] if index + 1 < len(word) else ""
-        if _DEVANAGARI_CONSONANT.match(ch) and following and not _DEVANAGARI_SIGN.match(following):
+        if not _DEVANAGARI_CONSONANT.match(ch):
+            continue
+        said = not _DEVANAGARI_SIGN.match(following) if following else _final_vowel_said(word)
+        if said:
             out.append("a")
     return "".join(out)
+
+
+def _final_vowel_said(word: str) -> bool:
+    after_cluster = len(word) > 2 and word[-2] == _VIRAMA
+    return after_cluster or word.endswith(("\u093e\u0932\u092f", "\u0940\u092f"))
 
 
 # `αυ`, `ευ`, `ηυ` are `af`, `ef`, `if` before a voiceless consonant and at a word's end
@@ -170,9 +183,6 @@ def greek(text: str) -> str:
 _BRAHMIC = {
     "bn": (re.compile(r"[\u0995-\u09b9\u09dc-\u09df]"), re.compile(r"[\u09bc-\u09cd\u09d7]"), "o"),
     "ta": (re.compile(r"[\u0b95-\u0bb9]"), re.compile(r"[\u0bbe-\u0bcd\u0bd7]"), "a"),
-    # Khmer consonants carry an `a` or an `o` by their series; `o` is read, as names say
-    # `Kampot` and `Angkor`. The signs include the subscript mark (coeng).
-    "km": (re.compile(r"[\u1780-\u17a2]"), re.compile(r"[\u17b6-\u17d3]"), "o"),
 }
 
 
@@ -213,6 +223,74 @@ def ethiopic_word(word: str) -> str:
     return anyascii(word).replace("'", "")
 
 
+_KHMER_CONSONANT = re.compile(r"[\u1780-\u17a2]")
+_KHMER_COENG = "\u17d2"
+_KHMER_NIKAHIT = "\u17c6"
+# Dependent vowel signs (the nikahit `ំ` and the reahmuk `ះ`, which close their syllable
+# themselves, are not among them).
+_KHMER_VOWEL = re.compile(r"[\u17b6-\u17c5]")
+_KHMER_SIGN = re.compile(r"[\u17b6-\u17d3]")
+# The a-series (first series) consonants say `a`, the o-series `o`: `អង្គរ` Angkor,
+# `កំពត` Kampot, `សំណង់` Samnang, `មេគង្គ` Mekong, `ភ្នំ` Phnom.
+_KHMER_A_SERIES = frozenset("កខចឆដឋណតថបផសហឡអឞ")
+# Signs read as nothing: the bantoc (`់`, a closed syllable's short vowel), the register
+# shifters and the marks of silence.
+_KHMER_SILENT = frozenset("\u17c9\u17ca\u17cb\u17cd\u17cf\u17d1\u17d3")
+# Vowels as names spell them where anyascii reads otherwise: `ោ` o (`កោះកុង` Koh Kong),
+# `ិ` and `ី` i (`គិរី` Kiri).
+_KHMER_VOWELS = {"\u17c4": "o", "\u17b7": "i", "\u17b8": "i"}
+
+
+def _khmer_ends_word(word: str, index: int) -> bool:
+    """The consonant at `index` ends the word: nothing after it but silent marks, or a
+    final subscript consonant (`គង្គ`)."""
+    rest = word[index + 1 :]
+    rest = "".join(ch for ch in rest if ch not in _KHMER_SILENT)
+    return not rest or (len(rest) == 2 and rest[0] == _KHMER_COENG)
+
+
 def khmer_word(word: str) -> str:
-    # The independent vowel carrier `អ` reads as an apostrophe in anyascii.
-    return _brahmic_word(word, "km").replace("'", "")
+    """Khmer as names are spelled in Latin letters (UNGEGN with the popular `p` for a final
+    `ប`): a consonant with no vowel sign says its series' vowel unless it closes the
+    syllable of a vowel sign before it (`ដឹក` doek) or a bantoc follows (`កំពង់` kampong),
+    a subscript consonant ending the word is not said (`គង្គ` kong), and the independent
+    vowel carrier `អ` (an apostrophe in anyascii) says only its vowel."""
+    out = []
+    series = "a"
+    for index, ch in enumerate(word):
+        previous = word[index - 1] if index else ""
+        following = word[index + 1] if index + 1 < len(word) else ""
+        subscript = previous == _KHMER_COENG
+        if ch in _KHMER_SILENT:
+            continue
+        if ch == _KHMER_NIKAHIT:
+            out.append("om" if series == "o" else "am")
+            continue
+        if ch == "\u17b6" and series == "o":
+            out.append("ea")  # `រាប` Reap, `មាន` Mean
+            continue
+        if ch == "\u17c7" and previous and _KHMER_VOWEL.match(previous):
+            out.append("h")  # `កោះ` Koh
+            continue
+        if not _KHMER_CONSONANT.match(ch):
+            out.append(_KHMER_VOWELS.get(ch) or anyascii(ch).replace("'", ""))
+            continue
+        if not subscript:
+            series = "a" if ch in _KHMER_A_SERIES else "o"
+        if subscript and not following:
+            continue  # `មេគង្គ` Mekong: a final cluster says its first consonant
+        if ch == "ប" and (following == "\u17c9" or (not following and index)):
+            out.append("p")  # `សាប` Sap, `រាប` Reap, `ប៉ៃលិន` Pailin
+        else:
+            out.append(anyascii(ch).replace("'", ""))
+        # After a vowel sign, a consonant before another syllable closes the vowel's.
+        closes = (
+            bool(previous)
+            and _KHMER_VOWEL.match(previous) is not None
+            and not subscript
+            and _KHMER_CONSONANT.match(following) is not None
+            and not _khmer_ends_word(word, index + 1)
+        )
+        if following and not _KHMER_SIGN.match(following) and not closes:
+            out.append("a" if ch in _KHMER_A_SERIES else "o")
+    return "".join(out)

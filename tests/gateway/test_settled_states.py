@@ -15,13 +15,20 @@ from typing import Any
 import httpx
 import pytest
 
+from gateway.created_states import CreatedStates
 from gateway.settled_states import SettledStates
 from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
-from shared.layout import SessionKeys, session_mark_key
+from shared.ids import new_session_id
+from shared.layout import (
+    SessionKeys,
+    created_states_key,
+    created_states_prefix,
+    session_mark_key,
+)
 from shared.lifecycle import SessionStatus
-from shared.models import Counters, FinalStatus
-from shared.status import SessionStateReader
+from shared.models import Counters, FinalStatus, SessionManifest
+from shared.status import SessionState, SessionStateReader
 from shared.storage.protocol import ObjectInfo
 from shared.storage.s3 import MinioStore
 from tests.gateway.conftest import Caller, MakeSettings, client_for, running_app, upload
@@ -72,6 +79,8 @@ class Gateways:
     other: httpx.AsyncClient  # another gateway process, where people make changes
     watched: WatchedMinio
     store: MinioStore
+    # The other process's kept states (to wait for what it stores in the background).
+    other_settled: SettledStates
 
     async def listed(self) -> dict[str, dict[str, Any]]:
         response = await self.lister.get("/api/sessions", params={"limit": 200})
@@ -97,7 +106,7 @@ async def gateways(real_settings: MakeSettings, owner: Caller) -> AsyncIterator[
             client_for(lister_app, owner) as lister,
             client_for(other_app, owner) as other,
         ):
-            yield Gateways(lister, other, watched, store)
+            yield Gateways(lister, other, watched, store, other_app.state.services.settled)
     finally:
         watched.close()
         store.close()
@@ -297,3 +306,124 @@ async def test_kept_states_are_read_again_after_max_age_whatever_the_marks_say(
         again = await states.read(tenant, ids, await states.marks(tenant, ids))
         assert [state.status for state in again if state] == [seen]
         await finish(store, keys)
+
+
+async def test_sessions_created_through_another_gateway_are_listed_from_what_it_stored(
+    gateways: Gateways, owner: Caller
+) -> None:
+    """Another replica's uploads: one listing and one read of what that process stored,
+    not each session's objects; any change through any gateway still shows next."""
+    await gateways.listed()
+    answers = [await upload(gateways.other, b"Company,Site\nAcme,acme.example\n") for _ in "abcd"]
+    assert [answer.status_code for answer in answers] == [201] * 4, answers[0].text
+    created = [SessionKeys(owner.tenant, answer.json()["session_id"]) for answer in answers]
+    await gateways.other_settled.settle()
+    gateways.watched.touched.clear()
+    listed = await gateways.listed()
+    assert [gateways.touched_under(keys) for keys in created] == [[]] * 4
+    stored = created_states_prefix(owner.tenant)
+    assert gateways.watched.touched.count(stored) == 1
+    assert len([key for key in gateways.watched.touched if key.startswith(stored)]) == 2
+    for keys, answer in zip(created, answers, strict=True):
+        assert listed[keys.session_id] == answer.json()
+    # Kept from then on: the next list reads neither the sessions nor the stored entries.
+    gateways.watched.touched.clear()
+    assert await gateways.listed() == listed
+    assert not [key for key in gateways.watched.touched if key.startswith(stored)]
+
+    first, second, third, fourth = (keys.session_id for keys in created)
+    changed = await gateways.other.put(
+        f"/api/sessions/{first}/columns", json={"name_column": "Company", "website_column": None}
+    )
+    assert changed.status_code == 200, changed.text
+    started = await gateways.other.post(f"/api/sessions/{second}/start")
+    assert started.status_code == 202, started.text
+    cancelled = await gateways.other.post(f"/api/sessions/{third}/cancel")
+    assert cancelled.status_code == 202, cancelled.text
+    removed = await gateways.other.delete(f"/api/sessions/{fourth}")
+    assert removed.status_code == 204, removed.text
+    after = await gateways.listed()
+    assert after[first]["input"]["website_column"] is None
+    assert after[second]["status"] == "queued"
+    assert after[third]["status"] == "cancelled"
+    assert fourth not in after
+
+
+async def test_a_change_before_this_gateways_first_list_is_not_hidden_by_the_stored_entry(
+    gateways: Gateways, owner: Caller
+) -> None:
+    """The entry says "created"; the session was started (and another one deleted) through
+    the creating gateway before this one ever listed it: the marks win."""
+    await gateways.listed()
+    answers = [await upload(gateways.other, b"Company\nAcme\n") for _ in "ab"]
+    started, deleted = (answer.json()["session_id"] for answer in answers)
+    await gateways.other_settled.settle()
+    assert (await gateways.other.post(f"/api/sessions/{started}/start")).status_code == 202
+    assert (await gateways.other.delete(f"/api/sessions/{deleted}")).status_code == 204
+    listed = await gateways.listed()
+    assert listed[started]["status"] == "queued"
+    assert deleted not in listed
+
+
+async def test_stored_creations_are_used_only_within_max_age_and_old_ones_are_removed(
+    real_settings: MakeSettings, tenant: str
+) -> None:
+    """Two processes' kept states on one bucket: one created a session and stored it; the
+    other takes the stored state while `max_age` allows, reads the session's objects after
+    (here a start marker written with no mark, as by a gateway stopped before its mark),
+    and removes an object older than twice `max_age` (a process that stopped)."""
+    settings = real_settings()
+    secret = settings.s3_secret_key.get_secret_value()
+    where = (settings.s3_endpoint, settings.s3_access_key, secret, settings.s3_bucket)
+    store = MinioStore(*where)
+    keys = SessionKeys(tenant, new_session_id())
+    await seed_session(store, tenant, keys.session_id, make_rows(2))
+    state = SessionState.created(await store.get_model(keys.manifest, SessionManifest))
+    ids = [keys.session_id]
+    creator = SettledStates(
+        store, SessionStateReader(store), created=CreatedStates(store, writer="creator")
+    )
+    creator.created(state)
+    await creator.settle()
+    for max_age, status, reads in (
+        (300.0, SessionStatus.CREATED, False),
+        (0.0, SessionStatus.QUEUED, True),
+    ):
+        watched = WatchedMinio(*where)
+        watched.touched, watched.after_listing = [], {}
+        reader = SettledStates(
+            watched,
+            SessionStateReader(watched),
+            max_age=max_age,
+            created=CreatedStates(watched, max_age=max_age),
+        )
+        found = await reader.read(tenant, ids, await reader.marks(tenant, ids))
+        assert [found_state.status for found_state in found if found_state] == [status]
+        assert (keys.prefix in watched.touched) is reads
+        watched.close()
+    assert await store.stat(created_states_key(tenant, "creator")) is None
+    await creator.close()
+    store.close()
+
+
+async def test_a_results_page_reads_a_kept_state_and_shows_a_change_made_elsewhere(
+    gateways: Gateways, owner: Caller
+) -> None:
+    """Results pages read a settled session as `GET /api/sessions/{id}` does: its mark
+    alone once kept; a retry made through another gateway shows on the next page."""
+    keys = await finished_session(gateways, owner.tenant)
+    url = f"/api/sessions/{keys.session_id}/results"
+    first = await gateways.lister.get(url)
+    assert first.status_code == 200, first.text
+    assert (first.json()["status"], first.json()["partial"]) == ("completed", False)
+    gateways.watched.touched.clear()
+    again = await gateways.lister.get(url)
+    assert again.json() == first.json()
+    # The session's folder, markers and final status are not read again.
+    assert keys.prefix not in gateways.watched.touched
+    assert keys.final_status not in gateways.watched.touched
+
+    retried = await gateways.other.post(f"/api/sessions/{keys.session_id}/retry")
+    assert retried.status_code == 202, retried.text
+    after = (await gateways.lister.get(url)).json()
+    assert (after["status"], after["partial"]) == ("queued", True)

@@ -12,10 +12,16 @@ import pytest
 from bench.accuracy_web.model import Doc
 from bench.accuracy_web.search import API_KEY, SearchIndex, search_app
 from shared.label_words import label_words
+from shared.rows import PlannedRow
 from tests.pipeline.fakes.server import serve_app
 from worker.pipeline.clients.search.serper import SerperSearch
+from worker.pipeline.confidence.linkedin import Hit, judge_hit
+from worker.pipeline.draft import RowDraft
+from worker.pipeline.settings import PipelineSettings
 from worker.pipeline.stages.linkedin import from_search, search_names
+from worker.pipeline.stages.linkedin_row import find_linkedin
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
+from worker.pipeline.toolkit import Toolkit
 
 
 def _page(url: str, title: str, text: str = "") -> PageFacts:
@@ -125,3 +131,62 @@ def test_a_renamed_sites_own_name_with_marks_is_searched_though_its_domain_drops
     assert search_names("Stavomont Brno", [page]) == ["Stavomont Brno", "Vltavín Strojírny"]
     other = _page("https://kovohutebrno.cz/", "Vltavín Strojírny", "Výroba ozubených kol.")
     assert search_names("Stavomont Brno", [other]) == ["Stavomont Brno"]
+
+
+def _khmer_engine_docs() -> list[Doc]:
+    return [
+        _linkedin("kampong-thom-samnang", "Kampong Thom Samnang", "Kampong Thom, Cambodia"),
+        _linkedin("kampong-cham-samnang", "Kampong Cham Samnang", "Kampong Thom, Cambodia"),
+        _linkedin("preah-vihear-foods", "Preah Vihear Foods", "Kampong Thom, Cambodia"),
+    ]
+
+
+async def _row_linkedin(engine: str, name: str, city: str, country: str) -> RowDraft:
+    row = PlannedRow(
+        row=0,
+        name=name,
+        name_key=name,
+        original={"Company": name, "City": city, "Country": country},
+        facts={"industry": "Construction"},
+    )
+    draft = RowDraft(row)
+    async with httpx2.AsyncClient(timeout=10) as client:
+        kit = Toolkit(
+            settings=PipelineSettings(),
+            stages=frozenset(),
+            search=SerperSearch(client, engine, API_KEY, 1, 1),
+        )
+        await find_linkedin(kit, draft, [], f"{city}, {country}")
+    return draft
+
+
+@pytest.mark.unit
+async def test_a_khmer_name_without_a_site_finds_its_page_by_an_unquoted_reading() -> None:
+    # The quoted readings (`kampongthom samnang`, `kampongthom construction`) spell no
+    # page's name letter for letter; the reading unquoted, with the row's place, finds the
+    # company's page among its town's, and only the one named like the row is taken.
+    with serve_app(search_app(SearchIndex(_khmer_engine_docs()))) as port:
+        engine = f"http://127.0.0.1:{port}/search"
+        draft = await _row_linkedin(engine, "កំពង់ធំ សំណង់", "Kampong Thom", "Cambodia")
+        assert draft.linkedin_url.endswith("/kampong-thom-samnang")
+        assert (draft.linkedin_confidence or 0) >= 0.8
+        # A company of another name in the same town is not taken for it.
+        other = await _row_linkedin(engine, "ព្រះវិហារ សំណង់", "Kampong Thom", "Cambodia")
+        assert other.linkedin_url == ""
+
+
+@pytest.mark.unit
+def test_a_page_titled_with_linkedins_tagline_or_named_by_its_slug_matches_a_reading() -> None:
+    hit = Hit(
+        "https://www.linkedin.com/company/np-indore",
+        "Narmada Pharma on LinkedIn: Pharmaceutical Manufacturing",
+        "Pharmaceutical Manufacturing · Indore, India.",
+    )
+    assert judge_hit(hit, "नर्मदा फार्मा", None, "", ["India", "Indore"]).confidence >= 0.8
+    # The slug spells the name in Latin letters when the title gives another.
+    slugged = Hit(
+        "https://www.linkedin.com/company/narmada-pharma",
+        "NPL | LinkedIn",
+        "Pharmaceutical Manufacturing · Indore, India.",
+    )
+    assert judge_hit(slugged, "नर्मदा फार्मा", None, "", ["India", "Indore"]).confidence >= 0.8

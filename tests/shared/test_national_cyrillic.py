@@ -7,9 +7,11 @@ from __future__ import annotations
 import pytest
 
 from shared.national_cyrillic import language_of, readings
-from shared.national_spellers import cyrillic_spelling
+from shared.national_spellers import cyrillic_spelling, uzbek_cyrillic
 from shared.transliteration import latin_readings
 from worker.pipeline.matching import domain_similarity, name_similarity
+from worker.pipeline.row_place import RowPlace
+from worker.pipeline.stages.discovery.queries import website_queries
 
 
 @pytest.mark.unit
@@ -151,3 +153,30 @@ def test_only_latin_names_of_companies_in_mongolia_and_belarus_are_spelled() -> 
     assert cyrillic_spelling("tenger", None) is None
     assert cyrillic_spelling("тэнгэр", "MN") is None
     assert cyrillic_spelling("2024", "BY") is None
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("Samarqand Ipak", "самарқанд ипак"),
+        ("Oʻzbekiston Temir Yoʻllari", "ўзбекистон темир йўллари"),  # oʻ, and y before it
+        ("Qo‘qon Yog‘", "қўқон ёғ"),  # the apostrophes people type
+        ("Xorazm Ekspo", "хоразм экспо"),  # x, and e at a word's start
+    ],
+)
+def test_an_uzbek_latin_name_is_spelled_in_uzbek_cyrillic(latin: str, cyrillic: str) -> None:
+    assert uzbek_cyrillic(latin, "UZ") == cyrillic
+
+
+@pytest.mark.unit
+def test_only_an_uzbek_name_in_uzbekistan_is_spelled_in_uzbek_cyrillic() -> None:
+    assert uzbek_cyrillic("Caspian Trade House", "UZ") is None  # no letter of Uzbek's own
+    assert uzbek_cyrillic("Samarqand Ipak", "KZ") is None
+    assert uzbek_cyrillic("Самарқанд Ипак", "UZ") is None
+
+
+@pytest.mark.unit
+def test_an_uzbek_latin_name_is_searched_in_uzbek_cyrillic_too() -> None:
+    queries = website_queries("Namangan Qurilish", RowPlace(country="UZ", city="Namangan"))
+    assert '"наманган қурилиш" official website Namangan Uzbekistan' in queries

@@ -10,6 +10,7 @@ from shared.informal_cyrillic import informal_readings
 from shared.other_scripts import (
     Script,
     in_label,
+    loose_reading,
     readings,
     script_of,
     search_readings,
@@ -31,11 +32,34 @@ pytestmark = pytest.mark.unit
         ("नर्मदा फार्मा", "narmada pharma"),  # the unwritten a said
         ('אופק מערכות בע"מ', "ofk mrchot"),  # the legal form left out
         ("አዋሽ ኮንስትራክሽን", "awash konstrakshn"),  # Ge'ez syllables, the glottal stop unwritten
-        ("សុខា ដឹកជញ្ជូន", "sokha doekochonhchoun"),  # a consonant's own vowel said
+        ("សុខា ដឹកជញ្ជូន", "sokha doekchonhchoun"),  # a consonant's own vowel said
     ],
 )
 def test_a_name_is_read_as_written(native: str, expected: str) -> None:
     assert readings(native)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("native", "expected"),
+    [
+        ("កំពង់ចាម", "kampongcham"),  # an a-series consonant says a, the bantoc closes
+        ("ភ្នំពេញ", "phnompenh"),  # an o-series consonant says o, with the nikahit om
+        ("សៀមរាប", "siemreap"),  # a final ប is p, an o-series ា is ea
+        ("ប៉ៃលិន", "pailin"),  # the musikatoan makes ប a p
+        ("កោះកុង", "kohkong"),  # ោ is o, the reahmuk after a vowel h
+        ("ដឹកជញ្ជូន", "doekchonhchoun"),  # ក closes the syllable of the vowel before it
+        ("ស្ទឹងត្រែង", "stoengtraeng"),
+    ],
+)
+def test_khmer_is_read_as_its_names_are_spelled(native: str, expected: str) -> None:
+    assert readings(native)[0] == expected
+
+
+def test_a_khmer_final_cluster_says_its_first_consonant() -> None:
+    # `ជ្រ`: the subscript consonant closing a word is not said, one before a vowel is.
+    assert readings("ពេជ្រ ទន្លេ")[0] == "pech tonle"
+    assert similarity("Kampong Thom Construction", "កំពង់ធំ សំណង់") >= 0.9
+    assert similarity("Kampong Cham", "កំពង់សោម") < 0.8  # another town of the same word
 
 
 def test_trade_words_are_also_read_in_english() -> None:
@@ -129,3 +153,40 @@ def test_names_without_informal_spellings_have_no_other_reading() -> None:
     assert informal_readings("Rostelecom") == []
     assert informal_readings("Most") == []
     assert informal_readings("Яндекс") == []
+
+
+def test_an_abugidas_final_b_and_p_are_one_letter_to_its_consonants() -> None:
+    # `ម្ហូប` read `mhoup`, written Mhob: Khmer says a final `ប` as p and spells it either way.
+    assert similarity("Tonle Sap Mhob", "តូនលេសាប ម្ហូប") >= 0.9
+    assert similarity("Tonle Sap Mhom", "តូនលេសាប ម្ហូប") < 0.9
+
+
+def test_a_trade_word_spelled_as_its_language_borrowed_it_is_the_trade_word() -> None:
+    # `ጨርቃጨርቅ` is textile; the company writes the loan `Tekstayl`.
+    assert similarity("Lalibela Tekstayl", "ላሊበላ ጨርቃጨርቅ") >= 0.9
+    # The brand still has to agree.
+    assert similarity("Gondar Tekstayl", "ላሊበላ ጨርቃጨርቅ") < 0.8
+
+
+def test_a_loose_reading_is_the_reading_with_its_trade_in_english() -> None:
+    assert loose_reading("ភ្នំពេញ ដឹកជញ្ជូន") == "phnompenh logistics"
+    assert loose_reading("नर्मदा फार्मा") == "narmada pharma"
+    assert loose_reading("Αστέρας Υφάσματα") == "asteras yfasmata"
+    assert loose_reading("النخيل للتجارة") == "nkhil trading"
+    assert loose_reading("المرجان") is None
+
+
+@pytest.mark.parametrize(
+    ("native", "expected"),
+    [
+        ("सूर्य रोशनी", "surya rosani"),  # a final cluster keeps its vowel
+        ("विद्यालय", "vidyalaya"),  # and so does -alaya
+        ("राष्ट्रीय", "rastriya"),  # and -iya
+        ("संजय", "sanjay"),  # a final consonant alone does not
+        ("आयुर्वेद", "ayurved"),
+    ],
+)
+def test_a_devanagari_words_final_vowel_is_said_where_names_spell_it(
+    native: str, expected: str
+) -> None:
+    assert readings(native)[0] == expected

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from shared.company_keys import name_key
 from shared.countries import country_name, parse_country, subdivision_countries
-from shared.transliteration import has_cyrillic, to_latin
+from shared.transliteration import has_cyrillic, has_latin, to_latin
 from worker.pipeline.confidence.verdict import Score, combine
 from worker.pipeline.matching import OTHER_BRAND_MATCH, name_similarity, other_brand
 
@@ -29,6 +29,8 @@ _GROUP_WORD = re.compile(
     r"(?<!\w)(?:group|holdings?|gruppe|groupe|gruppo|grupo|grupa|grubu|holding|холдинг"
     r"|группа|група|集团|集團|グループ)(?!\w)"
 )
+# `Narmada Pharma on LinkedIn: Pharmaceutical Manufacturing`: the name before LinkedIn's.
+_ON_LINKEDIN = re.compile(r"\s+on LinkedIn:", re.IGNORECASE)
 _WORD = re.compile(r"\w{3,}")
 # Words every LinkedIn result carries, whoever the company is.
 _COMMON = {
@@ -72,6 +74,11 @@ def _same_words(name: str, slug: str) -> float:
         # `ege-yildizi-gida` for `Ege Yıldızı İnşaat`: the brand's other trade.
         return min(round(fuzz.token_sort_ratio(left, right) / 100, 3), OTHER_BRAND_MATCH)
     return round(fuzz.token_sort_ratio(left, right) / 100, 3) if left and right else 0.0
+
+
+def _slug_reading(name: str, slug: str) -> float:
+    """A name in another script against a slug: the whole slug as its reading."""
+    return name_similarity(name, name_key(slug)) if slug.isascii() else 0.0
 
 
 def _capitalised_words(text: str, name: str) -> list[str]:
@@ -119,10 +126,19 @@ def judge_hit(
     title = _TITLE_SPLIT.split(hit.title)[0]
     slug_name = _slug_name(hit.url)
     named = max(name_similarity(name, title), _same_words(name, slug_name))
+    shown = title
+    bare = _ON_LINKEDIN.split(title)[0]
+    if bare != title and (alone := name_similarity(name, bare)) > named:
+        # `Narmada Pharma on LinkedIn: Pharmaceutical Manufacturing`: the name alone.
+        named, shown = alone, bare
+    if not has_latin(name) and (read := _slug_reading(name, slug_name)) > named:
+        # `हिमालय कफी` against `himalaya-coffee`: the slug is the name in Latin letters,
+        # compared with the name's reading (letters alone cannot compare the two).
+        named, shown = read, slug_name
     if named < 0.8:
-        return Score(0.0, (f"names '{title}' (name match {named:.2f})",))
+        return Score(0.0, (f"names '{shown}' (name match {named:.2f})",))
     weights = [0.5 if named >= 0.9 else 0.35]
-    evidence = [f"names '{title}' (name match {named:.2f})"]
+    evidence = [f"names '{shown}' (name match {named:.2f})"]
     text = f"{hit.title} {hit.snippet}"
     lowered = text.casefold()
     if domain and domain.casefold() in lowered:

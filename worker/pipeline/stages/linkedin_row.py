@@ -4,7 +4,7 @@ result that something corroborates, else none (a valid answer)."""
 from __future__ import annotations
 
 from shared.company_keys import plain_name, registered_domain
-from shared.other_scripts import trade_reading
+from shared.other_scripts import loose_reading
 from shared.rows import PlannedRow
 from shared.transliteration import has_latin
 from worker.pipeline.clients.search.provider import SearchUnavailable
@@ -43,9 +43,10 @@ async def find_linkedin(kit: Toolkit, draft: RowDraft, pages: list[PageFacts], w
             # A name in its own script (`الفجر للأغذية`) whose LinkedIn page is in Latin
             # letters no reading of it need spell: the page found by the company's domain.
             names.append((draft.row.name, True, ""))
-        elif len(names) == 1 and (loose := trade_reading(plain_name(draft.row.name))):
-            # Nothing spells it (no site, no domain): its consonants and trade in English
-            # (`fjr foods`), unquoted, and only a page named like the row's name counts.
+        elif not domain and (loose := loose_reading(plain_name(draft.row.name))):
+            # Nothing spells it (no site, no domain): a reading (`ongkor logistics`), or
+            # an Arabic name's consonants and trade in English (`fjr foods`), unquoted,
+            # and only a page named like the row's name counts.
             names.append((loose, False, draft.row.name))
         for name, by_domain, loose_for in names:
             hit = await linkedin.from_search(

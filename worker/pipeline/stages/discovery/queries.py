@@ -22,7 +22,7 @@ import re
 from shared import other_scripts
 from shared.company_keys import name_key, plain_name
 from shared.informal_cyrillic import informal_readings
-from shared.national_spellers import cyrillic_spelling
+from shared.national_spellers import cyrillic_spelling, uzbek_cyrillic
 from shared.romanisation import has_cjk, search_reading
 from shared.script_spellers import native_spelling
 from shared.transliteration import (
@@ -79,10 +79,11 @@ def _other_readings(name: str, place: RowPlace | None) -> list[str]:
     if country in CYRILLIC_COUNTRIES and key.isascii():
         # `Jemchujina Yuga`: `j` read as `ж`, the soft sign put back, respelled.
         found += informal_readings(key)
-    national = cyrillic_spelling(key, country)
+    national = cyrillic_spelling(key, country) or uzbek_cyrillic(name, country)
     if national:
         # `Tenger Lojistik` as `тэнгэр ложистик`, `Braslavsky Tekstil` as `браслаўскі
-        # тэкстыль`: Mongolian and Belarusian spell Latin letters their own way.
+        # тэкстыль`: Mongolian and Belarusian spell Latin letters their own way; Uzbek
+        # writes its Latin letters in its Cyrillic ones (`Fargʻona Meva` фарғона мева).
         found.append(national)
     if country == "KZ":
         kazakh = to_kazakh(key)
