@@ -12,6 +12,9 @@ against the local RabbitMQ (loopback only), the workers running the network-free
   the processes it started);
 - a results page's latency at offsets 0, the middle and the last row, the CSV download,
   and the session list of 100 sessions (median of 5 requests each);
+- with `--probe SECONDS`, how long cheap requests (`/healthz` and a list of sessions,
+  each every SECONDS, sent by a process of their own) waited during each upload, against
+  the same requests to the same gateway just before it (`bench/responsiveness.py`);
 - two hostile inputs: every row the same domain (`--rows` rows, normalize), and every row
   a different dead host (`--dead-rows` rows, the real `website` stage against loopback
   addresses: half refuse connections, half accept none, so only the row timeout
@@ -44,6 +47,7 @@ from openpyxl import Workbook
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.process_stats import child_pids, cpu_seconds
+from bench.responsiveness import PATHS, Probe, summary
 from bench.soak import deployment, rss_bytes
 from shared.auth import hash_key, new_key
 from shared.broker.rabbit_topology import delete_topology
@@ -114,7 +118,10 @@ class Phases:
                 key = (self.phase, name)
                 self.peaks[key] = max(self.peaks.get(key, 0), rss)
                 with contextlib.suppress(OSError):
-                    used = cpu_seconds(pid, children=True)
+                    # Its running children too: a checkout given by --checkout may parse in them.
+                    used = cpu_seconds(pid, children=True) + sum(
+                        _cpu_or_zero(child) for child in child_pids(pid)
+                    )
                     before = self._last_cpu.get(name, used)
                     self.cpu[key] = self.cpu.get(key, 0.0) + used - before
                     self._last_cpu[name] = used
@@ -143,6 +150,23 @@ class Phases:
             yield f"  {name:<10} {spent}"
 
 
+def _cpu_or_zero(pid: int) -> float:
+    try:
+        return cpu_seconds(pid)
+    except OSError:
+        return 0.0
+
+
+def _own_and_children_cpu(pid: int) -> tuple[float, float]:
+    """CPU seconds of the process itself, and of its children (running or ended)."""
+    own = cpu_seconds(pid)
+    return own, cpu_seconds(pid, children=True) - own + sum(map(_cpu_or_zero, child_pids(pid)))
+
+
+def rss_with_children(pid: int) -> int:
+    return (rss_bytes(pid) or 0) + sum(rss_bytes(child) or 0 for child in child_pids(pid))
+
+
 async def file_chunks(path: Path, size: int = 1024 * 1024) -> AsyncIterator[bytes]:
     with path.open("rb") as source:
         while data := source.read(size):
@@ -154,6 +178,8 @@ class Bench:
     api: httpx.AsyncClient
     memory: Phases
     store: MinioStore
+    key: str = ""
+    probe_interval: float = 0.0
     figures: dict[str, float] = field(default_factory=dict)
 
     def note(self, label: str, value: float, unit: str = "s") -> None:
@@ -166,11 +192,24 @@ class Bench:
         await self.store.put_stream(f"baseline/{uuid.uuid4().hex}", file_chunks(path))
         baseline = time.monotonic() - began
         self.memory.phase = f"upload {label}"
-        before = rss_bytes(self.memory.pids["gateway"]) or 0
+        # Any child process counts as the gateway, before as after.
+        gateway = self.memory.pids["gateway"]
+        before = rss_with_children(gateway)
+        own_cpu, children_cpu = _own_and_children_cpu(gateway)
+        probe, idle = await self.start_probe()
         began = time.monotonic()
         with path.open("rb") as source:
             created = await self.api.post("/api/sessions", files={"file": (path.name, source)})
         elapsed = time.monotonic() - began
+        if probe is not None:
+            probe.stop()
+            for name in PATHS:
+                print(f"  {name} idle before:   {summary(probe.latencies(idle, began, name))}")
+                print(
+                    f"  {name} during upload: "
+                    f"{summary(probe.latencies(began, began + elapsed, name))}",
+                    flush=True,
+                )
         created.raise_for_status()
         self.memory.sample()
         self.note(f"upload {label} ({size_mib(path):.0f} MiB) -> 201", elapsed)
@@ -178,7 +217,30 @@ class Bench:
         self.note("  upload / baseline", elapsed / baseline, "x")
         rise = self.memory.peak("gateway", self.memory.phase) - before
         self.note(f"gateway RSS rise during {label} upload", rise / MIB, "MiB")
+        own_after, children_after = _own_and_children_cpu(gateway)
+        self.note("  gateway CPU (its own process)", own_after - own_cpu)
+        self.note("  gateway CPU (its child processes)", children_after - children_cpu)
         return str(created.json()["session_id"])
+
+    async def start_probe(self) -> tuple[Probe | None, float]:
+        """The cheap requests' process started, and given a few seconds before the upload
+        (their idle figures, from the monotonic time returned)."""
+        if not self.probe_interval:
+            return None, 0.0
+        probe = Probe(str(self.api.base_url).rstrip("/"), self.key, self.probe_interval)
+        probe.start()
+        await asyncio.sleep(2.0)  # the process's start and first connections
+        idle = time.monotonic()
+        await asyncio.sleep(3.0)
+        return probe, idle
+
+    async def small_sessions(self, folder: Path, count: int) -> None:
+        small = folder / "small.csv"
+        write_csv(small, 5)
+        for _ in range(count):
+            with small.open("rb") as source:
+                created = await self.api.post("/api/sessions", files={"file": ("s.csv", source)})
+            created.raise_for_status()
 
     async def state(self, session_id: str) -> dict[str, object]:
         response = await self.api.get(f"/api/sessions/{session_id}")
@@ -263,12 +325,7 @@ class Bench:
     async def session_list(self, folder: Path) -> None:
         self.memory.phase = "session list"
         listed = (await self.api.get("/api/sessions", params={"limit": 200})).json()["items"]
-        small = folder / "small.csv"
-        write_csv(small, 5)
-        for _ in range(max(0, 100 - len(listed))):
-            with small.open("rb") as source:
-                created = await self.api.post("/api/sessions", files={"file": ("s.csv", source)})
-            created.raise_for_status()
+        await self.small_sessions(folder, max(0, 100 - len(listed)))
         # The first list reads every session's objects; later ones only what changed.
         began = time.monotonic()
         (await self.api.get("/api/sessions", params={"limit": 100})).raise_for_status()
@@ -325,9 +382,9 @@ async def running_stack(
     topology = Topology(f"million-{uuid.uuid4().hex[:8]}")
     env = stack_env(store_process, topology, key, extra)
     try:
-        with deployment(env, args.workers, logs) as pids:
+        with deployment(env, args.workers, logs, args.checkout) as pids:
             memory = Phases({**pids, "seaweedfs": store_process.pid or 0})
-            memory.baseline = {name: rss_bytes(pid) or 0 for name, pid in memory.pids.items()}
+            memory.baseline = {name: rss_with_children(pid) for name, pid in memory.pids.items()}
             sampler = asyncio.create_task(memory.run(args.interval))
             async with httpx.AsyncClient(
                 base_url=f"http://127.0.0.1:{env['DOSSIER_GATEWAY_PORT']}",
@@ -338,7 +395,7 @@ async def running_stack(
                     store_process.endpoint, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY, "million"
                 )
                 try:
-                    yield Bench(api, memory, store)
+                    yield Bench(api, memory, store, key, args.probe)
                 finally:
                     store.close()
                     sampler.cancel()
@@ -368,9 +425,14 @@ async def main_run(args: argparse.Namespace, folder: Path, store: SeaweedFS, key
         "DOSSIER_CACHE_DAYS": str(args.cache_days),
     }
     async with running_stack(args, store, key, logs, normalize) as bench:
+        if args.probe:
+            # Something for the probe's session lists to read.
+            await bench.small_sessions(folder, 20)
         session = await bench.upload(csv_path, f"{args.rows}-row CSV")
         if args.xlsx_rows:
             await bench.upload(xlsx_path, f"{args.xlsx_rows}-row XLSX")
+        if args.through == "upload":
+            return
         await bench.run_session(session, f"{args.rows} rows", args.limit, args.through)
         if args.through == "planning":
             print(f"worker peak RSS while planning: {worker_peak(bench):.0f} MiB", flush=True)
@@ -468,9 +530,22 @@ if __name__ == "__main__":
     )
     parser.add_argument(
         "--through",
-        choices=("planning", "all"),
+        choices=("upload", "planning", "all"),
         default="all",
-        help="planning: stop once the million-row session is planned (uploads and planning)",
+        help="planning: stop once the million-row session is planned (uploads and planning); "
+        "upload: once the uploads are answered",
+    )
+    parser.add_argument(
+        "--checkout",
+        type=Path,
+        help="run the services from this checkout of the code (another branch's worktree), "
+        "to compare it with this one in the same conditions",
+    )
+    parser.add_argument(
+        "--probe",
+        type=float,
+        default=0.0,
+        help="seconds between cheap requests sent during each upload (0: none)",
     )
     parser.add_argument("--logs", type=Path, help="keep the services' logs in this folder")
     sys.exit(asyncio.run(main(parser.parse_args())))

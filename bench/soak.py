@@ -41,7 +41,7 @@ from client.live import progress_of
 from shared.auth import hash_key, new_key
 from shared.broker.rabbit_topology import delete_topology
 from shared.topology import Topology
-from tests.processes import ServiceProcess, service, wait_http_ok
+from tests.processes import REPO, ServiceProcess, service, wait_http_ok
 from tests.services import AMQP_URL, SeaweedFS, free_port, require_rabbitmq, service_settings
 
 MIB = 1024 * 1024
@@ -139,20 +139,24 @@ async def one_session(
 
 
 @contextlib.contextmanager
-def deployment(env: dict[str, str], workers: int, logs: Path) -> Iterator[dict[str, int]]:
-    """Gateway, notifier and workers as processes, each ready; yields their pids by name."""
+def deployment(
+    env: dict[str, str], workers: int, logs: Path, checkout: Path | None = None
+) -> Iterator[dict[str, int]]:
+    """Gateway, notifier and workers as processes, each ready; yields their pids by name.
+    `checkout`: run the code of that checkout (by default this one's)."""
+    cwd = checkout or REPO
     with contextlib.ExitStack() as stack:
         ready: list[tuple[ServiceProcess, str]] = []
         for module, port_variable in (
             ("gateway", "DOSSIER_GATEWAY_PORT"),
             ("notifier", "DOSSIER_NOTIFIER_PORT"),
         ):
-            process = stack.enter_context(service(module, env, logs))
+            process = stack.enter_context(service(module, env, logs, cwd=cwd))
             ready.append((process, f"http://127.0.0.1:{env[port_variable]}/readyz"))
         for n in range(workers):
             port = free_port()
             worker_env = {**env, "DOSSIER_WORKER_HEALTH_PORT": str(port)}
-            process = stack.enter_context(service("worker", worker_env, logs, f"worker{n}"))
+            process = stack.enter_context(service("worker", worker_env, logs, f"worker{n}", cwd))
             ready.append((process, f"http://127.0.0.1:{port}/readyz"))
         for process, url in ready:
             wait_http_ok(url, 90, process)
