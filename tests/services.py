@@ -68,6 +68,9 @@ class SeaweedFS:
         self.data_dir = data_dir
         self.port = free_port()
         self._master, self._volume, self._filer = free_port(), free_port(), free_port()
+        # weed's gRPC ports default to each HTTP port + 10000, which may be taken or past
+        # 65535; chosen free like the others.
+        self._grpc = {role: free_port() for role in ("s3", "master", "volume", "filer")}
         # Prometheus metrics (requests by type and answer) for benchmarks that count them.
         self.metrics_port = free_port() if metrics else None
         self._process: subprocess.Popen[bytes] | None = None
@@ -99,6 +102,11 @@ class SeaweedFS:
                     f"-master.port={self._master}",
                     f"-volume.port={self._volume}",
                     f"-filer.port={self._filer}",
+                    *(f"-{role}.port.grpc={port}" for role, port in self._grpc.items()),
+                    # Fixed default ports (8181, 9101): a second `weed mini` on the machine
+                    # would fail to bind them.
+                    "-s3.port.iceberg=0",
+                    "-s3.port.lance=0",
                     "-admin.ui=false",
                     "-webdav=false",
                     *([f"-metricsPort={self.metrics_port}"] if self.metrics_port else []),

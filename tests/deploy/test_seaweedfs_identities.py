@@ -42,6 +42,10 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 f"-master.port={free_port()}",
                 f"-volume.port={free_port()}",
                 f"-filer.port={free_port()}",
+                *(
+                    f"-{role}.port.grpc={free_port()}"
+                    for role in ("s3", "master", "volume", "filer")
+                ),
                 "-s3.port.iceberg=0",
                 "-s3.port.lance=0",
                 "-admin.ui=false",
