@@ -69,6 +69,7 @@ HEBREW_TRADES: dict[str, str] = {
     "מזון": "food", "הנדסה": "engineering", "טכנולוגיות": "technologies", "תוכנה": "software",
     "השקעות": "investments", "אחזקות": "holdings", "שירותים": "services", "מים": "water",
     "תקשורת": "communications", "אנרגיה": "energy", "ירוקה": "green", "חשמל": "electric",
+    "יינות": "wines", "יקב": "winery", "יקבי": "winery", "יין": "wine",
 }  # fmt: skip
 THAI_TRADES: dict[str, str] = {
     "อุตสาหกรรม": "industry", "การเกษตร": "agriculture", "ก่อสร้าง": "construction",

@@ -214,3 +214,8 @@ def test_a_latin_name_matches_its_sinhala_or_lao_name_and_not_another() -> None:
     assert similarity("Pakxe Kafe", "ປາກເຊ ກາເຟ") >= 0.9
     assert similarity("Kolamba Kurundu", "වත්තල කුරුඳු") < 0.8
     assert similarity("Phonsavan Kafe", "ປາກເຊ ກາເຟ") < 0.8
+
+
+def test_a_wineries_hebrew_trade_word_is_read_in_english() -> None:
+    assert similarity("Golan Wines", "גולן יינות") >= 0.8
+    assert similarity("Golan Foods", "גולן יינות") < 0.8
