@@ -219,3 +219,8 @@ def test_a_latin_name_matches_its_sinhala_or_lao_name_and_not_another() -> None:
 def test_a_wineries_hebrew_trade_word_is_read_in_english() -> None:
     assert similarity("Golan Wines", "גולן יינות") >= 0.8
     assert similarity("Golan Foods", "גולן יינות") < 0.8
+
+
+def test_an_arabic_kitchen_makers_trade_word_is_read_in_english() -> None:
+    assert similarity("Al Nakheel Kitchens", "النخيل للمطابخ") >= 0.8
+    assert similarity("Al Nakheel Tourism", "النخيل للمطابخ") < 0.8
