@@ -37,6 +37,35 @@ _LEADING_LEGAL_FORM = re.compile(
     r"^(?:ооо|оао|зао|пао|ао|ип|нко|тоо|жшс|тов|pt\.?|công ty (?:tnhh|cổ phần)(?: mtv)?|ctcp)\s+",
     re.IGNORECASE,
 )
+# The same forms as words, unaccented as slugs write them (`dameco-cong-ty-co-phan-...`):
+# found after other words, they stand between a brand and the company's full name.
+_INNER_LEGAL_FORMS: tuple[tuple[str, ...], ...] = (
+    ("cong", "ty", "tnhh", "mtv"), ("cong", "ty", "tnhh"), ("cong", "ty", "co", "phan"),
+    ("ctcp",), ("pt",), ("ооо",), ("оао",), ("зао",), ("пао",), ("тоо",), ("жшс",),
+    ("тов",), ("ooo",), ("too",), ("tov",),
+)  # fmt: skip
+_UNDECOMPOSED = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "ı": "i"})
+
+
+def _unmarked(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def named_after_form(text: str) -> str:
+    """The words after a legal form that names put first, when other words come before it
+    (`DAMECO Công ty Cổ phần Cơ khí Đông Á`, the slug `dameco-cong-ty-co-phan-co-khi-dong-a`,
+    `Indomaret PT Indomarco Prismatama`): the company's full name after its brand, or ""."""
+    words = WORD.findall(text)
+    plain = [_unmarked(w) for w in words]
+    for start in range(1, len(words) - 1):
+        for form in _INNER_LEGAL_FORMS:
+            end = start + len(form)
+            if end < len(words) and tuple(plain[start:end]) == form:
+                return " ".join(words[end:])
+    return ""
+
+
 # Trailing forms cleanco does not know: Turkish (`San. ve Tic. A.Ş.`, `Ltd. Şti.`),
 # Brazilian (`S/A`, `Ltda.`, `EIRELI`), Indonesian (`Tbk`), Polish partnerships (`s.c.`,
 # `sp.j.`, `sp.k.`). Several may follow each other: `Gıda San. ve Tic. Ltd. Şti.`; lists

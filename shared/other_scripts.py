@@ -1,6 +1,6 @@
 """Korean, Greek, Arabic (and Persian), Hebrew, Thai, Hindi, Georgian, Armenian, Bengali,
-Tamil, Amharic (Ge'ez) and Khmer names read in Latin letters, to match a list's romanised
-name to a site in the company's own script and the reverse.
+Tamil, Amharic (Ge'ez), Khmer, Sinhala and Lao names read in Latin letters, to match a
+list's romanised name to a site in the company's own script and the reverse.
 
 `한빛정밀` is Hanbit Jeongmil (or Hanbit Precision) in a list, `Αστέρας Υφάσματα` Asteras
 Yfasmata, `النخيل للتجارة` Al Nakheel Trading, `כרמל הנדסת מים` Carmel Handasat Mayim,
@@ -9,7 +9,8 @@ Alaznis Veli, `Սևան Լոգիստիկ` Sevan Logistic, `মেঘনা ল�
 `யாழ் பனை` Yaal Panai, `አዋሽ ኮንስትራክሽን` Awash Konstrakshn, `សុខា ដឹកជញ្ជូន` Sokha Logistics.
 Georgian, Armenian and Ge'ez are read with anyascii, their ejectives' apostrophes left out;
 Bengali and Tamil like Devanagari, with their inherent vowel, Khmer by its consonants'
-two series (`a` or `o`).
+two series (`a` or `o`), Sinhala with its `a` (`මහවැලි` Mahaweli) and Lao like Thai
+(`ພູສີ ກາເຟ` Phousi Kafe).
 Korean is read in Revised Romanization (syllable blocks decomposed, final consonants
 carried to a following vowel), Hebrew and Arabic letter by letter with the article and
 the vowels people add left to the comparison, Greek, Thai and Devanagari with anyascii
@@ -69,6 +70,8 @@ class Script(StrEnum):
     TAMIL = "ta"
     ETHIOPIC = "am"
     KHMER = "km"
+    SINHALA = "si"
+    LAO = "lo"
 
 
 _LETTERS = {
@@ -84,6 +87,8 @@ _LETTERS = {
     Script.TAMIL: re.compile(r"[\u0b80-\u0bff]"),
     Script.ETHIOPIC: re.compile(r"[\u1200-\u139f\u2d80-\u2ddf]"),
     Script.KHMER: re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]"),
+    Script.SINHALA: re.compile(r"[\u0d80-\u0dff]"),
+    Script.LAO: re.compile(r"[\u0e80-\u0eff]"),
 }
 _TRADES = {
     Script.KOREAN: KOREAN_TRADES,
@@ -97,12 +102,14 @@ _TRADES = {
     Script.TAMIL: TAMIL_TRADES,
     Script.ETHIOPIC: ETHIOPIC_TRADES,
     Script.KHMER: KHMER_TRADES,
+    Script.SINHALA: {},
+    Script.LAO: {},
 }
 # Countries whose companies write their names in these scripts.
 COUNTRIES = frozenset(
     {"KR", "KP", "GR", "CY", "IL", "TH", "IN", "NP", "AE", "SA", "EG", "QA", "KW", "BH",
      "OM", "JO", "LB", "SY", "IQ", "YE", "MA", "DZ", "TN", "LY", "SD", "PS", "IR", "AF",
-     "GE", "AM", "BD", "LK", "ET", "ER", "KH"}
+     "GE", "AM", "BD", "LK", "ET", "ER", "KH", "LA"}
 )  # fmt: skip
 
 
@@ -128,6 +135,8 @@ _WORD_READERS = {
     Script.TAMIL: script_readers.tamil_word,
     Script.ETHIOPIC: script_readers.ethiopic_word,
     Script.KHMER: script_readers.khmer_word,
+    Script.SINHALA: script_readers.sinhala_word,
+    Script.LAO: script_readers.lao_word,
 }
 
 

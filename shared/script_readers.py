@@ -197,6 +197,48 @@ def _brahmic_word(word: str, script: str) -> str:
     return "".join(out)
 
 
+# Sinhala, like them, with its inherent `a`; `ව` is `w` and `ැ`/`ෑ` (æ) `e` as Sri Lankan
+# names spell them (`මහවැලි` Mahaweli).
+_SINHALA_CONSONANT = re.compile(r"[\u0d9a-\u0dc6]")
+_SINHALA_SIGN = re.compile(r"[\u0dca-\u0ddf\u0df2\u0df3]")
+_SINHALA_SPELLED = {"\u0dc0": "w", "\u0dd0": "e", "\u0dd1": "e"}
+
+
+def sinhala_word(word: str) -> str:
+    out = []
+    for index, ch in enumerate(word):
+        out.append(_SINHALA_SPELLED.get(ch) or anyascii(ch))
+        following = word[index + 1] if index + 1 < len(word) else ""
+        # A word's last consonant says its `a` too (`ප්‍රවාහන` prawahana).
+        if _SINHALA_CONSONANT.match(ch) and not _SINHALA_SIGN.match(following or " "):
+            out.append("a")
+    return "".join(out)
+
+
+# Lao, like Thai: vowels written before their consonant (`ເ`, `ແ`, `ໂ`, `ໃ`, `ໄ`) are
+# said after it, and `ອ` carries a word's first vowel unsaid but is `o` within a word
+# (`ດອກຈຳປາ` Dokchampa, `ກາເຟ` kafe).
+_LAO_LEADING = frozenset("\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4")
+_LAO_CONSONANT = re.compile(r"[\u0e81-\u0eae\u0edc-\u0edf]")
+
+
+def lao_word(word: str) -> str:
+    letters = list(word)
+    index = 0
+    while index < len(letters) - 1:
+        if letters[index] in _LAO_LEADING and _LAO_CONSONANT.match(letters[index + 1]):
+            letters[index], letters[index + 1] = letters[index + 1], letters[index]
+            index += 1
+        index += 1
+    out = []
+    for index, ch in enumerate(letters):
+        if ch == "\u0ead":
+            out.append("o" if index else "")
+        else:
+            out.append(anyascii(ch))
+    return "".join(out)
+
+
 def bengali_word(word: str) -> str:
     return _brahmic_word(word, "bn")
 

@@ -59,7 +59,8 @@ ARABIC_TRADES: dict[str, str] = {
     "الاتصالات": "telecom", "الزراعة": "agriculture", "الزراعية": "agricultural",
     "الدولية": "international", "العربية": "arabia", "المتحدة": "united", "الحديثة": "modern",
     "الوطنية": "national", "الخليج": "gulf", "الشرق": "east", "للتجارة": "trading",
-    "للهندسة": "engineering", "للنقل": "transport",
+    "للهندسة": "engineering", "للنقل": "transport", "المطابخ": "kitchens", "للمطابخ": "kitchens",
+    "مطابخ": "kitchens",
     "للأغذية": "foods", "للمقاولات": "contracting", "للسياحة": "tourism",
     "للصناعات": "industries", "للمطاحن": "mills", "للخدمات": "services",
     "للاستثمار": "investment", "للتطوير": "development", "للشحن": "shipping",
@@ -69,6 +70,7 @@ HEBREW_TRADES: dict[str, str] = {
     "מזון": "food", "הנדסה": "engineering", "טכנולוגיות": "technologies", "תוכנה": "software",
     "השקעות": "investments", "אחזקות": "holdings", "שירותים": "services", "מים": "water",
     "תקשורת": "communications", "אנרגיה": "energy", "ירוקה": "green", "חשמל": "electric",
+    "יינות": "wines", "יקב": "winery", "יקבי": "winery", "יין": "wine",
 }  # fmt: skip
 THAI_TRADES: dict[str, str] = {
     "อุตสาหกรรม": "industry", "การเกษตร": "agriculture", "ก่อสร้าง": "construction",

@@ -315,6 +315,27 @@ _KAZAKH_OF = str.maketrans(
 )  # fmt: skip
 
 
+# Kazakh Cyrillic as Kazakh companies spell it in plain Latin letters (`Құрылыс` qurylys,
+# `Ақжол` Aqzhol): `қ` is `q`, `ғ` `gh`, `ұ`, `ү` `u`, `ы` `y`, `і` `i`.
+_KAZAKH_ONLY_LETTERS = re.compile(r"[қғұәһіҚҒҰӘҺІ]")
+_KAZAKH_SPELLED = str.maketrans(
+    {"қ": "q", "ғ": "gh", "ң": "ng", "ұ": "u", "ү": "u", "ә": "a", "ө": "o", "і": "i",
+     "һ": "h", "ы": "y", "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e",
+     "ё": "yo", "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m",
+     "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+     "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "э": "e",
+     "ю": "yu", "я": "ya"}
+)  # fmt: skip
+
+
+def kazakh_reading(text: str) -> str | None:
+    """`Алатау Құрылыс` -> `alatau qurylys`: a Kazakh name (one with letters only Kazakh
+    writes) as its companies spell it in Latin letters, `қ` as `q`; None for another."""
+    if not _KAZAKH_ONLY_LETTERS.search(text):
+        return None
+    return text.lower().translate(_KAZAKH_SPELLED)
+
+
 # Letters of the Kazakh Latin alphabet that Turkish (`ı`, `ş`, `ö`, `ü`, `ğ`), German and
 # Swedish (`ä`) and Spanish (`ñ`) do not use: `ū`, and a `q` English would follow with `u`.
 _ONLY_KAZAKH = re.compile(r"ū|q(?!u)", re.IGNORECASE)

@@ -342,3 +342,44 @@ def test_a_sister_companys_slug_is_no_close_name() -> None:
     for name in ("Ege Yıldızı İnşaat Ltd. Şti.", "Ege Yildizi Insaat Ltd Sti"):
         score = judge_hit(hit, name, "egeyildiziinsaat.com.tr", "Bursa", ["Turkey", "Bursa"])
         assert score.confidence == 0.0, score
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "name"),
+    [
+        (
+            "https://www.linkedin.com/company/dameco-cong-ty-co-phan-co-khi-dong-a",
+            "DAMECO | LinkedIn",
+            "Công ty Cổ phần Cơ khí Đông Á",
+        ),
+        (
+            "https://www.linkedin.com/company/sdt-vn",
+            "SONGDA Công ty TNHH Sông Đà Thép | LinkedIn",
+            "Công ty TNHH Sông Đà Thép",
+        ),
+        (
+            "https://www.linkedin.com/company/indomaret-pt-indomarco-prismatama",
+            "Indomaret | LinkedIn",
+            "PT Indomarco Prismatama",
+        ),
+    ],
+)
+def test_a_brand_before_the_legal_form_a_name_starts_with_reads_the_name_after_it(
+    url: str, title: str, name: str
+) -> None:
+    # The row's key leaves out the leading legal form; a slug or title writing a brand
+    # before it writes the company's full name after it.
+    hit = Hit(url, title, "Manufacturing · Da Nang, Vietnam · Jakarta, Indonesia")
+    score = judge_hit(hit, name, None, "", ["Vietnam", "Indonesia"])
+    assert score.confidence >= 0.8, score
+    assert "name match 1.00" in score.evidence[0]
+
+
+def test_a_brand_before_a_legal_form_does_not_make_another_company_the_name() -> None:
+    hit = Hit(
+        "https://www.linkedin.com/company/dameco-cong-ty-co-phan-co-khi-dong-a",
+        "DAMECO | LinkedIn",
+        "Machinery Manufacturing · Da Nang, Vietnam",
+    )
+    score = judge_hit(hit, "Công ty Cổ phần Cơ khí Miền Nam", None, "", ["Vietnam"])
+    assert score.confidence < 0.8, score

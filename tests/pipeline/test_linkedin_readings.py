@@ -54,6 +54,15 @@ def test_serbian_and_traditional_chinese_names_are_searched_as_their_companies_s
 
 
 @pytest.mark.unit
+def test_a_kazakh_name_is_searched_as_kazakh_companies_spell_it_in_latin_letters() -> None:
+    # `қ` is `q` in the spelling Kazakh companies use, `k` in the Russian scheme's.
+    assert search_names("Сарыарқа Құрылыс", [])[1:3] == ["saryarqa qurylys", "saryarka kurylys"]
+    assert search_names("ТОО «Ақжол Жол»", [])[1:3] == ["aqzhol zhol", "akzhol zhol"]
+    # Russian (and Kyrgyz, without `қ`, `ұ`, `і`) names are read as before.
+    assert "saryarqa" not in " ".join(search_names("Сарыарка Строй", []))
+
+
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("name", "label", "words"),
     [

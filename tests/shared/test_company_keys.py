@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shared.company_keys import clean_text, name_key, registered_domain
+from shared.company_keys import clean_text, name_key, named_after_form, registered_domain
 
 pytestmark = pytest.mark.unit
 
@@ -98,3 +98,19 @@ def test_a_turkish_dotted_capital_i_keys_as_i() -> None:
     # `İ` case-folds to `i` and a combining dot; a text writing `İnşaat` must still match.
     assert name_key("Çamlıca İnşaat Ltd. Şti.") == "çamlıca inşaat"
     assert name_key("İSTANBUL GIDA") == name_key("istanbul gida") == "istanbul gida"
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("dameco cong ty co phan co khi dong a", "co khi dong a"),
+        ("DAMECO Công ty Cổ phần Cơ khí Đông Á", "Cơ khí Đông Á"),
+        ("Indomaret PT Indomarco Prismatama", "Indomarco Prismatama"),
+        ("Ромашка ООО Ромашка Плюс", "Ромашка Плюс"),
+        ("Công ty Cổ phần Cơ khí Đông Á", ""),  # the form first: the name itself
+        ("Acme PT", ""),  # nothing after it
+        ("Apt Housing Cooperative", ""),  # a word, not the form
+    ],
+)
+def test_the_name_after_a_leading_legal_form_written_after_a_brand(text: str, after: str) -> None:
+    assert named_after_form(text) == after

@@ -190,3 +190,37 @@ def test_a_devanagari_words_final_vowel_is_said_where_names_spell_it(
     native: str, expected: str
 ) -> None:
     assert readings(native)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("native", "expected"),
+    [
+        ("මහනුවර", "mahanuwara"),  # each consonant says its `a`, the last one too; `ව` w
+        ("වත්තල", "wattala"),  # the virama (al-lakuna) silences it
+        ("ප්‍රවාහන", "prawahana"),  # a cluster joined by the zero-width joiner
+        ("ປາກເຊ", "pakxe"),  # Lao: `ເ` written before its consonant, said after it
+        ("ໂພນສະຫວັນ", "phonsahvan"),
+        ("ດອກໄມ້", "dokmai"),  # `ອ` within a word is `o`
+        ("ອາຫານ", "ahan"),  # `ອ` carrying the first vowel is unsaid
+    ],
+)
+def test_sinhala_and_lao_are_read_as_their_names_are_spelled(native: str, expected: str) -> None:
+    assert script_of(native) is not None
+    assert readings(native)[0] == expected
+
+
+def test_a_latin_name_matches_its_sinhala_or_lao_name_and_not_another() -> None:
+    assert similarity("Wattala Kurundu", "වත්තල කුරුඳු") >= 0.9
+    assert similarity("Pakxe Kafe", "ປາກເຊ ກາເຟ") >= 0.9
+    assert similarity("Kolamba Kurundu", "වත්තල කුරුඳු") < 0.8
+    assert similarity("Phonsavan Kafe", "ປາກເຊ ກາເຟ") < 0.8
+
+
+def test_a_wineries_hebrew_trade_word_is_read_in_english() -> None:
+    assert similarity("Golan Wines", "גולן יינות") >= 0.8
+    assert similarity("Golan Foods", "גולן יינות") < 0.8
+
+
+def test_an_arabic_kitchen_makers_trade_word_is_read_in_english() -> None:
+    assert similarity("Al Nakheel Kitchens", "النخيل للمطابخ") >= 0.8
+    assert similarity("Al Nakheel Tourism", "النخيل للمطابخ") < 0.8

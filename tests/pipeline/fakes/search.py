@@ -10,6 +10,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from tests.pipeline.fakes.marks import MARK_INDEX
+from tests.pipeline.fakes.moved_on import MOVED_INDEX
 from tests.pipeline.fakes.namesakes import NAMESAKE_INDEX
 from tests.pipeline.fakes.parked_sites import PARKED_SEARCH
 from tests.pipeline.fakes.renamed import RENAMED_INDEX
@@ -159,7 +160,7 @@ INDEX.extend(PARKED_SEARCH)
 INDEX.extend(NAMESAKE_INDEX)
 INDEX.extend(MARK_INDEX)
 # Ahead of the catch-all entries above: each of these answers one exact search.
-INDEX[:0] = RENAMED_INDEX
+INDEX[:0] = RENAMED_INDEX + MOVED_INDEX
 
 
 @dataclass

@@ -19,6 +19,7 @@ from starlette.responses import (
 from starlette.types import Receive, Scope, Send
 
 from tests.pipeline.fakes.marks import MARK_SITES
+from tests.pipeline.fakes.moved_on import MOVED_SITES
 from tests.pipeline.fakes.namesakes import NAMESAKE_SITES
 from tests.pipeline.fakes.parked_sites import PARKED_SITES
 from tests.pipeline.fakes.renamed import RENAMED_SITES
@@ -364,6 +365,7 @@ SITES.update(PARKED_SITES)
 SITES.update(NAMESAKE_SITES)
 SITES.update(MARK_SITES)
 SITES.update(RENAMED_SITES)
+SITES.update(MOVED_SITES)
 
 # Requests received per (host, path), so tests can tell what was fetched and how often.
 SERVED: Counter[tuple[str, str]] = Counter()

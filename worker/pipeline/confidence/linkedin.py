@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from shared.company_keys import name_key
+from shared.company_keys import name_key, named_after_form
 from shared.countries import country_name, parse_country, subdivision_countries
 from shared.transliteration import has_cyrillic, has_latin, to_latin
 from worker.pipeline.confidence.verdict import Score, combine
@@ -131,6 +131,12 @@ def judge_hit(
     if bare != title and (alone := name_similarity(name, bare)) > named:
         # `Narmada Pharma on LinkedIn: Pharmaceutical Manufacturing`: the name alone.
         named, shown = alone, bare
+    for written in (title, slug_name):
+        # `dameco-cong-ty-co-phan-co-khi-dong-a`: a brand, then the legal form the name
+        # starts with (left out of its key), then the name; the name is the part after.
+        after = named_after_form(written)
+        if after and (inner := max(name_similarity(name, after), _same_words(name, after))) > named:
+            named, shown = inner, after
     if not has_latin(name) and (read := _slug_reading(name, slug_name)) > named:
         # `हिमालय कफी` against `himalaya-coffee`: the slug is the name in Latin letters,
         # compared with the name's reading (letters alone cannot compare the two).

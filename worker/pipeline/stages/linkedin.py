@@ -16,6 +16,7 @@ from shared.transliteration import (
     has_cyrillic,
     has_latin,
     is_kazakh_latin,
+    kazakh_reading,
     plain_letters,
     to_kazakh,
     to_latin,
@@ -129,6 +130,10 @@ def latin_readings(name: str) -> list[str]:
             # Bielaviezha Furniture: the language's own spelling with the trade in English,
             # then as read, then the Russian scheme's reading.
             return _distinct([*national[1:2], national[0], to_latin(key)])
+        kazakh = kazakh_reading(key)
+        if kazakh:
+            # `Алатау Құрылыс` is on LinkedIn as Alatau Qurylys, or as Russian reads it.
+            return _distinct([kazakh, to_latin(key)])
         # Three at most: the scheme's, `ё` as `yo`, a leading `е` as `e` (`Ёжик`: Yezhik,
         # Yozhik, Ezhik).
         return to_latin_readings(key)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from shared.company_keys import registered_domain
-from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
+from worker.pipeline.clients.fetch.fetcher import FetchedPage, Fetcher, FetchError
 from worker.pipeline.clients.search.provider import SearchHit, SearchProvider
 from worker.pipeline.confidence.brand import named_together, names_domain
 from worker.pipeline.confidence.canonical import canonical_homepage
@@ -21,7 +21,7 @@ from worker.pipeline.stages.discovery.location import location_evidence
 from worker.pipeline.stages.discovery.namesakes import PASSING, undecided, unread_rival
 from worker.pipeline.stages.discovery.queries import brand_query, plain_query, website_queries
 from worker.pipeline.stages.page.brand_marks import mark_naming
-from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
+from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts, moved_on_to
 from worker.pipeline.stages.page.parked import parking_reason
 from worker.pipeline.stages.page.versions import claimed_names, version_naming
 
@@ -216,11 +216,16 @@ class WebsiteDiscovery:
         if parked:
             why = f"candidate {url} skipped: {parked}"
             return Candidate(page.url, 0.0, why, None, skipped=True)
+        home = canonical_homepage(page.url, facts)
+        moved = await self._moved_on(facts)
+        if moved is not None:
+            # An empty page that sends its visitors on (a meta refresh or a script to the
+            # language's home) says nothing of its owner: the page it moves to is judged.
+            page, facts = moved
         host = urlsplit(page.url).hostname or ""
         # The row's country and city: agreeing signals add a little, contradicting ones
         # take some away, so of two namesakes the one in the row's country wins.
         where = location_evidence(host, page.text, facts.main_text, place)
-        home = canonical_homepage(page.url, facts)
         candidate = Candidate(
             home,
             0.0,
@@ -237,6 +242,23 @@ class WebsiteDiscovery:
         # surrounds it can link the two.
         linked = self._linked(found, facts, page.text) if score.confidence < self._accept else ""
         return _rated(candidate, found, linked)
+
+    async def _moved_on(self, facts: PageFacts) -> tuple[FetchedPage, PageFacts] | None:
+        """The page of its own site an empty page moves its visitors on to, read, or None
+        (no such move, the page unreadable, or a parked page)."""
+        target = moved_on_to(facts)
+        if not target:
+            return None
+        try:
+            page = await self._fetcher.fetch(target, user_triggered=True)
+        except FetchError:
+            return None
+        moved = extract_facts(page.url, page.text, page.content_type)
+        if registered_domain(page.url) != registered_domain(facts.url):
+            return None
+        if parking_reason(page.url, moved, page.redirects):
+            return None
+        return page, moved
 
     async def _versions(self, usable: list[Candidate], found: Found) -> list[Candidate]:
         """When no candidate passes, the likeliest few are also read in their other

@@ -188,6 +188,14 @@ def _moved_to_page(targets: tuple[str, ...], base: str) -> str:
     return moved[0] if moved else ""
 
 
+def moved_on_to(facts: PageFacts) -> str:
+    """The page of its own site an empty page moves its visitors on to (a meta refresh or
+    a script to `/pl/strona-glowna`), or "": the company's words are on that page."""
+    if len(facts.main_text) >= _SHELL_TEXT:
+        return ""
+    return _moved_to_page(facts.shape.redirect_targets, facts.url)
+
+
 def _unscripted_text(blocks: list[str]) -> tuple[tuple[str, ...], str] | None:
     """The paragraphs and text of `<noscript>` blocks, or None when they hold no words
     (a tracking pixel, a style sheet)."""
