@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+import httpx2
 import pytest
 import trustme
 
@@ -23,6 +24,10 @@ from tests.pipeline.fakes.server import serve_app, serve_streams
 from tests.pipeline.fakes.site_farm import SITES, farm_app
 from tests.pipeline.services_steps import farm_env, llm_env, search_env
 from tests.stack import Stack, services_stack
+from worker.pipeline.build import web_fetcher
+from worker.pipeline.clients.fetch.fetcher import Fetcher
+from worker.pipeline.clients.search.provider import SearchProvider
+from worker.pipeline.clients.search.serper import SerperSearch
 from worker.pipeline.protocol import SessionContext
 from worker.pipeline.settings import PipelineSettings
 
@@ -204,3 +209,20 @@ async def search_llm_stack(
     }
     async with farm_services(env) as running:
         yield running
+
+
+@pytest.fixture
+async def farm_fetcher(make_settings: MakeSettings) -> AsyncIterator[Fetcher]:
+    """The worker's page fetcher, resolving the farm's names, with a 2 s timeout."""
+    fetcher, client = web_fetcher(make_settings(fetch_timeout_s=2.0), resolver=FARM_DNS)
+    async with client:
+        yield fetcher
+
+
+@pytest.fixture
+async def farm_serper(
+    web_env: Farm, search_server: Server[SearchState]
+) -> AsyncIterator[SearchProvider]:
+    """The Serper client against the fake search API, through the farm's proxy settings."""
+    async with httpx2.AsyncClient(trust_env=True, timeout=5) as client:
+        yield SerperSearch(client, f"{search_server.url}/search", API_KEY, 3, 0.05)

@@ -4,40 +4,17 @@ candidates are judged on the whole name as always."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import httpx2
 import pytest
 
-from tests.pipeline.conftest import FARM_DNS, Farm, MakeSettings, Server
-from tests.pipeline.fakes.search import API_KEY, SearchState
-from worker.pipeline.build import web_fetcher
+from tests.pipeline.conftest import Server
+from tests.pipeline.fakes.search import SearchState
 from worker.pipeline.clients.fetch.fetcher import Fetcher
 from worker.pipeline.clients.search.provider import SearchProvider
-from worker.pipeline.clients.search.serper import SerperSearch
 from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.queries import brand_query
 from worker.pipeline.stages.discovery.website_search import WebsiteDiscovery
 
 pytestmark = pytest.mark.unit
-
-
-@pytest.fixture
-async def client(web_env: Farm) -> AsyncIterator[httpx2.AsyncClient]:
-    async with httpx2.AsyncClient(trust_env=True, timeout=5) as client:
-        yield client
-
-
-@pytest.fixture
-async def fetcher(make_settings: MakeSettings) -> AsyncIterator[Fetcher]:
-    fetcher, client = web_fetcher(make_settings(fetch_timeout_s=2.0), resolver=FARM_DNS)
-    async with client:
-        yield fetcher
-
-
-@pytest.fixture
-def provider(client: httpx2.AsyncClient, search_server: Server[SearchState]) -> SearchProvider:
-    return SerperSearch(client, f"{search_server.url}/search", API_KEY, 3, 0.05)
 
 
 @pytest.mark.parametrize(
@@ -61,9 +38,9 @@ def test_the_first_word_is_searched_only_for_latin_names_in_countries_of_other_s
 
 
 async def test_a_site_naming_the_company_only_in_its_logo_is_found_by_its_first_word(
-    provider: SearchProvider, fetcher: Fetcher, search_server: Server[SearchState]
+    farm_serper: SearchProvider, farm_fetcher: Fetcher, search_server: Server[SearchState]
 ) -> None:
-    found = await WebsiteDiscovery(provider, fetcher, 8, 4, 0.62).discover(
+    found = await WebsiteDiscovery(farm_serper, farm_fetcher, 8, 4, 0.62).discover(
         "Hoshizora Metal Works", "", RowPlace("JP", "Osaka")
     )
     assert found.best is not None, found.reason
@@ -75,9 +52,9 @@ async def test_a_site_naming_the_company_only_in_its_logo_is_found_by_its_first_
 
 
 async def test_without_a_country_of_another_script_the_first_word_is_not_searched(
-    provider: SearchProvider, fetcher: Fetcher, search_server: Server[SearchState]
+    farm_serper: SearchProvider, farm_fetcher: Fetcher, search_server: Server[SearchState]
 ) -> None:
-    found = await WebsiteDiscovery(provider, fetcher, 8, 4, 0.62).discover(
+    found = await WebsiteDiscovery(farm_serper, farm_fetcher, 8, 4, 0.62).discover(
         "Hoshizora Metal Works", "", RowPlace("DE", "Berlin")
     )
     assert found.best is None
@@ -85,9 +62,9 @@ async def test_without_a_country_of_another_script_the_first_word_is_not_searche
 
 
 async def test_a_site_named_only_in_its_logo_is_found_by_its_first_word_past_another_site(
-    provider: SearchProvider, fetcher: Fetcher, search_server: Server[SearchState]
+    farm_serper: SearchProvider, farm_fetcher: Fetcher, search_server: Server[SearchState]
 ) -> None:
-    found = await WebsiteDiscovery(provider, fetcher, 8, 4, 0.62).discover(
+    found = await WebsiteDiscovery(farm_serper, farm_fetcher, 8, 4, 0.62).discover(
         "Kirameki Transport Co., Ltd.", "", RowPlace("JP", "Sendai")
     )
     assert found.best is not None, found.reason

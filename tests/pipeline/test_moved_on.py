@@ -3,40 +3,15 @@ refresh or a script to the language's home) is judged on the page it moves to.""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import httpx2
 import pytest
 
-from tests.pipeline.conftest import FARM_DNS, Farm, MakeSettings, Server
-from tests.pipeline.fakes.search import API_KEY, SearchState
-from worker.pipeline.build import web_fetcher
 from worker.pipeline.clients.fetch.fetcher import Fetcher
 from worker.pipeline.clients.search.provider import SearchProvider
-from worker.pipeline.clients.search.serper import SerperSearch
 from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.website_search import WebsiteDiscovery
 from worker.pipeline.stages.page.page_facts import extract_facts, moved_on_to
 
 pytestmark = pytest.mark.unit
-
-
-@pytest.fixture
-async def client(web_env: Farm) -> AsyncIterator[httpx2.AsyncClient]:
-    async with httpx2.AsyncClient(trust_env=True, timeout=5) as client:
-        yield client
-
-
-@pytest.fixture
-async def fetcher(make_settings: MakeSettings) -> AsyncIterator[Fetcher]:
-    fetcher, client = web_fetcher(make_settings(fetch_timeout_s=2.0), resolver=FARM_DNS)
-    async with client:
-        yield fetcher
-
-
-@pytest.fixture
-def provider(client: httpx2.AsyncClient, search_server: Server[SearchState]) -> SearchProvider:
-    return SerperSearch(client, f"{search_server.url}/search", API_KEY, 3, 0.05)
 
 
 @pytest.mark.parametrize(
@@ -47,9 +22,14 @@ def provider(client: httpx2.AsyncClient, search_server: Server[SearchState]) -> 
     ],
 )
 async def test_an_empty_root_that_moves_visitors_on_is_judged_on_the_page_it_moves_to(
-    provider: SearchProvider, fetcher: Fetcher, name: str, country: str, home: str, words: str
+    farm_serper: SearchProvider,
+    farm_fetcher: Fetcher,
+    name: str,
+    country: str,
+    home: str,
+    words: str,
 ) -> None:
-    found = await WebsiteDiscovery(provider, fetcher, 8, 4, 0.62).discover(
+    found = await WebsiteDiscovery(farm_serper, farm_fetcher, 8, 4, 0.62).discover(
         name, "", RowPlace(country)
     )
     assert found.best is not None, found.reason
