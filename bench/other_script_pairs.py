@@ -1,8 +1,8 @@
 """Labelled pairs for bench/transliteration.py --script other: a company's name in its own
-script (Korean, Greek, Arabic, Hebrew, Thai, Devanagari, Khmer) and the Latin name it uses, in the
-spellings companies and lists choose (Revised Romanization and older spellings, ELOT 743
-and Greeklish, Al-/El- with vowels added at will, English trade words; Khmer provinces as their
-companies spell them)."""
+script (Korean, Greek, Arabic, Hebrew, Thai, Devanagari, Khmer, Burmese) and the Latin
+name it uses, in the spellings companies and lists choose (Revised Romanization and older
+spellings, ELOT 743 and Greeklish, Al-/El- with vowels added at will, English trade words;
+Khmer provinces and Myanmar places as their companies spell them)."""
 
 from __future__ import annotations
 
@@ -64,5 +64,14 @@ PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
         ("ក្រចេះ", "Kratie"), ("ស្ទឹងត្រែង", "Stung Treng"), ("ពោធិ៍សាត់", "Pursat"),
         ("រតនគិរី", "Ratanakiri"), ("មណ្ឌលគិរី", "Mondulkiri"), ("កណ្ដាល", "Kandal"),
         ("ប៉ៃលិន", "Pailin"), ("កំពង់សោម", "Kampong Som"), ("សុខា", "Sokha"),
+    ),
+    "my": (
+        ("ရန်ကုန် ကုန်သွယ်ရေး", "Yangon Trading"), ("မန္တလေး ကော်ဖီ", "Mandalay Coffee"),
+        ("တောင်ကြီး ဟိုတယ်", "Taunggyi Hotel"), ("မော်လမြိုင်", "Mawlamyine"),
+        ("ရွှေတောင်", "Shwe Taung"), ("အောင်မင်္ဂလာ", "Aung Mingalar"), ("ပုသိမ်", "Pathein"),
+        ("မြိတ်", "Myeik"), ("လှိုင် ဆောက်လုပ်ရေး", "Hlaing Construction"),
+        ("နေပြည်တော်", "Nay Pyi Taw"), ("မုံရွာ", "Monywa"), ("ကလော", "Kalaw"),
+        ("ဟင်္သာတ", "Hinthada"), ("မိတ္ထီလာ", "Meiktila"), ("မကွေး", "Magway"),
+        ("စစ်ကိုင်း", "Sagaing"), ("ဧရာဝတီ", "Ayeyarwady"), ("ထားဝယ်", "Dawei"),
     ),
 }  # fmt: skip

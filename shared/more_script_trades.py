@@ -63,3 +63,12 @@ KHMER_TRADES: dict[str, str] = {
     "ថាមពល": "energy", "សេវាកម្ម": "service", "ម្រេច": "pepper", "ស្រា": "wine",
     "សណ្ឋាគារ": "hotel", "អចលនទ្រព្យ": "real estate",
 }  # fmt: skip
+BURMESE_TRADES: dict[str, str] = {
+    "ကုန်သွယ်ရေး": "trading", "သယ်ယူပို့ဆောင်ရေး": "logistics", "ပို့ဆောင်ရေး": "transport",
+    "ဆောက်လုပ်ရေး": "construction", "ချည်ထည်": "textile", "ဆော့ဖ်ဝဲ": "software",
+    "ကော်ဖီ": "coffee", "လက်ဖက်": "tea", "စားသောက်ကုန်": "food", "အစားအစာ": "food",
+    "ကုမ္ပဏီ": "company", "ဟိုတယ်": "hotel", "ခရီးသွား": "travel", "နည်းပညာ": "technology",
+    "ဆေးဝါး": "pharma", "စိုက်ပျိုးရေး": "agriculture", "စွမ်းအင်": "energy",
+    "အာမခံ": "insurance", "ဝန်ဆောင်မှု": "service", "ထုတ်လုပ်ရေး": "manufacturing",
+    "အုပ်စု": "group",
+}  # fmt: skip

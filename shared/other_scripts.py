@@ -1,6 +1,6 @@
 """Korean, Greek, Arabic (and Persian), Hebrew, Thai, Hindi, Georgian, Armenian, Bengali,
-Tamil, Amharic (Ge'ez), Khmer, Sinhala and Lao names read in Latin letters, to match a
-list's romanised name to a site in the company's own script and the reverse.
+Tamil, Amharic (Ge'ez), Khmer, Sinhala, Lao and Burmese names read in Latin letters, to
+match a list's romanised name to a site in the company's own script and the reverse.
 
 `한빛정밀` is Hanbit Jeongmil (or Hanbit Precision) in a list, `Αστέρας Υφάσματα` Asteras
 Yfasmata, `النخيل للتجارة` Al Nakheel Trading, `כרמל הנדסת מים` Carmel Handasat Mayim,
@@ -9,8 +9,9 @@ Alaznis Veli, `Սևան Լոգիստիկ` Sevan Logistic, `মেঘনা ল�
 `யாழ் பனை` Yaal Panai, `አዋሽ ኮንስትራክሽን` Awash Konstrakshn, `សុខា ដឹកជញ្ជូន` Sokha Logistics.
 Georgian, Armenian and Ge'ez are read with anyascii, their ejectives' apostrophes left out;
 Bengali and Tamil like Devanagari, with their inherent vowel, Khmer by its consonants'
-two series (`a` or `o`), Sinhala with its `a` (`මහවැලි` Mahaweli) and Lao like Thai
-(`ພູສີ ກາເຟ` Phousi Kafe).
+two series (`a` or `o`), Sinhala with its `a` (`මහවැලි` Mahaweli), Lao like Thai
+(`ພູສີ ກາເຟ` Phousi Kafe) and Burmese by syllables, as Myanmar names are spelled
+(`မြစ်ကြီးနား` Myitkyina, `ရန်ကုန်` Yangon).
 Korean is read in Revised Romanization (syllable blocks decomposed, final consonants
 carried to a following vowel), Hebrew and Arabic letter by letter with the article and
 the vowels people add left to the comparison, Greek, Thai and Devanagari with anyascii
@@ -38,6 +39,7 @@ from shared.company_keys import name_key
 from shared.more_script_trades import (
     ARMENIAN_TRADES,
     BENGALI_TRADES,
+    BURMESE_TRADES,
     ETHIOPIC_TRADES,
     GEORGIAN_TRADES,
     KHMER_TRADES,
@@ -72,6 +74,7 @@ class Script(StrEnum):
     KHMER = "km"
     SINHALA = "si"
     LAO = "lo"
+    BURMESE = "my"
 
 
 _LETTERS = {
@@ -89,6 +92,7 @@ _LETTERS = {
     Script.KHMER: re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]"),
     Script.SINHALA: re.compile(r"[\u0d80-\u0dff]"),
     Script.LAO: re.compile(r"[\u0e80-\u0eff]"),
+    Script.BURMESE: re.compile(r"[\u1000-\u109f]"),
 }
 _TRADES = {
     Script.KOREAN: KOREAN_TRADES,
@@ -104,12 +108,13 @@ _TRADES = {
     Script.KHMER: KHMER_TRADES,
     Script.SINHALA: {},
     Script.LAO: {},
+    Script.BURMESE: BURMESE_TRADES,
 }
 # Countries whose companies write their names in these scripts.
 COUNTRIES = frozenset(
     {"KR", "KP", "GR", "CY", "IL", "TH", "IN", "NP", "AE", "SA", "EG", "QA", "KW", "BH",
      "OM", "JO", "LB", "SY", "IQ", "YE", "MA", "DZ", "TN", "LY", "SD", "PS", "IR", "AF",
-     "GE", "AM", "BD", "LK", "ET", "ER", "KH", "LA"}
+     "GE", "AM", "BD", "LK", "ET", "ER", "KH", "LA", "MM"}
 )  # fmt: skip
 
 
@@ -137,6 +142,7 @@ _WORD_READERS = {
     Script.KHMER: script_readers.khmer_word,
     Script.SINHALA: script_readers.sinhala_word,
     Script.LAO: script_readers.lao_word,
+    Script.BURMESE: script_readers.burmese_word,
 }
 
 

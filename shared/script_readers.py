@@ -336,3 +336,132 @@ def khmer_word(word: str) -> str:
         if following and not _KHMER_SIGN.match(following) and not closes:
             out.append("a" if ch in _KHMER_A_SERIES else "o")
     return "".join(out)
+
+
+# Burmese, syllable by syllable as Myanmar companies and places spell themselves
+# (`မြစ်ကြီးနား` Myitkyina, `ရန်ကုန်` Yangon, `မန္တလေး` Mandalay, `အင်းလေး` Inle): the
+# initial with its medials (`ျ`/`ြ` y, `ွ` w, `ှ` an `h` before it, `ရှ` sh), then the
+# vowel and a final consonant read together (`ောင်` aung, `ိုက်` aik, `န်` an, `စ်` it);
+# a stop after a vowel or a nasal within a word is voiced, as it is said (`ရန်ကုန်`
+# Yangon, `ရတနာ` Yadana). Tone marks are not written in Latin.
+_BURMESE_INITIAL = dict(
+    zip(
+        "ကခဂဃငစဆဇဈညဋဌဍဎဏတထဒဓနပဖဗဘမယရလဝသဟဠအ",
+        _spellings("k kh g g ng s s z z ny t ht d d n t ht d d n p hp b b m y y l w th h l -"),
+        strict=True,
+    )
+)
+_BURMESE_VOICED = {"k": "g", "t": "d", "p": "b", "s": "z"}
+_BURMESE_STANDING = {
+    "ဣ": "i",
+    "ဤ": "i",
+    "ဥ": "u",
+    "ဦ": "u",
+    "ဧ": "e",
+    "ဩ": "aw",
+    "ဪ": "aw",
+    "၏": "i",
+}
+# A final consonant (under the asat `်` or stacked with `္`) by the class it is said in.
+_BURMESE_FINAL_CLASS = dict.fromkeys("ကဂ", "k") | dict.fromkeys("ငဉ", "ng") | {"စ": "s"}
+_BURMESE_FINAL_CLASS |= dict.fromkeys("တဋဒပဗ", "t") | dict.fromkeys("နဏမလ", "n")
+_BURMESE_FINAL_CLASS |= {"ည": "ny", "ယ": "y", "ဖ": "f"}
+# (vowel, final class) -> Latin; the vowel is "" (inherent), i, u, o (`ို`), aw (`ော`),
+# e (`ေ`, `ဲ`) or a (`ာ`).
+_BURMESE_RHYMES = {
+    ("", "k"): "et", ("", "ng"): "in", ("", "s"): "it", ("", "t"): "at", ("", "n"): "an",
+    ("", "ny"): "i", ("", "y"): "e", ("i", "t"): "eik", ("i", "n"): "ein", ("i", "k"): "eik",
+    ("u", "t"): "ok", ("u", "k"): "ok", ("u", "n"): "on", ("u", "ng"): "ong",
+    ("o", "k"): "aik", ("o", "ng"): "aing", ("aw", "k"): "auk", ("aw", "ng"): "aung",
+    ("a", "n"): "an", ("a", "t"): "at",
+}  # fmt: skip
+_BURMESE_VOWELS = {"": "a", "a": "a", "i": "i", "u": "u", "o": "o", "aw": "aw", "e": "e"}
+# Words said unlike their letters (a first syllable weakened, a stop voiced), in the
+# spelling companies and maps use.
+_BURMESE_SAID = {
+    "လက်ဖက်": "lahpet", "မြန်မာ": "myanmar", "စစ်ကိုင်း": "sagaing", "မကွေး": "magway",
+    "ထားဝယ်": "dawei", "ပြည်": "pyay", "ပဲခူး": "bago",
+}  # fmt: skip
+_BURMESE_CONSONANT = re.compile(r"[\u1000-\u1021\u103f]")
+
+
+def _burmese_syllables(word: str) -> list[tuple[str, str, str, str]]:
+    """(initial, medials, vowel, final class) of each syllable of a word."""
+    syllables: list[tuple[str, str, str, str]] = []
+    index = 0
+    while index < len(word):
+        ch = word[index]
+        index += 1
+        if ch in _BURMESE_STANDING:
+            syllables.append(("", "", _BURMESE_STANDING[ch], ""))
+            continue
+        if not _BURMESE_CONSONANT.match(ch):
+            if ch == "\u1036" and syllables:  # a stray anusvara closes the last syllable
+                initial, medials, vowel, _ = syllables[-1]
+                syllables[-1] = (initial, medials, vowel, "n")
+            elif not "\u102b" <= ch <= "\u103e" and ch not in "\u1037\u1038\u1039\u103a":
+                syllables.append((anyascii(ch), "", "", ""))
+            continue
+        medials, marks = "", ""
+        while index < len(word) and "\u102b" <= word[index] <= "\u103e":
+            sign = word[index]
+            if sign == "\u1039" or (sign == "\u103a" and not medials and marks in ("", "\u1037")):
+                break  # the consonant is the previous syllable's final
+            if sign in "\u103b\u103c\u103d\u103e":
+                medials += sign
+            else:
+                marks += sign
+            index += 1
+        if index < len(word) and word[index] in "\u103a\u1039" and syllables:
+            # A consonant under the asat or stacked: the previous syllable's final.
+            index += 1
+            initial, previous, vowel, _ = syllables[-1]
+            syllables[-1] = (initial, previous, vowel, _BURMESE_FINAL_CLASS.get(ch, "t"))
+            continue
+        vowel = ""
+        if "\u1031" in marks and ("\u102c" in marks or "\u102b" in marks):
+            vowel = "aw"
+        elif "\u102d" in marks and "\u102f" in marks:
+            vowel = "o"
+        elif "\u102d" in marks or "\u102e" in marks:
+            vowel = "i"
+        elif "\u102f" in marks or "\u1030" in marks:
+            vowel = "u"
+        elif "\u1031" in marks or "\u1032" in marks:
+            vowel = "e"
+        elif "\u102c" in marks or "\u102b" in marks:
+            vowel = "a"
+        final = "n" if "\u1036" in marks else ""
+        syllables.append((ch, medials, vowel, final))
+    return syllables
+
+
+def burmese_word(word: str) -> str:
+    for own, said in _BURMESE_SAID.items():
+        word = word.replace(own, f" {said} ")
+    out: list[str] = []
+    for part in word.split():
+        if part.isascii():
+            out.append(part)
+            continue
+        previous_open = False
+        for ch, medials, vowel, final in _burmese_syllables(part):
+            initial = _BURMESE_INITIAL.get(ch, ch) if _BURMESE_CONSONANT.match(ch) else ""
+            if not _BURMESE_CONSONANT.match(ch) and ch:
+                out.append(ch)
+                previous_open = False
+                continue
+            if previous_open and not medials and initial in _BURMESE_VOICED:
+                initial = _BURMESE_VOICED[initial]
+            if "\u103b" in medials or "\u103c" in medials:
+                initial = "ch" if initial == "kh" else initial + "y"
+            if "\u103d" in medials:
+                initial += "w"
+            if "\u103e" in medials:
+                initial = "sh" + initial[1:] if initial[:1] == "y" else "h" + initial
+            rhyme = _BURMESE_RHYMES.get((vowel, final))
+            if rhyme is None:
+                rhyme = _BURMESE_VOWELS[vowel] + {"n": "n", "ng": "ng", "f": "f"}.get(final, "")
+            out.append(initial + rhyme)
+            previous_open = final in ("", "n", "ng")
+    return "".join(out)

@@ -224,3 +224,33 @@ def test_a_wineries_hebrew_trade_word_is_read_in_english() -> None:
 def test_an_arabic_kitchen_makers_trade_word_is_read_in_english() -> None:
     assert similarity("Al Nakheel Kitchens", "النخيل للمطابخ") >= 0.8
     assert similarity("Al Nakheel Tourism", "النخيل للمطابخ") < 0.8
+
+
+@pytest.mark.parametrize(
+    ("native", "expected"),
+    [
+        ("မြစ်ကြီးနား", "myitkyina"),  # `ြ` y, `စ်` it, a stop after a stop stays voiceless
+        ("ရန်ကုန်", "yangon"),  # `ရ` y; `ကုန်` gon, voiced after a nasal
+        ("မန္တလေး", "mandale"),  # a stacked `န္` closes the syllable before it
+        ("ရွှေ", "shwe"),  # `ရွှ` shw
+        ("အောင်", "aung"),  # `ောင်` aung
+        ("ကျော်", "kyaw"),  # `ျ` y
+        ("အင်းလေး", "inle"),  # `အ` carries the vowel; tone marks are not written
+        ("မော်လမြိုင်", "mawlamyaing"),  # `ော်` aw, `ိုင်` aing
+        ("ပုသိမ်", "puthein"),  # `သ` th, `ိမ်` ein
+        ("ဟင်္သာတ", "hinthada"),  # kinzi `င်္` closes `ဟ` with ng
+        ("ရှမ်း", "shan"),  # `ရှ` sh, `မ်` an
+        ("လက်ဖက်", "lahpet"),  # said unlike its letters, spelled as companies write it
+    ],
+)
+def test_burmese_is_read_by_syllables_as_its_names_are_spelled(native: str, expected: str) -> None:
+    assert script_of(native) is not None
+    assert readings(native)[0] == expected
+
+
+def test_a_latin_name_matches_its_burmese_name_and_not_another() -> None:
+    assert similarity("Myitkyina Tea", "မြစ်ကြီးနား လက်ဖက်") >= 0.9
+    assert similarity("Yangon Trading", "ရန်ကုန် ကုန်သွယ်ရေး") >= 0.9
+    assert similarity("Mandalay Coffee", "မန္တလေး ကော်ဖီ") >= 0.9
+    assert similarity("Mandalay Trading", "ရန်ကုန် ကုန်သွယ်ရေး") < 0.8
+    assert similarity("Yangon Coffee", "မြစ်ကြီးနား လက်ဖက်") < 0.8
