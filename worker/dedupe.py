@@ -64,12 +64,23 @@ class Deduper:
         return self._first_by_key.setdefault(identity_digest(f"domain:{domain}{page}"), row)
 
 
-# A short link's code: one path segment of letters and digits mixed, two letters or more
-# (`/3xYz9Qa`, `/ha2e`), as shorteners give; a site's own pages are words (`/about`,
-# `/en/contact`) or numbered (`/p19`).
-_SHORT_CODE = re.compile(
-    r"/(?=[a-z0-9_-]*\d)(?=(?:[0-9_-]*[a-z]){2})[a-z0-9_-]{4,16}", re.IGNORECASE
-)
+# A short link's code: one path segment of 4-16 letters and digits in which a digit comes
+# before a letter (`/ha2e`, `/tor5c`) or upper and lower case mix with digits (`/3xYz9Qa`),
+# as shorteners draw them, with no run of five letters; a site's own pages are words
+# (`/about`, `/en/contact`, `/3d-printing`) or words numbered at their end (`/p19`,
+# `/page19`, `/news2024`).
+_SEGMENT = re.compile(r"/[a-z0-9_-]{4,16}", re.IGNORECASE)
+_DIGIT_THEN_LETTER = re.compile(r"\d[_-]?[a-z]", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]{5,}", re.IGNORECASE)
+
+
+def _is_short_code(path: str) -> bool:
+    if not _SEGMENT.fullmatch(path) or _WORD.search(path) or sum(map(str.isalpha, path)) < 2:
+        return False
+    mixed_case = path != path.lower() and path != path.upper()
+    return bool(_DIGIT_THEN_LETTER.search(path)) or (
+        mixed_case and any(ch.isdigit() for ch in path)
+    )
 
 
 def _page_of(website: str) -> str:
@@ -77,7 +88,7 @@ def _page_of(website: str) -> str:
     "" for any other address, which its domain keys alone."""
     text = website.strip()
     path = urlsplit(text if "//" in text else f"//{text}").path.rstrip("/")
-    return path if _SHORT_CODE.fullmatch(path) else ""
+    return path if _is_short_code(path) else ""
 
 
 def plan_rows(rows: Iterable[InputRow]) -> Iterator[PlannedRow]:

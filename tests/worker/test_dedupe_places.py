@@ -34,9 +34,13 @@ def test_two_links_on_one_shared_host_are_two_companies() -> None:
         InputRow(row=4, name="Acme Inc", website="http://www.acme-tools.com"),
         InputRow(row=5, name="Acme", website="acme-tools.com/en/contact/"),
         InputRow(row=6, name="Acme B.V.", website="https://acme-tools.com/about#team"),
+        InputRow(row=7, name="Acme", website="https://acme-tools.com/page19"),
+        InputRow(row=8, name="Acme", website="https://acme-tools.com/3d-printing"),
+        InputRow(row=9, name="Bosphorus Ltd", website="https://bit.ly/3xYz9Qa"),
+        InputRow(row=10, name="Bosphorus", website="bit.ly/3xYz9Qa/"),
     ]
     planned = list(plan_rows(rows))
-    assert [p.duplicate_of for p in planned] == [None, None, 0, None, 3, 3, 3]
+    assert [p.duplicate_of for p in planned] == [None, None, 0, None, 3, 3, 3, 3, 3, None, 9]
     assert planned[1].domain == "shortlink.io"
 
 
