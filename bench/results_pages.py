@@ -31,7 +31,6 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import gateway.results_source as results_source
 from bench.on_seaweed import run_on_seaweed
 from gateway.app import api_app, build_services
 from gateway.settings import GatewaySettings
@@ -132,8 +131,8 @@ async def measure(args: argparse.Namespace, endpoint: str) -> None:
         for _ in range(args.rounds):
             for way, forget in ways.items():
                 for offset in OFFSETS:
-                    if forget and hasattr(results_source, "forget_plans"):
-                        results_source.forget_plans()
+                    if forget:
+                        app.state.services.plans.forget()
                     store.requests.clear()
                     began = time.monotonic()
                     response = await http.get(url, params={"offset": offset})

@@ -15,6 +15,7 @@ from gateway.download_tokens import DownloadTokens
 from gateway.enrich.limits import TenantRateLimit
 from gateway.errors import ServiceUnavailable, SessionNotFound, Unauthorized
 from gateway.metrics import GatewayMetrics
+from gateway.results_source import HeldPlans
 from gateway.settings import GatewaySettings
 from gateway.settled_states import SettledStates
 from shared.auth import ApiKeys
@@ -47,6 +48,8 @@ class Services:
     enrich_limits: TenantRateLimit = field(
         default_factory=lambda: TenantRateLimit(MemoryBudget(), 60.0, 20)
     )
+    # Plans of sessions whose result pages were read.
+    plans: HeldPlans = field(default_factory=HeldPlans)
 
 
 def _services(request: Request) -> Services:
@@ -60,6 +63,10 @@ def _store(services: ServicesDep) -> ObjectStore:
 
 def _metrics(services: ServicesDep) -> GatewayMetrics:
     return services.metrics
+
+
+def _plans(services: ServicesDep) -> HeldPlans:
+    return services.plans
 
 
 def _publisher(services: ServicesDep) -> Publisher:
@@ -194,6 +201,7 @@ def reject_unknown_query(request: Request) -> None:
 ServicesDep = Annotated[Services, Depends(_services)]
 StoreDep = Annotated[ObjectStore, Depends(_store)]
 MetricsDep = Annotated[GatewayMetrics, Depends(_metrics)]
+PlansDep = Annotated[HeldPlans, Depends(_plans)]
 PublisherDep = Annotated[Publisher, Depends(_publisher)]
 TenantDep = Annotated[str, Depends(_tenant)]
 SessionKeysDep = Annotated[SessionKeys, Depends(_session_keys)]

@@ -7,7 +7,7 @@ session runs, chunks not written yet are simply absent.
 A session's plan is written once (a conditional write: of planners racing, one stores
 it) under an id no other session ever has, and never replaced, so what a page needs of it
 (its row and chunk counts, not the chunk inputs' sizes: 35 KB at a million rows) is held
-once read, and each later page of the session makes one request fewer.
+by the app once read (`HeldPlans`), and each later page of the session makes one request fewer.
 """
 
 from __future__ import annotations
@@ -23,32 +23,42 @@ from shared.retry import chunk_rounds
 from shared.rows import ResultRow
 from shared.storage.protocol import ObjectStore
 
-# Plan key -> the plan without its input sizes, the most recently used last.
-_PLANS: OrderedDict[str, Plan] = OrderedDict()
-_PLANS_HELD = 2_000  # a few hundred bytes each
+
+class HeldPlans:
+    """Plans read by one app, the most recently used last (`Services.plans`)."""
+
+    def __init__(self, held: int = 2_000) -> None:  # a few hundred bytes each
+        self._plans: OrderedDict[str, Plan] = OrderedDict()
+        self._held = held
+
+    async def read(self, store: ObjectStore, keys: SessionKeys) -> Plan | None:
+        """The session's plan (None: not planned yet, or the session is gone), held once
+        read; its `input_sizes` are left out (reading a chunk's input needs the stored
+        plan)."""
+        held = self._plans.get(keys.plan)
+        if held is not None:
+            self._plans.move_to_end(keys.plan)
+            return held
+        plan = await read_plan(store, keys)
+        if plan is None:
+            return None
+        plan = plan.model_copy(update={"input_sizes": []})
+        self._plans[keys.plan] = plan
+        while len(self._plans) > self._held:
+            self._plans.popitem(last=False)
+        return plan
+
+    def forget(self) -> None:
+        """Hold no plan (benchmarks: every page reads it, as before plans were held)."""
+        self._plans.clear()
 
 
 async def read_plan(store: ObjectStore, keys: SessionKeys) -> Plan | None:
-    """The session's plan (None: not planned yet, or the session is gone), held once read;
-    its `input_sizes` are left out (reading a chunk's input needs the stored plan)."""
-    held = _PLANS.get(keys.plan)
-    if held is not None:
-        _PLANS.move_to_end(keys.plan)
-        return held
+    """The session's stored plan; None: not planned yet, or the session is gone."""
     try:
-        plan = await store.get_model(keys.plan, Plan)
+        return await store.get_model(keys.plan, Plan)
     except NotFound:
         return None
-    plan = plan.model_copy(update={"input_sizes": []})
-    _PLANS[keys.plan] = plan
-    while len(_PLANS) > _PLANS_HELD:
-        _PLANS.popitem(last=False)
-    return plan
-
-
-def forget_plans() -> None:
-    """Hold no plan (benchmarks: every page reads it, as before plans were held)."""
-    _PLANS.clear()
 
 
 async def page_rows(

@@ -7,14 +7,14 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from gateway.deps import DownloadKeysDep, DownloadStateDep, StoreDep
+from gateway.deps import DownloadKeysDep, DownloadStateDep, PlansDep, StoreDep
 from gateway.downloads import results_file
 from gateway.openapi import KEY_OR_TOKEN
 from gateway.openapi.faults import ON_DOWNLOAD, RESULTS_QUERY_REFUSED, errors
 from gateway.resources.results import ResultRowView, ResultsFile, ResultsPage
 from gateway.results_query import QUERY_MAX, SORT_COLUMNS, ConfidenceBand, parse_query
 from gateway.results_scan import scan_page
-from gateway.results_source import page_rows, read_plan
+from gateway.results_source import page_rows
 from gateway.review.decision import with_decisions
 from gateway.review.storage import read_decisions
 from shared.criteria.snapshot import session_criteria
@@ -67,6 +67,7 @@ async def results(
     state: DownloadStateDep,
     keys: DownloadKeysDep,
     store: StoreDep,
+    plans: PlansDep,
     fmt: Annotated[Literal["csv", "xlsx", "json"] | None, Query(alias="format")] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -89,7 +90,7 @@ async def results(
             media_type=CONTENT_TYPES[fmt],
             headers={"Content-Disposition": f'attachment; filename="{filename}"'},
         )
-    plan = await read_plan(store, keys)
+    plan = await plans.read(store, keys)
     total = plan.total_rows if plan else state.manifest.input.rows
     decisions = await read_decisions(store, keys) if plan else {}
     if query.plain:

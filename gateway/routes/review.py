@@ -20,7 +20,7 @@ from gateway.openapi.faults import (
     errors,
 )
 from gateway.resources.results import ResultRowView
-from gateway.results_source import page_rows, read_plan
+from gateway.results_source import page_rows
 from gateway.review.decision import (
     ReviewDecision,
     ReviewRequest,
@@ -76,7 +76,7 @@ async def review(
         raise SessionConflict(
             "session_running", f"the session is {state.status.value}; review once it has ended"
         )
-    plan = await read_plan(store, keys)
+    plan = await services.plans.read(store, keys)
     found = await page_rows(store, keys, plan, row, 1) if plan else []
     if not found:
         raise InvalidInput("row_not_found", f"the session has no result for row {row} (yet)", 404)

@@ -9,11 +9,13 @@ from typing import Any
 import httpx
 import pytest
 
+from gateway.results_source import HeldPlans
 from shared.broker.memory import MemoryBroker
 from shared.broker.memory_bus import MemoryBus
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
 from shared.models import Counters, FinalStatus
+from shared.storage.memory import MemoryStore
 from shared.storage.s3 import MinioStore
 from tests.gateway.conftest import Caller, MakeSettings, client_for, running_app
 from tests.gateway.seed import now, result_row, seed_chunk
@@ -76,3 +78,20 @@ async def test_the_plan_is_read_once_and_a_session_planned_later_shows_its_rows(
             assert [await page(http, keys, offset) for offset in (0, 3)] == first
     finally:
         store.close()
+
+
+async def test_plans_are_held_per_app_and_the_least_recently_used_goes_first() -> None:
+    store = MemoryStore()
+    plans = HeldPlans(held=2)
+    sessions = [SessionKeys("t", f"{n:032x}") for n in range(3)]
+    for n, keys in enumerate(sessions):
+        await seed_plan(store, keys, total=10 * (n + 1), chunk_size=5)
+    for keys in sessions[:2]:
+        assert await plans.read(store, keys) is not None
+    await plans.read(store, sessions[0])  # now the most recently used
+    assert await plans.read(store, sessions[2]) is not None  # sessions[1] goes
+    for keys in sessions:
+        await store.delete(keys.plan)
+    held = [await plans.read(store, keys) for keys in sessions]
+    assert [plan.total_rows if plan else None for plan in held] == [10, None, 30]
+    assert await HeldPlans().read(store, sessions[0]) is None  # another app holds its own
