@@ -60,6 +60,8 @@ async def test_without_providers_rows_get_checked_websites_and_extractive_descri
     assert acme.original == {"id": "7"}
     assert results[1].row_status is RowStatus.NOT_FOUND
     assert results[1].error == "no website given and no search provider configured"
+    assert "no LinkedIn link on the website" not in results[1].notes
+    assert "LinkedIn not looked for: no page of the website was read" in results[1].notes
     # The given domain redirects to a site naming another company: a relation, not proof.
     assert results[2].row_status is RowStatus.NEEDS_REVIEW
     assert results[2].official_website == results[2].description == ""

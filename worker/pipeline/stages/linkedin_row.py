@@ -29,7 +29,13 @@ async def find_linkedin(kit: Toolkit, draft: RowDraft, pages: list[PageFacts], w
             draft.note(f"LinkedIn page linked from {facts.url}")
             return
     if kit.search is None:
-        draft.note("no LinkedIn link on the website")
+        # Without a page read there was no site to look on: say so, not that it has no link.
+        draft.note(
+            "no LinkedIn link on the website"
+            if pages
+            else "LinkedIn not looked for: no page of the website was read and no search "
+            "provider is configured"
+        )
         return
     settings = kit.settings
     found: tuple[str, Score] | None = None
