@@ -6,7 +6,8 @@ against the local RabbitMQ (loopback only), the workers running the network-free
 `normalize` stage. Generates a `--rows`-row CSV (about 76 bytes a row: 1M rows is about
 76 MB) and a `--xlsx-rows`-row XLSX, then prints:
 
-- seconds from the upload's first byte to 201 (CSV and XLSX), and the gateway's RSS rise;
+- seconds from the upload's first byte to 201 (CSV and XLSX), the gateway's RSS rise, and
+  the size of the `rows.jsonl` it stored;
 - start -> running (planning), processing, and finalization seconds of the CSV session;
 - every process's peak RSS in each phase, sampled every `--interval` seconds (a worker with
   the processes it started);
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
 import signal
 import socket
 import statistics
@@ -215,12 +217,17 @@ class Bench:
         self.note(f"upload {label} ({size_mib(path):.0f} MiB) -> 201", elapsed)
         self.note("  the same file stored as it is (baseline)", baseline)
         self.note("  upload / baseline", elapsed / baseline, "x")
+        session_id = str(created.json()["session_id"])
+        rows = await self.store.stat(SessionKeys("bench", session_id).rows)  # the key's tenant
+        if rows is not None:
+            self.note("  rows.jsonl stored", rows.size / MIB, "MiB")
+            self.note("  rows.jsonl / the upload", rows.size / MIB / size_mib(path), "x")
         rise = self.memory.peak("gateway", self.memory.phase) - before
         self.note(f"gateway RSS rise during {label} upload", rise / MIB, "MiB")
         own_after, children_after = _own_and_children_cpu(gateway)
         self.note("  gateway CPU (its own process)", own_after - own_cpu)
         self.note("  gateway CPU (its child processes)", children_after - children_cpu)
-        return str(created.json()["session_id"])
+        return session_id
 
     async def start_probe(self) -> tuple[Probe | None, float]:
         """The cheap requests' process started, and given a few seconds before the upload
@@ -487,6 +494,7 @@ async def dead_hosts(
 
 async def main(args: argparse.Namespace) -> int:
     require_rabbitmq()
+    print(f"load average before: {os.getloadavg()[0]:.1f}", flush=True)
     with tempfile.TemporaryDirectory(prefix="dossier-million-") as name:
         folder = Path(name)
         store = SeaweedFS(folder / "s3")
@@ -499,6 +507,7 @@ async def main(args: argparse.Namespace) -> int:
                 await dead_hosts(args, folder, store, key, args.logs or folder / "logs")
         finally:
             store.stop()
+    print(f"load average after: {os.getloadavg()[0]:.1f}", flush=True)
     return 0
 
 

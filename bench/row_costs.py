@@ -2,9 +2,12 @@
 
 No services: the work done per row, in this process. For the upload: splitting the CSV
 into records (`csv.reader`, the floor no parse goes under) against the gateway's whole
-parse into rows.jsonl lines. For planning: the planner's chunk lines against the same
-rows through the models (`InputRow` read, `plan_rows`, `PlannedRow` written), as planning
-did before. Best of `--rounds`, CPU time (the steadier figure on a shared machine).
+parse into rows.jsonl lines, and the bytes it stores a row against the CSV's. For
+planning: the planner's chunk lines from the rows as the upload stores them, and from the
+same rows stored as `InputRow` objects (format 2, the sessions stored before format 3),
+against the same rows through the models (`InputRow` read, `plan_rows`, `PlannedRow`
+written), as planning did before. Best of `--rounds`, CPU time (the steadier figure on a
+shared machine). Runs in another checkout too (copied there), to compare the two.
 
     .venv/bin/python bench/row_costs.py [--rows 200000] [--rounds 3]
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -50,25 +54,43 @@ def main(args: argparse.Namespace) -> int:
 
     reader = TableReader(args.rows + 1, 10_000)
     rows_jsonl = b"".join(reader.jsonl(csv_records(io.BytesIO(data), "utf-8", ",")))
+    models = TableReader(args.rows + 1, 10_000).rows(csv_records(io.BytesIO(data), "utf-8", ","))
+    format_2 = b"".join(row.model_dump_json().encode() + b"\n" for row in models)
 
     def through_models() -> object:
-        rows = (InputRow.model_validate_json(line) for line in rows_jsonl.splitlines())
+        rows = (InputRow.model_validate_json(line) for line in format_2.splitlines())
         return sum(len(row.model_dump_json()) for row in plan_rows(rows))
 
-    def chunk_lines() -> object:
-        planner = ChunkPlanner(200)
-        return len(planner.feed(rows_jsonl)) + (planner.rest() is not None)
+    def chunk_lines(stored: bytes) -> Callable[[], object]:
+        def plan() -> object:
+            planner = ChunkPlanner(200)
+            return len(planner.feed(stored)) + (planner.rest() is not None)
 
+        return plan
+
+    print(f"load average before: {os.getloadavg()[0]:.1f}", flush=True)
     per_row = 1e6 / args.rows
     split = best_cpu(args.rounds, split_only) * per_row
     upload = best_cpu(args.rounds, parse) * per_row
-    models = best_cpu(args.rounds, through_models) * per_row
-    planned = best_cpu(args.rounds, chunk_lines) * per_row
+    models_cpu = best_cpu(args.rounds, through_models) * per_row
+    planned = best_cpu(args.rounds, chunk_lines(rows_jsonl)) * per_row
+    planned_2 = best_cpu(args.rounds, chunk_lines(format_2)) * per_row
     print(f"{args.rows} rows, CPU us per row, best of {args.rounds}")
     print(f"upload: csv.reader split only (baseline)   {split:7.2f}")
     print(f"upload: parse into rows.jsonl lines        {upload:7.2f}  {upload / split:5.1f}x")
-    print(f"planning: through the models (baseline)    {models:7.2f}")
-    print(f"planning: chunk lines                      {planned:7.2f}  {planned / models:5.2f}x")
+    print(
+        f"upload: rows.jsonl bytes a row             {len(rows_jsonl) / args.rows:7.1f}  "
+        f"{len(rows_jsonl) / len(data):5.2f}x the CSV's"
+    )
+    print(f"planning: through the models (baseline)    {models_cpu:7.2f}")
+    print(
+        f"planning: chunk lines                      {planned:7.2f}  {planned / models_cpu:5.2f}x"
+    )
+    print(
+        f"planning: chunk lines from format 2 rows   {planned_2:7.2f}  "
+        f"{planned_2 / models_cpu:5.2f}x"
+    )
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
     return 0
 
 

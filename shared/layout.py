@@ -42,8 +42,11 @@ tenants/<tenant>/sessions/<id>/
                              so later edits never change a run
     input/<filename>         gateway (the upload, streamed)
     context.txt              gateway
-    rows.jsonl               gateway (parsed input rows, `InputRow`); written again by
-                             `PUT .../columns`, only before the start marker exists
+    rows.jsonl               gateway (parsed input rows, rows format 3: a header with the
+                             columns, then each row's cells; sessions stored before hold
+                             `InputRow` objects; `shared/rows_format.py` reads both);
+                             written again by `PUT .../columns`, only before the start
+                             marker exists
     markers/start.json       gateway (conditional write: one start owns it)
     markers/cancel.json      gateway
     plan.json                planning worker (conditional write: one planner owns it)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import orjson
 import structlog
 
 from shared.errors import NotFound
@@ -18,7 +17,8 @@ from shared.messages import ChunkTask
 from shared.models import ChunkSummary
 from shared.results import read_chunk_results
 from shared.retry import chunk_rounds, merge_round, retried_row
-from shared.rows import InputRow, PlannedRow, ResultRow, RowStatus
+from shared.rows import PlannedRow, ResultRow, RowStatus
+from shared.rows_format import RowsReader
 from shared.storage.protocol import ObjectStore
 from shared.usage import Usage
 from worker.checkpoint import session_deleted, unenriched_row, write_chunk
@@ -108,10 +108,7 @@ class DeadChunkHandler:
             if keys.round:
                 return []  # a retry round's rows unknown: the chunk keeps every row it had
         rows: list[PlannedRow] = []
-        for line in (await self._store.get_bytes(keys.rows)).splitlines():
-            if not line.strip():
-                continue
-            row = InputRow.model_validate(orjson.loads(line))
+        for row in RowsReader().rows((await self._store.get_bytes(keys.rows)).splitlines()):
             if task.row_start <= row.row < task.row_end:
                 rows.append(PlannedRow(**row.model_dump(), name_key=""))
         return rows

@@ -1,67 +1,30 @@
 """`rows.jsonl` bytes in, chunk inputs (`PlannedRow` lines) out, deduped across the session.
 
 Lines are read and written with orjson, not through the models: a million rows through
-pydantic cost about 8 us a row, as much as their normalization. A line whose name and
-website normalization leaves as they are (the upload stores them trimmed) is not written
-again: its bytes go into the chunk with the planned fields added before its closing brace,
-a fifth of the cost of dumping the row anew. Lines that are not plain
-well-typed `InputRow`s still go through the model, so they are read (or refused) exactly
-as before. The CPU-bound work runs in a thread, a block of lines at a time, so the event
-loop keeps writing the chunks already planned while the next block is normalized.
+pydantic cost about 8 us a row, as much as their normalization. Rows are read in any
+format `shared/rows_format.py` knows. A format 2 line whose name and website
+normalization leaves as they are (the upload stored them trimmed) is not written again:
+its bytes go into the chunk with the planned fields added before its closing brace, a
+fifth of the cost of dumping the row anew; a format 3 row (cells only) is written whole.
+Lines that are not plain well-typed rows still go through the model, so they are read (or
+refused) exactly as before. The CPU-bound work runs in a thread, a block of lines at a
+time, so the event loop keeps writing the chunks already planned while the next block is
+normalized.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from typing import Any
 
 import orjson
-from pydantic import ValidationError
 
-from shared.rows import InputRow, PlannedRow
+from shared.rows import PlannedRow
+from shared.rows_format import RowsReader
 from worker.dedupe import Deduper
 
 # Bytes of rows.jsonl normalized per trip to the thread.
 BLOCK_BYTES = 1024 * 1024
-_INPUT_FIELDS = frozenset(InputRow.model_fields)
-
-
-def _text_map(value: object) -> bool:
-    """A map of text to text. Its keys are text already: JSON's keys can be nothing else.
-    A loop, not `all()` over a generator: half the cost, on every row's two maps."""
-    if not isinstance(value, dict):
-        return False
-    for cell in value.values():  # noqa: SIM110 (all() over a generator: twice the cost)
-        if cell.__class__ is not str:
-            return False
-    return True
-
-
-def input_fields(line: bytes) -> tuple[dict[str, Any], bool]:
-    """The line's `InputRow` fields, and whether the line holds them all as they are (its
-    bytes can then be carried into the chunk); ValueError if it is not an `InputRow`."""
-    try:
-        data = orjson.loads(line)
-    except orjson.JSONDecodeError:
-        data = None
-    whole = data.__class__ is dict and data.keys() == _INPUT_FIELDS and line.endswith(b"}")
-    if (
-        data.__class__ is dict
-        and data.keys() <= _INPUT_FIELDS
-        and data.get("row").__class__ is int
-        and data.get("name").__class__ is str
-        and data.get("website").__class__ in (str, type(None))
-        and _text_map(data.setdefault("original", {}))
-        and _text_map(data.setdefault("facts", {}))
-    ):
-        return data, whole
-    try:
-        return InputRow.model_validate_json(line).model_dump(), False
-    except ValidationError as exc:
-        # A stored row that does not read is not an unreadable message: it fails the
-        # planning like any other error, not the command that asked for it.
-        raise ValueError(f"unreadable row in rows.jsonl: {exc.errors()[0]['msg']}") from None
 
 
 class ChunkPlanner:
@@ -70,16 +33,21 @@ class ChunkPlanner:
     def __init__(self, chunk_size: int) -> None:
         self._size = chunk_size
         self._deduper = Deduper()
+        self._reader = RowsReader()
         self._lines: list[bytes] = []
 
     def feed(self, block: bytes) -> list[tuple[int, bytes]]:
         """Whole lines in; every chunk they complete out, as (rows, jsonl bytes)."""
         done: list[tuple[int, bytes]] = []
         plan, lines, dumps = self._deduper.plan, self._lines, orjson.dumps
+        read = self._reader.fields
         for line in block.split(b"\n"):
             if not line.strip():
                 continue
-            row, whole = input_fields(line)
+            fields = read(line)
+            if fields is None:
+                continue  # the header
+            row, whole = fields
             name, website, key, domain, duplicate_of = plan(
                 row["row"], row["name"], row.get("website"), row["facts"]
             )
@@ -101,7 +69,7 @@ class ChunkPlanner:
                 "domain": domain,
                 "duplicate_of": duplicate_of,
             }
-            lines.append(orjson.dumps(planned))
+            lines.append(dumps(planned))
             if len(lines) == self._size:
                 done.append(self._cut())
         return done

@@ -23,6 +23,7 @@ from shared.ids import new_session_id
 from shared.layout import SessionKeys
 from shared.models import InputSummary, SessionManifest, SessionOptions
 from shared.rows import InputRow, ResultRow
+from shared.rows_format import RowsHeader, given_line
 from shared.status import SessionState
 from shared.storage.protocol import ObjectStore
 
@@ -30,14 +31,17 @@ log = structlog.get_logger()
 
 
 class _RowsFromResults:
-    """Input rows.jsonl from result batches; counts rows and repeated domains as it goes."""
+    """Input rows.jsonl (format 3, each row's name and website given before its cells)
+    from result batches; counts rows and repeated domains as it goes."""
 
-    def __init__(self) -> None:
+    def __init__(self, columns: list[str]) -> None:
         self.rows = 0
         self.duplicate_domains = 0
         self._domains: set[str] = set()
+        self._columns = columns
 
     async def jsonl(self, batches: AsyncIterator[list[ResultRow]]) -> AsyncIterator[bytes]:
+        yield RowsHeader(list(self._columns), name=None).line()
         async for batch in batches:
             if batch:
                 yield b"".join(self._line(result) for result in batch)
@@ -53,7 +57,7 @@ class _RowsFromResults:
             row=self.rows, name=result.company_name, website=website, original=result.original
         )
         self.rows += 1
-        return row.model_dump_json().encode() + b"\n"
+        return given_line(row, self._columns)
 
 
 async def session_from_results(
@@ -79,7 +83,7 @@ async def _store_session(
     input_key = keys.input_file(filename)
     csv = results_file(store, source_keys, source, "csv")
     size = await store.put_stream(input_key, csv, "text/csv; charset=utf-8")
-    rows = _RowsFromResults()
+    rows = _RowsFromResults(source.manifest.input.columns)
     batches = all_rows(store, source_keys)
     await store.put_stream(keys.rows, rows.jsonl(batches), "application/x-ndjson")
     if rows.rows == 0:

@@ -1,4 +1,5 @@
-"""Raw records (lists of cell strings) to `InputRow`s, with the input summary."""
+"""Raw records (lists of cell strings) to `InputRow`s and `rows.jsonl` lines (format 3,
+`shared/rows_format.py`), with the input summary."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from gateway.ingest.fact_columns import detect_fact_columns
 from shared.company_keys import registered_domain
 from shared.errors import InvalidInput
 from shared.rows import InputRow
+from shared.rows_format import RowsHeader, generated_column
 
 # Domain hashes are kept in this many arrays (a power of two), by their lowest bits.
 DOMAIN_BUCKETS = 64
@@ -82,11 +84,6 @@ class ParsedRow:
             facts=self.facts,
         )
 
-    def jsonl(self) -> bytes:
-        """The line `InputRow.model_dump_json` writes, plus its newline."""
-        fields = {"row": self.row, "name": self.name, "website": self.website}
-        return orjson.dumps(fields | {"original": self.original, "facts": self.facts}) + b"\n"
-
 
 @dataclass
 class TableStats:
@@ -118,22 +115,30 @@ class TableReader:
             yield parsed.model()
 
     def jsonl(self, records: Iterable[Iterable[object]]) -> Iterator[bytes]:
-        """`rows.jsonl` lines, as `rows` would write them."""
+        """`rows.jsonl` lines (the header first), the rows `rows` gives."""
         for block in self.jsonl_blocks(records, 1000):
             # JSON escapes line breaks inside strings: every break ends a line.
             yield from block.splitlines(keepends=True)
 
     def jsonl_blocks(self, records: Iterable[Iterable[object]], lines: int) -> Iterator[bytes]:
-        """`rows.jsonl` lines, `lines` at a time; one loop with no model per row, as a
-        million rows through the general path cost seconds of function calls."""
+        """`rows.jsonl` lines, `lines` at a time, the first block led by the header; one
+        loop with no model per row, as a million rows through the general path cost
+        seconds of function calls. A row's line is its cells as cleaned: the reader pads
+        them, names them and picks the name, website and facts out of them."""
         records = iter(records)
         choice, sample = self._start(records)
-        if sample:
-            yield b"".join(self._row(record, choice).jsonl() for record in sample)
+        dumps = orjson.dumps
+        header = RowsHeader(
+            list(self.stats.columns), choice.name_index, choice.website_index, dict(self._facts)
+        )
+        first = [header.line()]
+        for record in sample:
+            self._row(record, choice)  # the counts and the columns, as any row
+            first.append(dumps(record) + b"\n")
+        yield b"".join(first)
         stats, columns, domains = self.stats, self.stats.columns, self._domains
         name_index, website_index = choice.name_index, choice.website_index
-        facts = list(self._facts.items())
-        max_rows, max_cell, dumps = self._max_rows, self._max_cell, orjson.dumps
+        max_rows, max_cell = self._max_rows, self._max_cell
         # Counted in locals: an attribute's update costs more than the count itself.
         rows, named, width_seen = stats.rows, stats.any_named_row, len(columns)
         # Each line serialised at once: dicts held for a block would keep the collector busy.
@@ -148,7 +153,7 @@ class TableReader:
             width = len(record)
             if width > width_seen:
                 while width > len(columns):
-                    columns.append(f"Column_{len(columns) + 1}")
+                    columns.append(generated_column(len(columns) + 1))
                 width_seen = width
             name = record[name_index] if name_index < width else ""
             website = None
@@ -160,18 +165,8 @@ class TableReader:
             if domain is not None:
                 key = hash(domain)
                 domains[key & BUCKET_MASK].append(key)
-            if width < width_seen:
-                record += [""] * (width_seen - width)
-            line = {
-                "row": rows,
-                "name": name,
-                "website": website,
-                # As long as `columns` by now: strict=True would cost 0.2 us a row.
-                "original": dict(zip(columns, record)),  # noqa: B905
-                "facts": {role: record[i] for role, i in facts if record[i]},
-            }
             rows += 1
-            block.append(dumps(line) + b"\n")
+            block.append(dumps(record) + b"\n")
             if len(block) == lines:
                 stats.rows = rows
                 yield b"".join(block)
@@ -259,7 +254,7 @@ class TableReader:
         columns = self.stats.columns
         while len(record) > len(columns):
             # Extra cells beyond the header are kept under generated column names.
-            columns.append(f"Column_{len(columns) + 1}")
+            columns.append(generated_column(len(columns) + 1))
         name = record[choice.name_index] if choice.name_index < len(record) else ""
         website = None
         if choice.website_index is not None and choice.website_index < len(record):

@@ -50,6 +50,7 @@ from shared.lifecycle import SessionStatus, can_cancel, can_delete, can_start
 from shared.messages import CancelSession, EndSession, SessionStatusChanged, StartSession
 from shared.models import CancelRequest, StartRequest
 from shared.rows import InputRow
+from shared.rows_format import RowsReader
 from shared.session_view import SessionView, session_view
 from shared.status import SessionState
 from shared.storage.protocol import ObjectStore
@@ -144,13 +145,14 @@ async def preview(
 ) -> Preview:
     rows: list[InputRow] = []
     buffer = b""
+    reader = RowsReader()
     stream = store.iter_bytes(keys.rows)
     try:
         async for chunk in stream:
             buffer += chunk
             while b"\n" in buffer and len(rows) < PREVIEW_ROWS:
                 line, buffer = buffer.split(b"\n", 1)
-                rows.append(InputRow.model_validate_json(line))
+                rows.extend(reader.rows([line]))
             if len(rows) >= PREVIEW_ROWS:
                 break
     finally:

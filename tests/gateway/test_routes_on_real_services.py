@@ -14,7 +14,6 @@ from pathlib import Path
 
 import aio_pika
 import httpx
-import orjson
 import pytest
 from aio_pika.abc import AbstractQueue
 
@@ -30,6 +29,7 @@ from shared.layout import (
     tenant_criteria_prefix,
 )
 from shared.messages import CancelSession, EndSession, StartSession, parse_command
+from shared.rows_format import read_rows
 from shared.storage.s3 import MinioStore, store_from_settings
 from tests.gateway.conftest import Caller, MakeSettings, client_for, running_app, upload
 from tests.gateway.steps import CRITERIA_CSV, CSV, WAIT, send_criteria
@@ -105,8 +105,8 @@ async def test_a_session_goes_through_real_storage_and_the_real_broker(
     assert created.status_code == 201, created.text
     session_id = created.json()["session_id"]
     keys = SessionKeys(owner.tenant, session_id)
-    rows = [orjson.loads(line) for line in (await store.get_bytes(keys.rows)).splitlines()]
-    assert [row["name"] for row in rows] == ["Capcom", "Krafton", "Sega"]
+    rows = read_rows(await store.get_bytes(keys.rows))
+    assert [row.name for row in rows] == ["Capcom", "Krafton", "Sega"]
 
     async with commands_queue(settings) as queue:
         started = await http.post(f"/api/sessions/{session_id}/start")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-import orjson
 import pytest
 
 from shared.layout import SessionKeys
+from shared.rows_format import read_rows
 from shared.storage.memory import MemoryStore
 from tests.gateway import corpus
 from tests.gateway.conftest import Caller, upload
@@ -24,7 +24,7 @@ async def created(http: httpx.AsyncClient, content: bytes, name: str, **fields: 
 
 async def stored_rows(store: MemoryStore, owner: Caller, session_id: str) -> list[Any]:
     data = await store.get_bytes(SessionKeys(owner.tenant, session_id).rows)
-    return [orjson.loads(line) for line in data.splitlines()]
+    return [row.model_dump() for row in read_rows(data)]
 
 
 @pytest.mark.parametrize(

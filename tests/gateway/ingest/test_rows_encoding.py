@@ -1,16 +1,19 @@
-"""`rows.jsonl` as the reader writes it: the lines `InputRow` itself would write, for the
-awkward files users send (quoted newlines, a BOM, semicolons, Windows-1251, ragged rows)."""
+"""`rows.jsonl` as the reader writes it (format 3: a header, then each row's cells): read
+back, the rows the models give, for the awkward files users send (quoted newlines, a BOM,
+semicolons, Windows-1251, ragged rows)."""
 
 from __future__ import annotations
 
 import io
 
+import orjson
 import pytest
 
 from gateway.ingest.encoding import detect_delimiter, detect_encoding
 from gateway.ingest.records import csv_records
 from gateway.ingest.table import TableReader
 from shared.rows import InputRow
+from shared.rows_format import ROWS_FORMAT, read_rows
 
 pytestmark = pytest.mark.unit
 
@@ -25,8 +28,11 @@ def read(data: bytes) -> tuple[list[bytes], list[InputRow]]:
 
 
 def assert_same_as_models(lines: list[bytes], rows: list[InputRow]) -> None:
-    assert lines == [row.model_dump_json().encode() + b"\n" for row in rows]
-    assert [InputRow.model_validate_json(line) for line in lines] == rows
+    assert orjson.loads(lines[0])["rows_format"] == ROWS_FORMAT
+    assert len(lines) == len(rows) + 1
+    # Each row is its cells alone: no column name, no name or website written twice.
+    assert all(orjson.loads(line).__class__ is list for line in lines[1:])
+    assert read_rows(b"".join(lines)) == rows
 
 
 def test_quoted_newlines_stay_in_their_cell_as_one_space() -> None:
@@ -76,7 +82,8 @@ def test_rows_past_the_sample_come_in_blocks_of_the_same_lines_and_counts() -> N
     rows = list(models_reader.rows(csv_records(io.BytesIO(data), "utf-8", ",")))
     lines = b"".join(blocks).splitlines(keepends=True)
     assert_same_as_models(lines, rows)
-    assert max(block.count(b"\n") for block in blocks) == 49  # the sample's block, then 7s
+    # The header and the sample's rows, then 7s.
+    assert [block.count(b"\n") for block in blocks][:2] == [50, 7]
     assert blocks_reader.stats == models_reader.stats
     assert blocks_reader.stats.rows == 128
     assert blocks_reader.stats.blank_rows_skipped == 2

@@ -15,6 +15,7 @@ from shared.layout import SessionKeys, criteria_key, tenant_sessions_prefix
 from shared.lifecycle import SessionStatus
 from shared.models import SessionManifest
 from shared.rows import InputRow
+from shared.rows_format import read_rows
 from shared.storage.memory import MemoryStore
 from tests.gateway.conftest import AppOnTwins, Caller, MakeSettings, client_for, upload
 from tests.gateway.seed import result_row, seed_chunk, seed_final
@@ -205,8 +206,7 @@ async def completed_session(
 
 
 async def rows_of(store: MemoryStore, keys: SessionKeys) -> list[InputRow]:
-    lines = (await store.get_bytes(keys.rows)).splitlines()
-    return [InputRow.model_validate_json(line) for line in lines]
+    return read_rows(await store.get_bytes(keys.rows))
 
 
 async def test_qualifying_a_completed_session_makes_a_new_session_of_its_results(
