@@ -15,6 +15,7 @@ key.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from hashlib import blake2b
@@ -25,6 +26,7 @@ from shared.countries import parse_country
 from shared.rows import InputRow, PlannedRow
 
 _INDUSTRY_CELL = 200  # characters of an industry cell compared; a pasted paragraph is cut
+CELL_MEMO = 4096  # distinct fact cells keyed once per session, per kind of key
 
 
 def identity_digest(identity: str) -> int:
@@ -39,6 +41,12 @@ class Deduper:
 
     def __init__(self) -> None:
         self._first_by_key: dict[int, int] = {}
+        # A session's country, city, region and industry cells repeat (a column holds far
+        # fewer distinct cells than rows), and keying a place transliterates it: 2-15 us a
+        # cell. Each distinct cell is keyed once; bounded, so columns of all-distinct cells
+        # hold at most `CELL_MEMO` of them.
+        self._place = functools.lru_cache(maxsize=CELL_MEMO)(place_key)
+        self._country = functools.lru_cache(maxsize=CELL_MEMO)(parse_country)
 
     def plan(
         self, row: int, name: str, website: str | None, facts: dict[str, str]
@@ -50,7 +58,7 @@ class Deduper:
         if domain:
             duplicate_of = self._first_of_site(row, domain, _page_of(website or ""))
         else:
-            duplicate_of = _first_of_name(self._first_by_key, key, row, facts)
+            duplicate_of = self._first_of_name(key, row, facts)
         return (
             name,
             clean_text(website) if website else None,
@@ -62,6 +70,23 @@ class Deduper:
     def _first_of_site(self, row: int, domain: str, page: str) -> int:
         """The first row of the website's domain, or of its short link."""
         return self._first_by_key.setdefault(identity_digest(f"domain:{domain}{page}"), row)
+
+    def _first_of_name(self, key: str, row: int, facts: dict[str, str]) -> int:
+        first_by_key, place = self._first_by_key, self._place
+        country = self._country(facts.get("country", ""))
+        named = f"name:{key}@{country or ''}"
+        first_of_country = first_by_key.setdefault(identity_digest(named), row)
+        city = place(facts.get("city", ""))
+        region = place(facts.get("region", ""))
+        industry = place(facts.get("industry", "")[:_INDUSTRY_CELL])
+        if not (city or region or industry):
+            return first_of_country
+        # A place (and an industry) must match in full: merging two companies costs more
+        # than looking one up twice, so "Lyon" and "Lyon, Rhône" stay apart, a row with a
+        # place never joins one without, and two namesakes of one city that the list tells
+        # apart by their industry (the joiners and the accountants) are two rows.
+        where = f"{named}@{region}/{city}#{industry}"
+        return first_by_key.setdefault(identity_digest(where), row)
 
 
 # A short link's code: one path segment of 4-16 letters and digits in which a digit comes
@@ -83,12 +108,34 @@ def _is_short_code(path: str) -> bool:
     )
 
 
+# A plain address: printable ASCII, a host of letters, digits, dots and hyphens after an
+# optional `http(s)://` or `//`, an optional port, then its path, query and fragment. For
+# these (nearly every website cell) the path `urlsplit` finds is the text from the first
+# `/`, `?` or `#` after the host to the first `?` or `#`, read here at a sixth of its cost.
+# Without a scheme, `//` further on makes `urlsplit` read the whole text as a path: such
+# text goes through `urlsplit`, as does anything else.
+_PLAIN_ADDRESS = re.compile(
+    r"((?:https?:)?//)?[a-z0-9.-]+(?::[0-9]*)?([/?#][!-~]*)?", re.IGNORECASE | re.ASCII
+)
+_QUERY_OR_FRAGMENT = re.compile(r"[?#]")
+
+
+def _path_of(text: str) -> str:
+    """`urlsplit(text if "//" in text else f"//{text}").path` of a trimmed website."""
+    plain = _PLAIN_ADDRESS.fullmatch(text)
+    if plain is None or (plain.group(1) is None and "//" in text):
+        return urlsplit(text if "//" in text else f"//{text}").path
+    rest = plain.group(2)
+    if not rest:
+        return ""
+    return _QUERY_OR_FRAGMENT.split(rest, 1)[0]
+
+
 def _page_of(website: str) -> str:
     """The code of a website given as a short link (`go.example.io/ha2e`), as its path;
     "" for any other address, which its domain keys alone."""
-    text = website.strip()
-    path = urlsplit(text if "//" in text else f"//{text}").path.rstrip("/")
-    return path if _is_short_code(path) else ""
+    path = _path_of(website.strip()).rstrip("/")
+    return path if path and _is_short_code(path) else ""
 
 
 def plan_rows(rows: Iterable[InputRow]) -> Iterator[PlannedRow]:
@@ -107,20 +154,3 @@ def plan_rows(rows: Iterable[InputRow]) -> Iterator[PlannedRow]:
             domain=domain,
             duplicate_of=duplicate_of,
         )
-
-
-def _first_of_name(first_by_key: dict[int, int], key: str, row: int, facts: dict[str, str]) -> int:
-    country = parse_country(facts.get("country", ""))
-    named = f"name:{key}@{country or ''}"
-    first_of_country = first_by_key.setdefault(identity_digest(named), row)
-    city = place_key(facts.get("city", ""))
-    region = place_key(facts.get("region", ""))
-    industry = place_key(facts.get("industry", "")[:_INDUSTRY_CELL])
-    if not (city or region or industry):
-        return first_of_country
-    # A place (and an industry) must match in full: merging two companies costs more than
-    # looking one up twice, so "Lyon" and "Lyon, Rhône" stay apart, a row with a place never
-    # joins one without, and two namesakes of one city that the list tells apart by their
-    # industry (the joiners and the accountants) are two rows.
-    where = f"{named}@{region}/{city}#{industry}"
-    return first_by_key.setdefault(identity_digest(where), row)
