@@ -12,7 +12,7 @@ import unicodedata
 
 import tldextract
 
-from shared.legal_forms import basename
+from shared.legal_forms import basename, trailing_forms
 from shared.public_suffix import UNSURE, SuffixWalk
 from shared.transliteration import skeleton
 
@@ -115,7 +115,12 @@ def fresh_name_key(name: str) -> str:
     `Acme, Inc.` and `ACME` share a key; a name that is nothing but a legal form keeps it.
     Not cached: planning keys every row's name once, where a cache only costs.
     """
-    text = _LEADING_LEGAL_FORM.sub("", clean_text(name))
+    cleaned = clean_text(name)
+    if _PLAIN_WORDS.fullmatch(cleaned):
+        plain = _plain_name_key(cleaned)
+        if plain is not None:
+            return plain
+    text = _LEADING_LEGAL_FORM.sub("", cleaned)
     for _ in range(3):  # "Capcom Co., Ltd." carries two legal forms
         stripped = _without_forms(text)
         if not stripped or stripped == text or _cut_in_word(text, stripped):
@@ -123,6 +128,34 @@ def fresh_name_key(name: str) -> str:
         text = stripped
     words = _WORDS.findall(_folded(text))
     return " ".join(words) or " ".join(_WORDS.findall(_folded(clean_text(name))))
+
+
+# A cleaned name of ASCII letters and digits in words, one space apart (`Northwind
+# Trading 0000001 Ltd`): most names of most lists. Its key is found from its words once,
+# instead of from its text again at every step (the text's steps cost 5 us a name).
+_PLAIN_WORDS = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
+
+
+def _plain_name_key(text: str) -> str | None:
+    """`fresh_name_key` of a cleaned name of plain words (`_PLAIN_WORDS`), by the same
+    steps on its words: the leading form, then up to three rounds of cleanco's trailing
+    forms. None when a form cleanco does not know may end it (`_MORE_FORM_ENDS`): the text's
+    steps decide."""
+    if text[:1] in "pPcC":  # of the leading forms, only `PT` and `CTCP` are ASCII
+        text = _LEADING_LEGAL_FORM.sub("", text)
+    words = text.lower().split(" ")
+    kept = len(words)
+    for _ in range(3):
+        left = kept - trailing_forms(words[:kept])
+        if not left:
+            break  # a name that is nothing but legal forms keeps them
+        if words[left - 1] in _MORE_FORM_ENDS:
+            return None
+        if left == kept:
+            break
+        kept = left
+    # The plain words are the key's words: `_WORDS` finds them, `_folded` lower-cases them.
+    return " ".join(words[:kept])
 
 
 def _folded(text: str) -> str:

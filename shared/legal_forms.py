@@ -8,16 +8,26 @@ only the forms that end with the name's current last word.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 
-from cleanco.clean import normalized, prepare_default_terms, strip_punct, tail_removal_rexp
+from cleanco.clean import prepare_default_terms, strip_punct, tail_removal_rexp
+from cleanco.non_nfkd_map import NON_NFKD_MAP
 
-# Forms by their last word: (position in cleanco's order, words), in that order.
-_BY_LAST_WORD: dict[str, list[tuple[int, list[str]]]] = {}
+_NON_NFKD: dict[str, str] = dict(NON_NFKD_MAP)
+
+# Forms by their last word: their lengths in words, longest first, and each form's
+# positions in cleanco's order (forms of one spelling can appear several times). cleanco
+# orders its forms longest first, so every form of a length comes before every shorter one.
+_BY_LAST_WORD: dict[str, tuple[list[int], dict[tuple[str, ...], list[int]]]] = {}
 for _position, (_size, _words) in enumerate(prepare_default_terms()):
     if _words:
-        _BY_LAST_WORD.setdefault(_words[-1], []).append((_position, _words))
-_POSITIONS = {word: [p for p, _ in forms] for word, forms in _BY_LAST_WORD.items()}
+        _lengths, _forms = _BY_LAST_WORD.setdefault(_words[-1], ([], {}))
+        if len(_words) not in _lengths:
+            _lengths.append(len(_words))
+        _forms.setdefault(tuple(_words), []).append(_position)
+for _lengths, _ in _BY_LAST_WORD.values():
+    _lengths.sort(reverse=True)
 
 
 def _strip_tail(name: str) -> str:
@@ -32,12 +42,21 @@ def _strip_tail(name: str) -> str:
     return name[: match.start()] if match is not None else name
 
 
+def _unaccented(text: str) -> str:
+    """cleanco's `normalized` (case-folded, NFKD, combining marks dropped, its own table
+    for letters that do not decompose), a list built instead of a generator's chain."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if decomposed.isascii():  # no combining marks, none of the table's letters
+        return decomposed
+    category = unicodedata.category
+    return "".join([_NON_NFKD.get(c, c) for c in decomposed if category(c) != "Mn"])
+
+
 def _normalized(text: str) -> str:
     # cleanco's normalisation leaves ASCII text lower-cased and otherwise unchanged.
     if text.isascii():
         return text.lower()
-    folded: str = normalized(text)
-    return folded
+    return _unaccented(text)
 
 
 def _compared_words(name: str, count: int) -> list[str]:
@@ -52,28 +71,54 @@ def _compared_words(name: str, count: int) -> list[str]:
     return every
 
 
+def _last_word_of(part: str) -> str | None:
+    """The last compared word of a name whose last part is `part`, None if that part
+    normalizes to no word. Normalizing goes character by character and keeps whitespace
+    whitespace, so a name's compared words are its parts' in turn."""
+    words = _unaccented(part).split()
+    found: str | None = strip_punct(words[-1]) if words else None
+    return found
+
+
+def trailing_forms(words: list[str]) -> int:
+    """How many of the compared words, from the end, cleanco's `basename` removes as
+    legal forms: longest forms first, each time going on from the form after the last
+    one removed."""
+    end = len(words)
+    start = 0  # cleanco goes on from the form after the last one it removed
+    while end:
+        indexed = _BY_LAST_WORD.get(words[end - 1])
+        if indexed is None:
+            break
+        lengths, forms = indexed
+        # The first form in cleanco's order, at `start` or after, that the words end with:
+        # of each length at most one form can match (the last words of that length), and
+        # a longer one comes first.
+        for size in lengths:
+            positions = forms.get(tuple(words[end - size : end])) if size <= end else None
+            if positions is not None and positions[-1] >= start:
+                start = positions[bisect_left(positions, start)] + 1
+                break
+        else:
+            break
+        end -= size
+    return len(words) - end
+
+
 def basename(name: str) -> str:
     """`cleanco.basename(name)`: trailing legal forms removed, longest forms tried first."""
     name = _strip_tail(name)
     parts = name.split()
-    if parts and name.isascii() and strip_punct(parts[-1].lower()) not in _BY_LAST_WORD:
+    if not parts:
+        return ""
+    last = strip_punct(parts[-1].lower()) if name.isascii() else _last_word_of(parts[-1])
+    if last is not None and last not in _BY_LAST_WORD:
         # Most names end in no legal form: nothing to look up.
         return _strip_tail(" ".join(parts))
-    words = _compared_words(name, len(parts))
-    start = 0
-    while words:
-        forms = _BY_LAST_WORD.get(words[-1])
-        if forms is None:
-            break
-        found = None
-        for position, form in forms[bisect_left(_POSITIONS[words[-1]], start) :]:
-            if words[-len(form) :] == form:
-                found = position, len(form)
-                break
-        if found is None:
-            break
-        start, size = found[0] + 1, found[1]
-        del words[-size:]
-        del parts[-size:]
+    # cleanco removes as many parts as compared words (one part can normalize to more or
+    # fewer words: it does the same).
+    removed = trailing_forms(_compared_words(name, len(parts)))
+    if removed:
+        del parts[-removed:]
     stripped: str = _strip_tail(" ".join(parts))
     return stripped
