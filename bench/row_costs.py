@@ -6,8 +6,11 @@ parse into rows.jsonl lines, and the bytes it stores a row against the CSV's. Fo
 planning: the planner's chunk lines from the rows as the upload stores them, and from the
 same rows stored as `InputRow` objects (format 2, the sessions stored before format 3),
 against the same rows through the models (`InputRow` read, `plan_rows`, `PlannedRow`
-written), as planning did before. Best of `--rounds`, CPU time (the steadier figure on a
-shared machine). Runs in another checkout too (copied there), to compare the two.
+written), as planning did before. Planning is also timed on varied rows (`varied_line`):
+names with punctuation, legal forms and other scripts, two rows in five without a website
+(keyed by name, country, city and industry). Best of `--rounds`, CPU time (the steadier
+figure on a shared machine). Runs in another checkout too (copied there), to compare the
+two.
 
     .venv/bin/python bench/row_costs.py [--rows 200000] [--rounds 3]
 """
@@ -31,6 +34,45 @@ from gateway.ingest.table import TableReader
 from shared.rows import InputRow
 from worker.dedupe import plan_rows
 from worker.plan_stream import ChunkPlanner
+
+# Parts of varied rows: each row draws one of each by its number, so every run and every
+# checkout plans the same rows.
+_BRANDS = ["Northwind", "Acme", "Müller Bäckerei", "Ромашка", "Peñalba", "O'Brien & Sons",
+           "Blue Sky", "東京精機", "Nordlicht", "Kaya Gıda", "Smith-Jones", "Delta"]  # fmt: skip
+_SLUGS = ["northwind", "acme", "mueller", "romashka", "penalba", "obrien", "bluesky", "seiki"]
+_FORMS = ["", "", "", "Ltd", "Inc.", "GmbH", "S.A.", "Co., Ltd.", "LLC", "B.V.", "AG",
+          "San. ve Tic. Ltd. Şti.", "Pty Ltd", "S.r.l."]  # fmt: skip
+_LEADING = [""] * 12 + ["ООО", "PT"]
+_CITIES = ["Berlin", "Lyon", "Saint-Étienne", "Москва", "São Paulo", "Springfield", "İzmir",
+           "Kraków", "Osaka", "", "Austin", "Zürich", "Kyiv", "Lagos", "Pune", ""]  # fmt: skip
+_COUNTRIES = ["Germany", "France", "FR", "Россия", "Brazil", "US", "Türkiye", "Poland",
+              "Japan", "", "United States", "CH", "Ukraine", "NG", "India", "DE"]  # fmt: skip
+_INDUSTRIES = ["", "Software", "Bakery", "Logistics", "Accounting", "Joinery", "Retail"]
+
+
+def varied_line(n: int) -> str:
+    """A row of a mixed list: two in five without a website."""
+    name = " ".join(
+        part
+        for part in (
+            _LEADING[n % len(_LEADING)],
+            _BRANDS[n % len(_BRANDS)],
+            str(n // 7),
+            _FORMS[n % len(_FORMS)],
+        )
+        if part
+    )
+    site = "" if n % 5 < 2 else f"https://www.{_SLUGS[n % len(_SLUGS)]}-{n}.com/"
+    city, country = _CITIES[n % len(_CITIES)], _COUNTRIES[n % len(_COUNTRIES)]
+    return f'"{name}",{site},{city},{country},{_INDUSTRIES[n % len(_INDUSTRIES)]},{n}\n'
+
+
+def stored_rows(lines: str, rows: int) -> bytes:
+    """`rows.jsonl` as the upload stores the CSV text `lines`."""
+    data = lines.encode()
+    return b"".join(
+        TableReader(rows + 1, 10_000).jsonl(csv_records(io.BytesIO(data), "utf-8", ","))
+    )
 
 
 def best_cpu(rounds: int, work: Callable[[], object]) -> float:
@@ -75,6 +117,11 @@ def main(args: argparse.Namespace) -> int:
     models_cpu = best_cpu(args.rounds, through_models) * per_row
     planned = best_cpu(args.rounds, chunk_lines(rows_jsonl)) * per_row
     planned_2 = best_cpu(args.rounds, chunk_lines(format_2)) * per_row
+    varied = stored_rows(
+        "Company,Website,City,Country,Industry,Ref\n" + "".join(map(varied_line, range(args.rows))),
+        args.rows,
+    )
+    planned_varied = best_cpu(args.rounds, chunk_lines(varied)) * per_row
     print(f"{args.rows} rows, CPU us per row, best of {args.rounds}")
     print(f"upload: csv.reader split only (baseline)   {split:7.2f}")
     print(f"upload: parse into rows.jsonl lines        {upload:7.2f}  {upload / split:5.1f}x")
@@ -90,6 +137,7 @@ def main(args: argparse.Namespace) -> int:
         f"planning: chunk lines from format 2 rows   {planned_2:7.2f}  "
         f"{planned_2 / models_cpu:5.2f}x"
     )
+    print(f"planning: chunk lines, varied rows         {planned_varied:7.2f}")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
     return 0
 
