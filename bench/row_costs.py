@@ -23,6 +23,7 @@ import io
 import os
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,7 +33,8 @@ from bench.million_rows import company_line
 from gateway.ingest.records import csv_records
 from gateway.ingest.table import TableReader
 from shared.rows import InputRow
-from worker.dedupe import plan_rows
+from worker import dedupe
+from worker.dedupe import Deduper, plan_rows
 from worker.plan_stream import ChunkPlanner
 
 # Parts of varied rows: each row draws one of each by its number, so every run and every
@@ -73,6 +75,25 @@ def stored_rows(lines: str, rows: int) -> bytes:
     return b"".join(
         TableReader(rows + 1, 10_000).jsonl(csv_records(io.BytesIO(data), "utf-8", ","))
     )
+
+
+def memo_mib() -> float | None:
+    """Memory the planner's memos of fact cells hold at worst: every cell distinct, as long
+    as a remembered cell can be, in Cyrillic (two bytes a letter). None: no such memos."""
+    deduper = Deduper()
+    place, country = getattr(deduper, "_place", None), getattr(deduper, "_country", None)
+    if place is None or country is None:
+        return None
+    cells = 3 * getattr(dedupe, "CELL_MEMO", 0)
+    width = getattr(dedupe, "MEMO_CELL_CHARS", 200)
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    for n in range(cells):
+        place((f"{n:06d} " + "Промышленная отрасль " * 12)[:width])
+        country((f"{n:06d} " + "Страна не названа " * 12)[:width])
+    held = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    return held / 2**20
 
 
 def best_cpu(rounds: int, work: Callable[[], object]) -> float:
@@ -138,6 +159,9 @@ def main(args: argparse.Namespace) -> int:
         f"{planned_2 / models_cpu:5.2f}x"
     )
     print(f"planning: chunk lines, varied rows         {planned_varied:7.2f}")
+    memo = memo_mib()
+    if memo is not None:
+        print(f"planning: fact-cell memos at worst, MiB     {memo:7.2f}")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
     return 0
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from hashlib import blake2b
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from shared.company_keys import clean_text, fresh_name_key, place_key, registered_domain
@@ -26,7 +27,21 @@ from shared.countries import parse_country
 from shared.rows import InputRow, PlannedRow
 
 _INDUSTRY_CELL = 200  # characters of an industry cell compared; a pasted paragraph is cut
-CELL_MEMO = 4096  # distinct fact cells keyed once per session, per kind of key
+CELL_MEMO = 4096  # distinct fact cells remembered per session, per kind of key
+MEMO_CELL_CHARS = 200  # longer cells are keyed each time, not remembered
+_Key = TypeVar("_Key")
+
+
+def _memoized(key: Callable[[str], _Key]) -> Callable[[str], _Key]:
+    """`key`, remembering its last `CELL_MEMO` answers for cells of at most
+    `MEMO_CELL_CHARS` characters: a session of all-distinct cells (or pasted paragraphs)
+    holds a few megabytes of them at most, not a column's worth."""
+    remembered = functools.lru_cache(maxsize=CELL_MEMO)(key)
+
+    def keyed(cell: str) -> _Key:
+        return remembered(cell) if len(cell) <= MEMO_CELL_CHARS else key(cell)
+
+    return keyed
 
 
 def identity_digest(identity: str) -> int:
@@ -43,10 +58,9 @@ class Deduper:
         self._first_by_key: dict[int, int] = {}
         # A session's country, city, region and industry cells repeat (a column holds far
         # fewer distinct cells than rows), and keying a place transliterates it: 2-15 us a
-        # cell. Each distinct cell is keyed once; bounded, so columns of all-distinct cells
-        # hold at most `CELL_MEMO` of them.
-        self._place = functools.lru_cache(maxsize=CELL_MEMO)(place_key)
-        self._country = functools.lru_cache(maxsize=CELL_MEMO)(parse_country)
+        # cell. Each distinct cell is keyed once, in a memo of bounded size.
+        self._place = _memoized(place_key)
+        self._country = _memoized(parse_country)
 
     def plan(
         self, row: int, name: str, website: str | None, facts: dict[str, str]
