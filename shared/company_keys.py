@@ -12,7 +12,7 @@ import unicodedata
 
 import tldextract
 
-from shared.legal_forms import basename, trailing_forms
+from shared.legal_forms import basename, words_kept
 from shared.public_suffix import UNSURE, SuffixWalk
 from shared.transliteration import skeleton
 
@@ -146,7 +146,7 @@ def _plain_name_key(text: str) -> str | None:
     words = text.lower().split(" ")
     kept = len(words)
     for _ in range(3):
-        left = kept - trailing_forms(words[:kept])
+        left = words_kept(words, kept)
         if not left:
             break  # a name that is nothing but legal forms keeps them
         if words[left - 1] in _MORE_FORM_ENDS:

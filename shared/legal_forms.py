@@ -80,11 +80,10 @@ def _last_word_of(part: str) -> str | None:
     return found
 
 
-def trailing_forms(words: list[str]) -> int:
-    """How many of the compared words, from the end, cleanco's `basename` removes as
-    legal forms: longest forms first, each time going on from the form after the last
-    one removed."""
-    end = len(words)
+def words_kept(words: list[str], end: int) -> int:
+    """How many of the compared words `words[:end]` cleanco's `basename` keeps: it removes
+    legal forms from the end, longest forms first, each time going on from the form after
+    the last one removed."""
     start = 0  # cleanco goes on from the form after the last one it removed
     while end:
         indexed = _BY_LAST_WORD.get(words[end - 1])
@@ -102,7 +101,7 @@ def trailing_forms(words: list[str]) -> int:
         else:
             break
         end -= size
-    return len(words) - end
+    return end
 
 
 def basename(name: str) -> str:
@@ -117,7 +116,8 @@ def basename(name: str) -> str:
         return _strip_tail(" ".join(parts))
     # cleanco removes as many parts as compared words (one part can normalize to more or
     # fewer words: it does the same).
-    removed = trailing_forms(_compared_words(name, len(parts)))
+    words = _compared_words(name, len(parts))
+    removed = len(words) - words_kept(words, len(words))
     if removed:
         del parts[-removed:]
     stripped: str = _strip_tail(" ".join(parts))
