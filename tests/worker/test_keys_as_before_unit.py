@@ -85,9 +85,13 @@ def test_plain_names_of_a_large_list_as_before() -> None:
     """Names as lists give them, most of them plain words, some ending in forms."""
     rng = random.Random(5)
     plain = [w for w in WORDS + FORMS + OTHER_FORMS if w.replace(" ", "").isalnum()]
-    for _ in range(20_000):
-        words = rng.choices(plain, k=rng.randint(1, 5))
-        name = " ".join(_cased(w, rng.randint(0, 3)) for w in words)
+    marked = [w for w in WORDS + FORMS + OTHER_FORMS if w.isascii() and " " not in w]
+    for _ in range(30_000):
+        words = rng.choices(plain if rng.random() < 0.5 else marked, k=rng.randint(1, 5))
+        ends = rng.choices(["", "", "", ".", ",", ".,"], k=len(words))
+        name = " ".join(
+            _cased(w, rng.randint(0, 3)) + end for w, end in zip(words, ends, strict=True)
+        )
         assert fresh_name_key(name) == keys_before.name_key(name), name
 
 
