@@ -8,7 +8,8 @@ same rows stored as `InputRow` objects (format 2, the sessions stored before for
 against the same rows through the models (`InputRow` read, `plan_rows`, `PlannedRow`
 written), as planning did before. Planning is also timed on varied rows (`varied_line`):
 names with punctuation, legal forms and other scripts, two rows in five without a website
-(keyed by name, country, city and industry). Best of `--rounds`, CPU time (the steadier
+(keyed by name, country, city and industry), and the memory the planner's memos of fact
+cells hold at worst. Best of `--rounds`, CPU time (the steadier
 figure on a shared machine). Runs in another checkout too (copied there), to compare the
 two.
 
