@@ -9,9 +9,8 @@ against the same rows through the models (`InputRow` read, `plan_rows`, `Planned
 written), as planning did before. Planning is also timed on varied rows (`varied_line`):
 names with punctuation, legal forms and other scripts, two rows in five without a website
 (keyed by name, country, city and industry), and the memory the planner's memos of fact
-cells hold at worst. Best of `--rounds`, CPU time (the steadier
-figure on a shared machine). Runs in another checkout too (copied there), to compare the
-two.
+cells hold at worst. Best of `--rounds`, CPU time (the steadier figure on a shared
+machine). Runs in another checkout too (copied there), to compare the two.
 
     .venv/bin/python bench/row_costs.py [--rows 200000] [--rounds 3]
 """
