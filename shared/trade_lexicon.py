@@ -21,11 +21,11 @@ ENGLISH: dict[str, str] = {
     "transport": "transport, transportation, logistics, logistic, trucking, haulage, freight, cargo, transports",  # noqa: E501
     "travel": "travel, travels, tours, tour, tourism, touristic, tourist, voyages, holidays",
     "software": "software, soft, softwares",
-    "technology": "technology, technologies, tech, it, computing, computers, informatics, digital",  # noqa: E501
+    "technology": "technology, technologies, tech, it, computing, computers, informatics, digital",
     "food": "foods, food, foodstuffs, foodstuff",
     "fish": "fish, fisheries, fishery, seafood, fishing",
     "honey": "honey, apiary",
-    "textile": "textile, textiles, fabrics, fabric, weaving, tekstil",
+    "textile": "textile, textiles, fabrics, fabric, weaving",
     "garment": "garments, garment, clothing, apparel, sewing, fashion",
     "energy": "energy, power, energo",
     "solar": "solar",
@@ -88,7 +88,8 @@ ENGLISH: dict[str, str] = {
 # language's companies use. The first of each kind is the one a search uses.
 _NATIVE: dict[str, str] = {
     "ru": """
-construction: строительство, строительная, строительный, строй, строймонтаж, стройсервис, stroy, stroitelstvo, stroymontazh
+construction: строительство, строительная, строительный, строй, строймонтаж, стройсервис
+construction: stroy, stroitelstvo, stroymontazh
 transport: транспорт, транспортная, логистика, перевозки, грузоперевозки, transport, logistika
 travel: туризм, тур, туры, путешествия, трэвел, turizm, tur
 software: софт, программное, soft
@@ -151,7 +152,8 @@ jewellery: ювелир, yuvelir
 distribution: дистрибуция, дистрибьюшн
 """,
     "uk": """
-construction: будівництво, будівельна, будівельний, будмонтаж, буд, будсервіс, budmontazh, bud, budivnytstvo
+construction: будівництво, будівельна, будівельний, будмонтаж, буд, будсервіс
+construction: budmontazh, bud, budivnytstvo
 transport: транспорт, логістика, перевезення, transport, lohistyka
 travel: туризм, тур, тури, подорожі, turyzm, tur
 software: софт, soft
@@ -360,7 +362,8 @@ stone: אבן, even
 kitchens: מטבחים, mitbachim
 """,
     "ar": """
-construction: المقاولات, للمقاولات, مقاولات, البناء, للبناء, بناء, الإنشاءات, للإنشاءات, muqawalat, binaa, inshaat
+construction: المقاولات, للمقاولات, مقاولات, البناء, للبناء, بناء, الإنشاءات, للإنشاءات
+construction: muqawalat, binaa, inshaat
 transport: النقل, للنقل, نقل, اللوجستية, للخدمات اللوجستية, naql
 travel: السياحة, للسياحة, سياحة, السفر, للسفر, siyaha, safar
 software: البرمجيات, للبرمجيات, برمجيات, barmajiyat
@@ -872,9 +875,11 @@ COUNTRY_LANGUAGES: dict[str, tuple[str, ...]] = {
     "MM": ("my",), "KH": ("km",), "ET": ("am",), "ER": ("am",), "TR": ("tr",),
     "VN": ("vi",), "ID": ("id",), "MY": ("id",), "CN": ("zh",), "TW": ("zh",),
     "HK": ("zh",), "MO": ("zh",), "JP": ("ja",), "KR": ("ko",),
-    **{country: ("ar",) for country in (
-        "AE", "SA", "EG", "QA", "KW", "BH", "OM", "JO", "LB", "SY", "IQ", "YE", "MA", "DZ",
-        "TN", "LY", "SD", "PS")},
+    **dict.fromkeys(
+        ("AE", "SA", "EG", "QA", "KW", "BH", "OM", "JO", "LB", "SY", "IQ", "YE", "MA", "DZ",
+         "TN", "LY", "SD", "PS"),
+        ("ar",),
+    ),
 }  # fmt: skip
 
 
@@ -886,7 +891,8 @@ def _parse(block: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for line in block.strip().splitlines():
         concept, _, words = line.partition(":")
-        found[concept.strip()] = _words(words)
+        # A concept's words may go on over more lines, each starting with its name.
+        found.setdefault(concept.strip(), []).extend(_words(words))
     return found
 
 

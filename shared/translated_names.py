@@ -90,16 +90,48 @@ class Parts:
 
 
 def _plain(word: str) -> str:
-    """Latin words without marks (`inşaat` as `insaat`); other scripts as written."""
+    """Latin words without marks (`inşaat` as `insaat`, Vietnamese `đ` as `d`); other
+    scripts as written."""
     if all("LATIN" in unicodedata.name(ch, "") or not ch.isalpha() for ch in word):
-        return plain_letters(word)
+        return plain_letters(word.replace("đ", "d"))
     return word
+
+
+@functools.lru_cache(maxsize=1)
+def _unspaced_trades() -> tuple[str, ...]:
+    """Chinese, Japanese and Korean trade words, longest first: these languages write a
+    name without spaces (`华远建设`), its trade last."""
+    return tuple(
+        sorted(
+            {w for lang in ("zh", "ja", "ko") for ws in NATIVE[lang].values() for w in ws}
+            - _all_latin_words(),
+            key=len,
+            reverse=True,
+        )
+    )
+
+
+def _all_latin_words() -> set[str]:
+    return {w for lexicon in NATIVE.values() for ws in lexicon.values() for w in ws if is_latin(w)}
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+
+
+def _unspaced(word: str) -> list[str]:
+    """A Chinese, Japanese or Korean word with a trade word at its end split before it."""
+    if not _UNSPACED.search(word):
+        return [word]
+    for trade in _unspaced_trades():
+        if word.endswith(trade) and len(word) > len(trade):
+            return [word[: -len(trade)], trade]
+    return [word]
 
 
 @functools.lru_cache(maxsize=4096)
 def split(key: str) -> Parts:
     """The key's brand words and trade words, longest trade phrases first."""
-    words = [_plain(word) for word in key.split()]
+    words = [part for word in key.split() for part in _unspaced(_plain(word))]
     phrases = _phrases()
     brand: list[str] = []
     trades: list[tuple[str, _Trade]] = []
@@ -158,7 +190,7 @@ _MIN_SKELETON = 3
 # A brand whose consonants agree letter for letter, beginning alike, and whose letters
 # mostly do (`Bukhara`, Bukhoro).
 _SKELETON_MATCH = 0.85
-_SKELETON_LETTERS = 0.65
+_SKELETON_LETTERS = 0.7
 _PREFIX_MATCH = 0.9
 _ENDING = 2
 _ENDING_MATCH = 0.95
@@ -201,8 +233,27 @@ def brand_closeness(latin: str, reading: str, abjad: bool = False) -> float:
     return best
 
 
+_ABJADS = (other_scripts.Script.ARABIC, other_scripts.Script.HEBREW)
+
+
 def _abjad(key: str) -> bool:
-    return other_scripts.script_of(key) in (other_scripts.Script.ARABIC, other_scripts.Script.HEBREW)
+    return other_scripts.script_of(key) in _ABJADS
+
+
+# Letters that carry a word's first vowel in Arabic and Hebrew (`ארבל` Arbel, `عمان`
+# Amman): a brand read by its consonants alone must begin with a vowel exactly when its
+# own spelling does, or `Rubel` would read as `ארבל`.
+_VOWEL_CARRIERS = frozenset("אעاأإآعى")
+_ARTICLE = re.compile(r"^(?:ال|al-?|el-?)(?=\w{2})")
+
+
+def _onset_vowel(word: str) -> bool:
+    bare = _ARTICLE.sub("", word)
+    return bool(bare) and (bare[0] in _VOWEL_CARRIERS or bare[0] in "aeiou")
+
+
+def _same_onset(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    return _onset_vowel(one[0]) == _onset_vowel(other[0])
 
 
 def similarity(left: str, right: str) -> float:
@@ -219,6 +270,8 @@ def similarity(left: str, right: str) -> float:
     if not _same_trades(one, other):
         return 0.0
     abjad = bool({_abjad(left), _abjad(right)} - {False})
+    if abjad and not _same_onset(one.brand, other.brand):
+        return 0.0
     best = 0.0
     for mine in _readings(one.brand, left):
         for theirs in _readings(other.brand, right):
