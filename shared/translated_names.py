@@ -187,10 +187,11 @@ _VOICING = str.maketrans({"d": "t", "g": "k", "b": "p", "v": "f", "w": "f", "z":
 _VOWELS = re.compile(r"[aeiouy]")
 _MIN_PREFIX = 5
 _MIN_SKELETON = 3
-# A brand whose consonants agree letter for letter, beginning alike, and whose letters
-# mostly do (`Bukhara`, Bukhoro).
+# A brand whose consonants agree letter for letter, whose first syllable's letters agree,
+# and whose letters mostly do (`Bukhara`, Bukhoro; not `Tarlaj`, Terelj).
 _SKELETON_MATCH = 0.85
-_SKELETON_LETTERS = 0.7
+_SKELETON_LETTERS = 0.6
+_ONSET = 2
 _PREFIX_MATCH = 0.9
 _ENDING = 2
 _ENDING_MATCH = 0.95
@@ -200,7 +201,7 @@ _ABJAD_MATCH = other_scripts.CONSONANT_MATCH
 def brand_closeness(latin: str, reading: str, abjad: bool = False) -> float:
     """How closely two Latin spellings are one brand (0..1): by letters folded over the
     usual spelling differences, one the other's start (`Sigiriya`, Sigiri), or their
-    consonants alike with the same first letter and most letters shared."""
+    consonants alike with the same first two letters and most letters shared."""
     left, right = fold(latin).replace(" ", ""), fold(reading).replace(" ", "")
     if not left or not right:
         return 0.0
@@ -226,7 +227,7 @@ def brand_closeness(latin: str, reading: str, abjad: bool = False) -> float:
     if (
         len(bones[0]) >= _MIN_SKELETON
         and bones[0] == bones[1]
-        and left[0] == right[0]
+        and left[:_ONSET] == right[:_ONSET]
         and letters >= _SKELETON_LETTERS
     ):
         best = max(best, _SKELETON_MATCH)
