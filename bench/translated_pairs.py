@@ -48,6 +48,10 @@ SAME: dict[str, tuple[tuple[str, str], ...]] = {
         ("Говь Тавилга", "Gobi Furniture"), ("Сэлэнгэ Хүнс", "Selenge Foods"),
         ("Дархан Хэвлэл", "Darkhan Printing"), ("Туул Тээвэр", "Tuul Transport"),
     ),
+    "uz": (
+        ("Бухоро Қурилиш", "Bukhara Construction"), ("Buxoro Qurilish", "Bukhara Construction"),
+        ("Samarqand Savdo", "Samarkand Trading"), ("Xiva Turizm", "Khiva Tours"),
+    ),
     "he": (
         ("חיפה הובלות", "Haifa Transport"), ("נגב בנייה", "Negev Construction"),
         ("גולן יקב", "Golan Winery"), ("אילת תיירות", "Eilat Tourism"),
@@ -65,7 +69,8 @@ SAME: dict[str, tuple[tuple[str, str], ...]] = {
     "el": (
         ("Όλυμπος Τουριστική", "Olympos Tours"), ("Αιγαίο Λογισμικό", "Aigaio Software"),
         ("Μακεδονία Έπιπλα", "Makedonia Furniture"), ("Θεσσαλία Τρόφιμα", "Thessalia Foods"),
-        ("Κρήτη Μέλι", "Kriti Honey"),
+        ("Κρήτη Μέλι", "Kriti Honey"), ("Ήπειρος Λογισμική", "Epirus Software"),
+        ("Όλυμπος Τουριστική", "Olympus Tours"), ("Κόρινθος Τρόφιμα", "Corinth Foods"),
     ),
     "ka": (
         ("კავკასია ტურიზმი", "Kavkasia Tourism"), ("რუსთავი სამშენებლო", "Rustavi Construction"),

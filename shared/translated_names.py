@@ -176,9 +176,32 @@ def _readings(brand: tuple[str, ...], key: str) -> list[str]:
         return found
     if has_cjk(text):
         return [reading.text for reading in cjk_readings(text)]
+    if other_scripts.script_of(text) is other_scripts.Script.GREEK:
+        return [*other_scripts.readings(text), *_latinised_greek(text)]
     if other_scripts.script_of(text):
         return list(other_scripts.readings(text))
     return []
+
+
+# Greek places and names as English writes them: the Latin of the classical spelling
+# (`Ήπειρος` Epirus, `Όλυμπος` Olympus), where the modern reading says Ipiros, Olimbos.
+_CLASSICAL = (
+    ("ου", "ou"), ("ει", "ei"), ("αι", "ae"), ("οι", "oe"), ("γγ", "ng"), ("γκ", "nc"),
+    ("α", "a"), ("β", "b"), ("γ", "g"), ("δ", "d"), ("ε", "e"), ("ζ", "z"), ("η", "e"),
+    ("θ", "th"), ("ι", "i"), ("κ", "c"), ("λ", "l"), ("μ", "m"), ("ν", "n"), ("ξ", "x"),
+    ("ο", "o"), ("π", "p"), ("ρ", "r"), ("σ", "s"), ("ς", "s"), ("τ", "t"), ("υ", "y"),
+    ("φ", "ph"), ("χ", "ch"), ("ψ", "ps"), ("ω", "o"),
+)  # fmt: skip
+_GREEK_ENDING = re.compile(r"os\b")
+
+
+def _latinised_greek(text: str) -> list[str]:
+    bare = "".join(
+        ch for ch in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(ch)
+    )
+    for greek, latin in _CLASSICAL:
+        bare = bare.replace(greek, latin)
+    return [bare, _GREEK_ENDING.sub("us", bare)]
 
 
 # Voiced and voiceless stops, and `v`/`w`, spelled either way in Latin renderings of
@@ -202,6 +225,14 @@ def brand_closeness(latin: str, reading: str, abjad: bool = False) -> float:
     """How closely two Latin spellings are one brand (0..1): by letters folded over the
     usual spelling differences, one the other's start (`Sigiriya`, Sigiri), or their
     consonants alike with the same first two letters and most letters shared."""
+    if "x" in latin + reading:
+        # Uzbek and Azerbaijani Latin write `kh` as `x` (`Buxoro`, Bukhara).
+        kh = _closeness(latin.replace("x", "kh"), reading.replace("x", "kh"), abjad)
+        return max(_closeness(latin, reading, abjad), kh)
+    return _closeness(latin, reading, abjad)
+
+
+def _closeness(latin: str, reading: str, abjad: bool) -> float:
     left, right = fold(latin).replace(" ", ""), fold(reading).replace(" ", "")
     if not left or not right:
         return 0.0

@@ -43,6 +43,7 @@ def test_an_english_rendering_matches_its_companys_own_name(english: str, own: s
         ("Galil Transport", "גליל הובלות"),  # Hebrew: its consonants alone
         ("Alborz Transport", "البرز ترابر"),  # Persian, the article no part of the brand
         ("Sepehr Software", "سپهر نرم‌افزار"),
+        ("Epirus Software", "Ήπειρος Λογισμική"),  # Greek read as English spells its places
         ("Bukhara Construction", "Бухоро Қурилиш"),  # Uzbek: consonants alike, letters mostly
     ],
 )
@@ -73,6 +74,7 @@ def test_a_shared_trade_or_brand_alone_is_no_match(english: str, own: str) -> No
         ("Sigiriya Transport", "sigiri-prawahana.lk"),
         ("Arbel Construction", "arbelbniya.co.il"),
         ("Terelj Tours", "terelj-ayalal.mn"),
+        ("Khiva Tours", "xiva-turizm.uz"),  # Uzbek Latin `x` for `kh`
     ],
 )
 def test_a_domain_spelling_the_brand_and_the_translated_trade_matches(
