@@ -288,6 +288,7 @@ def _same_onset(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return _onset_vowel(one[0]) == _onset_vowel(other[0])
 
 
+@functools.lru_cache(maxsize=8192)
 def similarity(left: str, right: str) -> float:
     """How well two name keys are one name with its trade translated (0..1): the same
     trades, said in two languages (at least one word not English), and brands that read
@@ -325,6 +326,7 @@ def _latin_trades(concepts: frozenset[str]) -> list[str]:
     return sorted(found, key=len, reverse=True)
 
 
+@functools.lru_cache(maxsize=8192)
 def in_label(key: str, label: str) -> float:
     """How well a domain label spells a Latin name with its trade in another language
     (`sigiri-prawahana` for Sigiriya Transport, `arbelbniya` for Arbel Construction)."""
