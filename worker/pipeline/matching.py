@@ -7,7 +7,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from shared import other_scripts
+from shared import other_scripts, translated_names
 from shared.company_keys import name_key
 from shared.romanisation import READING_FORMS, has_cjk, reading_key, readings
 from shared.transliteration import (
@@ -78,7 +78,11 @@ def name_similarity(name: str, candidate: str) -> float:
         return 0.0
     score = _key_similarity(left, right)
     if OTHER_BRAND_MATCH < score < 1.0 and other_brand(left, right):
-        return OTHER_BRAND_MATCH
+        score = OTHER_BRAND_MATCH
+    if score < translated_names.TRANSLATED_MATCH:
+        # `Terelj Tours` and `Тэрэлж Аялал` (or Terelj Ayalal): the brand read alike, the
+        # trade translated. Its brand must agree, so it is no other brand of the trade.
+        score = max(score, translated_names.similarity(left, right))
     return score
 
 
@@ -214,8 +218,12 @@ def domain_similarity(name: str, domain: str | None) -> float:
     squashed = key.replace(" ", "")
     if not squashed:
         return 0.0
+    # `sigiri-prawahana` for Sigiriya Transport: the brand with its trade in the
+    # company's language, as its domain spells it.
+    translated = translated_names.in_label(key, label) * 100 if label.isascii() else 0.0
     initials = "".join(word[0] for word in key.split())
     score = max(
+        translated,
         _partial_in_label(key, squashed, label),
         fuzz.ratio(initials, label) * 0.9,
         _initials_and_words(key, domain.split(".")[0]) * 100,
