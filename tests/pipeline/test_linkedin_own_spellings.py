@@ -49,6 +49,15 @@ def test_the_domain_of_a_site_that_cannot_be_read_spells_the_names_latin_words()
 
 
 @pytest.mark.unit
+def test_an_english_row_name_is_searched_as_the_domain_spells_the_sites_own_name() -> None:
+    # The row translates the name; the site writes it in Arabic, its domain in Latin.
+    page = _page("https://almorgantourism.ae/", "المرجان للسياحة", "رحلات بحرية.")
+    assert "al morgan tourism" in search_names("Coral Tourism", [page])
+    other = _page("https://coralseatrips.ae/", "المرجان للسياحة", "رحلات بحرية.")
+    assert "al morgan tourism" not in search_names("Coral Tourism", [other])
+
+
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("name", "label", "words"),
     [

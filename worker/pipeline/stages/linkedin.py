@@ -122,6 +122,11 @@ def search_names(name: str, pages: Sequence[PageFacts], domain: str | None = Non
         ):
             names.append(own)
         if has_latin(plain) and not has_latin(own):
+            # `Pearl Tourism` of a site calling itself `اللؤلؤة للسياحة` on allulutourism.ae:
+            # its domain spells the site's own name as LinkedIn most likely does.
+            own_spelled = _domain_words(plain_name(own), registered_domain(page.url))
+            if own_spelled and name_key(own_spelled) not in {name_key(each) for each in names}:
+                names.append(own_spelled)
             # `Elka Dekor` of a site calling itself `Ёлка Декор`: LinkedIn has Yolka Dekor.
             names += [each for each in latin_readings(plain_name(own)) if each not in names]
     return list(dict.fromkeys(names))
