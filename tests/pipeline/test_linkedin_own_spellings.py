@@ -13,6 +13,7 @@ from bench.accuracy_web.model import Doc
 from bench.accuracy_web.search import API_KEY, SearchIndex, search_app
 from shared.company_keys import name_key
 from shared.label_words import label_words
+from shared.other_scripts import loose_reading, readings
 from shared.rows import PlannedRow
 from tests.pipeline.fakes.server import serve_app
 from worker.pipeline.clients.search.serper import SerperSearch
@@ -121,6 +122,7 @@ def engine() -> Iterator[str]:
         _linkedin("sahand-sanat", "Sahand Sanat", "Tabriz, Iran"),
         _linkedin("sahand-sanat-tr", "Sahand Sanat", "Van, Turkey"),
         _linkedin("tabriz-beton", "Tabriz Beton", "Tabriz, Iran"),
+        _linkedin("tabriz-sanat", "Tabriz Sanat Industry", "Tabriz, Iran"),
     ]
     with serve_app(search_app(SearchIndex(docs))) as port:
         yield f"http://127.0.0.1:{port}/search"
@@ -154,3 +156,41 @@ async def test_a_down_or_parked_sites_domain_finds_the_page_its_words_name(engin
     # The namesake elsewhere is still not the row's.
     abroad = await _row(engine, "Shiraz", "Iran")
     assert not abroad.linkedin_url.endswith("/sahand-sanat-tr")
+
+
+@pytest.mark.unit
+def test_a_persian_names_trade_word_is_read_in_english() -> None:
+    # Persian writes its names in Arabic letters with trade words of its own.
+    assert readings("سهند صنعت") == ("shnd snt", "shnd industry")
+    assert loose_reading("دماوند سازه") == "dmaund construction"
+    assert loose_reading("سهند") is None  # no trade word: nothing an engine could match
+
+
+async def _homeless(engine: str, name: str) -> RowDraft:
+    row = PlannedRow(
+        row=0,
+        name=name,
+        name_key=name,
+        original={"Company": name, "City": "Tabriz", "Country": "Iran"},
+    )
+    draft = RowDraft(row)
+    async with httpx2.AsyncClient(timeout=10) as client:
+        kit = Toolkit(
+            settings=PipelineSettings(),
+            stages=frozenset(),
+            search=SerperSearch(client, engine, API_KEY, 1, 1),
+        )
+        await find_linkedin(kit, draft, [], "Tabriz, Iran")
+    return draft
+
+
+@pytest.mark.unit
+async def test_a_persian_name_without_a_domain_finds_its_page_by_its_trade_and_place(
+    engine: str,
+) -> None:
+    draft = await _homeless(engine, "سهند صنعت")
+    assert draft.linkedin_url.endswith("/sahand-sanat")
+    assert (draft.linkedin_confidence or 0) >= 0.8
+    # Another company of the town and trade is not taken for it.
+    other = await _homeless(engine, "ارس صنعت")
+    assert other.linkedin_url == ""
