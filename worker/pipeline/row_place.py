@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from shared.countries import country_name, parse_country
+from shared.countries import country_name, parse_country_cell
 
 # Cells longer than this are not a place or an industry: a pasted paragraph is ignored.
 MAX_CELL = 120
@@ -54,7 +54,7 @@ def row_place(facts: dict[str, str]) -> RowPlace:
             cells[role] = text
     country = None
     if "country" in cells:
-        country = parse_country(cells["country"])
+        country = parse_country_cell(cells["country"])
         if country is None:
             ignored.append(f"country '{cells['country'][:40]}' not recognised, ignored")
     return RowPlace(

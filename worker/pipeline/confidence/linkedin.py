@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from shared.company_keys import name_key, named_after_form
-from shared.countries import country_name, parse_country, subdivision_countries
+from shared.countries import (
+    country_name,
+    parse_country,
+    parse_country_cell,
+    subdivision_countries,
+)
 from shared.transliteration import has_cyrillic, has_latin, to_latin
 from worker.pipeline.confidence.verdict import Score, combine
 from worker.pipeline.matching import OTHER_BRAND_MATCH, name_similarity, other_brand
@@ -99,7 +104,7 @@ def _forms(hint: str) -> list[str]:
     """How a result may write a cell of the row: as typed, a country code as the
     country's name (`RU`: Russia), a Cyrillic place in Latin letters (`Казань`: Kazan)."""
     forms = [hint] if len(hint) >= 3 else []
-    code = parse_country(hint)
+    code = parse_country_cell(hint)
     if code:
         forms.append(country_name(code))
     if has_cyrillic(hint):
@@ -221,7 +226,7 @@ _PLACE_WORDS = re.compile(r"\b[A-ZА-ЯЁ][\w'-]+(?:\s+[A-ZА-ЯЁ][\w'-]+){0,2}
 
 def _other_countries(text: str, hints: Sequence[str]) -> list[str]:
     """Countries the result names when none of them is the row's own (by its columns)."""
-    own = {code for hint in hints if (code := parse_country(hint))}
+    own = {code for hint in hints if (code := parse_country_cell(hint))}
     if not own:
         return []
     named: set[str] = set()
