@@ -226,7 +226,9 @@ _PLACE_WORDS = re.compile(r"\b[A-ZА-ЯЁ][\w'-]+(?:\s+[A-ZА-ЯЁ][\w'-]+){0,2}
 
 def _other_countries(text: str, hints: Sequence[str]) -> list[str]:
     """Countries the result names when none of them is the row's own (by its columns)."""
-    own = {code for hint in hints if (code := parse_country_cell(hint))}
+    # A country cell read only in another language (`Brasil`) agrees when the result names
+    # it (`_forms`), but places nothing elsewhere: see `RowPlace.country_hint`.
+    own = {code for hint in hints if (code := parse_country(hint))}
     if not own:
         return []
     named: set[str] = set()
