@@ -10,12 +10,12 @@ import httpx2
 import pytest
 
 from bench.accuracy_web.model import Doc
-from bench.accuracy_web.search import API_KEY, SearchIndex, search_app
+from bench.accuracy_web.search import API_KEY
 from shared.company_keys import name_key
 from shared.label_words import label_words
 from shared.other_scripts import loose_reading, readings
 from shared.rows import PlannedRow
-from tests.pipeline.fakes.server import serve_app
+from tests.pipeline.fakes.linkedin_results import linkedin_doc, serving
 from worker.pipeline.clients.search.serper import SerperSearch
 from worker.pipeline.confidence.linkedin import Hit, judge_hit
 from worker.pipeline.draft import RowDraft
@@ -111,9 +111,7 @@ def test_a_page_named_as_the_domain_still_needs_corroboration_and_its_own_countr
 
 
 def _linkedin(slug: str, name: str, place: str) -> Doc:
-    url = f"https://www.linkedin.com/company/{slug}"
-    snippet = f"Construction. {place}. 40 followers."
-    return Doc(url, f"{name} | LinkedIn", snippet, f"{name} {snippet}", "linkedin")
+    return linkedin_doc(slug, name, f"Construction. {place}. 40 followers.")
 
 
 @pytest.fixture
@@ -124,8 +122,8 @@ def engine() -> Iterator[str]:
         _linkedin("tabriz-beton", "Tabriz Beton", "Tabriz, Iran"),
         _linkedin("tabriz-sanat", "Tabriz Sanat Industry", "Tabriz, Iran"),
     ]
-    with serve_app(search_app(SearchIndex(docs))) as port:
-        yield f"http://127.0.0.1:{port}/search"
+    with serving(docs) as url:
+        yield url
 
 
 async def _row(engine: str, city: str, country: str) -> RowDraft:
