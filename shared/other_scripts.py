@@ -35,6 +35,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from shared import script_readers
+from shared.name_onsets import Onset, agree, latin_onset, own_onset
 from shared.company_keys import name_key
 from shared.more_script_trades import (
     ARMENIAN_TRADES,
@@ -57,6 +58,9 @@ from shared.script_trades import (
 )
 from shared.thai_rtgs import rtgs_word
 from shared.transliteration import fold, plain_letters
+
+
+_WORDS = re.compile(r"[^\s\-–—,.;:()\"'«»“”״׳]+")
 
 
 class Script(StrEnum):
@@ -184,7 +188,7 @@ def readings(name: str) -> tuple[str, ...]:
     for reader in (*readers, _WORD_READERS[script]):
         plain: list[str] = []
         translated: list[str] = []
-        for word in re.findall(r"[^\s\-–—,.;:()\"'«»“”״׳]+", text):
+        for word in _WORDS.findall(text):
             parts = (
                 _split_trades(word, trades)
                 if script is Script.KOREAN
@@ -271,17 +275,39 @@ _TRADE_WORDS = frozenset(
 ) | {"industry", "industrial", "group", "holding", "international", "trade"}
 
 
-def _compare(left: str, right: str, script: Script, within: bool = False) -> float:
+def _compare(
+    left: str, right: str, script: Script, within: bool = False, own: Onset = Onset.EITHER
+) -> float:
     """`left` a Latin key, `right` a reading's key; `within`: `left` is a domain label,
-    which may hold the reading among other letters. Two names that share only a trade
-    word (`Golan Industries`, `Dongwon Industries`) are as alike as their other words."""
-    score = _letters(left, right, script, within)
+    which may hold the reading among other letters; `own`: how the name's brand begins in
+    its own letters (Arabic and Hebrew). Two names that share only a trade word (`Golan
+    Industries`, `Dongwon Industries`) are as alike as their other words."""
     brand_left, brand_right = _brand(left, _loans(right)), _brand(right)
+    # Consonants alone say the same brand only of brands that begin alike, with a vowel
+    # or a consonant (`Rubel` is no reading of `ארבל` rvl, Arbel; `Pireus` none of
+    # `ipiros`): see shared.name_onsets.
+    begins = own if script in _ABJAD_SCRIPTS else latin_onset(brand_right or right)
+    bones = agree(latin_onset(brand_left or left), begins)
+    score = _letters(left, right, script, within, bones=bones)
     if not within and brand_left and brand_right and (brand_left, brand_right) != (left, right):
         # A brand of two consonants (`Rayyan`, `Noor`) is compared by them too: the whole
         # name's consonants have already agreed.
-        score = min(score, _letters(brand_left, brand_right, script, within, least=2))
+        score = min(score, _letters(brand_left, brand_right, script, within, 2, bones))
     return score
+
+
+_ABJAD_SCRIPTS = (Script.ARABIC, Script.HEBREW)
+
+
+def _own_onset(own: str, script: Script) -> Onset:
+    """How an Arabic or Hebrew name's brand (its first word that is no trade word)
+    begins; either for other scripts, whose readings write their vowels."""
+    if script not in _ABJAD_SCRIPTS:
+        return Onset.EITHER
+    trades = _TRADES[script]
+    words = _WORDS.findall(LEGAL_FORMS.sub(" ", own))
+    brand = [word for word in words if word not in trades] or words
+    return own_onset(brand[0]) if brand else Onset.EITHER
 
 
 def _brand(key: str, loans: frozenset[str] = frozenset()) -> str:
@@ -302,7 +328,12 @@ def _loans(key: str) -> frozenset[str]:
 
 
 def _letters(
-    left: str, right: str, script: Script, within: bool, least: int = _MIN_CONSONANTS
+    left: str,
+    right: str,
+    script: Script,
+    within: bool,
+    least: int = _MIN_CONSONANTS,
+    bones: bool = True,
 ) -> float:
     if within:
         squash = right.replace(" ", "")
@@ -312,6 +343,8 @@ def _letters(
     if script is Script.KOREAN:
         score = max(score, _alike(_korean_key(fold(left)), _korean_key(fold(right))))
     score *= READING_MATCH
+    if not bones:
+        return score
     labials = script.value in _ABUGIDAS
     bones_left, bones_right = consonants(left, labials), consonants(right, labials)
     if min(len(bones_left.replace(" ", "")), len(bones_right.replace(" ", ""))) >= least:
@@ -326,10 +359,11 @@ def similarity(latin: str, own: str) -> float:
     if script is None or not left:
         return 0.0
     best = 0.0
+    begins = _own_onset(own, script)
     for reading in readings(own):
         right = latin_key(reading)
         if right:
-            best = max(best, _compare(left, right, script))
+            best = max(best, _compare(left, right, script, own=begins))
     return round(best, 3)
 
 

@@ -95,7 +95,7 @@ def _key_similarity(left: str, right: str) -> float:
         # of each way a name with `ё` or a leading `е` is spelled (`Ёжик`: Yozhik, Ezhik).
         score = max(
             score,
-            *(_similarity(a, b) for a in fold_keys(left) for b in fold_keys(right)),
+            *(_read_alike(a, b) for a in fold_keys(left) for b in fold_keys(right)),
         )
     elif _UNDECOMPOSED.search(left + right):
         # `Kızılırmak` and `Kizilirmak`: a dotless `ı` is no `i` to a comparison of letters.
@@ -117,6 +117,17 @@ def _key_similarity(left: str, right: str) -> float:
         # Trading`: the name in its own script read in Latin letters.
         score = max(score, other_scripts.similarity(*pair))
     return round(score, 3)
+
+
+def _read_alike(left: str, right: str) -> float:
+    """Two names read in Latin letters, as alike as `_similarity` says, unless they are
+    two brands of one trade: a reading with its trade word in English (`Орхон Барилга`,
+    orkhon construction) shares that word with any company of the trade (`Rukhan
+    Construction`), and a long trade word outweighs a short brand's letters."""
+    score = _similarity(left, right)
+    if OTHER_BRAND_MATCH < score < 1.0 and other_brand(left, right):
+        return OTHER_BRAND_MATCH
+    return score
 
 
 def _latin_and_other(left: str, right: str) -> tuple[str, str] | None:
@@ -143,7 +154,12 @@ def reading_similarity(latin: str, cjk: str) -> float:
         left = reading_key(bare, reading.japanese)
         right = reading_key(reading.text, reading.japanese)
         if left and right:
-            best = max(best, fuzz.ratio(left, right) / 100)
+            score = fuzz.ratio(left, right) / 100
+            # `華遠建設` read with its trade in English (huayuan construction) shares that
+            # word with every builder (`Hongda Construction`): the brands must agree too.
+            if OTHER_BRAND_MATCH < score < 1.0 and other_brand(bare, reading.text):
+                score = OTHER_BRAND_MATCH
+            best = max(best, score)
     return best * READING_MATCH
 
 
