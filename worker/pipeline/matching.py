@@ -125,9 +125,28 @@ def _read_alike(left: str, right: str) -> float:
     orkhon construction) shares that word with any company of the trade (`Rukhan
     Construction`), and a long trade word outweighs a short brand's letters."""
     score = _similarity(left, right)
-    if OTHER_BRAND_MATCH < score < 1.0 and other_brand(left, right):
+    if OTHER_BRAND_MATCH < score < 1.0 and _other_brand_before(left, right):
         return OTHER_BRAND_MATCH
     return score
+
+
+def _other_brand_before(left: str, right: str) -> bool:
+    """Two readings end in the same words (the trade, as these names put it last) after
+    different, unrelated brands. (Readings that begin alike and end apart are left to
+    the letters: `Иль Де Ботэ` read il de bote, Il de Beaute.)"""
+    if _all_latin(left) and _all_latin(right):
+        left, right = plain_letters(left), plain_letters(right)
+    lw, rw = left.split(), right.split()
+    shared = 0
+    while shared < min(len(lw), len(rw)) and lw[-1 - shared] == rw[-1 - shared]:
+        shared += 1
+    # A letter or two before the shared words is a prefix read two ways, no brand
+    # (`Ай-Теко` read ai teko, I-Teco).
+    shortest = min(len("".join(lw[: len(lw) - shared])), len("".join(rw[: len(rw) - shared])))
+    return shortest >= _MIN_BRAND and _differ_around_shared(lw, rw)
+
+
+_MIN_BRAND = 3
 
 
 def _latin_and_other(left: str, right: str) -> tuple[str, str] | None:
@@ -157,7 +176,7 @@ def reading_similarity(latin: str, cjk: str) -> float:
             score = fuzz.ratio(left, right) / 100
             # `華遠建設` read with its trade in English (huayuan construction) shares that
             # word with every builder (`Hongda Construction`): the brands must agree too.
-            if OTHER_BRAND_MATCH < score < 1.0 and other_brand(bare, reading.text):
+            if OTHER_BRAND_MATCH < score < 1.0 and _other_brand_before(bare, reading.text):
                 score = OTHER_BRAND_MATCH
             best = max(best, score)
     return best * READING_MATCH
