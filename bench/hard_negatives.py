@@ -171,14 +171,15 @@ def main() -> None:
         print(f"{group:<44}{len(pairs):>4}" + "".join(f"{r:>14}" for r in rates))
         hard = group.startswith("two")
         for (own, latin), was, now in zip(pairs, old, new, strict=True):
-            if (hard and max(was, now) >= 0.62) or (not hard and (was >= 0.8) != (now >= 0.8)):
+            crossed = any((was >= line) != (now >= line) for line in (0.8, 0.62))
+            if (hard and max(was, now) >= 0.62) or (not hard and crossed):
                 listed.append(f"  {group}: {latin} / {own} {was:.2f} -> {now:.2f}")
     hard_old = [s for s, p in zip(before, flat, strict=True) if _is_hard(p)]
     hard_new = [s for s, p in zip(after, flat, strict=True) if _is_hard(p)]
     rates = [_rate(hard_old, 0.8), _rate(hard_new, 0.8), _rate(hard_old, 0.62)]
     rates.append(_rate(hard_new, 0.62))
     print(f"{'all two-company pairs':<44}{len(hard_old):>4}" + "".join(f"{r:>14}" for r in rates))
-    print("\ntwo-company pairs at or above 0.62, one-company pairs crossing 0.8:")
+    print("\ntwo-company pairs at or above 0.62, one-company pairs crossing 0.8 or 0.62:")
     print("\n".join(listed) or "  none")
 
 

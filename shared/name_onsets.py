@@ -14,7 +14,13 @@ Studio).
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
+
+
+# A name whose brand cannot begin as the other's does matches at most this: below the
+# line at which a candidate is even held for review.
+APART = 0.6
 
 
 class Onset(StrEnum):
@@ -44,9 +50,10 @@ def own_onset(word: str) -> Onset:
     return Onset.CONSONANT
 
 
-def latin_onset(word: str) -> Onset:
-    """How a word in Latin letters begins, an Arabic article (`al-`, `el`) aside."""
-    bare = _LATIN_ARTICLE.sub("", word.casefold())
+def latin_onset(word: str, article: bool = True) -> Onset:
+    """How a word in Latin letters begins; with `article`, an Arabic article (`al-`, `el`,
+    `Alborz` for `البرز`) aside (a Hebrew name has none: `Elbit`, `אלביט`)."""
+    bare = _LATIN_ARTICLE.sub("", word.casefold()) if article else word.casefold()
     letters = [ch for ch in bare if ch.isalpha()]
     if not letters:
         return Onset.EITHER
@@ -64,3 +71,42 @@ def latin_onset(word: str) -> Onset:
 def agree(one: Onset, other: Onset) -> bool:
     """The two onsets can be one name's."""
     return Onset.EITHER in (one, other) or one is other
+
+
+# The first sound of a Latin spelling, by classes Latin renderings of other scripts
+# spell either way: voiced and voiceless stops (`Dacheng`, Tacheng), `r` and `l`
+# (Korean), the affricates and sibilants pinyin, Wade-Giles and the Indic
+# transliterations spell apart (`Qingdao`, Tsingtao, Ching). Letters that are often
+# written or left out, or read two ways, say nothing: `h` (which Belarusian and
+# Ukrainian `г` is too), `y`, `w`, `c` (a `k` or an `s`), and `ch`, `kh`, `gh`, which some
+# spellings write as `h`.
+_FIRST_CLASSES = {
+    **dict.fromkeys("pbfv", "p"),
+    **dict.fromkeys("td", "t"),
+    **dict.fromkeys("kgq", "k"),
+    **dict.fromkeys("szjx", "s"),
+    **dict.fromkeys("rl", "r"),
+    "m": "m",
+    "n": "n",
+}
+_SILENT_PAIRS = ("ch", "kh", "gh")
+_SAY_NOTHING = frozenset("hywc")
+
+
+def first_sound(word: str) -> str | None:
+    """The class of a Latin word's first sound: `v` for a vowel, a consonant class, or
+    None when its spellings vary too much to tell."""
+    bare = unicodedata.normalize("NFKD", word.casefold())
+    letters = "".join(ch for ch in bare if ch.isalpha() and ch.isascii())
+    if not letters or letters.startswith(_SILENT_PAIRS) or letters[0] in _SAY_NOTHING:
+        return None
+    if letters[0] in _VOWELS:
+        return "v"
+    return _FIRST_CLASSES.get(letters[0])
+
+
+def same_first_sound(one: str, other: str) -> bool:
+    """Two Latin spellings can begin with one sound (`Armada` cannot be `Narmada`, nor
+    `Koka` `Oka`)."""
+    a, b = first_sound(one), first_sound(other)
+    return a is None or b is None or a == b

@@ -35,7 +35,14 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from shared import script_readers
-from shared.name_onsets import Onset, agree, latin_onset, own_onset
+from shared.name_onsets import (
+    APART,
+    Onset,
+    agree,
+    latin_onset,
+    own_onset,
+    same_first_sound,
+)
 from shared.company_keys import name_key
 from shared.more_script_trades import (
     ARMENIAN_TRADES,
@@ -276,23 +283,44 @@ _TRADE_WORDS = frozenset(
 
 
 def _compare(
-    left: str, right: str, script: Script, within: bool = False, own: Onset = Onset.EITHER
+    left: str,
+    right: str,
+    script: Script,
+    within: bool = False,
+    onsets: tuple[Onset, Onset] = (Onset.EITHER, Onset.EITHER),
 ) -> float:
     """`left` a Latin key, `right` a reading's key; `within`: `left` is a domain label,
-    which may hold the reading among other letters; `own`: how the name's brand begins in
-    its own letters (Arabic and Hebrew). Two names that share only a trade word (`Golan
-    Industries`, `Dongwon Industries`) are as alike as their other words."""
+    which may hold the reading among other letters; `onsets`: how the Latin name's brand
+    and the name's own brand in its own letters begin (Arabic and Hebrew). Two names that
+    share only a trade word (`Golan Industries`, `Dongwon Industries`) are as alike as
+    their other words."""
     brand_left, brand_right = _brand(left, _loans(right)), _brand(right)
     # Consonants alone say the same brand only of brands that begin alike, with a vowel
     # or a consonant (`Rubel` is no reading of `ארבל` rvl, Arbel; `Pireus` none of
     # `ipiros`): see shared.name_onsets.
-    begins = own if script in _ABJAD_SCRIPTS else latin_onset(brand_right or right)
-    bones = agree(latin_onset(brand_left or left), begins)
+    abjad = script in _ABJAD_SCRIPTS
+    if abjad:
+        bones = agree(*onsets)
+    else:
+        bones = agree(latin_onset(brand_left or left), latin_onset(brand_right or right))
     score = _letters(left, right, script, within, bones=bones)
     if not within and brand_left and brand_right and (brand_left, brand_right) != (left, right):
         # A brand of two consonants (`Rayyan`, `Noor`) is compared by them too: the whole
         # name's consonants have already agreed.
         score = min(score, _letters(brand_left, brand_right, script, within, 2, bones))
+    if not within and (onsets[1] is Onset.CONSONANT or not abjad):
+        # A brand that begins with another sound is another brand, however alike the rest
+        # (`Armada`, `नर्मदा` narmada; `Utaisi`, `ქუთაისი` kutaisi). Abjad readings leave a
+        # first vowel out, which the onsets above have compared. (Brands of as many words:
+        # Thai and Burmese write a name's words without spaces between them.)
+        first_left, first_right = (brand_left or left).split(), (brand_right or right).split()
+        if (
+            len(first_left) == len(first_right)
+            and first_left
+            and not same_first_sound(first_left[0], first_right[0])
+            and not same_first_sound(left, right)
+        ):
+            score = min(score, APART)
     return score
 
 
@@ -308,6 +336,20 @@ def _own_onset(own: str, script: Script) -> Onset:
     words = _WORDS.findall(LEGAL_FORMS.sub(" ", own))
     brand = [word for word in words if word not in trades] or words
     return own_onset(brand[0]) if brand else Onset.EITHER
+
+
+_LATIN_ARTICLES = frozenset({"al", "el"})
+
+
+def _latin_onset(latin: str, script: Script) -> Onset:
+    """How a Latin name's brand begins, as compared with an Arabic or Hebrew name's: its
+    legal forms and trade words aside, and an Arabic article (which Hebrew has not)."""
+    words = re.findall(r"[a-z0-9]+", plain_letters(name_key(latin) if latin.isascii() else latin))
+    words = LATIN_FORMS.sub(" ", " ".join(words)).split()
+    if script is Script.ARABIC:
+        words = [word for word in words if word not in _LATIN_ARTICLES] or words
+    brand = [word for word in words if word not in _TRADE_WORDS] or words
+    return latin_onset(brand[0], article=script is Script.ARABIC) if brand else Onset.EITHER
 
 
 def _brand(key: str, loans: frozenset[str] = frozenset()) -> str:
@@ -359,11 +401,11 @@ def similarity(latin: str, own: str) -> float:
     if script is None or not left:
         return 0.0
     best = 0.0
-    begins = _own_onset(own, script)
+    onsets = (_latin_onset(latin, script), _own_onset(own, script))
     for reading in readings(own):
         right = latin_key(reading)
         if right:
-            best = max(best, _compare(left, right, script, own=begins))
+            best = max(best, _compare(left, right, script, onsets=onsets))
     return round(best, 3)
 
 

@@ -7,7 +7,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from shared import other_scripts, translated_names
+from shared import name_onsets, other_scripts, translated_names
 from shared.company_keys import name_key
 from shared.romanisation import READING_FORMS, has_cjk, reading_key, readings
 from shared.transliteration import (
@@ -127,7 +127,22 @@ def _read_alike(left: str, right: str) -> float:
     score = _similarity(left, right)
     if OTHER_BRAND_MATCH < score < 1.0 and _other_brand_before(left, right):
         return OTHER_BRAND_MATCH
-    return score
+    return min(score, name_onsets.APART) if _begin_apart(left, right) else score
+
+
+def _begin_apart(left: str, right: str) -> bool:
+    """A name and a reading whose brands begin with different sounds (`Rural` and `Урал`
+    ural, `Araz` and `Тараз` taraz): two brands, however alike the rest. The brands are
+    the words before the words both end in (their trade), or names of one word: a name
+    of more words may put its trade first (`Аптека Ригла`, `Kaspersky Lab`)."""
+    lw, rw = left.split(), right.split()
+    shared = 0
+    while shared < min(len(lw), len(rw)) and lw[-1 - shared] == rw[-1 - shared]:
+        shared += 1
+    lw, rw = lw[: len(lw) - shared], rw[: len(rw) - shared]
+    if not lw or not rw or (not shared and len(lw) + len(rw) > 2):
+        return False
+    return not name_onsets.same_first_sound(lw[0], rw[0])
 
 
 def _other_brand_before(left: str, right: str) -> bool:
@@ -178,6 +193,8 @@ def reading_similarity(latin: str, cjk: str) -> float:
             # word with every builder (`Hongda Construction`): the brands must agree too.
             if OTHER_BRAND_MATCH < score < 1.0 and _other_brand_before(bare, reading.text):
                 score = OTHER_BRAND_MATCH
+            if _begin_apart(bare, reading.text):
+                score = min(score, name_onsets.APART)
             best = max(best, score)
     return best * READING_MATCH
 
