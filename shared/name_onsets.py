@@ -17,7 +17,6 @@ import re
 import unicodedata
 from enum import StrEnum
 
-
 # A name whose brand cannot begin as the other's does matches at most this: below the
 # line at which a candidate is even held for review.
 APART = 0.6

@@ -35,14 +35,6 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from shared import script_readers
-from shared.name_onsets import (
-    APART,
-    Onset,
-    agree,
-    latin_onset,
-    own_onset,
-    same_first_sound,
-)
 from shared.company_keys import name_key
 from shared.more_script_trades import (
     ARMENIAN_TRADES,
@@ -52,6 +44,14 @@ from shared.more_script_trades import (
     GEORGIAN_TRADES,
     KHMER_TRADES,
     TAMIL_TRADES,
+)
+from shared.name_onsets import (
+    APART,
+    Onset,
+    agree,
+    latin_onset,
+    own_onset,
+    same_first_sound,
 )
 from shared.script_trades import (
     ARABIC_TRADES,
@@ -65,7 +65,6 @@ from shared.script_trades import (
 )
 from shared.thai_rtgs import rtgs_word
 from shared.transliteration import fold, plain_letters
-
 
 _WORDS = re.compile(r"[^\s\-–—,.;:()\"'«»“”״׳]+")
 
