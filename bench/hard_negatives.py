@@ -1,6 +1,6 @@
 """Two companies whose names read almost alike across scripts, against the one-company
 pairs of every pair benchmark, scored by this checkout's matching and by another
-revision's (`main` by default) in the same run.
+revision's in the same run.
 
 `HARD` pairs are two companies of one trade whose brands differ by little: a vowel or a
 consonant at the start or the end (`ארבל` Arbel, Rubel; `नर्मदा` Narmada, Armada), a
@@ -12,10 +12,11 @@ line (0.62). The one-company pairs (bench/translated_pairs.py, bench/other_scrip
 bench/transliteration.py, bench/cjk_pairs.py, bench/national_cyrillic_pairs.py) must keep
 their rate at the close line. Run:
 
-    .venv/bin/python bench/hard_negatives.py [--before main]
+    .venv/bin/python bench/hard_negatives.py [--before REVISION]
 
-The other revision is checked out with `git archive` into a temporary directory and
-scored there, in a child process of the same interpreter.
+The other revision (by default the commit where this branch left `main`) is checked out
+with `git archive` into a temporary directory and scored there, in a child process of
+the same interpreter.
 """
 
 from __future__ import annotations
@@ -150,8 +151,14 @@ def _rate(scores: list[float], line: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--before", default="main", help="the revision to compare with")
+    parser.add_argument(
+        "--before", help="the revision to compare with (default: where this branch left main)"
+    )
     args = parser.parse_args()
+    if not args.before:
+        base = ["git", "merge-base", "HEAD", "main"]
+        args.before = subprocess.run(base, cwd=ROOT, check=True, capture_output=True, text=True)
+        args.before = args.before.stdout.strip()[:12]
     groups = {f"two companies: {k}": v for k, v in HARD.items()}
     groups |= {f"one company: {k}": v for k, v in positives().items()}
     flat = [pair for pairs in groups.values() for pair in pairs]

@@ -313,12 +313,10 @@ def _compare(
         # first vowel out, which the onsets above have compared. (Brands of as many words:
         # Thai and Burmese write a name's words without spaces between them.)
         first_left, first_right = (brand_left or left).split(), (brand_right or right).split()
-        if (
-            len(first_left) == len(first_right)
-            and first_left
-            and not same_first_sound(first_left[0], first_right[0])
-            and not same_first_sound(left, right)
-        ):
+        brands_alike = len(first_left) == len(first_right) and same_first_sound(
+            first_left[0], first_right[0]
+        )
+        if not same_first_sound(left, right) and not brands_alike:
             score = min(score, APART)
     return score
 
