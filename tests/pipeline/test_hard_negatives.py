@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from shared.name_onsets import Onset, first_sound, latin_onset, own_onset, same_first_sound
-from worker.pipeline.matching import name_similarity
+from worker.pipeline.matching import domain_similarity, name_similarity
 
 pytestmark = pytest.mark.unit
 
@@ -107,3 +107,32 @@ def test_first_sounds_are_compared_by_class() -> None:
     assert not same_first_sound("Armada", "narmada")
     assert not same_first_sound("Rural", "ural")
     assert first_sound("Ōsaka") == "v"
+
+
+@pytest.mark.parametrize(
+    ("name", "domain"),
+    [
+        ("Armada Transport", "narmada.in"),  # a letter more before the brand
+        ("Тараз Балық", "araz.kz"),  # the brand from its second letter
+        ("Ural Construction", "rural.ru"),
+        ("Enisei Stroi", "nisei.ru"),
+    ],
+)
+def test_a_domain_spelling_the_brand_shifted_by_a_letter_is_another_companys(
+    name: str, domain: str
+) -> None:
+    assert domain_similarity(name, domain) < REVIEW
+
+
+@pytest.mark.parametrize(
+    ("name", "domain"),
+    [
+        ("Narmada Transport", "getnarmada.in"),  # a prefix, the brand whole
+        ("Bandai Namco", "namco.co.jp"),  # a later word
+        ("Тараз Балық", "taraz.kz"),
+        ("Ёжик", "yozhik.ru"),
+        ("Эльдорадо", "eldorado.ru"),
+    ],
+)
+def test_a_domain_spelling_the_brand_whole_still_matches(name: str, domain: str) -> None:
+    assert domain_similarity(name, domain) >= CLOSE

@@ -284,7 +284,26 @@ def domain_similarity(name: str, domain: str | None) -> float:
         # `Aqjol Qūrylys` (2021 Kazakh Latin) on `akzholkurylys.kz` (informal): the name's
         # letters as domains spell them.
         score = max(score, fuzz.partial_ratio(fold(key).replace(" ", ""), fold(label)))
+    if _label_shifted(key.split()[0], label.lower()):
+        score = min(score, name_onsets.APART * 100)
     return round(score / 100, 3)
+
+
+# Letters of a brand (four, or all but one of a shorter word) that, spelled from its second
+# letter or after one letter more, make another brand.
+_SHIFTED = 4
+
+
+def _label_shifted(first: str, label: str) -> bool:
+    """The label spells the name's first word without its first letter, or with one more
+    before it, and so begins with another sound: another brand (`araz` of Taraz, `narmada`
+    for Armada). A label that spells a later word of the name (`namco` of Bandai Namco),
+    or the name after a prefix (`getnarmada`), is no such label."""
+    first = plain_letters(first) if _all_latin(first) else first
+    if min(len(first), len(label)) < _SHIFTED or name_onsets.same_first_sound(first, label):
+        return False
+    letters = min(_SHIFTED, len(first) - 1)
+    return label.startswith(first[1 : 1 + letters]) or label[1:].startswith(first[:letters])
 
 
 def _partial_in_label(key: str, squashed: str, label: str) -> float:
