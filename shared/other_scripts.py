@@ -61,6 +61,7 @@ from shared.script_trades import (
     LATIN_ARTICLE,
     LATIN_FORMS,
     LEGAL_FORMS,
+    PERSIAN_TRADES,
     THAI_TRADES,
 )
 from shared.thai_rtgs import rtgs_word
@@ -106,7 +107,8 @@ _LETTERS = {
 }
 _TRADES = {
     Script.KOREAN: KOREAN_TRADES,
-    Script.ARABIC: ARABIC_TRADES,
+    # One script, two languages' trade words: Arabic's and Persian's.
+    Script.ARABIC: {**ARABIC_TRADES, **PERSIAN_TRADES},
     Script.HEBREW: HEBREW_TRADES,
     Script.THAI: THAI_TRADES,
     Script.DEVANAGARI: HINDI_TRADES,

@@ -21,7 +21,7 @@ from hashlib import blake2b
 from urllib.parse import urlsplit
 
 from shared.company_keys import clean_text, fresh_name_key, place_key, registered_domain
-from shared.countries import parse_country
+from shared.countries import parse_country_cell
 from shared.rows import InputRow, PlannedRow
 
 _INDUSTRY_CELL = 200  # characters of an industry cell compared; a pasted paragraph is cut
@@ -110,7 +110,7 @@ def plan_rows(rows: Iterable[InputRow]) -> Iterator[PlannedRow]:
 
 
 def _first_of_name(first_by_key: dict[int, int], key: str, row: int, facts: dict[str, str]) -> int:
-    country = parse_country(facts.get("country", ""))
+    country = parse_country_cell(facts.get("country", ""))
     named = f"name:{key}@{country or ''}"
     first_of_country = first_by_key.setdefault(identity_digest(named), row)
     city = place_key(facts.get("city", ""))
