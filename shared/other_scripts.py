@@ -320,6 +320,10 @@ def _compare(
         )
         if not same_first_sound(left, right) and not brands_alike:
             score = min(score, APART)
+    if not within and not bones and abjad:
+        # One begins with a vowel its letters write, the other with a consonant (`آریا`
+        # Arya and `Riya`, `امید` Omid and `Mid`): two brands, whatever the letters after.
+        score = min(score, APART)
     return score
 
 
