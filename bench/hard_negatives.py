@@ -180,15 +180,15 @@ def main() -> None:
         before = _scores(Path(tmp), flat)
     after = _scores(ROOT, flat)
     print(f"load average {os.getloadavg()[0]:.2f}; before: {args.before}, after: this checkout")
-    head = "".join(f"{h:>14}" for h in (">=0.8 before", ">=0.8 after", ">=0.62 before"))
-    print(f"{'pairs':<44}{'n':>4}{head}{'>=0.62 after':>14}")
+    head = "".join(f"{h:>16}" for h in (">=0.8 before", ">=0.8 after", ">=0.62 before"))
+    print(f"{'pairs':<44}{'n':>5}{head}{'>=0.62 after':>16}")
     at = 0
     listed: list[str] = []
     for group, pairs in groups.items():
         old, new = before[at : at + len(pairs)], after[at : at + len(pairs)]
         at += len(pairs)
         rates = [_rate(old, 0.8), _rate(new, 0.8), _rate(old, 0.62), _rate(new, 0.62)]
-        print(f"{group:<44}{len(pairs):>4}" + "".join(f"{r:>14}" for r in rates))
+        print(f"{group:<44}{len(pairs):>5}" + "".join(f"{r:>16}" for r in rates))
         hard = group.startswith("two")
         for (own, latin), was, now in zip(pairs, old, new, strict=True):
             crossed = any((was >= line) != (now >= line) for line in (0.8, 0.62))
@@ -198,11 +198,11 @@ def main() -> None:
     hard_new = [s for s, p in zip(after[: len(flat)], flat, strict=True) if _is_hard(p)]
     rates = [_rate(hard_old, 0.8), _rate(hard_new, 0.8), _rate(hard_old, 0.62)]
     rates.append(_rate(hard_new, 0.62))
-    print(f"{'all two-company pairs':<44}{len(hard_old):>4}" + "".join(f"{r:>14}" for r in rates))
+    print(f"{'all two-company pairs':<44}{len(hard_old):>5}" + "".join(f"{r:>16}" for r in rates))
     old, new = before[len(flat) :], after[len(flat) :]
     rates = [_rate(old, 0.8), _rate(new, 0.8), _rate(old, 0.62), _rate(new, 0.62)]
     label = "two companies: a name and another's domain"
-    print(f"{label:<44}{len(old):>4}" + "".join(f"{r:>14}" for r in rates))
+    print(f"{label:<44}{len(old):>5}" + "".join(f"{r:>16}" for r in rates))
     for (name, domain), was, now in zip(HARD_DOMAINS, old, new, strict=True):
         if max(was, now) >= 0.62:
             listed.append(f"  domain: {name} / {domain} {was:.2f} -> {now:.2f}")
