@@ -96,8 +96,11 @@ def first_sound(word: str) -> str | None:
     """The class of a Latin word's first sound: `v` for a vowel, a consonant class, or
     None when its spellings vary too much to tell."""
     bare = unicodedata.normalize("NFKD", word.casefold())
-    letters = "".join(ch for ch in bare if ch.isalpha() and ch.isascii())
-    if not letters or letters.startswith(_SILENT_PAIRS) or letters[0] in _SAY_NOTHING:
+    letters = "".join(ch for ch in bare if ch.isalpha())
+    if not letters or not letters[0].isascii():
+        return None  # a letter of its own (`Østervang`, `Łódź`), read many ways
+    letters = "".join(ch for ch in letters if ch.isascii())
+    if letters.startswith(_SILENT_PAIRS) or letters[0] in _SAY_NOTHING:
         return None
     if letters[0] in _VOWELS:
         return "v"

@@ -300,59 +300,75 @@ def _compare(
     # or a consonant (`Rubel` is no reading of `ארבל` rvl, Arbel; `Pireus` none of
     # `ipiros`): see shared.name_onsets.
     abjad = script in _ABJAD_SCRIPTS
-    if abjad:
-        bones = agree(*onsets)
-    else:
-        bones = agree(latin_onset(brand_left or left), latin_onset(brand_right or right))
+    bones = agree(*onsets) if abjad else True
     score = _letters(left, right, script, within, bones=bones)
     if not within and brand_left and brand_right and (brand_left, brand_right) != (left, right):
         # A brand of two consonants (`Rayyan`, `Noor`) is compared by them too: the whole
         # name's consonants have already agreed.
         score = min(score, _letters(brand_left, brand_right, script, within, 2, bones))
-    if not within and (onsets[1] is Onset.CONSONANT or not abjad):
-        # A brand that begins with another sound is another brand, however alike the rest
-        # (`Armada`, `नर्मदा` narmada; `Utaisi`, `ქუთაისი` kutaisi). Abjad readings leave a
-        # first vowel out, which the onsets above have compared. (Brands of as many words:
-        # Thai and Burmese write a name's words without spaces between them.)
-        first_left, first_right = (brand_left or left).split(), (brand_right or right).split()
-        brands_alike = len(first_left) == len(first_right) and same_first_sound(
-            first_left[0], first_right[0]
-        )
-        if not same_first_sound(left, right) and not brands_alike:
-            score = min(score, APART)
-    if not within and not bones and abjad:
+    if within:
+        return score
+    if abjad and not bones:
         # One begins with a vowel its letters write, the other with a consonant (`آریا`
         # Arya and `Riya`, `امید` Omid and `Mid`): two brands, whatever the letters after.
         score = min(score, APART)
+    elif (onsets[1] is Onset.CONSONANT or not abjad) and _begin_apart(
+        (brand_left or left).split(), (brand_right or right).split(), left, right
+    ):
+        # (Abjad readings leave a first vowel out, which the onsets have compared.)
+        score = min(score, APART)
     return score
+
+
+def _begin_apart(brand_left: list[str], brand_right: list[str], left: str, right: str) -> bool:
+    """A brand that begins with another sound is another brand, however alike the rest
+    (`Armada`, `नर्मदा` narmada; `Utaisi`, `ქუთაისი` kutaisi; `Pireus`, `Ήπειρος` ipiros).
+    Brands of as many words are compared by their first words; of more or fewer (a page
+    title's `Αρχική ·`, Home; Thai and Burmese words written without spaces between them),
+    the Latin brand's first word must begin some word of the reading, spelled alike."""
+    if not brand_left or not brand_right or same_first_sound(left, right):
+        return False
+    if len(brand_left) == len(brand_right):
+        return not same_first_sound(brand_left[0], brand_right[0])
+    head = fold(brand_left[0])
+    return not any(
+        same_first_sound(head, word) and fuzz.ratio(head, fold(word)) >= _ALIGNED
+        for word in right.split()
+    )
+
+
+_ALIGNED = 75
 
 
 _ABJAD_SCRIPTS = (Script.ARABIC, Script.HEBREW)
 
 
-def _own_onset(own: str, script: Script) -> Onset:
-    """How an Arabic or Hebrew name's brand (its first word that is no trade word)
-    begins; either for other scripts, whose readings write their vowels."""
+def _onsets(latin: str, own: str, script: Script) -> tuple[Onset, Onset]:
+    """How a Latin name's brand and an Arabic or Hebrew name's brand (their first words
+    that are no trade words) begin; either for other scripts, whose readings write their
+    vowels, and for brands of more or fewer words (a page title's `الرئيسية ·`, Home)."""
     if script not in _ABJAD_SCRIPTS:
-        return Onset.EITHER
+        return Onset.EITHER, Onset.EITHER
     trades = _TRADES[script]
     words = _WORDS.findall(LEGAL_FORMS.sub(" ", own))
     brand = [word for word in words if word not in trades] or words
-    return own_onset(brand[0]) if brand else Onset.EITHER
+    latin_brand = _latin_brand(latin, script)
+    if not brand or len(brand) != len(latin_brand):
+        return Onset.EITHER, Onset.EITHER
+    return latin_onset(latin_brand[0], article=script is Script.ARABIC), own_onset(brand[0])
 
 
 _LATIN_ARTICLES = frozenset({"al", "el"})
 
 
-def _latin_onset(latin: str, script: Script) -> Onset:
-    """How a Latin name's brand begins, as compared with an Arabic or Hebrew name's: its
+def _latin_brand(latin: str, script: Script) -> list[str]:
+    """A Latin name's brand words, as compared with an Arabic or Hebrew name's: its
     legal forms and trade words aside, and an Arabic article (which Hebrew has not)."""
     words = re.findall(r"[a-z0-9]+", plain_letters(name_key(latin) if latin.isascii() else latin))
     words = LATIN_FORMS.sub(" ", " ".join(words)).split()
     if script is Script.ARABIC:
         words = [word for word in words if word not in _LATIN_ARTICLES] or words
-    brand = [word for word in words if word not in _TRADE_WORDS] or words
-    return latin_onset(brand[0], article=script is Script.ARABIC) if brand else Onset.EITHER
+    return [word for word in words if word not in _TRADE_WORDS] or words
 
 
 def _brand(key: str, loans: frozenset[str] = frozenset()) -> str:
@@ -404,7 +420,7 @@ def similarity(latin: str, own: str) -> float:
     if script is None or not left:
         return 0.0
     best = 0.0
-    onsets = (_latin_onset(latin, script), _own_onset(own, script))
+    onsets = _onsets(latin, own, script)
     for reading in readings(own):
         right = latin_key(reading)
         if right:

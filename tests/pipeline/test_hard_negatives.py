@@ -84,6 +84,9 @@ def test_the_plainest_of_them_is_not_even_held_for_review(latin: str, own: str) 
         ("Ōsaka Gasu K.K.", "株式会社大阪瓦斯", 0.9),
         ("Coway", "코웨이", 0.7),
         ("Siam Makro", "สยามแม็คโคร", 0.7),
+        ("Pigasos Ilektroniki", "Αρχική · Πήγασος Ηλεκτρονική", 0.8),  # a title's `Home ·`
+        ("Home · Andaman Marine", "อันดามัน มารีน", 0.8),
+        ("Al-Ofok Transport LLC", "الرئيسية · الأفق للنقل", 0.6),
     ],
 )
 def test_the_companys_own_renderings_keep_their_scores(latin: str, own: str, least: float) -> None:
@@ -132,6 +135,7 @@ def test_a_domain_spelling_the_brand_shifted_by_a_letter_is_another_companys(
         ("Тараз Балық", "taraz.kz"),
         ("Ёжик", "yozhik.ru"),
         ("Эльдорадо", "eldorado.ru"),
+        ("Østervang Revision", "ostervangrevision.dk"),  # a letter of its own, read as `o`
     ],
 )
 def test_a_domain_spelling_the_brand_whole_still_matches(name: str, domain: str) -> None:

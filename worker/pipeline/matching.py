@@ -299,7 +299,6 @@ def _label_shifted(first: str, label: str) -> bool:
     before it, and so begins with another sound: another brand (`araz` of Taraz, `narmada`
     for Armada). A label that spells a later word of the name (`namco` of Bandai Namco),
     or the name after a prefix (`getnarmada`), is no such label."""
-    first = plain_letters(first) if _all_latin(first) else first
     if min(len(first), len(label)) < _SHIFTED or name_onsets.same_first_sound(first, label):
         return False
     letters = min(_SHIFTED, len(first) - 1)
