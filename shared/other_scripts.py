@@ -351,7 +351,8 @@ def _onsets(latin: str, own: str, script: Script) -> tuple[Onset, Onset]:
         return Onset.EITHER, Onset.EITHER
     trades = _TRADES[script]
     words = _WORDS.findall(LEGAL_FORMS.sub(" ", own))
-    brand = [word for word in words if word not in trades] or words
+    # A name of trade words alone (`العربية للمقاولات`, Arabia Contracting) is its first.
+    brand = [word for word in words if word not in trades] or words[:1]
     latin_brand = _latin_brand(latin, script)
     if not brand or len(brand) != len(latin_brand):
         return Onset.EITHER, Onset.EITHER

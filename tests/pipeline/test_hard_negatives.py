@@ -28,6 +28,7 @@ REVIEW = 0.62
         ("Salam Trading", "الإسلام للتجارة"),  # Islam
         ("Aslam Printing", "السلام للطباعة"),  # Salam
         ("Mina Tourism", "أمين للسياحة"),  # Amin
+        ("Rabia Contracting", "العربية للمقاولات"),  # Arabia: a name of trade words
         ("Rukhan Construction", "Орхон Барилга"),  # Orkhon, Mongolian
         ("Rural Construction", "Урал Строй"),  # Ural
         ("Nipro Construction", "Дніпро Будівництво"),  # Dnipro
