@@ -12,7 +12,7 @@ line (0.62). The one-company pairs (bench/translated_pairs.py, bench/other_scrip
 bench/transliteration.py, bench/cjk_pairs.py, bench/national_cyrillic_pairs.py) must keep
 their rate at the close line. Run:
 
-    .venv/bin/python bench/hard_negatives.py [--before REVISION]
+    .venv/bin/python bench/hard_negatives.py [--before REVISION] [--webs]
 
 The other revision (by default the commit where this branch left `main`) is checked out
 with `git archive` into a temporary directory and scored there, in a child process of
@@ -116,15 +116,45 @@ HARD_DOMAINS: Pairs = (
 )  # fmt: skip
 
 
-def positives() -> dict[str, Pairs]:
-    """The one-company pairs of every pair benchmark, (own name, Latin name)."""
-    return {
+def positives(webs: bool = False) -> dict[str, Pairs]:
+    """The one-company pairs of every pair benchmark, (own name, Latin name); with `webs`,
+    also every labelled company of the accuracy webs against its own pages' titles (and
+    their parts) and its LinkedIn page's name, whatever their scripts."""
+    found = {
         "translated_pairs": tuple(pair for pairs in SAME.values() for pair in pairs),
         "other_script_pairs": tuple(p for ps in OTHER_SCRIPT_PAIRS.values() for p in ps),
         "transliteration (Cyrillic)": CYRILLIC_PAIRS,
         "cjk_pairs": JAPANESE_PAIRS + CHINESE_PAIRS,
         "national_cyrillic_pairs": MONGOLIAN + BELARUSIAN,
     }
+    if webs:
+        found["accuracy webs: own titles"] = _own_titles()
+    return found
+
+
+def _own_titles() -> Pairs:
+    from bench.accuracy_web.blind.catalogue import build_blind
+    from bench.accuracy_web.catalogue import build_web
+    from bench.accuracy_web.fresh.catalogue import build_fresh
+    from bench.accuracy_web.heldout.catalogue import build_heldout
+    from bench.accuracy_web.seventh.catalogue import build_seventh
+    from bench.accuracy_web.sixth.catalogue import build_sixth
+    from bench.accuracy_web.unseen.catalogue import build_unseen
+
+    pairs: set[tuple[str, str]] = set()
+    builds = (build_web, build_heldout, build_unseen, build_fresh, build_blind, build_sixth)
+    for build in (*builds, build_seventh):
+        web = build()
+        for company in web.companies:
+            own = company.website or ""
+            for doc in web.docs if own else ():
+                if "://" in doc.url and doc.url.split("/")[2].endswith(own):
+                    parts = doc.title.replace(" · ", " | ").replace(" - ", " | ").split(" | ")
+                    pairs |= {(part, company.name) for part in (doc.title, *parts) if part}
+            slug = (company.linkedin or "").rstrip("/").split("/")[-1]
+            if slug in web.linkedin:
+                pairs.add((web.linkedin[slug].name, company.name))
+    return tuple(sorted(pairs))
 
 
 _SCORE = """
@@ -167,28 +197,31 @@ def main() -> None:
     parser.add_argument(
         "--before", help="the revision to compare with (default: where this branch left main)"
     )
+    parser.add_argument(
+        "--webs", action="store_true", help="also the accuracy webs' companies and own titles"
+    )
     args = parser.parse_args()
     if not args.before:
         base = ["git", "merge-base", "HEAD", "main"]
         args.before = subprocess.run(base, cwd=ROOT, check=True, capture_output=True, text=True)
         args.before = args.before.stdout.strip()[:12]
     groups = {f"two companies: {k}": v for k, v in HARD.items()}
-    groups |= {f"one company: {k}": v for k, v in positives().items()}
+    groups |= {f"one company: {k}": v for k, v in positives(args.webs).items()}
     flat = [pair for pairs in groups.values() for pair in pairs]
     with tempfile.TemporaryDirectory() as tmp:
         _checkout(args.before, Path(tmp))
         before = _scores(Path(tmp), flat)
     after = _scores(ROOT, flat)
     print(f"load average {os.getloadavg()[0]:.2f}; before: {args.before}, after: this checkout")
-    head = "".join(f"{h:>16}" for h in (">=0.8 before", ">=0.8 after", ">=0.62 before"))
-    print(f"{'pairs':<44}{'n':>5}{head}{'>=0.62 after':>16}")
+    head = "".join(f"{h:>18}" for h in (">=0.8 before", ">=0.8 after", ">=0.62 before"))
+    print(f"{'pairs':<44}{'n':>6}{head}{'>=0.62 after':>18}")
     at = 0
     listed: list[str] = []
     for group, pairs in groups.items():
         old, new = before[at : at + len(pairs)], after[at : at + len(pairs)]
         at += len(pairs)
         rates = [_rate(old, 0.8), _rate(new, 0.8), _rate(old, 0.62), _rate(new, 0.62)]
-        print(f"{group:<44}{len(pairs):>5}" + "".join(f"{r:>16}" for r in rates))
+        print(f"{group:<44}{len(pairs):>6}" + "".join(f"{r:>18}" for r in rates))
         hard = group.startswith("two")
         for (own, latin), was, now in zip(pairs, old, new, strict=True):
             crossed = any((was >= line) != (now >= line) for line in (0.8, 0.62))
@@ -198,11 +231,11 @@ def main() -> None:
     hard_new = [s for s, p in zip(after[: len(flat)], flat, strict=True) if _is_hard(p)]
     rates = [_rate(hard_old, 0.8), _rate(hard_new, 0.8), _rate(hard_old, 0.62)]
     rates.append(_rate(hard_new, 0.62))
-    print(f"{'all two-company pairs':<44}{len(hard_old):>5}" + "".join(f"{r:>16}" for r in rates))
+    print(f"{'all two-company pairs':<44}{len(hard_old):>6}" + "".join(f"{r:>18}" for r in rates))
     old, new = before[len(flat) :], after[len(flat) :]
     rates = [_rate(old, 0.8), _rate(new, 0.8), _rate(old, 0.62), _rate(new, 0.62)]
     label = "two companies: a name and another's domain"
-    print(f"{label:<44}{len(old):>5}" + "".join(f"{r:>16}" for r in rates))
+    print(f"{label:<44}{len(old):>6}" + "".join(f"{r:>18}" for r in rates))
     for (name, domain), was, now in zip(HARD_DOMAINS, old, new, strict=True):
         if max(was, now) >= 0.62:
             listed.append(f"  domain: {name} / {domain} {was:.2f} -> {now:.2f}")
