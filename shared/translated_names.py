@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from shared import other_scripts
 from shared.company_keys import name_key
+from shared.name_onsets import same_first_sound
 from shared.national_spellers import cyrillic_spelling
 from shared.romanisation import has_cjk
 from shared.romanisation import readings as cjk_readings
@@ -308,7 +309,9 @@ def similarity(left: str, right: str) -> float:
     best = 0.0
     for mine in _readings(one.brand, left):
         for theirs in _readings(other.brand, right):
-            best = max(best, brand_closeness(mine, theirs, abjad))
+            if abjad or same_first_sound(mine, theirs):
+                # (An abjad reading leaves a first vowel out: its onset is compared above.)
+                best = max(best, brand_closeness(mine, theirs, abjad))
     return round(best * TRANSLATED_MATCH, 3) if best >= BRAND_LINE else 0.0
 
 
