@@ -175,8 +175,10 @@ def _plain_name_key(text: str) -> str | None:
 
 def _folded(text: str) -> str:
     """Case-folded, Turkish `İ` as `i`: it folds to `i` and a combining dot, which no text
-    writing `İ` matches again (a pattern ignoring case reads `İ` as `i`)."""
-    return text.casefold().replace("i\u0307", "i")
+    writing `İ` matches again (a pattern ignoring case reads `İ` as `i`). A zero-width
+    joiner inside a word (Sinhala's `ප්‍ර` pra, `ශ්‍රී` sri) only shapes how its letters
+    are drawn: the key leaves it out, so the word stays whole and is read as one."""
+    return text.casefold().replace("i\u0307", "i").replace("\u200d", "")
 
 
 # A row's name is compared with every name a page gives, several times per page.

@@ -1,12 +1,16 @@
 """Country names and codes as users type them (English or Russian) to ISO 3166 alpha-2.
 
 The gateway uses `parse_country` to recognise a country column by its values; the worker
-uses it to read a row's country. Both see the same countries.
+reads a row's country cell with `parse_country_cell`, which also knows every country's
+name in the languages pycountry translates (a CRM export from Brazil writes `Brasil`,
+one from the Emirates `الإمارات`). Text on pages and in search results is read with
+`parse_country` only.
 """
 
 from __future__ import annotations
 
 import gettext
+import os
 import re
 import unicodedata
 from functools import cache
@@ -77,6 +81,94 @@ def parse_country(value: str) -> str | None:
     if len(key) == 2 and key in _AMBIGUOUS_CODES and value.strip() != value.strip().upper():
         return None
     return _table().get(key)
+
+
+# Scripts written without spaces between words: a shorter name is the name's first
+# letters (`မြန်မာ` of `မြန်မာနိုင်ငံ`, the country's name before the word for country).
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u4e00-\u9fff]")
+# A shorter form is at least this long (folded letters), so a word's first letters
+# (`ind`) are not taken for one country.
+_MIN_SHORT = 4
+
+
+def _key(text: str) -> str:
+    """A country cell's key in any script: `_fold`'s for Latin, Greek and Cyrillic names
+    (no accents), else case-folded with the vowel signs kept, which the Indic and
+    Southeast Asian scripts write as marks (`မြန်မာ`, `இலங்கை`), and without the
+    zero-width joiners that only shape letters (`ශ්‍රී`)."""
+    text = unicodedata.normalize("NFC", text.casefold().replace("\u200d", "").replace("\u200c", ""))
+    if all(ch < "\u0590" for ch in text):
+        return _fold(text)
+    kept = "".join(ch if unicodedata.category(ch)[0] in "LMN" else " " for ch in text)
+    return " ".join(kept.split())
+
+
+def _languages() -> list[str]:
+    """The languages pycountry translates country names into (about 150)."""
+    root = pycountry.LOCALES_DIR
+    return [
+        entry
+        for entry in sorted(os.listdir(root))
+        if os.path.exists(os.path.join(root, entry, "LC_MESSAGES", "iso3166-1.mo"))
+    ]
+
+
+def _unique(pairs: list[tuple[str, str]], taken: dict[str, str]) -> dict[str, str]:
+    """Keys naming one country only, and not already known as a name of another."""
+    codes: dict[str, set[str]] = {}
+    for key, code in pairs:
+        if key and key not in taken:
+            codes.setdefault(key, set()).add(code)
+    return {key: next(iter(found)) for key, found in codes.items() if len(found) == 1}
+
+
+def _shorter(name: str) -> list[str]:
+    """The leading forms of a name people write for it: its first words (`الإمارات` of
+    `الإمارات العربية المتحدة`), or in a script without spaces its first letters."""
+    words = name.split()
+    if len(words) > 1:
+        return [" ".join(words[:size]) for size in range(1, len(words))]
+    if _UNSPACED.search(name):
+        return [name[:size] for size in range(_MIN_SHORT, len(name))]
+    return []
+
+
+@cache
+def _local_table() -> dict[str, str]:
+    """Country names in every language pycountry knows (`Brasil`, `Қазақстан`, `இலங்கை`),
+    then the first words of those names that belong to one country only."""
+    names: list[tuple[str, str]] = []
+    for language in _languages():
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, [language])
+        for country in pycountry.countries:
+            for key in ("name", "common_name", "official_name"):
+                english = getattr(country, key, "")
+                if english:
+                    names.append((translation.gettext(english), country.alpha_2))
+    table = _table()
+    local = _unique([(_key(name), code) for name, code in names], table)
+    known = {**table, **local}
+    short = [
+        (form, code)
+        for name, code in names
+        for form in _shorter(_key(name))
+        if len(form.replace(" ", "")) >= _MIN_SHORT
+    ]
+    # A leading form shared by several countries (`united`, `south`) is none of them.
+    return {**local, **_unique(short, known)}
+
+
+def parse_country_cell(value: str) -> str | None:
+    """ISO alpha-2 code of a row's country cell: as `parse_country`, and also the
+    country's name in its own or any other language pycountry translates (`Brasil`,
+    `Türkiye`, `الإمارات`, `မြန်မာ`), for a cell of a country column only. Free text is
+    read with `parse_country`: in every language's names, words such as `Island` (German
+    for Iceland) would place text in countries it does not name."""
+    code = parse_country(value)
+    if code is not None:
+        return code
+    key = _key(value)
+    return _local_table().get(key) if key else None
 
 
 def country_name(code: str) -> str:

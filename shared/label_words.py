@@ -36,7 +36,7 @@ def _alike(part: str, word: str) -> float:
 
 
 def _best_split(label: str, words: list[str]) -> tuple[float, list[str]]:
-    best: tuple[float, float, list[str]] = (0.0, 0.0, [])
+    best: tuple[int, float, float, list[str]] = (0, 0.0, 0.0, [])
     for cuts in itertools.combinations(range(1, len(label)), len(words) - 1):
         bounds = (0, *cuts, len(label))
         parts = [label[a:b] for a, b in itertools.pairwise(bounds)]
@@ -44,12 +44,16 @@ def _best_split(label: str, words: list[str]) -> tuple[float, list[str]]:
         if min(scores) < _WORD_FLOOR:
             continue
         mean = sum(scores) / len(scores)
+        # A part that is a word of the reading letter for letter (a trade read in English,
+        # `logistics`) places its boundary for sure: `ayeyarwady|logistics`, not
+        # `ayeyarwad|ylogistics`, though a `y` between consonants counts as no consonant.
+        exact = sum(part == word for part, word in zip(parts, words, strict=True))
         # Splits alike by consonants (`margan|etourism`, `margane|tourism`): the one
         # whose letters are likest the reading's.
         letters = sum(fuzz.ratio(p, w) for p, w in zip(parts, words, strict=True))
-        if (mean, letters) > best[:2]:
-            best = (mean, letters, parts)
-    return best[0], best[2]
+        if (exact, mean, letters) > best[:3]:
+            best = (exact, mean, letters, parts)
+    return best[1], best[3]
 
 
 def label_words(own: str, label: str, spellings: Sequence[str] | None = None) -> str:

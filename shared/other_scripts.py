@@ -45,6 +45,14 @@ from shared.more_script_trades import (
     KHMER_TRADES,
     TAMIL_TRADES,
 )
+from shared.name_onsets import (
+    APART,
+    Onset,
+    agree,
+    latin_onset,
+    own_onset,
+    same_first_sound,
+)
 from shared.script_trades import (
     ARABIC_TRADES,
     HEBREW_TRADES,
@@ -53,10 +61,13 @@ from shared.script_trades import (
     LATIN_ARTICLE,
     LATIN_FORMS,
     LEGAL_FORMS,
+    PERSIAN_TRADES,
     THAI_TRADES,
 )
 from shared.thai_rtgs import rtgs_word
 from shared.transliteration import fold, plain_letters
+
+_WORDS = re.compile(r"[^\s\-–—,.;:()\"'«»“”״׳]+")
 
 
 class Script(StrEnum):
@@ -96,7 +107,8 @@ _LETTERS = {
 }
 _TRADES = {
     Script.KOREAN: KOREAN_TRADES,
-    Script.ARABIC: ARABIC_TRADES,
+    # One script, two languages' trade words: Arabic's and Persian's.
+    Script.ARABIC: {**ARABIC_TRADES, **PERSIAN_TRADES},
     Script.HEBREW: HEBREW_TRADES,
     Script.THAI: THAI_TRADES,
     Script.DEVANAGARI: HINDI_TRADES,
@@ -184,7 +196,7 @@ def readings(name: str) -> tuple[str, ...]:
     for reader in (*readers, _WORD_READERS[script]):
         plain: list[str] = []
         translated: list[str] = []
-        for word in re.findall(r"[^\s\-–—,.;:()\"'«»“”״׳]+", text):
+        for word in _WORDS.findall(text):
             parts = (
                 _split_trades(word, trades)
                 if script is Script.KOREAN
@@ -271,17 +283,93 @@ _TRADE_WORDS = frozenset(
 ) | {"industry", "industrial", "group", "holding", "international", "trade"}
 
 
-def _compare(left: str, right: str, script: Script, within: bool = False) -> float:
+def _compare(
+    left: str,
+    right: str,
+    script: Script,
+    within: bool = False,
+    onsets: tuple[Onset, Onset] = (Onset.EITHER, Onset.EITHER),
+) -> float:
     """`left` a Latin key, `right` a reading's key; `within`: `left` is a domain label,
-    which may hold the reading among other letters. Two names that share only a trade
-    word (`Golan Industries`, `Dongwon Industries`) are as alike as their other words."""
-    score = _letters(left, right, script, within)
+    which may hold the reading among other letters; `onsets`: how the Latin name's brand
+    and the name's own brand in its own letters begin (Arabic and Hebrew). Two names that
+    share only a trade word (`Golan Industries`, `Dongwon Industries`) are as alike as
+    their other words."""
     brand_left, brand_right = _brand(left, _loans(right)), _brand(right)
+    # Consonants alone say the same brand only of brands that begin alike, with a vowel
+    # or a consonant (`Rubel` is no reading of `ארבל` rvl, Arbel; `Pireus` none of
+    # `ipiros`): see shared.name_onsets.
+    abjad = script in _ABJAD_SCRIPTS
+    bones = agree(*onsets) if abjad else True
+    score = _letters(left, right, script, within, bones=bones)
     if not within and brand_left and brand_right and (brand_left, brand_right) != (left, right):
         # A brand of two consonants (`Rayyan`, `Noor`) is compared by them too: the whole
         # name's consonants have already agreed.
-        score = min(score, _letters(brand_left, brand_right, script, within, least=2))
+        score = min(score, _letters(brand_left, brand_right, script, within, 2, bones))
+    if within:
+        return score
+    if abjad and not bones:
+        # One begins with a vowel its letters write, the other with a consonant (`آریا`
+        # Arya and `Riya`, `امید` Omid and `Mid`): two brands, whatever the letters after.
+        score = min(score, APART)
+    elif (onsets[1] is Onset.CONSONANT or not abjad) and _begin_apart(
+        (brand_left or left).split(), (brand_right or right).split(), left, right
+    ):
+        # (Abjad readings leave a first vowel out, which the onsets have compared.)
+        score = min(score, APART)
     return score
+
+
+def _begin_apart(brand_left: list[str], brand_right: list[str], left: str, right: str) -> bool:
+    """A brand that begins with another sound is another brand, however alike the rest
+    (`Armada`, `नर्मदा` narmada; `Utaisi`, `ქუთაისი` kutaisi; `Pireus`, `Ήπειρος` ipiros).
+    Brands of as many words are compared by their first words; of more or fewer (a page
+    title's `Αρχική ·`, Home; Thai and Burmese words written without spaces between them),
+    the Latin brand's first word must begin some word of the reading, spelled alike."""
+    if not brand_left or not brand_right or same_first_sound(left, right):
+        return False
+    if len(brand_left) == len(brand_right):
+        return not same_first_sound(brand_left[0], brand_right[0])
+    head = fold(brand_left[0])
+    return not any(
+        same_first_sound(head, word) and fuzz.ratio(head, fold(word)) >= _ALIGNED
+        for word in right.split()
+    )
+
+
+_ALIGNED = 75
+
+
+_ABJAD_SCRIPTS = (Script.ARABIC, Script.HEBREW)
+
+
+def _onsets(latin: str, own: str, script: Script) -> tuple[Onset, Onset]:
+    """How a Latin name's brand and an Arabic or Hebrew name's brand (their first words
+    that are no trade words) begin; either for other scripts, whose readings write their
+    vowels, and for brands of more or fewer words (a page title's `الرئيسية ·`, Home)."""
+    if script not in _ABJAD_SCRIPTS:
+        return Onset.EITHER, Onset.EITHER
+    trades = _TRADES[script]
+    words = _WORDS.findall(LEGAL_FORMS.sub(" ", own))
+    # A name of trade words alone (`العربية للمقاولات`, Arabia Contracting) is its first.
+    brand = [word for word in words if word not in trades] or words[:1]
+    latin_brand = _latin_brand(latin, script)
+    if not brand or len(brand) != len(latin_brand):
+        return Onset.EITHER, Onset.EITHER
+    return latin_onset(latin_brand[0], article=script is Script.ARABIC), own_onset(brand[0])
+
+
+_LATIN_ARTICLES = frozenset({"al", "el"})
+
+
+def _latin_brand(latin: str, script: Script) -> list[str]:
+    """A Latin name's brand words, as compared with an Arabic or Hebrew name's: its
+    legal forms and trade words aside, and an Arabic article (which Hebrew has not)."""
+    words = re.findall(r"[a-z0-9]+", plain_letters(name_key(latin) if latin.isascii() else latin))
+    words = LATIN_FORMS.sub(" ", " ".join(words)).split()
+    if script is Script.ARABIC:
+        words = [word for word in words if word not in _LATIN_ARTICLES] or words
+    return [word for word in words if word not in _TRADE_WORDS] or words
 
 
 def _brand(key: str, loans: frozenset[str] = frozenset()) -> str:
@@ -302,7 +390,12 @@ def _loans(key: str) -> frozenset[str]:
 
 
 def _letters(
-    left: str, right: str, script: Script, within: bool, least: int = _MIN_CONSONANTS
+    left: str,
+    right: str,
+    script: Script,
+    within: bool,
+    least: int = _MIN_CONSONANTS,
+    bones: bool = True,
 ) -> float:
     if within:
         squash = right.replace(" ", "")
@@ -312,6 +405,8 @@ def _letters(
     if script is Script.KOREAN:
         score = max(score, _alike(_korean_key(fold(left)), _korean_key(fold(right))))
     score *= READING_MATCH
+    if not bones:
+        return score
     labials = script.value in _ABUGIDAS
     bones_left, bones_right = consonants(left, labials), consonants(right, labials)
     if min(len(bones_left.replace(" ", "")), len(bones_right.replace(" ", ""))) >= least:
@@ -326,10 +421,11 @@ def similarity(latin: str, own: str) -> float:
     if script is None or not left:
         return 0.0
     best = 0.0
+    onsets = _onsets(latin, own, script)
     for reading in readings(own):
         right = latin_key(reading)
         if right:
-            best = max(best, _compare(left, right, script))
+            best = max(best, _compare(left, right, script, onsets=onsets))
     return round(best, 3)
 
 

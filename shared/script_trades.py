@@ -65,6 +65,18 @@ ARABIC_TRADES: dict[str, str] = {
     "للصناعات": "industries", "للمطاحن": "mills", "للخدمات": "services",
     "للاستثمار": "investment", "للتطوير": "development", "للشحن": "shipping",
 }  # fmt: skip
+# Persian writes its names in Arabic letters with trade words of its own (`سازه`
+# structures, as builders name themselves; `صنعت` industry), read in English the same way.
+PERSIAN_TRADES: dict[str, str] = {
+    "سازه": "construction", "ساختمان": "construction", "ساختمانی": "construction",
+    "صنعت": "industry", "صنایع": "industries", "صنعتی": "industrial", "بازرگانی": "trading",
+    "مهندسی": "engineering", "فولاد": "steel", "سیمان": "cement", "ماهی": "fish",
+    "غذایی": "food", "کشاورزی": "agriculture", "نساجی": "textile", "فرش": "carpet",
+    "داروسازی": "pharmaceuticals", "دارو": "pharma", "پخش": "distribution",
+    "ترابری": "transport", "ترابر": "transport", "گردشگری": "tourism", "فناوری": "technology",
+    "الکترونیک": "electronics", "پلاستیک": "plastics", "چاپ": "printing", "انرژی": "energy",
+    "خودرو": "automotive", "معدن": "mining", "شیمی": "chemical", "شیمیایی": "chemical",
+}  # fmt: skip
 HEBREW_TRADES: dict[str, str] = {
     "מערכות": "systems", "תעשיות": "industries", "לוגיסטיקה": "logistics", "בנייה": "construction",
     "מזון": "food", "הנדסה": "engineering", "טכנולוגיות": "technologies", "תוכנה": "software",

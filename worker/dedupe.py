@@ -23,7 +23,7 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from shared.company_keys import clean_text, fresh_name_key, place_key, registered_domain
-from shared.countries import parse_country
+from shared.countries import parse_country_cell
 from shared.rows import InputRow, PlannedRow
 
 _INDUSTRY_CELL = 200  # characters of an industry cell compared; a pasted paragraph is cut
@@ -60,7 +60,7 @@ class Deduper:
         # fewer distinct cells than rows), and keying a place transliterates it: 2-15 us a
         # cell. Each distinct cell is keyed once, in a memo of bounded size.
         self._place = _memoized(place_key)
-        self._country = _memoized(parse_country)
+        self._country = _memoized(parse_country_cell)
 
     def plan(
         self, row: int, name: str, website: str | None, facts: dict[str, str]

@@ -11,8 +11,8 @@ import httpx2
 import pytest
 
 from bench.accuracy_web.model import Doc
-from bench.accuracy_web.search import API_KEY, SearchIndex, search_app
-from tests.pipeline.fakes.server import serve_app
+from bench.accuracy_web.search import API_KEY
+from tests.pipeline.fakes.linkedin_results import linkedin_doc, serving
 from worker.pipeline.clients.search.serper import SerperSearch
 from worker.pipeline.row_place import RowPlace
 from worker.pipeline.stages.discovery.queries import website_queries
@@ -80,9 +80,9 @@ def test_mongolian_and_belarusian_names_are_searched_with_their_trade_in_english
 
 
 def _linkedin(slug: str, name: str, place: str) -> Doc:
-    url = f"https://www.linkedin.com/company/{slug}"
-    snippet = f"{name} | 40 followers on LinkedIn. Truck Transportation · {place}"
-    return Doc(url, f"{name} | LinkedIn", snippet, f"{name} {snippet}", "linkedin")
+    return linkedin_doc(
+        slug, name, f"{name} | 40 followers on LinkedIn. Truck Transportation · {place}"
+    )
 
 
 @pytest.fixture
@@ -91,8 +91,8 @@ def engine() -> Iterator[str]:
         _linkedin("arya-pakhsh", "Arya Pakhsh", "Isfahan, Iran"),
         _linkedin("arya-pakhsh-ca", "Arya Pakhsh", "Toronto, Canada"),
     ]
-    with serve_app(search_app(SearchIndex(docs))) as port:
-        yield f"http://127.0.0.1:{port}/search"
+    with serving(docs) as url:
+        yield url
 
 
 @pytest.mark.unit

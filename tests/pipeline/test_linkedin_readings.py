@@ -10,10 +10,10 @@ import httpx2
 import pytest
 
 from bench.accuracy_web.model import Doc
-from bench.accuracy_web.search import API_KEY, SearchIndex, search_app
+from bench.accuracy_web.search import API_KEY
 from shared.label_words import label_words
 from shared.rows import PlannedRow
-from tests.pipeline.fakes.server import serve_app
+from tests.pipeline.fakes.linkedin_results import linkedin_doc, serving
 from worker.pipeline.clients.search.serper import SerperSearch
 from worker.pipeline.confidence.linkedin import Hit, judge_hit
 from worker.pipeline.draft import RowDraft
@@ -86,9 +86,7 @@ def test_a_hebrew_site_on_an_unhyphenated_domain_is_searched_by_its_labels_words
 
 
 def _linkedin(slug: str, name: str, place: str) -> Doc:
-    url = f"https://www.linkedin.com/company/{slug}"
-    snippet = f"Food Production. {place}. 87 followers."
-    return Doc(url, f"{name} | LinkedIn", snippet, f"{name} {snippet}", "linkedin")
+    return linkedin_doc(slug, name, f"Food Production. {place}. 87 followers.")
 
 
 @pytest.fixture
@@ -98,8 +96,8 @@ def engine() -> Iterator[str]:
         _linkedin("al-fajr-foods-eg", "Al Fajr Foods", "Cairo, Egypt"),
         _linkedin("fajr-bakeries", "Fajr Bakeries", "Sharjah, United Arab Emirates"),
     ]
-    with serve_app(search_app(SearchIndex(docs))) as port:
-        yield f"http://127.0.0.1:{port}/search"
+    with serving(docs) as url:
+        yield url
 
 
 @pytest.mark.unit
@@ -174,8 +172,7 @@ async def test_a_khmer_name_without_a_site_finds_its_page_by_an_unquoted_reading
     # The quoted readings (`kampongthom samnang`, `kampongthom construction`) spell no
     # page's name letter for letter; the reading unquoted, with the row's place, finds the
     # company's page among its town's, and only the one named like the row is taken.
-    with serve_app(search_app(SearchIndex(_khmer_engine_docs()))) as port:
-        engine = f"http://127.0.0.1:{port}/search"
+    with serving(_khmer_engine_docs()) as engine:
         draft = await _row_linkedin(engine, "កំពង់ធំ សំណង់", "Kampong Thom", "Cambodia")
         assert draft.linkedin_url.endswith("/kampong-thom-samnang")
         assert (draft.linkedin_confidence or 0) >= 0.8

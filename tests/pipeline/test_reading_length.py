@@ -98,3 +98,33 @@ def test_a_small_sites_one_sentence_introduction_is_read_when_it_has_no_paragrap
     longer = f"<p>{'We build family houses in Brno and the region around it. ' * 2}</p>"
     with_paragraph = html.replace("<h2>", longer + "<h2>")
     assert sentence not in extract_facts("https://example.cz/", with_paragraph).paragraphs
+
+
+def _small_site(title: str, sentence: str) -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{sentence}</p>"
+        "<p>Көкшетау · +7 71 6223365</p></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        ("Бурабай Ет", "2001 жылы құрылған Бурабай Ет (Көкшетау) сиыр етін өңдейді."),
+        ("Home | Tatra Pivo", "Tatra Pivo vaří od roku 1994 ležák v Popradu."),
+    ],
+)
+def test_a_short_sentence_naming_the_sites_own_name_introduces_it(
+    title: str, sentence: str
+) -> None:
+    # Shorter than an unnamed introduction must be: it says who the site's owner is.
+    assert len(sentence) < 60
+    assert extract_facts("https://example.kz/", _small_site(title, sentence)).paragraphs == (
+        sentence,
+    )
+    # The same sentence on a site of another name is a caption, not its introduction.
+    other = _small_site("Qazaq Agro", sentence)
+    assert extract_facts("https://example.kz/", other).paragraphs == ()
+    # A title word any sentence may hold (`Home`) names nothing.
+    home = _small_site("Home", "Welcome home: our new store opened in 2020.")
+    assert extract_facts("https://example.kz/", home).paragraphs == ()

@@ -19,7 +19,7 @@ from shared.company_keys import (
     place_key,
     registered_domain,
 )
-from shared.countries import parse_country
+from shared.countries import parse_country_cell
 from worker.dedupe import _INDUSTRY_CELL, _is_short_code, identity_digest
 
 
@@ -74,7 +74,7 @@ class DeduperBefore:
         )
 
     def _first_of_name(self, key: str, row: int, facts: dict[str, str]) -> int:
-        country = parse_country(facts.get("country", ""))
+        country = parse_country_cell(facts.get("country", ""))
         named = f"name:{key}@{country or ''}"
         first_of_country = self._first_by_key.setdefault(identity_digest(named), row)
         city = place_key(facts.get("city", ""))

@@ -39,7 +39,7 @@ WORDS = [
     "Müller", "Bäckerei", "Ромашка", "東京", "İstanbul", "ISTANBUL", "नर्मदा", "फार्मा",
     "รุ่งเรือง", "Peñalba", "e\u0301", "¨", "ﬁrm", "Ａｃｍｅ", "Ł", "ǅ", "ß", "ΣΑΣ", "x_y",
     "O'Brien", "AT&T", "3M", "Johnson-Smith", ".NET", "«Ромашка»", "(Pty)", "Inc.,", "&",
-    "-", ".", ",", "'", "/", "_", "\u200b", "\u00ad", "Ⅻ", "²",
+    "-", ".", ",", "'", "/", "_", "\u200b", "\u00ad", "Ⅻ", "²", "ශ්\u200dරී",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", ", ", ". ", "  ", " - ", "\t", "\u00a0", "\u3000", "", ","]
 
@@ -161,7 +161,7 @@ def _rows(seed: int, count: int) -> list[tuple[str, str | None, dict[str, str]]]
     sites = [None, None, "acme.com", "https://www.acme.com/", "go.shortlink.io/ha2e",
              "go.shortlink.io/tor5c", "https://acme.com/about", "1.2.3.4", "n/a"]  # fmt: skip
     places = {
-        "country": ["", "Germany", "DE", "de", "France", "Германия", "xyz"],
+        "country": ["", "Germany", "DE", "de", "France", "Германия", "Brasil", "Türkiye", "xyz"],
         "city": ["", "Lyon", "lyon", "Lyon, Rhône", "Saint-Étienne", "saint etienne", "Самара"],
         "region": ["", "Bavaria", "Bayern"],
         "industry": ["", "Joinery", "joinery", "Accounting", "x" * 300],

@@ -7,7 +7,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from shared import other_scripts
+from shared import name_onsets, other_scripts, translated_names
 from shared.company_keys import name_key
 from shared.romanisation import READING_FORMS, has_cjk, reading_key, readings
 from shared.transliteration import (
@@ -78,7 +78,11 @@ def name_similarity(name: str, candidate: str) -> float:
         return 0.0
     score = _key_similarity(left, right)
     if OTHER_BRAND_MATCH < score < 1.0 and other_brand(left, right):
-        return OTHER_BRAND_MATCH
+        score = OTHER_BRAND_MATCH
+    if score < translated_names.TRANSLATED_MATCH:
+        # `Terelj Tours` and `Тэрэлж Аялал` (or Terelj Ayalal): the brand read alike, the
+        # trade translated. Its brand must agree, so it is no other brand of the trade.
+        score = max(score, translated_names.similarity(left, right))
     return score
 
 
@@ -91,7 +95,7 @@ def _key_similarity(left: str, right: str) -> float:
         # of each way a name with `ё` or a leading `е` is spelled (`Ёжик`: Yozhik, Ezhik).
         score = max(
             score,
-            *(_similarity(a, b) for a in fold_keys(left) for b in fold_keys(right)),
+            *(_read_alike(a, b) for a in fold_keys(left) for b in fold_keys(right)),
         )
     elif _UNDECOMPOSED.search(left + right):
         # `Kızılırmak` and `Kizilirmak`: a dotless `ı` is no `i` to a comparison of letters.
@@ -113,6 +117,51 @@ def _key_similarity(left: str, right: str) -> float:
         # Trading`: the name in its own script read in Latin letters.
         score = max(score, other_scripts.similarity(*pair))
     return round(score, 3)
+
+
+def _read_alike(left: str, right: str) -> float:
+    """Two names read in Latin letters, as alike as `_similarity` says, unless they are
+    two brands of one trade: a reading with its trade word in English (`Орхон Барилга`,
+    orkhon construction) shares that word with any company of the trade (`Rukhan
+    Construction`), and a long trade word outweighs a short brand's letters."""
+    score = _similarity(left, right)
+    if OTHER_BRAND_MATCH < score < 1.0 and _other_brand_before(left, right):
+        return OTHER_BRAND_MATCH
+    return min(score, name_onsets.APART) if _begin_apart(left, right) else score
+
+
+def _begin_apart(left: str, right: str) -> bool:
+    """A name and a reading whose brands begin with different sounds (`Rural` and `Урал`
+    ural, `Araz` and `Тараз` taraz): two brands, however alike the rest. The brands are
+    the words before the words both end in (their trade), or names of one word: a name
+    of more words may put its trade first (`Аптека Ригла`, `Kaspersky Lab`)."""
+    lw, rw = left.split(), right.split()
+    shared = 0
+    while shared < min(len(lw), len(rw)) and lw[-1 - shared] == rw[-1 - shared]:
+        shared += 1
+    lw, rw = lw[: len(lw) - shared], rw[: len(rw) - shared]
+    if not lw or not rw or (not shared and len(lw) + len(rw) > 2):
+        return False
+    return not name_onsets.same_first_sound(lw[0], rw[0])
+
+
+def _other_brand_before(left: str, right: str) -> bool:
+    """Two readings end in the same words (the trade, as these names put it last) after
+    different, unrelated brands. (Readings that begin alike and end apart are left to
+    the letters: `Иль Де Ботэ` read il de bote, Il de Beaute.)"""
+    if _all_latin(left) and _all_latin(right):
+        left, right = plain_letters(left), plain_letters(right)
+    lw, rw = left.split(), right.split()
+    shared = 0
+    while shared < min(len(lw), len(rw)) and lw[-1 - shared] == rw[-1 - shared]:
+        shared += 1
+    # A letter or two before the shared words is a prefix read two ways, no brand
+    # (`Ай-Теко` read ai teko, I-Teco).
+    shortest = min(len("".join(lw[: len(lw) - shared])), len("".join(rw[: len(rw) - shared])))
+    return shortest >= _MIN_BRAND and _differ_around_shared(lw, rw)
+
+
+_MIN_BRAND = 3
 
 
 def _latin_and_other(left: str, right: str) -> tuple[str, str] | None:
@@ -139,7 +188,14 @@ def reading_similarity(latin: str, cjk: str) -> float:
         left = reading_key(bare, reading.japanese)
         right = reading_key(reading.text, reading.japanese)
         if left and right:
-            best = max(best, fuzz.ratio(left, right) / 100)
+            score = fuzz.ratio(left, right) / 100
+            # `華遠建設` read with its trade in English (huayuan construction) shares that
+            # word with every builder (`Hongda Construction`): the brands must agree too.
+            if OTHER_BRAND_MATCH < score < 1.0 and _other_brand_before(bare, reading.text):
+                score = OTHER_BRAND_MATCH
+            if _begin_apart(bare, reading.text):
+                score = min(score, name_onsets.APART)
+            best = max(best, score)
     return best * READING_MATCH
 
 
@@ -214,8 +270,12 @@ def domain_similarity(name: str, domain: str | None) -> float:
     squashed = key.replace(" ", "")
     if not squashed:
         return 0.0
+    # `sigiri-prawahana` for Sigiriya Transport: the brand with its trade in the
+    # company's language, as its domain spells it.
+    translated = translated_names.in_label(key, label) * 100 if label.isascii() else 0.0
     initials = "".join(word[0] for word in key.split())
     score = max(
+        translated,
         _partial_in_label(key, squashed, label),
         fuzz.ratio(initials, label) * 0.9,
         _initials_and_words(key, domain.split(".")[0]) * 100,
@@ -224,7 +284,25 @@ def domain_similarity(name: str, domain: str | None) -> float:
         # `Aqjol Qūrylys` (2021 Kazakh Latin) on `akzholkurylys.kz` (informal): the name's
         # letters as domains spell them.
         score = max(score, fuzz.partial_ratio(fold(key).replace(" ", ""), fold(label)))
+    if _label_shifted(key.split()[0], label.lower()):
+        score = min(score, name_onsets.APART * 100)
     return round(score / 100, 3)
+
+
+# Letters of a brand (four, or all but one of a shorter word) that, spelled from its second
+# letter or after one letter more, make another brand.
+_SHIFTED = 4
+
+
+def _label_shifted(first: str, label: str) -> bool:
+    """The label spells the name's first word without its first letter, or with one more
+    before it, and so begins with another sound: another brand (`araz` of Taraz, `narmada`
+    for Armada). A label that spells a later word of the name (`namco` of Bandai Namco),
+    or the name after a prefix (`getnarmada`), is no such label."""
+    if min(len(first), len(label)) < _SHIFTED or name_onsets.same_first_sound(first, label):
+        return False
+    letters = min(_SHIFTED, len(first) - 1)
+    return label.startswith(first[1 : 1 + letters]) or label[1:].startswith(first[:letters])
 
 
 def _partial_in_label(key: str, squashed: str, label: str) -> float:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from shared.countries import country_name, parse_country
+from shared.countries import country_name, parse_country, parse_country_cell
 
 # Cells longer than this are not a place or an industry: a pasted paragraph is ignored.
 MAX_CELL = 120
@@ -18,6 +18,11 @@ MAX_CELL = 120
 @dataclass(frozen=True)
 class RowPlace:
     country: str | None = None  # ISO 3166 alpha-2
+    # A country cell in another language than English or Russian (`Brasil`, `الإمارات`):
+    # a page that agrees with it counts, a page that does not is not held against it.
+    # Read from every language's names, a cell is more often another word (`Island`), or
+    # a careless list's, than a country written in English is.
+    country_hint: str | None = None
     city: str = ""
     region: str = ""
     industry: str = ""
@@ -25,7 +30,7 @@ class RowPlace:
 
     @property
     def empty(self) -> bool:
-        return not (self.country or self.city or self.region or self.industry)
+        return not (self.country or self.country_hint or self.city or self.region or self.industry)
 
     def query_terms(self) -> str:
         """Words to add to a search for the company: city and country."""
@@ -52,13 +57,15 @@ def row_place(facts: dict[str, str]) -> RowPlace:
             ignored.append(f"{role} cell of {len(text)} characters ignored (too long)")
         elif text:
             cells[role] = text
-    country = None
+    country = hint = None
     if "country" in cells:
         country = parse_country(cells["country"])
-        if country is None:
+        hint = None if country else parse_country_cell(cells["country"])
+        if country is None and hint is None:
             ignored.append(f"country '{cells['country'][:40]}' not recognised, ignored")
     return RowPlace(
         country=country,
+        country_hint=hint,
         city=cells.get("city", ""),
         region=cells.get("region", ""),
         industry=cells.get("industry", ""),

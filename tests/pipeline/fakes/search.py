@@ -14,6 +14,7 @@ from tests.pipeline.fakes.moved_on import MOVED_INDEX
 from tests.pipeline.fakes.namesakes import NAMESAKE_INDEX
 from tests.pipeline.fakes.parked_sites import PARKED_SEARCH
 from tests.pipeline.fakes.renamed import RENAMED_INDEX
+from tests.pipeline.fakes.translated import TRANSLATED_INDEX
 
 API_KEY = "serper-test-key"
 
@@ -159,6 +160,7 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
 INDEX.extend(PARKED_SEARCH)
 INDEX.extend(NAMESAKE_INDEX)
 INDEX.extend(MARK_INDEX)
+INDEX.extend(TRANSLATED_INDEX)
 # Ahead of the catch-all entries above: each of these answers one exact search.
 INDEX[:0] = RENAMED_INDEX + MOVED_INDEX
 

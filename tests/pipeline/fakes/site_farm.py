@@ -23,6 +23,7 @@ from tests.pipeline.fakes.moved_on import MOVED_SITES
 from tests.pipeline.fakes.namesakes import NAMESAKE_SITES
 from tests.pipeline.fakes.parked_sites import PARKED_SITES
 from tests.pipeline.fakes.renamed import RENAMED_SITES
+from tests.pipeline.fakes.translated import TRANSLATED_SITES
 
 
 def page(title: str, body: str, head: str = "") -> str:
@@ -364,6 +365,7 @@ SITES: dict[str, Site] = {
 SITES.update(PARKED_SITES)
 SITES.update(NAMESAKE_SITES)
 SITES.update(MARK_SITES)
+SITES.update(TRANSLATED_SITES)
 SITES.update(RENAMED_SITES)
 SITES.update(MOVED_SITES)
 

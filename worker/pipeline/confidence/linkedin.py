@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from shared.company_keys import name_key, named_after_form
-from shared.countries import country_name, parse_country, subdivision_countries
+from shared.countries import (
+    country_name,
+    parse_country,
+    parse_country_cell,
+    subdivision_countries,
+)
 from shared.transliteration import has_cyrillic, has_latin, to_latin
 from worker.pipeline.confidence.verdict import Score, combine
 from worker.pipeline.matching import OTHER_BRAND_MATCH, name_similarity, other_brand
@@ -99,7 +104,7 @@ def _forms(hint: str) -> list[str]:
     """How a result may write a cell of the row: as typed, a country code as the
     country's name (`RU`: Russia), a Cyrillic place in Latin letters (`Казань`: Kazan)."""
     forms = [hint] if len(hint) >= 3 else []
-    code = parse_country(hint)
+    code = parse_country_cell(hint)
     if code:
         forms.append(country_name(code))
     if has_cyrillic(hint):
@@ -113,6 +118,27 @@ def _forms(hint: str) -> list[str]:
 TRADE_WEIGHT = 0.25
 
 
+# The shortest domain label a page's name may be taken from: shorter ones are words
+# (`bau`, `nova`) that other companies' names spell too.
+_MIN_OWN_LABEL = 6
+
+
+def _squashed(text: str) -> str:
+    """`Al Reem IT`, `al-reem-it` as a domain label writes them: `alreemit`."""
+    return re.sub(r"[^a-z0-9]", "", _plain(text))
+
+
+def _named_by_site(written: Sequence[str], site_domain: str | None) -> str:
+    """The name of the result (its title or slug) that spells the label of the company's
+    own site letter for letter (`Al Reem IT` on alreemit.ae), or "". The site is the
+    company's (its page was read and accepted), so its domain is a name the company goes
+    by, in Latin letters, however the row writes the name (`الريم لتقنية المعلومات`)."""
+    label = _squashed((site_domain or "").split(".")[0])
+    if len(label) < _MIN_OWN_LABEL:
+        return ""
+    return next((each for each in written if _squashed(each) == label), "")
+
+
 def judge_hit(
     hit: Hit,
     name: str,
@@ -120,9 +146,11 @@ def judge_hit(
     site_text: str,
     hints: Sequence[str] = (),
     trades: Sequence[str] = (),
+    site_domain: str | None = None,
 ) -> Score:
     """The result's confidence; without corroboration it stays below any sane floor.
-    `hints`: the row's places (a country, a city); `trades`: its industry cells."""
+    `hints`: the row's places (a country, a city); `trades`: its industry cells;
+    `site_domain`: the domain of the company's own site when it was read and accepted."""
     title = _TITLE_SPLIT.split(hit.title)[0]
     slug_name = _slug_name(hit.url)
     named = max(name_similarity(name, title), _same_words(name, slug_name))
@@ -141,18 +169,25 @@ def judge_hit(
         # `हिमालय कफी` against `himalaya-coffee`: the slug is the name in Latin letters,
         # compared with the name's reading (letters alone cannot compare the two).
         named, shown = read, slug_name
+    spelled = "" if named >= 0.9 else _named_by_site((shown, title, slug_name), site_domain)
+    if spelled:
+        # Still a name only: the result must agree with the domain or the row's places too.
+        named, shown = 0.9, spelled
     if named < 0.8:
         return Score(0.0, (f"names '{shown}' (name match {named:.2f})",))
     weights = [0.5 if named >= 0.9 else 0.35]
     evidence = [f"names '{shown}' (name match {named:.2f})"]
+    if spelled:
+        evidence[0] = f"names '{shown}', as the company's domain {site_domain} spells it"
     text = f"{hit.title} {hit.snippet}"
     lowered = text.casefold()
     if domain and domain.casefold() in lowered:
         weights.append(0.9)
         evidence.append(f"mentions {domain}")
+    # A name read off the domain already says the address is the domain's.
     slug = slug_name.replace(" ", "")
     label = (domain or "").split(".")[0].replace("-", "")
-    if label and slug == label and _same_words(name, slug_name) < 0.8:
+    if label and slug == label and _same_words(name, slug_name) < 0.8 and not spelled:
         weights.append(0.6)
         evidence.append(f"its address is the domain's name ({label})")
     agreed = [h for h in hints if any(form in lowered for form in _forms(h))]
@@ -191,6 +226,8 @@ _PLACE_WORDS = re.compile(r"\b[A-ZА-ЯЁ][\w'-]+(?:\s+[A-ZА-ЯЁ][\w'-]+){0,2}
 
 def _other_countries(text: str, hints: Sequence[str]) -> list[str]:
     """Countries the result names when none of them is the row's own (by its columns)."""
+    # A country cell read only in another language (`Brasil`) agrees when the result names
+    # it (`_forms`), but places nothing elsewhere: see `RowPlace.country_hint`.
     own = {code for hint in hints if (code := parse_country(hint))}
     if not own:
         return []

@@ -74,13 +74,21 @@ def site_source(facts: PageFacts, url: str) -> str:
 MAX_READINGS = 2
 
 
-def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
+def search_names(name: str, pages: Sequence[PageFacts], domain: str | None = None) -> list[str]:
     """The names a LinkedIn page may go by: the row's, its Latin readings when written in
     another script, and the name the company's own site gives itself when that is another
-    (read in Latin letters too when the site writes it in another script)."""
+    (read in Latin letters too when the site writes it in another script). `domain`: the
+    row's own domain when no page of it could be read (down, parked, in doubt); it is no
+    evidence then, but when its label spells the name it spells it with the vowels and
+    the Latin letters the company chose (`zagrossazeh.ir` for `زاگرس سازه`)."""
     names = [name]
     plain = plain_name(name)
     names += latin_readings(plain)
+    if not pages and domain:
+        spelled = _domain_words(plain, domain)
+        if spelled and name_key(spelled) not in {name_key(each) for each in names}:
+            # Before the readings, which only guess at the spelling the domain gives.
+            names.insert(1, spelled)
     if plain.isascii() and any(has_cyrillic(page.title + page.main_text[:2000]) for page in pages):
         # `Juravli Stroy` of a site in Russian is on LinkedIn as Zhuravli Stroy.
         names += [each for each in informal_readings(plain) if each.isascii()][:1]
@@ -88,7 +96,7 @@ def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
         # `Kızılırmak Lojistik` is often typed as Kizilirmak Lojistik.
         names.append(" ".join(plain_letters(word) for word in plain.split()))
     for page in pages[:1]:
-        spelled = _domain_words(plain, page)
+        spelled = _domain_words(plain, registered_domain(page.url))
         own = _own_name(page)
         if not has_latin(plain):
             # How the site spells the name in Latin letters (`Andaman Marine`, its domain's
@@ -114,6 +122,11 @@ def search_names(name: str, pages: Sequence[PageFacts]) -> list[str]:
         ):
             names.append(own)
         if has_latin(plain) and not has_latin(own):
+            # `Pearl Tourism` of a site calling itself `اللؤلؤة للسياحة` on allulutourism.ae:
+            # its domain spells the site's own name as LinkedIn most likely does.
+            own_spelled = _domain_words(plain_name(own), registered_domain(page.url))
+            if own_spelled and name_key(own_spelled) not in {name_key(each) for each in names}:
+                names.append(own_spelled)
             # `Elka Dekor` of a site calling itself `Ёлка Декор`: LinkedIn has Yolka Dekor.
             names += [each for each in latin_readings(plain_name(own)) if each not in names]
     return list(dict.fromkeys(names))
@@ -162,13 +175,12 @@ def _distinct(names: list[str]) -> list[str]:
     return list(kept.values())
 
 
-def _domain_words(name: str, page: PageFacts) -> str:
+def _domain_words(name: str, domain: str | None) -> str:
     """The words of the site's domain (`gefen-taasiyot.co.il`: gefen taasiyot) when it
     spells the name or its reading: a Hebrew or Arabic name has no reading with its
     vowels, but the domain the company chose has them; a name typed informally
     (`Tenger Lojistik`, `Aria Tarabar`) is spelled by the company's own domain as its
     LinkedIn page most likely is (`tenger-logistics.mn`, `arya-tarabar.ir`)."""
-    domain = registered_domain(page.url)
     label = domain.split(".")[0] if domain else ""
     if not label:
         return ""
@@ -219,6 +231,7 @@ async def from_search(
     trades: Sequence[str] = (),
     loose_for: str = "",
     accept: float | None = None,
+    site_domain: str | None = None,
 ) -> tuple[str, Score] | None:
     """The best company page found, judged on what corroborates it (see
     `confidence.linkedin`); None when search finds no company page at all. `where` (the
@@ -228,7 +241,9 @@ async def from_search(
     this name that cannot be spelled exactly (an Arabic name without its vowels), searched
     unquoted and its results judged against this name. `accept`: the acceptance line; a
     best page that another page matches point for point is held below it (a guess between
-    namesakes goes to review). Raises SearchUnavailable when the provider is down."""
+    namesakes goes to review). `site_domain`: the domain of the company's site when it was
+    read and accepted (see `judge_hit`). Raises SearchUnavailable when the provider is
+    down."""
     if by_domain and domain:
         # A page's About section gives the company's website, which engines index.
         query = f'site:linkedin.com/company "{domain}"'
@@ -248,7 +263,9 @@ async def from_search(
         if url is None or url in scored:
             continue
         judged = Hit(url, hit.title, hit.snippet)
-        scored[url] = judge_hit(judged, loose_for or name, domain, site_text, hints, trades)
+        scored[url] = judge_hit(
+            judged, loose_for or name, domain, site_text, hints, trades, site_domain
+        )
     if not scored:
         return None
     # The first of equals wins, as the engine ranked it.

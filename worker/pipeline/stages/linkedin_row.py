@@ -44,7 +44,7 @@ async def find_linkedin(kit: Toolkit, draft: RowDraft, pages: list[PageFacts], w
         # letters), then the name the company's own site goes by (a translation or a
         # new brand): each judged on the same corroboration, until one is accepted.
         domain = draft.row.domain or registered_domain(draft.website)
-        names = [(name, False, "") for name in linkedin.search_names(draft.row.name, pages)]
+        names = [(name, False, "") for name in linkedin.search_names(draft.row.name, pages, domain)]
         if domain and not has_latin(draft.row.name):
             # A name in its own script (`الفجر للأغذية`) whose LinkedIn page is in Latin
             # letters no reading of it need spell: the page found by the company's domain.
@@ -67,6 +67,7 @@ async def find_linkedin(kit: Toolkit, draft: RowDraft, pages: list[PageFacts], w
                 by_domain=by_domain,
                 loose_for=loose_for,
                 accept=settings.accept_confidence,
+                site_domain=registered_domain(pages[0].url) if pages else None,
             )
             if hit is not None and (found is None or hit[1].confidence > found[1].confidence):
                 found = hit

@@ -135,11 +135,11 @@ def names_city(city: str, text: str) -> bool:
 
 def location_evidence(host: str, html: str, text: str, place: RowPlace | None) -> LocationEvidence:
     """How far the page at `host` agrees with the row's country and city."""
-    if place is None or (place.country is None and not place.city):
+    if place is None or (place.country is None and place.country_hint is None and not place.city):
         return LocationEvidence()
     agrees: list[str] = []
     conflicts: list[str] = []
-    country = place.country
+    country = place.country or place.country_hint
     if country:
         tld = tld_country(host)
         _judge("tld", {tld} if tld else set(), country, agrees, conflicts)
@@ -152,6 +152,9 @@ def location_evidence(host: str, html: str, text: str, place: RowPlace | None) -
             (agrees if region == country else conflicts).append("language")
         elif language in _LANGUAGE_COUNTRIES:
             (agrees if country in _LANGUAGE_COUNTRIES[language] else conflicts).append("language")
+    if place.country is None:
+        # A country read only from another language's names: agreement counts, no conflict.
+        conflicts.clear()
     if place.city:
         _judge_city(place.city, html, text, agrees, conflicts)
     raw_bonus = sum(_WEIGHTS[name] for name in agrees)

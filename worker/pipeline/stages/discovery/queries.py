@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from shared import other_scripts
+from shared import other_scripts, translated_names
 from shared.company_keys import name_key, plain_name
 from shared.informal_cyrillic import informal_readings
 from shared.national_spellers import cyrillic_spelling, uzbek_cyrillic
@@ -165,3 +165,15 @@ def brand_query(name: str, place: RowPlace | None = None) -> str | None:
         return None
     where = place.query_terms() if place else ""
     return " ".join(filter(None, (f'"{words[0]}" official website', where)))
+
+
+def translated_queries(name: str, place: RowPlace | None = None) -> list[str]:
+    """A Latin name with an English trade word (`Terelj Tours`), of a company in a country
+    of another language, as that language's companies write such a name: its brand spelled
+    in the language's letters where a spelling is known, or as typed, with the trade word
+    in the language (`тэрэлж аялал`), and the same in Latin letters as its domain may spell
+    it (`terelj ayalal`). Unquoted and without the place: which of the trade's words the
+    company chose is a guess, and the results are judged on the whole name as always
+    (`shared.translated_names`)."""
+    country = place.country if place else None
+    return translated_names.search_forms(name, country)

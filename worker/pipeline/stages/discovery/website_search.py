@@ -19,7 +19,12 @@ from worker.pipeline.stages.discovery.aggregators import is_aggregator
 from worker.pipeline.stages.discovery.industry import IndustryEvidence, industry_evidence
 from worker.pipeline.stages.discovery.location import location_evidence
 from worker.pipeline.stages.discovery.namesakes import PASSING, undecided, unread_rival
-from worker.pipeline.stages.discovery.queries import brand_query, plain_query, website_queries
+from worker.pipeline.stages.discovery.queries import (
+    brand_query,
+    plain_query,
+    translated_queries,
+    website_queries,
+)
 from worker.pipeline.stages.page.brand_marks import mark_naming
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts, moved_on_to
 from worker.pipeline.stages.page.parked import parking_reason
@@ -156,6 +161,15 @@ class WebsiteDiscovery:
             # Only listings and profiles named it, or only other companies' sites: its own
             # site may write the name only in a mark, and be found by its brand.
             more = await self._search.search(brand, self._results)
+            if set(_homepages(more)) - set(_homepages(hits)):
+                hits = hits + more
+                found = await self._judge(hits, *asked)
+        if found.best is None:
+            # An English rendering of a name whose site writes it in its own language
+            # (`Terelj Tours` for `Тэрэлж Аялал`): the brand with the trade in that language.
+            more = []
+            for query in translated_queries(name, place):
+                more += await self._search.search(query, self._results)
             if set(_homepages(more)) - set(_homepages(hits)):
                 found = await self._judge(hits + more, *asked)
         return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -221,9 +222,10 @@ def _leaf(node: Node) -> bool:
     return all(inner.mem_id == node.mem_id for inner in node.css(_BLOCKS))
 
 
-def _paragraphs(nodes: list[Node]) -> tuple[str, ...]:
+def _paragraphs(nodes: list[Node], names: Sequence[str] = ()) -> tuple[str, ...]:
     """The paragraphs of at least MIN_PARAGRAPH; on a page with none, its one-sentence
-    introductions (a small site's whole description may be one short sentence)."""
+    introductions (a small site's whole description may be one short sentence; shorter
+    still when it names one of `names`, the site's own)."""
     texts = [
         text
         for node in nodes
@@ -231,27 +233,38 @@ def _paragraphs(nodes: list[Node]) -> tuple[str, ...]:
         for text in [clean_text(node.text(separator=" "))]
         if text
     ]
-    return _long_or_intros(texts)
+    return _long_or_intros(texts, names)
 
 
-def _long_or_intros(texts: list[str]) -> tuple[str, ...]:
+def _long_or_intros(texts: list[str], names: Sequence[str] = ()) -> tuple[str, ...]:
     full = tuple(text for text in texts if reading_length(text) >= MIN_PARAGRAPH)
-    return full or tuple(text for text in texts if is_intro(text))
+    return full or tuple(text for text in texts if is_intro(text, names))
+
+
+_TITLE_PARTS = re.compile(r"\s+[|\-–—·:]\s+")
+# Shorter title parts are words (`Home`, `Blog`) that any sentence may hold.
+_MIN_OWN_NAME = 5
+
+
+def _own_names(title: str, site_name: str) -> tuple[str, ...]:
+    """The names a site gives itself: its site name and the parts of its title."""
+    parts = [site_name, *_TITLE_PARTS.split(title)]
+    return tuple(dict.fromkeys(p for p in map(clean_text, parts) if len(p) >= _MIN_OWN_NAME))
 
 
 _FOOTER_TEXT = 2000
 
 
-def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str, str]:
+def _body_text(tree: HTMLParser, names: Sequence[str] = ()) -> tuple[tuple[str, ...], str, str]:
     """The page's paragraphs, main text and footer text, once page_shape has read (and
-    stripped) `tree`."""
+    stripped) `tree`. `names`: the site's own names (see `_paragraphs`)."""
     remove_banners(tree)
     # Shop themes put the shop's own words in a footer block ("About us") and nothing but
     # products above it: the footer's paragraphs are read when the page has no other.
     footers = tree.css("footer")
     # Its block may be a `<div>` (Shopify's `footer-block__details-content`), not a `<p>`.
-    footer = _paragraphs(tree.css("footer p")) or _paragraphs(
-        [node for each in footers for node in each.css(_BLOCKS)]
+    footer = _paragraphs(tree.css("footer p"), names) or _paragraphs(
+        [node for each in footers for node in each.css(_BLOCKS)], names
     )
     footer_text = clean_text(" ".join(node.text(separator=" ") for node in footers))
     for tag in _NOISE_TAGS:
@@ -260,11 +273,11 @@ def _body_text(tree: HTMLParser) -> tuple[tuple[str, ...], str, str]:
     root: Node | None = tree.css_first("main") or tree.css_first("article") or tree.body
     if root is None:
         return (), "", footer_text[:_FOOTER_TEXT]
-    paragraphs = _paragraphs(root.css(_BLOCKS))
+    paragraphs = _paragraphs(root.css(_BLOCKS), names)
     if not paragraphs and tree.body is not None and root is not tree.body:
         # Blog themes put the site's own words in a cover above `<main>`, which holds
         # only a list of posts: the whole body is read when `<main>` says nothing.
-        body_paragraphs = _paragraphs(tree.body.css(_BLOCKS))
+        body_paragraphs = _paragraphs(tree.body.css(_BLOCKS), names)
         if body_paragraphs:
             root, paragraphs = tree.body, body_paragraphs
     return (
@@ -294,7 +307,9 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     unscripted = [node.html or "" for node in tree.css("noscript")]
     shape = page_shape(tree, url)
     alternates = _alternates(tree, url)
-    paragraphs, main_text, footer_text = _body_text(tree)
+    title = clean_text(title_node.text()) if title_node else ""
+    names = _own_names(title, metas.get(("property", "og:site_name"), ""))
+    paragraphs, main_text, footer_text = _body_text(tree, names)
     if not about and len(main_text) < _SHELL_TEXT:
         # A frameset (or a page that is one frame of its own site) shows its text from
         # another address: that page is read where an About page would be.
@@ -308,12 +323,12 @@ def extract_facts(url: str, html: str, content_type: str = "") -> PageFacts:
     if len(main_text) < _SHELL_TEXT and (data.texts or data.prose):
         # A JavaScript shell: what it would render is in its data script or islands,
         # under a key that says it describes, or else as prose under any key.
-        texts = _long_or_intros(list(dict.fromkeys(data.texts + data.prose)))
+        texts = _long_or_intros(list(dict.fromkeys(data.texts + data.prose)), names)
         paragraphs += tuple(dict.fromkeys(t for t in texts if t not in paragraphs))
         main_text = " ".join([main_text, *dict.fromkeys(data.texts + data.prose)]).strip()
     return PageFacts(
         url=url,
-        title=clean_text(title_node.text()) if title_node else "",
+        title=title,
         meta_description=metas.get(("name", "description"), ""),
         og_title=metas.get(("property", "og:title"), ""),
         og_description=metas.get(("property", "og:description"))
