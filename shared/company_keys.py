@@ -214,6 +214,9 @@ def place_key(place: str) -> str:
     return skeleton(text) or " ".join(_WORDS.findall(text.casefold()))
 
 
+_NOT_IN_HOST = re.compile(r"[^\w-]")
+
+
 def registered_domain(website: str | None) -> str | None:
     """`https://www.ea.com/en-gb` -> `ea.com`; an IPv4 address is its own key; else None."""
     if not website:
@@ -223,5 +226,9 @@ def registered_domain(website: str | None) -> str | None:
         return quick
     extracted = _EXTRACT(clean_text(website).lower())
     if extracted.domain and extracted.suffix:
+        # A label with a bracket, a quote or a space is no host anything can fetch
+        # (`http://[acme.com/x`): no domain, so the row is looked for as one without a site.
+        if _NOT_IN_HOST.search(extracted.domain):
+            return None
         return f"{extracted.domain}.{extracted.suffix}"
     return extracted.ipv4 or None

@@ -138,7 +138,12 @@ def _path_of(text: str) -> str:
     """`urlsplit(text if "//" in text else f"//{text}").path` of a trimmed website."""
     plain = _PLAIN_ADDRESS.fullmatch(text)
     if plain is None or (plain.group(1) is None and "//" in text):
-        return urlsplit(text if "//" in text else f"//{text}").path
+        try:
+            return urlsplit(text if "//" in text else f"//{text}").path
+        except ValueError:
+            # An unmatched `[` or `]` (`http://[example.com/x`): no address to key by page;
+            # its domain, if any, still keys it, and the row goes on like any other.
+            return ""
     rest = plain.group(2)
     if not rest:
         return ""

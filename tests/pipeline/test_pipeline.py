@@ -369,3 +369,18 @@ async def test_a_website_serving_a_pdf_is_alive_but_gives_no_description(
     assert result.official_website == "https://pdf-only.com/"
     assert result.description == ""
     assert "the website has no description text" in result.notes
+
+
+async def test_a_website_cell_with_an_unmatched_bracket_is_one_rows_problem(
+    make_settings: MakeSettings,
+) -> None:
+    given = [
+        InputRow(row=0, name="Bracket Co", website="http://[bracket-co.com/about"),
+        InputRow(row=1, name="Closing Co", website="closing]co.com"),
+        InputRow(row=2, name="Acme Rockets", website="acme-rockets.com"),
+    ]
+    results = await run_chunk(make_settings(), session_context(), given)
+    assert results[2].row_status is RowStatus.OK
+    for row in (0, 1):
+        assert results[row].row_status in (RowStatus.DEAD_URL, RowStatus.NOT_FOUND)
+        assert results[row].official_website == ""

@@ -25,6 +25,7 @@ WEBSITES = [
     "1.2.3.4", "http://127.0.0.1:9/", "https://user@ex.com", "ftp://ex.com", "ex.com.", "a..com",
     " https://ex.com ", "https://ex.com/a b", "xn--80ak6aa92e.com", "пример.рф", "https://example",
     "localhost", "s3.amazonaws.com", "foo.blogspot.com", "//ex.org/p", "http://ex.org\\evil.com",
+    "http://[ex.com/x", "closing]co.com", "ex com.org",
     "EX.ORG:", "ex.org:abc", "ex.org:8080", "-.com", "a-.co.uk", "https://a.b.c.d.e.f.co.uk",
     "www.gov.uk", "parliament.uk", "https://www.ex.com.au/x", "ex.nom.br", "b.ex.nom.br",
     "http://www.example.com?q=1", "https://example.com#top", "HTTPS://WWW.EXAMPLE.CO.UK/A",
@@ -36,9 +37,12 @@ WEBSITES = [
 
 
 def library_domain(website: str) -> str | None:
-    """`registered_domain` as tldextract alone answers it."""
+    """`registered_domain` as tldextract alone answers it, a label no host has (a bracket,
+    a backslash, a space) answering none."""
     extracted = _EXTRACT(clean_text(website).lower())
     if extracted.domain and extracted.suffix:
+        if not all(ch.isalnum() or ch in "_-" for ch in extracted.domain):
+            return None
         return f"{extracted.domain}.{extracted.suffix}"
     return extracted.ipv4 or None
 

@@ -136,11 +136,12 @@ def test_short_link_paths_as_before(website: str) -> None:
 
 
 def _answer(read: Callable[[str], str], text: str) -> str:
-    """What `read` gives, or the error it raises (`urlsplit` refuses some netlocs)."""
+    """What `read` gives; a text `urlsplit` refuses (an unmatched `[` or `]`) has no path,
+    where before the error stopped the session's planning."""
     try:
         return read(text)
-    except ValueError as error:
-        return f"ValueError: {error}"
+    except ValueError:
+        return ""
 
 
 def test_website_cells_of_a_large_list_as_before() -> None:
