@@ -6,24 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import httpx2
 import pytest
 
 from bench.accuracy_web.model import Doc
-from bench.accuracy_web.search import API_KEY
 from shared.company_keys import name_key
 from shared.label_words import label_words
 from shared.other_scripts import loose_reading, readings
 from shared.rows import PlannedRow
-from tests.pipeline.fakes.linkedin_results import linkedin_doc, serving
-from worker.pipeline.clients.search.serper import SerperSearch
+from tests.pipeline.fakes.linkedin_results import linkedin_doc, linkedin_step, serving
 from worker.pipeline.confidence.linkedin import Hit, judge_hit
 from worker.pipeline.draft import RowDraft
-from worker.pipeline.settings import PipelineSettings
 from worker.pipeline.stages.linkedin import search_names
-from worker.pipeline.stages.linkedin_row import find_linkedin
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
-from worker.pipeline.toolkit import Toolkit
 
 
 def _page(url: str, title: str, text: str = "") -> PageFacts:
@@ -135,15 +129,7 @@ async def _row(engine: str, city: str, country: str) -> RowDraft:
         domain="sahandsanat.ir",
         original={"Company": name, "Website": "sahandsanat.ir", "City": city, "Country": country},
     )
-    draft = RowDraft(row)
-    async with httpx2.AsyncClient(timeout=10) as client:
-        kit = Toolkit(
-            settings=PipelineSettings(),
-            stages=frozenset(),
-            search=SerperSearch(client, engine, API_KEY, 1, 1),
-        )
-        await find_linkedin(kit, draft, [], f"{city}, {country}")
-    return draft
+    return await linkedin_step(engine, row, f"{city}, {country}")
 
 
 @pytest.mark.unit
@@ -171,15 +157,7 @@ async def _homeless(engine: str, name: str) -> RowDraft:
         name_key=name,
         original={"Company": name, "City": "Tabriz", "Country": "Iran"},
     )
-    draft = RowDraft(row)
-    async with httpx2.AsyncClient(timeout=10) as client:
-        kit = Toolkit(
-            settings=PipelineSettings(),
-            stages=frozenset(),
-            search=SerperSearch(client, engine, API_KEY, 1, 1),
-        )
-        await find_linkedin(kit, draft, [], "Tabriz, Iran")
-    return draft
+    return await linkedin_step(engine, row, "Tabriz, Iran")
 
 
 @pytest.mark.unit

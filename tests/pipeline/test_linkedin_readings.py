@@ -13,15 +13,12 @@ from bench.accuracy_web.model import Doc
 from bench.accuracy_web.search import API_KEY
 from shared.label_words import label_words
 from shared.rows import PlannedRow
-from tests.pipeline.fakes.linkedin_results import linkedin_doc, serving
+from tests.pipeline.fakes.linkedin_results import linkedin_doc, linkedin_step, serving
 from worker.pipeline.clients.search.serper import SerperSearch
 from worker.pipeline.confidence.linkedin import Hit, judge_hit
 from worker.pipeline.draft import RowDraft
-from worker.pipeline.settings import PipelineSettings
 from worker.pipeline.stages.linkedin import from_search, search_names
-from worker.pipeline.stages.linkedin_row import find_linkedin
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
-from worker.pipeline.toolkit import Toolkit
 
 
 def _page(url: str, title: str, text: str = "") -> PageFacts:
@@ -156,15 +153,7 @@ async def _row_linkedin(engine: str, name: str, city: str, country: str) -> RowD
         original={"Company": name, "City": city, "Country": country},
         facts={"industry": "Construction"},
     )
-    draft = RowDraft(row)
-    async with httpx2.AsyncClient(timeout=10) as client:
-        kit = Toolkit(
-            settings=PipelineSettings(),
-            stages=frozenset(),
-            search=SerperSearch(client, engine, API_KEY, 1, 1),
-        )
-        await find_linkedin(kit, draft, [], f"{city}, {country}")
-    return draft
+    return await linkedin_step(engine, row, f"{city}, {country}")
 
 
 @pytest.mark.unit
