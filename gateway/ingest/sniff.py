@@ -36,15 +36,29 @@ def sniff_format(head: bytes) -> Format:
 
 
 def _looks_like_text(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
     sample = head[:8192]
-    if looks_like_utf16(sample):
-        return True
+    utf16 = _utf16_codec(sample)
+    if utf16 is not None:
+        # NULs in every other byte are also what binary numbers and UTF-32 look like:
+        # only what decodes to text without control characters is UTF-16 text.
+        return _few_controls(sample[: len(sample) // 2 * 2].decode(utf16, errors="replace"))
     if b"\x00" in sample:
         return False
-    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 13))
-    return controls <= len(sample) // 100
+    return _few_controls(sample)
+
+
+def _utf16_codec(sample: bytes) -> str | None:
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if looks_like_utf16(sample):
+        return "utf-16-be" if sample[0::2].count(0) > sample[1::2].count(0) else "utf-16-le"
+    return None
+
+
+def _few_controls(sample: bytes | str) -> bool:
+    codes = sample if isinstance(sample, bytes) else [ord(char) for char in sample]
+    controls = sum(1 for code in codes if code < 32 and code not in (9, 10, 13))
+    return controls <= len(codes) // 100
 
 
 def check_legacy_workbook(data: bytes) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import struct
 import zipfile
 from collections.abc import AsyncIterator
 
@@ -54,6 +55,10 @@ def damaged_sheet_xlsx() -> bytes:
     return out.getvalue()
 
 
+def int16_samples() -> bytes:
+    return b"".join(struct.pack("<h", i % 100) for i in range(3000))
+
+
 async def assert_nothing_stored(store: MemoryStore, owner: Caller) -> None:
     assert await store.list_objects(tenant_sessions_prefix(owner.tenant)) == []
 
@@ -80,6 +85,17 @@ async def assert_nothing_stored(store: MemoryStore, owner: Caller) -> None:
         ),
         pytest.param(
             b"id,amount\n1,20\n2,30\n", "nums.csv", 422, "no_company_column", id="no-text"
+        ),
+        # Small binary numbers have a NUL in every other byte, as UTF-16 text does; decoded,
+        # they are control characters, not text.
+        pytest.param(int16_samples(), "data.csv", 415, "unsupported_format", id="int16-array"),
+        # A UTF-32 BOM begins with the UTF-16 one; read as UTF-16 every other character is NUL.
+        pytest.param(
+            "Company,Website\nAcme,acme.com\n".encode("utf-32"),
+            "u32.csv",
+            415,
+            "unsupported_format",
+            id="utf-32",
         ),
         pytest.param(b"Company,Website\n", "header.csv", 422, "no_rows", id="header-only"),
         pytest.param(
