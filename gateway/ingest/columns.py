@@ -2,7 +2,7 @@
 
 A header row is recognised by its cell names (English, Russian, and the words CRMs and
 spreadsheets in other European and Asian languages write: `Firma`, `Empresa`, `Şirket`,
-`Nazwa firmy`, `Webseite`, `Sitio web`, ...). Without one, the
+`Nazwa firmy`, `Webseite`, `Sitio web`, `公司名称`, `会社名`, `회사명`, ...). Without one, the
 website column is the one whose values look like web addresses and the name column the
 first other column, so a name-only file without a header is valid.
 """
@@ -32,8 +32,15 @@ _NAME_EXACT = {
     "nazwa firmy", "nazwa", "przedsiębiorstwo", "název firmy", "společnost", "şirket",
     "sirket", "şirket adı", "firma adı", "unvan", "perusahaan", "nama perusahaan",
     "công ty", "tên công ty", "компанія", "назва компанії", "підприємство",
+    # Chinese (simplified, traditional), Japanese, Korean
+    "公司", "公司名称", "公司名", "企业名称", "企业", "单位名称", "客户名称", "公司名稱",
+    "企業名稱", "客戶名稱", "会社名", "企業名", "社名", "会社", "法人名", "取引先名",
+    "회사명", "회사", "기업명", "업체명", "상호",
 }  # fmt: skip
-_NAME_PARTS = ("company", "compan", "organi", "компан", "назван", "наимен", "организ")
+_NAME_PARTS = (
+    "company", "compan", "organi", "компан", "назван", "наимен", "организ", "公司", "会社",
+    "企业", "企業", "회사",
+)  # fmt: skip
 _WEBSITE_EXACT = {
     "website", "web site", "site", "url", "domain", "web", "homepage", "home page",
     "official website", "company website", "company url", "website url", "www", "link",
@@ -42,6 +49,8 @@ _WEBSITE_EXACT = {
     "página web", "pagina web", "sitio", "sito web", "sito", "strona www",
     "strona internetowa", "webová stránka", "web sitesi", "internet sitesi", "situs web",
     "situs", "trang web", "веб сайт компанії",
+    "网站", "网址", "官网", "公司网站", "網站", "網址", "官網", "ウェブサイト", "ホームページ",
+    "サイト", "웹사이트", "홈페이지", "사이트",
 }  # fmt: skip
 _WEBSITE_PARTS = ("website", "web site", "url", "domain", "сайт", "домен", "webseite", "sitio web")
 # Keys the results API adds beside the columns of each row.

@@ -8,7 +8,13 @@ import itertools
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+from python_calamine import (
+    CalamineError,
+    CalamineWorkbook,
+    PasswordError,
+    SheetTypeEnum,
+    SheetVisibleEnum,
+)
 
 from shared.errors import InvalidInput
 
@@ -36,8 +42,22 @@ def sheet_names(data: bytes) -> list[str]:
     return list(_open_workbook(data).sheet_names)
 
 
+def _reading_order(workbook: CalamineWorkbook) -> list[str]:
+    """Visible worksheets first: a hidden sheet holds lookups and leftovers, not the list
+    the user sees when they open the file. Hidden ones still count when nothing else has
+    data; chart sheets never hold rows."""
+    visible: list[str] = []
+    hidden: list[str] = []
+    for meta in workbook.sheets_metadata:
+        if meta.typ != SheetTypeEnum.WorkSheet:
+            continue
+        (visible if meta.visible == SheetVisibleEnum.Visible else hidden).append(meta.name)
+    return visible + hidden
+
+
 def sheet_records(data: bytes, sheet: str | None) -> tuple[str, Iterator[list[Any]]]:
-    """The chosen sheet's name and rows: `sheet` if given, else the first non-empty one."""
+    """The chosen sheet's name and rows: `sheet` if given, else the first non-empty
+    visible one (a hidden one when no visible sheet has data)."""
     workbook = _open_workbook(data)
     names: list[str] = list(workbook.sheet_names)
     if sheet is not None:
@@ -48,7 +68,7 @@ def sheet_records(data: bytes, sheet: str | None) -> tuple[str, Iterator[list[An
             )
         candidates = [sheet]
     else:
-        candidates = names
+        candidates = _reading_order(workbook)
     for name in candidates:
         try:
             rows = workbook.get_sheet_by_name(name).iter_rows()

@@ -17,6 +17,7 @@ from gateway.ingest.columns import (
     choose_from_header,
     has_letters,
     is_header,
+    looks_like_url,
 )
 from gateway.ingest.fact_columns import detect_fact_columns
 from shared.company_keys import registered_domain
@@ -29,6 +30,8 @@ DOMAIN_BUCKETS = 64
 BUCKET_MASK = DOMAIN_BUCKETS - 1
 # Rows looked at to choose columns when the file has no header.
 SAMPLE_ROWS = 50
+# Most lines above a header (a title, a date, an owner) that are skipped to reach it.
+PREAMBLE_ROWS = 5
 
 
 def clean_cell(value: object) -> str:
@@ -63,6 +66,26 @@ def clean_record(record: Iterable[object], max_cell: int) -> list[str]:
     if cells and (joined is None or len(joined) > max_cell) and max(map(len, cells)) > max_cell:
         raise InvalidInput("field_too_large", f"a cell is longer than {max_cell} characters")
     return cells
+
+
+def _header_position(sample: list[list[str]]) -> int:
+    """Where a recognised header sits below lines that are no table rows (a report title,
+    Excel's `sep=;` line): each of those has fewer cells than the header and no web
+    address. 0 when the first row is the header, or there is none."""
+    if is_header(sample[0]):
+        return 0
+    for index, record in enumerate(sample[1 : PREAMBLE_ROWS + 1], start=1):
+        if not is_header(record):
+            continue
+        width = sum(1 for cell in record if cell)
+        above = sample[:index]
+        if all(
+            sum(1 for cell in line if cell) < width and not any(map(looks_like_url, line))
+            for line in above
+        ):
+            return index
+        return 0
+    return 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +217,7 @@ class TableReader:
                 break
         if not sample:
             raise InvalidInput("empty_file", "the file has no rows with data")
+        sample = sample[_header_position(sample) :]
         choice = self._choose(sample)
         return choice, sample[1:] if self.stats.has_header else sample
 

@@ -27,7 +27,7 @@ CREATE_FORM: dict[str, Any] = {
                         },
                         "sheet": {
                             "type": "string",
-                            "description": "Workbook sheet to read (default: first non-empty)",
+                            "description": "Sheet to read (default: first visible non-empty)",
                         },
                         "run_llm_deep_search_pipeline": _BOOL,
                         "write_to_hubspot": _BOOL,
