@@ -25,11 +25,13 @@ from shared.lifecycle import SessionStatus, advance
 from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
 from shared.models import ChunkSummary, Counters
 from shared.status import SessionState
+from shared.usage import Usage
 
 # (tenant, session_id): every index of sessions is per tenant, so tenants never mix.
 SessionKey = tuple[str, str]
 FIELDS: tuple[str, ...] = tuple(Counters.model_fields)
 _ZERO: tuple[int, ...] = (0,) * len(FIELDS)
+FIELDS_OF_USAGE: tuple[str, ...] = tuple(Usage.model_fields)
 
 
 def _vector(counters: Counters) -> tuple[int, ...]:
@@ -53,6 +55,9 @@ class LiveSession:
         # The session's current run: 0 for its own, k for retry round k.
         self.round = 0
         self._chunks: dict[int, _Chunk] = {}
+        # Outside calls of each ended chunk, with its round: known from its stored summary
+        # or its last progress report, as it stands after the chunk's latest round.
+        self._usage: dict[int, tuple[int, Usage]] = {}
         self._sum: list[int] = list(_ZERO)
         self._total: int | None = None
         self._begin_round(0)
@@ -84,6 +89,8 @@ class LiveSession:
     def _apply_progress(self, event: ChunkProgress) -> None:
         if event.finished:
             self._finished.add(event.chunk)
+            if event.usage is not None:
+                self._set_usage(event.chunk, event.round, event.usage)
         entry = self._chunks.get(event.chunk)
         if entry is not None:
             if entry.stored and entry.round >= event.round:
@@ -115,10 +122,16 @@ class LiveSession:
         self.base = state
         for summary in summaries:
             round_ = (rounds or {}).get(summary.chunk, 0)
+            self._set_usage(summary.chunk, round_, summary.usage)
             entry = self._chunks.get(summary.chunk)
             if entry is not None and entry.round > round_:
                 continue
             self._set(summary.chunk, _Chunk(round_, True, _vector(summary.counters)))
+
+    def _set_usage(self, chunk: int, round_: int, usage: Usage) -> None:
+        known = self._usage.get(chunk)
+        if known is None or known[0] <= round_:
+            self._usage[chunk] = (round_, usage)
 
     def _set(self, chunk: int, new: _Chunk) -> None:
         old = self._chunks.get(chunk)
@@ -169,6 +182,20 @@ class LiveSession:
         # Review decisions hold for rows a retry round keeps (shared/reviews.py).
         return summed + base.reviewed if base is not None else summed
 
+    def usage(self) -> Usage:
+        """Calls of the chunks that ended, never below what storage said last: a session's
+        calls only grow, and storage read before a retry round knows every earlier chunk."""
+        base = self._current_base()
+        if base is not None and base.finalized:
+            return base.usage
+        summed = sum((usage for _, usage in self._usage.values()), Usage())
+        if self.base is None:
+            return summed
+        floor = self.base.usage
+        return Usage(
+            **{name: max(getattr(summed, name), getattr(floor, name)) for name in FIELDS_OF_USAGE}
+        )
+
     def _session_total(self) -> int:
         if self._total is not None:
             return self._total
@@ -197,6 +224,7 @@ class LiveSession:
             update={
                 "status": self.status,
                 "counters": self.counters(),
+                "usage": self.usage(),
                 "chunk_count": self.chunk_count(),
                 "chunks_done": max(current.chunks_done if current else 0, self.chunks_done()),
                 "started_at": base.started_at or self._status_at.get(SessionStatus.QUEUED),
@@ -226,6 +254,7 @@ class LiveSession:
             counters,
             self.chunks_done(),
             self.chunk_count(),
+            self.usage(),
         )
 
     def running_since(self) -> datetime | None:
@@ -241,6 +270,7 @@ class LiveSession:
         return {
             "status": status.value,
             "counters": counters.model_dump(),
+            "usage": self.usage().model_dump(),
             "chunk_count": self.chunk_count(),
             "chunks_done": self.chunks_done(),
             "retry_round": self.round,

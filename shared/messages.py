@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from shared.lifecycle import SessionStatus
 from shared.models import Counters
+from shared.usage import Usage
 
 SCHEMA_VERSION: Literal[1] = 1
 EVENT_SCHEMA_VERSION: Literal[2] = 2
@@ -121,13 +122,15 @@ class SessionStatusChanged(EventMessage):
 
 
 class ChunkProgress(EventMessage):
-    """Cumulative counters of one chunk: consumers keep the latest per chunk and sum."""
+    """Cumulative counters of one chunk: consumers keep the latest per chunk and sum.
+    A chunk's last report (`finished`) carries the outside calls its stored summary holds."""
 
     kind: Literal["chunk.progress"] = "chunk.progress"
     chunk: int
     counters: Counters
     at: datetime = Field(default_factory=utcnow)
     finished: bool = False
+    usage: Usage | None = None
 
 
 class RowsFinished(EventMessage):

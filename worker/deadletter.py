@@ -81,7 +81,7 @@ class DeadChunkHandler:
         if await removed_if_deleted(self._store, keys, after="dead-lettered chunk"):
             return
         self._metrics.rows_stored(failed)
-        self._progress.finished(task, summary.counters)
+        self._progress.finished(task, summary.counters, summary.usage)
         # Sent before any finalization, so `completed` follows the chunk's last progress.
         await self._progress.flush(only=task)
         await self._finalizer.maybe_finalize(keys, task.chunk_count)

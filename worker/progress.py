@@ -16,6 +16,7 @@ from shared.broker.protocol import Publisher
 from shared.messages import ChunkProgress, ChunkTask, RetryChunkTask, RowsFinished
 from shared.models import Counters
 from shared.rows import ResultRow
+from shared.usage import Usage
 from worker.events import publish_safely
 
 ROWS_PER_BATCH = 100
@@ -28,6 +29,7 @@ class _ChunkProgress:
     rows: list[dict[str, Any]] = field(default_factory=list)
     dirty: bool = True
     finished: bool = False
+    usage: Usage | None = None
 
 
 class ProgressReporter:
@@ -49,10 +51,12 @@ class ProgressReporter:
         state.rows.append(row.model_dump(mode="json", by_alias=True))
         state.dirty = True
 
-    def finished(self, task: ChunkTask, counters: Counters) -> None:
-        """The chunk is stored: its last progress event says `finished`."""
+    def finished(self, task: ChunkTask, counters: Counters, usage: Usage) -> None:
+        """The chunk is stored: its last progress event says `finished`, with the calls
+        the stored summary counts."""
         state = self._chunks.setdefault((task.session_id, task.chunk), _ChunkProgress(task))
         state.counters = counters
+        state.usage = usage
         state.finished = True
         state.dirty = True
 
@@ -98,6 +102,7 @@ class ProgressReporter:
                 chunk=task.chunk,
                 counters=state.counters,
                 finished=state.finished,
+                usage=state.usage,
                 round=_round(task),
             ),
         )

@@ -91,7 +91,7 @@ class ChunkRunner:
         if summary is None:
             log.info("chunk.session_deleted")
             return
-        self._progress.finished(task, summary.counters)
+        self._progress.finished(task, summary.counters, summary.usage)
         # Sent before any finalization, so `completed` follows the chunk's last progress.
         await self._progress.flush(only=task)
         if await self._finalizer.maybe_finalize(keys, task.chunk_count):

@@ -105,6 +105,8 @@ class LiveSession {
     }
     if (progress.chunk_count !== undefined) resource.chunk_count = progress.chunk_count;
     if (progress.chunks_done !== undefined) resource.chunks_done = progress.chunks_done;
+    // Outside calls grow as chunks end; a notifier without them leaves the snapshot's.
+    if (progress.usage) resource.usage = { ...progress.usage };
     this.serverRate = Number(progress.rows_per_second) || null;
     this.serverEta = progress.eta_seconds ?? null;
   }

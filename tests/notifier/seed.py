@@ -11,6 +11,7 @@ from shared.lifecycle import SessionStatus
 from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
 from shared.models import ChunkSummary, Counters, FinalStatus, StartRequest
 from shared.storage.protocol import ObjectStore
+from shared.usage import Usage
 from tests.sessions import csv_manifest, seed_plan
 
 
@@ -34,12 +35,15 @@ async def seed_session(
     return keys
 
 
-async def store_chunk_summary(store: ObjectStore, keys: SessionKeys, chunk: int, done: int) -> None:
+async def store_chunk_summary(
+    store: ObjectStore, keys: SessionKeys, chunk: int, done: int, usage: Usage | None = None
+) -> None:
     summary = ChunkSummary(
         chunk=chunk,
         counters=Counters(total=done, done=done),
         started_at=now(),
         finished_at=now(),
+        usage=usage or Usage(),
     )
     await store.put_model(keys.chunk_done(chunk), summary)
 
@@ -60,6 +64,7 @@ def progress(
     *,
     finished: bool = False,
     at: datetime | None = None,
+    usage: Usage | None = None,
 ) -> ChunkProgress:
     return ChunkProgress(
         tenant=keys.tenant,
@@ -68,6 +73,7 @@ def progress(
         counters=Counters(total=10, done=done),
         at=at or now(),
         finished=finished,
+        usage=usage,
     )
 
 

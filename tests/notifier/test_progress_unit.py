@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from shared.usage import Usage
 from tests.notifier.seed import now, progress, seed_session, store_chunk_summary, unique_tenant
 from tests.notifier.twins import TwinNotifier
 
@@ -87,3 +88,23 @@ async def test_stored_chunk_summary_wins_over_live_reports_of_its_chunk(
         (15, 1),
         (16, 1),
     ]
+
+
+async def test_outside_calls_follow_each_chunk_that_ends(twins: TwinNotifier) -> None:
+    tenant = unique_tenant()
+    keys = await seed_session(twins.store, tenant, rows=30, chunk_size=10)
+    # A chunk stored before the client subscribed counts in the snapshot already.
+    await store_chunk_summary(twins.store, keys, 0, 10, usage=Usage(fetches=20, searches=1))
+    ended = progress(keys, 1, 10, finished=True, usage=Usage(fetches=18, model_calls=10))
+    async with twins.connection(tenant) as (connection, socket):
+        await twins.hub.subscribe(connection, keys.session_id)
+        await twins.publish(progress(keys, 2, 4), ended, progress(keys, 1, 10, finished=True))
+        frames = await socket.wait_frames(4)
+    usages = [
+        (frame["state"] if frame["type"] == "snapshot" else frame["progress"])["usage"]
+        for frame in frames
+    ]
+    first = {"fetches": 20, "searches": 1, "model_calls": 0, "hubspot_calls": 0}
+    both = {"fetches": 38, "searches": 1, "model_calls": 10, "hubspot_calls": 0}
+    # A repeated report of an ended chunk without figures leaves them as they were.
+    assert usages == [first, first, both, both]

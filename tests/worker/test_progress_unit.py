@@ -8,6 +8,7 @@ import pytest
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
 from shared.messages import ChunkProgress, RowsFinished, SessionStatusChanged
+from shared.models import ChunkSummary
 from tests.worker.engine import Event, MemoryEngine
 from tests.worker.sessions import make_rows
 
@@ -103,3 +104,16 @@ async def test_rows_finished_within_an_interval_travel_as_batches_and_one_progre
         "chunk.progress",
         "session.status",
     ]
+
+
+async def test_a_chunks_last_progress_carries_the_usage_it_stored(twin: MemoryEngine) -> None:
+    await twin.start_workers(1, chunk_size=20)
+    keys = await twin.start(make_rows(40, lambda n: f"https://site{n}.com"))
+
+    events = await completed(twin, keys)
+
+    last = {e.chunk: e for e in progress_of(events) if e.finished}
+    assert sorted(last) == [0, 1]
+    for chunk, event in last.items():
+        stored = await twin.store.get_model(keys.chunk_done(chunk), ChunkSummary)
+        assert event.usage == stored.usage

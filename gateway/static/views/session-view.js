@@ -51,7 +51,7 @@ function optionList(options = {}) {
 export function renderSessionView(context, sessionId) {
   const { api, store } = context;
   let liveClient = null;
-  let lastAnnounced = { status: null, at: 0 };
+  let lastAnnounced = { status: null, at: 0, text: "" };
   let downloadStatus = "";
   const results = createResultsTable(context, sessionId);
   const logs = createLogViewer(context, sessionId);
@@ -131,15 +131,19 @@ export function renderSessionView(context, sessionId) {
   }
 
   // Screen readers hear status changes at once and progress at most every ten seconds.
+  // A session's final figures may arrive after its final status (a cancel answers before
+  // the workers stop): they are said at once too, so the last thing heard is the truth.
   function announce(session, percent) {
     const now = Date.now();
-    const statusChanged = session.status !== lastAnnounced.status;
-    if (!statusChanged && now - lastAnnounced.at < ANNOUNCE_GAP_MS) return;
-    lastAnnounced = { status: session.status, at: now };
     const label = STATUS_LABELS[session.status] || session.status;
-    announcer.textContent = session.status === "running"
+    const text = session.status === "running"
       ? `${label}: ${percent}% done, ${count(session.counters.done)} of ${count(session.counters.total)} rows.`
       : `Session ${label.toLowerCase()}. ${count(session.counters.done)} of ${count(session.counters.total)} rows done.`;
+    const statusChanged = session.status !== lastAnnounced.status;
+    const finalFigures = FINAL_STATUSES.has(session.status) && text !== lastAnnounced.text;
+    if (!statusChanged && !finalFigures && now - lastAnnounced.at < ANNOUNCE_GAP_MS) return;
+    lastAnnounced = { status: session.status, at: now, text };
+    announcer.textContent = text;
   }
 
   async function fetchSession() {
