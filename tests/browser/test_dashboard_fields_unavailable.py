@@ -23,3 +23,15 @@ async def test_custom_fields_are_greyed_out_without_a_model(page: Page, stack: S
     await expect(page.get_by_role("button", name="Add a field")).to_be_disabled()
     await expect(page.get_by_label("Set name")).to_be_disabled()
     await expect(page.get_by_label("Webhook URL (optional)")).to_be_enabled()
+
+
+async def test_every_text_box_looks_alike(page: Page, stack: Stack) -> None:
+    """URL and search boxes take the same font, border and padding as the other boxes."""
+    looks = """e => { const s = getComputedStyle(e);
+        return [s.fontSize, s.borderTopColor, s.borderTopLeftRadius, s.paddingLeft]; }"""
+    await sign_in(page, stack)
+    await page.get_by_role("link", name="New session").first.click()
+    reference = await page.get_by_label("Context (optional)").evaluate(looks)
+    assert await page.get_by_label("Webhook URL (optional)").evaluate(looks) == reference
+    await page.get_by_role("link", name="Webhook").first.click()
+    assert await page.locator("#webhook-default-url").evaluate(looks) == reference
