@@ -91,6 +91,8 @@ async def _store_session(
     context = parse_context(form.fields, limits)
     parser = UploadParser(store, input_key, upload.head, fmt, limits, upload.late_sample)
     sheet = form.fields.get("sheet", "").strip() or None
+    if sheet is not None and fmt == "csv":
+        raise InvalidInput("sheet_not_found", "a CSV file has no sheets to choose from")
     if early is not None and early.source.encoding == parser.csv_encoding():
         if early_error is not None:
             raise early_error

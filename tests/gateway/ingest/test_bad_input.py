@@ -229,3 +229,13 @@ async def test_limits_are_enforced_with_the_limit_in_the_message(
     exactly = await upload(limited, rows[: rows.index(b"Company 5")], "five.csv")
     assert exactly.status_code == 201
     assert exactly.json()["input"]["rows"] == 5
+
+
+async def test_a_sheet_chosen_for_a_csv_is_refused(
+    client: httpx.AsyncClient, store: MemoryStore, owner: Caller
+) -> None:
+    response = await upload(client, b"Company\nAcme\n", "list.csv", sheet="Leads")
+    assert response.status_code == 422, response.text
+    assert response.json()["code"] == "sheet_not_found"
+    assert response.json()["message"]
+    await assert_nothing_stored(store, owner)
