@@ -65,6 +65,9 @@ class RateLimited(InvalidInput):
         self.headers = {"Retry-After": str(retry_after_s)}
 
 
+STORAGE_UNAVAILABLE = "object storage is unreachable; try again in a few seconds"
+
+
 class ServiceUnavailable(Retryable):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
@@ -115,9 +118,14 @@ async def _conflict(_: Request, exc: Exception) -> JSONResponse:
 
 
 async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
-    code = exc.code if isinstance(exc, ServiceUnavailable) else "storage_unavailable"
     log.warning("request.unavailable", error=str(exc))
-    return JSONResponse(error_body(code, str(exc)), 503, headers={"Retry-After": "5"})
+    if isinstance(exc, ServiceUnavailable):
+        code, message = exc.code, exc.message
+    else:
+        # A storage client's error names the endpoint, bucket and object keys: they are for
+        # the operator's log, not for the client.
+        code, message = "storage_unavailable", STORAGE_UNAVAILABLE
+    return JSONResponse(error_body(code, message), 503, headers={"Retry-After": "5"})
 
 
 async def _validation(_: Request, exc: Exception) -> JSONResponse:

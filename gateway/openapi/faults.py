@@ -283,7 +283,7 @@ STORAGE_UNAVAILABLE = _fault(
     503,
     "`storage_unavailable`: the object storage is unreachable; retry later",
     "storage_unavailable",
-    "storage unreachable: connection refused",
+    "object storage is unreachable; try again in a few seconds",
 )
 SHUTTING_DOWN = _fault(
     503,

@@ -196,6 +196,11 @@ async def test_an_unreachable_s3_endpoint_answers_503_not_500(
             assert (listed.status_code, listed.json()["code"]) == (503, "storage_unavailable")
             created = await upload(http, b"Company\nAcme\n", "a.csv")
             assert (created.status_code, created.json()["code"]) == (503, "storage_unavailable")
+            # The client is told what to do; the endpoint, bucket and object keys stay in the
+            # gateway's log.
+            for answer in (listed, created):
+                message = answer.json()["message"]
+                assert message == "object storage is unreachable; try again in a few seconds"
     finally:
         store.close()
 
