@@ -21,8 +21,6 @@ function toggle(id, label, hint) {
 export function renderNewSession(context) {
   const { api } = context;
   let file = null;
-  // Why the last file chosen was refused, shown again if the form is sent without a file.
-  let refusal = "";
   let caps = readCapabilities(null);
   let created = null;
 
@@ -92,28 +90,16 @@ export function renderNewSession(context) {
     updateCounter();
   }
 
-  // A refused choice replaces the file chosen before: uploading that one instead, while
-  // the page says the new one was refused, would send a list the user no longer meant.
-  function refuse(reason) {
-    file = null;
-    refusal = reason;
-    message.textContent = reason;
-    fileName.textContent = "No file chosen";
-    dropzone.classList.remove("has-file");
-    fileInput.value = "";
-  }
-
   function chooseFile(candidate) {
     message.textContent = "";
-    refusal = "";
     if (!candidate) return;
     const lower = candidate.name.toLowerCase();
     if (!ACCEPTED.some((ext) => lower.endsWith(ext))) {
-      refuse(`“${candidate.name}” is not a CSV, XLSX or XLS file.`);
+      message.textContent = `“${candidate.name}” is not a CSV, XLSX or XLS file.`;
       return;
     }
     if (caps.uploadBytes && candidate.size > caps.uploadBytes) {
-      refuse(`“${candidate.name}” is ${bytes(candidate.size)}; the limit is ${bytes(caps.uploadBytes)}.`);
+      message.textContent = `“${candidate.name}” is ${bytes(candidate.size)}; the limit is ${bytes(caps.uploadBytes)}.`;
       return;
     }
     file = candidate;
@@ -162,7 +148,7 @@ export function renderNewSession(context) {
     event.preventDefault();
     message.textContent = "";
     if (!file) {
-      message.textContent = refusal || "Choose a CSV, XLSX or XLS file first.";
+      message.textContent = "Choose a CSV, XLSX or XLS file first.";
       fileInput.focus();
       return;
     }
