@@ -106,6 +106,8 @@ class Phases:
     phase: str = "idle"
     peaks: dict[tuple[str, str], int] = field(default_factory=dict)
     baseline: dict[str, int] = field(default_factory=dict)
+    # The children's own share of `peaks` (the largest sum of a process's children at once).
+    child_peaks: dict[tuple[str, str], int] = field(default_factory=dict)
 
     # CPU seconds of each process by phase: what it used since the sample before.
     cpu: dict[tuple[str, str], float] = field(default_factory=dict)
@@ -116,9 +118,11 @@ class Phases:
             rss = rss_bytes(pid)
             if rss is not None:
                 # A worker's own processes (the finalization's workbook) count as the worker.
-                rss += sum(rss_bytes(child) or 0 for child in child_pids(pid))
+                children = sum(rss_bytes(child) or 0 for child in child_pids(pid))
+                rss += children
                 key = (self.phase, name)
                 self.peaks[key] = max(self.peaks.get(key, 0), rss)
+                self.child_peaks[key] = max(self.child_peaks.get(key, 0), children)
                 with contextlib.suppress(OSError):
                     # Its running children too: a checkout given by --checkout may parse in them.
                     used = cpu_seconds(pid, children=True) + sum(
@@ -145,6 +149,10 @@ class Phases:
         for name in self.pids:
             cells = " | ".join(f"{self.peak(name, p) / MIB:.0f}" for p in phases)
             yield f"  {name:<10} idle {self.baseline.get(name, 0) / MIB:.0f}: {cells}"
+        yield "of which its child processes, MiB by phase (peak of their sum)"
+        for name in self.pids:
+            cells = " | ".join(f"{self.child_peaks.get((p, name), 0) / MIB:.0f}" for p in phases)
+            yield f"  {name:<10} {cells}"
         # CPU is steadier than wall time on a machine shared with other work.
         yield "CPU seconds by phase: " + " | ".join(phases)
         for name in self.pids:
