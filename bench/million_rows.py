@@ -19,7 +19,9 @@ against the local RabbitMQ (loopback only), the workers running the network-free
 - two hostile inputs: every row the same domain (`--rows` rows, normalize), and every row
   a different dead host (`--dead-rows` rows, the real `website` stage against loopback
   addresses: half refuse connections, half accept none, so only the row timeout
-  `--row-timeout` ends them).
+  `--row-timeout` ends them): how rows ended, read from the CSV download as it streams,
+  and each row's duration from start to end, from the `row.finished` lines of the
+  chunks' stored logs (the services log at `--dead-log-level`, INFO by default).
 
 Figures, not a verdict: exit code 0 when every session completed.
 
