@@ -4,8 +4,8 @@ By default glibc raises its mmap threshold to the size of the largest block free
 32 MiB, and the trim threshold to twice that. After a worker has streamed a large
 session (1 MiB blocks read, 5 MiB parts uploaded, from several threads), buffers of those
 sizes come from the allocator's arenas instead of their own mappings, and up to twice the
-largest of them stays held in each of up to 16 arenas once freed: a worker that finalized
-a million-row session kept about 90 MiB more than one that had not, and stayed there.
+largest of them can stay held in each of up to 16 arenas once freed: a worker that
+finalized a million-row session kept 191 MiB after it (101 MiB idle), and stayed there.
 Fixed thresholds keep every buffer over 1 MiB in a mapping of its own, returned when
 freed, and at most 2 MiB free at the top of an arena; two arenas bound what the threads'
 allocations spread over (the interpreter lock serializes most of them anyway). Lower
