@@ -19,7 +19,9 @@ against the local RabbitMQ (loopback only), the workers running the network-free
 - two hostile inputs: every row the same domain (`--rows` rows, normalize), and every row
   a different dead host (`--dead-rows` rows, the real `website` stage against loopback
   addresses: half refuse connections, half accept none, so only the row timeout
-  `--row-timeout` ends them).
+  `--row-timeout` ends them): how rows ended, read from the CSV download as it streams,
+  and each row's duration from start to end, from the `row.finished` lines of the
+  chunks' stored logs (the services log at `--dead-log-level`, INFO by default).
 
 Figures, not a verdict: exit code 0 when every session completed.
 
@@ -31,6 +33,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import csv
 import os
 import signal
 import socket
@@ -44,6 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import orjson
 from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -106,6 +110,8 @@ class Phases:
     phase: str = "idle"
     peaks: dict[tuple[str, str], int] = field(default_factory=dict)
     baseline: dict[str, int] = field(default_factory=dict)
+    # The children's own share of `peaks` (the largest sum of a process's children at once).
+    child_peaks: dict[tuple[str, str], int] = field(default_factory=dict)
 
     # CPU seconds of each process by phase: what it used since the sample before.
     cpu: dict[tuple[str, str], float] = field(default_factory=dict)
@@ -116,9 +122,11 @@ class Phases:
             rss = rss_bytes(pid)
             if rss is not None:
                 # A worker's own processes (the finalization's workbook) count as the worker.
-                rss += sum(rss_bytes(child) or 0 for child in child_pids(pid))
+                children = sum(rss_bytes(child) or 0 for child in child_pids(pid))
+                rss += children
                 key = (self.phase, name)
                 self.peaks[key] = max(self.peaks.get(key, 0), rss)
+                self.child_peaks[key] = max(self.child_peaks.get(key, 0), children)
                 with contextlib.suppress(OSError):
                     # Its running children too: a checkout given by --checkout may parse in them.
                     used = cpu_seconds(pid, children=True) + sum(
@@ -145,6 +153,10 @@ class Phases:
         for name in self.pids:
             cells = " | ".join(f"{self.peak(name, p) / MIB:.0f}" for p in phases)
             yield f"  {name:<10} idle {self.baseline.get(name, 0) / MIB:.0f}: {cells}"
+        yield "of which its child processes, MiB by phase (peak of their sum)"
+        for name in self.pids:
+            cells = " | ".join(f"{self.child_peaks.get((p, name), 0) / MIB:.0f}" for p in phases)
+            yield f"  {name:<10} {cells}"
         # CPU is steadier than wall time on a machine shared with other work.
         yield "CPU seconds by phase: " + " | ".join(phases)
         for name in self.pids:
@@ -470,6 +482,9 @@ async def dead_hosts(
         "DOSSIER_FETCH_ROBOTS": "off",
         "DOSSIER_REDISCOVER_DEAD_WEBSITES": "false",
         "DOSSIER_WORKER_ROW_TIMEOUT_S": str(args.row_timeout),
+        # At INFO (the product's default) every row's `row.finished` line, with its
+        # duration, is in the chunk's stored log: what the longest row is read from.
+        "DOSSIER_LOG_LEVEL": args.dead_log_level,
     }
     try:
         async with running_stack(args, store, key, logs / "dead", extra) as bench:
@@ -478,11 +493,10 @@ async def dead_hosts(
             state = await bench.run_session(session, "dead hosts", args.limit)
             elapsed = time.monotonic() - began
             print(f"dead hosts: counters {state['counters']}", flush=True)
-            rows = (
-                await bench.api.get(f"/api/sessions/{session}/results", params={"format": "json"})
-            ).json()
-            timed_out = sum("timed out" in str(row.get("Error", "")) for row in rows)
-            print(f"dead hosts: rows ended by the row timeout: {timed_out}", flush=True)
+            bench.memory.phase = "reading"
+            ends = await row_ends(bench, session)
+            print(f"dead hosts: rows by status and error: {ends}", flush=True)
+            await row_durations(bench, session, args.row_timeout)
             print(
                 f"dead hosts: {elapsed:.1f}s from start to final results; worker peak RSS "
                 f"{worker_peak(bench):.0f} MiB",
@@ -490,6 +504,70 @@ async def dead_hosts(
             )
     finally:
         hole.close()
+
+
+async def row_ends(bench: Bench, session: str) -> dict[str, int]:
+    """How each row ended, from the CSV download read as it streams (a million rows as
+    JSON would be gigabytes of objects here)."""
+    ends: dict[str, int] = {}
+    path = f"/api/sessions/{session}/results"
+    header: list[str] | None = None
+    async with bench.api.stream("GET", path, params={"format": "csv"}) as response:
+        response.raise_for_status()
+        async for line in response.aiter_lines():
+            if not line.strip():
+                continue
+            cells = next(csv.reader([line]))
+            if header is None:
+                header = cells
+                status, error = header.index("Row_Status"), header.index("Error")
+                continue
+            reason = "timed out" if "timed out" in cells[error] else cells[error][:40]
+            label = f"{cells[status]} / {reason or '-'}"
+            ends[label] = ends.get(label, 0) + 1
+    return ends
+
+
+async def row_durations(bench: Bench, session: str, timeout: float) -> None:
+    """Each row's time from its slot to its end, from the `row.finished` lines of the
+    chunks' stored logs (INFO level): the row timeout holds if none is far past it."""
+    keys = SessionKeys("bench", session)
+    prefix = keys.chunk_logs(0).rsplit("/", 1)[0] + "/"
+    objects = await bench.store.list_objects(prefix)
+    durations: list[int] = []
+    lines = 0
+    gate = asyncio.Semaphore(16)
+
+    async def read(object_key: str) -> None:
+        nonlocal lines
+        async with gate:
+            data = await bench.store.get_bytes(object_key)
+        for line in data.splitlines():
+            lines += 1
+            if b'"row.finished"' in line:
+                durations.append(int(orjson.loads(line)["duration_ms"]))
+
+    await asyncio.gather(*(read(o.key) for o in objects))
+    print(
+        f"dead hosts: {len(objects)} chunk logs, {lines} lines "
+        f"({lines / max(1, len(durations)):.1f} a finished row)",
+        flush=True,
+    )
+    if not durations:
+        print("dead hosts: no row.finished lines (log level above INFO)", flush=True)
+        return
+    durations.sort()
+
+    def at(share: float) -> int:
+        return durations[min(len(durations) - 1, int(share * len(durations)))]
+
+    over = sum(d > timeout * 1000 + 1000 for d in durations)
+    print(
+        f"dead hosts: row durations (ms) of {len(durations)} rows: median {at(0.5)}, "
+        f"p99 {at(0.99)}, p99.99 {at(0.9999)}, max {durations[-1]}; "
+        f"over the row timeout + 1 s: {over}",
+        flush=True,
+    )
 
 
 async def main(args: argparse.Namespace) -> int:
@@ -523,6 +601,11 @@ if __name__ == "__main__":
     parser.add_argument("--xlsx-rows", type=int, default=100_000)
     parser.add_argument("--dead-rows", type=int, default=2_000)
     parser.add_argument("--row-timeout", type=float, default=5.0, help="seconds, dead hosts")
+    parser.add_argument(
+        "--dead-log-level",
+        default="INFO",
+        help="the services' log level in the dead-host run (INFO: rows' durations are logged)",
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
         "--cache-days",

@@ -11,6 +11,7 @@ from typing import cast
 import structlog
 from prometheus_client import CollectorRegistry
 
+from shared.allocator import give_freed_memory_back
 from shared.broker.rabbit import RabbitBroker
 from shared.budget.protocol import Budget
 from shared.budget.rabbit import RabbitBudget
@@ -82,6 +83,8 @@ async def main(settings: WorkerSettings) -> None:
 
 
 def run(settings: WorkerSettings) -> None:
+    # Before any thread starts: a finalized million-row session's buffers are given back.
+    give_freed_memory_back()
     if settings.event_loop == "asyncio":
         asyncio.run(main(settings))
         return

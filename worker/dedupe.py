@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from hashlib import blake2b
 from typing import TypeVar
@@ -50,12 +51,68 @@ def identity_digest(identity: str) -> int:
     return int.from_bytes(blake2b(identity.encode(), digest_size=8).digest(), "big")
 
 
+class FirstRows:
+    """Each 64-bit digest's first row, in two flat arrays (open addressing, linear
+    probing, at most half full): 16-32 bytes a key in two allocations, where a dict of int
+    objects holds about 115 bytes a key in a million small objects. Those objects, spread
+    over the allocator's arenas among the worker's other objects, kept a planning worker
+    about 80 MiB larger after a million-row session than before it: the arenas are not
+    given back while anything else in them lives."""
+
+    def __init__(self, capacity: int = 1024) -> None:
+        self._digests = array("Q", bytes(8 * capacity))  # 0: an empty slot
+        self._rows = array("q", bytes(8 * capacity))
+        self._mask = capacity - 1
+        self._count = 0
+        self._zero_row: int | None = None  # the digest 0 is kept apart from empty slots
+
+    def __len__(self) -> int:
+        return self._count + (self._zero_row is not None)
+
+    def setdefault(self, digest: int, row: int) -> int:
+        """The first row given for `digest`: `row` if this is the first."""
+        if not digest:
+            if self._zero_row is None:
+                self._zero_row = row
+            return self._zero_row
+        digests, mask = self._digests, self._mask
+        slot = digest & mask
+        while True:
+            found = digests[slot]
+            if found == digest:
+                return self._rows[slot]
+            if not found:
+                break
+            slot = (slot + 1) & mask
+        digests[slot] = digest
+        self._rows[slot] = row
+        self._count += 1
+        if self._count * 2 > mask:
+            self._grow()
+        return row
+
+    def _grow(self) -> None:
+        old = zip(self._digests, self._rows, strict=True)
+        capacity = (self._mask + 1) * 2
+        self._digests = array("Q", bytes(8 * capacity))
+        self._rows = array("q", bytes(8 * capacity))
+        self._mask = capacity - 1
+        digests, rows, mask = self._digests, self._rows, self._mask
+        for digest, row in old:
+            if digest:
+                slot = digest & mask
+                while digests[slot]:
+                    slot = (slot + 1) & mask
+                digests[slot] = digest
+                rows[slot] = row
+
+
 class Deduper:
     """Normalizes rows one at a time and remembers each key's first row: the state of one
     session's dedupe pass, kept as 64-bit digests."""
 
     def __init__(self) -> None:
-        self._first_by_key: dict[int, int] = {}
+        self._first_by_key = FirstRows()
         # A session's country, city, region and industry cells repeat (a column holds far
         # fewer distinct cells than rows), and keying a place transliterates it: 2-15 us a
         # cell. Each distinct cell is keyed once, in a memo of bounded size.
