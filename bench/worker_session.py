@@ -1,13 +1,17 @@
 """One session of the worker benchmark: fresh workers on a topology of their own, a
 session seeded straight into storage, timed from the start command to the final status.
 
-The rows' requests go to `SlowServer`, which answers each after a fixed latency.
+The rows' requests go to `RowsServer` (bench/rows_server.py, a process of its own), which
+answers each after a fixed latency; `SlowServer`, the same answers from a thread of the
+benchmark's own process, is what the benchmark used before 2026-12-07 20:00 UTC.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -35,8 +39,40 @@ from tests.processes import service, wait_http_ok
 from tests.services import AMQP_URL, free_port
 
 
+class RowsServer:
+    """bench/rows_server.py in a process of its own: the web's stand-in off the
+    benchmark's process, so its CPU is its own and shares no interpreter with the
+    benchmark's sampling."""
+
+    def __init__(self, latency: float) -> None:
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "bench.rows_server", f"--latency={latency}"],
+            cwd=Path(__file__).resolve().parent.parent,
+            stdout=subprocess.PIPE,
+        )
+        assert self._process.stdout is not None
+        line = self._process.stdout.readline()
+        if not line.strip():
+            self.close()
+            raise RuntimeError("the rows' server did not start")
+        self.port = int(line)
+        self.pid: int | None = self._process.pid
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait(5)
+
+
 class SlowServer:
-    """Answers every request after `latency` seconds, on its own event loop thread."""
+    """Answers every request after `latency` seconds, on its own event loop thread of the
+    benchmark's process (asyncio streams): the rows' server before `RowsServer`."""
+
+    pid: int | None = None  # its CPU is the benchmark's own
 
     def __init__(self, latency: float) -> None:
         self._latency = latency

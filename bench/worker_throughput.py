@@ -13,7 +13,11 @@ in each phase of the session, and the ratio predicted from them for two idle cor
 
     .venv/bin/python bench/worker_throughput.py [--latency 0.2] [--seconds 4]
     .venv/bin/python bench/worker_throughput.py --latency 0 [--rows 4000] [--chunk-size 200]
-        [--worker-env DOSSIER_CACHE_DAYS=0 ...]
+        [--worker-env DOSSIER_CACHE_DAYS=0 ...] [--rows-server process|thread]
+
+The rows' server (bench/rows_server.py) runs in a process of its own, its CPU in a column
+of its own; `--rows-server thread` serves the rows from the benchmark's own process, as
+before 2026-12-07 20:00 UTC, its CPU then in the benchmark's column.
 """
 
 from __future__ import annotations
@@ -27,8 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.cpu_split import find_pid, print_cpu_table, scaling
-from bench.worker_session import Run, SlowServer, run_one
+from bench.cpu_split import ROWS_SERVER, find_pid, print_cpu_table, scaling
+from bench.worker_session import RowsServer, Run, SlowServer, run_one
 from shared.storage.s3 import MinioStore
 from tests.services import (
     AMQP_URL,
@@ -41,11 +45,18 @@ from worker.settings import WorkerSettings
 
 
 async def cpu_bound(
-    args: argparse.Namespace, env: dict[str, str], logs: Path, store: MinioStore, weed: int
+    args: argparse.Namespace,
+    env: dict[str, str],
+    logs: Path,
+    store: MinioStore,
+    weed: int,
+    server: RowsServer | SlowServer,
 ) -> None:
     """Rows that wait on nothing: rows/s of 2 workers against 1, the CPU-bound scaling,
     and the CPU every process spends per 1,000 rows, from which the scaling is predicted."""
     watch = {"weed": weed, "bench": os.getpid()}
+    if server.pid is not None:
+        watch[ROWS_SERVER] = server.pid
     rabbit = find_pid("beam.smp")
     if rabbit is not None:
         watch["rabbitmq"] = rabbit
@@ -88,11 +99,19 @@ async def main() -> None:
         "--concurrency", type=int, default=32, help="rows in flight per worker at latency 0"
     )
     parser.add_argument(
+        "--rows-server",
+        choices=("process", "thread"),
+        default="process",
+        help="the rows' server in a process of its own on uvloop (the default), or as "
+        "before 2026-12-07 20:00 UTC in a thread of the benchmark's process (its CPU then "
+        "counted in the benchmark's)",
+    )
+    parser.add_argument(
         "--worker-env", nargs="*", default=[], help="KEY=VALUE settings for the workers"
     )
     args = parser.parse_args()
     require_rabbitmq()
-    server = SlowServer(args.latency)
+    server = SlowServer(args.latency) if args.rows_server == "thread" else RowsServer(args.latency)
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as folder:
         weed = SeaweedFS(Path(folder) / "s3")
         weed.start()
@@ -104,7 +123,7 @@ async def main() -> None:
 
 
 async def run_all(
-    args: argparse.Namespace, server: SlowServer, folder: str, weed: SeaweedFS
+    args: argparse.Namespace, server: RowsServer | SlowServer, folder: str, weed: SeaweedFS
 ) -> None:
     endpoint = weed.endpoint
     bucket = "bench"
@@ -126,7 +145,7 @@ async def run_all(
     print(f"per-row latency {args.latency * 1000:.0f} ms, {args.chunk_size} rows per chunk")
     if not args.latency:
         assert weed.pid is not None
-        await cpu_bound(args, env, Path(folder) / "logs", store, weed.pid)
+        await cpu_bound(args, env, Path(folder) / "logs", store, weed.pid, server)
         store.close()
         return
     print(
