@@ -35,7 +35,7 @@ from shared.models import (
 from shared.rows import InputRow
 from shared.storage.s3 import MinioStore
 from shared.topology import Topology
-from tests.processes import service, wait_http_ok
+from tests.processes import REPO, service, wait_http_ok
 from tests.services import AMQP_URL, free_port
 
 
@@ -47,7 +47,7 @@ class RowsServer:
     def __init__(self, latency: float) -> None:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "bench.rows_server", f"--latency={latency}"],
-            cwd=Path(__file__).resolve().parent.parent,
+            cwd=REPO,
             stdout=subprocess.PIPE,
         )
         assert self._process.stdout is not None
@@ -148,9 +148,11 @@ async def run_one(
     rows: int,
     timeout: float,
     watch: dict[str, int] | None = None,
+    checkout: Path = REPO,
 ) -> Run:
     """One session of `rows` rows on `workers` fresh workers. With `watch` (name -> pid of
-    processes beside the workers), the CPU of every process is sampled through the run."""
+    processes beside the workers), the CPU of every process is sampled through the run.
+    The services run from `checkout` (this one by default)."""
     prefix = f"bench-{uuid.uuid4().hex[:8]}"
     topology = Topology(prefix)
     env = {**env, "DOSSIER_TOPOLOGY_PREFIX": prefix, "DOSSIER_WORKER_CONCURRENCY": str(concurrency)}
@@ -160,7 +162,7 @@ async def run_one(
         with contextlib.ExitStack() as stack:
             processes = dict(watch or {})
             if watch is not None:
-                processes |= around_workers(stack, env, log_dir, f"w{workers}")
+                processes |= around_workers(stack, env, log_dir, f"w{workers}", checkout)
             for n in range(workers):
                 port = free_port()
                 process = stack.enter_context(
@@ -169,6 +171,7 @@ async def run_one(
                         {**env, "DOSSIER_WORKER_HEALTH_PORT": str(port)},
                         log_dir,
                         f"w{workers}-c{concurrency}-{n}",
+                        cwd=checkout,
                     )
                 )
                 wait_http_ok(f"http://127.0.0.1:{port}/readyz", 30, process)
@@ -223,7 +226,11 @@ async def status_watch(broker: RabbitBroker, session_id: str) -> asyncio.Event:
 
 
 def around_workers(
-    stack: contextlib.ExitStack, env: dict[str, str], log_dir: Path, label: str
+    stack: contextlib.ExitStack,
+    env: dict[str, str],
+    log_dir: Path,
+    label: str,
+    checkout: Path = REPO,
 ) -> dict[str, int]:
     """The gateway and the notifier on the run's topology, as a deployment runs them:
     the notifier consumes every status event the workers publish."""
@@ -234,7 +241,7 @@ def around_workers(
         port = free_port()
         setting = f"DOSSIER_{name.upper()}_PORT"
         process = stack.enter_context(
-            service(name, {**own, setting: str(port)}, log_dir, f"{label}-{name}")
+            service(name, {**own, setting: str(port)}, log_dir, f"{label}-{name}", cwd=checkout)
         )
         wait_http_ok(f"http://127.0.0.1:{port}/readyz", 60, process)
         pids[name] = process.process.pid

@@ -14,6 +14,7 @@ in each phase of the session, and the ratio predicted from them for two idle cor
     .venv/bin/python bench/worker_throughput.py [--latency 0.2] [--seconds 4]
     .venv/bin/python bench/worker_throughput.py --latency 0 [--rows 4000] [--chunk-size 200]
         [--worker-env DOSSIER_CACHE_DAYS=0 ...] [--rows-server process|thread]
+        [--checkout <another checkout>]
 
 The rows' server (bench/rows_server.py) runs in a process of its own, its CPU in a column
 of its own; `--rows-server thread` serves the rows from the benchmark's own process, as
@@ -34,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.cpu_split import ROWS_SERVER, find_pid, print_cpu_table, scaling
 from bench.worker_session import RowsServer, Run, SlowServer, run_one
 from shared.storage.s3 import MinioStore
+from tests.processes import REPO
 from tests.services import (
     AMQP_URL,
     TEST_S3_ACCESS_KEY,
@@ -63,7 +65,15 @@ async def cpu_bound(
     runs: dict[int, Run] = {}
     for workers in (1, 2):
         runs[workers] = await run_one(
-            env, logs, store, workers, args.concurrency, args.rows, args.timeout, watch
+            env,
+            logs,
+            store,
+            workers,
+            args.concurrency,
+            args.rows,
+            args.timeout,
+            watch,
+            args.checkout.resolve(),
         )
     one, two = runs[1], runs[2]
     print(f"{'workers':>7} {'conc':>5} {'rows':>6} {'rows/s':>8} {'x 1':>5} {'busy':>8} {'x 1':>5}")
@@ -81,6 +91,7 @@ async def cpu_bound(
     assert one.cpu is not None
     assert two.cpu is not None
     print(scaling(one.cpu, two.cpu, two.wall_rate / one.wall_rate))
+    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 async def main() -> None:
@@ -97,6 +108,13 @@ async def main() -> None:
     parser.add_argument("--rows", type=int, default=4000, help="rows per run at latency 0")
     parser.add_argument(
         "--concurrency", type=int, default=32, help="rows in flight per worker at latency 0"
+    )
+    parser.add_argument(
+        "--checkout",
+        type=Path,
+        default=REPO,
+        help="run the workers, the gateway and the notifier from this checkout (another "
+        "version's code against the same benchmark)",
     )
     parser.add_argument(
         "--rows-server",
@@ -142,7 +160,11 @@ async def run_all(
         "DOSSIER_WORKER_CHUNK_SIZE": str(args.chunk_size),
         "DOSSIER_BENCH_SLOW_URL": f"http://127.0.0.1:{server.port}",
     } | dict(item.split("=", 1) for item in args.worker_env)
-    print(f"per-row latency {args.latency * 1000:.0f} ms, {args.chunk_size} rows per chunk")
+    print(
+        f"per-row latency {args.latency * 1000:.0f} ms, {args.chunk_size} rows per chunk, "
+        f"services from {args.checkout.resolve()}, rows' server: {args.rows_server}, "
+        "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+    )
     if not args.latency:
         assert weed.pid is not None
         await cpu_bound(args, env, Path(folder) / "logs", store, weed.pid, server)
