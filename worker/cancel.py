@@ -34,15 +34,10 @@ class CancelRegistry:
         found = self._events.get(session_id)
         return found is not None and found.is_set()
 
-    async def check_marker(self, keys: SessionKeys, unless_read_within: float = 0.0) -> bool:
-        """True (and remembered) when the session's cancel marker exists. With
-        `unless_read_within`, a marker found absent less than that many seconds ago is not
-        read again: the watches' polls (`watch`) still see it appear within that time."""
+    async def check_marker(self, keys: SessionKeys) -> bool:
+        """True (and remembered) when the session's cancel marker exists."""
         if self.is_cancelled(keys.session_id):
             return True
-        absent_at = self._absent_at.get(keys.session_id)
-        if absent_at is not None and time.monotonic() - absent_at < unless_read_within:
-            return False
         if await self._store.exists(keys.cancel_marker):
             self.cancel(keys.session_id)
             return True
@@ -56,9 +51,7 @@ class CancelRegistry:
         The chunks of one session that this worker holds share the polling: a watch whose
         turn comes less than `poll_s` after another one read the marker reads nothing."""
         cancel = self.event(keys.session_id)
-        # Due `poll_s` after the marker's last read, which may predate this watch (a chunk
-        # that started without reading it), not after the watch began.
-        due = self._absent_at.get(keys.session_id, time.monotonic()) + poll_s
+        due = time.monotonic() + poll_s
         while not cancel.is_set():
             try:
                 await asyncio.wait_for(cancel.wait(), timeout=max(0.0, due - time.monotonic()))

@@ -112,10 +112,7 @@ class ChunkRunner:
             with collecting(chunk_log):
                 log.info("chunk.started", rows=len(rows), round=keys.round)
                 with counting() as tally:
-                    # A marker read by another chunk of the session within the poll
-                    # interval is not read again: were it written since, this chunk's watch
-                    # sees it within that interval, as it would any chunk's.
-                    if await self._cancels.check_marker(keys, self._cancel_poll_s):
+                    if await self._cancels.check_marker(keys):
                         results = [unenriched_row(r, RowStatus.CANCELLED) for r in rows]
                     else:
                         results = await self._enrich(task, keys, rows, previous)
