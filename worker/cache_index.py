@@ -3,7 +3,7 @@
 Each worker keeps, per tenant it serves, the key hashes of the tenant's block indexes
 (`shared/cache_blocks.py`) in sorted arrays: 16 bytes a key, so a tenant with a million
 entries costs about 16 MB. A chunk refreshes its tenant's index before it looks its rows
-up: one listing of the indexes stamped after the newest one seen (less a few seconds, and
+up: one listing of the indexes stamped after the newest one seen (less a second, and
 every ten seconds less two minutes, so that an index stored late by another worker is
 still found), and a read of each one not seen yet. A worker's first refresh of a tenant
 starts from the newest summary (`worker/cache_summary.py`), and a worker that added many
@@ -49,7 +49,7 @@ WINDOW_MS = 120_000
 # ... but only by one listing every FULL_LISTING_EVERY_MS; the others start SHORT_WINDOW_MS
 # before it. Listing the whole window at every chunk cost SeaweedFS and the worker each
 # listed key again and again (about 0.02 and 0.05 ms a key, up to two minutes of indexes).
-SHORT_WINDOW_MS = 5_000
+SHORT_WINDOW_MS = 1_000
 FULL_LISTING_EVERY_MS = 10_000
 # Tenants' keys held by one worker at most; past it the least recently used tenants go.
 MAX_ENTRIES = 2_000_000
