@@ -185,6 +185,7 @@ async def run_all(
                 concurrency,
                 max(200, int(limit * args.seconds)),
                 args.timeout,
+                checkout=args.checkout.resolve(),
             )
             print(
                 f"{workers:>7} {concurrency:>5} {run.rows:>6} {limit:>9.0f} "
