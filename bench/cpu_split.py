@@ -22,6 +22,11 @@ from pathlib import Path
 from bench.process_stats import cpu_seconds
 
 INTERVAL_S = 0.05
+# The web's stand-in (bench/rows_server.py) and the benchmark's own process (sampling,
+# status events; the rows' server too when it runs in a thread there): neither runs on a
+# deployment's cores.
+ROWS_SERVER = "rows server"
+BENCH = "bench"
 
 
 def find_pid(command_name: str) -> int | None:
@@ -141,9 +146,9 @@ def predicted_seconds(split: Phases, workers: int, cores: int = 2) -> float:
     return serial(split.planning) + busy + serial(split.finalizing)
 
 
-def _without(split: Phases, name: str) -> Phases:
+def _without(split: Phases, *names: str) -> Phases:
     parts = [
-        {k: v for k, v in part.items() if k != name}
+        {k: v for k, v in part.items() if k not in names}
         for part in (split.planning, split.busy, split.finalizing)
     ]
     return Phases(parts[0], parts[1], parts[2], wall=split.wall)
@@ -158,13 +163,14 @@ def scaling(one: Phases, two: Phases, measured: float) -> str:
     """The measured ratio, and the ratio predicted from each run's CPU per row (CPU per
     row rises on a busy machine, so the two runs may differ: each is a prediction)."""
     figures = ", ".join(
-        f"{predicted_scaling(split):.2f}x ({predicted_scaling(_without(split, 'bench')):.2f}x)"
+        f"{predicted_scaling(split):.2f}x "
+        f"({predicted_scaling(_without(split, BENCH, ROWS_SERVER)):.2f}x)"
         for split in (one, two)
     )
     return (
         f"2 workers against 1, start to final: measured {measured:.2f}x; predicted on two idle "
         f"cores from the CPU of the 1-worker and the 2-worker run: {figures}; in brackets "
-        "without the benchmark's own process (the rows' server)"
+        "without the rows' server and the benchmark's own process"
     )
 
 

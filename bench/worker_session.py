@@ -1,13 +1,17 @@
 """One session of the worker benchmark: fresh workers on a topology of their own, a
 session seeded straight into storage, timed from the start command to the final status.
 
-The rows' requests go to `SlowServer`, which answers each after a fixed latency.
+The rows' requests go to `RowsServer` (bench/rows_server.py, a process of its own), which
+answers each after a fixed latency; `SlowServer`, the same answers from a thread of the
+benchmark's own process, is what the benchmark used before 2026-12-07 20:00 UTC.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -31,12 +35,44 @@ from shared.models import (
 from shared.rows import InputRow
 from shared.storage.s3 import MinioStore
 from shared.topology import Topology
-from tests.processes import service, wait_http_ok
+from tests.processes import REPO, service, wait_http_ok
 from tests.services import AMQP_URL, free_port
 
 
+class RowsServer:
+    """bench/rows_server.py in a process of its own: the web's stand-in off the
+    benchmark's process, so its CPU is its own and shares no interpreter with the
+    benchmark's sampling."""
+
+    def __init__(self, latency: float) -> None:
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "bench.rows_server", f"--latency={latency}"],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+        )
+        assert self._process.stdout is not None
+        line = self._process.stdout.readline()
+        if not line.strip():
+            self.close()
+            raise RuntimeError("the rows' server did not start")
+        self.port = int(line)
+        self.pid: int | None = self._process.pid
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait(5)
+
+
 class SlowServer:
-    """Answers every request after `latency` seconds, on its own event loop thread."""
+    """Answers every request after `latency` seconds, on its own event loop thread of the
+    benchmark's process (asyncio streams): the rows' server before `RowsServer`."""
+
+    pid: int | None = None  # its CPU is the benchmark's own
 
     def __init__(self, latency: float) -> None:
         self._latency = latency
@@ -112,9 +148,11 @@ async def run_one(
     rows: int,
     timeout: float,
     watch: dict[str, int] | None = None,
+    checkout: Path = REPO,
 ) -> Run:
     """One session of `rows` rows on `workers` fresh workers. With `watch` (name -> pid of
-    processes beside the workers), the CPU of every process is sampled through the run."""
+    processes beside the workers), the CPU of every process is sampled through the run.
+    The services run from `checkout` (this one by default)."""
     prefix = f"bench-{uuid.uuid4().hex[:8]}"
     topology = Topology(prefix)
     env = {**env, "DOSSIER_TOPOLOGY_PREFIX": prefix, "DOSSIER_WORKER_CONCURRENCY": str(concurrency)}
@@ -124,7 +162,7 @@ async def run_one(
         with contextlib.ExitStack() as stack:
             processes = dict(watch or {})
             if watch is not None:
-                processes |= around_workers(stack, env, log_dir, f"w{workers}")
+                processes |= around_workers(stack, env, log_dir, f"w{workers}", checkout)
             for n in range(workers):
                 port = free_port()
                 process = stack.enter_context(
@@ -133,6 +171,7 @@ async def run_one(
                         {**env, "DOSSIER_WORKER_HEALTH_PORT": str(port)},
                         log_dir,
                         f"w{workers}-c{concurrency}-{n}",
+                        cwd=checkout,
                     )
                 )
                 wait_http_ok(f"http://127.0.0.1:{port}/readyz", 30, process)
@@ -187,7 +226,11 @@ async def status_watch(broker: RabbitBroker, session_id: str) -> asyncio.Event:
 
 
 def around_workers(
-    stack: contextlib.ExitStack, env: dict[str, str], log_dir: Path, label: str
+    stack: contextlib.ExitStack,
+    env: dict[str, str],
+    log_dir: Path,
+    label: str,
+    checkout: Path = REPO,
 ) -> dict[str, int]:
     """The gateway and the notifier on the run's topology, as a deployment runs them:
     the notifier consumes every status event the workers publish."""
@@ -198,7 +241,7 @@ def around_workers(
         port = free_port()
         setting = f"DOSSIER_{name.upper()}_PORT"
         process = stack.enter_context(
-            service(name, {**own, setting: str(port)}, log_dir, f"{label}-{name}")
+            service(name, {**own, setting: str(port)}, log_dir, f"{label}-{name}", cwd=checkout)
         )
         wait_http_ok(f"http://127.0.0.1:{port}/readyz", 60, process)
         pids[name] = process.process.pid

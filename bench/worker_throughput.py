@@ -13,7 +13,12 @@ in each phase of the session, and the ratio predicted from them for two idle cor
 
     .venv/bin/python bench/worker_throughput.py [--latency 0.2] [--seconds 4]
     .venv/bin/python bench/worker_throughput.py --latency 0 [--rows 4000] [--chunk-size 200]
-        [--worker-env DOSSIER_CACHE_DAYS=0 ...]
+        [--worker-env DOSSIER_CACHE_DAYS=0 ...] [--rows-server process|thread]
+        [--checkout <another checkout>]
+
+The rows' server (bench/rows_server.py) runs in a process of its own, its CPU in a column
+of its own; `--rows-server thread` serves the rows from the benchmark's own process, as
+before 2026-12-07 20:00 UTC, its CPU then in the benchmark's column.
 """
 
 from __future__ import annotations
@@ -27,9 +32,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.cpu_split import find_pid, print_cpu_table, scaling
-from bench.worker_session import Run, SlowServer, run_one
+from bench.cpu_split import ROWS_SERVER, find_pid, print_cpu_table, scaling
+from bench.worker_session import RowsServer, Run, SlowServer, run_one
 from shared.storage.s3 import MinioStore
+from tests.processes import REPO
 from tests.services import (
     AMQP_URL,
     TEST_S3_ACCESS_KEY,
@@ -41,18 +47,33 @@ from worker.settings import WorkerSettings
 
 
 async def cpu_bound(
-    args: argparse.Namespace, env: dict[str, str], logs: Path, store: MinioStore, weed: int
+    args: argparse.Namespace,
+    env: dict[str, str],
+    logs: Path,
+    store: MinioStore,
+    weed: int,
+    server: RowsServer | SlowServer,
 ) -> None:
     """Rows that wait on nothing: rows/s of 2 workers against 1, the CPU-bound scaling,
     and the CPU every process spends per 1,000 rows, from which the scaling is predicted."""
     watch = {"weed": weed, "bench": os.getpid()}
+    if server.pid is not None:
+        watch[ROWS_SERVER] = server.pid
     rabbit = find_pid("beam.smp")
     if rabbit is not None:
         watch["rabbitmq"] = rabbit
     runs: dict[int, Run] = {}
     for workers in (1, 2):
         runs[workers] = await run_one(
-            env, logs, store, workers, args.concurrency, args.rows, args.timeout, watch
+            env,
+            logs,
+            store,
+            workers,
+            args.concurrency,
+            args.rows,
+            args.timeout,
+            watch,
+            args.checkout.resolve(),
         )
     one, two = runs[1], runs[2]
     print(f"{'workers':>7} {'conc':>5} {'rows':>6} {'rows/s':>8} {'x 1':>5} {'busy':>8} {'x 1':>5}")
@@ -70,6 +91,7 @@ async def cpu_bound(
     assert one.cpu is not None
     assert two.cpu is not None
     print(scaling(one.cpu, two.cpu, two.wall_rate / one.wall_rate))
+    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 async def main() -> None:
@@ -88,11 +110,26 @@ async def main() -> None:
         "--concurrency", type=int, default=32, help="rows in flight per worker at latency 0"
     )
     parser.add_argument(
+        "--checkout",
+        type=Path,
+        default=REPO,
+        help="run the workers, the gateway and the notifier from this checkout (another "
+        "version's code against the same benchmark)",
+    )
+    parser.add_argument(
+        "--rows-server",
+        choices=("process", "thread"),
+        default="process",
+        help="the rows' server in a process of its own on uvloop (the default), or as "
+        "before 2026-12-07 20:00 UTC in a thread of the benchmark's process (its CPU then "
+        "counted in the benchmark's)",
+    )
+    parser.add_argument(
         "--worker-env", nargs="*", default=[], help="KEY=VALUE settings for the workers"
     )
     args = parser.parse_args()
     require_rabbitmq()
-    server = SlowServer(args.latency)
+    server = SlowServer(args.latency) if args.rows_server == "thread" else RowsServer(args.latency)
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as folder:
         weed = SeaweedFS(Path(folder) / "s3")
         weed.start()
@@ -104,7 +141,7 @@ async def main() -> None:
 
 
 async def run_all(
-    args: argparse.Namespace, server: SlowServer, folder: str, weed: SeaweedFS
+    args: argparse.Namespace, server: RowsServer | SlowServer, folder: str, weed: SeaweedFS
 ) -> None:
     endpoint = weed.endpoint
     bucket = "bench"
@@ -123,10 +160,14 @@ async def run_all(
         "DOSSIER_WORKER_CHUNK_SIZE": str(args.chunk_size),
         "DOSSIER_BENCH_SLOW_URL": f"http://127.0.0.1:{server.port}",
     } | dict(item.split("=", 1) for item in args.worker_env)
-    print(f"per-row latency {args.latency * 1000:.0f} ms, {args.chunk_size} rows per chunk")
+    print(
+        f"per-row latency {args.latency * 1000:.0f} ms, {args.chunk_size} rows per chunk, "
+        f"services from {args.checkout.resolve()}, rows' server: {args.rows_server}, "
+        "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+    )
     if not args.latency:
         assert weed.pid is not None
-        await cpu_bound(args, env, Path(folder) / "logs", store, weed.pid)
+        await cpu_bound(args, env, Path(folder) / "logs", store, weed.pid, server)
         store.close()
         return
     print(
@@ -144,6 +185,7 @@ async def run_all(
                 concurrency,
                 max(200, int(limit * args.seconds)),
                 args.timeout,
+                checkout=args.checkout.resolve(),
             )
             print(
                 f"{workers:>7} {concurrency:>5} {run.rows:>6} {limit:>9.0f} "

@@ -52,6 +52,17 @@ def wait_for_port(port: int, timeout: float, what: str) -> None:
     raise RuntimeError(f"{what} did not listen on 127.0.0.1:{port} within {timeout:.0f}s")
 
 
+# Past the ports: `weed mini`'s fixed default ports for Iceberg and Lance (8181, 9101) would
+# keep a second `weed mini` on the machine from starting; the admin UI and WebDAV serve
+# nothing here.
+WEED_FLAGS: tuple[str, ...] = (
+    "-s3.port.iceberg=0",
+    "-s3.port.lance=0",
+    "-admin.ui=false",
+    "-webdav=false",
+)
+
+
 def weed_binary() -> str:
     candidate = Path(sys.executable).with_name("weed")
     found = str(candidate) if candidate.exists() else shutil.which("weed")
@@ -64,8 +75,12 @@ class SeaweedFS:
     """`weed mini` over one data folder on ports chosen once, so that killed and started
     again it answers at the same endpoint with the same objects."""
 
-    def __init__(self, data_dir: Path, metrics: bool = False) -> None:
+    def __init__(
+        self, data_dir: Path, metrics: bool = False, flags: tuple[str, ...] | None = None
+    ) -> None:
         self.data_dir = data_dir
+        # Flags past the ports, in place of WEED_FLAGS (benchmarks compare them).
+        self.flags = WEED_FLAGS if flags is None else flags
         self.port = free_port()
         self._master, self._volume, self._filer = free_port(), free_port(), free_port()
         # weed's gRPC ports default to each HTTP port + 10000, which may be taken or past
@@ -103,12 +118,7 @@ class SeaweedFS:
                     f"-volume.port={self._volume}",
                     f"-filer.port={self._filer}",
                     *(f"-{role}.port.grpc={port}" for role, port in self._grpc.items()),
-                    # Fixed default ports (8181, 9101): a second `weed mini` on the machine
-                    # would fail to bind them.
-                    "-s3.port.iceberg=0",
-                    "-s3.port.lance=0",
-                    "-admin.ui=false",
-                    "-webdav=false",
+                    *self.flags,
                     *([f"-metricsPort={self.metrics_port}"] if self.metrics_port else []),
                 ],
                 env=env,

@@ -3,13 +3,13 @@
 Each worker keeps, per tenant it serves, the key hashes of the tenant's block indexes
 (`shared/cache_blocks.py`) in sorted arrays: 16 bytes a key, so a tenant with a million
 entries costs about 16 MB. A chunk refreshes its tenant's index before it looks its rows
-up: one listing of the indexes stamped after the newest one seen (less a window, so that
-an index stored a little late by another worker is still found), and a read of each one
-not seen yet. A worker's first refresh of a tenant starts from the newest summary
-(`worker/cache_summary.py`), and a worker that added many blocks writes one. Indexes
-older than the cache's maximum age are not listed, and their keys are dropped from
-memory once they outnumber the live ones. A listing or an index that cannot be read
-leaves the index as it was: keys it would have added are misses.
+up: one listing of the indexes stamped after the newest one seen (less a second, and
+every ten seconds less two minutes, so that an index stored late by another worker is
+still found), and a read of each one not seen yet. A worker's first refresh of a tenant
+starts from the newest summary (`worker/cache_summary.py`), and a worker that added many
+blocks writes one. Indexes older than the cache's maximum age are not listed, and their
+keys are dropped from memory once they outnumber the live ones. A listing or an index that
+cannot be read leaves the index as it was: keys it would have added are misses.
 """
 
 from __future__ import annotations
@@ -46,6 +46,11 @@ DAY_MS = 86_400_000
 # An index stamped this long before the newest one seen is still listed again: it may have
 # been stored after that newer one (a slow write, or another worker's clock).
 WINDOW_MS = 120_000
+# ... but only by one listing every FULL_LISTING_EVERY_MS; the others start SHORT_WINDOW_MS
+# before it. Listing the whole window at every chunk cost SeaweedFS and the worker each
+# listed key again and again (about 0.02 and 0.05 ms a key, up to two minutes of indexes).
+SHORT_WINDOW_MS = 1_000
+FULL_LISTING_EVERY_MS = 10_000
 # Tenants' keys held by one worker at most; past it the least recently used tenants go.
 MAX_ENTRIES = 2_000_000
 # A worker that added this many blocks since the last summary writes one.
@@ -74,6 +79,7 @@ class TenantIndex:
         self._newest_ms = -1
         self._lock = asyncio.Lock()
         self._refresh_started = float("-inf")
+        self._full_listing_ms = -FULL_LISTING_EVERY_MS  # the last listing of the whole window
         self.entries = 0
 
     def find(self, value: int, now_ms: int) -> Located | None:
@@ -139,7 +145,12 @@ class TenantIndex:
                 await self._start_from_summary(now_ms)
             after = stamp_floor(now_ms - self._days * DAY_MS)
             if self._newest_ms >= 0:
-                after = max(after, stamp_floor(self._horizon(now_ms)))
+                window = WINDOW_MS
+                if now_ms - self._full_listing_ms < FULL_LISTING_EVERY_MS:
+                    window = SHORT_WINDOW_MS
+                else:
+                    self._full_listing_ms = now_ms
+                after = max(after, stamp_floor(self._horizon(now_ms, window)))
             try:
                 listed = await self._store.list_objects(self._prefix, f"{self._prefix}{after}")
             except Exception as exc:  # a cache that cannot be read is a miss
@@ -240,9 +251,9 @@ class TenantIndex:
 
         self._summarising = asyncio.create_task(write())
 
-    def _horizon(self, now_ms: int) -> int:
+    def _horizon(self, now_ms: int, window: int = WINDOW_MS) -> int:
         # A stamp from a clock ahead of this one moves the listing no further than now.
-        return min(self._newest_ms, now_ms) - WINDOW_MS
+        return min(self._newest_ms, now_ms) - window
 
     def _forget_old(self, now_ms: int) -> None:
         horizon = self._horizon(now_ms)

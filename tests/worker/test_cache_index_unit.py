@@ -23,7 +23,14 @@ from tests.worker.test_domain_cache_unit import (
     session,
     store_entries,
 )
-from worker.cache_index import DAY_MS, WINDOW_MS, CacheIndexes, TenantIndex
+from worker.cache_index import (
+    DAY_MS,
+    FULL_LISTING_EVERY_MS,
+    SHORT_WINDOW_MS,
+    WINDOW_MS,
+    CacheIndexes,
+    TenantIndex,
+)
 from worker.cache_summary import Summary, decode_summary, encode_summary
 from worker.cached_pipeline import CachedPipeline
 
@@ -113,6 +120,46 @@ async def test_an_index_stored_late_within_the_window_is_still_found() -> None:
     (result,) = await run(cached, [planned(7, "Late", "late.example")], session())
     assert inner.enriched == []
     assert result.cached_at
+
+
+class ListedKeys(MemoryStore):
+    """The twin, counting the keys its listings return."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listed = 0
+
+    async def list_objects(self, prefix: str, start_after: str | None = None) -> list[ObjectInfo]:
+        found = await super().list_objects(prefix, start_after)
+        self.listed += len(found)
+        return found
+
+
+async def test_most_refreshes_list_a_few_seconds_and_one_in_ten_seconds_two_minutes() -> None:
+    store = ListedKeys()
+    index = TenantIndex(store, "acme", days=30)
+    now = datetime.now(UTC)
+    now_ms = int(now.timestamp() * 1000)
+    for n in range(20):  # an index every 3 s over the last minute
+        at = now - timedelta(seconds=60 - 3 * n)
+        await store_entries(
+            store, "acme", [old_entry(planned(n, f"C{n}", f"c{n}.example"), at)], at
+        )
+    await index.refresh(now_ms)  # a worker new to the tenant: the whole maximum age
+    await index.refresh(now_ms + 1)  # the first with a newest stamp lists the whole window
+    store.listed = 0
+    await index.refresh(now_ms + 2)
+    assert store.listed == 1  # stamped a second or less before the newest: that one
+
+    # An index stamped a minute back, stored only now: the next whole-window listing.
+    late_at = now - timedelta(seconds=59)
+    late = planned(99, "Late", "late.example")
+    await store_entries(store, "acme", [old_entry(late, late_at)], late_at)
+    await index.refresh(now_ms + 3)
+    assert index.entries == 20
+    await index.refresh(now_ms + FULL_LISTING_EVERY_MS + 1)
+    assert index.entries == 21
+    assert SHORT_WINDOW_MS < WINDOW_MS
 
 
 async def test_an_emptied_cache_or_an_unreadable_index_is_a_miss_not_a_failure() -> None:
