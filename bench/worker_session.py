@@ -36,7 +36,7 @@ from shared.rows import InputRow
 from shared.storage.s3 import MinioStore
 from shared.topology import Topology
 from tests.processes import REPO, service, wait_http_ok
-from tests.services import AMQP_URL, free_port
+from tests.services import AMQP_URL, free_port, terminate
 
 
 class RowsServer:
@@ -60,12 +60,7 @@ class RowsServer:
 
     def close(self) -> None:
         if self._process.poll() is None:
-            self._process.terminate()
-            try:
-                self._process.wait(10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait(5)
+            terminate(self._process)
 
 
 class SlowServer:

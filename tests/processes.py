@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.services import free_port
+from tests.services import free_port, terminate
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -32,12 +32,9 @@ class ServiceProcess:
             self.process.send_signal(sig)
 
     def stop(self, timeout: float = 15) -> int:
-        self.signal(signal.SIGTERM)
-        try:
-            return self.process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            return self.process.wait(5)
+        if self.process.poll() is not None:
+            return self.process.returncode
+        return terminate(self.process, timeout)
 
 
 def wait_http_ok(url: str, timeout: float, service: ServiceProcess | None = None) -> None:

@@ -37,6 +37,16 @@ def service_settings(
     }
 
 
+def terminate(process: subprocess.Popen[bytes], timeout: float = 10) -> int:
+    """SIGTERM, then SIGKILL if the process has not ended within `timeout` seconds."""
+    process.terminate()
+    try:
+        return process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        return process.wait(5)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -141,12 +151,7 @@ class SeaweedFS:
     def stop(self) -> None:
         if self._process is None or self._process.poll() is not None:
             return
-        self._process.terminate()
-        try:
-            self._process.wait(10)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait(5)
+        terminate(self._process)
 
 
 @contextlib.contextmanager
