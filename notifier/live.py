@@ -32,10 +32,15 @@ SessionKey = tuple[str, str]
 FIELDS: tuple[str, ...] = tuple(Counters.model_fields)
 _ZERO: tuple[int, ...] = (0,) * len(FIELDS)
 FIELDS_OF_USAGE: tuple[str, ...] = tuple(Usage.model_fields)
+_NO_USAGE: tuple[int, ...] = (0,) * len(FIELDS_OF_USAGE)
 
 
 def _vector(counters: Counters) -> tuple[int, ...]:
     return tuple(getattr(counters, name) for name in FIELDS)
+
+
+def _usage_vector(usage: Usage) -> tuple[int, ...]:
+    return tuple(getattr(usage, name) for name in FIELDS_OF_USAGE)
 
 
 class _Chunk(NamedTuple):
@@ -57,7 +62,10 @@ class LiveSession:
         self._chunks: dict[int, _Chunk] = {}
         # Outside calls of each ended chunk, with its round: known from its stored summary
         # or its last progress report, as it stands after the chunk's latest round.
-        self._usage: dict[int, tuple[int, Usage]] = {}
+        # Summed as they change, as the counters are: a progress event of a session of
+        # thousands of chunks must not add up every chunk's calls again.
+        self._usage: dict[int, tuple[int, tuple[int, ...]]] = {}
+        self._usage_sum: list[int] = list(_NO_USAGE)
         self._sum: list[int] = list(_ZERO)
         self._total: int | None = None
         self._begin_round(0)
@@ -130,8 +138,13 @@ class LiveSession:
 
     def _set_usage(self, chunk: int, round_: int, usage: Usage) -> None:
         known = self._usage.get(chunk)
-        if known is None or known[0] <= round_:
-            self._usage[chunk] = (round_, usage)
+        if known is not None and known[0] > round_:
+            return
+        new = _usage_vector(usage)
+        old = known[1] if known is not None else _NO_USAGE
+        for index, (before, after) in enumerate(zip(old, new, strict=True)):
+            self._usage_sum[index] += after - before
+        self._usage[chunk] = (round_, new)
 
     def _set(self, chunk: int, new: _Chunk) -> None:
         old = self._chunks.get(chunk)
@@ -188,12 +201,14 @@ class LiveSession:
         base = self._current_base()
         if base is not None and base.finalized:
             return base.usage
-        summed = sum((usage for _, usage in self._usage.values()), Usage())
-        if self.base is None:
-            return summed
-        floor = self.base.usage
+        floor = _usage_vector(self.base.usage) if self.base is not None else _NO_USAGE
         return Usage(
-            **{name: max(getattr(summed, name), getattr(floor, name)) for name in FIELDS_OF_USAGE}
+            **{
+                name: max(summed, stored)
+                for name, summed, stored in zip(
+                    FIELDS_OF_USAGE, self._usage_sum, floor, strict=True
+                )
+            }
         )
 
     def _session_total(self) -> int:
