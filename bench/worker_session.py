@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.cpu_quota import CpuQuota
 from bench.cpu_split import CpuSampler, Phases, phases
 from shared.auth import hash_key, new_key
 from shared.broker.rabbit import RabbitBroker
@@ -132,6 +133,8 @@ class Run:
     wall_rate: float
     busy_rate: float
     cpu: Phases | None
+    # Seconds the workers waited for their CPU quota (`worker_cores`), summed over them.
+    throttled: float = 0.0
 
 
 async def run_one(
@@ -144,10 +147,12 @@ async def run_one(
     timeout: float,
     watch: dict[str, int] | None = None,
     checkout: Path = REPO,
+    worker_cores: float | None = None,
 ) -> Run:
     """One session of `rows` rows on `workers` fresh workers. With `watch` (name -> pid of
     processes beside the workers), the CPU of every process is sampled through the run.
-    The services run from `checkout` (this one by default)."""
+    The services run from `checkout` (this one by default). With `worker_cores`, each
+    worker is capped at that share of a core (bench/cpu_quota.py)."""
     prefix = f"bench-{uuid.uuid4().hex[:8]}"
     topology = Topology(prefix)
     env = {**env, "DOSSIER_TOPOLOGY_PREFIX": prefix, "DOSSIER_WORKER_CONCURRENCY": str(concurrency)}
@@ -158,8 +163,13 @@ async def run_one(
             processes = dict(watch or {})
             if watch is not None:
                 processes |= around_workers(stack, env, log_dir, f"w{workers}", checkout)
+            quotas: list[CpuQuota] = []
             for n in range(workers):
                 port = free_port()
+                if worker_cores is not None:
+                    quotas.append(CpuQuota(worker_cores))
+                    # Registered before the worker so that it runs after the worker ended.
+                    stack.callback(quotas[-1].remove)
                 process = stack.enter_context(
                     service(
                         "worker",
@@ -169,6 +179,8 @@ async def run_one(
                         cwd=checkout,
                     )
                 )
+                if quotas:
+                    quotas[-1].add(process.process.pid)
                 wait_http_ok(f"http://127.0.0.1:{port}/readyz", 30, process)
                 processes[f"worker {n + 1}"] = process.process.pid
             # A tenant of its own: no row is answered from an earlier run's domain cache.
@@ -178,6 +190,7 @@ async def run_one(
             if watch is not None:
                 await sampler.measure_background(["rabbitmq"])
             sampling = asyncio.create_task(sampler.run())
+            throttled_before = sum(quota.throttled_seconds() for quota in quotas)
             start = time.time()
             began = time.monotonic()
             await broker.publish_start(StartSession(tenant=prefix, session_id=keys.session_id))
@@ -192,6 +205,7 @@ async def run_one(
             end = time.time()
             sampling.cancel()
             sampler.sample()
+            throttled = sum(quota.throttled_seconds() for quota in quotas) - throttled_before
         summaries = [
             await store.get_model(info.key, ChunkSummary)
             for info in await store.list_objects(keys.chunk_done_prefix)
@@ -199,7 +213,7 @@ async def run_one(
         first = min(s.started_at for s in summaries).timestamp()
         last = max(s.finished_at for s in summaries).timestamp()
         cpu = phases(sampler, start, first, last, end) if watch is not None else None
-        return Run(rows, rows / wall, rows / max(last - first, 1e-6), cpu)
+        return Run(rows, rows / wall, rows / max(last - first, 1e-6), cpu, throttled)
     finally:
         with contextlib.suppress(Exception):
             await delete_topology(AMQP_URL, topology)

@@ -14,11 +14,15 @@ in each phase of the session, and the ratio predicted from them for two idle cor
     .venv/bin/python bench/worker_throughput.py [--latency 0.2] [--seconds 4]
     .venv/bin/python bench/worker_throughput.py --latency 0 [--rows 4000] [--chunk-size 200]
         [--worker-env DOSSIER_CACHE_DAYS=0 ...] [--rows-server process|thread]
-        [--checkout <another checkout>]
+        [--checkout <another checkout>] [--worker-cores 0.5]
 
 The rows' server (bench/rows_server.py) runs in a process of its own, its CPU in a column
 of its own; `--rows-server thread` serves the rows from the benchmark's own process, as
 before 2026-12-07 20:00 UTC, its CPU then in the benchmark's column.
+
+`--worker-cores 0.5` caps each worker at half a core (bench/cpu_quota.py, root): the other
+processes keep the rest of the machine, so the ratio measures how the workers scale when
+their cores are the bound, as when the storage and the broker run on other machines.
 """
 
 from __future__ import annotations
@@ -32,7 +36,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.cpu_split import ROWS_SERVER, find_pid, print_cpu_table, scaling
+from bench import cpu_quota
+from bench.cpu_split import ROWS_SERVER, find_pid, is_worker, print_cpu_table, scaling
 from bench.worker_session import RowsServer, Run, SlowServer, run_one
 from shared.storage.s3 import MinioStore
 from tests.processes import REPO
@@ -74,6 +79,7 @@ async def cpu_bound(
             args.timeout,
             watch,
             args.checkout.resolve(),
+            args.worker_cores,
         )
     one, two = runs[1], runs[2]
     print(f"{'workers':>7} {'conc':>5} {'rows':>6} {'rows/s':>8} {'x 1':>5} {'busy':>8} {'x 1':>5}")
@@ -91,7 +97,29 @@ async def cpu_bound(
     assert one.cpu is not None
     assert two.cpu is not None
     print(scaling(one.cpu, two.cpu, two.wall_rate / one.wall_rate))
+    if args.worker_cores is not None:
+        print_capped(args.worker_cores, runs)
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+
+
+def print_capped(cores: float, runs: dict[int, Run]) -> None:
+    """With each worker capped: how close to its cap each worker ran while chunks were busy
+    (near 1: the workers were the bound, as the cap means them to be), and the other
+    processes' share of the machine."""
+    print(f"each worker capped at {cores:g} of a core (cgroup CPU quota):")
+    for workers, run in runs.items():
+        assert run.cpu is not None
+        wall = run.cpu.wall["busy"]
+        used = [v / wall / cores for k, v in sorted(run.cpu.busy.items()) if is_worker(k)]
+        rest = sum(v for k, v in run.cpu.busy.items() if not is_worker(k)) / wall
+        print(
+            f"  {workers} worker{'s' * (workers > 1)}, chunks busy: each worker at "
+            f"{', '.join(f'{u:.2f}' for u in used)} of its cap, the other processes "
+            f"{rest:.2f} cores; waited for quota {run.throttled:.1f} s in all"
+        )
+    ratio = runs[2].wall_rate / runs[1].wall_rate
+    busy = runs[2].busy_rate / runs[1].busy_rate
+    print(f"  2 workers against 1, capped: {ratio:.2f}x start to final, {busy:.2f}x chunks busy")
 
 
 async def main() -> None:
@@ -127,7 +155,21 @@ async def main() -> None:
     parser.add_argument(
         "--worker-env", nargs="*", default=[], help="KEY=VALUE settings for the workers"
     )
+    parser.add_argument(
+        "--worker-cores",
+        type=float,
+        default=None,
+        help="at latency 0, cap each worker at this share of a core (e.g. 0.5) through a "
+        "cgroup CPU quota, leaving the rest of the machine to the other processes (root)",
+    )
     args = parser.parse_args()
+    if args.worker_cores is not None:
+        if args.latency:
+            parser.error("--worker-cores applies to --latency 0 only")
+        if not 0 < args.worker_cores <= 1:
+            parser.error("--worker-cores is a share of one core, above 0 and at most 1")
+        if (why := cpu_quota.available()) is not None:
+            parser.error(f"--worker-cores: {why}")
     require_rabbitmq()
     server = SlowServer(args.latency) if args.rows_server == "thread" else RowsServer(args.latency)
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as folder:
