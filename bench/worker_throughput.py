@@ -14,7 +14,7 @@ in each phase of the session, and the ratio predicted from them for two idle cor
     .venv/bin/python bench/worker_throughput.py [--latency 0.2] [--seconds 4]
     .venv/bin/python bench/worker_throughput.py --latency 0 [--rows 4000] [--chunk-size 200]
         [--worker-env DOSSIER_CACHE_DAYS=0 ...] [--rows-server process|thread]
-        [--checkout <another checkout>] [--worker-cores 0.5]
+        [--checkout <another checkout>] [--worker-cores 0.5] [--repeat 5]
 
 The rows' server (bench/rows_server.py) runs in a process of its own, its CPU in a column
 of its own; `--rows-server thread` serves the rows from the benchmark's own process, as
@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import os
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -67,20 +69,31 @@ async def cpu_bound(
     rabbit = find_pid("beam.smp")
     if rabbit is not None:
         watch["rabbitmq"] = rabbit
-    runs: dict[int, Run] = {}
-    for workers in (1, 2):
-        runs[workers] = await run_one(
-            env,
-            logs,
-            store,
-            workers,
-            args.concurrency,
-            args.rows,
-            args.timeout,
-            watch,
-            args.checkout.resolve(),
-            args.worker_cores,
-        )
+    pairs: list[dict[int, Run]] = []
+    for _ in range(args.repeat):
+        runs: dict[int, Run] = {}
+        for workers in (1, 2):
+            runs[workers] = await run_one(
+                env,
+                logs,
+                store,
+                workers,
+                args.concurrency,
+                args.rows,
+                args.timeout,
+                watch,
+                args.checkout.resolve(),
+                args.worker_cores,
+            )
+        print_pair(args, runs)
+        pairs.append(runs)
+    if len(pairs) > 1:
+        print_pairs(pairs, args.worker_cores)
+    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+
+
+def print_pair(args: argparse.Namespace, runs: dict[int, Run]) -> None:
+    """One run of 1 worker and one of 2: rows/s, CPU per phase, measured and predicted."""
     one, two = runs[1], runs[2]
     print(f"{'workers':>7} {'conc':>5} {'rows':>6} {'rows/s':>8} {'x 1':>5} {'busy':>8} {'x 1':>5}")
     for workers, run in runs.items():
@@ -99,7 +112,61 @@ async def cpu_bound(
     print(scaling(one.cpu, two.cpu, two.wall_rate / one.wall_rate))
     if args.worker_cores is not None:
         print_capped(args.worker_cores, runs)
-    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    print("load average: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()), flush=True)
+    print()
+
+
+def worker_cpu_per_row(run: Run) -> float:
+    """The workers' CPU seconds per row over the whole run."""
+    assert run.cpu is not None
+    return sum(v for k, v in run.cpu.whole().items() if is_worker(k)) / run.rows
+
+
+def cap_use(run: Run, cores: float) -> list[float]:
+    """Each worker's CPU while chunks were busy, as a share of its cap."""
+    assert run.cpu is not None
+    wall = run.cpu.wall["busy"]
+    return [v / wall / cores for k, v in sorted(run.cpu.busy.items()) if is_worker(k)]
+
+
+# A capped worker below this share of its cap was held back by something else than its
+# cap (the machine short of CPU, other work beside the run): its pair does not measure
+# how the workers scale.
+CAP_REACHED = 0.9
+
+
+def print_pairs(pairs: list[dict[int, Run]], cores: float | None) -> None:
+    """Each pair's ratio and their geometric mean: the CPU a row costs drifts between runs
+    on a shared machine, so one pair says less than several alternated ones. Also each
+    pair's ratio had the 2-worker run paid the 1-worker run's CPU per row (the measured
+    ratio times the CPU per row of the second run over that of the first)."""
+    series = {
+        "start to final": [p[2].wall_rate / p[1].wall_rate for p in pairs],
+        "chunks busy": [p[2].busy_rate / p[1].busy_rate for p in pairs],
+        "start to final at the 1-worker run's CPU per row": [
+            p[2].wall_rate / p[1].wall_rate * worker_cpu_per_row(p[2]) / worker_cpu_per_row(p[1])
+            for p in pairs
+        ],
+    }
+    reached = [
+        cores is not None and min(cap_use(p[1], cores) + cap_use(p[2], cores)) >= CAP_REACHED
+        for p in pairs
+    ]
+    for label, ratios in series.items():
+        print(f"2 workers against 1 over {len(ratios)} alternated pairs, {label}:")
+        print(f"  {summary(ratios)}")
+        kept = [r for r, ok in zip(ratios, reached, strict=True) if ok]
+        if cores is not None and kept:
+            print(f"  of them, the {len(kept)} whose workers all ran at their cap: {summary(kept)}")
+
+
+def summary(ratios: list[float]) -> str:
+    mean = math.exp(statistics.fmean(math.log(r) for r in ratios))
+    listed = ", ".join(f"{r:.2f}" for r in ratios)
+    return (
+        f"{listed}; geometric mean {mean:.2f}x, median {statistics.median(ratios):.2f}x, "
+        f"range {min(ratios):.2f}-{max(ratios):.2f}x"
+    )
 
 
 def print_capped(cores: float, runs: dict[int, Run]) -> None:
@@ -110,7 +177,7 @@ def print_capped(cores: float, runs: dict[int, Run]) -> None:
     for workers, run in runs.items():
         assert run.cpu is not None
         wall = run.cpu.wall["busy"]
-        used = [v / wall / cores for k, v in sorted(run.cpu.busy.items()) if is_worker(k)]
+        used = cap_use(run, cores)
         rest = sum(v for k, v in run.cpu.busy.items() if not is_worker(k)) / wall
         print(
             f"  {workers} worker{'s' * (workers > 1)}, chunks busy: each worker at "
@@ -154,6 +221,13 @@ async def main() -> None:
     )
     parser.add_argument(
         "--worker-env", nargs="*", default=[], help="KEY=VALUE settings for the workers"
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="at latency 0, alternate this many pairs of 1-worker and 2-worker runs and "
+        "print the geometric mean of their ratios",
     )
     parser.add_argument(
         "--worker-cores",
