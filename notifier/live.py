@@ -52,6 +52,26 @@ class _Chunk(NamedTuple):
     at: datetime | None = None
 
 
+class _Usage(NamedTuple):
+    """A chunk's outside calls: of round `round`, final (stored or the chunk's last report)
+    or so far (a report at `at` while it ran)."""
+
+    round: int
+    final: bool
+    calls: tuple[int, ...]
+    at: datetime | None = None
+
+
+def _older(new: _Usage, known: _Usage) -> bool:
+    """A report that came late: of an earlier round, a running figure after the chunk's
+    final one, or a running figure older than the last one taken."""
+    if new.round != known.round:
+        return new.round < known.round
+    if known.final:
+        return not new.final
+    return not new.final and new.at is not None and known.at is not None and new.at < known.at
+
+
 class LiveSession:
     def __init__(self, tenant: str, session_id: str) -> None:
         self.tenant = tenant
@@ -60,11 +80,11 @@ class LiveSession:
         # The session's current run: 0 for its own, k for retry round k.
         self.round = 0
         self._chunks: dict[int, _Chunk] = {}
-        # Outside calls of each ended chunk, with its round: known from its stored summary
-        # or its last progress report, as it stands after the chunk's latest round.
-        # Summed as they change, as the counters are: a progress event of a session of
-        # thousands of chunks must not add up every chunk's calls again.
-        self._usage: dict[int, tuple[int, tuple[int, ...]]] = {}
+        # Outside calls of each chunk: so far while it runs (from its progress reports), then
+        # as its stored summary or last report counts them after its latest round. Summed
+        # as they change, as the counters are: a progress event of a session of thousands
+        # of chunks must not add up every chunk's calls again.
+        self._usage: dict[int, _Usage] = {}
         self._usage_sum: list[int] = list(_NO_USAGE)
         self._sum: list[int] = list(_ZERO)
         self._total: int | None = None
@@ -97,8 +117,9 @@ class LiveSession:
     def _apply_progress(self, event: ChunkProgress) -> None:
         if event.finished:
             self._finished.add(event.chunk)
-            if event.usage is not None:
-                self._set_usage(event.chunk, event.round, event.usage)
+        if event.usage is not None:
+            calls = _usage_vector(event.usage)
+            self._set_usage(event.chunk, _Usage(event.round, event.finished, calls, event.at))
         entry = self._chunks.get(event.chunk)
         if entry is not None:
             if entry.stored and entry.round >= event.round:
@@ -130,21 +151,20 @@ class LiveSession:
         self.base = state
         for summary in summaries:
             round_ = (rounds or {}).get(summary.chunk, 0)
-            self._set_usage(summary.chunk, round_, summary.usage)
+            self._set_usage(summary.chunk, _Usage(round_, True, _usage_vector(summary.usage)))
             entry = self._chunks.get(summary.chunk)
             if entry is not None and entry.round > round_:
                 continue
             self._set(summary.chunk, _Chunk(round_, True, _vector(summary.counters)))
 
-    def _set_usage(self, chunk: int, round_: int, usage: Usage) -> None:
+    def _set_usage(self, chunk: int, new: _Usage) -> None:
         known = self._usage.get(chunk)
-        if known is not None and known[0] > round_:
+        if known is not None and _older(new, known):
             return
-        new = _usage_vector(usage)
-        old = known[1] if known is not None else _NO_USAGE
-        for index, (before, after) in enumerate(zip(old, new, strict=True)):
+        old = known.calls if known is not None else _NO_USAGE
+        for index, (before, after) in enumerate(zip(old, new.calls, strict=True)):
             self._usage_sum[index] += after - before
-        self._usage[chunk] = (round_, new)
+        self._usage[chunk] = new
 
     def _set(self, chunk: int, new: _Chunk) -> None:
         old = self._chunks.get(chunk)
@@ -196,7 +216,7 @@ class LiveSession:
         return summed + base.reviewed if base is not None else summed
 
     def usage(self) -> Usage:
-        """Calls of the chunks that ended, never below what storage said last: a session's
+        """Calls of the chunks so far, never below what storage said last: a session's
         calls only grow, and storage read before a retry round knows every earlier chunk."""
         base = self._current_base()
         if base is not None and base.finalized:

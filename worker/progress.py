@@ -3,7 +3,9 @@
 Runners record every finished row here without waiting on the broker; a single loop
 publishes at most one `ChunkProgress` per chunk per interval, plus the rows finished since
 the last flush as one `RowsFinished` batch. Counters are cumulative per chunk, so a
-consumer that sees events late, twice or out of order still sums correctly.
+consumer that sees events late, twice or out of order still sums correctly; so are the
+outside calls each report carries (the chunk's calls so far, then on its last report the
+calls its stored summary counts).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from shared.models import Counters
 from shared.rows import ResultRow
 from shared.usage import Usage
 from worker.events import publish_safely
+from worker.usage import Tally
 
 ROWS_PER_BATCH = 100
 
@@ -30,6 +33,9 @@ class _ChunkProgress:
     dirty: bool = True
     finished: bool = False
     usage: Usage | None = None
+    # The calls the chunk has made so far, while it runs (its own run only: a retry
+    # round's chunk adds its earlier rounds' calls, known when it is stored).
+    tally: Tally | None = None
 
 
 class ProgressReporter:
@@ -42,6 +48,12 @@ class ProgressReporter:
     def started(self, task: ChunkTask, counters: Counters | None = None) -> None:
         """`counters`: rows the chunk holds already (a retry round keeps the rest)."""
         self._chunks[(task.session_id, task.chunk)] = _ChunkProgress(task, counters or Counters())
+
+    def counting(self, task: ChunkTask, tally: Tally) -> None:
+        """The chunk's calls so far go with its progress reports until it is stored."""
+        state = self._chunks.get((task.session_id, task.chunk))
+        if state is not None and _round(task) == 0:
+            state.tally = tally
 
     def row_finished(self, task: ChunkTask, counters: Counters, row: ResultRow) -> None:
         state = self._chunks.get((task.session_id, task.chunk))
@@ -102,7 +114,7 @@ class ProgressReporter:
                 chunk=task.chunk,
                 counters=state.counters,
                 finished=state.finished,
-                usage=state.usage,
+                usage=state.usage if state.finished or state.tally is None else state.tally.usage(),
                 round=_round(task),
             ),
         )

@@ -112,6 +112,7 @@ class ChunkRunner:
             with collecting(chunk_log):
                 log.info("chunk.started", rows=len(rows), round=keys.round)
                 with counting() as tally:
+                    self._progress.counting(task, tally)
                     if await self._cancels.check_marker(keys):
                         results = [unenriched_row(r, RowStatus.CANCELLED) for r in rows]
                     else:

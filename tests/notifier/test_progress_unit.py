@@ -108,3 +108,30 @@ async def test_outside_calls_follow_each_chunk_that_ends(twins: TwinNotifier) ->
     both = {"fetches": 38, "searches": 1, "model_calls": 10, "hubspot_calls": 0}
     # A repeated report of an ended chunk without figures leaves them as they were.
     assert usages == [first, first, both, both]
+
+
+async def test_outside_calls_grow_with_running_reports_and_late_ones_are_ignored(
+    twins: TwinNotifier,
+) -> None:
+    tenant = unique_tenant()
+    keys = await seed_session(twins.store, tenant, rows=20, chunk_size=10)
+    t0 = now()
+
+    def at(seconds: int) -> datetime:
+        return t0 + timedelta(seconds=seconds)
+
+    reports = [
+        progress(keys, 0, 2, at=at(1), usage=Usage(fetches=5)),
+        progress(keys, 1, 1, at=at(2), usage=Usage(fetches=3, searches=1)),
+        progress(keys, 0, 6, at=at(4), usage=Usage(fetches=12)),
+        progress(keys, 0, 4, at=at(3), usage=Usage(fetches=9)),  # late: older than the last
+        progress(keys, 0, 10, at=at(5), finished=True, usage=Usage(fetches=21)),
+        progress(keys, 0, 8, at=at(4), usage=Usage(fetches=16)),  # late: after the last
+    ]
+    async with twins.connection(tenant) as (connection, socket):
+        await twins.hub.subscribe(connection, keys.session_id)
+        await twins.publish(*reports)
+        frames = await socket.wait_frames(1 + len(reports))
+    fetches = [frame["progress"]["usage"]["fetches"] for frame in frames[1:]]
+    assert fetches == [5, 8, 15, 15, 24, 24]
+    assert frames[-1]["progress"]["usage"]["searches"] == 1

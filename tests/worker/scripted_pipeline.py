@@ -8,7 +8,9 @@ A row is `ok` at once unless the `Script` says otherwise:
 - a chunk holding a name in `write_back_fails` fails in its last batch step (`finish`);
 - rows chosen by `hold` wait on `gate`, as rows fetching slow sites would;
 - the batch step (`prepare`) of a session chosen by `hold_prepare` waits on `gate`, as
-  HubSpot look-ups and question generation can take a minute.
+  HubSpot look-ups and question generation can take a minute;
+- each row reports `fetches_per_row` page fetches, as the page fetcher reports them, so
+  they count in its chunk's outside calls.
 Every worker gets its own `ScriptedPipeline` on one shared `Script`, which keeps a
 `Ledger` per session of what was done, so tests can tell a row enriched twice.
 """
@@ -22,7 +24,9 @@ from dataclasses import dataclass, field
 
 from shared.errors import Permanent
 from shared.rows import PlannedRow, ResultRow
+from worker.pipeline.metrics import NoMetrics
 from worker.pipeline.protocol import ChunkPipeline, SessionContext
+from worker.usage import CountingMetrics
 
 RowFilter = Callable[[PlannedRow], bool]
 
@@ -53,6 +57,7 @@ class Script:
         self.refused: set[str] = set()
         self.unreachable: dict[str, int | None] = {}
         self.write_back_fails: set[str] = set()
+        self.fetches_per_row = 0
         self.gate = asyncio.Event()
         self._holds: dict[str, RowFilter] = {}
         self._prepare_holds: set[str] = set()
@@ -114,6 +119,8 @@ class _ScriptedChunk:
 
     async def enrich(self, row: PlannedRow) -> ResultRow:
         self._ledger.started.append(row.row)
+        for _ in range(self._script.fetches_per_row):
+            CountingMetrics(NoMetrics()).page_fetched("ok")
         try:
             if self._script.held(self._session.session_id, row):
                 self._ledger.waiting.add(row.row)

@@ -106,6 +106,32 @@ async def test_rows_finished_within_an_interval_travel_as_batches_and_one_progre
     ]
 
 
+async def test_progress_carries_the_chunks_calls_so_far_then_those_it_stored(
+    twin: MemoryEngine,
+) -> None:
+    (worker,) = await twin.start_workers(1, progress_interval_s=60)
+    twin.script.fetches_per_row = 2
+    keys = await twin.seed(make_rows(10))
+    # Rows 5 to 9 have made their calls and wait; rows 0 to 4 are done.
+    twin.script.hold(keys.session_id, lambda row: row.row >= 5)
+    await twin.send_start(keys)
+    ledger = twin.script.ledger(keys.session_id)
+    await twin.wait(lambda: len(ledger.enriched) == 5, "rows 0 to 4 to finish")
+    await twin.wait(lambda: len(ledger.waiting) == 5, "rows 5 to 9 to wait")
+
+    await worker.service.progress.flush()
+    twin.script.release()
+    events = await completed(twin, keys)
+
+    reports = progress_of(events)
+    assert [(e.finished, e.usage and e.usage.fetches) for e in reports] == [
+        (False, 20),
+        (True, 20),
+    ]
+    stored = await twin.store.get_model(keys.chunk_done(0), ChunkSummary)
+    assert reports[-1].usage == stored.usage
+
+
 async def test_a_chunks_last_progress_carries_the_usage_it_stored(twin: MemoryEngine) -> None:
     await twin.start_workers(1, chunk_size=20)
     keys = await twin.start(make_rows(40, lambda n: f"https://site{n}.com"))
