@@ -60,7 +60,9 @@ UNIT_SETTINGS: dict[str, float] = {
     "retry_backoff_s": 0.001,
     "cancel_poll_s": 0.02,
     "progress_interval_s": 0.02,
-    "shutdown_grace_s": 5,
+    # As long as any wait: a session's last work (its finalization) may still be running
+    # when a test ends, and on a loaded machine it takes seconds more than in memory alone.
+    "shutdown_grace_s": WAIT_S,
 }
 
 
