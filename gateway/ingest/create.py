@@ -132,6 +132,7 @@ async def _store_session(
             website_column=stats.website_column,
             rows=stats.rows,
             blank_rows_skipped=stats.blank_rows_skipped,
+            summary_rows_skipped=stats.summary_rows_skipped,
             duplicate_domains=stats.duplicate_domains,
             fact_columns=stats.fact_columns,
         ),
