@@ -102,11 +102,13 @@ def created_line(session: Mapping[str, Any]) -> str:
     source = session.get("input") or {}
     websites = source.get("website_column")
     facts = source.get("fact_columns") or {}
+    totals = source.get("summary_rows_skipped") or 0
     return (
         f"created {session['session_id']}: {source.get('rows', 0)} rows, "
         f"names from {source.get('name_column')!r}, "
         + (f"websites from {websites!r}" if websites else "no website column")
         + "".join(f", {role} from {column!r}" for role, column in facts.items())
+        + (f", {totals} total row{'s' if totals > 1 else ''} left out" if totals else "")
     )
 
 

@@ -63,6 +63,8 @@ class InputSummary(Record):
     website_column: str | None = None
     rows: int
     blank_rows_skipped: int = 0
+    # Rows at the end that add up the columns above ("Total", "Итого"): no companies.
+    summary_rows_skipped: int = 0
     duplicate_domains: int = 0
     # Recognised columns by role (`shared.rows.FACT_ROLES`): country, city, region, industry.
     fact_columns: dict[str, str] = Field(default_factory=dict)

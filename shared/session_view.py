@@ -52,6 +52,7 @@ EXAMPLE: dict[str, Any] = {
         "website_column": "Website",
         "rows": 250,
         "blank_rows_skipped": 3,
+        "summary_rows_skipped": 1,
         "duplicate_domains": 4,
         "fact_columns": {"country": "Country"},
     },

@@ -24,6 +24,7 @@ from gateway.ingest.records import csv_records, guarded, sheet_records
 from gateway.ingest.sniff import Format, check_legacy_workbook, sniff_format
 from gateway.ingest.table import clean_cell
 from gateway.ingest.workbook_archive import check_workbook_archive
+from gateway.openapi.upload_form import CRITERIA_FIELDS, CRITERIA_REPLACE_FIELDS
 from shared.criteria.model import CriteriaFile
 from shared.criteria.reading import MAX_CRITERIA, check_name, criteria_from_table
 from shared.errors import InvalidInput
@@ -69,7 +70,10 @@ async def read_criteria_upload(
     name: str | None = None,
 ) -> CriteriaUpload:
     """The checked criteria of a `file` part; `name` is the one being replaced, if any."""
-    part = await open_file_part(body, content_type, content_length, limit, MAX_FIELD_BYTES)
+    accepted = CRITERIA_FIELDS if name is None else CRITERIA_REPLACE_FIELDS
+    part = await open_file_part(
+        body, content_type, content_length, limit, MAX_FIELD_BYTES, accepted
+    )
     filename = part.filename
     data = b"".join([chunk async for chunk in part.upload.chunks()])
     fmt = sniff_format(data[:HEAD_BYTES])

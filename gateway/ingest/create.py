@@ -26,6 +26,7 @@ from gateway.ingest.parse import UploadParser
 from gateway.ingest.sniff import sniff_format
 from gateway.ingest.tee import Tee
 from gateway.ingest.whole import written_whole
+from gateway.openapi.upload_form import CREATE_FIELDS
 from gateway.settings import GatewaySettings
 from gateway.webhooks.config import WebhookSettingsStore
 from gateway.webhooks.form import session_webhook, webhook_from_form
@@ -53,6 +54,7 @@ async def create_session(
         content_length,
         limits.max_upload_bytes,
         max_field_bytes=limits.max_context_chars * 4 + 1024,
+        accepted=CREATE_FIELDS,
     )
     keys = SessionKeys(tenant, new_session_id())
     return await written_whole(store, keys, lambda: _store_session(store, settings, keys, part))
@@ -130,6 +132,7 @@ async def _store_session(
             website_column=stats.website_column,
             rows=stats.rows,
             blank_rows_skipped=stats.blank_rows_skipped,
+            summary_rows_skipped=stats.summary_rows_skipped,
             duplicate_domains=stats.duplicate_domains,
             fact_columns=stats.fact_columns,
         ),

@@ -8,7 +8,7 @@ from collections import Counter
 
 from charset_normalizer import from_bytes
 
-from gateway.ingest.sniff import looks_like_utf16
+from gateway.ingest.sniff import utf16_without_bom
 
 DELIMITERS = (",", ";", "\t", "|")
 # Single-byte encodings seen in exports from Excel on Windows; UTF-8 is tried first.
@@ -20,10 +20,9 @@ def detect_encoding(head: bytes) -> str:
         return "utf-8-sig"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
-    if looks_like_utf16(head[:8192]):
-        even_nuls = head[0::2].count(0)
-        odd_nuls = head[1::2].count(0)
-        return "utf-16-be" if even_nuls > odd_nuls else "utf-16-le"
+    utf16 = utf16_without_bom(head[:8192])
+    if utf16 is not None:
+        return utf16
     if _decodes(head, "utf-8"):
         return "utf-8"
     best = from_bytes(head, cp_isolation=list(_LEGACY)).best()

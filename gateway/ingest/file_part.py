@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from dataclasses import dataclass
 
 from gateway.ingest.capped import CappedUpload, check_declared_length
@@ -23,11 +23,13 @@ async def open_file_part(
     content_length: int | None,
     limit: int,
     max_field_bytes: int,
+    accepted: Collection[str],
 ) -> FilePart:
     """Read up to the file part's first bytes: its headers come before them, so a form
-    without a file, or with a bad file name, is refused before anything is stored."""
+    without a file, with a field not in `accepted` before the file, or with a bad file
+    name, is refused before anything is stored."""
     check_declared_length(content_length, limit)
-    form = FormStream(body, content_type, max_field_bytes=max_field_bytes)
+    form = FormStream(body, content_type, max_field_bytes, accepted)
     chunks = form.file_chunks()
     try:
         first = await anext(chunks)

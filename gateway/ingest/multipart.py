@@ -7,7 +7,8 @@ disk. Small text fields are collected (with a size cap) wherever they appear in 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import difflib
+from collections.abc import AsyncIterator, Collection
 from dataclasses import dataclass, field
 
 from python_multipart.exceptions import MultipartParseError
@@ -26,11 +27,20 @@ class _Part:
     name: str = ""
     filename: str | None = None
     is_file: bool = False
+    # A field the form does not define: its value is dropped, its name reported.
+    unknown: bool = False
     value: bytearray = field(default_factory=bytearray)
 
 
 class FormStream:
-    def __init__(self, body: AsyncIterator[bytes], content_type: str, max_field_bytes: int) -> None:
+    def __init__(
+        self,
+        body: AsyncIterator[bytes],
+        content_type: str,
+        max_field_bytes: int,
+        accepted: Collection[str],
+    ) -> None:
+        """`accepted`: the form's field names, `file` included; any other is refused."""
         kind, params = parse_options_header(content_type)
         boundary = params.get(b"boundary")
         if kind != b"multipart/form-data" or not boundary:
@@ -39,6 +49,8 @@ class FormStream:
             )
         self._body = body
         self._max_field = max_field_bytes
+        self._accepted = accepted
+        self._unknown: list[str] = []
         self.fields: dict[str, str] = {}
         self.filename: str | None = None
         self._events: list[tuple[str, bytes]] = []
@@ -93,7 +105,7 @@ class FormStream:
             elif kind == "data" and self._part is not None:
                 if self._part.is_file:
                     yield data
-                else:
+                elif not self._part.unknown:
                     self._part.value += data
                     self._field_bytes += len(data)
                     if len(self._part.value) > self._max_field or (
@@ -104,7 +116,7 @@ class FormStream:
                             f"form field `{self._part.name[:40]}` exceeds {self._max_field} bytes",
                         )
             elif kind == "end" and self._part is not None:
-                if not self._part.is_file:
+                if not (self._part.is_file or self._part.unknown):
                     self.fields[self._part.name] = self._decode(self._part)
                 self._part = None
             elif kind == "done":
@@ -112,6 +124,9 @@ class FormStream:
         if not self._complete:
             # A body cut off mid-way must not pass for a complete (shorter) file.
             raise InvalidInput("invalid_form", "the multipart body ended before its last boundary")
+        # Fields after the file part are known only now; the caller's clean-up removes
+        # whatever the file's bytes were written to.
+        self._refuse_unknown()
         if not saw_file:
             raise InvalidInput("missing_file", "the form has no `file` part")
 
@@ -124,10 +139,20 @@ class FormStream:
         if self._part.name == FILE_FIELD and filename is not None:
             if saw_file:
                 raise InvalidInput("too_many_files", "send exactly one `file` part")
+            # Fields sent before the file are refused before any of its bytes are read.
+            self._refuse_unknown()
             self._part.is_file = True
             self.filename = filename.decode("utf-8", "replace")
             return True
+        if self._part.name not in self._accepted:
+            self._part.unknown = True
+            if self._part.name not in self._unknown:
+                self._unknown.append(self._part.name)
         return saw_file
+
+    def _refuse_unknown(self) -> None:
+        if self._unknown:
+            raise unknown_fields(self._unknown, self._accepted)
 
     @staticmethod
     def _decode(part: _Part) -> str:
@@ -137,3 +162,16 @@ class FormStream:
             raise InvalidInput(
                 "invalid_form", f"form field `{part.name[:40]}` is not UTF-8 text"
             ) from exc
+
+
+def unknown_fields(names: list[str], accepted: Collection[str]) -> InvalidInput:
+    """A misspelt field would otherwise be dropped silently, and its option with it."""
+    shown = []
+    for name in names[:10]:
+        close = difflib.get_close_matches(name, accepted, n=1, cutoff=0.6)
+        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        shown.append(f"`{name[:40]}`{hint}")
+    return InvalidInput(
+        "unknown_form_field",
+        f"unknown form field(s): {', '.join(shown)}; the accepted fields are {', '.join(accepted)}",
+    )

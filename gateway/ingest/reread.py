@@ -59,6 +59,7 @@ async def reread_upload(
                     "website_column": stats.website_column,
                     "rows": stats.rows,
                     "blank_rows_skipped": stats.blank_rows_skipped,
+                    "summary_rows_skipped": stats.summary_rows_skipped,
                     "duplicate_domains": stats.duplicate_domains,
                     "fact_columns": stats.fact_columns,
                 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Literal
 
 from shared.errors import InvalidInput
@@ -50,9 +51,7 @@ def _looks_like_text(head: bytes) -> bool:
 def _utf16_codec(sample: bytes) -> str | None:
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
-    if looks_like_utf16(sample):
-        return "utf-16-be" if sample[0::2].count(0) > sample[1::2].count(0) else "utf-16-le"
-    return None
+    return utf16_without_bom(sample)
 
 
 def _few_controls(sample: bytes | str) -> bool:
@@ -69,9 +68,48 @@ def check_legacy_workbook(data: bytes) -> None:
         )
 
 
-def looks_like_utf16(sample: bytes) -> bool:
-    """UTF-16 without a BOM: text of mostly Latin or Cyrillic letters has NULs in a column."""
-    if len(sample) < 4:
-        return False
-    even, odd = sample[0::2], sample[1::2]
-    return odd.count(0) > len(odd) * 0.4 or even.count(0) > len(even) * 0.4
+# What separates the cells and records of a CSV: text read with the wrong byte order, or
+# bytes that are no UTF-16 at all, have none of these (each needs a NUL byte in its place).
+_STRUCTURE = frozenset("\n\r,;\t|")
+# Control characters, unassigned and private-use code points, lone surrogates.
+_NOT_TEXT = frozenset(("Cc", "Cn", "Co", "Cs"))
+
+
+def utf16_without_bom(sample: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` when the sample reads as CSV text in that byte order.
+
+    Whatever the script (Latin, Cyrillic, Chinese, Japanese, Korean), UTF-16 text decodes to
+    characters that are nearly all assigned and printable, with line breaks or delimiters
+    among them. Binary data decodes to controls, private-use and unassigned code points;
+    UTF-32 to NULs; the wrong byte order turns every line break and delimiter into
+    something else. A sample without a NUL byte is never UTF-16 CSV: its line breaks
+    would have one.
+    """
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    best: tuple[int, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        structure = _utf16_structure(sample, codec)
+        if structure and (best is None or structure > best[0]):
+            best = (structure, codec)
+    return best[1] if best is not None else None
+
+
+def _utf16_structure(sample: bytes, codec: str) -> int:
+    """How many line breaks and delimiters the sample has read as `codec`: 0 when it is no
+    text in that byte order (more than 1% of its characters not text)."""
+    text = sample[: len(sample) // 2 * 2].decode(codec, errors="replace")
+    # The sample may end between the two halves of a surrogate pair.
+    if text.endswith("\ufffd"):
+        text = text[:-1]
+    if not text:
+        return 0
+    category = unicodedata.category
+    bad = sum(
+        1
+        for char in text
+        if char == "\ufffd" or (category(char) in _NOT_TEXT and char not in "\t\n\r")
+    )
+    if bad > len(text) // 100:
+        return 0
+    return sum(1 for char in text if char in _STRUCTURE)

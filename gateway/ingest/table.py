@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from array import array
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import NoReturn
 
 import orjson
@@ -20,6 +22,7 @@ from gateway.ingest.columns import (
     looks_like_url,
 )
 from gateway.ingest.fact_columns import detect_fact_columns
+from gateway.ingest.summary_rows import SUMMARY_ROWS, summary_tail
 from shared.company_keys import registered_domain
 from shared.errors import InvalidInput
 from shared.rows import InputRow
@@ -116,6 +119,8 @@ class TableStats:
     website_column: str | None = None
     rows: int = 0
     blank_rows_skipped: int = 0
+    # Trailing "Total" rows left out (`gateway/ingest/summary_rows.py`).
+    summary_rows_skipped: int = 0
     duplicate_domains: int = 0
     any_named_row: bool = False
     # Role -> column name of the recognised country, city, region and industry columns.
@@ -132,6 +137,12 @@ class TableReader:
         # domains as strings hold ~100 MB, their hashes in a set ~64 MB, in arrays 8 MB.
         self._domains = [array("q") for _ in range(DOMAIN_BUCKETS)]
         self._facts: dict[str, int] = {}
+        # The position of the first row with a name: were it a summary row left out at the
+        # end, no row kept has one.
+        self._first_named = 0
+        # Summary rows are told only at the end: up to that many rows more are read
+        # before the row limit is enforced on the rows kept.
+        self._row_cap = max_rows + SUMMARY_ROWS
 
     def rows(self, records: Iterable[Iterable[object]]) -> Iterator[InputRow]:
         for parsed in self.parsed(records):
@@ -144,7 +155,7 @@ class TableReader:
             yield from block.splitlines(keepends=True)
 
     def jsonl_blocks(self, records: Iterable[Iterable[object]], lines: int) -> Iterator[bytes]:
-        """`rows.jsonl` lines, `lines` at a time, the first block led by the header; one
+        """`rows.jsonl` lines, about `lines` at a time, the first block led by the header; one
         loop with no model per row, as a million rows through the general path cost
         seconds of function calls. A row's line is its cells as cleaned: the reader pads
         them, names them and picks the name, website and facts out of them."""
@@ -154,24 +165,25 @@ class TableReader:
         header = RowsHeader(
             list(self.stats.columns), choice.name_index, choice.website_index, dict(self._facts)
         )
-        first = [header.line()]
+        # The header leads the first block; the last `SUMMARY_ROWS` lines of every block
+        # wait for the next, so that summary rows at the very end can still be left out.
+        block = [header.line()]
+        header_held = True
         for record in sample:
             self._row(record, choice)  # the counts and the columns, as any row
-            first.append(dumps(record) + b"\n")
-        yield b"".join(first)
+            block.append(dumps(record) + b"\n")
         stats, columns, domains = self.stats, self.stats.columns, self._domains
         name_index, website_index = choice.name_index, choice.website_index
-        max_rows, max_cell = self._max_rows, self._max_cell
+        row_cap, max_cell, flush_at = self._row_cap, self._max_cell, lines + SUMMARY_ROWS
         # Counted in locals: an attribute's update costs more than the count itself.
         rows, named, width_seen = stats.rows, stats.any_named_row, len(columns)
         # Each line serialised at once: dicts held for a block would keep the collector busy.
-        block: list[bytes] = []
         for raw in records:
             record = clean_record(raw, max_cell)
             if not record:
                 stats.blank_rows_skipped += 1
                 continue
-            if rows >= max_rows:
+            if rows >= row_cap:
                 self._too_many()
             width = len(record)
             if width > width_seen:
@@ -184,17 +196,25 @@ class TableReader:
                 website = record[website_index] or None
             if not named and has_letters(name):
                 named = stats.any_named_row = True
+                self._first_named = rows
             domain = registered_domain(website)
             if domain is not None:
                 key = hash(domain)
                 domains[key & BUCKET_MASK].append(key)
             rows += 1
             block.append(dumps(record) + b"\n")
-            if len(block) == lines:
+            if len(block) >= flush_at:
                 stats.rows = rows
-                yield b"".join(block)
-                block.clear()
+                yield b"".join(block[:-SUMMARY_ROWS])
+                del block[:-SUMMARY_ROWS]
+                header_held = False
         stats.rows = rows
+        # Every line still in the block is unyielded; the header is never a summary row.
+        tail = block[-SUMMARY_ROWS:] if not header_held else block[1:][-SUMMARY_ROWS:]
+        cut = summary_tail([orjson.loads(line) for line in tail], name_index, website_index)
+        if cut:
+            del block[-cut:]
+            self._leave_out(cut)
         if block:
             yield b"".join(block)
         self._check_end()
@@ -202,11 +222,27 @@ class TableReader:
     def parsed(self, records: Iterable[Iterable[object]]) -> Iterator[ParsedRow]:
         records = iter(records)
         choice, sample = self._start(records)
-        for record in sample:
-            yield self._row(record, choice)
-        for record in self._non_blank(records):
-            yield self._row(record, choice)
+        held: deque[ParsedRow] = deque()
+        for record in chain(sample, self._non_blank(records)):
+            held.append(self._row(record, choice))
+            if len(held) > SUMMARY_ROWS:
+                yield held.popleft()
+        cells = [list(parsed.original.values()) for parsed in held]
+        cut = summary_tail(cells, choice.name_index, choice.website_index)
+        for _ in range(cut):
+            held.pop()
+        self._leave_out(cut)
+        yield from held
         self._check_end()
+
+    def _leave_out(self, count: int) -> None:
+        """The last `count` rows counted were summary rows: uncount them."""
+        if not count:
+            return
+        self.stats.rows -= count
+        self.stats.summary_rows_skipped = count
+        if self._first_named >= self.stats.rows:
+            self.stats.any_named_row = False
 
     def _start(self, records: Iterator[Iterable[object]]) -> tuple[ColumnChoice, list[list[str]]]:
         """The columns, chosen from the first rows; those rows (less the header) to parse."""
@@ -222,6 +258,8 @@ class TableReader:
         return choice, sample[1:] if self.stats.has_header else sample
 
     def _check_end(self) -> None:
+        if self.stats.rows > self._max_rows:
+            self._too_many()
         # A bucket at a time, so only a bucket's set is ever held.
         self.stats.duplicate_domains = sum(len(b) - len(set(b)) for b in self._domains)
         if self.stats.rows == 0:
@@ -273,7 +311,7 @@ class TableReader:
         return choice
 
     def _row(self, record: list[str], choice: ColumnChoice) -> ParsedRow:
-        if self.stats.rows >= self._max_rows:
+        if self.stats.rows >= self._row_cap:
             self._too_many()
         columns = self.stats.columns
         while len(record) > len(columns):
@@ -285,6 +323,7 @@ class TableReader:
             website = record[choice.website_index] or None
         if not self.stats.any_named_row and has_letters(name):
             self.stats.any_named_row = True
+            self._first_named = self.stats.rows
         domain = registered_domain(website)
         if domain is not None:
             key = hash(domain)

@@ -86,8 +86,9 @@ UNSUPPORTED_FORMAT = _fault(
 )
 UPLOAD_REFUSED = _fault(
     422,
-    "`missing_file`, `too_many_files`, `invalid_filename`, `invalid_form`, `empty_file`, "
-    "`no_rows`, `no_company_column`, `corrupt_file`, `password_protected`, "
+    "`missing_file`, `too_many_files`, `invalid_filename`, `invalid_form`, "
+    "`unknown_form_field`, `empty_file`, `no_rows`, `no_company_column`, `corrupt_file`, "
+    "`password_protected`, "
     "`sheet_not_found`, `field_too_large`, `context_too_long`, `invalid_option`, "
     "`option_unavailable`, `invalid_criteria_name`, `criteria_not_found`, "
     "`product_not_found`, `field_set_not_found`, a refused field list "
@@ -99,8 +100,9 @@ UPLOAD_REFUSED = _fault(
 CRITERIA_REFUSED = _fault(
     422,
     "`invalid_criteria` (the message names the row and column), `invalid_criteria_name`, "
-    "`missing_file`, `too_many_files`, `invalid_filename`, `invalid_form`, `empty_file`, "
-    "`corrupt_file`, `password_protected` or `field_too_large`: the form or the file is "
+    "`missing_file`, `too_many_files`, `invalid_filename`, `invalid_form`, "
+    "`unknown_form_field`, `empty_file`, `corrupt_file`, `password_protected` or "
+    "`field_too_large`: the form or the file is "
     "refused; the message says why",
     "invalid_criteria",
     "row 7, column 'Criteria Type': unknown type 'Sometimes': use General, Qualification, "

@@ -15,6 +15,7 @@ CREATE_FORM: dict[str, Any] = {
                 "schema": {
                     "type": "object",
                     "required": ["file"],
+                    "additionalProperties": False,
                     "properties": {
                         "file": {
                             "type": "string",
@@ -74,6 +75,12 @@ CREATE_FORM: dict[str, Any] = {
 }
 
 
+def form_fields(form: dict[str, Any]) -> tuple[str, ...]:
+    """The fields a form documents: the only ones its route accepts."""
+    schema = form["requestBody"]["content"]["multipart/form-data"]["schema"]
+    return tuple(schema["properties"])
+
+
 def _criteria_form(*, named: bool) -> dict[str, Any]:
     properties: dict[str, Any] = {
         "file": {
@@ -89,7 +96,18 @@ def _criteria_form(*, named: bool) -> dict[str, Any]:
             "description": "The file's name for sessions (1-64 letters, digits, `.`, `_`, "
             "`-`); default: the file name's stem, reduced to those characters",
         }
-    schema = {"type": "object", "required": ["file"], "properties": properties}
+    else:
+        properties["name"] = {
+            "type": "string",
+            "description": "Optional; when sent, the name in the path (a replacement keeps "
+            "its name)",
+        }
+    schema = {
+        "type": "object",
+        "required": ["file"],
+        "properties": properties,
+        "additionalProperties": False,
+    }
     return {
         "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": schema}}}
     }
@@ -97,3 +115,7 @@ def _criteria_form(*, named: bool) -> dict[str, Any]:
 
 CRITERIA_FORM = _criteria_form(named=True)
 CRITERIA_REPLACE_FORM = _criteria_form(named=False)
+
+CREATE_FIELDS = form_fields(CREATE_FORM)
+CRITERIA_FIELDS = form_fields(CRITERIA_FORM)
+CRITERIA_REPLACE_FIELDS = form_fields(CRITERIA_REPLACE_FORM)

@@ -116,6 +116,16 @@ def test_the_created_line_names_the_columns_read() -> None:
     )
 
 
+@pytest.mark.parametrize(("skipped", "said"), [(0, ""), (1, ", 1 total row left out"),
+                                                (2, ", 2 total rows left out")])  # fmt: skip
+def test_the_created_line_says_how_many_total_rows_were_left_out(skipped: int, said: str) -> None:
+    source = {"rows": 3, "name_column": "Company", "website_column": "Website"}
+    session = {"session_id": SESSION_ID, "input": {**source, "summary_rows_skipped": skipped}}
+    assert created_line(session) == (
+        f"created {SESSION_ID}: 3 rows, names from 'Company', websites from 'Website'{said}"
+    )
+
+
 def test_the_retry_round_is_read_from_snapshots_and_events_and_shown_in_the_summary() -> None:
     reopened = progress_of(snapshot("running", retry_round=2))
     assert reopened is not None

@@ -165,4 +165,8 @@ def prepare(schema: schemathesis.BaseSchema, key: str) -> None:
             return st.just(body)
         plain = {name: value for name, value in body.items() if name not in _STRUCTURED_FIELDS}
         files = st.sampled_from(SPREADSHEETS).map(lambda data: {**plain, "file": Binary(data)})
-        return st.one_of(st.just(body), files)
+        # Random sheet, criteria and product names are next to never valid either: forms
+        # with the options alone make sessions however the draws fall.
+        options = {name: value for name, value in body.items() if name in _OPTIONS}
+        bare = st.sampled_from(SPREADSHEETS).map(lambda data: {**options, "file": Binary(data)})
+        return st.one_of(st.just(body), files, bare)

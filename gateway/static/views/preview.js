@@ -54,6 +54,7 @@ function summary(session) {
       .map(([role, column]) => `${role}: “${column}”`).join(", ") || "—"],
     ["Rows", count(input.rows)],
     ["Blank rows skipped", count(input.blank_rows_skipped)],
+    ["Total rows left out", count(input.summary_rows_skipped || 0)],
     ["Duplicates by domain", count(input.duplicate_domains)],
   ];
   return h("dl", { class: "facts", id: "preview-summary" },

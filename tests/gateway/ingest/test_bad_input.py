@@ -188,10 +188,13 @@ async def test_bad_form_fields_are_refused(
 async def test_form_without_file_part_or_not_multipart_is_refused(
     client: httpx.AsyncClient, store: MemoryStore, owner: Caller
 ) -> None:
-    no_file = await client.post(
+    no_file = await client.post("/api/sessions", files={"context_text": (None, "hello")})
+    assert (no_file.status_code, no_file.json()["code"]) == (422, "missing_file")
+    # A file under another name is no `file` part, and that name no field of the form.
+    misnamed = await client.post(
         "/api/sessions", data={"context_text": "hello"}, files={"x": ("a", b"b")}
     )
-    assert (no_file.status_code, no_file.json()["code"]) == (422, "missing_file")
+    assert (misnamed.status_code, misnamed.json()["code"]) == (422, "unknown_form_field")
     as_json = await client.post("/api/sessions", json={"file": "x"})
     assert (as_json.status_code, as_json.json()["code"]) == (415, "invalid_form")
     await assert_nothing_stored(store, owner)

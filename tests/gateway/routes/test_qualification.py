@@ -243,6 +243,7 @@ async def test_qualifying_a_completed_session_makes_a_new_session_of_its_results
         "website_column": "Official_Website",
         "rows": 3,
         "blank_rows_skipped": 0,
+        "summary_rows_skipped": 0,
         "duplicate_domains": 1,
         "fact_columns": {},
     }
