@@ -5,7 +5,7 @@ company, but a company may well be called "Total". The signal is the row's shape
 its name alone: only rows after the last company are looked at, and one is a summary
 when a cell (the name cell, or the only labelled cell when the name cell is empty) says
 total in one of many languages, it has no website, and every other filled cell is a
-number.
+number (at least one, when the label is in the name cell).
 """
 
 from __future__ import annotations
@@ -71,6 +71,10 @@ def is_summary_row(record: Sequence[str], name_index: int, website_index: int | 
         if not is_total_label(name):
             return False
         others = [cell for i, cell in enumerate(record) if cell and i != name_index]
+        if not others:
+            # A name and nothing else is as much a company called Total as a label: kept,
+            # since a row left out is lost and a company too many is only one row more.
+            return False
     else:
         labels = [i for i, cell in enumerate(record) if cell and not is_number(cell)]
         if len(labels) != 1 or not is_total_label(record[labels[0]]):

@@ -51,15 +51,13 @@ def csv(*lines: str) -> bytes:
     "cells",
     [
         ["{label}", "", "1200", "37"],
-        ["{label}", "", "", ""],
         ["{label}", "", "1,200.50", ""],
         ["{label}", "", "$1,200", "15%"],
         ["{label}", "", "(300)", "1 234 567"],
         ["", "", "1200", "{label}"],
-        ["{label}"],
+        ["{label}", "", "12"],
     ],
-    ids=["sums", "label-only", "decimal", "currency-percent", "accounting", "label-elsewhere",
-         "short-row"],
+    ids=["sums", "decimal", "currency-percent", "accounting", "label-elsewhere", "short-row"],
 )  # fmt: skip
 def test_a_total_row_is_a_summary_row(label: str, cells: list[str]) -> None:
     record = [cell.format(label=label) for cell in cells]
@@ -70,6 +68,8 @@ def test_a_total_row_is_a_summary_row(label: str, cells: list[str]) -> None:
     "record",
     [
         ["Total", "total.com", "1200", "37"],
+        ["Total", "", "", ""],
+        ["Total"],
         ["Total", "", "Paris", "37"],
         ["Total", "", "1200", "2024-01-01"],
         ["TotalEnergies", "", "1200", "37"],
@@ -79,7 +79,7 @@ def test_a_total_row_is_a_summary_row(label: str, cells: list[str]) -> None:
         ["", "", "1200", "37"],
         ["Acme", "", "1200", "37"],
     ],
-    ids=["website", "text-cell", "date-cell", "totalenergies", "longer-name", "summit",
+    ids=["website", "name-only", "short-name-only", "text-cell", "date-cell", "totalenergies", "longer-name", "summit",
          "two-labels", "no-label", "company"],
 )  # fmt: skip
 def test_a_company_is_no_summary_row(record: list[str]) -> None:
@@ -122,12 +122,13 @@ def test_a_lone_company_called_total_in_the_middle_stays() -> None:
     assert reader_rows(data) == (["Acme", "Total", "Globex"], 0)
 
 
-def test_a_headerless_list_of_names_keeps_a_total_company_with_a_website() -> None:
+def test_a_headerless_list_of_names_keeps_a_last_company_called_total() -> None:
     data = csv("Acme,acme.com", "Globex,globex.com", "Total,total.com")
     assert reader_rows(data) == (["Acme", "Globex", "Total"], 0)
+    # A name and nothing else: nothing says it sums anything, and a row left out is lost.
     assert reader_rows(csv("Acme,acme.com", "Globex,globex.com", "Итого,")) == (
-        ["Acme", "Globex"],
-        1,
+        ["Acme", "Globex", "Итого"],
+        0,
     )
 
 
@@ -176,11 +177,11 @@ async def created(
     [
         ["Total", None, 1230, 37],
         ["Grand Total", None, 1230.0, None],
-        ["Итого", None, "=SUM(C2:C4)", "=SUM(D2:D4)"],
+        ["Итого", None, 1230, "=SUM(D2:D4)"],
         ["合计", None, 1230, 37],
         [None, None, 1230, "Gesamt"],
     ],
-    ids=["total", "grand-total-floats", "formulas", "chinese", "label-in-another-column"],
+    ids=["total", "grand-total-floats", "a-formula", "chinese", "label-in-another-column"],
 )
 async def test_an_xlsx_total_row_is_left_out_of_the_session(
     client: httpx.AsyncClient, store: MemoryStore, owner: Caller, total: list[object]
