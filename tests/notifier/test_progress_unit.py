@@ -3,6 +3,7 @@ reports sum correctly, and a stored chunk summary wins over every live report of
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,15 +22,17 @@ def shown(frame: dict[str, Any]) -> tuple[int, int]:
     return figures["counters"]["done"], figures["chunks_done"]
 
 
+def seconds_after(t0: datetime) -> Callable[[int], datetime]:
+    """Report times `seconds` after `t0`, so a test can send them out of order."""
+    return lambda seconds: t0 + timedelta(seconds=seconds)
+
+
 async def test_late_repeated_and_reordered_reports_sum_to_the_latest_of_each_chunk(
     twins: TwinNotifier,
 ) -> None:
     tenant = unique_tenant()
     keys = await seed_session(twins.store, tenant, rows=30, chunk_size=10)
-    t0 = now()
-
-    def at(seconds: int) -> datetime:
-        return t0 + timedelta(seconds=seconds)
+    at = seconds_after(now())
 
     reports = [
         progress(keys, 0, 3, at=at(1)),
@@ -115,10 +118,7 @@ async def test_outside_calls_grow_with_running_reports_and_late_ones_are_ignored
 ) -> None:
     tenant = unique_tenant()
     keys = await seed_session(twins.store, tenant, rows=20, chunk_size=10)
-    t0 = now()
-
-    def at(seconds: int) -> datetime:
-        return t0 + timedelta(seconds=seconds)
+    at = seconds_after(now())
 
     reports = [
         progress(keys, 0, 2, at=at(1), usage=Usage(fetches=5)),
