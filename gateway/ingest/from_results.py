@@ -1,6 +1,6 @@
 """A new session whose input is a completed session's results, to qualify its companies.
 
-Each result row (duplicates filled) becomes an input row: the name from `Company_Name`,
+Each result row (duplicates filled, review decisions applied) becomes an input row: the name from `Company_Name`,
 the website from `Official_Website`, the user's own columns kept. The objects are an
 upload's, written in the same order with the manifest last; the input file is the results
 CSV, and the context is the finished session's.
@@ -17,6 +17,8 @@ from gateway.criteria.choice import Qualification
 from gateway.downloads import results_file
 from gateway.ingest.whole import written_whole
 from gateway.results_source import all_rows
+from gateway.review.decision import ReviewDecision, with_decisions
+from gateway.review.storage import read_decisions
 from shared.company_keys import registered_domain
 from shared.errors import InvalidInput, NotFound
 from shared.ids import new_session_id
@@ -84,7 +86,7 @@ async def _store_session(
     csv = results_file(store, source_keys, source, "csv")
     size = await store.put_stream(input_key, csv, "text/csv; charset=utf-8")
     rows = _RowsFromResults(source.manifest.input.columns)
-    batches = all_rows(store, source_keys)
+    batches = _as_decided(all_rows(store, source_keys), await read_decisions(store, source_keys))
     await store.put_stream(keys.rows, rows.jsonl(batches), "application/x-ndjson")
     if rows.rows == 0:
         raise InvalidInput("no_rows", "the session has no result rows to qualify")
@@ -116,6 +118,15 @@ async def _store_session(
     await store.put_model(keys.manifest, manifest)
     log.info("session.created", rows=rows.rows, qualifies=source_keys.session_id, size_bytes=size)
     return manifest
+
+
+async def _as_decided(
+    batches: AsyncIterator[list[ResultRow]], decisions: dict[int, ReviewDecision]
+) -> AsyncIterator[list[ResultRow]]:
+    # A website a person accepted is the company's; one they rejected is not: the rows
+    # to qualify are those the user sees in the results, not the pipeline's raw ones.
+    async for batch in batches:
+        yield with_decisions(batch, decisions)
 
 
 async def _context(store: ObjectStore, keys: SessionKeys) -> str:
