@@ -97,3 +97,16 @@ async def test_a_qualify_session_takes_the_rows_as_a_person_decided_them(
     ]
     preview = (await http.get(f"/api/sessions/{keys.session_id}/preview")).json()
     assert preview["rows"][0]["website"] == "https://acme-corp.example/"
+
+
+async def test_a_second_decision_on_a_row_is_refused_naming_the_first(
+    gateway: tuple[httpx.AsyncClient, MinioStore], owner: Caller
+) -> None:
+    http, store = gateway
+    source = await reviewed_session(http, store, owner)
+    again = await http.post(f"/api/sessions/{source}/rows/0/review", json={"decision": "reject"})
+    assert (again.status_code, again.json()["code"]) == (409, "row_not_in_review")
+    message = again.json()["message"]
+    assert message.startswith("row 0 was already decided: a person chose accept at "), message
+    enriched = await http.post(f"/api/sessions/{source}/rows/2/review", json={"decision": "accept"})
+    assert enriched.json()["message"] == "row 2 is ok, not needs_review"
