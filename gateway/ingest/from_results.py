@@ -1,9 +1,9 @@
 """A new session whose input is a completed session's results, to qualify its companies.
 
 Each result row (duplicates filled, review decisions applied) becomes an input row: the
-name from `Company_Name`, the website from `Official_Website`, the user's own columns kept. The objects are an
-upload's, written in the same order with the manifest last; the input file is the results
-CSV, and the context is the finished session's.
+name from `Company_Name`, the website from `Official_Website`, the user's own columns kept.
+The objects are an upload's, written in the same order with the manifest last; the input
+file is the results CSV, and the context is the finished session's.
 """
 
 from __future__ import annotations
