@@ -24,13 +24,14 @@ FORM = {
     "use_cache": "false",
 }
 QUESTIONS = {"questions": ["Does the company run its own game launcher?"]}
+NO_QUESTIONS = "no questions from the context: "
 
 
 @pytest.mark.parametrize(
     ("replies", "reason"),
     [
-        ({"questions": {"questions": None}}, "no questions from the context: "),
-        ({"questions": {"questions": "Does it run a launcher?"}}, "no questions from the context: "),
+        ({"questions": {"questions": None}}, NO_QUESTIONS),
+        ({"questions": {"questions": "Does it run a launcher?"}}, NO_QUESTIONS),
         ({"questions": QUESTIONS, "answers": {"answers": None}}, ""),
         ({"questions": QUESTIONS, "answers": {"answers": "Yes, both do."}}, ""),
     ],
@@ -54,7 +55,8 @@ async def test_an_answer_off_the_schema_fails_only_the_deep_search(
     assert state["counters"]["failed"] == 0
     for row in rows:
         assert row["Row_Status"] == "ok", row
-        assert row["Official_Website"] and row["Description"], row
+        assert row["Official_Website"], row
+        assert row["Description"], row
         assert row["Deep_Search"] == ""
         expected = f"failed: {reason}language model answer did not follow the schema"
         assert row["Deep_Search_Status"].startswith(expected), row["Deep_Search_Status"]
