@@ -10,6 +10,7 @@ import pytest
 
 from tests.pipeline.conftest import FarmServices, Server
 from tests.pipeline.fakes.hubspot import TOKEN, HubSpotState
+from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.services_steps import llm_env, start, upload, wait_final
 from tests.stack import Stack
 
@@ -21,7 +22,9 @@ CSV = b"Company,Website\nAcme Rockets,acme-rockets.com\nRejected Widgets,blue-wi
 
 @pytest.fixture
 async def stack(
-    hubspot_server: Server[HubSpotState], llm_server: Server, farm_services: FarmServices
+    hubspot_server: Server[HubSpotState],
+    llm_server: Server[LlmState],
+    farm_services: FarmServices,
 ) -> AsyncIterator[Stack]:
     env = {
         **llm_env(llm_server),
