@@ -52,7 +52,14 @@ async def test_an_answer_off_the_schema_fails_only_the_deep_search(
         state = await wait_final(client, session_id)
         assert state["status"] == "completed", search_llm_stack.logs()
         rows = (await client.get(f"/api/sessions/{session_id}/results")).json()["rows"]
+        errors = (await client.get(f"/api/sessions/{session_id}/logs/errors")).text
     assert state["counters"]["failed"] == 0
+    # The rows stay ok; the errors log says which step failed for which row, and why.
+    failed = [line for line in errors.splitlines() if "pipeline.row.step_failed" in line]
+    assert sorted(line.split(" row=")[1][:1] for line in failed) == ["0", "1"], errors
+    assert all(
+        "step=deep_search" in line and "did not follow the schema" in line for line in failed
+    )
     for row in rows:
         assert row["Row_Status"] == "ok", row
         assert row["Official_Website"], row
