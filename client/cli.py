@@ -138,6 +138,13 @@ def run(
     """Upload a file, start it and print its id; --watch follows it and downloads results."""
     if context and context_file:
         raise typer.BadParameter("give --context or --context-file, not both")
+    if output is not None and str(output) == "-":
+        # Standard output carries the session id; a file there would be mixed into it.
+        raise typer.BadParameter(
+            "run prints the session id on standard output and saves the results to a file; "
+            "to write the results there, run `dossier results ID -o -` afterwards",
+            param_hint="--output",
+        )
     fmt = output_format(output, None)
     text = context_file.read_text(encoding="utf-8") if context_file else context
     with open_client(ctx) as client:

@@ -153,3 +153,23 @@ def test_retry_runs_the_chosen_rows_again_and_refuses_a_status_that_cannot_be_re
     ]
     assert ok_attempts
     assert set(ok_attempts) == {3}
+
+
+def test_run_refuses_standard_output_as_its_results_file_before_uploading(
+    cli_env: dict[str, str | None],
+    companies_csv: Path,
+    tmp_path: Path,
+    dossier: DossierClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = [s["session_id"] for s in dossier.iter_sessions()]
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["run", str(companies_csv), "-o", "-"], env=cli_env)
+
+    assert result.exit_code == 2, result.output
+    # The message as read, without the frame the terminal draws around it.
+    said = " ".join(result.stderr.replace("│", " ").split())
+    assert "to write the results there, run `dossier results ID -o -` afterwards" in said
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+    assert [s["session_id"] for s in dossier.iter_sessions()] == before
