@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import httpx2
@@ -10,6 +11,7 @@ import pytest
 from tests.pipeline.conftest import FARM_DNS, Farm, MakeSettings, Server
 from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import SearchState
+from tests.pipeline.fakes.server import serve_streams
 from tests.pipeline.fakes.site_farm import ACME_HOME, page
 from worker.pipeline.build import web_fetcher
 from worker.pipeline.clients.llm import LlmClient, LlmUnavailable
@@ -88,3 +90,21 @@ async def test_deep_search_without_context_asks_nothing(
     deep = DeepSearch(llm, None, None, 3, 2, 8000)  # type: ignore[arg-type]
     assert await deep.questions("   ") == []
     assert llm_server.state.requests == []
+
+
+async def test_a_model_that_never_answers_is_a_timeout_in_words() -> None:
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        # The request arrives and no answer ever does, until the client hangs up.
+        while await reader.read(65536):
+            pass
+        writer.close()
+        await writer.wait_closed()
+
+    with serve_streams(silent) as port:
+        slow = LlmClient(f"http://127.0.0.1:{port}/v1", "sk", "m", 0.3, 0.0, 1, 0.05)
+        try:
+            with pytest.raises(LlmUnavailable) as raised:
+                await from_llm(slow, "Acme Rockets", [ACME], "", 8000)
+        finally:
+            await slow.aclose()
+    assert str(raised.value) == "language model unavailable: timeout"
