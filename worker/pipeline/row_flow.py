@@ -206,6 +206,7 @@ class RowFlow:
                     draft.note("the language model found too little text; extractive used")
             except LlmUnavailable as error:
                 draft.note(f"{error}; extractive description used")
+                draft.outage = True
         result = result or describe.extractive(pages)
         if result is None:
             draft.note("the website has no description text")
@@ -223,6 +224,7 @@ class RowFlow:
             return
         if self._questions_error:
             draft.deep_search_status = StepStatus.failed(self._questions_error)
+            draft.outage = True
             return
         if not self._questions:
             draft.note("deep search: the context implies no questions")
@@ -239,6 +241,7 @@ class RowFlow:
         except (SearchUnavailable, LlmUnavailable) as error:
             # An optional step: the row keeps its status and everything found so far.
             draft.deep_search_status = StepStatus.failed(str(error))
+            draft.outage = True
             return
         draft.deep_search = render(answers)
         draft.deep_search_status = StepStatus.OK
