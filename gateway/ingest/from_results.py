@@ -67,10 +67,13 @@ async def session_from_results(
     source: SessionState,
     source_keys: SessionKeys,
     qualification: Qualification,
+    webhook_url: str | None = None,
 ) -> SessionManifest:
     keys = SessionKeys(source_keys.tenant, new_session_id())
     return await written_whole(
-        store, keys, lambda: _store_session(store, source, source_keys, keys, qualification)
+        store,
+        keys,
+        lambda: _store_session(store, source, source_keys, keys, qualification, webhook_url),
     )
 
 
@@ -80,6 +83,7 @@ async def _store_session(
     source_keys: SessionKeys,
     keys: SessionKeys,
     qualification: Qualification,
+    webhook_url: str | None,
 ) -> SessionManifest:
     filename = f"results-{source_keys.session_id}.csv"
     input_key = keys.input_file(filename)
@@ -97,7 +101,7 @@ async def _store_session(
         session_id=keys.session_id,
         tenant=keys.tenant,
         created_at=datetime.now(UTC),
-        options=SessionOptions(qualification=qualification.options),
+        options=SessionOptions(qualification=qualification.options, webhook_url=webhook_url),
         context_chars=len(context),
         input=InputSummary(
             filename=filename,

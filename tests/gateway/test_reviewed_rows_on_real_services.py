@@ -1,5 +1,6 @@
-"""What a person decided on a row left for review, as the sessions made from the results
-see it: the app on real SeaweedFS and RabbitMQ, the worker's objects seeded."""
+"""Sessions made from a completed session's results (qualify), and what a person decided on
+its rows left for review: the app on real SeaweedFS and RabbitMQ, the worker's objects
+seeded."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from shared.broker.rabbit import RabbitBroker
 from shared.broker.rabbit_topology import delete_topology
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
+from shared.models import SessionManifest
 from shared.rows import RowStatus
 from shared.rows_format import read_rows
 from shared.storage.s3 import MinioStore, store_from_settings
@@ -110,3 +112,19 @@ async def test_a_second_decision_on_a_row_is_refused_naming_the_first(
     assert message.startswith("row 0 was already decided: a person chose accept at "), message
     enriched = await http.post(f"/api/sessions/{source}/rows/2/review", json={"decision": "accept"})
     assert enriched.json()["message"] == "row 2 is ok, not needs_review"
+
+
+async def test_a_qualify_session_calls_the_tenants_default_webhook(
+    gateway: tuple[httpx.AsyncClient, MinioStore], owner: Caller
+) -> None:
+    http, store = gateway
+    hook = "https://hooks.example.com/dossier"
+    assert (await http.put("/api/webhook", json={"url": hook})).status_code == 200
+    source = await reviewed_session(http, store, owner)
+    assert (await send_criteria(http, CRITERIA_CSV, "cdn.csv")).status_code == 201
+
+    answer = await http.post(f"/api/sessions/{source}/qualify", json={"criteria": ["cdn"]})
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["options"]["webhook_url"] == hook
+    keys = SessionKeys(owner.tenant, answer.json()["session_id"])
+    assert (await store.get_model(keys.manifest, SessionManifest)).options.webhook_url == hook
