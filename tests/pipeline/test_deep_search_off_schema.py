@@ -1,7 +1,7 @@
 """Deep search through the running services when the model answers valid JSON that does
 not follow the schema asked for (a server without structured output, a confused model):
 the deep search of each row fails with the reason, and everything else the rows found
-stays."""
+stays. And when there is no context to ask about."""
 
 from __future__ import annotations
 
@@ -85,3 +85,17 @@ async def test_answers_with_malformed_sources_keep_the_answers(
     for row in rows:
         assert (row["Row_Status"], row["Deep_Search_Status"]) == ("ok", "ok"), row
         assert row["Deep_Search"] == "Q: Does it run a launcher?\nA: Yes."
+
+
+async def test_deep_search_without_a_context_says_so(search_llm_stack: Stack) -> None:
+    form = {"run_llm_deep_search_pipeline": "true", "use_cache": "false"}
+    async with httpx.AsyncClient(
+        base_url=search_llm_stack.api, headers=search_llm_stack.headers
+    ) as client:
+        session_id = await upload(client, CSV, form)
+        await start(client, session_id)
+        await wait_final(client, session_id)
+        rows = (await client.get(f"/api/sessions/{session_id}/results")).json()["rows"]
+    for row in rows:
+        assert (row["Row_Status"], row["Deep_Search_Status"]) == ("ok", "skipped"), row
+        assert "deep search: no research context was given" in row["Notes"], row["Notes"]

@@ -227,7 +227,14 @@ class RowFlow:
             draft.outage = True
             return
         if not self._questions:
-            draft.note("deep search: the context implies no questions")
+            # Deep search answers the context's questions: without a context there are none,
+            # which the user should be told in those words rather than as a finding.
+            no_context = not self._session.context_text.strip()
+            draft.note(
+                "deep search: no research context was given, so there is nothing to ask"
+                if no_context
+                else "deep search: the context implies no questions"
+            )
             draft.deep_search_status = StepStatus.SKIPPED
             return
         try:
