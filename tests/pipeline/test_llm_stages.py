@@ -7,11 +7,15 @@ from collections.abc import AsyncIterator
 
 import httpx2
 import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
 
 from tests.pipeline.conftest import FARM_DNS, Farm, MakeSettings, Server
 from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import SearchState
-from tests.pipeline.fakes.server import serve_streams
+from tests.pipeline.fakes.server import serve_app
 from tests.pipeline.fakes.site_farm import ACME_HOME, page
 from worker.pipeline.build import web_fetcher
 from worker.pipeline.clients.llm import LlmClient, LlmUnavailable
@@ -93,14 +97,12 @@ async def test_deep_search_without_context_asks_nothing(
 
 
 async def test_a_model_that_never_answers_is_a_timeout_in_words() -> None:
-    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        # The request arrives and no answer ever does, until the client hangs up.
-        while await reader.read(65536):
-            pass
-        writer.close()
-        await writer.wait_closed()
+    async def never(request: Request) -> JSONResponse:
+        await asyncio.sleep(3600)  # ended when the server stops
+        return JSONResponse({})
 
-    with serve_streams(silent) as port:
+    app = Starlette(routes=[Route("/v1/chat/completions", never, methods=["POST"])])
+    with serve_app(app) as port:
         slow = LlmClient(f"http://127.0.0.1:{port}/v1", "sk", "m", 0.3, 0.0, 1, 0.05)
         try:
             with pytest.raises(LlmUnavailable) as raised:
