@@ -73,14 +73,22 @@ def settings(
 
 
 def output_format(output: Path | None, fmt: ResultFormat | None) -> ResultFormat:
-    if fmt is not None:
-        return fmt
     if output is None or str(output) == "-":
-        return "xlsx"
+        return fmt or "xlsx"
     try:
-        return format_of(output)
+        named = format_of(output, fmt or "xlsx")
     except ValueError as error:
+        if fmt is not None:  # a name of its own (`results.txt`): the format says what it holds
+            return fmt
         raise typer.BadParameter(str(error), param_hint="--output") from None
+    if fmt is not None and named != fmt:
+        # A workbook saved as `.csv` (or the reverse) opens as garbage in a spreadsheet.
+        raise typer.BadParameter(
+            f"{output.name} names a {named} file, not {fmt}; "
+            "drop --format or give the file the matching extension",
+            param_hint="--output",
+        )
+    return named
 
 
 def follow(client: DossierClient, session_id: str, since_round: int = 0) -> Progress:

@@ -173,3 +173,23 @@ def test_run_refuses_standard_output_as_its_results_file_before_uploading(
     assert result.stdout == ""
     assert list(tmp_path.iterdir()) == []
     assert [s["session_id"] for s in dossier.iter_sessions()] == before
+
+
+def test_results_refuses_a_format_other_than_the_files_extension(
+    cli_env: dict[str, str | None], finished_session: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "results.csv"
+    result = CliRunner().invoke(
+        app, ["results", finished_session, "-f", "xlsx", "-o", str(target)], env=cli_env
+    )
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.stderr.replace("│", " ").split())
+    assert "results.csv names a csv file, not xlsx" in said
+    assert not target.exists()
+    # Matching, or a name without a results extension: the format says what is written.
+    for name, fmt in (("same.csv", "csv"), ("export.txt", "csv")):
+        done = CliRunner().invoke(
+            app, ["results", finished_session, "-f", fmt, "-o", str(tmp_path / name)], env=cli_env
+        )
+        assert done.exit_code == 0, done.output
+        assert (tmp_path / name).read_bytes().startswith(b"\xef\xbb\xbfname,website")
