@@ -318,7 +318,8 @@ def watch(
 ) -> None:
     """Follow a session live until it ends (or, with --tenant, every session until ^C)."""
     if bool(session_id) == tenant:
-        raise typer.BadParameter("give a session id or --tenant")
+        both = "not both" if tenant else "one of them"
+        raise typer.BadParameter(f"give a session id or --tenant, {both}")
     with open_client(ctx) as client:
         url, key = client.notifier_url(), client.config.api_key
         if as_json:

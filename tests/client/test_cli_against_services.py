@@ -193,3 +193,15 @@ def test_results_refuses_a_format_other_than_the_files_extension(
         )
         assert done.exit_code == 0, done.output
         assert (tmp_path / name).read_bytes().startswith(b"\xef\xbb\xbfname,website")
+
+
+def test_watch_wants_a_session_or_the_tenant_and_says_which_is_wrong(
+    cli_env: dict[str, str | None], finished_session: str
+) -> None:
+    for args, told in (
+        (["watch", finished_session, "--tenant"], "give a session id or --tenant, not both"),
+        (["watch"], "give a session id or --tenant, one of them"),
+    ):
+        result = CliRunner().invoke(app, args, env=cli_env)
+        assert result.exit_code == 2, result.output
+        assert told in " ".join(result.stderr.replace("│", " ").split())
