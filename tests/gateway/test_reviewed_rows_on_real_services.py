@@ -4,6 +4,8 @@ seeded."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import AsyncIterator
 
 import httpx
@@ -128,3 +130,27 @@ async def test_a_qualify_session_calls_the_tenants_default_webhook(
     assert answer.json()["options"]["webhook_url"] == hook
     keys = SessionKeys(owner.tenant, answer.json()["session_id"])
     assert (await store.get_model(keys.manifest, SessionManifest)).options.webhook_url == hook
+
+
+async def test_a_duplicate_of_a_row_cancelled_before_it_ran_says_so(
+    gateway: tuple[httpx.AsyncClient, MinioStore], owner: Caller
+) -> None:
+    http, store = gateway
+    session_id = await new_session(http, b"Company\nAcme\nGlobex\nAcme Again\n")
+    keys = SessionKeys(owner.tenant, session_id)
+    assert (await http.post(f"/api/sessions/{session_id}/start")).status_code == 202
+    await seed_plan(store, keys, total=3, chunk_size=2)
+    cancelled = result_row(0, "Acme", Official_Website="", Row_Status=RowStatus.CANCELLED)
+    await seed_chunk(store, keys, 0, [cancelled, result_row(1, "Globex")])
+    duplicate = result_row(
+        2, "Acme Again", Official_Website="", Row_Status=RowStatus.DUPLICATE, duplicate_of=0
+    )
+    await seed_chunk(store, keys, 1, [duplicate])
+    assert (await http.post(f"/api/sessions/{session_id}/cancel")).status_code == 202
+
+    note = "duplicate of row 1, which was cancelled before it ran"
+    page = (await http.get(f"/api/sessions/{session_id}/results")).json()["rows"]
+    assert (page[2]["Row_Status"], page[2]["Notes"]) == ("duplicate", note)
+    table = (await http.get(f"/api/sessions/{session_id}/results", params={"format": "csv"})).text
+    rows = list(csv.DictReader(io.StringIO(table.lstrip("\ufeff"))))
+    assert (rows[2]["Row_Status"], rows[2]["Notes"]) == ("duplicate", note)
