@@ -73,14 +73,22 @@ def settings(
 
 
 def output_format(output: Path | None, fmt: ResultFormat | None) -> ResultFormat:
-    if fmt is not None:
-        return fmt
     if output is None or str(output) == "-":
-        return "xlsx"
+        return fmt or "xlsx"
     try:
-        return format_of(output)
+        named = format_of(output, fmt or "xlsx")
     except ValueError as error:
+        if fmt is not None:  # a name of its own (`results.txt`): the format says what it holds
+            return fmt
         raise typer.BadParameter(str(error), param_hint="--output") from None
+    if fmt is not None and named != fmt:
+        # A workbook saved as `.csv` (or the reverse) opens as garbage in a spreadsheet.
+        raise typer.BadParameter(
+            f"{output.name} names a {named} file, not {fmt}; "
+            "drop --format or give the file the matching extension",
+            param_hint="--output",
+        )
+    return named
 
 
 def follow(client: DossierClient, session_id: str, since_round: int = 0) -> Progress:
@@ -138,6 +146,13 @@ def run(
     """Upload a file, start it and print its id; --watch follows it and downloads results."""
     if context and context_file:
         raise typer.BadParameter("give --context or --context-file, not both")
+    if output is not None and str(output) == "-":
+        # Standard output carries the session id; a file there would be mixed into it.
+        raise typer.BadParameter(
+            "run prints the session id on standard output and saves the results to a file; "
+            "to write the results there, run `dossier results ID -o -` afterwards",
+            param_hint="--output",
+        )
     fmt = output_format(output, None)
     text = context_file.read_text(encoding="utf-8") if context_file else context
     with open_client(ctx) as client:
@@ -303,7 +318,8 @@ def watch(
 ) -> None:
     """Follow a session live until it ends (or, with --tenant, every session until ^C)."""
     if bool(session_id) == tenant:
-        raise typer.BadParameter("give a session id or --tenant")
+        both = "not both" if tenant else "one of them"
+        raise typer.BadParameter(f"give a session id or --tenant, {both}")
     with open_client(ctx) as client:
         url, key = client.notifier_url(), client.config.api_key
         if as_json:

@@ -8,12 +8,14 @@ of a key wins, so concurrent writers need no coordination. Entries are never sha
 tenants: the tenant is part of every key and of the folder its blocks are in.
 
 Findings depend on the session's context (descriptions and deep-search answers are written
-for it), so an entry is reused only by a session with the same `profile`.
+for it) and custom fields, so an entry is reused only by a session with the same
+`profile`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -21,7 +23,7 @@ from typing import Any, Literal
 from shared.company_keys import registered_domain
 from shared.layout import cache_domain_key, cache_name_key
 from shared.models import Record, SessionOptions
-from shared.rows import PlannedRow, ResultRow, RowStatus
+from shared.rows import PlannedRow, ResultRow, RowStatus, StepStatus
 
 # Headers (compared lower-cased, without spaces, dashes and underscores) of a country column.
 COUNTRY_HEADERS = frozenset({"country", "countrycode", "страна", "land", "pays", "país", "pais"})
@@ -55,6 +57,11 @@ def profile_of(options: SessionOptions, context_text: str) -> str | None:
     if not options.use_cache or options.qualification is not None:
         return None
     basis = f"{options.run_llm_deep_search_pipeline}\n{context_text.strip()}"
+    if options.custom_fields:
+        # Each session's fields are answered for it: an entry found without them (or
+        # with others) would leave this session's field columns empty.
+        fields = [spec.model_dump(mode="json") for spec in options.custom_fields]
+        basis += "\n" + json.dumps(fields, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(basis.encode()).hexdigest()[:24]
 
 
@@ -84,8 +91,16 @@ def entry_keys(tenant: str, row: PlannedRow) -> list[str]:
 
 
 def storable(result: ResultRow) -> bool:
-    """Only rows that found the company are kept: failures are never reused."""
-    return result.row_status is RowStatus.OK and not result.cached_at
+    """Only rows that found the company are kept: failures are never reused, nor is a row
+    a model or search outage left short (an extractive description in place of the
+    model's, deep search or custom fields not answered), which a later session would
+    otherwise be served for the cache's whole lifetime."""
+    return (
+        result.row_status is RowStatus.OK
+        and not result.cached_at
+        and not result.outage
+        and not result.deep_search_status.startswith(StepStatus.failed(""))
+    )
 
 
 def new_entry(

@@ -20,6 +20,9 @@ from shared.rows import RESULT_COLUMNS, ResultRow, score_column
 from shared.stored_rows import StoredRow
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Result columns whose values are numbers: a workbook keeps them numbers, so a user can
+# sort, filter ("above 0.9") and add them up as numbers, not as text.
+NUMBER_COLUMNS = ("Match_Confidence", "Attempts", "Website_Confidence", "LinkedIn_Confidence")
 _TRIGGER_CHARS = frozenset(FORMULA_TRIGGERS)
 # Product names may hold spaces, so their list is not joined with one, as URLs are.
 _LIST_SEPARATORS = {"Qualified_Products": "; "}
@@ -62,6 +65,19 @@ class ExportLayout:
     @cached_property
     def field_value_columns(self) -> frozenset[str]:
         return frozenset(field_columns(name)[0] for name in self.fields)
+
+    @cached_property
+    def typed_positions(self) -> list[tuple[int, str, bool]]:
+        """(position, column, is a custom field's value) of each column a workbook writes
+        as typed: the number columns, the scores, the fields' values and confidences."""
+        numbers = {*NUMBER_COLUMNS, *map(score_column, self.products)}
+        numbers |= {field_columns(name)[3] for name in self.fields}
+        values = self.field_value_columns
+        return [
+            (position, column, column in values)
+            for position, column in enumerate(self.columns)
+            if column in numbers or column in values
+        ]
 
     @cached_property
     def text_columns(self) -> list[tuple[str, str | None]]:
@@ -131,16 +147,25 @@ def field_text(value: object) -> str:
 
 
 def workbook_values(
-    row: ExportRow, layout: ExportLayout, texts: Sequence[str] | None = None
+    row: ExportRow,
+    layout: ExportLayout,
+    texts: Sequence[str] | None = None,
+    cells: dict[str, object] | None = None,
 ) -> list[object]:
-    """As `spreadsheet_values` (`texts`, when already computed), but custom number and
-    boolean fields stay numbers and booleans, so a workbook can sum and filter them."""
+    """As `spreadsheet_values` (`texts`, when already computed; `cells`, the row's
+    `export_cells`), but numbers stay numbers (confidences, attempts, scores, custom
+    number fields, rounded as in CSV) and custom boolean fields booleans, so a workbook
+    can sort, filter and sum them."""
     texts = spreadsheet_values(row, layout) if texts is None else texts
-    cells = export_cells(row, layout)
-    values = layout.field_value_columns
-    return [
-        cells.get(column)
-        if column in values and isinstance(cells.get(column), float | bool)
-        else text
-        for column, text in zip(layout.columns, texts, strict=True)
-    ]
+    cells = export_cells(row, layout) if cells is None else cells
+    typed: list[object] = list(texts)
+    for position, column, field_value in layout.typed_positions:
+        value = cells.get(column)
+        if field_value:
+            if isinstance(value, float | bool):
+                typed[position] = value
+        elif isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        else:
+            typed[position] = round(value, 2) if isinstance(value, float) else value
+    return typed

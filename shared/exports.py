@@ -153,14 +153,16 @@ def workbook_cells(
     table: EvidenceTable,
     rows: Sequence[ExportRow],
     values: Sequence[list[str]],
+    row_cells: Sequence[dict[str, object]] | None = None,
 ) -> tuple[Sequence[Sequence[object]], list[list[str]]]:
-    """The results sheet's cells of `rows` (their `spreadsheet_values`, typed custom
-    fields kept typed) and, with criteria, the evidence sheet's lines."""
-    cells: Sequence[Sequence[object]] = values
-    if layout.field_value_columns:
-        cells = [
-            workbook_values(row, layout, texts) for row, texts in zip(rows, values, strict=True)
-        ]
+    """The results sheet's cells of `rows` (their `spreadsheet_values`, numbers and typed
+    custom fields kept typed; `row_cells`: their `export_cells`, when already computed)
+    and, with criteria, the evidence sheet's lines."""
+    computed = row_cells if row_cells is not None else [export_cells(r, layout) for r in rows]
+    cells = [
+        workbook_values(row, layout, texts, found)
+        for row, texts, found in zip(rows, values, computed, strict=True)
+    ]
     evidence: list[list[str]] = []
     if layout.qualification:
         for row in rows:

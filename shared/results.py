@@ -18,7 +18,7 @@ from shared.retry import chunk_rounds
 from shared.rows import ResultRow, RowStatus
 from shared.storage.protocol import ObjectStore
 from shared.storage.read_ahead import read_ahead
-from shared.stored_rows import StoredRow, filled_duplicate
+from shared.stored_rows import StoredRow, cancelled_first, filled_duplicate
 
 
 def decode_results(data: bytes) -> list[ResultRow]:
@@ -46,8 +46,11 @@ async def read_chunk_results(
 
 def fill_duplicate(row: ResultRow, first: ResultRow | None) -> ResultRow:
     """The first occurrence's findings, with this row's own position, name and columns."""
-    if first is None or first.row_status is RowStatus.CANCELLED:
+    if first is None:
         return row
+    if first.row_status is RowStatus.CANCELLED:
+        # Nothing to fill it from; the row says which row it waits on, and why.
+        return row if row.notes else row.model_copy(update={"notes": cancelled_first(first.row)})
     note = f"duplicate of row {first.row + 1}"
     return first.model_copy(
         update={

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from shared.criteria.model import ProductResult
 from shared.fields.model import FieldAnswer, field_cells
@@ -149,6 +149,18 @@ class ResultRow(BaseModel):
     duplicate_of: int | None = None
     # Sessions with custom fields: one answer per field, in the session's field order.
     custom_fields: list[FieldAnswer] = Field(default_factory=list, alias="Custom_Fields")
+    # Set by the worker when an outside service (the model, the search API) was down for
+    # a step of this row: the row is delivered as it is, but not remembered for later
+    # sessions (shared/domain_cache.py). Neither stored nor exported.
+    _outage: bool = PrivateAttr(default=False)
+
+    @property
+    def outage(self) -> bool:
+        return self._outage
+
+    def with_outage(self, outage: bool) -> ResultRow:
+        self._outage = outage
+        return self
 
     def output_cells(self) -> dict[str, object]:
         """Original columns first, then the result columns, as exports lay them out.

@@ -84,10 +84,19 @@ class StoredRow:
         return ResultRow.model_validate(self.fields)
 
 
+def cancelled_first(first: int) -> str:
+    """The note of a duplicate whose first occurrence was cancelled before it ran."""
+    return f"duplicate of row {first + 1}, which was cancelled before it ran"
+
+
 def filled_duplicate(row: StoredRow, first: StoredRow | None) -> StoredRow:
     """As `shared.results.fill_duplicate`, on stored lines."""
-    if first is None or first.row_status == RowStatus.CANCELLED:
+    if first is None:
         return row
+    if first.row_status == RowStatus.CANCELLED:
+        if row.fields.get("Notes"):
+            return row
+        return StoredRow(row.fields | {"Notes": cancelled_first(first.row)})
     note = f"duplicate of row {first.row + 1}"
     notes = first.fields.get("Notes") or ""
     return StoredRow(

@@ -25,6 +25,7 @@ MAX_CELL_CHARS = 32_767
 _END_OF_ROWS = b"</sheetData>"
 _EMPTY_ROWS = b"<sheetData/>"
 _EMPTY = '<c t="inlineStr"></c>'
+_NUMBERS = (int, float)
 
 
 class SheetRows:
@@ -49,10 +50,12 @@ def sheet_markup(rows: Iterable[Sequence[object]]) -> bytes:
         if not _plain_text_row(cells):
             parts.extend(map(_cell, cells))
         else:
-            # Text with nothing to escape, refuse or cut (nearly every row): the cells
-            # `_cell` would write, without its checks on each cell.
+            # Text with nothing to escape, refuse or cut, and numbers (nearly every row):
+            # the cells `_cell` would write, without its checks on each text cell.
             for value in cast(Sequence[str], cells):
-                if not value:
+                if value.__class__ is not str:
+                    parts.append(_cell(value))
+                elif not value:
                     parts.append(_EMPTY)
                 elif value in ERROR_CODES:
                     parts.append(f'<c t="e"><v>{value}</v></c>')
@@ -65,12 +68,15 @@ def sheet_markup(rows: Iterable[Sequence[object]]) -> bytes:
 
 
 def _plain_text_row(cells: Sequence[object]) -> bool:
-    """Every cell is text without markup characters or characters a sheet refuses, and
-    none is longer than a cell holds."""
+    """Every cell is a number, or text without markup characters or characters a sheet
+    refuses, and none is longer than a cell holds."""
     try:
         joined = "\t".join(cells)  # type: ignore[arg-type]
-    except TypeError:  # numbers, booleans or empty cells of a typed custom field
-        return False
+    except TypeError:  # numbers (confidences, attempts), booleans or empty typed cells
+        texts = [cell for cell in cells if cell.__class__ is str]
+        if any(cell.__class__ not in _NUMBERS for cell in cells if cell.__class__ is not str):
+            return False
+        return _plain_text_row(texts)
     if "&" in joined or "<" in joined or ">" in joined:
         return False
     if len(joined) > MAX_CELL_CHARS and max(map(len, cells)) > MAX_CELL_CHARS:  # type: ignore[arg-type]

@@ -38,7 +38,7 @@ from shared.exports import CsvExport, JsonExport, workbook_cells
 from shared.xlsx_rows import sheet_markup
 
 # Changes whenever a rendering's bytes would change for the same rows and columns.
-FORMAT = 1
+FORMAT = 2
 # Renderings are deflated for storage: rows of one chunk are alike, so level 1 gives most
 # of the reduction for little CPU.
 _LEVEL = 1
@@ -87,7 +87,7 @@ class RowRenderer:
             spreadsheet_values(row, layout, row_cells)
             for row, row_cells in zip(rows, cells, strict=True)
         ]
-        sheet, evidence = workbook_cells(layout, self._table, rows, values)
+        sheet, evidence = workbook_cells(layout, self._table, rows, values, cells)
         # A fresh JSON writer: the chunk's first object without a leading comma.
         json = JsonExport(layout).rows(rows, cells)
         return RenderedRows(self._csv.lines(values), json, sheet_markup(sheet), evidence)

@@ -1,9 +1,9 @@
 """A new session whose input is a completed session's results, to qualify its companies.
 
-Each result row (duplicates filled) becomes an input row: the name from `Company_Name`,
-the website from `Official_Website`, the user's own columns kept. The objects are an
-upload's, written in the same order with the manifest last; the input file is the results
-CSV, and the context is the finished session's.
+Each result row (duplicates filled, review decisions applied) becomes an input row: the
+name from `Company_Name`, the website from `Official_Website`, the user's own columns kept.
+The objects are an upload's, written in the same order with the manifest last; the input
+file is the results CSV, and the context is the finished session's.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from gateway.criteria.choice import Qualification
 from gateway.downloads import results_file
 from gateway.ingest.whole import written_whole
 from gateway.results_source import all_rows
+from gateway.review.decision import ReviewDecision, with_decisions
+from gateway.review.storage import read_decisions
 from shared.company_keys import registered_domain
 from shared.errors import InvalidInput, NotFound
 from shared.ids import new_session_id
@@ -65,10 +67,13 @@ async def session_from_results(
     source: SessionState,
     source_keys: SessionKeys,
     qualification: Qualification,
+    webhook_url: str | None = None,
 ) -> SessionManifest:
     keys = SessionKeys(source_keys.tenant, new_session_id())
     return await written_whole(
-        store, keys, lambda: _store_session(store, source, source_keys, keys, qualification)
+        store,
+        keys,
+        lambda: _store_session(store, source, source_keys, keys, qualification, webhook_url),
     )
 
 
@@ -78,13 +83,14 @@ async def _store_session(
     source_keys: SessionKeys,
     keys: SessionKeys,
     qualification: Qualification,
+    webhook_url: str | None,
 ) -> SessionManifest:
     filename = f"results-{source_keys.session_id}.csv"
     input_key = keys.input_file(filename)
     csv = results_file(store, source_keys, source, "csv")
     size = await store.put_stream(input_key, csv, "text/csv; charset=utf-8")
     rows = _RowsFromResults(source.manifest.input.columns)
-    batches = all_rows(store, source_keys)
+    batches = _as_decided(all_rows(store, source_keys), await read_decisions(store, source_keys))
     await store.put_stream(keys.rows, rows.jsonl(batches), "application/x-ndjson")
     if rows.rows == 0:
         raise InvalidInput("no_rows", "the session has no result rows to qualify")
@@ -95,7 +101,7 @@ async def _store_session(
         session_id=keys.session_id,
         tenant=keys.tenant,
         created_at=datetime.now(UTC),
-        options=SessionOptions(qualification=qualification.options),
+        options=SessionOptions(qualification=qualification.options, webhook_url=webhook_url),
         context_chars=len(context),
         input=InputSummary(
             filename=filename,
@@ -116,6 +122,15 @@ async def _store_session(
     await store.put_model(keys.manifest, manifest)
     log.info("session.created", rows=rows.rows, qualifies=source_keys.session_id, size_bytes=size)
     return manifest
+
+
+async def _as_decided(
+    batches: AsyncIterator[list[ResultRow]], decisions: dict[int, ReviewDecision]
+) -> AsyncIterator[list[ResultRow]]:
+    # A website a person accepted is the company's; one they rejected is not: the rows
+    # to qualify are those the user sees in the results, not the pipeline's raw ones.
+    async for batch in batches:
+        yield with_decisions(batch, decisions)
 
 
 async def _context(store: ObjectStore, keys: SessionKeys) -> str:

@@ -19,6 +19,8 @@ from gateway.openapi.faults import (
     errors,
 )
 from gateway.resources.sessions import QualifyRequest
+from gateway.webhooks.config import WebhookSettingsStore
+from gateway.webhooks.form import session_webhook
 from shared.lifecycle import SessionStatus
 from shared.session_view import SessionView, session_view
 from shared.status import SessionState
@@ -60,7 +62,9 @@ async def qualify(
         services.settings.capabilities(),
         qualify_only=True,
     )
-    manifest = await session_from_results(services.store, state, keys, chosen)
+    # A session like any other: it calls the tenant's default webhook when it ends.
+    webhook = await session_webhook(None, WebhookSettingsStore(services.store, keys.tenant))
+    manifest = await session_from_results(services.store, state, keys, chosen, webhook)
     services.metrics.session_created(manifest.input.size_bytes, manifest.input.rows)
     created = SessionState.created(manifest)
     services.settled.created(created)

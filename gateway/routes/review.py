@@ -81,7 +81,16 @@ async def review(
     if not found:
         raise InvalidInput("row_not_found", f"the session has no result for row {row} (yet)", 404)
     current = found[0]
-    if row in await read_decisions(store, keys) or not in_review(current):
+    earlier = (await read_decisions(store, keys)).get(row)
+    if earlier is not None:
+        # Its stored row still reads needs_review (the decision is kept beside it), so
+        # the refusal names the decision rather than that status.
+        raise ApiConflict(
+            "row_not_in_review",
+            f"row {row} was already decided: a person chose {earlier.decision} "
+            f"at {earlier.decided_at:%Y-%m-%d %H:%M} UTC",
+        )
+    if not in_review(current):
         raise ApiConflict(
             "row_not_in_review", f"row {row} is {current.row_status.value}, not needs_review"
         )

@@ -153,3 +153,55 @@ def test_retry_runs_the_chosen_rows_again_and_refuses_a_status_that_cannot_be_re
     ]
     assert ok_attempts
     assert set(ok_attempts) == {3}
+
+
+def test_run_refuses_standard_output_as_its_results_file_before_uploading(
+    cli_env: dict[str, str | None],
+    companies_csv: Path,
+    tmp_path: Path,
+    dossier: DossierClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = [s["session_id"] for s in dossier.iter_sessions()]
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["run", str(companies_csv), "-o", "-"], env=cli_env)
+
+    assert result.exit_code == 2, result.output
+    # The message as read, without the frame the terminal draws around it.
+    said = " ".join(result.stderr.replace("│", " ").split())
+    assert "to write the results there, run `dossier results ID -o -` afterwards" in said
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+    assert [s["session_id"] for s in dossier.iter_sessions()] == before
+
+
+def test_results_refuses_a_format_other_than_the_files_extension(
+    cli_env: dict[str, str | None], finished_session: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "results.csv"
+    result = CliRunner().invoke(
+        app, ["results", finished_session, "-f", "xlsx", "-o", str(target)], env=cli_env
+    )
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.stderr.replace("│", " ").split())
+    assert "results.csv names a csv file, not xlsx" in said
+    assert not target.exists()
+    # Matching, or a name without a results extension: the format says what is written.
+    for name, fmt in (("same.csv", "csv"), ("export.txt", "csv")):
+        done = CliRunner().invoke(
+            app, ["results", finished_session, "-f", fmt, "-o", str(tmp_path / name)], env=cli_env
+        )
+        assert done.exit_code == 0, done.output
+        assert (tmp_path / name).read_bytes().startswith(b"\xef\xbb\xbfname,website")
+
+
+def test_watch_wants_a_session_or_the_tenant_and_says_which_is_wrong(
+    cli_env: dict[str, str | None], finished_session: str
+) -> None:
+    for args, told in (
+        (["watch", finished_session, "--tenant"], "give a session id or --tenant, not both"),
+        (["watch"], "give a session id or --tenant, one of them"),
+    ):
+        result = CliRunner().invoke(app, args, env=cli_env)
+        assert result.exit_code == 2, result.output
+        assert told in " ".join(result.stderr.replace("│", " ").split())

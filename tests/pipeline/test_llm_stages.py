@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import httpx2
 import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
 
 from tests.pipeline.conftest import FARM_DNS, Farm, MakeSettings, Server
 from tests.pipeline.fakes.llm import LlmState
 from tests.pipeline.fakes.search import SearchState
+from tests.pipeline.fakes.server import serve_app
 from tests.pipeline.fakes.site_farm import ACME_HOME, page
 from worker.pipeline.build import web_fetcher
 from worker.pipeline.clients.llm import LlmClient, LlmUnavailable
@@ -88,3 +94,19 @@ async def test_deep_search_without_context_asks_nothing(
     deep = DeepSearch(llm, None, None, 3, 2, 8000)  # type: ignore[arg-type]
     assert await deep.questions("   ") == []
     assert llm_server.state.requests == []
+
+
+async def test_a_model_that_never_answers_is_a_timeout_in_words() -> None:
+    async def never(request: Request) -> JSONResponse:
+        await asyncio.sleep(3600)  # ended when the server stops
+        return JSONResponse({})
+
+    app = Starlette(routes=[Route("/v1/chat/completions", never, methods=["POST"])])
+    with serve_app(app) as port:
+        slow = LlmClient(f"http://127.0.0.1:{port}/v1", "sk", "m", 0.3, 0.0, 1, 0.05)
+        try:
+            with pytest.raises(LlmUnavailable) as raised:
+                await from_llm(slow, "Acme Rockets", [ACME], "", 8000)
+        finally:
+            await slow.aclose()
+    assert str(raised.value) == "language model unavailable: timeout"

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
-from shared.export_layout import ExportLayout, spreadsheet_values
+from shared.export_layout import ExportLayout, workbook_values
 from shared.exports import XlsxExport
 from shared.rows import ResultRow
 from shared.xlsx_rows import SheetRows, _cell
@@ -23,7 +23,7 @@ AWKWARD = [
 ]  # fmt: skip
 
 
-def openpyxl_sheet(path: Path, rows: list[list[str]]) -> None:
+def openpyxl_sheet(path: Path, rows: list[list[object]]) -> None:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Results")
     for row in rows:
@@ -51,8 +51,9 @@ def test_rows_read_back_as_openpyxl_writes_them(tmp_path: Path) -> None:
     export.rows(rows[5:])
     export.save(ours)
     theirs = tmp_path / "theirs.xlsx"
-    header = list(layout.columns)
-    openpyxl_sheet(theirs, [header, *(spreadsheet_values(r, layout) for r in rows)])
+    header: list[object] = list(layout.columns)
+    # Numbers (here `Attempts`) are numbers, in ours as in openpyxl's.
+    openpyxl_sheet(theirs, [header, *(workbook_values(r, layout) for r in rows)])
     ours_cells, their_cells = cells(ours), cells(theirs)
     assert len(ours_cells) == len(AWKWARD) + 1
     assert ours_cells == their_cells, "the sheets differ"

@@ -17,6 +17,8 @@ from worker.pipeline.row_flow import RowFlow
 from worker.pipeline.stages.hubspot.sync import HubSpotSync
 from worker.pipeline.toolkit import Toolkit
 
+_FAILED = StepStatus.failed("")
+
 
 class ChunkEnrichment:
     def __init__(self, kit: Toolkit, session: SessionContext) -> None:
@@ -130,6 +132,16 @@ class ChunkEnrichment:
             error=draft.error,
             ms=round((time.monotonic() - started) * 1000),
         )
+        # An optional step that failed leaves the row `ok`, but the errors log is where a
+        # user looks for what went wrong (a model or search outage, a HubSpot look-up).
+        steps = (
+            ("deep_search", draft.deep_search_status),
+            ("hubspot", draft.hubspot_status),
+            ("qualification", draft.qualification_status),
+        )
+        for step, status in steps:
+            if status.startswith(_FAILED):
+                log.warning("pipeline.row.step_failed", step=step, reason=status[len(_FAILED) :])
         return draft.result()
 
     async def finish(self, results: list[ResultRow]) -> list[ResultRow]:

@@ -34,6 +34,8 @@ class RowDraft:
     review: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # A step could not run as it should because an outside service was down.
+    outage: bool = False
 
     def source(self, url: str) -> None:
         if url and url not in self.sources:
@@ -92,4 +94,4 @@ class RowDraft:
             linkedin_source=self.linkedin_source,
             linkedin_confidence=self.linkedin_confidence,
             review_candidates=" | ".join(self.review),
-        )
+        ).with_outage(self.outage)

@@ -206,6 +206,7 @@ class RowFlow:
                     draft.note("the language model found too little text; extractive used")
             except LlmUnavailable as error:
                 draft.note(f"{error}; extractive description used")
+                draft.outage = True
         result = result or describe.extractive(pages)
         if result is None:
             draft.note("the website has no description text")
@@ -223,9 +224,17 @@ class RowFlow:
             return
         if self._questions_error:
             draft.deep_search_status = StepStatus.failed(self._questions_error)
+            draft.outage = True
             return
         if not self._questions:
-            draft.note("deep search: the context implies no questions")
+            # Deep search answers the context's questions: without a context there are none,
+            # which the user should be told in those words rather than as a finding.
+            no_context = not self._session.context_text.strip()
+            draft.note(
+                "deep search: no research context was given, so there is nothing to ask"
+                if no_context
+                else "deep search: the context implies no questions"
+            )
             draft.deep_search_status = StepStatus.SKIPPED
             return
         try:
@@ -239,6 +248,7 @@ class RowFlow:
         except (SearchUnavailable, LlmUnavailable) as error:
             # An optional step: the row keeps its status and everything found so far.
             draft.deep_search_status = StepStatus.failed(str(error))
+            draft.outage = True
             return
         draft.deep_search = render(answers)
         draft.deep_search_status = StepStatus.OK

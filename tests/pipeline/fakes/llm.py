@@ -39,6 +39,8 @@ class LlmState:
     held: int = 0
     # Set from the test's thread while the server waits in its own.
     gate: threading.Event = field(default_factory=threading.Event)
+    # Schema name -> the JSON answered instead, as a model that ignores the schema would.
+    replies: dict[str, Any] = field(default_factory=dict)
 
     def release(self) -> None:
         self.gate.set()
@@ -147,7 +149,9 @@ def llm_app(state: LlmState) -> Starlette:
             return JSONResponse({"error": {"message": "overloaded", "type": "server_error"}}, 503)
         schema = body["response_format"]["json_schema"]["name"]
         user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-        if schema == "company_description":
+        if schema in state.replies:
+            content = state.replies[schema]
+        elif schema == "company_description":
             content = _describe(user)
         elif schema == "qualification":
             state.qualification_asked += 1

@@ -78,8 +78,12 @@ class LlmClient:
                     "json_schema": {"name": schema_name, "schema": schema, "strict": True},
                 },
             )
-        except (openai.APITimeoutError, openai.APIConnectionError) as error:
-            raise Transient(type(error).__name__) from error
+        except openai.APITimeoutError as error:
+            # Worded as the search and HubSpot clients word theirs: the reason reaches
+            # every row's Notes, where a class name means nothing to the reader.
+            raise Transient("timeout") from error
+        except openai.APIConnectionError as error:
+            raise Transient(f"connection failed ({type(error).__name__})") from error
         except openai.RateLimitError as error:
             raise Transient("HTTP 429", _retry_after(error.response)) from error
         except openai.InternalServerError as error:

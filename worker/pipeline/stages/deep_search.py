@@ -7,7 +7,7 @@ import asyncio
 from dataclasses import dataclass
 
 from worker.pipeline.clients.fetch.fetcher import Fetcher, FetchError
-from worker.pipeline.clients.llm import LlmClient
+from worker.pipeline.clients.llm import LlmClient, LlmUnavailable
 from worker.pipeline.clients.search.provider import SearchHit, SearchProvider
 from worker.pipeline.stages.page.page_facts import PageFacts, extract_facts
 
@@ -79,7 +79,8 @@ class DeepSearch:
             return []
         system = QUESTIONS_SYSTEM.format(n=self._questions)
         answer = await self._llm.structured(system, context_text, "questions", QUESTIONS_SCHEMA)
-        found = [str(q).strip() for q in answer.get("questions", []) if str(q).strip()]
+        listed = _listed(answer, "questions")
+        found = [q.strip() for q in listed if isinstance(q, str) and q.strip()]
         return found[: self._questions]
 
     async def answer(
@@ -119,12 +120,12 @@ class DeepSearch:
         known = {url for url, _ in sources}
         answers = [
             Answer(
-                str(item.get("question", "")),
-                str(item.get("answer", "")),
-                tuple(url for url in item.get("source_urls", []) if url in known),
+                str(item.get("question") or ""),
+                str(item.get("answer") or ""),
+                tuple(url for url in _urls(item.get("source_urls")) if url in known),
             )
-            for item in data.get("answers", [])
-            if isinstance(item, dict)
+            for item in _listed(data, "answers")
+            if isinstance(item, dict) and item.get("answer")
         ]
         return answers, skipped, pages
 
@@ -142,6 +143,19 @@ class DeepSearch:
 
         found = await asyncio.gather(*(one(u) for u in urls))
         return [facts for facts in found if facts], skipped
+
+
+def _listed(answer: dict[str, object], key: str) -> list[object]:
+    """The list the schema asks for under `key`. A model (or a server) that ignores the
+    schema may send anything there: that is an unusable answer, not a crash of the row."""
+    value = answer.get(key)
+    if not isinstance(value, list):
+        raise LlmUnavailable(f"language model answer did not follow the schema ({key})")
+    return value
+
+
+def _urls(value: object) -> list[str]:
+    return [url for url in value if isinstance(url, str)] if isinstance(value, list) else []
 
 
 def render(answers: list[Answer]) -> str:

@@ -35,6 +35,7 @@ async def answer_fields(
         outcome = await kit.fields.answer(draft.row.name, draft.website, specs, pages)
     except LlmUnavailable as error:
         draft.note(f"custom fields failed: {error}")
+        draft.outage = True
         return
     except Exception as error:  # an optional step: the row keeps what it found
         log.exception("fields.crashed")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 
@@ -13,12 +14,15 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 def _number(raw: object) -> float | None:
     if isinstance(raw, bool):
         return None
-    if isinstance(raw, int | float):
-        return float(raw)
     try:
-        return float(str(raw).replace(",", "").strip())
-    except ValueError:
+        number = (
+            float(raw) if isinstance(raw, int | float) else float(str(raw).replace(",", "").strip())
+        )
+    except (ValueError, OverflowError):
         return None
+    # `NaN` and `Infinity` (JSON the model may send, or text float() reads) are no
+    # amount, and a workbook cell holding one is a file spreadsheets refuse to open.
+    return number if math.isfinite(number) else None
 
 
 def _date(raw: object) -> str | None:

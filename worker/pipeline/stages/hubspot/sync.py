@@ -25,6 +25,9 @@ from worker.pipeline.stages.hubspot.created import CreatedCompanies
 from worker.pipeline.stages.hubspot.links import RecordLinks
 from worker.pipeline.stages.hubspot.properties import WrittenProperties
 
+# Rows named in one refusal's log line; `count` says how many there were.
+_ROWS_LOGGED = 20
+
 
 @dataclass
 class _Write:
@@ -243,8 +246,27 @@ class HubSpotSync:
                 results=len(outcome.results),
                 errors=len(outcome.errors),
             )
+            self._log_refused(action, found)
             answers.update(found)
         return answers
+
+    def _log_refused(self, action: str, found: dict[int, str]) -> None:
+        """Each reason HubSpot refused rows for, with those rows: the session's errors log
+        is where a user looks for why records were not written (a property missing in the
+        account, a value HubSpot does not accept)."""
+        refused: dict[str, list[int]] = {}
+        for row, answer in found.items():
+            if not answer.startswith("id:"):
+                refused.setdefault(answer, []).append(row)
+        for reason, rows in refused.items():
+            shown = sorted(rows)
+            self._log.warning(
+                "hubspot.write.failed",
+                action=action,
+                count=len(shown),
+                rows=shown[:_ROWS_LOGGED],
+                reason=reason,
+            )
 
     async def _remember(self, writes: list[_Write], answers: dict[int, str]) -> None:
         """Record the companies just created, before anything else can fail: a chunk redone

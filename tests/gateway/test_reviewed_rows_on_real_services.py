@@ -1,0 +1,156 @@
+"""Sessions made from a completed session's results (qualify), and what a person decided on
+its rows left for review: the app on real SeaweedFS and RabbitMQ, the worker's objects
+seeded."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from shared.broker.rabbit import RabbitBroker
+from shared.broker.rabbit_topology import delete_topology
+from shared.layout import SessionKeys
+from shared.lifecycle import SessionStatus
+from shared.models import SessionManifest
+from shared.rows import RowStatus
+from shared.rows_format import read_rows
+from shared.storage.s3 import MinioStore, store_from_settings
+from tests.gateway.conftest import Caller, MakeSettings, client_for, running_app
+from tests.gateway.seed import result_row, seed_chunk, seed_final
+from tests.gateway.steps import CRITERIA_CSV, new_session, send_criteria
+from tests.sessions import seed_plan
+
+pytestmark = pytest.mark.integration
+
+# Qualification needs a model configured; these tests never reach it.
+LLM = {"llm_base_url": "http://127.0.0.1:9/v1", "llm_model": "none"}
+CSV = b"Company\nAcme\nGlobex\nInitech\n"
+
+
+@pytest.fixture
+async def gateway(
+    real_settings: MakeSettings, owner: Caller
+) -> AsyncIterator[tuple[httpx.AsyncClient, MinioStore]]:
+    settings = real_settings(**LLM)
+    amqp_url = settings.amqp_url.get_secret_value()
+    store = store_from_settings(settings)
+    broker = RabbitBroker(amqp_url, settings.topology)
+    try:
+        async with running_app(settings, store, broker) as app, client_for(app, owner) as http:
+            yield http, store
+    finally:
+        store.close()
+        await delete_topology(amqp_url, settings.topology)
+
+
+async def reviewed_session(http: httpx.AsyncClient, store: MinioStore, owner: Caller) -> str:
+    """A completed session of three rows: two left for review, one enriched."""
+    session_id = await new_session(http, CSV)
+    keys = SessionKeys(owner.tenant, session_id)
+    assert (await http.post(f"/api/sessions/{session_id}/start")).status_code == 202
+    rows = [
+        result_row(
+            0,
+            "Acme",
+            original={"Company": "Acme"},
+            Official_Website="",
+            Row_Status=RowStatus.NEEDS_REVIEW,
+            Review_Candidates="website: https://acme-corp.example/ (0.7; title matches)",
+        ),
+        result_row(
+            1,
+            "Globex",
+            original={"Company": "Globex"},
+            Official_Website="",
+            Row_Status=RowStatus.NEEDS_REVIEW,
+            Review_Candidates="website: https://globex.example/ (0.65; named)",
+        ),
+        result_row(2, "Initech", original={"Company": "Initech"}),
+    ]
+    await seed_plan(store, keys, total=3, chunk_size=3)
+    await seed_chunk(store, keys, 0, rows)
+    await seed_final(store, keys, SessionStatus.COMPLETED, rows, ["Company"])
+    for row, decision in ((0, "accept"), (1, "reject")):
+        answer = await http.post(
+            f"/api/sessions/{session_id}/rows/{row}/review", json={"decision": decision}
+        )
+        assert answer.status_code == 200, answer.text
+    return session_id
+
+
+async def test_a_qualify_session_takes_the_rows_as_a_person_decided_them(
+    gateway: tuple[httpx.AsyncClient, MinioStore], owner: Caller
+) -> None:
+    http, store = gateway
+    source = await reviewed_session(http, store, owner)
+    assert (await send_criteria(http, CRITERIA_CSV, "cdn.csv")).status_code == 201
+
+    answer = await http.post(f"/api/sessions/{source}/qualify", json={"criteria": ["cdn"]})
+    assert answer.status_code == 201, answer.text
+    keys = SessionKeys(owner.tenant, answer.json()["session_id"])
+    rows = read_rows(await store.get_bytes(keys.rows))
+    # The accepted website is qualified; the rejected one stays without a website.
+    assert [(row.name, row.website) for row in rows] == [
+        ("Acme", "https://acme-corp.example/"),
+        ("Globex", None),
+        ("Initech", "https://initech.example"),
+    ]
+    preview = (await http.get(f"/api/sessions/{keys.session_id}/preview")).json()
+    assert preview["rows"][0]["website"] == "https://acme-corp.example/"
+
+
+async def test_a_second_decision_on_a_row_is_refused_naming_the_first(
+    gateway: tuple[httpx.AsyncClient, MinioStore], owner: Caller
+) -> None:
+    http, store = gateway
+    source = await reviewed_session(http, store, owner)
+    again = await http.post(f"/api/sessions/{source}/rows/0/review", json={"decision": "reject"})
+    assert (again.status_code, again.json()["code"]) == (409, "row_not_in_review")
+    message = again.json()["message"]
+    assert message.startswith("row 0 was already decided: a person chose accept at "), message
+    enriched = await http.post(f"/api/sessions/{source}/rows/2/review", json={"decision": "accept"})
+    assert enriched.json()["message"] == "row 2 is ok, not needs_review"
+
+
+async def test_a_qualify_session_calls_the_tenants_default_webhook(
+    gateway: tuple[httpx.AsyncClient, MinioStore], owner: Caller
+) -> None:
+    http, store = gateway
+    hook = "https://hooks.example.com/dossier"
+    assert (await http.put("/api/webhook", json={"url": hook})).status_code == 200
+    source = await reviewed_session(http, store, owner)
+    assert (await send_criteria(http, CRITERIA_CSV, "cdn.csv")).status_code == 201
+
+    answer = await http.post(f"/api/sessions/{source}/qualify", json={"criteria": ["cdn"]})
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["options"]["webhook_url"] == hook
+    keys = SessionKeys(owner.tenant, answer.json()["session_id"])
+    assert (await store.get_model(keys.manifest, SessionManifest)).options.webhook_url == hook
+
+
+async def test_a_duplicate_of_a_row_cancelled_before_it_ran_says_so(
+    gateway: tuple[httpx.AsyncClient, MinioStore], owner: Caller
+) -> None:
+    http, store = gateway
+    session_id = await new_session(http, b"Company\nAcme\nGlobex\nAcme Again\n")
+    keys = SessionKeys(owner.tenant, session_id)
+    assert (await http.post(f"/api/sessions/{session_id}/start")).status_code == 202
+    await seed_plan(store, keys, total=3, chunk_size=2)
+    cancelled = result_row(0, "Acme", Official_Website="", Row_Status=RowStatus.CANCELLED)
+    await seed_chunk(store, keys, 0, [cancelled, result_row(1, "Globex")])
+    duplicate = result_row(
+        2, "Acme Again", Official_Website="", Row_Status=RowStatus.DUPLICATE, duplicate_of=0
+    )
+    await seed_chunk(store, keys, 1, [duplicate])
+    assert (await http.post(f"/api/sessions/{session_id}/cancel")).status_code == 202
+
+    note = "duplicate of row 1, which was cancelled before it ran"
+    page = (await http.get(f"/api/sessions/{session_id}/results")).json()["rows"]
+    assert (page[2]["Row_Status"], page[2]["Notes"]) == ("duplicate", note)
+    table = (await http.get(f"/api/sessions/{session_id}/results", params={"format": "csv"})).text
+    rows = list(csv.DictReader(io.StringIO(table.lstrip("\ufeff"))))
+    assert (rows[2]["Row_Status"], rows[2]["Notes"]) == ("duplicate", note)
