@@ -79,8 +79,8 @@ def test_a_total_row_is_a_summary_row(label: str, cells: list[str]) -> None:
         ["", "", "1200", "37"],
         ["Acme", "", "1200", "37"],
     ],
-    ids=["website", "name-only", "short-name-only", "text-cell", "date-cell", "totalenergies", "longer-name", "summit",
-         "two-labels", "no-label", "company"],
+    ids=["website", "name-only", "short-name-only", "text-cell", "date-cell", "totalenergies",
+         "longer-name", "summit", "two-labels", "no-label", "company"],
 )  # fmt: skip
 def test_a_company_is_no_summary_row(record: list[str]) -> None:
     assert not is_summary_row(record, 0, 1)
