@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the conftest starts the services with farm_env
     from tests.pipeline.conftest import Farm, Server
     from tests.pipeline.fakes.llm import LlmState
     from tests.pipeline.fakes.search import SearchState
+    from tests.stack import Stack
 
 
 def farm_env(farm: Farm) -> dict[str, str]:
@@ -71,3 +72,18 @@ async def wait_final(client: httpx.AsyncClient, session_id: str) -> dict[str, An
             if state["status"] in ("completed", "failed", "cancelled") and state["finalized"]:
                 return state
             await asyncio.sleep(0.2)  # polling the API is the condition being waited on
+
+
+async def completed_downloads(
+    stack: Stack, data: bytes, form: dict[str, str], formats: tuple[str, ...]
+) -> dict[str, bytes]:
+    """Uploads, starts and waits for a session that must complete; its downloads by format."""
+    async with httpx.AsyncClient(base_url=stack.api, headers=stack.headers) as client:
+        session_id = await upload(client, data, form)
+        await start(client, session_id)
+        state = await wait_final(client, session_id)
+        assert state["status"] == "completed", stack.logs()
+        results = f"/api/sessions/{session_id}/results"
+        return {
+            kind: (await client.get(results, params={"format": kind})).content for kind in formats
+        }

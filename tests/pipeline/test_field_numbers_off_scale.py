@@ -7,14 +7,13 @@ from __future__ import annotations
 import io
 import math
 
-import httpx
 import orjson
 import pytest
 from openpyxl import load_workbook
 
 from tests.pipeline.conftest import Server
 from tests.pipeline.fakes.llm import LlmState
-from tests.pipeline.services_steps import start, upload, wait_final
+from tests.pipeline.services_steps import completed_downloads
 from tests.stack import Stack
 
 pytestmark = pytest.mark.e2e
@@ -40,17 +39,9 @@ async def test_non_finite_numbers_are_no_answer_and_the_files_stay_readable(
     search_llm_stack: Stack, llm_server: Server[LlmState]
 ) -> None:
     llm_server.state.replies = {"custom_fields": {"f1": answer(math.nan), "f2": answer("Infinity")}}
-    async with httpx.AsyncClient(
-        base_url=search_llm_stack.api, headers=search_llm_stack.headers
-    ) as client:
-        session_id = await upload(client, CSV, {"custom_fields": FIELDS, "use_cache": "false"})
-        await start(client, session_id)
-        state = await wait_final(client, session_id)
-        assert state["status"] == "completed", search_llm_stack.logs()
-        results = f"/api/sessions/{session_id}/results"
-        as_json = (await client.get(results, params={"format": "json"})).content
-        workbook = (await client.get(results, params={"format": "xlsx"})).content
-        table = (await client.get(results, params={"format": "csv"})).text
+    form = {"custom_fields": FIELDS, "use_cache": "false"}
+    files = await completed_downloads(search_llm_stack, CSV, form, ("json", "xlsx", "csv"))
+    as_json, workbook, table = files["json"], files["xlsx"], files["csv"].decode()
 
     [row] = orjson.loads(as_json)  # strict JSON: NaN or Infinity would not parse
     assert row["Row_Status"] == "ok"

@@ -7,11 +7,10 @@ from __future__ import annotations
 import csv
 import io
 
-import httpx
 import pytest
 from openpyxl import load_workbook
 
-from tests.pipeline.services_steps import start, upload, wait_final
+from tests.pipeline.services_steps import completed_downloads
 from tests.stack import Stack
 
 pytestmark = pytest.mark.e2e
@@ -21,16 +20,9 @@ FIELDS = '[{"name": "countries", "type": "number", "description": "countries"}]'
 
 
 async def test_the_workbook_holds_numbers_as_numbers(search_llm_stack: Stack) -> None:
-    async with httpx.AsyncClient(
-        base_url=search_llm_stack.api, headers=search_llm_stack.headers
-    ) as client:
-        session_id = await upload(client, CSV, {"custom_fields": FIELDS, "use_cache": "false"})
-        await start(client, session_id)
-        state = await wait_final(client, session_id)
-        assert state["status"] == "completed", search_llm_stack.logs()
-        results = f"/api/sessions/{session_id}/results"
-        workbook = (await client.get(results, params={"format": "xlsx"})).content
-        table = (await client.get(results, params={"format": "csv"})).text
+    form = {"custom_fields": FIELDS, "use_cache": "false"}
+    files = await completed_downloads(search_llm_stack, CSV, form, ("xlsx", "csv"))
+    workbook, table = files["xlsx"], files["csv"].decode()
 
     sheet = load_workbook(io.BytesIO(workbook), read_only=True)["Results"]
     header, streamforge, gone = ([(c.value, c.data_type) for c in row] for row in sheet.rows)
