@@ -54,7 +54,8 @@ async def rows_wanted(
     # `reviews/<row>.json`: the key ends in the row's number, as a chunk's key in its own.
     decided = {chunk_from_key(info.key) for info in await store.list_objects(keys.reviews_prefix)}
     for n in range(chunk_count):
-        current = await read_chunk_results(store, keys, n, rounds=rounds)
+        # A chunk with no stored rows (never the case once finalized) has none to retry.
+        current = await read_chunk_results(store, keys, n, missing_ok=True, rounds=rounds)
         rows = {r.row for r in current if r.row not in decided and wanted(r, statuses, steps)}
         if rows:
             yield n, rows
