@@ -138,10 +138,17 @@ class DossierClient:
     def cancel(self, session_id: str) -> Json:
         return self._json("POST", f"/api/sessions/{session_id}/cancel")
 
-    def retry(self, session_id: str, statuses: Sequence[str] = ()) -> Json:
-        """Run the rows of `statuses` again (the server's default set when empty)."""
-        body = {"statuses": list(statuses)} if statuses else None
-        return self._json("POST", f"/api/sessions/{session_id}/retry", json=body)
+    def retry(
+        self, session_id: str, statuses: Sequence[str] = (), steps: Sequence[str] = ()
+    ) -> Json:
+        """Run the rows of `statuses` again, and those whose optional `steps` failed (the
+        server's default statuses when both are empty; none when only steps are named)."""
+        body: dict[str, list[str]] = {}
+        if statuses:
+            body["statuses"] = list(statuses)
+        if steps:
+            body["steps"] = list(steps)
+        return self._json("POST", f"/api/sessions/{session_id}/retry", json=body or None)
 
     def delete(self, session_id: str) -> None:
         self._request("DELETE", f"/api/sessions/{session_id}")

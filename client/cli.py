@@ -236,7 +236,15 @@ def retry(
             "--status",
             "-s",
             help="Row_Status to run again; repeat for several "
-            "(default: failed, not_found, dead_url, needs_review)",
+            "(default: failed, not_found, dead_url, needs_review, unless --step is given)",
+        ),
+    ] = None,
+    step: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--step",
+            help="Also run again the rows this optional step failed for (deep_search, "
+            "custom_fields, hubspot, qualification); repeat for several",
         ),
     ] = None,
     watch: Annotated[
@@ -246,7 +254,7 @@ def retry(
     """Run a finished session's failed rows again; every other row is kept. `dossier watch`
     (or --watch) follows the retry until its new result files are written."""
     with open_client(ctx) as client:
-        session = client.retry(session_id, status_ or ())
+        session = client.retry(session_id, status_ or (), step or ())
         note(f"{session_id} {session['status']} (retry {session['retry_round']})")
         if watch:
             end_of(follow(client, session_id, since_round=int(session["retry_round"])))

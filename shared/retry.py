@@ -1,4 +1,5 @@
-"""Retry rounds: a finished session's rows of some statuses run again, the rest kept.
+"""Retry rounds: a finished session's rows of some statuses, or whose optional steps
+failed, run again, the rest kept.
 
 Round k (1, 2, ...) is asked for by the gateway (`retries/<k>/request.json`, a conditional
 write, so one retry owns each round), planned by a worker (`retries/<k>/plan.json` and the
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+
+from pydantic import Field
 
 from shared.errors import NotFound
 from shared.layout import SessionKeys, chunk_from_key
@@ -46,11 +49,14 @@ _ROUND_DONE = re.compile(r"retries/(\d+)/chunks/done/\d+\.json$")
 
 
 class RetryRequest(Record):
-    """Written by the gateway: round `round` runs the rows of these statuses again."""
+    """Written by the gateway: round `round` runs the rows of these statuses again, and
+    the rows any of these optional steps failed for (requests stored before steps could
+    be named have none)."""
 
     round: int
     statuses: list[str]
     requested_at: datetime
+    steps: list[str] = Field(default_factory=list)
 
 
 class RetryPlan(Record):

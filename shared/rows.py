@@ -83,6 +83,10 @@ class StepStatus(StrEnum):
         return f"skipped: {reason}"
 
 
+# Custom fields have no status column: a failure is a note starting with this.
+CUSTOM_FIELDS_FAILED = "custom fields failed: "
+
+
 class InputRow(BaseModel):
     """One data row of the upload, as the gateway parsed it (`rows.jsonl`)."""
 

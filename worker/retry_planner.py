@@ -1,4 +1,5 @@
-"""Plans a retry round: the rows to run again, grouped by the session chunk they sit in.
+"""Plans a retry round: the rows to run again (shared/retry_selection.py), grouped by
+the session chunk they sit in.
 
 Like the session's own plan, the round's plan is stored only if none exists, and only the
 planner whose plan was stored publishes the round's chunk tasks; a redelivered command
@@ -13,12 +14,12 @@ import structlog
 
 from shared.broker.protocol import Publisher
 from shared.errors import NotFound
-from shared.layout import SessionKeys, chunk_from_key
+from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
 from shared.messages import RetryChunkTask, RetrySession, SessionStatusChanged
 from shared.models import FinalStatus, Plan
-from shared.results import read_chunk_results
-from shared.retry import RetryPlan, RetryRequest, chunk_rounds
+from shared.retry import RetryPlan, RetryRequest
+from shared.retry_selection import rows_wanted
 from shared.storage.protocol import ObjectStore
 from worker.chunk_inputs import read_chunk_rows
 from worker.events import publish_safely
@@ -112,22 +113,17 @@ class RetryPlanner:
     async def _write_chunks(
         self, keys: SessionKeys, round_keys: SessionKeys, session_plan: Plan, request: RetryRequest
     ) -> RetryPlan:
-        rounds = await chunk_rounds(self._store, keys, below=request.round)
-        # A person decided these rows: running them again could overturn the decision.
-        reviewed = {
-            chunk_from_key(info.key) for info in await self._store.list_objects(keys.reviews_prefix)
-        }
         chunks: list[int] = []
         total = 0
-        for n in range(session_plan.chunk_count):
-            current = await read_chunk_results(self._store, keys, n, rounds=rounds)
-            wanted = {
-                r.row
-                for r in current
-                if r.row_status.value in request.statuses and r.row not in reviewed
-            }
-            if not wanted:
-                continue
+        selected = rows_wanted(
+            self._store,
+            keys,
+            session_plan.chunk_count,
+            request.statuses,
+            request.steps,
+            below=request.round,
+        )
+        async for n, wanted in selected:
             chunk_rows = await read_chunk_rows(self._store, keys, n, session_plan)
             planned = [r for r in chunk_rows if r.row in wanted]
             data = b"".join(row.model_dump_json().encode() + b"\n" for row in planned)

@@ -1,8 +1,10 @@
-"""Running a finished session's failed rows again, keeping every other row."""
+"""Running a finished session's failed rows again (by status, or by optional step that
+failed), keeping every other row."""
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -22,6 +24,7 @@ from gateway.openapi.faults import (
     errors,
 )
 from shared.errors import InvalidInput
+from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
 from shared.messages import RetrySession, SessionStatusChanged
 from shared.retry import (
@@ -31,9 +34,11 @@ from shared.retry import (
     rows_to_retry,
     unknown_statuses,
 )
+from shared.retry_selection import RETRYABLE_STEPS, rows_wanted, unknown_steps
 from shared.rows import RowStatus
 from shared.session_view import SessionView, session_view
 from shared.status import SessionState
+from shared.storage.protocol import ObjectStore
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 NOT_FOUND = RowStatus.NOT_FOUND.value
@@ -42,38 +47,66 @@ MAX_BODY_BYTES = 4 * 1024
 
 
 class RetryBody(BaseModel):
-    """Which rows to run again, by `Row_Status`."""
+    """Which rows to run again: by `Row_Status`, by optional step that failed, or both."""
 
     model_config = ConfigDict(extra="forbid")
 
-    statuses: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_RETRY_STATUSES),
+    statuses: list[str] | None = Field(
+        None,
         min_length=1,
         max_length=len(RETRYABLE_STATUSES),
         description=f"Any of {', '.join(RETRYABLE_STATUSES)}; "
-        f"default {', '.join(DEFAULT_RETRY_STATUSES)}",
+        f"default {', '.join(DEFAULT_RETRY_STATUSES)} (none when `steps` is given)",
     )
+    steps: list[str] | None = Field(
+        None,
+        min_length=1,
+        max_length=len(RETRYABLE_STEPS),
+        description=f"Any of {', '.join(RETRYABLE_STEPS)}: also run again the rows, "
+        "whatever their status, for which one of these optional steps failed",
+    )
+
+
+@dataclass(frozen=True)
+class RetryChoice:
+    """The rows a retry runs again, as asked for, each list in its canonical order."""
+
+    statuses: list[str]
+    steps: list[str]
 
 
 _JSON_BODY = documented_body(RetryBody, required=False)
 
 
-async def _retry_body(request: Request) -> RetryBody:
+async def _retry_body(request: Request) -> RetryChoice:
     body = await capped_body(request, MAX_BODY_BYTES)
     if not body.strip():
-        return RetryBody()
+        return RetryChoice(list(DEFAULT_RETRY_STATUSES), [])
     parsed = parsed_body(RetryBody, body)
-    unknown = unknown_statuses(parsed.statuses)
+    unknown = unknown_statuses(parsed.statuses or [])
     if unknown:
         raise InvalidInput(
             "invalid_statuses",
             f"rows cannot be retried from {', '.join(map(repr, unknown))}; "
             f"use any of {', '.join(RETRYABLE_STATUSES)}",
         )
-    return RetryBody(statuses=sorted(set(parsed.statuses), key=RETRYABLE_STATUSES.index))
+    unknown = unknown_steps(parsed.steps or [])
+    if unknown:
+        raise InvalidInput(
+            "invalid_steps",
+            f"no optional step is called {', '.join(map(repr, unknown))}; "
+            f"use any of {', '.join(RETRYABLE_STEPS)}",
+        )
+    if parsed.statuses is None:
+        # Naming steps alone asks for those rows only, not the default statuses too.
+        statuses = [] if parsed.steps else list(DEFAULT_RETRY_STATUSES)
+    else:
+        statuses = sorted(set(parsed.statuses), key=RETRYABLE_STATUSES.index)
+    steps = sorted(set(parsed.steps or []), key=RETRYABLE_STEPS.index)
+    return RetryChoice(statuses, steps)
 
 
-RetryBodyDep = Annotated[RetryBody, Depends(_retry_body)]
+RetryBodyDep = Annotated[RetryChoice, Depends(_retry_body)]
 
 
 @router.post(
@@ -95,10 +128,15 @@ async def retry(
 ) -> SessionView:
     """The session is `queued`, then `running` again while only the chosen rows run; when
     they are done the result files are written anew. Each row's `Attempts` counts its
-    runs. The body is optional: `{"statuses": [...]}` picks the rows by `Row_Status`."""
-    _check_retryable(state, body.statuses)
+    runs. The body is optional: `{"statuses": [...]}` picks the rows by `Row_Status`,
+    `{"steps": [...]}` the rows an optional step failed for."""
+    _check_retryable(state)
+    await _check_rows(state, store, keys, body)
     request = RetryRequest(
-        round=state.retry_round + 1, statuses=body.statuses, requested_at=datetime.now(UTC)
+        round=state.retry_round + 1,
+        statuses=body.statuses,
+        steps=body.steps,
+        requested_at=datetime.now(UTC),
     )
     if not await store.put_model_if_absent(keys.retry_request(request.round), request):
         raise SessionConflict("session_running", "a retry of this session was just asked for")
@@ -113,7 +151,13 @@ async def retry(
         raise
     await services.settled.changed(keys, "retry")
     await _announce(broker, keys.tenant, keys.session_id, request.round)
-    log.info("session.retry_requested", session_id=keys.session_id, round=request.round)
+    log.info(
+        "session.retry_requested",
+        session_id=keys.session_id,
+        round=request.round,
+        statuses=request.statuses,
+        steps=request.steps,
+    )
     return session_view(
         state.model_copy(
             update={
@@ -125,7 +169,7 @@ async def retry(
     )
 
 
-def _check_retryable(state: SessionState, statuses: list[str]) -> None:
+def _check_retryable(state: SessionState) -> None:
     """Nothing is written unless the retry can run: 409 otherwise, with the reason."""
     if not state.status.is_final:
         raise SessionConflict(
@@ -140,12 +184,29 @@ def _check_retryable(state: SessionState, statuses: list[str]) -> None:
         )
     if state.chunk_count is None:
         raise SessionConflict("nothing_to_retry", "the session never ran: there is no row to retry")
-    count = rows_to_retry(state.counters, statuses)
-    if count is not None and NOT_FOUND in statuses:
+
+
+async def _check_rows(
+    state: SessionState, store: ObjectStore, keys: SessionKeys, choice: RetryChoice
+) -> None:
+    """409 `nothing_to_retry` when no row would run. The counters say it for statuses;
+    no counter counts failed steps, so a retry naming steps reads the rows, as its
+    planning will."""
+    if choice.steps:
+        async for _chunk, _rows in rows_wanted(
+            store, keys, state.chunk_count or 0, choice.statuses, choice.steps
+        ):
+            return
+        asked = [*choice.statuses, *(f"failed {step}" for step in choice.steps)]
+        raise SessionConflict(
+            "nothing_to_retry", f"no row has {' or '.join(asked)}; nothing changed"
+        )
+    count = rows_to_retry(state.counters, choice.statuses)
+    if count is not None and NOT_FOUND in choice.statuses:
         count -= state.reviewed.not_found  # rows a person rejected are never run again
     if count == 0:
         raise SessionConflict(
-            "nothing_to_retry", f"no row has status {', '.join(statuses)}; nothing changed"
+            "nothing_to_retry", f"no row has status {', '.join(choice.statuses)}; nothing changed"
         )
 
 

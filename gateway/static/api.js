@@ -94,9 +94,16 @@ export const api = {
   start: (id) => json(`/api/sessions/${encodeURIComponent(id)}/start`, { method: "POST" }),
   cancel: (id) => json(`/api/sessions/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
   usage: (month) => json("/api/usage", { query: month ? { month } : undefined }),
-  retry: (id, statuses) => json(`/api/sessions/${encodeURIComponent(id)}/retry`, {
-    method: "POST", body: statuses ? JSON.stringify({ statuses }) : undefined, contentType: "application/json",
-  }),
+  // `statuses` and `steps` (optional steps whose failures run again): the server's default
+  // statuses when neither is given.
+  retry: (id, statuses, steps) => {
+    const body = { ...(statuses ? { statuses } : {}), ...(steps ? { steps } : {}) };
+    return json(`/api/sessions/${encodeURIComponent(id)}/retry`, {
+      method: "POST",
+      body: Object.keys(body).length ? JSON.stringify(body) : undefined,
+      contentType: "application/json",
+    });
+  },
   remove: (id) => request(`/api/sessions/${encodeURIComponent(id)}`, { method: "DELETE" }),
   // `filters`: status, confidence, q and sort of the results query (see docs/api.md).
   results: (id, offset, limit, signal, filters = {}) =>

@@ -63,6 +63,13 @@ def worker_env(farm: Farm) -> dict[str, str]:
     }
 
 
+@pytest.fixture
+def model(_llm_server: Server[LlmState]) -> Server[LlmState]:
+    """The fake model the workers ask, shared by the module: a test that changes its
+    state restores it."""
+    return _llm_server
+
+
 def one_company(tmp_path: Path) -> Path:
     path = tmp_path / "companies.csv"
     path.write_text("Company,Website\nStreamForge,streamforge.com\n", encoding="utf-8")
@@ -118,6 +125,42 @@ async def test_two_fields_are_answered_with_their_quotes_and_sources(
     # The field columns are the session's answers, not the user's input columns.
     await page.get_by_label("Show input columns").check()
     await expect(page.locator("#results-table thead")).not_to_contain_text("Field: ")
+
+
+async def test_fields_a_model_outage_left_unanswered_are_retried_from_the_session_page(
+    page: Page, stack: Stack, tmp_path: Path, model: Server[LlmState]
+) -> None:
+    model.state.failing_companies = {"StreamForge"}
+    try:
+        await sign_in(page, stack)
+        await choose_file(page, one_company(tmp_path))
+        await add_field(page, "countries", "number", "countries")
+        await start_and_finish(page)
+    finally:
+        model.state.failing_companies = set()
+    session_id = page.url.rsplit("/", 1)[-1]
+    results = f"/api/sessions/{session_id}/results"
+    (short,) = stack.api("GET", results)["rows"]
+    assert (short["Row_Status"], short["Attempts"]) == ("ok", 1)
+    assert "custom fields failed: " in short["Notes"], short
+    # The row is `ok`: only the optional steps' button offers to run it again.
+    await expect(page.locator("#retry-session")).to_be_hidden()
+    retry = page.locator("#retry-steps")
+    await expect(retry).to_have_text("Retry failed optional steps")
+    await retry.click()
+    await expect(page.locator("#session-meta")).to_contain_text(
+        "retried 1 time", timeout=FINAL_TIMEOUT
+    )
+    view = page.locator("#session-view")
+    await expect(view).to_have_attribute("data-status", "completed", timeout=FINAL_TIMEOUT)
+    (redone,) = stack.api("GET", results)["rows"]
+    assert redone["Attempts"] == 2
+    assert [(a["name"], a["value"]) for a in redone["Custom_Fields"]] == [("countries", 40.0)]
+    # Nothing is left to retry: the server's answer shows beside the buttons.
+    await retry.click()
+    await expect(page.locator("#session-message")).to_contain_text(
+        "no row has failed custom_fields"
+    )
 
 
 async def test_a_field_set_is_saved_then_loaded_into_a_new_session(

@@ -155,6 +155,21 @@ def test_retry_runs_the_chosen_rows_again_and_refuses_a_status_that_cannot_be_re
     assert set(ok_attempts) == {3}
 
 
+def test_retry_by_step_sends_the_steps_and_reports_a_refusal(
+    cli_env: dict[str, str | None], dossier: DossierClient, finished_session: str
+) -> None:
+    # The session ran with no optional step: no row's step failed, so nothing runs.
+    nothing = CliRunner().invoke(
+        app, ["retry", finished_session, "--step", "deep_search", "--step", "hubspot"], env=cli_env
+    )
+    assert nothing.exit_code == 1, nothing.output
+    assert nothing.stderr.startswith("dossier: nothing_to_retry: no row has failed deep_search")
+    unknown = CliRunner().invoke(app, ["retry", finished_session, "--step", "logo"], env=cli_env)
+    assert unknown.exit_code == 1, unknown.output
+    assert "invalid_steps" in unknown.stderr
+    assert dossier.status(finished_session)["retry_round"] == 0
+
+
 def test_run_refuses_standard_output_as_its_results_file_before_uploading(
     cli_env: dict[str, str | None],
     companies_csv: Path,

@@ -29,6 +29,18 @@ function retryableRows(session) {
   return RETRYABLE_COUNTERS.reduce((sum, name) => sum + (session.counters[name] || 0), 0);
 }
 
+// The optional steps the session ran, as a retry names them: their failures (a model,
+// search or HubSpot outage) leave rows `ok`, so no counter counts them and the server says
+// whether any row has one.
+function optionalSteps(options = {}) {
+  return [
+    options.run_llm_deep_search_pipeline && "deep_search",
+    options.custom_fields?.length && "custom_fields",
+    (options.write_to_hubspot || options.use_hubspot_integration) && "hubspot",
+    options.qualification && "qualification",
+  ].filter(Boolean);
+}
+
 function qualificationText(qualification) {
   if (!qualification?.criteria?.length) return null;
   const products = qualification.products?.length ? ` (${qualification.products.join(", ")})` : "";
@@ -73,6 +85,7 @@ export function renderSessionView(context, sessionId) {
   const cancelButton = h("button", { class: "button danger", type: "button", id: "cancel-session", hidden: true }, "Cancel session");
   const deleteButton = h("button", { class: "button secondary", type: "button", id: "delete-session", hidden: true }, "Delete session");
   const retryButton = h("button", { class: "button secondary", type: "button", id: "retry-session", hidden: true }, "Retry failed rows");
+  const retryStepsButton = h("button", { class: "button secondary", type: "button", id: "retry-steps", hidden: true }, "Retry failed optional steps");
   const downloadButtons = DOWNLOADS.map(([format, label]) => h("button", {
     class: "button secondary", type: "button", dataset: { format }, id: `download-${format}`,
   }, label));
@@ -117,6 +130,8 @@ export function renderSessionView(context, sessionId) {
     const retryable = final ? retryableRows(session) : 0;
     retryButton.hidden = retryable === 0;
     retryButton.textContent = `Retry ${count(retryable)} failed row${retryable === 1 ? "" : "s"}`;
+    const steps = optionalSteps(session.options);
+    retryStepsButton.hidden = !(final && session.status !== "cancelled" && session.chunk_count && steps.length);
     if (session.retry_round) {
       meta.textContent += ` · retried ${session.retry_round} time${session.retry_round === 1 ? "" : "s"}`;
     }
@@ -204,6 +219,19 @@ export function renderSessionView(context, sessionId) {
     }
   });
 
+  retryStepsButton.addEventListener("click", async () => {
+    retryStepsButton.disabled = true;
+    try {
+      const steps = optionalSteps(store.get(sessionId)?.options);
+      store.put(await api.retry(sessionId, null, steps));
+      message.textContent = "";
+    } catch (error) {
+      message.textContent = `The optional steps could not be retried: ${error.message}`;
+    } finally {
+      retryStepsButton.disabled = false;
+    }
+  });
+
   const deleteDialog = {
     title: "Delete this session?",
     text: "Its upload, results and logs are removed for good. Download what you need first.",
@@ -276,7 +304,7 @@ export function renderSessionView(context, sessionId) {
     h("section", { class: "card", "aria-labelledby": "progress-title" },
       h("div", { class: "section-header" },
         h("h2", { id: "progress-title" }, "Progress"),
-        h("div", { class: "actions" }, startButton, cancelButton, retryButton, qualify.button, deleteButton)),
+        h("div", { class: "actions" }, startButton, cancelButton, retryButton, retryStepsButton, qualify.button, deleteButton)),
       progressSlot, announcer, stats, usageSlot, endNotice.element),
     h("section", { class: "card", "aria-labelledby": "downloads-title" },
       h("h2", { id: "downloads-title" }, "Downloads"),

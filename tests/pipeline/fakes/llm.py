@@ -33,6 +33,8 @@ from starlette.routing import Route
 class LlmState:
     requests: list[dict[str, Any]] = field(default_factory=list)
     failing: bool = False
+    # Questions about these companies (`Company: <name>` in the prompt) fail as `failing`.
+    failing_companies: set[str] = field(default_factory=set)
     # Qualification questions past this many wait, unanswered, until `release`.
     hold_after: int | None = None
     qualification_asked: int = 0
@@ -145,10 +147,11 @@ def llm_app(state: LlmState) -> Starlette:
     async def completions(request: Request) -> JSONResponse:
         body = await request.json()
         state.requests.append(body)
-        if state.failing:
+        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        named = re.search(r"^Company: (.*)$", user, re.MULTILINE)
+        if state.failing or (named and named.group(1).strip() in state.failing_companies):
             return JSONResponse({"error": {"message": "overloaded", "type": "server_error"}}, 503)
         schema = body["response_format"]["json_schema"]["name"]
-        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
         if schema in state.replies:
             content = state.replies[schema]
         elif schema == "company_description":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import structlog
 
 from shared.fields.model import FieldAnswer
+from shared.rows import CUSTOM_FIELDS_FAILED
 from worker.pipeline.clients.llm import LlmUnavailable
 from worker.pipeline.draft import RowDraft
 from worker.pipeline.protocol import SessionContext
@@ -34,12 +35,12 @@ async def answer_fields(
     try:
         outcome = await kit.fields.answer(draft.row.name, draft.website, specs, pages)
     except LlmUnavailable as error:
-        draft.note(f"custom fields failed: {error}")
+        draft.note(f"{CUSTOM_FIELDS_FAILED}{error}")
         draft.outage = True
         return
     except Exception as error:  # an optional step: the row keeps what it found
         log.exception("fields.crashed")
-        draft.note(f"custom fields failed: internal error ({type(error).__name__})")
+        draft.note(f"{CUSTOM_FIELDS_FAILED}internal error ({type(error).__name__})")
         return
     draft.custom_fields = outcome.answers
     for answer in outcome.answers:

@@ -1,0 +1,67 @@
+"""Which rows a retry takes by failed optional step, and retry requests stored before
+steps could be named."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.retry import RetryRequest
+from shared.retry_selection import RETRYABLE_STEPS, step_failed, unknown_steps, wanted
+from shared.rows import CUSTOM_FIELDS_FAILED, ResultRow, RowStatus, StepStatus
+
+pytestmark = pytest.mark.unit
+
+FAILED = StepStatus.failed("the language model is unavailable (503)")
+
+
+def row(status: RowStatus = RowStatus.OK, **fields: str) -> ResultRow:
+    return ResultRow.model_validate(
+        {"row": 0, "Company_Name": "Acme", "Row_Status": status, **fields}
+    )
+
+
+@pytest.mark.parametrize(
+    ("step", "fields"),
+    [
+        ("deep_search", {"Deep_Search_Status": FAILED}),
+        ("hubspot", {"HubSpot_Status": StepStatus.failed("write-back failed (HTTPError)")}),
+        ("qualification", {"Qualification_Status": FAILED}),
+        ("custom_fields", {"Notes": f"first note; {CUSTOM_FIELDS_FAILED}model down"}),
+    ],
+)
+def test_each_step_takes_only_the_rows_it_failed_for(step: str, fields: dict[str, str]) -> None:
+    failed = row(RowStatus.OK, **fields)
+    assert step_failed(failed, step)
+    assert [s for s in RETRYABLE_STEPS if step_failed(failed, s)] == [step]
+    assert wanted(failed, [], [step])
+    assert not wanted(failed, [], [s for s in RETRYABLE_STEPS if s != step])
+
+
+def test_steps_that_ran_or_were_skipped_are_not_taken() -> None:
+    done = row(
+        Deep_Search_Status=StepStatus.OK,
+        HubSpot_Status=StepStatus.CREATED,
+        Qualification_Status=StepStatus.skipped_because("no website to qualify (not_found)"),
+        Notes="custom fields: answers without a quote were dropped (founded)",
+    )
+    assert not wanted(done, [], RETRYABLE_STEPS)
+
+
+def test_statuses_and_steps_together_take_either() -> None:
+    assert wanted(row(RowStatus.FAILED), ["failed"], ["deep_search"])
+    assert wanted(row(Deep_Search_Status=FAILED), ["failed"], ["deep_search"])
+    assert not wanted(row(RowStatus.NOT_FOUND), ["failed"], ["deep_search"])
+
+
+def test_duplicates_and_cancelled_rows_never_run_on_their_own() -> None:
+    for status in (RowStatus.DUPLICATE, RowStatus.CANCELLED):
+        assert not wanted(row(status, Deep_Search_Status=FAILED), [], ["deep_search"])
+
+
+def test_unknown_steps_are_named() -> None:
+    assert unknown_steps(["deep_search", "logo", "description"]) == ["logo", "description"]
+
+
+def test_a_request_stored_before_steps_reads_as_none() -> None:
+    stored = b'{"round": 1, "statuses": ["failed"], "requested_at": "2026-01-01T00:00:00Z"}'
+    assert RetryRequest.model_validate_json(stored).steps == []
