@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from shared.errors import NotFound
 from shared.layout import SessionKeys, chunk_from_key
@@ -57,6 +58,16 @@ class RetryRequest(Record):
     statuses: list[str]
     requested_at: datetime
     steps: list[str] = Field(default_factory=list)
+
+    @model_serializer(mode="wrap")
+    def _without_empty_steps(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # A request naming no step is stored as before steps existed, so that workers of
+        # the previous version (which refuse unknown fields) still plan it while a
+        # deployment rolls out.
+        data: dict[str, Any] = handler(self)
+        if not self.steps:
+            data.pop("steps", None)
+        return data
 
 
 class RetryPlan(Record):

@@ -3,8 +3,11 @@ steps could be named."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from shared.models import Record
 from shared.retry import RetryRequest
 from shared.retry_selection import RETRYABLE_STEPS, step_failed, unknown_steps, wanted
 from shared.rows import CUSTOM_FIELDS_FAILED, ResultRow, RowStatus, StepStatus
@@ -65,3 +68,17 @@ def test_unknown_steps_are_named() -> None:
 def test_a_request_stored_before_steps_reads_as_none() -> None:
     stored = b'{"round": 1, "statuses": ["failed"], "requested_at": "2026-01-01T00:00:00Z"}'
     assert RetryRequest.model_validate_json(stored).steps == []
+
+
+def test_a_request_naming_no_step_is_stored_as_the_previous_version_reads_it() -> None:
+    class PreviousRequest(Record):
+        round: int
+        statuses: list[str]
+        requested_at: datetime
+
+    plain = RetryRequest(round=2, statuses=["failed"], requested_at=datetime.now(UTC))
+    stored = plain.model_dump_json()
+    assert PreviousRequest.model_validate_json(stored).statuses == ["failed"]
+    assert RetryRequest.model_validate_json(stored) == plain
+    by_step = RetryRequest(round=3, statuses=[], steps=["hubspot"], requested_at=datetime.now(UTC))
+    assert RetryRequest.model_validate_json(by_step.model_dump_json()).steps == ["hubspot"]
