@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from shared.rows import InputRow, RowStatus
-from tests.pipeline.conftest import MakeSettings, Server, session_context
+from shared.rows import InputRow, ResultRow, RowStatus
+from shared.storage.memory import MemoryStore
+from tests.pipeline.conftest import FARM_DNS, MakeSettings, Server, session_context
 from tests.pipeline.fakes.hubspot import PORTAL_ID, HubSpotState
 from tests.pipeline.test_hubspot import client, planned, result, sync_for
 from tests.pipeline.test_pipeline import run_chunk
+from worker.cached_pipeline import CachedPipeline
+from worker.dedupe import plan_rows
+from worker.pipeline.build import build_pipeline
 from worker.pipeline.clients.hubspot.companies_api import HubSpotClient
 from worker.pipeline.protocol import SessionContext
 
@@ -109,6 +113,35 @@ async def test_rows_giving_the_old_and_the_new_domain_make_one_company(
     ((company_id, _),) = state.companies.items()
     assert [results[n].hubspot_company_id for n in (0, 1)] == [url(company_id)] * 2
     assert [results[n].hubspot_status for n in (0, 1)] == ["created"] * 2
+
+
+async def test_a_row_answered_from_the_domain_cache_finds_the_old_domains_record(
+    make_settings: MakeSettings, hubspot_server: Server[HubSpotState]
+) -> None:
+    state = hubspot_server.state
+    pipeline = CachedPipeline(
+        build_pipeline(make_settings(hubspot=True), resolver=FARM_DNS), MemoryStore(), days=30
+    )
+    try:
+        # A first session, not written to HubSpot, leaves the company in the cache.
+        await run_cached(pipeline, session_context(), [KESTREL])
+        old = state.add(name="Kestrel Tools", domain="kestrel-tools.com")
+        (kestrel,) = await run_cached(pipeline, session(), [KESTREL])
+    finally:
+        await pipeline.aclose()
+
+    assert kestrel.cached_at != ""  # answered from the cache, not looked up in `prepare`
+    assert (kestrel.hubspot_company_id, kestrel.hubspot_status) == (url(old), "updated")
+    assert domains(state) == ["kestrel-tools.com"]
+
+
+async def run_cached(
+    pipeline: CachedPipeline, context: SessionContext, given: list[InputRow]
+) -> list[ResultRow]:
+    chunk = pipeline.open_chunk(context)
+    rows = list(plan_rows(given))
+    await chunk.prepare(rows)
+    return await chunk.finish([await chunk.enrich(row) for row in rows])
 
 
 # The sync alone, its look-ups staged: where the chunk's row flow would ask.

@@ -73,19 +73,24 @@ class HubSpotSync:
         # Hosts already searched for, found or not.
         self._known: set[str] = set()
 
-    async def lookup(self, rows: Sequence[PlannedRow]) -> None:
+    async def lookup(
+        self, rows: Sequence[PlannedRow], unsearched: Sequence[PlannedRow] = ()
+    ) -> None:
+        """Searches the given domains of `rows`; those of `unsearched` (rows answered from
+        the domain cache, or only qualified) are only noted, for the write-back to search."""
         self._created_here = await self._ledger.read()
         if self._created_here:
             self._log.info("hubspot.ledger.read", created=len(self._created_here))
-        self._domains = {row.row: exact_host(row.domain) for row in rows if row.domain}
+        given = {row.row: exact_host(row.domain) for row in rows if row.domain}
+        self._domains = {r.row: exact_host(r.domain) for r in unsearched if r.domain} | given
         try:
-            self._found = await self._client.find_by_domains(list(self._domains.values()))
+            self._found = await self._client.find_by_domains(list(given.values()))
         except HubSpotError as error:
             self.lookup_error = str(error)
-            self._log.error("hubspot.lookup.failed", reason=str(error), domains=len(self._domains))
+            self._log.error("hubspot.lookup.failed", reason=str(error), domains=len(given))
             return
-        self._known.update(self._domains.values())
-        self._log.info("hubspot.lookup.done", domains=len(self._domains), found=len(self._found))
+        self._known.update(given.values())
+        self._log.info("hubspot.lookup.done", domains=len(given), found=len(self._found))
 
     def company(self, domain: str | None) -> Company | None:
         """The record with exactly this domain; several -> the most recently modified."""
