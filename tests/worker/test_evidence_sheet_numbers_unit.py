@@ -27,6 +27,7 @@ from shared.layout import SessionKeys
 from shared.rows import ResultRow
 from shared.storage.memory import MemoryStore
 from worker.checkpoint import encode_results
+from worker.chunk_exports import layout_tag
 from worker.final_files import ResultFiles
 from worker.final_render import PROCESS_ROWS
 
@@ -98,6 +99,13 @@ async def test_final_files_write_the_row_column_as_numbers(tmp_path: Path, rows:
     await files.close()
 
     assert_typed(evidence_cells(await store.get_bytes(KEYS.final_results("xlsx"))))
+
+
+def test_no_stored_rendering_holds_the_evidence_sheet() -> None:
+    # Chunks of a session with criteria are never rendered ahead: the evidence sheet's
+    # cells, numbers or text, are written from the rows at finalization, whatever the
+    # version that stored them.
+    assert layout_tag(LAYOUT) is None
 
 
 def test_the_download_of_a_running_session_writes_them_as_numbers(tmp_path: Path) -> None:
