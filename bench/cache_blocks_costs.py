@@ -35,7 +35,9 @@ class Finder:
     async def aclose(self) -> None:
         return None
 
-    async def prepare(self, rows: Sequence[PlannedRow]) -> None:
+    async def prepare(
+        self, rows: Sequence[PlannedRow], answered: Sequence[PlannedRow] = ()
+    ) -> None:
         return None
 
     async def enrich(self, row: PlannedRow) -> ResultRow:

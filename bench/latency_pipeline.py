@@ -36,7 +36,9 @@ class _Chunk:
         self._host = host
         self._port = port
 
-    async def prepare(self, rows: Sequence[PlannedRow]) -> None:
+    async def prepare(
+        self, rows: Sequence[PlannedRow], answered: Sequence[PlannedRow] = ()
+    ) -> None:
         return None
 
     async def enrich(self, row: PlannedRow) -> ResultRow:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import orjson
 
-from shared.criteria.evidence import EVIDENCE_COLUMNS, EvidenceTable
+from shared.criteria.evidence import EVIDENCE_COLUMNS, EvidenceLine, EvidenceTable
 from shared.export_layout import (
     ExportLayout,
     ExportRow,
@@ -154,19 +154,22 @@ def workbook_cells(
     rows: Sequence[ExportRow],
     values: Sequence[list[str]],
     row_cells: Sequence[dict[str, object]] | None = None,
-) -> tuple[Sequence[Sequence[object]], list[list[str]]]:
+) -> tuple[Sequence[Sequence[object]], list[EvidenceLine]]:
     """The results sheet's cells of `rows` (their `spreadsheet_values`, numbers and typed
     custom fields kept typed; `row_cells`: their `export_cells`, when already computed)
-    and, with criteria, the evidence sheet's lines."""
+    and, with criteria, the evidence sheet's lines (`Row` a number, the rest text)."""
     computed = row_cells if row_cells is not None else [export_cells(r, layout) for r in rows]
     cells = [
         workbook_values(row, layout, texts, found)
         for row, texts, found in zip(rows, values, computed, strict=True)
     ]
-    evidence: list[list[str]] = []
+    evidence: list[EvidenceLine] = []
     if layout.qualification:
         for row in rows:
-            evidence.extend([neutralise(cell) for cell in line] for line in table.lines(row))
+            evidence.extend(
+                [neutralise(cell) if isinstance(cell, str) else cell for cell in line]
+                for line in table.lines(row)
+            )
     return cells, evidence
 
 

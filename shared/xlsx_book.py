@@ -63,18 +63,18 @@ class XlsxBook:
             self._evidence.append(list(evidence_header))
 
     def append(
-        self, rows: Iterable[Sequence[object]], evidence: Iterable[Sequence[str]] = ()
+        self, rows: Iterable[Sequence[object]], evidence: Iterable[Sequence[object]] = ()
     ) -> None:
         """Results rows (cells in column order), and evidence lines for the second sheet."""
         self._rows.append(rows)
         self.append_evidence(evidence)
 
-    def append_markup(self, markup: bytes, evidence: Iterable[Sequence[str]] = ()) -> None:
+    def append_markup(self, markup: bytes, evidence: Iterable[Sequence[object]] = ()) -> None:
         """Results rows already written as markup (`shared.xlsx_rows.sheet_markup`)."""
         self._rows.append_markup(markup)
         self.append_evidence(evidence)
 
-    def append_evidence(self, evidence: Iterable[Sequence[str]]) -> None:
+    def append_evidence(self, evidence: Iterable[Sequence[object]]) -> None:
         if self._evidence is not None:
             for line in evidence:
                 self._evidence.append(list(line))

@@ -88,7 +88,9 @@ class _CachedChunk:
         self._hits: dict[int, ResultRow] = {}
         self._found: list[CacheEntry] = []
 
-    async def prepare(self, rows: Sequence[PlannedRow]) -> None:
+    async def prepare(
+        self, rows: Sequence[PlannedRow], answered: Sequence[PlannedRow] = ()
+    ) -> None:
         now = datetime.now(UTC)
         index = await self._indexes.fresh(self._session.tenant)
         now_ms = int(now.timestamp() * 1000)
@@ -107,7 +109,10 @@ class _CachedChunk:
                 self._hits[number] = hit
         if self._hits:
             log.info("cache.hits", rows=len(self._hits), looked_up=len(wanted))
-        await self._inner.prepare([row for row in rows if row.row not in self._hits])
+        # The rows answered here still reach the batch step: the pipeline notes their input.
+        missed = [row for row in rows if row.row not in self._hits]
+        hits = [row for row in rows if row.row in self._hits]
+        await self._inner.prepare(missed, [*answered, *hits])
 
     async def enrich(self, row: PlannedRow) -> ResultRow:
         hit = self._hits.get(row.row)

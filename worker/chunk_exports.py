@@ -32,7 +32,7 @@ from datetime import datetime
 
 import orjson
 
-from shared.criteria.evidence import EvidenceTable
+from shared.criteria.evidence import EvidenceLine, EvidenceTable
 from shared.export_layout import ExportLayout, ExportRow, export_cells, spreadsheet_values
 from shared.exports import CsvExport, JsonExport, workbook_cells
 from shared.xlsx_rows import sheet_markup
@@ -53,7 +53,7 @@ class RenderedRows:
     csv: bytes
     json: bytes
     sheet: bytes
-    evidence: list[list[str]] = field(default_factory=list)
+    evidence: list[EvidenceLine] = field(default_factory=list)
 
 
 def layout_tag(layout: ExportLayout) -> str | None:

@@ -1,7 +1,12 @@
 """The evidence table of a session with criteria: one line per company and criterion,
-with the criterion as the user wrote it beside the verdict, quote and source."""
+with the criterion as the user wrote it beside the verdict, quote and source.
+
+`Row` is a number, so a spreadsheet sorts and filters the sheet by it; every other cell
+is text as the user or the page wrote it, even when it looks like a number."""
 
 from __future__ import annotations
+
+from typing import TypeAlias
 
 from shared.criteria.model import Criterion, SessionCriteria
 from shared.criteria.wording import TYPE_NAMES, product_verdict
@@ -21,6 +26,9 @@ EVIDENCE_COLUMNS: tuple[str, ...] = (
     "Source_URL",
 )
 
+# A line of the evidence sheet: `Row` (a number), then text.
+EvidenceLine: TypeAlias = list[int | str]
+
 
 class EvidenceTable:
     def __init__(self, criteria: SessionCriteria | None) -> None:
@@ -30,16 +38,16 @@ class EvidenceTable:
             for c in chosen
         }
 
-    def lines(self, row: ResultRow | StoredRow) -> list[list[str]]:
+    def lines(self, row: ResultRow | StoredRow) -> list[EvidenceLine]:
         """The row's evidence lines; `Row` is 1-based, as the input's data rows are counted."""
-        lines = []
+        lines: list[EvidenceLine] = []
         for product in row.qualification:
             verdict = product_verdict(product)
             for result in product.criteria:
                 criterion = self._criteria.get((product.product, result.criterion_id))
                 lines.append(
                     [
-                        str(row.row + 1),
+                        row.row + 1,
                         row.company_name,
                         product.product,
                         verdict,

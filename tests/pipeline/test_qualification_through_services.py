@@ -89,6 +89,6 @@ async def test_a_qualification_session_is_qualified_and_downloaded_through_the_s
     book = load_workbook(io.BytesIO(workbook))
     assert book.sheetnames == ["Results", "Qualification"]
     evidence = list(book["Qualification"].iter_rows(values_only=True))[1:]
-    assert {line[0] for line in evidence} == {"1", "2", "4"}
-    quotes = [line[8] for line in evidence if line[0] == "1" and line[2] == "Ads"]
+    assert {line[0] for line in evidence} == {1, 2, 4}  # row numbers as numbers
+    quotes = [line[8] for line in evidence if line[0] == 1 and line[2] == "Ads"]
     assert "'=cmd|' /C calc'!A0 is not a formula here, only text on a page." in quotes

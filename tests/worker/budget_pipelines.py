@@ -28,7 +28,9 @@ class _FetchingChunk:
         self._fetcher = fetcher
         self._site = site
 
-    async def prepare(self, rows: Sequence[PlannedRow]) -> None:
+    async def prepare(
+        self, rows: Sequence[PlannedRow], answered: Sequence[PlannedRow] = ()
+    ) -> None:
         return None
 
     async def enrich(self, row: PlannedRow) -> ResultRow:

@@ -48,7 +48,9 @@ class _Chunk:
         self._poison = poison
         self._slow_url = slow_url
 
-    async def prepare(self, rows: Sequence[PlannedRow]) -> None:
+    async def prepare(
+        self, rows: Sequence[PlannedRow], answered: Sequence[PlannedRow] = ()
+    ) -> None:
         if self._crash and any(row.name == self._crash for row in rows):
             raise ConnectionError("batch look-up unreachable")
 

@@ -103,7 +103,9 @@ class _ScriptedChunk:
         self._session = session
         self._ledger = script.ledger(session.session_id)
 
-    async def prepare(self, rows: Sequence[PlannedRow]) -> None:
+    async def prepare(
+        self, rows: Sequence[PlannedRow], answered: Sequence[PlannedRow] = ()
+    ) -> None:
         chunk = self._session.chunk
         self._ledger.prepared.append((chunk, asyncio.get_running_loop().time()))
         if self._script.prepare_held(self._session.session_id):

@@ -43,7 +43,9 @@ class CountingPipeline:
     async def aclose(self) -> None:
         return None
 
-    async def prepare(self, rows: Sequence[PlannedRow]) -> None:
+    async def prepare(
+        self, rows: Sequence[PlannedRow], answered: Sequence[PlannedRow] = ()
+    ) -> None:
         self.prepared.extend(row.name for row in rows)
 
     async def enrich(self, row: PlannedRow) -> ResultRow:

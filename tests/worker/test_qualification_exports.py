@@ -169,7 +169,7 @@ def test_xlsx_has_an_evidence_sheet_line_per_company_and_criterion(tmp_path: Pat
     )
     assert lines == [
         (
-            "1",
+            1,
             "Acme",
             "CDN",
             "qualified (Game studios), NTH 1/1",
@@ -181,7 +181,7 @@ def test_xlsx_has_an_evidence_sheet_line_per_company_and_criterion(tmp_path: Pat
             "https://acme.example/",
         ),
         (
-            "1",
+            1,
             "Acme",
             "CDN",
             "qualified (Game studios), NTH 1/1",
@@ -193,7 +193,7 @@ def test_xlsx_has_an_evidence_sheet_line_per_company_and_criterion(tmp_path: Pat
             "https://acme.example/about",
         ),
         (
-            "1",
+            1,
             "Acme",
             "Cloud Security",
             "not qualified — general criteria: 0 of 1 passed (more than half needed)",

@@ -44,23 +44,30 @@ class ChunkEnrichment:
         session = self._session
         return bound_contextvars(session_id=session.session_id, chunk=session.chunk, **extra)
 
-    async def prepare(self, rows: Sequence[PlannedRow]) -> None:
+    async def prepare(
+        self, rows: Sequence[PlannedRow], answered: Sequence[PlannedRow] = ()
+    ) -> None:
         with self._context():
-            await self._prepare(rows)
+            await self._prepare(rows, answered)
 
-    async def _prepare(self, rows: Sequence[PlannedRow]) -> None:
+    async def _prepare(self, rows: Sequence[PlannedRow], answered: Sequence[PlannedRow]) -> None:
         kit = self._kit
         only = self._session.qualify_only
         if self._wants_hubspot:
-            # Qualify-only rows are not looked up: the write-back searches their domains.
-            await self._prepare_hubspot([] if only else [r for r in rows if r.duplicate_of is None])
+            # Qualify-only and cached rows are not looked up: the write-back searches their
+            # domains, the given one among them.
+            firsts = [r for r in rows if r.duplicate_of is None]
+            looked_up, unsearched = ([], [*firsts, *answered]) if only else (firsts, answered)
+            await self._prepare_hubspot(looked_up, unsearched)
         asked = self._session.options.run_llm_deep_search_pipeline
         deep = asked and kit.has("deep_search") and not only
         if deep and kit.deep_search is not None:
             await self._prepare_questions()
         self._log.info("pipeline.chunk.prepared", rows=len(rows), questions=len(self._questions))
 
-    async def _prepare_hubspot(self, rows: list[PlannedRow]) -> None:
+    async def _prepare_hubspot(
+        self, rows: Sequence[PlannedRow], unsearched: Sequence[PlannedRow]
+    ) -> None:
         kit = self._kit
         if not kit.has("hubspot"):
             self._hubspot_note = "HubSpot skipped: the hubspot stage is disabled"
@@ -80,7 +87,7 @@ class ChunkEnrichment:
             if self._session.options.qualification is not None
             else "",
         )
-        await self._hubspot.lookup(rows)
+        await self._hubspot.lookup(rows, unsearched)
 
     async def _prepare_questions(self) -> None:
         assert self._kit.deep_search is not None

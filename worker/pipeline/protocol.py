@@ -60,7 +60,12 @@ class SessionContext:
 
 
 class ChunkPipeline(Protocol):
-    async def prepare(self, rows: Sequence[PlannedRow]) -> None: ...
+    async def prepare(
+        self, rows: Sequence[PlannedRow], answered: Sequence[PlannedRow] = ()
+    ) -> None:
+        """Batch work before the rows are enriched. `answered`: the chunk's rows answered
+        without the pipeline (from the domain cache), never enriched here, but written
+        back with the rest in `finish`, which needs their input (their given domain)."""
 
     async def enrich(self, row: PlannedRow) -> ResultRow: ...
 

@@ -124,18 +124,16 @@ class RowFlow:
         hubspot = self._hubspot
         if hubspot is None:
             return None
-        if draft.row.domain:
-            if hubspot.lookup_error:
-                draft.hubspot_status = StepStatus.failed(f"look-up failed ({hubspot.lookup_error})")
-                return None
-            company = hubspot.company(draft.row.domain)
-        else:
-            found = registered_domain(draft.website) or ""
-            company, error = await hubspot.company_for_found_website(found)
-            if error:
-                reason = f"look-up of the found website failed ({error})"
-                draft.hubspot_status = StepStatus.failed(reason)
-                return None
+        given = draft.row.domain or ""
+        if given and hubspot.lookup_error:
+            draft.hubspot_status = StepStatus.failed(f"look-up failed ({hubspot.lookup_error})")
+            return None
+        website = registered_domain(draft.website) or ""
+        company, error = await hubspot.company_for_row(given, website)
+        if error:
+            found = f"the website {website}" if given else "the found website"
+            draft.hubspot_status = StepStatus.failed(f"look-up of {found} failed ({error})")
+            return None
         if company is None:
             draft.hubspot_status = StepStatus.NOT_FOUND
             return None

@@ -73,19 +73,24 @@ class HubSpotSync:
         # Hosts already searched for, found or not.
         self._known: set[str] = set()
 
-    async def lookup(self, rows: Sequence[PlannedRow]) -> None:
+    async def lookup(
+        self, rows: Sequence[PlannedRow], unsearched: Sequence[PlannedRow] = ()
+    ) -> None:
+        """Searches the given domains of `rows`; those of `unsearched` (rows answered from
+        the domain cache, or only qualified) are only noted, for the write-back to search."""
         self._created_here = await self._ledger.read()
         if self._created_here:
             self._log.info("hubspot.ledger.read", created=len(self._created_here))
-        self._domains = {row.row: exact_host(row.domain) for row in rows if row.domain}
+        given = {row.row: exact_host(row.domain) for row in rows if row.domain}
+        self._domains = {r.row: exact_host(r.domain) for r in unsearched if r.domain} | given
         try:
-            self._found = await self._client.find_by_domains(list(self._domains.values()))
+            self._found = await self._client.find_by_domains(list(given.values()))
         except HubSpotError as error:
             self.lookup_error = str(error)
-            self._log.error("hubspot.lookup.failed", reason=str(error), domains=len(self._domains))
+            self._log.error("hubspot.lookup.failed", reason=str(error), domains=len(given))
             return
-        self._known.update(self._domains.values())
-        self._log.info("hubspot.lookup.done", domains=len(self._domains), found=len(self._found))
+        self._known.update(given.values())
+        self._log.info("hubspot.lookup.done", domains=len(given), found=len(self._found))
 
     def company(self, domain: str | None) -> Company | None:
         """The record with exactly this domain; several -> the most recently modified."""
@@ -95,6 +100,23 @@ class HubSpotSync:
             created = (self._created_here.get(host) or self._created.get(host)) if host else None
             return Company(created, {"domain": host}) if created else None
         return max(matches, key=lambda c: c.properties.get("hs_lastmodifieddate", ""))
+
+    async def company_for_row(self, given: str, website: str) -> tuple[Company | None, str | None]:
+        """The record of a row whose input gave the domain `given` (empty: none) and whose
+        website, as checked, is on `website`. When they differ (the given site redirects to
+        the company's current one, or was dead and the current one was found), a record
+        under the current domain comes first, else one under the given domain: a CRM that
+        still files the company under its old domain has it all the same. Answers the
+        record, or the reason the look-up failed."""
+        given, website = exact_host(given), exact_host(website)
+        if not website or website == given:
+            return self.company(given) if given else None, None
+        company, error = await self.company_for_found_website(website)
+        if company is not None or not given:
+            return company, error
+        # Looked up with the chunk: an answer even when the current domain's failed.
+        company = self.company(given)
+        return company, error if company is None else None
 
     async def company_for_found_website(self, domain: str) -> tuple[Company | None, str | None]:
         """The record for a website found by search (unknown when the chunk was looked up).
@@ -182,19 +204,30 @@ class HubSpotSync:
                 rows.append(_status(result, StepStatus.failed(value)))
         return rows
 
-    def _host_of(self, result: ResultRow) -> str:
-        given = self._domains.get(result.row)
-        return given or exact_host(registered_domain(result.official_website) or "")
+    def _hosts_of(self, result: ResultRow) -> list[str]:
+        """The row's domains, the one a record is created with first: its official
+        website's (where a redirect led, or the site found for a dead one), then the one
+        its input gave."""
+        official = exact_host(registered_domain(result.official_website) or "")
+        given = self._domains.get(result.row, "")
+        return [host for host in dict.fromkeys((official, given)) if host]
+
+    def _company_of(self, hosts: list[str]) -> Company | None:
+        return next((c for c in map(self.company, hosts) if c is not None), None)
 
     async def _plan(self, results: list[ResultRow]) -> dict[str, _Write]:
-        # Search again, just before writing, for every domain that would be created: one
-        # unknown at look-up time (found by search), or one another worker or a person may
-        # have added since the chunk began. The write-back would otherwise duplicate it.
+        hosts_of = {r.row: hosts for r in results if writable(r) and (hosts := self._hosts_of(r))}
+        # Search again, just before writing, for the domains of every company that would be
+        # created: one unknown at look-up time (found by search, or where a redirect led),
+        # or one another worker or a person may have added since the chunk began. The
+        # write-back would otherwise duplicate it. A domain whose look-up failed is
+        # searched again too: a record under it comes before one under the given domain.
         missing = sorted(
             {
                 host
-                for host in (self._host_of(r) for r in results if writable(r))
-                if host and self.company(host) is None
+                for hosts in hosts_of.values()
+                for host in hosts
+                if self._company_of(hosts) is None or host not in self._known
             }
         )
         if missing:
@@ -204,18 +237,20 @@ class HubSpotSync:
             except HubSpotError as error:
                 self.lookup_error = str(error)
                 return {}
+        # One write per record: rows naming it under its old and its current domain alike.
         writes: dict[str, _Write] = {}
         for result in results:
-            domain = self._host_of(result)
-            if not writable(result) or not domain:
+            if result.row not in hosts_of:
                 continue
-            write = writes.get(domain)
+            hosts = hosts_of[result.row]
+            company = self._company_of(hosts)
+            key = f"id:{company.id}" if company is not None else f"domain:{hosts[0]}"
+            write = writes.get(key)
             if write is None:
-                company = self.company(domain)
                 props = self._properties.of(result, company, self._today())
                 if company is None:
-                    props |= {"name": result.company_name, "domain": domain}
-                write = writes[domain] = _Write(domain, company, props)
+                    props |= {"name": result.company_name, "domain": hosts[0]}
+                write = writes[key] = _Write(hosts[0], company, props)
             write.rows.append(result.row)
         return writes
 
