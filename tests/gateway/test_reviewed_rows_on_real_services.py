@@ -9,6 +9,7 @@ import io
 from collections.abc import AsyncIterator
 
 import httpx
+import orjson
 import pytest
 
 from shared.broker.rabbit import RabbitBroker
@@ -154,3 +155,89 @@ async def test_a_duplicate_of_a_row_cancelled_before_it_ran_says_so(
     table = (await http.get(f"/api/sessions/{session_id}/results", params={"format": "csv"})).text
     rows = list(csv.DictReader(io.StringIO(table.lstrip("\ufeff"))))
     assert (rows[2]["Row_Status"], rows[2]["Notes"]) == ("duplicate", note)
+
+
+async def _decided_session(
+    http: httpx.AsyncClient, store: MinioStore, owner: Caller, accept_website: bool
+) -> SessionKeys:
+    """Three rows left for review, all decided: a website candidate accepted (or, without
+    `accept_website`, rejected too), a website candidate rejected, and a LinkedIn page
+    alone accepted."""
+    session_id = await new_session(http, CSV)
+    keys = SessionKeys(owner.tenant, session_id)
+    assert (await http.post(f"/api/sessions/{session_id}/start")).status_code == 202
+    candidates = (
+        "website: https://acme-corp.example/ (0.7; title matches)",
+        "website: https://globex.example/ (0.65; named)",
+        "LinkedIn: https://www.linkedin.com/company/initech (0.6; named)",
+    )
+    rows = [
+        result_row(
+            n,
+            name,
+            original={"Company": name},
+            Official_Website="",
+            Row_Status=RowStatus.NEEDS_REVIEW,
+            Review_Candidates=text,
+        )
+        for n, (name, text) in enumerate(
+            zip(("Acme", "Globex", "Initech"), candidates, strict=True)
+        )
+    ]
+    await seed_plan(store, keys, total=3, chunk_size=3)
+    await seed_chunk(store, keys, 0, rows)
+    await seed_final(store, keys, SessionStatus.COMPLETED, rows, ["Company"])
+    decisions = ("accept" if accept_website else "reject", "reject", "accept")
+    for row, decision in enumerate(decisions):
+        answer = await http.post(
+            f"/api/sessions/{session_id}/rows/{row}/review", json={"decision": decision}
+        )
+        assert answer.status_code == 200, answer.text
+    return keys
+
+
+async def test_a_retry_of_accepted_rows_takes_only_accepted_websites(
+    gateway: tuple[httpx.AsyncClient, MinioStore], owner: Caller
+) -> None:
+    http, store = gateway
+    none = await _decided_session(http, store, owner, accept_website=False)
+    retry = f"/api/sessions/{none.session_id}/retry"
+    # Rejected rows never run again; an accepted LinkedIn page alone gives no website.
+    answer = await http.post(retry, json={"reviewed": ["accepted"]})
+    assert (answer.status_code, answer.json()["code"]) == (409, "nothing_to_retry"), answer.text
+    bad = await http.post(retry, json={"reviewed": ["rejected"]})
+    assert (bad.status_code, bad.json()["code"]) == (422, "invalid_reviewed"), bad.text
+    empty = await http.post(retry, json={"reviewed": []})
+    assert (empty.status_code, empty.json()["code"]) == (422, "invalid_request"), empty.text
+    assert not await store.list_objects(none.prefix + "retries/")
+
+    keys = await _decided_session(http, store, owner, accept_website=True)
+    state = (await http.get(f"/api/sessions/{keys.session_id}")).json()
+    assert state["counters"]["needs_review"] == 0
+    answer = await http.post(
+        f"/api/sessions/{keys.session_id}/retry", json={"reviewed": ["accepted"]}
+    )
+    assert answer.status_code == 202, answer.text
+    stored = orjson.loads(await store.get_bytes(keys.retry_request(1)))
+    assert (stored["statuses"], stored["reviewed"]) == ([], ["accepted"])
+    assert "steps" not in stored
+
+
+async def test_a_retry_not_naming_reviewed_rows_is_stored_as_before(
+    gateway: tuple[httpx.AsyncClient, MinioStore], owner: Caller
+) -> None:
+    http, store = gateway
+    decided = await _decided_session(http, store, owner, accept_website=True)
+    # Every row is decided: by status alone nothing runs, accepted or not.
+    refused = await http.post(
+        f"/api/sessions/{decided.session_id}/retry", json={"statuses": ["needs_review"]}
+    )
+    assert (refused.status_code, refused.json()["code"]) == (409, "nothing_to_retry")
+    session_id = await reviewed_session(http, store, owner)
+    keys = SessionKeys(owner.tenant, session_id)
+    answer = await http.post(
+        f"/api/sessions/{session_id}/retry", json={"statuses": ["ok"], "steps": ["hubspot"]}
+    )
+    assert answer.status_code == 202, answer.text
+    stored = orjson.loads(await store.get_bytes(keys.retry_request(1)))
+    assert set(stored) == {"round", "statuses", "requested_at", "steps"}
