@@ -121,9 +121,26 @@ async def in_force(
     return {row: decision for row, decision in decisions.items() if row not in moved}
 
 
+async def decisions_in_force(
+    store: ObjectStore, keys: SessionKeys, counters: Counters
+) -> dict[int, ReviewDecision]:
+    """The decisions that move rows counted in `counters` (as stored)."""
+    if counters.needs_review <= 0:
+        return {}  # no row is left for review: no decision moves one
+    return await in_force(store, keys, await read_decisions(store, keys))
+
+
 async def reviewed_counters(store: ObjectStore, keys: SessionKeys, counters: Counters) -> Counters:
     """`counters` (as stored) with the session's review decisions in force applied."""
-    if counters.needs_review <= 0:
-        return counters  # no row is left for review: no decision moves one
-    decisions = await in_force(store, keys, await read_decisions(store, keys))
-    return counters + review_delta(decisions.values())
+    decisions = await decisions_in_force(store, keys, counters)
+    return counters + review_delta(decisions.values()) if decisions else counters
+
+
+def rerun_moves(decisions: dict[int, ReviewDecision], chunk_size: int) -> dict[int, Counters]:
+    """Chunk -> what the decisions a retry of accepted rows runs again move in it: those
+    moves end as the round's run of the chunk counts the rows anew."""
+    taken: dict[int, list[ReviewDecision]] = defaultdict(list)
+    for row, decision in decisions.items():
+        if decision.accepted_website() is not None:
+            taken[row // chunk_size].append(decision)
+    return {chunk: review_delta(moved) for chunk, moved in taken.items()}
