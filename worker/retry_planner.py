@@ -16,7 +16,7 @@ import structlog
 from shared.broker.protocol import Publisher
 from shared.company_keys import clean_text, registered_domain
 from shared.errors import NotFound
-from shared.layout import SessionKeys
+from shared.layout import SessionKeys, chunk_from_key
 from shared.lifecycle import SessionStatus
 from shared.messages import RetryChunkTask, RetrySession, SessionStatusChanged
 from shared.models import FinalStatus, Plan
@@ -128,8 +128,12 @@ class RetryPlanner:
             below=request.round,
             reviewed=request.reviewed,
         )
-        decisions = await read_decisions(self._store, keys)
+        listed = await self._store.list_objects(keys.reviews_prefix)
+        decided = {chunk_from_key(info.key) for info in listed}  # keys end in the row
+        decisions: dict[int, ReviewDecision] = {}
         async for n, wanted in selected:
+            if wanted & decided and not decisions:
+                decisions = await read_decisions(self._store, keys)
             chunk_rows = await read_chunk_rows(self._store, keys, n, session_plan)
             planned = [_as_decided(r, decisions.get(r.row)) for r in chunk_rows if r.row in wanted]
             data = b"".join(row.model_dump_json().encode() + b"\n" for row in planned)
