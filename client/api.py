@@ -139,15 +139,22 @@ class DossierClient:
         return self._json("POST", f"/api/sessions/{session_id}/cancel")
 
     def retry(
-        self, session_id: str, statuses: Sequence[str] = (), steps: Sequence[str] = ()
+        self,
+        session_id: str,
+        statuses: Sequence[str] = (),
+        steps: Sequence[str] = (),
+        reviewed: Sequence[str] = (),
     ) -> Json:
-        """Run the rows of `statuses` again, and those whose optional `steps` failed (the
-        server's default statuses when both are empty; none when only steps are named)."""
+        """Run the rows of `statuses` again, those whose optional `steps` failed, and the
+        `reviewed` rows (`accepted`: run with the website a person accepted); the server's
+        default statuses when all are empty, none when only steps or reviewed are named."""
         body: dict[str, list[str]] = {}
         if statuses:
             body["statuses"] = list(statuses)
         if steps:
             body["steps"] = list(steps)
+        if reviewed:
+            body["reviewed"] = list(reviewed)
         return self._json("POST", f"/api/sessions/{session_id}/retry", json=body or None)
 
     def delete(self, session_id: str) -> None:

@@ -236,7 +236,8 @@ def retry(
             "--status",
             "-s",
             help="Row_Status to run again; repeat for several "
-            "(default: failed, not_found, dead_url, needs_review, unless --step is given)",
+            "(default: failed, not_found, dead_url, needs_review, unless --step or "
+            "--accepted is given)",
         ),
     ] = None,
     step: Annotated[
@@ -247,6 +248,14 @@ def retry(
             "custom_fields, hubspot, qualification); repeat for several",
         ),
     ] = None,
+    accepted: Annotated[
+        bool,
+        typer.Option(
+            "--accepted",
+            help="Also run again the rows left for review whose website a person accepted, "
+            "with that website, for their description, LinkedIn page, deep search and HubSpot",
+        ),
+    ] = False,
     watch: Annotated[
         bool, typer.Option("--watch", "-w", help="Follow the retry live until it ends")
     ] = False,
@@ -254,7 +263,8 @@ def retry(
     """Run a finished session's failed rows again; every other row is kept. `dossier watch`
     (or --watch) follows the retry until its new result files are written."""
     with open_client(ctx) as client:
-        session = client.retry(session_id, status_ or (), step or ())
+        reviewed = ["accepted"] if accepted else []
+        session = client.retry(session_id, status_ or (), step or (), reviewed)
         note(f"{session_id} {session['status']} (retry {session['retry_round']})")
         if watch:
             end_of(follow(client, session_id, since_round=int(session["retry_round"])))

@@ -212,8 +212,21 @@ class LiveSession:
         values = dict(zip(FIELDS, self._sum, strict=True))
         values["total"] = self._session_total()
         summed = Counters(**values)
-        # Review decisions hold for rows a retry round keeps (shared/reviews.py).
-        return summed + base.reviewed if base is not None else summed
+        if base is None:
+            return summed
+        # Review decisions hold for rows a retry round keeps (shared/reviews.py); those of
+        # rows it runs again end once the round's reports count their chunk.
+        ended = (
+            moved
+            for chunk, moved in base.reviewed_rerun.items()
+            if (entry := self._chunks.get(chunk)) is not None and entry.round == self.round
+        )
+        reviewed = base.reviewed
+        for moved in ended:
+            reviewed = reviewed + moved.model_copy(
+                update={name: -getattr(moved, name) for name in FIELDS}
+            )
+        return summed + reviewed
 
     def usage(self) -> Usage:
         """Calls of the chunks so far, never below what storage said last: a session's

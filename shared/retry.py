@@ -46,27 +46,32 @@ _STATUS_COUNTER = {
     RowStatus.BLOCKED_URL.value: "blocked",
     NEEDS_REVIEW: "needs_review",
 }
+# Rows a person accepted a website for (`reviewed`): run again with that website given.
+ACCEPTED = "accepted"
+REVIEWED_CHOICES: tuple[str, ...] = (ACCEPTED,)
 _ROUND_DONE = re.compile(r"retries/(\d+)/chunks/done/\d+\.json$")
 
 
 class RetryRequest(Record):
-    """Written by the gateway: round `round` runs the rows of these statuses again, and
-    the rows any of these optional steps failed for (requests stored before steps could
-    be named have none)."""
+    """Written by the gateway: round `round` runs the rows of these statuses again, the
+    rows any of these optional steps failed for, and the rows decided on as `reviewed`
+    says (requests stored before steps or `reviewed` could be named have neither)."""
 
     round: int
     statuses: list[str]
     requested_at: datetime
     steps: list[str] = Field(default_factory=list)
+    reviewed: list[str] = Field(default_factory=list)
 
     @model_serializer(mode="wrap")
-    def _without_empty_steps(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # A request naming no step is stored as before steps existed, so that workers of
-        # the previous version (which refuse unknown fields) still plan it while a
-        # deployment rolls out.
+    def _without_empty_lists(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # A request naming no step (or no reviewed rows) is stored as before those could
+        # be named, so that workers of the previous version (which refuse unknown fields)
+        # still plan it while a deployment rolls out.
         data: dict[str, Any] = handler(self)
-        if not self.steps:
-            data.pop("steps", None)
+        for name in ("steps", "reviewed"):
+            if not getattr(self, name):
+                data.pop(name, None)
         return data
 
 
@@ -77,6 +82,10 @@ class RetryPlan(Record):
     chunks: list[int]
     rows: int
     planned_at: datetime
+
+
+def unknown_reviewed(reviewed: list[str]) -> list[str]:
+    return [r for r in reviewed if r not in REVIEWED_CHOICES]
 
 
 def unknown_statuses(statuses: list[str]) -> list[str]:
@@ -108,13 +117,30 @@ async def chunk_rounds(
     return latest
 
 
-async def latest_request(store: ObjectStore, keys: SessionKeys) -> RetryRequest | None:
-    """The newest retry asked for, if any."""
-    rounds = sorted(
+async def _requested_rounds(store: ObjectStore, keys: SessionKeys) -> list[int]:
+    return sorted(
         int(name)
         for name in await store.list_children(keys.session.retries_prefix)
         if name.isdigit()
     )
+
+
+async def first_reviewed_round(store: ObjectStore, keys: SessionKeys) -> int | None:
+    """The first round that ran rows a person decided on again, if any: before it, every
+    decided row is still the one decided on."""
+    for round_ in await _requested_rounds(store, keys):
+        try:
+            request = await store.get_model(keys.retry_request(round_), RetryRequest)
+        except NotFound:
+            continue
+        if request.reviewed:
+            return round_
+    return None
+
+
+async def latest_request(store: ObjectStore, keys: SessionKeys) -> RetryRequest | None:
+    """The newest retry asked for, if any."""
+    rounds = await _requested_rounds(store, keys)
     for round_ in reversed(rounds):
         try:
             return await store.get_model(keys.retry_request(round_), RetryRequest)

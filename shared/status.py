@@ -28,8 +28,8 @@ from shared.models import (
     SessionManifest,
     StartRequest,
 )
-from shared.retry import RetryPlan, chunk_rounds, latest_request
-from shared.reviews import reviewed_counters
+from shared.retry import RetryPlan, RetryRequest, chunk_rounds, latest_request
+from shared.reviews import decisions_in_force, rerun_moves, review_delta, reviewed_counters
 from shared.round_summaries import RoundRun, RoundSummaries
 from shared.running_sums import SumsWriter
 from shared.storage.protocol import ObjectStore
@@ -58,6 +58,9 @@ class SessionState(BaseModel):
     retry_round: int = 0
     # What review decisions changed in `counters` (applied already; shared/reviews.py).
     reviewed: Counters = Field(default_factory=Counters)
+    # Of `reviewed`, by chunk, the moves of rows the running round runs again (a retry of
+    # accepted rows): each ends once the round's run of its chunk counts the rows.
+    reviewed_rerun: dict[int, Counters] = Field(default_factory=dict)
     usage: Usage = Field(default_factory=Usage)
 
     @classmethod
@@ -107,7 +110,7 @@ class SessionStateReader:
         if final is not None and "retries" in folders:
             retry = await latest_request(self._store, keys)
         if final is not None and plan is not None and retry and retry.round > final.retry_round:
-            return await self._retrying(keys, manifest, plan, final, retry.round, start, cancel)
+            return await self._retrying(keys, manifest, plan, final, retry, start, cancel)
         if final is not None:
             counters = await reviewed_counters(self._store, keys, final.counters)
             return SessionState(
@@ -152,7 +155,7 @@ class SessionStateReader:
         manifest: SessionManifest,
         plan: Plan,
         final: FinalStatus,
-        round_: int,
+        request: RetryRequest,
         start: StartRequest | None,
         cancel: CancelRequest | None,
     ) -> SessionState:
@@ -162,6 +165,7 @@ class SessionStateReader:
         A cancel marker makes it cancelled at once, as the cancel's answer said: workers stop
         the round's chunks and the finalizer ends the round cancelled whenever the marker
         exists (worker/cancel.py, worker/finalizer.py)."""
+        round_ = request.round
         round_keys = keys.in_round(round_)
         here, _ = await self._store.list_level(round_keys.run_prefix)
         etags = {info.key: info.etag for info in here}
@@ -174,8 +178,17 @@ class SessionStateReader:
         else:
             done, stored, usage = await self._latest_sums(keys, plan, retry_plan, round_)
         stored = stored.model_copy(update={"total": plan.total_rows})
-        # Decided rows are never run again: their decisions hold during the round.
-        counters = await reviewed_counters(self._store, keys, stored)
+        # Decisions hold for rows as stored; a retry of accepted rows ends theirs as it
+        # stores each chunk (shared/reviews.py).
+        decisions = await decisions_in_force(self._store, keys, stored)
+        counters = stored + review_delta(decisions.values()) if decisions else stored
+        rerun: dict[int, Counters] = {}
+        if request.reviewed and decisions:
+            # A chunk the round stored already counts its rows as run: none of its
+            # decisions in force is one the round still runs.
+            latest = await chunk_rounds(self._store, keys)
+            moves = rerun_moves(decisions, plan.chunk_size)
+            rerun = {n: moved for n, moved in moves.items() if latest.get(n, 0) < round_}
         return SessionState(
             manifest=manifest,
             status=stored_status(
@@ -185,6 +198,7 @@ class SessionStateReader:
             ),
             counters=counters,
             reviewed=_difference(counters, stored),
+            reviewed_rerun=rerun,
             chunk_count=len(retry_plan.chunks) if retry_plan else None,
             chunks_done=done,
             started_at=start.requested_at if start else None,

@@ -1,5 +1,6 @@
 """Plans a retry round: the rows to run again (shared/retry_selection.py), grouped by
-the session chunk they sit in.
+the session chunk they sit in. A row a person accepted a website for runs with that
+website given, its domain found as the session's planning finds it.
 
 Like the session's own plan, the round's plan is stored only if none exists, and only the
 planner whose plan was stored publishes the round's chunk tasks; a redelivered command
@@ -13,13 +14,16 @@ from datetime import UTC, datetime
 import structlog
 
 from shared.broker.protocol import Publisher
+from shared.company_keys import clean_text, registered_domain
 from shared.errors import NotFound
-from shared.layout import SessionKeys
+from shared.layout import SessionKeys, chunk_from_key
 from shared.lifecycle import SessionStatus
 from shared.messages import RetryChunkTask, RetrySession, SessionStatusChanged
 from shared.models import FinalStatus, Plan
 from shared.retry import RetryPlan, RetryRequest
 from shared.retry_selection import rows_wanted
+from shared.reviews import ReviewDecision, read_decisions
+from shared.rows import PlannedRow
 from shared.storage.protocol import ObjectStore
 from worker.chunk_inputs import read_chunk_rows
 from worker.events import publish_safely
@@ -122,10 +126,16 @@ class RetryPlanner:
             request.statuses,
             request.steps,
             below=request.round,
+            reviewed=request.reviewed,
         )
+        listed = await self._store.list_objects(keys.reviews_prefix)
+        decided = {chunk_from_key(info.key) for info in listed}  # keys end in the row
+        decisions: dict[int, ReviewDecision] = {}
         async for n, wanted in selected:
+            if wanted & decided and not decisions:
+                decisions = await read_decisions(self._store, keys)
             chunk_rows = await read_chunk_rows(self._store, keys, n, session_plan)
-            planned = [r for r in chunk_rows if r.row in wanted]
+            planned = [_as_decided(r, decisions.get(r.row)) for r in chunk_rows if r.row in wanted]
             data = b"".join(row.model_dump_json().encode() + b"\n" for row in planned)
             await self._store.put_bytes(round_keys.chunk_input(n), data, "application/jsonl")
             chunks.append(n)
@@ -139,3 +149,14 @@ class RetryPlanner:
             return (await self._store.get_model(keys.final_status, FinalStatus)).retry_round
         except NotFound:
             return -1
+
+
+def _as_decided(row: PlannedRow, decision: ReviewDecision | None) -> PlannedRow:
+    """The row with the website a person accepted for it given, whichever retry runs it:
+    a run that searched again could find another site than the one the person chose."""
+    website = decision.accepted_website() if decision is not None else None
+    if website is None:
+        return row
+    return row.model_copy(
+        update={"website": clean_text(website), "domain": registered_domain(website)}
+    )

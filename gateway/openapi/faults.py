@@ -251,15 +251,17 @@ SESSION_NOT_RETRYABLE = _fault(
     409,
     "`session_running` (queued or running, a retry included), `session_not_started`, "
     "`session_cancelled` or `nothing_to_retry` (no row has the statuses asked for, nor a "
-    "failed step of those asked for): nothing changed",
+    "failed step of those asked for, nor an accepted website still in review when "
+    "`reviewed` is asked for): nothing changed",
     "session_running",
     "the session is running; only a finished session can be retried",
 )
 RETRY_REFUSED = _fault(
     422,
     "`invalid_statuses` (a status rows cannot be retried from), `invalid_steps` (no such "
-    "optional step) or `invalid_request` (a body that is not JSON `{statuses, steps}`): "
-    "nothing changed",
+    "optional step), `invalid_reviewed` (reviewed rows other than `accepted`) or "
+    "`invalid_request` (a body that is not JSON `{statuses, steps, reviewed}`): nothing "
+    "changed",
     "invalid_statuses",
     "rows cannot be retried from 'duplicate'; use any of failed, not_found, dead_url, "
     "needs_review, blocked_url, ok",

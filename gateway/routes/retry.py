@@ -1,5 +1,5 @@
-"""Running a finished session's failed rows again (by status, or by optional step that
-failed), keeping every other row."""
+"""Running a finished session's failed rows again (by status, by optional step that
+failed, or rows a person accepted a website for), keeping every other row."""
 
 from __future__ import annotations
 
@@ -30,8 +30,10 @@ from shared.messages import RetrySession, SessionStatusChanged
 from shared.retry import (
     DEFAULT_RETRY_STATUSES,
     RETRYABLE_STATUSES,
+    REVIEWED_CHOICES,
     RetryRequest,
     rows_to_retry,
+    unknown_reviewed,
     unknown_statuses,
 )
 from shared.retry_selection import RETRYABLE_STEPS, rows_wanted, unknown_steps
@@ -47,7 +49,8 @@ MAX_BODY_BYTES = 4 * 1024
 
 
 class RetryBody(BaseModel):
-    """Which rows to run again: by `Row_Status`, by optional step that failed, or both."""
+    """Which rows to run again: by `Row_Status`, by optional step that failed, rows a
+    person accepted a website for, or any mix."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -65,6 +68,15 @@ class RetryBody(BaseModel):
         description=f"Any of {', '.join(RETRYABLE_STEPS)}: also run again the rows, "
         "whatever their status, for which one of these optional steps failed",
     )
+    reviewed: list[str] | None = Field(
+        None,
+        min_length=1,
+        max_length=len(REVIEWED_CHOICES),
+        description=f"Any of {', '.join(REVIEWED_CHOICES)}: also run again the rows left "
+        "for review whose website candidate a person accepted, with that website given, "
+        "so they get description, LinkedIn page, deep search and HubSpot as any row with "
+        "a website (rejected rows never run again)",
+    )
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,7 @@ class RetryChoice:
 
     statuses: list[str]
     steps: list[str]
+    reviewed: list[str]
 
 
 _JSON_BODY = documented_body(RetryBody, required=False)
@@ -81,7 +94,7 @@ _JSON_BODY = documented_body(RetryBody, required=False)
 async def _retry_body(request: Request) -> RetryChoice:
     body = await capped_body(request, MAX_BODY_BYTES)
     if not body.strip():
-        return RetryChoice(list(DEFAULT_RETRY_STATUSES), [])
+        return RetryChoice(list(DEFAULT_RETRY_STATUSES), [], [])
     parsed = parsed_body(RetryBody, body)
     unknown = unknown_statuses(parsed.statuses or [])
     if unknown:
@@ -97,13 +110,22 @@ async def _retry_body(request: Request) -> RetryChoice:
             f"no optional step is called {', '.join(map(repr, unknown))}; "
             f"use any of {', '.join(RETRYABLE_STEPS)}",
         )
+    unknown = unknown_reviewed(parsed.reviewed or [])
+    if unknown:
+        raise InvalidInput(
+            "invalid_reviewed",
+            f"reviewed rows cannot be picked as {', '.join(map(repr, unknown))}; "
+            f"use any of {', '.join(REVIEWED_CHOICES)}",
+        )
     if parsed.statuses is None:
-        # Naming steps alone asks for those rows only, not the default statuses too.
-        statuses = [] if parsed.steps else list(DEFAULT_RETRY_STATUSES)
+        # Naming steps or reviewed rows alone asks for those rows only, not the default
+        # statuses too.
+        statuses = [] if parsed.steps or parsed.reviewed else list(DEFAULT_RETRY_STATUSES)
     else:
         statuses = sorted(set(parsed.statuses), key=RETRYABLE_STATUSES.index)
     steps = sorted(set(parsed.steps or []), key=RETRYABLE_STEPS.index)
-    return RetryChoice(statuses, steps)
+    reviewed = sorted(set(parsed.reviewed or []), key=REVIEWED_CHOICES.index)
+    return RetryChoice(statuses, steps, reviewed)
 
 
 RetryBodyDep = Annotated[RetryChoice, Depends(_retry_body)]
@@ -129,13 +151,15 @@ async def retry(
     """The session is `queued`, then `running` again while only the chosen rows run; when
     they are done the result files are written anew. Each row's `Attempts` counts its
     runs. The body is optional: `{"statuses": [...]}` picks the rows by `Row_Status`,
-    `{"steps": [...]}` the rows an optional step failed for."""
+    `{"steps": [...]}` the rows an optional step failed for, `{"reviewed": ["accepted"]}`
+    the rows a person accepted a website for, run with that website."""
     _check_retryable(state)
     await _check_rows(state, store, keys, body)
     request = RetryRequest(
         round=state.retry_round + 1,
         statuses=body.statuses,
         steps=body.steps,
+        reviewed=body.reviewed,
         requested_at=datetime.now(UTC),
     )
     if not await store.put_model_if_absent(keys.retry_request(request.round), request):
@@ -157,6 +181,7 @@ async def retry(
         round=request.round,
         statuses=request.statuses,
         steps=request.steps,
+        reviewed=request.reviewed,
     )
     return session_view(
         state.model_copy(
@@ -190,14 +215,23 @@ async def _check_rows(
     state: SessionState, store: ObjectStore, keys: SessionKeys, choice: RetryChoice
 ) -> None:
     """409 `nothing_to_retry` when no row would run. The counters say it for statuses;
-    no counter counts failed steps, so a retry naming steps reads the rows, as its
-    planning will."""
-    if choice.steps:
+    no counter counts failed steps or accepted websites, so a retry naming either reads
+    the rows, as its planning will."""
+    if choice.steps or choice.reviewed:
         async for _chunk, _rows in rows_wanted(
-            store, keys, state.chunk_count or 0, choice.statuses, choice.steps
+            store,
+            keys,
+            state.chunk_count or 0,
+            choice.statuses,
+            choice.steps,
+            reviewed=choice.reviewed,
         ):
             return
-        asked = [*choice.statuses, *(f"failed {step}" for step in choice.steps)]
+        asked = [
+            *choice.statuses,
+            *(f"failed {step}" for step in choice.steps),
+            *(f"a website {r} in review" for r in choice.reviewed),
+        ]
         raise SessionConflict(
             "nothing_to_retry", f"no row has {' or '.join(asked)}; nothing changed"
         )

@@ -94,10 +94,14 @@ export const api = {
   start: (id) => json(`/api/sessions/${encodeURIComponent(id)}/start`, { method: "POST" }),
   cancel: (id) => json(`/api/sessions/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
   usage: (month) => json("/api/usage", { query: month ? { month } : undefined }),
-  // `statuses` and `steps` (optional steps whose failures run again): the server's default
-  // statuses when neither is given.
-  retry: (id, statuses, steps) => {
-    const body = { ...(statuses ? { statuses } : {}), ...(steps ? { steps } : {}) };
+  // `statuses`, `steps` (optional steps whose failures run again) and `reviewed` (rows a
+  // person decided on, `["accepted"]`): the server's default statuses when none is given.
+  retry: (id, statuses, steps, reviewed) => {
+    const body = {
+      ...(statuses ? { statuses } : {}),
+      ...(steps ? { steps } : {}),
+      ...(reviewed ? { reviewed } : {}),
+    };
     return json(`/api/sessions/${encodeURIComponent(id)}/retry`, {
       method: "POST",
       body: Object.keys(body).length ? JSON.stringify(body) : undefined,

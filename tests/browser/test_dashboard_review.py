@@ -100,3 +100,12 @@ async def test_results_show_sources_confidence_and_candidates_to_review(
     await expect(doubtful.locator("td.error")).to_contain_text("To review: website:")
     await expect(doubtful.locator("td.error")).to_contain_text("os-digital.net")
     await screenshot(page, "30-needs-review")
+
+    # Nobody accepted the candidate yet: running accepted rows says so and nothing runs.
+    enrich = page.locator("#retry-accepted")
+    await expect(enrich).to_have_text("Enrich accepted rows")
+    await enrich.click()
+    await expect(page.locator("#session-message")).to_contain_text(
+        "no row has a website accepted in review"
+    )
+    assert not await store.list_objects(keys.prefix + "retries/")

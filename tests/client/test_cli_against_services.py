@@ -170,6 +170,18 @@ def test_retry_by_step_sends_the_steps_and_reports_a_refusal(
     assert dossier.status(finished_session)["retry_round"] == 0
 
 
+def test_retry_of_accepted_rows_sends_them_and_reports_a_refusal(
+    cli_env: dict[str, str | None], dossier: DossierClient, finished_session: str
+) -> None:
+    # Nobody accepted a website in this session: no row runs.
+    nothing = CliRunner().invoke(app, ["retry", finished_session, "--accepted"], env=cli_env)
+    assert nothing.exit_code == 1, nothing.output
+    assert nothing.stderr.startswith(
+        "dossier: nothing_to_retry: no row has a website accepted in review"
+    ), nothing.stderr
+    assert dossier.status(finished_session)["retry_round"] == 0
+
+
 def test_run_refuses_standard_output_as_its_results_file_before_uploading(
     cli_env: dict[str, str | None],
     companies_csv: Path,

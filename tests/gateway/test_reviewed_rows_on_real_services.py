@@ -7,15 +7,18 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import httpx
+import orjson
 import pytest
 
 from shared.broker.rabbit import RabbitBroker
 from shared.broker.rabbit_topology import delete_topology
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
-from shared.models import SessionManifest
+from shared.models import ChunkSummary, Counters, FinalStatus, SessionManifest
+from shared.retry import RetryPlan
 from shared.rows import RowStatus
 from shared.rows_format import read_rows
 from shared.storage.s3 import MinioStore, store_from_settings
@@ -154,3 +157,133 @@ async def test_a_duplicate_of_a_row_cancelled_before_it_ran_says_so(
     table = (await http.get(f"/api/sessions/{session_id}/results", params={"format": "csv"})).text
     rows = list(csv.DictReader(io.StringIO(table.lstrip("\ufeff"))))
     assert (rows[2]["Row_Status"], rows[2]["Notes"]) == ("duplicate", note)
+
+
+async def _decided_session(
+    http: httpx.AsyncClient, store: MinioStore, owner: Caller, accept_website: bool
+) -> SessionKeys:
+    """Three rows left for review, all decided: a website candidate accepted (or, without
+    `accept_website`, rejected too), a website candidate rejected, and a LinkedIn page
+    alone accepted."""
+    session_id = await new_session(http, CSV)
+    keys = SessionKeys(owner.tenant, session_id)
+    assert (await http.post(f"/api/sessions/{session_id}/start")).status_code == 202
+    candidates = (
+        "website: https://acme-corp.example/ (0.7; title matches)",
+        "website: https://globex.example/ (0.65; named)",
+        "LinkedIn: https://www.linkedin.com/company/initech (0.6; named)",
+    )
+    rows = [
+        result_row(
+            n,
+            name,
+            original={"Company": name},
+            Official_Website="",
+            Row_Status=RowStatus.NEEDS_REVIEW,
+            Review_Candidates=text,
+        )
+        for n, (name, text) in enumerate(
+            zip(("Acme", "Globex", "Initech"), candidates, strict=True)
+        )
+    ]
+    await seed_plan(store, keys, total=3, chunk_size=3)
+    await seed_chunk(store, keys, 0, rows)
+    await seed_final(store, keys, SessionStatus.COMPLETED, rows, ["Company"])
+    decisions = ("accept" if accept_website else "reject", "reject", "accept")
+    for row, decision in enumerate(decisions):
+        answer = await http.post(
+            f"/api/sessions/{session_id}/rows/{row}/review", json={"decision": decision}
+        )
+        assert answer.status_code == 200, answer.text
+    return keys
+
+
+async def test_a_retry_of_accepted_rows_takes_only_accepted_websites(
+    gateway: tuple[httpx.AsyncClient, MinioStore], owner: Caller
+) -> None:
+    http, store = gateway
+    none = await _decided_session(http, store, owner, accept_website=False)
+    retry = f"/api/sessions/{none.session_id}/retry"
+    # Rejected rows never run again; an accepted LinkedIn page alone gives no website.
+    answer = await http.post(retry, json={"reviewed": ["accepted"]})
+    assert (answer.status_code, answer.json()["code"]) == (409, "nothing_to_retry"), answer.text
+    bad = await http.post(retry, json={"reviewed": ["rejected"]})
+    assert (bad.status_code, bad.json()["code"]) == (422, "invalid_reviewed"), bad.text
+    empty = await http.post(retry, json={"reviewed": []})
+    assert (empty.status_code, empty.json()["code"]) == (422, "invalid_request"), empty.text
+    assert not await store.list_objects(none.prefix + "retries/")
+
+    keys = await _decided_session(http, store, owner, accept_website=True)
+    # The counters as the worker stores them: all three rows left for review.
+    final = await store.get_model(keys.final_status, FinalStatus)
+    in_review = Counters(total=3, done=3, needs_review=3)
+    await store.put_model(keys.final_status, final.model_copy(update={"counters": in_review}))
+    first = await store.get_model(keys.chunk_done(0), ChunkSummary)
+    await store.put_model(keys.chunk_done(0), first.model_copy(update={"counters": in_review}))
+    state = (await http.get(f"/api/sessions/{keys.session_id}")).json()
+    assert (state["counters"]["needs_review"], state["counters"]["not_found"]) == (0, 1)
+    answer = await http.post(
+        f"/api/sessions/{keys.session_id}/retry", json={"reviewed": ["accepted"]}
+    )
+    assert answer.status_code == 202, answer.text
+    stored = orjson.loads(await store.get_bytes(keys.retry_request(1)))
+    assert (stored["statuses"], stored["reviewed"]) == ([], ["accepted"])
+    assert "steps" not in stored
+
+    # The round runs: until it stores the accepted row's chunk, every decision holds.
+    plan = RetryPlan(round=1, chunks=[0], rows=1, planned_at=datetime.now(UTC))
+    await store.put_model(keys.in_round(1).plan, plan)
+    running = (await http.get(f"/api/sessions/{keys.session_id}")).json()
+    assert running["status"] == "running"
+    assert (running["counters"]["needs_review"], running["counters"]["not_found"]) == (0, 1)
+    redone = result_row(0, "Acme", Official_Website="https://acme-corp.example/", attempts=2)
+    kept = [
+        result_row(
+            n,
+            name,
+            original={"Company": name},
+            Official_Website="",
+            Row_Status=RowStatus.NEEDS_REVIEW,
+            Review_Candidates=text,
+        )
+        for n, name, text in (
+            (1, "Globex", "website: https://globex.example/ (0.65; named)"),
+            (2, "Initech", "LinkedIn: https://www.linkedin.com/company/initech (0.6; named)"),
+        )
+    ]
+    await seed_chunk(store, keys.in_round(1), 0, [redone, *kept])
+    summary = await store.get_model(keys.in_round(1).chunk_done(0), ChunkSummary)
+    counted = summary.model_copy(update={"counters": Counters(total=3, done=3, needs_review=2)})
+    await store.put_model(keys.in_round(1).chunk_done(0), counted)
+    # Stored, the row counts as the run left it; the other two decisions still hold.
+    ran = (await http.get(f"/api/sessions/{keys.session_id}")).json()
+    assert ran["status"] == "running"
+    assert ran["counters"]["needs_review"] == 0, ran["counters"]
+    assert (ran["counters"]["not_found"], ran["counters"]["done"]) == (1, 3)
+    page = (await http.get(f"/api/sessions/{keys.session_id}/results")).json()["rows"]
+    assert [(r["Row_Status"], r["Attempts"]) for r in page] == [
+        ("ok", 2),
+        ("not_found", 1),
+        ("ok", 1),
+    ]
+    assert "review: a person" not in page[0]["Notes"]
+
+
+async def test_a_retry_not_naming_reviewed_rows_is_stored_as_before(
+    gateway: tuple[httpx.AsyncClient, MinioStore], owner: Caller
+) -> None:
+    http, store = gateway
+    decided = await _decided_session(http, store, owner, accept_website=True)
+    # Every row is decided: by status alone nothing runs, accepted or not.
+    refused = await http.post(
+        f"/api/sessions/{decided.session_id}/retry", json={"statuses": ["needs_review"]}
+    )
+    assert (refused.status_code, refused.json()["code"]) == (409, "nothing_to_retry")
+    session_id = await reviewed_session(http, store, owner)
+    keys = SessionKeys(owner.tenant, session_id)
+    answer = await http.post(
+        f"/api/sessions/{session_id}/retry", json={"statuses": ["ok"], "steps": ["hubspot"]}
+    )
+    assert answer.status_code == 202, answer.text
+    stored = orjson.loads(await store.get_bytes(keys.retry_request(1)))
+    assert set(stored) == {"round", "statuses", "requested_at", "steps"}

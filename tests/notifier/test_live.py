@@ -10,6 +10,7 @@ from notifier.live import LiveSession, rate_and_eta
 from notifier.rate import RecentRate
 from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
+from shared.messages import ChunkProgress
 from shared.models import ChunkSummary, Counters
 from shared.status import SessionState
 from tests.notifier.seed import progress, rows, status
@@ -142,3 +143,56 @@ def test_recent_pace_forgets_samples_older_than_its_window() -> None:
     fresh = RecentRate(min_span_s=10)
     fresh.observe(T0, 5)
     assert fresh.rows_per_second(T0 + timedelta(seconds=5), 10) is None
+
+
+def test_a_decision_ends_in_the_live_counters_once_a_retry_of_accepted_rows_counts_its_chunk() -> (
+    None
+):
+    # Chunks 0 and 1 each hold a row a person accepted, left in review as stored; round 1
+    # runs both again. Chunk 2 holds a rejected row, which stays decided.
+    base = stored_state(done=30).model_copy(
+        update={
+            "counters": Counters(total=30, done=30, needs_review=0, not_found=1),
+            "reviewed": Counters(needs_review=-3, not_found=1),
+            "reviewed_rerun": {0: Counters(needs_review=-1), 1: Counters(needs_review=-1)},
+            "retry_round": 1,
+        }
+    )
+    live = LiveSession(KEYS.tenant, KEYS.session_id)
+    stored = [
+        ChunkSummary(
+            chunk=n,
+            counters=Counters(total=10, done=10, needs_review=1),
+            started_at=T0,
+            finished_at=T0,
+        )
+        for n in range(3)
+    ]
+    live.merge_storage(base, stored)
+    live.apply(status(KEYS, SessionStatus.RUNNING, round=1))
+    assert (live.counters().needs_review, live.counters().not_found) == (0, 1)
+    # The round's chunk 0 starts from its kept rows: the accepted row is being run.
+    live.apply(
+        ChunkProgress(
+            tenant=KEYS.tenant,
+            session_id=KEYS.session_id,
+            chunk=0,
+            counters=Counters(total=10, done=9),
+            at=T0,
+            round=1,
+        )
+    )
+    assert (live.counters().needs_review, live.counters().done) == (0, 29)
+    live.apply(
+        ChunkProgress(
+            tenant=KEYS.tenant,
+            session_id=KEYS.session_id,
+            chunk=0,
+            counters=Counters(total=10, done=10),
+            at=T0 + timedelta(seconds=1),
+            finished=True,
+            round=1,
+        )
+    )
+    assert (live.counters().needs_review, live.counters().done) == (0, 30)
+    assert live.counters().not_found == 1

@@ -1,15 +1,20 @@
-"""Which rows a retry takes by failed optional step, and retry requests stored before
-steps could be named."""
+"""Which rows a retry takes by failed optional step, which accepted website it runs a
+reviewed row with, and retry requests stored before steps or reviewed rows could be
+named."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from typing import Literal
 
 import pytest
+from pydantic import Field
 
 from shared.models import Record
-from shared.retry import RetryRequest
+from shared.retry import RetryRequest, unknown_reviewed
 from shared.retry_selection import RETRYABLE_STEPS, step_failed, unknown_steps, wanted
+from shared.reviews import ReviewDecision
 from shared.rows import CUSTOM_FIELDS_FAILED, ResultRow, RowStatus, StepStatus
 
 pytestmark = pytest.mark.unit
@@ -82,3 +87,45 @@ def test_a_request_naming_no_step_is_stored_as_the_previous_version_reads_it() -
     assert RetryRequest.model_validate_json(stored) == plain
     by_step = RetryRequest(round=3, statuses=[], steps=["hubspot"], requested_at=datetime.now(UTC))
     assert RetryRequest.model_validate_json(by_step.model_dump_json()).steps == ["hubspot"]
+
+
+def test_a_request_naming_no_reviewed_rows_is_stored_as_the_previous_version_reads_it() -> None:
+    class StepsRequest(Record):
+        round: int
+        statuses: list[str]
+        requested_at: datetime
+        steps: list[str] = Field(default_factory=list)
+
+    by_step = RetryRequest(round=3, statuses=[], steps=["hubspot"], requested_at=datetime.now(UTC))
+    stored = by_step.model_dump_json()
+    assert "reviewed" not in json.loads(stored)
+    assert StepsRequest.model_validate_json(stored).steps == ["hubspot"]
+    assert RetryRequest.model_validate_json(stored).reviewed == []
+    accepted = RetryRequest(
+        round=4, statuses=[], reviewed=["accepted"], requested_at=datetime.now(UTC)
+    )
+    assert json.loads(accepted.model_dump_json()) == {
+        "round": 4,
+        "statuses": [],
+        "requested_at": json.loads(accepted.model_dump_json())["requested_at"],
+        "reviewed": ["accepted"],
+    }
+    assert RetryRequest.model_validate_json(accepted.model_dump_json()) == accepted
+    assert unknown_reviewed(["accepted", "rejected"]) == ["rejected"]
+
+
+def _decision(decision: Literal["accept", "reject"], candidates: str) -> ReviewDecision:
+    return ReviewDecision(
+        row=0, decision=decision, decided_at=datetime.now(UTC), candidates=candidates
+    )
+
+
+def test_only_an_accepted_website_candidate_is_run_with() -> None:
+    both = (
+        "LinkedIn: https://linkedin.com/company/x (0.6; named)"
+        " | website: https://x.example/ (0.7; title)"
+    )
+    assert _decision("accept", both).accepted_website() == "https://x.example/"
+    assert _decision("reject", both).accepted_website() is None
+    only_linkedin = "LinkedIn: https://linkedin.com/company/x (0.6; named)"
+    assert _decision("accept", only_linkedin).accepted_website() is None

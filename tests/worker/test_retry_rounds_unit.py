@@ -11,8 +11,9 @@ import pytest
 from shared.layout import SessionKeys
 from shared.messages import RetrySession
 from shared.models import FinalStatus
-from shared.results import merged_results
+from shared.results import decode_results, merged_results
 from shared.retry import RetryRequest
+from shared.reviews import ReviewDecision
 from shared.rows import ResultRow, RowStatus
 from tests.worker.engine import MemoryEngine
 from tests.worker.sessions import make_rows
@@ -21,10 +22,16 @@ pytestmark = pytest.mark.unit
 
 
 async def retry(
-    twin: MemoryEngine, keys: SessionKeys, round_: int, statuses: list[str]
+    twin: MemoryEngine,
+    keys: SessionKeys,
+    round_: int,
+    statuses: list[str],
+    reviewed: list[str] | None = None,
 ) -> FinalStatus:
     """As the gateway asks for it, then until the round is finalized."""
-    request = RetryRequest(round=round_, statuses=statuses, requested_at=datetime.now(UTC))
+    request = RetryRequest(
+        round=round_, statuses=statuses, reviewed=reviewed or [], requested_at=datetime.now(UTC)
+    )
     assert await twin.store.put_model_if_absent(keys.retry_request(round_), request)
     await twin.client.publish_start(
         RetrySession(tenant=keys.tenant, session_id=keys.session_id, round=round_)
@@ -69,20 +76,42 @@ async def test_a_round_reruns_only_the_failed_rows_in_their_chunks(twin: MemoryE
     assert all(ledger.enriched[n] == 1 for n in range(30) if n not in (3, 15))
 
 
-async def test_a_round_leaves_the_rows_a_person_reviewed(twin: MemoryEngine) -> None:
+async def test_a_round_leaves_the_rows_a_person_reviewed_unless_asked_for_accepted_ones(
+    twin: MemoryEngine,
+) -> None:
     await twin.start_workers(2, chunk_size=10)
-    twin.script.poison = {"Company 3", "Company 15"}
+    twin.script.poison = {"Company 15"}
     keys = await twin.start(make_rows(30))
     await twin.final(keys)
-    # The gateway stores a decision per reviewed row; only its presence counts here.
-    await twin.store.put_bytes(keys.review(3), b'{"row": 3, "decision": "reject"}')
+    # Row 3 was left for review and a person accepted its website candidate.
+    stored = decode_results(await twin.store.get_bytes(keys.chunk_results(0)))
+    candidate = "website: https://www.acme-corp.com/about (0.70; title)"
+    in_review = {"row_status": RowStatus.NEEDS_REVIEW, "review_candidates": candidate}
+    stored[3] = stored[3].model_copy(update={**in_review, "official_website": ""})
+    body = b"".join(row.model_dump_json(by_alias=True).encode() + b"\n" for row in stored)
+    await twin.store.put_bytes(keys.chunk_results(0), body)
+    decision = ReviewDecision(
+        row=3, decision="accept", decided_at=datetime.now(UTC), candidates=candidate, becomes="ok"
+    )
+    await twin.store.put_model(keys.review(3), decision)
 
     twin.script.poison.clear()
-    await retry(twin, keys, 1, ["failed"])
+    await retry(twin, keys, 1, ["failed", "needs_review"])
 
     after = {row.row: row for row in await rows(twin, keys)}
-    assert (after[3].row_status, after[3].attempts) == (RowStatus.FAILED, 1)
+    assert (after[3].row_status, after[3].attempts) == (RowStatus.NEEDS_REVIEW, 1)
     assert (after[15].row_status, after[15].attempts) == (RowStatus.OK, 2)
+
+    await retry(twin, keys, 2, [], reviewed=["accepted"])
+
+    after = {row.row: row for row in await rows(twin, keys)}
+    # Run with the accepted website: its domain, as planning finds one, reached the pipeline.
+    assert (after[3].row_status, after[3].attempts) == (RowStatus.OK, 2)
+    assert after[3].official_website == "https://acme-corp.com/"
+    assert after[3].description == "About Company 3"
+    assert after[15].attempts == 2
+    ledger = twin.script.ledger(keys.session_id)
+    assert ledger.enriched[3] == 2  # its first run and round 2, not round 1
 
 
 async def test_a_rounds_chunk_given_up_on_fails_its_rows_and_keeps_the_others(

@@ -86,6 +86,7 @@ export function renderSessionView(context, sessionId) {
   const deleteButton = h("button", { class: "button secondary", type: "button", id: "delete-session", hidden: true }, "Delete session");
   const retryButton = h("button", { class: "button secondary", type: "button", id: "retry-session", hidden: true }, "Retry failed rows");
   const retryStepsButton = h("button", { class: "button secondary", type: "button", id: "retry-steps", hidden: true }, "Retry failed optional steps");
+  const retryAcceptedButton = h("button", { class: "button secondary", type: "button", id: "retry-accepted", hidden: true, title: "Run the rows whose website you accepted in review with that website, for their description, LinkedIn page, deep search and HubSpot" }, "Enrich accepted rows");
   const downloadButtons = DOWNLOADS.map(([format, label]) => h("button", {
     class: "button secondary", type: "button", dataset: { format }, id: `download-${format}`,
   }, label));
@@ -132,6 +133,8 @@ export function renderSessionView(context, sessionId) {
     retryButton.textContent = `Retry ${count(retryable)} failed row${retryable === 1 ? "" : "s"}`;
     const steps = optionalSteps(session.options);
     retryStepsButton.hidden = !(final && session.status !== "cancelled" && session.chunk_count && steps.length);
+    // No counter tells accepted rows from rejected ones: the server says whether any is left.
+    retryAcceptedButton.hidden = !(final && session.status !== "cancelled" && session.chunk_count);
     if (session.retry_round) {
       meta.textContent += ` · retried ${session.retry_round} time${session.retry_round === 1 ? "" : "s"}`;
     }
@@ -232,6 +235,18 @@ export function renderSessionView(context, sessionId) {
     }
   });
 
+  retryAcceptedButton.addEventListener("click", async () => {
+    retryAcceptedButton.disabled = true;
+    try {
+      store.put(await api.retry(sessionId, null, null, ["accepted"]));
+      message.textContent = "";
+    } catch (error) {
+      message.textContent = `The accepted rows could not be run again: ${error.message}`;
+    } finally {
+      retryAcceptedButton.disabled = false;
+    }
+  });
+
   const deleteDialog = {
     title: "Delete this session?",
     text: "Its upload, results and logs are removed for good. Download what you need first.",
@@ -304,7 +319,7 @@ export function renderSessionView(context, sessionId) {
     h("section", { class: "card", "aria-labelledby": "progress-title" },
       h("div", { class: "section-header" },
         h("h2", { id: "progress-title" }, "Progress"),
-        h("div", { class: "actions" }, startButton, cancelButton, retryButton, retryStepsButton, qualify.button, deleteButton)),
+        h("div", { class: "actions" }, startButton, cancelButton, retryButton, retryStepsButton, retryAcceptedButton, qualify.button, deleteButton)),
       progressSlot, announcer, stats, usageSlot, endNotice.element),
     h("section", { class: "card", "aria-labelledby": "downloads-title" },
       h("h2", { id: "downloads-title" }, "Downloads"),

@@ -117,6 +117,7 @@ INDEX: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("https://kestrel-group.com/", "Kestrel Group", "Kestrel Logistics is one of ours")],
     ),
     ('"orbit software" official website', [("https://os-digital.net/", "Orbit Software", "")]),
+    ('"lumen parcel" official website', [("https://lp-dispatch.net/", "Lumen Parcel", "")]),
     (
         '"zenith analytics" official website',
         [

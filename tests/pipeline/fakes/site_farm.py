@@ -351,6 +351,25 @@ SITES: dict[str, Site] = {
     "os-digital.net": {
         "/": html(page("Orbit Software", "<p>Welcome. We write software for you.</p>"))
     },
+    # Left for review like os-digital.net, with what a row with a website gets once given.
+    "lp-dispatch.net": {
+        "/": html(
+            page(
+                "Lumen Parcel",
+                "<nav><a href='/about'>About</a></nav><p>Welcome.</p>",
+                '<meta property="og:description" content="Parcel tracking for small shops '
+                'across Europe, from one dashboard.">',
+            )
+        ),
+        "/about": html(
+            page(
+                "About Lumen Parcel",
+                "<p>Lumen Parcel tracks parcels for small shops across Europe.</p>"
+                "<p>Players follow parcels in our own game launcher.</p>"
+                "<a href='https://www.linkedin.com/company/lumen-parcel'>in</a>",
+            )
+        ),
+    },
     "gamenews.com": {
         "/launchers": html(
             page(
