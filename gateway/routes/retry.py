@@ -4,6 +4,7 @@ failed, or rows a person accepted a website for), keeping every other row."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated
@@ -91,32 +92,36 @@ class RetryChoice:
 _JSON_BODY = documented_body(RetryBody, required=False)
 
 
+def _refuse_unknown(code: str, what: str, unknown: list[str], allowed: Iterable[str]) -> None:
+    if unknown:
+        raise InvalidInput(
+            code, f"{what} {', '.join(map(repr, unknown))}; use any of {', '.join(allowed)}"
+        )
+
+
 async def _retry_body(request: Request) -> RetryChoice:
     body = await capped_body(request, MAX_BODY_BYTES)
     if not body.strip():
         return RetryChoice(list(DEFAULT_RETRY_STATUSES), [], [])
     parsed = parsed_body(RetryBody, body)
-    unknown = unknown_statuses(parsed.statuses or [])
-    if unknown:
-        raise InvalidInput(
-            "invalid_statuses",
-            f"rows cannot be retried from {', '.join(map(repr, unknown))}; "
-            f"use any of {', '.join(RETRYABLE_STATUSES)}",
-        )
-    unknown = unknown_steps(parsed.steps or [])
-    if unknown:
-        raise InvalidInput(
-            "invalid_steps",
-            f"no optional step is called {', '.join(map(repr, unknown))}; "
-            f"use any of {', '.join(RETRYABLE_STEPS)}",
-        )
-    unknown = unknown_reviewed(parsed.reviewed or [])
-    if unknown:
-        raise InvalidInput(
-            "invalid_reviewed",
-            f"reviewed rows cannot be picked as {', '.join(map(repr, unknown))}; "
-            f"use any of {', '.join(REVIEWED_CHOICES)}",
-        )
+    _refuse_unknown(
+        "invalid_statuses",
+        "rows cannot be retried from",
+        unknown_statuses(parsed.statuses or []),
+        RETRYABLE_STATUSES,
+    )
+    _refuse_unknown(
+        "invalid_steps",
+        "no optional step is called",
+        unknown_steps(parsed.steps or []),
+        RETRYABLE_STEPS,
+    )
+    _refuse_unknown(
+        "invalid_reviewed",
+        "reviewed rows cannot be picked as",
+        unknown_reviewed(parsed.reviewed or []),
+        REVIEWED_CHOICES,
+    )
     if parsed.statuses is None:
         # Naming steps or reviewed rows alone asks for those rows only, not the default
         # statuses too.
