@@ -212,6 +212,23 @@ async def search_llm_stack(
 
 
 @pytest.fixture
+async def retry_stack(
+    search_server: Server[SearchState], llm_server: Server[LlmState], farm_services: FarmServices
+) -> AsyncIterator[Stack]:
+    """The services with the fake search API and model, two rows a chunk, and one attempt
+    per outside call: a failure stays a failure, for a retry round to redo."""
+    env = {
+        **search_env(search_server),
+        **llm_env(llm_server),
+        "DOSSIER_FETCH_TIMEOUT_S": "2",
+        "DOSSIER_RETRY_ATTEMPTS": "1",
+        "DOSSIER_WORKER_CHUNK_SIZE": "2",
+    }
+    async with farm_services(env) as running:
+        yield running
+
+
+@pytest.fixture
 async def farm_fetcher(make_settings: MakeSettings) -> AsyncIterator[Fetcher]:
     """The worker's page fetcher, resolving the farm's names, with a 2 s timeout."""
     fetcher, client = web_fetcher(make_settings(fetch_timeout_s=2.0), resolver=FARM_DNS)

@@ -9,7 +9,6 @@ import asyncio
 import csv
 import io
 import json
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -18,11 +17,8 @@ from openpyxl import load_workbook
 
 from shared.layout import SessionKeys
 from shared.storage.s3 import MinioStore
-from tests.pipeline.conftest import FarmServices, Server
-from tests.pipeline.fakes.llm import LlmState
-from tests.pipeline.fakes.search import SearchState
 from tests.pipeline.fakes.site_farm import SERVED
-from tests.pipeline.services_steps import llm_env, search_env, start, upload, wait_final
+from tests.pipeline.services_steps import start, upload, wait_final
 from tests.stack import Stack
 
 pytestmark = pytest.mark.e2e
@@ -35,18 +31,8 @@ FORM = {
 
 
 @pytest.fixture
-async def stack(
-    search_server: Server[SearchState], llm_server: Server[LlmState], farm_services: FarmServices
-) -> AsyncIterator[Stack]:
-    env = {
-        **search_env(search_server),
-        **llm_env(llm_server),
-        "DOSSIER_FETCH_TIMEOUT_S": "2",
-        "DOSSIER_RETRY_ATTEMPTS": "1",
-        "DOSSIER_WORKER_CHUNK_SIZE": "2",
-    }
-    async with farm_services(env) as running:
-        yield running
+def stack(retry_stack: Stack) -> Stack:
+    return retry_stack
 
 
 async def _downloads(client: httpx.AsyncClient, session_id: str) -> dict[str, dict[str, Any]]:
