@@ -19,7 +19,7 @@ from shared.layout import SessionKeys
 from shared.lifecycle import SessionStatus
 from shared.models import ChunkSummary, Counters, FinalStatus, SessionManifest
 from shared.retry import RetryPlan
-from shared.rows import RowStatus
+from shared.rows import ResultRow, RowStatus
 from shared.rows_format import read_rows
 from shared.storage.s3 import MinioStore, store_from_settings
 from tests.gateway.conftest import Caller, MakeSettings, client_for, running_app
@@ -50,6 +50,25 @@ async def gateway(
         await delete_topology(amqp_url, settings.topology)
 
 
+async def finished_and_decided(
+    http: httpx.AsyncClient,
+    store: MinioStore,
+    keys: SessionKeys,
+    rows: list[ResultRow],
+    decisions: tuple[str, ...],
+) -> None:
+    """`rows` stored as a completed one-chunk session, then a person's decision on each of
+    the first rows in turn, through the API."""
+    await seed_plan(store, keys, total=len(rows), chunk_size=len(rows))
+    await seed_chunk(store, keys, 0, rows)
+    await seed_final(store, keys, SessionStatus.COMPLETED, rows, ["Company"])
+    for row, decision in enumerate(decisions):
+        answer = await http.post(
+            f"/api/sessions/{keys.session_id}/rows/{row}/review", json={"decision": decision}
+        )
+        assert answer.status_code == 200, answer.text
+
+
 async def reviewed_session(http: httpx.AsyncClient, store: MinioStore, owner: Caller) -> str:
     """A completed session of three rows: two left for review, one enriched."""
     session_id = await new_session(http, CSV)
@@ -74,14 +93,7 @@ async def reviewed_session(http: httpx.AsyncClient, store: MinioStore, owner: Ca
         ),
         result_row(2, "Initech", original={"Company": "Initech"}),
     ]
-    await seed_plan(store, keys, total=3, chunk_size=3)
-    await seed_chunk(store, keys, 0, rows)
-    await seed_final(store, keys, SessionStatus.COMPLETED, rows, ["Company"])
-    for row, decision in ((0, "accept"), (1, "reject")):
-        answer = await http.post(
-            f"/api/sessions/{session_id}/rows/{row}/review", json={"decision": decision}
-        )
-        assert answer.status_code == 200, answer.text
+    await finished_and_decided(http, store, keys, rows, ("accept", "reject"))
     return session_id
 
 
@@ -186,15 +198,8 @@ async def _decided_session(
             zip(("Acme", "Globex", "Initech"), candidates, strict=True)
         )
     ]
-    await seed_plan(store, keys, total=3, chunk_size=3)
-    await seed_chunk(store, keys, 0, rows)
-    await seed_final(store, keys, SessionStatus.COMPLETED, rows, ["Company"])
     decisions = ("accept" if accept_website else "reject", "reject", "accept")
-    for row, decision in enumerate(decisions):
-        answer = await http.post(
-            f"/api/sessions/{session_id}/rows/{row}/review", json={"decision": decision}
-        )
-        assert answer.status_code == 200, answer.text
+    await finished_and_decided(http, store, keys, rows, decisions)
     return keys
 
 
